@@ -1,0 +1,176 @@
+/**
+ * The answer engine: question in, verbatim cited quotes out (or an honest refusal).
+ *
+ * Retrieval is hybrid: BM25 over chunks plus, when vectors exist, HNSW over chunk
+ * embeddings; the union of both candidate sets is reranked sentence by sentence
+ * (src/answer/rerank.ts) and the best sentences become quotes (src/answer/quote.ts).
+ */
+import { splitSentences } from '../corpus/sentences.js';
+import type { ParsedReport } from '../corpus/types.js';
+import type { CorpusIndex } from '../search/corpus-index.js';
+import type { Embedder } from '../search/embedder.js';
+import { tokenize } from '../search/tokenize.js';
+import { analyzeQuestion, type QuestionAnalysis } from './question.js';
+import { buildQuote, leansBack, selectSentences, type Sentence } from './quote.js';
+import { scoreSentence } from './rerank.js';
+import type { Answer, AnswerItem } from './types.js';
+
+/** Longest question text looked at; the rest of a 10,000-character message is ignored. */
+export const MAX_QUESTION_CHARS = 500;
+/** Candidates taken from each retriever before reranking. */
+const CANDIDATES = 40;
+/**
+ * Refuse when the best sentence (with its paragraph and headings) covers less than
+ * this IDF-weighted share of the question. Calibrated on the dev set: see README
+ * "Refusal threshold" and `npm run bench:quality -- --sweep`.
+ */
+export const MIN_COVERAGE = 0.5;
+/** In hybrid mode a dense similarity this high answers even with little word overlap (e.g. a question in another language). */
+export const MIN_DENSE_ALONE = 0.85;
+
+export interface EngineOptions {
+  embedder?: Embedder;
+  /** Extra English query terms for a question (the Chinese→English glossing lives here). */
+  expandQuery?: (question: string) => string[];
+  minCoverage?: number;
+}
+
+interface ParagraphEvidence {
+  sentences: { start: number; end: number; text: string; terms: string[] }[];
+  terms: Set<string>;
+  headingTerms: Set<string>;
+}
+
+/** Removes control and format characters and clips overlong input. */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS);
+}
+
+export class AnswerEngine {
+  private readonly paragraphCache = new Map<string, ParagraphEvidence>();
+
+  constructor(
+    readonly index: CorpusIndex,
+    private readonly options: EngineOptions = {},
+  ) {}
+
+  get mode(): 'lexical' | 'hybrid' {
+    return this.options.embedder && this.index.vectors ? 'hybrid' : 'lexical';
+  }
+
+  /** Answers one question with up to `limit` quotes from distinct paragraphs. */
+  async answer(rawQuestion: string, limit = 3): Promise<Answer> {
+    const question = cleanQuestion(rawQuestion);
+    const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
+    if (!question) return refusal;
+    const q = analyzeQuestion(question, this.options.expandQuery?.(question) ?? []);
+    const dense = await this.denseCandidates(question);
+    const lexical = this.index.lexical.search(q.terms, CANDIDATES);
+    const candidateChunks = new Set([...lexical.map((h) => h.doc), ...dense.keys()]);
+    if (candidateChunks.size === 0) return refusal;
+
+    const scored = this.scoreCandidates(q, candidateChunks, dense);
+    const best = scored[0];
+    (this as any).lastCov = best?.coverage;
+    const answerable = best && (best.coverage >= (this.options.minCoverage ?? MIN_COVERAGE) || (best.dense ?? 0) >= MIN_DENSE_ALONE);
+    if (!answerable) {
+      refusal.nearestSections = scored.slice(0, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
+      return refusal;
+    }
+    const termSet = new Set(q.terms);
+    const answers: AnswerItem[] = scored.slice(0, limit).map((s) => {
+      const span = selectSentences(s.sentences, s.best);
+      const p = s.report.paragraphs[s.paragraph - 1];
+      return {
+        quote: buildQuote(s.report.text, span.start, span.end, termSet),
+        score: Math.round(s.score * 1000) / 1000,
+        citation: { reportId: s.report.id, reportTitle: s.report.meta.title, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph },
+        sectionPath: p.section,
+      };
+    });
+    return { question: rawQuestion, abstained: false, answers, nearestSections: [], mode: this.mode };
+  }
+
+  /** Chunk id → cosine similarity for the dense candidates (empty without vectors). */
+  private async denseCandidates(question: string): Promise<Map<number, number>> {
+    const { embedder } = this.options;
+    const vectors = this.index.vectors;
+    if (!embedder || !vectors) return new Map();
+    const [vector] = await embedder.embed([question], 'query');
+    return new Map(vectors.search(vector, CANDIDATES).map((h) => [h.label, h.similarity]));
+  }
+
+  /** Scores every sentence of every candidate paragraph; returns the best sentence per paragraph, best first. */
+  private scoreCandidates(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>) {
+    const paragraphDense = new Map<string, number>();
+    for (const id of chunkIds) {
+      const chunk = this.index.chunks[id];
+      const key = `${chunk.reportId}#${chunk.paragraph}`;
+      paragraphDense.set(key, Math.max(paragraphDense.get(key) ?? 0, dense.get(id) ?? 0));
+    }
+    const maxIdf = Math.log(1 + (this.index.lexical.size + 0.5) / 0.5);
+    const weightOf = (term: string): number => this.index.lexical.idf(term) || maxIdf;
+    const results = [];
+    for (const [key, denseSim] of paragraphDense) {
+      const [reportId, n] = splitKey(key);
+      const report = this.index.reports.get(reportId)!;
+      const evidence = this.paragraphEvidence(report, n);
+      const bonus = reportPreference(q, report, this.index);
+      const sentences: Sentence[] = evidence.sentences.map((s) => {
+        const r = scoreSentence(q, { terms: s.terms, text: s.text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, weightOf);
+        return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text) };
+      });
+      let best = 0;
+      sentences.forEach((s, i) => (s.score > sentences[best].score ? (best = i) : 0));
+      const top = sentences[best] as Sentence & { coverage: number };
+      if (!top) continue;
+      results.push({ report, paragraph: n, sentences, best, score: top.score, coverage: top.coverage, dense: dense.size ? denseSim : undefined });
+    }
+    return results.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph);
+  }
+
+  private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
+    const key = `${report.id}#${n}`;
+    let evidence = this.paragraphCache.get(key);
+    if (!evidence) {
+      const p = report.paragraphs[n - 1];
+      const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
+        const text = report.text.slice(s.start, s.end);
+        // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
+        const label = p.role === 'body' || p.role === 'heading' ? [] : tokenize(p.section.join(' '));
+        return { ...s, text, terms: [...tokenize(text), ...label] };
+      });
+      evidence = { sentences, terms: new Set(sentences.flatMap((s) => s.terms)), headingTerms: new Set(tokenize(p.section.join(' '))) };
+      this.paragraphCache.set(key, evidence);
+    }
+    return evidence;
+  }
+}
+
+function splitKey(key: string): [string, number] {
+  const at = key.lastIndexOf('#');
+  return [key.slice(0, at), Number(key.slice(at + 1))];
+}
+
+/** Section path of a paragraph for citations; paragraphs outside any section are cited by role. */
+export function sectionLabel(report: ParsedReport, n: number): string {
+  const p = report.paragraphs[n - 1];
+  return p.section.length ? p.section.join(' › ') : 'Opening';
+}
+
+/**
+ * A question naming a year or a word distinctive of one report's title ("Zuoyun",
+ * "2022") prefers that report when several are indexed.
+ */
+function reportPreference(q: QuestionAnalysis, report: ParsedReport, index: CorpusIndex): number {
+  if (index.reports.size < 2) return 0;
+  const title = `${report.meta.title} ${report.meta.date ?? ''} ${report.id}`;
+  if (q.years.some((y) => title.includes(y))) return 0.1;
+  const titleTerms = new Set(tokenize(title));
+  const distinctive = q.terms.filter((t) => titleTerms.has(t) && [...index.reports.values()].filter((r) => tokenize(r.meta.title).includes(t)).length < index.reports.size);
+  return distinctive.length ? 0.05 : 0;
+}

@@ -1,0 +1,57 @@
+/**
+ * Builds the verbatim quote around the best sentence. Pure.
+ */
+import { tokenizeWithOffsets } from '../search/tokenize.js';
+import type { Quote } from './types.js';
+
+export const MAX_QUOTE_CHARS = 400;
+/** A best sentence shorter than this is a heading-like lead ("Sixth, consciously accept supervision."): quote what follows too. */
+const SHORT_SENTENCE = 80;
+
+export interface Sentence {
+  start: number;
+  end: number;
+  score: number;
+  /** Opens with a word that points back ("It", "These", "Among them"): it needs the sentence before. */
+  leansBack?: boolean;
+}
+
+const LEANS_BACK = /^(it|its|this|these|those|they|their|there|among them|including|of which|of them|in addition|meanwhile|at the same time)\b/i;
+
+/** True when a sentence cannot stand alone because it refers to the one before it. */
+export function leansBack(sentence: string): boolean {
+  return LEANS_BACK.test(sentence.trim());
+}
+
+/**
+ * Picks one to three consecutive sentences of a paragraph: the best one, plus a short
+ * lead's continuation or a neighbour that scores nearly as well, within MAX_QUOTE_CHARS.
+ */
+export function selectSentences(paragraph: Sentence[], best: number): { start: number; end: number } {
+  let first = best;
+  let last = best;
+  const length = (): number => paragraph[last].end - paragraph[first].start;
+  const extend = (i: number, side: 'before' | 'after'): boolean => {
+    if (i < 0 || i >= paragraph.length || last - first >= 2) return false;
+    const grown = side === 'after' ? paragraph[i].end - paragraph[first].start : paragraph[last].end - paragraph[i].start;
+    if (grown > MAX_QUOTE_CHARS) return false;
+    if (side === 'after') last = i;
+    else first = i;
+    return true;
+  };
+  if (paragraph[first].leansBack) extend(first - 1, 'before');
+  if (length() < SHORT_SENTENCE || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
+  const bar = paragraph[best].score * 0.8;
+  if (paragraph[last + 1] && paragraph[last + 1].score >= bar) extend(last + 1, 'after');
+  if (paragraph[first - 1] && paragraph[first - 1].score >= bar) extend(first - 1, 'before');
+  return { start: paragraph[first].start, end: paragraph[last].end };
+}
+
+/** The quote for a span of the report: whitespace normalised, query terms marked. */
+export function buildQuote(reportText: string, start: number, end: number, queryTerms: Set<string>): Quote {
+  const text = reportText.slice(start, end).replace(/\s+/g, ' ').trim();
+  const highlights = tokenizeWithOffsets(text)
+    .filter((t) => queryTerms.has(t.term))
+    .map(({ start: s, end: e }) => ({ start: s, end: e }));
+  return { text, highlights, start, end };
+}

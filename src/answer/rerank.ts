@@ -1,0 +1,73 @@
+/**
+ * Sentence-level scoring: which sentence best answers the question. Pure.
+ *
+ * A sentence earns the IDF weight of every query term it contains; terms found only in
+ * its paragraph or its section headings count for less (headings are evidence for the
+ * paragraphs under them). Adjacent query terms appearing side by side earn a phrase
+ * bonus. Figure/date questions prefer sentences that carry one.
+ */
+import { hasDate, hasFigure, type QuestionAnalysis } from './question.js';
+
+export const WEIGHTS = {
+  /** Share of a term's weight earned when it is only in the paragraph's other sentences. */
+  paragraph: 0.25,
+  /** Share earned when it is only in the section path. */
+  heading: 0.35,
+  /** Bonus per matched adjacent query-term pair, relative to total weight. */
+  phrase: 0.12,
+  /** Bonus or penalty for figure/date questions. */
+  figure: 0.12,
+  /** Weight of the chunk's dense similarity in hybrid mode. */
+  dense: 0.35,
+} as const;
+
+export interface SentenceEvidence {
+  /** Terms of the sentence, in order. */
+  terms: string[];
+  text: string;
+  /** Terms of the rest of its paragraph and of its section path. */
+  paragraphTerms: Set<string>;
+  headingTerms: Set<string>;
+  /** Cosine similarity of its chunk to the question, when dense retrieval ran. */
+  dense?: number;
+}
+
+export interface SentenceScore {
+  score: number;
+  /** Weighted share of the query the sentence and its context cover, 0..1: what refusal looks at. */
+  coverage: number;
+}
+
+/**
+ * Scores one sentence for a question.
+ * @param weightOf IDF-like weight of a query term (unknown terms should weigh the most)
+ */
+export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, weightOf: (term: string) => number): SentenceScore {
+  const unique = [...new Set(q.terms)];
+  if (unique.length === 0) return { score: 0, coverage: 0 };
+  const own = new Set(s.terms);
+  let total = 0;
+  let earned = 0;
+  for (const term of unique) {
+    const w = weightOf(term);
+    total += w;
+    if (own.has(term)) earned += w;
+    else if (s.headingTerms.has(term)) earned += WEIGHTS.heading * w;
+    else if (s.paragraphTerms.has(term)) earned += WEIGHTS.paragraph * w;
+  }
+  const coverage = total > 0 ? earned / total : 0;
+  let score = coverage + WEIGHTS.phrase * phraseMatches(q.terms, s.terms);
+  if (q.wantsFigure) score += hasFigure(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
+  if (q.wantsDate) score += hasDate(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
+  if (s.dense !== undefined) score += WEIGHTS.dense * Math.max(0, s.dense);
+  return { score, coverage };
+}
+
+/** Number of adjacent query-term pairs that also stand side by side in the sentence. */
+export function phraseMatches(queryTerms: string[], sentenceTerms: string[]): number {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
+  let matches = 0;
+  for (let i = 0; i + 1 < queryTerms.length; i++) if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) matches++;
+  return matches;
+}

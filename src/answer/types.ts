@@ -1,0 +1,38 @@
+/** The answer shapes shared by the CLI, the bot and the benchmarks. Data only. */
+
+export interface Citation {
+  reportId: string;
+  reportTitle: string;
+  /** Section path joined with " › ", e.g. "1 Main Measures… › (3) … › Sixth, consciously accept supervision". */
+  section: string;
+  paragraph: number;
+}
+
+export interface Quote {
+  /** Verbatim report text (whitespace normalised): one to three whole sentences. */
+  text: string;
+  /** Spans of `text` to emphasise: the words that matched the question. */
+  highlights: { start: number; end: number }[];
+  /** Offsets of the quoted span in the report source. */
+  start: number;
+  end: number;
+}
+
+export interface AnswerItem {
+  quote: Quote;
+  score: number;
+  citation: Citation;
+  /** Section path as a list, for the bot's "Section" button. */
+  sectionPath: string[];
+}
+
+export interface Answer {
+  question: string;
+  abstained: boolean;
+  /** Best first. Empty when abstained. */
+  answers: AnswerItem[];
+  /** When abstaining: the nearest sections, to offer instead of a wrong quote. */
+  nearestSections: { reportId: string; section: string; paragraph: number }[];
+  /** Lexical only, dense only, or both. */
+  mode: 'lexical' | 'hybrid';
+}

@@ -1,0 +1,180 @@
+/**
+ * Recovers a report's own structure from its text: header metadata, numbered parts,
+ * subsections, enumerated items, addressee and closing signature. Pure.
+ *
+ * Accepted layouts (see README "Adding a report"):
+ * - plain text, one paragraph per line, parts like "1、 Title", subsections "(1) Title",
+ *   items opening with "First," / "The second is …";
+ * - Markdown, paragraphs separated by blank lines, "#"-headings giving the section path.
+ * A text with none of this still parses: every block becomes a body paragraph.
+ */
+import { splitSentences } from './sentences.js';
+import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
+
+const META_KEYS: Record<string, keyof ReportMeta> = {
+  'index number': 'indexNumber',
+  'information classification': 'classification',
+  'issued by': 'issuer',
+  issuer: 'issuer',
+  'date of issue': 'date',
+  date: 'date',
+  'document no.': 'documentNumber',
+  'document no': 'documentNumber',
+  'document number': 'documentNumber',
+  published: 'published',
+  title: 'title',
+};
+
+const PART = /^(?:(\d{1,2})\s*[、．.]|([一二三四五六七八九十]{1,3})、)\s*(\S.*)$/u;
+const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
+const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
+const ITEM = new RegExp(`^(?:(?:${ORDINALS})(?:ly)?\\s*[,，:：]|the (?:${ORDINALS}) is\\b|第[一二三四五六七八九十]+[，,、])`, 'i');
+const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
+const DATE_LINE = /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)$/;
+
+interface Block {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading its own block. */
+export function splitBlocks(text: string, markdown: boolean): Block[] {
+  const blocks: Block[] = [];
+  let start = -1;
+  let end = -1;
+  const flush = (): void => {
+    if (start >= 0) blocks.push({ start, end, text: text.slice(start, end) });
+    start = -1;
+  };
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      flush();
+      continue;
+    }
+    const heading = markdown && trimmed.startsWith('#');
+    if (!markdown || heading) flush();
+    if (start < 0) start = lineStart + lead;
+    end = lineStart + raw.trimEnd().length;
+    if (!markdown || heading) flush();
+  }
+  flush();
+  return blocks;
+}
+
+/** The first sentence of a block, without its final period, for use as a section label. */
+function leadSentence(text: string): { label: string; rest: boolean } {
+  const first = splitSentences(text)[0] ?? { start: 0, end: text.length };
+  const label = text.slice(first.start, first.end).replace(/[.。]$/, '');
+  return { label, rest: first.end < text.trimEnd().length };
+}
+
+function metaEntry(line: string): [keyof ReportMeta, string] | undefined {
+  const m = /^([A-Za-z][A-Za-z .]{1,40}?)\s*[:：]\s*(\S.*)$/.exec(line);
+  if (!m) return undefined;
+  const key = META_KEYS[m[1].toLowerCase()];
+  return key ? [key, m[2].trim()] : undefined;
+}
+
+/** Turns a file name into a report id: lower case, [a-z0-9-] only. */
+export function reportIdFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+}
+
+/**
+ * Parses a report's text into metadata and paragraphs with section paths.
+ * @param text the file's decoded text (offsets refer to it)
+ * @param fileName used for the id and to pick the Markdown layout (".md")
+ */
+export function parseReport(text: string, fileName: string): ParsedReport {
+  const markdown = /\.(md|markdown)$/i.test(fileName);
+  const blocks = splitBlocks(text, markdown);
+  const meta: Partial<ReportMeta> = {};
+  const paragraphs: Paragraph[] = [];
+  let part: string | undefined;
+  let subsection: string | undefined;
+  let item: string | undefined;
+  const mdPath: string[] = [];
+  let seenBody = false;
+
+  const add = (block: Block, role: ParagraphRole, section: string[]): void => {
+    paragraphs.push({ n: paragraphs.length + 1, start: block.start, end: block.end, role, section });
+  };
+  const path = (): string[] => [...(markdown ? mdPath : []), part, subsection, item].filter((s): s is string => !!s);
+
+  for (const block of blocks) {
+    const line = block.text.replace(/\s+/g, ' ');
+    const entry = seenBody ? undefined : metaEntry(line);
+    if (entry) {
+      meta[entry[0]] ??= entry[1];
+      add(block, 'metadata', ['Header']);
+      continue;
+    }
+    const heading = markdown ? MD_HEADING.exec(line) : null;
+    if (heading) {
+      const level = heading[1].length;
+      if (level === 1 && !meta.title) {
+        meta.title = heading[2];
+        add(block, 'title', ['Title']);
+        continue;
+      }
+      mdPath.length = Math.max(0, level - 2);
+      mdPath.push(heading[2]);
+      part = subsection = item = undefined;
+      add(block, 'heading', path());
+      seenBody = true;
+      continue;
+    }
+    if (!seenBody && (line === meta.title || (!meta.title && line.length < 300 && !/[.。]$/.test(line)))) {
+      meta.title ??= line;
+      add(block, 'title', ['Title']);
+      continue;
+    }
+    if (!seenBody && /[:：]$/.test(line) && line.length < 120) {
+      meta.addressee ??= line.slice(0, -1);
+      add(block, 'addressee', ['Addressed to']);
+      continue;
+    }
+    const partMatch = line.length < 300 ? PART.exec(line) : null;
+    if (partMatch && !leadSentence(line).rest) {
+      part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
+      subsection = item = undefined;
+      seenBody = true;
+      add(block, 'heading', path());
+      continue;
+    }
+    const subMatch = SUBSECTION.exec(line);
+    if (subMatch) {
+      const { label, rest } = leadSentence(line);
+      subsection = label;
+      item = undefined;
+      seenBody = true;
+      add(block, rest ? 'body' : 'heading', path());
+      continue;
+    }
+    if (ITEM.test(line)) item = leadSentence(line).label;
+    seenBody = true;
+    add(block, 'body', path());
+  }
+  markSignature(text, paragraphs, meta);
+  return { id: reportIdFromFileName(fileName), meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) }, text, paragraphs };
+}
+
+/** Trailing short lines (issuer, date, release note) after the last body paragraph form the signature. */
+function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<ReportMeta>): void {
+  for (let i = paragraphs.length - 1; i > 0; i--) {
+    const p = paragraphs[i];
+    const line = text.slice(p.start, p.end);
+    if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line)) break;
+    p.role = 'signature';
+    p.section = ['Signature'];
+    if (DATE_LINE.test(line)) meta.signedDate ??= line;
+    else if (!/^[(（]/.test(line)) meta.signature ??= line;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Sentence boundary detection over report text. Pure: offsets in, offsets out.
+ *
+ * A boundary is a terminator (. ! ? or Chinese 。！？) plus any closing quotes or
+ * brackets, followed by the end of the text, or by whitespace and something that can
+ * start a sentence. Chinese terminators need no whitespace after them. A period after
+ * a known abbreviation ("No. 2", "Art. 5") or inside a number ("46.55%") is not a boundary.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'fig', 'vol', 'para', 'e.g', 'i.e', 'approx', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'p.r.c']);
+const TERMINATOR = /[.!?。！？]+["'”’)\]）」』]*/g;
+const CJK_TERMINATOR = /[。！？]/;
+const SENTENCE_START = /["'“‘(（\[「『0-9\p{Lu}\p{Script=Han}]/u;
+
+function isBoundary(text: string, matchStart: number, matchEnd: number): boolean {
+  if (matchEnd >= text.length) return true;
+  const mark = text.slice(matchStart, matchEnd);
+  if (CJK_TERMINATOR.test(mark)) return true;
+  if (!/\s/.test(text[matchEnd])) return false;
+  let next = matchEnd;
+  while (next < text.length && /\s/.test(text[next])) next++;
+  if (next >= text.length) return true;
+  if (!SENTENCE_START.test(text[next])) return false;
+  if (mark.startsWith('.') && mark.length === 1) {
+    const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, matchStart - 12), matchStart));
+    if (word && ABBREVIATIONS.has(word[1].toLowerCase())) return false;
+    // A single capital letter followed by a period is an initial ("J. Smith").
+    if (word && /^\p{Lu}$/u.test(word[1])) return false;
+  }
+  return true;
+}
+
+/** Splits `text` into trimmed sentence spans; offsets are relative to `text` plus `offset`. */
+export function splitSentences(text: string, offset = 0): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) spans.push({ start: s + offset, end: e + offset });
+  };
+  for (const match of text.matchAll(TERMINATOR)) {
+    const matchStart = match.index ?? 0;
+    const matchEnd = matchStart + match[0].length;
+    if (isBoundary(text, matchStart, matchEnd)) {
+      push(matchEnd);
+      start = matchEnd;
+    }
+  }
+  push(text.length);
+  return spans;
+}

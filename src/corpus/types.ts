@@ -1,0 +1,47 @@
+/** Shapes shared by parsing, chunking, indexing and answering. Data only. */
+
+export type ParagraphRole = 'metadata' | 'title' | 'addressee' | 'heading' | 'body' | 'signature';
+
+export interface Paragraph {
+  /** 1-based ordinal of the paragraph among the non-blank blocks of the source file. */
+  n: number;
+  /** Character offsets into the report's source text (UTF-16 code units). */
+  start: number;
+  end: number;
+  role: ParagraphRole;
+  /** Section path from the outermost part to the innermost item, e.g. ["1 Main Measures…", "(3) …", "Sixth, …"]. */
+  section: string[];
+}
+
+export interface ReportMeta {
+  title: string;
+  issuer?: string;
+  date?: string;
+  documentNumber?: string;
+  indexNumber?: string;
+  classification?: string;
+  addressee?: string;
+  published?: string;
+  signature?: string;
+  signedDate?: string;
+}
+
+export interface ParsedReport {
+  /** Stable id derived from the file name, e.g. "zuoyun-2023-rule-of-law-report". */
+  id: string;
+  meta: ReportMeta;
+  /** The full source text; every offset refers to it. */
+  text: string;
+  paragraphs: Paragraph[];
+}
+
+export interface Chunk {
+  reportId: string;
+  paragraph: number;
+  role: ParagraphRole;
+  section: string[];
+  start: number;
+  end: number;
+  /** Sentence spans inside the chunk, absolute offsets into the report text. */
+  sentences: { start: number; end: number }[];
+}

@@ -1,0 +1,79 @@
+/**
+ * Embeddings. `Embedder` is the interface the rest of the code depends on; the
+ * transformers.js implementation sits behind `loadEmbedder`.
+ *
+ * EMBEDDING_MODEL is a hub id (downloaded once into DATA_DIR/models, the default for
+ * real deployments) or a local folder in the transformers.js layout (config.json,
+ * tokenizer.json, tokenizer_config.json, onnx/model.onnx). When nothing loads, callers
+ * get a ModelUnavailableError and carry on lexically.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { ModelUnavailableError } from '../errors.js';
+
+export interface Embedder {
+  /** Model id recorded in the index manifest; a different id means a full rebuild. */
+  readonly id: string;
+  readonly dim: number;
+  /** Unit vectors for texts; `kind` selects the model's query/passage prefix where it has one. */
+  embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
+}
+
+/** Multilingual, so questions in Chinese find English passages. 384 dimensions, ~120 MB quantized. */
+export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+/** How long a first download may take to start before we give up and go lexical. */
+const LOAD_TIMEOUT_MS = 60_000;
+
+/** e5 models were trained with these prefixes; others take the text as it is. */
+export function prefixFor(modelId: string, kind: 'query' | 'passage'): string {
+  return /(^|[/-])e5-/i.test(modelId) ? `${kind}: ` : '';
+}
+
+/**
+ * Loads a feature-extraction model with transformers.js.
+ * @param model hub id or path to a local model folder
+ * @param cacheDir where hub downloads are kept
+ */
+export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS): Promise<Embedder> {
+  const { pipeline, env } = await import('@xenova/transformers');
+  const local = existsSync(model) && statSync(model).isDirectory();
+  let modelName = model;
+  if (local) {
+    env.allowRemoteModels = false;
+    env.localModelPath = dirname(resolve(model));
+    modelName = basename(resolve(model));
+  } else {
+    env.allowRemoteModels = true;
+    env.cacheDir = cacheDir;
+  }
+  const quantized = !local || existsSync(resolve(model, 'onnx/model_quantized.onnx'));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const extractor = await Promise.race([
+      pipeline('feature-extraction', modelName, { quantized }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000}s`)), timeoutMs);
+        timer.unref();
+      }),
+    ]);
+    const embed = async (texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> => {
+      if (texts.length === 0) return [];
+      const prefix = prefixFor(model, kind);
+      const output = await extractor(texts.map((t) => prefix + t), { pooling: 'mean', normalize: true });
+      const [rows, dim] = output.dims as [number, number];
+      const data = output.data as Float32Array;
+      return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));
+    };
+    const [probe] = await embed(['dimension probe'], 'passage');
+    return { id: model, dim: probe.length, embed };
+  } catch (error) {
+    throw new ModelUnavailableError(model, shortReason(error), { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0].slice(0, 200);
+}

@@ -1,0 +1,50 @@
+/**
+ * Term processing for the lexical index and for sentence scoring. Pure.
+ * Lower-cases, splits into words and numbers (keeping "46.55%" and "12,000"→"12000"
+ * whole), drops stop words and Porter-stems the rest. Han characters become one
+ * token each (the English reports never match them; Chinese questions are translated
+ * to English terms before they get here, see src/search/chinese.ts).
+ */
+import { stemmer } from 'stemmer';
+
+const STOP_WORDS = new Set(
+  `a about above after again against all am an and any are as at be because been before being below between both but by
+  can could did do does doing down during each few for from further had has have having he her here hers herself him himself
+  his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours
+  ourselves out over own same she should so some such than that the their theirs them themselves then there these they this
+  those through to too under until up very was we were what when where which while who whom why will with would you your
+  yours yourself yourselves s t don many much whose whether shall may might must also there's what's it's per`.split(/\s+/),
+);
+
+const TOKEN = /\p{Script=Han}|\d+(?:[.,]\d+)*%?|[\p{L}\p{N}]+/gu;
+
+export interface Token {
+  /** The processed term used for matching. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** Normalises one raw word or number into its index term, or undefined for a stop word. */
+export function processTerm(raw: string): string | undefined {
+  const lower = raw.toLowerCase();
+  if (/^\d/.test(lower)) return lower.replace(/,(?=\d{3}\b)/g, '');
+  if (STOP_WORDS.has(lower)) return undefined;
+  if (lower.length === 1 && !/\p{Script=Han}/u.test(lower)) return undefined;
+  return stemmer(lower);
+}
+
+/** Tokens with their offsets in `text` (stop words removed). */
+export function tokenizeWithOffsets(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.normalize('NFKC').matchAll(TOKEN)) {
+    const term = processTerm(m[0]);
+    if (term) tokens.push({ term, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return tokens;
+}
+
+/** The processed terms of `text`, in order, stop words removed. */
+export function tokenize(text: string): string[] {
+  return tokenizeWithOffsets(text).map((t) => t.term);
+}

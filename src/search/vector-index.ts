@@ -1,0 +1,76 @@
+/**
+ * The dense side: an hnswlib-node HNSW index over unit vectors (inner product = cosine).
+ * Owns the library's traps: `ef` resets when an index is read back (set after loading),
+ * capacity is fixed at creation (resize before adding), deletions are soft.
+ */
+import hnswlib from 'hnswlib-node';
+import { DimensionMismatchError } from '../errors.js';
+
+const { HierarchicalNSW } = hnswlib;
+
+export interface VectorHit {
+  label: number;
+  similarity: number;
+}
+
+export const HNSW_PARAMS = { M: 16, efConstruction: 200, ef: 64 } as const;
+
+export class VectorIndex {
+  private constructor(
+    private readonly index: InstanceType<typeof HierarchicalNSW>,
+    readonly dim: number,
+  ) {}
+
+  /** An empty index with room for `capacity` vectors. */
+  static create(dim: number, capacity: number): VectorIndex {
+    const index = new HierarchicalNSW('ip', dim);
+    index.initIndex(Math.max(capacity, 16), HNSW_PARAMS.M, HNSW_PARAMS.efConstruction, 100, true);
+    index.setEf(HNSW_PARAMS.ef);
+    return new VectorIndex(index, dim);
+  }
+
+  /** Reads an index written by `save`. */
+  static load(path: string, dim: number): VectorIndex {
+    const index = new HierarchicalNSW('ip', dim);
+    index.readIndexSync(path, true);
+    index.setEf(HNSW_PARAMS.ef); // readIndex resets ef to 10
+    return new VectorIndex(index, dim);
+  }
+
+  get count(): number {
+    return this.index.getCurrentCount();
+  }
+
+  /** Adds a vector under `label`, growing capacity when full. */
+  add(label: number, vector: Float32Array): void {
+    this.checkDim(vector);
+    if (this.index.getCurrentCount() >= this.index.getMaxElements()) this.index.resizeIndex(Math.ceil(this.index.getMaxElements() * 1.5) + 16);
+    this.index.addPoint(Array.from(vector), label, true);
+  }
+
+  /** Soft-deletes a label: it is never returned again; its slot is reused by the next add. */
+  remove(label: number): void {
+    try {
+      this.index.markDelete(label);
+    } catch {
+      // already deleted or never added: nothing to do
+    }
+  }
+
+  /** The `k` nearest labels to a unit query vector, most similar first. */
+  search(vector: Float32Array, k: number, filter?: (label: number) => boolean): VectorHit[] {
+    this.checkDim(vector);
+    const n = Math.min(k, this.count);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
+    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i] }));
+  }
+
+  save(path: string): void {
+    this.index.writeIndexSync(path);
+  }
+
+  private checkDim(vector: Float32Array): void {
+    if (vector.length !== this.dim) throw new DimensionMismatchError(this.dim, vector.length);
+  }
+}
