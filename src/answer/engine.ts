@@ -101,7 +101,12 @@ export class AnswerEngine {
     const vectors = this.index.vectors;
     if (!embedder || !vectors) return new Map();
     const [vector] = await embedder.embed([question], 'query');
-    return new Map(vectors.search(vector, CANDIDATES).map((h) => [h.label, h.similarity]));
+    const hits = new Map<number, number>();
+    for (const h of vectors.search(vector, CANDIDATES)) {
+      const chunk = this.index.chunkOfLabel.get(h.label);
+      if (chunk !== undefined) hits.set(chunk, h.similarity);
+    }
+    return hits;
   }
 
   /** Scores every sentence of every candidate paragraph; returns the best sentence per paragraph, best first. */

@@ -7,6 +7,8 @@ import { splitSentences } from './sentences.js';
 import type { Chunk, ParsedReport } from './types.js';
 
 export const MAX_CHUNK_WORDS = 120;
+/** Bump when parsing or chunking changes what chunks come out: stored reports are then re-ingested. */
+export const CHUNKER_VERSION = 1;
 
 const wordCount = (s: string): number => (s.match(/\S+/g) ?? []).length;
 

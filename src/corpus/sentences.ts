@@ -12,7 +12,8 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'fig', 'vol', 'para', 'e.g', 'i.e', 'approx', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'p.r.c']);
-const TERMINATOR = /[.!?。！？]+["'”’)\]）」』]*/g;
+// A semicolon followed by a capitalised clause also ends a sentence: translated reports chain whole sentences with "; ".
+const TERMINATOR = /[.!?。！？]+["'”’)\]）」』]*|;(?=\s+\p{Lu})/gu;
 const CJK_TERMINATOR = /[。！？]/;
 const SENTENCE_START = /["'“‘(（\[「『0-9\p{Lu}\p{Script=Han}]/u;
 

@@ -20,10 +20,17 @@ export class CorpusIndex {
   /** Why vectors are absent, for the one clear line shown to the user. */
   vectorsAbsentReason?: string;
 
-  /** Adds a report and its chunks; chunk ids are their positions in `chunks`. */
-  addReport(report: ParsedReport, chunks: Chunk[]): void {
+  /** HNSW label → position in `chunks`. */
+  readonly chunkOfLabel = new Map<number, number>();
+
+  /**
+   * Adds a report and its chunks; chunk ids are their positions in `chunks`.
+   * @param firstLabel HNSW label of the first chunk (the rest follow in order), when vectors exist
+   */
+  addReport(report: ParsedReport, chunks: Chunk[], firstLabel?: number): void {
     this.reports.set(report.id, report);
-    for (const chunk of chunks) {
+    for (const [i, chunk] of chunks.entries()) {
+      if (firstLabel !== undefined) this.chunkOfLabel.set(firstLabel + i, this.chunks.length);
       this.chunks.push(chunk);
       this.lexical.add([
         { terms: tokenize(chunkText(report, chunk)), weight: 1 },

@@ -1,0 +1,125 @@
+/**
+ * Builds a tiny embedding model in the transformers.js folder layout, for testing the
+ * dense path offline (hub weights cannot be downloaded here):
+ *
+ *   <out>/config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx
+ *
+ * The ONNX graph is one Gather over an embedding matrix (output `last_hidden_state`);
+ * the WordPiece vocabulary comes from the given texts. Each token's vector is
+ * pseudo-random but fixed (seeded by the token), so mean pooling gives a bag-of-words
+ * embedding: texts sharing words are close. It is a test fixture, not a language model.
+ * The ONNX protobuf is written by hand below so no Python package is needed.
+ *
+ * Usage: npm run build:tiny-model -- [outDir] [corpusDir]
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
+
+// --- minimal protobuf writer -------------------------------------------------------
+function varint(n: number | bigint): number[] {
+  let v = BigInt(n);
+  const out: number[] = [];
+  do {
+    let byte = Number(v & 0x7fn);
+    v >>= 7n;
+    if (v > 0n) byte |= 0x80;
+    out.push(byte);
+  } while (v > 0n);
+  return out;
+}
+const tag = (field: number, wire: number): number[] => varint((field << 3) | wire);
+const int = (field: number, n: number): number[] => [...tag(field, 0), ...varint(n)];
+const bytes = (field: number, data: Uint8Array | number[]): number[] => [...tag(field, 2), ...varint(data.length), ...data];
+const str = (field: number, s: string): number[] => bytes(field, [...Buffer.from(s, 'utf8')]);
+
+const FLOAT = 1;
+const INT64 = 7;
+function valueInfo(name: string, elemType: number, dims: (number | string)[]): number[] {
+  const shape = dims.flatMap((d) => bytes(1, typeof d === 'number' ? int(1, d) : str(2, d)));
+  const tensorType = [...int(1, elemType), ...bytes(2, shape)];
+  return [...str(1, name), ...bytes(2, bytes(1, tensorType))];
+}
+
+/** ONNX model: last_hidden_state = Gather(embeddings, input_ids); attention_mask is declared for transformers.js. */
+export function onnxGatherModel(matrix: Float32Array, vocabSize: number, dim: number): Uint8Array {
+  const initializer = [...int(1, vocabSize), ...int(1, dim), ...int(2, FLOAT), ...str(8, 'embeddings'), ...bytes(9, new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength))];
+  const node = [...str(1, 'embeddings'), ...str(1, 'input_ids'), ...str(2, 'last_hidden_state'), ...str(3, 'gather'), ...str(4, 'Gather'), ...bytes(5, [...str(1, 'axis'), ...int(3, 0), ...int(20, 2)])];
+  const graph = [
+    ...bytes(1, node),
+    ...str(2, 'tiny-embedder'),
+    ...bytes(5, initializer),
+    ...bytes(11, valueInfo('input_ids', INT64, ['batch', 'sequence'])),
+    ...bytes(11, valueInfo('attention_mask', INT64, ['batch', 'sequence'])),
+    ...bytes(12, valueInfo('last_hidden_state', FLOAT, ['batch', 'sequence', dim])),
+  ];
+  const model = [...int(1, 8), ...str(2, 'report-quote-bot'), ...bytes(7, graph), ...bytes(8, [...str(1, ''), ...int(2, 13)])];
+  return Uint8Array.from(model);
+}
+
+// --- vocabulary and vectors --------------------------------------------------------
+/** BERT-style basic tokenisation: lower case, split on whitespace and punctuation. */
+export function basicTokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? [];
+}
+
+function seededVector(token: string, dim: number): Float32Array {
+  let h = 2166136261;
+  for (const ch of token) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+  const v = new Float32Array(dim);
+  for (let i = 0; i < dim; i++) {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+    v[i] = ((h >>> 0) / 4294967296) * 2 - 1;
+  }
+  return v;
+}
+
+/** Writes the model folder; returns its path. */
+export function buildTinyModel(outDir: string, texts: string[], dim = 32): string {
+  const words = new Set<string>();
+  for (const t of texts) for (const w of basicTokens(t)) if (w.length <= 40) words.add(w);
+  const chars = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
+  const vocabList = [...SPECIAL, ...chars, ...chars.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1).sort()];
+  const vocab: Record<string, number> = {};
+  vocabList.forEach((t, i) => (vocab[t] ??= i));
+  const matrix = new Float32Array(vocabList.length * dim);
+  vocabList.forEach((t, i) => {
+    // Special tokens add nothing to the mean, so [CLS]/[SEP] do not pull all texts together.
+    if (!SPECIAL.includes(t)) matrix.set(seededVector(t, dim), i * dim);
+  });
+  mkdirSync(join(outDir, 'onnx'), { recursive: true });
+  writeFileSync(join(outDir, 'onnx', 'model.onnx'), onnxGatherModel(matrix, vocabList.length, dim));
+  const special = (t: string) => ({ id: vocab[t], content: t, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  writeFileSync(
+    join(outDir, 'tokenizer.json'),
+    JSON.stringify({
+      version: '1.0',
+      truncation: null,
+      padding: null,
+      added_tokens: SPECIAL.map(special),
+      normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+      pre_tokenizer: { type: 'BertPreTokenizer' },
+      post_processor: {
+        type: 'TemplateProcessing',
+        single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+        pair: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
+        special_tokens: { '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] } },
+      },
+      decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
+      model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
+    }),
+  );
+  writeFileSync(join(outDir, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 512, cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]' }));
+  writeFileSync(join(outDir, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: vocabList.length, max_position_embeddings: 512 }));
+  return outDir;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = resolve(process.argv[2] ?? 'data/models/tiny-test-model');
+  const corpus = resolve(process.argv[3] ?? 'corpus');
+  const texts = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(join(corpus, f), 'utf8'));
+  buildTinyModel(out, texts);
+  process.stderr.write(`Tiny test model written to ${out}\nUse it with EMBEDDING_MODEL=${out}\n`);
+}

@@ -1,0 +1,61 @@
+/**
+ * Answer → the `ask` CLI's JSON shape (a stable interface, see DESIGN.md) and → readable
+ * terminal text. Pure.
+ */
+import type { Answer, Quote } from './types.js';
+
+export const NOT_COVERED = 'The report does not seem to cover this.';
+
+export interface AnswerJson {
+  question: string;
+  abstained: boolean;
+  answers: { quote: string; score: number; citation: { reportId: string; reportTitle: string; section: string; paragraph: number } }[];
+}
+
+export function toJson(answer: Answer): AnswerJson {
+  return {
+    question: answer.question,
+    abstained: answer.abstained,
+    answers: answer.answers.map((a) => ({ quote: a.quote.text, score: a.score, citation: { ...a.citation } })),
+  };
+}
+
+/** Wraps each highlight of a quote with `open`/`close`, escaping the text between with `escape`. */
+export function markQuote(quote: Quote, open: string, close: string, escape: (s: string) => string = (s) => s): string {
+  let out = '';
+  let at = 0;
+  for (const h of mergeSpans(quote.highlights)) {
+    out += escape(quote.text.slice(at, h.start)) + open + escape(quote.text.slice(h.start, h.end)) + close;
+    at = h.end;
+  }
+  return out + escape(quote.text.slice(at));
+}
+
+/** Joins overlapping or touching spans (separated by spaces only) so marks do not nest. */
+export function mergeSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last && s.start <= last.end + 1) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** Short citation line: report title · section path · ¶n. */
+export function citationLine(c: { reportTitle: string; section: string; paragraph: number }): string {
+  return `${c.reportTitle} · ${c.section} · ¶${c.paragraph}`;
+}
+
+/** Readable terminal answer: quotes with **marked** words and their citations, or the refusal. */
+export function toText(answer: Answer, color = false): string {
+  if (answer.abstained) {
+    const nearest = answer.nearestSections.map((s) => `  - ${s.section} (¶${s.paragraph})`).join('\n');
+    return nearest ? `${NOT_COVERED}\nNearest sections:\n${nearest}` : NOT_COVERED;
+  }
+  const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
+  return answer.answers
+    .map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${citationLine(a.citation)}`)
+    .join('\n\n');
+}

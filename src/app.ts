@@ -1,0 +1,66 @@
+/**
+ * Wiring shared by every entry point (bot, terminal chat, ask CLI, benchmarks): load the
+ * model if one is configured, bring the index up to date with the corpus, load it, and
+ * return a ready answer engine.
+ */
+import { join } from 'node:path';
+import { AnswerEngine } from './answer/engine.js';
+import type { Config } from './config.js';
+import { ModelUnavailableError } from './errors.js';
+import { ingest, type IngestSummary } from './ingest.js';
+import { log } from './log.js';
+import type { Progress } from './progress.js';
+import { loadEmbedder, type Embedder } from './search/embedder.js';
+import { IndexStore, loadIndex, type Manifest } from './search/store.js';
+import { expandChineseQuery } from './search/chinese.js';
+
+export interface Runtime {
+  engine: AnswerEngine;
+  manifest: Manifest;
+  embedder?: Embedder;
+  /** Brings the index up to date with the corpus and swaps in a fresh engine. */
+  refresh(): Promise<IngestSummary>;
+}
+
+/** Loads the configured model, or explains once why answers will be lexical only. */
+export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir'>): Promise<{ embedder?: Embedder; reason?: string }> {
+  if (!config.embeddingModel) return { reason: 'EMBEDDING_MODEL=none' };
+  try {
+    return { embedder: await loadEmbedder(config.embeddingModel, join(config.dataDir, 'models')) };
+  } catch (error) {
+    const message = error instanceof ModelUnavailableError ? error.message : String(error);
+    log.warn(message);
+    return { reason: message };
+  }
+}
+
+/** Opens (building or updating first when needed) the index and returns the engine over it. */
+export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir'>, progress?: Progress): Promise<Runtime> {
+  const { embedder, reason } = await openEmbedder(config);
+  const store = new IndexStore(config.dataDir);
+  const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, progress });
+  const open = (): { engine: AnswerEngine; manifest: Manifest } => {
+    const loaded = loadIndex(store);
+    if (!loaded) throw new Error('The index is empty after ingest: is CORPUS_DIR right?');
+    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery: expandChineseQuery }), manifest: loaded.manifest };
+  };
+  const first = await build();
+  if (first.wroteGeneration) log.info(describeIngest(first));
+  const runtime: Runtime = {
+    ...open(),
+    embedder,
+    async refresh() {
+      const summary = await build();
+      if (summary.wroteGeneration) Object.assign(runtime, open());
+      return summary;
+    },
+  };
+  return runtime;
+}
+
+/** One line saying what an ingest did. */
+export function describeIngest(s: IngestSummary): string {
+  const parts = [`${s.added.length} added`, `${s.changed.length} changed`, `${s.removed.length} removed`, `${s.unchanged.length} unchanged`];
+  const errors = s.errors.length ? `, ${s.errors.length} file(s) skipped` : '';
+  return `Index: ${parts.join(', ')}; ${s.totalChunks} chunks, ${s.embeddedChunks} embedded${s.vectors ? '' : ' (lexical only)'}${errors}.`;
+}

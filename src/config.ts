@@ -1,0 +1,60 @@
+/**
+ * Configuration, read from the environment (and .env via dotenv) and validated once at
+ * start-up. A bad value stops start-up with one line saying what to fix.
+ */
+import { resolve } from 'node:path';
+import { ConfigError } from './errors.js';
+import { DEFAULT_MODEL } from './search/embedder.js';
+
+export interface Config {
+  token?: string;
+  apiRoot?: string;
+  webhookUrl?: string;
+  corpusDir: string;
+  dataDir: string;
+  /** Hub id or local folder; undefined when EMBEDDING_MODEL=none (lexical only). */
+  embeddingModel?: string;
+  adminIds: number[];
+  port: number;
+}
+
+const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
+
+function url(name: string, value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = new URL(value);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http(s)');
+    return value.replace(/\/+$/, '');
+  } catch (cause) {
+    throw new ConfigError(`${name} is not a valid http(s) URL: fix it in .env or unset it.`, { cause });
+  }
+}
+
+/** Parses and validates the environment. Throws ConfigError naming the variable to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const token = env.TELEGRAM_BOT_TOKEN?.trim() || undefined;
+  // The message never repeats the value: it is a secret.
+  if (token && !TOKEN.test(token)) throw new ConfigError('TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.');
+  const adminIds = (env.ADMIN_IDS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      if (!/^-?\d+$/.test(s)) throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids; "${s.slice(0, 20)}" is not one.`);
+      return Number(s);
+    });
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError('PORT must be a TCP port number (1–65535).');
+  const model = env.EMBEDDING_MODEL?.trim() || DEFAULT_MODEL;
+  return {
+    token,
+    apiRoot: url('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT?.trim()),
+    webhookUrl: url('WEBHOOK_URL', env.WEBHOOK_URL?.trim()),
+    corpusDir: resolve(env.CORPUS_DIR?.trim() || 'corpus'),
+    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    embeddingModel: model.toLowerCase() === 'none' ? undefined : model,
+    adminIds,
+    port,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Reading report files from CORPUS_DIR: the I/O edge of the corpus. Each bad file is
+ * reported with its name and skipped; the others still load.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { ReportFileError } from '../errors.js';
+import { reportIdFromFileName } from './parse.js';
+
+export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
+/** Larger files are refused: no government report is 20 MB of text. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+export interface ReportFile {
+  id: string;
+  /** File name relative to the corpus directory. */
+  file: string;
+  text: string;
+  /** sha256 of the bytes: a changed hash means a changed report. */
+  hash: string;
+}
+
+export interface CorpusScan {
+  files: ReportFile[];
+  errors: ReportFileError[];
+}
+
+/** Lists report files (not hidden, known extensions), sorted for a stable order. */
+export function listReportFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && REPORT_EXTENSIONS.test(f))
+    .sort();
+}
+
+/** Reads one report file, refusing what is not a readable UTF-8 text file inside `dir`. */
+export function readReportFile(dir: string, name: string): ReportFile {
+  const path = resolve(dir, name);
+  if (relative(resolve(dir), path).startsWith('..')) throw new ReportFileError(name, 'is outside the corpus directory; refused.');
+  let bytes: Buffer;
+  try {
+    const stat = lstatSync(path);
+    if (stat.isSymbolicLink() && relative(realpathSync(dir), realpathSync(path)).startsWith('..')) {
+      throw new ReportFileError(name, 'is a symbolic link pointing outside the corpus directory; refused.');
+    }
+    if (stat.size > MAX_REPORT_BYTES) throw new ReportFileError(name, `is ${Math.round(stat.size / 1048576)} MB; reports over ${MAX_REPORT_BYTES / 1048576} MB are refused.`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof ReportFileError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ReportFileError(name, code === 'ENOENT' ? 'disappeared while being read; it will be picked up on the next ingest.' : `cannot be read (${code ?? String(error)}).`);
+  }
+  if (bytes.includes(0)) throw new ReportFileError(name, 'looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ReportFileError(name, 'is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8) and try again.');
+  }
+  if (!text.trim()) throw new ReportFileError(name, 'is empty.');
+  return { id: reportIdFromFileName(name), file: name, text, hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** Reads every report file in `dir`; bad files and duplicate ids go to `errors`. */
+export function scanCorpus(dir: string): CorpusScan {
+  const files: ReportFile[] = [];
+  const errors: ReportFileError[] = [];
+  const seen = new Map<string, string>();
+  for (const name of listReportFiles(dir)) {
+    try {
+      const file = readReportFile(dir, name);
+      const other = seen.get(file.id);
+      if (other) throw new ReportFileError(name, `has the same report id "${file.id}" as ${other}; rename one of them.`);
+      seen.set(file.id, name);
+      files.push(file);
+    } catch (error) {
+      errors.push(error instanceof ReportFileError ? error : new ReportFileError(name, String(error)));
+    }
+  }
+  return { files, errors };
+}
+

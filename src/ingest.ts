@@ -1,0 +1,193 @@
+/**
+ * Ingest: corpus files → parsed reports → chunks → embeddings → a new index generation.
+ * Incremental: unchanged reports are carried over untouched, changed ones replaced,
+ * removed ones dropped; a different model (or none where there was one) rebuilds all.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
+import { scanCorpus, type ReportFile } from './corpus/files.js';
+import { parseReport } from './corpus/parse.js';
+import type { Chunk, ParsedReport } from './corpus/types.js';
+import { IndexError, type ReportFileError } from './errors.js';
+import { log } from './log.js';
+import { silentProgress, type Progress } from './progress.js';
+import type { Embedder } from './search/embedder.js';
+import { FORMAT_VERSION, IndexStore, type Manifest, type ReportEntry } from './search/store.js';
+import { VectorIndex } from './search/vector-index.js';
+
+export interface IngestOptions {
+  corpusDir: string;
+  dataDir: string;
+  /** The loaded model; undefined means lexical only, for `vectorsAbsentReason`. */
+  embedder?: Embedder;
+  vectorsAbsentReason?: string;
+  /** Re-embed everything even when nothing changed. */
+  rebuild?: boolean;
+  progress?: Progress;
+  batchSize?: number;
+}
+
+export interface IngestSummary {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  embeddedChunks: number;
+  totalChunks: number;
+  errors: ReportFileError[];
+  /** False when nothing changed and the live index was left as it was. */
+  wroteGeneration: boolean;
+  vectors: boolean;
+}
+
+/** The text embedded for a chunk: its innermost heading gives the passage its topic. */
+export function passageText(report: ParsedReport, chunk: Chunk): string {
+  const heading = chunk.section.at(-1);
+  const text = report.text.slice(chunk.start, chunk.end).replace(/\s+/g, ' ');
+  return heading && !text.startsWith(heading) ? `${heading}. ${text}` : text;
+}
+
+/** Runs one ingest. Only one runs at a time per DATA_DIR (a lock file guards it). */
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const store = new IndexStore(options.dataDir);
+  const release = acquireLock(store.root);
+  try {
+    return await ingestLocked(store, options);
+  } finally {
+    release();
+  }
+}
+
+function previousManifest(store: IndexStore): Manifest | undefined {
+  try {
+    return store.manifest();
+  } catch (error) {
+    if (!(error instanceof IndexError)) throw error;
+    log.warn(`${error.message.split(';')[0]}; rebuilding from the corpus.`);
+    return undefined;
+  }
+}
+
+async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<IngestSummary> {
+  const progress = options.progress ?? silentProgress;
+  const { files, errors } = scanCorpus(options.corpusDir);
+  for (const e of errors) log.warn(e.message);
+  const previous = previousManifest(store);
+  const previousDir = previous ? store.current() : undefined;
+  const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
+  const full = !!options.rebuild || !previous || previous.chunkerVersion !== CHUNKER_VERSION || (previous.model?.id ?? null) !== (model?.id ?? null) || (previous.model?.dim ?? null) !== (model?.dim ?? null);
+
+  const failed = new Set(errors.map((e) => e.file));
+  const summary: IngestSummary = { added: [], changed: [], removed: [], unchanged: [], embeddedChunks: 0, totalChunks: 0, errors, wroteGeneration: false, vectors: !!model };
+  const todo: ReportFile[] = [];
+  const kept: Record<string, ReportEntry> = {};
+  for (const file of files) {
+    const entry = previous?.reports[file.id];
+    if (!full && entry && entry.hash === file.hash) {
+      summary.unchanged.push(file.id);
+      kept[file.id] = entry;
+    } else {
+      todo.push(file);
+      (entry ? summary.changed : summary.added).push(file.id);
+    }
+  }
+  for (const [id, entry] of Object.entries(previous?.reports ?? {})) {
+    if (files.some((f) => f.id === id)) continue;
+    // A file that failed to read this time keeps its indexed version: nothing indexed is lost to a bad read.
+    if (failed.has(entry.file) && !full) kept[id] = entry;
+    else summary.removed.push(id);
+  }
+  if (!full && todo.length === 0 && summary.removed.length === 0) {
+    summary.totalChunks = Object.values(kept).reduce((n, e) => n + e.chunkCount, 0);
+    return summary;
+  }
+
+  const writer = store.begin();
+  try {
+    const manifest: Manifest = { formatVersion: FORMAT_VERSION, chunkerVersion: CHUNKER_VERSION, model, vectorsAbsentReason: model ? undefined : options.vectorsAbsentReason, reports: {}, nextLabel: full ? 0 : previous!.nextLabel, builtAt: new Date().toISOString() };
+    for (const [id, entry] of Object.entries(kept)) {
+      writer.carryOver(previousDir!, id, !!model);
+      manifest.reports[id] = entry;
+    }
+    const vectors = model ? openVectorIndex(store, previous, previousDir, full, model.dim, summary) : undefined;
+    const parsed = todo.map((file) => {
+      const report = parseReport(file.text, file.file);
+      return { file, report, chunks: chunkReport(report) };
+    });
+    progress.start(parsed.reduce((n, p) => n + p.chunks.length, 0), 'Embedding');
+    for (const { file, report, chunks } of parsed) {
+      const firstLabel = manifest.nextLabel;
+      manifest.nextLabel += chunks.length;
+      if (options.embedder && vectors) {
+        const embedded = await embedAll(options.embedder, chunks.map((c) => passageText(report, c)), options.batchSize ?? 16, progress);
+        embedded.forEach((v, i) => vectors.add(firstLabel + i, v));
+        writer.writeVectors(report.id, embedded);
+        summary.embeddedChunks += chunks.length;
+      }
+      writer.writeReport({ report, chunks });
+      const before = previous?.reports[report.id];
+      manifest.reports[report.id] = { file: file.file, hash: file.hash, chunkCount: chunks.length, firstLabel, meta: report.meta, addedAt: before?.addedAt ?? new Date().toISOString() };
+    }
+    progress.stop();
+    if (vectors) manifest.hnswBytes = writer.writeVectorIndex(vectors);
+    summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
+    store.commit(writer, manifest);
+    summary.wroteGeneration = true;
+    return summary;
+  } catch (error) {
+    progress.stop();
+    writer.abandon();
+    throw error;
+  }
+}
+
+/** The previous HNSW graph minus changed and removed reports, or a fresh one on a full rebuild. */
+function openVectorIndex(store: IndexStore, previous: Manifest | undefined, previousDir: string | undefined, full: boolean, dim: number, summary: IngestSummary): VectorIndex {
+  if (full || !previous?.hnswBytes || !previousDir) return VectorIndex.create(dim, 1024);
+  const index = VectorIndex.load(join(previousDir, 'hnsw.bin'), dim);
+  for (const id of [...summary.changed, ...summary.removed]) {
+    const entry = previous.reports[id];
+    for (let i = 0; i < entry.chunkCount; i++) index.remove(entry.firstLabel + i);
+  }
+  return index;
+}
+
+async function embedAll(embedder: Embedder, texts: string[], batchSize: number, progress: Progress): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += batchSize) {
+    const batch = texts.slice(i, i + batchSize);
+    out.push(...(await embedder.embed(batch, 'passage')));
+    progress.tick(batch.length);
+  }
+  return out;
+}
+
+/** Takes DATA_DIR/index/ingest.lock; a lock left by a dead process is taken over. */
+function acquireLock(root: string): () => void {
+  mkdirSync(root, { recursive: true });
+  const path = join(root, 'ingest.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(path, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) throw new IndexError(`Another ingest (pid ${pid}) is running on ${root}; wait for it to finish.`);
+      rmSync(path, { force: true });
+    }
+  }
+  throw new IndexError(`Could not take the ingest lock ${path}; remove it if no ingest is running.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The on-disk index: immutable generations under DATA_DIR/index, the live one named by
+ * the CURRENT file. An ingest writes a whole new generation and then replaces CURRENT
+ * with one rename, so a killed ingest leaves the previous index loadable and complete.
+ *
+ *   index/CURRENT                     "gen-…" (the live generation)
+ *   index/gen-…/manifest.json         format version, model id + dimension, per-report hash/chunk count/labels
+ *   index/gen-…/reports/<id>.json     parsed report (text, paragraphs, metadata) and its chunks
+ *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded)
+ *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
+ */
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
+import { IndexError } from '../errors.js';
+import { CorpusIndex } from './corpus-index.js';
+import { VectorIndex } from './vector-index.js';
+
+/** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
+export const FORMAT_VERSION = 1;
+
+export interface ReportEntry {
+  file: string;
+  hash: string;
+  chunkCount: number;
+  /** HNSW labels firstLabel … firstLabel+chunkCount-1 belong to this report's chunks, in order. */
+  firstLabel: number;
+  meta: ReportMeta;
+  /** When this report first entered the index (kept across re-ingests of a changed file). */
+  addedAt: string;
+}
+
+export interface Manifest {
+  formatVersion: number;
+  /** CHUNKER_VERSION the reports were chunked with; a different one re-ingests everything. */
+  chunkerVersion: number;
+  model: { id: string; dim: number } | null;
+  vectorsAbsentReason?: string;
+  reports: Record<string, ReportEntry>;
+  nextLabel: number;
+  /** Byte size of hnsw.bin, checked before reading it (a truncated file would crash the native reader). */
+  hnswBytes?: number;
+  builtAt: string;
+}
+
+export interface StoredReport {
+  report: ParsedReport;
+  chunks: Chunk[];
+}
+
+const REBUILD = 'run `npm run ingest -- --rebuild` to rebuild it from the corpus';
+
+function writeFileDurable(path: string, data: string | Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readJson<T>(path: string, what: string): T {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (cause) {
+    throw new IndexError(`The index ${what} (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
+  }
+}
+
+export class IndexStore {
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'index');
+  }
+
+  /** Directory of the live generation, or undefined when nothing was built yet. */
+  current(): string | undefined {
+    const pointer = join(this.root, 'CURRENT');
+    if (!existsSync(pointer)) return undefined;
+    const name = readFileSync(pointer, 'utf8').trim();
+    if (!/^gen-[\w-]+$/.test(name) || !existsSync(join(this.root, name))) throw new IndexError(`The index pointer ${pointer} is corrupt; ${REBUILD}.`);
+    return join(this.root, name);
+  }
+
+  /** The live manifest, or undefined when there is no index yet. Refuses other format versions. */
+  manifest(): Manifest | undefined {
+    const dir = this.current();
+    if (!dir) return undefined;
+    const manifest = readJson<Manifest>(join(dir, 'manifest.json'), 'manifest');
+    if (manifest.formatVersion !== FORMAT_VERSION) {
+      throw new IndexError(`The index in ${this.root} has format version ${manifest.formatVersion}, this program reads version ${FORMAT_VERSION}; ${REBUILD}.`);
+    }
+    return manifest;
+  }
+
+  readReport(dir: string, id: string): StoredReport {
+    return readJson<StoredReport>(join(dir, 'reports', `${id}.json`), `report file for "${id}"`);
+  }
+
+  readVectors(dir: string, id: string, count: number, dim: number): Float32Array {
+    const path = join(dir, 'vectors', `${id}.f32`);
+    const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+    if (bytes.length !== count * dim * 4) throw new IndexError(`The vector file ${path} is missing or truncated; ${REBUILD}.`);
+    return new Float32Array(bytes.buffer, bytes.byteOffset, count * dim);
+  }
+
+  /** Starts a new generation directory; nothing is live until `commit`. */
+  begin(): GenerationWriter {
+    mkdirSync(this.root, { recursive: true });
+    const name = `gen-${Date.now()}-${process.pid}`;
+    const dir = join(this.root, name);
+    mkdirSync(join(dir, 'reports'), { recursive: true });
+    mkdirSync(join(dir, 'vectors'), { recursive: true });
+    return new GenerationWriter(this, name, dir);
+  }
+
+  /** Makes a written generation live (one atomic rename) and deletes the older ones. */
+  commit(writer: GenerationWriter, manifest: Manifest): void {
+    writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
+    const tmp = join(this.root, `CURRENT.${process.pid}.tmp`);
+    writeFileDurable(tmp, writer.name);
+    renameSync(tmp, join(this.root, 'CURRENT'));
+    this.prune(writer.name);
+  }
+
+  /** Removes generations other than `keep` (older ones, and ones left by killed ingests). */
+  prune(keep: string): void {
+    for (const entry of readdirSync(this.root)) {
+      if (entry !== keep && (entry.startsWith('gen-') || entry.endsWith('.tmp'))) rmSync(join(this.root, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+export class GenerationWriter {
+  constructor(
+    private readonly store: IndexStore,
+    readonly name: string,
+    readonly dir: string,
+  ) {}
+
+  writeReport(stored: StoredReport): void {
+    writeFileDurable(join(this.dir, 'reports', `${stored.report.id}.json`), JSON.stringify(stored));
+  }
+
+  writeVectors(id: string, vectors: Float32Array[]): void {
+    const flat = new Float32Array(vectors.reduce((n, v) => n + v.length, 0));
+    let offset = 0;
+    for (const v of vectors) {
+      flat.set(v, offset);
+      offset += v.length;
+    }
+    writeFileDurable(join(this.dir, 'vectors', `${id}.f32`), new Uint8Array(flat.buffer));
+  }
+
+  /** Reuses an unchanged report's files from the previous generation without copying (hard links). */
+  carryOver(previousDir: string, id: string, withVectors: boolean): void {
+    const files = [join('reports', `${id}.json`), ...(withVectors ? [join('vectors', `${id}.f32`)] : [])];
+    for (const f of files) {
+      try {
+        linkSync(join(previousDir, f), join(this.dir, f));
+      } catch {
+        writeFileDurable(join(this.dir, f), readFileSync(join(previousDir, f)));
+      }
+    }
+  }
+
+  /** Writes the HNSW graph and returns its byte size for the manifest. */
+  writeVectorIndex(index: VectorIndex): number {
+    const path = join(this.dir, 'hnsw.bin');
+    index.save(path);
+    const fd = openSync(path, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    return statSync(path).size;
+  }
+
+  abandon(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Loads the live index into memory. Returns undefined when nothing was built yet.
+ * @throws IndexError when files are missing, corrupt or of another format version
+ */
+export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Manifest } | undefined {
+  const manifest = store.manifest();
+  const dir = store.current();
+  if (!manifest || !dir) return undefined;
+  const index = new CorpusIndex();
+  for (const [id, entry] of Object.entries(manifest.reports)) {
+    const { report, chunks } = store.readReport(dir, id);
+    if (chunks.length !== entry.chunkCount) throw new IndexError(`The index report file for "${id}" does not match the manifest; ${REBUILD}.`);
+    index.addReport(report, chunks, entry.firstLabel);
+  }
+  if (manifest.model && manifest.hnswBytes) {
+    const path = join(dir, 'hnsw.bin');
+    if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes) throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
+    index.vectors = VectorIndex.load(path, manifest.model.dim);
+  } else {
+    index.vectorsAbsentReason = manifest.vectorsAbsentReason ?? 'the index was built without an embedding model';
+  }
+  return { index, manifest };
+}
