@@ -11,7 +11,7 @@ import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize } from '../search/tokenize.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
-import { buildQuote, leansBack, selectSentences, type Sentence } from './quote.js';
+import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import { scoreSentence } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -24,7 +24,7 @@ const CANDIDATES = 40;
  * this IDF-weighted share of the question. Calibrated on the dev set: see README
  * "Refusal threshold" and `npm run bench:quality -- --sweep`.
  */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.4;
 /** In hybrid mode a dense similarity this high answers even with little word overlap (e.g. a question in another language). */
 export const MIN_DENSE_ALONE = 0.85;
 
@@ -68,30 +68,27 @@ export class AnswerEngine {
     const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
     if (!question) return refusal;
     const q = analyzeQuestion(question, this.options.expandQuery?.(question) ?? []);
+    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
+    if (!q.terms.some((t) => /\p{L}/u.test(t))) return refusal;
     const dense = await this.denseCandidates(question);
     const lexical = this.index.lexical.search(q.terms, CANDIDATES);
     const candidateChunks = new Set([...lexical.map((h) => h.doc), ...dense.keys()]);
     if (candidateChunks.size === 0) return refusal;
 
-    const scored = this.scoreCandidates(q, candidateChunks, dense);
-    const best = scored[0];
-    (this as any).lastCov = best?.coverage;
+    const ranked = this.rankSentences(q, candidateChunks, dense);
+    const best = ranked[0];
     const answerable = best && (best.coverage >= (this.options.minCoverage ?? MIN_COVERAGE) || (best.dense ?? 0) >= MIN_DENSE_ALONE);
     if (!answerable) {
-      refusal.nearestSections = scored.slice(0, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
+      refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
       return refusal;
     }
     const termSet = new Set(q.terms);
-    const answers: AnswerItem[] = scored.slice(0, limit).map((s) => {
-      const span = selectSentences(s.sentences, s.best);
-      const p = s.report.paragraphs[s.paragraph - 1];
-      return {
-        quote: buildQuote(s.report.text, span.start, span.end, termSet),
-        score: Math.round(s.score * 1000) / 1000,
-        citation: { reportId: s.report.id, reportTitle: s.report.meta.title, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph },
-        sectionPath: p.section,
-      };
-    });
+    const answers: AnswerItem[] = pickQuotes(ranked, limit).map(({ s, span }) => ({
+      quote: buildQuote(s.report.text, span.start, span.end, termSet),
+      score: Math.round(s.score * 1000) / 1000,
+      citation: { reportId: s.report.id, reportTitle: s.report.meta.title, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph },
+      sectionPath: s.report.paragraphs[s.paragraph - 1].section,
+    }));
     return { question: rawQuestion, abstained: false, answers, nearestSections: [], mode: this.mode };
   }
 
@@ -109,8 +106,8 @@ export class AnswerEngine {
     return hits;
   }
 
-  /** Scores every sentence of every candidate paragraph; returns the best sentence per paragraph, best first. */
-  private scoreCandidates(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>) {
+  /** Scores every sentence of every candidate paragraph, best first. */
+  private rankSentences(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>): RankedSentence[] {
     const paragraphDense = new Map<string, number>();
     for (const id of chunkIds) {
       const chunk = this.index.chunks[id];
@@ -119,23 +116,23 @@ export class AnswerEngine {
     }
     const maxIdf = Math.log(1 + (this.index.lexical.size + 0.5) / 0.5);
     const weightOf = (term: string): number => this.index.lexical.idf(term) || maxIdf;
-    const results = [];
+    const ranked: RankedSentence[] = [];
     for (const [key, denseSim] of paragraphDense) {
       const [reportId, n] = splitKey(key);
       const report = this.index.reports.get(reportId)!;
+      // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself.
+      if (report.paragraphs[n - 1].role === 'heading') continue;
       const evidence = this.paragraphEvidence(report, n);
       const bonus = reportPreference(q, report, this.index);
-      const sentences: Sentence[] = evidence.sentences.map((s) => {
-        const r = scoreSentence(q, { terms: s.terms, text: s.text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, weightOf);
+      const paragraph: Sentence[] = evidence.sentences.map((s, i, all) => {
+        // A short lead is quoted with the sentence after it, so judge its figures and dates on both.
+        const text = s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
+        const r = scoreSentence(q, { terms: s.terms, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, weightOf);
         return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text) };
       });
-      let best = 0;
-      sentences.forEach((s, i) => (s.score > sentences[best].score ? (best = i) : 0));
-      const top = sentences[best] as Sentence & { coverage: number };
-      if (!top) continue;
-      results.push({ report, paragraph: n, sentences, best, score: top.score, coverage: top.coverage, dense: dense.size ? denseSim : undefined });
+      paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: (s as Sentence & { coverage: number }).coverage, dense: dense.size ? denseSim : undefined }));
     }
-    return results.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph);
+    return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
   }
 
   private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
@@ -154,6 +151,45 @@ export class AnswerEngine {
     }
     return evidence;
   }
+}
+
+interface RankedSentence {
+  report: ParsedReport;
+  paragraph: number;
+  /** All sentences of its paragraph (scored), and its own position among them. */
+  sentences: Sentence[];
+  index: number;
+  score: number;
+  coverage: number;
+  dense?: number;
+}
+
+/**
+ * The best `limit` quotes: each grown around a top sentence (selectSentences), skipping
+ * sentences already inside a chosen quote, so "other matches" are other passages, even
+ * from the same paragraph.
+ */
+function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentence; span: { start: number; end: number } }[] {
+  const picked: { s: RankedSentence; span: { start: number; end: number } }[] = [];
+  for (const s of ranked) {
+    if (picked.length >= limit) break;
+    const sentence = s.sentences[s.index];
+    if (picked.some((p) => p.s.report === s.report && sentence.start < p.span.end && sentence.end > p.span.start)) continue;
+    const span = selectSentences(s.sentences, s.index);
+    if (picked.some((p) => p.s.report === s.report && span.start < p.span.end && span.end > p.span.start)) continue;
+    picked.push({ s, span });
+  }
+  return picked;
+}
+
+function distinctParagraphs(ranked: RankedSentence[], limit: number): RankedSentence[] {
+  const seen = new Set<string>();
+  return ranked.filter((s) => {
+    const key = `${s.report.id}#${s.paragraph}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, limit);
 }
 
 function splitKey(key: string): [string, number] {

@@ -17,11 +17,16 @@ export interface QuestionAnalysis {
 const FIGURE_CUES = /\b(how (many|much|often|long)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 const DATE_CUES = /\b(when|what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
 
+/** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
+const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
+
 /** Reads the terms and the kind of answer a question wants. */
 export function analyzeQuestion(question: string, extraTerms: string[] = []): QuestionAnalysis {
+  const wantsFigure = FIGURE_CUES.test(question);
+  const terms = [...tokenize(question), ...extraTerms];
   return {
-    terms: [...tokenize(question), ...extraTerms],
-    wantsFigure: FIGURE_CUES.test(question),
+    terms: wantsFigure ? terms.filter((t) => !FIGURE_FRAME.has(t)) : terms,
+    wantsFigure,
     wantsDate: DATE_CUES.test(question),
     years: question.match(/\b(19|20)\d{2}\b/g) ?? [],
   };
@@ -30,9 +35,13 @@ export function analyzeQuestion(question: string, extraTerms: string[] = []): Qu
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
 const MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
-/** True when a sentence states a figure (digits or number words). */
+/** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
+const NOT_A_COUNT = /\b\d+(st|nd|rd|th)\b|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
+
+/** True when a sentence states a figure (a count, amount or share, in digits or words). */
 export function hasFigure(sentence: string): boolean {
-  return /\d/.test(sentence) || NUMBER_WORDS.test(sentence);
+  const rest = sentence.replace(NOT_A_COUNT, ' ');
+  return /\d/.test(rest) || NUMBER_WORDS.test(rest);
 }
 
 /** True when a sentence states a date (a month name or a year). */

@@ -6,7 +6,7 @@ import type { Quote } from './types.js';
 
 export const MAX_QUOTE_CHARS = 400;
 /** A best sentence shorter than this is a heading-like lead ("Sixth, consciously accept supervision."): quote what follows too. */
-const SHORT_SENTENCE = 80;
+export const SHORT_SENTENCE = 80;
 
 export interface Sentence {
   start: number;

@@ -13,8 +13,8 @@ export const WEIGHTS = {
   paragraph: 0.25,
   /** Share earned when it is only in the section path. */
   heading: 0.35,
-  /** Bonus per matched adjacent query-term pair, relative to total weight. */
-  phrase: 0.12,
+  /** Bonus for adjacent query-term pairs found side by side, as a share of the pairs' weight in the query. */
+  phrase: 0.3,
   /** Bonus or penalty for figure/date questions. */
   figure: 0.12,
   /** Weight of the chunk's dense similarity in hybrid mode. */
@@ -56,18 +56,24 @@ export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, weightOf
     else if (s.paragraphTerms.has(term)) earned += WEIGHTS.paragraph * w;
   }
   const coverage = total > 0 ? earned / total : 0;
-  let score = coverage + WEIGHTS.phrase * phraseMatches(q.terms, s.terms);
+  let score = coverage + (WEIGHTS.phrase * phraseWeight(q.terms, s.terms, weightOf)) / total;
   if (q.wantsFigure) score += hasFigure(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
   if (q.wantsDate) score += hasDate(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
   if (s.dense !== undefined) score += WEIGHTS.dense * Math.max(0, s.dense);
   return { score, coverage };
 }
 
-/** Number of adjacent query-term pairs that also stand side by side in the sentence. */
-export function phraseMatches(queryTerms: string[], sentenceTerms: string[]): number {
+/**
+ * Weight of the adjacent query-term pairs that also stand side by side in the sentence;
+ * a pair weighs as its rarer-is-heavier lighter term, so "county law" counts little and
+ * "administrative cases" much.
+ */
+export function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (term: string) => number): number {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
-  let matches = 0;
-  for (let i = 0; i + 1 < queryTerms.length; i++) if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) matches++;
-  return matches;
+  let weight = 0;
+  for (let i = 0; i + 1 < queryTerms.length; i++) {
+    if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) weight += Math.min(weightOf(queryTerms[i]), weightOf(queryTerms[i + 1]));
+  }
+  return weight;
 }

@@ -13,7 +13,21 @@ const STOP_WORDS = new Set(
   his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours
   ourselves out over own same she should so some such than that the their theirs them themselves then there these they this
   those through to too under until up very was we were what when where which while who whom why will with would you your
-  yours yourself yourselves s t don many much whose whether shall may might must also there's what's it's per`.split(/\s+/),
+  yours yourself yourselves s t don many much whose whether shall may might must also per
+  regarding concerning among amongst upon within without via toward towards across throughout onto`.split(/\s+/),
+);
+
+/** Irregular English verb forms mapped to their base, so "held" matches "hold". */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  `held:hold built:build made:make took:take taken:take gave:give given:give brought:bring bought:buy sought:seek
+  taught:teach thought:think caught:catch fought:fight found:find kept:keep left:leave led:lead met:meet paid:pay
+  said:say sent:send set:set spent:spend stood:stand told:tell understood:understand won:win wrote:write written:write
+  began:begin begun:begin chose:choose chosen:choose drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall
+  felt:feel got:get gotten:get grew:grow grown:grow heard:hear knew:know known:know laid:lay lost:lose ran:run rose:rise
+  risen:rise saw:see seen:see sold:sell shown:show spoke:speak spoken:speak struck:strike undertook:undertake
+  undertaken:undertake went:go gone:go issued:issue`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
 );
 
 const TOKEN = /\p{Script=Han}|\d+(?:[.,]\d+)*%?|[\p{L}\p{N}]+/gu;
@@ -31,7 +45,7 @@ export function processTerm(raw: string): string | undefined {
   if (/^\d/.test(lower)) return lower.replace(/,(?=\d{3}\b)/g, '');
   if (STOP_WORDS.has(lower)) return undefined;
   if (lower.length === 1 && !/\p{Script=Han}/u.test(lower)) return undefined;
-  return stemmer(lower);
+  return stemmer(IRREGULAR[lower] ?? lower);
 }
 
 /** Tokens with their offsets in `text` (stop words removed). */

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine, cleanQuestion } from '../../src/answer/engine.js';
+import { chunkReport } from '../../src/corpus/chunk.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
+
+function engineFor(...reports: [string, string][]): AnswerEngine {
+  const index = new CorpusIndex();
+  for (const [text, file] of reports) {
+    const r = parseReport(text, file);
+    index.addReport(r, chunkReport(r));
+  }
+  return new AnswerEngine(index);
+}
+
+describe('AnswerEngine', () => {
+  const engine = engineFor([REPORT_TEXT, REPORT_FILE]);
+  const norm = (s: string): string => s.replace(/\s+/g, ' ');
+
+  it('answers with a verbatim quote, marked words and a full citation', async () => {
+    const a = await engine.answer('How many administrative cases were there in the county?');
+    expect(a.abstained).toBe(false);
+    const top = a.answers[0];
+    expect(top.quote.text).toContain('13 administrative cases');
+    expect(norm(REPORT_TEXT)).toContain(top.quote.text);
+    expect(top.citation).toMatchObject({ reportId: 'zuoyun-2023-rule-of-law-report', paragraph: 26 });
+    expect(top.citation.section).toMatch(/^1 Main Measures.* › \(3\) .* › Sixth, consciously accept supervision$/);
+    const marked = top.quote.highlights.map((h) => top.quote.text.slice(h.start, h.end));
+    expect(marked).toContain('administrative');
+    expect(marked).toContain('cases');
+  });
+
+  it('quotes whole sentences only, at most three, and other matches are other passages', async () => {
+    const a = await engine.answer('What did the county do about legal aid and notaries?', 5);
+    const starts = new Set<number>();
+    for (const item of a.answers) {
+      const text = REPORT_TEXT.slice(item.quote.start, item.quote.end);
+      expect(/[.。!?;"”)]$/.test(text)).toBe(true);
+      expect(starts.has(item.quote.start)).toBe(false);
+      starts.add(item.quote.start);
+    }
+  });
+
+  it('refuses what the report does not cover and offers the nearest sections', async () => {
+    const a = await engine.answer('How many cinemas are in the county?');
+    expect(a.abstained).toBe(true);
+    expect(a.answers).toEqual([]);
+    expect(a.nearestSections.length).toBeGreaterThan(0);
+  });
+
+  it('never throws on hostile input and answers or refuses politely', async () => {
+    const inputs = ['', '   ', '🙂🙂🙂', '?!…', '<b>cases</b> & <script>', "'; DROP TABLE reports; --", 'a\u0000b\u202e\u200bc', 'x'.repeat(10_000), '行政案件'];
+    for (const input of inputs) {
+      const a = await engine.answer(input);
+      expect(a.question).toBe(input);
+      expect(typeof a.abstained).toBe('boolean');
+    }
+    expect(cleanQuestion('a\u0000b\u200b  c')).toBe('a b c');
+  });
+
+  it('prefers the report a question names by year when several are indexed', async () => {
+    const other = REPORT_TEXT.replaceAll('2023', '2022').replace('ZZF [2024] No. 2', 'ZZF [2023] No. 9');
+    const two = engineFor([REPORT_TEXT, REPORT_FILE], [other, 'zuoyun-2022-rule-of-law-report.txt']);
+    expect((await two.answer('How many administrative cases were there in 2022?')).answers[0].citation.reportId).toBe('zuoyun-2022-rule-of-law-report');
+    expect((await two.answer('How many administrative cases were there in 2023?')).answers[0].citation.reportId).toBe('zuoyun-2023-rule-of-law-report');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { chunkReport, MAX_CHUNK_WORDS } from '../../src/corpus/chunk.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { splitSentences } from '../../src/corpus/sentences.js';
+import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
+
+describe('chunkReport', () => {
+  const report = parseReport(REPORT_TEXT, REPORT_FILE);
+  const chunks = chunkReport(report);
+  const allSentences = report.paragraphs.flatMap((p) => splitSentences(REPORT_TEXT.slice(p.start, p.end), p.start));
+  const starts = new Set(allSentences.map((s) => s.start));
+  const ends = new Set(allSentences.map((s) => s.end));
+
+  it('covers every paragraph and keeps report id, section and paragraph number', () => {
+    expect(new Set(chunks.map((c) => c.paragraph)).size).toBe(report.paragraphs.length);
+    for (const c of chunks) {
+      const p = report.paragraphs[c.paragraph - 1];
+      expect(c.reportId).toBe(report.id);
+      expect(c.section).toEqual(p.section);
+      expect(c.start).toBeGreaterThanOrEqual(p.start);
+      expect(c.end).toBeLessThanOrEqual(p.end);
+    }
+  });
+
+  it('never cuts a sentence: chunks start and end on sentence boundaries', () => {
+    for (const c of chunks) {
+      expect(starts.has(c.start)).toBe(true);
+      expect(ends.has(c.end)).toBe(true);
+      expect(REPORT_TEXT.slice(c.start, c.end)).toBe(REPORT_TEXT.slice(c.sentences[0].start, c.sentences.at(-1)!.end));
+    }
+  });
+
+  it('stays within the model window unless a single sentence is longer', () => {
+    for (const c of chunks) {
+      const words = REPORT_TEXT.slice(c.start, c.end).split(/\s+/).length;
+      if (c.sentences.length > 1) expect(words).toBeLessThanOrEqual(MAX_CHUNK_WORDS);
+    }
+  });
+
+  it('covers every sentence of the report', () => {
+    const covered = new Set(chunks.flatMap((c) => c.sentences.map((s) => s.start)));
+    expect(allSentences.filter((s) => !covered.has(s.start))).toEqual([]);
+  });
+});

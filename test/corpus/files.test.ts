@@ -1,0 +1,39 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanCorpus } from '../../src/corpus/files.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+describe('scanCorpus', () => {
+  it('reads good files and names each bad one with its reason', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'good.txt'), 'The county built roads.\n');
+    writeFileSync(join(dir, 'empty.txt'), '  \n');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]));
+    writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd7, 0xf3, 0xd4, 0xc6, 0xcf, 0xd8]));
+    writeFileSync(join(dir, 'good.md'), '# Same id as good.txt\n\nText.');
+    writeFileSync(join(dir, 'notes.pdf'), 'ignored');
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.txt'), 'secret');
+    symlinkSync(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+    const { files, errors } = scanCorpus(dir);
+    expect(files.map((f) => f.file)).toEqual(['good.md']);
+    expect(errors.map((e) => e.message).sort()).toEqual([
+      'binary.txt: looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.',
+      'empty.txt: is empty.',
+      'gbk.txt: is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8) and try again.',
+      'good.txt: has the same report id "good" as good.md; rename one of them.',
+      'link.txt: is a symbolic link pointing outside the corpus directory; refused.',
+    ]);
+  });
+
+  it('gives each file a stable content hash', () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'a.txt'), 'Same text.');
+    const first = scanCorpus(dir).files[0].hash;
+    expect(scanCorpus(dir).files[0].hash).toBe(first);
+    writeFileSync(join(dir, 'a.txt'), 'Other text.');
+    expect(scanCorpus(dir).files[0].hash).not.toBe(first);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/corpus/sentences.js';
+
+const split = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('keeps abbreviations, decimals, percentages and list markers inside sentences', () => {
+    expect(split('Document No. 2 was issued. The share rose to 46.55% this year. Service is 7 × 24 hours.')).toEqual([
+      'Document No. 2 was issued.',
+      'The share rose to 46.55% this year.',
+      'Service is 7 × 24 hours.',
+    ]);
+    expect(split('(1) Adhere to the law. (2) Serve the people.')).toEqual(['(1) Adhere to the law.', '(2) Serve the people.']);
+  });
+
+  it('keeps closing quotes with their sentence', () => {
+    expect(split('We created the "no meeting." Then we rested.')).toEqual(['We created the "no meeting."', 'Then we rested.']);
+  });
+
+  it('splits on Chinese terminators without spaces', () => {
+    expect(split('全县有13起行政案件。全部出庭应诉！')).toEqual(['全县有13起行政案件。', '全部出庭应诉！']);
+  });
+
+  it('splits a semicolon chain of capitalised clauses', () => {
+    expect(split('Strengthen review; Take the opportunity to act.')).toEqual(['Strengthen review;', 'Take the opportunity to act.']);
+  });
+
+  it('returns offsets shifted by the given base', () => {
+    expect(splitSentences('A b. C d.', 10)).toEqual([
+      { start: 10, end: 14 },
+      { start: 15, end: 19 },
+    ]);
+  });
+});

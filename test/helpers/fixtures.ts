@@ -1,0 +1,28 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const REPORT_FILE = 'zuoyun-2023-rule-of-law-report.txt';
+export const REPORT_TEXT = readFileSync(join(REPO, 'corpus', REPORT_FILE), 'utf8');
+
+/** A fresh temporary directory. */
+export function tempDir(prefix = 'rqb-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A temporary corpus holding a copy of the real report, plus an empty data dir. */
+export function tempCorpus(): { corpusDir: string; dataDir: string } {
+  const root = tempDir();
+  cpSync(join(REPO, 'corpus'), join(root, 'corpus'), { recursive: true });
+  return { corpusDir: join(root, 'corpus'), dataDir: join(root, 'data') };
+}
+
+/** The dev question set shipped in ../shared/eval (beside the repo, or beside CI's clone). */
+export function devQuestions(): { q: string; gold: string[]; unanswerable?: boolean; lang?: string }[] {
+  const path = join(REPO, '..', 'shared', 'eval', 'dev-questions.jsonl');
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+}

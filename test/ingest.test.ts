@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingest, passageText } from '../src/ingest.js';
+import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
+import { IndexStore, loadIndex } from '../src/search/store.js';
+import { buildTinyModel } from '../scripts/build-tiny-model.js';
+import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
+
+/** Wraps an embedder, counting embedded texts and optionally failing after `failAfter` calls. */
+function counting(inner: Embedder, failAfter = Infinity): Embedder & { texts: number } {
+  let calls = 0;
+  const wrapper = {
+    id: inner.id,
+    dim: inner.dim,
+    texts: 0,
+    async embed(texts: string[], kind: 'query' | 'passage') {
+      if (++calls > failAfter) throw new Error('killed mid-ingest');
+      wrapper.texts += texts.length;
+      return inner.embed(texts, kind);
+    },
+  };
+  return wrapper;
+}
+
+describe('ingest, lexical only (no model)', () => {
+  it('builds a loadable index, records why vectors are absent, and a re-run changes nothing', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const first = await ingest({ corpusDir, dataDir, vectorsAbsentReason: 'EMBEDDING_MODEL=none' });
+    expect(first.added).toEqual(['zuoyun-2023-rule-of-law-report']);
+    expect(first.vectors).toBe(false);
+    const loaded = loadIndex(new IndexStore(dataDir))!;
+    expect(loaded.index.vectors).toBeUndefined();
+    expect(loaded.index.vectorsAbsentReason).toBe('EMBEDDING_MODEL=none');
+    expect(loaded.index.chunks.length).toBe(first.totalChunks);
+    const again = await ingest({ corpusDir, dataDir });
+    expect(again.wroteGeneration).toBe(false);
+    expect(again.unchanged).toEqual(['zuoyun-2023-rule-of-law-report']);
+  });
+
+  it('adds, replaces and drops reports incrementally, and keeps a report whose file turned bad', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    writeFileSync(join(corpusDir, 'second.txt'), 'Second report.\n\nThe county opened 4 libraries.\n');
+    await ingest({ corpusDir, dataDir });
+    writeFileSync(join(corpusDir, 'second.txt'), 'Second report.\n\nThe county opened 5 libraries.\n');
+    writeFileSync(join(corpusDir, 'third.md'), '# Third\n\nText of the third report.');
+    const changed = await ingest({ corpusDir, dataDir });
+    expect(changed).toMatchObject({ added: ['third'], changed: ['second'], unchanged: ['zuoyun-2023-rule-of-law-report'], removed: [] });
+    writeFileSync(join(corpusDir, 'third.md'), Buffer.from([0, 1, 2]));
+    rmSync(join(corpusDir, 'second.txt'));
+    const dropped = await ingest({ corpusDir, dataDir });
+    expect(dropped.removed).toEqual(['second']);
+    expect(dropped.errors.map((e) => e.file)).toEqual(['third.md']);
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    expect([...index.reports.keys()].sort()).toEqual(['third', 'zuoyun-2023-rule-of-law-report']);
+  });
+
+  it('refuses an index of another format version with a message saying what to run', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const manifestPath = join(store.current()!, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...store.manifest(), formatVersion: 99 }));
+    expect(() => loadIndex(store)).toThrow(/format version 99, this program reads version 1; run `npm run ingest -- --rebuild`/);
+  });
+});
+
+describe('ingest with the tiny test model (dense path)', () => {
+  let model: string;
+  beforeAll(() => {
+    model = buildTinyModel(join(tempDir(), 'tiny-model'), [REPORT_TEXT]);
+  });
+
+  it('embeds every chunk; after reload an HNSW query with a chunk\'s own text returns that chunk', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const embedder = counting(await loadEmbedder(model, tempDir()));
+    const summary = await ingest({ corpusDir, dataDir, embedder });
+    expect(summary.embeddedChunks).toBe(summary.totalChunks);
+    const { index, manifest } = loadIndex(new IndexStore(dataDir))!;
+    expect(manifest.model).toEqual({ id: model, dim: embedder.dim });
+    const report = index.reports.get('zuoyun-2023-rule-of-law-report')!;
+    for (const i of [3, 20, 40]) {
+      const [vector] = await embedder.embed([passageText(report, index.chunks[i])], 'passage');
+      const [hit] = index.vectors!.search(vector, 1);
+      expect(index.chunkOfLabel.get(hit.label)).toBe(i);
+    }
+  });
+
+  it('re-embeds nothing when nothing changed, and everything when the model changes', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const embedder = counting(await loadEmbedder(model, tempDir()));
+    await ingest({ corpusDir, dataDir, embedder });
+    const before = embedder.texts;
+    const again = await ingest({ corpusDir, dataDir, embedder });
+    expect(again.embeddedChunks).toBe(0);
+    expect(embedder.texts).toBe(before);
+    const lexical = await ingest({ corpusDir, dataDir });
+    expect(lexical.changed).toEqual(['zuoyun-2023-rule-of-law-report']);
+    expect(loadIndex(new IndexStore(dataDir))!.index.vectors).toBeUndefined();
+  });
+
+  it('an ingest that dies midway leaves the previous index loadable and complete', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const before = store.manifest();
+    // A generation left behind by a process killed with -9 before it committed:
+    mkdirSync(join(store.root, 'gen-1-99999', 'reports'), { recursive: true });
+    const dying = counting(await loadEmbedder(model, tempDir()), 2);
+    await expect(ingest({ corpusDir, dataDir, embedder: dying })).rejects.toThrow('killed mid-ingest');
+    expect(store.manifest()).toEqual(before);
+    expect(loadIndex(store)!.index.chunks.length).toBeGreaterThan(0);
+    expect(existsSync(join(store.root, 'ingest.lock'))).toBe(false);
+    await ingest({ corpusDir, dataDir, embedder: counting(await loadEmbedder(model, tempDir())) });
+    expect(readdirSync(store.root).filter((f) => f.startsWith('gen-'))).toHaveLength(1);
+  });
+});

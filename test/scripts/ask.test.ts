@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO, tempCorpus } from '../helpers/fixtures.js';
+
+function ask(args: string[], input = '', env: Record<string, string> = {}) {
+  const { corpusDir, dataDir } = tempCorpus();
+  return spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/ask.ts'), ...args], {
+    cwd: REPO,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '', ...env },
+  });
+}
+
+describe('npm run ask', () => {
+  it('--json prints the DESIGN.md shape for one question', () => {
+    const r = ask(['--json', 'How many administrative cases were there in the county?']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['question', 'abstained', 'answers']);
+    expect(out.answers[0].quote).toContain('13 administrative cases');
+    expect(Object.keys(out.answers[0])).toEqual(['quote', 'score', 'citation']);
+    expect(Object.keys(out.answers[0].citation)).toEqual(['reportId', 'reportTitle', 'section', 'paragraph']);
+  });
+
+  it('--json without a question answers each stdin line in order, hostile lines included', () => {
+    const lines = ['How many mediation statements were issued?', '', '<script>alert(1)</script>', '🙂', "' OR 1=1 --", 'x'.repeat(10_000)];
+    const r = ask(['--json'], lines.join('\n') + '\n');
+    expect(r.status).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((o) => o.question)).toEqual(lines);
+    expect(out[0].answers[0].quote).toContain('12 mediation statements');
+    expect(out.slice(1, 5).every((o) => o.abstained)).toBe(true);
+  });
+
+  it('prints a readable answer and says once why search is lexical only', () => {
+    const r = ask(['How many mediation statements were issued?'], '', { EMBEDDING_MODEL: join(REPO, 'no-such-model') });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/«.*\*\*mediation statements\*\*.*»\n— .* · ¶\d+/s);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('could not be loaded'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('no-such-model');
+  });
+});
