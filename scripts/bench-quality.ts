@@ -5,7 +5,7 @@
  *
  * --sweep also prints hit@1 / refusals for a range of refusal thresholds (how MIN_COVERAGE was chosen).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AnswerEngine, MIN_COVERAGE } from '../src/answer/engine.js';
@@ -34,6 +34,7 @@ export async function runQuality(corpusDir: string, set: EvalQuestion[], embedde
   const dataDir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
   await ingest({ corpusDir, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
+  rmSync(dataDir, { recursive: true, force: true });
   const engine = new AnswerEngine(index, { embedder, expandQuery: expandChineseQuery, minCoverage });
   const texts = new Map([...index.reports].map(([id, r]) => [id, r.text]));
   const run = async (questions: EvalQuestion[]): Promise<QualityReport> => {

@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runQuality } from '../../scripts/bench-quality.js';
 import { loadEmbedder } from '../../src/search/embedder.js';
 import { buildTinyModel } from '../../scripts/build-tiny-model.js';
-import { devQuestions, REPO, REPORT_TEXT } from '../helpers/fixtures.js';
+import { devQuestions, REPO, REPORT_TEXT, tempDir } from '../helpers/fixtures.js';
 
 // Floors a little under today's figures (README "Quality"), so quality cannot silently regress.
 describe('retrieval quality on the dev set (floors)', () => {
@@ -23,7 +22,7 @@ describe('retrieval quality on the dev set (floors)', () => {
   });
 
   it('hybrid mode with the tiny test model stays verbatim and close to lexical', async () => {
-    const model = buildTinyModel(join(mkdtempSync(join(tmpdir(), 'rqb-')), 'tiny'), [REPORT_TEXT]);
+    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
     const { english } = await runQuality(join(REPO, 'corpus'), set, await loadEmbedder(model, tmpdir()));
     expect(english.hitAt1).toBeGreaterThanOrEqual(0.87);
     expect(english.hitAt3).toBeGreaterThanOrEqual(0.94);

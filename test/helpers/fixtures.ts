@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -6,9 +7,16 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const REPORT_FILE = 'zuoyun-2023-rule-of-law-report.txt';
 export const REPORT_TEXT = readFileSync(join(REPO, 'corpus', REPORT_FILE), 'utf8');
 
-/** A fresh temporary directory. */
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed after the test file. */
 export function tempDir(prefix = 'rqb-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
 }
 
 /** A temporary corpus holding a copy of the real report, plus an empty data dir. */
