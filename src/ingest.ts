@@ -113,6 +113,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
     const vectors = model ? openVectorIndex(store, previous, previousDir, full, model.dim, summary) : undefined;
     const parsed = todo.map((file) => {
       const report = parseReport(file.text, file.file);
+      report.meta = { ...report.meta, ...file.sidecar };
       return { file, report, chunks: chunkReport(report) };
     });
     progress.start(parsed.reduce((n, p) => n + p.chunks.length, 0), 'Embedding');

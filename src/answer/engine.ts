@@ -62,17 +62,21 @@ export class AnswerEngine {
     return this.options.embedder && this.index.vectors ? 'hybrid' : 'lexical';
   }
 
-  /** Answers one question with up to `limit` quotes from distinct paragraphs. */
-  async answer(rawQuestion: string, limit = 3): Promise<Answer> {
+  /**
+   * Answers one question with up to `limit` quotes from distinct passages.
+   * @param onlyReport answer from this report only (example questions of a new report)
+   */
+  async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
     const question = cleanQuestion(rawQuestion);
     const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
     if (!question) return refusal;
     const q = analyzeQuestion(question, this.options.expandQuery?.(question) ?? []);
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     if (!q.terms.some((t) => /\p{L}/u.test(t))) return refusal;
+    const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk].reportId === onlyReport;
     const dense = await this.denseCandidates(question);
-    const lexical = this.index.lexical.search(q.terms, CANDIDATES);
-    const candidateChunks = new Set([...lexical.map((h) => h.doc), ...dense.keys()]);
+    const lexical = this.index.lexical.search(q.terms, CANDIDATES, undefined, inScope);
+    const candidateChunks = new Set([...lexical.map((h) => h.doc), ...[...dense.keys()].filter(inScope)]);
     if (candidateChunks.size === 0) return refusal;
 
     const ranked = this.rankSentences(q, candidateChunks, dense);

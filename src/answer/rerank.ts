@@ -12,7 +12,7 @@ export const WEIGHTS = {
   /** Share of a term's weight earned when it is only in the paragraph's other sentences. */
   paragraph: 0.25,
   /** Share earned when it is only in the section path. */
-  heading: 0.35,
+  heading: 0.6,
   /** Bonus for adjacent query-term pairs found side by side, as a share of the pairs' weight in the query. */
   phrase: 0.3,
   /** Bonus or penalty for figure/date questions. */

@@ -7,6 +7,32 @@ import { lstatSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
+import type { ReportMeta } from './types.js';
+
+const SIDECAR_FIELDS = ['title', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples'] as const;
+
+/** Reads `<name-without-extension>.meta.json` beside a report, if there is one. */
+function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; raw: string } | undefined {
+  const path = resolve(dir, name.replace(/\.[^.]+$/, '.meta.json'));
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ReportFileError(name, `its metadata file ${name.replace(/\.[^.]+$/, '.meta.json')} is not valid JSON.`);
+  }
+  const meta: Record<string, unknown> = {};
+  for (const key of SIDECAR_FIELDS) {
+    const value = parsed[key];
+    if (key === 'examples' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string') meta[key] = value;
+  }
+  return { meta: meta as Partial<ReportMeta>, raw };
+}
 
 export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
 /** Larger files are refused: no government report is 20 MB of text. */
@@ -17,8 +43,10 @@ export interface ReportFile {
   /** File name relative to the corpus directory. */
   file: string;
   text: string;
-  /** sha256 of the bytes: a changed hash means a changed report. */
+  /** sha256 of the bytes (and of the sidecar): a changed hash means a changed report. */
   hash: string;
+  /** Metadata from the optional sidecar `<name>.meta.json`; it overrides what parsing finds. */
+  sidecar?: Partial<ReportMeta>;
 }
 
 export interface CorpusScan {
@@ -58,7 +86,9 @@ export function readReportFile(dir: string, name: string): ReportFile {
     throw new ReportFileError(name, 'is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8) and try again.');
   }
   if (!text.trim()) throw new ReportFileError(name, 'is empty.');
-  return { id: reportIdFromFileName(name), file: name, text, hash: createHash('sha256').update(bytes).digest('hex') };
+  const sidecar = readSidecar(dir, name);
+  const hash = createHash('sha256').update(bytes).update(sidecar?.raw ?? '').digest('hex');
+  return { id: reportIdFromFileName(name), file: name, text, hash, sidecar: sidecar?.meta };
 }
 
 /** Reads every report file in `dir`; bad files and duplicate ids go to `errors`. */

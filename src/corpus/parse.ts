@@ -11,7 +11,8 @@
 import { splitSentences } from './sentences.js';
 import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
 
-const META_KEYS: Record<string, keyof ReportMeta> = {
+type TextField = Exclude<keyof ReportMeta, 'examples'>;
+const META_KEYS: Record<string, TextField> = {
   'index number': 'indexNumber',
   'information classification': 'classification',
   'issued by': 'issuer',
@@ -74,7 +75,7 @@ function leadSentence(text: string): { label: string; rest: boolean } {
   return { label, rest: first.end < text.trimEnd().length };
 }
 
-function metaEntry(line: string): [keyof ReportMeta, string] | undefined {
+function metaEntry(line: string): [TextField, string] | undefined {
   const m = /^([A-Za-z][A-Za-z .]{1,40}?)\s*[:：]\s*(\S.*)$/.exec(line);
   if (!m) return undefined;
   const key = META_KEYS[m[1].toLowerCase()];

@@ -24,6 +24,8 @@ export interface ReportMeta {
   published?: string;
   signature?: string;
   signedDate?: string;
+  /** Example questions this report answers, from its optional sidecar <file>.meta.json. */
+  examples?: string[];
 }
 
 export interface ParsedReport {

@@ -1,0 +1,74 @@
+/**
+ * The bot's own words in English and Chinese. Report text is never translated: quotes
+ * stay in the report's language. Pure.
+ */
+export type Lang = 'en' | 'zh';
+
+const en = {
+  start: (reports: string) =>
+    `I answer questions about government reports with the reports' own words: a verbatim quote and a citation you can check. I never write text of my own.\n\n<b>Reports I know</b>\n${reports}\n\nAsk a question, or try one of these:`,
+  help: 'Send a question in plain words, for example "How many administrative cases were there in 2023?".\nIn groups: /ask your question, or mention me.\n\n/reports: the reports I know\n/about: how answers are made\n/subscribe: be told when a new report is added\n/status: your subscription',
+  about:
+    'Answers are quotes, copied verbatim from the reports, with the report, section and paragraph number so you can check them. Nothing is generated or paraphrased. When a report does not cover a question I say so.\n\nSearch combines word matching (BM25) with semantic vectors when an embedding model is available, then picks the best sentences.',
+  reportsHeader: 'Indexed reports:',
+  noReports: 'No reports are indexed yet.',
+  notCovered: 'The report does not seem to cover this.',
+  nearest: 'Nearest sections:',
+  moreContext: '📄 More context',
+  widerContext: '📄 ±1 paragraph',
+  otherMatches: '🔎 Other matches',
+  section: '📑 Section',
+  prev: '◀ Previous',
+  next: 'Next ▶',
+  match: (i: number, n: number) => `Match ${i} of ${n}`,
+  expired: 'This button has expired. Please ask again.',
+  invalid: 'This button is not valid.',
+  noMore: 'No other matches.',
+  nonText: 'I can only read text. Please type your question.',
+  tooFast: 'You are asking very quickly. Please wait a minute and try again.',
+  busy: 'I am busy right now. Please try again in a moment.',
+  error: 'Sorry, something went wrong while answering. Please try again.',
+  askUsage: 'Usage: /ask your question',
+  sectionOutline: 'Section outline',
+  paragraph: 'paragraph',
+  lexicalOnly: 'Note: semantic search is unavailable, so answers use word matching only.',
+  commands: { start: 'What this bot does', help: 'How to ask', reports: 'Indexed reports', about: 'How answers are made', ask: 'Ask a question (groups)', subscribe: 'Notify me of new reports', unsubscribe: 'Stop notices', status: 'Subscription status', watch: 'Also send passages on a topic' },
+};
+
+const zh: typeof en = {
+  start: (reports: string) =>
+    `我用报告原文回答关于政府报告的问题：逐字引用原文，并附上可核对的出处。我不会自己编写内容。\n\n<b>已收录的报告</b>\n${reports}\n\n请提问，或试试下面的问题：`,
+  help: '直接发送问题即可，例如“2023年全县有多少起行政案件？”。\n在群组中：使用 /ask 加问题，或提及我。\n\n/reports：已收录的报告\n/about：回答是如何产生的\n/subscribe：有新报告时通知我\n/status：订阅状态',
+  about: '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明。',
+  reportsHeader: '已收录的报告：',
+  noReports: '目前还没有收录报告。',
+  notCovered: '报告似乎没有涉及这个问题。',
+  nearest: '最接近的章节：',
+  moreContext: '📄 更多上下文',
+  widerContext: '📄 前后段落',
+  otherMatches: '🔎 其他结果',
+  section: '📑 所在章节',
+  prev: '◀ 上一条',
+  next: '下一条 ▶',
+  match: (i: number, n: number) => `第 ${i} 条，共 ${n} 条`,
+  expired: '此按钮已过期，请重新提问。',
+  invalid: '此按钮无效。',
+  noMore: '没有其他结果。',
+  nonText: '我只能读取文字，请输入您的问题。',
+  tooFast: '您的提问太频繁了，请一分钟后再试。',
+  busy: '我现在有点忙，请稍后再试。',
+  error: '抱歉，回答时出了问题，请再试一次。',
+  askUsage: '用法：/ask 您的问题',
+  sectionOutline: '章节目录',
+  paragraph: '段',
+  lexicalOnly: '注意：语义搜索不可用，目前仅按关键词匹配回答。',
+  commands: { start: '机器人简介', help: '如何提问', reports: '已收录的报告', about: '回答是如何产生的', ask: '提问（群组中使用）', subscribe: '有新报告时通知我', unsubscribe: '取消通知', status: '订阅状态', watch: '同时推送某主题的段落' },
+};
+
+export type Strings = typeof en;
+export const STRINGS: Record<Lang, Strings> = { en, zh };
+
+/** The UI language for a Telegram language code: Chinese for zh*, English otherwise. */
+export function langOf(languageCode: string | undefined): Lang {
+  return languageCode?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
