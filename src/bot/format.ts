@@ -100,8 +100,8 @@ export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings):
     if (label === last) continue;
     last = label;
     const indent = '  '.repeat(p.section.length - 1);
-    const line = `${indent}${escapeHtml(label)} · ¶${p.n}`;
-    lines.push(p.section.join('\u0000') === here.section.join('\u0000') ? `<b>${line}</b>` : line);
+    const line = `${escapeHtml(label)} · ¶${p.n}`;
+    lines.push(indent + (p.section.join('\u0000') === here.section.join('\u0000') ? `<b>${line}</b>` : line));
   }
   return packMessages(lines, MAX_MESSAGE, '\n');
 }

@@ -1,0 +1,77 @@
+/**
+ * The bot factory: grammY Bot with flood control, de-duplication, the reader's language,
+ * every feature (one Composer each) and an error boundary. Everything it needs comes in
+ * through `deps`, so tests drive the real bot with a real engine against an emulator.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Bot, Composer, GrammyError, HttpError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { AnswerEngine } from '../answer/engine.js';
+import { log } from '../log.js';
+import { AnswerCache } from './answer-cache.js';
+import type { BotContext } from './context.js';
+import { adminFeature } from './features/admin.js';
+import { askFeature } from './features/ask.js';
+import { buttonsFeature } from './features/buttons.js';
+import { fallbackFeature } from './features/fallback.js';
+import { infoFeature } from './features/info.js';
+import { inlineFeature } from './features/inline.js';
+import { STRINGS, langOf, type Lang } from './i18n.js';
+import { dedupeUpdates } from './middleware/dedupe.js';
+import type { RateLimitOptions } from './middleware/rate-limit.js';
+
+export interface BotDeps {
+  /** The current answer engine (it is swapped when the index is refreshed). */
+  engine(): AnswerEngine;
+  adminIds?: number[];
+  rateLimit?: Partial<RateLimitOptions>;
+  /** Say in /start that answers are lexical only (no embedding model). */
+  announceLexical?: boolean;
+  /** Admin /reindex: bring the index up to date; returns a one-line summary. */
+  reindex?(): Promise<string>;
+  /** Extra lines for admin /stats. */
+  stats?(): Promise<string[]>;
+  /** Called on /start before the welcome (subscriptions re-activate a returning user here). */
+  onStart?(ctx: BotContext): Promise<void>;
+  /** Features added by other modules (subscriptions), placed before the catch-all fallback. */
+  features?: Composer<BotContext>[];
+}
+
+export interface BotOptions {
+  apiRoot?: string;
+  /** Skips the getMe call at start (tests). */
+  botInfo?: UserFromGetMe;
+  /** Retries of a failed Bot API call (429 after retry_after, 5xx and network errors with backoff). */
+  maxRetryAttempts?: number;
+  maxRetryDelaySeconds?: number;
+}
+
+/** The command menu, per language. */
+export function commandMenu(lang: Lang): { command: string; description: string }[] {
+  return Object.entries(STRINGS[lang].commands).map(([command, description]) => ({ command, description }));
+}
+
+export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
+  // auto-retry retries forever by default; an interactive reply is worth a few tries only.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 30, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
+  const cache = new AnswerCache();
+
+  bot.use(dedupeUpdates());
+  bot.use((ctx, next) => {
+    ctx.lang = langOf(ctx.from?.language_code);
+    ctx.t = STRINGS[ctx.lang];
+    return next();
+  });
+  bot.use(adminFeature(deps));
+  for (const feature of deps.features ?? []) bot.use(feature);
+  bot.use(infoFeature(deps), askFeature(deps, cache), buttonsFeature(deps, cache), inlineFeature(deps), fallbackFeature());
+
+  bot.catch(async (err) => {
+    const { ctx, error } = err;
+    const what = error instanceof GrammyError ? `Bot API error ${error.error_code}: ${error.description}` : error instanceof HttpError ? `network error: ${error.message}` : error;
+    log.error(`update ${ctx.update.update_id} failed:`, what);
+    if (ctx.chat && !ctx.inlineQuery) await ctx.reply(ctx.t?.error ?? STRINGS.en.error).catch(() => undefined);
+  });
+  return bot;
+}

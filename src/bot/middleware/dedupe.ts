@@ -1,0 +1,17 @@
+/**
+ * Answers each update once: an update delivered twice (same update_id, as after a crash
+ * or a webhook timeout) is dropped the second time. Remembers the last `size` ids.
+ */
+import type { MiddlewareFn } from 'grammy';
+import type { BotContext } from '../context.js';
+
+export function dedupeUpdates(size = 10_000): MiddlewareFn<BotContext> {
+  const seen = new Set<number>();
+  return async (ctx, next) => {
+    const id = ctx.update.update_id;
+    if (seen.has(id)) return;
+    seen.add(id);
+    if (seen.size > size) seen.delete(seen.values().next().value!);
+    await next();
+  };
+}
