@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
 import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { startBot, type RunningBot } from '../../src/bot/run.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 
-const BOT_INFO = { id: 42, is_bot: true as const, first_name: 'Report Bot', username: 'report_quote_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false };
+const BOT_INFO = { id: 42, is_bot: true as const, first_name: 'Report Bot', username: 'report_quote_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
 
 /** Telegram HTML check: only the tags we use, balanced, and every & starts an entity. */
 function assertValidHtml(html: string): void {
@@ -25,16 +26,17 @@ describe('the bot end to end through a Bot API emulator', () => {
   let api: BotApiHarness;
   let runtime: Runtime;
   let bot: Bot<BotContext>;
+  let running: RunningBot;
 
   beforeAll(async () => {
     api = await BotApiHarness.start();
     const { corpusDir, dataDir } = tempCorpus();
     runtime = await openRuntime({ corpusDir, dataDir, embeddingModel: undefined });
     bot = createBot(TOKEN, { engine: () => runtime.engine, adminIds: [900] }, { apiRoot: api.apiRoot, botInfo: BOT_INFO });
-    void bot.start({ drop_pending_updates: false });
+    running = await startBot(bot, { port: 0 });
   });
   afterAll(async () => {
-    await bot.stop();
+    await running.stop();
     await api.stop();
   });
 
@@ -50,6 +52,7 @@ describe('the bot end to end through a Bot API emulator', () => {
     const buttons = (reply.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(['📄 More context', '📑 Section', '🔎 Other matches']);
     expect(api.callsOf('sendChatAction')[0]).toMatchObject({ action: 'typing' });
+    expect(api.callsOf('setMyCommands').map((c) => c.language_code ?? 'default')).toEqual(['default', 'zh']);
   });
 
   it('more context, section outline and paging by editing in place', async () => {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { contextMessages, escapeHtml, MAX_MESSAGE, packMessages } from '../../src/bot/format.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { decodeCallback, encodeCallback } from '../../src/bot/callback-data.js';
+
+describe('Telegram HTML formatting', () => {
+  it('escapes report text', () => {
+    expect(escapeHtml('a < b & c > "d"')).toBe('a &lt; b &amp; c &gt; "d"');
+  });
+
+  it('splits a long paragraph into messages under 4096 characters on sentence boundaries', () => {
+    const sentence = 'The R&D <budget> rose by 5% to "more" than before. ';
+    const text = `Title line\n\n${sentence.repeat(300)}\n`;
+    const report = parseReport(text, 'long.txt');
+    const body = report.paragraphs.find((p) => p.role === 'body')!;
+    const messages = contextMessages(report, body.n, body.n);
+    expect(messages.length).toBeGreaterThan(3);
+    for (const m of messages) {
+      expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
+      expect(m).not.toMatch(/<(?!\/?b>)/);
+      expect(m.replace(/<\/?b>/g, '')).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    }
+    const plain = messages.join(' ').replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(plain.split('The R&D <budget> rose').length - 1).toBe(300);
+  });
+
+  it('cuts an oversized single piece on whitespace, never inside an entity', () => {
+    const piece = escapeHtml('&&&& '.repeat(2000));
+    for (const m of packMessages([piece])) {
+      expect(m.length).toBeLessThanOrEqual(MAX_MESSAGE);
+      expect(m).not.toMatch(/&(?!amp;)/);
+    }
+  });
+});
+
+describe('callback data', () => {
+  it('round-trips every action and rejects anything else', () => {
+    const actions = [
+      { kind: 'context', report: '0123abcd', paragraph: 26 },
+      { kind: 'wider', report: '0123abcd', paragraph: 1 },
+      { kind: 'section', report: '0123abcd', paragraph: 3 },
+      { kind: 'page', question: 'a1', page: 2 },
+      { kind: 'example', index: 0 },
+      { kind: 'reportExample', report: '0123abcd', index: 1 },
+    ] as const;
+    for (const a of actions) expect(decodeCallback(encodeCallback(a))).toEqual(a);
+    for (const bad of ['', 'c:0123abcd', 'c:0123ABCD:1', 'x:1', 'p:a1:999', 'e:-1', 'c:0123abcd:1:extra', 'c'.repeat(65)]) expect(decodeCallback(bad)).toBeUndefined();
+  });
+});

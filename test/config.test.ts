@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('has defaults that work with no configuration', () => {
+    const c = loadConfig({});
+    expect(c.token).toBeUndefined();
+    expect(c.corpusDir).toMatch(/corpus$/);
+    expect(c.dataDir).toMatch(/data$/);
+    expect(c.embeddingModel).toBe('Xenova/multilingual-e5-small');
+    expect(c.adminIds).toEqual([]);
+  });
+
+  it('reads ids, URLs and the lexical-only switch', () => {
+    const c = loadConfig({ ADMIN_IDS: '1, 22', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', EMBEDDING_MODEL: 'none', TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+    expect(c).toMatchObject({ adminIds: [1, 22], apiRoot: 'http://127.0.0.1:8081', embeddingModel: undefined, token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+  });
+
+  it('refuses bad values with a message saying what to fix', () => {
+    expect(() => loadConfig({ ADMIN_IDS: '12,abc' })).toThrow('ADMIN_IDS must be comma-separated numeric Telegram user ids; "abc" is not one.');
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow('TELEGRAM_API_ROOT is not a valid http(s) URL: fix it in .env or unset it.');
+    expect(() => loadConfig({ WEBHOOK_URL: 'not a url' })).toThrow('WEBHOOK_URL is not a valid http(s) URL');
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'abc' })).toThrow(/^TELEGRAM_BOT_TOKEN is malformed/);
+  });
+});

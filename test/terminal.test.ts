@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO, tempCorpus } from './helpers/fixtures.js';
+
+describe('npm start without a token: the terminal conversation', () => {
+  it('answers each piped line and exits 0 at the end of input', () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO,
+      input: 'How many mediation statements were issued?\n\nWhat is the unemployment rate?\n',
+      encoding: 'utf8',
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('12 **mediation statements**');
+    expect(r.stdout).toContain('The report does not seem to cover this.');
+    expect(r.stderr).toContain('running the conversation in the terminal');
+  });
+
+  it('stops with one line naming the setting to fix, never echoing the token', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TELEGRAM_BOT_TOKEN: 'not-a-real-token-SECRET', LOG_LEVEL: '' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('error: TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.');
+    expect(r.stderr).not.toContain('SECRET');
+  });
+});
