@@ -17,9 +17,13 @@ import { expandChineseQuery } from './search/chinese.js';
 export interface Runtime {
   engine: AnswerEngine;
   manifest: Manifest;
+  /** The live index generation the engine was loaded from. */
+  generation: string;
   embedder?: Embedder;
   /** Brings the index up to date with the corpus and swaps in a fresh engine. */
   refresh(): Promise<IngestSummary>;
+  /** Swaps in the live index if another process (`npm run ingest`) replaced it; true when it did. */
+  reload(): boolean;
 }
 
 /** Loads the configured model, or explains once why answers will be lexical only. */
@@ -39,10 +43,11 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
   const { embedder, reason } = await openEmbedder(config);
   const store = new IndexStore(config.dataDir);
   const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, progress });
-  const open = (): { engine: AnswerEngine; manifest: Manifest } => {
+  const open = (): { engine: AnswerEngine; manifest: Manifest; generation: string } => {
+    const generation = store.current() ?? '';
     const loaded = loadIndex(store);
     if (!loaded) throw new Error('The index is empty after ingest: is CORPUS_DIR right?');
-    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery: expandChineseQuery }), manifest: loaded.manifest };
+    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery: expandChineseQuery }), manifest: loaded.manifest, generation };
   };
   const first = await build();
   if (first.wroteGeneration) log.info(describeIngest(first));
@@ -53,6 +58,11 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
       const summary = await build();
       if (summary.wroteGeneration) Object.assign(runtime, open());
       return summary;
+    },
+    reload() {
+      if (store.current() === runtime.generation) return false;
+      Object.assign(runtime, open());
+      return true;
     },
   };
   return runtime;

@@ -13,6 +13,7 @@ import { ConfigError, IndexError } from './errors.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
 import { runTerminal } from './terminal.js';
+import { startNotices } from './notices/service.js';
 
 async function main(): Promise<number> {
   const config = loadConfig();
@@ -29,12 +30,16 @@ async function main(): Promise<number> {
     await runTerminal(deps.engine, { input: process.stdin, output: process.stdout, examples: exampleQuestions(deps) });
     return 0;
   }
-  const bot = createBot(config.token, deps, { apiRoot: config.apiRoot });
+  const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: Number(process.env.CORPUS_POLL_MS) || undefined });
+  const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
   const running = await startBot(bot, { webhookUrl: config.webhookUrl, port: config.port });
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       log.info(`${signal}: finishing in-flight replies, then stopping.`);
-      void running.stop().then(resolve);
+      void running
+        .stop()
+        .then(() => notices.stop())
+        .then(resolve);
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));

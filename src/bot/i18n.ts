@@ -32,7 +32,20 @@ const en = {
   sectionOutline: 'Section outline',
   paragraph: 'paragraph',
   lexicalOnly: 'Note: semantic search is unavailable, so answers use word matching only.',
-  commands: { start: 'What this bot does', help: 'How to ask', reports: 'Indexed reports', about: 'How answers are made', ask: 'Ask a question (groups)', subscribe: 'Notify me of new reports', unsubscribe: 'Stop notices', status: 'Subscription status', watch: 'Also send passages on a topic' },
+  newReport: 'A new report has been added:',
+  askAbout: 'Ask about it, for example:',
+  watchHeader: (words: string) => `Passages in the new report about “${words}”:`,
+  subscribed: 'Subscribed. I will tell you when a new report is added.',
+  alreadySubscribed: 'You are already subscribed.',
+  unsubscribed: 'Unsubscribed. You will get no more notices.',
+  notSubscribed: 'You are not subscribed. Send /subscribe to get notices of new reports.',
+  statusLine: (since: string, reports: number) => `Subscribed since ${since}. ${reports} report(s) indexed.`,
+  statusOff: (reports: number) => `Not subscribed. ${reports} report(s) indexed. Send /subscribe to get notices.`,
+  adminsOnly: 'Only a group admin can change this group\'s subscription.',
+  watchUsage: 'Usage: /watch words to follow (e.g. /watch legal aid). /unwatch clears them.',
+  watching: (words: string[]) => `With each new report I will also send passages about: ${words.join('; ')}`,
+  unwatched: 'Watched topics cleared.',
+  commands: { start: 'What this bot does', help: 'How to ask', reports: 'Indexed reports', about: 'How answers are made', ask: 'Ask a question (groups)', subscribe: 'Notify me of new reports', unsubscribe: 'Stop notices', status: 'Subscription status', watch: 'Also send passages on a topic', unwatch: 'Stop topic passages' },
 };
 
 const zh: typeof en = {
@@ -62,7 +75,20 @@ const zh: typeof en = {
   sectionOutline: '章节目录',
   paragraph: '段',
   lexicalOnly: '注意：语义搜索不可用，目前仅按关键词匹配回答。',
-  commands: { start: '机器人简介', help: '如何提问', reports: '已收录的报告', about: '回答是如何产生的', ask: '提问（群组中使用）', subscribe: '有新报告时通知我', unsubscribe: '取消通知', status: '订阅状态', watch: '同时推送某主题的段落' },
+  newReport: '新增了一份报告：',
+  askAbout: '可以这样提问：',
+  watchHeader: (words: string) => `新报告中与“${words}”相关的段落：`,
+  subscribed: '订阅成功。有新报告时我会通知您。',
+  alreadySubscribed: '您已经订阅了。',
+  unsubscribed: '已取消订阅，您将不再收到通知。',
+  notSubscribed: '您尚未订阅。发送 /subscribe 即可在有新报告时收到通知。',
+  statusLine: (since: string, reports: number) => `自 ${since} 起已订阅。已收录 ${reports} 份报告。`,
+  statusOff: (reports: number) => `未订阅。已收录 ${reports} 份报告。发送 /subscribe 订阅通知。`,
+  adminsOnly: '只有群管理员可以更改本群的订阅。',
+  watchUsage: '用法：/watch 关注的词语（例如 /watch 法律援助）。/unwatch 清除。',
+  watching: (words: string[]) => `每有新报告，我也会发送与以下主题相关的段落：${words.join('；')}`,
+  unwatched: '已清除关注的主题。',
+  commands: { start: '机器人简介', help: '如何提问', reports: '已收录的报告', about: '回答是如何产生的', ask: '提问（群组中使用）', subscribe: '有新报告时通知我', unsubscribe: '取消通知', status: '订阅状态', watch: '同时推送某主题的段落', unwatch: '停止推送主题段落' },
 };
 
 export type Strings = typeof en;

@@ -50,6 +50,8 @@ export class BotApiHarness {
   readonly faults = new Map<string, Fault[]>();
   /** Status returned by getChatMember, per "chatId:userId" (default "member"). */
   readonly chatMembers = new Map<string, string>();
+  /** Added latency per method, in ms (every call, unlike `fail`). */
+  readonly delays = new Map<string, number>();
   /** Chats that answer 403 "bot was blocked by the user" to sendMessage. */
   readonly blockedChats = new Set<number>();
   private nextInjectedId = 1_000_000;
@@ -148,6 +150,8 @@ export class BotApiHarness {
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     };
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const fault = this.faults.get(method)?.shift();
     if (fault) {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));

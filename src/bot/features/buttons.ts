@@ -12,6 +12,7 @@ import { contextMessages, sectionOutlineHtml } from '../format.js';
 import { answerPage, replyWithAnswer } from '../reply.js';
 import { answerInChat } from './ask.js';
 import { exampleQuestions } from './info.js';
+import { reportExamples } from '../examples.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 
 function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
@@ -63,7 +64,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
       }
       case 'reportExample': {
         const report = findReport(deps, action.report);
-        const question = report?.meta.examples?.[action.index];
+        const question = report ? reportExamples(report)[action.index] : undefined;
         if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await ctx.replyWithChatAction('typing').catch(() => undefined);

@@ -4,11 +4,11 @@ import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { escapeHtml, packMessages, reportLine } from '../format.js';
 import type { BotDeps } from '../create-bot.js';
+import { reportExamples } from '../examples.js';
 
-/** The example questions offered by /start: those the reports' metadata suggests, else generic ones. */
-export function exampleQuestions(deps: BotDeps): string[] {
-  const fromReports = [...deps.engine().index.reports.values()].flatMap((r) => r.meta.examples ?? []);
-  return (fromReports.length ? fromReports : ['What are the main measures?', 'What problems remain?', 'What is planned for next year?']).slice(0, 3);
+/** The example questions offered by /start: the first reports' examples, three in all. */
+export function exampleQuestions(deps: Pick<BotDeps, 'engine'>): string[] {
+  return [...deps.engine().index.reports.values()].flatMap(reportExamples).slice(0, 3);
 }
 
 export function infoFeature(deps: BotDeps): Composer<BotContext> {

@@ -1,0 +1,149 @@
+/**
+ * Delivers the outbox: oldest due rows first, within Telegram's limits, a few sends in
+ * flight. A row is marked sent only after the Bot API accepted it, so a crash re-sends at
+ * most the messages that were in flight. 429 waits retry_after; 5xx and network errors
+ * back off exponentially; an unreachable chat (blocked, deactivated, not found) is
+ * dropped and its subscriber marked inactive.
+ */
+import { GrammyError, HttpError } from 'grammy';
+import { log } from '../log.js';
+import { DeliveryLimiter } from './limiter.js';
+import type { OutboxRow, SubscriptionStore } from './store.js';
+
+export type SendFn = (chatId: number, payload: OutboxRow['payload']) => Promise<unknown>;
+
+export interface DispatcherOptions {
+  limiter?: DeliveryLimiter;
+  /**
+   * Sends in flight at once (each to a different chat). Default 1: a crash can then re-send
+   * at most the one message that was in flight. More raises throughput when the Bot API
+   * round trip is longer than the 40 ms spacing of 25 messages a second, at the cost of up
+   * to that many duplicates per crash.
+   */
+  concurrency?: number;
+  now?: () => number;
+  /** First retry delay after a 5xx or network error; doubles per attempt up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** How often to look for new rows when idle. */
+  idleMs?: number;
+}
+
+const UNREACHABLE = /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|group chat was upgraded|PEER_ID_INVALID|have no rights to send/i;
+
+/** What to do after a failed send. Pure. */
+export function classifyFailure(error: unknown): { action: 'retry-after'; seconds: number } | { action: 'backoff' } | { action: 'drop'; reason: string } {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 429) return { action: 'retry-after', seconds: error.parameters.retry_after ?? 5 };
+    if ((error.error_code === 403 || error.error_code === 400) && UNREACHABLE.test(error.description)) return { action: 'drop', reason: error.description };
+    if (error.error_code >= 500) return { action: 'backoff' };
+    // Any other 4xx: the message itself is wrong; retrying will not help.
+    return { action: 'drop', reason: error.description };
+  }
+  if (error instanceof HttpError) return { action: 'backoff' };
+  return { action: 'backoff' };
+}
+
+export class OutboxDispatcher {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly limiter: DeliveryLimiter;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: SubscriptionStore,
+    private readonly send: SendFn,
+    private readonly options: DispatcherOptions = {},
+  ) {
+    this.limiter = options.limiter ?? new DeliveryLimiter();
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Wakes the loop early (new rows were queued). */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /** Stops taking rows and waits for the sends in flight. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Resolves once nothing is pending (used by benchmarks and tests). */
+  async drained(pollMs = 20): Promise<void> {
+    while (this.store.counts().pending > 0 || this.inFlight.size > 0) await new Promise((r) => setTimeout(r, pollMs));
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = undefined;
+  }
+
+  private async run(): Promise<void> {
+    const concurrency = this.options.concurrency ?? 1;
+    while (this.running) {
+      const rows = this.store.due(this.now(), 200).filter((r) => !this.inFlight.has(r.chatId));
+      let launched = 0;
+      let soonest = this.options.idleMs ?? 500;
+      for (const row of rows) {
+        if (!this.running) break;
+        const isGroup = row.chatType !== 'private';
+        const chatWait = this.limiter.chatWait(row.chatId, isGroup, this.now());
+        if (chatWait > 0 || this.inFlight.has(row.chatId)) {
+          soonest = Math.min(soonest, Math.max(chatWait, 5));
+          continue;
+        }
+        while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight.values());
+        for (let wait = this.limiter.globalWait(this.now()); wait > 0 && this.running; wait = this.limiter.globalWait(this.now())) await this.sleep(wait);
+        if (!this.running) break;
+        this.limiter.record(row.chatId, isGroup, this.now());
+        const job = this.deliver(row).finally(() => this.inFlight.delete(row.chatId));
+        this.inFlight.set(row.chatId, job);
+        launched++;
+      }
+      if (launched === 0) {
+        const next = this.store.nextDueAt();
+        const untilDue = next === undefined ? soonest : Math.max(5, Math.min(soonest, next - this.now()));
+        await this.sleep(this.inFlight.size ? Math.min(untilDue, 20) : untilDue);
+      }
+    }
+  }
+
+  private async deliver(row: OutboxRow): Promise<void> {
+    try {
+      await this.send(row.chatId, row.payload);
+      this.store.markSent(row.id);
+    } catch (error) {
+      const verdict = classifyFailure(error);
+      if (verdict.action === 'drop') {
+        log.info(`notice to chat ${row.chatId} dropped: ${verdict.reason}`);
+        this.store.drop(row.id, row.chatId, verdict.reason);
+      } else if (verdict.action === 'retry-after') {
+        const until = this.now() + verdict.seconds * 1000;
+        this.limiter.pauseUntil(until);
+        this.store.retryLater(row.id, until, `429 retry after ${verdict.seconds}s`);
+      } else {
+        const base = this.options.backoffMs ?? 1000;
+        const delay = Math.min(this.options.maxBackoffMs ?? 300_000, base * 2 ** Math.min(row.attempts, 16));
+        this.store.retryLater(row.id, this.now() + delay, error instanceof Error ? error.message : String(error));
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * New-report notices: decides which indexed reports are news, composes one notice per
+ * subscriber (in the subscriber's language, with example-question buttons) plus the
+ * passages matching their watched topics, and queues them in the outbox in one transaction.
+ */
+import { InlineKeyboard } from 'grammy';
+import type { AnswerEngine } from '../answer/engine.js';
+import type { ParsedReport } from '../corpus/types.js';
+import { encodeCallback, reportKey } from '../bot/callback-data.js';
+import { reportExamples } from '../bot/examples.js';
+import { answerHtml, escapeHtml, packMessages } from '../bot/format.js';
+import { STRINGS, langOf, type Strings } from '../bot/i18n.js';
+import { log } from '../log.js';
+import type { OutboxRow, SubscriptionStore } from './store.js';
+
+/** The notice for one report in one language. Pure. */
+export function noticePayload(report: ParsedReport, t: Strings): OutboxRow['payload'] {
+  const m = report.meta;
+  const details = [m.issuer, m.date?.slice(0, 10), m.documentNumber].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+  const keyboard = new InlineKeyboard();
+  reportExamples(report).forEach((q, index) => keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
+  const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(m.title)}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
+  return { text, replyMarkup: keyboard };
+}
+
+export class Notifier {
+  constructor(
+    private readonly store: SubscriptionStore,
+    private readonly engine: () => AnswerEngine,
+    private readonly onQueued: () => void = () => undefined,
+  ) {}
+
+  /** On a new database, the reports already indexed are the starting point, not news. */
+  baselineIfNew(): void {
+    if (this.store.created) this.store.markBaseline([...this.engine().index.reports.keys()]);
+  }
+
+  /** Announces every indexed report not announced yet; returns their ids. */
+  async announcePending(): Promise<string[]> {
+    const engine = this.engine();
+    const fresh = [...engine.index.reports.values()].filter((r) => !this.store.isAnnounced(r.id));
+    for (const report of fresh) {
+      const watched = await this.watchedPassages(engine, report);
+      const queued = this.store.announce(report.id, (s) => {
+        const t = STRINGS[langOf(s.lang)];
+        return [{ part: 'notice', payload: noticePayload(report, t) }, ...(watched.get(s.chatId) ?? []).map((text, i) => ({ part: `watch-${i}`, payload: { text } }))];
+      });
+      log.info(`New report "${report.id}": ${queued} message(s) queued for subscribers.`);
+    }
+    if (fresh.length) this.onQueued();
+    return fresh.map((r) => r.id);
+  }
+
+  /** chat id → messages quoting the new report's passages on each watched topic. */
+  private async watchedPassages(engine: AnswerEngine, report: ParsedReport): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    for (const s of this.store.activeSubscribers()) {
+      const pieces: string[] = [];
+      const t = STRINGS[langOf(s.lang)];
+      for (const words of this.store.watches(s.chatId)) {
+        const answer = await engine.answer(words, 3, report.id);
+        if (!answer.abstained) pieces.push(`<b>${escapeHtml(t.watchHeader(words))}</b>`, ...answer.answers.map((a) => answerHtml(a)));
+      }
+      if (pieces.length) out.set(s.chatId, packMessages(pieces));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Wires subscriptions and notices into a running bot: the SQLite store, the notifier,
+ * the outbox dispatcher (with its own Bot API client, without auto-retry: the outbox does
+ * its own retrying) and the corpus watcher.
+ */
+import { Api } from 'grammy';
+import { join } from 'node:path';
+import type { Runtime } from '../app.js';
+import type { BotDeps } from '../bot/create-bot.js';
+import { subscriptionsFeature } from '../bot/features/subscriptions.js';
+import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
+import { Notifier } from './notifier.js';
+import { SubscriptionStore } from './store.js';
+import { watchCorpus } from './watcher.js';
+
+export interface NoticeService {
+  store: SubscriptionStore;
+  /** What the bot needs: the subscriptions feature and the /start hook. */
+  botDeps: Pick<BotDeps, 'features' | 'onStart' | 'stats'>;
+  stop(): Promise<void>;
+}
+
+export async function startNotices(options: { token: string; apiRoot?: string; dataDir: string; corpusDir: string; runtime: Runtime; pollMs?: number; dispatcher?: DispatcherOptions }): Promise<NoticeService> {
+  const { runtime } = options;
+  const store = new SubscriptionStore(join(options.dataDir, 'subscriptions.db'));
+  const api = new Api(options.token, { apiRoot: options.apiRoot });
+  const dispatcher = new OutboxDispatcher(store, (chatId, p) => api.sendMessage(chatId, p.text, { parse_mode: 'HTML', reply_markup: p.replyMarkup as never, link_preview_options: { is_disabled: true } }), options.dispatcher);
+  const notifier = new Notifier(store, () => runtime.engine, () => dispatcher.notify());
+  notifier.baselineIfNew();
+  await notifier.announcePending();
+  dispatcher.start();
+  const watcher = watchCorpus({ corpusDir: options.corpusDir, runtime, intervalMs: options.pollMs ?? 3000, onIndexChanged: () => notifier.announcePending() });
+  const engine = (): typeof runtime.engine => runtime.engine;
+  return {
+    store,
+    botDeps: {
+      features: [subscriptionsFeature(store, { engine })],
+      onStart: async (ctx) => {
+        if (ctx.chat) store.reactivate(ctx.chat.id);
+      },
+      stats: async () => {
+        const c = store.counts();
+        return [`subscribers: ${store.activeSubscribers().length}`, `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped`];
+      },
+    },
+    async stop() {
+      await watcher.stop();
+      await dispatcher.stop();
+      store.close();
+    },
+  };
+}

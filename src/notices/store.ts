@@ -1,0 +1,215 @@
+/**
+ * Subscriptions state in SQLite (better-sqlite3, WAL): subscribers, watched topics, the
+ * reports already announced, and the delivery outbox. Schema changes are numbered
+ * migrations applied in order at open (PRAGMA user_version holds the version reached).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const MIGRATIONS: string[] = [
+  // 1: the first schema
+  `CREATE TABLE subscribers (
+     chat_id INTEGER PRIMARY KEY,
+     chat_type TEXT NOT NULL,
+     lang TEXT NOT NULL DEFAULT 'en',
+     subscribed_at TEXT NOT NULL,
+     active INTEGER NOT NULL DEFAULT 1,
+     inactive_reason TEXT,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE watches (
+     chat_id INTEGER NOT NULL,
+     words TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (chat_id, words)
+   );
+   CREATE TABLE announced_reports (
+     report_id TEXT PRIMARY KEY,
+     announced_at TEXT NOT NULL,
+     baseline INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     chat_id INTEGER NOT NULL,
+     report_id TEXT NOT NULL,
+     part TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     next_attempt_at INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     created_at TEXT NOT NULL,
+     sent_at TEXT,
+     UNIQUE (chat_id, report_id, part)
+   );
+   CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);`,
+];
+
+export interface Subscriber {
+  chatId: number;
+  chatType: string;
+  lang: string;
+  subscribedAt: string;
+  active: boolean;
+  inactiveReason?: string;
+}
+
+export interface OutboxRow {
+  id: number;
+  chatId: number;
+  reportId: string;
+  part: string;
+  payload: { text: string; replyMarkup?: unknown };
+  attempts: number;
+  chatType: string;
+}
+
+export interface OutboxCounts {
+  pending: number;
+  sent: number;
+  dropped: number;
+}
+
+const now = (): string => new Date().toISOString();
+
+export class SubscriptionStore {
+  readonly db: Database.Database;
+  /** True when this open created the database: the reports already indexed are the baseline, not news. */
+  readonly created: boolean;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    this.created = version === 0;
+    if (version > MIGRATIONS.length) throw new Error(`The subscriptions database ${path} has schema version ${version}, newer than this program (${MIGRATIONS.length}); update the program.`);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  subscribe(chatId: number, chatType: string, lang: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO subscribers (chat_id, chat_type, lang, subscribed_at, active, updated_at) VALUES (?, ?, ?, ?, 1, ?)
+         ON CONFLICT (chat_id) DO UPDATE SET active = 1, inactive_reason = NULL, lang = excluded.lang, updated_at = excluded.updated_at,
+           subscribed_at = CASE WHEN subscribers.active = 1 THEN subscribers.subscribed_at ELSE excluded.subscribed_at END`,
+      )
+      .run(chatId, chatType, lang, now(), now());
+  }
+
+  /** Marks a subscriber inactive (unsubscribed, blocked the bot, deleted account …). Returns whether it was active. */
+  deactivate(chatId: number, reason: string): boolean {
+    return this.db.prepare(`UPDATE subscribers SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1`).run(reason, now(), chatId).changes > 0;
+  }
+
+  /** Re-activates a subscriber that became inactive by blocking the bot (not one that unsubscribed). */
+  reactivate(chatId: number): boolean {
+    return this.db.prepare(`UPDATE subscribers SET active = 1, inactive_reason = NULL, updated_at = ? WHERE chat_id = ? AND active = 0 AND inactive_reason <> 'unsubscribed'`).run(now(), chatId).changes > 0;
+  }
+
+  subscriber(chatId: number): Subscriber | undefined {
+    const row = this.db.prepare(`SELECT * FROM subscribers WHERE chat_id = ?`).get(chatId) as Record<string, unknown> | undefined;
+    if (!row) return undefined;
+    return { chatId: row.chat_id as number, chatType: row.chat_type as string, lang: row.lang as string, subscribedAt: row.subscribed_at as string, active: row.active === 1, inactiveReason: (row.inactive_reason as string) ?? undefined };
+  }
+
+  activeSubscribers(): Subscriber[] {
+    return (this.db.prepare(`SELECT chat_id FROM subscribers WHERE active = 1 ORDER BY chat_id`).all() as { chat_id: number }[]).map((r) => this.subscriber(r.chat_id)!);
+  }
+
+  addWatch(chatId: number, words: string): void {
+    this.db.prepare(`INSERT OR IGNORE INTO watches (chat_id, words, created_at) VALUES (?, ?, ?)`).run(chatId, words, now());
+  }
+
+  removeWatches(chatId: number): number {
+    return this.db.prepare(`DELETE FROM watches WHERE chat_id = ?`).run(chatId).changes;
+  }
+
+  watches(chatId: number): string[] {
+    return (this.db.prepare(`SELECT words FROM watches WHERE chat_id = ? ORDER BY created_at`).all(chatId) as { words: string }[]).map((r) => r.words);
+  }
+
+  isAnnounced(reportId: string): boolean {
+    return !!this.db.prepare(`SELECT 1 FROM announced_reports WHERE report_id = ?`).get(reportId);
+  }
+
+  /** Records reports as known without notifying anyone (the corpus a new database starts with). */
+  markBaseline(reportIds: string[]): void {
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO announced_reports (report_id, announced_at, baseline) VALUES (?, ?, 1)`);
+    this.db.transaction(() => reportIds.forEach((id) => insert.run(id, now())))();
+  }
+
+  /**
+   * Announces a report: records it and queues `messagesFor(subscriber)` for every active
+   * subscriber, all in one transaction, so a crash leaves either everything queued or nothing
+   * (and the report still unannounced, to be announced on the next start).
+   */
+  announce(reportId: string, messagesFor: (s: Subscriber) => { part: string; payload: OutboxRow['payload'] }[]): number {
+    let queued = 0;
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO outbox (chat_id, report_id, part, payload, created_at) VALUES (?, ?, ?, ?, ?)`);
+    this.db.transaction(() => {
+      if (this.db.prepare(`INSERT OR IGNORE INTO announced_reports (report_id, announced_at) VALUES (?, ?)`).run(reportId, now()).changes === 0) return;
+      for (const s of this.activeSubscribers()) {
+        for (const m of messagesFor(s)) queued += insert.run(s.chatId, reportId, m.part, JSON.stringify(m.payload), now()).changes;
+      }
+    })();
+    return queued;
+  }
+
+  /** Pending outbox rows due at `nowMs`, oldest first. */
+  due(nowMs: number, limit: number): OutboxRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT o.id, o.chat_id, o.report_id, o.part, o.payload, o.attempts, s.chat_type FROM outbox o JOIN subscribers s ON s.chat_id = o.chat_id
+         WHERE o.status = 'pending' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?`,
+      )
+      .all(nowMs, limit) as Record<string, unknown>[];
+    return rows.map((r) => ({ id: r.id as number, chatId: r.chat_id as number, reportId: r.report_id as string, part: r.part as string, payload: JSON.parse(r.payload as string), attempts: r.attempts as number, chatType: r.chat_type as string }));
+  }
+
+  /** Earliest time a pending row becomes due, or undefined when none is pending. */
+  nextDueAt(): number | undefined {
+    const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as { t: number | null };
+    return row.t ?? undefined;
+  }
+
+  markSent(id: number): void {
+    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`).run(now(), id);
+  }
+
+  retryLater(id: number, atMs: number, error: string): void {
+    this.db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`).run(atMs, error.slice(0, 300), id);
+  }
+
+  /** Gives up on a row because its chat cannot be reached, and deactivates the subscriber. */
+  drop(id: number, chatId: number, reason: string): void {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE outbox SET status = 'dropped', last_error = ?, attempts = attempts + 1 WHERE id = ?`).run(reason.slice(0, 300), id);
+      this.db.prepare(`UPDATE outbox SET status = 'dropped', last_error = 'subscriber inactive' WHERE chat_id = ? AND status = 'pending'`).run(chatId);
+      this.deactivate(chatId, reason);
+    })();
+  }
+
+  counts(): OutboxCounts {
+    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`).all() as { status: string; n: number }[];
+    const get = (s: string): number => rows.find((r) => r.status === s)?.n ?? 0;
+    return { pending: get('pending'), sent: get('sent'), dropped: get('dropped') };
+  }
+
+  /** Runs SQLite's integrity check; "ok" when the file is sound. */
+  integrityCheck(): string {
+    return this.db.pragma('integrity_check', { simple: true }) as string;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Notices new reports while the bot runs, whichever way they arrive: a file dropped into
+ * CORPUS_DIR (the corpus changes: ingest, then reload) or `npm run ingest` run beside the
+ * bot (the live index generation changes: reload). Polls every `intervalMs`.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Runtime } from '../app.js';
+import { describeIngest } from '../app.js';
+import { listReportFiles } from '../corpus/files.js';
+import { log } from '../log.js';
+
+/** Names, sizes and modification times of the report files: changes when any report does. */
+export function corpusSignature(dir: string): string {
+  try {
+    return listReportFiles(dir)
+      .map((f) => {
+        try {
+          const s = statSync(join(dir, f));
+          return `${f}:${s.size}:${s.mtimeMs}`;
+        } catch {
+          return `${f}:gone`;
+        }
+      })
+      .join('|');
+  } catch (error) {
+    return `unreadable:${(error as NodeJS.ErrnoException).code}`;
+  }
+}
+
+export function watchCorpus(options: { corpusDir: string; runtime: Runtime; intervalMs: number; onIndexChanged: () => Promise<unknown> }): { stop(): Promise<void> } {
+  const { corpusDir, runtime } = options;
+  let signature = corpusSignature(corpusDir);
+  let busy: Promise<void> | undefined;
+  const tick = async (): Promise<void> => {
+    const now = corpusSignature(corpusDir);
+    let changed = false;
+    try {
+      if (now !== signature) {
+        const summary = await runtime.refresh();
+        signature = now; // only after a successful ingest, so a failed one is retried next tick
+        if (summary.wroteGeneration) log.info(describeIngest(summary));
+        changed = summary.wroteGeneration;
+      }
+      changed = runtime.reload() || changed;
+      if (changed) await options.onIndexChanged();
+    } catch (error) {
+      log.warn('corpus update failed, will retry:', error instanceof Error ? error.message : error);
+    }
+  };
+  const timer = setInterval(() => {
+    if (!busy) busy = tick().finally(() => (busy = undefined));
+  }, options.intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await busy;
+    },
+  };
+}

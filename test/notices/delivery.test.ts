@@ -1,0 +1,92 @@
+import { GrammyError, HttpError } from 'grammy';
+import { describe, expect, it } from 'vitest';
+import { classifyFailure, OutboxDispatcher } from '../../src/notices/dispatcher.js';
+import { DeliveryLimiter } from '../../src/notices/limiter.js';
+import { SubscriptionStore } from '../../src/notices/store.js';
+
+const grammyError = (code: number, description: string, retryAfter?: number): GrammyError =>
+  new GrammyError('call failed', { ok: false, error_code: code, description, parameters: retryAfter ? { retry_after: retryAfter } : {} }, 'sendMessage', {});
+
+describe('DeliveryLimiter', () => {
+  it('spaces messages 40 ms apart overall and 1 s apart per chat', () => {
+    const l = new DeliveryLimiter();
+    l.record(1, false, 1000);
+    expect(l.globalWait(1000)).toBe(40);
+    expect(l.chatWait(1, false, 1500)).toBe(500);
+    expect(l.chatWait(2, false, 1000)).toBe(0);
+  });
+
+  it('allows 20 messages a minute to a group', () => {
+    const l = new DeliveryLimiter();
+    for (let i = 0; i < 20; i++) l.record(-5, true, i * 1000);
+    expect(l.chatWait(-5, true, 20_000)).toBe(40_000);
+    expect(l.chatWait(-5, true, 60_001)).toBe(0);
+  });
+
+  it('pauses everything after a 429', () => {
+    const l = new DeliveryLimiter();
+    l.pauseUntil(5000);
+    expect(l.globalWait(2000)).toBe(3000);
+  });
+});
+
+describe('classifyFailure', () => {
+  it('waits on 429, backs off on 5xx and network errors, drops unreachable chats', () => {
+    expect(classifyFailure(grammyError(429, 'Too Many Requests', 7))).toEqual({ action: 'retry-after', seconds: 7 });
+    expect(classifyFailure(grammyError(502, 'Bad Gateway'))).toEqual({ action: 'backoff' });
+    expect(classifyFailure(new HttpError('Network request failed', new Error('ECONNRESET')))).toEqual({ action: 'backoff' });
+    for (const d of ['Forbidden: bot was blocked by the user', 'Forbidden: user is deactivated', 'Bad Request: chat not found']) {
+      expect(classifyFailure(grammyError(d.startsWith('Bad') ? 400 : 403, d))).toEqual({ action: 'drop', reason: d });
+    }
+  });
+});
+
+describe('SubscriptionStore and OutboxDispatcher', () => {
+  it('migrates a new database, announces once, and delivers every row despite 429 and 5xx', async () => {
+    const store = new SubscriptionStore(':memory:');
+    expect(store.created).toBe(true);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
+    store.deactivate(3, 'unsubscribed');
+    const messages = () => [{ part: 'notice', payload: { text: 'new report' } }];
+    expect(store.announce('r1', messages)).toBe(2);
+    expect(store.announce('r1', messages)).toBe(0);
+    let clock = 0;
+    const failures = [grammyError(429, 'Too Many Requests', 1), grammyError(500, 'Internal Server Error')];
+    const sent: number[] = [];
+    const dispatcher = new OutboxDispatcher(
+      store,
+      async (chatId) => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        sent.push(chatId);
+      },
+      { now: () => clock, backoffMs: 10, idleMs: 5 },
+    );
+    dispatcher.start();
+    const ticker = setInterval(() => (clock += 100), 5);
+    await dispatcher.drained(5);
+    clearInterval(ticker);
+    await dispatcher.stop();
+    expect(sent.sort()).toEqual([1, 2]);
+    expect(store.counts()).toEqual({ pending: 0, sent: 2, dropped: 0 });
+  });
+
+  it('a blocked chat is dropped and its subscriber marked inactive, once', async () => {
+    const store = new SubscriptionStore(':memory:');
+    store.subscribe(7, 'private', 'en');
+    store.announce('r1', () => [{ part: 'notice', payload: { text: 'a' } }, { part: 'watch-0', payload: { text: 'b' } }]);
+    let calls = 0;
+    const dispatcher = new OutboxDispatcher(store, async () => {
+      calls++;
+      throw grammyError(403, 'Forbidden: bot was blocked by the user');
+    }, { idleMs: 5 });
+    dispatcher.start();
+    await dispatcher.drained(5);
+    await dispatcher.stop();
+    expect(calls).toBe(1);
+    expect(store.subscriber(7)).toMatchObject({ active: false, inactiveReason: 'Forbidden: bot was blocked by the user' });
+    expect(store.counts()).toEqual({ pending: 0, sent: 0, dropped: 2 });
+    expect(store.reactivate(7)).toBe(true);
+  });
+});

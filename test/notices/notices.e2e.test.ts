@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRuntime, type Runtime } from '../../src/app.js';
+import { createBot } from '../../src/bot/create-bot.js';
+import { startBot, type RunningBot } from '../../src/bot/run.js';
+import { startNotices, type NoticeService } from '../../src/notices/service.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
+import { NEW_REPORT, NEW_REPORT_META, tempCorpus } from '../helpers/fixtures.js';
+
+describe('subscriptions and new-report notices end to end', () => {
+  let api: BotApiHarness;
+  let runtime: Runtime;
+  let notices: NoticeService;
+  let running: RunningBot;
+  let corpusDir: string;
+
+  beforeAll(async () => {
+    api = await BotApiHarness.start();
+    const dirs = tempCorpus();
+    corpusDir = dirs.corpusDir;
+    runtime = await openRuntime({ ...dirs, embeddingModel: undefined });
+    notices = await startNotices({ token: TOKEN, apiRoot: api.apiRoot, ...dirs, runtime, pollMs: 100 });
+    const bot = createBot(TOKEN, { engine: () => runtime.engine, ...notices.botDeps }, { apiRoot: api.apiRoot });
+    running = await startBot(bot, { port: 0 });
+  });
+  afterAll(async () => {
+    await running.stop();
+    await notices.stop();
+    await api.stop();
+  });
+
+  it('each subscriber gets exactly one notice; the unsubscribed and the blocked none', async () => {
+    const [a, b, c, blocked] = [api.client(2001), api.client(2002, { languageCode: 'zh-hans' }), api.client(2003), api.client(2004)];
+    for (const u of [a, b, c, blocked]) {
+      await u.say('/subscribe');
+      expect((await u.replies(1))[0].text).toMatch(/Subscribed|订阅成功/);
+    }
+    await c.say('/unsubscribe');
+    expect((await c.replies(1))[0].text).toBe('Unsubscribed. You will get no more notices.');
+    await a.say('/watch libraries');
+    expect((await a.replies(1))[0].text).toContain('libraries');
+    await a.say('/status');
+    expect((await a.replies(1))[0].text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.$/);
+
+    const group = api.client(2005, { chatId: -6001, type: 'group' });
+    await group.say('/subscribe');
+    expect((await group.replies(1))[0].text).toBe("Only a group admin can change this group's subscription.");
+    api.chatMembers.set('-6001:2005', 'administrator');
+    await group.say('/subscribe');
+    expect((await group.replies(1))[0].text).toBe('Subscribed. I will tell you when a new report is added.');
+
+    api.blockedChats.add(2004);
+    writeFileSync(join(corpusDir, 'riverside-2024-library-report.meta.json'), NEW_REPORT_META);
+    writeFileSync(join(corpusDir, 'riverside-2024-library-report.md'), NEW_REPORT);
+
+    const [notice] = await a.replies(2, 15_000);
+    expect(notice.text).toContain('Riverside County 2024 Library Report');
+    expect(notice.text).toContain('RCG [2024] No. 7');
+    const buttons = (notice.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(buttons.map((x) => x.text)).toEqual(['How many libraries were opened?', 'How many books were lent?']);
+    expect(a.history().filter((m) => String(m.text).includes('52000 books'))).toHaveLength(1); // the watched passage
+    expect((await b.replies(1, 15_000))[0].text).toContain('新增了一份报告');
+    expect((await group.replies(1, 15_000))[0].text).toContain('Riverside County');
+    await expect.poll(() => notices.store.subscriber(2004)?.active, { timeout: 10_000 }).toBe(false);
+
+    // the example button answers from the new report, right away
+    await a.press(buttons[0].callback_data, notice.messageId as number);
+    const answers = await a.replies(1);
+    expect(answers[0].text).toContain('4 new public <b>libraries</b>');
+
+    // nothing more arrives: one notice each, none for the unsubscribed
+    await new Promise((r) => setTimeout(r, 600));
+    expect(a.history().filter((m) => String(m.text).includes('📢'))).toHaveLength(1);
+    expect(b.history().filter((m) => String(m.text).includes('📢'))).toHaveLength(1);
+    expect(c.history().filter((m) => String(m.text).includes('📢'))).toHaveLength(0);
+    expect(notices.store.counts()).toMatchObject({ pending: 0 });
+  });
+
+  it('a changed report is re-indexed without a notice; /start re-activates a blocked subscriber', async () => {
+    const a = api.client(2001);
+    const before = api.callsOf('sendMessage').length;
+    writeFileSync(join(corpusDir, 'riverside-2024-library-report.md'), NEW_REPORT.replace('52000', '53000'));
+    await expect.poll(async () => (await runtime.engine.answer('How many books were lent?')).answers[0]?.quote.text, { timeout: 10_000 }).toContain('53000');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(api.callsOf('sendMessage').length).toBe(before);
+    void a;
+    api.blockedChats.delete(2004);
+    const back = api.client(2004);
+    await back.say('/start');
+    await back.replies(1);
+    expect(notices.store.subscriber(2004)?.active).toBe(true);
+  });
+});
