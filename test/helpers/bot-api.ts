@@ -45,7 +45,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export class BotApiHarness {
-  readonly calls: { method: string; body: Json }[] = [];
+  readonly calls: { method: string; body: Json; at: number }[] = [];
   readonly injected: Json[] = [];
   readonly faults = new Map<string, Fault[]>();
   /** Status returned by getChatMember, per "chatId:userId" (default "member"). */
@@ -146,7 +146,7 @@ export class BotApiHarness {
     } catch {
       body = {};
     }
-    this.calls.push({ method, body });
+    this.calls.push({ method, body, at: performance.now() });
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     };

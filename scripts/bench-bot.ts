@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:bot`: the real bot process (`src/main.ts`) against the Bot API emulator
+ * on loopback, with 50 simulated users asking concurrently. Prints replies/second, the
+ * latency from a user's message reaching the Bot API to the bot's reply reaching it
+ * (p50/p99), the same as the simulated clients saw it (adds the emulator client's own
+ * polling delay), and the bot process's RSS.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BotApiHarness, TOKEN } from '../test/helpers/bot-api.js';
+import { percentile } from './bench-latency.js';
+
+const USERS = Number(process.env.BENCH_USERS ?? 50);
+const QUESTIONS_EACH = Number(process.env.BENCH_QUESTIONS ?? 10);
+
+const QUESTIONS = [
+  'How many administrative cases were there in the county?',
+  'How many mediation statements were issued?',
+  'Were any village doctors dismissed?',
+  'How many notaries were handled?',
+  'What will the county do next year?',
+  'How many enterprises were newly registered?',
+  'How many cinemas are in the county?',
+  'Which laws were the focus of law popularization?',
+];
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+async function main(): Promise<void> {
+  const api = await BotApiHarness.start();
+  const root = mkdtempSync(join(tmpdir(), 'rqb-bench-bot-'));
+  const corpusDir = join(root, 'corpus');
+  const dataDir = join(root, 'data');
+  cpSync('corpus', corpusDir, { recursive: true });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }, stdio: 'inherit' });
+  try {
+    while (!api.callsOf('setMyCommands').length) await new Promise((r) => setTimeout(r, 50));
+    const rssIdle = rssMb(child.pid!);
+    const serverSide: number[] = [];
+    const clientSide: number[] = [];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: USERS }, async (_, u) => {
+        const user = api.client(10_000 + u);
+        for (let i = 0; i < QUESTIONS_EACH; i++) {
+          const sentAt = performance.now();
+          await user.say(QUESTIONS[(u + i) % QUESTIONS.length]);
+          const queuedAt = performance.now();
+          await user.replies(1, 30_000);
+          clientSide.push(performance.now() - sentAt);
+          const reply = api.calls.find((c) => c.method === 'sendMessage' && Number(c.body.chat_id) === 10_000 + u && c.at >= queuedAt);
+          if (reply) serverSide.push(reply.at - queuedAt);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const rssAfter = rssMb(child.pid!);
+    serverSide.sort((a, b) => a - b);
+    clientSide.sort((a, b) => a - b);
+    const total = USERS * QUESTIONS_EACH;
+    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; ${USERS} users × ${QUESTIONS_EACH} questions, lexical mode`);
+    console.log('| measure | value |');
+    console.log('|---|---|');
+    console.log(`| replies | ${total} in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} replies/s |`);
+    console.log(`| message in Bot API → reply in Bot API | p50 ${percentile(serverSide, 50).toFixed(1)} ms · p99 ${percentile(serverSide, 99).toFixed(1)} ms (includes the proxy's 15 ms long-poll granularity) |`);
+    console.log(`| as the simulated clients saw it | p50 ${percentile(clientSide, 50).toFixed(1)} ms · p99 ${percentile(clientSide, 99).toFixed(1)} ms (adds the emulator client's polling) |`);
+    console.log(`| bot process RSS | ${rssIdle} MB idle with the index loaded, ${rssAfter} MB after the run |`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    await api.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
