@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
-import { expandChineseQuery } from '../src/search/chinese.js';
+import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { buildTinyModel } from './build-tiny-model.js';
@@ -21,7 +21,7 @@ async function measure(label: string, corpusDir: string, questions: string[], ro
   const dataDir = mkdtempSync(join(tmpdir(), 'rqb-bench-'));
   await ingest({ corpusDir, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
-  const engine = new AnswerEngine(index, { embedder, expandQuery: expandChineseQuery });
+  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()) });
   for (const q of questions) await engine.answer(q); // warm-up
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { AnswerEngine, MIN_COVERAGE } from '../src/answer/engine.js';
 import { evaluate, type EvalQuestion, type QualityReport } from '../src/answer/evaluate.js';
 import { ingest } from '../src/ingest.js';
-import { expandChineseQuery } from '../src/search/chinese.js';
+import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { buildTinyModel } from './build-tiny-model.js';
@@ -35,7 +35,7 @@ export async function runQuality(corpusDir: string, set: EvalQuestion[], embedde
   await ingest({ corpusDir, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
   rmSync(dataDir, { recursive: true, force: true });
-  const engine = new AnswerEngine(index, { embedder, expandQuery: expandChineseQuery, minCoverage });
+  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), minCoverage });
   const texts = new Map([...index.reports].map(([id, r]) => [id, r.text]));
   const run = async (questions: EvalQuestion[]): Promise<QualityReport> => {
     const answers = [];

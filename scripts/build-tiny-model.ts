@@ -86,8 +86,8 @@ export function buildTinyModel(outDir: string, texts: string[], dim = 32): strin
   vocabList.forEach((t, i) => (vocab[t] ??= i));
   const matrix = new Float32Array(vocabList.length * dim);
   vocabList.forEach((t, i) => {
-    // Special tokens add nothing to the mean, so [CLS]/[SEP] do not pull all texts together.
-    if (!SPECIAL.includes(t)) matrix.set(seededVector(t, dim), i * dim);
+    // Special tokens add nothing to the mean, so [CLS]/[SEP] do not pull all texts together; [UNK] is a word like others.
+    if (!SPECIAL.includes(t) || t === '[UNK]') matrix.set(seededVector(t, dim), i * dim);
   });
   mkdirSync(join(outDir, 'onnx'), { recursive: true });
   writeFileSync(join(outDir, 'onnx', 'model.onnx'), onnxGatherModel(matrix, vocabList.length, dim));

@@ -12,7 +12,7 @@ import { log } from './log.js';
 import type { Progress } from './progress.js';
 import { loadEmbedder, type Embedder } from './search/embedder.js';
 import { IndexStore, loadIndex, type Manifest } from './search/store.js';
-import { expandChineseQuery } from './search/chinese.js';
+import { chineseExpander, ensureGlossary } from './search/chinese.js';
 
 export interface Runtime {
   engine: AnswerEngine;
@@ -41,13 +41,14 @@ export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'data
 /** Opens (building or updating first when needed) the index and returns the engine over it. */
 export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir'>, progress?: Progress): Promise<Runtime> {
   const { embedder, reason } = await openEmbedder(config);
+  const expandQuery = chineseExpander(await ensureGlossary());
   const store = new IndexStore(config.dataDir);
   const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, progress });
   const open = (): { engine: AnswerEngine; manifest: Manifest; generation: string } => {
     const generation = store.current() ?? '';
     const loaded = loadIndex(store);
     if (!loaded) throw new Error('The index is empty after ingest: is CORPUS_DIR right?');
-    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery: expandChineseQuery }), manifest: loaded.manifest, generation };
+    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery }), manifest: loaded.manifest, generation };
   };
   const first = await build();
   if (first.wroteGeneration) log.info(describeIngest(first));

@@ -3,9 +3,29 @@
  */
 import { tokenize } from '../search/tokenize.js';
 
+/**
+ * One thing the question asks about: a word of the question, or a Chinese word glossed
+ * into English. A concept has readings (`senses`, any one may match); a reading is a list
+ * of words that should all match (a gloss like "unemployment rate"); a word is a list of
+ * interchangeable forms ("newli", "new"). `weight` scales its IDF weight.
+ */
+export interface Concept {
+  senses: string[][][];
+  weight: number;
+  /** Came from a dictionary gloss: its English words are a guess at the report's wording. */
+  translated?: boolean;
+}
+
+/** Every term a concept can match. */
+export function conceptTerms(c: Concept): string[] {
+  return [...new Set(c.senses.flat(2))];
+}
+
 export interface QuestionAnalysis {
-  /** Processed query terms (stemmed, stop words removed), duplicates kept in order. */
+  /** The question's own processed terms (stemmed, stop words removed), in order: for phrases and highlights. */
   terms: string[];
+  /** What the question asks about: each own term once, plus translated concepts. */
+  concepts: Concept[];
   /** "How many / how much / what percentage / what rate…": prefer sentences with a figure. */
   wantsFigure: boolean;
   /** "When / what date / which year…": prefer sentences with a date. */
@@ -20,12 +40,26 @@ const DATE_CUES = /\b(when|what (date|day|month|year|time)|which (date|day|month
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
 
-/** Reads the terms and the kind of answer a question wants. */
-export function analyzeQuestion(question: string, extraTerms: string[] = []): QuestionAnalysis {
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Reads the concepts and the kind of answer a question wants.
+ * @param translated concepts from translating the question (Chinese words glossed into English);
+ *   when given, the question's raw Han characters are left to them
+ */
+export function analyzeQuestion(question: string, translated: Concept[] = []): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question);
-  const terms = [...tokenize(question), ...extraTerms];
+  const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t));
+  const terms = tokenize(question).filter((t) => keep(t) && !(translated.length && HAN.test(t)));
+  const concepts: Concept[] = [
+    ...[...new Set(terms)].map((t) => ({ senses: [[[t]]], weight: 1 })),
+    ...translated
+      .map((c) => ({ ...c, senses: c.senses.map((sense) => sense.filter((forms) => forms.every(keep))).filter((sense) => sense.length) }))
+      .filter((c) => c.senses.length),
+  ];
   return {
-    terms: wantsFigure ? terms.filter((t) => !FIGURE_FRAME.has(t)) : terms,
+    terms,
+    concepts,
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
     years: question.match(/\b(19|20)\d{2}\b/g) ?? [],

@@ -6,7 +6,7 @@
  * paragraphs under them). Adjacent query terms appearing side by side earn a phrase
  * bonus. Figure/date questions prefer sentences that carry one.
  */
-import { hasDate, hasFigure, type QuestionAnalysis } from './question.js';
+import { hasDate, hasFigure, type Concept, type QuestionAnalysis } from './question.js';
 
 export const WEIGHTS = {
   /** Share of a term's weight earned when it is only in the paragraph's other sentences. */
@@ -40,27 +40,46 @@ export interface SentenceScore {
 
 /**
  * Scores one sentence for a question.
- * @param weightOf IDF-like weight of a query term (unknown terms should weigh the most)
+ * @param conceptWeight IDF-like weight of a concept (one absent from the corpus should weigh the most)
+ * @param termWeight IDF-like weight of one term, for phrases
  */
-export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, weightOf: (term: string) => number): SentenceScore {
-  const unique = [...new Set(q.terms)];
-  if (unique.length === 0) return { score: 0, coverage: 0 };
+export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptWeight: (c: Concept) => number, termWeight: (term: string) => number): SentenceScore {
+  if (q.concepts.length === 0) return { score: 0, coverage: 0 };
   const own = new Set(s.terms);
   let total = 0;
   let earned = 0;
-  for (const term of unique) {
-    const w = weightOf(term);
+  for (const concept of q.concepts) {
+    const w = conceptWeight(concept);
     total += w;
-    if (own.has(term)) earned += w;
-    else if (s.headingTerms.has(term)) earned += WEIGHTS.heading * w;
-    else if (s.paragraphTerms.has(term)) earned += WEIGHTS.paragraph * w;
+    const share = Math.max(matchShare(concept, own, termWeight), WEIGHTS.heading * matchShare(concept, s.headingTerms, termWeight), WEIGHTS.paragraph * matchShare(concept, s.paragraphTerms, termWeight));
+    earned += share * w;
   }
   const coverage = total > 0 ? earned / total : 0;
-  let score = coverage + (WEIGHTS.phrase * phraseWeight(q.terms, s.terms, weightOf)) / total;
+  let score = coverage + (WEIGHTS.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
   if (q.wantsFigure) score += hasFigure(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
   if (q.wantsDate) score += hasDate(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
   if (s.dense !== undefined) score += WEIGHTS.dense * Math.max(0, s.dense);
   return { score, coverage };
+}
+
+/**
+ * How much of a concept a set of terms matches, 0..1: the best reading's weighted share of
+ * words present (a word is present when any of its forms is).
+ */
+export function matchShare(c: Concept, terms: Set<string>, termWeight: (term: string) => number): number {
+  let best = 0;
+  for (const sense of c.senses) {
+    let have = 0;
+    let all = 0;
+    for (const forms of sense) {
+      const w = Math.max(...forms.map(termWeight));
+      all += w;
+      if (forms.some((f) => terms.has(f))) have += w;
+    }
+    if (all > 0) best = Math.max(best, have / all);
+    if (best === 1) break;
+  }
+  return best;
 }
 
 /**

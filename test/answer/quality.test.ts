@@ -10,8 +10,11 @@ import { devQuestions, REPO, REPORT_TEXT, tempDir } from '../helpers/fixtures.js
 describe('retrieval quality on the dev set (floors)', () => {
   const set = devQuestions();
 
-  it('lexical mode: English hit@1/hit@3, verbatim quotes, citations and refusals', async () => {
-    const { english } = await runQuality(join(REPO, 'corpus'), set);
+  it('lexical mode: English hit@1/hit@3, verbatim quotes, citations and refusals; Chinese questions', async () => {
+    const { english, chinese } = await runQuality(join(REPO, 'corpus'), set);
+    expect(chinese.hitAt3).toBeGreaterThanOrEqual(0.75);
+    expect(chinese.falseAbstentions).toBe(0);
+    expect(chinese.verbatimRate).toBe(1);
     expect(english.hitAt1).toBeGreaterThanOrEqual(0.9);
     expect(english.hitAt3).toBeGreaterThanOrEqual(0.97);
     expect(english.verbatimRate).toBe(1);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ChineseGlossary, senseReadings } from '../../src/search/chinese.js';
+
+const glossary = ChineseGlossary.parse(
+  ['行政\tadministration|(attributive) administrative; executive', '案件\tcase|instance', '行政案件\tadministrative lawsuit', '了\t(completed action marker)|to finish', '件\titem|classifier for events, things, clothes etc', '普法\tto disseminate knowledge of the law', '普\tgeneral|popular', '法\tlaw|method', '新增\tnewly added; additional'].join('\n'),
+);
+
+describe('Chinese questions', () => {
+  it('segments by longest dictionary match', () => {
+    expect(glossary.segment('2023年全县有多少起行政案件？')).toEqual(['年', '全', '县', '有', '多', '少', '起', '行政案件']);
+    expect(glossary.segment('行政的案件')).toEqual(['行政', '的', '案件']);
+  });
+
+  it('turns dictionary senses into readings of stemmed English words', () => {
+    expect(senseReadings('to dismiss an employee')).toEqual([[['dismiss'], ['employe']]]);
+    expect(senseReadings('newly added; additional')).toEqual([[['newli', 'new'], ['ad']], [['addit']]]);
+    expect(senseReadings('CL:條|条[tiao2]')).toEqual([]);
+    expect(senseReadings('classifier for events, things, clothes etc')).toEqual([]);
+  });
+
+  it('makes concepts of content words only, with compounds also read part by part', () => {
+    const concepts = glossary.concepts('普法了几件行政案件？');
+    expect(concepts.map((c) => c.senses.at(-1))).toEqual([[['普法']], [['行政案件']]]);
+    const law = concepts[0];
+    expect(law.senses).toContainEqual([['gener', 'popular'], ['law', 'method']]);
+    expect(concepts.every((c) => c.translated)).toBe(true);
+  });
+});
