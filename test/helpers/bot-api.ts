@@ -83,6 +83,8 @@ export class BotApiHarness {
     const client = this.emulator.getClient(TOKEN, { userId, chatId: options.chatId ?? userId, type: options.type ?? 'private', firstName: options.firstName ?? `User${userId}`, userName: `user${userId}`, timeout: 5000 });
     const from = { id: userId, is_bot: false, first_name: options.firstName ?? `User${userId}`, username: `user${userId}`, language_code: options.languageCode ?? 'en' };
     const harness = this;
+    // Messages already in the chat when this client is made are not "new" to it.
+    const seen = new Set<number>(this.emulator.storage.botMessages.filter((m: { message: { chat_id: unknown } }) => String(m.message.chat_id) === String(options.chatId ?? userId)).map((m: { messageId: number }) => m.messageId));
     return {
       raw: client,
       chatId: options.chatId ?? userId,
@@ -93,18 +95,19 @@ export class BotApiHarness {
       async press(data: string, messageId: number) {
         await client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } as never }) as never);
       },
-      /** Waits until `count` new bot messages arrived in this chat; returns them. */
+      /** Waits until `count` new bot messages arrived in this chat (read from the emulator's store); returns them. */
       async replies(count = 1, timeoutMs = 10_000): Promise<Json[]> {
-        const got: Json[] = [];
         const deadline = Date.now() + timeoutMs;
-        while (got.length < count) {
-          const updates = await client.getUpdates();
-          got.push(...(updates.result as unknown as Json[]));
-          if (got.length >= count) break;
-          if (Date.now() > deadline) throw new Error(`expected ${count} repl${count === 1 ? 'y' : 'ies'}, got ${got.length}: ${JSON.stringify(got).slice(0, 500)}`);
-          await new Promise((r) => setTimeout(r, 20));
+        for (;;) {
+          const fresh = this.history().filter((m) => !seen.has(m.messageId as number));
+          if (fresh.length >= count) {
+            const taken = fresh.slice(0, count);
+            for (const m of taken) seen.add(m.messageId as number);
+            return taken;
+          }
+          if (Date.now() > deadline) throw new Error(`expected ${count} repl${count === 1 ? 'y' : 'ies'}, got ${fresh.length}: ${JSON.stringify(fresh).slice(0, 500)}`);
+          await new Promise((r) => setTimeout(r, 15));
         }
-        return got.map((u) => ({ ...(u.message as Json), messageId: u.messageId }));
       },
       /** Bot messages as stored now (after edits). */
       history(): Json[] {
