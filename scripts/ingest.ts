@@ -6,6 +6,7 @@ import 'dotenv/config';
 import { describeIngest, openEmbedder } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { ingest } from '../src/ingest.js';
+import { StorageError } from '../src/errors.js';
 import { log } from '../src/log.js';
 import { createProgress } from '../src/progress.js';
 
@@ -20,7 +21,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    log.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    const storage = StorageError.from(error, loadConfig().dataDir);
+    log.error(storage?.message ?? (error instanceof Error ? error.message : error));
+    process.exit(storage ? 3 : 1);
   },
 );

@@ -49,3 +49,34 @@ export class ModelUnavailableError extends Error {
     super(`Embedding model "${model}" could not be loaded (${reason}); answering with lexical search only.`, options);
   }
 }
+
+const STORAGE_CODES: Record<string, string> = {
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENOTDIR: 'a path component is not a directory',
+  SQLITE_FULL: 'no space left on the device',
+  SQLITE_READONLY: 'the database is read-only',
+  SQLITE_CANTOPEN: 'the database file cannot be opened',
+  SQLITE_IOERR_WRITE: 'a write failed',
+};
+
+/**
+ * A write to DATA_DIR failed (read-only, full, no permission). Built from the system error
+ * so the message says what happened and what to do, instead of a stack trace.
+ */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(dataDir: string, reason: string, options?: { cause?: unknown }) {
+    super(`Cannot write to DATA_DIR (${dataDir}): ${reason}. Free some space or set DATA_DIR to a writable directory; the index and subscriptions already there are unchanged.`, options);
+  }
+
+  /** A StorageError for a file-system or SQLite write error, or undefined for any other error. */
+  static from(error: unknown, dataDir: string): StorageError | undefined {
+    const code = (error as { code?: string } | undefined)?.code;
+    const reason = code ? STORAGE_CODES[code] : undefined;
+    return reason ? new StorageError(dataDir, reason, { cause: error }) : undefined;
+  }
+}

@@ -3,8 +3,8 @@
  * Incremental: unchanged reports are carried over untouched, changed ones replaced,
  * removed ones dropped; a different model (or none where there was one) rebuilds all.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
 import { scanCorpus, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
@@ -50,6 +50,7 @@ export function passageText(report: ParsedReport, chunk: Chunk): string {
 
 /** Runs one ingest. Only one runs at a time per DATA_DIR (a lock file guards it). */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  ensureWritable(options.dataDir);
   const store = new IndexStore(options.dataDir);
   const release = acquireLock(store.root);
   try {
@@ -162,6 +163,20 @@ async function embedAll(embedder: Embedder, texts: string[], batchSize: number, 
     progress.tick(batch.length);
   }
   return out;
+}
+
+/**
+ * Fails early, with the system's error code, when DATA_DIR cannot be written (read-only
+ * mount, no permission): before any work, and before mkdir's less telling errors.
+ */
+function ensureWritable(dir: string): void {
+  if (!existsSync(dir)) {
+    let parent = dirname(dir);
+    while (!existsSync(parent) && parent !== dirname(parent)) parent = dirname(parent);
+    accessSync(parent, constants.W_OK);
+    mkdirSync(dir, { recursive: true });
+  }
+  accessSync(dir, constants.W_OK);
 }
 
 /** Takes DATA_DIR/index/ingest.lock; a lock left by a dead process is taken over. */

@@ -7,16 +7,19 @@ import 'dotenv/config';
 import { describeIngest, openRuntime } from './app.js';
 import { createBot } from './bot/create-bot.js';
 import { exampleQuestions } from './bot/features/info.js';
-import { startBot } from './bot/run.js';
+import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig } from './config.js';
-import { ConfigError, IndexError } from './errors.js';
+import { ConfigError, IndexError, StorageError } from './errors.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
 import { runTerminal } from './terminal.js';
 import { startNotices } from './notices/service.js';
 
+let dataDir = 'data';
+
 async function main(): Promise<number> {
   const config = loadConfig();
+  dataDir = config.dataDir;
   registerSecret(config.token);
   const runtime = await openRuntime(config, createProgress());
   const deps = {
@@ -30,28 +33,37 @@ async function main(): Promise<number> {
     await runTerminal(deps.engine, { input: process.stdin, output: process.stdout, examples: exampleQuestions(deps) });
     return 0;
   }
-  const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: Number(process.env.CORPUS_POLL_MS) || undefined });
-  const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
-  const running = await startBot(bot, { webhookUrl: config.webhookUrl, port: config.port });
-  await new Promise<void>((resolve) => {
+  const stopping = new AbortController();
+  let running: RunningBot | undefined;
+  const stopped = new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {
       log.info(`${signal}: finishing in-flight replies, then stopping.`);
-      void running
-        .stop()
-        .then(() => notices.stop())
-        .then(resolve);
+      stopping.abort();
+      resolve();
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+  const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: Number(process.env.CORPUS_POLL_MS) || undefined });
+  try {
+    const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
+    running = await Promise.race([startBot(bot, { webhookUrl: config.webhookUrl, port: config.port, apiRoot: config.apiRoot, signal: stopping.signal }), stopped.then(() => undefined)]);
+    await stopped;
+  } finally {
+    await running?.stop();
+    await notices.stop();
+  }
   return 0;
 }
 
 main().then(
   (code) => process.exit(code),
   (error) => {
+    const storage = StorageError.from(error, dataDir);
     if (error instanceof ConfigError || error instanceof IndexError) log.error(error.message);
+    else if (storage) log.error(storage.message);
     else log.error(error);
-    process.exit(error instanceof ConfigError ? 2 : 1);
+    // Exit codes: 2 configuration, 3 DATA_DIR not writable, 1 anything else (a broken index included).
+    process.exit(error instanceof ConfigError ? 2 : storage ? 3 : 1);
   },
 );

@@ -4,7 +4,8 @@
  * taken and in-flight replies finish before `stop` resolves.
  */
 import { run } from '@grammyjs/runner';
-import { webhookCallback, type Bot } from 'grammy';
+import { Api, GrammyError, webhookCallback, type Bot } from 'grammy';
+import { ConfigError } from '../errors.js';
 import { createServer, type Server } from 'node:http';
 import { log } from '../log.js';
 import type { BotContext } from './context.js';
@@ -24,8 +25,31 @@ export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
   }
 }
 
-export async function startBot(bot: Bot<BotContext>, options: { webhookUrl?: string; port: number }): Promise<RunningBot> {
-  await bot.init();
+/**
+ * Fetches the bot's identity (getMe) before anything else, retrying with a logged line
+ * while the Bot API cannot be reached; a rejected token stops start-up. A plain Api is used
+ * so the retries are visible (auto-retry would retry network errors silently forever).
+ */
+async function identify(bot: Bot<BotContext>, apiRoot: string | undefined, signal?: AbortSignal): Promise<void> {
+  if (bot.isInited()) return;
+  const api = new Api(bot.token, { apiRoot });
+  for (let delay = 1; ; delay = Math.min(delay * 2, 60)) {
+    try {
+      bot.botInfo = await api.getMe();
+      return;
+    } catch (error) {
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+        throw new ConfigError(`The Bot API rejected TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}): check the token in .env.`);
+      }
+      log.warn(`Bot API not reachable (${error instanceof Error ? error.message : String(error)}); retrying in ${delay}s.`);
+      await new Promise((r) => setTimeout(r, delay * 1000));
+      if (signal?.aborted) throw new Error('stopped before the Bot API could be reached');
+    }
+  }
+}
+
+export async function startBot(bot: Bot<BotContext>, options: { webhookUrl?: string; port: number; apiRoot?: string; signal?: AbortSignal }): Promise<RunningBot> {
+  await identify(bot, options.apiRoot, options.signal);
   await registerCommands(bot);
   if (!options.webhookUrl) {
     await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', error instanceof Error ? error.message : error));

@@ -1,0 +1,129 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../src/ingest.js';
+import { SubscriptionStore } from '../src/notices/store.js';
+import { loadEmbedder } from '../src/search/embedder.js';
+import { IndexStore, loadIndex } from '../src/search/store.js';
+import { buildTinyModel } from '../scripts/build-tiny-model.js';
+import { REPO, REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
+
+const TOKEN = '987654321:SECRET-token-never-to-be-printed_xyz';
+
+function run(script: string, env: Record<string, string>, input = '') {
+  return spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: REPO, input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', ...env } });
+}
+
+function canMount(dir: string, options: string): boolean {
+  mkdirSync(dir, { recursive: true });
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status === 0;
+}
+
+describe('secrets', () => {
+  it('the token never appears in output, even when the Bot API cannot be reached', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO, env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', CORPUS_DIR: corpusDir, DATA_DIR: dataDir } });
+    const r = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d) => (r.stdout += d));
+    child.stderr.on('data', (d) => (r.stderr += d));
+    while (!r.stderr.includes('retrying in 2s')) await new Promise((res) => setTimeout(res, 50));
+    child.kill('SIGTERM');
+    const code = await new Promise((res) => child.once('exit', res));
+    expect(code).toBe(0);
+    expect(r.stderr).toMatch(/Bot API not reachable \(Network request for 'getMe' failed!\); retrying in 1s\./);
+    expect(`${r.stdout}${r.stderr}`).not.toContain('SECRET-token');
+    expect(`${r.stdout}${r.stderr}`).not.toContain('987654321:');
+  });
+});
+
+describe('broken or unwritable state', () => {
+  it('a corrupt index stops start-up with the command that fixes it', () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    expect(run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }).status).toBe(0);
+    const dir = new IndexStore(dataDir).current()!;
+    writeFileSync(join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.json'), '{"report": trunc');
+    const r = run('src/main.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, 'How many cases?\n');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('is missing or corrupt; run `npm run ingest -- --rebuild` to rebuild it from the corpus.');
+    expect(run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, INGEST_ARGS: '' }).status).toBe(0);
+  });
+
+  it('a truncated vector index is refused before the native reader sees it', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
+    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
+    const store = new IndexStore(dataDir);
+    truncateSync(join(store.current()!, 'hnsw.bin'), 100);
+    expect(() => loadIndex(store)).toThrow(/hnsw\.bin is missing or truncated; run `npm run ingest -- --rebuild`/);
+  });
+
+  const probe = join(tempDir(), 'probe');
+  const mountable = canMount(probe, 'size=1m') && spawnSync('umount', [probe]).status === 0;
+  it.skipIf(!mountable)('a read-only or full DATA_DIR: a clear message and exit code 3 (needs root to mount tmpfs)', () => {
+    const { corpusDir } = tempCorpus();
+    const readOnly = join(tempDir(), 'ro');
+    const full = join(tempDir(), 'full');
+    expect(canMount(readOnly, 'ro,size=1m')).toBe(true);
+    expect(canMount(full, 'size=16k')).toBe(true);
+    try {
+      for (const [dir, reason] of [[readOnly, 'the file system is read-only'], [full, 'no space left on the device']]) {
+        const r = run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dir });
+        expect(r.status).toBe(3);
+        expect(r.stderr).toContain(`Cannot write to DATA_DIR (${dir}): ${reason}.`);
+      }
+    } finally {
+      spawnSync('umount', [readOnly]);
+      spawnSync('umount', [full]);
+    }
+  });
+});
+
+describe('kill -9', () => {
+  it('during an ingest: the previous index stays loadable and complete', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const before = new IndexStore(dataDir).manifest();
+    for (let i = 0; i < 30; i++) writeFileSync(join(corpusDir, `copy-${i}.txt`), REPORT_TEXT.replaceAll('2023', String(1990 + i)));
+    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], { cwd: REPO, env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: model, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+    const store = new IndexStore(dataDir);
+    const started = Date.now();
+    // Wait until it is writing its new generation, then kill it.
+    while (!readFileSync('/proc/' + child.pid + '/cmdline', 'utf8').length || (await import('node:fs')).readdirSync(store.root).filter((f) => f.startsWith('gen-')).length < 2) {
+      if (Date.now() - started > 30_000) throw new Error('ingest never started writing');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(store.manifest()).toEqual(before);
+    expect(loadIndex(store)!.index.reports.size).toBe(1);
+    const after = await ingest({ corpusDir, dataDir });
+    expect(after.added).toHaveLength(30);
+  });
+
+  it('during SQLite writes: the database passes an integrity check and keeps every committed row', async () => {
+    const path = join(tempDir(), 'subscriptions.db');
+    new SubscriptionStore(path).close();
+    const script = `
+      import { SubscriptionStore } from './src/notices/store.ts';
+      const store = new SubscriptionStore(${JSON.stringify(path)});
+      for (let i = 1; ; i++) {
+        store.subscribe(i, 'private', 'en');
+        store.announce('r' + i, () => [{ part: 'notice', payload: { text: 'x'.repeat(500) } }]);
+        if (i % 50 === 0) process.stdout.write(i + '\\n');
+      }`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    let committed = 0;
+    child.stdout.on('data', (d: Buffer) => (committed = Math.max(committed, ...String(d).trim().split('\n').map(Number))));
+    while (committed < 300) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const store = new SubscriptionStore(path);
+    expect(store.integrityCheck()).toBe('ok');
+    expect(store.activeSubscribers().length).toBeGreaterThanOrEqual(committed);
+    expect(store.counts().pending).toBeGreaterThanOrEqual(committed - 1);
+    store.close();
+  });
+});
