@@ -30,9 +30,10 @@ export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
  * while the Bot API cannot be reached; a rejected token stops start-up. A plain Api is used
  * so the retries are visible (auto-retry would retry network errors silently forever).
  */
-async function identify(bot: Bot<BotContext>, apiRoot: string | undefined, signal?: AbortSignal): Promise<void> {
+async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<void> {
   if (bot.isInited()) return;
-  const api = new Api(bot.token, { apiRoot });
+  // Same server and client options as the bot's own Api, without its transformers.
+  const api = new Api(bot.token, bot.api.options);
   for (let delay = 1; ; delay = Math.min(delay * 2, 60)) {
     try {
       bot.botInfo = await api.getMe();
@@ -48,8 +49,8 @@ async function identify(bot: Bot<BotContext>, apiRoot: string | undefined, signa
   }
 }
 
-export async function startBot(bot: Bot<BotContext>, options: { webhookUrl?: string; port: number; apiRoot?: string; signal?: AbortSignal }): Promise<RunningBot> {
-  await identify(bot, options.apiRoot, options.signal);
+export async function startBot(bot: Bot<BotContext>, options: { webhookUrl?: string; port: number; signal?: AbortSignal }): Promise<RunningBot> {
+  await identify(bot, options.signal);
   await registerCommands(bot);
   if (!options.webhookUrl) {
     await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', error instanceof Error ? error.message : error));
