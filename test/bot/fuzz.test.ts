@@ -48,7 +48,7 @@ describe('fuzzing the bot update handling', () => {
     index.addReport(report, chunkReport(report));
     const engine = new AnswerEngine(index);
     const sent: { method: string; payload: Record<string, unknown> }[] = [];
-    const bot = createBot('123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, global: 1e9 } }, {
+    const bot = createBot('123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, globalPerSecond: 1e9 } }, {
       botInfo: { id: 42, is_bot: true, first_name: 'Bot', username: 'report_quote_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false },
     });
     // No network: every Bot API call is recorded and answered like Telegram would.
