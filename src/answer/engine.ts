@@ -39,6 +39,16 @@ export interface EngineOptions {
   /** Translated concepts for a question (Chinese words glossed into English terms). */
   expandQuery?: (question: string) => Concept[];
   minCoverage?: number;
+  /** Receives where each answer's time went (milliseconds), for benchmarks. */
+  onTimings?: (t: AnswerTimings) => void;
+}
+
+export interface AnswerTimings {
+  embed: number;
+  vectorSearch: number;
+  lexicalSearch: number;
+  rerank: number;
+  quote: number;
 }
 
 interface ParagraphEvidence {
@@ -81,17 +91,24 @@ export class AnswerEngine {
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
     const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk].reportId === onlyReport;
-    const dense = await this.denseCandidates(question);
+    const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
+    const dense = await this.denseCandidates(question, t);
+    let mark = performance.now();
     const lexical = this.index.lexical.search(searchTerms, CANDIDATES, searchWeights(q.concepts), inScope);
+    t.lexicalSearch = performance.now() - mark;
+    mark = performance.now();
     const candidateChunks = new Set([...lexical.map((h) => h.doc), ...[...dense.keys()].filter(inScope)]);
     if (candidateChunks.size === 0) return refusal;
 
     const ranked = this.rankSentences(q, candidateChunks, dense);
+    t.rerank = performance.now() - mark;
+    mark = performance.now();
     const best = ranked[0];
     const threshold = this.options.minCoverage ?? (q.concepts.some((c) => c.translated) ? MIN_COVERAGE_TRANSLATED : MIN_COVERAGE);
     const answerable = best && (best.coverage >= threshold || (best.dense ?? 0) >= MIN_DENSE_ALONE);
     if (!answerable) {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
+      this.options.onTimings?.(t);
       return refusal;
     }
     const termSet = new Set(searchTerms);
@@ -101,6 +118,8 @@ export class AnswerEngine {
       citation: { reportId: s.report.id, reportTitle: s.report.meta.title, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph },
       sectionPath: s.report.paragraphs[s.paragraph - 1].section,
     }));
+    t.quote = performance.now() - mark;
+    this.options.onTimings?.(t);
     return { question: rawQuestion, abstained: false, answers, nearestSections: [], mode: this.mode };
   }
 
@@ -115,11 +134,14 @@ export class AnswerEngine {
   }
 
   /** Chunk id → cosine similarity for the dense candidates (empty without vectors). */
-  private async denseCandidates(question: string): Promise<Map<number, number>> {
+  private async denseCandidates(question: string, t: AnswerTimings): Promise<Map<number, number>> {
     const { embedder } = this.options;
     const vectors = this.index.vectors;
     if (!embedder || !vectors) return new Map();
+    let mark = performance.now();
     const [vector] = await embedder.embed([question], 'query');
+    t.embed = performance.now() - mark;
+    mark = performance.now();
     // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
     if (!vector.every(Number.isFinite)) return new Map();
     const hits = new Map<number, number>();
@@ -127,6 +149,7 @@ export class AnswerEngine {
       const chunk = this.index.chunkOfLabel.get(h.label);
       if (chunk !== undefined) hits.set(chunk, h.similarity);
     }
+    t.vectorSearch = performance.now() - mark;
     return hits;
   }
 

@@ -39,13 +39,22 @@ export interface Token {
   end: number;
 }
 
+/** Stems already computed: a corpus has a few tens of thousands of distinct words, stemming dominates tokenising. */
+const STEMS = new Map<string, string>();
+const MAX_CACHED_STEMS = 500_000;
+
 /** Normalises one raw word or number into its index term, or undefined for a stop word. */
 export function processTerm(raw: string): string | undefined {
   const lower = raw.toLowerCase();
   if (/^\d/.test(lower)) return lower.replace(/,(?=\d{3}\b)/g, '');
   if (STOP_WORDS.has(lower)) return undefined;
   if (lower.length === 1 && !/\p{Script=Han}/u.test(lower)) return undefined;
-  return stemmer(IRREGULAR[lower] ?? lower);
+  let stem = STEMS.get(lower);
+  if (stem === undefined) {
+    stem = stemmer(IRREGULAR[lower] ?? lower);
+    if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(lower, stem);
+  }
+  return stem;
 }
 
 /** Tokens with their offsets in `text` (stop words removed). */

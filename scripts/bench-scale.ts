@@ -1,0 +1,224 @@
+/**
+ * `npm run bench:scale [-- --reports 1000]`: how the system behaves at 1,000 reports
+ * (~100,000 chunks, 384-dimensional vectors). Model inference is excluded: a synthetic
+ * bag-of-words embedder (benchmark only, never used by the product) gives every chunk a
+ * vector with the cluster structure of its report's vocabulary.
+ *
+ * Prints (and writes to bench-results/scale.json): ingest time and peak memory, HNSW build
+ * time, index size on disk, start-up load time and RSS (in a fresh process), query latency
+ * p50/p99 split by stage, HNSW recall@10 against exact search, and the time to add one
+ * report to the 1,000.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnswerEngine, type AnswerTimings } from '../src/answer/engine.js';
+import { ingest } from '../src/ingest.js';
+import type { Embedder } from '../src/search/embedder.js';
+import { IndexStore, loadIndex } from '../src/search/store.js';
+import { HNSW_PARAMS, VectorIndex } from '../src/search/vector-index.js';
+import { percentile } from './bench-latency.js';
+import { prng, syntheticReport, vocabularyOf } from './gen-synthetic-corpus.js';
+
+const DIM = 384;
+
+/** Benchmark-only embedder: each word a fixed random direction, a text the normalised sum of its words. */
+export function syntheticEmbedder(): Embedder {
+  const words = new Map<string, Float32Array>();
+  const vectorOf = (word: string): Float32Array => {
+    let v = words.get(word);
+    if (!v) {
+      let seed = 0;
+      for (const ch of word) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
+      const rand = prng(seed);
+      v = Float32Array.from({ length: DIM }, () => rand() * 2 - 1);
+      words.set(word, v);
+    }
+    return v;
+  };
+  return {
+    id: 'synthetic-bag-of-words-384',
+    dim: DIM,
+    async embed(texts) {
+      return texts.map((text) => {
+        const sum = new Float32Array(DIM);
+        for (const w of text.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
+          const v = vectorOf(w);
+          for (let i = 0; i < DIM; i++) sum[i] += v[i];
+        }
+        const norm = Math.hypot(...sum) || 1;
+        return sum.map((x) => x / norm);
+      });
+    },
+  };
+}
+
+const mb = (bytes: number): number => Math.round(bytes / 1048576);
+const rssMb = (): number => mb(process.memoryUsage().rss);
+
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) total += entry.isDirectory() ? dirBytes(join(dir, entry.name)) : statSync(join(dir, entry.name)).size;
+  return total;
+}
+
+/** Runs in a fresh process: start-up load time and RSS, query latency by stage, recall@10. */
+async function serve(dataDir: string): Promise<void> {
+  const rssBefore = rssMb();
+  const started = performance.now();
+  const store = new IndexStore(dataDir);
+  const { index, manifest } = loadIndex(store)!;
+  const loadMs = performance.now() - started;
+  const rssLoaded = rssMb();
+  const embedder = syntheticEmbedder();
+  const timings: AnswerTimings[] = [];
+  const hybrid = new AnswerEngine(index, { embedder, onTimings: (t) => timings.push(t) });
+  const lexicalTimings: AnswerTimings[] = [];
+  const lexical = new AnswerEngine(index, { onTimings: (t) => lexicalTimings.push(t) });
+  const rand = prng(42);
+  const reports = [...index.reports.values()];
+  const questions = Array.from({ length: 300 }, () => {
+    const r = reports[Math.floor(rand() * reports.length)];
+    const p = r.paragraphs[Math.floor(rand() * r.paragraphs.length)];
+    const words = r.text.slice(p.start, p.end).match(/[a-z]{3,}/gi) ?? ['report'];
+    const pick = (): string => words[Math.floor(rand() * words.length)];
+    return `How many ${pick()} ${pick()} ${pick()} were there in ${r.meta.title.match(/\d{4}/)?.[0] ?? ''}?`;
+  });
+  const total: number[] = [];
+  const lexicalTotal: number[] = [];
+  for (const q of questions.slice(0, 20)) await hybrid.answer(q); // warm-up
+  timings.length = 0;
+  for (const q of questions) {
+    let t = performance.now();
+    await hybrid.answer(q);
+    total.push(performance.now() - t);
+    t = performance.now();
+    await lexical.answer(q);
+    lexicalTotal.push(performance.now() - t);
+  }
+  // Recall@10 of HNSW against exact search over every stored vector.
+  const dir = store.current()!;
+  const all: { label: number; v: Float32Array }[] = [];
+  for (const [id, entry] of Object.entries(manifest.reports)) {
+    const flat = store.readVectors(dir, id, entry.chunkCount, DIM);
+    for (let i = 0; i < entry.chunkCount; i++) all.push({ label: entry.firstLabel + i, v: flat.subarray(i * DIM, (i + 1) * DIM) });
+  }
+  let found = 0;
+  const recallQueries = 100;
+  for (const q of questions.slice(0, recallQueries)) {
+    const [v] = await embedder.embed([q], 'query');
+    const exact = all
+      .map((x) => {
+        let dot = 0;
+        for (let i = 0; i < DIM; i++) dot += x.v[i] * v[i];
+        return { label: x.label, dot };
+      })
+      .sort((a, b) => b.dot - a.dot)
+      .slice(0, 10)
+      .map((x) => x.label);
+    const approx = new Set(index.vectors!.search(v, 10).map((h) => h.label));
+    found += exact.filter((l) => approx.has(l)).length;
+  }
+  const stage = (key: keyof AnswerTimings, list = timings) => {
+    const sorted = list.map((t) => t[key]).sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  };
+  total.sort((a, b) => a - b);
+  lexicalTotal.sort((a, b) => a - b);
+  process.stdout.write(
+    JSON.stringify({
+      chunks: index.chunks.length,
+      loadMs,
+      rssBeforeMb: rssBefore,
+      rssLoadedMb: rssLoaded,
+      rssAfterQueriesMb: rssMb(),
+      hybrid: { p50: percentile(total, 50), p95: percentile(total, 95), p99: percentile(total, 99) },
+      lexical: { p50: percentile(lexicalTotal, 50), p95: percentile(lexicalTotal, 95), p99: percentile(lexicalTotal, 99) },
+      stages: { embed: stage('embed'), vectorSearch: stage('vectorSearch'), lexicalSearch: stage('lexicalSearch'), rerank: stage('rerank'), quote: stage('quote') },
+      recallAt10: found / (recallQueries * 10),
+    }),
+  );
+}
+
+async function main(argv: string[]): Promise<void> {
+  const reports = Number(argv[argv.indexOf('--reports') + 1]) || 1000;
+  const root = mkdtempSync(join(tmpdir(), 'rqb-scale-'));
+  const corpusDir = join(root, 'corpus');
+  const dataDir = join(root, 'data');
+  mkdirSync(corpusDir);
+  const vocabulary = vocabularyOf(readFileSync('corpus/zuoyun-2023-rule-of-law-report.txt', 'utf8'));
+  for (let i = 0; i < reports; i++) {
+    const r = syntheticReport(vocabulary, i, 45);
+    writeFileSync(join(corpusDir, r.name), r.text);
+  }
+  const embedder = syntheticEmbedder();
+  const out: Record<string, unknown> = { machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, reports, hnsw: HNSW_PARAMS };
+
+  let t = performance.now();
+  const full = await ingest({ corpusDir, dataDir, embedder, batchSize: 64 });
+  out.ingest = { ms: performance.now() - t, chunks: full.totalChunks, chunksPerSecond: full.totalChunks / ((performance.now() - t) / 1000), peakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
+
+  const store = new IndexStore(dataDir);
+  const manifest = store.manifest()!;
+  const dir = store.current()!;
+  t = performance.now();
+  const rebuilt = VectorIndex.create(DIM, full.totalChunks);
+  for (const [id, entry] of Object.entries(manifest.reports)) {
+    const flat = store.readVectors(dir, id, entry.chunkCount, DIM);
+    for (let i = 0; i < entry.chunkCount; i++) rebuilt.add(entry.firstLabel + i, flat.subarray(i * DIM, (i + 1) * DIM));
+  }
+  out.hnswBuildMs = performance.now() - t;
+  out.diskMb = { total: mb(dirBytes(dir)), hnsw: mb(statSync(join(dir, 'hnsw.bin')).size), vectors: mb(dirBytes(join(dir, 'vectors'))), reports: mb(dirBytes(join(dir, 'reports'))) };
+
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench-scale.ts', '--serve', dataDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`serve process failed: ${child.stderr}`);
+  out.serve = JSON.parse(child.stdout);
+
+  const extra = syntheticReport(vocabulary, reports + 1, 45);
+  writeFileSync(join(corpusDir, extra.name), extra.text);
+  t = performance.now();
+  const added = await ingest({ corpusDir, dataDir, embedder });
+  out.addOne = { ms: performance.now() - t, embeddedChunks: added.embeddedChunks, added: added.added.length };
+
+  t = performance.now();
+  const noop = await ingest({ corpusDir, dataDir, embedder });
+  out.noopReingestMs = performance.now() - t;
+  if (noop.embeddedChunks !== 0) throw new Error('no-op re-ingest embedded something');
+
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/scale.json', JSON.stringify(out, null, 2));
+  const s = out.serve as Record<string, any>;
+  const i = out.ingest as Record<string, number>;
+  const d = out.diskMb as Record<string, number>;
+  const a = out.addOne as Record<string, number>;
+  const f = (x: number): string => x.toFixed(1);
+  console.log(`Machine: ${out.machine}, Node ${out.node}; ${reports} synthetic reports; HNSW M=${HNSW_PARAMS.M} efConstruction=${HNSW_PARAMS.efConstruction} ef=${HNSW_PARAMS.ef}`);
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(`| chunks | ${i.chunks} |`);
+  console.log(`| full ingest (parse, chunk, embed*, HNSW, write) | ${f(i.ms / 1000)} s, ${Math.round(i.chunksPerSecond)} chunks/s, peak RSS ${i.peakRssMb} MB |`);
+  console.log(`| HNSW build alone | ${f((out.hnswBuildMs as number) / 1000)} s |`);
+  console.log(`| index on disk | ${d.total} MB (HNSW ${d.hnsw} MB, vectors ${d.vectors} MB, reports ${d.reports} MB) |`);
+  console.log(`| start-up load (fresh process) | ${f(s.loadMs)} ms; RSS ${s.rssLoadedMb} MB loaded, ${s.rssAfterQueriesMb} MB after 300 questions |`);
+  console.log(`| query, hybrid (lexical + HNSW + fusion + quoting) | p50 ${f(s.hybrid.p50)} ms · p95 ${f(s.hybrid.p95)} ms · p99 ${f(s.hybrid.p99)} ms |`);
+  console.log(`| query, lexical only | p50 ${f(s.lexical.p50)} ms · p95 ${f(s.lexical.p95)} ms · p99 ${f(s.lexical.p99)} ms |`);
+  for (const [k, v] of Object.entries(s.stages as Record<string, { p50: number; p99: number }>)) console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
+  console.log(`| HNSW recall@10 vs exact | ${(s.recallAt10 as number).toFixed(3)} |`);
+  console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
+  console.log(`| no-op re-ingest | ${f((out.noopReingestMs as number) / 1000)} s |`);
+  console.log('* synthetic embedder: inference cost excluded, as the targets are.');
+  rmSync(root, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--serve')) {
+  serve(process.argv[process.argv.indexOf('--serve') + 1]).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main(process.argv.slice(2)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
