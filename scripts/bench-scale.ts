@@ -23,16 +23,26 @@ import { prng, syntheticReport, vocabularyOf } from './gen-synthetic-corpus.js';
 
 const DIM = 384;
 
-/** Benchmark-only embedder: each word a fixed random direction, a text the normalised sum of its words. */
+/**
+ * Benchmark-only embedder with the cluster structure of real embeddings: every word belongs
+ * to one of 64 topics; its vector is its topic's centre plus a word-specific part; a text is
+ * the normalised sum of its words. Never used by the product.
+ */
 export function syntheticEmbedder(): Embedder {
+  const random = (seed: number): Float32Array => {
+    const rand = prng(seed);
+    return Float32Array.from({ length: DIM }, () => rand() * 2 - 1);
+  };
+  const centres = Array.from({ length: 64 }, (_, i) => random(1_000_003 * (i + 1)));
   const words = new Map<string, Float32Array>();
   const vectorOf = (word: string): Float32Array => {
     let v = words.get(word);
     if (!v) {
       let seed = 0;
       for (const ch of word) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
-      const rand = prng(seed);
-      v = Float32Array.from({ length: DIM }, () => rand() * 2 - 1);
+      const own = random(seed);
+      const centre = centres[seed % centres.length];
+      v = own.map((x, i) => 0.8 * centre[i] + 0.6 * x);
       words.set(word, v);
     }
     return v;
@@ -104,22 +114,37 @@ async function serve(dataDir: string): Promise<void> {
     const flat = store.readVectors(dir, id, entry.chunkCount, DIM);
     for (let i = 0; i < entry.chunkCount; i++) all.push({ label: entry.firstLabel + i, v: flat.subarray(i * DIM, (i + 1) * DIM) });
   }
-  let found = 0;
   const recallQueries = 100;
-  for (const q of questions.slice(0, recallQueries)) {
-    const [v] = await embedder.embed([q], 'query');
-    const exact = all
-      .map((x) => {
+  const recallOf = (queries: Float32Array[]): number => {
+    let found = 0;
+    for (const v of queries) {
+      let tenth = -Infinity;
+      const top: number[] = [];
+      for (const x of all) {
         let dot = 0;
         for (let i = 0; i < DIM; i++) dot += x.v[i] * v[i];
-        return { label: x.label, dot };
-      })
-      .sort((a, b) => b.dot - a.dot)
-      .slice(0, 10)
-      .map((x) => x.label);
-    const approx = new Set(index.vectors!.search(v, 10).map((h) => h.label));
-    found += exact.filter((l) => approx.has(l)).length;
-  }
+        if (top.length < 10 || dot > top[top.length - 1]) {
+          top.push(dot);
+          top.sort((a, b) => b - a);
+          if (top.length > 10) top.pop();
+        }
+      }
+      // Tie-aware: many chunks are identical (header lines repeat across reports), so any hit at
+      // least as similar as the 10th exact neighbour is a correct one.
+      tenth = top[9] - 1e-5;
+      found += Math.min(10, index.vectors!.search(v, 10).filter((h) => h.similarity >= tenth).length);
+    }
+    return found / (queries.length * 10);
+  };
+  // Queries like the data: stored vectors moved by noise (the usual ANN benchmark), and queries like questions.
+  const noisy = Array.from({ length: recallQueries }, () => {
+    const base = all[Math.floor(rand() * all.length)].v;
+    const v = base.map((x) => x + (rand() * 2 - 1) * 0.05);
+    const norm = Math.hypot(...v);
+    return v.map((x) => x / norm);
+  });
+  const asked = await embedder.embed(questions.slice(0, recallQueries), 'query');
+  const recall = { dataLike: recallOf(noisy), questionLike: recallOf(asked) };
   const stage = (key: keyof AnswerTimings, list = timings) => {
     const sorted = list.map((t) => t[key]).sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
@@ -136,7 +161,7 @@ async function serve(dataDir: string): Promise<void> {
       hybrid: { p50: percentile(total, 50), p95: percentile(total, 95), p99: percentile(total, 99) },
       lexical: { p50: percentile(lexicalTotal, 50), p95: percentile(lexicalTotal, 95), p99: percentile(lexicalTotal, 99) },
       stages: { embed: stage('embed'), vectorSearch: stage('vectorSearch'), lexicalSearch: stage('lexicalSearch'), rerank: stage('rerank'), quote: stage('quote') },
-      recallAt10: found / (recallQueries * 10),
+      recall,
     }),
   );
 }
@@ -204,7 +229,8 @@ async function main(argv: string[]): Promise<void> {
   console.log(`| query, hybrid (lexical + HNSW + fusion + quoting) | p50 ${f(s.hybrid.p50)} ms · p95 ${f(s.hybrid.p95)} ms · p99 ${f(s.hybrid.p99)} ms |`);
   console.log(`| query, lexical only | p50 ${f(s.lexical.p50)} ms · p95 ${f(s.lexical.p95)} ms · p99 ${f(s.lexical.p99)} ms |`);
   for (const [k, v] of Object.entries(s.stages as Record<string, { p50: number; p99: number }>)) console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
-  console.log(`| HNSW recall@10 vs exact | ${(s.recallAt10 as number).toFixed(3)} |`);
+  console.log(`| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${(s.recall.dataLike as number).toFixed(3)} |`);
+  console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${(s.recall.questionLike as number).toFixed(3)} |`);
   console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
   console.log(`| no-op re-ingest | ${f((out.noopReingestMs as number) / 1000)} s |`);
   console.log('* synthetic embedder: inference cost excluded, as the targets are.');

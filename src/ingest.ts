@@ -15,6 +15,7 @@ import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
 import { FORMAT_VERSION, IndexStore, type Manifest, type ReportEntry } from './search/store.js';
 import { VectorIndex } from './search/vector-index.js';
+import { chunkTerms } from './search/corpus-index.js';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -106,7 +107,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
 
   const writer = store.begin();
   try {
-    const manifest: Manifest = { formatVersion: FORMAT_VERSION, chunkerVersion: CHUNKER_VERSION, model, vectorsAbsentReason: model ? undefined : options.vectorsAbsentReason, reports: {}, nextLabel: full ? 0 : previous!.nextLabel, builtAt: new Date().toISOString() };
+    const manifest: Manifest = { formatVersion: FORMAT_VERSION, chunkerVersion: CHUNKER_VERSION, model, vectorsAbsentReason: model ? undefined : options.vectorsAbsentReason, reports: {}, nextLabel: full ? 0 : previous!.nextLabel, lexicalBytes: 0, builtAt: new Date().toISOString() };
     for (const [id, entry] of Object.entries(kept)) {
       writer.carryOver(previousDir!, id, !!model);
       manifest.reports[id] = entry;
@@ -128,11 +129,13 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         summary.embeddedChunks += chunks.length;
       }
       writer.writeReport({ report, chunks });
+      writer.writeChunkTerms(report.id, chunks.map((c) => chunkTerms(report, c)));
       const before = previous?.reports[report.id];
       manifest.reports[report.id] = { file: file.file, hash: file.hash, chunkCount: chunks.length, firstLabel, meta: report.meta, addedAt: before?.addedAt ?? new Date().toISOString() };
     }
     progress.stop();
     if (vectors) manifest.hnswBytes = writer.writeVectorIndex(vectors);
+    manifest.lexicalBytes = writer.writeLexicalIndex(Object.keys(manifest.reports));
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
     store.commit(writer, manifest);
     summary.wroteGeneration = true;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest, passageText } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
-import { IndexStore, loadIndex } from '../src/search/store.js';
+import { FORMAT_VERSION, IndexStore, loadIndex } from '../src/search/store.js';
 import { buildTinyModel } from '../scripts/build-tiny-model.js';
 import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
@@ -61,7 +61,7 @@ describe('ingest, lexical only (no model)', () => {
     const store = new IndexStore(dataDir);
     const manifestPath = join(store.current()!, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify({ ...store.manifest(), formatVersion: 99 }));
-    expect(() => loadIndex(store)).toThrow(/format version 99, this program reads version 1; run `npm run ingest -- --rebuild`/);
+    expect(() => loadIndex(store)).toThrow(`format version 99, this program reads version ${FORMAT_VERSION}; run \`npm run ingest -- --rebuild\``);
   });
 });
 

@@ -17,8 +17,12 @@ import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
 export const MAX_QUESTION_CHARS = 500;
-/** Candidates taken from each retriever before reranking. */
+/** Candidates taken from each retriever before fusion. */
 const CANDIDATES = 40;
+/** Fused candidates whose paragraphs are reranked sentence by sentence (the costly step). */
+const RERANK_CANDIDATES = 24;
+/** Reciprocal-rank-fusion constant: how flat the credit for lower ranks is. */
+const RRF_K = 60;
 /**
  * Refuse when the best sentence (with its paragraph and headings) covers less than
  * this IDF-weighted share of the question. Calibrated on the dev set: see README
@@ -51,8 +55,11 @@ export interface AnswerTimings {
   quote: number;
 }
 
+/** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
+const PARAGRAPH_CACHE = 20_000;
+
 interface ParagraphEvidence {
-  sentences: { start: number; end: number; text: string; terms: string[] }[];
+  sentences: { start: number; end: number; text: string; terms: string[]; termSet: Set<string> }[];
   terms: Set<string>;
   headingTerms: Set<string>;
 }
@@ -97,7 +104,7 @@ export class AnswerEngine {
     const lexical = this.index.lexical.search(searchTerms, CANDIDATES, searchWeights(q.concepts), inScope);
     t.lexicalSearch = performance.now() - mark;
     mark = performance.now();
-    const candidateChunks = new Set([...lexical.map((h) => h.doc), ...[...dense.keys()].filter(inScope)]);
+    const candidateChunks = fuse(lexical.map((h) => h.doc), [...dense.keys()].filter(inScope), RERANK_CANDIDATES);
     if (candidateChunks.size === 0) return refusal;
 
     const ranked = this.rankSentences(q, candidateChunks, dense);
@@ -162,9 +169,9 @@ export class AnswerEngine {
       paragraphDense.set(key, Math.max(paragraphDense.get(key) ?? 0, dense.get(id) ?? 0));
     }
     const maxIdf = Math.log(1 + (this.index.lexical.size + 0.5) / 0.5);
-    const termWeight = (term: string): number => this.index.lexical.idf(term) || maxIdf;
+    const termWeight = memoize((term: string): number => this.index.lexical.idf(term) || maxIdf);
     // A concept absent from the corpus weighs the most: the report likely does not cover it.
-    const conceptWeight = (c: Concept): number => c.weight * (this.index.lexical.idfAny(conceptTerms(c)) || maxIdf);
+    const conceptWeight = memoize((c: Concept): number => c.weight * (this.index.lexical.idfAny(conceptTerms(c)) || maxIdf));
     const ranked: RankedSentence[] = [];
     for (const [key, denseSim] of paragraphDense) {
       const [reportId, n] = splitKey(key);
@@ -176,7 +183,7 @@ export class AnswerEngine {
       const paragraph: Sentence[] = evidence.sentences.map((s, i, all) => {
         // A short lead is quoted with the sentence after it, so judge its figures and dates on both.
         const text = s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
-        const r = scoreSentence(q, { terms: s.terms, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, conceptWeight, termWeight);
+        const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, conceptWeight, termWeight);
         return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text) };
       });
       paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: (s as Sentence & { coverage: number }).coverage, dense: dense.size ? denseSim : undefined }));
@@ -187,16 +194,22 @@ export class AnswerEngine {
   private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
-    if (!evidence) {
+    if (evidence) {
+      this.paragraphCache.delete(key);
+      this.paragraphCache.set(key, evidence);
+      if (this.paragraphCache.size > PARAGRAPH_CACHE) this.paragraphCache.delete(this.paragraphCache.keys().next().value!);
+    } else {
       const p = report.paragraphs[n - 1];
       const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
         const text = report.text.slice(s.start, s.end);
         // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
         const label = p.role === 'body' || p.role === 'heading' ? [] : tokenize(p.section.join(' '));
-        return { ...s, text, terms: [...tokenize(text), ...label] };
+        const terms = [...tokenize(text), ...label];
+        return { ...s, text, terms, termSet: new Set(terms) };
       });
       evidence = { sentences, terms: new Set(sentences.flatMap((s) => s.terms)), headingTerms: new Set(tokenize(p.section.join(' '))) };
       this.paragraphCache.set(key, evidence);
+      if (this.paragraphCache.size > PARAGRAPH_CACHE) this.paragraphCache.delete(this.paragraphCache.keys().next().value!);
     }
     return evidence;
   }
@@ -249,6 +262,27 @@ function searchWeights(concepts: Concept[]): Map<string, number> {
     for (const t of terms) weights.set(t, Math.max(weights.get(t) ?? 0, c.weight / Math.sqrt(terms.length)));
   }
   return weights;
+}
+
+/**
+ * Reciprocal rank fusion of the lexical and dense rankings (chunk ids, best first): the
+ * `limit` chunks with the most combined credit. Either list alone still fills the set, so
+ * a question with no word in common with the report is carried by the dense side.
+ */
+export function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
+  const credit = new Map<number, number>();
+  for (const list of [lexical, dense]) list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
+  return new Set([...credit].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id));
+}
+
+/** Caches a one-argument function for the life of one question. */
+function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = fn(key)));
+    return value;
+  };
 }
 
 function splitKey(key: string): [string, number] {

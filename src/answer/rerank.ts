@@ -24,6 +24,8 @@ export const WEIGHTS = {
 export interface SentenceEvidence {
   /** Terms of the sentence, in order. */
   terms: string[];
+  /** The same as a set, when the caller has it already. */
+  termSet?: Set<string>;
   text: string;
   /** Terms of the rest of its paragraph and of its section path. */
   paragraphTerms: Set<string>;
@@ -45,7 +47,7 @@ export interface SentenceScore {
  */
 export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptWeight: (c: Concept) => number, termWeight: (term: string) => number): SentenceScore {
   if (q.concepts.length === 0) return { score: 0, coverage: 0 };
-  const own = new Set(s.terms);
+  const own = s.termSet ?? new Set(s.terms);
   let total = 0;
   let earned = 0;
   for (const concept of q.concepts) {

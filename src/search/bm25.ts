@@ -1,6 +1,8 @@
 /**
- * A small in-memory BM25 index over token lists. Pure data structure: documents are
- * added as term arrays (the caller tokenises), queries are term arrays.
+ * The lexical index: BM25 over chunks, stored as compressed sparse rows (per term a run of
+ * document ids and weighted term frequencies in typed arrays), so a 100,000-chunk index
+ * loads from one binary file in milliseconds and searches without per-query allocation.
+ * Documents are added through LexicalIndexBuilder; LexicalIndex itself is immutable.
  */
 
 /**
@@ -23,35 +25,42 @@ export interface LexicalHit {
   score: number;
 }
 
-export class LexicalIndex {
-  private readonly postings = new Map<string, Map<number, number>>();
-  private readonly lengths: number[] = [];
-  private totalLength = 0;
+export interface LexicalData {
+  terms: string[];
+  /** Postings of term i are docs/tfs[offsets[i] … offsets[i+1]). */
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Float32Array;
+  lengths: Float32Array;
+}
 
-  /** Adds a document (its id is its insertion order) with optional weights per term list. */
-  add(fields: { terms: string[]; weight: number }[]): number {
-    const doc = this.lengths.length;
-    let length = 0;
-    for (const { terms, weight } of fields) {
-      for (const term of terms) {
-        let posting = this.postings.get(term);
-        if (!posting) this.postings.set(term, (posting = new Map()));
-        posting.set(doc, (posting.get(doc) ?? 0) + weight);
-      }
-      length += terms.length * weight;
-    }
-    this.lengths.push(length);
-    this.totalLength += length;
-    return doc;
+const MAGIC = 'RQBLEX1\n';
+export const LEXICAL_FORMAT = 1;
+
+export class LexicalIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly avgLength: number;
+  /** Scratch space for scoring, reused by every search. */
+  private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
+
+  constructor(private readonly data: LexicalData) {
+    data.terms.forEach((t, i) => this.termIds.set(t, i));
+    let total = 0;
+    for (const l of data.lengths) total += l;
+    this.avgLength = total / Math.max(data.lengths.length, 1);
+    this.scores = new Float64Array(data.lengths.length);
+    this.touched = new Int32Array(data.lengths.length);
   }
 
   get size(): number {
-    return this.lengths.length;
+    return this.data.lengths.length;
   }
 
   /** Documents holding the term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.data.offsets[id + 1] - this.data.offsets[id];
   }
 
   /** Inverse document frequency of a term (0 when the term is unknown). */
@@ -67,30 +76,139 @@ export class LexicalIndex {
   idfAny(terms: string[]): number {
     if (terms.length === 1) return this.idf(terms[0]);
     const docs = new Set<number>();
-    for (const t of terms) for (const doc of this.postings.get(t)?.keys() ?? []) docs.add(doc);
+    for (const t of terms) {
+      const id = this.termIds.get(t);
+      if (id === undefined) continue;
+      for (let p = this.data.offsets[id]; p < this.data.offsets[id + 1]; p++) docs.add(this.data.docs[p]);
+    }
     return docs.size ? Math.log(1 + (this.size - docs.size + 0.5) / (docs.size + 0.5)) : 0;
   }
 
   /** Indexed terms that start with `prefix` (for matching a glossed word's other forms). */
   termsWithPrefix(prefix: string): string[] {
-    const out: string[] = [];
-    for (const term of this.postings.keys()) if (term.startsWith(prefix)) out.push(term);
-    return out;
+    return this.data.terms.filter((t) => t.startsWith(prefix));
   }
 
   /** Top `limit` documents for the query terms, optionally weighted per term, best first. */
   search(terms: string[], limit: number, termWeights?: Map<string, number>, accept?: (doc: number) => boolean): LexicalHit[] {
-    const scores = new Map<number, number>();
-    const avg = this.totalLength / Math.max(this.size, 1);
+    const { offsets, docs, tfs, lengths } = this.data;
+    let touchedCount = 0;
     for (const term of new Set(terms)) {
-      const posting = this.postings.get(term);
-      if (!posting) continue;
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const df = offsets[id + 1] - offsets[id];
       const weight = termWeights?.get(term) ?? 1;
-      for (const [doc, tf] of posting) {
+      for (let p = offsets[id]; p < offsets[id + 1]; p++) {
+        const doc = docs[p];
         if (accept && !accept(doc)) continue;
-        scores.set(doc, (scores.get(doc) ?? 0) + weight * bm25(tf, posting.size, this.size, this.lengths[doc], avg));
+        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
+        this.scores[doc] += weight * bm25(tfs[p], df, this.size, lengths[doc], this.avgLength) + 1e-12;
       }
     }
-    return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score).slice(0, limit);
+    const hits: LexicalHit[] = [];
+    for (let i = 0; i < touchedCount; i++) {
+      const doc = this.touched[i];
+      hits.push({ doc, score: this.scores[doc] });
+      this.scores[doc] = 0;
+    }
+    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+  }
+
+  /** The binary form: magic, a JSON header with the vocabulary, then the typed arrays. */
+  serialize(): Buffer {
+    const header = Buffer.from(JSON.stringify({ version: LEXICAL_FORMAT, terms: this.data.terms, postings: this.data.docs.length, documents: this.size }));
+    const pad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length + pad);
+    const arrays = [this.data.offsets, this.data.docs, this.data.tfs, this.data.lengths].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.alloc(pad, 0x20), ...arrays]);
+  }
+
+  /** Reads `serialize` output; throws on anything else. */
+  static deserialize(buffer: Buffer): LexicalIndex {
+    if (buffer.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a lexical index file');
+    const headerLength = buffer.readUInt32LE(MAGIC.length);
+    let at = MAGIC.length + 4;
+    const header = JSON.parse(buffer.subarray(at, at + headerLength).toString()) as { version: number; terms: string[]; postings: number; documents: number };
+    if (header.version !== LEXICAL_FORMAT) throw new Error(`lexical index format ${header.version}, expected ${LEXICAL_FORMAT}`);
+    at += headerLength;
+    // Copy into a fresh aligned buffer so typed arrays can view it.
+    const body = new Uint8Array(buffer.subarray(at)).buffer;
+    const v = header.terms.length;
+    const expected = 4 * (v + 1 + 2 * header.postings + header.documents);
+    if (body.byteLength !== expected) throw new Error(`lexical index is ${body.byteLength} bytes, expected ${expected}`);
+    let o = 0;
+    const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, n: number): T => {
+      const arr = make(body, o, n);
+      o += 4 * n;
+      return arr;
+    };
+    return new LexicalIndex({
+      terms: header.terms,
+      offsets: take((b, off, n) => new Int32Array(b, off, n), v + 1),
+      docs: take((b, off, n) => new Int32Array(b, off, n), header.postings),
+      tfs: take((b, off, n) => new Float32Array(b, off, n), header.postings),
+      lengths: take((b, off, n) => new Float32Array(b, off, n), header.documents),
+    });
+  }
+}
+
+/** Collects documents (as weighted term lists) and builds the immutable index. */
+export class LexicalIndexBuilder {
+  private readonly termIds = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly docTerms: Map<number, number>[] = [];
+  private readonly lengths: number[] = [];
+
+  /** Adds a document (its id is its insertion order) from weighted term lists. */
+  add(fields: { terms: string[]; weight: number }[]): number {
+    const counts = new Map<number, number>();
+    let length = 0;
+    for (const { terms, weight } of fields) {
+      for (const term of terms) {
+        const id = this.idOf(term);
+        counts.set(id, (counts.get(id) ?? 0) + weight);
+      }
+      length += terms.length * weight;
+    }
+    this.docTerms.push(counts);
+    this.lengths.push(length);
+    return this.docTerms.length - 1;
+  }
+
+  /** Adds a document from precomputed weighted term frequencies (as stored per report). */
+  addCounts(counts: [string, number][], length: number): number {
+    const ids = new Map<number, number>();
+    for (const [term, tf] of counts) ids.set(this.idOf(term), tf);
+    this.docTerms.push(ids);
+    this.lengths.push(length);
+    return this.docTerms.length - 1;
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  build(): LexicalIndex {
+    const v = this.terms.length;
+    const offsets = new Int32Array(v + 1);
+    for (const counts of this.docTerms) for (const id of counts.keys()) offsets[id + 1]++;
+    for (let i = 0; i < v; i++) offsets[i + 1] += offsets[i];
+    const fill = offsets.slice(0, v);
+    const docs = new Int32Array(offsets[v]);
+    const tfs = new Float32Array(offsets[v]);
+    this.docTerms.forEach((counts, doc) => {
+      for (const [id, tf] of counts) {
+        docs[fill[id]] = doc;
+        tfs[fill[id]++] = tf;
+      }
+    });
+    return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: Float32Array.from(this.lengths) });
   }
 }

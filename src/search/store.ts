@@ -7,17 +7,20 @@
  *   index/gen-…/manifest.json         format version, model id + dimension, per-report hash/chunk count/labels
  *   index/gen-…/reports/<id>.json     parsed report (text, paragraphs, metadata) and its chunks
  *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded)
+ *   index/gen-…/lexical/<id>.json     that report's chunks' weighted term frequencies (to rebuild lexical.bin without re-tokenising)
+ *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
  *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
  */
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
-import { CorpusIndex } from './corpus-index.js';
+import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
+import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export interface ReportEntry {
   file: string;
@@ -40,6 +43,8 @@ export interface Manifest {
   nextLabel: number;
   /** Byte size of hnsw.bin, checked before reading it (a truncated file would crash the native reader). */
   hnswBytes?: number;
+  /** Byte size of lexical.bin. */
+  lexicalBytes: number;
   builtAt: string;
 }
 
@@ -99,6 +104,10 @@ export class IndexStore {
     return readJson<StoredReport>(join(dir, 'reports', `${id}.json`), `report file for "${id}"`);
   }
 
+  readChunkTerms(dir: string, id: string): ChunkTerms[] {
+    return readJson<ChunkTerms[]>(join(dir, 'lexical', `${id}.json`), `term file for "${id}"`);
+  }
+
   readVectors(dir: string, id: string, count: number, dim: number): Float32Array {
     const path = join(dir, 'vectors', `${id}.f32`);
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
@@ -113,6 +122,7 @@ export class IndexStore {
     const dir = join(this.root, name);
     mkdirSync(join(dir, 'reports'), { recursive: true });
     mkdirSync(join(dir, 'vectors'), { recursive: true });
+    mkdirSync(join(dir, 'lexical'), { recursive: true });
     return new GenerationWriter(this, name, dir);
   }
 
@@ -144,6 +154,19 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'reports', `${stored.report.id}.json`), JSON.stringify(stored));
   }
 
+  writeChunkTerms(id: string, terms: ChunkTerms[]): void {
+    writeFileDurable(join(this.dir, 'lexical', `${id}.json`), JSON.stringify(terms));
+  }
+
+  /** Builds lexical.bin from the per-report term files of `reportIds`, in that order; returns its byte size. */
+  writeLexicalIndex(reportIds: string[]): number {
+    const builder = new LexicalIndexBuilder();
+    for (const id of reportIds) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
+    const bytes = builder.build().serialize();
+    writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
+    return bytes.length;
+  }
+
   writeVectors(id: string, vectors: Float32Array[]): void {
     const flat = new Float32Array(vectors.reduce((n, v) => n + v.length, 0));
     let offset = 0;
@@ -156,7 +179,7 @@ export class GenerationWriter {
 
   /** Reuses an unchanged report's files from the previous generation without copying (hard links). */
   carryOver(previousDir: string, id: string, withVectors: boolean): void {
-    const files = [join('reports', `${id}.json`), ...(withVectors ? [join('vectors', `${id}.f32`)] : [])];
+    const files = [join('reports', `${id}.json`), join('lexical', `${id}.json`), ...(withVectors ? [join('vectors', `${id}.f32`)] : [])];
     for (const f of files) {
       try {
         linkSync(join(previousDir, f), join(this.dir, f));
@@ -193,7 +216,14 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   for (const [id, entry] of Object.entries(manifest.reports)) {
     const { report, chunks } = store.readReport(dir, id);
     if (chunks.length !== entry.chunkCount) throw new IndexError(`The index report file for "${id}" does not match the manifest; ${REBUILD}.`);
-    index.addReport(report, chunks, entry.firstLabel);
+    index.addReport(report, chunks, entry.firstLabel, 'stored');
+  }
+  const lexicalPath = join(dir, 'lexical.bin');
+  if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes) throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
+  try {
+    index.useLexical(LexicalIndex.deserialize(readFileSync(lexicalPath)));
+  } catch (cause) {
+    throw new IndexError(`The lexical index ${lexicalPath} is corrupt; ${REBUILD}.`, { cause });
   }
   if (manifest.model && manifest.hnswBytes) {
     const path = join(dir, 'hnsw.bin');
