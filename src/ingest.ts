@@ -44,7 +44,7 @@ export interface IngestSummary {
 
 /** The text embedded for a chunk: its innermost heading gives the passage its topic. */
 export function passageText(report: ParsedReport, chunk: Chunk): string {
-  const heading = chunk.section.at(-1);
+  const heading = report.paragraphs[chunk.paragraph - 1].section.at(-1);
   const text = report.text.slice(chunk.start, chunk.end).replace(/\s+/g, ' ');
   return heading && !text.startsWith(heading) ? `${heading}. ${text}` : text;
 }

@@ -56,7 +56,7 @@ export interface AnswerTimings {
 }
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
-const PARAGRAPH_CACHE = 20_000;
+const PARAGRAPH_CACHE = 2_000;
 
 interface ParagraphEvidence {
   sentences: { start: number; end: number; text: string; terms: string[]; termSet: Set<string> }[];
@@ -75,6 +75,8 @@ export function cleanQuestion(raw: string): string {
 
 export class AnswerEngine {
   private readonly paragraphCache = new Map<string, ParagraphEvidence>();
+  private readonly titles = new Map<string, TitleFacts>();
+  private titleCounts?: Map<string, number>;
 
   constructor(
     readonly index: CorpusIndex,
@@ -179,7 +181,7 @@ export class AnswerEngine {
       // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself.
       if (report.paragraphs[n - 1].role === 'heading') continue;
       const evidence = this.paragraphEvidence(report, n);
-      const bonus = reportPreference(q, report, this.index);
+      const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
       const paragraph: Sentence[] = evidence.sentences.map((s, i, all) => {
         // A short lead is quoted with the sentence after it, so judge its figures and dates on both.
         const text = s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
@@ -189,6 +191,24 @@ export class AnswerEngine {
       paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: (s as Sentence & { coverage: number }).coverage, dense: dense.size ? denseSim : undefined }));
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
+  }
+
+  private titleFacts(report: ParsedReport): TitleFacts {
+    let facts = this.titles.get(report.id);
+    if (!facts) {
+      const text = `${report.meta.title} ${report.meta.date ?? ''} ${report.id}`;
+      this.titles.set(report.id, (facts = { text, terms: new Set(tokenize(text)) }));
+    }
+    return facts;
+  }
+
+  /** Term → number of report titles holding it (computed once; the index is immutable). */
+  private titleFrequency(): Map<string, number> {
+    if (!this.titleCounts) {
+      this.titleCounts = new Map();
+      for (const report of this.index.reports.values()) for (const t of new Set(tokenize(report.meta.title))) this.titleCounts.set(t, (this.titleCounts.get(t) ?? 0) + 1);
+    }
+    return this.titleCounts;
   }
 
   private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
@@ -296,15 +316,19 @@ export function sectionLabel(report: ParsedReport, n: number): string {
   return p.section.length ? p.section.join(' › ') : 'Opening';
 }
 
+/** What a report's title says, for preferring the report a question names. */
+interface TitleFacts {
+  text: string;
+  terms: Set<string>;
+}
+
 /**
  * A question naming a year or a word distinctive of one report's title ("Zuoyun",
- * "2022") prefers that report when several are indexed.
+ * "2022") prefers that report when several are indexed. `titleFrequency` counts the
+ * reports whose title holds a term: a word in every title ("county") is not distinctive.
  */
-function reportPreference(q: QuestionAnalysis, report: ParsedReport, index: CorpusIndex): number {
-  if (index.reports.size < 2) return 0;
-  const title = `${report.meta.title} ${report.meta.date ?? ''} ${report.id}`;
-  if (q.years.some((y) => title.includes(y))) return 0.1;
-  const titleTerms = new Set(tokenize(title));
-  const distinctive = q.terms.filter((t) => titleTerms.has(t) && [...index.reports.values()].filter((r) => tokenize(r.meta.title).includes(t)).length < index.reports.size);
-  return distinctive.length ? 0.05 : 0;
+function reportPreference(q: QuestionAnalysis, facts: TitleFacts, titleFrequency: Map<string, number>, reports: number): number {
+  if (reports < 2) return 0;
+  if (q.years.some((y) => facts.text.includes(y))) return 0.1;
+  return q.terms.some((t) => facts.terms.has(t) && (titleFrequency.get(t) ?? 0) < reports) ? 0.05 : 0;
 }

@@ -8,7 +8,7 @@ import type { Chunk, ParsedReport } from './types.js';
 
 export const MAX_CHUNK_WORDS = 120;
 /** Bump when parsing or chunking changes what chunks come out: stored reports are then re-ingested. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 const wordCount = (s: string): number => (s.match(/\S+/g) ?? []).length;
 
@@ -27,16 +27,7 @@ export function chunkReport(report: ParsedReport, maxWords = MAX_CHUNK_WORDS): C
         words += next;
         j++;
       }
-      const window = sentences.slice(i, j + 1);
-      chunks.push({
-        reportId: report.id,
-        paragraph: p.n,
-        role: p.role,
-        section: p.section,
-        start: window[0].start,
-        end: window[window.length - 1].end,
-        sentences: window,
-      });
+      chunks.push({ reportId: report.id, paragraph: p.n, start: sentences[i].start, end: sentences[j].end });
       if (j + 1 >= sentences.length) break;
       i = j > i ? j : j + 1; // overlap by one sentence when the window holds more than one
     }

@@ -37,13 +37,14 @@ export interface ParsedReport {
   paragraphs: Paragraph[];
 }
 
+/**
+ * A run of whole sentences of one paragraph: offsets into the report text. Its section path
+ * and role are its paragraph's (report.paragraphs[paragraph - 1]); kept out of the chunk so
+ * 100,000 chunks stay small in memory and on disk.
+ */
 export interface Chunk {
   reportId: string;
   paragraph: number;
-  role: ParagraphRole;
-  section: string[];
   start: number;
   end: number;
-  /** Sentence spans inside the chunk, absolute offsets into the report text. */
-  sentences: { start: number; end: number }[];
 }

@@ -39,16 +39,22 @@ export const LEXICAL_FORMAT = 1;
 
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
-  private readonly avgLength: number;
+  /** Per document k1·(1 − b + b·length/avgLength), the length part of BM25, computed once. */
+  private readonly norms: Float32Array;
   /** Scratch space for scoring, reused by every search. */
   private readonly scores: Float64Array;
   private readonly touched: Int32Array;
 
-  constructor(private readonly data: LexicalData) {
+  constructor(
+    private readonly data: LexicalData,
+    readonly k1 = 1.2,
+    readonly b = 0.75,
+  ) {
     data.terms.forEach((t, i) => this.termIds.set(t, i));
     let total = 0;
     for (const l of data.lengths) total += l;
-    this.avgLength = total / Math.max(data.lengths.length, 1);
+    const avg = Math.max(total / Math.max(data.lengths.length, 1), 1);
+    this.norms = data.lengths.map((l) => k1 * (1 - b + (b * l) / avg));
     this.scores = new Float64Array(data.lengths.length);
     this.touched = new Int32Array(data.lengths.length);
   }
@@ -91,27 +97,35 @@ export class LexicalIndex {
 
   /** Top `limit` documents for the query terms, optionally weighted per term, best first. */
   search(terms: string[], limit: number, termWeights?: Map<string, number>, accept?: (doc: number) => boolean): LexicalHit[] {
-    const { offsets, docs, tfs, lengths } = this.data;
+    const { offsets, docs, tfs } = this.data;
+    const { scores, touched, norms } = this;
     let touchedCount = 0;
     for (const term of new Set(terms)) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const df = offsets[id + 1] - offsets[id];
-      const weight = termWeights?.get(term) ?? 1;
+      // bm25() with idf and the length part hoisted out of the loop.
+      const idf = (termWeights?.get(term) ?? 1) * Math.log(1 + (this.size - df + 0.5) / (df + 0.5)) * (this.k1 + 1);
       for (let p = offsets[id]; p < offsets[id + 1]; p++) {
         const doc = docs[p];
         if (accept && !accept(doc)) continue;
-        if (this.scores[doc] === 0) this.touched[touchedCount++] = doc;
-        this.scores[doc] += weight * bm25(tfs[p], df, this.size, lengths[doc], this.avgLength) + 1e-12;
+        if (scores[doc] === 0) touched[touchedCount++] = doc;
+        scores[doc] += (idf * tfs[p]) / (tfs[p] + norms[doc]) + 1e-12;
       }
     }
-    const hits: LexicalHit[] = [];
+    // Top `limit` by insertion into a small sorted list: no sort of every touched document.
+    const top: LexicalHit[] = [];
     for (let i = 0; i < touchedCount; i++) {
-      const doc = this.touched[i];
-      hits.push({ doc, score: this.scores[doc] });
-      this.scores[doc] = 0;
+      const doc = touched[i];
+      const score = scores[doc];
+      scores[doc] = 0;
+      if (top.length === limit && score <= top[limit - 1].score) continue;
+      let at = top.length;
+      while (at > 0 && (top[at - 1].score < score || (top[at - 1].score === score && top[at - 1].doc > doc))) at--;
+      top.splice(at, 0, { doc, score });
+      if (top.length > limit) top.pop();
     }
-    return hits.sort((a, b) => b.score - a.score || a.doc - b.doc).slice(0, limit);
+    return top;
   }
 
   /** The binary form: magic, a JSON header with the vocabulary, then the typed arrays. */
@@ -132,13 +146,15 @@ export class LexicalIndex {
     const header = JSON.parse(buffer.subarray(at, at + headerLength).toString()) as { version: number; terms: string[]; postings: number; documents: number };
     if (header.version !== LEXICAL_FORMAT) throw new Error(`lexical index format ${header.version}, expected ${LEXICAL_FORMAT}`);
     at += headerLength;
-    // Copy into a fresh aligned buffer so typed arrays can view it.
-    const body = new Uint8Array(buffer.subarray(at)).buffer;
+    // View the file's bytes in place when they are 4-byte aligned (they are for a whole-file read); copy otherwise.
+    const aligned = (buffer.byteOffset + at) % 4 === 0;
+    const body = aligned ? buffer.buffer : new Uint8Array(buffer.subarray(at)).buffer;
+    const base = aligned ? buffer.byteOffset + at : 0;
     const v = header.terms.length;
     const expected = 4 * (v + 1 + 2 * header.postings + header.documents);
-    if (body.byteLength !== expected) throw new Error(`lexical index is ${body.byteLength} bytes, expected ${expected}`);
-    let o = 0;
-    const take = <T>(make: (b: ArrayBuffer, offset: number, n: number) => T, n: number): T => {
+    if (buffer.length - at !== expected) throw new Error(`lexical index is ${buffer.length - at} bytes, expected ${expected}`);
+    let o = base;
+    const take = <T>(make: (b: ArrayBufferLike, offset: number, n: number) => T, n: number): T => {
       const arr = make(body, o, n);
       o += 4 * n;
       return arr;

@@ -13,7 +13,7 @@ export interface VectorHit {
   similarity: number;
 }
 
-export const HNSW_PARAMS = { M: 16, efConstruction: 200, ef: 128 } as const;
+export const HNSW_PARAMS = { M: 16, efConstruction: 200, ef: 200 } as const;
 
 export class VectorIndex {
   private constructor(
