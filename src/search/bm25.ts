@@ -30,12 +30,16 @@ export interface LexicalData {
   /** Postings of term i are docs/tfs[offsets[i] … offsets[i+1]). */
   offsets: Int32Array;
   docs: Int32Array;
-  tfs: Float32Array;
+  /** Weighted term frequency × TF_SCALE (heading terms weigh 0.3, so tenths are exact). */
+  tfs: Uint16Array;
   lengths: Float32Array;
 }
 
+/** Term frequencies are stored in tenths, in 16 bits: half the memory of floats. */
+const TF_SCALE = 10;
+
 const MAGIC = 'RQBLEX1\n';
-export const LEXICAL_FORMAT = 1;
+export const LEXICAL_FORMAT = 2;
 
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
@@ -110,7 +114,8 @@ export class LexicalIndex {
         const doc = docs[p];
         if (accept && !accept(doc)) continue;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
-        scores[doc] += (idf * tfs[p]) / (tfs[p] + norms[doc]) + 1e-12;
+        const tf = tfs[p] / TF_SCALE;
+        scores[doc] += (idf * tf) / (tf + norms[doc]) + 1e-12;
       }
     }
     // Top `limit` by insertion into a small sorted list: no sort of every touched document.
@@ -134,7 +139,9 @@ export class LexicalIndex {
     const pad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length + pad);
-    const arrays = [this.data.offsets, this.data.docs, this.data.tfs, this.data.lengths].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    // The 16-bit frequencies are padded to a multiple of 4 bytes so the lengths after them stay aligned.
+    const tfs = this.data.tfs.length % 2 === 1 ? Uint16Array.from([...this.data.tfs, 0]) : this.data.tfs;
+    const arrays = [this.data.offsets, this.data.docs, tfs, this.data.lengths].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.alloc(pad, 0x20), ...arrays]);
   }
 
@@ -151,19 +158,20 @@ export class LexicalIndex {
     const body = aligned ? buffer.buffer : new Uint8Array(buffer.subarray(at)).buffer;
     const base = aligned ? buffer.byteOffset + at : 0;
     const v = header.terms.length;
-    const expected = 4 * (v + 1 + 2 * header.postings + header.documents);
+    const padding = header.postings % 2 === 1 ? 2 : 0;
+    const expected = 4 * (v + 1 + header.postings + header.documents) + 2 * header.postings + padding;
     if (buffer.length - at !== expected) throw new Error(`lexical index is ${buffer.length - at} bytes, expected ${expected}`);
     let o = base;
-    const take = <T>(make: (b: ArrayBufferLike, offset: number, n: number) => T, n: number): T => {
+    const take = <T>(make: (b: ArrayBufferLike, offset: number, n: number) => T, n: number, bytes = 4): T => {
       const arr = make(body, o, n);
-      o += 4 * n;
+      o += bytes * n;
       return arr;
     };
     return new LexicalIndex({
       terms: header.terms,
       offsets: take((b, off, n) => new Int32Array(b, off, n), v + 1),
       docs: take((b, off, n) => new Int32Array(b, off, n), header.postings),
-      tfs: take((b, off, n) => new Float32Array(b, off, n), header.postings),
+      tfs: take((b, off, n) => new Uint16Array(b, off, n), header.postings + padding / 2, 2).subarray(0, header.postings),
       lengths: take((b, off, n) => new Float32Array(b, off, n), header.documents),
     });
   }
@@ -218,11 +226,11 @@ export class LexicalIndexBuilder {
     for (let i = 0; i < v; i++) offsets[i + 1] += offsets[i];
     const fill = offsets.slice(0, v);
     const docs = new Int32Array(offsets[v]);
-    const tfs = new Float32Array(offsets[v]);
+    const tfs = new Uint16Array(offsets[v]);
     this.docTerms.forEach((counts, doc) => {
       for (const [id, tf] of counts) {
         docs[fill[id]] = doc;
-        tfs[fill[id]++] = tf;
+        tfs[fill[id]++] = Math.min(65535, Math.round(tf * TF_SCALE));
       }
     });
     return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: Float32Array.from(this.lengths) });

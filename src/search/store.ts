@@ -20,7 +20,7 @@ import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export interface ReportEntry {
   file: string;
