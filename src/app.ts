@@ -11,12 +11,11 @@ import { ingest, type IngestSummary } from './ingest.js';
 import { log } from './log.js';
 import type { Progress } from './progress.js';
 import { loadEmbedder, type Embedder } from './search/embedder.js';
-import { IndexStore, loadIndex, type Manifest } from './search/store.js';
+import { IndexStore, loadIndex } from './search/store.js';
 import { chineseExpander, ensureGlossary } from './search/chinese.js';
 
 export interface Runtime {
   engine: AnswerEngine;
-  manifest: Manifest;
   /** The live index generation the engine was loaded from. */
   generation: string;
   embedder?: Embedder;
@@ -44,11 +43,11 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
   const expandQuery = chineseExpander(await ensureGlossary());
   const store = new IndexStore(config.dataDir);
   const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, progress });
-  const open = (): { engine: AnswerEngine; manifest: Manifest; generation: string } => {
+  const open = (): { engine: AnswerEngine; generation: string } => {
     const generation = store.current() ?? '';
     const loaded = loadIndex(store);
     if (!loaded) throw new Error('The index is empty after ingest: is CORPUS_DIR right?');
-    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery }), manifest: loaded.manifest, generation };
+    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery }), generation };
   };
   const first = await build();
   if (first.wroteGeneration) log.info(describeIngest(first));

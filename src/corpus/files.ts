@@ -3,9 +3,9 @@
  * reported with its name and skipped; the others still load.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { ReportFileError } from '../errors.js';
+import { ConfigError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
 
@@ -56,6 +56,7 @@ export interface CorpusScan {
 
 /** Lists report files (not hidden, known extensions), sorted for a stable order. */
 export function listReportFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`CORPUS_DIR (${dir}) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.`);
   return readdirSync(dir)
     .filter((f) => !f.startsWith('.') && REPORT_EXTENSIONS.test(f))
     .sort();

@@ -69,11 +69,6 @@ export class CorpusIndex {
     this.built ??= this.builder.build();
     return this.built;
   }
-
-  /** The report text a chunk covers. */
-  text(chunk: Chunk): string {
-    return chunkText(this.reports.get(chunk.reportId)!, chunk);
-  }
 }
 
 export function chunkText(report: ParsedReport, chunk: Chunk): string {
