@@ -21,6 +21,8 @@ function format(parts: unknown[]): string {
   return redact(parts.map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
 }
 
+const warned = new Set<string>();
+
 export const log = {
   quiet: process.env.LOG_LEVEL === 'silent',
   info(...parts: unknown[]): void {
@@ -28,6 +30,12 @@ export const log = {
   },
   warn(...parts: unknown[]): void {
     if (!log.quiet) process.stderr.write(`warning: ${format(parts)}\n`);
+  },
+  /** Warns the first time only, for a condition that would otherwise repeat on every message. */
+  warnOnce(key: string, ...parts: unknown[]): void {
+    if (warned.has(key)) return;
+    warned.add(key);
+    log.warn(...parts);
   },
   error(...parts: unknown[]): void {
     process.stderr.write(`error: ${format(parts)}\n`);

@@ -55,6 +55,18 @@ describe('ingest, lexical only (no model)', () => {
     expect([...index.reports.keys()].sort()).toEqual(['third', 'zuoyun-2023-rule-of-law-report']);
   });
 
+  it('ingests a 10 MB one-line report and answers from it', async () => {
+    const corpusDir = tempDir();
+    const dataDir = tempDir();
+    writeFileSync(join(corpusDir, 'huge.txt'), `A huge report\n\n${'The county court heard 13 administrative cases in 2023. '.repeat(180_000)}\n`);
+    const summary = await ingest({ corpusDir, dataDir });
+    expect(summary.added).toEqual(['huge']);
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    const { AnswerEngine } = await import('../src/answer/engine.js');
+    const answer = await new AnswerEngine(index).answer('How many administrative cases did the court hear?');
+    expect(answer.answers[0].quote.text).toContain('13 administrative cases');
+  });
+
   it('refuses an index of another format version with a message saying what to run', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });

@@ -9,6 +9,7 @@ import { encodeCallback, reportKey } from './callback-data.js';
 import type { BotContext } from './context.js';
 import { answerHtml, refusalHtml } from './format.js';
 import type { Strings } from './i18n.js';
+import { log } from '../log.js';
 
 const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -32,7 +33,15 @@ export function answerPage(answer: Answer, questionId: string, page: number, t: 
   return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : ''), keyboard };
 }
 
-/** Answers a question in the chat: typing indicator, then the first page with its buttons. */
+/**
+ * Shows "typing…". A courtesy: a Bot API server without chat actions is logged once and
+ * never stops the answer.
+ */
+export async function showTyping(ctx: BotContext): Promise<void> {
+  await ctx.replyWithChatAction('typing').catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', error instanceof Error ? error.message : error));
+}
+
+/** Answers a question in the chat: the first page with its buttons. */
 export async function replyWithAnswer(ctx: BotContext, answer: Answer, cache: AnswerCache): Promise<void> {
   const id = cache.put(answer);
   const { text, keyboard } = answerPage(answer, id, 0, ctx.t);

@@ -37,3 +37,12 @@ describe('scanCorpus', () => {
     expect(scanCorpus(dir).files[0].hash).not.toBe(first);
   });
 });
+
+describe('readReportFile', () => {
+  it('refuses a path-traversing name and names a file that vanished', async () => {
+    const { readReportFile } = await import('../../src/corpus/files.js');
+    const dir = tempDir();
+    expect(() => readReportFile(dir, '../../etc/passwd')).toThrow('../../etc/passwd: is outside the corpus directory; refused.');
+    expect(() => readReportFile(dir, 'gone.txt')).toThrow('gone.txt: disappeared while being read; it will be picked up on the next ingest.');
+  });
+});

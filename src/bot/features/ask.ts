@@ -4,14 +4,13 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../create-bot.js';
-import { replyWithAnswer } from '../reply.js';
+import { replyWithAnswer, showTyping } from '../reply.js';
 import type { AnswerCache } from '../answer-cache.js';
 import { rateLimit } from '../middleware/rate-limit.js';
 
 /** Answers `question` in the current chat, showing "typing…" while it works. */
 export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<void> {
-  // Chat actions are a courtesy: a Bot API server that lacks them must not stop the answer.
-  await ctx.replyWithChatAction('typing').catch(() => undefined);
+  await showTyping(ctx);
   const answer = await deps.engine().answer(question, 5);
   await replyWithAnswer(ctx, answer, cache);
 }

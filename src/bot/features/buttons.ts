@@ -9,7 +9,7 @@ import { decodeCallback, encodeCallback, reportKey } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../create-bot.js';
 import { contextMessages, sectionOutlineHtml } from '../format.js';
-import { answerPage, replyWithAnswer } from '../reply.js';
+import { answerPage, replyWithAnswer, showTyping } from '../reply.js';
 import { answerInChat } from './ask.js';
 import { exampleQuestions } from './info.js';
 import { reportExamples } from '../examples.js';
@@ -67,7 +67,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         const question = report ? reportExamples(report)[action.index] : undefined;
         if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        await ctx.replyWithChatAction('typing').catch(() => undefined);
+        await showTyping(ctx);
         await replyWithAnswer(ctx, await deps.engine().answer(question, 5, report.id), cache);
         return;
       }
