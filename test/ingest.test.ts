@@ -98,6 +98,15 @@ describe('ingest with the tiny test model (dense path)', () => {
     }
   });
 
+  it('refuses to answer with a model whose dimension differs from the stored vectors', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    const other = { id: 'other', dim: 8, embed: async () => [] };
+    const { AnswerEngine } = await import('../src/answer/engine.js');
+    expect(() => new AnswerEngine(index, { embedder: other })).toThrow('Vector dimension 8 does not match the index dimension 32. Rebuild the index: npm run ingest -- --rebuild');
+  });
+
   it('re-embeds nothing when nothing changed, and everything when the model changes', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     const embedder = counting(await loadEmbedder(model, tempDir()));

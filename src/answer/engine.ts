@@ -6,6 +6,7 @@
  * (src/answer/rerank.ts) and the best sentences become quotes (src/answer/quote.ts).
  */
 import { splitSentences } from '../corpus/sentences.js';
+import { DimensionMismatchError } from '../errors.js';
 import type { ParsedReport } from '../corpus/types.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
@@ -81,7 +82,11 @@ export class AnswerEngine {
   constructor(
     readonly index: CorpusIndex,
     private readonly options: EngineOptions = {},
-  ) {}
+  ) {
+    // Checked once here rather than failing on every question: vectors from another model cannot be searched.
+    const { embedder } = options;
+    if (embedder && index.vectors && embedder.dim !== index.vectors.dim) throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
+  }
 
   get mode(): 'lexical' | 'hybrid' {
     return this.options.embedder && this.index.vectors ? 'hybrid' : 'lexical';
