@@ -187,11 +187,13 @@ export class AnswerEngine {
       if (report.paragraphs[n - 1].role === 'heading') continue;
       const evidence = this.paragraphEvidence(report, n);
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
+      const item = report.paragraphs[n - 1].section.at(-1);
       const paragraph: Sentence[] = evidence.sentences.map((s, i, all) => {
-        // A short lead is quoted with the sentence after it, so judge its figures and dates on both.
-        const text = s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
+        const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
+        // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
+        const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
         const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, conceptWeight, termWeight);
-        return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text) };
+        return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text), isLead };
       });
       paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: (s as Sentence & { coverage: number }).coverage, dense: dense.size ? denseSim : undefined }));
     }

@@ -5,7 +5,7 @@ import { tokenizeWithOffsets } from '../search/tokenize.js';
 import type { Quote } from './types.js';
 
 export const MAX_QUOTE_CHARS = 400;
-/** A best sentence shorter than this is a heading-like lead ("Sixth, consciously accept supervision."): quote what follows too. */
+/** An item heading shorter than this ("Sixth, consciously accept supervision.") is quoted with what follows. */
 export const SHORT_SENTENCE = 80;
 
 export interface Sentence {
@@ -14,6 +14,8 @@ export interface Sentence {
   score: number;
   /** Opens with a word that points back ("It", "These", "Among them"): it needs the sentence before. */
   leansBack?: boolean;
+  /** Is the paragraph's item heading ("Sixth, consciously accept supervision."): it needs the sentence after. */
+  isLead?: boolean;
 }
 
 const LEANS_BACK = /^(it|its|this|these|those|they|their|there|among them|including|of which|of them|in addition|meanwhile|at the same time)\b/i;
@@ -40,7 +42,7 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
     return true;
   };
   if (paragraph[first].leansBack) extend(first - 1, 'before');
-  if (length() < SHORT_SENTENCE || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
+  if ((paragraph[first].isLead && length() < SHORT_SENTENCE) || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
   const bar = paragraph[best].score * 0.8;
   if (paragraph[last + 1] && paragraph[last + 1].score >= bar) extend(last + 1, 'after');
   if (paragraph[first - 1] && paragraph[first - 1].score >= bar) extend(first - 1, 'before');

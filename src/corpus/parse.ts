@@ -26,6 +26,25 @@ const META_KEYS: Record<string, TextField> = {
   title: 'title',
 };
 
+/**
+ * Section labels of the lines that describe the report itself. They are cited as the
+ * section path and count as the line's own words when answering, so "When was the report
+ * issued?" finds "Date of issue: …" and "Who signed it?" the signature.
+ */
+const FIELD_LABELS: Record<TextField, string> = {
+  indexNumber: 'Index number',
+  classification: 'Information classification',
+  issuer: 'Issued by (issuer)',
+  date: 'Date of issue',
+  documentNumber: 'Document number',
+  published: 'Date published',
+  title: 'Title',
+  addressee: 'Addressed to',
+  signature: 'Signed by',
+  signedDate: 'Date signed',
+};
+const REPORT_HEADER = 'Report header';
+
 const PART = /^(?:(\d{1,2})\s*[、．.]|([一二三四五六七八九十]{1,3})、)\s*(\S.*)$/u;
 const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
 const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
@@ -114,7 +133,7 @@ export function parseReport(text: string, fileName: string): ParsedReport {
     const entry = seenBody ? undefined : metaEntry(line);
     if (entry) {
       meta[entry[0]] ??= entry[1];
-      add(block, 'metadata', ['Header']);
+      add(block, 'metadata', [REPORT_HEADER, FIELD_LABELS[entry[0]]]);
       continue;
     }
     const heading = markdown ? MD_HEADING.exec(line) : null;
@@ -122,7 +141,7 @@ export function parseReport(text: string, fileName: string): ParsedReport {
       const level = heading[1].length;
       if (level === 1 && !meta.title) {
         meta.title = heading[2];
-        add(block, 'title', ['Title']);
+        add(block, 'title', [REPORT_HEADER, FIELD_LABELS.title]);
         continue;
       }
       mdPath.length = Math.max(0, level - 2);
@@ -134,12 +153,12 @@ export function parseReport(text: string, fileName: string): ParsedReport {
     }
     if (!seenBody && (line === meta.title || (!meta.title && line.length < 300 && !/[.。]$/.test(line)))) {
       meta.title ??= line;
-      add(block, 'title', ['Title']);
+      add(block, 'title', [REPORT_HEADER, FIELD_LABELS.title]);
       continue;
     }
     if (!seenBody && /[:：]$/.test(line) && line.length < 120) {
       meta.addressee ??= line.slice(0, -1);
-      add(block, 'addressee', ['Addressed to']);
+      add(block, 'addressee', [REPORT_HEADER, FIELD_LABELS.addressee]);
       continue;
     }
     const partMatch = line.length < 300 ? PART.exec(line) : null;
@@ -174,8 +193,8 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
     const line = text.slice(p.start, p.end);
     if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line)) break;
     p.role = 'signature';
-    p.section = ['Signature'];
     if (DATE_LINE.test(line)) meta.signedDate ??= line;
     else if (!/^[(（]/.test(line)) meta.signature ??= line;
+    p.section = ['Report signature', DATE_LINE.test(line) ? FIELD_LABELS.signedDate : /^[(（]/.test(line) ? 'Release note' : FIELD_LABELS.signature];
   }
 }

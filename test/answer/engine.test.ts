@@ -42,6 +42,18 @@ describe('AnswerEngine', () => {
     }
   });
 
+  it('answers questions about the report itself from its header and signature', async () => {
+    const quote = async (q: string): Promise<string> => (await engine.answer(q)).answers[0].quote.text;
+    expect(await quote('What is the document number of the report?')).toBe('Document No.: ZZF [2024] No. 2');
+    expect(await quote('When was the report issued?')).toBe('Date of issue: 2024-01-17 16:09');
+    expect(await quote('Who is the report addressed to?')).toBe("Datong Municipal People's Government:");
+  });
+
+  it('does not pad a short answer with an unrelated next sentence', async () => {
+    const a = await engine.answer('How many notarizations did the notary office handle?');
+    expect(a.answers[0].quote.text).toBe('The notary office handled 420 notaries for the public throughout the year.');
+  });
+
   it('refuses what the report does not cover and offers the nearest sections', async () => {
     const a = await engine.answer('How many cinemas are in the county?');
     expect(a.abstained).toBe(true);

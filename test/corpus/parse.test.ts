@@ -48,8 +48,13 @@ describe('parseReport on the Zuoyun 2023 report', () => {
     expect(part4.map((p) => p.section[1].slice(0, 3))).toEqual(['(1)', '(2)', '(3)', '(4)']);
   });
 
-  it('marks the closing signature', () => {
-    expect(report.paragraphs.slice(-3).map((p) => p.role)).toEqual(['signature', 'signature', 'signature']);
+  it('marks the closing signature and labels the lines that describe the report', () => {
+    expect(report.paragraphs.slice(-3).map((p) => [p.role, p.section.join(' › ')])).toEqual([
+      ['signature', 'Report signature › Signed by'],
+      ['signature', 'Report signature › Date signed'],
+      ['signature', 'Report signature › Release note'],
+    ]);
+    expect(report.paragraphs.slice(0, 9).map((p) => p.section.at(-1))).toEqual(['Index number', 'Information classification', 'Issued by (issuer)', 'Date of issue', 'Title', 'Document number', 'Title', 'Date published', 'Addressed to']);
   });
 });
 
