@@ -135,7 +135,8 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
     }
     progress.stop();
     if (vectors) manifest.hnswBytes = writer.writeVectorIndex(vectors);
-    manifest.lexicalBytes = writer.writeLexicalIndex(Object.keys(manifest.reports));
+    const extendable = !full && previous && previousDir && summary.changed.length === 0 && summary.removed.length === 0;
+    manifest.lexicalBytes = writer.writeLexicalIndex(Object.keys(manifest.reports), extendable ? { dir: previousDir, reportIds: Object.keys(previous.reports) } : undefined);
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
     store.commit(writer, manifest);
     summary.wroteGeneration = true;

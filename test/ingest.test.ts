@@ -55,6 +55,18 @@ describe('ingest, lexical only (no model)', () => {
     expect([...index.reports.keys()].sort()).toEqual(['third', 'zuoyun-2023-rule-of-law-report']);
   });
 
+  it('adding a report extends the lexical index to exactly what a rebuild gives', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    expect((await ingest({ corpusDir, dataDir })).added).toEqual(['zz-added']);
+    const fresh = tempDir();
+    await ingest({ corpusDir, dataDir: fresh });
+    const extended = loadIndex(new IndexStore(dataDir))!.index.lexical;
+    const rebuilt = loadIndex(new IndexStore(fresh))!.index.lexical;
+    for (const q of [['court'], ['librari', 'counti'], ['administr', 'case']]) expect(extended.search(q, 10)).toEqual(rebuilt.search(q, 10));
+  });
+
   it('ingests a 10 MB one-line report and answers from it', async () => {
     const corpusDir = tempDir();
     const dataDir = tempDir();

@@ -133,6 +133,46 @@ export class LexicalIndex {
     return top;
   }
 
+  /**
+   * This index followed by `more` (its documents numbered after these): the postings are
+   * concatenated term by term, without rebuilding from term lists. Adding one report to a
+   * large corpus costs a copy of the arrays, not a re-read of every report.
+   */
+  append(more: LexicalIndex): LexicalIndex {
+    const a = this.data;
+    const b = more.data;
+    const terms = [...a.terms];
+    const ids = new Map(this.termIds);
+    for (const t of b.terms) if (!ids.has(t)) ids.set(t, terms.push(t) - 1);
+    const offsets = new Int32Array(terms.length + 1);
+    for (let i = 0; i < terms.length; i++) {
+      const inA = i < a.terms.length ? a.offsets[i + 1] - a.offsets[i] : 0;
+      const j = more.termIds.get(terms[i]);
+      const inB = j === undefined ? 0 : b.offsets[j + 1] - b.offsets[j];
+      offsets[i + 1] = offsets[i] + inA + inB;
+    }
+    const docs = new Int32Array(offsets[terms.length]);
+    const tfs = new Uint16Array(offsets[terms.length]);
+    for (let i = 0; i < terms.length; i++) {
+      let at = offsets[i];
+      if (i < a.terms.length) {
+        docs.set(a.docs.subarray(a.offsets[i], a.offsets[i + 1]), at);
+        tfs.set(a.tfs.subarray(a.offsets[i], a.offsets[i + 1]), at);
+        at += a.offsets[i + 1] - a.offsets[i];
+      }
+      const j = more.termIds.get(terms[i]);
+      if (j === undefined) continue;
+      for (let p = b.offsets[j]; p < b.offsets[j + 1]; p++, at++) {
+        docs[at] = b.docs[p] + this.size;
+        tfs[at] = b.tfs[p];
+      }
+    }
+    const lengths = new Float32Array(this.size + more.size);
+    lengths.set(a.lengths);
+    lengths.set(b.lengths, this.size);
+    return new LexicalIndex({ terms, offsets, docs, tfs, lengths }, this.k1, this.b);
+  }
+
   /** The binary form: magic, a JSON header with the vocabulary, then the typed arrays. */
   serialize(): Buffer {
     const header = Buffer.from(JSON.stringify({ version: LEXICAL_FORMAT, terms: this.data.terms, postings: this.data.docs.length, documents: this.size }));

@@ -158,11 +158,25 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'lexical', `${id}.json`), JSON.stringify(terms));
   }
 
-  /** Builds lexical.bin from the per-report term files of `reportIds`, in that order; returns its byte size. */
-  writeLexicalIndex(reportIds: string[]): number {
-    const builder = new LexicalIndexBuilder();
-    for (const id of reportIds) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
-    const bytes = builder.build().serialize();
+  /**
+   * Writes lexical.bin for `reportIds` (in that order); returns its byte size. When the
+   * previous generation's reports are the same list's start (reports were only added), its
+   * lexical.bin is extended with the new ones; otherwise it is rebuilt from the per-report term files.
+   */
+  writeLexicalIndex(reportIds: string[], previous?: { dir: string; reportIds: string[] }): number {
+    const tail = previous && previous.reportIds.every((id, i) => reportIds[i] === id) ? reportIds.slice(previous.reportIds.length) : undefined;
+    const build = (ids: string[]): LexicalIndex => {
+      const builder = new LexicalIndexBuilder();
+      for (const id of ids) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
+      return builder.build();
+    };
+    let index: LexicalIndex;
+    try {
+      index = tail && previous ? LexicalIndex.deserialize(readFileSync(join(previous.dir, 'lexical.bin'))).append(build(tail)) : build(reportIds);
+    } catch {
+      index = build(reportIds); // an unreadable previous lexical.bin is simply rebuilt
+    }
+    const bytes = index.serialize();
     writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
     return bytes.length;
   }

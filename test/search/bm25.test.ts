@@ -31,6 +31,23 @@ describe('LexicalIndex', () => {
     expect(() => LexicalIndex.deserialize(bytes.subarray(0, bytes.length - 4))).toThrow(/bytes, expected/);
   });
 
+  it('appending an index gives the same index as building both at once', () => {
+    const one = new LexicalIndexBuilder();
+    one.add([{ terms: ['court', 'case'], weight: 1 }]);
+    const two = new LexicalIndexBuilder();
+    two.add([{ terms: ['case', 'notari'], weight: 1 }]);
+    two.add([{ terms: ['air'], weight: 1 }, { terms: ['court'], weight: 0.3 }]);
+    const both = new LexicalIndexBuilder();
+    both.add([{ terms: ['court', 'case'], weight: 1 }]);
+    both.add([{ terms: ['case', 'notari'], weight: 1 }]);
+    both.add([{ terms: ['air'], weight: 1 }, { terms: ['court'], weight: 0.3 }]);
+    const appended = one.build().append(two.build());
+    const built = both.build();
+    expect(appended.size).toBe(3);
+    for (const q of [['court'], ['case'], ['air', 'notari'], ['court', 'case', 'air']]) expect(appended.search(q, 5)).toEqual(built.search(q, 5));
+    expect(appended.serialize().length).toBe(built.serialize().length);
+  });
+
   it('keeps the top k without sorting everything, ties broken by document order', () => {
     const b = new LexicalIndexBuilder();
     for (let i = 0; i < 100; i++) b.add([{ terms: ['x'], weight: 1 }]);
