@@ -30,7 +30,8 @@ type Json = Record<string, unknown>;
 
 const LOCAL_METHODS = new Set(['setMyCommands', 'deleteMyCommands', 'getMyCommands', 'sendChatAction', 'answerInlineQuery', 'getChatMember', 'getChat', 'setChatMenuButton', 'close', 'logOut']);
 
-async function freePort(): Promise<number> {
+/** A TCP port on loopback that is free right now. */
+export async function freePort(): Promise<number> {
   const s = createServer().listen(0, '127.0.0.1');
   await once(s, 'listening');
   const { port } = s.address() as AddressInfo;
