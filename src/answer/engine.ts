@@ -36,8 +36,12 @@ export const MIN_COVERAGE = 0.4;
  * Chinese questions (README "Refusal threshold").
  */
 export const MIN_COVERAGE_TRANSLATED = 0.3;
-/** In hybrid mode a dense similarity this high answers even with little word overlap (e.g. a question in another language). */
-export const MIN_DENSE_ALONE = 0.85;
+/**
+ * In hybrid mode a dense similarity this high answers even with little word overlap (e.g. a
+ * question in another language). Not calibrated: no real model can be loaded where this was
+ * built; e5 models score unrelated pairs around 0.75–0.8, so this stays conservative.
+ */
+export const MIN_DENSE_ALONE = 0.9;
 
 export interface EngineOptions {
   embedder?: Embedder;
