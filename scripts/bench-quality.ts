@@ -55,7 +55,8 @@ async function main(argv: string[]): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
   const setPath = resolve(process.env.EVAL_SET ?? '../shared/eval/dev-questions.jsonl');
   const set = loadSet(setPath);
-  const model = buildTinyModel(join(mkdtempSync(join(tmpdir(), 'rqb-model-')), 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]);
+  const modelRoot = mkdtempSync(join(tmpdir(), 'rqb-model-'));
+  const model = buildTinyModel(join(modelRoot, 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]);
   const tiny = await loadEmbedder(model, tmpdir());
   const runs = [await runQuality(corpusDir, set), await runQuality(corpusDir, set, tiny)];
   console.log(`Question set: ${setPath} (${set.length} questions); refusal threshold MIN_COVERAGE=${MIN_COVERAGE}`);
@@ -73,6 +74,7 @@ async function main(argv: string[]): Promise<void> {
       console.log(`  ${t.toFixed(2)} → ${r.english.hitAt1.toFixed(3)}, ${r.english.abstained}, ${r.english.falseAbstentions}`);
     }
   }
+  rmSync(modelRoot, { recursive: true, force: true });
   const out = argv[argv.indexOf('--json') + 1];
   if (argv.includes('--json') && out) writeFileSync(out, JSON.stringify(runs, null, 2));
 }

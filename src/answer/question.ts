@@ -1,25 +1,9 @@
 /**
  * What a question asks for, read from its words alone. Pure.
  */
+import type { Concept } from '../search/concept.js';
 import { tokenize } from '../search/tokenize.js';
 
-/**
- * One thing the question asks about: a word of the question, or a Chinese word glossed
- * into English. A concept has readings (`senses`, any one may match); a reading is a list
- * of words that should all match (a gloss like "unemployment rate"); a word is a list of
- * interchangeable forms ("newli", "new"). `weight` scales its IDF weight.
- */
-export interface Concept {
-  senses: string[][][];
-  weight: number;
-  /** Came from a dictionary gloss: its English words are a guess at the report's wording. */
-  translated?: boolean;
-}
-
-/** Every term a concept can match. */
-export function conceptTerms(c: Concept): string[] {
-  return [...new Set(c.senses.flat(2))];
-}
 
 export interface QuestionAnalysis {
   /** The question's own processed terms (stemmed, stop words removed), in order: for phrases and highlights. */

@@ -6,7 +6,8 @@
  * paragraphs under them). Adjacent query terms appearing side by side earn a phrase
  * bonus. Figure/date questions prefer sentences that carry one.
  */
-import { hasDate, hasFigure, type Concept, type QuestionAnalysis } from './question.js';
+import type { Concept } from '../search/concept.js';
+import { hasDate, hasFigure, type QuestionAnalysis } from './question.js';
 
 export const WEIGHTS = {
   /** Share of a term's weight earned when it is only in the paragraph's other sentences. */

@@ -54,14 +54,14 @@ export class Notifier {
   /** chat id → messages quoting the new report's passages on each watched topic. */
   private async watchedPassages(engine: AnswerEngine, report: ParsedReport): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
-    for (const s of this.store.activeSubscribers()) {
+    for (const [chatId, topics] of this.store.activeWatches()) {
       const pieces: string[] = [];
-      const t = STRINGS[langOf(s.lang)];
-      for (const words of this.store.watches(s.chatId)) {
+      const t = STRINGS[langOf(this.store.subscriber(chatId)?.lang)];
+      for (const words of topics) {
         const answer = await engine.answer(words, 3, report.id);
         if (!answer.abstained) pieces.push(`<b>${escapeHtml(t.watchHeader(words))}</b>`, ...answer.answers.map((a) => answerHtml(a)));
       }
-      if (pieces.length) out.set(s.chatId, packMessages(pieces));
+      if (pieces.length) out.set(chatId, packMessages(pieces));
     }
     return out;
   }

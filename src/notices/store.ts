@@ -73,6 +73,10 @@ export interface OutboxCounts {
 
 const now = (): string => new Date().toISOString();
 
+function toSubscriber(row: Record<string, unknown>): Subscriber {
+  return { chatId: row.chat_id as number, chatType: row.chat_type as string, lang: row.lang as string, subscribedAt: row.subscribed_at as string, active: row.active === 1, inactiveReason: (row.inactive_reason as string) ?? undefined };
+}
+
 export class SubscriptionStore {
   readonly db: Database.Database;
   /** True when this open created the database: the reports already indexed are the baseline, not news. */
@@ -121,12 +125,11 @@ export class SubscriptionStore {
 
   subscriber(chatId: number): Subscriber | undefined {
     const row = this.db.prepare(`SELECT * FROM subscribers WHERE chat_id = ?`).get(chatId) as Record<string, unknown> | undefined;
-    if (!row) return undefined;
-    return { chatId: row.chat_id as number, chatType: row.chat_type as string, lang: row.lang as string, subscribedAt: row.subscribed_at as string, active: row.active === 1, inactiveReason: (row.inactive_reason as string) ?? undefined };
+    return row && toSubscriber(row);
   }
 
   activeSubscribers(): Subscriber[] {
-    return (this.db.prepare(`SELECT chat_id FROM subscribers WHERE active = 1 ORDER BY chat_id`).all() as { chat_id: number }[]).map((r) => this.subscriber(r.chat_id)!);
+    return (this.db.prepare(`SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id`).all() as Record<string, unknown>[]).map(toSubscriber);
   }
 
   addWatch(chatId: number, words: string): void {
@@ -139,6 +142,14 @@ export class SubscriptionStore {
 
   watches(chatId: number): string[] {
     return (this.db.prepare(`SELECT words FROM watches WHERE chat_id = ? ORDER BY created_at`).all(chatId) as { words: string }[]).map((r) => r.words);
+  }
+
+  /** Every active subscriber's watched topics, in one query: chat id → words. */
+  activeWatches(): Map<number, string[]> {
+    const rows = this.db.prepare(`SELECT w.chat_id, w.words FROM watches w JOIN subscribers s ON s.chat_id = w.chat_id WHERE s.active = 1 ORDER BY w.chat_id, w.created_at`).all() as { chat_id: number; words: string }[];
+    const out = new Map<number, string[]>();
+    for (const r of rows) out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), r.words]);
+    return out;
   }
 
   isAnnounced(reportId: string): boolean {

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Concept } from '../answer/question.js';
+import type { Concept } from './concept.js';
 import { log } from '../log.js';
 import { tokenize } from './tokenize.js';
 

@@ -122,7 +122,8 @@ describe('the bot end to end through a Bot API emulator', () => {
 
   it('in groups answers /ask and mentions only', async () => {
     const member = api.client(1008, { chatId: -5001, type: 'group' });
-    await member.say('just chatting about 13 administrative cases');
+    // Ordinary group chat is not a question: it neither gets a reply nor uses up the member's question limit (20/min).
+    for (let i = 0; i < 25; i++) await member.say(`just chatting about 13 administrative cases ${i}`);
     await member.say('/ask How many mediation statements were issued?');
     const [reply] = await member.replies(1);
     expect(reply.text).toContain('mediation statements');

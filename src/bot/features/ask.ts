@@ -1,5 +1,6 @@
 /**
  * Questions: any text in a private chat; in groups, /ask <question> or a mention of the bot.
+ * Only messages that are questions count against the per-user limit.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
@@ -15,24 +16,26 @@ export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: Answer
   await replyWithAnswer(ctx, answer, cache);
 }
 
+/** The question a message puts to the bot ("" for a bare /ask), or undefined when it is not addressed to it. */
+export function questionOf(ctx: BotContext): string | undefined {
+  const text = ctx.message?.text;
+  if (!text || !ctx.chat) return undefined;
+  if (ctx.hasCommand('ask')) return text.replace(/^\/ask(@\w+)?/i, '').trim();
+  if (text.startsWith('/')) return undefined; // other commands belong to other features or the fallback
+  if (ctx.chat.type === 'private') return text;
+  const username = ctx.me.username;
+  const mention = new RegExp(`@${username}\\b`, 'i');
+  return username && mention.test(text) ? text.replace(mention, ' ').trim() : undefined;
+}
+
 export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const limited = feature.use(rateLimit(deps.rateLimit));
-
-  limited.command('ask', async (ctx) => {
-    const question = ctx.match.trim();
-    if (!question) return void (await ctx.reply(ctx.t.askUsage));
-    await answerInChat(ctx, deps, cache, question);
-  });
-
-  limited.on('message:text', async (ctx, next) => {
-    const text = ctx.message.text;
-    if (text.startsWith('/')) return next(); // commands belong to other features or the fallback
-    if (ctx.chat.type === 'private') return answerInChat(ctx, deps, cache, text);
-    const username = ctx.me.username;
-    const mention = new RegExp(`@${username}\\b`, 'i');
-    if (username && mention.test(text)) return answerInChat(ctx, deps, cache, text.replace(mention, ' ').trim());
-    return next();
-  });
+  feature
+    .filter((ctx) => questionOf(ctx) !== undefined)
+    .use(rateLimit(deps.rateLimit), async (ctx) => {
+      const question = questionOf(ctx)!;
+      if (!question) return void (await ctx.reply(ctx.t.askUsage));
+      await answerInChat(ctx, deps, cache, question);
+    });
   return feature;
 }

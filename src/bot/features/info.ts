@@ -8,7 +8,13 @@ import { reportExamples } from '../examples.js';
 
 /** The example questions offered by /start: the first reports' examples, three in all. */
 export function exampleQuestions(deps: Pick<BotDeps, 'engine'>): string[] {
-  return [...deps.engine().index.reports.values()].flatMap(reportExamples).slice(0, 3);
+  const examples: string[] = [];
+  // Stops after the first reports that give three: /start must not walk a thousand reports.
+  for (const report of deps.engine().index.reports.values()) {
+    examples.push(...reportExamples(report));
+    if (examples.length >= 3) break;
+  }
+  return examples.slice(0, 3);
 }
 
 export function infoFeature(deps: BotDeps): Composer<BotContext> {

@@ -1,0 +1,19 @@
+/** A query concept: the unit question analysis and query translation share. Data only. */
+
+/**
+ * One thing the question asks about: a word of the question, or a Chinese word glossed
+ * into English. A concept has readings (`senses`, any one may match); a reading is a list
+ * of words that should all match (a gloss like "unemployment rate"); a word is a list of
+ * interchangeable forms ("newli", "new"). `weight` scales its IDF weight.
+ */
+export interface Concept {
+  senses: string[][][];
+  weight: number;
+  /** Came from a dictionary gloss: its English words are a guess at the report's wording. */
+  translated?: boolean;
+}
+
+/** Every term a concept can match. */
+export function conceptTerms(c: Concept): string[] {
+  return [...new Set(c.senses.flat(2))];
+}
