@@ -16,6 +16,10 @@ export interface Config {
   embeddingModel?: string;
   adminIds: number[];
   port: number;
+  /** Interface the webhook server binds to: loopback unless a proxy elsewhere must reach it. */
+  webhookHost: string;
+  /** Shared secret Telegram sends with each webhook update; random per start when unset. */
+  webhookSecret?: string;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -47,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError('PORT must be a TCP port number (1–65535).');
   const model = env.EMBEDDING_MODEL?.trim() || DEFAULT_MODEL;
+  const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
+  // Telegram's own rule for secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -.
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) throw new ConfigError('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
   return {
     token,
     apiRoot: url('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT?.trim()),
@@ -56,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddingModel: model.toLowerCase() === 'none' ? undefined : model,
     adminIds,
     port,
+    webhookHost: env.WEBHOOK_HOST?.trim() || '127.0.0.1',
+    webhookSecret,
   };
 }

@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: Number(process.env.CORPUS_POLL_MS) || undefined });
   try {
     const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
-    running = await Promise.race([startBot(bot, { webhookUrl: config.webhookUrl, port: config.port, signal: stopping.signal }), stopped.then(() => undefined)]);
+    running = await Promise.race([startBot(bot, { webhookUrl: config.webhookUrl, port: config.port, host: config.webhookHost, webhookSecret: config.webhookSecret, signal: stopping.signal }), stopped.then(() => undefined)]);
     await stopped;
   } finally {
     await running?.stop();

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
     expect(c.dataDir).toMatch(/data$/);
     expect(c.embeddingModel).toBe('Xenova/multilingual-e5-small');
     expect(c.adminIds).toEqual([]);
+    expect(c.webhookHost).toBe('127.0.0.1');
+    expect(c.webhookSecret).toBeUndefined();
   });
 
   it('reads ids, URLs and the lexical-only switch', () => {
@@ -21,5 +23,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow('TELEGRAM_API_ROOT is not a valid http(s) URL: fix it in .env or unset it.');
     expect(() => loadConfig({ WEBHOOK_URL: 'not a url' })).toThrow('WEBHOOK_URL is not a valid http(s) URL');
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'abc' })).toThrow(/^TELEGRAM_BOT_TOKEN is malformed/);
+    expect(() => loadConfig({ WEBHOOK_SECRET: 'has spaces' })).toThrow('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
   });
 });

@@ -1,15 +1,59 @@
 /**
  * Telegram HTML for replies. Pure. Every piece of report text goes through escapeHtml;
- * long replies are split between self-contained pieces (paragraphs, then sentences), so
- * no message exceeds 4096 characters and no tag is ever cut.
+ * every title, heading and quote is clipped to a budget at a sentence or word boundary
+ * (clipText, clipQuote: each side of the "…" verbatim), and long replies are split
+ * between self-contained pieces (paragraphs, then sentences, then words, closing and
+ * re-opening any tag at the cut), so no message exceeds 4096 characters and no tag or
+ * entity is ever cut.
  */
 import { markQuote } from '../answer/format.js';
-import type { Answer, AnswerItem } from '../answer/types.js';
+import type { Answer, AnswerItem, Quote } from '../answer/types.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import type { Strings } from './i18n.js';
 
 export const MAX_MESSAGE = 4096;
+/** Budgets (characters of plain text) that keep one answer card well under MAX_MESSAGE. */
+export const MAX_QUOTE = 1500;
+export const MAX_TITLE = 200;
+export const MAX_SECTION = 300;
+/** A heading line in an outline, or one nearest-section line of a refusal. */
+export const MAX_LABEL = 160;
+
+/**
+ * `text` clipped to at most `max` characters at the last sentence end, else word break,
+ * before the limit, with "…" appended. Text that fits is returned unchanged.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('。'), head.lastIndexOf('; '));
+  const space = head.lastIndexOf(' ');
+  let cut = sentenceEnd >= max / 2 ? sentenceEnd + 1 : space >= max / 2 ? space : max - 1;
+  // Never split a surrogate pair (an emoji would become an invalid character).
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--;
+  return `${text.slice(0, cut).trimEnd()}…`;
+}
+
+/**
+ * A quote clipped to `max` characters for display: a window at word boundaries around
+ * its first highlight, "…" marking each side cut. The text either side stays verbatim.
+ */
+export function clipQuote(quote: Quote, max = MAX_QUOTE): Quote {
+  const text = quote.text;
+  if (text.length <= max) return quote;
+  const first = quote.highlights.length ? Math.min(...quote.highlights.map((h) => h.start)) : 0;
+  let start = first > max / 3 ? text.lastIndexOf(' ', first - Math.floor(max / 4)) + 1 : 0;
+  if (start < 0) start = 0;
+  const lead = start > 0 ? '…' : '';
+  const body = clipText(text.slice(start), max - lead.length);
+  const shift = lead.length - start;
+  const end = start + body.length - (body === text.slice(start) ? 0 : 1);
+  const highlights = quote.highlights
+    .filter((h) => h.start >= start && h.end <= end)
+    .map((h) => ({ start: h.start + shift, end: h.end + shift }));
+  return { ...quote, text: lead + body, highlights };
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -17,15 +61,15 @@ export function escapeHtml(text: string): string {
 
 /** One quote with its marked words and citation. */
 export function answerHtml(item: AnswerItem, header = ''): string {
-  const quote = markQuote(item.quote, '<b>', '</b>', escapeHtml);
+  const quote = markQuote(clipQuote(item.quote), '<b>', '</b>', escapeHtml);
   const c = item.citation;
-  return `${header ? `${escapeHtml(header)}\n\n` : ''}«<i>${quote}</i>»\n\n— <b>${escapeHtml(c.reportTitle)}</b>\n${escapeHtml(c.section)} · ¶${c.paragraph}`;
+  return `${header ? `${escapeHtml(clipText(header, MAX_LABEL))}\n\n` : ''}«<i>${quote}</i>»\n\n— <b>${escapeHtml(clipText(c.reportTitle, MAX_TITLE))}</b>\n${escapeHtml(clipText(c.section, MAX_SECTION))} · ¶${c.paragraph}`;
 }
 
 /** The refusal, with the nearest sections listed (buttons are added by the caller). */
 export function refusalHtml(answer: Answer, t: Strings): string {
   if (!answer.nearestSections.length) return escapeHtml(t.notCovered);
-  return `${escapeHtml(t.notCovered)}\n\n${escapeHtml(t.nearest)}\n${answer.nearestSections.map((s) => `• ${escapeHtml(s.section)} · ¶${s.paragraph}`).join('\n')}`;
+  return `${escapeHtml(t.notCovered)}\n\n${escapeHtml(t.nearest)}\n${answer.nearestSections.map((s) => `• ${escapeHtml(clipText(s.section, MAX_LABEL))} · ¶${s.paragraph}`).join('\n')}`;
 }
 
 /**
@@ -48,20 +92,50 @@ export function packMessages(pieces: string[], limit = MAX_MESSAGE, separator = 
   return messages;
 }
 
-function hardSplit(text: string, limit: number): string[] {
+/**
+ * Cuts one HTML piece into parts of at most `limit` characters: at whitespace outside tags
+ * and entities when there is some, else between characters; tags open at a cut are closed
+ * at the end of the part and re-opened at the start of the next, so each part is valid alone.
+ */
+export function hardSplit(html: string, limit: number): string[] {
   const out: string[] = [];
-  let rest = text;
-  while (rest.length > limit) {
-    let cut = rest.lastIndexOf(' ', limit);
-    // never cut inside an entity such as &amp;
-    const amp = rest.lastIndexOf('&', cut > 0 ? cut : limit);
-    if (amp > rest.lastIndexOf(';', cut > 0 ? cut : limit)) cut = amp;
-    if (cut <= 0) cut = limit;
-    out.push(rest.slice(0, cut));
+  let open: string[] = [];
+  let rest = html;
+  while (reopen(open).length + rest.length > limit) {
+    const prefix = reopen(open);
+    const { cut, stack } = safeCut(rest, open, limit - prefix.length);
+    out.push(prefix + rest.slice(0, cut).trimEnd() + close(stack));
+    open = stack;
     rest = rest.slice(cut).trimStart();
   }
-  if (rest) out.push(rest);
+  if (rest) out.push(reopen(open) + rest);
   return out;
+}
+
+const reopen = (stack: string[]): string => stack.join('');
+const close = (stack: string[]): string => stack.map((tag) => `</${/^<(\w+)/.exec(tag)![1]}>`).reverse().join('');
+
+/** The last safe cut within `budget` (room left for closing tags) and the tags open there. */
+function safeCut(html: string, openAtStart: string[], budget: number): { cut: number; stack: string[] } {
+  const stack = [...openAtStart];
+  let best = { cut: 0, stack: [...stack], space: false };
+  let i = 0;
+  while (i < html.length) {
+    const tag = html[i] === '<' ? /^<\/?(\w+)[^>]*>/.exec(html.slice(i)) : null;
+    const entity = html[i] === '&' ? /^&[#\w]+;/.exec(html.slice(i)) : null;
+    const width = tag?.[0].length ?? entity?.[0].length ?? (/[\uD800-\uDBFF]/.test(html[i]) ? 2 : 1);
+    if (i + width + close(stack).length > budget) break;
+    if (tag) {
+      if (tag[0][1] === '/') stack.pop();
+      else stack.push(tag[0]);
+    }
+    i += width;
+    const space = /\s/.test(html[i] ?? '');
+    if (!tag && (space || !best.space)) best = { cut: i, stack: [...stack], space };
+  }
+  // A budget too small for even one character still makes progress.
+  if (best.cut === 0) best = { cut: Math.max(1, i), stack: [...stack], space: false };
+  return { cut: best.cut, stack: best.stack };
 }
 
 /** A paragraph as message pieces: the whole escaped paragraph, or its sentences when it is too long. */
@@ -79,7 +153,7 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
   const first = Math.max(1, from);
   const last = Math.min(report.paragraphs.length, to);
   const section = report.paragraphs[first - 1]?.section.join(' › ') ?? '';
-  const head = `<b>${escapeHtml(report.meta.title)}</b>${section ? `\n${escapeHtml(section)}` : ''}`;
+  const head = `<b>${escapeHtml(clipText(report.meta.title, MAX_TITLE))}</b>${section ? `\n${escapeHtml(clipText(section, MAX_SECTION))}` : ''}`;
   const pieces = [head];
   for (let n = first; n <= last; n++) pieces.push(...paragraphPieces(report, n));
   return packMessages(pieces);
@@ -92,7 +166,7 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
 export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings): string[] {
   const here = report.paragraphs[n - 1];
   const part = here.section[0];
-  const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(report.meta.title)}`];
+  const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.title, MAX_TITLE))}`];
   let last = '';
   for (const p of report.paragraphs) {
     if (!part || p.section[0] !== part) continue;
@@ -100,7 +174,7 @@ export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings):
     if (label === last) continue;
     last = label;
     const indent = '  '.repeat(p.section.length - 1);
-    const line = `${escapeHtml(label)} · ¶${p.n}`;
+    const line = `${escapeHtml(clipText(label, MAX_LABEL))} · ¶${p.n}`;
     lines.push(indent + (p.section.join('\u0000') === here.section.join('\u0000') ? `<b>${line}</b>` : line));
   }
   return packMessages(lines, MAX_MESSAGE, '\n');
@@ -109,6 +183,14 @@ export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings):
 /** One line per report for /reports and /start. */
 export function reportLine(report: { meta: ParsedReport['meta'] }): string {
   const m = report.meta;
-  const details = [m.issuer, m.date?.slice(0, 10), m.documentNumber].filter(Boolean).map((s) => escapeHtml(s!));
-  return `• <b>${escapeHtml(m.title)}</b>${details.length ? `\n  ${details.join(' · ')}` : ''}`;
+  const details = reportDetails(m);
+  return `• <b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n  ${details}` : ''}`;
+}
+
+/** Issuer · date · document number, escaped and clipped (empty when none is known). */
+export function reportDetails(m: ParsedReport['meta']): string {
+  return [m.issuer, m.date?.slice(0, 10), m.documentNumber]
+    .filter((s): s is string => !!s)
+    .map((s) => escapeHtml(clipText(s, MAX_LABEL)))
+    .join(' · ');
 }

@@ -6,8 +6,9 @@
 import { run } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback, type Bot } from 'grammy';
 import { ConfigError } from '../errors.js';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { log } from '../log.js';
+import { log, registerSecret } from '../log.js';
 import type { BotContext } from './context.js';
 import { commandMenu } from './create-bot.js';
 
@@ -49,29 +50,71 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
   }
 }
 
-export async function startBot(bot: Bot<BotContext>, options: { webhookUrl?: string; port: number; signal?: AbortSignal }): Promise<RunningBot> {
+export interface StartOptions {
+  webhookUrl?: string;
+  port: number;
+  /** Interface the webhook server listens on (default loopback: a reverse proxy forwards to it). */
+  host?: string;
+  /** Secret Telegram must send with each update (X-Telegram-Bot-Api-Secret-Token); random when not given. */
+  webhookSecret?: string;
+  signal?: AbortSignal;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
+
+export async function startBot(bot: Bot<BotContext>, options: StartOptions): Promise<RunningBot> {
   await identify(bot, options.signal);
   await registerCommands(bot);
   if (!options.webhookUrl) {
     await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', error instanceof Error ? error.message : error));
-    const handle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query', 'inline_query', 'my_chat_member'] } } });
+    const handle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
     log.info(`Bot @${bot.botInfo.username} is running (long polling).`);
     return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
   }
+  return startWebhook(bot, { ...options, webhookUrl: options.webhookUrl });
+}
+
+/**
+ * The webhook server: only requests carrying the secret registered with setWebhook reach the
+ * bot; anything else (a forged update from whoever can reach the port) is answered 401.
+ */
+async function startWebhook(bot: Bot<BotContext>, options: StartOptions & { webhookUrl: string }): Promise<RunningBot> {
+  const secret = options.webhookSecret ?? randomBytes(32).toString('hex');
+  registerSecret(secret);
+  const host = options.host ?? '127.0.0.1';
   const inFlight = new Set<Promise<unknown>>();
-  const callback = webhookCallback(bot, 'http');
+  const callback = webhookCallback(bot, 'http', { secretToken: secret });
+  let forged = 0;
   const server: Server = createServer((req, res) => {
+    if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret)) {
+      // Logged on the first and then every 100th, so a flood cannot fill the log.
+      if (forged++ % 100 === 0) log.warn(`webhook: refused ${forged} request(s) without the right secret token (latest from ${req.socket.remoteAddress}).`);
+      res.writeHead(401).end();
+      req.resume();
+      return;
+    }
     const done = callback(req, res).catch((error: unknown) => log.error('webhook update failed:', error));
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));
   });
-  await new Promise<void>((resolve) => server.listen(options.port, resolve));
-  await bot.api.setWebhook(options.webhookUrl, { allowed_updates: ['message', 'callback_query', 'inline_query', 'my_chat_member'] });
-  log.info(`Bot @${bot.botInfo.username} is running (webhook on port ${options.port}).`);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, resolve);
+  });
+  await bot.api.setWebhook(options.webhookUrl, { allowed_updates: [...ALLOWED_UPDATES], secret_token: secret });
+  log.info(`Bot @${bot.botInfo.username} is running (webhook on ${host}:${options.port}).`);
   return {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** Constant-time comparison of the secret header. */
+function secretMatches(header: string | string[] | undefined, secret: string): boolean {
+  if (typeof header !== 'string') return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

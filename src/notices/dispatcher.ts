@@ -2,10 +2,13 @@
  * Delivers the outbox: oldest due rows first, within Telegram's limits, a few sends in
  * flight. A row is marked sent only after the Bot API accepted it, so a crash re-sends at
  * most the messages that were in flight. 429 waits retry_after; 5xx and network errors
- * back off exponentially; an unreachable chat (blocked, deactivated, not found) is
- * dropped and its subscriber marked inactive.
+ * back off exponentially. Failures are judged by what they say about the recipient:
+ * only an unreachable chat (blocked, deactivated, not found, kicked) deactivates its
+ * subscriber. A fault of ours never touches a subscriber: a rejected token (401) pauses
+ * the whole outbox, a message the Bot API refuses (400 parse error, 413, other 4xx) is
+ * set aside as 'failed' for the admin to see in /stats.
  */
-import { GrammyError, HttpError } from 'grammy';
+import { GrammyError } from 'grammy';
 import { log } from '../log.js';
 import { DeliveryLimiter } from './limiter.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
@@ -29,20 +32,35 @@ export interface DispatcherOptions {
   idleMs?: number;
 }
 
-const UNREACHABLE = /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|group chat was upgraded|PEER_ID_INVALID|have no rights to send/i;
+const UNREACHABLE = /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|group chat was upgraded|PEER_ID_INVALID|have no rights to send|bot is not a member|chat_write_forbidden/i;
+
+export type FailureVerdict =
+  | { action: 'retry-after'; seconds: number }
+  | { action: 'backoff' }
+  /** The recipient cannot be reached: deactivate the subscriber. */
+  | { action: 'unreachable'; reason: string }
+  /** Our credentials were refused: stop sending to anyone until it is fixed. */
+  | { action: 'pause'; reason: string }
+  /** This message is wrong (our fault): set it aside, keep the subscriber. */
+  | { action: 'skip'; reason: string };
 
 /** What to do after a failed send. Pure. */
-export function classifyFailure(error: unknown): { action: 'retry-after'; seconds: number } | { action: 'backoff' } | { action: 'drop'; reason: string } {
+export function classifyFailure(error: unknown): FailureVerdict {
   if (error instanceof GrammyError) {
+    const reason = `${error.error_code} ${error.description}`;
     if (error.error_code === 429) return { action: 'retry-after', seconds: error.parameters.retry_after ?? 5 };
-    if ((error.error_code === 403 || error.error_code === 400) && UNREACHABLE.test(error.description)) return { action: 'drop', reason: error.description };
+    if ((error.error_code === 403 || error.error_code === 400) && UNREACHABLE.test(error.description)) return { action: 'unreachable', reason: error.description };
+    // 401 Unauthorized / 404 Not Found on a method: the token was revoked or is wrong, for every chat alike.
+    if (error.error_code === 401 || error.error_code === 404) return { action: 'pause', reason };
     if (error.error_code >= 500) return { action: 'backoff' };
-    // Any other 4xx: the message itself is wrong; retrying will not help.
-    return { action: 'drop', reason: error.description };
+    // Any other 4xx (can't parse entities, message too long, 413): the message is at fault, not the reader.
+    return { action: 'skip', reason };
   }
-  if (error instanceof HttpError) return { action: 'backoff' };
   return { action: 'backoff' };
 }
+
+/** How long the outbox waits after a rejected token before trying again (a restart with a good token resumes at once). */
+const TOKEN_PAUSE_MS = 5 * 60_000;
 
 export class OutboxDispatcher {
   private running = false;
@@ -51,6 +69,8 @@ export class OutboxDispatcher {
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly limiter: DeliveryLimiter;
   private readonly now: () => number;
+  /** Why the outbox is paused (a rejected token), for /stats; undefined while delivering. */
+  pausedReason?: string;
 
   constructor(
     private readonly store: SubscriptionStore,
@@ -130,11 +150,22 @@ export class OutboxDispatcher {
     try {
       await this.send(row.chatId, row.payload);
       this.store.markSent(row.id);
+      if (this.pausedReason) log.info('Notices resumed: the Bot API accepts our token again.');
+      this.pausedReason = undefined;
     } catch (error) {
       const verdict = classifyFailure(error);
-      if (verdict.action === 'drop') {
-        log.info(`notice to chat ${row.chatId} dropped: ${verdict.reason}`);
+      if (verdict.action === 'unreachable') {
+        log.info(`notice to chat ${row.chatId} dropped, subscriber deactivated: ${verdict.reason}`);
         this.store.drop(row.id, row.chatId, verdict.reason);
+      } else if (verdict.action === 'pause') {
+        const until = this.now() + TOKEN_PAUSE_MS;
+        if (!this.pausedReason) log.error(`Notices paused: the Bot API refused our token (${verdict.reason}). No subscriber is touched; delivery resumes with a valid TELEGRAM_BOT_TOKEN.`);
+        this.pausedReason = verdict.reason;
+        this.limiter.pauseUntil(until);
+        this.store.retryLater(row.id, until, verdict.reason);
+      } else if (verdict.action === 'skip') {
+        log.error(`notice ${row.id} to chat ${row.chatId} set aside (our message was refused: ${verdict.reason}); the subscriber stays subscribed.`);
+        this.store.fail(row.id, verdict.reason);
       } else if (verdict.action === 'retry-after') {
         const until = this.now() + verdict.seconds * 1000;
         this.limiter.pauseUntil(until);

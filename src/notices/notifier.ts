@@ -8,7 +8,7 @@ import type { AnswerEngine } from '../answer/engine.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { encodeCallback, reportKey } from '../bot/callback-data.js';
 import { reportExamples } from '../bot/examples.js';
-import { answerHtml, escapeHtml, packMessages } from '../bot/format.js';
+import { answerHtml, clipText, escapeHtml, MAX_LABEL, MAX_TITLE, packMessages, reportDetails } from '../bot/format.js';
 import { STRINGS, langOf, type Strings } from '../bot/i18n.js';
 import { log } from '../log.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
@@ -16,10 +16,10 @@ import type { OutboxRow, SubscriptionStore } from './store.js';
 /** The notice for one report in one language. Pure. */
 export function noticePayload(report: ParsedReport, t: Strings): OutboxRow['payload'] {
   const m = report.meta;
-  const details = [m.issuer, m.date?.slice(0, 10), m.documentNumber].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+  const details = reportDetails(m);
   const keyboard = new InlineKeyboard();
   reportExamples(report).forEach((q, index) => keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
-  const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(m.title)}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
+  const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };
 }
 
@@ -59,7 +59,7 @@ export class Notifier {
       const t = STRINGS[langOf(this.store.subscriber(chatId)?.lang)];
       for (const words of topics) {
         const answer = await engine.answer(words, 3, report.id);
-        if (!answer.abstained) pieces.push(`<b>${escapeHtml(t.watchHeader(words))}</b>`, ...answer.answers.map((a) => answerHtml(a)));
+        if (!answer.abstained) pieces.push(`<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`, ...answer.answers.map((a) => answerHtml(a)));
       }
       if (pieces.length) out.set(chatId, packMessages(pieces));
     }

@@ -40,7 +40,11 @@ export async function startNotices(options: { token: string; apiRoot?: string; d
       },
       stats: async () => {
         const c = store.counts();
-        return [`subscribers: ${store.activeSubscribers().length}`, `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped`];
+        return [
+          `subscribers: ${store.activeSubscribers().length}`,
+          `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped (unreachable), ${c.failed} failed (refused by the Bot API)`,
+          ...(dispatcher.pausedReason ? [`outbox PAUSED: token refused (${dispatcher.pausedReason})`] : []),
+        ];
       },
     },
     async stop() {

@@ -69,6 +69,8 @@ export interface OutboxCounts {
   pending: number;
   sent: number;
   dropped: number;
+  /** Messages the Bot API refused as malformed (our fault): kept for the admin, subscriber untouched. */
+  failed: number;
 }
 
 const now = (): string => new Date().toISOString();
@@ -213,10 +215,15 @@ export class SubscriptionStore {
     })();
   }
 
+  /** Sets a row aside because the Bot API refused the message itself; its subscriber is not touched. */
+  fail(id: number, reason: string): void {
+    this.db.prepare(`UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?`).run(reason.slice(0, 300), id);
+  }
+
   counts(): OutboxCounts {
     const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`).all() as { status: string; n: number }[];
     const get = (s: string): number => rows.find((r) => r.status === s)?.n ?? 0;
-    return { pending: get('pending'), sent: get('sent'), dropped: get('dropped') };
+    return { pending: get('pending'), sent: get('sent'), dropped: get('dropped'), failed: get('failed') };
   }
 
   /** Runs SQLite's integrity check; "ok" when the file is sound. */

@@ -45,6 +45,23 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
+/**
+ * The emulator posts webhook updates without the X-Telegram-Bot-Api-Secret-Token header that
+ * Telegram sends when setWebhook was given a secret_token; send it the way Telegram does.
+ */
+function sendWebhookSecret(emulator: TelegramServer): void {
+  const server = emulator as unknown as { webhooks: Record<string, { url: string; secret_token?: string }>; updateId: number; addUserUpdate(update: Json & { botToken: string }): Promise<void> };
+  const original = server.addUserUpdate.bind(server);
+  server.addUserUpdate = async (update) => {
+    const hook = server.webhooks[update.botToken];
+    if (!hook?.secret_token) return original(update);
+    const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': hook.secret_token };
+    const res = await fetch(hook.url, { method: 'POST', headers, body: JSON.stringify((TelegramServer as unknown as { formatUpdate(u: unknown): unknown }).formatUpdate(update)) });
+    if (res.status > 204) throw new Error(`Webhook invocation failed: ${res.status}`);
+    server.updateId++;
+  };
+}
+
 export class BotApiHarness {
   readonly calls: { method: string; body: Json; at: number }[] = [];
   readonly injected: Json[] = [];
@@ -67,6 +84,7 @@ export class BotApiHarness {
     const emulatorPort = await freePort();
     const emulator = new TelegramServer({ port: emulatorPort, host: '127.0.0.1', storeTimeout: 600 });
     await emulator.start();
+    sendWebhookSecret(emulator);
     const proxy = createServer();
     proxy.listen(0, '127.0.0.1');
     await once(proxy, 'listening');

@@ -36,8 +36,17 @@ describe('classifyFailure', () => {
     expect(classifyFailure(grammyError(502, 'Bad Gateway'))).toEqual({ action: 'backoff' });
     expect(classifyFailure(new HttpError('Network request failed', new Error('ECONNRESET')))).toEqual({ action: 'backoff' });
     for (const d of ['Forbidden: bot was blocked by the user', 'Forbidden: user is deactivated', 'Bad Request: chat not found']) {
-      expect(classifyFailure(grammyError(d.startsWith('Bad') ? 400 : 403, d))).toEqual({ action: 'drop', reason: d });
+      expect(classifyFailure(grammyError(d.startsWith('Bad') ? 400 : 403, d))).toEqual({ action: 'unreachable', reason: d });
     }
+  });
+
+  it('blames us, not the recipient, for a refused token or a malformed message', () => {
+    expect(classifyFailure(grammyError(401, 'Unauthorized'))).toEqual({ action: 'pause', reason: '401 Unauthorized' });
+    expect(classifyFailure(grammyError(404, 'Not Found'))).toEqual({ action: 'pause', reason: '404 Not Found' });
+    const parse = "Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"i\"";
+    expect(classifyFailure(grammyError(400, parse))).toEqual({ action: 'skip', reason: `400 ${parse}` });
+    expect(classifyFailure(grammyError(400, 'Bad Request: message is too long'))).toEqual({ action: 'skip', reason: '400 Bad Request: message is too long' });
+    expect(classifyFailure(grammyError(413, 'Request Entity Too Large'))).toEqual({ action: 'skip', reason: '413 Request Entity Too Large' });
   });
 });
 
@@ -69,7 +78,7 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     clearInterval(ticker);
     await dispatcher.stop();
     expect(sent.sort()).toEqual([1, 2]);
-    expect(store.counts()).toEqual({ pending: 0, sent: 2, dropped: 0 });
+    expect(store.counts()).toEqual({ pending: 0, sent: 2, dropped: 0, failed: 0 });
   });
 
   it('a blocked chat is dropped and its subscriber marked inactive, once', async () => {
@@ -86,7 +95,56 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await dispatcher.stop();
     expect(calls).toBe(1);
     expect(store.subscriber(7)).toMatchObject({ active: false, inactiveReason: 'Forbidden: bot was blocked by the user' });
-    expect(store.counts()).toEqual({ pending: 0, sent: 0, dropped: 2 });
+    expect(store.counts()).toEqual({ pending: 0, sent: 0, dropped: 2, failed: 0 });
     expect(store.reactivate(7)).toBe(true);
+  });
+
+  it('a revoked token (401) pauses the outbox and deactivates nobody; a good token then delivers everything', async () => {
+    const store = new SubscriptionStore(':memory:');
+    for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
+    store.announce('r1', () => [{ part: 'notice', payload: { text: 'n' } }]);
+    let clock = 0;
+    let tokenValid = false;
+    const sent: number[] = [];
+    let refused = 0;
+    const dispatcher = new OutboxDispatcher(store, async (chatId) => {
+      if (!tokenValid) {
+        refused++;
+        throw grammyError(401, 'Unauthorized');
+      }
+      sent.push(chatId);
+    }, { now: () => clock, idleMs: 5 });
+    dispatcher.start();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(refused).toBe(1); // paused after the first refusal, not one failure per subscriber
+    expect(dispatcher.pausedReason).toBe('401 Unauthorized');
+    expect(store.activeSubscribers().map((s) => s.chatId).sort()).toEqual([1, 2, 3]);
+    expect(store.counts()).toMatchObject({ pending: 3, dropped: 0, failed: 0 });
+    tokenValid = true;
+    clock += 10 * 60_000;
+    dispatcher.notify();
+    const ticker = setInterval(() => (clock += 1000), 5);
+    await dispatcher.drained(5);
+    clearInterval(ticker);
+    await dispatcher.stop();
+    expect(sent.sort()).toEqual([1, 2, 3]);
+    expect(dispatcher.pausedReason).toBeUndefined();
+  });
+
+  it('a message the Bot API cannot parse is set aside and its subscriber stays subscribed', async () => {
+    const store = new SubscriptionStore(':memory:');
+    for (const id of [1, 2]) store.subscribe(id, 'private', 'en');
+    store.announce('r1', (s) => [{ part: 'notice', payload: { text: 'ok' } }, { part: 'watch-0', payload: { text: s.chatId === 1 ? '<i>broken' : 'fine' } }]);
+    const sent: string[] = [];
+    const dispatcher = new OutboxDispatcher(store, async (chatId, p) => {
+      if (p.text.includes('<i>broken')) throw grammyError(400, "Bad Request: can't parse entities");
+      sent.push(`${chatId}:${p.text}`);
+    }, { idleMs: 5, limiter: new DeliveryLimiter({ perSecond: 1000, perChatMs: 0, groupPerMinute: 1000 }) });
+    dispatcher.start();
+    await dispatcher.drained(5);
+    await dispatcher.stop();
+    expect(sent.sort()).toEqual(['1:ok', '2:fine', '2:ok']);
+    expect(store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 1 });
+    expect(store.activeSubscribers().map((s) => s.chatId).sort()).toEqual([1, 2]);
   });
 });
