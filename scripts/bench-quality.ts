@@ -1,20 +1,30 @@
 /**
- * `npm run bench:quality [-- --sweep] [-- --json out.json]`: retrieval quality on the dev
- * question set (../shared/eval/dev-questions.jsonl, or EVAL_SET), in lexical-only mode and
- * in hybrid mode with the tiny test model. Builds its indexes in a temporary directory.
+ * `npm run bench:quality [-- --sweep] [-- --misses] [-- --json out.json]`: answer quality on
+ * both development sets (test/fixtures/eval: copies of ../shared/eval), each split in two
+ * halves by a hash of the question text: "tune" (what thresholds were chosen on) and
+ * "held-out" (reported, never tuned on). Modes: lexical only; hybrid with the bundled
+ * offline model (what a machine without the hub gets); hybrid with the tiny test model.
+ * Indexes are built in temporary directories.
  *
- * --sweep also prints hit@1 / refusals for a range of refusal thresholds (how MIN_COVERAGE was chosen).
+ * --sweep prints the tuning half's figures over a grid of confidence thresholds (how
+ * CONFIDENCE in src/answer/confidence.ts was chosen).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AnswerEngine, MIN_COVERAGE } from '../src/answer/engine.js';
+import { fileURLToPath } from 'node:url';
+import { CONFIDENCE, type Thresholds } from '../src/answer/confidence.js';
+import { AnswerEngine } from '../src/answer/engine.js';
 import { evaluate, type EvalQuestion, type QualityReport } from '../src/answer/evaluate.js';
 import { ingest } from '../src/ingest.js';
 import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
-import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
+import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
+import { loadThesaurus } from '../src/search/thesaurus.js';
 import { buildTinyModel } from './build-tiny-model.js';
+
+export const EVAL_DIR = fileURLToPath(new URL('../test/fixtures/eval', import.meta.url));
+export const EVAL_SETS = ['dev-questions.jsonl', 'dev-realistic.jsonl'] as const;
 
 export interface QualityRun {
   mode: string;
@@ -22,64 +32,104 @@ export interface QualityRun {
   chinese: QualityReport;
 }
 
-function loadSet(path: string): EvalQuestion[] {
-  return readFileSync(path, 'utf8')
+export function loadSet(name: string): EvalQuestion[] {
+  return readFileSync(join(EVAL_DIR, name), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalQuestion);
 }
 
-/** Builds an index of `corpusDir` in a temp dir and answers every question of the set. */
-export async function runQuality(corpusDir: string, set: EvalQuestion[], embedder?: Embedder, minCoverage?: number): Promise<QualityRun> {
+/** The half a question belongs to, from a hash of its text (stable across runs and edits of other questions). */
+export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
+  let h = 2166136261;
+  for (const ch of q.q) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
+  return (h >>> 0) % 2 === 0 ? 'tune' : 'held-out';
+}
+
+/** Builds an index of `corpusDir` in a temp dir; returns an engine over it. */
+export async function buildEngine(corpusDir: string, embedder?: Embedder, thresholds?: Thresholds): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
-  await ingest({ corpusDir, dataDir, embedder });
-  const { index } = loadIndex(new IndexStore(dataDir))!;
-  rmSync(dataDir, { recursive: true, force: true });
-  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), minCoverage });
-  const texts = new Map([...index.reports].map(([id, r]) => [id, r.text]));
+  try {
+    await ingest({ corpusDir, dataDir, embedder });
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), thresholds });
+    return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Answers every question of the set and scores English and Chinese separately. */
+export async function scoreSet(built: { engine: AnswerEngine; texts: Map<string, string> }, set: EvalQuestion[], mode: string): Promise<QualityRun> {
   const run = async (questions: EvalQuestion[]): Promise<QualityReport> => {
     const answers = [];
-    for (const q of questions) answers.push(await engine.answer(q.q, 3));
-    return evaluate(questions, answers, texts);
+    for (const q of questions) answers.push(await built.engine.answer(q.q, 3));
+    return evaluate(questions, answers, built.texts);
   };
-  const english = set.filter((q) => q.lang !== 'zh');
-  const chinese = set.filter((q) => q.lang === 'zh');
-  return { mode: embedder ? `hybrid (${embedder.id.replace(/^.*[\\/]/, '')})` : 'lexical', english: await run(english), chinese: await run(chinese) };
+  return { mode, english: await run(set.filter((q) => q.lang !== 'zh')), chinese: await run(set.filter((q) => q.lang === 'zh')) };
+}
+
+/** Builds an index of `corpusDir` in a temp dir and answers every question of the set. */
+export async function runQuality(corpusDir: string, set: EvalQuestion[], embedder?: Embedder, thresholds?: Thresholds): Promise<QualityRun> {
+  return scoreSet(await buildEngine(corpusDir, embedder, thresholds), set, embedder ? `hybrid (${embedder.id.replace(/^.*[\\/]/, '')})` : 'lexical');
 }
 
 function row(label: string, r: QualityReport): string {
-  return `| ${label} | ${r.questions} | ${r.hitAt1.toFixed(3)} | ${r.hitAt3.toFixed(3)} | ${r.mrr.toFixed(3)} | ${r.verbatimRate.toFixed(3)} | ${r.citationCompleteness.toFixed(3)} | ${r.abstained} | ${r.falseAbstentions} | ${r.medianQuoteChars} |`;
+  return `| ${label} | ${r.questions} | ${r.hitAt1.toFixed(3)} | ${r.hitAt3.toFixed(3)} | ${r.falseAbstentions} | ${r.lowConfidence} | ${r.unanswerableHandled} | ${r.unanswerableHigh} | ${r.verbatimRate.toFixed(3)} | ${r.citationCompleteness.toFixed(3)} | ${r.medianQuoteChars} |`;
+}
+
+const HEADER = `| set · half · mode · language | answerable | hit@1 | hit@3 | answerable refused | answerable low | unanswerable refused or low | unanswerable high | verbatim | cited | median quote chars |
+|---|---|---|---|---|---|---|---|---|---|---|`;
+
+async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: EvalQuestion[][]): Promise<void> {
+  const tune = sets.flat().filter((q) => splitOf(q) === 'tune' && q.lang !== 'zh');
+  console.log(`\nThreshold sweep (${embedder ? 'hybrid, offline model' : 'lexical'}; tuning half of both sets, English): setting → hit@1, answerable refused, answerable low, unanswerable refused-or-low, unanswerable high`);
+  const grid: [keyof Thresholds, number[]][] = [
+    ['highCoverage', [0.5, 0.56, 0.62, 0.7]],
+    ['minCoverage', [0.2, 0.25, 0.3, 0.35, 0.4]],
+    ['highRelatedness', [3, 3.5, 4, 5]],
+    ['supportRelatedness', [1.5, 2, 2.5, 3]],
+    ['minRelatedness', [0.5, 1, 1.5, 2, 2.5]],
+  ];
+  for (const [key, values] of grid) {
+    for (const value of values) {
+      const { english: r } = await runQuality(corpusDir, tune, embedder, { ...CONFIDENCE, [key]: value });
+      console.log(`  ${key}=${value}${value === CONFIDENCE[key] ? ' (chosen)' : ''} → ${r.hitAt1.toFixed(3)}, ${r.falseAbstentions}, ${r.lowConfidence}, ${r.unanswerableHandled}, ${r.unanswerableHigh}`);
+    }
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
-  const setPath = resolve(process.env.EVAL_SET ?? '../shared/eval/dev-questions.jsonl');
-  const set = loadSet(setPath);
   const modelRoot = mkdtempSync(join(tmpdir(), 'rqb-model-'));
-  const model = buildTinyModel(join(modelRoot, 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]);
-  const tiny = await loadEmbedder(model, tmpdir());
-  const runs = [await runQuality(corpusDir, set), await runQuality(corpusDir, set, tiny)];
-  console.log(`Question set: ${setPath} (${set.length} questions); refusal threshold MIN_COVERAGE=${MIN_COVERAGE}`);
-  console.log('| mode · language | answerable | hit@1 | hit@3 | MRR | verbatim | cited | refused unanswerable | false refusals | median quote chars |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of runs) {
-    console.log(row(`${r.mode} · English`, r.english));
-    console.log(row(`${r.mode} · Chinese`, r.chinese));
-  }
-  if (argv.includes('--misses')) for (const r of runs) console.log(`\n${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n${r.mode} misses (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);
-  if (argv.includes('--sweep')) {
-    console.log('\nRefusal threshold sweep (lexical, English): threshold → hit@1, refused unanswerable, false refusals');
-    for (let t = 0.2; t <= 0.701; t += 0.05) {
-      const r = await runQuality(corpusDir, set, undefined, t);
-      console.log(`  ${t.toFixed(2)} → ${r.english.hitAt1.toFixed(3)}, ${r.english.abstained}, ${r.english.falseAbstentions}`);
+  const tiny = await loadEmbedder(buildTinyModel(join(modelRoot, 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]), tmpdir());
+  const offline = await loadEmbedder(OFFLINE_MODEL, tmpdir());
+  const sets = EVAL_SETS.map((name) => loadSet(name));
+  const runs: (QualityRun & { set: string; half: string })[] = [];
+  for (const [mode, embedder] of [['lexical', undefined], ['offline model', offline], ['tiny test model', tiny]] as const) {
+    const built = await buildEngine(corpusDir, embedder);
+    for (const [i, name] of EVAL_SETS.entries()) {
+      for (const half of ['tune', 'held-out'] as const) runs.push({ ...(await scoreSet(built, sets[i].filter((q) => splitOf(q) === half), mode)), set: name, half });
     }
+  }
+  console.log(`Question sets: ${EVAL_SETS.map((n) => join('test/fixtures/eval', n)).join(', ')}; each split by question hash into a tuning half and a held-out half.`);
+  console.log(HEADER);
+  for (const r of runs) {
+    const label = `${r.set.replace('.jsonl', '')} · ${r.half} · ${r.mode}`;
+    console.log(row(`${label} · English`, r.english));
+    if (r.chinese.questions) console.log(row(`${label} · Chinese`, r.chinese));
+  }
+  if (argv.includes('--misses')) for (const r of runs) console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);
+  if (argv.includes('--sweep')) {
+    await sweep(corpusDir, undefined, sets);
+    await sweep(corpusDir, offline, sets);
   }
   rmSync(modelRoot, { recursive: true, force: true });
   const out = argv[argv.indexOf('--json') + 1];
   if (argv.includes('--json') && out) writeFileSync(out, JSON.stringify(runs, null, 2));
 }
 
-if (process.argv[1]?.endsWith('bench-quality.ts')) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).catch((error) => {
     console.error(error);
     process.exit(1);

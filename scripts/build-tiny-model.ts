@@ -43,20 +43,50 @@ function valueInfo(name: string, elemType: number, dims: (number | string)[]): n
   return [...str(1, name), ...bytes(2, bytes(1, tensorType))];
 }
 
-/** ONNX model: last_hidden_state = Gather(embeddings, input_ids); attention_mask is declared for transformers.js. */
-export function onnxGatherModel(matrix: Float32Array, vocabSize: number, dim: number): Uint8Array {
-  const initializer = [...int(1, vocabSize), ...int(1, dim), ...int(2, FLOAT), ...str(8, 'embeddings'), ...bytes(9, new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength))];
-  const node = [...str(1, 'embeddings'), ...str(1, 'input_ids'), ...str(2, 'last_hidden_state'), ...str(3, 'gather'), ...str(4, 'Gather'), ...bytes(5, [...str(1, 'axis'), ...int(3, 0), ...int(20, 2)])];
+const INT8 = 3;
+const attr = (name: string, ints: number): number[] => [...str(1, name), ...int(3, ints), ...int(20, 2)];
+const nodeProto = (inputs: string[], output: string, name: string, op: string, attrs: number[][] = []): number[] => [
+  ...inputs.flatMap((i) => str(1, i)),
+  ...str(2, output),
+  ...str(3, name),
+  ...str(4, op),
+  ...attrs.flatMap((a) => bytes(5, a)),
+];
+
+function modelProto(nodes: number[][], initializers: number[][], dim: number): Uint8Array {
   const graph = [
-    ...bytes(1, node),
-    ...str(2, 'tiny-embedder'),
-    ...bytes(5, initializer),
+    ...nodes.flatMap((n) => bytes(1, n)),
+    ...str(2, 'gather-embedder'),
+    ...initializers.flatMap((t) => bytes(5, t)),
     ...bytes(11, valueInfo('input_ids', INT64, ['batch', 'sequence'])),
     ...bytes(11, valueInfo('attention_mask', INT64, ['batch', 'sequence'])),
     ...bytes(12, valueInfo('last_hidden_state', FLOAT, ['batch', 'sequence', dim])),
   ];
-  const model = [...int(1, 8), ...str(2, 'report-quote-bot'), ...bytes(7, graph), ...bytes(8, [...str(1, ''), ...int(2, 13)])];
-  return Uint8Array.from(model);
+  return Uint8Array.from([...int(1, 8), ...str(2, 'report-quote-bot'), ...bytes(7, graph), ...bytes(8, [...str(1, ''), ...int(2, 13)])]);
+}
+
+const rawBytes = (a: Float32Array | Int8Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** ONNX model: last_hidden_state = Gather(embeddings, input_ids); attention_mask is declared for transformers.js. */
+export function onnxGatherModel(matrix: Float32Array, vocabSize: number, dim: number): Uint8Array {
+  const initializer = [...int(1, vocabSize), ...int(1, dim), ...int(2, FLOAT), ...str(8, 'embeddings'), ...bytes(9, rawBytes(matrix))];
+  return modelProto([nodeProto(['embeddings', 'input_ids'], 'last_hidden_state', 'gather', 'Gather', [attr('axis', 0)])], [initializer], dim);
+}
+
+/**
+ * The same with int8 rows and one float scale per row (a quarter of the size):
+ * last_hidden_state = Cast(Gather(q, ids)) × Gather(scale, ids).
+ */
+export function onnxQuantizedGatherModel(rows: Int8Array, scales: Float32Array, vocabSize: number, dim: number): Uint8Array {
+  const q = [...int(1, vocabSize), ...int(1, dim), ...int(2, INT8), ...str(8, 'q'), ...bytes(9, rawBytes(rows))];
+  const scale = [...int(1, vocabSize), ...int(1, 1), ...int(2, FLOAT), ...str(8, 'scale'), ...bytes(9, rawBytes(scales))];
+  const nodes = [
+    nodeProto(['q', 'input_ids'], 'gathered', 'gather_q', 'Gather', [attr('axis', 0)]),
+    nodeProto(['gathered'], 'gathered_f', 'cast', 'Cast', [attr('to', FLOAT)]),
+    nodeProto(['scale', 'input_ids'], 'row_scale', 'gather_scale', 'Gather', [attr('axis', 0)]),
+    nodeProto(['gathered_f', 'row_scale'], 'last_hidden_state', 'scale_rows', 'Mul'),
+  ];
+  return modelProto(nodes, [q, scale], dim);
 }
 
 // --- vocabulary and vectors --------------------------------------------------------
@@ -89,8 +119,17 @@ export function buildTinyModel(outDir: string, texts: string[], dim = 32): strin
     // Special tokens add nothing to the mean, so [CLS]/[SEP] do not pull all texts together; [UNK] is a word like others.
     if (!SPECIAL.includes(t) || t === '[UNK]') matrix.set(seededVector(t, dim), i * dim);
   });
+  return writeModelFolder(outDir, vocab, onnxGatherModel(matrix, vocabList.length, dim), dim);
+}
+
+/**
+ * Writes a transformers.js model folder around an ONNX graph: a BERT-style WordPiece
+ * tokenizer over `vocab` (token → row of the graph's matrix), config and tokenizer config.
+ * `vocab` must hold the special tokens [PAD] [UNK] [CLS] [SEP] [MASK].
+ */
+export function writeModelFolder(outDir: string, vocab: Record<string, number>, onnx: Uint8Array, dim: number, extraConfig: Record<string, unknown> = {}): string {
   mkdirSync(join(outDir, 'onnx'), { recursive: true });
-  writeFileSync(join(outDir, 'onnx', 'model.onnx'), onnxGatherModel(matrix, vocabList.length, dim));
+  writeFileSync(join(outDir, 'onnx', 'model.onnx'), onnx);
   const special = (t: string) => ({ id: vocab[t], content: t, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
   writeFileSync(
     join(outDir, 'tokenizer.json'),
@@ -112,9 +151,11 @@ export function buildTinyModel(outDir: string, texts: string[], dim = 32): strin
     }),
   );
   writeFileSync(join(outDir, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 512, cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]' }));
-  writeFileSync(join(outDir, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: vocabList.length, max_position_embeddings: 512 }));
+  writeFileSync(join(outDir, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: Object.keys(vocab).length, max_position_embeddings: 512, ...extraConfig }));
   return outDir;
 }
+
+export { SPECIAL };
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = resolve(process.argv[2] ?? 'data/models/tiny-test-model');

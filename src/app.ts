@@ -10,9 +10,10 @@ import { ModelUnavailableError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { log } from './log.js';
 import type { Progress } from './progress.js';
-import { loadEmbedder, type Embedder } from './search/embedder.js';
+import { loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
 import { IndexStore, loadIndex } from './search/store.js';
 import { chineseExpander, ensureGlossary } from './search/chinese.js';
+import { loadThesaurus } from './search/thesaurus.js';
 
 export interface Runtime {
   engine: AnswerEngine;
@@ -25,12 +26,25 @@ export interface Runtime {
   reload(): boolean;
 }
 
-/** Loads the configured model, or explains once why answers will be lexical only. */
+/**
+ * Loads the configured model; when it cannot be loaded, the bundled offline model, saying
+ * once why; when neither loads (or EMBEDDING_MODEL=none), nothing: answers are lexical only.
+ */
 export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir'>): Promise<{ embedder?: Embedder; reason?: string }> {
   if (!config.embeddingModel) return { reason: 'EMBEDDING_MODEL=none' };
   try {
     return { embedder: await loadEmbedder(config.embeddingModel, join(config.dataDir, 'models')) };
   } catch (error) {
+    const why = error instanceof ModelUnavailableError ? error.reason : String(error);
+    if (config.embeddingModel !== OFFLINE_MODEL) {
+      try {
+        const embedder = await loadEmbedder(OFFLINE_MODEL, join(config.dataDir, 'models'));
+        log.warn(`Embedding model "${config.embeddingModel}" could not be loaded (${why}); using the bundled offline model (English word vectors) instead.`);
+        return { embedder };
+      } catch {
+        // fall through: lexical only, with the configured model's reason
+      }
+    }
     const message = error instanceof ModelUnavailableError ? error.message : String(error);
     log.warn(message);
     return { reason: message };
@@ -41,13 +55,14 @@ export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'data
 export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir'>, progress?: Progress): Promise<Runtime> {
   const { embedder, reason } = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
+  const thesaurus = loadThesaurus();
   const store = new IndexStore(config.dataDir);
   const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, progress });
   const open = (): { engine: AnswerEngine; generation: string } => {
     const generation = store.current() ?? '';
     const loaded = loadIndex(store);
     if (!loaded) throw new Error('The index is empty after ingest: is CORPUS_DIR right?');
-    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery }), generation };
+    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery, thesaurus }), generation };
   };
   const first = await build();
   if (first.wroteGeneration) log.info(describeIngest(first));

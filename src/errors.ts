@@ -43,7 +43,7 @@ export class ModelUnavailableError extends Error {
   override name = 'ModelUnavailableError';
   constructor(
     readonly model: string,
-    reason: string,
+    readonly reason: string,
     options?: { cause?: unknown },
   ) {
     super(`Embedding model "${model}" could not be loaded (${reason}); answering with lexical search only.`, options);

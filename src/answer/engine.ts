@@ -12,8 +12,11 @@ import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
+import type { Thesaurus } from '../search/thesaurus.js';
+import { QueryVocabulary } from '../search/vocabulary.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
+import { calibrate, CONFIDENCE, decide, OFF_TOPIC_PROBES, relatedness, type Calibration, type Thresholds } from './confidence.js';
 import { scoreSentence } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -25,30 +28,19 @@ const CANDIDATES = 40;
 const RERANK_CANDIDATES = 24;
 /** Reciprocal-rank-fusion constant: how flat the credit for lower ranks is. */
 const RRF_K = 60;
-/**
- * Refuse when the best sentence (with its paragraph and headings) covers less than
- * this IDF-weighted share of the question. Calibrated on the dev set: see README
- * "Refusal threshold" and `npm run bench:quality -- --sweep`.
- */
-export const MIN_COVERAGE = 0.4;
-/**
- * The same for a question translated from Chinese: glosses match the report's wording less
- * often, so coverage runs lower for answerable questions too. Calibrated on the dev set's
- * Chinese questions (README "Refusal threshold").
- */
-export const MIN_COVERAGE_TRANSLATED = 0.3;
-/**
- * In hybrid mode a dense similarity this high answers even with little word overlap (e.g. a
- * question in another language). Not calibrated: no real model can be loaded where this was
- * built; e5 models score unrelated pairs around 0.75–0.8, so this stays conservative.
- */
-export const MIN_DENSE_ALONE = 0.9;
+/** Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are guesses at the wording). */
+const TRANSLATED_COVERAGE = 0.75;
+/** Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds the words. */
+const JUDGED = 3;
 
 export interface EngineOptions {
   embedder?: Embedder;
   /** Translated concepts for a question (Chinese words glossed into English terms). */
   expandQuery?: (question: string) => Concept[];
-  minCoverage?: number;
+  /** English synonyms (WordNet); without it questions match on their own words and spellings only. */
+  thesaurus?: Thesaurus;
+  /** Confidence thresholds, for sweeps; CONFIDENCE otherwise. */
+  thresholds?: Thresholds;
   /** Receives where each answer's time went (milliseconds), for benchmarks. */
   onTimings?: (t: AnswerTimings) => void;
 }
@@ -83,6 +75,9 @@ export class AnswerEngine {
   private readonly paragraphCache = new Map<string, ParagraphEvidence>();
   private readonly titles = new Map<string, TitleFacts>();
   private titleCounts?: Map<string, number>;
+  private vocabularyCache?: QueryVocabulary;
+  /** Off-topic similarity levels of this model on this index, measured once at construction. */
+  private readonly calibration: Promise<Calibration | undefined>;
 
   constructor(
     readonly index: CorpusIndex,
@@ -91,6 +86,20 @@ export class AnswerEngine {
     // Checked once here rather than failing on every question: vectors from another model cannot be searched.
     const { embedder } = options;
     if (embedder && index.vectors && embedder.dim !== index.vectors.dim) throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
+    this.calibration = this.measureCalibration();
+  }
+
+  /** How high off-topic questions score in this index with this model (undefined without vectors). */
+  private async measureCalibration(): Promise<Calibration | undefined> {
+    const { embedder } = this.options;
+    const vectors = this.index.vectors;
+    if (!embedder || !vectors || vectors.count === 0) return undefined;
+    try {
+      const probes = await embedder.embed(OFF_TOPIC_PROBES, 'query');
+      return calibrate(probes.map((v) => (v.every(Number.isFinite) ? (vectors.search(v, 1)[0]?.similarity ?? NaN) : NaN)));
+    } catch {
+      return undefined; // dense evidence then only ranks, it never decides confidence
+    }
   }
 
   get mode(): 'lexical' | 'hybrid' {
@@ -102,16 +111,18 @@ export class AnswerEngine {
    * @param onlyReport answer from this report only (example questions of a new report)
    */
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
-    const question = cleanQuestion(rawQuestion);
+    const cleaned = cleanQuestion(rawQuestion);
     const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
-    if (!question) return refusal;
-    const q = analyzeQuestion(question, (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)));
+    if (!cleaned) return refusal;
+    const vocabulary = this.vocabulary();
+    const question = vocabulary.respell(cleaned);
+    const q = analyzeQuestion(question, (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)), (word) => vocabulary.synonyms(word));
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
     const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk].reportId === onlyReport;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
-    const dense = await this.denseCandidates(question, t);
+    const { hits: dense, vector } = await this.denseCandidates(question, t);
     let mark = performance.now();
     const lexical = this.index.lexical.search(searchTerms, CANDIDATES, searchWeights(q.concepts), inScope);
     t.lexicalSearch = performance.now() - mark;
@@ -119,13 +130,15 @@ export class AnswerEngine {
     const candidateChunks = fuse(lexical.map((h) => h.doc), [...dense.keys()].filter(inScope), RERANK_CANDIDATES);
     if (candidateChunks.size === 0) return refusal;
 
-    const ranked = this.rankSentences(q, candidateChunks, dense);
+    const calibration = await this.calibration;
+    const ranked = this.rankSentences(q, candidateChunks, dense, vector && calibration ? { vector, calibration } : undefined);
     t.rerank = performance.now() - mark;
     mark = performance.now();
-    const best = ranked[0];
-    const threshold = this.options.minCoverage ?? (q.concepts.some((c) => c.translated) ? MIN_COVERAGE_TRANSLATED : MIN_COVERAGE);
-    const answerable = best && (best.coverage >= threshold || (best.dense ?? 0) >= MIN_DENSE_ALONE);
-    if (!answerable) {
+    const judged = ranked.slice(0, JUDGED);
+    const coverage = Math.max(0, ...judged.map((s) => s.coverage));
+    const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
+    const verdict = decide(coverage, related, this.thresholdsFor(q));
+    if (verdict === 'refuse') {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
       this.options.onTimings?.(t);
       return refusal;
@@ -139,7 +152,24 @@ export class AnswerEngine {
     }));
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
-    return { question: rawQuestion, abstained: false, answers, nearestSections: [], mode: this.mode };
+    return { question: rawQuestion, abstained: false, confidence: verdict, answers, nearestSections: [], mode: this.mode };
+  }
+
+  /** The reports' words for respelling questions (built on first use; the index is immutable). */
+  private vocabulary(): QueryVocabulary {
+    this.vocabularyCache ??= new QueryVocabulary(
+      QueryVocabulary.wordsOf([...this.index.reports.values()].map((r) => r.text)),
+      (term) => this.index.lexical.idf(term) > 0,
+      this.options.thesaurus,
+    );
+    return this.vocabularyCache;
+  }
+
+  /** Glosses of a translated question match the report's wording less often: its coverage levels are lower. */
+  private thresholdsFor(q: QuestionAnalysis): Thresholds {
+    const t = this.options.thresholds ?? CONFIDENCE;
+    if (!q.concepts.some((c) => c.translated)) return t;
+    return { ...t, highCoverage: t.highCoverage * TRANSLATED_COVERAGE, supportCoverage: t.supportCoverage * TRANSLATED_COVERAGE, minCoverage: t.minCoverage * TRANSLATED_COVERAGE };
   }
 
   /**
@@ -152,40 +182,39 @@ export class AnswerEngine {
     return { ...c, senses: c.senses.map((sense) => sense.map(expand)) };
   }
 
-  /** Chunk id → cosine similarity for the dense candidates (empty without vectors). */
-  private async denseCandidates(question: string, t: AnswerTimings): Promise<Map<number, number>> {
+  /** Chunk id → cosine similarity for the dense candidates (empty without vectors), and the query vector. */
+  private async denseCandidates(question: string, t: AnswerTimings): Promise<{ hits: Map<number, number>; vector?: Float32Array }> {
     const { embedder } = this.options;
     const vectors = this.index.vectors;
-    if (!embedder || !vectors) return new Map();
+    const hits = new Map<number, number>();
+    if (!embedder || !vectors) return { hits };
     let mark = performance.now();
     const [vector] = await embedder.embed([question], 'query');
     t.embed = performance.now() - mark;
     mark = performance.now();
     // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
-    if (!vector.every(Number.isFinite)) return new Map();
-    const hits = new Map<number, number>();
+    if (!vector.every(Number.isFinite)) return { hits };
     for (const h of vectors.search(vector, CANDIDATES)) {
       const chunk = this.index.chunkOfLabel.get(h.label);
       if (chunk !== undefined) hits.set(chunk, h.similarity);
     }
     t.vectorSearch = performance.now() - mark;
-    return hits;
+    return { hits, vector };
   }
 
-  /** Scores every sentence of every candidate paragraph, best first. */
-  private rankSentences(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>): RankedSentence[] {
-    const paragraphDense = new Map<string, number>();
-    for (const id of chunkIds) {
-      const chunk = this.index.chunks[id];
-      const key = `${chunk.reportId}#${chunk.paragraph}`;
-      paragraphDense.set(key, Math.max(paragraphDense.get(key) ?? 0, dense.get(id) ?? 0));
-    }
+  /**
+   * Scores every sentence of every candidate paragraph, best first. With a query vector,
+   * each sentence's own dense similarity (its chunk's vector) is turned into relatedness.
+   */
+  private rankSentences(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>, query?: { vector: Float32Array; calibration: Calibration }): RankedSentence[] {
+    const paragraphs = new Set<string>();
+    for (const id of chunkIds) paragraphs.add(`${this.index.chunks[id].reportId}#${this.index.chunks[id].paragraph}`);
     const maxIdf = Math.log(1 + (this.index.lexical.size + 0.5) / 0.5);
     const termWeight = memoize((term: string): number => this.index.lexical.idf(term) || maxIdf);
     // A concept absent from the corpus weighs the most: the report likely does not cover it.
     const conceptWeight = memoize((c: Concept): number => c.weight * (this.index.lexical.idfAny(conceptTerms(c)) || maxIdf));
     const ranked: RankedSentence[] = [];
-    for (const [key, denseSim] of paragraphDense) {
+    for (const key of paragraphs) {
       const [reportId, n] = splitKey(key);
       const report = this.index.reports.get(reportId)!;
       // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself.
@@ -193,16 +222,28 @@ export class AnswerEngine {
       const evidence = this.paragraphEvidence(report, n);
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
       const item = report.paragraphs[n - 1].section.at(-1);
-      const paragraph: Sentence[] = evidence.sentences.map((s, i, all) => {
+      const related = evidence.sentences.map((_, k) => (query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibration) : undefined));
+      const paragraphRelated = related.some((r) => r !== undefined) ? Math.max(...related.map((r) => r ?? -Infinity)) : undefined;
+      const paragraph: (Sentence & { coverage: number })[] = evidence.sentences.map((s, i, all) => {
         const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
         // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
         const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
-        const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, dense: dense.size ? denseSim : undefined }, conceptWeight, termWeight);
+        const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, related: related[i], paragraphRelated }, conceptWeight, termWeight);
         return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text), isLead };
       });
-      paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: (s as Sentence & { coverage: number }).coverage, dense: dense.size ? denseSim : undefined }));
+      paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, related: related[index] }));
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
+  }
+
+  /** Dense similarity of sentence `k` of a paragraph: from the search hits, or read from the index. */
+  private sentenceSimilarity(reportId: string, paragraph: number, k: number, dense: Map<number, number>, vector: Float32Array): number | undefined {
+    const chunk = this.index.chunkOfSentence(reportId, paragraph, k);
+    if (chunk === undefined) return undefined;
+    const hit = dense.get(chunk);
+    if (hit !== undefined) return hit;
+    const label = this.index.labelOfChunk[chunk];
+    return label === undefined ? undefined : this.index.vectors?.similarity(label, vector);
   }
 
   private titleFacts(report: ParsedReport): TitleFacts {
@@ -255,7 +296,8 @@ interface RankedSentence {
   index: number;
   score: number;
   coverage: number;
-  dense?: number;
+  /** Relatedness of the sentence's dense similarity (see confidence.ts), when a model ran. */
+  related?: number;
 }
 
 /**
@@ -286,12 +328,23 @@ function distinctParagraphs(ranked: RankedSentence[], limit: number): RankedSent
   }).slice(0, limit);
 }
 
-/** Per-term weights for the lexical search: a concept's weight is shared among its terms. */
+/**
+ * Per-term weights for the lexical search. A concept's weight is shared among the words of
+ * a reading; a credited reading (a synonym) weighs its credit.
+ */
 function searchWeights(concepts: Concept[]): Map<string, number> {
   const weights = new Map<string, number>();
+  const put = (t: string, w: number): void => void weights.set(t, Math.max(weights.get(t) ?? 0, w));
   for (const c of concepts) {
-    const terms = conceptTerms(c);
-    for (const t of terms) weights.set(t, Math.max(weights.get(t) ?? 0, c.weight / Math.sqrt(terms.length)));
+    if (!c.credits) {
+      const terms = conceptTerms(c);
+      for (const t of terms) put(t, c.weight / Math.sqrt(terms.length));
+      continue;
+    }
+    c.senses.forEach((sense, i) => {
+      const terms = sense.flat();
+      for (const t of terms) put(t, (c.weight * (c.credits?.[i] ?? 1)) / Math.sqrt(terms.length));
+    });
   }
   return weights;
 }

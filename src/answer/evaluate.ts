@@ -21,6 +21,11 @@ export interface QualityReport {
   /** Unanswerable questions refused / unanswerable questions. */
   abstained: string;
   falseAbstentions: number;
+  /** Answerable questions answered only with low confidence. */
+  lowConfidence: number;
+  /** Unanswerable questions refused or answered with low confidence, and those quoted with high confidence. */
+  unanswerableHandled: string;
+  unanswerableHigh: number;
   medianQuoteChars: number;
   misses: string[];
 }
@@ -50,7 +55,10 @@ export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Ma
     citationCompleteness: share(all.filter((a) => a.citation.reportTitle && a.citation.section && a.citation.paragraph > 0).length, all.length),
     abstained: `${unanswerable.filter(({ a }) => a.abstained).length}/${unanswerable.length}`,
     falseAbstentions: answerable.filter(({ a }) => a.abstained).length,
+    lowConfidence: answerable.filter(({ a }) => !a.abstained && a.confidence === 'low').length,
+    unanswerableHandled: `${unanswerable.filter(({ a }) => a.abstained || a.confidence === 'low').length}/${unanswerable.length}`,
+    unanswerableHigh: unanswerable.filter(({ a }) => !a.abstained && a.confidence !== 'low').length,
     medianQuoteChars: lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0,
-    misses: answerable.filter((_, i) => ranks[i] !== 0).map(({ q, a }) => `${q.q} → ${a.abstained ? '(refused)' : a.answers[0]?.quote.text.slice(0, 90)}`),
+    misses: answerable.filter((_, i) => ranks[i] !== 0).map(({ q, a }) => `${q.q} → ${a.abstained ? '(refused)' : `[${a.confidence}] ${a.answers[0]?.quote.text.slice(0, 90)}`}`),
   };
 }

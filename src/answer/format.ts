@@ -9,6 +9,7 @@ export const NOT_COVERED = 'The report does not seem to cover this.';
 export interface AnswerJson {
   question: string;
   abstained: boolean;
+  confidence?: 'high' | 'low';
   answers: { quote: string; score: number; citation: { reportId: string; reportTitle: string; section: string; paragraph: number } }[];
 }
 
@@ -16,6 +17,7 @@ export function toJson(answer: Answer): AnswerJson {
   return {
     question: answer.question,
     abstained: answer.abstained,
+    ...(answer.abstained ? {} : { confidence: answer.confidence }),
     answers: answer.answers.map((a) => ({ quote: a.quote.text, score: a.score, citation: { ...a.citation } })),
   };
 }

@@ -2,7 +2,8 @@
  * What a question asks for, read from its words alone. Pure.
  */
 import type { Concept } from '../search/concept.js';
-import { tokenize } from '../search/tokenize.js';
+import { tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
+import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 
 
 export interface QuestionAnalysis {
@@ -27,16 +28,39 @@ const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion
 const HAN = /\p{Script=Han}/u;
 
 /**
+ * Words that frame a chat question rather than say what it is about ("I'm curious, does the
+ * report say anything about …", "can you tell me …"): not looked up.
+ */
+const FRAMING = new Set(
+  tokenize(`hi hello hey thanks thank please curious wondering wonder tell know want need looking anyone anybody anything something
+  someone actually really exactly basically like just kind sort bit stuff thing things lot lots mention mentioned mentions say says
+  said report document paper text mate guys quick question ok okay yeah yes pls plz gonna wanna`),
+);
+
+/** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
+const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
+
+/**
  * Reads the concepts and the kind of answer a question wants.
  * @param translated concepts from translating the question (Chinese words glossed into English);
  *   when given, the question's raw Han characters are left to them
+ * @param synonymsOf synonym readings of one question word (each a list of index terms), credited
+ *   SYNONYM_CREDIT (see src/search/vocabulary.ts)
  */
-export function analyzeQuestion(question: string, translated: Concept[] = []): QuestionAnalysis {
+export function analyzeQuestion(question: string, translated: Concept[] = [], synonymsOf: (word: string) => string[][][] = () => []): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question);
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t));
-  const terms = tokenize(question).filter((t) => keep(t) && !(translated.length && HAN.test(t)));
+  const content = question.replace(RELATIVE_TIME, ' ');
+  const tokens = tokenizeWithOffsets(content).filter((t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)));
+  const terms = tokens.map((t) => t.term);
+  const own = new Map<string, Concept>();
+  for (const t of tokens) {
+    if (own.has(t.term)) continue;
+    const synonyms = synonymsOf(content.slice(t.start, t.end)).filter((reading) => reading.flat().every(keep));
+    own.set(t.term, synonyms.length ? { senses: [[[t.term]], ...synonyms], credits: [1, ...synonyms.map(() => SYNONYM_CREDIT)], weight: 1 } : { senses: [[[t.term]]], weight: 1 });
+  }
   const concepts: Concept[] = [
-    ...[...new Set(terms)].map((t) => ({ senses: [[[t]]], weight: 1 })),
+    ...own.values(),
     ...translated
       .map((c) => ({ ...c, senses: c.senses.map((sense) => sense.filter((forms) => forms.every(keep))).filter((sense) => sense.length) }))
       .filter((c) => c.senses.length),

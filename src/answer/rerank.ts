@@ -18,9 +18,14 @@ export const WEIGHTS = {
   phrase: 0.3,
   /** Bonus or penalty for figure/date questions. */
   figure: 0.12,
-  /** Weight of the chunk's dense similarity in hybrid mode. */
+  /** Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at RELATED_SCALE. */
   dense: 0.35,
+  /** Share of that weight that follows the best sentence of the paragraph rather than the sentence itself. */
+  denseParagraph: 0.3,
 } as const;
+
+/** Relatedness (off-topic standard deviations) that earns the full dense weight; more earns no more. */
+export const RELATED_SCALE = 5;
 
 export interface SentenceEvidence {
   /** Terms of the sentence, in order. */
@@ -31,8 +36,9 @@ export interface SentenceEvidence {
   /** Terms of the rest of its paragraph and of its section path. */
   paragraphTerms: Set<string>;
   headingTerms: Set<string>;
-  /** Cosine similarity of its chunk to the question, when dense retrieval ran. */
-  dense?: number;
+  /** Relatedness of the sentence and of its paragraph's best sentence (confidence.ts), when dense retrieval ran. */
+  related?: number;
+  paragraphRelated?: number;
 }
 
 export interface SentenceScore {
@@ -61,7 +67,10 @@ export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptW
   let score = coverage + (WEIGHTS.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
   if (q.wantsFigure) score += hasFigure(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
   if (q.wantsDate) score += hasDate(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
-  if (s.dense !== undefined) score += WEIGHTS.dense * Math.max(0, s.dense);
+  if (s.related !== undefined) {
+    const scaled = (r: number | undefined): number => Math.min(Math.max(r ?? 0, 0), RELATED_SCALE) / RELATED_SCALE;
+    score += WEIGHTS.dense * ((1 - WEIGHTS.denseParagraph) * scaled(s.related) + WEIGHTS.denseParagraph * scaled(s.paragraphRelated));
+  }
   return { score, coverage };
 }
 
@@ -71,7 +80,9 @@ export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptW
  */
 export function matchShare(c: Concept, terms: Set<string>, termWeight: (term: string) => number): number {
   let best = 0;
-  for (const sense of c.senses) {
+  for (const [i, sense] of c.senses.entries()) {
+    const credit = c.credits?.[i] ?? 1;
+    if (credit <= best) continue;
     let have = 0;
     let all = 0;
     for (const forms of sense) {
@@ -79,7 +90,7 @@ export function matchShare(c: Concept, terms: Set<string>, termWeight: (term: st
       all += w;
       if (forms.some((f) => terms.has(f))) have += w;
     }
-    if (all > 0) best = Math.max(best, have / all);
+    if (all > 0) best = Math.max(best, (credit * have) / all);
     if (best === 1) break;
   }
   return best;

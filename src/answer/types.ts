@@ -29,6 +29,11 @@ export interface AnswerItem {
 export interface Answer {
   question: string;
   abstained: boolean;
+  /**
+   * On an answer (not a refusal): "high" when the quote answers the question, "low" when
+   * these are only the closest passages and the report may not answer it exactly.
+   */
+  confidence?: 'high' | 'low';
   /** Best first. Empty when abstained. */
   answers: AnswerItem[];
   /** When abstaining: the nearest sections, to offer instead of a wrong quote. */

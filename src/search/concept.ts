@@ -8,6 +8,8 @@
  */
 export interface Concept {
   senses: string[][][];
+  /** Share of the weight each reading earns when it matches (1 when absent): a synonym earns less than the word. */
+  credits?: number[];
   weight: number;
   /** Came from a dictionary gloss: its English words are a guess at the report's wording. */
   translated?: boolean;

@@ -33,6 +33,10 @@ export class CorpusIndex {
   readonly chunks: Chunk[] = [];
   /** HNSW label → position in `chunks`. */
   readonly chunkOfLabel = new Map<number, number>();
+  /** Position in `chunks` → HNSW label (undefined without vectors). */
+  readonly labelOfChunk: (number | undefined)[] = [];
+  /** "reportId#paragraph" → position of the paragraph's first chunk (its first sentence). */
+  private readonly firstChunkOf = new Map<string, number>();
   /** Dense side; absent when no embedding model could be loaded. */
   vectors?: VectorIndex;
   /** Why vectors are absent, for the one clear line shown to the user. */
@@ -50,6 +54,9 @@ export class CorpusIndex {
     this.reports.set(report.id, report);
     for (const [i, chunk] of chunks.entries()) {
       if (firstLabel !== undefined) this.chunkOfLabel.set(firstLabel + i, this.chunks.length);
+      this.labelOfChunk.push(firstLabel === undefined ? undefined : firstLabel + i);
+      const key = `${chunk.reportId}#${chunk.paragraph}`;
+      if (!this.firstChunkOf.has(key)) this.firstChunkOf.set(key, this.chunks.length);
       this.chunks.push(chunk);
       if (lexical === 'index') {
         const t = chunkTerms(report, chunk);
@@ -63,6 +70,12 @@ export class CorpusIndex {
   useLexical(index: LexicalIndex): void {
     if (index.size !== this.chunks.length) throw new Error(`lexical index has ${index.size} documents, the corpus ${this.chunks.length} chunks`);
     this.built = index;
+  }
+
+  /** The chunk holding sentence `k` (0-based) of a paragraph, if indexed. */
+  chunkOfSentence(reportId: string, paragraph: number, k: number): number | undefined {
+    const first = this.firstChunkOf.get(`${reportId}#${paragraph}`);
+    return first === undefined ? undefined : first + k;
   }
 
   get lexical(): LexicalIndex {

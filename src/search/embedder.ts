@@ -9,6 +9,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ModelUnavailableError } from '../errors.js';
 
 export interface Embedder {
@@ -21,6 +22,13 @@ export interface Embedder {
 
 /** Multilingual, so questions in Chinese find English passages. 384 dimensions, ~120 MB quantized. */
 export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+/**
+ * The bundled offline model (scripts/build-static-model.ts): static English word vectors,
+ * used when the configured model cannot be loaded (no internet, hub down) instead of
+ * falling back to lexical search alone.
+ */
+export const OFFLINE_MODEL = fileURLToPath(new URL('../../models/static-en-100d', import.meta.url));
+
 /** How long a first download may take to start before we give up and go lexical. */
 const LOAD_TIMEOUT_MS = 60_000;
 

@@ -66,6 +66,19 @@ export class VectorIndex {
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i] }));
   }
 
+  /** Cosine similarity of a stored vector to a unit query vector (undefined for an unknown or deleted label). */
+  similarity(label: number, vector: Float32Array): number | undefined {
+    let point: number[];
+    try {
+      point = this.index.getPoint(label);
+    } catch {
+      return undefined;
+    }
+    let dot = 0;
+    for (let i = 0; i < this.dim; i++) dot += point[i] * vector[i];
+    return dot;
+  }
+
   save(path: string): void {
     this.index.writeIndexSync(path);
   }

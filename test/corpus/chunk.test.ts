@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkReport, MAX_CHUNK_WORDS } from '../../src/corpus/chunk.js';
+import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { splitSentences } from '../../src/corpus/sentences.js';
 import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
@@ -30,11 +30,8 @@ describe('chunkReport', () => {
 
   const sentencesOf = (c: { start: number; end: number }) => allSentences.filter((s) => s.start >= c.start && s.end <= c.end);
 
-  it('stays within the model window unless a single sentence is longer', () => {
-    for (const c of chunks) {
-      const words = REPORT_TEXT.slice(c.start, c.end).split(/\s+/).length;
-      if (sentencesOf(c).length > 1) expect(words).toBeLessThanOrEqual(MAX_CHUNK_WORDS);
-    }
+  it('is one chunk per sentence, in report order', () => {
+    expect(chunks.map((c) => [c.start, c.end])).toEqual(allSentences.map((s) => [s.start, s.end]));
   });
 
   it('covers every sentence of the report', () => {

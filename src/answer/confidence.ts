@@ -1,0 +1,104 @@
+/**
+ * How sure an answer is: a confident quote, the closest passages labelled as such, or a
+ * refusal when nothing in the reports relates to the question. Pure.
+ *
+ * Two kinds of evidence, each on a scale that does not depend on one model:
+ *  - coverage: the IDF-weighted share of the question's concepts found in the sentence,
+ *    its paragraph and headings (0..1; synonyms count for less than the word itself);
+ *  - relatedness: how far the sentence's dense similarity stands above the best
+ *    similarities that off-topic questions reach in the same index with the same model,
+ *    in standard deviations of those (see `calibrate`). A model whose similarities all sit
+ *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
+ */
+
+/** Off-topic questions: nothing in a government report on the rule of law answers them. */
+export const OFF_TOPIC_PROBES = [
+  'What is the best recipe for chocolate chip cookies?',
+  'Who won the football match last night?',
+  'How far is the moon from the earth?',
+  'Which smartphone has the best camera this year?',
+  'How do I train my puppy to stop barking?',
+  'What are the lyrics of the most popular love song?',
+  'How many calories are in a banana?',
+  'What is the plot of the latest superhero movie?',
+  'How do volcanoes erupt?',
+  'Where can I buy cheap flights to Paris?',
+  'What is the capital city of Australia?',
+  'How do you play the guitar chord G major?',
+  'Why is the sky blue?',
+  'Which planets have rings?',
+  'How long should I boil an egg?',
+  'What is the best way to learn to swim as an adult?',
+  'Who painted the Mona Lisa?',
+  'How do bees make honey?',
+  'What time does the sun set in winter?',
+  'How do I fix a flat bicycle tyre?',
+  'What is the fastest animal on land?',
+  'How do I grow tomatoes on a balcony?',
+  'Which video game sold the most copies?',
+  'What is a black hole?',
+];
+
+export interface Calibration {
+  /** Mean and standard deviation of the best dense similarity reached by off-topic questions. */
+  offTopicMean: number;
+  offTopicSd: number;
+}
+
+/** Calibration from the best similarity each off-topic probe reached. */
+export function calibrate(bestSimilarities: number[]): Calibration | undefined {
+  const finite = bestSimilarities.filter(Number.isFinite);
+  if (finite.length < 5) return undefined;
+  const mean = finite.reduce((s, x) => s + x, 0) / finite.length;
+  const sd = Math.sqrt(finite.reduce((s, x) => s + (x - mean) ** 2, 0) / finite.length);
+  // A floor keeps a near-constant model from turning tiny differences into huge z-scores.
+  return { offTopicMean: mean, offTopicSd: Math.max(sd, 0.01) };
+}
+
+/** Relatedness of a similarity: standard deviations above what off-topic questions reach. */
+export function relatedness(similarity: number | undefined, c: Calibration | undefined): number | undefined {
+  if (similarity === undefined || !c || !Number.isFinite(similarity)) return undefined;
+  return (similarity - c.offTopicMean) / c.offTopicSd;
+}
+
+/**
+ * Thresholds. Chosen with `npm run bench:quality -- --sweep` on the tuning half of both dev
+ * sets (README "Confidence"): coverage levels are shares of the question; relatedness
+ * levels are in off-topic standard deviations.
+ */
+export interface Thresholds {
+  highCoverage: number;
+  minCoverage: number;
+  highRelatedness: number;
+  supportRelatedness: number;
+  supportCoverage: number;
+  minRelatedness: number;
+}
+
+export const CONFIDENCE: Thresholds = {
+  /** At or above: the question's own words (or synonyms) are there; a confident answer. */
+  highCoverage: 0.62,
+  /** Below this and not related either: nothing in the reports relates; refuse. */
+  minCoverage: 0.3,
+  /** Relatedness that makes an answer confident on its own (meaning matches, words do not). */
+  highRelatedness: 4,
+  /** Relatedness that, with middling coverage, makes an answer confident. */
+  supportRelatedness: 2.5,
+  /** Coverage that counts as middling. */
+  supportCoverage: 0.45,
+  /** Relatedness under which a question with low coverage is refused. */
+  minRelatedness: 1.5,
+};
+
+export type Verdict = 'high' | 'low' | 'refuse';
+
+/**
+ * Decides from the best coverage and relatedness among the top few ranked sentences.
+ * Without a model (relatedness undefined) coverage decides alone.
+ */
+export function decide(coverage: number, related: number | undefined, t: Thresholds = CONFIDENCE): Verdict {
+  const r = related ?? -Infinity;
+  if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness)) return 'high';
+  if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
+  return 'low';
+}

@@ -1,0 +1,152 @@
+/**
+ * Meeting the reader's vocabulary: the words people type mapped onto the words the reports
+ * use, offline and with general rules only. Pure given its inputs (the reports' words, an
+ * optional thesaurus).
+ *
+ *  - respell: common abbreviations spelled out ("govt"), British spellings turned into the
+ *    reports' American ones ("labour" → "labor", "licence" → "license") and typos corrected
+ *    to the nearest word of the reports ("registerd" → "registered"); a word the reports
+ *    or the dictionary know is never "corrected".
+ *  - synonyms: a question word's WordNet synonyms that occur in the reports, as extra
+ *    readings of its concept, credited below the word itself.
+ */
+import type { Thesaurus } from './thesaurus.js';
+import { processTerm } from './tokenize.js';
+
+/** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
+export const SYNONYM_CREDIT = 0.8;
+/** Senses of a question word whose synonyms are used (later senses are rare readings). */
+export const SYNONYM_SENSES = 2;
+
+/** Chat abbreviations of words reports spell out. */
+const ABBREVIATIONS: Record<string, string> = {
+  govt: 'government', gov: 'government', admin: 'administration', exec: 'executive', dept: 'department', info: 'information',
+  regs: 'regulations', reg: 'regulation', approx: 'approximately', yr: 'year', yrs: 'years', mgmt: 'management', org: 'organization', orgs: 'organizations',
+};
+
+/** British → American spelling rules (suffix or inner pattern → replacement), tried in order. */
+const BRITISH: [RegExp, string][] = [
+  [/our(s|ed|ing|ers?|able)?$/, 'or$1'],
+  [/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/([^aeiou])re(s|d)?$/, '$1er$2'],
+  [/ence(s)?$/, 'ense$1'],
+  [/ogue(s)?$/, 'og$1'],
+  [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
+  [/amme(s)?$/, 'am$1'],
+  [/ae/, 'e'],
+  [/oe/, 'e'],
+];
+
+export function britishToAmerican(word: string): string[] {
+  const out: string[] = [];
+  for (const [pattern, replacement] of BRITISH) if (pattern.test(word)) out.push(word.replace(pattern, replacement));
+  return out;
+}
+
+/** Damerau–Levenshtein distance (adjacent transpositions count one), or max+1 once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** Edits allowed for a typo in a word of this length (short words have too many neighbours). */
+const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
+
+export class QueryVocabulary {
+  private readonly byLength = new Map<number, string[]>();
+
+  /**
+   * @param words every lower-case word of the reports with its count
+   * @param hasTerm whether an index term (stem) occurs in the reports
+   */
+  constructor(
+    private readonly words: Map<string, number>,
+    private readonly hasTerm: (term: string) => boolean,
+    private readonly thesaurus?: Thesaurus,
+  ) {
+    for (const w of words.keys()) {
+      if (!/^\p{L}+$/u.test(w)) continue;
+      const list = this.byLength.get(w.length) ?? [];
+      list.push(w);
+      this.byLength.set(w.length, list);
+    }
+  }
+
+  /** The reports' words with their counts, from their texts. */
+  static wordsOf(texts: Iterable<string>): Map<string, number> {
+    const words = new Map<string, number>();
+    for (const text of texts) for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
+    return words;
+  }
+
+  /** The question with abbreviations, British spellings and typos replaced by the reports' words. */
+  respell(question: string): string {
+    return question.replace(/\p{L}+/gu, (raw) => {
+      const fixed = this.respellWord(raw.toLowerCase());
+      return fixed ?? raw;
+    });
+  }
+
+  /** The replacement for one lower-case word, or undefined to keep it. */
+  respellWord(word: string): string | undefined {
+    const expanded = ABBREVIATIONS[word];
+    if (expanded) return expanded;
+    if (this.words.has(word) || !/^\p{Script=Latin}+$/u.test(word) || processTerm(word) === undefined) return undefined;
+    const american = britishToAmerican(word).find((w) => this.words.has(w));
+    if (american) return american;
+    if (this.thesaurus?.knows(word)) return undefined;
+    return this.nearestWord(word);
+  }
+
+  /** The most frequent report word within the typo budget of `word`, preferring fewer edits. */
+  private nearestWord(word: string): string | undefined {
+    const budget = typoBudget(word.length);
+    if (budget === 0) return undefined;
+    let best: { w: string; d: number; n: number } | undefined;
+    for (let len = word.length - budget; len <= word.length + budget; len++) {
+      for (const w of this.byLength.get(len) ?? []) {
+        // A typo rarely changes the first letter.
+        if (w[0] !== word[0]) continue;
+        const d = editDistance(word, w, budget);
+        const n = this.words.get(w) ?? 0;
+        if (d <= budget && (!best || d < best.d || (d === best.d && n > best.n))) best = { w, d, n };
+      }
+    }
+    return best?.w;
+  }
+
+  /**
+   * Synonym readings of one question word, each a list of words given as their index
+   * terms, kept only when every word occurs in the reports and the reading is not the
+   * word itself.
+   */
+  synonyms(word: string, senses = SYNONYM_SENSES): string[][][] {
+    if (!this.thesaurus) return [];
+    const own = processTerm(word.toLowerCase());
+    const out = new Map<string, string[][]>();
+    for (const synonym of this.thesaurus.synonyms(word, senses)) {
+      const terms = synonym.map((w) => processTerm(w)).filter((t): t is string => t !== undefined);
+      if (!terms.length || terms.length > 3 || (terms.length === 1 && terms[0] === own)) continue;
+      if (!terms.every(this.hasTerm)) continue;
+      out.set(terms.join(' '), terms.map((t) => [t]));
+    }
+    return [...out.values()];
+  }
+}
