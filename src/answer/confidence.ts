@@ -10,6 +10,7 @@
  *    in standard deviations of those (see `calibrate`). A model whose similarities all sit
  *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
  */
+import { processTerm } from '../search/tokenize.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
 export const OFF_TOPIC_PROBES = [
@@ -77,17 +78,17 @@ export interface Thresholds {
 
 export const CONFIDENCE: Thresholds = {
   /** At or above: the question's own words (or synonyms) are there; a confident answer. */
-  highCoverage: 0.62,
+  highCoverage: 0.45,
   /** Below this and not related either: nothing in the reports relates; refuse. */
-  minCoverage: 0.3,
+  minCoverage: 0.2,
   /** Relatedness that makes an answer confident on its own (meaning matches, words do not). */
-  highRelatedness: 4,
+  highRelatedness: 3.5,
   /** Relatedness that, with middling coverage, makes an answer confident. */
-  supportRelatedness: 2.5,
+  supportRelatedness: 2,
   /** Coverage that counts as middling. */
-  supportCoverage: 0.45,
+  supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
-  minRelatedness: 1.5,
+  minRelatedness: 1,
 };
 
 export type Verdict = 'high' | 'low' | 'refuse';
@@ -101,4 +102,40 @@ export function decide(coverage: number, related: number | undefined, t: Thresho
   if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness)) return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
   return 'low';
+}
+
+/**
+ * True when the question names a year that neither the quoted report covers (the years in
+ * its title, else its date) nor the quote itself mentions: "how many cases in 2022?"
+ * answered from a 2023 report is at best a neighbouring fact.
+ */
+export function yearOutOfScope(questionYears: string[], report: { title: string; date?: string }, quote: string): boolean {
+  if (!questionYears.length) return false;
+  const covered: string[] = report.title.match(/\b(19|20)\d{2}\b/g) ?? (report.date ? [report.date.slice(0, 4)] : []);
+  return questionYears.some((y) => !covered.includes(y) && !quote.includes(y));
+}
+
+/** Numbers written as words, as index terms ("nine supervision circulars"). */
+const NUMBER_TERMS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half twice'
+    .split(' ')
+    .map((w) => processTerm(w) ?? w),
+);
+
+/** Content words either side of a number within which it counts as that word's figure ("accepted 60 legal aid cases"). */
+const FIGURE_WINDOW = 3;
+
+/**
+ * For a "how many / how much" question: true when some number in the sentence stands within
+ * FIGURE_WINDOW content words of a word the question asked about, so the figure is about the
+ * thing asked and not a neighbouring fact. Years do not count as figures.
+ * @param sentenceTerms the sentence's index terms in order (stop words removed)
+ * @param asked every term that matches a question concept (its words and their synonyms)
+ */
+export function figureAttached(sentenceTerms: string[], asked: Set<string>): boolean {
+  return sentenceTerms.some((t, i) => {
+    if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || /^(19|20)\d{2}$/.test(t)) return false;
+    const near = sentenceTerms.slice(Math.max(0, i - FIGURE_WINDOW), i + FIGURE_WINDOW + 1);
+    return near.some((n) => asked.has(n));
+  });
 }

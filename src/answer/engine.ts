@@ -16,7 +16,7 @@ import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary } from '../search/vocabulary.js';
 import { analyzeQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
-import { calibrate, CONFIDENCE, decide, OFF_TOPIC_PROBES, relatedness, type Calibration, type Thresholds } from './confidence.js';
+import { calibrate, CONFIDENCE, decide, OFF_TOPIC_PROBES, relatedness, yearOutOfScope, figureAttached, type Calibration, type Thresholds } from './confidence.js';
 import { scoreSentence } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -137,8 +137,12 @@ export class AnswerEngine {
     const judged = ranked.slice(0, JUDGED);
     const coverage = Math.max(0, ...judged.map((s) => s.coverage));
     const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
-    const verdict = decide(coverage, related, this.thresholdsFor(q));
+    const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0]);
+    let verdict = decide(coverage, related, this.thresholdsFor(q));
+    if (verdict === 'high' && !fits) verdict = 'low';
+    const evidence = { coverage: Math.round(coverage * 1000) / 1000, related: related === undefined ? undefined : Math.round(related * 100) / 100, fits };
     if (verdict === 'refuse') {
+      refusal.evidence = evidence;
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
       this.options.onTimings?.(t);
       return refusal;
@@ -152,7 +156,21 @@ export class AnswerEngine {
     }));
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
-    return { question: rawQuestion, abstained: false, confidence: verdict, answers, nearestSections: [], mode: this.mode };
+    return { question: rawQuestion, abstained: false, confidence: verdict, evidence, answers, nearestSections: [], mode: this.mode };
+  }
+
+  /**
+   * Whether the best sentence is about what was asked in the two ways words can check: the
+   * year the question names is the report's or the sentence's, and a "how many" question's
+   * figure stands next to a word it asked about.
+   */
+  private fitsQuestion(q: QuestionAnalysis, s: RankedSentence): boolean {
+    const sentence = s.sentences[s.index];
+    const text = s.report.text.slice(sentence.start, sentence.end);
+    if (yearOutOfScope(q.years, s.report.meta, text)) return false;
+    // A short item heading is quoted with the sentence after it: its figure may be there.
+    const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1].end) : text;
+    return !q.wantsFigure || figureAttached(tokenize(quoted), new Set(q.concepts.flatMap(conceptTerms)));
   }
 
   /** The reports' words for respelling questions (built on first use; the index is immutable). */

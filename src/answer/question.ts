@@ -34,8 +34,14 @@ const HAN = /\p{Script=Han}/u;
 const FRAMING = new Set(
   tokenize(`hi hello hey thanks thank please curious wondering wonder tell know want need looking anyone anybody anything something
   someone actually really exactly basically like just kind sort bit stuff thing things lot lots mention mentioned mentions say says
-  said report document paper text mate guys quick question ok okay yeah yes pls plz gonna wanna`),
+  said report document paper text mate guys quick question ok okay yeah yes pls plz gonna wanna get gets got getting go goes going
+  gone often way ways whatever anywhere somewhere`),
 );
+
+/** Clitics of contractions ("they're", "we'll"): left alone they become the words "re" and "ll". */
+const CONTRACTION = /['’](re|ll|ve|d|m|s)\b|n['’]t\b/gi;
+/** "2nd", "3rd": the number is what matters. */
+const ORDINAL = /\b(\d+)(st|nd|rd|th)\b/gi;
 
 /** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
 const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
@@ -50,7 +56,7 @@ const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bs
 export function analyzeQuestion(question: string, translated: Concept[] = [], synonymsOf: (word: string) => string[][][] = () => []): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question);
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t));
-  const content = question.replace(RELATIVE_TIME, ' ');
+  const content = question.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(ORDINAL, '$1');
   const tokens = tokenizeWithOffsets(content).filter((t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)));
   const terms = tokens.map((t) => t.term);
   const own = new Map<string, Concept>();

@@ -19,9 +19,9 @@ export const WEIGHTS = {
   /** Bonus or penalty for figure/date questions. */
   figure: 0.12,
   /** Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at RELATED_SCALE. */
-  dense: 0.35,
+  dense: 0.8,
   /** Share of that weight that follows the best sentence of the paragraph rather than the sentence itself. */
-  denseParagraph: 0.3,
+  denseParagraph: 0.5,
 } as const;
 
 /** Relatedness (off-topic standard deviations) that earns the full dense weight; more earns no more. */

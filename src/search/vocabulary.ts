@@ -16,7 +16,7 @@ import { processTerm } from './tokenize.js';
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
 /** Senses of a question word whose synonyms are used (later senses are rare readings). */
-export const SYNONYM_SENSES = 2;
+export const SYNONYM_SENSES = 1;
 
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -67,7 +67,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 /** Edits allowed for a typo in a word of this length (short words have too many neighbours). */
-const typoBudget = (length: number): number => (length >= 8 ? 2 : length >= 4 ? 1 : 0);
+const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 4 ? 1 : 0);
 
 export class QueryVocabulary {
   private readonly byLength = new Map<number, string[]>();
