@@ -5,10 +5,10 @@ import { buildEngine, loadSet, splitOf } from './bench-quality.js';
 const offline = process.env.LEX ? undefined : await loadEmbedder(OFFLINE_MODEL, tmpdir());
 const built = await buildEngine('corpus', offline);
 const rows = [];
-for (const name of ['dev-questions.jsonl', 'dev-realistic.jsonl']) {
+for (const name of ['dev-questions.jsonl', 'dev-realistic.jsonl', 'off-topic.jsonl']) {
   for (const q of loadSet(name).filter((q) => splitOf(q) === (process.env.HALF ?? 'tune'))) {
     const a = await built.engine.answer(q.q, 3);
-    rows.push({ set: name.slice(4, 8), zh: q.lang === 'zh', un: !!q.unanswerable, hit: q.unanswerable ? null : firstHit(a, q.gold) === 0, cov: a.evidence?.coverage, rel: a.evidence?.related, fits: a.evidence?.fits, q: q.q.slice(0, 60) });
+    rows.push({ set: name.slice(0, 8), zh: q.lang === 'zh', un: !!q.unanswerable, hit: q.unanswerable ? null : firstHit(a, q.gold) === 0, cov: a.evidence?.coverage, rel: a.evidence?.related, fits: a.evidence?.fits, margin: a.evidence?.margin, q: q.q.slice(0, 60) });
   }
 }
 rows.sort((a, b) => (a.cov ?? 0) - (b.cov ?? 0));

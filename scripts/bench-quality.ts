@@ -24,7 +24,7 @@ import { loadThesaurus } from '../src/search/thesaurus.js';
 import { buildTinyModel } from './build-tiny-model.js';
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/fixtures/eval', import.meta.url));
-export const EVAL_SETS = ['dev-questions.jsonl', 'dev-realistic.jsonl'] as const;
+export const EVAL_SETS = ['dev-questions.jsonl', 'dev-realistic.jsonl', 'off-topic.jsonl'] as const;
 
 export interface QualityRun {
   mode: string;
@@ -85,11 +85,15 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
   const tune = sets.flat().filter((q) => splitOf(q) === 'tune' && q.lang !== 'zh');
   console.log(`\nThreshold sweep (${embedder ? 'hybrid, offline model' : 'lexical'}; tuning half of both sets, English): setting → hit@1, answerable refused, answerable low, unanswerable refused-or-low, unanswerable high`);
   const grid: [keyof Thresholds, number[]][] = [
-    ['highCoverage', [0.5, 0.56, 0.62, 0.7]],
-    ['minCoverage', [0.2, 0.25, 0.3, 0.35, 0.4]],
+    ['highCoverage', [0.45, 0.5, 0.55, 0.6, 0.65]],
+    ['minCoverage', [0.2, 0.25, 0.3, 0.35]],
     ['highRelatedness', [3, 3.5, 4, 5]],
-    ['supportRelatedness', [1.5, 2, 2.5, 3]],
+    ['supportRelatedness', [2, 2.5, 3, 3.5]],
+    ['supportCoverage', [0.3, 0.35, 0.4, 0.45]],
     ['minRelatedness', [0.5, 1, 1.5, 2, 2.5]],
+    ['unrelated', [0, 0.5, 1, 1.5]],
+    ['clearMargin', [0.15, 0.2, 0.25, 0.3]],
+    ['marginCoverage', [0.2, 0.25, 0.3, 0.35]],
   ];
   for (const [key, values] of grid) {
     for (const value of values) {
@@ -116,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(HEADER);
   for (const r of runs) {
     const label = `${r.set.replace('.jsonl', '')} · ${r.half} · ${r.mode}`;
-    console.log(row(`${label} · English`, r.english));
+    if (r.english.questions || r.english.unanswerableHandled !== '0/0') console.log(row(`${label} · English`, r.english));
     if (r.chinese.questions) console.log(row(`${label} · Chinese`, r.chinese));
   }
   if (argv.includes('--misses')) for (const r of runs) console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);

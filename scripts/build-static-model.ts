@@ -62,12 +62,12 @@ export function removeCommonDirection(rows: Float32Array[], dim: number): Float3
 }
 
 /** Builds the model folder from parsed wink vectors; returns its path. */
-export function buildStaticModel(outDir: string, wink: WinkVectors, vocabSize = VOCAB): string {
+export function buildStaticModel(outDir: string, wink: WinkVectors, vocabSize = VOCAB, sifA = SIF_A): string {
   const dim = wink.dimensions;
   const words = wink.words.map((w, rank) => ({ w, rank: rank + 1 })).filter(({ w }) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, vocabSize);
   const rows = words.map(({ w, rank }) => {
     // A stop word of the lexical side carries no topic here either.
-    const weight = processTerm(w) === undefined ? 0 : SIF_A / (SIF_A + zipfProbability(rank, wink.words.length));
+    const weight = processTerm(w) === undefined ? 0 : sifA / (sifA + zipfProbability(rank, wink.words.length));
     return Float32Array.from(wink.vectors[w].slice(0, dim), (x) => x * weight);
   });
   removeCommonDirection(rows, dim);

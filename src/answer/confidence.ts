@@ -63,9 +63,13 @@ export function relatedness(similarity: number | undefined, c: Calibration | und
 }
 
 /**
- * Thresholds. Chosen with `npm run bench:quality -- --sweep` on the tuning half of both dev
- * sets (README "Confidence"): coverage levels are shares of the question; relatedness
- * levels are in off-topic standard deviations.
+ * Thresholds. Chosen on the tuning half of both dev sets plus the off-topic set (README
+ * "Confidence"; `npm run bench:quality -- --sweep` prints the figures around them) by one
+ * rule: at most three answerable questions refused and about one in five unanswerable ones
+ * (two of the tuning half's seven) quoted with high confidence, then as few answerable ones
+ * as possible labelled low.
+ * Coverage levels are shares of the question; relatedness levels are in off-topic
+ * standard deviations, so they carry over to another model.
  */
 export interface Thresholds {
   highCoverage: number;
@@ -74,33 +78,54 @@ export interface Thresholds {
   supportRelatedness: number;
   supportCoverage: number;
   minRelatedness: number;
+  unrelated: number;
+  clearMargin: number;
+  marginCoverage: number;
 }
 
 export const CONFIDENCE: Thresholds = {
   /** At or above: the question's own words (or synonyms) are there; a confident answer. */
-  highCoverage: 0.45,
+  highCoverage: 0.55,
   /** Below this and not related either: nothing in the reports relates; refuse. */
-  minCoverage: 0.2,
+  minCoverage: 0.25,
   /** Relatedness that makes an answer confident on its own (meaning matches, words do not). */
   highRelatedness: 3.5,
   /** Relatedness that, with middling coverage, makes an answer confident. */
-  supportRelatedness: 2,
+  supportRelatedness: 3,
   /** Coverage that counts as middling. */
   supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
-  minRelatedness: 1,
+  minRelatedness: 1.5,
+  /** Relatedness under which a question is refused unless its words are there (coverage ≥ highCoverage): about as related as off-topic questions. */
+  unrelated: 1,
+  /** Score lead of the best passage over the best of any other paragraph that marks a clear answer… */
+  clearMargin: 0.25,
+  /** …when at least this share of the question is there too. */
+  marginCoverage: 0.25,
 };
 
 export type Verdict = 'high' | 'low' | 'refuse';
 
+/** What confidence is decided on. */
+export interface Evidence {
+  /** Best coverage among the top few ranked sentences. */
+  coverage: number;
+  /** Best relatedness among them; undefined without a model. */
+  related?: number;
+  /** How far the best sentence's score leads the best sentence of any other paragraph: a clear winner or a flat field. */
+  margin: number;
+}
+
 /**
- * Decides from the best coverage and relatedness among the top few ranked sentences.
- * Without a model (relatedness undefined) coverage decides alone.
+ * Decides from the evidence of the top few ranked sentences. Without a model (relatedness
+ * undefined) coverage and margin decide alone.
  */
-export function decide(coverage: number, related: number | undefined, t: Thresholds = CONFIDENCE): Verdict {
+export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
+  const { coverage, related } = e;
   const r = related ?? -Infinity;
-  if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness)) return 'high';
+  if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness) || (e.margin >= t.clearMargin && coverage >= t.marginCoverage)) return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
+  if (related !== undefined && related < t.unrelated) return 'refuse';
   return 'low';
 }
 

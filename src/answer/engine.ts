@@ -14,7 +14,7 @@ import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary } from '../search/vocabulary.js';
-import { analyzeQuestion, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import { calibrate, CONFIDENCE, decide, OFF_TOPIC_PROBES, relatedness, yearOutOfScope, figureAttached, type Calibration, type Thresholds } from './confidence.js';
 import { scoreSentence } from './rerank.js';
@@ -112,10 +112,23 @@ export class AnswerEngine {
    */
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
     const cleaned = cleanQuestion(rawQuestion);
+    const question = cleaned && this.vocabulary().respell(cleaned);
+    const whole = await this.answerOne(rawQuestion, question, limit, onlyReport);
+    const parts = splitQuestion(question);
+    if (parts.length < 2 || whole.abstained) return whole;
+    // A message asking two things: each part's best quote joins the answer unless it is there already.
+    const partBest = (await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)))).filter((a) => a.confidence === 'high').map((a) => a.answers[0]);
+    const overlaps = (a: AnswerItem, b: AnswerItem): boolean => a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
+    const merged = [whole.answers[0]];
+    for (const item of [...partBest, ...whole.answers.slice(1)]) if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
+    return { ...whole, answers: merged };
+  }
+
+  /** Answers one question (already cleaned and respelled). */
+  private async answerOne(rawQuestion: string, question: string, limit: number, onlyReport?: string): Promise<Answer> {
     const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
-    if (!cleaned) return refusal;
+    if (!question) return refusal;
     const vocabulary = this.vocabulary();
-    const question = vocabulary.respell(cleaned);
     const q = analyzeQuestion(question, (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)), (word) => vocabulary.synonyms(word));
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
@@ -138,9 +151,11 @@ export class AnswerEngine {
     const coverage = Math.max(0, ...judged.map((s) => s.coverage));
     const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
     const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0]);
-    let verdict = decide(coverage, related, this.thresholdsFor(q));
+    const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
+    const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
+    let verdict = decide({ coverage, related, margin }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
-    const evidence = { coverage: Math.round(coverage * 1000) / 1000, related: related === undefined ? undefined : Math.round(related * 100) / 100, fits };
+    const evidence = { coverage: Math.round(coverage * 1000) / 1000, related: related === undefined ? undefined : Math.round(related * 100) / 100, fits, margin: Math.round(margin * 1000) / 1000 };
     if (verdict === 'refuse') {
       refusal.evidence = evidence;
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
@@ -187,7 +202,8 @@ export class AnswerEngine {
   private thresholdsFor(q: QuestionAnalysis): Thresholds {
     const t = this.options.thresholds ?? CONFIDENCE;
     if (!q.concepts.some((c) => c.translated)) return t;
-    return { ...t, highCoverage: t.highCoverage * TRANSLATED_COVERAGE, supportCoverage: t.supportCoverage * TRANSLATED_COVERAGE, minCoverage: t.minCoverage * TRANSLATED_COVERAGE };
+    const scale = TRANSLATED_COVERAGE;
+    return { ...t, highCoverage: t.highCoverage * scale, supportCoverage: t.supportCoverage * scale, minCoverage: t.minCoverage * scale, marginCoverage: t.marginCoverage * scale };
   }
 
   /**

@@ -5,6 +5,7 @@
 import type { Answer, Quote } from './types.js';
 
 export const NOT_COVERED = 'The report does not seem to cover this.';
+export const LOW_CONFIDENCE = 'Closest passages — the report may not answer this exactly:';
 
 export interface AnswerJson {
   question: string;
@@ -57,7 +58,8 @@ export function toText(answer: Answer, color = false): string {
     return nearest ? `${NOT_COVERED}\nNearest sections:\n${nearest}` : NOT_COVERED;
   }
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
-  return answer.answers
+  const caveat = answer.confidence === 'low' ? `${LOW_CONFIDENCE}\n` : '';
+  return caveat + answer.answers
     .map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${citationLine(a.citation)}`)
     .join('\n\n');
 }

@@ -96,3 +96,18 @@ export function hasFigure(sentence: string): boolean {
 export function hasDate(sentence: string): boolean {
   return MONTHS.test(sentence) || /\b(19|20)\d{2}\b/.test(sentence);
 }
+
+/** Where a second question starts: "…, and how many …", "… ? Is there …", "…，法律顾问列席了几次？". */
+const SECOND_QUESTION = /(?:[,;]?\s+(?:and|also|plus|but)\s+(?=(?:how|what|which|when|who|where|why|whether|did|does|do|is|are|was|were|has|have|had|can|will)\b))|(?:[?？]\s*(?=\S))|(?:，(?=[^，]*(?:几|多少|什么|哪|是否|吗)))/giu;
+
+/**
+ * The questions inside a message that asks several ("How many disputes were accepted, and
+ * how many were mediated?"), each with enough words to stand alone; one part when it asks one.
+ */
+export function splitQuestion(question: string): string[] {
+  const parts = question
+    .split(SECOND_QUESTION)
+    .map((p) => p.trim())
+    .filter((p) => tokenize(p).length >= 2);
+  return parts.length > 1 ? parts.slice(0, 3) : [question];
+}

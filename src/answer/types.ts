@@ -35,7 +35,7 @@ export interface Answer {
    */
   confidence?: 'high' | 'low';
   /** What confidence was decided on (src/answer/confidence.ts): best coverage and relatedness of the top sentences. */
-  evidence?: { coverage: number; related?: number; fits: boolean };
+  evidence?: { coverage: number; related?: number; fits: boolean; margin: number };
   /** Best first. Empty when abstained. */
   answers: AnswerItem[];
   /** When abstaining: the nearest sections, to offer instead of a wrong quote. */

@@ -59,11 +59,15 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** One quote with its marked words and citation. */
-export function answerHtml(item: AnswerItem, header = ''): string {
+/**
+ * One quote with its marked words and citation.
+ * @param header a line above the quote ("Match 2 of 3")
+ * @param caveat an italic line saying these are only the closest passages (low confidence)
+ */
+export function answerHtml(item: AnswerItem, header = '', caveat = ''): string {
   const quote = markQuote(clipQuote(item.quote), '<b>', '</b>', escapeHtml);
   const c = item.citation;
-  return `${header ? `${escapeHtml(clipText(header, MAX_LABEL))}\n\n` : ''}«<i>${quote}</i>»\n\n— <b>${escapeHtml(clipText(c.reportTitle, MAX_TITLE))}</b>\n${escapeHtml(clipText(c.section, MAX_SECTION))} · ¶${c.paragraph}`;
+  return `${caveat ? `<i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>\n` : ''}${header ? `${escapeHtml(clipText(header, MAX_LABEL))}\n\n` : ''}«<i>${quote}</i>»\n\n— <b>${escapeHtml(clipText(c.reportTitle, MAX_TITLE))}</b>\n${escapeHtml(clipText(c.section, MAX_SECTION))} · ¶${c.paragraph}`;
 }
 
 /** The refusal, with the nearest sections listed (buttons are added by the caller). */

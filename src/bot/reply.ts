@@ -30,7 +30,7 @@ export function answerPage(answer: Answer, questionId: string, page: number, t: 
     keyboard.text(t.prev, encodeCallback({ kind: 'page', question: questionId, page: page - 1 }));
     if (page + 1 < n) keyboard.text(t.next, encodeCallback({ kind: 'page', question: questionId, page: page + 1 }));
   }
-  return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : ''), keyboard };
+  return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : '', answer.confidence === 'low' ? t.lowConfidence : ''), keyboard };
 }
 
 /**

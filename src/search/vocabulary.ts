@@ -138,7 +138,8 @@ export class QueryVocabulary {
    * word itself.
    */
   synonyms(word: string, senses = SYNONYM_SENSES): string[][][] {
-    if (!this.thesaurus) return [];
+    // Numbers have "synonyms" in WordNet ("1" → "one", "unity"): they name no topic.
+    if (!this.thesaurus || !/^\p{L}/u.test(word)) return [];
     const own = processTerm(word.toLowerCase());
     const out = new Map<string, string[][]>();
     for (const synonym of this.thesaurus.synonyms(word, senses)) {
