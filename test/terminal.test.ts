@@ -7,12 +7,13 @@ describe('npm start without a token: the terminal conversation', () => {
     const { corpusDir, dataDir } = tempCorpus();
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO,
-      input: 'How many mediation statements were issued?\n\nWhat is the unemployment rate?\n',
+      input: 'How many mediation statements were issued?\n\nWhat is the unemployment rate?\nHow do I bake sourdough bread?\n',
       encoding: 'utf8',
       env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('12 **mediation statements**');
+    expect(r.stdout).toContain('Closest passages — the report may not answer this exactly:');
     expect(r.stdout).toContain('The report does not seem to cover this.');
     expect(r.stderr).toContain('running the conversation in the terminal');
   });

@@ -100,7 +100,7 @@ export const CONFIDENCE: Thresholds = {
   unrelated: 1,
   /** Score lead of the best passage over the best of any other paragraph that marks a clear answer… */
   clearMargin: 0.25,
-  /** …when at least this share of the question is there too. */
+  /** …when at least this share of the question is there in its own words (a synonym alone is no clear answer). */
   marginCoverage: 0.25,
 };
 
@@ -110,6 +110,8 @@ export type Verdict = 'high' | 'low' | 'refuse';
 export interface Evidence {
   /** Best coverage among the top few ranked sentences. */
   coverage: number;
+  /** The same counting the question's own words only, not synonyms. */
+  literal: number;
   /** Best relatedness among them; undefined without a model. */
   related?: number;
   /** How far the best sentence's score leads the best sentence of any other paragraph: a clear winner or a flat field. */
@@ -123,7 +125,7 @@ export interface Evidence {
 export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   const { coverage, related } = e;
   const r = related ?? -Infinity;
-  if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness) || (e.margin >= t.clearMargin && coverage >= t.marginCoverage)) return 'high';
+  if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness) || (e.margin >= t.clearMargin && e.literal >= t.marginCoverage)) return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
   if (related !== undefined && related < t.unrelated) return 'refuse';
   return 'low';

@@ -153,7 +153,8 @@ export class AnswerEngine {
     const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0]);
     const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
     const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
-    let verdict = decide({ coverage, related, margin }, this.thresholdsFor(q));
+    const literal = Math.max(0, ...judged.map((s) => s.literal));
+    let verdict = decide({ coverage, literal, related, margin }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
     const evidence = { coverage: Math.round(coverage * 1000) / 1000, related: related === undefined ? undefined : Math.round(related * 100) / 100, fits, margin: Math.round(margin * 1000) / 1000 };
     if (verdict === 'refuse') {
@@ -258,14 +259,14 @@ export class AnswerEngine {
       const item = report.paragraphs[n - 1].section.at(-1);
       const related = evidence.sentences.map((_, k) => (query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibration) : undefined));
       const paragraphRelated = related.some((r) => r !== undefined) ? Math.max(...related.map((r) => r ?? -Infinity)) : undefined;
-      const paragraph: (Sentence & { coverage: number })[] = evidence.sentences.map((s, i, all) => {
+      const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
         const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
         // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
         const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
         const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, related: related[i], paragraphRelated }, conceptWeight, termWeight);
-        return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, leansBack: leansBack(s.text), isLead };
+        return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, literal: r.literal, leansBack: leansBack(s.text), isLead };
       });
-      paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, related: related[index] }));
+      paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, literal: s.literal, related: related[index] }));
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
   }
@@ -330,6 +331,7 @@ interface RankedSentence {
   index: number;
   score: number;
   coverage: number;
+  literal: number;
   /** Relatedness of the sentence's dense similarity (see confidence.ts), when a model ran. */
   related?: number;
 }

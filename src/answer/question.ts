@@ -34,7 +34,7 @@ const HAN = /\p{Script=Han}/u;
 const FRAMING = new Set(
   tokenize(`hi hello hey thanks thank please curious wondering wonder tell know want need looking anyone anybody anything something
   someone actually really exactly basically like just kind sort bit stuff thing things lot lots mention mentioned mentions say says
-  said report document paper text mate guys quick question ok okay yeah yes pls plz gonna wanna get gets got getting go goes going
+  said mate guys quick question ok okay yeah yes pls plz gonna wanna get gets got getting go goes going
   gone often way ways whatever anywhere somewhere`),
 );
 

@@ -45,6 +45,8 @@ export interface SentenceScore {
   score: number;
   /** Weighted share of the query the sentence and its context cover, 0..1: what refusal looks at. */
   coverage: number;
+  /** The same counting the question's own words only (no synonyms). */
+  literal: number;
 }
 
 /**
@@ -53,17 +55,21 @@ export interface SentenceScore {
  * @param termWeight IDF-like weight of one term, for phrases
  */
 export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptWeight: (c: Concept) => number, termWeight: (term: string) => number): SentenceScore {
-  if (q.concepts.length === 0) return { score: 0, coverage: 0 };
+  if (q.concepts.length === 0) return { score: 0, coverage: 0, literal: 0 };
   const own = s.termSet ?? new Set(s.terms);
+  const share = (c: Concept): number => Math.max(matchShare(c, own, termWeight), WEIGHTS.heading * matchShare(c, s.headingTerms, termWeight), WEIGHTS.paragraph * matchShare(c, s.paragraphTerms, termWeight));
   let total = 0;
   let earned = 0;
+  let earnedLiterally = 0;
   for (const concept of q.concepts) {
     const w = conceptWeight(concept);
     total += w;
-    const share = Math.max(matchShare(concept, own, termWeight), WEIGHTS.heading * matchShare(concept, s.headingTerms, termWeight), WEIGHTS.paragraph * matchShare(concept, s.paragraphTerms, termWeight));
-    earned += share * w;
+    const got = share(concept);
+    earned += got * w;
+    earnedLiterally += (concept.credits ? share(literalReadings(concept)) : got) * w;
   }
   const coverage = total > 0 ? earned / total : 0;
+  const literal = total > 0 ? earnedLiterally / total : 0;
   let score = coverage + (WEIGHTS.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
   if (q.wantsFigure) score += hasFigure(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
   if (q.wantsDate) score += hasDate(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
@@ -71,7 +77,12 @@ export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptW
     const scaled = (r: number | undefined): number => Math.min(Math.max(r ?? 0, 0), RELATED_SCALE) / RELATED_SCALE;
     score += WEIGHTS.dense * ((1 - WEIGHTS.denseParagraph) * scaled(s.related) + WEIGHTS.denseParagraph * scaled(s.paragraphRelated));
   }
-  return { score, coverage };
+  return { score, coverage, literal };
+}
+
+/** A concept with its full-credit readings only (the question's own word, not its synonyms). */
+function literalReadings(c: Concept): Concept {
+  return { ...c, senses: c.senses.filter((_, i) => (c.credits?.[i] ?? 1) === 1), credits: undefined };
 }
 
 /**

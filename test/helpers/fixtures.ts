@@ -26,15 +26,6 @@ export function tempCorpus(): { corpusDir: string; dataDir: string } {
   return { corpusDir: join(root, 'corpus'), dataDir: join(root, 'data') };
 }
 
-/** The dev question set shipped in ../shared/eval (beside the repo, or beside CI's clone). */
-export function devQuestions(): { q: string; gold: string[]; unanswerable?: boolean; lang?: string }[] {
-  const path = join(REPO, '..', 'shared', 'eval', 'dev-questions.jsonl');
-  return readFileSync(path, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
-}
-
 /** A small second report (Markdown), dropped into a corpus to test notices. */
 export const NEW_REPORT = `# Riverside County 2024 Library Report
 

@@ -18,7 +18,8 @@ describe('npm run ask', () => {
     const r = ask(['--json', 'How many administrative cases were there in the county?']);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['question', 'abstained', 'answers']);
+    expect(Object.keys(out)).toEqual(['question', 'abstained', 'confidence', 'answers']);
+    expect(out.confidence).toBe('high');
     expect(out.answers[0].quote).toContain('13 administrative cases');
     expect(Object.keys(out.answers[0])).toEqual(['quote', 'score', 'citation']);
     expect(Object.keys(out.answers[0].citation)).toEqual(['reportId', 'reportTitle', 'section', 'paragraph']);
@@ -31,7 +32,9 @@ describe('npm run ask', () => {
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.question)).toEqual(lines);
     expect(out[0].answers[0].quote).toContain('12 mediation statements');
-    expect(out.slice(1, 5).every((o) => o.abstained)).toBe(true);
+    // Hostile lines are refused, or at most offered as clearly labelled closest passages.
+    expect(out.slice(1, 5).every((o) => o.abstained || o.confidence === 'low')).toBe(true);
+    expect([out[1], out[3], out[4]].every((o) => o.abstained && !('confidence' in o))).toBe(true);
   });
 
   it('prints a readable answer and says once why search is lexical only', () => {
