@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate, CONFIDENCE, decide, figureAttached, relatedness, yearOutOfScope } from '../../src/answer/confidence.js';
+import { splitQuestion } from '../../src/answer/question.js';
+import { tokenize } from '../../src/search/tokenize.js';
+
+describe('confidence', () => {
+  it('puts dense similarities of any model on one scale: standard deviations above off-topic questions', () => {
+    const e5Like = calibrate([0.79, 0.8, 0.81, 0.8, 0.79, 0.81]);
+    const staticLike = calibrate([0.2, 0.3, 0.4, 0.3, 0.2, 0.4]);
+    expect(relatedness(0.84, e5Like)).toBeCloseTo(relatedness(0.6, staticLike)!, 0);
+    expect(calibrate([0.5, NaN])).toBeUndefined();
+  });
+
+  it('has three outcomes: confident, closest passages, refusal', () => {
+    expect(decide({ coverage: 0.9, literal: 0.9, margin: 0 })).toBe('high');
+    expect(decide({ coverage: 0.4, literal: 0.4, margin: 0 })).toBe('low');
+    expect(decide({ coverage: 0.1, literal: 0.1, margin: 0 })).toBe('refuse');
+    // Meaning without words: confident only when clearly related.
+    expect(decide({ coverage: 0.1, literal: 0.1, related: CONFIDENCE.highRelatedness + 0.5, margin: 0 })).toBe('high');
+    // As related as off-topic questions and the words are not there either: refuse.
+    expect(decide({ coverage: 0.4, literal: 0.4, related: 0, margin: 0 })).toBe('refuse');
+    // A clear winner by its own words, but not by a synonym alone.
+    expect(decide({ coverage: 0.3, literal: 0.3, margin: 0.5 })).toBe('high');
+    expect(decide({ coverage: 0.3, literal: 0, margin: 0.5 })).toBe('low');
+  });
+
+  it('a year the report does not cover, or a figure about something else, is no confident answer', () => {
+    const report = { title: 'Zuoyun County 2023 Annual Report', date: '2024-01-17' };
+    expect(yearOutOfScope(['2022'], report, 'There were 13 cases.')).toBe(true);
+    expect(yearOutOfScope(['2023'], report, 'There were 13 cases.')).toBe(false);
+    expect(yearOutOfScope(['2022'], report, 'Down 8.5 points on 2022.')).toBe(false);
+    const asked = new Set(tokenize('administrative cases'));
+    expect(figureAttached(tokenize('The court accepted 13 administrative cases.'), asked)).toBe(true);
+    expect(figureAttached(tokenize('The court issued nine circulars on administrative cases.'), asked)).toBe(true);
+    expect(figureAttached(tokenize('In 2023 the administrative cases were heard; fees rose by 40 yuan for parking permits and licences.'), asked)).toBe(false);
+  });
+});
+
+describe('splitQuestion', () => {
+  it('finds the second question of a message that asks two', () => {
+    expect(splitQuestion('How many lawsuits were filed, and how many did the county lose?')).toEqual(['How many lawsuits were filed', 'how many did the county lose?']);
+    expect(splitQuestion('Who runs the legal aid centre? Does it charge fees?')).toEqual(['Who runs the legal aid centre', 'Does it charge fees?']);
+    expect(splitQuestion('Who runs the legal aid centre? Is it free?')).toEqual(['Who runs the legal aid centre? Is it free?']); // "free" alone cannot stand as a question
+    expect(splitQuestion('县里受理了多少起案件，调解了几起？')).toEqual(['县里受理了多少起案件', '调解了几起？']);
+    expect(splitQuestion('What did law and order work achieve?')).toEqual(['What did law and order work achieve?']);
+  });
+});

@@ -1,0 +1,52 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnswerEngine } from '../../src/answer/engine.js';
+import { buildEngine } from '../../scripts/bench-quality.js';
+import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
+import { REPO } from '../helpers/fixtures.js';
+
+// Regression tests for the ways readers word questions (written for these tests, not taken
+// from any evaluation set), answered with the bundled offline model as a fresh machine would.
+describe('answers in the reader\'s words', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    ({ engine } = await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir())));
+  });
+  const top = async (q: string): Promise<{ quote: string; confidence?: string; abstained: boolean; quotes: string[] }> => {
+    const a = await engine.answer(q);
+    return { quote: a.answers[0]?.quote.text ?? '', confidence: a.confidence, abstained: a.abstained, quotes: a.answers.map((x) => x.quote.text) };
+  };
+
+  it('everyday words for the report\'s terms (synonyms and meaning)', async () => {
+    expect((await top('Were any country doctors fired?')).quote).toContain('dismissed three village doctors');
+    expect((await top('Were village medics let go?')).quote).toContain('dismissed three village doctors');
+  });
+
+  it('typos and British spellings', async () => {
+    const typo = await top('How many notarizations did the notery office handel?');
+    expect(typo.quote).toContain('handled 420 notaries');
+    expect(typo.confidence).toBe('high');
+    expect((await top('How many labour disputes were settled?')).quote).toContain('88 labor and personnel disputes');
+  });
+
+  it('a chatty question still finds its passage', async () => {
+    const chatty = await top("hi there, quick question - I'm curious whether the county has lawyers sitting in on its executive meetings?");
+    expect(chatty.abstained).toBe(false);
+    expect(chatty.quote).toContain('invite legal advisers to participate in 8 meetings');
+  });
+
+  it('a two-part question is answered for both parts', async () => {
+    const both = await top('How many executive meetings were held, and how many mediation statements were issued?');
+    expect(both.quotes.some((q) => q.includes('hold 11 executive meetings'))).toBe(true);
+    expect(both.quotes.some((q) => q.includes('12 mediation statements'))).toBe(true);
+  });
+
+  it('a look-alike the report does not answer is never a confident quote; an off-topic one is refused', async () => {
+    const otherYear = await top('How many administrative cases did the county have in 2021?');
+    expect(otherYear.abstained || otherYear.confidence === 'low').toBe(true);
+    const spending = await top('How much did the county spend on road building?');
+    expect(spending.abstained || spending.confidence === 'low').toBe(true);
+    expect((await top("What's the best pizza place in Datong?")).abstained).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { Thesaurus, baseForms } from '../../src/search/thesaurus.js';
+import { britishToAmerican, editDistance, QueryVocabulary } from '../../src/search/vocabulary.js';
+import { processTerm } from '../../src/search/tokenize.js';
+
+const REPORT = 'The labor bureau received 12 license applications. The county organized training and dismissed two village doctors. Lawsuits: the court accepted 13 administrative cases.';
+// A three-line thesaurus in the cache format: lemma, then "rank:synonym,synonym".
+const THESAURUS = Thesaurus.parse(['sack\t1:plunder\t2:fire,dismiss,give_notice', 'lawsuit\t1:suit,case,cause', 'colour\t1:color', 'recipe\t1:formula'].join('\n'));
+const words = QueryVocabulary.wordsOf([REPORT]);
+const terms = new Set(Object.keys(Object.fromEntries(words)).map((w) => processTerm(w)).filter(Boolean));
+const vocabulary = new QueryVocabulary(words, (t) => terms.has(t), THESAURUS);
+
+describe('QueryVocabulary', () => {
+  it('turns British spellings into the reports\' American ones', () => {
+    expect(britishToAmerican('labour')).toContain('labor');
+    expect(britishToAmerican('organised')).toContain('organized');
+    expect(britishToAmerican('licence')).toContain('license');
+    expect(vocabulary.respell('Did the Labour bureau get licence requests?')).toBe('Did the labor bureau get license requests?');
+  });
+
+  it('corrects typos to the nearest report word, but never a word the reports or the dictionary know', () => {
+    expect(vocabulary.respellWord('recieved')).toBe('received');
+    expect(vocabulary.respellWord('doctrs')).toBe('doctors');
+    expect(vocabulary.respellWord('recipe')).toBeUndefined(); // a real word, just not in the reports
+    expect(vocabulary.respellWord('court')).toBeUndefined();
+    expect(vocabulary.respellWord('xyz')).toBeUndefined(); // too short to guess
+  });
+
+  it('spells out chat abbreviations', () => {
+    expect(vocabulary.respell('what did the govt do')).toBe('what did the government do');
+  });
+
+  it('offers synonyms of the first senses that occur in the reports, as index terms', () => {
+    expect(vocabulary.synonyms('sacked', 2)).toEqual([[['dismiss']]]);
+    expect(vocabulary.synonyms('sacked', 1)).toEqual([]); // "plunder" is not in the reports
+    expect(vocabulary.synonyms('lawsuits')).toEqual([[['case']]]);
+    expect(vocabulary.synonyms('13')).toEqual([]);
+  });
+
+  it('counts edits with transpositions as one', () => {
+    expect(editDistance('recieve', 'receive', 2)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
+
+describe('Thesaurus', () => {
+  it('finds a word under its inflections', () => {
+    expect(baseForms('sacked')).toContain('sack');
+    expect(baseForms('cities')).toContain('city');
+    expect(baseForms('stopped')).toContain('stop');
+    expect(THESAURUS.knows('lawsuits')).toBe(true);
+    expect(THESAURUS.knows('qwzx')).toBe(false);
+  });
+});
