@@ -1,7 +1,7 @@
 /**
- * `npm run bench:latency`: per-question latency in a loaded process (lexical search,
- * fusion and quoting; plus query embedding and HNSW in hybrid mode) over the dev
- * questions, repeated. Prints p50/p95/p99.
+ * `npm run bench:latency`: per-question latency in a loaded process (respelling, synonyms,
+ * lexical search, ranking, confidence and quoting; plus query embedding and HNSW in hybrid
+ * mode) over both development sets, repeated. Prints p50/p95/p99.
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -9,8 +9,10 @@ import { join, resolve } from 'node:path';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
 import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
-import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
+import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
+import { loadThesaurus } from '../src/search/thesaurus.js';
+import { EVAL_SETS, loadSet } from './bench-quality.js';
 import { buildTinyModel } from './build-tiny-model.js';
 
 export function percentile(sorted: number[], p: number): number {
@@ -21,7 +23,7 @@ async function measure(label: string, corpusDir: string, questions: string[], ro
   const dataDir = mkdtempSync(join(tmpdir(), 'rqb-bench-'));
   await ingest({ corpusDir, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
-  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()) });
+  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus() });
   for (const q of questions) await engine.answer(q); // warm-up
   const times: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -38,8 +40,7 @@ async function measure(label: string, corpusDir: string, questions: string[], ro
 
 async function main(): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
-  const setPath = resolve(process.env.EVAL_SET ?? '../shared/eval/dev-questions.jsonl');
-  const questions = readFileSync(setPath, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
+  const questions = EVAL_SETS.flatMap((name) => loadSet(name).map((q) => q.q));
   const texts = readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
   const modelDir = mkdtempSync(join(tmpdir(), 'rqb-model-'));
   const tiny = await loadEmbedder(buildTinyModel(modelDir, texts), tmpdir());
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
   console.log('| mode | answers | p50 ms | p95 ms | p99 ms |');
   console.log('|---|---|---|---|---|');
   await measure('lexical (search + rerank + quote)', corpusDir, questions, 20);
-  await measure('hybrid, tiny test model (+ query embedding + HNSW)', corpusDir, questions, 20, tiny);
+  await measure('hybrid, bundled offline model (+ query embedding + HNSW)', corpusDir, questions, 20, await loadEmbedder(OFFLINE_MODEL, tmpdir()));
+  await measure('hybrid, tiny test model', corpusDir, questions, 20, tiny);
   rmSync(modelDir, { recursive: true, force: true });
 }
 

@@ -6,8 +6,8 @@
  * offline model (what a machine without the hub gets); hybrid with the tiny test model.
  * Indexes are built in temporary directories.
  *
- * --sweep prints the tuning half's figures over a grid of confidence thresholds (how
- * CONFIDENCE in src/answer/confidence.ts was chosen).
+ * --sweep prints the tuning half's figures as each confidence threshold and ranking weight
+ * moves around its value (CONFIDENCE in src/answer/confidence.ts, WEIGHTS in rerank.ts).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIDENCE, type Thresholds } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
+import { WEIGHTS, type Weights } from '../src/answer/rerank.js';
 import { evaluate, type EvalQuestion, type QualityReport } from '../src/answer/evaluate.js';
 import { ingest } from '../src/ingest.js';
 import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
@@ -47,12 +48,12 @@ export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
 }
 
 /** Builds an index of `corpusDir` in a temp dir; returns an engine over it. */
-export async function buildEngine(corpusDir: string, embedder?: Embedder, thresholds?: Thresholds): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
+export async function buildEngine(corpusDir: string, embedder?: Embedder, tuning: { thresholds?: Thresholds; weights?: Weights } = {}): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
   try {
     await ingest({ corpusDir, dataDir, embedder });
     const { index } = loadIndex(new IndexStore(dataDir))!;
-    const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), thresholds });
+    const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), ...tuning });
     return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -69,10 +70,6 @@ export async function scoreSet(built: { engine: AnswerEngine; texts: Map<string,
   return { mode, english: await run(set.filter((q) => q.lang !== 'zh')), chinese: await run(set.filter((q) => q.lang === 'zh')) };
 }
 
-/** Builds an index of `corpusDir` in a temp dir and answers every question of the set. */
-export async function runQuality(corpusDir: string, set: EvalQuestion[], embedder?: Embedder, thresholds?: Thresholds): Promise<QualityRun> {
-  return scoreSet(await buildEngine(corpusDir, embedder, thresholds), set, embedder ? `hybrid (${embedder.id.replace(/^.*[\\/]/, '')})` : 'lexical');
-}
 
 function row(label: string, r: QualityReport): string {
   return `| ${label} | ${r.questions} | ${r.hitAt1.toFixed(3)} | ${r.hitAt3.toFixed(3)} | ${r.falseAbstentions} | ${r.lowConfidence} | ${r.unanswerableHandled} | ${r.unanswerableHigh} | ${r.verbatimRate.toFixed(3)} | ${r.citationCompleteness.toFixed(3)} | ${r.medianQuoteChars} |`;
@@ -83,8 +80,10 @@ const HEADER = `| set · half · mode · language | answerable | hit@1 | hit@3 |
 
 async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: EvalQuestion[][]): Promise<void> {
   const tune = sets.flat().filter((q) => splitOf(q) === 'tune' && q.lang !== 'zh');
-  console.log(`\nThreshold sweep (${embedder ? 'hybrid, offline model' : 'lexical'}; tuning half of both sets, English): setting → hit@1, answerable refused, answerable low, unanswerable refused-or-low, unanswerable high`);
-  const grid: [keyof Thresholds, number[]][] = [
+  const run = async (tuning: { thresholds?: Thresholds; weights?: Weights }): Promise<QualityReport> => (await scoreSet(await buildEngine(corpusDir, embedder, tuning), tune, '')).english;
+  const show = (setting: string, chosen: boolean, r: QualityReport): void => console.log(`  ${setting}${chosen ? ' (chosen)' : ''} → ${r.hitAt1.toFixed(3)}, ${r.hitAt3.toFixed(3)}, ${r.falseAbstentions}, ${r.lowConfidence}, ${r.unanswerableHandled}, ${r.unanswerableHigh}`);
+  console.log(`\nSweep (${embedder ? 'hybrid, offline model' : 'lexical'}; tuning half of every set, English): setting → hit@1, hit@3, answerable refused, answerable low, unanswerable refused-or-low, unanswerable high`);
+  const thresholds: [keyof Thresholds, number[]][] = [
     ['highCoverage', [0.45, 0.5, 0.55, 0.6, 0.65]],
     ['minCoverage', [0.2, 0.25, 0.3, 0.35]],
     ['highRelatedness', [3, 3.5, 4, 5]],
@@ -95,12 +94,18 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['clearMargin', [0.15, 0.2, 0.25, 0.3]],
     ['marginCoverage', [0.2, 0.25, 0.3, 0.35]],
   ];
-  for (const [key, values] of grid) {
-    for (const value of values) {
-      const { english: r } = await runQuality(corpusDir, tune, embedder, { ...CONFIDENCE, [key]: value });
-      console.log(`  ${key}=${value}${value === CONFIDENCE[key] ? ' (chosen)' : ''} → ${r.hitAt1.toFixed(3)}, ${r.falseAbstentions}, ${r.lowConfidence}, ${r.unanswerableHandled}, ${r.unanswerableHigh}`);
-    }
-  }
+  for (const [key, values] of thresholds) for (const value of values) show(`${key}=${value}`, value === CONFIDENCE[key], await run({ thresholds: { ...CONFIDENCE, [key]: value } }));
+  const weights: [keyof Weights, number[]][] = [
+    ['paragraph', [0.15, 0.25, 0.35]],
+    ['heading', [0.4, 0.6, 0.8]],
+    ['phrase', [0.2, 0.3, 0.4]],
+    ['figure', [0.08, 0.12, 0.2]],
+    ['dense', [0.35, 0.6, 0.8, 1]],
+    ['denseParagraph', [0.3, 0.5, 0.7]],
+    ['relatedScale', [3, 5, 8]],
+  ];
+  if (!embedder) weights.splice(4);
+  for (const [key, values] of weights) for (const value of values) show(`${key}=${value}`, value === WEIGHTS[key], await run({ weights: { ...WEIGHTS, [key]: value } }));
 }
 
 async function main(argv: string[]): Promise<void> {

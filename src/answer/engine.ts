@@ -1,9 +1,10 @@
 /**
  * The answer engine: question in, verbatim cited quotes out (or an honest refusal).
  *
- * Retrieval is hybrid: BM25 over chunks plus, when vectors exist, HNSW over chunk
- * embeddings; the union of both candidate sets is reranked sentence by sentence
- * (src/answer/rerank.ts) and the best sentences become quotes (src/answer/quote.ts).
+ * The steps, each in its own module: the question is respelled and read into concepts
+ * (question.ts, search/vocabulary.ts); candidates are retrieved, lexical and dense, and fused
+ * (retrieve.ts); every sentence of their paragraphs is scored (rerank.ts); the evidence of the
+ * best ones decides confidence (confidence.ts); the best sentences become quotes (quote.ts).
  */
 import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
@@ -17,17 +18,12 @@ import { QueryVocabulary } from '../search/vocabulary.js';
 import { analyzeQuestion, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import { calibrate, CONFIDENCE, decide, OFF_TOPIC_PROBES, relatedness, yearOutOfScope, figureAttached, type Calibration, type Thresholds } from './confidence.js';
-import { scoreSentence } from './rerank.js';
+import { retrieve, type AnswerTimings } from './retrieve.js';
+import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
 export const MAX_QUESTION_CHARS = 500;
-/** Candidates taken from each retriever before fusion. */
-const CANDIDATES = 40;
-/** Fused candidates whose paragraphs are reranked sentence by sentence (the costly step). */
-const RERANK_CANDIDATES = 24;
-/** Reciprocal-rank-fusion constant: how flat the credit for lower ranks is. */
-const RRF_K = 60;
 /** Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are guesses at the wording). */
 const TRANSLATED_COVERAGE = 0.75;
 /** Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds the words. */
@@ -39,18 +35,11 @@ export interface EngineOptions {
   expandQuery?: (question: string) => Concept[];
   /** English synonyms (WordNet); without it questions match on their own words and spellings only. */
   thesaurus?: Thesaurus;
-  /** Confidence thresholds, for sweeps; CONFIDENCE otherwise. */
+  /** Confidence thresholds and ranking weights, for sweeps; CONFIDENCE and WEIGHTS otherwise. */
   thresholds?: Thresholds;
+  weights?: Weights;
   /** Receives where each answer's time went (milliseconds), for benchmarks. */
   onTimings?: (t: AnswerTimings) => void;
-}
-
-export interface AnswerTimings {
-  embed: number;
-  vectorSearch: number;
-  lexicalSearch: number;
-  rerank: number;
-  quote: number;
 }
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
@@ -70,6 +59,8 @@ export function cleanQuestion(raw: string): string {
     .trim()
     .slice(0, MAX_QUESTION_CHARS);
 }
+
+export type { AnswerTimings };
 
 export class AnswerEngine {
   private readonly paragraphCache = new Map<string, ParagraphEvidence>();
@@ -135,13 +126,9 @@ export class AnswerEngine {
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
     const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk].reportId === onlyReport;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
-    const { hits: dense, vector } = await this.denseCandidates(question, t);
-    let mark = performance.now();
-    const lexical = this.index.lexical.search(searchTerms, CANDIDATES, searchWeights(q.concepts), inScope);
-    t.lexicalSearch = performance.now() - mark;
-    mark = performance.now();
-    const candidateChunks = fuse(lexical.map((h) => h.doc), [...dense.keys()].filter(inScope), RERANK_CANDIDATES);
+    const { chunks: candidateChunks, dense, vector } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
     if (candidateChunks.size === 0) return refusal;
+    let mark = performance.now();
 
     const calibration = await this.calibration;
     const ranked = this.rankSentences(q, candidateChunks, dense, vector && calibration ? { vector, calibration } : undefined);
@@ -217,26 +204,6 @@ export class AnswerEngine {
     return { ...c, senses: c.senses.map((sense) => sense.map(expand)) };
   }
 
-  /** Chunk id → cosine similarity for the dense candidates (empty without vectors), and the query vector. */
-  private async denseCandidates(question: string, t: AnswerTimings): Promise<{ hits: Map<number, number>; vector?: Float32Array }> {
-    const { embedder } = this.options;
-    const vectors = this.index.vectors;
-    const hits = new Map<number, number>();
-    if (!embedder || !vectors) return { hits };
-    let mark = performance.now();
-    const [vector] = await embedder.embed([question], 'query');
-    t.embed = performance.now() - mark;
-    mark = performance.now();
-    // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
-    if (!vector.every(Number.isFinite)) return { hits };
-    for (const h of vectors.search(vector, CANDIDATES)) {
-      const chunk = this.index.chunkOfLabel.get(h.label);
-      if (chunk !== undefined) hits.set(chunk, h.similarity);
-    }
-    t.vectorSearch = performance.now() - mark;
-    return { hits, vector };
-  }
-
   /**
    * Scores every sentence of every candidate paragraph, best first. With a query vector,
    * each sentence's own dense similarity (its chunk's vector) is turned into relatedness.
@@ -263,7 +230,7 @@ export class AnswerEngine {
         const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
         // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
         const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
-        const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, related: related[i], paragraphRelated }, conceptWeight, termWeight);
+        const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, related: related[i], paragraphRelated }, conceptWeight, termWeight, this.options.weights ?? WEIGHTS);
         return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, literal: r.literal, leansBack: leansBack(s.text), isLead };
       });
       paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, literal: s.literal, related: related[index] }));
@@ -362,38 +329,6 @@ function distinctParagraphs(ranked: RankedSentence[], limit: number): RankedSent
     seen.add(key);
     return true;
   }).slice(0, limit);
-}
-
-/**
- * Per-term weights for the lexical search. A concept's weight is shared among the words of
- * a reading; a credited reading (a synonym) weighs its credit.
- */
-function searchWeights(concepts: Concept[]): Map<string, number> {
-  const weights = new Map<string, number>();
-  const put = (t: string, w: number): void => void weights.set(t, Math.max(weights.get(t) ?? 0, w));
-  for (const c of concepts) {
-    if (!c.credits) {
-      const terms = conceptTerms(c);
-      for (const t of terms) put(t, c.weight / Math.sqrt(terms.length));
-      continue;
-    }
-    c.senses.forEach((sense, i) => {
-      const terms = sense.flat();
-      for (const t of terms) put(t, (c.weight * (c.credits?.[i] ?? 1)) / Math.sqrt(terms.length));
-    });
-  }
-  return weights;
-}
-
-/**
- * Reciprocal rank fusion of the lexical and dense rankings (chunk ids, best first): the
- * `limit` chunks with the most combined credit. Either list alone still fills the set, so
- * a question with no word in common with the report is carried by the dense side.
- */
-export function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
-  const credit = new Map<number, number>();
-  for (const list of [lexical, dense]) list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
-  return new Set([...credit].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id));
 }
 
 /** Caches a one-argument function for the life of one question. */

@@ -9,23 +9,30 @@
 import type { Concept } from '../search/concept.js';
 import { hasDate, hasFigure, type QuestionAnalysis } from './question.js';
 
-export const WEIGHTS = {
+/**
+ * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
+ * dev set in the first round; dense, denseParagraph and relatedScale on the tuning half of both
+ * dev sets this round (README "Quality"). `npm run bench:quality -- --sweep` prints the figures
+ * around each.
+ */
+export interface Weights {
   /** Share of a term's weight earned when it is only in the paragraph's other sentences. */
-  paragraph: 0.25,
+  paragraph: number;
   /** Share earned when it is only in the section path. */
-  heading: 0.6,
+  heading: number;
   /** Bonus for adjacent query-term pairs found side by side, as a share of the pairs' weight in the query. */
-  phrase: 0.3,
+  phrase: number;
   /** Bonus or penalty for figure/date questions. */
-  figure: 0.12,
-  /** Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at RELATED_SCALE. */
-  dense: 0.8,
+  figure: number;
+  /** Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at relatedScale. */
+  dense: number;
   /** Share of that weight that follows the best sentence of the paragraph rather than the sentence itself. */
-  denseParagraph: 0.5,
-} as const;
+  denseParagraph: number;
+  /** Relatedness (off-topic standard deviations) that earns the full dense weight; more earns no more. */
+  relatedScale: number;
+}
 
-/** Relatedness (off-topic standard deviations) that earns the full dense weight; more earns no more. */
-export const RELATED_SCALE = 5;
+export const WEIGHTS: Weights = { paragraph: 0.25, heading: 0.6, phrase: 0.3, figure: 0.12, dense: 0.8, denseParagraph: 0.5, relatedScale: 5 };
 
 export interface SentenceEvidence {
   /** Terms of the sentence, in order. */
@@ -54,28 +61,28 @@ export interface SentenceScore {
  * @param conceptWeight IDF-like weight of a concept (one absent from the corpus should weigh the most)
  * @param termWeight IDF-like weight of one term, for phrases
  */
-export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptWeight: (c: Concept) => number, termWeight: (term: string) => number): SentenceScore {
+export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptWeight: (c: Concept) => number, termWeight: (term: string) => number, w: Weights = WEIGHTS): SentenceScore {
   if (q.concepts.length === 0) return { score: 0, coverage: 0, literal: 0 };
   const own = s.termSet ?? new Set(s.terms);
-  const share = (c: Concept): number => Math.max(matchShare(c, own, termWeight), WEIGHTS.heading * matchShare(c, s.headingTerms, termWeight), WEIGHTS.paragraph * matchShare(c, s.paragraphTerms, termWeight));
+  const share = (c: Concept): number => Math.max(matchShare(c, own, termWeight), w.heading * matchShare(c, s.headingTerms, termWeight), w.paragraph * matchShare(c, s.paragraphTerms, termWeight));
   let total = 0;
   let earned = 0;
   let earnedLiterally = 0;
   for (const concept of q.concepts) {
-    const w = conceptWeight(concept);
-    total += w;
+    const weight = conceptWeight(concept);
+    total += weight;
     const got = share(concept);
-    earned += got * w;
-    earnedLiterally += (concept.credits ? share(literalReadings(concept)) : got) * w;
+    earned += got * weight;
+    earnedLiterally += (concept.credits ? share(literalReadings(concept)) : got) * weight;
   }
   const coverage = total > 0 ? earned / total : 0;
   const literal = total > 0 ? earnedLiterally / total : 0;
-  let score = coverage + (WEIGHTS.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
-  if (q.wantsFigure) score += hasFigure(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
-  if (q.wantsDate) score += hasDate(s.text) ? WEIGHTS.figure : -WEIGHTS.figure;
+  let score = coverage + (w.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
+  if (q.wantsFigure) score += hasFigure(s.text) ? w.figure : -w.figure;
+  if (q.wantsDate) score += hasDate(s.text) ? w.figure : -w.figure;
   if (s.related !== undefined) {
-    const scaled = (r: number | undefined): number => Math.min(Math.max(r ?? 0, 0), RELATED_SCALE) / RELATED_SCALE;
-    score += WEIGHTS.dense * ((1 - WEIGHTS.denseParagraph) * scaled(s.related) + WEIGHTS.denseParagraph * scaled(s.paragraphRelated));
+    const scaled = (r: number | undefined): number => Math.min(Math.max(r ?? 0, 0), w.relatedScale) / w.relatedScale;
+    score += w.dense * ((1 - w.denseParagraph) * scaled(s.related) + w.denseParagraph * scaled(s.paragraphRelated));
   }
   return { score, coverage, literal };
 }
