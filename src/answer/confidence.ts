@@ -91,7 +91,7 @@ export const CONFIDENCE: Thresholds = {
   /** Relatedness that makes an answer confident on its own (meaning matches, words do not). */
   highRelatedness: 3.5,
   /** Relatedness that, with middling coverage, makes an answer confident. */
-  supportRelatedness: 3,
+  supportRelatedness: 2,
   /** Coverage that counts as middling. */
   supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
