@@ -80,3 +80,11 @@ export class StorageError extends Error {
     return reason ? new StorageError(dataDir, reason, { cause: error }) : undefined;
   }
 }
+
+/** The subscriptions database exists but is not one SQLite can read (damaged, or another file). */
+export class SubscriptionsDbError extends Error {
+  override name = 'SubscriptionsDbError';
+  constructor(path: string, reason: string, options?: { cause?: unknown }) {
+    super(`The subscriptions database ${path} cannot be read (${reason}). Move it aside (mv "${path}" "${path}.broken") and start again: a new, empty database is created and subscribers have to /subscribe again.`, options);
+  }
+}

@@ -178,7 +178,8 @@ function ensureWritable(dir: string): void {
     let parent = dirname(dir);
     while (!existsSync(parent) && parent !== dirname(parent)) parent = dirname(parent);
     accessSync(parent, constants.W_OK);
-    mkdirSync(dir, { recursive: true });
+    // Built state holds subscribers' chat ids: readable by the bot's own user only.
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
   accessSync(dir, constants.W_OK);
 }

@@ -9,7 +9,7 @@ import { createBot } from './bot/create-bot.js';
 import { exampleQuestions } from './bot/features/info.js';
 import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig } from './config.js';
-import { ConfigError, IndexError, StorageError } from './errors.js';
+import { ConfigError, IndexError, StorageError, SubscriptionsDbError } from './errors.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
 import { runTerminal } from './terminal.js';
@@ -60,7 +60,7 @@ main().then(
   (code) => process.exit(code),
   (error) => {
     const storage = StorageError.from(error, dataDir);
-    if (error instanceof ConfigError || error instanceof IndexError) log.error(error.message);
+    if (error instanceof ConfigError || error instanceof IndexError || error instanceof SubscriptionsDbError) log.error(error.message);
     else if (storage) log.error(storage.message);
     else log.error(error);
     // Exit codes: 2 configuration, 3 DATA_DIR not writable, 1 anything else (a broken index included).

@@ -1,30 +1,33 @@
 /**
  * Recent answers, so "Other matches" can page through them by a short id that fits in
  * callback data. Bounded (least recently used entries go first); after a restart old
- * buttons say "expired" instead of failing.
+ * buttons say "expired" instead of failing. Ids are random (not a counter another user could
+ * guess) and an answer is only given back to the chat it was sent to.
  */
+import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
 
 export class AnswerCache {
-  private readonly entries = new Map<string, Answer>();
-  private counter = 0;
+  private readonly entries = new Map<string, { answer: Answer; chatId: number }>();
 
   constructor(private readonly capacity = 2000) {}
 
-  /** Stores an answer and returns its id (base-36, a few characters). */
-  put(answer: Answer): string {
-    const id = (this.counter++).toString(36);
-    this.entries.set(id, answer);
+  /** Stores an answer sent to `chatId` and returns its id (12 base-36 characters). */
+  put(answer: Answer, chatId: number): string {
+    let id: string;
+    do id = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(12, '0').slice(-12);
+    while (this.entries.has(id));
+    this.entries.set(id, { answer, chatId });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return id;
   }
 
-  get(id: string): Answer | undefined {
-    const answer = this.entries.get(id);
-    if (answer) {
-      this.entries.delete(id);
-      this.entries.set(id, answer);
-    }
-    return answer;
+  /** The answer under `id` if it was sent to `chatId`. */
+  get(id: string, chatId: number | undefined): Answer | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || entry.chatId !== chatId) return undefined;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry.answer;
   }
 }

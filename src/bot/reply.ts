@@ -43,7 +43,7 @@ export async function showTyping(ctx: BotContext): Promise<void> {
 
 /** Answers a question in the chat: the first page with its buttons. */
 export async function replyWithAnswer(ctx: BotContext, answer: Answer, cache: AnswerCache): Promise<void> {
-  const id = cache.put(answer);
+  const id = cache.put(answer, ctx.chat?.id ?? 0);
   const { text, keyboard } = answerPage(answer, id, 0, ctx.t);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
 }

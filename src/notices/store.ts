@@ -4,7 +4,8 @@
  * migrations applied in order at open (PRAGMA user_version holds the version reached).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { SubscriptionsDbError } from '../errors.js';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const MIGRATIONS: string[] = [
@@ -85,9 +86,18 @@ export class SubscriptionStore {
   readonly created: boolean;
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
+    // Chat ids, languages and watched topics are personal data: owner only (SQLite gives -wal/-shm the same mode).
+    if (path !== ':memory:') chmodSync(path, 0o600);
+    try {
+      this.db.pragma('journal_mode = WAL');
+    } catch (error) {
+      this.db.close();
+      // SQLITE_NOTADB / SQLITE_CORRUPT: the file is there but is no database; a write error is the caller's (StorageError).
+      if (/NOTADB|CORRUPT/.test((error as { code?: string }).code ?? '')) throw new SubscriptionsDbError(path, (error as Error).message, { cause: error });
+      throw error;
+    }
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;

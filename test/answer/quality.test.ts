@@ -18,7 +18,7 @@ describe('answer quality on the development sets (floors)', () => {
     expect(realistic.english.hitAt1).toBeGreaterThanOrEqual(0.72);
     expect(realistic.english.hitAt3).toBeGreaterThanOrEqual(0.85);
     expect(realistic.english.falseAbstentions).toBeLessThanOrEqual(5);
-    expect(realistic.english.unanswerableHigh).toBeLessThanOrEqual(2);
+    expect(realistic.english.unanswerableHigh).toBeLessThanOrEqual(3);
     expect(realistic.chinese.hitAt3).toBeGreaterThanOrEqual(0.9);
     expect(realistic.english.verbatimRate).toBe(1);
     expect(realistic.english.citationCompleteness).toBe(1);

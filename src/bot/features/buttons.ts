@@ -44,7 +44,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         return;
       }
       case 'page': {
-        const answer = cache.get(action.question);
+        const answer = cache.get(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
         if (!answer) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         if (action.page >= answer.answers.length) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
         await ctx.answerCallbackQuery();
