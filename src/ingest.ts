@@ -27,6 +27,8 @@ export interface IngestOptions {
   rebuild?: boolean;
   progress?: Progress;
   batchSize?: number;
+  /** Accept a corpus folder with no report at all as "every report removed" (otherwise the index is kept). */
+  allowEmpty?: boolean;
 }
 
 export interface IngestSummary {
@@ -76,6 +78,11 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
   const { files, errors } = scanCorpus(options.corpusDir);
   for (const e of errors) log.warn(e.message);
   const previous = previousManifest(store);
+  // An empty folder where reports were (an unmounted share, a failed copy) is far likelier than a wish to delete them all.
+  if (files.length === 0 && errors.length === 0 && previous && Object.keys(previous.reports).length > 0 && !options.allowEmpty) {
+    log.warnOnce('empty-corpus', `CORPUS_DIR (${options.corpusDir}) holds no report; the index keeps its ${Object.keys(previous.reports).length} report(s). To really remove them all: npm run ingest -- --allow-empty`);
+    return { added: [], changed: [], removed: [], unchanged: Object.keys(previous.reports), embeddedChunks: 0, totalChunks: Object.values(previous.reports).reduce((n, e) => n + e.chunkCount, 0), errors, wroteGeneration: false, vectors: !!previous.model };
+  }
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
   const full = !!options.rebuild || !previous || previous.chunkerVersion !== CHUNKER_VERSION || (previous.model?.id ?? null) !== (model?.id ?? null) || (previous.model?.dim ?? null) !== (model?.dim ?? null);

@@ -55,6 +55,17 @@ describe('ingest, lexical only (no model)', () => {
     expect([...index.reports.keys()].sort()).toEqual(['third', 'zuoyun-2023-rule-of-law-report']);
   });
 
+  it('an empty CORPUS_DIR (an unmounted share) keeps the index unless --allow-empty says otherwise', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    for (const f of readdirSync(corpusDir)) rmSync(join(corpusDir, f));
+    const kept = await ingest({ corpusDir, dataDir });
+    expect(kept).toMatchObject({ wroteGeneration: false, removed: [], unchanged: ['zuoyun-2023-rule-of-law-report'] });
+    expect([...loadIndex(new IndexStore(dataDir))!.index.reports.keys()]).toEqual(['zuoyun-2023-rule-of-law-report']);
+    const emptied = await ingest({ corpusDir, dataDir, allowEmpty: true });
+    expect(emptied.removed).toEqual(['zuoyun-2023-rule-of-law-report']);
+  });
+
   it('adding a report extends the lexical index to exactly what a rebuild gives', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });
