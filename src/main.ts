@@ -48,7 +48,9 @@ async function main(): Promise<number> {
   try {
     const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
     running = await Promise.race([startBot(bot, { webhookUrl: config.webhookUrl, port: config.port, host: config.webhookHost, webhookSecret: config.webhookSecret, signal: stopping.signal }), stopped.then(() => undefined)]);
-    await stopped;
+    // Runs until SIGINT/SIGTERM, or until the bot cannot go on (a revoked token): then a graceful stop and its error.
+    const fatal = await Promise.race([stopped.then(() => undefined), running?.failed ?? new Promise<undefined>(() => undefined)]);
+    if (fatal) throw fatal;
   } finally {
     await running?.stop();
     await notices.stop();

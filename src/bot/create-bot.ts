@@ -8,6 +8,7 @@ import { Bot, Composer, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { AnswerEngine } from '../answer/engine.js';
 import { log } from '../log.js';
+import { networkRetry } from './middleware/network.js';
 import { AnswerCache } from './answer-cache.js';
 import type { BotContext } from './context.js';
 import { adminFeature } from './features/admin.js';
@@ -54,7 +55,9 @@ export function commandMenu(lang: Lang): { command: string; description: string 
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
   // auto-retry retries forever by default; an interactive reply is worth a few tries only.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 30, rethrowInternalServerErrors: false, rethrowHttpErrors: false }));
+  // Network errors are networkRetry's: bounded, and logged when the Bot API goes and comes back.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 30, rethrowInternalServerErrors: false, rethrowHttpErrors: true }));
+  bot.api.config.use(networkRetry());
   const cache = new AnswerCache();
 
   bot.use(dedupeUpdates());

@@ -14,7 +14,15 @@ import { commandMenu } from './create-bot.js';
 
 export interface RunningBot {
   stop(): Promise<void>;
+  /** Settles only if the bot cannot go on (the token was revoked): with the error to stop on. */
+  failed: Promise<Error>;
 }
+
+/** Pause between getUpdates attempts while the Bot API is unreachable (the runner's default doubles without bound). */
+const POLL_RETRY_MS = 2000;
+/** Back-off while another instance polls with the same token (409), doubling up to the maximum. */
+const CONFLICT_RETRY_MS = 5000;
+const CONFLICT_RETRY_MAX_MS = 60_000;
 
 /** Registers the command menu in English and Chinese; a server without the method only logs it. */
 export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
@@ -67,11 +75,51 @@ export async function startBot(bot: Bot<BotContext>, options: StartOptions): Pro
   await registerCommands(bot);
   if (!options.webhookUrl) {
     await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', error instanceof Error ? error.message : error));
-    const handle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+    const polling = startPolling(bot);
     log.info(`Bot @${bot.botInfo.username} is running (long polling).`);
-    return { stop: () => (handle.isRunning() ? handle.stop() : Promise.resolve()) };
+    return polling;
   }
   return startWebhook(bot, { ...options, webhookUrl: options.webhookUrl });
+}
+
+/**
+ * Long polling under supervision: the runner stops on 401 and 409, which it cannot retry.
+ * 409 (another instance polls with this token) is retried with back-off and one line each
+ * time; 401 (the token was revoked) ends the bot through `failed`.
+ */
+function startPolling(bot: Bot<BotContext>): RunningBot {
+  let handle: ReturnType<typeof run> | undefined;
+  let stopping = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let fail: (error: Error) => void = () => undefined;
+  const failed = new Promise<Error>((resolve) => (fail = resolve));
+  const launch = (conflictDelay: number): void => {
+    if (stopping) return;
+    handle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: POLL_RETRY_MS, silent: true } });
+    handle.task()?.then(
+      () => undefined,
+      (error: unknown) => {
+        if (stopping) return;
+        if (error instanceof GrammyError && error.error_code === 409) {
+          log.warn(`Another instance is polling with this bot token (409 Conflict); trying again in ${conflictDelay / 1000}s. Stop the other instance, or use one WEBHOOK_URL for all.`);
+          retryTimer = setTimeout(() => launch(Math.min(conflictDelay * 2, CONFLICT_RETRY_MAX_MS)), conflictDelay);
+        } else if (error instanceof GrammyError && error.error_code === 401) {
+          fail(new ConfigError('The Bot API no longer accepts TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or changed. Put the current token from @BotFather in .env and start again.'));
+        } else {
+          fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+    );
+  };
+  launch(CONFLICT_RETRY_MS);
+  return {
+    failed,
+    async stop() {
+      stopping = true;
+      clearTimeout(retryTimer);
+      if (handle?.isRunning()) await handle.stop();
+    },
+  };
 }
 
 /**
@@ -104,6 +152,7 @@ async function startWebhook(bot: Bot<BotContext>, options: StartOptions & { webh
   await bot.api.setWebhook(options.webhookUrl, { allowed_updates: [...ALLOWED_UPDATES], secret_token: secret });
   log.info(`Bot @${bot.botInfo.username} is running (webhook on ${host}:${options.port}).`);
   return {
+    failed: new Promise<Error>(() => undefined), // a webhook server has nothing to give up on: Telegram retries
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.allSettled([...inFlight]);

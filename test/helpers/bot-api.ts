@@ -72,6 +72,8 @@ export class BotApiHarness {
   readonly delays = new Map<string, number>();
   /** Chats that answer 403 "bot was blocked by the user" to sendMessage. */
   readonly blockedChats = new Set<number>();
+  /** While true every request's connection is dropped: the Bot API is unreachable. */
+  down = false;
   private nextInjectedId = 1_000_000;
 
   private constructor(
@@ -169,6 +171,7 @@ export class BotApiHarness {
       body = {};
     }
     this.calls.push({ method, body, at: performance.now() });
+    if (this.down) return void req.socket.destroy();
     const send = (status: number, payload: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     };
