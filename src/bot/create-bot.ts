@@ -54,9 +54,10 @@ export function commandMenu(lang: Lang): { command: string; description: string 
 
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
-  // auto-retry retries forever by default; an interactive reply is worth a few tries only.
+  // auto-retry retries forever by default; an interactive reply is worth a few tries only, but a
+  // long flood-wait (retry_after) is waited out (up to 5 minutes) rather than the answer lost.
   // Network errors are networkRetry's: bounded, and logged when the Bot API goes and comes back.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 30, rethrowInternalServerErrors: false, rethrowHttpErrors: true }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300, rethrowInternalServerErrors: false, rethrowHttpErrors: true }));
   bot.api.config.use(networkRetry());
   const cache = new AnswerCache();
 

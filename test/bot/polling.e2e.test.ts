@@ -65,4 +65,15 @@ describe('long polling when the Bot API misbehaves', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toBe('The Bot API no longer accepts TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or changed. Put the current token from @BotFather in .env and start again.');
   });
+
+  it('a 429 asking to wait 31 s delays the answer but does not lose it', async () => {
+    const { api } = await start();
+    api.fail('sendMessage', { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 31', parameters: { retry_after: 31 } } });
+    const user = api.client(6003);
+    const asked = Date.now();
+    await user.say('How many mediation statements were issued?');
+    const [reply] = await user.replies(1, 40_000);
+    expect(reply.text).toContain('mediation statements');
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(30_000);
+  }, 45_000);
 });
