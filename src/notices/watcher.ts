@@ -1,7 +1,8 @@
 /**
  * Notices new reports while the bot runs, whichever way they arrive: a file dropped into
  * CORPUS_DIR (the corpus changes: ingest, then reload) or `npm run ingest` run beside the
- * bot (the live index generation changes: reload). Polls every `intervalMs`.
+ * bot (the live index generation changes: reload). Polls every `intervalMs`; a changed file is
+ * ingested once it has stopped changing for one poll.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,17 +29,41 @@ export function corpusSignature(dir: string): string {
   }
 }
 
+/**
+ * Decides when a changed corpus is ready to ingest: only once the same signature has been
+ * seen on two polls in a row, so a file still being copied (its size or time still moving)
+ * is never ingested, and never announced, half-written. Pure.
+ */
+export class SettledChanges {
+  private lastSeen: string;
+  constructor(private ingested: string) {
+    this.lastSeen = ingested;
+  }
+
+  /** True when `signature` differs from what was ingested and has stopped changing. */
+  ready(signature: string): boolean {
+    const settled = signature === this.lastSeen;
+    this.lastSeen = signature;
+    return settled && signature !== this.ingested;
+  }
+
+  /** Records a successful ingest of `signature`. */
+  done(signature: string): void {
+    this.ingested = signature;
+  }
+}
+
 export function watchCorpus(options: { corpusDir: string; runtime: Runtime; intervalMs: number; onIndexChanged: () => Promise<unknown> }): { stop(): Promise<void> } {
   const { corpusDir, runtime } = options;
-  let signature = corpusSignature(corpusDir);
+  const changes = new SettledChanges(corpusSignature(corpusDir));
   let busy: Promise<void> | undefined;
   const tick = async (): Promise<void> => {
     const now = corpusSignature(corpusDir);
     let changed = false;
     try {
-      if (now !== signature) {
+      if (changes.ready(now)) {
         const summary = await runtime.refresh();
-        signature = now; // only after a successful ingest, so a failed one is retried next tick
+        changes.done(now); // only after a successful ingest, so a failed one is retried next tick
         if (summary.wroteGeneration) log.info(describeIngest(summary));
         changed = summary.wroteGeneration;
       }
