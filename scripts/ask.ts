@@ -7,7 +7,7 @@ import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { openRuntime } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { ConfigError } from '../src/errors.js';
+import { ConfigError, IndexError, StorageError } from '../src/errors.js';
 import { toJson, toText } from '../src/answer/format.js';
 import { log } from '../src/log.js';
 import { createProgress } from '../src/progress.js';
@@ -15,7 +15,8 @@ import { createProgress } from '../src/progress.js';
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const question = argv.filter((a) => a !== '--json').join(' ');
-  const config = loadConfig();
+  // Asking needs no bot: a malformed token in .env is the bot's problem, not this command's.
+  const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '' });
   const { engine } = await openRuntime(config, createProgress());
   if (question || !json) {
     if (!question) {
@@ -35,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    log.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    const storage = StorageError.from(error, loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '' }).dataDir);
+    log.error(error instanceof ConfigError || error instanceof IndexError ? error.message : (storage?.message ?? error));
+    // Exit codes as for npm start: 2 configuration, 3 DATA_DIR not writable, 1 anything else.
+    process.exit(error instanceof ConfigError ? 2 : storage ? 3 : 1);
   },
 );

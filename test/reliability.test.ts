@@ -11,8 +11,8 @@ import { REPO, REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
 const TOKEN = '987654321:SECRET-token-never-to-be-printed_xyz';
 
-function run(script: string, env: Record<string, string>, input = '') {
-  return spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: REPO, input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', ...env } });
+function run(script: string, env: Record<string, string>, args: string[] = [], input = '') {
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', ...env } });
 }
 
 function canMount(dir: string, options: string): boolean {
@@ -43,7 +43,7 @@ describe('broken or unwritable state', () => {
     expect(run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }).status).toBe(0);
     const dir = new IndexStore(dataDir).current()!;
     writeFileSync(join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.json'), '{"report": trunc');
-    const r = run('src/main.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, 'How many cases?\n');
+    const r = run('src/main.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, [], 'How many cases?\n');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('is missing or corrupt; run `npm run ingest -- --rebuild` to rebuild it from the corpus.');
@@ -61,6 +61,15 @@ describe('broken or unwritable state', () => {
 
   const probe = join(tempDir(), 'probe');
   const mountable = canMount(probe, 'size=1m') && spawnSync('umount', [probe]).status === 0;
+  it('a malformed index manifest is refused with the command that fixes it', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const path = join(store.current()!, 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), reports: null }));
+    expect(() => loadIndex(store)).toThrow(`The index manifest (${path}) is malformed; run \`npm run ingest -- --rebuild\` to rebuild it from the corpus.`);
+  });
+
   it.skipIf(!mountable)('a read-only or full DATA_DIR: a clear message and exit code 3 (needs root to mount tmpfs)', () => {
     const { corpusDir } = tempCorpus();
     const readOnly = join(tempDir(), 'ro');
@@ -69,9 +78,11 @@ describe('broken or unwritable state', () => {
     expect(canMount(full, 'size=16k')).toBe(true);
     try {
       for (const [dir, reason] of [[readOnly, 'the file system is read-only'], [full, 'no space left on the device']]) {
-        const r = run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dir });
-        expect(r.status).toBe(3);
-        expect(r.stderr).toContain(`Cannot write to DATA_DIR (${dir}): ${reason}.`);
+        for (const script of ['scripts/ingest.ts', 'scripts/ask.ts']) {
+          const r = run(script, { CORPUS_DIR: corpusDir, DATA_DIR: dir }, script.endsWith('ask.ts') ? ['How many cases?'] : []);
+          expect(r.status).toBe(3);
+          expect(r.stderr).toContain(`Cannot write to DATA_DIR (${dir}): ${reason}.`);
+        }
       }
     } finally {
       spawnSync('umount', [readOnly]);

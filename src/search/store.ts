@@ -94,6 +94,9 @@ export class IndexStore {
     const dir = this.current();
     if (!dir) return undefined;
     const manifest = readJson<Manifest>(join(dir, 'manifest.json'), 'manifest');
+    if (typeof manifest !== 'object' || manifest === null || typeof manifest.reports !== 'object' || manifest.reports === null) {
+      throw new IndexError(`The index manifest (${join(dir, 'manifest.json')}) is malformed; ${REBUILD}.`);
+    }
     if (manifest.formatVersion !== FORMAT_VERSION) {
       throw new IndexError(`The index in ${this.root} has format version ${manifest.formatVersion}, this program reads version ${FORMAT_VERSION}; ${REBUILD}.`);
     }

@@ -37,7 +37,13 @@ describe('npm run ask', () => {
     expect([out[1], out[3], out[4]].every((o) => o.abstained && !('confidence' in o))).toBe(true);
   });
 
-  it('prints a readable answer and says once why search is lexical only', () => {
+  it('does not need the bot token: a malformed one in the environment is ignored', () => {
+    const r = ask(['--json', 'How many mediation statements were issued?'], '', { TELEGRAM_BOT_TOKEN: 'not-a-token' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).answers[0].quote).toContain('12 mediation statements');
+  });
+
+  it('prints a readable answer and says once why the configured model is not used', () => {
     const r = ask(['How many mediation statements were issued?'], '', { EMBEDDING_MODEL: join(REPO, 'no-such-model') });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/«.*\*\*mediation statements\*\*.*»\n— .* · ¶\d+/s);
