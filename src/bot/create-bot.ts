@@ -12,14 +12,14 @@ import { networkRetry } from './middleware/network.js';
 import { AnswerCache } from './answer-cache.js';
 import type { BotContext } from './context.js';
 import { adminFeature } from './features/admin.js';
-import { askFeature } from './features/ask.js';
+import { askFeature, questionOf } from './features/ask.js';
 import { buttonsFeature } from './features/buttons.js';
 import { fallbackFeature } from './features/fallback.js';
 import { infoFeature } from './features/info.js';
 import { inlineFeature } from './features/inline.js';
 import { STRINGS, langOf, type Lang } from './i18n.js';
 import { dedupeUpdates } from './middleware/dedupe.js';
-import type { RateLimitOptions } from './middleware/rate-limit.js';
+import { rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
 
 export interface BotDeps {
   /** The current answer engine (it is swapped when the index is refreshed). */
@@ -52,6 +52,11 @@ export function commandMenu(lang: Lang): { command: string; description: string 
   return Object.entries(STRINGS[lang].commands).map(([command, description]) => ({ command, description }));
 }
 
+/** A group message that is neither a command nor a question to the bot: costs nothing, counts for nothing. */
+function isGroupChatter(ctx: BotContext): boolean {
+  return !!ctx.message && ctx.chat?.type !== 'private' && !ctx.message.text?.startsWith('/') && questionOf(ctx) === undefined;
+}
+
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
   // auto-retry retries forever by default; an interactive reply is worth a few tries only, but a
@@ -67,6 +72,9 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     ctx.t = STRINGS[ctx.lang];
     return next();
   });
+  // One flood limit for the whole bot: every update counts against its sender (a sticker flood
+  // too), except group chatter not addressed to the bot, which is ignored without a reply.
+  bot.filter((ctx) => !isGroupChatter(ctx), rateLimit(deps.rateLimit));
   bot.use(adminFeature(deps));
   for (const feature of deps.features ?? []) bot.use(feature);
   bot.use(infoFeature(deps), askFeature(deps, cache), buttonsFeature(deps, cache), inlineFeature(deps), fallbackFeature());

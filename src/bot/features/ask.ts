@@ -1,13 +1,11 @@
 /**
  * Questions: any text in a private chat; in groups, /ask <question> or a mention of the bot.
- * Only messages that are questions count against the per-user limit.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../create-bot.js';
 import { replyWithAnswer, showTyping } from '../reply.js';
 import type { AnswerCache } from '../answer-cache.js';
-import { rateLimit } from '../middleware/rate-limit.js';
 
 /** Answers `question` in the current chat, showing "typing…" while it works. */
 export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<void> {
@@ -32,7 +30,7 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
   const feature = new Composer<BotContext>();
   feature
     .filter((ctx) => questionOf(ctx) !== undefined)
-    .use(rateLimit(deps.rateLimit), async (ctx) => {
+    .use(async (ctx) => {
       const question = questionOf(ctx)!;
       if (!question) return void (await ctx.reply(ctx.t.askUsage));
       await answerInChat(ctx, deps, cache, question);

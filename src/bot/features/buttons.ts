@@ -13,7 +13,6 @@ import { answerPage, replyWithAnswer, showTyping } from '../reply.js';
 import { answerInChat } from './ask.js';
 import { exampleQuestions } from './info.js';
 import { reportExamples } from '../examples.js';
-import { rateLimit } from '../middleware/rate-limit.js';
 
 function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
   for (const report of deps.engine().index.reports.values()) if (reportKey(report.id) === key) return report;
@@ -22,9 +21,7 @@ function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
 
 export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const limited = feature.on('callback_query:data').use(rateLimit(deps.rateLimit));
-
-  limited.use(async (ctx) => {
+  feature.on('callback_query:data', async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if (!action) return void (await ctx.answerCallbackQuery({ text: ctx.t.invalid }));
     switch (action.kind) {

@@ -3,11 +3,10 @@ import { Composer, InlineQueryResultBuilder } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../create-bot.js';
 import { answerHtml } from '../format.js';
-import { rateLimit } from '../middleware/rate-limit.js';
 
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.on('inline_query').use(rateLimit(deps.rateLimit), async (ctx) => {
+  feature.on('inline_query', async (ctx) => {
     const question = ctx.inlineQuery.query.trim();
     if (!question) return void (await ctx.answerInlineQuery([], { cache_time: 60 }));
     const answer = await deps.engine().answer(question, 5);
