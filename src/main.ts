@@ -6,7 +6,7 @@
 import 'dotenv/config';
 import { describeIngest, openRuntime } from './app.js';
 import { createBot } from './bot/create-bot.js';
-import { exampleQuestions } from './bot/features/info.js';
+import { exampleQuestions } from './bot/examples.js';
 import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig } from './config.js';
 import { ConfigError, IndexError, StorageError, SubscriptionsDbError } from './errors.js';

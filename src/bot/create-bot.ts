@@ -4,39 +4,24 @@
  * through `deps`, so tests drive the real bot with a real engine against an emulator.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { Bot, Composer, GrammyError, HttpError } from 'grammy';
+import { Bot, GrammyError, HttpError } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { AnswerEngine } from '../answer/engine.js';
 import { log } from '../log.js';
 import { networkRetry } from './middleware/network.js';
 import { AnswerCache } from './answer-cache.js';
 import type { BotContext } from './context.js';
 import { adminFeature } from './features/admin.js';
-import { askFeature, questionOf } from './features/ask.js';
+import { askFeature } from './features/ask.js';
 import { buttonsFeature } from './features/buttons.js';
 import { fallbackFeature } from './features/fallback.js';
 import { infoFeature } from './features/info.js';
 import { inlineFeature } from './features/inline.js';
-import { STRINGS, langOf, type Lang } from './i18n.js';
+import { STRINGS, langOf } from './i18n.js';
 import { dedupeUpdates } from './middleware/dedupe.js';
-import { rateLimit, type RateLimitOptions } from './middleware/rate-limit.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import type { BotDeps } from './deps.js';
+import { questionOf } from './reply.js';
 
-export interface BotDeps {
-  /** The current answer engine (it is swapped when the index is refreshed). */
-  engine(): AnswerEngine;
-  adminIds?: number[];
-  rateLimit?: Partial<RateLimitOptions>;
-  /** Say in /start that answers are lexical only (no embedding model). */
-  announceLexical?: boolean;
-  /** Admin /reindex: bring the index up to date; returns a one-line summary. */
-  reindex?(): Promise<string>;
-  /** Extra lines for admin /stats. */
-  stats?(): Promise<string[]>;
-  /** Called on /start before the welcome (subscriptions re-activate a returning user here). */
-  onStart?(ctx: BotContext): Promise<void>;
-  /** Features added by other modules (subscriptions), placed before the catch-all fallback. */
-  features?: Composer<BotContext>[];
-}
 
 export interface BotOptions {
   apiRoot?: string;
@@ -47,10 +32,6 @@ export interface BotOptions {
   maxRetryDelaySeconds?: number;
 }
 
-/** The command menu, per language. */
-export function commandMenu(lang: Lang): { command: string; description: string }[] {
-  return Object.entries(STRINGS[lang].commands).map(([command, description]) => ({ command, description }));
-}
 
 /** A group message that is neither a command nor a question to the bot: costs nothing, counts for nothing. */
 function isGroupChatter(ctx: BotContext): boolean {

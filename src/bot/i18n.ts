@@ -100,3 +100,8 @@ export const STRINGS: Record<Lang, Strings> = { en, zh };
 export function langOf(languageCode: string | undefined): Lang {
   return languageCode?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/** The command menu, per language. */
+export function commandMenu(lang: Lang): { command: string; description: string }[] {
+  return Object.entries(STRINGS[lang].commands).map(([command, description]) => ({ command, description }));
+}

@@ -1,6 +1,6 @@
 /**
  * Turning an Answer into a Telegram reply: the message text for one page and its
- * buttons. Shared by the ask feature, the example buttons and paging.
+ * buttons, and answering in a chat. Shared by the ask feature, the example buttons and paging.
  */
 import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../answer/types.js';
@@ -10,6 +10,7 @@ import type { BotContext } from './context.js';
 import { answerHtml, refusalHtml } from './format.js';
 import type { Strings } from './i18n.js';
 import { log } from '../log.js';
+import type { BotDeps } from './deps.js';
 
 const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -46,4 +47,23 @@ export async function replyWithAnswer(ctx: BotContext, answer: Answer, cache: An
   const id = cache.put(answer, ctx.chat?.id ?? 0);
   const { text, keyboard } = answerPage(answer, id, 0, ctx.t);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
+/** Answers `question` in the current chat, showing "typing…" while it works. */
+export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<void> {
+  await showTyping(ctx);
+  const answer = await deps.engine().answer(question, 5);
+  await replyWithAnswer(ctx, answer, cache);
+}
+
+/** The question a message puts to the bot ("" for a bare /ask), or undefined when it is not addressed to it. */
+export function questionOf(ctx: BotContext): string | undefined {
+  const text = ctx.message?.text;
+  if (!text || !ctx.chat) return undefined;
+  if (ctx.hasCommand('ask')) return text.replace(/^\/ask(@\w+)?/i, '').trim();
+  if (text.startsWith('/')) return undefined; // other commands belong to other features or the fallback
+  if (ctx.chat.type === 'private') return text;
+  const username = ctx.me.username;
+  const mention = new RegExp(`@${username}\\b`, 'i');
+  return username && mention.test(text) ? text.replace(mention, ' ').trim() : undefined;
 }

@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { log, registerSecret } from '../log.js';
 import type { BotContext } from './context.js';
-import { commandMenu } from './create-bot.js';
+import { commandMenu } from './i18n.js';
 
 export interface RunningBot {
   stop(): Promise<void>;

@@ -6,8 +6,8 @@
 import { Api } from 'grammy';
 import { join } from 'node:path';
 import type { Runtime } from '../app.js';
-import type { BotDeps } from '../bot/create-bot.js';
-import { subscriptionsFeature } from '../bot/features/subscriptions.js';
+import type { BotDeps } from '../bot/deps.js';
+import { subscriptionsFeature } from './subscriptions-feature.js';
 import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { Notifier } from './notifier.js';
 import { SubscriptionStore } from './store.js';

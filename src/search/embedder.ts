@@ -20,8 +20,6 @@ export interface Embedder {
   embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
 }
 
-/** Multilingual, so questions in Chinese find English passages. 384 dimensions, ~120 MB quantized. */
-export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 /**
  * The bundled offline model (scripts/build-static-model.ts): static English word vectors,
  * used when the configured model cannot be loaded (no internet, hub down) instead of

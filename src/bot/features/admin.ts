@@ -4,7 +4,7 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import type { BotDeps } from '../create-bot.js';
+import type { BotDeps } from '../deps.js';
 import { escapeHtml } from '../format.js';
 
 export function adminFeature(deps: BotDeps): Composer<BotContext> {

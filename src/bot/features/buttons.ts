@@ -7,12 +7,10 @@ import type { ParsedReport } from '../../corpus/types.js';
 import type { AnswerCache } from '../answer-cache.js';
 import { decodeCallback, encodeCallback, reportKey } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import type { BotDeps } from '../create-bot.js';
+import type { BotDeps } from '../deps.js';
 import { contextMessages, sectionOutlineHtml } from '../format.js';
-import { answerPage, replyWithAnswer, showTyping } from '../reply.js';
-import { answerInChat } from './ask.js';
-import { exampleQuestions } from './info.js';
-import { reportExamples } from '../examples.js';
+import { answerInChat, answerPage, replyWithAnswer, showTyping } from '../reply.js';
+import { exampleQuestions, reportExamples } from '../examples.js';
 
 function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
   for (const report of deps.engine().index.reports.values()) if (reportKey(report.id) === key) return report;

@@ -3,19 +3,8 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { BotContext } from '../context.js';
 import { encodeCallback } from '../callback-data.js';
 import { escapeHtml, packMessages, reportLine } from '../format.js';
-import type { BotDeps } from '../create-bot.js';
-import { reportExamples } from '../examples.js';
-
-/** The example questions offered by /start: the first reports' examples, three in all. */
-export function exampleQuestions(deps: Pick<BotDeps, 'engine'>): string[] {
-  const examples: string[] = [];
-  // Stops after the first reports that give three: /start must not walk a thousand reports.
-  for (const report of deps.engine().index.reports.values()) {
-    examples.push(...reportExamples(report));
-    if (examples.length >= 3) break;
-  }
-  return examples.slice(0, 3);
-}
+import type { BotDeps } from '../deps.js';
+import { exampleQuestions } from '../examples.js';
 
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -1,7 +1,7 @@
 /** Inline mode: "@bot question" in any chat offers the top quotes as shareable cards. */
 import { Composer, InlineQueryResultBuilder } from 'grammy';
 import type { BotContext } from '../context.js';
-import type { BotDeps } from '../create-bot.js';
+import type { BotDeps } from '../deps.js';
 import { answerHtml } from '../format.js';
 
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {

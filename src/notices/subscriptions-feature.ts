@@ -3,9 +3,9 @@
  * In groups only chat admins may change the group's subscription.
  */
 import { Composer } from 'grammy';
-import type { SubscriptionStore } from '../../notices/store.js';
-import type { BotContext } from '../context.js';
-import type { BotDeps } from '../create-bot.js';
+import type { SubscriptionStore } from './store.js';
+import type { BotContext } from '../bot/context.js';
+import type { BotDeps } from '../bot/deps.js';
 
 const MAX_WATCHES = 10;
 

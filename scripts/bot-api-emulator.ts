@@ -1,4 +1,6 @@
 /**
+ * (Used by the end-to-end tests and by `npm run bench:bot`.)
+ *
  * A Bot API for end-to-end tests, on loopback only: the telegram-test-api emulator behind
  * a small proxy that
  *  - answers the methods the emulator lacks (command menu, chat actions, inline answers,
