@@ -7,20 +7,25 @@ import 'dotenv/config';
 import { createInterface } from 'node:readline';
 import { openRuntime } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { ConfigError, IndexError, StorageError } from '../src/errors.js';
+import { parseCli, runMain } from '../src/cli.js';
 import { toJson, toText } from '../src/answer/format.js';
 import { log } from '../src/log.js';
 import { createProgress } from '../src/progress.js';
 
+const USAGE = 'npm run ask -- [--json] "question"   (--json without a question reads one question per line from stdin)';
+
+// Asking needs no bot: a malformed token in .env is the bot's problem, not this command's.
+const configOf = () => loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '' });
+
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const question = argv.filter((a) => a !== '--json').join(' ');
-  // Asking needs no bot: a malformed token in .env is the bot's problem, not this command's.
-  const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '' });
+  const { values, positionals } = parseCli(argv, { json: { type: 'boolean' } }, USAGE);
+  const json = values.json === true;
+  const question = positionals.join(' ');
+  const config = configOf();
   const { engine } = await openRuntime(config, createProgress());
   if (question || !json) {
     if (!question) {
-      log.error('usage: npm run ask -- "question"   (or --json, reading questions from stdin)');
+      log.error(`usage: ${USAGE}`);
       return 2;
     }
     const answer = await engine.answer(question);
@@ -33,12 +38,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    const storage = StorageError.from(error, loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '' }).dataDir);
-    log.error(error instanceof ConfigError || error instanceof IndexError ? error.message : (storage?.message ?? error));
-    // Exit codes as for npm start: 2 configuration, 3 DATA_DIR not writable, 1 anything else.
-    process.exit(error instanceof ConfigError ? 2 : storage ? 3 : 1);
-  },
-);
+runMain(() => main(process.argv.slice(2)), () => configOf().dataDir);

@@ -7,23 +7,19 @@ import 'dotenv/config';
 import { describeIngest, openEmbedder } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { ingest } from '../src/ingest.js';
-import { StorageError } from '../src/errors.js';
+import { parseCli, runMain } from '../src/cli.js';
 import { log } from '../src/log.js';
 import { createProgress } from '../src/progress.js';
 
+const USAGE = 'npm run ingest [-- --rebuild] [-- --allow-empty]';
+
 async function main(argv: string[]): Promise<number> {
+  const { values } = parseCli(argv, { rebuild: { type: 'boolean' }, 'allow-empty': { type: 'boolean' } }, USAGE);
   const config = loadConfig();
   const { embedder, reason } = await openEmbedder(config);
-  const summary = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, rebuild: argv.includes('--rebuild'), allowEmpty: argv.includes('--allow-empty'), progress: createProgress() });
+  const summary = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, rebuild: values.rebuild === true, allowEmpty: values['allow-empty'] === true, progress: createProgress() });
   log.info(summary.wroteGeneration ? describeIngest(summary) : `Index is up to date (${summary.unchanged.length} reports, ${summary.totalChunks} chunks); nothing embedded.`);
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    const storage = StorageError.from(error, loadConfig().dataDir);
-    log.error(storage?.message ?? (error instanceof Error ? error.message : error));
-    process.exit(storage ? 3 : 1);
-  },
-);
+runMain(() => main(process.argv.slice(2)), () => loadConfig().dataDir);

@@ -22,6 +22,8 @@ export interface Config {
   webhookHost: string;
   /** Shared secret Telegram sends with each webhook update; random per start when unset. */
   webhookSecret?: string;
+  /** How often the running bot looks for new or changed reports. */
+  corpusPollMs: number;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -54,6 +56,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError('PORT must be a TCP port number (1–65535).');
   const model = env.EMBEDDING_MODEL?.trim() || DEFAULT_MODEL;
   const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
+  const corpusPollMs = Number(env.CORPUS_POLL_MS?.trim() || 3000);
+  if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100) throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
   // Telegram's own rule for secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -.
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) throw new ConfigError('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
   return {
@@ -67,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     webhookHost: env.WEBHOOK_HOST?.trim() || '127.0.0.1',
     webhookSecret,
+    corpusPollMs,
   };
 }

@@ -2,6 +2,11 @@
  * The project's named errors. Each message says what went wrong and what to do next.
  */
 
+/** One line saying what an error was, whatever was thrown. */
+export function describeError(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
   constructor(message: string, options?: { cause?: unknown }) {

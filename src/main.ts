@@ -9,7 +9,7 @@ import { createBot } from './bot/create-bot.js';
 import { exampleQuestions } from './bot/examples.js';
 import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig } from './config.js';
-import { ConfigError, IndexError, StorageError, SubscriptionsDbError } from './errors.js';
+import { runMain } from './cli.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
 import { runTerminal } from './terminal.js';
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
-  const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: Number(process.env.CORPUS_POLL_MS) || undefined });
+  const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: config.corpusPollMs });
   try {
     const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
     running = await Promise.race([startBot(bot, { webhookUrl: config.webhookUrl, port: config.port, host: config.webhookHost, webhookSecret: config.webhookSecret, signal: stopping.signal }), stopped.then(() => undefined)]);
@@ -58,14 +58,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    const storage = StorageError.from(error, dataDir);
-    if (error instanceof ConfigError || error instanceof IndexError || error instanceof SubscriptionsDbError) log.error(error.message);
-    else if (storage) log.error(storage.message);
-    else log.error(error);
-    // Exit codes: 2 configuration, 3 DATA_DIR not writable, 1 anything else (a broken index included).
-    process.exit(error instanceof ConfigError ? 2 : storage ? 3 : 1);
-  },
-);
+runMain(main, () => dataDir);

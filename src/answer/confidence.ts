@@ -11,6 +11,7 @@
  *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
  */
 import { processTerm } from '../search/tokenize.js';
+import { yearsIn } from './question.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
 export const OFF_TOPIC_PROBES = [
@@ -138,7 +139,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
  */
 export function yearOutOfScope(questionYears: string[], report: { title: string; date?: string }, quote: string): boolean {
   if (!questionYears.length) return false;
-  const covered: string[] = report.title.match(/\b(19|20)\d{2}\b/g) ?? (report.date ? [report.date.slice(0, 4)] : []);
+  const inTitle = yearsIn(report.title);
+  const covered = inTitle.length ? inTitle : report.date ? [report.date.slice(0, 4)] : [];
   return questionYears.some((y) => !covered.includes(y) && !quote.includes(y));
 }
 

@@ -8,7 +8,9 @@
  */
 import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
+import { LruMap } from '../lru-map.js';
 import type { ParsedReport } from '../corpus/types.js';
+import { idfOf } from '../search/bm25.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize } from '../search/tokenize.js';
@@ -63,7 +65,7 @@ export function cleanQuestion(raw: string): string {
 export type { AnswerTimings };
 
 export class AnswerEngine {
-  private readonly paragraphCache = new Map<string, ParagraphEvidence>();
+  private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
   private readonly titles = new Map<string, TitleFacts>();
   private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
@@ -211,7 +213,7 @@ export class AnswerEngine {
   private rankSentences(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>, query?: { vector: Float32Array; calibration: Calibration }): RankedSentence[] {
     const paragraphs = new Set<string>();
     for (const id of chunkIds) paragraphs.add(`${this.index.chunks[id].reportId}#${this.index.chunks[id].paragraph}`);
-    const maxIdf = Math.log(1 + (this.index.lexical.size + 0.5) / 0.5);
+    const maxIdf = idfOf(0, this.index.lexical.size);
     const termWeight = memoize((term: string): number => this.index.lexical.idf(term) || maxIdf);
     // A concept absent from the corpus weighs the most: the report likely does not cover it.
     const conceptWeight = memoize((c: Concept): number => c.weight * (this.index.lexical.idfAny(conceptTerms(c)) || maxIdf));
@@ -269,11 +271,7 @@ export class AnswerEngine {
   private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
-    if (evidence) {
-      this.paragraphCache.delete(key);
-      this.paragraphCache.set(key, evidence);
-      if (this.paragraphCache.size > PARAGRAPH_CACHE) this.paragraphCache.delete(this.paragraphCache.keys().next().value!);
-    } else {
+    if (!evidence) {
       const p = report.paragraphs[n - 1];
       const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
         const text = report.text.slice(s.start, s.end);
@@ -284,7 +282,6 @@ export class AnswerEngine {
       });
       evidence = { sentences, terms: new Set(sentences.flatMap((s) => s.terms)), headingTerms: new Set(tokenize(p.section.join(' '))) };
       this.paragraphCache.set(key, evidence);
-      if (this.paragraphCache.size > PARAGRAPH_CACHE) this.paragraphCache.delete(this.paragraphCache.keys().next().value!);
     }
     return evidence;
   }

@@ -76,8 +76,13 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     concepts,
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
-    years: question.match(/\b(19|20)\d{2}\b/g) ?? [],
+    years: yearsIn(question),
   };
+}
+
+/** Four-digit years (1900–2099) named in a text. */
+export function yearsIn(text: string): string[] {
+  return text.match(/\b(19|20)\d{2}\b/g) ?? [];
 }
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
@@ -94,7 +99,7 @@ export function hasFigure(sentence: string): boolean {
 
 /** True when a sentence states a date (a month name or a year). */
 export function hasDate(sentence: string): boolean {
-  return MONTHS.test(sentence) || /\b(19|20)\d{2}\b/.test(sentence);
+  return MONTHS.test(sentence) || yearsIn(sentence).length > 0;
 }
 
 /** Where a second question starts: "…, and how many …", "… ? Is there …", "…，法律顾问列席了几次？". */

@@ -6,11 +6,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
+import { LruMap } from '../lru-map.js';
 
 export class AnswerCache {
-  private readonly entries = new Map<string, { answer: Answer; chatId: number }>();
+  private readonly entries: LruMap<string, { answer: Answer; chatId: number }>;
 
-  constructor(private readonly capacity = 2000) {}
+  constructor(capacity = 2000) {
+    this.entries = new LruMap(capacity);
+  }
 
   /** Stores an answer sent to `chatId` and returns its id (12 base-36 characters). */
   put(answer: Answer, chatId: number): string {
@@ -18,16 +21,12 @@ export class AnswerCache {
     do id = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(12, '0').slice(-12);
     while (this.entries.has(id));
     this.entries.set(id, { answer, chatId });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return id;
   }
 
   /** The answer under `id` if it was sent to `chatId`. */
   get(id: string, chatId: number | undefined): Answer | undefined {
     const entry = this.entries.get(id);
-    if (!entry || entry.chatId !== chatId) return undefined;
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    return entry.answer;
+    return entry && entry.chatId === chatId ? entry.answer : undefined;
   }
 }

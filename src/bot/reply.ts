@@ -2,6 +2,7 @@
  * Turning an Answer into a Telegram reply: the message text for one page and its
  * buttons, and answering in a chat. Shared by the ask feature, the example buttons and paging.
  */
+import { describeError } from '../errors.js';
 import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../answer/types.js';
 import type { AnswerCache } from './answer-cache.js';
@@ -39,7 +40,7 @@ export function answerPage(answer: Answer, questionId: string, page: number, t: 
  * never stops the answer.
  */
 export async function showTyping(ctx: BotContext): Promise<void> {
-  await ctx.replyWithChatAction('typing').catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', error instanceof Error ? error.message : error));
+  await ctx.replyWithChatAction('typing').catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', describeError(error)));
 }
 
 /** Answers a question in the chat: the first page with its buttons. */

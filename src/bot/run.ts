@@ -5,7 +5,7 @@
  */
 import { run } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback, type Bot } from 'grammy';
-import { ConfigError } from '../errors.js';
+import { ConfigError, describeError } from '../errors.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { log, registerSecret } from '../log.js';
@@ -30,7 +30,7 @@ export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
     await bot.api.setMyCommands(commandMenu('en'));
     await bot.api.setMyCommands(commandMenu('zh'), { language_code: 'zh' });
   } catch (error) {
-    log.warn('could not register the command menu:', error instanceof Error ? error.message : error);
+    log.warn('could not register the command menu:', describeError(error));
   }
 }
 
@@ -51,7 +51,7 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
       if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
         throw new ConfigError(`The Bot API rejected TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}): check the token in .env.`);
       }
-      log.warn(`Bot API not reachable (${error instanceof Error ? error.message : String(error)}); retrying in ${delay}s.`);
+      log.warn(`Bot API not reachable (${describeError(error)}); retrying in ${delay}s.`);
       await new Promise((r) => setTimeout(r, delay * 1000));
       if (signal?.aborted) throw new Error('stopped before the Bot API could be reached');
     }
@@ -74,7 +74,7 @@ export async function startBot(bot: Bot<BotContext>, options: StartOptions): Pro
   await identify(bot, options.signal);
   await registerCommands(bot);
   if (!options.webhookUrl) {
-    await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', error instanceof Error ? error.message : error));
+    await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', describeError(error)));
     const polling = startPolling(bot);
     log.info(`Bot @${bot.botInfo.username} is running (long polling).`);
     return polling;

@@ -8,6 +8,7 @@
  * the whole outbox, a message the Bot API refuses (400 parse error, 413, other 4xx) is
  * set aside as 'failed' for the admin to see in /stats.
  */
+import { describeError } from '../errors.js';
 import { GrammyError } from 'grammy';
 import { log } from '../log.js';
 import { DeliveryLimiter } from './limiter.js';
@@ -173,7 +174,7 @@ export class OutboxDispatcher {
       } else {
         const base = this.options.backoffMs ?? 1000;
         const delay = Math.min(this.options.maxBackoffMs ?? 300_000, base * 2 ** Math.min(row.attempts, 16));
-        this.store.retryLater(row.id, this.now() + delay, error instanceof Error ? error.message : String(error));
+        this.store.retryLater(row.id, this.now() + delay, describeError(error));
       }
     }
   }

@@ -4,6 +4,7 @@
  * bot (the live index generation changes: reload). Polls every `intervalMs`; a changed file is
  * ingested once it has stopped changing for one poll.
  */
+import { describeError } from '../errors.js';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Runtime } from '../app.js';
@@ -70,7 +71,7 @@ export function watchCorpus(options: { corpusDir: string; runtime: Runtime; inte
       changed = runtime.reload() || changed;
       if (changed) await options.onIndexChanged();
     } catch (error) {
-      log.warn('corpus update failed, will retry:', error instanceof Error ? error.message : error);
+      log.warn('corpus update failed, will retry:', describeError(error));
     }
   };
   const timer = setInterval(() => {

@@ -16,8 +16,17 @@
  * @param b length normalisation, 0 (none) to 1 (full)
  */
 export function bm25(tf: number, df: number, n: number, docLength: number, avgLength: number, k1 = 1.2, b = 0.75): number {
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = idfOf(df, n);
   return (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * docLength) / Math.max(avgLength, 1)));
+}
+
+/**
+ * BM25's inverse document frequency (the "+1" form, never negative): how rare a term is.
+ * @param df documents holding the term (0 gives the weight of a term in no document: the maximum)
+ * @param n number of documents
+ */
+export function idfOf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 export interface LexicalHit {
@@ -76,7 +85,7 @@ export class LexicalIndex {
   /** Inverse document frequency of a term (0 when the term is unknown). */
   idf(term: string): number {
     const df = this.documentFrequency(term);
-    return df ? Math.log(1 + (this.size - df + 0.5) / (df + 0.5)) : 0;
+    return df ? idfOf(df, this.size) : 0;
   }
 
   /**
@@ -91,7 +100,7 @@ export class LexicalIndex {
       if (id === undefined) continue;
       for (let p = this.data.offsets[id]; p < this.data.offsets[id + 1]; p++) docs.add(this.data.docs[p]);
     }
-    return docs.size ? Math.log(1 + (this.size - docs.size + 0.5) / (docs.size + 0.5)) : 0;
+    return docs.size ? idfOf(docs.size, this.size) : 0;
   }
 
   /** Indexed terms that start with `prefix` (for matching a glossed word's other forms). */
@@ -109,7 +118,7 @@ export class LexicalIndex {
       if (id === undefined) continue;
       const df = offsets[id + 1] - offsets[id];
       // bm25() with idf and the length part hoisted out of the loop.
-      const idf = (termWeights?.get(term) ?? 1) * Math.log(1 + (this.size - df + 0.5) / (df + 0.5)) * (this.k1 + 1);
+      const idf = (termWeights?.get(term) ?? 1) * idfOf(df, this.size) * (this.k1 + 1);
       for (let p = offsets[id]; p < offsets[id + 1]; p++) {
         const doc = docs[p];
         if (accept && !accept(doc)) continue;

@@ -10,7 +10,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ModelUnavailableError } from '../errors.js';
+import { ModelUnavailableError, describeError } from '../errors.js';
 
 export interface Embedder {
   /** Model id recorded in the index manifest; a different id means a full rebuild. */
@@ -80,6 +80,6 @@ export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = 
 }
 
 function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error);
   return message.split('\n')[0].slice(0, 200);
 }

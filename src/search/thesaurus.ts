@@ -8,6 +8,7 @@
  * Cache line: `lemma<TAB>1:word,word<TAB>2:word…` (sense rank, then its synonyms; multi-word
  * lemmas keep WordNet's underscores).
  */
+import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -130,7 +131,7 @@ export function loadThesaurus(path = THESAURUS_PATH): Thesaurus | undefined {
     }
     return Thesaurus.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    log.warn(`English thesaurus unavailable (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); questions are matched on their own words only.`);
+    log.warn(`English thesaurus unavailable (${describeError(error)}); questions are matched on their own words only.`);
     return undefined;
   }
 }

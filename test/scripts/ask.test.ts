@@ -37,6 +37,13 @@ describe('npm run ask', () => {
     expect([out[1], out[3], out[4]].every((o) => o.abstained && !('confidence' in o))).toBe(true);
   });
 
+  it('a mistyped flag is a usage error, not a question', () => {
+    const r = ask(['--jsno', 'How many cases?']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--jsno'");
+    expect(r.stderr).toContain('usage: npm run ask -- [--json] "question"');
+  });
+
   it('does not need the bot token: a malformed one in the environment is ignored', () => {
     const r = ask(['--json', 'How many mediation statements were issued?'], '', { TELEGRAM_BOT_TOKEN: 'not-a-token' });
     expect(r.status).toBe(0);

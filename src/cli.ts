@@ -1,0 +1,32 @@
+/**
+ * What every command-line entry point shares: flags parsed strictly (a mistyped flag is an
+ * error, not a question) and one mapping from errors to a one-line message and an exit
+ * code: 0 done, 1 error (a broken index included: the message names the command to run),
+ * 2 configuration or usage, 3 DATA_DIR not writable.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, describeError, IndexError, StorageError, SubscriptionsDbError } from './errors.js';
+import { log } from './log.js';
+
+/** Parses flags with node:util; an unknown or malformed flag throws a ConfigError carrying `usage`. */
+export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (cause) {
+    throw new ConfigError(`${describeError(cause)}\nusage: ${usage}`, { cause });
+  }
+}
+
+/** Runs an entry point and exits with its code, or with one line and the code its error maps to. */
+export function runMain(main: () => Promise<number>, dataDir: () => string): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const storage = StorageError.from(error, dataDir());
+      if (storage) log.error(storage.message);
+      else if (error instanceof ConfigError || error instanceof IndexError || error instanceof SubscriptionsDbError) log.error(error.message);
+      else log.error(error);
+      process.exit(error instanceof ConfigError ? 2 : storage ? 3 : 1);
+    },
+  );
+}
