@@ -73,42 +73,67 @@ function previousManifest(store: IndexStore): Manifest | undefined {
   }
 }
 
+/** What an ingest will do, decided from the files, the previous manifest and the model alone. */
+export interface IngestPlan {
+  /** Everything is rebuilt (no previous index, --rebuild, another chunker or model). */
+  full: boolean;
+  /** Files to parse, chunk and embed. */
+  todo: ReportFile[];
+  /** Reports carried over unchanged from the previous generation. */
+  kept: Record<string, ReportEntry>;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: string[];
+  /** An empty corpus where reports were, and no --allow-empty: keep the index as it is. */
+  keepEmpty: boolean;
+}
+
+/**
+ * Plans an ingest. Pure: no disk, no model. A report file that failed to read keeps its
+ * indexed version (nothing indexed is lost to a bad read); an empty corpus where reports were
+ * changes nothing unless `allowEmpty`.
+ */
+export function planIngest(files: ReportFile[], failedFiles: Set<string>, previous: Manifest | undefined, model: { id: string; dim: number } | null, options: { rebuild?: boolean; allowEmpty?: boolean } = {}): IngestPlan {
+  const full = !!options.rebuild || !previous || previous.chunkerVersion !== CHUNKER_VERSION || (previous.model?.id ?? null) !== (model?.id ?? null) || (previous.model?.dim ?? null) !== (model?.dim ?? null);
+  const plan: IngestPlan = { full, todo: [], kept: {}, added: [], changed: [], removed: [], unchanged: [], keepEmpty: false };
+  const previousIds = Object.keys(previous?.reports ?? {});
+  // An empty folder where reports were (an unmounted share, a failed copy) is far likelier than a wish to delete them all.
+  if (files.length === 0 && failedFiles.size === 0 && previousIds.length > 0 && !options.allowEmpty) {
+    return { ...plan, full: false, kept: { ...previous!.reports }, unchanged: previousIds, keepEmpty: true };
+  }
+  for (const file of files) {
+    const entry = previous?.reports[file.id];
+    if (!full && entry && entry.hash === file.hash) {
+      plan.unchanged.push(file.id);
+      plan.kept[file.id] = entry;
+    } else {
+      plan.todo.push(file);
+      (entry ? plan.changed : plan.added).push(file.id);
+    }
+  }
+  for (const [id, entry] of Object.entries(previous?.reports ?? {})) {
+    if (files.some((f) => f.id === id)) continue;
+    if (failedFiles.has(entry.file) && !full) plan.kept[id] = entry;
+    else plan.removed.push(id);
+  }
+  return plan;
+}
+
 async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<IngestSummary> {
   const progress = options.progress ?? silentProgress;
   const { files, errors } = scanCorpus(options.corpusDir);
   for (const e of errors) log.warn(e.message);
   const previous = previousManifest(store);
-  // An empty folder where reports were (an unmounted share, a failed copy) is far likelier than a wish to delete them all.
-  if (files.length === 0 && errors.length === 0 && previous && Object.keys(previous.reports).length > 0 && !options.allowEmpty) {
-    log.warnOnce('empty-corpus', `CORPUS_DIR (${options.corpusDir}) holds no report; the index keeps its ${Object.keys(previous.reports).length} report(s). To really remove them all: npm run ingest -- --allow-empty`);
-    return { added: [], changed: [], removed: [], unchanged: Object.keys(previous.reports), embeddedChunks: 0, totalChunks: Object.values(previous.reports).reduce((n, e) => n + e.chunkCount, 0), errors, wroteGeneration: false, vectors: !!previous.model };
-  }
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
-  const full = !!options.rebuild || !previous || previous.chunkerVersion !== CHUNKER_VERSION || (previous.model?.id ?? null) !== (model?.id ?? null) || (previous.model?.dim ?? null) !== (model?.dim ?? null);
-
-  const failed = new Set(errors.map((e) => e.file));
-  const summary: IngestSummary = { added: [], changed: [], removed: [], unchanged: [], embeddedChunks: 0, totalChunks: 0, errors, wroteGeneration: false, vectors: !!model };
-  const todo: ReportFile[] = [];
-  const kept: Record<string, ReportEntry> = {};
-  for (const file of files) {
-    const entry = previous?.reports[file.id];
-    if (!full && entry && entry.hash === file.hash) {
-      summary.unchanged.push(file.id);
-      kept[file.id] = entry;
-    } else {
-      todo.push(file);
-      (entry ? summary.changed : summary.added).push(file.id);
-    }
-  }
-  for (const [id, entry] of Object.entries(previous?.reports ?? {})) {
-    if (files.some((f) => f.id === id)) continue;
-    // A file that failed to read this time keeps its indexed version: nothing indexed is lost to a bad read.
-    if (failed.has(entry.file) && !full) kept[id] = entry;
-    else summary.removed.push(id);
-  }
+  const plan = planIngest(files, new Set(errors.map((e) => e.file)), previous, model, options);
+  const { full, todo, kept } = plan;
+  const summary: IngestSummary = { added: plan.added, changed: plan.changed, removed: plan.removed, unchanged: plan.unchanged, embeddedChunks: 0, totalChunks: 0, errors, wroteGeneration: false, vectors: !!model };
+  if (plan.keepEmpty) log.warnOnce('empty-corpus', `CORPUS_DIR (${options.corpusDir}) holds no report; the index keeps its ${plan.unchanged.length} report(s). To really remove them all: npm run ingest -- --allow-empty`);
   if (!full && todo.length === 0 && summary.removed.length === 0) {
     summary.totalChunks = Object.values(kept).reduce((n, e) => n + e.chunkCount, 0);
+    if (plan.keepEmpty) summary.vectors = !!previous?.model;
     return summary;
   }
 
