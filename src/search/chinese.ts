@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Concept } from './concept.js';
 import { log } from '../log.js';
 import { tokenize } from './tokenize.js';
+import { parseKeyedLines } from './keyed-lines.js';
 
 /** Senses of a word that are looked at: later ones are rare readings. */
 const MAX_SENSES = 4;
@@ -50,12 +51,7 @@ export class ChineseGlossary {
 
   /** Parses the glossary TSV ("word<TAB>sense|sense|…" per line). */
   static parse(tsv: string): ChineseGlossary {
-    const entries = new Map<string, string[]>();
-    for (const line of tsv.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1).split('|'));
-    }
-    return new ChineseGlossary(entries);
+    return new ChineseGlossary(parseKeyedLines(tsv, '|'));
   }
 
   static load(path: string): ChineseGlossary {

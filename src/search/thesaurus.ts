@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { log } from '../log.js';
+import { parseKeyedLines } from './keyed-lines.js';
 
 /** Senses of a word whose synonyms are kept in the cache (the first are the common readings). */
 const CACHED_SENSES = 3;
@@ -63,12 +64,7 @@ export class Thesaurus {
   private constructor(private readonly entries: Map<string, string[]>) {}
 
   static parse(tsv: string): Thesaurus {
-    const entries = new Map<string, string[]>();
-    for (const line of tsv.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1).split('\t'));
-    }
-    return new Thesaurus(entries);
+    return new Thesaurus(parseKeyedLines(tsv, '\t'));
   }
 
   get size(): number {
