@@ -38,4 +38,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-runMain(() => main(process.argv.slice(2)), () => configOf().dataDir);
+runMain(
+  () => main(process.argv.slice(2)),
+  () => configOf().dataDir,
+);

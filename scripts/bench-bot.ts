@@ -39,7 +39,18 @@ async function main(): Promise<void> {
   const corpusDir = join(root, 'corpus');
   const dataDir = join(root, 'data');
   cpSync('corpus', corpusDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' }, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      EMBEDDING_MODEL: 'none',
+      LOG_LEVEL: 'silent',
+    },
+    stdio: 'inherit',
+  });
   try {
     while (!api.callsOf('setMyCommands').length) await new Promise((r) => setTimeout(r, 50));
     const rssIdle = rssMb(child.pid!);
@@ -78,9 +89,15 @@ async function main(): Promise<void> {
     console.log('|---|---|');
     console.log(`| replies after warm-up | ${total} in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} replies/s |`);
     console.log(`| errors (missing or non-answer replies, all rounds) | ${errors} |`);
-    console.log(`| message in Bot API → reply in Bot API | p50 ${percentile(serverSide, 50).toFixed(1)} ms · p99 ${percentile(serverSide, 99).toFixed(1)} ms (includes the proxy's 15 ms long-poll granularity) |`);
-    console.log(`| as the simulated clients saw it | p50 ${percentile(clientSide, 50).toFixed(1)} ms · p99 ${percentile(clientSide, 99).toFixed(1)} ms (adds the emulator client's polling) |`);
-    console.log(`| bot process RSS | ${rssIdle} MB idle with the index loaded · ${rssWarm} MB after warm-up · ${rssAfter} MB at the end (${(rssAfter / rssWarm).toFixed(2)} × warm-up) |`);
+    console.log(
+      `| message in Bot API → reply in Bot API | p50 ${percentile(serverSide, 50).toFixed(1)} ms · p99 ${percentile(serverSide, 99).toFixed(1)} ms (includes the proxy's 15 ms long-poll granularity) |`,
+    );
+    console.log(
+      `| as the simulated clients saw it | p50 ${percentile(clientSide, 50).toFixed(1)} ms · p99 ${percentile(clientSide, 99).toFixed(1)} ms (adds the emulator client's polling) |`,
+    );
+    console.log(
+      `| bot process RSS | ${rssIdle} MB idle with the index loaded · ${rssWarm} MB after warm-up · ${rssAfter} MB at the end (${(rssAfter / rssWarm).toFixed(2)} × warm-up) |`,
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

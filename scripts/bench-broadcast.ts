@@ -31,11 +31,19 @@ async function run(faultRate: number): Promise<void> {
         faults++;
         const tooMany = nextFault++ % 2 === 0;
         res.writeHead(tooMany ? 429 : 500, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify(tooMany ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } : { ok: false, error_code: 500, description: 'Internal Server Error' }));
+        return res.end(
+          JSON.stringify(
+            tooMany
+              ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }
+              : { ok: false, error_code: 500, description: 'Internal Server Error' },
+          ),
+        );
       }
       const chat = Number(body.chat_id);
       delivered.set(chat, (delivered.get(chat) ?? 0) + 1);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, result: { message_id: answers, date: 0, chat: { id: chat, type: 'private' }, text: body.text } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: true, result: { message_id: answers, date: 0, chat: { id: chat, type: 'private' }, text: body.text } }));
     });
   });
   server.listen(0, '127.0.0.1');
@@ -53,7 +61,9 @@ async function run(faultRate: number): Promise<void> {
   server.close();
   const lost = SUBSCRIBERS - delivered.size;
   const duplicates = [...delivered.values()].reduce((n, c) => n + c - 1, 0);
-  console.log(`| ${faultRate ? `${faultRate * 100}% 429/500` : 'clean'} | ${SUBSCRIBERS} | ${seconds.toFixed(1)} s | ${(SUBSCRIBERS / seconds).toFixed(1)} / ${TELEGRAM_LIMITS.perSecond} | ${faults} | ${lost} | ${duplicates} |`);
+  console.log(
+    `| ${faultRate ? `${faultRate * 100}% 429/500` : 'clean'} | ${SUBSCRIBERS} | ${seconds.toFixed(1)} s | ${(SUBSCRIBERS / seconds).toFixed(1)} / ${TELEGRAM_LIMITS.perSecond} | ${faults} | ${lost} | ${duplicates} |`,
+  );
   store.close();
 }
 

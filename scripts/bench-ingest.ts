@@ -15,12 +15,16 @@ async function timed(label: string, corpusDir: string, dataDir: string, embedder
   const start = performance.now();
   const s = await ingest({ corpusDir, dataDir, embedder });
   const ms = performance.now() - start;
-  console.log(`| ${label} | ${ms.toFixed(0)} ms | ${s.totalChunks} | ${s.embeddedChunks} | ${(s.totalChunks / (ms / 1000)).toFixed(0)} | ${mb(process.resourceUsage().maxRSS * 1024)} |`);
+  console.log(
+    `| ${label} | ${ms.toFixed(0)} ms | ${s.totalChunks} | ${s.embeddedChunks} | ${(s.totalChunks / (ms / 1000)).toFixed(0)} | ${mb(process.resourceUsage().maxRSS * 1024)} |`,
+  );
 }
 
 async function main(): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
-  const texts = readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+  const texts = readdirSync(corpusDir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
   const model = buildTinyModel(mkdtempSync(join(tmpdir(), 'rqb-model-')), texts);
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
   console.log('| run | wall time | chunks | embedded | chunks/s | peak RSS so far |');

@@ -34,14 +34,18 @@ async function measure(label: string, corpusDir: string, questions: string[], ro
     }
   }
   times.sort((a, b) => a - b);
-  console.log(`| ${label} | ${times.length} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`);
+  console.log(
+    `| ${label} | ${times.length} | ${percentile(times, 50).toFixed(2)} | ${percentile(times, 95).toFixed(2)} | ${percentile(times, 99).toFixed(2)} |`,
+  );
   rmSync(dataDir, { recursive: true, force: true });
 }
 
 async function main(): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
   const questions = EVAL_SETS.flatMap((name) => loadSet(name).map((q) => q.q));
-  const texts = readdirSync(corpusDir).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(join(corpusDir, f), 'utf8'));
+  const texts = readdirSync(corpusDir)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
   const modelDir = mkdtempSync(join(tmpdir(), 'rqb-model-'));
   const tiny = await loadEmbedder(buildTinyModel(modelDir, texts), tmpdir());
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; ${questions.length} questions × 20 rounds`);

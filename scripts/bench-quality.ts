@@ -48,7 +48,11 @@ export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
 }
 
 /** Builds an index of `corpusDir` in a temp dir; returns an engine over it. */
-export async function buildEngine(corpusDir: string, embedder?: Embedder, tuning: { thresholds?: Thresholds; weights?: Weights } = {}): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
+export async function buildEngine(
+  corpusDir: string,
+  embedder?: Embedder,
+  tuning: { thresholds?: Thresholds; weights?: Weights } = {},
+): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
   try {
     await ingest({ corpusDir, dataDir, embedder });
@@ -70,7 +74,6 @@ export async function scoreSet(built: { engine: AnswerEngine; texts: Map<string,
   return { mode, english: await run(set.filter((q) => q.lang !== 'zh')), chinese: await run(set.filter((q) => q.lang === 'zh')) };
 }
 
-
 function row(label: string, r: QualityReport): string {
   return `| ${label} | ${r.questions} | ${r.hitAt1.toFixed(3)} | ${r.hitAt3.toFixed(3)} | ${r.falseAbstentions} | ${r.lowConfidence} | ${r.unanswerableHandled} | ${r.unanswerableHigh} | ${r.verbatimRate.toFixed(3)} | ${r.citationCompleteness.toFixed(3)} | ${r.medianQuoteChars} |`;
 }
@@ -80,9 +83,15 @@ const HEADER = `| set · half · mode · language | answerable | hit@1 | hit@3 |
 
 async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: EvalQuestion[][]): Promise<void> {
   const tune = sets.flat().filter((q) => splitOf(q) === 'tune' && q.lang !== 'zh');
-  const run = async (tuning: { thresholds?: Thresholds; weights?: Weights }): Promise<QualityReport> => (await scoreSet(await buildEngine(corpusDir, embedder, tuning), tune, '')).english;
-  const show = (setting: string, chosen: boolean, r: QualityReport): void => console.log(`  ${setting}${chosen ? ' (chosen)' : ''} → ${r.hitAt1.toFixed(3)}, ${r.hitAt3.toFixed(3)}, ${r.falseAbstentions}, ${r.lowConfidence}, ${r.unanswerableHandled}, ${r.unanswerableHigh}`);
-  console.log(`\nSweep (${embedder ? 'hybrid, offline model' : 'lexical'}; tuning half of every set, English): setting → hit@1, hit@3, answerable refused, answerable low, unanswerable refused-or-low, unanswerable high`);
+  const run = async (tuning: { thresholds?: Thresholds; weights?: Weights }): Promise<QualityReport> =>
+    (await scoreSet(await buildEngine(corpusDir, embedder, tuning), tune, '')).english;
+  const show = (setting: string, chosen: boolean, r: QualityReport): void =>
+    console.log(
+      `  ${setting}${chosen ? ' (chosen)' : ''} → ${r.hitAt1.toFixed(3)}, ${r.hitAt3.toFixed(3)}, ${r.falseAbstentions}, ${r.lowConfidence}, ${r.unanswerableHandled}, ${r.unanswerableHigh}`,
+    );
+  console.log(
+    `\nSweep (${embedder ? 'hybrid, offline model' : 'lexical'}; tuning half of every set, English): setting → hit@1, hit@3, answerable refused, answerable low, unanswerable refused-or-low, unanswerable high`,
+  );
   const thresholds: [keyof Thresholds, number[]][] = [
     ['highCoverage', [0.45, 0.5, 0.55, 0.6, 0.65]],
     ['minCoverage', [0.2, 0.25, 0.3, 0.35]],
@@ -94,7 +103,8 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['clearMargin', [0.15, 0.2, 0.25, 0.3]],
     ['marginCoverage', [0.2, 0.25, 0.3, 0.35]],
   ];
-  for (const [key, values] of thresholds) for (const value of values) show(`${key}=${value}`, value === CONFIDENCE[key], await run({ thresholds: { ...CONFIDENCE, [key]: value } }));
+  for (const [key, values] of thresholds)
+    for (const value of values) show(`${key}=${value}`, value === CONFIDENCE[key], await run({ thresholds: { ...CONFIDENCE, [key]: value } }));
   const weights: [keyof Weights, number[]][] = [
     ['paragraph', [0.15, 0.25, 0.35]],
     ['heading', [0.4, 0.6, 0.8]],
@@ -105,30 +115,51 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['relatedScale', [3, 5, 8]],
   ];
   if (!embedder) weights.splice(4);
-  for (const [key, values] of weights) for (const value of values) show(`${key}=${value}`, value === WEIGHTS[key], await run({ weights: { ...WEIGHTS, [key]: value } }));
+  for (const [key, values] of weights)
+    for (const value of values) show(`${key}=${value}`, value === WEIGHTS[key], await run({ weights: { ...WEIGHTS, [key]: value } }));
 }
 
 async function main(argv: string[]): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
   const modelRoot = mkdtempSync(join(tmpdir(), 'rqb-model-'));
-  const tiny = await loadEmbedder(buildTinyModel(join(modelRoot, 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]), tmpdir());
+  const tiny = await loadEmbedder(
+    buildTinyModel(join(modelRoot, 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]),
+    tmpdir(),
+  );
   const offline = await loadEmbedder(OFFLINE_MODEL, tmpdir());
   const sets = EVAL_SETS.map((name) => loadSet(name));
   const runs: (QualityRun & { set: string; half: string })[] = [];
-  for (const [mode, embedder] of [['lexical', undefined], ['offline model', offline], ['tiny test model', tiny]] as const) {
+  for (const [mode, embedder] of [
+    ['lexical', undefined],
+    ['offline model', offline],
+    ['tiny test model', tiny],
+  ] as const) {
     const built = await buildEngine(corpusDir, embedder);
     for (const [i, name] of EVAL_SETS.entries()) {
-      for (const half of ['tune', 'held-out'] as const) runs.push({ ...(await scoreSet(built, sets[i].filter((q) => splitOf(q) === half), mode)), set: name, half });
+      for (const half of ['tune', 'held-out'] as const)
+        runs.push({
+          ...(await scoreSet(
+            built,
+            sets[i].filter((q) => splitOf(q) === half),
+            mode,
+          )),
+          set: name,
+          half,
+        });
     }
   }
-  console.log(`Question sets: ${EVAL_SETS.map((n) => join('test/fixtures/eval', n)).join(', ')}; each split by question hash into a tuning half and a held-out half.`);
+  console.log(
+    `Question sets: ${EVAL_SETS.map((n) => join('test/fixtures/eval', n)).join(', ')}; each split by question hash into a tuning half and a held-out half.`,
+  );
   console.log(HEADER);
   for (const r of runs) {
     const label = `${r.set.replace('.jsonl', '')} · ${r.half} · ${r.mode}`;
     if (r.english.questions || r.english.unanswerableHandled !== '0/0') console.log(row(`${label} · English`, r.english));
     if (r.chinese.questions) console.log(row(`${label} · Chinese`, r.chinese));
   }
-  if (argv.includes('--misses')) for (const r of runs) console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);
+  if (argv.includes('--misses'))
+    for (const r of runs)
+      console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);
   if (argv.includes('--sweep')) {
     await sweep(corpusDir, undefined, sets);
     await sweep(corpusDir, offline, sets);

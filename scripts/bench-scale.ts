@@ -69,7 +69,8 @@ const rssMb = (): number => mb(process.memoryUsage().rss);
 
 function dirBytes(dir: string): number {
   let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) total += entry.isDirectory() ? dirBytes(join(dir, entry.name)) : statSync(join(dir, entry.name)).size;
+  for (const entry of readdirSync(dir, { withFileTypes: true }))
+    total += entry.isDirectory() ? dirBytes(join(dir, entry.name)) : statSync(join(dir, entry.name)).size;
   return total;
 }
 
@@ -167,7 +168,13 @@ async function serve(dataDir: string): Promise<void> {
       externalMb: mb(heap.external),
       hybrid: { p50: percentile(total, 50), p95: percentile(total, 95), p99: percentile(total, 99) },
       lexical: { p50: percentile(lexicalTotal, 50), p95: percentile(lexicalTotal, 95), p99: percentile(lexicalTotal, 99) },
-      stages: { embed: stage('embed'), vectorSearch: stage('vectorSearch'), lexicalSearch: stage('lexicalSearch'), rerank: stage('rerank'), quote: stage('quote') },
+      stages: {
+        embed: stage('embed'),
+        vectorSearch: stage('vectorSearch'),
+        lexicalSearch: stage('lexicalSearch'),
+        rerank: stage('rerank'),
+        quote: stage('quote'),
+      },
       recall,
     }),
   );
@@ -189,7 +196,12 @@ async function main(argv: string[]): Promise<void> {
 
   let t = performance.now();
   const full = await ingest({ corpusDir, dataDir, embedder, batchSize: 64 });
-  out.ingest = { ms: performance.now() - t, chunks: full.totalChunks, chunksPerSecond: full.totalChunks / ((performance.now() - t) / 1000), peakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
+  out.ingest = {
+    ms: performance.now() - t,
+    chunks: full.totalChunks,
+    chunksPerSecond: full.totalChunks / ((performance.now() - t) / 1000),
+    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+  };
 
   const store = new IndexStore(dataDir);
   const manifest = store.manifest()!;
@@ -201,9 +213,17 @@ async function main(argv: string[]): Promise<void> {
     for (let i = 0; i < entry.chunkCount; i++) rebuilt.add(entry.firstLabel + i, flat.subarray(i * DIM, (i + 1) * DIM));
   }
   out.hnswBuildMs = performance.now() - t;
-  out.diskMb = { total: mb(dirBytes(dir)), hnsw: mb(statSync(join(dir, 'hnsw.bin')).size), vectors: mb(dirBytes(join(dir, 'vectors'))), reports: mb(dirBytes(join(dir, 'reports'))) };
+  out.diskMb = {
+    total: mb(dirBytes(dir)),
+    hnsw: mb(statSync(join(dir, 'hnsw.bin')).size),
+    vectors: mb(dirBytes(join(dir, 'vectors'))),
+    reports: mb(dirBytes(join(dir, 'reports'))),
+  };
 
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-scale.ts', '--serve', dataDir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-scale.ts', '--serve', dataDir], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (child.status !== 0) throw new Error(`serve process failed: ${child.stderr}`);
   out.serve = JSON.parse(child.stdout);
 
@@ -225,18 +245,25 @@ async function main(argv: string[]): Promise<void> {
   const d = out.diskMb as Record<string, number>;
   const a = out.addOne as Record<string, number>;
   const f = (x: number): string => x.toFixed(1);
-  console.log(`Machine: ${out.machine}, Node ${out.node}; ${reports} synthetic reports; HNSW M=${HNSW_PARAMS.M} efConstruction=${HNSW_PARAMS.efConstruction} ef=${HNSW_PARAMS.ef}`);
+  console.log(
+    `Machine: ${out.machine}, Node ${out.node}; ${reports} synthetic reports; HNSW M=${HNSW_PARAMS.M} efConstruction=${HNSW_PARAMS.efConstruction} ef=${HNSW_PARAMS.ef}`,
+  );
   console.log('| measure | value |');
   console.log('|---|---|');
   console.log(`| chunks | ${i.chunks} |`);
-  console.log(`| full ingest (parse, chunk, embed*, HNSW, write) | ${f(i.ms / 1000)} s, ${Math.round(i.chunksPerSecond)} chunks/s, peak RSS ${i.peakRssMb} MB |`);
+  console.log(
+    `| full ingest (parse, chunk, embed*, HNSW, write) | ${f(i.ms / 1000)} s, ${Math.round(i.chunksPerSecond)} chunks/s, peak RSS ${i.peakRssMb} MB |`,
+  );
   console.log(`| HNSW build alone | ${f((out.hnswBuildMs as number) / 1000)} s |`);
   console.log(`| index on disk | ${d.total} MB (HNSW ${d.hnsw} MB, vectors ${d.vectors} MB, reports ${d.reports} MB) |`);
   console.log(`| start-up load (fresh process) | ${f(s.loadMs)} ms |`);
-  console.log(`| RSS with the index loaded (after GC) | ${s.rssLoadedMb} MB (JS heap ${s.heapUsedMb} MB, external ${s.externalMb} MB; the rest is mostly HNSW); ${s.rssAfterQueriesMb} MB after 300 questions |`);
+  console.log(
+    `| RSS with the index loaded (after GC) | ${s.rssLoadedMb} MB (JS heap ${s.heapUsedMb} MB, external ${s.externalMb} MB; the rest is mostly HNSW); ${s.rssAfterQueriesMb} MB after 300 questions |`,
+  );
   console.log(`| query, hybrid (lexical + HNSW + fusion + quoting) | p50 ${f(s.hybrid.p50)} ms · p95 ${f(s.hybrid.p95)} ms · p99 ${f(s.hybrid.p99)} ms |`);
   console.log(`| query, lexical only | p50 ${f(s.lexical.p50)} ms · p95 ${f(s.lexical.p95)} ms · p99 ${f(s.lexical.p99)} ms |`);
-  for (const [k, v] of Object.entries(s.stages as Record<string, { p50: number; p99: number }>)) console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
+  for (const [k, v] of Object.entries(s.stages as Record<string, { p50: number; p99: number }>))
+    console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
   console.log(`| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${(s.recall.dataLike as number).toFixed(3)} |`);
   console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${(s.recall.questionLike as number).toFixed(3)} |`);
   console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
@@ -246,9 +273,9 @@ async function main(argv: string[]): Promise<void> {
   else rmSync(root, { recursive: true, force: true });
 }
 
-if (!process.argv[1]?.endsWith("bench-scale.ts")) {
+if (!process.argv[1]?.endsWith('bench-scale.ts')) {
   // imported by another script
-} else if (process.argv.includes("--serve")) {
+} else if (process.argv.includes('--serve')) {
   serve(process.argv[process.argv.indexOf('--serve') + 1]).catch((error) => {
     console.error(error);
     process.exit(1);

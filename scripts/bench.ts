@@ -14,11 +14,18 @@ const results: Record<string, { ok: boolean; seconds: number; output: string }> 
 for (const name of scripts) {
   process.stdout.write(`\n## ${name}\n`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
   process.stdout.write(run.stdout);
   results[name] = { ok: run.status === 0, seconds: (performance.now() - started) / 1000, output: run.stdout };
 }
 mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/bench.json', JSON.stringify({ machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  'bench-results/bench.json',
+  JSON.stringify({ machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, at: new Date().toISOString(), results }, null, 2),
+);
 process.stdout.write('\nAll outputs written to bench-results/bench.json\n');
 process.exit(Object.values(results).every((r) => r.ok) ? 0 : 1);

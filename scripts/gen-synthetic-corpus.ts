@@ -9,7 +9,28 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const COUNTIES = ['Zuoyun', 'Yanggao', 'Tianzhen', 'Guangling', 'Lingqiu', 'Hunyuan', 'Xinrong', 'Pingcheng', 'Yungang', 'Yunzhou', 'Shanyin', 'Yingxian', 'Huairen', 'Youyu', 'Pianguan', 'Hequ', 'Baode', 'Wuzhai', 'Kelan', 'Ningwu'];
+const COUNTIES = [
+  'Zuoyun',
+  'Yanggao',
+  'Tianzhen',
+  'Guangling',
+  'Lingqiu',
+  'Hunyuan',
+  'Xinrong',
+  'Pingcheng',
+  'Yungang',
+  'Yunzhou',
+  'Shanyin',
+  'Yingxian',
+  'Huairen',
+  'Youyu',
+  'Pianguan',
+  'Hequ',
+  'Baode',
+  'Wuzhai',
+  'Kelan',
+  'Ningwu',
+];
 const KINDS = ['Rule of Law Government', 'Government Information Disclosure', 'Environmental Protection', 'Public Legal Services', 'Business Environment'];
 const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'];
 
@@ -57,7 +78,10 @@ export function syntheticReport(vocabulary: string[], index: number, paragraphs:
     for (let sub = 1; sub <= 4 && written < paragraphs; sub++) {
       lines.push('', `(${sub}) ${sentence().slice(0, -1)}`);
       for (let item = 0; item < 3 && written < paragraphs; item++, written++) {
-        lines.push('', `${ORDINALS[item]}, ${sentence().slice(0, -1).toLowerCase()}. ${Array.from({ length: 3 + Math.floor(rand() * 6) }, sentence).join(' ')}`);
+        lines.push(
+          '',
+          `${ORDINALS[item]}, ${sentence().slice(0, -1).toLowerCase()}. ${Array.from({ length: 3 + Math.floor(rand() * 6) }, sentence).join(' ')}`,
+        );
       }
     }
   }

@@ -17,9 +17,24 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseCli(argv, { rebuild: { type: 'boolean' }, 'allow-empty': { type: 'boolean' } }, USAGE);
   const config = loadConfig();
   const { embedder, reason } = await openEmbedder(config);
-  const summary = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, rebuild: values.rebuild === true, allowEmpty: values['allow-empty'] === true, progress: createProgress() });
-  log.info(summary.wroteGeneration ? describeIngest(summary) : `Index is up to date (${summary.unchanged.length} reports, ${summary.totalChunks} chunks); nothing embedded.`);
+  const summary = await ingest({
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    embedder,
+    vectorsAbsentReason: reason,
+    rebuild: values.rebuild === true,
+    allowEmpty: values['allow-empty'] === true,
+    progress: createProgress(),
+  });
+  log.info(
+    summary.wroteGeneration
+      ? describeIngest(summary)
+      : `Index is up to date (${summary.unchanged.length} reports, ${summary.totalChunks} chunks); nothing embedded.`,
+  );
   return 0;
 }
 
-runMain(() => main(process.argv.slice(2)), () => loadConfig().dataDir);
+runMain(
+  () => main(process.argv.slice(2)),
+  () => loadConfig().dataDir,
+);

@@ -59,7 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const corpusPollMs = Number(env.CORPUS_POLL_MS?.trim() || 3000);
   if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100) throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
   // Telegram's own rule for secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -.
-  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) throw new ConfigError('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret))
+    throw new ConfigError('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
   return {
     token,
     apiRoot: url('TELEGRAM_API_ROOT', env.TELEGRAM_API_ROOT?.trim()),

@@ -75,7 +75,10 @@ const STORAGE_CODES: Record<string, string> = {
 export class StorageError extends Error {
   override name = 'StorageError';
   constructor(dataDir: string, reason: string, options?: { cause?: unknown }) {
-    super(`Cannot write to DATA_DIR (${dataDir}): ${reason}. Free some space or set DATA_DIR to a writable directory; the index and subscriptions already there are unchanged.`, options);
+    super(
+      `Cannot write to DATA_DIR (${dataDir}): ${reason}. Free some space or set DATA_DIR to a writable directory; the index and subscriptions already there are unchanged.`,
+      options,
+    );
   }
 
   /** A StorageError for a file-system or SQLite write error, or undefined for any other error. */
@@ -90,6 +93,9 @@ export class StorageError extends Error {
 export class SubscriptionsDbError extends Error {
   override name = 'SubscriptionsDbError';
   constructor(path: string, reason: string, options?: { cause?: unknown }) {
-    super(`The subscriptions database ${path} cannot be read (${reason}). Move it aside (mv "${path}" "${path}.broken") and start again: a new, empty database is created and subscribers have to /subscribe again.`, options);
+    super(
+      `The subscriptions database ${path} cannot be read (${reason}). Move it aside (mv "${path}" "${path}.broken") and start again: a new, empty database is created and subscribers have to /subscribe again.`,
+      options,
+    );
   }
 }

@@ -94,8 +94,19 @@ export interface IngestPlan {
  * indexed version (nothing indexed is lost to a bad read); an empty corpus where reports were
  * changes nothing unless `allowEmpty`.
  */
-export function planIngest(files: ReportFile[], failedFiles: Set<string>, previous: Manifest | undefined, model: { id: string; dim: number } | null, options: { rebuild?: boolean; allowEmpty?: boolean } = {}): IngestPlan {
-  const full = !!options.rebuild || !previous || previous.chunkerVersion !== CHUNKER_VERSION || (previous.model?.id ?? null) !== (model?.id ?? null) || (previous.model?.dim ?? null) !== (model?.dim ?? null);
+export function planIngest(
+  files: ReportFile[],
+  failedFiles: Set<string>,
+  previous: Manifest | undefined,
+  model: { id: string; dim: number } | null,
+  options: { rebuild?: boolean; allowEmpty?: boolean } = {},
+): IngestPlan {
+  const full =
+    !!options.rebuild ||
+    !previous ||
+    previous.chunkerVersion !== CHUNKER_VERSION ||
+    (previous.model?.id ?? null) !== (model?.id ?? null) ||
+    (previous.model?.dim ?? null) !== (model?.dim ?? null);
   const plan: IngestPlan = { full, todo: [], kept: {}, added: [], changed: [], removed: [], unchanged: [], keepEmpty: false };
   const previousIds = Object.keys(previous?.reports ?? {});
   // An empty folder where reports were (an unmounted share, a failed copy) is far likelier than a wish to delete them all.
@@ -129,8 +140,22 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
   const plan = planIngest(files, new Set(errors.map((e) => e.file)), previous, model, options);
   const { full, todo, kept } = plan;
-  const summary: IngestSummary = { added: plan.added, changed: plan.changed, removed: plan.removed, unchanged: plan.unchanged, embeddedChunks: 0, totalChunks: 0, errors, wroteGeneration: false, vectors: !!model };
-  if (plan.keepEmpty) log.warnOnce('empty-corpus', `CORPUS_DIR (${options.corpusDir}) holds no report; the index keeps its ${plan.unchanged.length} report(s). To really remove them all: npm run ingest -- --allow-empty`);
+  const summary: IngestSummary = {
+    added: plan.added,
+    changed: plan.changed,
+    removed: plan.removed,
+    unchanged: plan.unchanged,
+    embeddedChunks: 0,
+    totalChunks: 0,
+    errors,
+    wroteGeneration: false,
+    vectors: !!model,
+  };
+  if (plan.keepEmpty)
+    log.warnOnce(
+      'empty-corpus',
+      `CORPUS_DIR (${options.corpusDir}) holds no report; the index keeps its ${plan.unchanged.length} report(s). To really remove them all: npm run ingest -- --allow-empty`,
+    );
   if (!full && todo.length === 0 && summary.removed.length === 0) {
     summary.totalChunks = Object.values(kept).reduce((n, e) => n + e.chunkCount, 0);
     if (plan.keepEmpty) summary.vectors = !!previous?.model;
@@ -139,7 +164,16 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
 
   const writer = store.begin();
   try {
-    const manifest: Manifest = { formatVersion: FORMAT_VERSION, chunkerVersion: CHUNKER_VERSION, model, vectorsAbsentReason: model ? undefined : options.vectorsAbsentReason, reports: {}, nextLabel: full ? 0 : previous!.nextLabel, lexicalBytes: 0, builtAt: new Date().toISOString() };
+    const manifest: Manifest = {
+      formatVersion: FORMAT_VERSION,
+      chunkerVersion: CHUNKER_VERSION,
+      model,
+      vectorsAbsentReason: model ? undefined : options.vectorsAbsentReason,
+      reports: {},
+      nextLabel: full ? 0 : previous!.nextLabel,
+      lexicalBytes: 0,
+      builtAt: new Date().toISOString(),
+    };
     for (const [id, entry] of Object.entries(kept)) {
       writer.carryOver(previousDir!, id, !!model);
       manifest.reports[id] = entry;
@@ -150,25 +184,46 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       report.meta = { ...report.meta, ...file.sidecar };
       return { file, report, chunks: chunkReport(report) };
     });
-    progress.start(parsed.reduce((n, p) => n + p.chunks.length, 0), 'Embedding');
+    progress.start(
+      parsed.reduce((n, p) => n + p.chunks.length, 0),
+      'Embedding',
+    );
     for (const { file, report, chunks } of parsed) {
       const firstLabel = manifest.nextLabel;
       manifest.nextLabel += chunks.length;
       if (options.embedder && vectors) {
-        const embedded = await embedAll(options.embedder, chunks.map((c) => passageText(report, c)), options.batchSize ?? 16, progress);
+        const embedded = await embedAll(
+          options.embedder,
+          chunks.map((c) => passageText(report, c)),
+          options.batchSize ?? 16,
+          progress,
+        );
         embedded.forEach((v, i) => vectors.add(firstLabel + i, v));
         writer.writeVectors(report.id, embedded);
         summary.embeddedChunks += chunks.length;
       }
       writer.writeReport({ report, chunks });
-      writer.writeChunkTerms(report.id, chunks.map((c) => chunkTerms(report, c)));
+      writer.writeChunkTerms(
+        report.id,
+        chunks.map((c) => chunkTerms(report, c)),
+      );
       const before = previous?.reports[report.id];
-      manifest.reports[report.id] = { file: file.file, hash: file.hash, chunkCount: chunks.length, firstLabel, meta: report.meta, addedAt: before?.addedAt ?? new Date().toISOString() };
+      manifest.reports[report.id] = {
+        file: file.file,
+        hash: file.hash,
+        chunkCount: chunks.length,
+        firstLabel,
+        meta: report.meta,
+        addedAt: before?.addedAt ?? new Date().toISOString(),
+      };
     }
     progress.stop();
     if (vectors) manifest.hnswBytes = writer.writeVectorIndex(vectors);
     const extendable = !full && previous && previousDir && summary.changed.length === 0 && summary.removed.length === 0;
-    manifest.lexicalBytes = writer.writeLexicalIndex(Object.keys(manifest.reports), extendable ? { dir: previousDir, reportIds: Object.keys(previous.reports) } : undefined);
+    manifest.lexicalBytes = writer.writeLexicalIndex(
+      Object.keys(manifest.reports),
+      extendable ? { dir: previousDir, reportIds: Object.keys(previous.reports) } : undefined,
+    );
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
     store.commit(writer, manifest);
     summary.wroteGeneration = true;
@@ -181,7 +236,14 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
 }
 
 /** The previous HNSW graph minus changed and removed reports, or a fresh one on a full rebuild. */
-function openVectorIndex(store: IndexStore, previous: Manifest | undefined, previousDir: string | undefined, full: boolean, dim: number, summary: IngestSummary): VectorIndex {
+function openVectorIndex(
+  store: IndexStore,
+  previous: Manifest | undefined,
+  previousDir: string | undefined,
+  full: boolean,
+  dim: number,
+  summary: IngestSummary,
+): VectorIndex {
   if (full || !previous?.hnswBytes || !previousDir) return VectorIndex.create(dim, 1024);
   const index = VectorIndex.load(join(previousDir, 'hnsw.bin'), dim);
   for (const id of [...summary.changed, ...summary.removed]) {

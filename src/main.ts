@@ -44,10 +44,26 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
-  const notices = await startNotices({ token: config.token, apiRoot: config.apiRoot, dataDir: config.dataDir, corpusDir: config.corpusDir, runtime, pollMs: config.corpusPollMs });
+  const notices = await startNotices({
+    token: config.token,
+    apiRoot: config.apiRoot,
+    dataDir: config.dataDir,
+    corpusDir: config.corpusDir,
+    runtime,
+    pollMs: config.corpusPollMs,
+  });
   try {
     const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
-    running = await Promise.race([startBot(bot, { webhookUrl: config.webhookUrl, port: config.port, host: config.webhookHost, webhookSecret: config.webhookSecret, signal: stopping.signal }), stopped.then(() => undefined)]);
+    running = await Promise.race([
+      startBot(bot, {
+        webhookUrl: config.webhookUrl,
+        port: config.port,
+        host: config.webhookHost,
+        webhookSecret: config.webhookSecret,
+        signal: stopping.signal,
+      }),
+      stopped.then(() => undefined),
+    ]);
     // Runs until SIGINT/SIGTERM, or until the bot cannot go on (a revoked token): then a graceful stop and its error.
     const fatal = await Promise.race([stopped.then(() => undefined), running?.failed ?? new Promise<undefined>(() => undefined)]);
     if (fatal) throw fatal;

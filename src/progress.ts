@@ -16,7 +16,10 @@ export const silentProgress: Progress = { start() {}, tick() {}, stop() {} };
 /** A progress reporter suited to where stderr goes. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar({ stream, format: '{label} [{bar}] {value}/{total} chunks · ETA {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      { stream, format: '{label} [{bar}] {value}/{total} chunks · ETA {eta_formatted}', hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
     return {
       start: (total, label) => bar.start(total, 0, { label }),
       tick: (n = 1) => bar.increment(n),

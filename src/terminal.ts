@@ -20,7 +20,9 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
   const write = (s: string): boolean => output.write(`${s}\n`);
   if (interactive) {
     const reports = [...engine().index.reports.values()].map((r) => `  • ${r.meta.title}`).join('\n');
-    write(`Ask about the reports; answers are verbatim quotes with citations.\nReports:\n${reports}\nTry: ${options.examples.map((e) => `"${e}"`).join(' · ')}\n(/reports, /quit; Ctrl-D to leave)\n`);
+    write(
+      `Ask about the reports; answers are verbatim quotes with citations.\nReports:\n${reports}\nTry: ${options.examples.map((e) => `"${e}"`).join(' · ')}\n(/reports, /quit; Ctrl-D to leave)\n`,
+    );
   }
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   if (interactive) rl.setPrompt('? ');
@@ -28,7 +30,12 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
   for await (const line of rl) {
     const question = line.trim();
     if (question === '/quit' || question === '/exit') break;
-    if (question === '/reports') write([...engine().index.reports.values()].map((r) => `• ${r.meta.title} (${[r.meta.issuer, r.meta.date, r.meta.documentNumber].filter(Boolean).join(' · ')})`).join('\n'));
+    if (question === '/reports')
+      write(
+        [...engine().index.reports.values()]
+          .map((r) => `• ${r.meta.title} (${[r.meta.issuer, r.meta.date, r.meta.documentNumber].filter(Boolean).join(' · ')})`)
+          .join('\n'),
+      );
     else if (question) write(`${toText(await engine().answer(question), !!output.isTTY)}\n`);
     if (interactive) rl.prompt();
   }

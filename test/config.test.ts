@@ -14,7 +14,12 @@ describe('loadConfig', () => {
   });
 
   it('reads ids, URLs and the lexical-only switch', () => {
-    const c = loadConfig({ ADMIN_IDS: '1, 22', TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', EMBEDDING_MODEL: 'none', TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+    const c = loadConfig({
+      ADMIN_IDS: '1, 22',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      EMBEDDING_MODEL: 'none',
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    });
     expect(c).toMatchObject({ adminIds: [1, 22], apiRoot: 'http://127.0.0.1:8081', embeddingModel: undefined, token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
   });
 

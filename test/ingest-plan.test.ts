@@ -10,7 +10,12 @@ const manifest = (reports: Record<string, string>, model: Manifest['model'] = nu
   formatVersion: FORMAT_VERSION,
   chunkerVersion: CHUNKER_VERSION,
   model,
-  reports: Object.fromEntries(Object.entries(reports).map(([id, hash], i) => [id, { file: `${id}.txt`, hash, chunkCount: 10, firstLabel: i * 10, meta: { title: id }, addedAt: '2026-01-01' }])),
+  reports: Object.fromEntries(
+    Object.entries(reports).map(([id, hash], i) => [
+      id,
+      { file: `${id}.txt`, hash, chunkCount: 10, firstLabel: i * 10, meta: { title: id }, addedAt: '2026-01-01' },
+    ]),
+  ),
   nextLabel: Object.keys(reports).length * 10,
   lexicalBytes: 0,
   builtAt: '2026-01-01',

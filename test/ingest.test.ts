@@ -106,7 +106,7 @@ describe('ingest with the tiny test model (dense path)', () => {
     model = buildTinyModel(join(tempDir(), 'tiny-model'), [REPORT_TEXT]);
   });
 
-  it('embeds every chunk; after reload an HNSW query with a chunk\'s own text returns that chunk', async () => {
+  it("embeds every chunk; after reload an HNSW query with a chunk's own text returns that chunk", async () => {
     const { corpusDir, dataDir } = tempCorpus();
     const embedder = counting(await loadEmbedder(model, tempDir()));
     const summary = await ingest({ corpusDir, dataDir, embedder });
@@ -127,7 +127,9 @@ describe('ingest with the tiny test model (dense path)', () => {
     const { index } = loadIndex(new IndexStore(dataDir))!;
     const other = { id: 'other', dim: 8, embed: async () => [] };
     const { AnswerEngine } = await import('../src/answer/engine.js');
-    expect(() => new AnswerEngine(index, { embedder: other })).toThrow('Vector dimension 8 does not match the index dimension 32. Rebuild the index: npm run ingest -- --rebuild');
+    expect(() => new AnswerEngine(index, { embedder: other })).toThrow(
+      'Vector dimension 8 does not match the index dimension 32. Rebuild the index: npm run ingest -- --rebuild',
+    );
   });
 
   it('re-embeds nothing when nothing changed, and everything when the model changes', async () => {

@@ -12,7 +12,13 @@ import { REPO, REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 const TOKEN = '987654321:SECRET-token-never-to-be-printed_xyz';
 
 function run(script: string, env: Record<string, string>, args: string[] = [], input = '') {
-  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', ...env } });
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: REPO,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', ...env },
+  });
 }
 
 function canMount(dir: string, options: string): boolean {
@@ -23,7 +29,18 @@ function canMount(dir: string, options: string): boolean {
 describe('secrets', () => {
   it('the token never appears in output, even when the Bot API cannot be reached', async () => {
     const { corpusDir, dataDir } = tempCorpus();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO, env: { ...process.env, LOG_LEVEL: '', EMBEDDING_MODEL: 'none', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:9', CORPUS_DIR: corpusDir, DATA_DIR: dataDir } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        LOG_LEVEL: '',
+        EMBEDDING_MODEL: 'none',
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
+        CORPUS_DIR: corpusDir,
+        DATA_DIR: dataDir,
+      },
+    });
     const r = { stdout: '', stderr: '' };
     child.stdout.on('data', (d) => (r.stdout += d));
     child.stderr.on('data', (d) => (r.stderr += d));
@@ -77,7 +94,10 @@ describe('broken or unwritable state', () => {
     expect(canMount(readOnly, 'ro,size=1m')).toBe(true);
     expect(canMount(full, 'size=16k')).toBe(true);
     try {
-      for (const [dir, reason] of [[readOnly, 'the file system is read-only'], [full, 'no space left on the device']]) {
+      for (const [dir, reason] of [
+        [readOnly, 'the file system is read-only'],
+        [full, 'no space left on the device'],
+      ]) {
         for (const script of ['scripts/ingest.ts', 'scripts/ask.ts']) {
           const r = run(script, { CORPUS_DIR: corpusDir, DATA_DIR: dir }, script.endsWith('ask.ts') ? ['How many cases?'] : []);
           expect(r.status).toBe(3);
@@ -98,11 +118,18 @@ describe('kill -9', () => {
     const before = new IndexStore(dataDir).manifest();
     for (let i = 0; i < 30; i++) writeFileSync(join(corpusDir, `copy-${i}.txt`), REPORT_TEXT.replaceAll('2023', String(1990 + i)));
     const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], { cwd: REPO, env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: model, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], {
+      cwd: REPO,
+      env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: model, LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
     const store = new IndexStore(dataDir);
     const started = Date.now();
     // Wait until it is writing its new generation, then kill it.
-    while (!readFileSync('/proc/' + child.pid + '/cmdline', 'utf8').length || (await import('node:fs')).readdirSync(store.root).filter((f) => f.startsWith('gen-')).length < 2) {
+    while (
+      !readFileSync('/proc/' + child.pid + '/cmdline', 'utf8').length ||
+      (await import('node:fs')).readdirSync(store.root).filter((f) => f.startsWith('gen-')).length < 2
+    ) {
       if (Date.now() - started > 30_000) throw new Error('ingest never started writing');
       await new Promise((r) => setTimeout(r, 10));
     }

@@ -19,13 +19,22 @@ describe('npm start without a token: the terminal conversation', () => {
   });
 
   it('names a missing CORPUS_DIR instead of failing with a stack trace', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO, encoding: 'utf8', input: '', env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: '/nonexistent-corpus', EMBEDDING_MODEL: 'none', LOG_LEVEL: '' } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      input: '',
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: '/nonexistent-corpus', EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('error: CORPUS_DIR (/nonexistent-corpus) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.');
   });
 
   it('stops with one line naming the setting to fix, never echoing the token', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TELEGRAM_BOT_TOKEN: 'not-a-real-token-SECRET', LOG_LEVEL: '' } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: 'not-a-real-token-SECRET', LOG_LEVEL: '' },
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('error: TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.');
     expect(r.stderr).not.toContain('SECRET');

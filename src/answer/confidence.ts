@@ -126,7 +126,13 @@ export interface Evidence {
 export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   const { coverage, related } = e;
   const r = related ?? -Infinity;
-  if (coverage >= t.highCoverage || r >= t.highRelatedness || (coverage >= t.supportCoverage && r >= t.supportRelatedness) || (e.margin >= t.clearMargin && e.literal >= t.marginCoverage)) return 'high';
+  if (
+    coverage >= t.highCoverage ||
+    r >= t.highRelatedness ||
+    (coverage >= t.supportCoverage && r >= t.supportRelatedness) ||
+    (e.margin >= t.clearMargin && e.literal >= t.marginCoverage)
+  )
+    return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
   if (related !== undefined && related < t.unrelated) return 'refuse';
   return 'low';

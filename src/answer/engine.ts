@@ -19,7 +19,17 @@ import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary } from '../search/vocabulary.js';
 import { analyzeQuestion, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
-import { calibrate, CONFIDENCE, decide, OFF_TOPIC_PROBES, relatedness, yearOutOfScope, figureAttached, type Calibration, type Thresholds } from './confidence.js';
+import {
+  calibrate,
+  CONFIDENCE,
+  decide,
+  OFF_TOPIC_PROBES,
+  relatedness,
+  yearOutOfScope,
+  figureAttached,
+  type Calibration,
+  type Thresholds,
+} from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
@@ -111,7 +121,8 @@ export class AnswerEngine {
     if (parts.length < 2 || whole.abstained) return whole;
     // A message asking two things: each part's best quote joins the answer unless it is there already.
     const partBest = (await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)))).filter((a) => a.confidence === 'high').map((a) => a.answers[0]);
-    const overlaps = (a: AnswerItem, b: AnswerItem): boolean => a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
+    const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
+      a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
     const merged = [whole.answers[0]];
     for (const item of [...partBest, ...whole.answers.slice(1)]) if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
     return { ...whole, answers: merged };
@@ -122,7 +133,11 @@ export class AnswerEngine {
     const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
     if (!question) return refusal;
     const vocabulary = this.vocabulary();
-    const q = analyzeQuestion(question, (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)), (word) => vocabulary.synonyms(word));
+    const q = analyzeQuestion(
+      question,
+      (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)),
+      (word) => vocabulary.synonyms(word),
+    );
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
@@ -145,10 +160,19 @@ export class AnswerEngine {
     const literal = Math.max(0, ...judged.map((s) => s.literal));
     let verdict = decide({ coverage, literal, related, margin }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
-    const evidence = { coverage: Math.round(coverage * 1000) / 1000, related: related === undefined ? undefined : Math.round(related * 100) / 100, fits, margin: Math.round(margin * 1000) / 1000 };
+    const evidence = {
+      coverage: Math.round(coverage * 1000) / 1000,
+      related: related === undefined ? undefined : Math.round(related * 100) / 100,
+      fits,
+      margin: Math.round(margin * 1000) / 1000,
+    };
     if (verdict === 'refuse') {
       refusal.evidence = evidence;
-      refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
+      refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
+        reportId: s.report.id,
+        section: sectionLabel(s.report, s.paragraph),
+        paragraph: s.paragraph,
+      }));
       this.options.onTimings?.(t);
       return refusal;
     }
@@ -193,7 +217,13 @@ export class AnswerEngine {
     const t = this.options.thresholds ?? CONFIDENCE;
     if (!q.concepts.some((c) => c.translated)) return t;
     const scale = TRANSLATED_COVERAGE;
-    return { ...t, highCoverage: t.highCoverage * scale, supportCoverage: t.supportCoverage * scale, minCoverage: t.minCoverage * scale, marginCoverage: t.marginCoverage * scale };
+    return {
+      ...t,
+      highCoverage: t.highCoverage * scale,
+      supportCoverage: t.supportCoverage * scale,
+      minCoverage: t.minCoverage * scale,
+      marginCoverage: t.marginCoverage * scale,
+    };
   }
 
   /**
@@ -202,7 +232,9 @@ export class AnswerEngine {
    */
   private withOtherForms(c: Concept): Concept {
     if (!c.translated) return c;
-    const expand = (forms: string[]): string[] => [...new Set([...forms, ...forms.filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t)).flatMap((t) => this.index.lexical.termsWithPrefix(t))])];
+    const expand = (forms: string[]): string[] => [
+      ...new Set([...forms, ...forms.filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t)).flatMap((t) => this.index.lexical.termsWithPrefix(t))]),
+    ];
     return { ...c, senses: c.senses.map((sense) => sense.map(expand)) };
   }
 
@@ -210,7 +242,12 @@ export class AnswerEngine {
    * Scores every sentence of every candidate paragraph, best first. With a query vector,
    * each sentence's own dense similarity (its chunk's vector) is turned into relatedness.
    */
-  private rankSentences(q: QuestionAnalysis, chunkIds: Set<number>, dense: Map<number, number>, query?: { vector: Float32Array; calibration: Calibration }): RankedSentence[] {
+  private rankSentences(
+    q: QuestionAnalysis,
+    chunkIds: Set<number>,
+    dense: Map<number, number>,
+    query?: { vector: Float32Array; calibration: Calibration },
+  ): RankedSentence[] {
     const paragraphs = new Set<string>();
     for (const id of chunkIds) paragraphs.add(`${this.index.chunks[id].reportId}#${this.index.chunks[id].paragraph}`);
     const maxIdf = idfOf(0, this.index.lexical.size);
@@ -226,16 +263,34 @@ export class AnswerEngine {
       const evidence = this.paragraphEvidence(report, n);
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
       const item = report.paragraphs[n - 1].section.at(-1);
-      const related = evidence.sentences.map((_, k) => (query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibration) : undefined));
+      const related = evidence.sentences.map((_, k) =>
+        query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibration) : undefined,
+      );
       const paragraphRelated = related.some((r) => r !== undefined) ? Math.max(...related.map((r) => r ?? -Infinity)) : undefined;
       const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
         const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
         // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
         const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
-        const r = scoreSentence(q, { terms: s.terms, termSet: s.termSet, text, paragraphTerms: evidence.terms, headingTerms: evidence.headingTerms, related: related[i], paragraphRelated }, conceptWeight, termWeight, this.options.weights ?? WEIGHTS);
+        const r = scoreSentence(
+          q,
+          {
+            terms: s.terms,
+            termSet: s.termSet,
+            text,
+            paragraphTerms: evidence.terms,
+            headingTerms: evidence.headingTerms,
+            related: related[i],
+            paragraphRelated,
+          },
+          conceptWeight,
+          termWeight,
+          this.options.weights ?? WEIGHTS,
+        );
         return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, literal: r.literal, leansBack: leansBack(s.text), isLead };
       });
-      paragraph.forEach((s, index) => ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, literal: s.literal, related: related[index] }));
+      paragraph.forEach((s, index) =>
+        ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, literal: s.literal, related: related[index] }),
+      );
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
   }
@@ -263,7 +318,8 @@ export class AnswerEngine {
   private titleFrequency(): Map<string, number> {
     if (!this.titleCounts) {
       this.titleCounts = new Map();
-      for (const report of this.index.reports.values()) for (const t of new Set(tokenize(report.meta.title))) this.titleCounts.set(t, (this.titleCounts.get(t) ?? 0) + 1);
+      for (const report of this.index.reports.values())
+        for (const t of new Set(tokenize(report.meta.title))) this.titleCounts.set(t, (this.titleCounts.get(t) ?? 0) + 1);
     }
     return this.titleCounts;
   }
@@ -320,12 +376,14 @@ function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentenc
 
 function distinctParagraphs(ranked: RankedSentence[], limit: number): RankedSentence[] {
   const seen = new Set<string>();
-  return ranked.filter((s) => {
-    const key = `${s.report.id}#${s.paragraph}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }).slice(0, limit);
+  return ranked
+    .filter((s) => {
+      const key = `${s.report.id}#${s.paragraph}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, limit);
 }
 
 /** Caches a one-argument function for the life of one question. */

@@ -50,7 +50,10 @@ export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Ma
     questions: answerable.length,
     hitAt1: share(ranks.filter((r) => r === 0).length, ranks.length),
     hitAt3: share(ranks.filter((r) => r >= 0 && r < 3).length, ranks.length),
-    mrr: share(ranks.reduce((sum, r) => sum + (r >= 0 ? 1 / (r + 1) : 0), 0), ranks.length),
+    mrr: share(
+      ranks.reduce((sum, r) => sum + (r >= 0 ? 1 / (r + 1) : 0), 0),
+      ranks.length,
+    ),
     verbatimRate: share(all.filter((a) => normTexts.get(a.citation.reportId)?.includes(norm(a.quote.text))).length, all.length),
     citationCompleteness: share(all.filter((a) => a.citation.reportTitle && a.citation.section && a.citation.paragraph > 0).length, all.length),
     abstained: `${unanswerable.filter(({ a }) => a.abstained).length}/${unanswerable.length}`,
@@ -59,6 +62,8 @@ export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Ma
     unanswerableHandled: `${unanswerable.filter(({ a }) => a.abstained || a.confidence === 'low').length}/${unanswerable.length}`,
     unanswerableHigh: unanswerable.filter(({ a }) => !a.abstained && a.confidence !== 'low').length,
     medianQuoteChars: lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0,
-    misses: answerable.filter((_, i) => ranks[i] !== 0).map(({ q, a }) => `${q.q} → ${a.abstained ? '(refused)' : `[${a.confidence}] ${a.answers[0]?.quote.text.slice(0, 90)}`}`),
+    misses: answerable
+      .filter((_, i) => ranks[i] !== 0)
+      .map(({ q, a }) => `${q.q} → ${a.abstained ? '(refused)' : `[${a.confidence}] ${a.answers[0]?.quote.text.slice(0, 90)}`}`),
   };
 }

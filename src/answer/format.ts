@@ -59,7 +59,8 @@ export function toText(answer: Answer, color = false): string {
   }
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
   const caveat = answer.confidence === 'low' ? `${LOW_CONFIDENCE}\n` : '';
-  return caveat + answer.answers
-    .map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${citationLine(a.citation)}`)
-    .join('\n\n');
+  return (
+    caveat +
+    answer.answers.map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${citationLine(a.citation)}`).join('\n\n')
+  );
 }

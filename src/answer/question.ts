@@ -5,7 +5,6 @@ import type { Concept } from '../search/concept.js';
 import { tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 
-
 export interface QuestionAnalysis {
   /** The question's own processed terms (stemmed, stop words removed), in order: for phrases and highlights. */
   terms: string[];
@@ -19,7 +18,8 @@ export interface QuestionAnalysis {
   years: string[];
 }
 
-const FIGURE_CUES = /\b(how (many|much|often|long)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+const FIGURE_CUES =
+  /\b(how (many|much|often|long)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 const DATE_CUES = /\b(when|what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
 
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
@@ -63,7 +63,12 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
   for (const t of tokens) {
     if (own.has(t.term)) continue;
     const synonyms = synonymsOf(content.slice(t.start, t.end)).filter((reading) => reading.flat().every(keep));
-    own.set(t.term, synonyms.length ? { senses: [[[t.term]], ...synonyms], credits: [1, ...synonyms.map(() => SYNONYM_CREDIT)], weight: 1 } : { senses: [[[t.term]]], weight: 1 });
+    own.set(
+      t.term,
+      synonyms.length
+        ? { senses: [[[t.term]], ...synonyms], credits: [1, ...synonyms.map(() => SYNONYM_CREDIT)], weight: 1 }
+        : { senses: [[[t.term]]], weight: 1 },
+    );
   }
   const concepts: Concept[] = [
     ...own.values(),
@@ -89,7 +94,8 @@ const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven
 const MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
-const NOT_A_COUNT = /\b\d+(st|nd|rd|th)\b|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
+const NOT_A_COUNT =
+  /\b\d+(st|nd|rd|th)\b|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
 
 /** True when a sentence states a figure (a count, amount or share, in digits or words). */
 export function hasFigure(sentence: string): boolean {
@@ -103,7 +109,8 @@ export function hasDate(sentence: string): boolean {
 }
 
 /** Where a second question starts: "…, and how many …", "… ? Is there …", "…，法律顾问列席了几次？". */
-const SECOND_QUESTION = /(?:[,;]?\s+(?:and|also|plus|but)\s+(?=(?:how|what|which|when|who|where|why|whether|did|does|do|is|are|was|were|has|have|had|can|will)\b))|(?:[?？]\s*(?=\S))|(?:，(?=[^，]*(?:几|多少|什么|哪|是否|吗)))/giu;
+const SECOND_QUESTION =
+  /(?:[,;]?\s+(?:and|also|plus|but)\s+(?=(?:how|what|which|when|who|where|why|whether|did|does|do|is|are|was|were|has|have|had|can|will)\b))|(?:[?？]\s*(?=\S))|(?:，(?=[^，]*(?:几|多少|什么|哪|是否|吗)))/giu;
 
 /**
  * The questions inside a message that asks several ("How many disputes were accepted, and

@@ -61,10 +61,17 @@ export interface SentenceScore {
  * @param conceptWeight IDF-like weight of a concept (one absent from the corpus should weigh the most)
  * @param termWeight IDF-like weight of one term, for phrases
  */
-export function scoreSentence(q: QuestionAnalysis, s: SentenceEvidence, conceptWeight: (c: Concept) => number, termWeight: (term: string) => number, w: Weights = WEIGHTS): SentenceScore {
+export function scoreSentence(
+  q: QuestionAnalysis,
+  s: SentenceEvidence,
+  conceptWeight: (c: Concept) => number,
+  termWeight: (term: string) => number,
+  w: Weights = WEIGHTS,
+): SentenceScore {
   if (q.concepts.length === 0) return { score: 0, coverage: 0, literal: 0 };
   const own = s.termSet ?? new Set(s.terms);
-  const share = (c: Concept): number => Math.max(matchShare(c, own, termWeight), w.heading * matchShare(c, s.headingTerms, termWeight), w.paragraph * matchShare(c, s.paragraphTerms, termWeight));
+  const share = (c: Concept): number =>
+    Math.max(matchShare(c, own, termWeight), w.heading * matchShare(c, s.headingTerms, termWeight), w.paragraph * matchShare(c, s.paragraphTerms, termWeight));
   let total = 0;
   let earned = 0;
   let earnedLiterally = 0;

@@ -30,16 +30,36 @@ export interface Candidates {
 }
 
 /** The chunks worth ranking for a question, with the timings of each retriever. */
-export async function retrieve(index: CorpusIndex, embedder: Embedder | undefined, question: string, concepts: Concept[], inScope: (chunk: number) => boolean, t: AnswerTimings): Promise<Candidates> {
+export async function retrieve(
+  index: CorpusIndex,
+  embedder: Embedder | undefined,
+  question: string,
+  concepts: Concept[],
+  inScope: (chunk: number) => boolean,
+  t: AnswerTimings,
+): Promise<Candidates> {
   const { hits: dense, vector } = await denseCandidates(index, embedder, question, t);
   const mark = performance.now();
   const lexical = index.lexical.search(concepts.flatMap(conceptTerms), CANDIDATES, searchWeights(concepts), inScope);
   t.lexicalSearch = performance.now() - mark;
-  return { chunks: fuse(lexical.map((h) => h.doc), [...dense.keys()].filter(inScope), RERANK_CANDIDATES), dense, vector };
+  return {
+    chunks: fuse(
+      lexical.map((h) => h.doc),
+      [...dense.keys()].filter(inScope),
+      RERANK_CANDIDATES,
+    ),
+    dense,
+    vector,
+  };
 }
 
 /** Chunk id → cosine similarity for the dense candidates (empty without vectors), and the query vector. */
-async function denseCandidates(index: CorpusIndex, embedder: Embedder | undefined, question: string, t: AnswerTimings): Promise<{ hits: Map<number, number>; vector?: Float32Array }> {
+async function denseCandidates(
+  index: CorpusIndex,
+  embedder: Embedder | undefined,
+  question: string,
+  t: AnswerTimings,
+): Promise<{ hits: Map<number, number>; vector?: Float32Array }> {
   const vectors = index.vectors;
   const hits = new Map<number, number>();
   if (!embedder || !vectors) return { hits };
@@ -86,5 +106,10 @@ function searchWeights(concepts: Concept[]): Map<string, number> {
 function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
   const credit = new Map<number, number>();
   for (const list of [lexical, dense]) list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
-  return new Set([...credit].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => id));
+  return new Set(
+    [...credit]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, limit)
+      .map(([id]) => id),
+  );
 }

@@ -18,7 +18,11 @@ export class AnswerCache {
   /** Stores an answer sent to `chatId` and returns its id (12 base-36 characters). */
   put(answer: Answer, chatId: number): string {
     let id: string;
-    do id = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(12, '0').slice(-12);
+    do
+      id = BigInt(`0x${randomBytes(8).toString('hex')}`)
+        .toString(36)
+        .padStart(12, '0')
+        .slice(-12);
     while (this.entries.has(id));
     this.entries.set(id, { answer, chatId });
     return id;

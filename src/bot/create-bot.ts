@@ -22,7 +22,6 @@ import { rateLimit } from './middleware/rate-limit.js';
 import type { BotDeps } from './deps.js';
 import { questionOf } from './reply.js';
 
-
 export interface BotOptions {
   apiRoot?: string;
   /** Skips the getMe call at start (tests). */
@@ -31,7 +30,6 @@ export interface BotOptions {
   maxRetryAttempts?: number;
   maxRetryDelaySeconds?: number;
 }
-
 
 /** A group message that is neither a command nor a question to the bot: costs nothing, counts for nothing. */
 function isGroupChatter(ctx: BotContext): boolean {
@@ -43,7 +41,14 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   // auto-retry retries forever by default; an interactive reply is worth a few tries only, but a
   // long flood-wait (retry_after) is waited out (up to 5 minutes) rather than the answer lost.
   // Network errors are networkRetry's: bounded, and logged when the Bot API goes and comes back.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: options.maxRetryAttempts ?? 3, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300, rethrowInternalServerErrors: false, rethrowHttpErrors: true }));
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: options.maxRetryAttempts ?? 3,
+      maxDelaySeconds: options.maxRetryDelaySeconds ?? 300,
+      rethrowInternalServerErrors: false,
+      rethrowHttpErrors: true,
+    }),
+  );
   bot.api.config.use(networkRetry());
   const cache = new AnswerCache();
 
@@ -62,7 +67,12 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
 
   bot.catch(async (err) => {
     const { ctx, error } = err;
-    const what = error instanceof GrammyError ? `Bot API error ${error.error_code}: ${error.description}` : error instanceof HttpError ? `network error: ${error.message}` : error;
+    const what =
+      error instanceof GrammyError
+        ? `Bot API error ${error.error_code}: ${error.description}`
+        : error instanceof HttpError
+          ? `network error: ${error.message}`
+          : error;
     log.error(`update ${ctx.update.update_id} failed:`, what);
     if (ctx.chat && !ctx.inlineQuery) await ctx.reply(ctx.t?.error ?? STRINGS.en.error).catch(() => undefined);
   });

@@ -49,9 +49,7 @@ export function clipQuote(quote: Quote, max = MAX_QUOTE): Quote {
   const body = clipText(text.slice(start), max - lead.length);
   const shift = lead.length - start;
   const end = start + body.length - (body === text.slice(start) ? 0 : 1);
-  const highlights = quote.highlights
-    .filter((h) => h.start >= start && h.end <= end)
-    .map((h) => ({ start: h.start + shift, end: h.end + shift }));
+  const highlights = quote.highlights.filter((h) => h.start >= start && h.end <= end).map((h) => ({ start: h.start + shift, end: h.end + shift }));
   return { ...quote, text: lead + body, highlights };
 }
 
@@ -117,7 +115,11 @@ export function hardSplit(html: string, limit: number): string[] {
 }
 
 const reopen = (stack: string[]): string => stack.join('');
-const close = (stack: string[]): string => stack.map((tag) => `</${/^<(\w+)/.exec(tag)![1]}>`).reverse().join('');
+const close = (stack: string[]): string =>
+  stack
+    .map((tag) => `</${/^<(\w+)/.exec(tag)![1]}>`)
+    .reverse()
+    .join('');
 
 /** The last safe cut within `budget` (room left for closing tags) and the tags open there. */
 function safeCut(html: string, openAtStart: string[], budget: number): { cut: number; stack: string[] } {

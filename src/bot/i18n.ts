@@ -42,11 +42,22 @@ const en = {
   notSubscribed: 'You are not subscribed. Send /subscribe to get notices of new reports.',
   statusLine: (since: string, reports: number) => `Subscribed since ${since}. ${reports} report(s) indexed.`,
   statusOff: (reports: number) => `Not subscribed. ${reports} report(s) indexed. Send /subscribe to get notices.`,
-  adminsOnly: 'Only a group admin can change this group\'s subscription.',
+  adminsOnly: "Only a group admin can change this group's subscription.",
   watchUsage: 'Usage: /watch words to follow (e.g. /watch legal aid). /unwatch clears them.',
   watching: (words: string[]) => `With each new report I will also send passages about: ${words.join('; ')}`,
   unwatched: 'Watched topics cleared.',
-  commands: { start: 'What this bot does', help: 'How to ask', reports: 'Indexed reports', about: 'How answers are made', ask: 'Ask a question (groups)', subscribe: 'Notify me of new reports', unsubscribe: 'Stop notices', status: 'Subscription status', watch: 'Also send passages on a topic', unwatch: 'Stop topic passages' },
+  commands: {
+    start: 'What this bot does',
+    help: 'How to ask',
+    reports: 'Indexed reports',
+    about: 'How answers are made',
+    ask: 'Ask a question (groups)',
+    subscribe: 'Notify me of new reports',
+    unsubscribe: 'Stop notices',
+    status: 'Subscription status',
+    watch: 'Also send passages on a topic',
+    unwatch: 'Stop topic passages',
+  },
 };
 
 const zh: typeof en = {
@@ -90,7 +101,18 @@ const zh: typeof en = {
   watchUsage: '用法：/watch 关注的词语（例如 /watch 法律援助）。/unwatch 清除。',
   watching: (words: string[]) => `每有新报告，我也会发送与以下主题相关的段落：${words.join('；')}`,
   unwatched: '已清除关注的主题。',
-  commands: { start: '机器人简介', help: '如何提问', reports: '已收录的报告', about: '回答是如何产生的', ask: '提问（群组中使用）', subscribe: '有新报告时通知我', unsubscribe: '取消通知', status: '订阅状态', watch: '同时推送某主题的段落', unwatch: '停止推送主题段落' },
+  commands: {
+    start: '机器人简介',
+    help: '如何提问',
+    reports: '已收录的报告',
+    about: '回答是如何产生的',
+    ask: '提问（群组中使用）',
+    subscribe: '有新报告时通知我',
+    unsubscribe: '取消通知',
+    status: '订阅状态',
+    watch: '同时推送某主题的段落',
+    unwatch: '停止推送主题段落',
+  },
 };
 
 export type Strings = typeof en;

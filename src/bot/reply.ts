@@ -19,13 +19,22 @@ const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1
 export function answerPage(answer: Answer, questionId: string, page: number, t: Strings): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard();
   if (answer.abstained) {
-    for (const s of answer.nearestSections) keyboard.text(`§ ${short(s.section.split(' › ').at(-1)!)} ¶${s.paragraph}`, encodeCallback({ kind: 'context', report: reportKey(s.reportId), paragraph: s.paragraph })).row();
+    for (const s of answer.nearestSections)
+      keyboard
+        .text(
+          `§ ${short(s.section.split(' › ').at(-1)!)} ¶${s.paragraph}`,
+          encodeCallback({ kind: 'context', report: reportKey(s.reportId), paragraph: s.paragraph }),
+        )
+        .row();
     return { text: refusalHtml(answer, t), keyboard };
   }
   const item = answer.answers[page];
   const report = reportKey(item.citation.reportId);
   const paragraph = item.citation.paragraph;
-  keyboard.text(t.moreContext, encodeCallback({ kind: 'context', report, paragraph })).text(t.section, encodeCallback({ kind: 'section', report, paragraph })).row();
+  keyboard
+    .text(t.moreContext, encodeCallback({ kind: 'context', report, paragraph }))
+    .text(t.section, encodeCallback({ kind: 'section', report, paragraph }))
+    .row();
   const n = answer.answers.length;
   if (n > 1 && page === 0) keyboard.text(t.otherMatches, encodeCallback({ kind: 'page', question: questionId, page: 1 }));
   else if (n > 1) {
@@ -40,7 +49,9 @@ export function answerPage(answer: Answer, questionId: string, page: number, t: 
  * never stops the answer.
  */
 export async function showTyping(ctx: BotContext): Promise<void> {
-  await ctx.replyWithChatAction('typing').catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', describeError(error)));
+  await ctx
+    .replyWithChatAction('typing')
+    .catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', describeError(error)));
 }
 
 /** Answers a question in the chat: the first page with its buttons. */

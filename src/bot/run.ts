@@ -101,10 +101,16 @@ function startPolling(bot: Bot<BotContext>): RunningBot {
       (error: unknown) => {
         if (stopping) return;
         if (error instanceof GrammyError && error.error_code === 409) {
-          log.warn(`Another instance is polling with this bot token (409 Conflict); trying again in ${conflictDelay / 1000}s. Stop the other instance, or use one WEBHOOK_URL for all.`);
+          log.warn(
+            `Another instance is polling with this bot token (409 Conflict); trying again in ${conflictDelay / 1000}s. Stop the other instance, or use one WEBHOOK_URL for all.`,
+          );
           retryTimer = setTimeout(() => launch(Math.min(conflictDelay * 2, CONFLICT_RETRY_MAX_MS)), conflictDelay);
         } else if (error instanceof GrammyError && error.error_code === 401) {
-          fail(new ConfigError('The Bot API no longer accepts TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or changed. Put the current token from @BotFather in .env and start again.'));
+          fail(
+            new ConfigError(
+              'The Bot API no longer accepts TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or changed. Put the current token from @BotFather in .env and start again.',
+            ),
+          );
         } else {
           fail(error instanceof Error ? error : new Error(String(error)));
         }

@@ -33,7 +33,8 @@ export interface DispatcherOptions {
   idleMs?: number;
 }
 
-const UNREACHABLE = /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|group chat was upgraded|PEER_ID_INVALID|have no rights to send|bot is not a member|chat_write_forbidden/i;
+const UNREACHABLE =
+  /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|group chat was upgraded|PEER_ID_INVALID|have no rights to send|bot is not a member|chat_write_forbidden/i;
 
 export type FailureVerdict =
   | { action: 'retry-after'; seconds: number }
@@ -50,7 +51,8 @@ export function classifyFailure(error: unknown): FailureVerdict {
   if (error instanceof GrammyError) {
     const reason = `${error.error_code} ${error.description}`;
     if (error.error_code === 429) return { action: 'retry-after', seconds: error.parameters.retry_after ?? 5 };
-    if ((error.error_code === 403 || error.error_code === 400) && UNREACHABLE.test(error.description)) return { action: 'unreachable', reason: error.description };
+    if ((error.error_code === 403 || error.error_code === 400) && UNREACHABLE.test(error.description))
+      return { action: 'unreachable', reason: error.description };
     // 401 Unauthorized / 404 Not Found on a method: the token was revoked or is wrong, for every chat alike.
     if (error.error_code === 401 || error.error_code === 404) return { action: 'pause', reason };
     if (error.error_code >= 500) return { action: 'backoff' };
@@ -160,7 +162,10 @@ export class OutboxDispatcher {
         this.store.drop(row.id, row.chatId, verdict.reason);
       } else if (verdict.action === 'pause') {
         const until = this.now() + TOKEN_PAUSE_MS;
-        if (!this.pausedReason) log.error(`Notices paused: the Bot API refused our token (${verdict.reason}). No subscriber is touched; delivery resumes with a valid TELEGRAM_BOT_TOKEN.`);
+        if (!this.pausedReason)
+          log.error(
+            `Notices paused: the Bot API refused our token (${verdict.reason}). No subscriber is touched; delivery resumes with a valid TELEGRAM_BOT_TOKEN.`,
+          );
         this.pausedReason = verdict.reason;
         this.limiter.pauseUntil(until);
         this.store.retryLater(row.id, until, verdict.reason);

@@ -18,7 +18,9 @@ export function noticePayload(report: ParsedReport, t: Strings): OutboxRow['payl
   const m = report.meta;
   const details = reportDetails(m);
   const keyboard = new InlineKeyboard();
-  reportExamples(report).forEach((q, index) => keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
+  reportExamples(report).forEach((q, index) =>
+    keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row(),
+  );
   const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };
 }
@@ -43,7 +45,10 @@ export class Notifier {
       const watched = await this.watchedPassages(engine, report);
       const queued = this.store.announce(report.id, (s) => {
         const t = STRINGS[langOf(s.lang)];
-        return [{ part: 'notice', payload: noticePayload(report, t) }, ...(watched.get(s.chatId) ?? []).map((text, i) => ({ part: `watch-${i}`, payload: { text } }))];
+        return [
+          { part: 'notice', payload: noticePayload(report, t) },
+          ...(watched.get(s.chatId) ?? []).map((text, i) => ({ part: `watch-${i}`, payload: { text } })),
+        ];
       });
       log.info(`New report "${report.id}": ${queued} message(s) queued for subscribers.`);
     }

@@ -20,12 +20,28 @@ export interface NoticeService {
   stop(): Promise<void>;
 }
 
-export async function startNotices(options: { token: string; apiRoot?: string; dataDir: string; corpusDir: string; runtime: Runtime; pollMs?: number; dispatcher?: DispatcherOptions }): Promise<NoticeService> {
+export async function startNotices(options: {
+  token: string;
+  apiRoot?: string;
+  dataDir: string;
+  corpusDir: string;
+  runtime: Runtime;
+  pollMs?: number;
+  dispatcher?: DispatcherOptions;
+}): Promise<NoticeService> {
   const { runtime } = options;
   const store = new SubscriptionStore(join(options.dataDir, 'subscriptions.db'));
   const api = new Api(options.token, { apiRoot: options.apiRoot });
-  const dispatcher = new OutboxDispatcher(store, (chatId, p) => api.sendMessage(chatId, p.text, { parse_mode: 'HTML', reply_markup: p.replyMarkup as never, link_preview_options: { is_disabled: true } }), options.dispatcher);
-  const notifier = new Notifier(store, () => runtime.engine, () => dispatcher.notify());
+  const dispatcher = new OutboxDispatcher(
+    store,
+    (chatId, p) => api.sendMessage(chatId, p.text, { parse_mode: 'HTML', reply_markup: p.replyMarkup as never, link_preview_options: { is_disabled: true } }),
+    options.dispatcher,
+  );
+  const notifier = new Notifier(
+    store,
+    () => runtime.engine,
+    () => dispatcher.notify(),
+  );
   notifier.baselineIfNew();
   await notifier.announcePending();
   dispatcher.start();

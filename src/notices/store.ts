@@ -77,7 +77,14 @@ export interface OutboxCounts {
 const now = (): string => new Date().toISOString();
 
 function toSubscriber(row: Record<string, unknown>): Subscriber {
-  return { chatId: row.chat_id as number, chatType: row.chat_type as string, lang: row.lang as string, subscribedAt: row.subscribed_at as string, active: row.active === 1, inactiveReason: (row.inactive_reason as string) ?? undefined };
+  return {
+    chatId: row.chat_id as number,
+    chatType: row.chat_type as string,
+    lang: row.lang as string,
+    subscribedAt: row.subscribed_at as string,
+    active: row.active === 1,
+    inactiveReason: (row.inactive_reason as string) ?? undefined,
+  };
 }
 
 export class SubscriptionStore {
@@ -102,7 +109,8 @@ export class SubscriptionStore {
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     this.created = version === 0;
-    if (version > MIGRATIONS.length) throw new Error(`The subscriptions database ${path} has schema version ${version}, newer than this program (${MIGRATIONS.length}); update the program.`);
+    if (version > MIGRATIONS.length)
+      throw new Error(`The subscriptions database ${path} has schema version ${version}, newer than this program (${MIGRATIONS.length}); update the program.`);
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]);
@@ -127,12 +135,21 @@ export class SubscriptionStore {
 
   /** Marks a subscriber inactive (unsubscribed, blocked the bot, deleted account …). Returns whether it was active. */
   deactivate(chatId: number, reason: string): boolean {
-    return this.db.prepare(`UPDATE subscribers SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1`).run(reason, now(), chatId).changes > 0;
+    return (
+      this.db.prepare(`UPDATE subscribers SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1`).run(reason, now(), chatId)
+        .changes > 0
+    );
   }
 
   /** Re-activates a subscriber that became inactive by blocking the bot (not one that unsubscribed). */
   reactivate(chatId: number): boolean {
-    return this.db.prepare(`UPDATE subscribers SET active = 1, inactive_reason = NULL, updated_at = ? WHERE chat_id = ? AND active = 0 AND inactive_reason <> 'unsubscribed'`).run(now(), chatId).changes > 0;
+    return (
+      this.db
+        .prepare(
+          `UPDATE subscribers SET active = 1, inactive_reason = NULL, updated_at = ? WHERE chat_id = ? AND active = 0 AND inactive_reason <> 'unsubscribed'`,
+        )
+        .run(now(), chatId).changes > 0
+    );
   }
 
   subscriber(chatId: number): Subscriber | undefined {
@@ -158,7 +175,9 @@ export class SubscriptionStore {
 
   /** Every active subscriber's watched topics, in one query: chat id → words. */
   activeWatches(): Map<number, string[]> {
-    const rows = this.db.prepare(`SELECT w.chat_id, w.words FROM watches w JOIN subscribers s ON s.chat_id = w.chat_id WHERE s.active = 1 ORDER BY w.chat_id, w.created_at`).all() as { chat_id: number; words: string }[];
+    const rows = this.db
+      .prepare(`SELECT w.chat_id, w.words FROM watches w JOIN subscribers s ON s.chat_id = w.chat_id WHERE s.active = 1 ORDER BY w.chat_id, w.created_at`)
+      .all() as { chat_id: number; words: string }[];
     const out = new Map<number, string[]>();
     for (const r of rows) out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), r.words]);
     return out;
@@ -199,7 +218,15 @@ export class SubscriptionStore {
          WHERE o.status = 'pending' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?`,
       )
       .all(nowMs, limit) as Record<string, unknown>[];
-    return rows.map((r) => ({ id: r.id as number, chatId: r.chat_id as number, reportId: r.report_id as string, part: r.part as string, payload: JSON.parse(r.payload as string), attempts: r.attempts as number, chatType: r.chat_type as string }));
+    return rows.map((r) => ({
+      id: r.id as number,
+      chatId: r.chat_id as number,
+      reportId: r.report_id as string,
+      part: r.part as string,
+      payload: JSON.parse(r.payload as string),
+      attempts: r.attempts as number,
+      chatType: r.chat_type as string,
+    }));
   }
 
   /** Earliest time a pending row becomes due, or undefined when none is pending. */

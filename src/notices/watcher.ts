@@ -54,7 +54,9 @@ export class SettledChanges {
   }
 }
 
-export function watchCorpus(options: { corpusDir: string; runtime: Runtime; intervalMs: number; onIndexChanged: () => Promise<unknown> }): { stop(): Promise<void> } {
+export function watchCorpus(options: { corpusDir: string; runtime: Runtime; intervalMs: number; onIndexChanged: () => Promise<unknown> }): {
+  stop(): Promise<void>;
+} {
   const { corpusDir, runtime } = options;
   const changes = new SettledChanges(corpusSignature(corpusDir));
   let busy: Promise<void> | undefined;

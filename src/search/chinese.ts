@@ -21,9 +21,12 @@ const MAX_WORD = 8;
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Grammatical words and question words: they carry no topic. */
 const STOP = new Set(
-  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁'.split(' '),
+  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁'.split(
+    ' ',
+  ),
 );
-const SKIP_SENSE = /^(CL:|classifier\b|variant of|old variant|abbr\.|surname|see |used in|also written|erhua|japanese variant|taiwan pr|\(bound form\)|\(literary\)|\(dialect\)|\(old\))/i;
+const SKIP_SENSE =
+  /^(CL:|classifier\b|variant of|old variant|abbr\.|surname|see |used in|also written|erhua|japanese variant|taiwan pr|\(bound form\)|\(literary\)|\(dialect\)|\(old\))/i;
 
 /**
  * The readings of one dictionary entry line: "to handle; to transact" gives two readings;
@@ -66,7 +69,7 @@ export class ChineseGlossary {
   segment(text: string, maxWord = MAX_WORD): string[] {
     const words: string[] = [];
     for (const run of text.match(HAN_RUN) ?? []) {
-      for (let i = 0; i < run.length; ) {
+      for (let i = 0; i < run.length;) {
         let j = Math.min(run.length, i + maxWord);
         while (j > i + 1 && !this.entries.has(run.slice(i, j))) j--;
         words.push(run.slice(i, j));

@@ -65,7 +65,10 @@ export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = 
     const embed = async (texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> => {
       if (texts.length === 0) return [];
       const prefix = prefixFor(model, kind);
-      const output = await extractor(texts.map((t) => prefix + t), { pooling: 'mean', normalize: true });
+      const output = await extractor(
+        texts.map((t) => prefix + t),
+        { pooling: 'mean', normalize: true },
+      );
       const [rows, dim] = output.dims as [number, number];
       const data = output.data as Float32Array;
       return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));

@@ -18,7 +18,10 @@ for (const word of Object.keys(cedict.data.simplified)) {
   const entries = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) ?? [];
   // Lower-case pinyin (common words) before capitalised (names): common senses come first.
   const ordered = [...entries.filter((e) => !/^[A-Z]/.test(e.pinyin)), ...entries.filter((e) => /^[A-Z]/.test(e.pinyin))];
-  glosses.set(word, ordered.flatMap((e) => (typeof e.english === 'string' ? [e.english] : e.english ?? [])));
+  glosses.set(
+    word,
+    ordered.flatMap((e) => (typeof e.english === 'string' ? [e.english] : (e.english ?? []))),
+  );
 }
 const lines = [];
 for (const [word, meanings] of glosses) {

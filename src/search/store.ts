@@ -11,7 +11,20 @@
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
  *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
  */
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
@@ -251,7 +264,8 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
     index.addReport(report, chunks, entry.firstLabel, 'stored');
   }
   const lexicalPath = join(dir, 'lexical.bin');
-  if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes) throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
+  if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes)
+    throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
   try {
     index.useLexical(LexicalIndex.deserialize(readFileSync(lexicalPath)));
   } catch (cause) {

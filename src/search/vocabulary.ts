@@ -20,8 +20,20 @@ export const SYNONYM_SENSES = 1;
 
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {
-  govt: 'government', gov: 'government', admin: 'administration', exec: 'executive', dept: 'department', info: 'information',
-  regs: 'regulations', reg: 'regulation', approx: 'approximately', yr: 'year', yrs: 'years', mgmt: 'management', org: 'organization', orgs: 'organizations',
+  govt: 'government',
+  gov: 'government',
+  admin: 'administration',
+  exec: 'executive',
+  dept: 'department',
+  info: 'information',
+  regs: 'regulations',
+  reg: 'regulation',
+  approx: 'approximately',
+  yr: 'year',
+  yrs: 'years',
+  mgmt: 'management',
+  org: 'organization',
+  orgs: 'organizations',
 };
 
 /** British → American spelling rules (suffix or inner pattern → replacement), tried in order. */
@@ -146,7 +158,10 @@ export class QueryVocabulary {
       const terms = synonym.map((w) => processTerm(w)).filter((t): t is string => t !== undefined);
       if (!terms.length || terms.length > 3 || (terms.length === 1 && terms[0] === own)) continue;
       if (!terms.every(this.hasTerm)) continue;
-      out.set(terms.join(' '), terms.map((t) => [t]));
+      out.set(
+        terms.join(' '),
+        terms.map((t) => [t]),
+      );
     }
     return [...out.values()];
   }

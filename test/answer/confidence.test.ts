@@ -38,7 +38,10 @@ describe('confidence', () => {
 
 describe('splitQuestion', () => {
   it('finds the second question of a message that asks two', () => {
-    expect(splitQuestion('How many lawsuits were filed, and how many did the county lose?')).toEqual(['How many lawsuits were filed', 'how many did the county lose?']);
+    expect(splitQuestion('How many lawsuits were filed, and how many did the county lose?')).toEqual([
+      'How many lawsuits were filed',
+      'how many did the county lose?',
+    ]);
     expect(splitQuestion('Who runs the legal aid centre? Does it charge fees?')).toEqual(['Who runs the legal aid centre', 'Does it charge fees?']);
     expect(splitQuestion('Who runs the legal aid centre? Is it free?')).toEqual(['Who runs the legal aid centre? Is it free?']); // "free" alone cannot stand as a question
     expect(splitQuestion('县里受理了多少起案件，调解了几起？')).toEqual(['县里受理了多少起案件', '调解了几起？']);

@@ -62,7 +62,17 @@ describe('AnswerEngine', () => {
   });
 
   it('never throws on hostile input and answers or refuses politely', async () => {
-    const inputs = ['', '   ', '🙂🙂🙂', '?!…', '<b>cases</b> & <script>', "'; DROP TABLE reports; --", 'a\u0000b\u202e\u200bc', 'x'.repeat(10_000), '行政案件'];
+    const inputs = [
+      '',
+      '   ',
+      '🙂🙂🙂',
+      '?!…',
+      '<b>cases</b> & <script>',
+      "'; DROP TABLE reports; --",
+      'a\u0000b\u202e\u200bc',
+      'x'.repeat(10_000),
+      '行政案件',
+    ];
     for (const input of inputs) {
       const a = await engine.answer(input);
       expect(a.question).toBe(input);

@@ -8,7 +8,7 @@ import { REPO } from '../helpers/fixtures.js';
 
 // Regression tests for the ways readers word questions (written for these tests, not taken
 // from any evaluation set), answered with the bundled offline model as a fresh machine would.
-describe('answers in the reader\'s words', () => {
+describe("answers in the reader's words", () => {
   let engine: AnswerEngine;
   beforeAll(async () => {
     ({ engine } = await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir())));
@@ -18,7 +18,7 @@ describe('answers in the reader\'s words', () => {
     return { quote: a.answers[0]?.quote.text ?? '', confidence: a.confidence, abstained: a.abstained, quotes: a.answers.map((x) => x.quote.text) };
   };
 
-  it('everyday words for the report\'s terms (synonyms and meaning)', async () => {
+  it("everyday words for the report's terms (synonyms and meaning)", async () => {
     expect((await top('Were any country doctors fired?')).quote).toContain('dismissed three village doctors');
     expect((await top('Were village medics let go?')).quote).toContain('dismissed three village doctors');
   });

@@ -7,7 +7,21 @@ import type { BotContext } from '../../src/bot/context.js';
 import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 
-const BOT_INFO = { id: 42, is_bot: true as const, first_name: 'Report Bot', username: 'report_quote_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
+const BOT_INFO = {
+  id: 42,
+  is_bot: true as const,
+  first_name: 'Report Bot',
+  username: 'report_quote_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
 
 /** Telegram HTML check: only the tags we use, balanced, and every & starts an entity. */
 function assertValidHtml(html: string): void {
@@ -67,7 +81,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.press(buttons[1], reply.messageId as number);
     const [outline] = await user.replies(1);
     expect(outline.text).toMatch(/Section outline/);
-    expect(outline.text).toMatch(/\(4\) Effectively resolve social conflicts and disputes · ¶28\n\s*<b>First, in-depth investigation and resolution of contradictions and disputes · ¶29<\/b>/);
+    expect(outline.text).toMatch(
+      /\(4\) Effectively resolve social conflicts and disputes · ¶28\n\s*<b>First, in-depth investigation and resolution of contradictions and disputes · ¶29<\/b>/,
+    );
     await user.press(buttons[2], reply.messageId as number);
     await expect.poll(() => user.history().find((m) => m.messageId === reply.messageId)?.text, { timeout: 5000 }).toMatch(/^Match 2 of \d/);
   });
@@ -139,11 +155,27 @@ describe('the bot end to end through a Bot API emulator', () => {
     const results = api.callsOf('answerInlineQuery')[0].results as { input_message_content: { message_text: string } }[];
     expect(results[0].input_message_content.message_text).toContain('administrative cases');
     const user = api.client(1010);
-    const photo = { message: { message_id: 77, date: 1, chat: { id: 1010, type: 'private', first_name: 'P' }, from: { ...from, id: 1010 }, photo: [{ file_id: 'x', file_unique_id: 'y', width: 1, height: 1 }] } };
+    const photo = {
+      message: {
+        message_id: 77,
+        date: 1,
+        chat: { id: 1010, type: 'private', first_name: 'P' },
+        from: { ...from, id: 1010 },
+        photo: [{ file_id: 'x', file_unique_id: 'y', width: 1, height: 1 }],
+      },
+    };
     api.inject(photo);
     const [hint] = await user.replies(1);
     expect(hint.text).toBe('I can only read text. Please type your question.');
-    const text = { message: { message_id: 78, date: 1, chat: { id: 1010, type: 'private', first_name: 'P' }, from: { ...from, id: 1010 }, text: 'How many mediation statements were issued?' } };
+    const text = {
+      message: {
+        message_id: 78,
+        date: 1,
+        chat: { id: 1010, type: 'private', first_name: 'P' },
+        from: { ...from, id: 1010 },
+        text: 'How many mediation statements were issued?',
+      },
+    };
     const id = api.inject(text);
     api.injected.push({ ...text, update_id: id });
     await user.replies(1);

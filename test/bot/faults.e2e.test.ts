@@ -16,7 +16,11 @@ describe('the bot under Bot API faults and floods', () => {
     process.on('unhandledRejection', onRejection);
     api = await BotApiHarness.start();
     runtime = await openRuntime({ ...tempCorpus(), embeddingModel: undefined });
-    const bot = createBot(TOKEN, { engine: () => runtime.engine, rateLimit: { perUser: 5, windowMs: 60_000 } }, { apiRoot: api.apiRoot, maxRetryDelaySeconds: 2 });
+    const bot = createBot(
+      TOKEN,
+      { engine: () => runtime.engine, rateLimit: { perUser: 5, windowMs: 60_000 } },
+      { apiRoot: api.apiRoot, maxRetryDelaySeconds: 2 },
+    );
     running = await startBot(bot, { port: 0 });
   });
   afterAll(async () => {
@@ -36,7 +40,11 @@ describe('the bot under Bot API faults and floods', () => {
       expect(reply.text).toContain(expected);
     };
     api.fail('getUpdates', { status: 502 });
-    api.fail('sendMessage', { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } }, { status: 500 });
+    api.fail(
+      'sendMessage',
+      { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } },
+      { status: 500 },
+    );
     await ask('How many mediation statements were issued?', 'mediation statements');
     api.fail('sendMessage', { drop: true });
     await ask('How many judicial confirmations did the court issue?', 'judicial confirmations');

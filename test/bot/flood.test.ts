@@ -9,7 +9,21 @@ import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
-const BOT_INFO = { id: 42, is_bot: true, first_name: 'Bot', username: 'report_quote_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false } as const;
+const BOT_INFO = {
+  id: 42,
+  is_bot: true,
+  first_name: 'Bot',
+  username: 'report_quote_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+} as const;
 
 function setup() {
   const index = new CorpusIndex();
@@ -17,7 +31,11 @@ function setup() {
   index.addReport(report, chunkReport(report));
   const engine = new AnswerEngine(index);
   const sent: { method: string; payload: Record<string, unknown> }[] = [];
-  const bot = createBot('123456:FLOOD-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine, rateLimit: { perUser: 5, windowMs: 60_000 } }, { botInfo: BOT_INFO });
+  const bot = createBot(
+    '123456:FLOOD-token-abcdefghijklmnopqrstuvwxyz',
+    { engine: () => engine, rateLimit: { perUser: 5, windowMs: 60_000 } },
+    { botInfo: BOT_INFO },
+  );
   bot.api.config.use(async (_prev, method, payload) => {
     sent.push({ method, payload: payload as Record<string, unknown> });
     return { ok: true, result: (method === 'sendMessage' ? { message_id: sent.length, date: 0, chat: { id: 1, type: 'private' }, text: '' } : true) as never };
@@ -27,8 +45,20 @@ function setup() {
   const chat = (user: number) => ({ id: user, type: 'private' as const, first_name: 'U' });
   const updates = {
     text: (user: number, text: string): Update => ({ update_id: ++id, message: { message_id: id, date: 0, chat: chat(user), from: from(user), text } }),
-    sticker: (user: number): Update => ({ update_id: ++id, message: { message_id: id, date: 0, chat: chat(user), from: from(user), sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } } }),
-    press: (user: number, data: string): Update => ({ update_id: ++id, callback_query: { id: String(id), from: from(user), chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: chat(user), text: 'x' } } }),
+    sticker: (user: number): Update => ({
+      update_id: ++id,
+      message: {
+        message_id: id,
+        date: 0,
+        chat: chat(user),
+        from: from(user),
+        sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+      },
+    }),
+    press: (user: number, data: string): Update => ({
+      update_id: ++id,
+      callback_query: { id: String(id), from: from(user), chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: chat(user), text: 'x' } },
+    }),
     inline: (user: number, query: string): Update => ({ update_id: ++id, inline_query: { id: String(id), from: from(user), query, offset: '' } }),
   };
   return { bot, sent, updates, key: reportKey(report.id) };

@@ -20,7 +20,12 @@ describe('Telegram HTML formatting', () => {
       expect(m).not.toMatch(/<(?!\/?b>)/);
       expect(m.replace(/<\/?b>/g, '')).not.toMatch(/&(?!amp;|lt;|gt;)/);
     }
-    const plain = messages.join(' ').replace(/<\/?b>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const plain = messages
+      .join(' ')
+      .replace(/<\/?b>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     expect(plain.split('The R&D <budget> rose').length - 1).toBe(300);
   });
 
@@ -44,6 +49,7 @@ describe('callback data', () => {
       { kind: 'reportExample', report: '0123abcd', index: 1 },
     ] as const;
     for (const a of actions) expect(decodeCallback(encodeCallback(a))).toEqual(a);
-    for (const bad of ['', 'c:0123abcd', 'c:0123ABCD:1', 'x:1', 'p:a1:999', 'e:-1', 'c:0123abcd:1:extra', 'c'.repeat(65)]) expect(decodeCallback(bad)).toBeUndefined();
+    for (const bad of ['', 'c:0123abcd', 'c:0123ABCD:1', 'x:1', 'p:a1:999', 'e:-1', 'c:0123abcd:1:extra', 'c'.repeat(65)])
+      expect(decodeCallback(bad)).toBeUndefined();
   });
 });

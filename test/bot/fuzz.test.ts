@@ -16,7 +16,43 @@ function prng(seed: number): () => number {
   };
 }
 
-const PIECES = ['<b>', '</i>', '&amp;', '&', '<', '>', '"', "'", '\u200b', '\u202e', '\u200f', '\u0000', '\ufeff', '🙂', '👨‍👩‍👧', '行政案件', 'مرحبا', '/start', '/ask', '/stats', '/reindex', '@report_quote_bot', '*bold*', '_it_', '[x](http://a)', "'; DROP TABLE subscribers; --", '%s%n', '${x}', '\n', ' ', 'administrative cases', 'How many', '13', '2023', 'x'.repeat(5000)];
+const PIECES = [
+  '<b>',
+  '</i>',
+  '&amp;',
+  '&',
+  '<',
+  '>',
+  '"',
+  "'",
+  '\u200b',
+  '\u202e',
+  '\u200f',
+  '\u0000',
+  '\ufeff',
+  '🙂',
+  '👨‍👩‍👧',
+  '行政案件',
+  'مرحبا',
+  '/start',
+  '/ask',
+  '/stats',
+  '/reindex',
+  '@report_quote_bot',
+  '*bold*',
+  '_it_',
+  '[x](http://a)',
+  "'; DROP TABLE subscribers; --",
+  '%s%n',
+  '${x}',
+  '\n',
+  ' ',
+  'administrative cases',
+  'How many',
+  '13',
+  '2023',
+  'x'.repeat(5000),
+];
 
 function randomText(rand: () => number): string {
   if (rand() < 0.01) return 'y'.repeat(64 * 1024);
@@ -48,27 +84,66 @@ describe('fuzzing the bot update handling', () => {
     index.addReport(report, chunkReport(report));
     const engine = new AnswerEngine(index);
     const sent: { method: string; payload: Record<string, unknown> }[] = [];
-    const bot = createBot('123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, globalPerSecond: 1e9 } }, {
-      botInfo: { id: 42, is_bot: true, first_name: 'Bot', username: 'report_quote_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false },
-    });
+    const bot = createBot(
+      '123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, globalPerSecond: 1e9 } },
+      {
+        botInfo: {
+          id: 42,
+          is_bot: true,
+          first_name: 'Bot',
+          username: 'report_quote_bot',
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: true,
+          can_connect_to_business: false,
+          has_main_web_app: false,
+          has_topics_enabled: false,
+          allows_users_to_create_topics: false,
+          can_manage_bots: false,
+          supports_join_request_queries: false,
+        },
+      },
+    );
     // No network: every Bot API call is recorded and answered like Telegram would.
     bot.api.config.use(async (_prev, method, payload) => {
       sent.push({ method, payload: payload as Record<string, unknown> });
-      return { ok: true, result: (method === 'sendMessage' || method === 'editMessageText' ? { message_id: sent.length, date: 0, chat: { id: 1, type: 'private' }, text: '' } : true) as never };
+      return {
+        ok: true,
+        result: (method === 'sendMessage' || method === 'editMessageText'
+          ? { message_id: sent.length, date: 0, chat: { id: 1, type: 'private' }, text: '' }
+          : true) as never,
+      };
     });
     const errors: unknown[] = [];
     bot.catch((err) => void errors.push(err.error));
     const rand = prng(20261126);
     const key = reportKey(report.id);
     for (let i = 0; i < 10_000; i++) {
-      const from = { id: 1 + Math.floor(rand() * 500), is_bot: false, first_name: randomText(rand).slice(0, 20), language_code: rand() < 0.3 ? 'zh-hans' : 'en' };
-      const chat = rand() < 0.8 ? { id: from.id, type: 'private' as const, first_name: 'U' } : { id: -100 - Math.floor(rand() * 5), type: 'group' as const, title: 'G' };
+      const from = {
+        id: 1 + Math.floor(rand() * 500),
+        is_bot: false,
+        first_name: randomText(rand).slice(0, 20),
+        language_code: rand() < 0.3 ? 'zh-hans' : 'en',
+      };
+      const chat =
+        rand() < 0.8 ? { id: from.id, type: 'private' as const, first_name: 'U' } : { id: -100 - Math.floor(rand() * 5), type: 'group' as const, title: 'G' };
       const message = { message_id: i, date: 0, chat, from, text: randomText(rand) };
-      const update: Update = rand() < 0.7 ? { update_id: i, message } : rand() < 0.5 ? { update_id: i, callback_query: { id: String(i), from, chat_instance: 'x', data: randomCallback(rand, key), message: { ...message, text: 'old' } } } : { update_id: i, inline_query: { id: String(i), from, query: randomText(rand).slice(0, 256), offset: '' } };
+      const update: Update =
+        rand() < 0.7
+          ? { update_id: i, message }
+          : rand() < 0.5
+            ? {
+                update_id: i,
+                callback_query: { id: String(i), from, chat_instance: 'x', data: randomCallback(rand, key), message: { ...message, text: 'old' } },
+              }
+            : { update_id: i, inline_query: { id: String(i), from, query: randomText(rand).slice(0, 256), offset: '' } };
       await bot.handleUpdate(update);
     }
     expect(errors).toEqual([]);
-    const inline = sent.filter((c) => c.method === 'answerInlineQuery').flatMap((c) => (c.payload.results as { input_message_content: { message_text: string } }[]).map((r) => r.input_message_content.message_text));
+    const inline = sent
+      .filter((c) => c.method === 'answerInlineQuery')
+      .flatMap((c) => (c.payload.results as { input_message_content: { message_text: string } }[]).map((r) => r.input_message_content.message_text));
     const texts = [...inline, ...sent.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text))];
     expect(texts.length).toBeGreaterThan(5000);
     for (const text of texts) {
@@ -82,7 +157,16 @@ describe('fuzzing the bot update handling', () => {
       expect(text.replace(/<\/?(b|i|pre|code)>/g, '')).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot);)/);
     }
     sent.length = 0;
-    await bot.handleUpdate({ update_id: 10_001, message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: 'U' }, from: { id: 7, is_bot: false, first_name: 'U' }, text: 'How many administrative cases were there in the county?' } });
+    await bot.handleUpdate({
+      update_id: 10_001,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 7, type: 'private', first_name: 'U' },
+        from: { id: 7, is_bot: false, first_name: 'U' },
+        text: 'How many administrative cases were there in the county?',
+      },
+    });
     expect(String(sent.find((c) => c.method === 'sendMessage')?.payload.text)).toContain('13 <b>administrative cases</b>');
   });
 });

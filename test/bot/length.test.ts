@@ -17,7 +17,23 @@ function prng(seed: number): () => number {
   };
 }
 
-const WORDS = ['court', 'cases', 'law', 'R&D', '<budget>', 'mediation', '🙂', '行政', 'fees', '46.55%', 'No. 2', 'village', 'doctors', '&amp;', 'x'.repeat(300)];
+const WORDS = [
+  'court',
+  'cases',
+  'law',
+  'R&D',
+  '<budget>',
+  'mediation',
+  '🙂',
+  '行政',
+  'fees',
+  '46.55%',
+  'No. 2',
+  'village',
+  'doctors',
+  '&amp;',
+  'x'.repeat(300),
+];
 
 function randomReport(rand: () => number): string {
   const pick = (): string => WORDS[Math.floor(rand() * WORDS.length)];

@@ -63,12 +63,17 @@ describe('long polling when the Bot API misbehaves', () => {
     api.fail('getUpdates', { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } });
     const error = await running.failed;
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message).toBe('The Bot API no longer accepts TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or changed. Put the current token from @BotFather in .env and start again.');
+    expect(error.message).toBe(
+      'The Bot API no longer accepts TELEGRAM_BOT_TOKEN (401 Unauthorized): it was revoked or changed. Put the current token from @BotFather in .env and start again.',
+    );
   });
 
   it('a 429 asking to wait 31 s delays the answer but does not lose it', async () => {
     const { api } = await start();
-    api.fail('sendMessage', { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 31', parameters: { retry_after: 31 } } });
+    api.fail('sendMessage', {
+      status: 429,
+      body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 31', parameters: { retry_after: 31 } },
+    });
     const user = api.client(6003);
     const asked = Date.now();
     await user.say('How many mediation statements were issued?');

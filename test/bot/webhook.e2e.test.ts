@@ -35,9 +35,22 @@ describe('webhook mode', () => {
     expect(typeof secret).toBe('string');
     expect(String(secret).length).toBeGreaterThanOrEqual(32);
     const sentBefore = api.callsOf('sendMessage').length;
-    const forged = { update_id: 99, message: { message_id: 1, date: 0, chat: { id: 5002, type: 'private' }, from: { id: 5002, is_bot: false, first_name: 'x' }, text: 'How many mediation statements were issued?' } };
+    const forged = {
+      update_id: 99,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 5002, type: 'private' },
+        from: { id: 5002, is_bot: false, first_name: 'x' },
+        text: 'How many mediation statements were issued?',
+      },
+    };
     for (const headers of [{}, { 'x-telegram-bot-api-secret-token': 'guess' }] as Record<string, string>[]) {
-      const res = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(forged) });
+      const res = await fetch(`http://127.0.0.1:${port}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(forged),
+      });
       expect(res.status).toBe(401);
     }
     await new Promise((r) => setTimeout(r, 200));

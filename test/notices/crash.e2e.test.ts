@@ -33,7 +33,14 @@ describe('a broadcast killed with -9 resumes after restart', () => {
     store.close();
     writeFileSync(join(corpusDir, 'riverside-2024-library-report.md'), NEW_REPORT);
     api.delays.set('sendMessage', 40);
-    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', CORPUS_POLL_MS: '200' };
+    const env = {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      EMBEDDING_MODEL: 'none',
+      CORPUS_POLL_MS: '200',
+    };
     const notices = (): number[] => api.callsOf('sendMessage').map((b) => Number(b.chat_id));
 
     child = startBotProcess(env);

@@ -43,7 +43,7 @@ describe('classifyFailure', () => {
   it('blames us, not the recipient, for a refused token or a malformed message', () => {
     expect(classifyFailure(grammyError(401, 'Unauthorized'))).toEqual({ action: 'pause', reason: '401 Unauthorized' });
     expect(classifyFailure(grammyError(404, 'Not Found'))).toEqual({ action: 'pause', reason: '404 Not Found' });
-    const parse = "Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"i\"";
+    const parse = 'Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "i"';
     expect(classifyFailure(grammyError(400, parse))).toEqual({ action: 'skip', reason: `400 ${parse}` });
     expect(classifyFailure(grammyError(400, 'Bad Request: message is too long'))).toEqual({ action: 'skip', reason: '400 Bad Request: message is too long' });
     expect(classifyFailure(grammyError(413, 'Request Entity Too Large'))).toEqual({ action: 'skip', reason: '413 Request Entity Too Large' });
@@ -84,12 +84,19 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
   it('a blocked chat is dropped and its subscriber marked inactive, once', async () => {
     const store = new SubscriptionStore(':memory:');
     store.subscribe(7, 'private', 'en');
-    store.announce('r1', () => [{ part: 'notice', payload: { text: 'a' } }, { part: 'watch-0', payload: { text: 'b' } }]);
+    store.announce('r1', () => [
+      { part: 'notice', payload: { text: 'a' } },
+      { part: 'watch-0', payload: { text: 'b' } },
+    ]);
     let calls = 0;
-    const dispatcher = new OutboxDispatcher(store, async () => {
-      calls++;
-      throw grammyError(403, 'Forbidden: bot was blocked by the user');
-    }, { idleMs: 5 });
+    const dispatcher = new OutboxDispatcher(
+      store,
+      async () => {
+        calls++;
+        throw grammyError(403, 'Forbidden: bot was blocked by the user');
+      },
+      { idleMs: 5 },
+    );
     dispatcher.start();
     await dispatcher.drained(5);
     await dispatcher.stop();
@@ -107,18 +114,27 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     let tokenValid = false;
     const sent: number[] = [];
     let refused = 0;
-    const dispatcher = new OutboxDispatcher(store, async (chatId) => {
-      if (!tokenValid) {
-        refused++;
-        throw grammyError(401, 'Unauthorized');
-      }
-      sent.push(chatId);
-    }, { now: () => clock, idleMs: 5 });
+    const dispatcher = new OutboxDispatcher(
+      store,
+      async (chatId) => {
+        if (!tokenValid) {
+          refused++;
+          throw grammyError(401, 'Unauthorized');
+        }
+        sent.push(chatId);
+      },
+      { now: () => clock, idleMs: 5 },
+    );
     dispatcher.start();
     await new Promise((r) => setTimeout(r, 60));
     expect(refused).toBe(1); // paused after the first refusal, not one failure per subscriber
     expect(dispatcher.pausedReason).toBe('401 Unauthorized');
-    expect(store.activeSubscribers().map((s) => s.chatId).sort()).toEqual([1, 2, 3]);
+    expect(
+      store
+        .activeSubscribers()
+        .map((s) => s.chatId)
+        .sort(),
+    ).toEqual([1, 2, 3]);
     expect(store.counts()).toMatchObject({ pending: 3, dropped: 0, failed: 0 });
     tokenValid = true;
     clock += 10 * 60_000;
@@ -134,17 +150,29 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
   it('a message the Bot API cannot parse is set aside and its subscriber stays subscribed', async () => {
     const store = new SubscriptionStore(':memory:');
     for (const id of [1, 2]) store.subscribe(id, 'private', 'en');
-    store.announce('r1', (s) => [{ part: 'notice', payload: { text: 'ok' } }, { part: 'watch-0', payload: { text: s.chatId === 1 ? '<i>broken' : 'fine' } }]);
+    store.announce('r1', (s) => [
+      { part: 'notice', payload: { text: 'ok' } },
+      { part: 'watch-0', payload: { text: s.chatId === 1 ? '<i>broken' : 'fine' } },
+    ]);
     const sent: string[] = [];
-    const dispatcher = new OutboxDispatcher(store, async (chatId, p) => {
-      if (p.text.includes('<i>broken')) throw grammyError(400, "Bad Request: can't parse entities");
-      sent.push(`${chatId}:${p.text}`);
-    }, { idleMs: 5, limiter: new DeliveryLimiter({ perSecond: 1000, perChatMs: 0, groupPerMinute: 1000 }) });
+    const dispatcher = new OutboxDispatcher(
+      store,
+      async (chatId, p) => {
+        if (p.text.includes('<i>broken')) throw grammyError(400, "Bad Request: can't parse entities");
+        sent.push(`${chatId}:${p.text}`);
+      },
+      { idleMs: 5, limiter: new DeliveryLimiter({ perSecond: 1000, perChatMs: 0, groupPerMinute: 1000 }) },
+    );
     dispatcher.start();
     await dispatcher.drained(5);
     await dispatcher.stop();
     expect(sent.sort()).toEqual(['1:ok', '2:fine', '2:ok']);
     expect(store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 1 });
-    expect(store.activeSubscribers().map((s) => s.chatId).sort()).toEqual([1, 2]);
+    expect(
+      store
+        .activeSubscribers()
+        .map((s) => s.chatId)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 });

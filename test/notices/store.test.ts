@@ -19,6 +19,8 @@ describe('SubscriptionStore on disk', () => {
   it('names a damaged database file and the command that fixes it', () => {
     const path = join(tempDir(), 'subscriptions.db');
     writeFileSync(path, 'this is not a database, just some text that is long enough to have a header');
-    expect(() => new SubscriptionStore(path)).toThrow(`The subscriptions database ${path} cannot be read (file is not a database). Move it aside (mv "${path}" "${path}.broken") and start again`);
+    expect(() => new SubscriptionStore(path)).toThrow(
+      `The subscriptions database ${path} cannot be read (file is not a database). Move it aside (mv "${path}" "${path}.broken") and start again`,
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('npm run ask', () => {
     const lines = ['How many mediation statements were issued?', '', '<script>alert(1)</script>', '🙂', "' OR 1=1 --", 'x'.repeat(10_000)];
     const r = ask(['--json'], lines.join('\n') + '\n');
     expect(r.status).toBe(0);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.question)).toEqual(lines);
     expect(out[0].answers[0].quote).toContain('12 mediation statements');
     // Hostile lines are refused, or at most offered as clearly labelled closest passages.

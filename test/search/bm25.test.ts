@@ -4,7 +4,10 @@ import { bm25, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.j
 function sample(): LexicalIndex {
   const b = new LexicalIndexBuilder();
   b.add([{ terms: ['court', 'case', 'case'], weight: 1 }]);
-  b.add([{ terms: ['air', 'qualiti'], weight: 1 }, { terms: ['case'], weight: 0.3 }]);
+  b.add([
+    { terms: ['air', 'qualiti'], weight: 1 },
+    { terms: ['case'], weight: 0.3 },
+  ]);
   b.add([{ terms: ['notari', 'offic', 'case'], weight: 1 }]);
   return b.build();
 }
@@ -36,11 +39,17 @@ describe('LexicalIndex', () => {
     one.add([{ terms: ['court', 'case'], weight: 1 }]);
     const two = new LexicalIndexBuilder();
     two.add([{ terms: ['case', 'notari'], weight: 1 }]);
-    two.add([{ terms: ['air'], weight: 1 }, { terms: ['court'], weight: 0.3 }]);
+    two.add([
+      { terms: ['air'], weight: 1 },
+      { terms: ['court'], weight: 0.3 },
+    ]);
     const both = new LexicalIndexBuilder();
     both.add([{ terms: ['court', 'case'], weight: 1 }]);
     both.add([{ terms: ['case', 'notari'], weight: 1 }]);
-    both.add([{ terms: ['air'], weight: 1 }, { terms: ['court'], weight: 0.3 }]);
+    both.add([
+      { terms: ['air'], weight: 1 },
+      { terms: ['court'], weight: 0.3 },
+    ]);
     const appended = one.build().append(two.build());
     const built = both.build();
     expect(appended.size).toBe(3);
@@ -51,6 +60,11 @@ describe('LexicalIndex', () => {
   it('keeps the top k without sorting everything, ties broken by document order', () => {
     const b = new LexicalIndexBuilder();
     for (let i = 0; i < 100; i++) b.add([{ terms: ['x'], weight: 1 }]);
-    expect(b.build().search(['x'], 3).map((h) => h.doc)).toEqual([0, 1, 2]);
+    expect(
+      b
+        .build()
+        .search(['x'], 3)
+        .map((h) => h.doc),
+    ).toEqual([0, 1, 2]);
   });
 });

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { ChineseGlossary, senseReadings } from '../../src/search/chinese.js';
 
 const glossary = ChineseGlossary.parse(
-  ['行政\tadministration|(attributive) administrative; executive', '案件\tcase|instance', '行政案件\tadministrative lawsuit', '了\t(completed action marker)|to finish', '件\titem|classifier for events, things, clothes etc', '普法\tto disseminate knowledge of the law', '普\tgeneral|popular', '法\tlaw|method', '新增\tnewly added; additional'].join('\n'),
+  [
+    '行政\tadministration|(attributive) administrative; executive',
+    '案件\tcase|instance',
+    '行政案件\tadministrative lawsuit',
+    '了\t(completed action marker)|to finish',
+    '件\titem|classifier for events, things, clothes etc',
+    '普法\tto disseminate knowledge of the law',
+    '普\tgeneral|popular',
+    '法\tlaw|method',
+    '新增\tnewly added; additional',
+  ].join('\n'),
 );
 
 describe('Chinese questions', () => {
@@ -22,7 +32,10 @@ describe('Chinese questions', () => {
     const concepts = glossary.concepts('普法了几件行政案件？');
     expect(concepts.map((c) => c.senses.at(-1))).toEqual([[['普法']], [['行政案件']]]);
     const law = concepts[0];
-    expect(law.senses).toContainEqual([['gener', 'popular'], ['law', 'method']]);
+    expect(law.senses).toContainEqual([
+      ['gener', 'popular'],
+      ['law', 'method'],
+    ]);
     expect(concepts.every((c) => c.translated)).toBe(true);
   });
 });

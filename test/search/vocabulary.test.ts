@@ -3,15 +3,22 @@ import { Thesaurus, baseForms } from '../../src/search/thesaurus.js';
 import { britishToAmerican, editDistance, QueryVocabulary } from '../../src/search/vocabulary.js';
 import { processTerm } from '../../src/search/tokenize.js';
 
-const REPORT = 'The labor bureau received 12 license applications. The county organized training and dismissed two village doctors. Lawsuits: the court accepted 13 administrative cases.';
+const REPORT =
+  'The labor bureau received 12 license applications. The county organized training and dismissed two village doctors. Lawsuits: the court accepted 13 administrative cases.';
 // A three-line thesaurus in the cache format: lemma, then "rank:synonym,synonym".
-const THESAURUS = Thesaurus.parse(['sack\t1:plunder\t2:fire,dismiss,give_notice', 'lawsuit\t1:suit,case,cause', 'colour\t1:color', 'recipe\t1:formula'].join('\n'));
+const THESAURUS = Thesaurus.parse(
+  ['sack\t1:plunder\t2:fire,dismiss,give_notice', 'lawsuit\t1:suit,case,cause', 'colour\t1:color', 'recipe\t1:formula'].join('\n'),
+);
 const words = QueryVocabulary.wordsOf([REPORT]);
-const terms = new Set(Object.keys(Object.fromEntries(words)).map((w) => processTerm(w)).filter(Boolean));
+const terms = new Set(
+  Object.keys(Object.fromEntries(words))
+    .map((w) => processTerm(w))
+    .filter(Boolean),
+);
 const vocabulary = new QueryVocabulary(words, (t) => terms.has(t), THESAURUS);
 
 describe('QueryVocabulary', () => {
-  it('turns British spellings into the reports\' American ones', () => {
+  it("turns British spellings into the reports' American ones", () => {
     expect(britishToAmerican('labour')).toContain('labor');
     expect(britishToAmerican('organised')).toContain('organized');
     expect(britishToAmerican('licence')).toContain('license');

@@ -12,7 +12,13 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
   const admins = feature.filter((ctx) => !!ctx.from && (deps.adminIds ?? []).includes(ctx.from.id));
   admins.command('stats', async (ctx) => {
     const engine = deps.engine();
-    const lines = [`reports: ${engine.index.reports.size}`, `chunks: ${engine.index.chunks.length}`, `mode: ${engine.mode}`, `rss: ${Math.round(process.memoryUsage().rss / 1048576)} MB`, ...((await deps.stats?.()) ?? [])];
+    const lines = [
+      `reports: ${engine.index.reports.size}`,
+      `chunks: ${engine.index.chunks.length}`,
+      `mode: ${engine.mode}`,
+      `rss: ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+      ...((await deps.stats?.()) ?? []),
+    ];
     await ctx.reply(`<pre>${escapeHtml(lines.join('\n'))}</pre>`, { parse_mode: 'HTML' });
   });
   admins.command('reindex', async (ctx) => {

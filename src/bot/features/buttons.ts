@@ -27,13 +27,22 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
       case 'wider':
       case 'section': {
         const report = findReport(deps, action.report);
-        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
+          return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         const n = action.paragraph;
-        const messages = action.kind === 'section' ? sectionOutlineHtml(report, n, ctx.t) : action.kind === 'wider' ? contextMessages(report, n - 1, n + 1) : contextMessages(report, n, n);
+        const messages =
+          action.kind === 'section'
+            ? sectionOutlineHtml(report, n, ctx.t)
+            : action.kind === 'wider'
+              ? contextMessages(report, n - 1, n + 1)
+              : contextMessages(report, n, n);
         for (const [i, text] of messages.entries()) {
           const last = i === messages.length - 1;
-          const keyboard = last && action.kind === 'context' ? new InlineKeyboard().text(ctx.t.widerContext, encodeCallback({ kind: 'wider', report: action.report, paragraph: n })) : undefined;
+          const keyboard =
+            last && action.kind === 'context'
+              ? new InlineKeyboard().text(ctx.t.widerContext, encodeCallback({ kind: 'wider', report: action.report, paragraph: n }))
+              : undefined;
           await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
         }
         return;
