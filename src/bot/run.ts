@@ -43,7 +43,7 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
   if (bot.isInited()) return;
   // Same server and client options as the bot's own Api, without its transformers.
   const api = new Api(bot.token, bot.api.options);
-  for (let delay = 1; ; delay = Math.min(delay * 2, 60)) {
+  for (let delay = 1; ; delay = Math.min(delay * 2, 30)) {
     try {
       bot.botInfo = await api.getMe();
       return;
@@ -51,8 +51,13 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
       if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
         throw new ConfigError(`The Bot API rejected TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}): check the token in .env.`);
       }
+      if (signal?.aborted) throw new Error('stopped before the Bot API could be reached');
       log.warn(`Bot API not reachable (${describeError(error)}); retrying in ${delay}s.`);
-      await new Promise((r) => setTimeout(r, delay * 1000));
+      // A stop request (SIGTERM) ends the wait at once rather than after it.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay * 1000);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
       if (signal?.aborted) throw new Error('stopped before the Bot API could be reached');
     }
   }
