@@ -6,22 +6,7 @@ import { startBot, type RunningBot } from '../../src/bot/run.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
 import { tempCorpus } from '../helpers/fixtures.js';
-
-const BOT_INFO = {
-  id: 42,
-  is_bot: true as const,
-  first_name: 'Report Bot',
-  username: 'report_quote_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+import { BOT_INFO } from '../helpers/offline-bot.js';
 
 /** Telegram HTML check: only the tags we use, balanced, and every & starts an entity. */
 function assertValidHtml(html: string): void {

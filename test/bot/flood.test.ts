@@ -8,38 +8,19 @@ import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
-
-const BOT_INFO = {
-  id: 42,
-  is_bot: true,
-  first_name: 'Bot',
-  username: 'report_quote_bot',
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-} as const;
+import { BOT_INFO, recordCalls } from '../helpers/offline-bot.js';
 
 function setup() {
   const index = new CorpusIndex();
   const report = parseReport(REPORT_TEXT, REPORT_FILE);
   index.addReport(report, chunkReport(report));
   const engine = new AnswerEngine(index);
-  const sent: { method: string; payload: Record<string, unknown> }[] = [];
   const bot = createBot(
     '123456:FLOOD-token-abcdefghijklmnopqrstuvwxyz',
     { engine: () => engine, rateLimit: { perUser: 5, windowMs: 60_000 } },
     { botInfo: BOT_INFO },
   );
-  bot.api.config.use(async (_prev, method, payload) => {
-    sent.push({ method, payload: payload as Record<string, unknown> });
-    return { ok: true, result: (method === 'sendMessage' ? { message_id: sent.length, date: 0, chat: { id: 1, type: 'private' }, text: '' } : true) as never };
-  });
+  const sent = recordCalls(bot);
   let id = 0;
   const from = (user: number) => ({ id: user, is_bot: false, first_name: 'U' });
   const chat = (user: number) => ({ id: user, type: 'private' as const, first_name: 'U' });

@@ -7,14 +7,7 @@ import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
-
-/** A small deterministic PRNG so a failure can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 4294967296;
-  };
-}
+import { BOT_INFO, prng, recordCalls } from '../helpers/offline-bot.js';
 
 const PIECES = [
   '<b>',
@@ -83,38 +76,12 @@ describe('fuzzing the bot update handling', () => {
     const report = parseReport(REPORT_TEXT, REPORT_FILE);
     index.addReport(report, chunkReport(report));
     const engine = new AnswerEngine(index);
-    const sent: { method: string; payload: Record<string, unknown> }[] = [];
     const bot = createBot(
       '123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz',
       { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, globalPerSecond: 1e9 } },
-      {
-        botInfo: {
-          id: 42,
-          is_bot: true,
-          first_name: 'Bot',
-          username: 'report_quote_bot',
-          can_join_groups: true,
-          can_read_all_group_messages: false,
-          supports_inline_queries: true,
-          can_connect_to_business: false,
-          has_main_web_app: false,
-          has_topics_enabled: false,
-          allows_users_to_create_topics: false,
-          can_manage_bots: false,
-          supports_join_request_queries: false,
-        },
-      },
+      { botInfo: BOT_INFO },
     );
-    // No network: every Bot API call is recorded and answered like Telegram would.
-    bot.api.config.use(async (_prev, method, payload) => {
-      sent.push({ method, payload: payload as Record<string, unknown> });
-      return {
-        ok: true,
-        result: (method === 'sendMessage' || method === 'editMessageText'
-          ? { message_id: sent.length, date: 0, chat: { id: 1, type: 'private' }, text: '' }
-          : true) as never,
-      };
-    });
+    const sent = recordCalls(bot);
     const errors: unknown[] = [];
     bot.catch((err) => void errors.push(err.error));
     const rand = prng(20261126);

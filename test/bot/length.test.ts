@@ -7,15 +7,8 @@ import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { noticePayload } from '../../src/notices/notifier.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { prng } from '../helpers/offline-bot.js';
 import { expectValidTelegramHtml } from '../helpers/telegram-html.js';
-
-/** A small deterministic PRNG so a failure can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed * 1664525 + 1013904223) >>> 0;
-    return seed / 4294967296;
-  };
-}
 
 const WORDS = [
   'court',
