@@ -101,7 +101,7 @@ export class AnswerEngine {
       const probes = await embedder.embed(OFF_TOPIC_PROBES, 'query');
       return calibrate(probes.map((v) => (v.every(Number.isFinite) ? (vectors.search(v, 1)[0]?.similarity ?? NaN) : NaN)));
     } catch {
-      return undefined; // dense evidence then only ranks, it never decides confidence
+      return undefined; // the dense side is then left out of ranking and confidence alike
     }
   }
 
