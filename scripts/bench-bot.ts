@@ -108,7 +108,7 @@ async function main(): Promise<void> {
 
 main().then(
   () => process.exit(0),
-  (error) => {
+  (error: unknown) => {
     console.error(error);
     process.exit(1);
   },

@@ -22,9 +22,9 @@ async function run(faultRate: number): Promise<void> {
   let nextFault = 0;
   const server = createServer((req, res) => {
     const parts: Buffer[] = [];
-    req.on('data', (d) => parts.push(d));
+    req.on('data', (d: Buffer) => parts.push(d));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(parts).toString('utf8') || '{}');
+      const body = JSON.parse(Buffer.concat(parts).toString('utf8') || '{}') as { chat_id?: number; text?: string };
       answers++;
       // Deterministic 5%: every 20th answer fails, alternating 429 and 500.
       if (faultRate > 0 && answers % Math.round(1 / faultRate) === 0) {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   await run(0.05);
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   for (const dir of [lexical, hybrid, model]) rmSync(dir, { recursive: true, force: true });
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('bench-latency.ts')) {
-  main().catch((error) => {
+  main().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -50,8 +50,8 @@ export function syntheticEmbedder(): Embedder {
   return {
     id: 'synthetic-bag-of-words-384',
     dim: DIM,
-    async embed(texts) {
-      return texts.map((text) => {
+    embed(texts) {
+      const vectors = texts.map((text) => {
         const sum = new Float32Array(DIM);
         for (const w of text.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
           const v = vectorOf(w);
@@ -60,6 +60,7 @@ export function syntheticEmbedder(): Embedder {
         const norm = Math.hypot(...sum) || 1;
         return sum.map((x) => x / norm);
       });
+      return Promise.resolve(vectors);
     },
   };
 }
@@ -240,13 +241,24 @@ async function main(argv: string[]): Promise<void> {
 
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/scale.json', JSON.stringify(out, null, 2));
-  const s = out.serve as Record<string, any>;
+  type Percentiles = { p50: number; p95: number; p99: number };
+  const s = out.serve as {
+    loadMs: number;
+    rssLoadedMb: number;
+    heapUsedMb: number;
+    externalMb: number;
+    rssAfterQueriesMb: number;
+    hybrid: Percentiles;
+    lexical: Percentiles;
+    stages: Record<string, { p50: number; p99: number }>;
+    recall: { dataLike: number; questionLike: number };
+  };
   const i = out.ingest as Record<string, number>;
   const d = out.diskMb as Record<string, number>;
   const a = out.addOne as Record<string, number>;
   const f = (x: number): string => x.toFixed(1);
   console.log(
-    `Machine: ${out.machine}, Node ${out.node}; ${reports} synthetic reports; HNSW M=${HNSW_PARAMS.M} efConstruction=${HNSW_PARAMS.efConstruction} ef=${HNSW_PARAMS.ef}`,
+    `Machine: ${String(out.machine)}, Node ${process.version}; ${reports} synthetic reports; HNSW M=${HNSW_PARAMS.M} efConstruction=${HNSW_PARAMS.efConstruction} ef=${HNSW_PARAMS.ef}`,
   );
   console.log('| measure | value |');
   console.log('|---|---|');
@@ -262,10 +274,9 @@ async function main(argv: string[]): Promise<void> {
   );
   console.log(`| query, hybrid (lexical + HNSW + fusion + quoting) | p50 ${f(s.hybrid.p50)} ms · p95 ${f(s.hybrid.p95)} ms · p99 ${f(s.hybrid.p99)} ms |`);
   console.log(`| query, lexical only | p50 ${f(s.lexical.p50)} ms · p95 ${f(s.lexical.p95)} ms · p99 ${f(s.lexical.p99)} ms |`);
-  for (const [k, v] of Object.entries(s.stages as Record<string, { p50: number; p99: number }>))
-    console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
-  console.log(`| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${(s.recall.dataLike as number).toFixed(3)} |`);
-  console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${(s.recall.questionLike as number).toFixed(3)} |`);
+  for (const [k, v] of Object.entries(s.stages)) console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
+  console.log(`| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${s.recall.dataLike.toFixed(3)} |`);
+  console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${s.recall.questionLike.toFixed(3)} |`);
   console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
   console.log(`| no-op re-ingest | ${f((out.noopReingestMs as number) / 1000)} s |`);
   console.log('* synthetic embedder: inference cost excluded, as the targets are.');
@@ -276,12 +287,12 @@ async function main(argv: string[]): Promise<void> {
 if (!process.argv[1]?.endsWith('bench-scale.ts')) {
   // imported by another script
 } else if (process.argv.includes('--serve')) {
-  serve(process.argv[process.argv.indexOf('--serve') + 1]).catch((error) => {
+  serve(process.argv[process.argv.indexOf('--serve') + 1]).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
 } else {
-  main(process.argv.slice(2)).catch((error) => {
+  main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -114,7 +114,7 @@ export class BotApiHarness {
     await once(proxy, 'listening');
     const harness = new BotApiHarness(emulator, proxy, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
     proxy.on('request', (req, res) => {
-      harness.handle(req, res, emulatorPort).catch((error) => {
+      harness.handle(req, res, emulatorPort).catch((error: unknown) => {
         res.writeHead(500).end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
       });
     });
@@ -138,7 +138,7 @@ export class BotApiHarness {
       username: `user${userId}`,
       language_code: options.languageCode ?? 'en',
     };
-    const harness = this;
+    const emulator = this.emulator;
     // Messages already in the chat when this client is made are not "new" to it.
     const seen = new Set<number>(
       this.emulator.storage.botMessages
@@ -149,11 +149,11 @@ export class BotApiHarness {
       raw: client,
       chatId: options.chatId ?? userId,
       async say(text: string) {
-        const message = text.startsWith('/') ? client.makeCommand(text, { from }) : client.makeMessage(text, { from });
-        await (text.startsWith('/') ? client.sendCommand(message as never) : client.sendMessage(message as never));
+        if (text.startsWith('/')) await client.sendCommand(client.makeCommand(text, { from }) as never);
+        else await client.sendMessage(client.makeMessage(text, { from }) as never);
       },
       async press(data: string, messageId: number) {
-        await client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } as never }) as never);
+        await client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } as never }));
       },
       /** Waits until `count` new bot messages arrived in this chat (read from the emulator's store); returns them. */
       async replies(count = 1, timeoutMs = 10_000): Promise<Json[]> {
@@ -172,7 +172,7 @@ export class BotApiHarness {
       },
       /** Bot messages as stored now (after edits). */
       history(): Json[] {
-        return harness.emulator.storage.botMessages
+        return emulator.storage.botMessages
           .filter((m: { message: { chat_id: unknown }; messageId: number }) => String(m.message.chat_id) === String(options.chatId ?? userId))
           .map((m: { message: unknown; messageId: number }) => ({ ...(m.message as Json), messageId: m.messageId }));
       },
@@ -208,7 +208,7 @@ export class BotApiHarness {
     const method = match?.[2] ?? '';
     let body: Json = {};
     try {
-      body = raw ? JSON.parse(raw) : {};
+      body = raw ? (JSON.parse(raw) as Json) : {};
     } catch {
       body = {};
     }
@@ -223,23 +223,23 @@ export class BotApiHarness {
     if (fault) {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.drop) return void req.socket.destroy();
-      if (fault.status) return send(fault.status, fault.body ?? { ok: false, error_code: fault.status, description: `injected ${fault.status}` });
+      if (fault.status) return void send(fault.status, fault.body ?? { ok: false, error_code: fault.status, description: `injected ${fault.status}` });
     }
     if (method === 'sendMessage' && this.blockedChats.has(Number(body.chat_id))) {
-      return send(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+      return void send(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
     }
     if (LOCAL_METHODS.has(method)) {
       if (method === 'getChatMember')
-        return send(200, {
+        return void send(200, {
           ok: true,
           result: {
-            status: this.chatMembers.get(`${body.chat_id}:${body.user_id}`) ?? 'member',
+            status: this.chatMembers.get(`${String(body.chat_id)}:${String(body.user_id)}`) ?? 'member',
             user: { id: Number(body.user_id), is_bot: false, first_name: 'U' },
           },
         });
-      return send(200, { ok: true, result: true });
+      return void send(200, { ok: true, result: true });
     }
-    if (method === 'getUpdates') return send(200, { ok: true, result: await this.longPoll(Number(body.timeout ?? 0), emulatorPort) });
+    if (method === 'getUpdates') return void send(200, { ok: true, result: await this.longPoll(Number(body.timeout ?? 0), emulatorPort) });
     const forwarded = await forward(emulatorPort, req.url ?? '/', raw, req.headers['content-type'] ?? 'application/json');
     res.writeHead(forwarded.status, { 'content-type': 'application/json' }).end(forwarded.body);
   }
@@ -248,7 +248,8 @@ export class BotApiHarness {
     const deadline = Date.now() + Math.min(timeoutSeconds, 1) * 1000;
     for (;;) {
       const injected = this.injected.splice(0);
-      const fromEmulator = JSON.parse((await forward(emulatorPort, `/bot${TOKEN}/getUpdates`, '{}', 'application/json')).body).result as unknown[];
+      const fromEmulator = (JSON.parse((await forward(emulatorPort, `/bot${TOKEN}/getUpdates`, '{}', 'application/json')).body) as { result: unknown[] })
+        .result;
       const all = [...injected, ...fromEmulator];
       if (all.length || Date.now() >= deadline) return all;
       await new Promise((r) => setTimeout(r, 15));
@@ -262,7 +263,7 @@ function forward(port: number, path: string, body: string, contentType: string):
       { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } },
       (res) => {
         const parts: Buffer[] = [];
-        res.on('data', (d) => parts.push(d));
+        res.on('data', (d: Buffer) => parts.push(d));
         res.on('end', () => resolve({ status: res.statusCode ?? 500, body: Buffer.concat(parts).toString('utf8') }));
       },
     );

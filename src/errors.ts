@@ -9,17 +9,11 @@ export function describeError(error: unknown): string {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The stored index cannot be used as it is; the message names the command that fixes it. */
 export class IndexError extends Error {
   override name = 'IndexError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 export class DimensionMismatchError extends IndexError {

@@ -42,8 +42,8 @@ describe('secrets', () => {
       },
     });
     const r = { stdout: '', stderr: '' };
-    child.stdout.on('data', (d) => (r.stdout += d));
-    child.stderr.on('data', (d) => (r.stderr += d));
+    child.stdout.on('data', (d: Buffer) => (r.stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (r.stderr += d.toString()));
     while (!r.stderr.includes('retrying in 2s')) await new Promise((res) => setTimeout(res, 50));
     child.kill('SIGTERM');
     const code = await new Promise((res) => child.once('exit', res));
@@ -127,7 +127,7 @@ describe('kill -9', () => {
     const started = Date.now();
     // Wait until it is writing its new generation, then kill it.
     while (
-      !readFileSync('/proc/' + child.pid + '/cmdline', 'utf8').length ||
+      !readFileSync(`/proc/${String(child.pid)}/cmdline`, 'utf8').length ||
       (await import('node:fs')).readdirSync(store.root).filter((f) => f.startsWith('gen-')).length < 2
     ) {
       if (Date.now() - started > 30_000) throw new Error('ingest never started writing');

@@ -56,7 +56,14 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
       // A stop request (SIGTERM) ends the wait at once rather than after it.
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay * 1000);
-        signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
       });
       if (signal?.aborted) throw new Error('stopped before the Bot API could be reached');
     }
@@ -79,7 +86,7 @@ export async function startBot(bot: Bot<BotContext>, options: StartOptions): Pro
   await identify(bot, options.signal);
   await registerCommands(bot);
   if (!options.webhookUrl) {
-    await bot.api.deleteWebhook().catch((error) => log.warn('deleteWebhook failed:', describeError(error)));
+    await bot.api.deleteWebhook().catch((error: unknown) => log.warn('deleteWebhook failed:', describeError(error)));
     const polling = startPolling(bot);
     log.info(`Bot @${bot.botInfo.username} is running (long polling).`);
     return polling;

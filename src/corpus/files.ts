@@ -22,7 +22,7 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
   }
   let parsed: Record<string, unknown>;
   try {
-    parsed = JSON.parse(raw);
+    parsed = JSON.parse(raw) as Record<string, unknown>;
   } catch {
     throw new ReportFileError(name, `its metadata file ${name.replace(/\.[^.]+$/, '.meta.json')} is not valid JSON.`);
   }
@@ -31,7 +31,7 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
     const value = parsed[key];
     if (key === 'examples' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string') meta[key] = value;
   }
-  return { meta: meta as Partial<ReportMeta>, raw };
+  return { meta: meta, raw };
 }
 
 export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;

@@ -51,16 +51,17 @@ export async function startNotices(options: {
     store,
     botDeps: {
       features: [subscriptionsFeature(store, { engine })],
-      onStart: async (ctx) => {
+      onStart: (ctx) => {
         if (ctx.chat) store.reactivate(ctx.chat.id);
+        return Promise.resolve();
       },
-      stats: async () => {
+      stats: () => {
         const c = store.counts();
-        return [
+        return Promise.resolve([
           `subscribers: ${store.activeSubscribers().length}`,
           `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped (unreachable), ${c.failed} failed (refused by the Bot API)`,
           ...(dispatcher.pausedReason ? [`outbox PAUSED: token refused (${dispatcher.pausedReason})`] : []),
-        ];
+        ]);
       },
     },
     async stop() {

@@ -223,7 +223,7 @@ export class SubscriptionStore {
       chatId: r.chat_id as number,
       reportId: r.report_id as string,
       part: r.part as string,
-      payload: JSON.parse(r.payload as string),
+      payload: JSON.parse(r.payload as string) as OutboxRow['payload'],
       attempts: r.attempts as number,
       chatType: r.chat_type as string,
     }));

@@ -25,28 +25,28 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     await ctx.reply(ctx.t.adminsOnly);
   });
   chats.command('subscribe', async (ctx) => {
-    const before = store.subscriber(ctx.chat!.id);
-    store.subscribe(ctx.chat!.id, ctx.chat!.type, ctx.lang);
+    const before = store.subscriber(ctx.chat.id);
+    store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
     await ctx.reply(before?.active ? ctx.t.alreadySubscribed : ctx.t.subscribed);
   });
   chats.command('unsubscribe', async (ctx) => {
-    await ctx.reply(store.deactivate(ctx.chat!.id, 'unsubscribed') ? ctx.t.unsubscribed : ctx.t.notSubscribed);
+    await ctx.reply(store.deactivate(ctx.chat.id, 'unsubscribed') ? ctx.t.unsubscribed : ctx.t.notSubscribed);
   });
   chats.command('status', async (ctx) => {
-    const s = store.subscriber(ctx.chat!.id);
+    const s = store.subscriber(ctx.chat.id);
     const reports = deps.engine().index.reports.size;
     await ctx.reply(s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports));
   });
   chats.command('watch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim().slice(0, 100);
     if (!words) return void (await ctx.reply(ctx.t.watchUsage));
-    if (store.watches(ctx.chat!.id).length >= MAX_WATCHES) return void (await ctx.reply(ctx.t.watching(store.watches(ctx.chat!.id))));
-    store.subscribe(ctx.chat!.id, ctx.chat!.type, ctx.lang);
-    store.addWatch(ctx.chat!.id, words);
-    await ctx.reply(ctx.t.watching(store.watches(ctx.chat!.id)));
+    if (store.watches(ctx.chat.id).length >= MAX_WATCHES) return void (await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id))));
+    store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
+    store.addWatch(ctx.chat.id, words);
+    await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id)));
   });
   chats.command('unwatch', async (ctx) => {
-    store.removeWatches(ctx.chat!.id);
+    store.removeWatches(ctx.chat.id);
     await ctx.reply(ctx.t.unwatched);
   });
   // A private chat's my_chat_member says "kicked" when the user blocks the bot, "member" when unblocked.

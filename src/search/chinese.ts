@@ -124,7 +124,7 @@ export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | und
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [BUILDER, path], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', () => resolve(-1));
     child.on('exit', (c) => {
       if (c !== 0) log.warn(`Chinese glossary build failed: ${stderr.trim().split('\n').at(-1) ?? c}; Chinese questions will not be translated.`);

@@ -78,9 +78,9 @@ function writeFileDurable(path: string, data: string | Uint8Array): void {
   }
 }
 
-function readJson<T>(path: string, what: string): T {
+function readJson(path: string, what: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
     throw new IndexError(`The index ${what} (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
   }
@@ -106,7 +106,7 @@ export class IndexStore {
   manifest(): Manifest | undefined {
     const dir = this.current();
     if (!dir) return undefined;
-    const manifest = readJson<Manifest>(join(dir, 'manifest.json'), 'manifest');
+    const manifest = readJson(join(dir, 'manifest.json'), 'manifest') as Manifest;
     if (typeof manifest !== 'object' || manifest === null || typeof manifest.reports !== 'object' || manifest.reports === null) {
       throw new IndexError(`The index manifest (${join(dir, 'manifest.json')}) is malformed; ${REBUILD}.`);
     }
@@ -117,11 +117,11 @@ export class IndexStore {
   }
 
   readReport(dir: string, id: string): StoredReport {
-    return readJson<StoredReport>(join(dir, 'reports', `${id}.json`), `report file for "${id}"`);
+    return readJson(join(dir, 'reports', `${id}.json`), `report file for "${id}"`) as StoredReport;
   }
 
   readChunkTerms(dir: string, id: string): ChunkTerms[] {
-    return readJson<ChunkTerms[]>(join(dir, 'lexical', `${id}.json`), `term file for "${id}"`);
+    return readJson(join(dir, 'lexical', `${id}.json`), `term file for "${id}"`) as ChunkTerms[];
   }
 
   readVectors(dir: string, id: string, count: number, dim: number): Float32Array {

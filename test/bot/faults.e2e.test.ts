@@ -33,7 +33,7 @@ describe('the bot under Bot API faults and floods', () => {
     const user = api.client(4001);
     const ask = async (question: string, expected: string): Promise<void> => {
       await user.say(question);
-      const [reply] = await user.replies(1, 20_000).catch((e) => {
+      const [reply] = await user.replies(1, 20_000).catch((e: unknown) => {
         console.log(api.calls.map((c) => `${Math.round(c.at)} ${c.method} ${JSON.stringify(c.body).slice(0, 80)}`).join('\n'));
         throw e;
       });

@@ -28,7 +28,7 @@ export interface SentCall {
 export function recordCalls(bot: Bot<BotContext>): SentCall[] {
   const sent: SentCall[] = [];
   bot.api.config.use(async (_prev, method, payload) => {
-    sent.push({ method, payload: payload as Record<string, unknown> });
+    sent.push({ method, payload: payload });
     const message = { message_id: sent.length, date: 0, chat: { id: 1, type: 'private' }, text: '' };
     return { ok: true, result: (method === 'sendMessage' || method === 'editMessageText' ? message : true) as never };
   });

@@ -13,11 +13,20 @@ function ask(args: string[], input = '', env: Record<string, string> = {}) {
   });
 }
 
+/** The `ask --json` shape (DESIGN.md). */
+interface AnswerJson {
+  question: string;
+  abstained: boolean;
+  confidence?: 'high' | 'low';
+  answers: { quote: string; score: number; citation: Record<string, unknown> }[];
+}
+const parseAnswer = (line: string): AnswerJson => JSON.parse(line) as AnswerJson;
+
 describe('npm run ask', () => {
   it('--json prints the DESIGN.md shape for one question', () => {
     const r = ask(['--json', 'How many administrative cases were there in the county?']);
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = parseAnswer(r.stdout);
     expect(Object.keys(out)).toEqual(['question', 'abstained', 'confidence', 'answers']);
     expect(out.confidence).toBe('high');
     expect(out.answers[0].quote).toContain('13 administrative cases');
@@ -29,10 +38,7 @@ describe('npm run ask', () => {
     const lines = ['How many mediation statements were issued?', '', '<script>alert(1)</script>', '🙂', "' OR 1=1 --", 'x'.repeat(10_000)];
     const r = ask(['--json'], lines.join('\n') + '\n');
     expect(r.status).toBe(0);
-    const out = r.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const out = r.stdout.trim().split('\n').map(parseAnswer);
     expect(out.map((o) => o.question)).toEqual(lines);
     expect(out[0].answers[0].quote).toContain('12 mediation statements');
     // Hostile lines are refused, or at most offered as clearly labelled closest passages.
@@ -50,7 +56,7 @@ describe('npm run ask', () => {
   it('does not need the bot token: a malformed one in the environment is ignored', () => {
     const r = ask(['--json', 'How many mediation statements were issued?'], '', { TELEGRAM_BOT_TOKEN: 'not-a-token' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).answers[0].quote).toContain('12 mediation statements');
+    expect(parseAnswer(r.stdout).answers[0].quote).toContain('12 mediation statements');
   });
 
   it('prints a readable answer and says once why the configured model is not used', () => {
