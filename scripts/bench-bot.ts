@@ -66,7 +66,10 @@ async function main(): Promise<void> {
             await user.say(QUESTIONS[(u + i) % QUESTIONS.length]);
             const queuedAt = performance.now();
             const [reply] = await user.replies(1, 30_000).catch(() => [undefined]);
-            if (!reply || !/^(«|The report does not seem)/.test(String(reply.text))) errors++;
+            if (!reply || !/^(«|The report does not seem|<i>Closest passages)/.test(String(reply.text))) {
+              errors++;
+              if (process.env.BENCH_DEBUG) console.error(JSON.stringify(reply?.text).slice(0, 120));
+            }
             clientSide.push(performance.now() - sentAt);
             const answer = api.calls.find((c) => c.method === 'sendMessage' && Number(c.body.chat_id) === 10_000 + u && c.at >= queuedAt);
             if (answer) serverSide.push(answer.at - queuedAt);
