@@ -16,12 +16,11 @@ const USAGE = 'npm run ingest [-- --rebuild] [-- --allow-empty]';
 async function main(argv: string[]): Promise<number> {
   const { values } = parseCli(argv, { rebuild: { type: 'boolean' }, 'allow-empty': { type: 'boolean' } }, USAGE);
   const config = loadConfig();
-  const { embedder, reason } = await openEmbedder(config);
+  const embedder = await openEmbedder(config);
   const summary = await ingest({
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
     embedder,
-    vectorsAbsentReason: reason,
     rebuild: values.rebuild === true,
     allowEmpty: values['allow-empty'] === true,
     progress: createProgress(),

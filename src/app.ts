@@ -30,34 +30,33 @@ export interface Runtime {
  * Loads the configured model; when it cannot be loaded, the bundled offline model, saying
  * once why; when neither loads (or EMBEDDING_MODEL=none), nothing: answers are lexical only.
  */
-export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir'>): Promise<{ embedder?: Embedder; reason?: string }> {
-  if (!config.embeddingModel) return { reason: 'EMBEDDING_MODEL=none' };
+export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir'>): Promise<Embedder | undefined> {
+  if (!config.embeddingModel) return undefined;
   try {
-    return { embedder: await loadEmbedder(config.embeddingModel, join(config.dataDir, 'models')) };
+    return await loadEmbedder(config.embeddingModel, join(config.dataDir, 'models'));
   } catch (error) {
     const why = error instanceof ModelUnavailableError ? error.reason : String(error);
     if (config.embeddingModel !== OFFLINE_MODEL) {
       try {
         const embedder = await loadEmbedder(OFFLINE_MODEL, join(config.dataDir, 'models'));
         log.warn(`Embedding model "${config.embeddingModel}" could not be loaded (${why}); using the bundled offline model (English word vectors) instead.`);
-        return { embedder };
+        return embedder;
       } catch {
         // fall through: lexical only, with the configured model's reason
       }
     }
-    const message = error instanceof ModelUnavailableError ? error.message : String(error);
-    log.warn(message);
-    return { reason: message };
+    log.warn(error instanceof ModelUnavailableError ? error.message : String(error));
+    return undefined;
   }
 }
 
 /** Opens (building or updating first when needed) the index and returns the engine over it. */
 export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir'>, progress?: Progress): Promise<Runtime> {
-  const { embedder, reason } = await openEmbedder(config);
+  const embedder = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
   const thesaurus = loadThesaurus();
   const store = new IndexStore(config.dataDir);
-  const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, vectorsAbsentReason: reason, progress });
+  const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress });
   const open = (): { engine: AnswerEngine; generation: string } => {
     const generation = store.current() ?? '';
     const loaded = loadIndex(store);

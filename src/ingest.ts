@@ -20,9 +20,8 @@ import { chunkTerms } from './search/corpus-index.js';
 export interface IngestOptions {
   corpusDir: string;
   dataDir: string;
-  /** The loaded model; undefined means lexical only, for `vectorsAbsentReason`. */
+  /** The loaded model; undefined means lexical only. */
   embedder?: Embedder;
-  vectorsAbsentReason?: string;
   /** Re-embed everything even when nothing changed. */
   rebuild?: boolean;
   progress?: Progress;
@@ -168,7 +167,6 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       formatVersion: FORMAT_VERSION,
       chunkerVersion: CHUNKER_VERSION,
       model,
-      vectorsAbsentReason: model ? undefined : options.vectorsAbsentReason,
       reports: {},
       nextLabel: full ? 0 : previous!.nextLabel,
       lexicalBytes: 0,

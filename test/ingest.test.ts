@@ -26,12 +26,11 @@ function counting(inner: Embedder, failAfter = Infinity): Embedder & { texts: nu
 describe('ingest, lexical only (no model)', () => {
   it('builds a loadable index, records why vectors are absent, and a re-run changes nothing', async () => {
     const { corpusDir, dataDir } = tempCorpus();
-    const first = await ingest({ corpusDir, dataDir, vectorsAbsentReason: 'EMBEDDING_MODEL=none' });
+    const first = await ingest({ corpusDir, dataDir });
     expect(first.added).toEqual(['zuoyun-2023-rule-of-law-report']);
     expect(first.vectors).toBe(false);
     const loaded = loadIndex(new IndexStore(dataDir))!;
     expect(loaded.index.vectors).toBeUndefined();
-    expect(loaded.index.vectorsAbsentReason).toBe('EMBEDDING_MODEL=none');
     expect(loaded.index.chunks.length).toBe(first.totalChunks);
     const again = await ingest({ corpusDir, dataDir });
     expect(again.wroteGeneration).toBe(false);

@@ -39,8 +39,6 @@ export class CorpusIndex {
   private readonly firstChunkOf = new Map<string, number>();
   /** Dense side; absent when no embedding model could be loaded. */
   vectors?: VectorIndex;
-  /** Why vectors are absent, for the one clear line shown to the user. */
-  vectorsAbsentReason?: string;
   private builder = new LexicalIndexBuilder();
   private built?: LexicalIndex;
 

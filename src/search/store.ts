@@ -51,7 +51,6 @@ export interface Manifest {
   /** CHUNKER_VERSION the reports were chunked with; a different one re-ingests everything. */
   chunkerVersion: number;
   model: { id: string; dim: number } | null;
-  vectorsAbsentReason?: string;
   reports: Record<string, ReportEntry>;
   nextLabel: number;
   /** Byte size of hnsw.bin, checked before reading it (a truncated file would crash the native reader). */
@@ -275,8 +274,6 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
     const path = join(dir, 'hnsw.bin');
     if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes) throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
     index.vectors = VectorIndex.load(path, manifest.model.dim);
-  } else {
-    index.vectorsAbsentReason = manifest.vectorsAbsentReason ?? 'the index was built without an embedding model';
   }
   return { index, manifest };
 }
