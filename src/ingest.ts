@@ -217,10 +217,11 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
     }
     progress.stop();
     if (vectors) manifest.hnswBytes = writer.writeVectorIndex(vectors);
-    const extendable = !full && previous && previousDir && summary.changed.length === 0 && summary.removed.length === 0;
     manifest.lexicalBytes = writer.writeLexicalIndex(
       Object.keys(manifest.reports),
-      extendable ? { dir: previousDir, reportIds: Object.keys(previous.reports) } : undefined,
+      previous && previousDir
+        ? { dir: previousDir, reportIds: Object.keys(previous.reports), rewritten: [...summary.changed, ...summary.removed], sameChunking: !full }
+        : undefined,
     );
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
     store.commit(writer, manifest);

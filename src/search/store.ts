@@ -174,12 +174,14 @@ export class GenerationWriter {
   }
 
   /**
-   * Writes lexical.bin for `reportIds` (in that order); returns its byte size. When the
-   * previous generation's reports are the same list's start (reports were only added), its
-   * lexical.bin is extended with the new ones; otherwise it is rebuilt from the per-report term files.
+   * Writes lexical.bin for `reportIds` (in that order); returns its byte size. The store decides
+   * how: when the previous generation's reports are the start of the list, none of them was
+   * rewritten (changed or removed) and the chunking is the same, the previous lexical.bin is
+   * extended with the new reports; otherwise it is rebuilt from the per-report term files.
    */
-  writeLexicalIndex(reportIds: string[], previous?: { dir: string; reportIds: string[] }): number {
-    const tail = previous && previous.reportIds.every((id, i) => reportIds[i] === id) ? reportIds.slice(previous.reportIds.length) : undefined;
+  writeLexicalIndex(reportIds: string[], previous?: { dir: string; reportIds: string[]; rewritten: string[]; sameChunking: boolean }): number {
+    const extendable = previous?.sameChunking && previous.rewritten.length === 0 && previous.reportIds.every((id, i) => reportIds[i] === id);
+    const tail = extendable ? reportIds.slice(previous.reportIds.length) : undefined;
     const build = (ids: string[]): LexicalIndex => {
       const builder = new LexicalIndexBuilder();
       for (const id of ids) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
