@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   const json = values.json === true;
   const question = positionals.join(' ');
   const config = configOf();
+  log.quiet = config.quiet;
   const { engine } = await openRuntime(config, createProgress());
   if (question || !json) {
     if (!question) {

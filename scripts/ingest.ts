@@ -16,6 +16,7 @@ const USAGE = 'npm run ingest [-- --rebuild] [-- --allow-empty]';
 async function main(argv: string[]): Promise<number> {
   const { values } = parseCli(argv, { rebuild: { type: 'boolean' }, 'allow-empty': { type: 'boolean' } }, USAGE);
   const config = loadConfig();
+  log.quiet = config.quiet;
   const embedder = await openEmbedder(config);
   const summary = await ingest({
     corpusDir: config.corpusDir,

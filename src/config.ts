@@ -24,6 +24,8 @@ export interface Config {
   webhookSecret?: string;
   /** How often the running bot looks for new or changed reports. */
   corpusPollMs: number;
+  /** LOG_LEVEL=silent: only errors are logged. */
+  quiet: boolean;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -56,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError('PORT must be a TCP port number (1–65535).');
   const model = env.EMBEDDING_MODEL?.trim() || DEFAULT_MODEL;
   const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (logLevel !== 'info' && logLevel !== 'silent') throw new ConfigError('LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
   const corpusPollMs = Number(env.CORPUS_POLL_MS?.trim() || 3000);
   if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100) throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
   // Telegram's own rule for secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -.
@@ -73,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookHost: env.WEBHOOK_HOST?.trim() || '127.0.0.1',
     webhookSecret,
     corpusPollMs,
+    quiet: logLevel === 'silent',
   };
 }

@@ -24,7 +24,8 @@ function format(parts: unknown[]): string {
 const warned = new Set<string>();
 
 export const log = {
-  quiet: process.env.LOG_LEVEL === 'silent',
+  /** Info and warnings off (LOG_LEVEL=silent, set by each entry point from its config); errors always print. */
+  quiet: false,
   info(...parts: unknown[]): void {
     if (!log.quiet) process.stderr.write(`${format(parts)}\n`);
   },

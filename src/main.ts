@@ -19,6 +19,7 @@ let dataDir = 'data';
 
 async function main(): Promise<number> {
   const config = loadConfig();
+  log.quiet = config.quiet;
   dataDir = config.dataDir;
   registerSecret(config.token);
   const runtime = await openRuntime(config, createProgress());

@@ -28,6 +28,8 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow('TELEGRAM_API_ROOT is not a valid http(s) URL: fix it in .env or unset it.');
     expect(() => loadConfig({ WEBHOOK_URL: 'not a url' })).toThrow('WEBHOOK_URL is not a valid http(s) URL');
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'abc' })).toThrow(/^TELEGRAM_BOT_TOKEN is malformed/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).quiet).toBe(true);
     expect(() => loadConfig({ WEBHOOK_SECRET: 'has spaces' })).toThrow('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
   });
 });
