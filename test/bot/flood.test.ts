@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
-import { AnswerEngine } from '../../src/answer/engine.js';
 import { encodeCallback, reportKey } from '../../src/bot/callback-data.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { STRINGS } from '../../src/bot/i18n.js';
-import { chunkReport } from '../../src/corpus/chunk.js';
-import { parseReport } from '../../src/corpus/parse.js';
-import { CorpusIndex } from '../../src/search/corpus-index.js';
-import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
-import { BOT_INFO, recordCalls } from '../helpers/offline-bot.js';
+import { BOT_INFO, recordCalls, reportEngine } from '../helpers/offline-bot.js';
 
 function setup() {
-  const index = new CorpusIndex();
-  const report = parseReport(REPORT_TEXT, REPORT_FILE);
-  index.addReport(report, chunkReport(report));
-  const engine = new AnswerEngine(index);
+  const { engine, report } = reportEngine();
   const bot = createBot(
     '123456:FLOOD-token-abcdefghijklmnopqrstuvwxyz',
     { engine: () => engine, rateLimit: { perUser: 5, windowMs: 60_000 } },

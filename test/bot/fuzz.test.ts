@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Update } from 'grammy/types';
-import { AnswerEngine } from '../../src/answer/engine.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { encodeCallback, reportKey } from '../../src/bot/callback-data.js';
-import { chunkReport } from '../../src/corpus/chunk.js';
-import { parseReport } from '../../src/corpus/parse.js';
-import { CorpusIndex } from '../../src/search/corpus-index.js';
-import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
-import { BOT_INFO, prng, recordCalls } from '../helpers/offline-bot.js';
+import { BOT_INFO, prng, recordCalls, reportEngine } from '../helpers/offline-bot.js';
 
 const PIECES = [
   '<b>',
@@ -72,10 +67,7 @@ function randomCallback(rand: () => number, key: string): string {
 
 describe('fuzzing the bot update handling', () => {
   it('10,000 hostile messages and callbacks: nothing escapes, every reply is valid HTML under 4096', async () => {
-    const index = new CorpusIndex();
-    const report = parseReport(REPORT_TEXT, REPORT_FILE);
-    index.addReport(report, chunkReport(report));
-    const engine = new AnswerEngine(index);
+    const { engine, report } = reportEngine();
     const bot = createBot(
       '123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz',
       { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, globalPerSecond: 1e9 } },

@@ -1,7 +1,13 @@
 /** A bot with no network for unit-speed tests: its identity given, every Bot API call recorded and answered as Telegram would. */
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { AnswerEngine } from '../../src/answer/engine.js';
 import type { BotContext } from '../../src/bot/context.js';
+import { chunkReport } from '../../src/corpus/chunk.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import type { ParsedReport } from '../../src/corpus/types.js';
+import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { REPORT_FILE, REPORT_TEXT } from './fixtures.js';
 
 export const BOT_INFO: UserFromGetMe = {
   id: 42,
@@ -41,4 +47,12 @@ export function prng(seed: number): () => number {
     seed = (seed * 1664525 + 1013904223) >>> 0;
     return seed / 4294967296;
   };
+}
+
+/** A lexical engine over the real report, built in memory (no disk, no model). */
+export function reportEngine(): { engine: AnswerEngine; report: ParsedReport } {
+  const index = new CorpusIndex();
+  const report = parseReport(REPORT_TEXT, REPORT_FILE);
+  index.addReport(report, chunkReport(report));
+  return { engine: new AnswerEngine(index), report };
 }
