@@ -160,14 +160,7 @@ export class AnswerEngine {
     const literal = Math.max(0, ...judged.map((s) => s.literal));
     let verdict = decide({ coverage, literal, related, margin }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
-    const evidence = {
-      coverage: Math.round(coverage * 1000) / 1000,
-      related: related === undefined ? undefined : Math.round(related * 100) / 100,
-      fits,
-      margin: Math.round(margin * 1000) / 1000,
-    };
     if (verdict === 'refuse') {
-      refusal.evidence = evidence;
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
         reportId: s.report.id,
         section: sectionLabel(s.report, s.paragraph),
@@ -185,7 +178,7 @@ export class AnswerEngine {
     }));
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
-    return { question: rawQuestion, abstained: false, confidence: verdict, evidence, answers, nearestSections: [], mode: this.mode };
+    return { question: rawQuestion, abstained: false, confidence: verdict, answers, nearestSections: [], mode: this.mode };
   }
 
   /**

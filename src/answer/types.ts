@@ -34,8 +34,6 @@ export interface Answer {
    * these are only the closest passages and the report may not answer it exactly.
    */
   confidence?: 'high' | 'low';
-  /** What confidence was decided on (src/answer/confidence.ts): best coverage and relatedness of the top sentences. */
-  evidence?: { coverage: number; related?: number; fits: boolean; margin: number };
   /** Best first. Empty when abstained. */
   answers: AnswerItem[];
   /** When abstaining: the nearest sections, to offer instead of a wrong quote. */
