@@ -17,7 +17,7 @@ import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary } from '../search/vocabulary.js';
-import { analyzeQuestion, splitQuestion, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import {
   calibrate,
@@ -61,6 +61,7 @@ interface ParagraphEvidence {
   sentences: { start: number; end: number; text: string; terms: string[]; termSet: Set<string> }[];
   terms: Set<string>;
   headingTerms: Set<string>;
+  forwardLooking: boolean;
 }
 
 /** Removes control and format characters and clips overlong input. */
@@ -272,6 +273,7 @@ export class AnswerEngine {
             text,
             paragraphTerms: evidence.terms,
             headingTerms: evidence.headingTerms,
+            forwardLooking: evidence.forwardLooking,
             related: related[i],
             paragraphRelated,
           },
@@ -329,7 +331,12 @@ export class AnswerEngine {
         const terms = [...tokenize(text), ...label];
         return { ...s, text, terms, termSet: new Set(terms) };
       });
-      evidence = { sentences, terms: new Set(sentences.flatMap((s) => s.terms)), headingTerms: new Set(tokenize(p.section.join(' '))) };
+      evidence = {
+        sentences,
+        terms: new Set(sentences.flatMap((s) => s.terms)),
+        headingTerms: new Set(tokenize(p.section.join(' '))),
+        forwardLooking: isForwardLooking(p.section),
+      };
       this.paragraphCache.set(key, evidence);
     }
     return evidence;

@@ -16,6 +16,8 @@ export interface QuestionAnalysis {
   wantsDate: boolean;
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
+  /** "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done. */
+  timeFrame?: 'future' | 'past';
 }
 
 const FIGURE_CUES =
@@ -42,6 +44,14 @@ const FRAMING = new Set(
 const CONTRACTION = /['’](re|ll|ve|d|m|s)\b|n['’]t\b/gi;
 /** "2nd", "3rd": the number is what matters. */
 const ORDINAL = /\b(\d+)(st|nd|rd|th)\b/gi;
+
+/** A time to come: "next year", "going forward", 明年. */
+const FUTURE_TIME =
+  /\b(next|coming|following) (year|years|stage|phase)\b|\b(going forward|in (the )?future|from now on|upcoming|year ahead)\b|明年|下一步|今后|将来|未来/i;
+/** A plan or intention: "what's planned for", "are they going to", 打算. */
+const INTENTION = /\b(plans?|planning|planned|intends?|intending|going) (for|to)\b|\bwhat('s| is) planned\b|打算/i;
+/** Asking about what was done: past auxiliaries and past time ("did they", "was it", "last year"). */
+const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
 
 /** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
 const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
@@ -82,7 +92,30 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
     years: yearsIn(question),
+    timeFrame: timeFrameOf(question),
   };
+}
+
+/**
+ * Whether a question asks about what is to come or about what was done (undefined when it
+ * says neither). A plan word in a past question ("was the plan for … approved?") names a
+ * document, not an intention; an explicit future time wins over past auxiliaries.
+ */
+export function timeFrameOf(question: string): 'future' | 'past' | undefined {
+  if (FUTURE_TIME.test(question) || (INTENTION.test(question) && !PAST_CUES.test(question))) return 'future';
+  return PAST_CUES.test(question) ? 'past' : undefined;
+}
+
+/**
+ * True when a section path is about what is to come ("Main arrangements for … the next
+ * year", "Next steps", "Work plan for 2024"): where a report answers questions about plans.
+ */
+export function isForwardLooking(sectionPath: string[]): boolean {
+  return sectionPath.some((h) =>
+    /\b(next|coming|following) (year|stage|phase)\b|\bnext steps?\b|\b(arrangements?|plans?|tasks?) for (the )?(next|coming|following|(19|20)\d{2})\b|\boutlook\b|下一步|明年|下一年|工作(安排|打算|计划|思路)/i.test(
+      h,
+    ),
+  );
 }
 
 /** Four-digit years (1900–2099) named in a text. */

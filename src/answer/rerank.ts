@@ -12,8 +12,9 @@ import { hasDate, hasFigure, type QuestionAnalysis } from './question.js';
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
  * dev set in the first round; dense, denseParagraph and relatedScale on the tuning half of both
- * dev sets this round (README "Quality"). `npm run bench:quality -- --sweep` prints the figures
- * around each.
+ * dev sets in the second round (README "Quality"); timeFrame set equal to figure (the same kind of
+ * cue: what sort of sentence answers, not what it is about) and left there, as the tuning half
+ * is flat from 0 to 0.3. `npm run bench:quality -- --sweep` prints the figures around each.
  */
 export interface Weights {
   /** Share of a term's weight earned when it is only in the paragraph's other sentences. */
@@ -24,6 +25,8 @@ export interface Weights {
   phrase: number;
   /** Bonus or penalty for figure/date questions. */
   figure: number;
+  /** Bonus or penalty for a question about plans (or past deeds) in a section about what is to come. */
+  timeFrame: number;
   /** Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at relatedScale. */
   dense: number;
   /** Share of that weight that follows the best sentence of the paragraph rather than the sentence itself. */
@@ -32,7 +35,7 @@ export interface Weights {
   relatedScale: number;
 }
 
-export const WEIGHTS: Weights = { paragraph: 0.25, heading: 0.6, phrase: 0.3, figure: 0.12, dense: 0.8, denseParagraph: 0.5, relatedScale: 5 };
+export const WEIGHTS: Weights = { paragraph: 0.25, heading: 0.6, phrase: 0.3, figure: 0.12, timeFrame: 0.12, dense: 0.8, denseParagraph: 0.5, relatedScale: 5 };
 
 export interface SentenceEvidence {
   /** Terms of the sentence, in order. */
@@ -43,6 +46,8 @@ export interface SentenceEvidence {
   /** Terms of the rest of its paragraph and of its section path. */
   paragraphTerms: Set<string>;
   headingTerms: Set<string>;
+  /** The sentence stands in a section about what is to come (question.ts isForwardLooking). */
+  forwardLooking?: boolean;
   /** Relatedness of the sentence and of its paragraph's best sentence (confidence.ts), when dense retrieval ran. */
   related?: number;
   paragraphRelated?: number;
@@ -87,6 +92,8 @@ export function scoreSentence(
   let score = coverage + (w.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
   if (q.wantsFigure) score += hasFigure(s.text) ? w.figure : -w.figure;
   if (q.wantsDate) score += hasDate(s.text) ? w.figure : -w.figure;
+  if (q.timeFrame === 'future') score += s.forwardLooking ? w.timeFrame : -w.timeFrame;
+  else if (q.timeFrame === 'past' && s.forwardLooking) score -= w.timeFrame;
   if (s.related !== undefined) {
     const scaled = (r: number | undefined): number => Math.min(Math.max(r ?? 0, 0), w.relatedScale) / w.relatedScale;
     score += w.dense * ((1 - w.denseParagraph) * scaled(s.related) + w.denseParagraph * scaled(s.paragraphRelated));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, CONFIDENCE, decide, figureAttached, relatedness, yearOutOfScope } from '../../src/answer/confidence.js';
-import { splitQuestion } from '../../src/answer/question.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 describe('confidence', () => {
@@ -33,18 +32,5 @@ describe('confidence', () => {
     expect(figureAttached(tokenize('The court accepted 13 administrative cases.'), asked)).toBe(true);
     expect(figureAttached(tokenize('The court issued nine circulars on administrative cases.'), asked)).toBe(true);
     expect(figureAttached(tokenize('In 2023 the administrative cases were heard; fees rose by 40 yuan for parking permits and licences.'), asked)).toBe(false);
-  });
-});
-
-describe('splitQuestion', () => {
-  it('finds the second question of a message that asks two', () => {
-    expect(splitQuestion('How many lawsuits were filed, and how many did the county lose?')).toEqual([
-      'How many lawsuits were filed',
-      'how many did the county lose?',
-    ]);
-    expect(splitQuestion('Who runs the legal aid centre? Does it charge fees?')).toEqual(['Who runs the legal aid centre', 'Does it charge fees?']);
-    expect(splitQuestion('Who runs the legal aid centre? Is it free?')).toEqual(['Who runs the legal aid centre? Is it free?']); // "free" alone cannot stand as a question
-    expect(splitQuestion('县里受理了多少起案件，调解了几起？')).toEqual(['县里受理了多少起案件', '调解了几起？']);
-    expect(splitQuestion('What did law and order work achieve?')).toEqual(['What did law and order work achieve?']);
   });
 });

@@ -42,6 +42,12 @@ describe("answers in the reader's words", () => {
     expect(both.quotes.some((q) => q.includes('12 mediation statements'))).toBe(true);
   });
 
+  it('a question about plans is answered from the part of the report about the coming year', async () => {
+    // Mediation and permits are 2023 achievements too; what is to come is in part 4.
+    expect((await top("What's planned for mediation of disputes in the future?")).quote).toContain('reform of the administrative reconsideration system');
+    expect((await top('Any plans to improve how permits are handled next year?')).quote).toContain('improve the level of government services');
+  });
+
   it('a look-alike the report does not answer is never a confident quote; an off-topic one is refused', async () => {
     const otherYear = await top('How many administrative cases did the county have in 2021?');
     expect(otherYear.abstained || otherYear.confidence === 'low').toBe(true);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
+
+describe('splitQuestion', () => {
+  it('finds the second question of a message that asks two', () => {
+    expect(splitQuestion('How many lawsuits were filed, and how many did the county lose?')).toEqual([
+      'How many lawsuits were filed',
+      'how many did the county lose?',
+    ]);
+    expect(splitQuestion('Who runs the legal aid centre? Does it charge fees?')).toEqual(['Who runs the legal aid centre', 'Does it charge fees?']);
+    expect(splitQuestion('Who runs the legal aid centre? Is it free?')).toEqual(['Who runs the legal aid centre? Is it free?']); // "free" alone cannot stand as a question
+    expect(splitQuestion('县里受理了多少起案件，调解了几起？')).toEqual(['县里受理了多少起案件', '调解了几起？']);
+    expect(splitQuestion('What did law and order work achieve?')).toEqual(['What did law and order work achieve?']);
+  });
+});
+
+describe('timeFrameOf', () => {
+  it('reads a question about plans or a time to come as future', () => {
+    expect(timeFrameOf('What will happen with road safety in the coming year?')).toBe('future');
+    expect(timeFrameOf('Are they intending to hire more mediators?')).toBe('future');
+    expect(timeFrameOf("what's planned for the archives going forward")).toBe('future');
+    expect(timeFrameOf('明年打算怎么做？')).toBe('future');
+  });
+
+  it('reads past auxiliaries as past, even with a plan word naming a document', () => {
+    expect(timeFrameOf('Was the plan for flood control approved?')).toBe('past');
+    expect(timeFrameOf('How many hearings did the county hold last year?')).toBe('past');
+    expect(timeFrameOf('Did they plan for next year already?')).toBe('future'); // an explicit future time wins
+  });
+
+  it('says nothing when the question does not', () => {
+    expect(timeFrameOf('Who chairs the legal affairs committee?')).toBeUndefined();
+    expect(timeFrameOf('Is the county following the national plan?')).toBeUndefined();
+    expect(timeFrameOf('What does the campaign aim to achieve?')).toBeUndefined();
+  });
+});
+
+describe('isForwardLooking', () => {
+  it('recognises sections about what is to come', () => {
+    expect(isForwardLooking(['4、 Main arrangements for promoting the work in the next year'])).toBe(true);
+    expect(isForwardLooking(['V. Next steps'])).toBe(true);
+    expect(isForwardLooking(['Work plan for 2025'])).toBe(true);
+    expect(isForwardLooking(['四、下一步工作安排'])).toBe(true);
+  });
+
+  it('not a section that names a plan document', () => {
+    expect(isForwardLooking(['1、 Achievements', 'First, we implemented the Eighth Five Year Plan for Law Popularization'])).toBe(false);
+    expect(isForwardLooking(['2、 Deficiencies and causes'])).toBe(false);
+  });
+});
