@@ -33,6 +33,8 @@ type Json = Record<string, unknown>;
 
 const LOCAL_METHODS = new Set([
   'setMyCommands',
+  'setMyDescription',
+  'setMyShortDescription',
   'deleteMyCommands',
   'getMyCommands',
   'sendChatAction',

@@ -6,7 +6,6 @@
 import 'dotenv/config';
 import { describeIngest, openRuntime } from './app.js';
 import { createBot } from './bot/create-bot.js';
-import { exampleQuestions } from './bot/examples.js';
 import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig } from './config.js';
 import { runMain } from './cli.js';
@@ -26,12 +25,11 @@ async function main(): Promise<number> {
   const deps = {
     engine: () => runtime.engine,
     adminIds: config.adminIds,
-    announceLexical: !runtime.embedder,
     reindex: async () => describeIngest(await runtime.refresh()),
   };
   if (!config.token) {
     log.info('No TELEGRAM_BOT_TOKEN set: running the conversation in the terminal.');
-    await runTerminal(deps.engine, { input: process.stdin, output: process.stdout, examples: exampleQuestions(deps) });
+    await runTerminal(deps.engine, { input: process.stdin, output: process.stdout });
     return 0;
   }
   const stopping = new AbortController();

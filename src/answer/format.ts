@@ -19,7 +19,10 @@ export function toJson(answer: Answer): AnswerJson {
     question: answer.question,
     abstained: answer.abstained,
     ...(answer.abstained ? {} : { confidence: answer.confidence }),
-    answers: answer.answers.map((a) => ({ quote: a.quote.text, score: a.score, citation: { ...a.citation } })),
+    answers: answer.answers.map((a) => {
+      const { reportId, reportTitle, section, paragraph } = a.citation;
+      return { quote: a.quote.text, score: a.score, citation: { reportId, reportTitle, section, paragraph } };
+    }),
   };
 }
 
@@ -51,13 +54,13 @@ export function citationLine(c: { reportTitle: string; section: string; paragrap
   return `${c.reportTitle} · ${c.section} · ¶${c.paragraph}`;
 }
 
-/** Readable terminal answer: quotes with **marked** words and their citations, or the refusal. */
+/** Readable terminal answer: quotes with their citations (matched words in bold on a terminal), or the refusal. */
 export function toText(answer: Answer, color = false): string {
   if (answer.abstained) {
     const nearest = answer.nearestSections.map((s) => `  - ${s.section} (¶${s.paragraph})`).join('\n');
     return nearest ? `${NOT_COVERED}\nNearest sections:\n${nearest}` : NOT_COVERED;
   }
-  const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['**', '**'];
+  const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['', ''];
   const caveat = answer.confidence === 'low' ? `${LOW_CONFIDENCE}\n` : '';
   return (
     caveat +

@@ -49,11 +49,30 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
   return { start: paragraph[first].start, end: paragraph[last].end };
 }
 
-/** The quote for a span of the report: whitespace normalised, query terms marked. */
-export function buildQuote(reportText: string, start: number, end: number, queryTerms: Set<string>): Quote {
+/**
+ * The quote for a span of the report: whitespace normalised, the question's words marked.
+ * A run of adjacent question words is marked when one of them is distinctive ("13
+ * administrative cases"); a common word alone ("county", "2023") is not.
+ */
+export function buildQuote(
+  reportText: string,
+  start: number,
+  end: number,
+  queryTerms: Set<string>,
+  distinctive: (term: string) => boolean = () => true,
+): Quote {
   const text = reportText.slice(start, end).replace(/\s+/g, ' ').trim();
-  const highlights = tokenizeWithOffsets(text)
-    .filter((t) => queryTerms.has(t.term))
-    .map(({ start: s, end: e }) => ({ start: s, end: e }));
+  const runs: { start: number; end: number; distinctive: boolean }[] = [];
+  let previous = -1;
+  tokenizeWithOffsets(text).forEach((t, i) => {
+    if (!queryTerms.has(t.term)) return;
+    const last = runs.at(-1);
+    if (last && previous === i - 1 && /^\s*$/.test(text.slice(last.end, t.start))) {
+      last.end = t.end;
+      last.distinctive ||= distinctive(t.term);
+    } else runs.push({ start: t.start, end: t.end, distinctive: distinctive(t.term) });
+    previous = i;
+  });
+  const highlights = runs.filter((r) => r.distinctive).map(({ start: s, end: e }) => ({ start: s, end: e }));
   return { text, highlights, start, end };
 }

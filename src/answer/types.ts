@@ -3,6 +3,10 @@
 export interface Citation {
   reportId: string;
   reportTitle: string;
+  /** A short name for the report (its sidecar's shortTitle), for compact citations. */
+  reportShortTitle?: string;
+  /** The report's official page, when its sidecar names one. */
+  reportUrl?: string;
   /** Section path joined with " › ", e.g. "1 Main Measures… › (3) … › Sixth, consciously accept supervision". */
   section: string;
   paragraph: number;

@@ -3,19 +3,25 @@
  * Anything that does not parse exactly is rejected: stale or forged data gets a short
  * answer, never an exception.
  *
- *   c:<report>:<¶>   more context (the whole paragraph)
- *   w:<report>:<¶>   wider context (¶-1 … ¶+1)
- *   s:<report>:<¶>   section outline
- *   p:<question>:<k> page k (0-based) of the answers to a remembered question
+ *   c:<report>:<¶>   a paragraph, sent as a new message (nearest sections, table of contents)
+ *   w:<report>:<¶>   the same with the paragraph before and after
+ *   t:<report>       the report's table of contents
+ *   v:<question>:<k>:<view>  answer k (0-based) of a remembered question, shown in place as the
+ *                    card (0), its paragraph (1), ±1 paragraph (2) or its section outline (3)
  *   e:<i>            example question i from /start
  *   r:<report>:<i>   example question i of a newly announced report
  * <report> is a short hash of the report id, stable across restarts and re-ingests.
  */
 import { createHash } from 'node:crypto';
 
+/** How an answer is shown in its message: the card, its paragraph, ±1 paragraph, its section outline. */
+export const VIEWS = ['card', 'paragraph', 'wider', 'outline'] as const;
+export type View = (typeof VIEWS)[number];
+
 export type CallbackAction =
-  | { kind: 'context' | 'wider' | 'section'; report: string; paragraph: number }
-  | { kind: 'page'; question: string; page: number }
+  | { kind: 'context' | 'wider'; report: string; paragraph: number }
+  | { kind: 'contents'; report: string }
+  | { kind: 'view'; question: string; page: number; view: View }
   | { kind: 'example'; index: number }
   | { kind: 'reportExample'; report: string; index: number };
 
@@ -24,7 +30,7 @@ export function reportKey(reportId: string): string {
   return createHash('sha1').update(reportId).digest('hex').slice(0, 8);
 }
 
-const KINDS = { c: 'context', w: 'wider', s: 'section' } as const;
+const KINDS = { c: 'context', w: 'wider' } as const;
 
 export function encodeCallback(a: CallbackAction): string {
   switch (a.kind) {
@@ -32,10 +38,10 @@ export function encodeCallback(a: CallbackAction): string {
       return `c:${a.report}:${a.paragraph}`;
     case 'wider':
       return `w:${a.report}:${a.paragraph}`;
-    case 'section':
-      return `s:${a.report}:${a.paragraph}`;
-    case 'page':
-      return `p:${a.question}:${a.page}`;
+    case 'contents':
+      return `t:${a.report}`;
+    case 'view':
+      return `v:${a.question}:${a.page}:${VIEWS.indexOf(a.view)}`;
     case 'example':
       return `e:${a.index}`;
     case 'reportExample':
@@ -46,10 +52,12 @@ export function encodeCallback(a: CallbackAction): string {
 /** Parses callback data; undefined for anything malformed. */
 export function decodeCallback(data: string | undefined): CallbackAction | undefined {
   if (!data || data.length > 64) return undefined;
-  let m = /^([cws]):([0-9a-f]{8}):(\d{1,6})$/.exec(data);
+  let m = /^([cw]):([0-9a-f]{8}):(\d{1,6})$/.exec(data);
   if (m) return { kind: KINDS[m[1] as keyof typeof KINDS], report: m[2], paragraph: Number(m[3]) };
-  m = /^p:([0-9a-z]{1,12}):(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'page', question: m[1], page: Number(m[2]) };
+  m = /^t:([0-9a-f]{8})$/.exec(data);
+  if (m) return { kind: 'contents', report: m[1] };
+  m = /^v:([0-9a-z]{1,12}):(\d{1,2}):([0-3])$/.exec(data);
+  if (m) return { kind: 'view', question: m[1], page: Number(m[2]), view: VIEWS[Number(m[3])] };
   m = /^e:(\d{1,2})$/.exec(data);
   if (m) return { kind: 'example', index: Number(m[1]) };
   m = /^r:([0-9a-f]{8}):(\d{1,2})$/.exec(data);

@@ -12,8 +12,6 @@ export interface BotDeps {
   engine(): AnswerEngine;
   adminIds?: number[];
   rateLimit?: Partial<RateLimitOptions>;
-  /** Say in /start that answers are lexical only (no embedding model). */
-  announceLexical?: boolean;
   /** Admin /reindex: bring the index up to date; returns a one-line summary. */
   reindex?(): Promise<string>;
   /** Extra lines for admin /stats. */

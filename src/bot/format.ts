@@ -7,7 +7,7 @@
  * entity is ever cut.
  */
 import { markQuote } from '../answer/format.js';
-import type { Answer, AnswerItem, Quote } from '../answer/types.js';
+import type { Answer, AnswerItem, Citation, Quote } from '../answer/types.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import type { Strings } from './i18n.js';
@@ -57,15 +57,53 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Longest citation line under a quote (plain text). */
+export const MAX_CITATION = 120;
+
+const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
+/** The numbering a heading opens with: "1、", "(3)", "一、", "（二）", "Sixth,", "The second is". */
+const NUMBERING = new RegExp(
+  `^\\s*(?:(\\d{1,2})(?:\\s*[、．.]|\\s+(?=\\S))|([一二三四五六七八九十]{1,3})、|([(（](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[)）])|(?:the\\s+)?(${ORDINAL_WORDS})\\b)`,
+  'iu',
+);
+
 /**
- * One quote with its marked words and citation.
+ * A section path by its numbers: ["1、 Main Measures…", "(3) The system…", "Sixth, consciously…"]
+ * → "§1 › (3) › Sixth". A heading without a number is shown clipped; no path is "Opening".
+ */
+export function sectionNumbers(path: string[]): string {
+  if (!path.length) return 'Opening';
+  return path
+    .map((heading, i) => {
+      const m = NUMBERING.exec(heading);
+      if (!m) return clipText(heading, 40);
+      const number = m[1] ?? m[2] ?? m[3] ?? `${m[4][0].toUpperCase()}${m[4].slice(1).toLowerCase()}`;
+      return i === 0 && (m[1] || m[2]) ? `§${number}` : number;
+    })
+    .join(' › ');
+}
+
+/** "Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26": at most MAX_CITATION characters, plain text. */
+export function shortCitation(c: Citation, sectionPath: string[]): string {
+  const where = ` · ${clipText(sectionNumbers(sectionPath), 60)} · ¶${c.paragraph}`;
+  return clipText(c.reportShortTitle ?? c.reportTitle, MAX_CITATION - where.length) + where;
+}
+
+/**
+ * One answer card: the quote in a blockquote with the question's distinctive words bold,
+ * then a one-line citation. A low-confidence card opens with a warning line.
  * @param header a line above the quote ("Match 2 of 3")
- * @param caveat an italic line saying these are only the closest passages (low confidence)
+ * @param caveat the warning that these are only the closest passages (low confidence)
  */
 export function answerHtml(item: AnswerItem, header = '', caveat = ''): string {
   const quote = markQuote(clipQuote(item.quote), '<b>', '</b>', escapeHtml);
-  const c = item.citation;
-  return `${caveat ? `<i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>\n` : ''}${header ? `${escapeHtml(clipText(header, MAX_LABEL))}\n\n` : ''}«<i>${quote}</i>»\n\n— <b>${escapeHtml(clipText(c.reportTitle, MAX_TITLE))}</b>\n${escapeHtml(clipText(c.section, MAX_SECTION))} · ¶${c.paragraph}`;
+  const lines = [
+    caveat ? `⚠️ <i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>` : '',
+    header ? `<i>${escapeHtml(clipText(header, MAX_LABEL))}</i>` : '',
+    `<blockquote>${quote}</blockquote>`,
+    `📄 ${escapeHtml(shortCitation(item.citation, item.sectionPath))}`,
+  ];
+  return lines.filter(Boolean).join('\n');
 }
 
 /** The refusal, with the nearest sections listed (buttons are added by the caller). */
@@ -199,4 +237,73 @@ export function reportDetails(m: ParsedReport['meta']): string {
     .filter((s): s is string => !!s)
     .map((s) => escapeHtml(clipText(s, MAX_LABEL)))
     .join(' · ');
+}
+
+/** Room for a paragraph view inside one message, leaving space for the citation and tags. */
+const VIEW_BUDGET = MAX_MESSAGE - 400;
+
+/** Plain text of a span of the report, whitespace collapsed. */
+const plain = (report: ParsedReport, start: number, end: number): string => report.text.slice(start, end).replace(/\s+/g, ' ');
+
+/** The last `max` characters of a text, cut at a word break, with "…" in front. */
+function clipStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const tail = text.slice(text.length - max + 1);
+  const space = tail.indexOf(' ');
+  return `…${space >= 0 && space < max / 2 ? tail.slice(space + 1) : tail}`;
+}
+
+/**
+ * Paragraph `n` of a report as escaped HTML with the span `mark` (the quoted sentences) in
+ * bold, clipped around the mark to `max` characters of text.
+ */
+export function markedParagraph(report: ParsedReport, n: number, mark: { start: number; end: number } | undefined, max: number): string {
+  const p = report.paragraphs[n - 1];
+  if (!mark || mark.end <= p.start || mark.start >= p.end) return escapeHtml(clipText(plain(report, p.start, p.end).trim(), max));
+  const start = Math.max(mark.start, p.start);
+  const end = Math.min(mark.end, p.end);
+  const marked = clipText(plain(report, start, end), max);
+  const room = Math.max(0, max - marked.length);
+  const before = clipStart(plain(report, p.start, start).trimStart(), Math.floor(room / 2));
+  const after = clipText(plain(report, end, p.end).trimEnd(), room - before.length);
+  return `${escapeHtml(before)}<b>${escapeHtml(marked)}</b>${escapeHtml(after)}`;
+}
+
+/**
+ * An answer's paragraph, or its paragraph with the one before and after (`wider`), in one
+ * message: the quoted sentences bold, the citation line below.
+ */
+export function paragraphViewHtml(report: ParsedReport, item: AnswerItem, wider: boolean): string {
+  // Budgets count plain text; escaping ("&" → "&amp;") can make it longer, so shrink until it fits.
+  let budget = VIEW_BUDGET;
+  for (;;) {
+    const html = renderParagraphView(report, item, wider, budget);
+    if (html.length <= MAX_MESSAGE || budget < 200) return html;
+    budget = Math.floor((budget * (MAX_MESSAGE - 100)) / html.length);
+  }
+}
+
+function renderParagraphView(report: ParsedReport, item: AnswerItem, wider: boolean, viewBudget: number): string {
+  const n = item.citation.paragraph;
+  const mark = { start: item.quote.start, end: item.quote.end };
+  const citation = `📄 ${escapeHtml(shortCitation(item.citation, item.sectionPath))}`;
+  if (!wider) return `${markedParagraph(report, n, mark, viewBudget)}\n\n${citation}`;
+  const around = [n - 1, n, n + 1].filter((k) => k >= 1 && k <= report.paragraphs.length);
+  const budget = Math.floor(viewBudget / around.length) - 10;
+  const body = around.map((k) => `<i>¶${k}</i> ${markedParagraph(report, k, k === n ? mark : undefined, budget)}`).join('\n\n');
+  return `${body}\n\n${citation}`;
+}
+
+/** Headings of a report's parts and subsections with the paragraph each starts at. */
+export function tableOfContents(report: ParsedReport, depth = 2): { label: string; paragraph: number; path: string[] }[] {
+  const out: { label: string; paragraph: number; path: string[] }[] = [];
+  let last = '';
+  for (const p of report.paragraphs) {
+    if (!p.section.length || p.section.length > depth || p.role === 'metadata') continue;
+    const key = p.section.join('\u0000');
+    if (key === last) continue;
+    last = key;
+    out.push({ label: p.section.at(-1)!, paragraph: p.n, path: p.section });
+  }
+  return out;
 }

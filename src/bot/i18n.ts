@@ -5,11 +5,18 @@
 export type Lang = 'en' | 'zh';
 
 const en = {
+  description:
+    'Ask about government reports in your own words. I answer with the report’s own words: a verbatim quote, and where it stands (report, section, paragraph), so you can check it. I never write text of my own.',
+  shortDescription: 'Answers about government reports, quoted verbatim with a citation.',
   start: (reports: string) =>
     `I answer questions about government reports with the reports' own words: a verbatim quote and a citation you can check. I never write text of my own.\n\n<b>Reports I know</b>\n${reports}\n\nAsk a question, or try one of these:`,
-  help: 'Send a question in plain words, for example "How many administrative cases were there in 2023?".\nIn groups: /ask your question, or mention me.\n\n/reports: the reports I know\n/about: how answers are made\n/subscribe: be told when a new report is added\n/status: your subscription',
+  help: (bot: string) =>
+    `Send a question in your own words, for example "How many administrative cases were there in 2023?". I reply with the report's own words and where they stand; 📄 More context shows the whole paragraph.\n\nIn groups: /ask your question, mention @${bot}, or reply to one of my answers.\nIn any chat: type @${bot} and a question to share a quote.\n\n/reports: the reports I know\n/about: how answers are made\n/subscribe: be told when a new report is added\n/unsubscribe: stop those notices\n/status: your subscription and topics\n/watch words: also send passages about a topic from each new report\n/unwatch: stop topic passages`,
   about:
-    'Answers are quotes, copied verbatim from the reports, with the report, section and paragraph number so you can check them. Nothing is generated or paraphrased. When a report does not cover a question I say so.\n\nSearch combines word matching (BM25) with semantic vectors when an embedding model is available, then picks the best sentences.',
+    'Answers are quotes, copied verbatim from the reports, with the report, section and paragraph number so you can check them. Nothing is generated or paraphrased. When a report does not cover a question I say so; when I am not sure a passage answers it, I say that too.',
+  startGroup: (bot: string) =>
+    `I answer questions about government reports with the reports' own words. In this group, ask with /ask your question, mention @${bot}, or reply to one of my answers.`,
+  youAreWelcome: 'You are welcome. Ask another question any time.',
   reportsHeader: 'Indexed reports:',
   noReports: 'No reports are indexed yet.',
   notCovered: 'The report does not seem to cover this.',
@@ -19,6 +26,10 @@ const en = {
   widerContext: '📄 ±1 paragraph',
   otherMatches: '🔎 Other matches',
   section: '📑 Section',
+  less: '▲ Less',
+  contents: '📚 Contents',
+  browse: '📚 Browse sections',
+  original: '🌐 Original',
   prev: '◀ Previous',
   next: 'Next ▶',
   match: (i: number, n: number) => `Match ${i} of ${n}`,
@@ -32,7 +43,6 @@ const en = {
   askUsage: 'Usage: /ask your question',
   sectionOutline: 'Section outline',
   paragraph: 'paragraph',
-  lexicalOnly: 'Note: semantic search is unavailable, so answers use word matching only.',
   newReport: 'A new report has been added:',
   askAbout: 'Ask about it, for example:',
   watchHeader: (words: string) => `Passages in the new report about “${words}”:`,
@@ -61,10 +71,16 @@ const en = {
 };
 
 const zh: typeof en = {
+  description: '用自己的话提问政府报告的内容。我用报告原文回答：逐字引用，并注明出处（报告、章节、段落），便于核对。我不会自己编写内容。',
+  shortDescription: '用报告原文回答关于政府报告的问题，逐字引用并注明出处。',
   start: (reports: string) =>
     `我用报告原文回答关于政府报告的问题：逐字引用原文，并附上可核对的出处。我不会自己编写内容。\n\n<b>已收录的报告</b>\n${reports}\n\n请提问，或试试下面的问题：`,
-  help: '直接发送问题即可，例如“2023年全县有多少起行政案件？”。\n在群组中：使用 /ask 加问题，或提及我。\n\n/reports：已收录的报告\n/about：回答是如何产生的\n/subscribe：有新报告时通知我\n/status：订阅状态',
-  about: '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明。',
+  help: (bot: string) =>
+    `直接用自己的话发送问题即可，例如“2023年全县有多少起行政案件？”。我会引用报告原文并注明出处；点 📄 更多上下文 可查看整段。\n\n在群组中：使用 /ask 加问题、提及 @${bot}，或回复我的回答。\n在任何聊天中：输入 @${bot} 加问题即可分享引文。\n\n/reports：已收录的报告\n/about：回答是如何产生的\n/subscribe：有新报告时通知我\n/unsubscribe：取消通知\n/status：订阅状态和关注的主题\n/watch 词语：每有新报告，同时推送该主题的段落\n/unwatch：停止推送主题段落`,
+  about:
+    '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明；不确定某段是否回答了问题时，我也会说明。',
+  startGroup: (bot: string) => `我用报告原文回答关于政府报告的问题。在本群中，请使用 /ask 加问题、提及 @${bot}，或回复我的回答。`,
+  youAreWelcome: '不客气，随时可以继续提问。',
   reportsHeader: '已收录的报告：',
   noReports: '目前还没有收录报告。',
   notCovered: '报告似乎没有涉及这个问题。',
@@ -74,6 +90,10 @@ const zh: typeof en = {
   widerContext: '📄 前后段落',
   otherMatches: '🔎 其他结果',
   section: '📑 所在章节',
+  less: '▲ 收起',
+  contents: '📚 目录',
+  browse: '📚 浏览章节',
+  original: '🌐 原文',
   prev: '◀ 上一条',
   next: '下一条 ▶',
   match: (i: number, n: number) => `第 ${i} 条，共 ${n} 条`,
@@ -87,7 +107,6 @@ const zh: typeof en = {
   askUsage: '用法：/ask 您的问题',
   sectionOutline: '章节目录',
   paragraph: '段',
-  lexicalOnly: '注意：语义搜索不可用，目前仅按关键词匹配回答。',
   newReport: '新增了一份报告：',
   askAbout: '可以这样提问：',
   watchHeader: (words: string) => `新报告中与“${words}”相关的段落：`,
@@ -123,7 +142,14 @@ export function langOf(languageCode: string | undefined): Lang {
   return languageCode?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** The command menu, per language. */
-export function commandMenu(lang: Lang): { command: string; description: string }[] {
-  return Object.entries(STRINGS[lang].commands).map(([command, description]) => ({ command, description }));
+/** Commands of private chats only, and of groups only. */
+const PRIVATE_ONLY = new Set(['start']);
+const GROUP_ONLY = new Set(['ask']);
+
+/** The command menu, per language and kind of chat. */
+export function commandMenu(lang: Lang, chat: 'private' | 'group'): { command: string; description: string }[] {
+  const skip = chat === 'private' ? GROUP_ONLY : PRIVATE_ONLY;
+  return Object.entries(STRINGS[lang].commands)
+    .filter(([command]) => !skip.has(command))
+    .map(([command, description]) => ({ command, description }));
 }

@@ -6,42 +6,71 @@ import { describeError } from '../errors.js';
 import { InlineKeyboard } from 'grammy';
 import type { Answer } from '../answer/types.js';
 import type { AnswerCache } from './answer-cache.js';
-import { encodeCallback, reportKey } from './callback-data.js';
+import { encodeCallback, reportKey, type View } from './callback-data.js';
 import type { BotContext } from './context.js';
-import { answerHtml, refusalHtml } from './format.js';
+import { answerHtml, escapeHtml, packMessages, paragraphViewHtml, refusalHtml, reportLine, sectionOutlineHtml } from './format.js';
+import { exampleQuestions } from '../answer/examples.js';
+import type { ParsedReport } from '../corpus/types.js';
 import type { Strings } from './i18n.js';
 import { log } from '../log.js';
 import type { BotDeps } from './deps.js';
 
 const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Text and buttons for page `page` of an answer (a refusal has one page). */
-export function answerPage(answer: Answer, questionId: string, page: number, t: Strings): { text: string; keyboard: InlineKeyboard } {
-  const keyboard = new InlineKeyboard();
-  if (answer.abstained) {
-    for (const s of answer.nearestSections)
-      keyboard
-        .text(
-          `§ ${short(s.section.split(' › ').at(-1)!)} ¶${s.paragraph}`,
-          encodeCallback({ kind: 'context', report: reportKey(s.reportId), paragraph: s.paragraph }),
-        )
-        .row();
-    return { text: refusalHtml(answer, t), keyboard };
-  }
+/**
+ * Text and buttons for answer `page` of a remembered answer shown as `view` (a refusal has
+ * one view). The card offers More context (its paragraph, then ±1), Section (the outline of
+ * its part) and Other matches; each expands in the same message, and Less goes back.
+ * @param report the answer's report, for the paragraph and outline views
+ */
+export function answerView(
+  answer: Answer,
+  questionId: string,
+  page: number,
+  t: Strings,
+  view: View = 'card',
+  report?: ParsedReport,
+): { text: string; keyboard: InlineKeyboard } {
+  if (answer.abstained) return refusalView(answer, t);
   const item = answer.answers[page];
-  const report = reportKey(item.citation.reportId);
-  const paragraph = item.citation.paragraph;
-  keyboard
-    .text(t.moreContext, encodeCallback({ kind: 'context', report, paragraph }))
-    .text(t.section, encodeCallback({ kind: 'section', report, paragraph }))
-    .row();
-  const n = answer.answers.length;
-  if (n > 1 && page === 0) keyboard.text(t.otherMatches, encodeCallback({ kind: 'page', question: questionId, page: 1 }));
-  else if (n > 1) {
-    keyboard.text(t.prev, encodeCallback({ kind: 'page', question: questionId, page: page - 1 }));
-    if (page + 1 < n) keyboard.text(t.next, encodeCallback({ kind: 'page', question: questionId, page: page + 1 }));
+  const to = (v: View, p = page): string => encodeCallback({ kind: 'view', question: questionId, page: p, view: v });
+  const keyboard = new InlineKeyboard();
+  if (report && view === 'paragraph') {
+    keyboard.text(t.widerContext, to('wider')).text(t.less, to('card')).row().text(t.section, to('outline'));
+    return { text: paragraphViewHtml(report, item, false), keyboard };
   }
+  if (report && view === 'wider') {
+    keyboard.text(t.less, to('card')).text(t.section, to('outline'));
+    return { text: paragraphViewHtml(report, item, true), keyboard };
+  }
+  if (report && view === 'outline') {
+    keyboard.text(t.less, to('card')).text(t.contents, encodeCallback({ kind: 'contents', report: reportKey(report.id) }));
+    return { text: sectionOutlineHtml(report, item.citation.paragraph, t)[0], keyboard };
+  }
+  keyboard.text(t.moreContext, to('paragraph')).text(t.section, to('outline')).row();
+  const n = answer.answers.length;
+  if (n > 1 && page === 0) keyboard.text(t.otherMatches, to('card', 1));
+  else if (n > 1) {
+    keyboard.text(t.prev, to('card', page - 1));
+    if (page + 1 < n) keyboard.text(t.next, to('card', page + 1));
+  }
+  if (item.citation.reportUrl) keyboard.row().url(t.original, item.citation.reportUrl);
   return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : '', answer.confidence === 'low' ? t.lowConfidence : ''), keyboard };
+}
+
+/** A refusal: the nearest sections as buttons, and a way to browse the report. */
+function refusalView(answer: Answer, t: Strings): { text: string; keyboard: InlineKeyboard } {
+  const keyboard = new InlineKeyboard();
+  for (const s of answer.nearestSections)
+    keyboard
+      .text(
+        `§ ${short(s.section.split(' › ').at(-1)!)} ¶${s.paragraph}`,
+        encodeCallback({ kind: 'context', report: reportKey(s.reportId), paragraph: s.paragraph }),
+      )
+      .row();
+  const browse = answer.nearestSections[0]?.reportId;
+  if (browse) keyboard.text(t.browse, encodeCallback({ kind: 'contents', report: reportKey(browse) })).row();
+  return { text: refusalHtml(answer, t), keyboard };
 }
 
 /**
@@ -54,19 +83,50 @@ export async function showTyping(ctx: BotContext): Promise<void> {
     .catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', describeError(error)));
 }
 
-/** Answers a question in the chat: the first page with its buttons. */
-export async function replyWithAnswer(ctx: BotContext, answer: Answer, cache: AnswerCache): Promise<void> {
-  const id = cache.put(answer, ctx.chat?.id ?? 0);
-  const { text, keyboard } = answerPage(answer, id, 0, ctx.t);
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+/**
+ * Answers a question in the chat: the card with its buttons (a refusal also offers an
+ * example question that works). Returns the sent message's id.
+ */
+export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<number> {
+  const { text, keyboard } = await firstView(ctx, deps, answer, cache);
+  const sent = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true }, ...replyTo(ctx) });
+  return sent.message_id;
 }
 
-/** Answers `question` in the current chat, showing "typing…" while it works. */
-export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<void> {
+/** The card (or refusal) a new answer opens with. */
+export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  const id = cache.put(answer, ctx.chat?.id ?? 0);
+  const view = answerView(answer, id, 0, ctx.t);
+  if (answer.abstained) {
+    const [example] = await exampleQuestions(deps.engine(), ctx.lang);
+    if (example) view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0 }));
+  }
+  return view;
+}
+
+/** Answers `question` in the current chat, showing "typing…" while it works; returns the answer's message id. */
+export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<number> {
   await showTyping(ctx);
   const answer = await deps.engine().answer(question, 5);
-  await replyWithAnswer(ctx, answer, cache);
+  return replyWithAnswer(ctx, deps, answer, cache);
 }
+
+/** The welcome: what the bot does, the reports it knows, and example questions that work (in a group, how to ask there). */
+export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void> {
+  const bot = ctx.me.username;
+  if (ctx.chat?.type !== 'private') return void (await ctx.reply(escapeHtml(ctx.t.startGroup(bot)), { parse_mode: 'HTML' }));
+  const engine = deps.engine();
+  const reports = [...engine.index.reports.values()];
+  const lines = reports.length ? reports.slice(0, MAX_WELCOME_REPORTS).map(reportLine).join('\n') : escapeHtml(ctx.t.noReports);
+  const more = reports.length > MAX_WELCOME_REPORTS ? `\n… /reports` : '';
+  const keyboard = new InlineKeyboard();
+  (await exampleQuestions(engine, ctx.lang)).forEach((q, index) => keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index })).row());
+  const [text] = packMessages([ctx.t.start(lines + more)]);
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+/** Reports listed in the welcome; /reports lists them all. */
+const MAX_WELCOME_REPORTS = 10;
 
 /** The question a message puts to the bot ("" for a bare /ask), or undefined when it is not addressed to it. */
 export function questionOf(ctx: BotContext): string | undefined {
@@ -75,7 +135,15 @@ export function questionOf(ctx: BotContext): string | undefined {
   if (ctx.hasCommand('ask')) return text.replace(/^\/ask(@\w+)?/i, '').trim();
   if (text.startsWith('/')) return undefined; // other commands belong to other features or the fallback
   if (ctx.chat.type === 'private') return text;
+  // In a group, replying to one of the bot's answers asks it a (follow-up) question.
+  if (ctx.message?.reply_to_message?.from?.id === ctx.me.id) return text;
   const username = ctx.me.username;
   const mention = new RegExp(`@${username}\\b`, 'i');
   return username && mention.test(text) ? text.replace(mention, ' ').trim() : undefined;
+}
+
+/** In a group, an answer replies to the question it answers (and still goes out if that message is gone). */
+export function replyTo(ctx: BotContext): { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } } {
+  const id = ctx.message?.message_id;
+  return id !== undefined && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } } : {};
 }

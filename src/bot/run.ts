@@ -10,7 +10,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { log, registerSecret } from '../log.js';
 import type { BotContext } from './context.js';
-import { commandMenu } from './i18n.js';
+import { commandMenu, STRINGS } from './i18n.js';
 
 export interface RunningBot {
   stop(): Promise<void>;
@@ -24,13 +24,22 @@ const POLL_RETRY_MS = 2000;
 const CONFLICT_RETRY_MS = 5000;
 const CONFLICT_RETRY_MAX_MS = 60_000;
 
-/** Registers the command menu in English and Chinese; a server without the method only logs it. */
+/**
+ * Registers the command menus (private chats; groups, where /ask is how to ask) and the
+ * bot's description (the empty chat's "What can this bot do?") in English and Chinese. A
+ * server without these methods only logs it.
+ */
 export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
   try {
-    await bot.api.setMyCommands(commandMenu('en'));
-    await bot.api.setMyCommands(commandMenu('zh'), { language_code: 'zh' });
+    for (const lang of ['en', 'zh'] as const) {
+      const language = lang === 'en' ? {} : { language_code: lang };
+      await bot.api.setMyCommands(commandMenu(lang, 'private'), { scope: { type: 'all_private_chats' }, ...language });
+      await bot.api.setMyCommands(commandMenu(lang, 'group'), { scope: { type: 'all_group_chats' }, ...language });
+      await bot.api.setMyDescription(STRINGS[lang].description, language);
+      await bot.api.setMyShortDescription(STRINGS[lang].shortDescription, language);
+    }
   } catch (error) {
-    log.warn('could not register the command menu:', describeError(error));
+    log.warn('could not register the command menu or description:', describeError(error));
   }
 }
 
@@ -80,7 +89,7 @@ export interface StartOptions {
   signal?: AbortSignal;
 }
 
-const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 
 export async function startBot(bot: Bot<BotContext>, options: StartOptions): Promise<RunningBot> {
   await identify(bot, options.signal);

@@ -9,7 +9,8 @@ import { ConfigError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
 
-const SIDECAR_FIELDS = ['title', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples'] as const;
+const SIDECAR_FIELDS = ['title', 'shortTitle', 'url', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples', 'examplesZh'] as const;
+const LIST_FIELDS = new Set(['examples', 'examplesZh']);
 
 /** Reads `<name-without-extension>.meta.json` beside a report, if there is one. */
 function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; raw: string } | undefined {
@@ -29,7 +30,9 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
   const meta: Record<string, unknown> = {};
   for (const key of SIDECAR_FIELDS) {
     const value = parsed[key];
-    if (key === 'examples' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string') meta[key] = value;
+    // Only a web address becomes a link button.
+    if (key === 'url' && (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value))) continue;
+    if (LIST_FIELDS.has(key) ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string') meta[key] = value;
   }
   return { meta: meta, raw };
 }

@@ -11,7 +11,7 @@
 import { splitSentences } from './sentences.js';
 import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
 
-type TextField = Exclude<keyof ReportMeta, 'examples'>;
+type TextField = Exclude<keyof ReportMeta, 'examples' | 'examplesZh' | 'shortTitle' | 'url'>;
 const META_KEYS: Record<string, TextField> = {
   'index number': 'indexNumber',
   'information classification': 'classification',

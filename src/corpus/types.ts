@@ -24,8 +24,13 @@ export interface ReportMeta {
   published?: string;
   signature?: string;
   signedDate?: string;
-  /** Example questions this report answers, from its optional sidecar <file>.meta.json. */
+  /** A short name for citations ("Zuoyun County 2023 Rule of Law Report"), from the sidecar; else the title is clipped. */
+  shortTitle?: string;
+  /** Where the report is published (its official page), from the sidecar: an "Original" button links to it. */
+  url?: string;
+  /** Example questions this report answers, from its optional sidecar <file>.meta.json, in English and Chinese. */
   examples?: string[];
+  examplesZh?: string[];
 }
 
 export interface ParsedReport {

@@ -7,20 +7,18 @@ import { InlineKeyboard } from 'grammy';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { encodeCallback, reportKey } from '../bot/callback-data.js';
-import { reportExamples } from '../bot/examples.js';
+import { workingExamples } from '../answer/examples.js';
 import { answerHtml, clipText, escapeHtml, MAX_LABEL, MAX_TITLE, packMessages, reportDetails } from '../bot/format.js';
 import { STRINGS, langOf, type Strings } from '../bot/i18n.js';
 import { log } from '../log.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
 
-/** The notice for one report in one language. Pure. */
-export function noticePayload(report: ParsedReport, t: Strings): OutboxRow['payload'] {
+/** The notice for one report in one language, with its example questions (checked to work: answer/examples.ts). Pure. */
+export function noticePayload(report: ParsedReport, t: Strings, examples: string[]): OutboxRow['payload'] {
   const m = report.meta;
   const details = reportDetails(m);
   const keyboard = new InlineKeyboard();
-  reportExamples(report).forEach((q, index) =>
-    keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row(),
-  );
+  examples.forEach((q, index) => keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
   const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };
 }
@@ -43,10 +41,11 @@ export class Notifier {
     const fresh = [...engine.index.reports.values()].filter((r) => !this.store.isAnnounced(r.id));
     for (const report of fresh) {
       const watched = await this.watchedPassages(engine, report);
+      const examples = { en: await workingExamples(engine, report, 'en'), zh: await workingExamples(engine, report, 'zh') };
       const queued = this.store.announce(report.id, (s) => {
-        const t = STRINGS[langOf(s.lang)];
+        const lang = langOf(s.lang);
         return [
-          { part: 'notice', payload: noticePayload(report, t) },
+          { part: 'notice', payload: noticePayload(report, STRINGS[lang], examples[lang]) },
           ...(watched.get(s.chatId) ?? []).map((text, i) => ({ part: `watch-${i}`, payload: { text } })),
         ];
       });
@@ -64,7 +63,9 @@ export class Notifier {
       const t = STRINGS[langOf(this.store.subscriber(chatId)?.lang)];
       for (const words of topics) {
         const answer = await engine.answer(words, 3, report.id);
-        if (!answer.abstained) pieces.push(`<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`, ...answer.answers.map((a) => answerHtml(a)));
+        // Header lines ("Information classification: …") are about the document, not the topic.
+        const passages = answer.abstained ? [] : answer.answers.filter((a) => report.paragraphs[a.citation.paragraph - 1]?.role === 'body');
+        if (passages.length) pieces.push(`<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`, ...passages.map((a) => answerHtml(a)));
       }
       if (pieces.length) out.set(chatId, packMessages(pieces));
     }

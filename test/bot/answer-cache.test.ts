@@ -19,7 +19,12 @@ describe('AnswerCache', () => {
     expect(new Set(ids).size).toBe(200);
     for (const id of ids) {
       expect(id).toMatch(/^[0-9a-z]{12}$/);
-      expect(decodeCallback(encodeCallback({ kind: 'page', question: id, page: 2 }))).toEqual({ kind: 'page', question: id, page: 2 });
+      expect(decodeCallback(encodeCallback({ kind: 'view', question: id, page: 2, view: 'wider' }))).toEqual({
+        kind: 'view',
+        question: id,
+        page: 2,
+        view: 'wider',
+      });
     }
     // Neighbouring ids are not neighbours: a forged id next to one's own finds nothing.
     expect(cache.get((parseInt(ids[0], 36) + 1).toString(36), 1)).toBeUndefined();

@@ -7,19 +7,7 @@ import type { BotContext } from '../../src/bot/context.js';
 import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 import { BOT_INFO } from '../helpers/offline-bot.js';
-
-/** Telegram HTML check: only the tags we use, balanced, and every & starts an entity. */
-function assertValidHtml(html: string): void {
-  expect(html.length).toBeLessThanOrEqual(4096);
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)(\w+)[^>]*>/g)) {
-    expect(['b', 'i', 'pre', 'code']).toContain(m[2]);
-    if (m[1]) expect(stack.pop()).toBe(m[2]);
-    else stack.push(m[2]);
-  }
-  expect(stack).toEqual([]);
-  expect(html.replace(/<\/?\w+[^>]*>/g, '')).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot);)/);
-}
+import { expectValidTelegramHtml } from '../helpers/telegram-html.js';
 
 describe('the bot end to end through a Bot API emulator', () => {
   let api: BotApiHarness;
@@ -39,38 +27,72 @@ describe('the bot end to end through a Bot API emulator', () => {
     await api.stop();
   });
 
-  it('answers a question with the right quote, citation and buttons', async () => {
+  it('answers with a card: the quote in a blockquote, distinctive words bold, one short citation line, buttons', async () => {
     const user = api.client(1001);
     await user.say('How many administrative cases were there in the county?');
     const [reply] = await user.replies(1);
     const text = reply.text as string;
-    expect(text).toContain('13 <b>administrative cases</b>');
-    expect(text).toContain('Sixth, consciously accept supervision · ¶26');
+    expect(text).toMatch(/^<blockquote>In 2023, there will be 13 <b>administrative cases<\/b> in the county/); // "county" alone is too common to bold
+    const citation = text.split('\n').at(-1)!;
+    expect(citation).toBe('📄 Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26');
+    expect(citation.length).toBeLessThanOrEqual(120);
     expect(reply.parse_mode).toBe('HTML');
-    assertValidHtml(text);
+    expectValidTelegramHtml(text);
     const buttons = (reply.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(['📄 More context', '📑 Section', '🔎 Other matches']);
     expect(api.callsOf('sendChatAction')[0]).toMatchObject({ action: 'typing' });
-    expect(api.callsOf('setMyCommands').map((c) => c.language_code ?? 'default')).toEqual(['default', 'zh']);
   });
 
-  it('more context, section outline and paging by editing in place', async () => {
+  it('registers menus per kind of chat and the description, in English and Chinese', () => {
+    const menus = api.callsOf('setMyCommands').map((c) => ({
+      scope: (c.scope as { type: string }).type,
+      lang: (c.language_code as string | undefined) ?? 'default',
+      commands: (c.commands as { command: string }[]).map((x) => x.command),
+    }));
+    expect(menus.map((m) => `${m.scope}/${m.lang}`)).toEqual([
+      'all_private_chats/default',
+      'all_group_chats/default',
+      'all_private_chats/zh',
+      'all_group_chats/zh',
+    ]);
+    expect(menus[0].commands).not.toContain('ask');
+    expect(menus[1].commands).toContain('ask');
+    expect(api.callsOf('setMyDescription').map((c) => c.language_code ?? 'default')).toEqual(['default', 'zh']);
+    expect(String(api.callsOf('setMyShortDescription')[0].short_description)).toMatch(/quoted verbatim/);
+  });
+
+  it('more context, ±1, section outline and other matches expand the card in place, and Less folds it back', async () => {
     const user = api.client(1002);
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1);
-    const buttons = (reply.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat().map((b) => b.callback_data);
-    await user.press(buttons[0], reply.messageId as number);
-    const [context] = await user.replies(1);
-    expect(context.text).toContain('issued 12 mediation statements');
-    assertValidHtml(context.text as string);
-    await user.press(buttons[1], reply.messageId as number);
-    const [outline] = await user.replies(1);
-    expect(outline.text).toMatch(/Section outline/);
-    expect(outline.text).toMatch(
+    const id = reply.messageId as number;
+    const card = reply.text as string;
+    const shown = (): string => user.history().find((m) => m.messageId === id)?.text as string;
+    const keys = (): Record<string, string> =>
+      Object.fromEntries(
+        (user.history().find((m) => m.messageId === id)?.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard
+          .flat()
+          .map((b) => [b.text, b.callback_data]),
+      );
+    await user.press(keys()['📄 More context'], id);
+    // The whole paragraph, the quoted sentence bold inside it.
+    await expect
+      .poll(shown, { timeout: 5000 })
+      .toMatch(/^First, in-depth investigation .* <b>In 2023, the people's mediators .* issued 12 mediation statements\.<\/b> The labor/);
+    expectValidTelegramHtml(shown());
+    await user.press(keys()['📄 ±1 paragraph'], id);
+    await expect.poll(shown, { timeout: 5000 }).toMatch(/<i>¶\d+<\/i>[\s\S]*<i>¶\d+<\/i>/);
+    await user.press(keys()['📑 Section'], id);
+    await expect.poll(shown, { timeout: 5000 }).toMatch(/Section outline/);
+    expect(shown()).toMatch(
       /\(4\) Effectively resolve social conflicts and disputes · ¶28\n\s*<b>First, in-depth investigation and resolution of contradictions and disputes · ¶29<\/b>/,
     );
-    await user.press(buttons[2], reply.messageId as number);
-    await expect.poll(() => user.history().find((m) => m.messageId === reply.messageId)?.text, { timeout: 5000 }).toMatch(/^Match 2 of \d/);
+    await user.press(keys()['▲ Less'], id);
+    await expect.poll(shown, { timeout: 5000 }).toBe(card);
+    await user.press(keys()['🔎 Other matches'], id);
+    await expect.poll(shown, { timeout: 5000 }).toMatch(/^<i>Match 2 of \d/);
+    // Nothing was sent as a new message: every view edited the one card.
+    expect(user.history().filter((m) => (m.messageId as number) > id)).toEqual([]);
   });
 
   it('refuses honestly and offers the nearest sections as buttons', async () => {
@@ -78,14 +100,26 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.say('How many cinemas are in the county?');
     const [reply] = await user.replies(1);
     expect(reply.text).toMatch(/^The report does not seem to cover this\./);
-    expect((reply.reply_markup as { inline_keyboard: unknown[][] }).inline_keyboard.length).toBeGreaterThan(0);
+    const buttons = (reply.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(buttons.filter((b) => b.text.startsWith('§ ')).length).toBeGreaterThan(0);
+    // A way on: browse the report's contents, or try a question that works.
+    const browse = buttons.find((b) => b.text === '📚 Browse sections')!;
+    const example = buttons.find((b) => b.text.startsWith('💡 '))!;
+    await user.press(browse.callback_data, reply.messageId as number);
+    const [contents] = await user.replies(1);
+    expect(contents.text).toMatch(/^<b>📚 Contents<\/b> — Zuoyun County 2023 Rule of Law Report/);
+    const entries = (contents.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(entries.map((e) => e.text)).toContain('2 Deficiencies and Causes of Promoting the…');
+    await user.press(example.callback_data, reply.messageId as number);
+    const [answer] = await user.replies(1);
+    expect(answer.text).toContain('13 <b>administrative cases</b>');
   });
 
   it('escapes report text and user text, and survives hostile messages', async () => {
     const user = api.client(1004);
     for (const text of ['<b>unclosed & "quoted"', '\u202e\u200b', 'x'.repeat(5000), '/nosuchcommand', "'; DROP TABLE subscribers; --"]) await user.say(text);
     const replies = await user.replies(5);
-    for (const r of replies) assertValidHtml(r.text as string);
+    for (const r of replies) expectValidTelegramHtml(r.text as string);
     await user.say('How many judicial confirmations did the court issue?');
     const [after] = await user.replies(1);
     expect(after.text).toContain('5 <b>judicial confirmations</b>');
@@ -115,7 +149,7 @@ describe('the bot end to end through a Bot API emulator', () => {
     const user = api.client(1007, { languageCode: 'zh-hans' });
     await user.say('/help');
     const [help] = await user.replies(1);
-    expect(help.text).toContain('直接发送问题即可');
+    expect(help.text).toContain('直接用自己的话发送问题即可');
     await user.say('How many cinemas are in the county?');
     const [refusal] = await user.replies(1);
     expect(refusal.text).toMatch(/^报告似乎没有涉及这个问题/);
@@ -131,6 +165,58 @@ describe('the bot end to end through a Bot API emulator', () => {
     await member.say('@report_quote_bot How many judicial confirmations did the court issue?');
     const [mention] = await member.replies(1);
     expect(mention.text).toContain('judicial confirmations');
+    // Answers reply to the question they answer.
+    const sent = api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001');
+    expect(sent.at(-1)?.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+    // A reply to one of the bot's answers is a follow-up question.
+    const from = { ...member.from };
+    const chat = { id: -5001, type: 'group', title: 'G' };
+    api.inject({
+      message: {
+        message_id: 9001,
+        date: 1,
+        chat,
+        from,
+        text: 'And how many village doctors were dismissed?',
+        reply_to_message: { message_id: mention.messageId, date: 1, chat, from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' }, text: 'x' },
+      },
+    });
+    const [followUp] = await member.replies(1);
+    expect(followUp.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
+    await member.say('/start');
+    const [welcome] = await member.replies(1);
+    expect(welcome.text).toMatch(/In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/);
+  });
+
+  it('greetings get the welcome, thanks a short reply, and /help every command', async () => {
+    const user = api.client(1011);
+    await user.say('hi!');
+    const [welcome] = await user.replies(1);
+    expect(welcome.text).toContain('Reports I know');
+    const examples = (welcome.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
+    expect(examples).toHaveLength(3);
+    await user.say('thanks a lot');
+    const [thanks] = await user.replies(1);
+    expect(thanks.text).toBe('You are welcome. Ask another question any time.');
+    await user.say('/help');
+    const [help] = await user.replies(1);
+    for (const command of ['/reports', '/about', '/subscribe', '/unsubscribe', '/status', '/watch', '/unwatch', '@report_quote_bot'])
+      expect(help.text).toContain(command);
+    expect(String(help.text)).not.toMatch(/BM25|semantic|lexical/i);
+  });
+
+  it('editing a question edits its answer', async () => {
+    const user = api.client(1012);
+    const from = user.from;
+    const chat = { id: 1012, type: 'private', first_name: 'E' };
+    api.inject({ message: { message_id: 501, date: 1, chat, from, text: 'How many mediation statements were issued?' } });
+    const [answer] = await user.replies(1);
+    expect(answer.text).toContain('12 <b>mediation statements</b>');
+    api.inject({ edited_message: { message_id: 501, date: 1, edit_date: 2, chat, from, text: 'How many village doctors were dismissed?' } });
+    await expect
+      .poll(() => user.history().find((m) => m.messageId === answer.messageId)?.text, { timeout: 5000 })
+      .toContain('<b>dismissed</b> three <b>village doctors</b>');
+    expect(user.history()).toHaveLength(1);
   });
 
   it('answers inline queries, hints on non-text messages, and answers a duplicated update once', async () => {

@@ -43,13 +43,26 @@ describe('callback data', () => {
     const actions = [
       { kind: 'context', report: '0123abcd', paragraph: 26 },
       { kind: 'wider', report: '0123abcd', paragraph: 1 },
-      { kind: 'section', report: '0123abcd', paragraph: 3 },
-      { kind: 'page', question: 'a1', page: 2 },
+      { kind: 'contents', report: '0123abcd' },
+      { kind: 'view', question: 'a1', page: 2, view: 'card' },
+      { kind: 'view', question: 'a1', page: 0, view: 'outline' },
       { kind: 'example', index: 0 },
       { kind: 'reportExample', report: '0123abcd', index: 1 },
     ] as const;
     for (const a of actions) expect(decodeCallback(encodeCallback(a))).toEqual(a);
-    for (const bad of ['', 'c:0123abcd', 'c:0123ABCD:1', 'x:1', 'p:a1:999', 'e:-1', 'c:0123abcd:1:extra', 'c'.repeat(65)])
+    for (const bad of [
+      '',
+      'c:0123abcd',
+      'c:0123ABCD:1',
+      'x:1',
+      'v:a1:999:0',
+      'v:a1:1:4',
+      's:0123abcd:1',
+      'p:a1:1',
+      'e:-1',
+      'c:0123abcd:1:extra',
+      'c'.repeat(65),
+    ])
       expect(decodeCallback(bad)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
-import { answerPage } from '../../src/bot/reply.js';
+import { answerView } from '../../src/bot/reply.js';
+import { VIEWS } from '../../src/bot/callback-data.js';
 import { answerHtml, clipQuote, clipText, contextMessages, hardSplit, packMessages, reportLine, sectionOutlineHtml } from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
@@ -76,11 +77,12 @@ describe('length-safe rendering', () => {
       const index = new CorpusIndex();
       index.addReport(report, chunkReport(report));
       const engine = new AnswerEngine(index);
-      const all: string[] = [...packMessages([reportLine(report)]), noticePayload(report, STRINGS.en).text];
+      const all: string[] = [...packMessages([reportLine(report)]), noticePayload(report, STRINGS.en, ['x'.repeat(300)]).text];
       for (let q = 0; q < 6; q++) {
         const question = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
         const answer = await engine.answer(question, 3);
-        for (let page = 0; page < Math.max(1, answer.answers.length); page++) all.push(answerPage(answer, 'id', page, STRINGS.en).text);
+        for (let page = 0; page < Math.max(1, answer.answers.length); page++)
+          for (const view of VIEWS) all.push(answerView(answer, 'id', page, STRINGS.en, view, report).text);
         all.push(...packMessages(answer.answers.map((a) => answerHtml(a))));
         for (const a of answer.answers) {
           const n = a.citation.paragraph;

@@ -1,20 +1,63 @@
 /**
- * Questions: any text in a private chat; in groups, /ask <question> or a mention of the bot.
+ * Questions: any text in a private chat; in groups, /ask <question>, a mention of the bot,
+ * or a reply to one of its answers. Greetings, thanks and "help" get the welcome, a short
+ * reply or the help instead of a search. Editing a question edits its answer.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { answerInChat, questionOf } from '../reply.js';
+import { escapeHtml } from '../format.js';
+import { answerInChat, firstView, questionOf, sendWelcome, showTyping } from '../reply.js';
 import type { AnswerCache } from '../answer-cache.js';
+import { LruMap } from '../../lru-map.js';
+import { smallTalkOf } from '../small-talk.js';
+
+/** Questions whose answer message is remembered, so an edit of the question can edit the answer. */
+const EDITABLE = 5_000;
 
 export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  /** "chat:question message" → the answer's message id. */
+  const answers = new LruMap<string, number>(EDITABLE);
+
   feature
     .filter((ctx) => questionOf(ctx) !== undefined)
     .use(async (ctx) => {
       const question = questionOf(ctx)!;
       if (!question) return void (await ctx.reply(ctx.t.askUsage));
-      await answerInChat(ctx, deps, cache, question);
+      switch (smallTalkOf(question)) {
+        case 'greeting':
+          return sendWelcome(ctx, deps);
+        case 'thanks':
+          return void (await ctx.reply(ctx.t.youAreWelcome));
+        case 'help':
+          return void (await ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
+      }
+      const answerId = await answerInChat(ctx, deps, cache, question);
+      answers.set(`${ctx.chat!.id}:${ctx.message!.message_id}`, answerId);
     });
+
+  feature.on('edited_message:text', async (ctx) => {
+    const key = `${ctx.chat.id}:${ctx.editedMessage.message_id}`;
+    const answerId = answers.get(key);
+    const question = answerId === undefined ? undefined : editedQuestion(ctx);
+    if (answerId === undefined || !question || smallTalkOf(question)) return;
+    await showTyping(ctx);
+    const { text, keyboard } = await firstView(ctx, deps, await deps.engine().answer(question, 5), cache);
+    await ctx.api
+      .editMessageText(ctx.chat.id, answerId, text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } })
+      .catch((error: unknown) => {
+        if (!String(error).includes('message is not modified')) throw error;
+      });
+  });
   return feature;
+}
+
+/** The question an edited message now asks (the same rules as a new message). */
+function editedQuestion(ctx: BotContext): string | undefined {
+  const text = ctx.editedMessage?.text?.replace(/^\/ask(@\w+)?/i, '').trim();
+  if (!text || !ctx.chat) return undefined;
+  if (ctx.chat.type === 'private') return text;
+  const mention = new RegExp(`@${ctx.me.username}\\b`, 'i');
+  return text.replace(mention, ' ').trim();
 }

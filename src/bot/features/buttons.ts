@@ -1,6 +1,7 @@
 /**
- * Inline buttons: more context, wider context, section outline, paging through other
- * matches (editing the message in place), and example questions.
+ * Inline buttons: an answer card expanding in place (its paragraph, ±1 paragraph, its
+ * section outline, other matches), paragraphs and the table of contents sent as new
+ * messages (from a refusal), and example questions.
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import type { ParsedReport } from '../../corpus/types.js';
@@ -8,14 +9,22 @@ import type { AnswerCache } from '../answer-cache.js';
 import { decodeCallback, encodeCallback, reportKey } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { contextMessages, sectionOutlineHtml } from '../format.js';
-import { answerInChat, answerPage, replyWithAnswer, showTyping } from '../reply.js';
-import { exampleQuestions, reportExamples } from '../examples.js';
+import { clipText, contextMessages, escapeHtml, MAX_TITLE, tableOfContents } from '../format.js';
+import { answerInChat, answerView, replyWithAnswer, showTyping } from '../reply.js';
+import { exampleQuestions, workingExamples } from '../../answer/examples.js';
 
 function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
   for (const report of deps.engine().index.reports.values()) if (reportKey(report.id) === key) return report;
   return undefined;
 }
+
+/** Table-of-contents entries offered as buttons (Telegram allows 100; a chat screen shows far fewer). */
+const MAX_CONTENTS_BUTTONS = 24;
+
+/** A double tap asks for the view already shown; Telegram answers "message is not modified". */
+const ignoreNotModified = (error: unknown): void => {
+  if (!String(error).includes('message is not modified')) throw error;
+};
 
 export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -24,19 +33,13 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
     if (!action) return void (await ctx.answerCallbackQuery({ text: ctx.t.invalid }));
     switch (action.kind) {
       case 'context':
-      case 'wider':
-      case 'section': {
+      case 'wider': {
         const report = findReport(deps, action.report);
         if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
           return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         const n = action.paragraph;
-        const messages =
-          action.kind === 'section'
-            ? sectionOutlineHtml(report, n, ctx.t)
-            : action.kind === 'wider'
-              ? contextMessages(report, n - 1, n + 1)
-              : contextMessages(report, n, n);
+        const messages = action.kind === 'wider' ? contextMessages(report, n - 1, n + 1) : contextMessages(report, n, n);
         for (const [i, text] of messages.entries()) {
           const last = i === messages.length - 1;
           const keyboard =
@@ -47,20 +50,38 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         }
         return;
       }
-      case 'page': {
-        const answer = cache.get(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
-        if (!answer) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        if (action.page >= answer.answers.length) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
+      case 'contents': {
+        const report = findReport(deps, action.report);
+        if (!report) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        const { text, keyboard } = answerPage(answer, action.question, action.page, ctx.t);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch((error: unknown) => {
-          // A double tap asks for the page already shown; Telegram answers "message is not modified".
-          if (!String(error).includes('message is not modified')) throw error;
+        const keyboard = new InlineKeyboard();
+        for (const entry of tableOfContents(report).slice(0, MAX_CONTENTS_BUTTONS))
+          keyboard
+            .text(
+              `${entry.path.length > 1 ? '   ' : ''}${clipText(entry.label, 48)}`,
+              encodeCallback({ kind: 'context', report: action.report, paragraph: entry.paragraph }),
+            )
+            .row();
+        await ctx.reply(`<b>${escapeHtml(ctx.t.contents)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, MAX_TITLE))}`, {
+          parse_mode: 'HTML',
+          reply_markup: keyboard,
         });
         return;
       }
+      case 'view': {
+        const answer = cache.get(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
+        if (!answer) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        const item = answer.answers[action.page];
+        if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
+        const report = deps.engine().index.reports.get(item.citation.reportId);
+        if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        await ctx.answerCallbackQuery();
+        const { text, keyboard } = answerView(answer, action.question, action.page, ctx.t, action.view, report);
+        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
+        return;
+      }
       case 'example': {
-        const question = exampleQuestions(deps)[action.index];
+        const question = (await exampleQuestions(deps.engine(), ctx.lang))[action.index];
         if (!question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await answerInChat(ctx, deps, cache, question);
@@ -68,11 +89,11 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
       }
       case 'reportExample': {
         const report = findReport(deps, action.report);
-        const question = report ? reportExamples(report)[action.index] : undefined;
+        const question = report ? (await workingExamples(deps.engine(), report, ctx.lang))[action.index] : undefined;
         if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await showTyping(ctx);
-        await replyWithAnswer(ctx, await deps.engine().answer(question, 5, report.id), cache);
+        await replyWithAnswer(ctx, deps, await deps.engine().answer(question, 5, report.id), cache);
         return;
       }
     }

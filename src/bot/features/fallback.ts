@@ -6,7 +6,7 @@ import { escapeHtml } from '../format.js';
 export function fallbackFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType('private');
-  privateChats.on('message:text', (ctx) => ctx.reply(escapeHtml(ctx.t.help), { parse_mode: 'HTML' }));
+  privateChats.on('message:text', (ctx) => ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
   privateChats.on('message', (ctx) => ctx.reply(ctx.t.nonText));
   feature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t.invalid }));
   return feature;

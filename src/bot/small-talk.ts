@@ -1,0 +1,34 @@
+/**
+ * Messages that are not questions: greetings, thanks, asking for help. Pure. Only short
+ * messages made of such words count ("hi", "thanks a lot!", "你好", "help?"), so a question
+ * that starts with "hi" is still answered.
+ */
+export type SmallTalk = 'greeting' | 'thanks' | 'help';
+
+const WORDS: Record<SmallTalk, Set<string>> = {
+  greeting: new Set(
+    'hi hello hey hiya howdy yo greetings morning afternoon evening good there bot all everyone guys 你好 您好 嗨 哈喽 哈啰 早上好 晚上好 下午好 大家好'.split(
+      ' ',
+    ),
+  ),
+  thanks: new Set('thanks thank you thx ty cheers a much lot so very great awesome nice cool ok okay 谢谢 多谢 感谢 谢了 好的 👍 🙏'.split(' ')),
+  help: new Set('help how does this work what can you do do start menu commands 帮助 怎么用 怎么 用 使用 说明'.split(' ')),
+};
+
+/** Longest message (in words) read as small talk. */
+const MAX_WORDS = 5;
+
+export function smallTalkOf(text: string): SmallTalk | undefined {
+  const words = text
+    .toLowerCase()
+    .replace(/[!?.,;:~…！？。，、]+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length || words.length > MAX_WORDS) return undefined;
+  for (const kind of ['thanks', 'greeting', 'help'] as const)
+    if (words.every((w) => WORDS[kind].has(w) || WORDS.greeting.has(w))) {
+      // "hi there" is a greeting; "thanks" or "help" with a greeting word is the thanks or the help.
+      if (kind === 'greeting' || words.some((w) => WORDS[kind].has(w) && !WORDS.greeting.has(w))) return kind;
+    }
+  return undefined;
+}

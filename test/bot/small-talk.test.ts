@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { smallTalkOf } from '../../src/bot/small-talk.js';
+
+describe('smallTalkOf', () => {
+  it('recognises short greetings, thanks and requests for help', () => {
+    expect(smallTalkOf('hi')).toBe('greeting');
+    expect(smallTalkOf('Hello there!')).toBe('greeting');
+    expect(smallTalkOf('你好')).toBe('greeting');
+    expect(smallTalkOf('thanks a lot!')).toBe('thanks');
+    expect(smallTalkOf('hi, thanks')).toBe('thanks');
+    expect(smallTalkOf('谢谢')).toBe('thanks');
+    expect(smallTalkOf('help?')).toBe('help');
+    expect(smallTalkOf('What can you do?')).toBe('help');
+  });
+
+  it('leaves questions alone, even ones that open with a greeting', () => {
+    expect(smallTalkOf('hi, how many cases were there?')).toBeUndefined();
+    expect(smallTalkOf('legal aid')).toBeUndefined();
+    expect(smallTalkOf('How does mediation work?')).toBeUndefined();
+    expect(smallTalkOf('')).toBeUndefined();
+  });
+});
