@@ -165,8 +165,8 @@ export class SubscriptionStore {
     this.db.prepare(`INSERT OR IGNORE INTO watches (chat_id, words, created_at) VALUES (?, ?, ?)`).run(chatId, words, now());
   }
 
-  removeWatches(chatId: number): number {
-    return this.db.prepare(`DELETE FROM watches WHERE chat_id = ?`).run(chatId).changes;
+  removeWatch(chatId: number, words: string): number {
+    return this.db.prepare(`DELETE FROM watches WHERE chat_id = ? AND words = ?`).run(chatId, words).changes;
   }
 
   watches(chatId: number): string[] {

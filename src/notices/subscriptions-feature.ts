@@ -2,7 +2,8 @@
  * /subscribe, /unsubscribe, /status, /watch, /unwatch; blocking and unblocking the bot.
  * In groups only chat admins may change the group's subscription.
  */
-import { Composer } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
+import { decodeCallback, encodeCallback } from '../bot/callback-data.js';
 import type { SubscriptionStore } from './store.js';
 import type { BotContext } from '../bot/context.js';
 import type { BotDeps } from '../bot/deps.js';
@@ -32,10 +33,42 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   chats.command('unsubscribe', async (ctx) => {
     await ctx.reply(store.deactivate(ctx.chat.id, 'unsubscribed') ? ctx.t.unsubscribed : ctx.t.notSubscribed);
   });
-  chats.command('status', async (ctx) => {
+  /** The subscription and watched topics of this chat, with a button for each change. */
+  const status = (ctx: BotContext & { chat: NonNullable<BotContext['chat']> }): { text: string; keyboard: InlineKeyboard } => {
     const s = store.subscriber(ctx.chat.id);
     const reports = deps.engine().index.reports.size;
-    await ctx.reply(s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports));
+    const topics = store.watches(ctx.chat.id);
+    const keyboard = new InlineKeyboard().text(
+      s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
+      encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
+    );
+    topics.forEach((words, index) => keyboard.row().text(ctx.t.unwatchButton(words.slice(0, 40)), encodeCallback({ kind: 'unwatch', index })));
+    const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
+    if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
+    return { text: lines.join('\n'), keyboard };
+  };
+  chats.command('status', async (ctx) => {
+    const { text, keyboard } = status(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
+  });
+  // The buttons of /status and of notices.
+  feature.on('callback_query:data', async (ctx, next) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    if ((action?.kind !== 'subscription' && action?.kind !== 'unwatch') || !ctx.chat) return next();
+    if (!(await mayManage(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t.adminsOnly }));
+    const chat = ctx.chat;
+    if (action.kind === 'subscription' && action.on) store.subscribe(chat.id, chat.type, ctx.lang);
+    else if (action.kind === 'subscription') store.deactivate(chat.id, 'unsubscribed');
+    else {
+      const words = store.watches(chat.id)[action.index];
+      if (words) store.removeWatch(chat.id, words);
+    }
+    await ctx.answerCallbackQuery({
+      text: action.kind === 'subscription' ? (action.on ? ctx.t.subscribed : ctx.t.unsubscribed) : ctx.t.unwatched,
+    });
+    const { text, keyboard } = status(ctx as BotContext & { chat: typeof chat });
+    // A /status message shows the new state; a notice's button leaves the notice as it is.
+    if (action.kind === 'unwatch' || action.showStatus) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
   });
   chats.command('watch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim().slice(0, 100);
@@ -46,8 +79,11 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id)));
   });
   chats.command('unwatch', async (ctx) => {
-    store.removeWatches(ctx.chat.id);
-    await ctx.reply(ctx.t.unwatched);
+    const words = ctx.match.replace(/\s+/g, ' ').trim();
+    if (words && store.removeWatch(ctx.chat.id, words)) return void (await ctx.reply(ctx.t.unwatchedOne(words)));
+    // No topic named (or not one of them): show the list with a button per topic.
+    const { text, keyboard } = status(ctx);
+    await ctx.reply(text, { reply_markup: keyboard });
   });
   // A private chat's my_chat_member says "kicked" when the user blocks the bot, "member" when unblocked.
   feature.on('my_chat_member', (ctx) => {

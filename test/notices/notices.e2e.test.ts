@@ -40,8 +40,20 @@ describe('subscriptions and new-report notices end to end', () => {
     expect((await c.replies(1))[0].text).toBe('Unsubscribed. You will get no more notices.');
     await a.say('/watch libraries');
     expect((await a.replies(1))[0].text).toContain('libraries');
+    await a.say('/watch court fees');
+    await a.replies(1);
     await a.say('/status');
-    expect((await a.replies(1))[0].text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.$/);
+    const [status] = await a.replies(1);
+    expect(status.text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• libraries\n• court fees$/);
+    const statusButtons = (status.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(statusButtons.map((x) => x.text)).toEqual(['🔕 Unsubscribe', '✖ libraries', '✖ court fees']);
+    // One topic removed by its button; the status message shows the change in place.
+    await a.press(statusButtons[2].callback_data, status.messageId as number);
+    await expect.poll(() => a.history().find((m) => m.messageId === status.messageId)?.text, { timeout: 5000 }).not.toContain('court fees');
+    expect(notices.store.watches(2001)).toEqual(['libraries']);
+    await c.say('/status');
+    const [off] = await c.replies(1);
+    expect((off.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((x) => x.text)).toEqual(['🔔 Subscribe']);
 
     const group = api.client(2005, { chatId: -6001, type: 'group' });
     await group.say('/subscribe');
@@ -58,7 +70,7 @@ describe('subscriptions and new-report notices end to end', () => {
     expect(notice.text).toContain('Riverside County 2024 Library Report');
     expect(notice.text).toContain('RCG [2024] No. 7');
     const buttons = (notice.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((x) => x.text)).toEqual(['How many libraries were opened?', 'How many books were lent?']);
+    expect(buttons.map((x) => x.text)).toEqual(['How many libraries were opened?', 'How many books were lent?', '🔕 Unsubscribe']);
     expect(a.history().filter((m) => String(m.text).includes('52000 books'))).toHaveLength(1); // the watched passage
     expect((await b.replies(1, 15_000))[0].text).toContain('新增了一份报告');
     expect((await group.replies(1, 15_000))[0].text).toContain('Riverside County');
