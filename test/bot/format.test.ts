@@ -57,7 +57,7 @@ describe('callback data', () => {
       '',
       'c:0123abcd',
       'c:0123ABCD:1',
-      'x:1',
+      'x:a',
       'v:a1:999:0',
       'u:2:0',
       'u:1',
