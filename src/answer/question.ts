@@ -48,8 +48,9 @@ const ORDINAL = /\b(\d+)(st|nd|rd|th)\b/gi;
 /** A time to come: "next year", "going forward", 明年. */
 const FUTURE_TIME =
   /\b(next|coming|following) (year|years|stage|phase)\b|\b(going forward|in (the )?future|from now on|upcoming|year ahead)\b|明年|下一步|今后|将来|未来/i;
-/** A plan or intention: "what's planned for", "are they going to", 打算. */
-const INTENTION = /\b(plans?|planning|planned|intends?|intending|going) (for|to)\b|\bwhat('s| is) planned\b|打算/i;
+/** A plan or intention: "what's planned for", "are they going to", "trying to", a question opening with "will", 打算. */
+const INTENTION =
+  /\b(plans?|planning|planned|intends?|intending|going|trying|hoping|wants?|wanting) (for|to)\b|\bwhat('s| is) planned\b|^\s*(will|shall)\b|打算/i;
 /** Asking about what was done: past auxiliaries and past time ("did they", "was it", "last year"). */
 const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
 

@@ -20,6 +20,8 @@ describe('timeFrameOf', () => {
     expect(timeFrameOf('Are they intending to hire more mediators?')).toBe('future');
     expect(timeFrameOf("what's planned for the archives going forward")).toBe('future');
     expect(timeFrameOf('明年打算怎么做？')).toBe('future');
+    expect(timeFrameOf('Will shops need a licence?')).toBe('future');
+    expect(timeFrameOf('Is the town trying to attract investors?')).toBe('future');
   });
 
   it('reads past auxiliaries as past, even with a plan word naming a document', () => {
@@ -31,6 +33,7 @@ describe('timeFrameOf', () => {
   it('says nothing when the question does not', () => {
     expect(timeFrameOf('Who chairs the legal affairs committee?')).toBeUndefined();
     expect(timeFrameOf('Is the county following the national plan?')).toBeUndefined();
+    expect(timeFrameOf('Who will answer my complaint?')).toBeUndefined(); // "will" mid-question is not asked about the report's plans
     expect(timeFrameOf('What does the campaign aim to achieve?')).toBeUndefined();
   });
 });
