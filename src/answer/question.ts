@@ -40,6 +40,9 @@ const FRAMING = new Set(
   gone often way ways whatever anywhere somewhere`),
 );
 
+/** The particle right after a word, as in a phrasal verb ("set up", "carry out", "look into"). */
+const PARTICLE = /^[\s-]+(up|out|down|off|on|in|into|over|back|away|through|forward|around|across|along|aside)\b/i;
+
 /** Clitics of contractions ("they're", "we'll"): left alone they become the words "re" and "ll". */
 const CONTRACTION = /['’](re|ll|ve|d|m|s)\b|n['’]t\b/gi;
 /** "2nd", "3rd": the number is what matters. */
@@ -73,7 +76,10 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
   const own = new Map<string, Concept>();
   for (const t of tokens) {
     if (own.has(t.term)) continue;
-    const synonyms = synonymsOf(content.slice(t.start, t.end)).filter((reading) => reading.flat().every(keep));
+    const word = content.slice(t.start, t.end);
+    // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
+    const particle = PARTICLE.exec(content.slice(t.end))?.[1]?.toLowerCase();
+    const synonyms = [...(particle ? synonymsOf(`${word}_${particle}`) : []), ...synonymsOf(word)].filter((reading) => reading.flat().every(keep));
     own.set(
       t.term,
       synonyms.length

@@ -73,7 +73,7 @@ export class Thesaurus {
 
   /** True when WordNet knows the word in some inflected form (a real word, not a typo). */
   knows(word: string): boolean {
-    return baseForms(word.toLowerCase()).some((b) => this.entries.has(b));
+    return lemmaForms(word).some((b) => this.entries.has(b));
   }
 
   /**
@@ -82,7 +82,7 @@ export class Thesaurus {
    */
   synonyms(word: string, senses: number): string[][] {
     const out = new Map<string, string[]>();
-    for (const base of baseForms(word.toLowerCase())) {
+    for (const base of lemmaForms(word)) {
       for (const field of this.entries.get(base) ?? []) {
         const colon = field.indexOf(':');
         if (Number(field.slice(0, colon)) > senses) continue;
@@ -91,6 +91,15 @@ export class Thesaurus {
     }
     return [...out.values()];
   }
+}
+
+/**
+ * Possible lemmas of a word or of a multi-word expression written with underscores, the
+ * first word inflected ("turned_up" → turn_up, "sets_up" → set_up).
+ */
+function lemmaForms(word: string): string[] {
+  const [head, ...rest] = word.toLowerCase().split('_');
+  return baseForms(head).map((b) => [b, ...rest].join('_'));
 }
 
 /** The word and its possible base forms by WordNet's detachment rules ("sacked" → sack, "cities" → city). */

@@ -18,6 +18,10 @@ describe("answers in the reader's words", () => {
     return { quote: a.answers[0]?.quote.text ?? '', confidence: a.confidence, abstained: a.abstained, quotes: a.answers.map((x) => x.quote.text) };
   };
 
+  it('a phrasal verb is read as one word ("hand out" = distribute)', async () => {
+    expect((await top('Did they hand out booklets to villages?')).quote).toContain('12000 pamphlets were printed and distributed');
+  });
+
   it("everyday words for the report's terms (synonyms and meaning)", async () => {
     expect((await top('Were any country doctors fired?')).quote).toContain('dismissed three village doctors');
     expect((await top('Were village medics let go?')).quote).toContain('dismissed three village doctors');
