@@ -76,3 +76,35 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (m) return { kind: 'reportExample', report: m[1], index: Number(m[2]) };
   return undefined;
 }
+
+/**
+ * Deep links (`https://t.me/<bot>?start=<payload>`, payload [A-Za-z0-9_-], at most 64):
+ *   p_<report>_<¶>   open a paragraph    r_<report>   a report's contents    subscribe
+ */
+export type StartLink = { kind: 'paragraph'; report: string; paragraph: number } | { kind: 'report'; report: string } | { kind: 'subscribe' };
+
+export function startPayload(link: StartLink): string {
+  switch (link.kind) {
+    case 'paragraph':
+      return `p_${link.report}_${link.paragraph}`;
+    case 'report':
+      return `r_${link.report}`;
+    case 'subscribe':
+      return 'subscribe';
+  }
+}
+
+/** Parses a /start payload; undefined for none or anything malformed. */
+export function parseStartPayload(payload: string | undefined): StartLink | undefined {
+  if (!payload) return undefined;
+  let m = /^p_([0-9a-f]{8})_(\d{1,6})$/.exec(payload);
+  if (m) return { kind: 'paragraph', report: m[1], paragraph: Number(m[2]) };
+  m = /^r_([0-9a-f]{8})$/.exec(payload);
+  if (m) return { kind: 'report', report: m[1] };
+  return payload === 'subscribe' ? { kind: 'subscribe' } : undefined;
+}
+
+/** A link that opens paragraph `n` of a report in a chat with the bot. */
+export function paragraphLink(bot: string, reportId: string, paragraph: number): string {
+  return `https://t.me/${bot}?start=${startPayload({ kind: 'paragraph', report: reportKey(reportId), paragraph })}`;
+}

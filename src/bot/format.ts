@@ -11,6 +11,7 @@ import type { Answer, AnswerItem, Citation, Quote } from '../answer/types.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import type { Strings } from './i18n.js';
+import { paragraphLink } from './callback-data.js';
 
 export const MAX_MESSAGE = 4096;
 /** Budgets (characters of plain text) that keep one answer card well under MAX_MESSAGE. */
@@ -89,19 +90,28 @@ export function shortCitation(c: Citation, sectionPath: string[]): string {
   return clipText(c.reportShortTitle ?? c.reportTitle, MAX_CITATION - where.length) + where;
 }
 
+/** The citation line of a card; with the bot's username its ¶ links to the paragraph (a deep link anyone can open). */
+export function citationHtml(item: AnswerItem, bot?: string): string {
+  const line = escapeHtml(shortCitation(item.citation, item.sectionPath));
+  const label = `¶${item.citation.paragraph}`;
+  if (!bot || !line.endsWith(label)) return `📄 ${line}`;
+  return `📄 ${line.slice(0, -label.length)}<a href="${escapeHtml(paragraphLink(bot, item.citation.reportId, item.citation.paragraph))}">${label}</a>`;
+}
+
 /**
  * One answer card: the quote in a blockquote with the question's distinctive words bold,
  * then a one-line citation. A low-confidence card opens with a warning line.
  * @param header a line above the quote ("Match 2 of 3")
  * @param caveat the warning that these are only the closest passages (low confidence)
+ * @param bot the bot's username: the ¶ of the citation links to the paragraph
  */
-export function answerHtml(item: AnswerItem, header = '', caveat = ''): string {
+export function answerHtml(item: AnswerItem, header = '', caveat = '', bot?: string): string {
   const quote = markQuote(clipQuote(item.quote), '<b>', '</b>', escapeHtml);
   const lines = [
     caveat ? `⚠️ <i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>` : '',
     header ? `<i>${escapeHtml(clipText(header, MAX_LABEL))}</i>` : '',
     `<blockquote>${quote}</blockquote>`,
-    `📄 ${escapeHtml(shortCitation(item.citation, item.sectionPath))}`,
+    citationHtml(item, bot),
   ];
   return lines.filter(Boolean).join('\n');
 }
@@ -273,20 +283,20 @@ export function markedParagraph(report: ParsedReport, n: number, mark: { start: 
  * An answer's paragraph, or its paragraph with the one before and after (`wider`), in one
  * message: the quoted sentences bold, the citation line below.
  */
-export function paragraphViewHtml(report: ParsedReport, item: AnswerItem, wider: boolean): string {
+export function paragraphViewHtml(report: ParsedReport, item: AnswerItem, wider: boolean, bot?: string): string {
   // Budgets count plain text; escaping ("&" → "&amp;") can make it longer, so shrink until it fits.
   let budget = VIEW_BUDGET;
   for (;;) {
-    const html = renderParagraphView(report, item, wider, budget);
+    const html = renderParagraphView(report, item, wider, budget, bot);
     if (html.length <= MAX_MESSAGE || budget < 200) return html;
     budget = Math.floor((budget * (MAX_MESSAGE - 100)) / html.length);
   }
 }
 
-function renderParagraphView(report: ParsedReport, item: AnswerItem, wider: boolean, viewBudget: number): string {
+function renderParagraphView(report: ParsedReport, item: AnswerItem, wider: boolean, viewBudget: number, bot?: string): string {
   const n = item.citation.paragraph;
   const mark = { start: item.quote.start, end: item.quote.end };
-  const citation = `📄 ${escapeHtml(shortCitation(item.citation, item.sectionPath))}`;
+  const citation = citationHtml(item, bot);
   if (!wider) return `${markedParagraph(report, n, mark, viewBudget)}\n\n${citation}`;
   const around = [n - 1, n, n + 1].filter((k) => k >= 1 && k <= report.paragraphs.length);
   const budget = Math.floor(viewBudget / around.length) - 10;

@@ -8,7 +8,19 @@ import type { Answer } from '../answer/types.js';
 import type { AnswerCache } from './answer-cache.js';
 import { encodeCallback, reportKey, type View } from './callback-data.js';
 import type { BotContext } from './context.js';
-import { answerHtml, escapeHtml, packMessages, paragraphViewHtml, refusalHtml, reportLine, sectionOutlineHtml } from './format.js';
+import {
+  answerHtml,
+  clipText,
+  contextMessages,
+  escapeHtml,
+  MAX_TITLE,
+  packMessages,
+  paragraphViewHtml,
+  refusalHtml,
+  reportLine,
+  sectionOutlineHtml,
+  tableOfContents,
+} from './format.js';
 import { exampleQuestions } from '../answer/examples.js';
 import type { ParsedReport } from '../corpus/types.js';
 import type { Strings } from './i18n.js';
@@ -16,6 +28,8 @@ import { log } from '../log.js';
 import type { BotDeps } from './deps.js';
 
 const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Inline queries hold at most 256 characters. */
+const clipQuestion = (q: string): string => clipText(q, 256);
 
 /**
  * Text and buttons for answer `page` of a remembered answer shown as `view` (a refusal has
@@ -30,6 +44,7 @@ export function answerView(
   t: Strings,
   view: View = 'card',
   report?: ParsedReport,
+  bot?: string,
 ): { text: string; keyboard: InlineKeyboard } {
   if (answer.abstained) return refusalView(answer, t);
   const item = answer.answers[page];
@@ -37,11 +52,11 @@ export function answerView(
   const keyboard = new InlineKeyboard();
   if (report && view === 'paragraph') {
     keyboard.text(t.widerContext, to('wider')).text(t.less, to('card')).row().text(t.section, to('outline'));
-    return { text: paragraphViewHtml(report, item, false), keyboard };
+    return { text: paragraphViewHtml(report, item, false, bot), keyboard };
   }
   if (report && view === 'wider') {
     keyboard.text(t.less, to('card')).text(t.section, to('outline'));
-    return { text: paragraphViewHtml(report, item, true), keyboard };
+    return { text: paragraphViewHtml(report, item, true, bot), keyboard };
   }
   if (report && view === 'outline') {
     keyboard.text(t.less, to('card')).text(t.contents, encodeCallback({ kind: 'contents', report: reportKey(report.id) }));
@@ -54,8 +69,10 @@ export function answerView(
     keyboard.text(t.prev, to('card', page - 1));
     if (page + 1 < n) keyboard.text(t.next, to('card', page + 1));
   }
-  if (item.citation.reportUrl) keyboard.row().url(t.original, item.citation.reportUrl);
-  return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : '', answer.confidence === 'low' ? t.lowConfidence : ''), keyboard };
+  // Share: the same question asked inline in another chat, so the quote goes there as a card.
+  keyboard.row().switchInline(t.share, clipQuestion(answer.question));
+  if (item.citation.reportUrl) keyboard.url(t.original, item.citation.reportUrl);
+  return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : '', answer.confidence === 'low' ? t.lowConfidence : '', bot), keyboard: compact(keyboard) };
 }
 
 /** A refusal: the nearest sections as buttons, and a way to browse the report. */
@@ -96,7 +113,7 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, answer: An
 /** The card (or refusal) a new answer opens with. */
 export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const id = cache.put(answer, ctx.chat?.id ?? 0);
-  const view = answerView(answer, id, 0, ctx.t);
+  const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
   if (answer.abstained) {
     const [example] = await exampleQuestions(deps.engine(), ctx.lang);
     if (example) view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0 }));
@@ -146,4 +163,45 @@ export function questionOf(ctx: BotContext): string | undefined {
 export function replyTo(ctx: BotContext): { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } } {
   const id = ctx.message?.message_id;
   return id !== undefined && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } } : {};
+}
+
+/** Drops empty rows (a row started for buttons that did not apply). */
+function compact(keyboard: InlineKeyboard): InlineKeyboard {
+  for (let i = keyboard.inline_keyboard.length - 1; i >= 0; i--) if (!keyboard.inline_keyboard[i].length) keyboard.inline_keyboard.splice(i, 1);
+  return keyboard;
+}
+
+/** The report whose short key (callback data, deep links) is `key`. */
+export function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
+  for (const report of deps.engine().index.reports.values()) if (reportKey(report.id) === key) return report;
+  return undefined;
+}
+
+/** Table-of-contents entries offered as buttons (Telegram allows 100; a chat screen shows far fewer). */
+const MAX_CONTENTS_BUTTONS = 24;
+
+/** Paragraphs `from`…`to` of a report as new messages; a single paragraph offers ±1. */
+export async function sendParagraphs(ctx: BotContext, report: ParsedReport, from: number, to: number): Promise<void> {
+  const messages = contextMessages(report, from, to);
+  for (const [i, text] of messages.entries()) {
+    const keyboard =
+      i === messages.length - 1 && from === to
+        ? new InlineKeyboard().text(ctx.t.widerContext, encodeCallback({ kind: 'wider', report: reportKey(report.id), paragraph: from }))
+        : undefined;
+    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  }
+}
+
+/** A report's table of contents: its parts and subsections as buttons that open them. */
+export async function sendContents(ctx: BotContext, report: ParsedReport): Promise<void> {
+  const key = reportKey(report.id);
+  const keyboard = new InlineKeyboard();
+  for (const entry of tableOfContents(report).slice(0, MAX_CONTENTS_BUTTONS))
+    keyboard
+      .text(`${entry.path.length > 1 ? '   ' : ''}${clipText(entry.label, 48)}`, encodeCallback({ kind: 'context', report: key, paragraph: entry.paragraph }))
+      .row();
+  await ctx.reply(`<b>${escapeHtml(ctx.t.contents)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, MAX_TITLE))}`, {
+    parse_mode: 'HTML',
+    reply_markup: compact(keyboard),
+  });
 }

@@ -3,7 +3,7 @@
  * In groups only chat admins may change the group's subscription.
  */
 import { Composer, InlineKeyboard } from 'grammy';
-import { decodeCallback, encodeCallback } from '../bot/callback-data.js';
+import { decodeCallback, encodeCallback, parseStartPayload } from '../bot/callback-data.js';
 import type { SubscriptionStore } from './store.js';
 import type { BotContext } from '../bot/context.js';
 import type { BotDeps } from '../bot/deps.js';
@@ -24,6 +24,14 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   chats.command(['subscribe', 'unsubscribe', 'watch', 'unwatch'], async (ctx, next) => {
     if (await mayManage(ctx)) return next();
     await ctx.reply(ctx.t.adminsOnly);
+  });
+  // The subscribe deep link (t.me/<bot>?start=subscribe) is /subscribe.
+  chats.command('start', async (ctx, next) => {
+    if (parseStartPayload(ctx.match)?.kind !== 'subscribe') return next();
+    if (!(await mayManage(ctx))) return void (await ctx.reply(ctx.t.adminsOnly));
+    const before = store.subscriber(ctx.chat.id);
+    store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
+    await ctx.reply(before?.active ? ctx.t.alreadySubscribed : ctx.t.subscribed);
   });
   chats.command('subscribe', async (ctx) => {
     const before = store.subscriber(ctx.chat.id);

@@ -34,12 +34,16 @@ describe('the bot end to end through a Bot API emulator', () => {
     const text = reply.text as string;
     expect(text).toMatch(/^<blockquote>In 2023, there will be 13 <b>administrative cases<\/b> in the county/); // "county" alone is too common to bold
     const citation = text.split('\n').at(-1)!;
-    expect(citation).toBe('📄 Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26');
-    expect(citation.length).toBeLessThanOrEqual(120);
+    // The ¶ is a deep link that opens the paragraph in a chat with the bot.
+    expect(citation).toMatch(
+      /^📄 Zuoyun County 2023 Rule of Law Report · §1 › \(3\) › Sixth · <a href="https:\/\/t\.me\/report_quote_bot\?start=p_[0-9a-f]{8}_26">¶26<\/a>$/,
+    );
+    expect(citation.replace(/<[^>]+>/g, '').length).toBeLessThanOrEqual(120);
     expect(reply.parse_mode).toBe('HTML');
     expectValidTelegramHtml(text);
     const buttons = (reply.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((b) => b.text)).toEqual(['📄 More context', '📑 Section', '🔎 Other matches']);
+    expect(buttons.map((b) => b.text)).toEqual(['📄 More context', '📑 Section', '🔎 Other matches', '↗ Share']);
+    expect(buttons[3]).toMatchObject({ switch_inline_query: 'How many administrative cases were there in the county?' });
     expect(api.callsOf('sendChatAction')[0]).toMatchObject({ action: 'typing' });
   });
 
@@ -203,6 +207,22 @@ describe('the bot end to end through a Bot API emulator', () => {
     for (const command of ['/reports', '/about', '/subscribe', '/unsubscribe', '/status', '/watch', '/unwatch', '@report_quote_bot'])
       expect(help.text).toContain(command);
     expect(String(help.text)).not.toMatch(/BM25|semantic|lexical/i);
+  });
+
+  it("deep links open a paragraph or a report's contents; the card's ¶ is such a link", async () => {
+    const user = api.client(1013);
+    await user.say('How many mediation statements were issued?');
+    const [card] = await user.replies(1);
+    const link = /<a href="https:\/\/t\.me\/report_quote_bot\?start=(p_[0-9a-f]{8}_29)">¶29<\/a>$/.exec(card.text as string);
+    expect(link).not.toBeNull();
+    await user.say(`/start ${link![1]}`);
+    const [paragraph] = await user.replies(1);
+    expect(paragraph.text).toContain('issued 12 mediation statements');
+    await user.say(`/start ${link![1].replace(/^p_(\w+)_\d+$/, 'r_$1')}`);
+    const [contents] = await user.replies(1);
+    expect(contents.text).toMatch(/Contents/);
+    await user.say('/start p_00000000_1'); // unknown report: the welcome
+    expect((await user.replies(1))[0].text).toContain('Reports I know');
   });
 
   it('editing a question edits its answer', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contextMessages, escapeHtml, MAX_MESSAGE, packMessages } from '../../src/bot/format.js';
 import { parseReport } from '../../src/corpus/parse.js';
-import { decodeCallback, encodeCallback } from '../../src/bot/callback-data.js';
+import { parseStartPayload, startPayload, decodeCallback, encodeCallback } from '../../src/bot/callback-data.js';
 
 describe('Telegram HTML formatting', () => {
   it('escapes report text', () => {
@@ -70,5 +70,14 @@ describe('callback data', () => {
       'c'.repeat(65),
     ])
       expect(decodeCallback(bad)).toBeUndefined();
+  });
+});
+
+describe('deep links', () => {
+  it('round-trip and reject anything else', () => {
+    for (const link of [{ kind: 'paragraph', report: '0123abcd', paragraph: 26 }, { kind: 'report', report: '0123abcd' }, { kind: 'subscribe' }] as const)
+      expect(parseStartPayload(startPayload(link))).toEqual(link);
+    for (const bad of [undefined, '', 'p_0123abcd', 'p_0123ABCD_1', 'r_xyz', 'subscribe2', 'p_0123abcd_1234567'])
+      expect(parseStartPayload(bad)).toBeUndefined();
   });
 });

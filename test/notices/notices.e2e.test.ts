@@ -103,4 +103,11 @@ describe('subscriptions and new-report notices end to end', () => {
     await back.replies(1);
     expect(notices.store.subscriber(2004)?.active).toBe(true);
   });
+
+  it('the subscribe deep link (t.me/<bot>?start=subscribe) subscribes', async () => {
+    const fresh = api.client(2006);
+    await fresh.say('/start subscribe');
+    expect((await fresh.replies(1))[0].text).toBe('Subscribed. I will tell you when a new report is added.');
+    expect(notices.store.subscriber(2006)?.active).toBe(true);
+  });
 });

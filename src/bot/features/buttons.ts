@@ -3,23 +3,13 @@
  * section outline, other matches), paragraphs and the table of contents sent as new
  * messages (from a refusal), and example questions.
  */
-import { Composer, InlineKeyboard } from 'grammy';
-import type { ParsedReport } from '../../corpus/types.js';
+import { Composer } from 'grammy';
 import type { AnswerCache } from '../answer-cache.js';
-import { decodeCallback, encodeCallback, reportKey } from '../callback-data.js';
+import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { clipText, contextMessages, escapeHtml, MAX_TITLE, tableOfContents } from '../format.js';
-import { answerInChat, answerView, replyWithAnswer, showTyping } from '../reply.js';
+import { answerInChat, answerView, findReport, replyWithAnswer, sendContents, sendParagraphs, showTyping } from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
-
-function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
-  for (const report of deps.engine().index.reports.values()) if (reportKey(report.id) === key) return report;
-  return undefined;
-}
-
-/** Table-of-contents entries offered as buttons (Telegram allows 100; a chat screen shows far fewer). */
-const MAX_CONTENTS_BUTTONS = 24;
 
 /** A double tap asks for the view already shown; Telegram answers "message is not modified". */
 const ignoreNotModified = (error: unknown): void => {
@@ -39,33 +29,14 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
           return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         const n = action.paragraph;
-        const messages = action.kind === 'wider' ? contextMessages(report, n - 1, n + 1) : contextMessages(report, n, n);
-        for (const [i, text] of messages.entries()) {
-          const last = i === messages.length - 1;
-          const keyboard =
-            last && action.kind === 'context'
-              ? new InlineKeyboard().text(ctx.t.widerContext, encodeCallback({ kind: 'wider', report: action.report, paragraph: n }))
-              : undefined;
-          await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
-        }
+        await (action.kind === 'wider' ? sendParagraphs(ctx, report, n - 1, n + 1) : sendParagraphs(ctx, report, n, n));
         return;
       }
       case 'contents': {
         const report = findReport(deps, action.report);
         if (!report) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        const keyboard = new InlineKeyboard();
-        for (const entry of tableOfContents(report).slice(0, MAX_CONTENTS_BUTTONS))
-          keyboard
-            .text(
-              `${entry.path.length > 1 ? '   ' : ''}${clipText(entry.label, 48)}`,
-              encodeCallback({ kind: 'context', report: action.report, paragraph: entry.paragraph }),
-            )
-            .row();
-        await ctx.reply(`<b>${escapeHtml(ctx.t.contents)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, MAX_TITLE))}`, {
-          parse_mode: 'HTML',
-          reply_markup: keyboard,
-        });
+        await sendContents(ctx, report);
         return;
       }
       case 'view': {
@@ -76,7 +47,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         const report = deps.engine().index.reports.get(item.citation.reportId);
         if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        const { text, keyboard } = answerView(answer, action.question, action.page, ctx.t, action.view, report);
+        const { text, keyboard } = answerView(answer, action.question, action.page, ctx.t, action.view, report, ctx.me.username);
         await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }

@@ -3,12 +3,19 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { escapeHtml, packMessages, reportLine } from '../format.js';
 import type { BotDeps } from '../deps.js';
-import { sendWelcome } from '../reply.js';
+import { findReport, sendContents, sendParagraphs, sendWelcome } from '../reply.js';
+import { parseStartPayload } from '../callback-data.js';
 
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command('start', async (ctx) => {
     await deps.onStart?.(ctx);
+    // A deep link (t.me/<bot>?start=…) opens what it names; anything else gets the welcome.
+    const link = parseStartPayload(ctx.match);
+    const report = link && link.kind !== 'subscribe' ? findReport(deps, link.report) : undefined;
+    if (report && link?.kind === 'paragraph' && link.paragraph >= 1 && link.paragraph <= report.paragraphs.length)
+      return sendParagraphs(ctx, report, link.paragraph, link.paragraph);
+    if (report && link?.kind === 'report') return sendContents(ctx, report);
     await sendWelcome(ctx, deps);
   });
   feature.command('help', (ctx) => ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));

@@ -13,7 +13,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
     const results = answer.answers.map((item, i) =>
       InlineQueryResultBuilder.article(`a${i}`, item.quote.text.slice(0, 64), {
         description: `${answer.confidence === 'low' ? '≈ ' : ''}${item.citation.section.split(' › ').at(-1)} · ¶${item.citation.paragraph}`,
-      }).text(answerHtml(item, '', answer.confidence === 'low' ? ctx.t.lowConfidence : ''), {
+      }).text(answerHtml(item, '', answer.confidence === 'low' ? ctx.t.lowConfidence : '', ctx.me.username), {
         parse_mode: 'HTML',
         link_preview_options: { is_disabled: true },
       }),
