@@ -3,6 +3,7 @@
  * model if one is configured, bring the index up to date with the corpus, load it, and
  * return a ready answer engine.
  */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnswerEngine } from './answer/engine.js';
 import type { Config } from './config.js';
@@ -10,7 +11,7 @@ import { ModelUnavailableError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { log } from './log.js';
 import type { Progress } from './progress.js';
-import { loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
+import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
 import { IndexStore, loadIndex } from './search/store.js';
 import { chineseExpander, ensureGlossary } from './search/chinese.js';
 import { loadThesaurus } from './search/thesaurus.js';
@@ -26,20 +27,56 @@ export interface Runtime {
   reload(): boolean;
 }
 
+/** After the hub could not be reached, later starts use the offline model without trying again for this long. */
+export const HUB_RETRY_MS = 24 * 60 * 60 * 1000;
+
+/** DATA_DIR/models/hub-unreachable.json: which hub model failed, when and why. */
+interface HubNote {
+  model: string;
+  at: string;
+  reason: string;
+}
+
+const hubNotePath = (dataDir: string): string => join(dataDir, 'models', 'hub-unreachable.json');
+
+function readHubNote(dataDir: string): HubNote | undefined {
+  try {
+    return JSON.parse(readFileSync(hubNotePath(dataDir), 'utf8')) as HubNote;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Loads the configured model; when it cannot be loaded, the bundled offline model, saying
  * once why; when neither loads (or EMBEDDING_MODEL=none), nothing: answers are lexical only.
+ * A hub model that could not be fetched is remembered (DATA_DIR/models/hub-unreachable.json)
+ * and not tried again for HUB_RETRY_MS, so a machine without internet does not wait on
+ * every start; deleting the file retries at the next start.
  */
-export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir'>): Promise<Embedder | undefined> {
-  if (!config.embeddingModel) return undefined;
+export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'hubEndpoint'>): Promise<Embedder | undefined> {
+  const model = config.embeddingModel;
+  if (!model) return undefined;
+  const cacheDir = join(config.dataDir, 'models');
+  const hub = !isLocalModel(model);
+  const note = hub ? readHubNote(config.dataDir) : undefined;
+  const recent = note && note.model === model && Date.now() - Date.parse(note.at) < HUB_RETRY_MS;
   try {
-    return await loadEmbedder(config.embeddingModel, join(config.dataDir, 'models'));
+    if (recent)
+      throw new ModelUnavailableError(
+        model,
+        `not reachable at ${note.at} (${note.reason}); tried again after 24 h, or now if ${hubNotePath(config.dataDir)} is deleted`,
+      );
+    const embedder = await loadEmbedder(model, cacheDir, undefined, config.hubEndpoint);
+    if (note) rmSync(hubNotePath(config.dataDir), { force: true });
+    return embedder;
   } catch (error) {
     const why = error instanceof ModelUnavailableError ? error.reason : String(error);
-    if (config.embeddingModel !== OFFLINE_MODEL) {
+    if (hub && !recent) writeHubNote(config.dataDir, { model, at: new Date().toISOString(), reason: why });
+    if (model !== OFFLINE_MODEL) {
       try {
-        const embedder = await loadEmbedder(OFFLINE_MODEL, join(config.dataDir, 'models'));
-        log.warn(`Embedding model "${config.embeddingModel}" could not be loaded (${why}); using the bundled offline model (English word vectors) instead.`);
+        const embedder = await loadEmbedder(OFFLINE_MODEL, cacheDir);
+        log.warn(`Embedding model "${model}" could not be loaded (${why}); using the bundled offline model (English word vectors) instead.`);
         return embedder;
       } catch {
         // fall through: lexical only, with the configured model's reason
@@ -50,8 +87,18 @@ export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'data
   }
 }
 
+/** Remembers an unreachable hub model; a DATA_DIR that cannot be written only means the next start tries again. */
+function writeHubNote(dataDir: string, note: HubNote): void {
+  try {
+    mkdirSync(join(dataDir, 'models'), { recursive: true });
+    writeFileSync(hubNotePath(dataDir), `${JSON.stringify(note)}\n`);
+  } catch {
+    // not worth failing a start over
+  }
+}
+
 /** Opens (building or updating first when needed) the index and returns the engine over it. */
-export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir'>, progress?: Progress): Promise<Runtime> {
+export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir' | 'hubEndpoint'>, progress?: Progress): Promise<Runtime> {
   const embedder = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
   const thesaurus = loadThesaurus();

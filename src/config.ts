@@ -16,6 +16,8 @@ export interface Config {
   dataDir: string;
   /** Hub id or local folder; undefined when EMBEDDING_MODEL=none (lexical only). */
   embeddingModel?: string;
+  /** Where hub models are downloaded from (HF_ENDPOINT: a mirror); the Hugging Face hub when unset. */
+  hubEndpoint?: string;
   adminIds: number[];
   port: number;
   /** Interface the webhook server binds to: loopback unless a proxy elsewhere must reach it. */
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: resolve(env.CORPUS_DIR?.trim() || 'corpus'),
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     embeddingModel: model.toLowerCase() === 'none' ? undefined : model,
+    hubEndpoint: url('HF_ENDPOINT', env.HF_ENDPOINT?.trim()),
     adminIds,
     port,
     webhookHost: env.WEBHOOK_HOST?.trim() || '127.0.0.1',

@@ -35,14 +35,21 @@ export function prefixFor(modelId: string, kind: 'query' | 'passage'): string {
   return /(^|[/-])e5-/i.test(modelId) ? `${kind}: ` : '';
 }
 
+/** True when `model` names a local model folder rather than a hub id. */
+export function isLocalModel(model: string): boolean {
+  return existsSync(model) && statSync(model).isDirectory();
+}
+
 /**
  * Loads a feature-extraction model with transformers.js.
  * @param model hub id or path to a local model folder
  * @param cacheDir where hub downloads are kept
+ * @param hubEndpoint a hub mirror (HF_ENDPOINT) instead of huggingface.co
  */
-export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS): Promise<Embedder> {
+export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS, hubEndpoint?: string): Promise<Embedder> {
   const { pipeline, env } = await import('@xenova/transformers');
-  const local = existsSync(model) && statSync(model).isDirectory();
+  const local = isLocalModel(model);
+  if (hubEndpoint) env.remoteHost = hubEndpoint.endsWith('/') ? hubEndpoint : `${hubEndpoint}/`;
   let modelName = model;
   if (local) {
     env.allowRemoteModels = false;

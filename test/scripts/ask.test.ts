@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempCorpus } from '../helpers/fixtures.js';
@@ -59,12 +60,31 @@ describe('npm run ask', () => {
     expect(parseAnswer(r.stdout).answers[0].quote).toContain('12 mediation statements');
   });
 
-  it('prints a readable answer and says once why the configured model is not used', () => {
-    const r = ask(['How many mediation statements were issued?'], '', { EMBEDDING_MODEL: join(REPO, 'no-such-model') });
+  it('prints a readable answer and says once why the configured model is not used; an unreachable hub model is not retried on the next start', () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/ask.ts'), 'How many mediation statements were issued?'], {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          CORPUS_DIR: corpusDir,
+          DATA_DIR: dataDir,
+          EMBEDDING_MODEL: 'example/no-such-model',
+          HF_ENDPOINT: 'http://127.0.0.1:9/',
+          LOG_LEVEL: '',
+        },
+      });
+    const r = run();
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/«.*issued 12 mediation statements.*»\n— .* · ¶\d+/s); // plain: stdout is a pipe
     const warnings = r.stderr.split('\n').filter((l) => l.includes('could not be loaded'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('no-such-model');
+    expect(JSON.parse(readFileSync(join(dataDir, 'models', 'hub-unreachable.json'), 'utf8'))).toMatchObject({ model: 'example/no-such-model' });
+    // The next start does not try the hub again; it says since when and how to retry.
+    const again = run();
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/not reachable at \d{4}-.*tried again after 24 h, or now if .*hub-unreachable\.json is deleted/);
   });
 });
