@@ -5,7 +5,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'models/', 'bench-results/', 'scripts/_*.ts', '**/*.mjs', '**/*.cjs', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'models/', 'bench-results/', 'scripts/_*.ts', '**/*.mjs', '**/*.cjs', 'eslint.config.js'] },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

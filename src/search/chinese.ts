@@ -9,7 +9,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CACHE_DIR } from '../paths.js';
 import type { Concept } from './concept.js';
 import { log } from '../log.js';
 import { tokenize } from './tokenize.js';
@@ -115,7 +117,7 @@ function singleWordForms(readings: string[][][]): string[] {
 
 const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
 /** The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR. */
-export const GLOSSARY_PATH = fileURLToPath(new URL('../../node_modules/.cache/report-quote-bot/zh-en.tsv', import.meta.url));
+export const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.tsv');
 
 /** Path of the glossary, built (in a child process, once, ~3 s) when missing; undefined if that fails. */
 export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {

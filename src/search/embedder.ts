@@ -8,8 +8,8 @@
  * get a ModelUnavailableError and carry on lexically.
  */
 import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import { ModelUnavailableError, describeError } from '../errors.js';
 
 export interface Embedder {
@@ -25,7 +25,7 @@ export interface Embedder {
  * used when the configured model cannot be loaded (no internet, hub down) instead of
  * falling back to lexical search alone.
  */
-export const OFFLINE_MODEL = fileURLToPath(new URL('../../models/static-en-100d', import.meta.url));
+export const OFFLINE_MODEL = join(PACKAGE_ROOT, 'models', 'static-en-100d');
 
 /** How long a first download may take to start before we give up and go lexical. */
 const LOAD_TIMEOUT_MS = 60_000;

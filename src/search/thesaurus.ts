@@ -12,7 +12,7 @@ import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CACHE_DIR } from '../paths.js';
 import { log } from '../log.js';
 import { parseKeyedLines } from './keyed-lines.js';
 
@@ -20,7 +20,7 @@ import { parseKeyedLines } from './keyed-lines.js';
 const CACHED_SENSES = 3;
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-export const THESAURUS_PATH = fileURLToPath(new URL('../../node_modules/.cache/report-quote-bot/thesaurus.tsv', import.meta.url));
+export const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.tsv');
 
 /** Reads WordNet's index and data files into lemma → synonyms by sense rank. */
 export function buildThesaurus(dictDir: string): Map<string, Map<number, Set<string>>> {

@@ -1,0 +1,41 @@
+/**
+ * `npm start`, `npm run ask`, `npm run ingest`: run the compiled entry point in this one
+ * node process (no tsx, no second node). `npm install` compiles (the "prepare" script);
+ * when a source file is newer than the last compile (someone edited src/), it compiles
+ * again first, with one line saying so, so what runs is always what is in src/.
+ *
+ *   node scripts/launch.mjs main|ask|ingest [args…]
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const ENTRIES = { main: 'dist/src/main.js', ask: 'dist/scripts/ask.js', ingest: 'dist/scripts/ingest.js' };
+const SOURCES = ['src', 'scripts/ask.ts', 'scripts/ingest.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+
+/** Newest modification time under the given paths (files and directories, recursively). */
+function newest(paths) {
+  let latest = 0;
+  for (const path of paths) {
+    const stat = statSync(join(ROOT, path), { throwIfNoEntry: false });
+    if (!stat) continue;
+    latest = Math.max(latest, stat.mtimeMs);
+    if (stat.isDirectory()) latest = Math.max(latest, newest(readdirSync(join(ROOT, path)).map((name) => join(path, name))));
+  }
+  return latest;
+}
+
+const [entry] = process.argv.splice(2, 1);
+if (!(entry in ENTRIES)) {
+  process.stderr.write(`usage: node scripts/launch.mjs ${Object.keys(ENTRIES).join('|')} [args…]\n`);
+  process.exit(2);
+}
+const built = statSync(join(ROOT, 'dist/.tsbuildinfo'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+if (newest(SOURCES) > built) {
+  process.stderr.write(built ? 'Sources changed since the last build: compiling (a few seconds)…\n' : 'Compiling (first run, a few seconds)…\n');
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+await import(pathToFileURL(join(ROOT, ENTRIES[entry])).href);
