@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scale [-- --reports 1000]`: how the system behaves at 1,000 reports
+ * `npm run bench:scale [-- --reports 1000] [-- --lexical-only]`: how the system behaves at 1,000 reports
  * (~100,000 chunks, 384-dimensional vectors). Model inference is excluded: a synthetic
  * bag-of-words embedder (benchmark only, never used by the product) gives every chunk a
  * vector with the cluster structure of its report's vocabulary.
@@ -7,7 +7,9 @@
  * Prints (and writes to bench-results/scale.json): ingest time and peak memory, HNSW build
  * time, index size on disk, start-up load time and RSS (in a fresh process), query latency
  * p50/p99 split by stage, HNSW recall@10 against exact search, and the time to add one
- * report to the 1,000.
+ * report to the 1,000. First, lexical only, the compiled CLIs as whole processes (`npm run build`
+ * first): full ingest time and peak RSS, a one-question ask, a no-op ingest; `--lexical-only`
+ * stops there (a minute instead of ten).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -181,6 +183,24 @@ async function serve(dataDir: string): Promise<void> {
   );
 }
 
+/**
+ * Runs `node <args>` from the compiled build (npm run build) as its own process; its wall time
+ * and the peak RSS it reports on exit.
+ */
+function wholeProcess(args: string[], env: Record<string, string>): { ms: number; peakRssMb: number } {
+  const report = "process.on('exit', () => process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'))";
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    maxBuffer: 1 << 24,
+  });
+  const ms = performance.now() - started;
+  if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${String(run.status)}): ${run.stderr.slice(0, 500)}`);
+  const kb = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { ms, peakRssMb: Math.round(kb / 1024) };
+}
+
 async function main(argv: string[]): Promise<void> {
   const reports = Number(argv[argv.indexOf('--reports') + 1]) || 1000;
   const root = mkdtempSync(join(tmpdir(), 'rqb-scale-'));
@@ -194,6 +214,25 @@ async function main(argv: string[]): Promise<void> {
   }
   const embedder = syntheticEmbedder();
   const out: Record<string, unknown> = { machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, reports, hnsw: HNSW_PARAMS };
+
+  // What a user runs, lexical only (EMBEDDING_MODEL=none), each a whole compiled process: a full
+  // ingest, then one-question asks (up-to-date check, index load, answer) and a no-op ingest.
+  const lexicalData = join(root, 'data-lexical');
+  const env = { CORPUS_DIR: corpusDir, DATA_DIR: lexicalData, EMBEDDING_MODEL: 'none' };
+  const lexicalIngest = wholeProcess(['dist/scripts/ingest.js'], env);
+  const asks = [1, 2, 3].map(() => wholeProcess(['dist/scripts/ask.js', 'How many administrative cases were there?'], env)).sort((x, y) => x.ms - y.ms);
+  const lexical = { ingest: lexicalIngest, askMedian: asks[1], noopIngest: wholeProcess(['dist/scripts/ingest.js'], env) };
+  out.lexicalProcesses = lexical;
+  const lines = [
+    `| full ingest, lexical only (\`node dist/scripts/ingest.js\`, EMBEDDING_MODEL=none) | ${(lexical.ingest.ms / 1000).toFixed(1)} s, peak RSS ${lexical.ingest.peakRssMb} MB |`,
+    `| one-question ask, lexical (\`node dist/scripts/ask.js\`: up-to-date check, load, answer; median of 3) | ${(lexical.askMedian.ms / 1000).toFixed(2)} s, peak RSS ${lexical.askMedian.peakRssMb} MB |`,
+    `| no-op ingest, lexical (whole process) | ${(lexical.noopIngest.ms / 1000).toFixed(2)} s |`,
+  ];
+  if (argv.includes('--lexical-only')) {
+    console.log(`Machine: ${String(out.machine)}, Node ${process.version}; ${reports} synthetic reports\n| measure | value |\n|---|---|\n${lines.join('\n')}`);
+    rmSync(root, { recursive: true, force: true });
+    return;
+  }
 
   let t = performance.now();
   const full = await ingest({ corpusDir, dataDir, embedder, batchSize: 64 });
@@ -279,6 +318,7 @@ async function main(argv: string[]): Promise<void> {
   console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${s.recall.questionLike.toFixed(3)} |`);
   console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
   console.log(`| no-op re-ingest | ${f((out.noopReingestMs as number) / 1000)} s |`);
+  for (const line of lines) console.log(line);
   console.log('* synthetic embedder: inference cost excluded, as the targets are.');
   if (process.env.BENCH_KEEP) console.log(`(kept ${root})`);
   else rmSync(root, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
-import { scanCorpus, type ReportFile } from './corpus/files.js';
+import { readReportFile, scanCorpus, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
 import type { Chunk, ParsedReport } from './corpus/types.js';
 import { IndexError, type ReportFileError } from './errors.js';
@@ -132,9 +132,10 @@ export function planIngest(
 
 async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<IngestSummary> {
   const progress = options.progress ?? silentProgress;
-  const { files, errors } = scanCorpus(options.corpusDir);
-  for (const e of errors) log.warn(e.message);
   const previous = previousManifest(store);
+  const byFile = new Map(Object.values(previous?.reports ?? {}).map((e) => [e.file, e]));
+  const { files, errors } = scanCorpus(options.corpusDir, (name) => byFile.get(name));
+  for (const e of errors) log.warn(e.message);
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
   const plan = planIngest(files, new Set(errors.map((e) => e.file)), previous, model, options);
@@ -177,24 +178,32 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       manifest.reports[id] = entry;
     }
     const vectors = model ? openVectorIndex(store, previous, previousDir, full, model.dim, summary) : undefined;
-    const parsed = todo.map((file) => {
-      const report = parseReport(file.text, file.file);
-      report.meta = { ...report.meta, ...file.sidecar };
-      return { file, report, chunks: chunkReport(report) };
-    });
+    // One report at a time: read, parse, chunk, embed, write, then let it go, so memory does not
+    // grow with the corpus. Progress counts the reports' bytes (their sizes are known from the scan).
     progress.start(
-      parsed.reduce((n, p) => n + p.chunks.length, 0),
-      'Embedding',
+      todo.reduce((n, f) => n + kb(f), 0),
+      'Indexing',
+      'KB',
     );
-    for (const { file, report, chunks } of parsed) {
+    for (const file of todo) {
+      const read = file.text === undefined ? readReportFile(options.corpusDir, file.file) : { ...file, text: file.text };
+      const report = parseReport(read.text, file.file);
+      const sidecar = read.sidecar;
+      report.meta = { ...report.meta, ...sidecar };
+      const chunks = chunkReport(report);
       const firstLabel = manifest.nextLabel;
       manifest.nextLabel += chunks.length;
+      let ticked = 0;
       if (options.embedder && vectors) {
         const embedded = await embedAll(
           options.embedder,
           chunks.map((c) => passageText(report, c)),
           options.batchSize ?? 16,
-          progress,
+          (done) => {
+            const share = Math.floor((kb(file) * done) / Math.max(chunks.length, 1));
+            progress.tick(share - ticked);
+            ticked = share;
+          },
         );
         embedded.forEach((v, i) => vectors.add(firstLabel + i, v));
         writer.writeVectors(report.id, embedded);
@@ -205,13 +214,17 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         report.id,
         chunks.map((c) => chunkTerms(report, c)),
       );
+      progress.tick(kb(file) - ticked);
       const before = previous?.reports[report.id];
       manifest.reports[report.id] = {
         file: file.file,
-        hash: file.hash,
+        // The hash of what was indexed (the file may have changed since the scan; the stamp then no longer matches either).
+        hash: read.hash,
+        stamp: file.stamp,
         chunkCount: chunks.length,
         firstLabel,
-        meta: report.meta,
+        // A copy: fields sliced from the text would keep each whole report text alive until the end.
+        meta: structuredClone(report.meta),
         addedAt: before?.addedAt ?? new Date().toISOString(),
       };
     }
@@ -252,15 +265,18 @@ function openVectorIndex(
   return index;
 }
 
-async function embedAll(embedder: Embedder, texts: string[], batchSize: number, progress: Progress): Promise<Float32Array[]> {
+async function embedAll(embedder: Embedder, texts: string[], batchSize: number, onDone: (done: number) => void): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
   for (let i = 0; i < texts.length; i += batchSize) {
     const batch = texts.slice(i, i + batchSize);
     out.push(...(await embedder.embed(batch, 'passage')));
-    progress.tick(batch.length);
+    onDone(out.length);
   }
   return out;
 }
+
+/** A report's size in KB (at least 1), for progress. */
+const kb = (file: ReportFile): number => Math.max(1, Math.round((file.stamp?.size ?? file.text?.length ?? 0) / 1024));
 
 /**
  * Fails early, with the system's error code, when DATA_DIR cannot be written (read-only

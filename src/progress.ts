@@ -6,7 +6,8 @@ import cliProgress from 'cli-progress';
 import { log } from './log.js';
 
 export interface Progress {
-  start(total: number, label: string): void;
+  /** @param unit what is counted ("chunks", "KB") */
+  start(total: number, label: string, unit?: string): void;
   tick(count?: number): void;
   stop(): void;
 }
@@ -17,11 +18,11 @@ export const silentProgress: Progress = { start() {}, tick() {}, stop() {} };
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { stream, format: '{label} [{bar}] {value}/{total} chunks · ETA {eta_formatted}', hideCursor: true },
+      { stream, format: '{label} [{bar}] {value}/{total} {unit} · ETA {eta_formatted}', hideCursor: true },
       cliProgress.Presets.shades_classic,
     );
     return {
-      start: (total, label) => bar.start(total, 0, { label }),
+      start: (total, label, unit = 'chunks') => bar.start(total, 0, { label, unit }),
       tick: (n = 1) => bar.increment(n),
       stop: () => bar.stop(),
     };
@@ -29,12 +30,14 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   let total = 0;
   let done = 0;
   let label = '';
+  let unit = 'chunks';
   let lastDecile = -1;
   const began = Date.now();
   return {
-    start(t, l) {
+    start(t, l, u = 'chunks') {
       total = t;
       label = l;
+      unit = u;
       done = 0;
       lastDecile = -1;
     },
@@ -45,7 +48,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
         lastDecile = decile;
         const rate = done / Math.max((Date.now() - began) / 1000, 0.001);
         const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-        log.info(`${label}: ${done}/${total} chunks${done < total ? `, ETA ${eta}s` : ''}`);
+        log.info(`${label}: ${done}/${total} ${unit}${done < total ? `, ETA ${eta}s` : ''}`);
       }
     },
     stop() {},

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingest, passageText } from '../src/ingest.js';
@@ -75,6 +75,19 @@ describe('ingest, lexical only (no model)', () => {
     const extended = loadIndex(new IndexStore(dataDir))!.index.lexical;
     const rebuilt = loadIndex(new IndexStore(fresh))!.index.lexical;
     for (const q of [['court'], ['librari', 'counti'], ['administr', 'case']]) expect(extended.search(q, 10)).toEqual(rebuilt.search(q, 10));
+  });
+
+  it('the lexical index built while writing (a full ingest) is the one rebuilt from the term files (a changed report)', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    await ingest({ corpusDir, dataDir });
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 5 libraries and 2 courts.\n');
+    expect((await ingest({ corpusDir, dataDir })).changed).toEqual(['zz-added']); // rebuilt from the term files
+    const fresh = tempDir();
+    await ingest({ corpusDir, dataDir: fresh }); // built while writing
+    const store = new IndexStore(dataDir);
+    const freshStore = new IndexStore(fresh);
+    expect(readFileSync(join(freshStore.current()!, 'lexical.bin')).equals(readFileSync(join(store.current()!, 'lexical.bin')))).toBe(true);
   });
 
   it('ingests a 10 MB one-line report and answers from it', async () => {

@@ -41,13 +41,27 @@ export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
 /** Larger files are refused: no government report is 20 MB of text. */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * What a file looked like when it was last read: size, modification time and inode of the
+ * report and of its sidecar. The same stamp means the same content without reading it.
+ */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  /** "size:mtime:inode" of the sidecar, "" when there is none. */
+  sidecar: string;
+}
+
 export interface ReportFile {
   id: string;
   /** File name relative to the corpus directory. */
   file: string;
-  text: string;
+  /** The text; undefined when the file's stamp matched and it was not read (use readReportFile). */
+  text?: string;
   /** sha256 of the bytes (and of the sidecar): a changed hash means a changed report. */
   hash: string;
+  stamp?: FileStamp;
   /** Metadata from the optional sidecar `<name>.meta.json`; it overrides what parsing finds. */
   sidecar?: Partial<ReportMeta>;
 }
@@ -66,7 +80,7 @@ export function listReportFiles(dir: string): string[] {
 }
 
 /** Reads one report file, refusing what is not a readable UTF-8 text file inside `dir`. */
-export function readReportFile(dir: string, name: string): ReportFile {
+export function readReportFile(dir: string, name: string): ReportFile & { text: string } {
   const path = resolve(dir, name);
   if (relative(resolve(dir), path).startsWith('..')) throw new ReportFileError(name, 'is outside the corpus directory; refused.');
   let bytes: Buffer;
@@ -95,14 +109,38 @@ export function readReportFile(dir: string, name: string): ReportFile {
   return { id: reportIdFromFileName(name), file: name, text, hash, sidecar: sidecar?.meta };
 }
 
-/** Reads every report file in `dir`; bad files and duplicate ids go to `errors`. */
-export function scanCorpus(dir: string): CorpusScan {
+/** The stamp of a report file and its sidecar, or undefined when it cannot be stat'ed (reading will say why). */
+export function stampOf(dir: string, name: string): FileStamp | undefined {
+  try {
+    const s = statSync(resolve(dir, name));
+    const side = statSync(resolve(dir, name.replace(/\.[^.]+$/, '.meta.json')), { throwIfNoEntry: false });
+    return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, sidecar: side ? `${side.size}:${side.mtimeMs}:${side.ino}` : '' };
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean =>
+  !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.sidecar === b.sidecar;
+
+/**
+ * Reads every report file in `dir`; bad files and duplicate ids go to `errors`. A file whose
+ * stamp is the one `known` gives for it is not read again: its known hash stands (so an
+ * up-to-date check at 1,000 reports stats files instead of reading and hashing 50 MB).
+ */
+export function scanCorpus(dir: string, known?: (file: string) => { stamp?: FileStamp; hash: string } | undefined): CorpusScan {
   const files: ReportFile[] = [];
   const errors: ReportFileError[] = [];
   const seen = new Map<string, string>();
   for (const name of listReportFiles(dir)) {
     try {
-      const file = readReportFile(dir, name);
+      const stamp = stampOf(dir, name);
+      const before = known?.(name);
+      const file: ReportFile =
+        before && sameStamp(stamp, before.stamp)
+          ? { id: reportIdFromFileName(name), file: name, hash: before.hash, stamp }
+          : // Read to check and hash it; the text is read again when it is indexed, so a thousand texts are not all held at once.
+            { ...readReportFile(dir, name), text: undefined, sidecar: undefined, stamp };
       const other = seen.get(file.id);
       if (other) throw new ReportFileError(name, `has the same report id "${file.id}" as ${other}; rename one of them.`);
       seen.set(file.id, name);

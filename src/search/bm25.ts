@@ -184,14 +184,29 @@ export class LexicalIndex {
 
   /** The binary form: magic, a JSON header with the vocabulary, then the typed arrays. */
   serialize(): Buffer {
+    return Buffer.concat(this.serializeParts());
+  }
+
+  /** The serialized bytes as consecutive parts (the arrays as views, not copies), for writing without one big buffer. */
+  serializeParts(): Uint8Array[] {
     const header = Buffer.from(JSON.stringify({ version: LEXICAL_FORMAT, terms: this.data.terms, postings: this.data.docs.length, documents: this.size }));
     const pad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length + pad);
     // The 16-bit frequencies are padded to a multiple of 4 bytes so the lengths after them stay aligned.
-    const tfs = this.data.tfs.length % 2 === 1 ? Uint16Array.from([...this.data.tfs, 0]) : this.data.tfs;
-    const arrays = [this.data.offsets, this.data.docs, tfs, this.data.lengths].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    return Buffer.concat([Buffer.from(MAGIC), length, header, Buffer.alloc(pad, 0x20), ...arrays]);
+    const tfsPad = this.data.tfs.length % 2 === 1 ? [new Uint8Array(2)] : [];
+    const view = (a: Int32Array | Uint16Array | Float32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    return [
+      Buffer.from(MAGIC),
+      length,
+      header,
+      Buffer.alloc(pad, 0x20),
+      view(this.data.offsets),
+      view(this.data.docs),
+      view(this.data.tfs),
+      ...tfsPad,
+      view(this.data.lengths),
+    ];
   }
 
   /** Reads `serialize` output; throws on anything else. */
@@ -227,11 +242,37 @@ export class LexicalIndex {
 }
 
 /** Collects documents (as weighted term lists) and builds the immutable index. */
+/** A typed array that grows by doubling: millions of postings without a JS object each. */
+class Growable<T extends Int32Array | Float32Array> {
+  length = 0;
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
+
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/**
+ * Collects documents, then builds the compressed-sparse-row index. Postings are kept in flat
+ * typed arrays (term id and weighted frequency per posting, an offset per document), so
+ * 100,000 documents cost a few megabytes rather than a Map each.
+ */
 export class LexicalIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly docTerms: Map<number, number>[] = [];
-  private readonly lengths: number[] = [];
+  private readonly postingTerms = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly postingTfs = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
+  /** Document d's postings are postingTerms[docStarts[d] … docStarts[d+1]). */
+  private readonly docStarts = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly lengths = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
 
   /** Adds a document (its id is its insertion order) from weighted term lists. */
   add(fields: { terms: string[]; weight: number }[]): number {
@@ -244,18 +285,24 @@ export class LexicalIndexBuilder {
       }
       length += terms.length * weight;
     }
-    this.docTerms.push(counts);
-    this.lengths.push(length);
-    return this.docTerms.length - 1;
+    return this.addDoc(counts, length);
   }
 
   /** Adds a document from precomputed weighted term frequencies (as stored per report). */
   addCounts(counts: [string, number][], length: number): number {
     const ids = new Map<number, number>();
     for (const [term, tf] of counts) ids.set(this.idOf(term), tf);
-    this.docTerms.push(ids);
+    return this.addDoc(ids, length);
+  }
+
+  private addDoc(counts: Map<number, number>, length: number): number {
+    this.docStarts.push(this.postingTerms.length);
+    for (const [id, tf] of counts) {
+      this.postingTerms.push(id);
+      this.postingTfs.push(tf);
+    }
     this.lengths.push(length);
-    return this.docTerms.length - 1;
+    return this.lengths.length - 1;
   }
 
   private idOf(term: string): number {
@@ -270,18 +317,25 @@ export class LexicalIndexBuilder {
 
   build(): LexicalIndex {
     const v = this.terms.length;
+    const n = this.lengths.length;
+    const total = this.postingTerms.length;
+    const postingTerms = this.postingTerms.data;
+    const postingTfs = this.postingTfs.data;
+    const starts = this.docStarts.data;
     const offsets = new Int32Array(v + 1);
-    for (const counts of this.docTerms) for (const id of counts.keys()) offsets[id + 1]++;
+    for (let p = 0; p < total; p++) offsets[postingTerms[p] + 1]++;
     for (let i = 0; i < v; i++) offsets[i + 1] += offsets[i];
     const fill = offsets.slice(0, v);
-    const docs = new Int32Array(offsets[v]);
-    const tfs = new Uint16Array(offsets[v]);
-    this.docTerms.forEach((counts, doc) => {
-      for (const [id, tf] of counts) {
+    const docs = new Int32Array(total);
+    const tfs = new Uint16Array(total);
+    for (let doc = 0; doc < n; doc++) {
+      const end = doc + 1 < n ? starts[doc + 1] : total;
+      for (let p = starts[doc]; p < end; p++) {
+        const id = postingTerms[p];
         docs[fill[id]] = doc;
-        tfs[fill[id]++] = Math.min(65535, Math.round(tf * TF_SCALE));
+        tfs[fill[id]++] = Math.min(65535, Math.round(postingTfs[p] * TF_SCALE));
       }
-    });
-    return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: Float32Array.from(this.lengths) });
+    }
+    return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });
   }
 }

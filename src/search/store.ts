@@ -11,6 +11,7 @@
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
  *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
  */
+import type { FileStamp } from '../corpus/files.js';
 import {
   closeSync,
   existsSync,
@@ -38,6 +39,8 @@ export const FORMAT_VERSION = 3;
 export interface ReportEntry {
   file: string;
   hash: string;
+  /** The file's stamp when it was read (corpus/files.ts): an unchanged stamp skips reading it. */
+  stamp?: FileStamp;
   chunkCount: number;
   /** HNSW labels firstLabel … firstLabel+chunkCount-1 belong to this report's chunks, in order. */
   firstLabel: number;
@@ -67,10 +70,11 @@ export interface StoredReport {
 
 const REBUILD = 'run `npm run ingest -- --rebuild` to rebuild it from the corpus';
 
-function writeFileDurable(path: string, data: string | Uint8Array): void {
+function writeFileDurable(path: string, data: string | Uint8Array | Uint8Array[]): void {
   const fd = openSync(path, 'w');
   try {
-    writeFileSync(fd, data);
+    if (Array.isArray(data)) for (const part of data) writeFileSync(fd, part);
+    else writeFileSync(fd, data);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -169,20 +173,30 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'reports', `${stored.report.id}.json`), JSON.stringify(stored));
   }
 
+  /** Reports whose chunk terms were written in this generation, in order, already added to `streamed`. */
+  private readonly streamedIds: string[] = [];
+  private readonly streamed = new LexicalIndexBuilder();
+
   writeChunkTerms(id: string, terms: ChunkTerms[]): void {
     writeFileDurable(join(this.dir, 'lexical', `${id}.json`), JSON.stringify(terms));
+    for (const t of terms) this.streamed.addCounts(t.counts, t.length);
+    this.streamedIds.push(id);
   }
 
   /**
    * Writes lexical.bin for `reportIds` (in that order); returns its byte size. The store decides
    * how: when the previous generation's reports are the start of the list, none of them was
    * rewritten (changed or removed) and the chunking is the same, the previous lexical.bin is
-   * extended with the new reports; otherwise it is rebuilt from the per-report term files.
+   * extended with the new reports; otherwise it is rebuilt. Reports written in this generation
+   * are indexed as they are written (writeChunkTerms), so only carried-over reports' term files
+   * are read back.
    */
   writeLexicalIndex(reportIds: string[], previous?: { dir: string; reportIds: string[]; rewritten: string[]; sameChunking: boolean }): number {
     const extendable = previous?.sameChunking && previous.rewritten.length === 0 && previous.reportIds.every((id, i) => reportIds[i] === id);
     const tail = extendable ? reportIds.slice(previous.reportIds.length) : undefined;
     const build = (ids: string[]): LexicalIndex => {
+      // The reports written in this generation were indexed as they were written: no need to read their term files back.
+      if (ids.length === this.streamedIds.length && ids.every((id, i) => this.streamedIds[i] === id)) return this.streamed.build();
       const builder = new LexicalIndexBuilder();
       for (const id of ids) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
       return builder.build();
@@ -193,9 +207,9 @@ export class GenerationWriter {
     } catch {
       index = build(reportIds); // an unreadable previous lexical.bin is simply rebuilt
     }
-    const bytes = index.serialize();
-    writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
-    return bytes.length;
+    const parts = index.serializeParts();
+    writeFileDurable(join(this.dir, 'lexical.bin'), parts);
+    return parts.reduce((n, p) => n + p.byteLength, 0);
   }
 
   writeVectors(id: string, vectors: Float32Array[]): void {

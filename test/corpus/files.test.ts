@@ -1,7 +1,7 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanCorpus } from '../../src/corpus/files.js';
+import { scanCorpus, stampOf } from '../../src/corpus/files.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 describe('scanCorpus', () => {
@@ -35,6 +35,22 @@ describe('scanCorpus', () => {
     expect(scanCorpus(dir).files[0].hash).toBe(first);
     writeFileSync(join(dir, 'a.txt'), 'Other text.');
     expect(scanCorpus(dir).files[0].hash).not.toBe(first);
+  });
+
+  it('does not read a file whose size, time and inode are as last seen (nor keep any text)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'Same text.');
+    const [seen] = scanCorpus(dir).files;
+    expect(seen.text).toBeUndefined();
+    expect(seen.stamp).toEqual(stampOf(dir, 'a.txt'));
+    // The known hash stands without reading: proof that it was not recomputed.
+    expect(scanCorpus(dir, () => ({ stamp: seen.stamp, hash: 'known' })).files[0].hash).toBe('known');
+    // A touched file (or sidecar) is read again.
+    utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    expect(scanCorpus(dir, () => ({ stamp: seen.stamp, hash: 'known' })).files[0].hash).toBe(seen.hash);
+    writeFileSync(join(dir, 'a.meta.json'), '{}');
+    const touched = scanCorpus(dir).files[0];
+    expect(scanCorpus(dir, () => ({ stamp: seen.stamp, hash: 'known' })).files[0].hash).toBe(touched.hash);
   });
 });
 
