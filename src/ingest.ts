@@ -6,10 +6,10 @@
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
-import { readReportFile, scanCorpus, type ReportFile } from './corpus/files.js';
+import { isConverted, loadReport, scanCorpus, type LoadedReport, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
 import type { Chunk, ParsedReport } from './corpus/types.js';
-import { IndexError, type ReportFileError } from './errors.js';
+import { IndexError, ReportFileError } from './errors.js';
 import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
@@ -134,7 +134,23 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
   const progress = options.progress ?? silentProgress;
   const previous = previousManifest(store);
   const byFile = new Map(Object.values(previous?.reports ?? {}).map((e) => [e.file, e]));
-  const { files, errors } = scanCorpus(options.corpusDir, (name) => byFile.get(name));
+  const scan = scanCorpus(options.corpusDir, (name) => byFile.get(name));
+  // A PDF, Word or HTML file that is new or changed is converted once now: one that cannot be is
+  // named and treated like an unreadable file (an indexed version of it stays).
+  const errors = [...scan.errors];
+  const files: ReportFile[] = [];
+  for (const file of scan.files) {
+    if (isConverted(file.file) && byFile.get(file.file)?.hash !== file.hash) {
+      try {
+        await loadReport(options.corpusDir, file.file);
+      } catch (error) {
+        if (!(error instanceof ReportFileError)) throw error;
+        errors.push(error);
+        continue;
+      }
+    }
+    files.push(file);
+  }
   for (const e of errors) log.warn(e.message);
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
@@ -186,10 +202,10 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       'KB',
     );
     for (const file of todo) {
-      const read = file.text === undefined ? readReportFile(options.corpusDir, file.file) : { ...file, text: file.text };
-      const report = parseReport(read.text, file.file);
-      const sidecar = read.sidecar;
-      report.meta = { ...report.meta, ...sidecar };
+      const read: LoadedReport = file.text === undefined ? await loadReport(options.corpusDir, file.file) : { ...file, text: file.text };
+      const report = parseReport(read.text, file.file, read.layout);
+      report.meta = { ...report.meta, ...read.sidecar };
+      if (read.pageStarts) assignPages(report, read.pageStarts);
       const chunks = chunkReport(report);
       const firstLabel = manifest.nextLabel;
       manifest.nextLabel += chunks.length;
@@ -273,6 +289,15 @@ async function embedAll(embedder: Embedder, texts: string[], batchSize: number, 
     onDone(out.length);
   }
   return out;
+}
+
+/** Each paragraph's page, from where the pages start in the converted text. */
+function assignPages(report: ParsedReport, pageStarts: number[]): void {
+  for (const p of report.paragraphs) {
+    let page = 1;
+    while (page < pageStarts.length && pageStarts[page] <= p.start) page++;
+    p.page = page;
+  }
 }
 
 /** A report's size in KB (at least 1), for progress. */

@@ -186,6 +186,7 @@ export class AnswerEngine {
         reportUrl: s.report.meta.url,
         section: sectionLabel(s.report, s.paragraph),
         paragraph: s.paragraph,
+        page: s.report.paragraphs[s.paragraph - 1].page,
       },
       sectionPath: s.report.paragraphs[s.paragraph - 1].section,
     }));

@@ -11,7 +11,7 @@ export interface AnswerJson {
   question: string;
   abstained: boolean;
   confidence?: 'high' | 'low';
-  answers: { quote: string; score: number; citation: { reportId: string; reportTitle: string; section: string; paragraph: number } }[];
+  answers: { quote: string; score: number; citation: { reportId: string; reportTitle: string; section: string; paragraph: number; page?: number } }[];
 }
 
 export function toJson(answer: Answer): AnswerJson {
@@ -20,8 +20,8 @@ export function toJson(answer: Answer): AnswerJson {
     abstained: answer.abstained,
     ...(answer.abstained ? {} : { confidence: answer.confidence }),
     answers: answer.answers.map((a) => {
-      const { reportId, reportTitle, section, paragraph } = a.citation;
-      return { quote: a.quote.text, score: a.score, citation: { reportId, reportTitle, section, paragraph } };
+      const { reportId, reportTitle, section, paragraph, page } = a.citation;
+      return { quote: a.quote.text, score: a.score, citation: { reportId, reportTitle, section, paragraph, ...(page ? { page } : {}) } };
     }),
   };
 }
@@ -50,8 +50,8 @@ export function mergeSpans(spans: { start: number; end: number }[]): { start: nu
 }
 
 /** Short citation line: report title · section path · ¶n. */
-export function citationLine(c: { reportTitle: string; section: string; paragraph: number }): string {
-  return `${c.reportTitle} · ${c.section} · ¶${c.paragraph}`;
+export function citationLine(c: { reportTitle: string; section: string; paragraph: number; page?: number }): string {
+  return `${c.reportTitle} · ${c.section}${c.page ? ` · p. ${c.page}` : ''} · ¶${c.paragraph}`;
 }
 
 /** Readable terminal answer: quotes with their citations (matched words in bold on a terminal), or the refusal. */

@@ -10,6 +10,8 @@ export interface Citation {
   /** Section path joined with " › ", e.g. "1 Main Measures… › (3) … › Sixth, consciously accept supervision". */
   section: string;
   paragraph: number;
+  /** The page of the original (reports converted from PDF). */
+  page?: number;
 }
 
 export interface Quote {

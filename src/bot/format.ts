@@ -86,7 +86,7 @@ export function sectionNumbers(path: string[]): string {
 
 /** "Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26": at most MAX_CITATION characters, plain text. */
 export function shortCitation(c: Citation, sectionPath: string[]): string {
-  const where = ` · ${clipText(sectionNumbers(sectionPath), 60)} · ¶${c.paragraph}`;
+  const where = ` · ${clipText(sectionNumbers(sectionPath), 60)}${c.page ? ` · p. ${c.page}` : ''} · ¶${c.paragraph}`;
   return clipText(c.reportShortTitle ?? c.reportTitle, MAX_CITATION - where.length) + where;
 }
 

@@ -8,6 +8,9 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
+import { docxToReportText } from './formats/docx.js';
+import { htmlToReportText } from './formats/html.js';
+import { pdfToReportText } from './formats/pdf.js';
 
 const SIDECAR_FIELDS = ['title', 'shortTitle', 'url', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples', 'examplesZh'] as const;
 const LIST_FIELDS = new Set(['examples', 'examplesZh']);
@@ -37,7 +40,10 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
   return { meta: meta, raw };
 }
 
-export const REPORT_EXTENSIONS = /\.(txt|md|markdown)$/i;
+export const REPORT_EXTENSIONS = /\.(txt|md|markdown|html?|pdf|docx)$/i;
+/** Formats converted to text when indexed (corpus/formats/); their bytes are hashed as they are. */
+const CONVERTED = /\.(html?|pdf|docx)$/i;
+export const isConverted = (name: string): boolean => CONVERTED.test(name);
 /** Larger files are refused: no government report is 20 MB of text. */
 export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
@@ -80,7 +86,7 @@ export function listReportFiles(dir: string): string[] {
 }
 
 /** Reads one report file, refusing what is not a readable UTF-8 text file inside `dir`. */
-export function readReportFile(dir: string, name: string): ReportFile & { text: string } {
+export function readReportFile(dir: string, name: string): ReportFile & { text: string; bytes?: Buffer } {
   const path = resolve(dir, name);
   if (relative(resolve(dir), path).startsWith('..')) throw new ReportFileError(name, 'is outside the corpus directory; refused.');
   let bytes: Buffer;
@@ -96,6 +102,10 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
     const code = (error as NodeJS.ErrnoException).code;
     throw new ReportFileError(name, code === 'ENOENT' ? 'disappeared while being read; it will be picked up on the next ingest.' : `cannot be read (${code ?? String(error)}).`);
   }
+  const sidecarFile = readSidecar(dir, name);
+  const hashOf = (): string => createHash('sha256').update(bytes).update(sidecarFile?.raw ?? '').digest('hex');
+  // PDF, Word and HTML are checked when converted (loadReport); here they are only hashed.
+  if (CONVERTED.test(name)) return { id: reportIdFromFileName(name), file: name, text: '', hash: hashOf(), sidecar: sidecarFile?.meta, bytes };
   if (bytes.includes(0)) throw new ReportFileError(name, 'looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.');
   let text: string;
   try {
@@ -104,9 +114,41 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
     throw new ReportFileError(name, 'is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8) and try again.');
   }
   if (!text.trim()) throw new ReportFileError(name, 'is empty.');
-  const sidecar = readSidecar(dir, name);
-  const hash = createHash('sha256').update(bytes).update(sidecar?.raw ?? '').digest('hex');
-  return { id: reportIdFromFileName(name), file: name, text, hash, sidecar: sidecar?.meta };
+  return { id: reportIdFromFileName(name), file: name, text, hash: hashOf(), sidecar: sidecarFile?.meta };
+}
+
+/** A report's text ready to parse: read, and converted from PDF, Word or HTML where needed. */
+export interface LoadedReport {
+  text: string;
+  hash: string;
+  sidecar?: Partial<ReportMeta>;
+  /** The layout of a converted text (parseReport); undefined: by the file's extension. */
+  layout?: 'markdown' | 'text';
+  /** Where each page of a PDF starts in `text`. */
+  pageStarts?: number[];
+}
+
+/** Reads and, for PDF, Word and HTML, converts one report; a file that cannot be converted is a ReportFileError. */
+export async function loadReport(dir: string, name: string): Promise<LoadedReport> {
+  const read = readReportFile(dir, name);
+  if (!read.bytes) return read;
+  const { bytes } = read;
+  let converted: { text: string; pageStarts?: number[]; layout: 'markdown' | 'text' };
+  if (/\.pdf$/i.test(name)) converted = { ...(await pdfToReportText(new Uint8Array(bytes), name)), layout: 'text' };
+  else if (/\.docx$/i.test(name)) converted = { text: await docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
+  else converted = { text: htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
+  if (!/\p{L}/u.test(converted.text)) throw new ReportFileError(name, 'has no text once converted; skipped.');
+  return { text: converted.text, hash: read.hash, sidecar: read.sidecar, layout: converted.layout, pageStarts: converted.pageStarts };
+}
+
+/** An HTML page's text in the encoding it declares (Chinese sites may still use GBK), UTF-8 otherwise. */
+function decodeHtml(bytes: Buffer): string {
+  const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1];
+  try {
+    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 /** The stamp of a report file and its sidecar, or undefined when it cannot be stat'ed (reading will say why). */
@@ -140,7 +182,7 @@ export function scanCorpus(dir: string, known?: (file: string) => { stamp?: File
         before && sameStamp(stamp, before.stamp)
           ? { id: reportIdFromFileName(name), file: name, hash: before.hash, stamp }
           : // Read to check and hash it; the text is read again when it is indexed, so a thousand texts are not all held at once.
-            { ...readReportFile(dir, name), text: undefined, sidecar: undefined, stamp };
+            { id: reportIdFromFileName(name), file: name, hash: readReportFile(dir, name).hash, stamp };
       const other = seen.get(file.id);
       if (other) throw new ReportFileError(name, `has the same report id "${file.id}" as ${other}; rename one of them.`);
       seen.set(file.id, name);

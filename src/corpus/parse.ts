@@ -111,9 +111,10 @@ export function reportIdFromFileName(fileName: string): string {
  * Parses a report's text into metadata and paragraphs with section paths.
  * @param text the file's decoded text (offsets refer to it)
  * @param fileName used for the id and to pick the Markdown layout (".md")
+ * @param layout the layout when the text was converted from another format (HTML and Word give Markdown, PDF plain text)
  */
-export function parseReport(text: string, fileName: string): ParsedReport {
-  const markdown = /\.(md|markdown)$/i.test(fileName);
+export function parseReport(text: string, fileName: string, layout?: 'markdown' | 'text'): ParsedReport {
+  const markdown = layout ? layout === 'markdown' : /\.(md|markdown)$/i.test(fileName);
   const blocks = splitBlocks(text, markdown);
   const meta: Partial<ReportMeta> = {};
   const paragraphs: Paragraph[] = [];
@@ -162,7 +163,8 @@ export function parseReport(text: string, fileName: string): ParsedReport {
       continue;
     }
     const partMatch = line.length < 300 ? PART.exec(line) : null;
-    if (partMatch && !leadSentence(line).rest) {
+    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end).
+    if (partMatch && !leadSentence(partMatch[3]).rest) {
       part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
       subsection = item = undefined;
       seenBody = true;

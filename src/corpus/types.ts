@@ -9,6 +9,8 @@ export interface Paragraph {
   start: number;
   end: number;
   role: ParagraphRole;
+  /** The page of the original it starts on (reports converted from PDF). */
+  page?: number;
   /** Section path from the outermost part to the innermost item, e.g. ["1 Main Measures…", "(3) …", "Sixth, …"]. */
   section: string[];
 }

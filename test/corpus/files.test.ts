@@ -12,7 +12,7 @@ describe('scanCorpus', () => {
     writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]));
     writeFileSync(join(dir, 'gbk.txt'), Buffer.from([0xd7, 0xf3, 0xd4, 0xc6, 0xcf, 0xd8]));
     writeFileSync(join(dir, 'good.md'), '# Same id as good.txt\n\nText.');
-    writeFileSync(join(dir, 'notes.pdf'), 'ignored');
+    writeFileSync(join(dir, 'notes.odt'), 'ignored'); // not a report format
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.txt'), 'secret');
     symlinkSync(join(outside, 'secret.txt'), join(dir, 'link.txt'));

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/engine.js';
+import { toJson } from '../../src/answer/format.js';
+import { zipInflatedSize } from '../../src/corpus/formats/docx.js';
+import { htmlToReportText } from '../../src/corpus/formats/html.js';
+import { pdfToReportText } from '../../src/corpus/formats/pdf.js';
+import { ingest } from '../../src/ingest.js';
+import { IndexStore, loadIndex } from '../../src/search/store.js';
+import { makeDocx, makePdf } from '../helpers/documents.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Water report - Riverside Government</title></head><body>
+<header><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact</a></nav></header>
+<div id="content"><article><h1>Riverside County 2024 Water Report</h1>
+<h2>1. Drinking water</h2><p>In 2024 the county tested 1200 drinking water samples, and 99% met the national standard. Work went on through the year across every township.</p>
+<p>Two new treatment plants opened in spring, serving 40000 residents in the northern villages and in the town centre.</p>
+<h2>2. Flood defences</h2><p>Nine kilometres of river embankment were rebuilt before the rainy season, protecting farmland and homes along the river banks.</p>
+</article></div><footer>Copyright Riverside County. Site map. Contact us.</footer></body></html>`;
+
+const PDF_PAGES = [
+  ['Hill County 2024 Library Report', '1. Libraries', 'In 2024 the county opened 4 new public libra-', 'ries and lent 52000 books to readers in every', 'township.'],
+  ['2. Reading rooms', 'Reading rooms in the town centre now stay open', 'until midnight on weekdays.'],
+];
+
+describe('report formats', () => {
+  it('HTML: the main content only, headings as the section path', () => {
+    const text = htmlToReportText(PAGE);
+    expect(text.startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\nIn 2024 the county tested 1200')).toBe(true);
+    expect(text).not.toMatch(/Home|Copyright|Contact/);
+  });
+
+  it('PDF: lines rejoined, hyphenation repaired, running header and page numbers dropped, pages kept', async () => {
+    const { text, pageStarts } = await pdfToReportText(new Uint8Array(makePdf(PDF_PAGES, 'Hill County Library Report 2024')), 'r.pdf');
+    expect(text).toBe(
+      'Hill County 2024 Library Report\n1. Libraries\nIn 2024 the county opened 4 new public libraries and lent 52000 books to readers in every township.\n2. Reading rooms\nReading rooms in the town centre now stay open until midnight on weekdays.\n',
+    );
+    expect(pageStarts).toEqual([0, text.indexOf('2. Reading rooms')]);
+  });
+
+  it('a PDF without a text layer, a damaged file and a zip bomb are named and skipped', async () => {
+    await expect(pdfToReportText(new Uint8Array(makePdf([[]])), 'scan.pdf')).rejects.toThrow('scan.pdf: has no text layer (a scanned PDF?)');
+    await expect(pdfToReportText(new Uint8Array(Buffer.from('%PDF-1.4 garbage')), 'bad.pdf')).rejects.toThrow(/bad\.pdf: is not a readable PDF/);
+    // A directory claiming 3 GB of content, in a few hundred bytes.
+    const bomb = makeDocx(['x']);
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    view.setUint32(view.getUint32(eocd + 16, true) + 24, 0xbfffffff, true);
+    expect(zipInflatedSize(new Uint8Array(bomb))).toBeGreaterThan(3e9);
+  });
+
+  it('HTML, PDF and Word reports ingest beside text ones and are quoted verbatim with a citation (a page for PDF)', async () => {
+    const corpusDir = tempDir();
+    const dataDir = tempDir();
+    writeFileSync(join(corpusDir, 'water.html'), PAGE);
+    writeFileSync(join(corpusDir, 'library.pdf'), makePdf(PDF_PAGES, 'Hill County Library Report 2024'));
+    writeFileSync(
+      join(corpusDir, 'roads.docx'),
+      makeDocx(['# Vale County 2024 Roads Report', '## 1. Roads', 'The county paved 120 kilometres of village roads in 2024.', '## 2. Bridges', 'Three old bridges were repaired and reopened to traffic.']),
+    );
+    writeFileSync(join(corpusDir, 'scan.pdf'), makePdf([[]]));
+    const summary = await ingest({ corpusDir, dataDir });
+    expect(summary.added.sort()).toEqual(['library', 'roads', 'water']);
+    expect(summary.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^scan\.pdf: has no text layer/)]);
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    const engine = new AnswerEngine(index);
+    const ask = async (q: string) => toJson(await engine.answer(q, 1)).answers[0];
+    const pdf = await ask('How many books did the libraries lend?');
+    expect(pdf.quote).toContain('lent 52000 books');
+    expect(pdf.citation).toMatchObject({ reportId: 'library', page: 1, section: '1 Libraries' });
+    expect((await ask('How late are reading rooms open?')).citation).toMatchObject({ page: 2 });
+    const word = await ask('How many kilometres of village roads were paved?');
+    expect(word.quote).toBe('The county paved 120 kilometres of village roads in 2024.');
+    expect(word.citation).toMatchObject({ reportTitle: 'Vale County 2024 Roads Report', section: '1. Roads' });
+    expect(word.citation.page).toBeUndefined();
+    const html = await ask('How many drinking water samples were tested?');
+    expect(html.citation).toMatchObject({ reportTitle: 'Riverside County 2024 Water Report', section: '1. Drinking water' });
+    for (const report of index.reports.values()) for (const p of report.paragraphs) expect(report.text.slice(p.start, p.end).trim()).not.toBe('');
+  });
+});
