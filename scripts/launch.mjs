@@ -4,7 +4,7 @@
  * when a source file is newer than the last compile (someone edited src/), it compiles
  * again first, with one line saying so, so what runs is always what is in src/.
  *
- *   node scripts/launch.mjs main|ask|ingest [args…]
+ *   node scripts/launch.mjs main|ask|ingest|sources [args…]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -12,8 +12,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const ENTRIES = { main: 'dist/src/main.js', ask: 'dist/scripts/ask.js', ingest: 'dist/scripts/ingest.js' };
-const SOURCES = ['src', 'scripts/ask.ts', 'scripts/ingest.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const ENTRIES = { main: 'dist/src/main.js', ask: 'dist/scripts/ask.js', ingest: 'dist/scripts/ingest.js', sources: 'dist/scripts/sources.js' };
+const SOURCES = ['src', 'scripts/ask.ts', 'scripts/ingest.ts', 'scripts/sources.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
 /** Newest modification time under the given paths (files and directories, recursively). */
 function newest(paths) {

@@ -28,6 +28,12 @@ export interface Config {
   corpusPollMs: number;
   /** LOG_LEVEL=silent: only errors are logged. */
   quiet: boolean;
+  /** SOURCES_FILE: the watched sources (notices/sources.ts); absent file = none. */
+  sourcesFile: string;
+  /** SOURCES_POLL_S in milliseconds. */
+  sourcesPollMs: number;
+  /** SOURCES_ALLOW_PRIVATE=1: sources may be on loopback or private addresses (tests). */
+  sourcesAllowPrivate: boolean;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -64,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (logLevel !== 'info' && logLevel !== 'silent') throw new ConfigError('LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
   const corpusPollMs = Number(env.CORPUS_POLL_MS?.trim() || 3000);
   if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100) throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
+  const sourcesPollS = Number(env.SOURCES_POLL_S?.trim() || 3600);
+  if (!Number.isFinite(sourcesPollS) || sourcesPollS < 1) throw new ConfigError('SOURCES_POLL_S must be a number of seconds, at least 1.');
+  const allowPrivate = env.SOURCES_ALLOW_PRIVATE?.trim() ?? '';
+  if (!['', '0', '1'].includes(allowPrivate)) throw new ConfigError('SOURCES_ALLOW_PRIVATE must be 1 (allow loopback and private addresses) or 0.');
   // Telegram's own rule for secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -.
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret))
     throw new ConfigError('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
@@ -81,5 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookSecret,
     corpusPollMs,
     quiet: logLevel === 'silent',
+    sourcesFile: resolve(env.SOURCES_FILE?.trim() || 'sources.txt'),
+    sourcesPollMs: Math.round(sourcesPollS * 1000),
+    sourcesAllowPrivate: allowPrivate === '1',
   };
 }

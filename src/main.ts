@@ -50,6 +50,7 @@ async function main(): Promise<number> {
     corpusDir: config.corpusDir,
     runtime,
     pollMs: config.corpusPollMs,
+    sources: { file: config.sourcesFile, pollMs: config.sourcesPollMs, allowPrivate: config.sourcesAllowPrivate },
   });
   try {
     const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });

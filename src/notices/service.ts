@@ -12,6 +12,8 @@ import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { Notifier } from './notifier.js';
 import { SubscriptionStore } from './store.js';
 import { watchCorpus } from './watcher.js';
+import { watchSources } from './sources.js';
+import { existsSync } from 'node:fs';
 
 export interface NoticeService {
   store: SubscriptionStore;
@@ -28,6 +30,8 @@ export async function startNotices(options: {
   runtime: Runtime;
   pollMs?: number;
   dispatcher?: DispatcherOptions;
+  /** Watched sources (SOURCES_FILE); not watched when the file does not exist. */
+  sources?: { file: string; pollMs: number; allowPrivate: boolean; perHostGapMs?: number };
 }): Promise<NoticeService> {
   const { runtime } = options;
   const store = new SubscriptionStore(join(options.dataDir, 'subscriptions.db'));
@@ -46,6 +50,16 @@ export async function startNotices(options: {
   await notifier.announcePending();
   dispatcher.start();
   const watcher = watchCorpus({ corpusDir: options.corpusDir, runtime, intervalMs: options.pollMs ?? 3000, onIndexChanged: () => notifier.announcePending() });
+  const sources =
+    options.sources && existsSync(options.sources.file)
+      ? watchSources(options.sources.file, {
+          corpusDir: options.corpusDir,
+          store,
+          allowPrivate: options.sources.allowPrivate,
+          intervalMs: options.sources.pollMs,
+          perHostGapMs: options.sources.perHostGapMs,
+        })
+      : undefined;
   const engine = (): typeof runtime.engine => runtime.engine;
   return {
     store,
@@ -61,10 +75,17 @@ export async function startNotices(options: {
           `subscribers: ${store.activeSubscribers().length}`,
           `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped (unreachable), ${c.failed} failed (refused by the Bot API)`,
           ...(dispatcher.pausedReason ? [`outbox PAUSED: token refused (${dispatcher.pausedReason})`] : []),
+          ...store
+            .sources()
+            .map(
+              (s) =>
+                `source ${s.url}: ${s.lastError ? `ERROR ${s.lastError} (${s.failures}×)` : 'ok'}; last checked ${s.checkedAt ?? 'never'}; ${s.items} report(s) downloaded`,
+            ),
         ]);
       },
     },
     async stop() {
+      await sources?.stop();
       await watcher.stop();
       await dispatcher.stop();
       store.close();

@@ -45,7 +45,52 @@ const MIGRATIONS: string[] = [
      UNIQUE (chat_id, report_id, part)
    );
    CREATE INDEX outbox_due ON outbox (status, next_attempt_at, id);`,
+  // 2: watched sources (SOURCES_FILE) and what each has yielded
+  `CREATE TABLE sources (
+     url TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     checked_at TEXT,
+     ok_at TEXT,
+     failures INTEGER NOT NULL DEFAULT 0,
+     retry_at INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     items INTEGER NOT NULL DEFAULT 0
+   );
+   CREATE TABLE source_items (
+     url TEXT PRIMARY KEY,
+     source TEXT NOT NULL,
+     file TEXT NOT NULL,
+     etag TEXT,
+     last_modified TEXT,
+     hash TEXT NOT NULL,
+     fetched_at TEXT NOT NULL
+   );`,
 ];
+
+/** A watched source's state (notices/sources.ts). */
+export interface SourceRow {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  checkedAt?: string;
+  okAt?: string;
+  failures: number;
+  /** Epoch ms before which the source is not polled again (back-off after errors). */
+  retryAt: number;
+  lastError?: string;
+  items: number;
+}
+
+/** A report downloaded from a source. */
+export interface SourceItemRow {
+  url: string;
+  source: string;
+  file: string;
+  etag?: string;
+  lastModified?: string;
+  hash: string;
+}
 
 export interface Subscriber {
   chatId: number;
@@ -263,8 +308,62 @@ export class SubscriptionStore {
     return { pending: get('pending'), sent: get('sent'), dropped: get('dropped'), failed: get('failed') };
   }
 
+  source(url: string): SourceRow | undefined {
+    const r = this.db.prepare(`SELECT * FROM sources WHERE url = ?`).get(url) as Record<string, unknown> | undefined;
+    return r && sourceRow(r);
+  }
+
+  sources(): SourceRow[] {
+    return (this.db.prepare(`SELECT * FROM sources ORDER BY url`).all() as Record<string, unknown>[]).map(sourceRow);
+  }
+
+  /** Records a poll of a source: its new validators on success, or the error and when to try again. */
+  recordSourcePoll(url: string, outcome: { etag?: string; lastModified?: string; items?: number } | { error: string; retryAt: number }): void {
+    const at = now();
+    this.db.prepare(`INSERT OR IGNORE INTO sources (url) VALUES (?)`).run(url);
+    if ('error' in outcome)
+      this.db
+        .prepare(`UPDATE sources SET checked_at = ?, failures = failures + 1, retry_at = ?, last_error = ? WHERE url = ?`)
+        .run(at, outcome.retryAt, outcome.error, url);
+    else
+      this.db
+        .prepare(
+          `UPDATE sources SET checked_at = ?, ok_at = ?, failures = 0, retry_at = 0, last_error = NULL, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), items = items + ? WHERE url = ?`,
+        )
+        .run(at, at, outcome.etag ?? null, outcome.lastModified ?? null, outcome.items ?? 0, url);
+  }
+
+  sourceItem(url: string): SourceItemRow | undefined {
+    const r = this.db.prepare(`SELECT * FROM source_items WHERE url = ?`).get(url) as Record<string, string | null> | undefined;
+    return r && { url: r.url!, source: r.source!, file: r.file!, etag: r.etag ?? undefined, lastModified: r.last_modified ?? undefined, hash: r.hash! };
+  }
+
+  saveSourceItem(item: SourceItemRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO source_items (url, source, file, etag, last_modified, hash, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET file = excluded.file, etag = excluded.etag, last_modified = excluded.last_modified, hash = excluded.hash, fetched_at = excluded.fetched_at`,
+      )
+      .run(item.url, item.source, item.file, item.etag ?? null, item.lastModified ?? null, item.hash, now());
+  }
+
   /** Runs SQLite's integrity check; "ok" when the file is sound. */
   integrityCheck(): string {
     return this.db.pragma('integrity_check', { simple: true }) as string;
   }
+}
+
+function sourceRow(r: Record<string, unknown>): SourceRow {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return {
+    url: String(r.url),
+    etag: text(r.etag),
+    lastModified: text(r.last_modified),
+    checkedAt: text(r.checked_at),
+    okAt: text(r.ok_at),
+    failures: Number(r.failures),
+    retryAt: Number(r.retry_at),
+    lastError: text(r.last_error),
+    items: Number(r.items),
+  };
 }

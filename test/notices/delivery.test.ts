@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyFailure, OutboxDispatcher } from '../../src/notices/dispatcher.js';
 import { DeliveryLimiter } from '../../src/notices/limiter.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/fixtures.js';
 
 const grammyError = (code: number, description: string, retryAfter?: number): GrammyError =>
   new GrammyError('call failed', { ok: false, error_code: code, description, parameters: retryAfter ? { retry_after: retryAfter } : {} }, 'sendMessage', {});
@@ -51,10 +53,25 @@ describe('classifyFailure', () => {
 });
 
 describe('SubscriptionStore and OutboxDispatcher', () => {
+  it('migrates a version-1 database (before watched sources) to version 2, keeping its subscribers', () => {
+    const path = join(tempDir(), 'subscriptions.db');
+    const old = new SubscriptionStore(path);
+    old.subscribe(7, 'private', 'en');
+    old.db.exec('DROP TABLE sources; DROP TABLE source_items;');
+    old.db.pragma('user_version = 1');
+    old.close();
+    const store = new SubscriptionStore(path);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.subscriber(7)?.active).toBe(true);
+    store.recordSourcePoll('https://gov.example/r/', { etag: '"x"', items: 1 });
+    expect(store.source('https://gov.example/r/')).toMatchObject({ etag: '"x"', items: 1, failures: 0 });
+    store.close();
+  });
+
   it('migrates a new database, announces once, and delivers every row despite 429 and 5xx', async () => {
     const store = new SubscriptionStore(':memory:');
     expect(store.created).toBe(true);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
     for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
     store.deactivate(3, 'unsubscribed');
     const messages = () => [{ part: 'notice', payload: { text: 'new report' } }];

@@ -1,0 +1,269 @@
+/**
+ * Watched sources: where new reports are published. SOURCES_FILE lists them, one a line: the
+ * URL of a report (HTML page, PDF or Word file), of a listing page or of an RSS/Atom feed,
+ * optionally followed by a regular expression the report links must match ("#" starts a
+ * comment). Each poll fetches every source (conditionally), finds its report links, and
+ * downloads each new or changed report into CORPUS_DIR with a sidecar naming its original URL;
+ * the corpus watcher then indexes it and subscribers are told of a new one, as for a file
+ * copied there by hand. State (validators, what each source yielded, errors) is kept in the
+ * subscriptions database.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser, parseHTML } from 'linkedom';
+import { describeError } from '../errors.js';
+import { log } from '../log.js';
+import { FetchError, guardedFetch, type FetchLimits } from './fetch-guard.js';
+import type { SubscriptionStore } from './store.js';
+
+export interface Source {
+  url: string;
+  /** Report links must match this (a listing page or feed); without it an HTML source is itself the report. */
+  pattern?: RegExp;
+}
+
+/** Parses SOURCES_FILE: one source a line; a bad line is named (line number and why) and skipped. */
+export function parseSourceList(text: string): { sources: Source[]; errors: string[] } {
+  const sources: Source[] = [];
+  const errors: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) return;
+    const [url, ...rest] = line.split(/\s+/);
+    try {
+      const parsed = new URL(url);
+      if (!/^https?:$/.test(parsed.protocol)) throw new Error('only http and https URLs');
+      sources.push({ url: parsed.href, pattern: rest.length ? new RegExp(rest.join(' ')) : undefined });
+    } catch (error) {
+      errors.push(`line ${i + 1}: ${describeError(error)}`);
+    }
+  });
+  return { sources, errors };
+}
+
+type Kind = 'pdf' | 'docx' | 'html' | 'feed';
+
+/** What a response is, from its content type, then its URL, then its first bytes. */
+export function kindOf(contentType: string, url: string, body: Buffer): Kind | undefined {
+  const head = body.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+  if (contentType.includes('pdf') || head.startsWith('%pdf')) return 'pdf';
+  if (contentType.includes('officedocument.wordprocessingml') || /\.docx$/i.test(new URL(url).pathname)) return 'docx';
+  if (/(rss|atom)\+xml|\/xml|text\/xml/.test(contentType) || /^(<\?xml[^>]*>\s*)?<(rss|feed)\b/.test(head)) return 'feed';
+  if (contentType.includes('html') || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
+  return undefined;
+}
+
+/** Links of a listing page, absolute, in page order, each once. */
+export function pageLinks(html: string, base: string): string[] {
+  const { document } = parseHTML(html);
+  const out = new Set<string>();
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+    try {
+      out.add(new URL(a.getAttribute('href') ?? '', base).href.replace(/#.*$/, ''));
+    } catch {
+      // not a URL
+    }
+  }
+  return [...out];
+}
+
+/** Item links of an RSS or Atom feed, absolute. */
+export function feedLinks(xml: string, base: string): string[] {
+  const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
+  const links: string[] = [];
+  for (const item of Array.from(doc.querySelectorAll('item, entry'))) {
+    const link = item.querySelector('link');
+    const href = link?.getAttribute('href') ?? link?.textContent?.trim();
+    if (!href) continue;
+    try {
+      links.push(new URL(href, base).href);
+    } catch {
+      // not a URL
+    }
+  }
+  return [...new Set(links)];
+}
+
+/** A corpus file name for a report URL: readable, stable, unique per URL. */
+export function fileNameFor(url: string, kind: 'pdf' | 'docx' | 'html'): string {
+  const u = new URL(url);
+  const stem = `${u.hostname}${u.pathname}`
+    .replace(/\.(pdf|docx|html?)$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  const hash = createHash('sha1').update(url).digest('hex').slice(0, 6);
+  return `${stem}-${hash}.${kind}`;
+}
+
+export interface SourceOptions {
+  corpusDir: string;
+  store: SubscriptionStore;
+  allowPrivate: boolean;
+  /** Per download. */
+  maxBytes?: number;
+  timeoutMs?: number;
+  /** Least time between two requests to one host. */
+  perHostGapMs?: number;
+  /** Reports taken from one source in one poll (a listing of 500 old reports is read over several polls). */
+  maxItemsPerPoll?: number;
+  /** Poll interval: back-off after errors grows from it. */
+  intervalMs: number;
+}
+
+export interface PollReport {
+  source: string;
+  found: number;
+  downloaded: string[];
+  unchanged: number;
+  error?: string;
+}
+
+/** Polls every source once; returns what each yielded. Never throws for a source's failure. */
+export async function pollSources(sources: Source[], options: SourceOptions): Promise<PollReport[]> {
+  const limits: FetchLimits = {
+    hosts: new Set(sources.map((s) => new URL(s.url).hostname)),
+    allowPrivate: options.allowPrivate,
+    maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
+    timeoutMs: options.timeoutMs ?? 30_000,
+  };
+  const lastRequest = new Map<string, number>();
+  const polite = async (url: string): Promise<void> => {
+    const host = new URL(url).hostname;
+    const wait = (lastRequest.get(host) ?? 0) + (options.perHostGapMs ?? 1000) - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    lastRequest.set(host, Date.now());
+  };
+  const reports: PollReport[] = [];
+  for (const source of sources) {
+    const report: PollReport = { source: source.url, found: 0, downloaded: [], unchanged: 0 };
+    reports.push(report);
+    const state = options.store.source(source.url);
+    if (state && state.retryAt > Date.now()) {
+      report.error = `backing off after ${state.failures} failure(s) until ${new Date(state.retryAt).toISOString()}: ${state.lastError ?? ''}`;
+      continue;
+    }
+    try {
+      await polite(source.url);
+      const fetched = await guardedFetch(source.url, limits, { etag: state?.etag, lastModified: state?.lastModified });
+      if (fetched.status === 'not-modified') {
+        options.store.recordSourcePoll(source.url, {});
+        continue;
+      }
+      const kind = kindOf(fetched.contentType, fetched.url, fetched.body);
+      let links: string[];
+      if (kind === 'feed') links = feedLinks(fetched.body.toString('utf8'), fetched.url);
+      else if (kind === 'html' && source.pattern) links = pageLinks(fetched.body.toString('utf8'), fetched.url);
+      else if (kind) {
+        // The source is itself a report: keep what was just fetched.
+        report.found = 1;
+        const saved = saveReport(options, source.url, fetched.url, kind, fetched.body, fetched);
+        if (saved) report.downloaded.push(saved);
+        else report.unchanged++;
+        options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length });
+        continue;
+      } else throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
+      links = links.filter((l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname));
+      report.found = links.length;
+      for (const link of links.slice(0, options.maxItemsPerPoll ?? 20)) {
+        const known = options.store.sourceItem(link);
+        try {
+          await polite(link);
+          const item = await guardedFetch(link, limits, { etag: known?.etag, lastModified: known?.lastModified });
+          if (item.status === 'not-modified') {
+            report.unchanged++;
+            continue;
+          }
+          const itemKind = kindOf(item.contentType, item.url, item.body);
+          if (!itemKind || itemKind === 'feed') throw new FetchError(`${item.url}: not a report (content type "${item.contentType}")`);
+          const saved = saveReport(options, source.url, link, itemKind, item.body, item);
+          if (saved) report.downloaded.push(saved);
+          else report.unchanged++;
+        } catch (error) {
+          // One bad item does not stop the others.
+          log.warn(`Source ${source.url}: ${describeError(error)}`);
+        }
+      }
+      options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length });
+    } catch (error) {
+      report.error = describeError(error);
+      const failures = (state?.failures ?? 0) + 1;
+      const backoff = Math.min(options.intervalMs * 2 ** Math.min(failures - 1, 10), 24 * 3600_000);
+      options.store.recordSourcePoll(source.url, { error: report.error, retryAt: Date.now() + backoff });
+      log.warn(`Source ${source.url}: ${report.error} (next try in ${Math.round(backoff / 1000)} s)`);
+    }
+  }
+  return reports;
+}
+
+/**
+ * Writes a downloaded report into the corpus (atomically, with a sidecar naming its URL)
+ * unless its bytes are what was saved before; returns the file name, or undefined when unchanged.
+ */
+function saveReport(
+  options: SourceOptions,
+  source: string,
+  url: string,
+  kind: 'pdf' | 'docx' | 'html',
+  body: Buffer,
+  validators: { etag?: string; lastModified?: string },
+): string | undefined {
+  const hash = createHash('sha256').update(body).digest('hex');
+  const known = options.store.sourceItem(url);
+  const file = known?.file ?? fileNameFor(url, kind);
+  const unchanged = known?.hash === hash && existsSync(join(options.corpusDir, file));
+  if (!unchanged) {
+    const sidecar = join(options.corpusDir, file.replace(/\.[^.]+$/, '.meta.json'));
+    const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>) : {};
+    writeAtomically(sidecar, `${JSON.stringify({ ...meta, url }, null, 2)}\n`);
+    writeAtomically(join(options.corpusDir, file), body);
+  }
+  options.store.saveSourceItem({ url, source, file, etag: validators.etag, lastModified: validators.lastModified, hash });
+  return unchanged ? undefined : file;
+}
+
+/** Written beside, then renamed: the corpus watcher never sees half a file. */
+function writeAtomically(path: string, data: string | Buffer): void {
+  const tmp = join(path, '..', `.${process.pid}.tmp`);
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
+
+/** Reads SOURCES_FILE; an absent file means no sources. */
+export function loadSourceList(path: string): Source[] {
+  if (!existsSync(path)) return [];
+  const { sources, errors } = parseSourceList(readFileSync(path, 'utf8'));
+  for (const e of errors) log.warn(`${path} ${e}; that line is skipped.`);
+  return sources;
+}
+
+/** Polls the sources now and then every `intervalMs`, until stopped. */
+export function watchSources(path: string, options: SourceOptions): { stop(): Promise<void>; poll(): Promise<PollReport[]> } {
+  let running: Promise<PollReport[]> | undefined;
+  let stopped = false;
+  const poll = (): Promise<PollReport[]> => {
+    // Re-read the list each time: editing SOURCES_FILE takes effect without a restart.
+    running ??= pollSources(loadSourceList(path), options)
+      .catch((error: unknown) => {
+        log.warn(`Sources: ${describeError(error)}`);
+        return [];
+      })
+      .finally(() => (running = undefined));
+    return running;
+  };
+  const timer = setInterval(() => {
+    if (!stopped) void poll();
+  }, options.intervalMs);
+  timer.unref();
+  void poll();
+  return {
+    poll,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
