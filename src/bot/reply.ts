@@ -27,7 +27,8 @@ import type { Strings } from './i18n.js';
 import { log } from '../log.js';
 import type { BotDeps } from './deps.js';
 
-const short = (s: string, n = 40): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A button label: at most `n` characters, cut between words. */
+const short = (s: string, n = 40): string => clipText(s, n);
 /** Inline queries hold at most 256 characters. */
 const clipQuestion = (q: string): string => clipText(q, 256);
 

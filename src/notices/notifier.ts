@@ -18,7 +18,7 @@ export function noticePayload(report: ParsedReport, t: Strings, examples: string
   const m = report.meta;
   const details = reportDetails(m);
   const keyboard = new InlineKeyboard();
-  examples.forEach((q, index) => keyboard.text(q.slice(0, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
+  examples.forEach((q, index) => keyboard.text(clipText(q, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
   keyboard.text(t.unsubscribeButton, encodeCallback({ kind: 'subscription', on: false, showStatus: false }));
   const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };

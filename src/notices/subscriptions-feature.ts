@@ -4,6 +4,7 @@
  */
 import { Composer, InlineKeyboard } from 'grammy';
 import { decodeCallback, encodeCallback, parseStartPayload } from '../bot/callback-data.js';
+import { clipText } from '../bot/format.js';
 import type { SubscriptionStore } from './store.js';
 import type { BotContext } from '../bot/context.js';
 import type { BotDeps } from '../bot/deps.js';
@@ -50,7 +51,7 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
       s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
       encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
     );
-    topics.forEach((words, index) => keyboard.row().text(ctx.t.unwatchButton(words.slice(0, 40)), encodeCallback({ kind: 'unwatch', index })));
+    topics.forEach((words, index) => keyboard.row().text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', index })));
     const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
     if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
     return { text: lines.join('\n'), keyboard };
