@@ -15,7 +15,7 @@ import { CACHE_DIR } from '../paths.js';
 import type { Concept } from './concept.js';
 import { log } from '../log.js';
 import { tokenize } from './tokenize.js';
-import { parseKeyedLines } from './keyed-lines.js';
+import { KeyedLines } from './keyed-lines.js';
 
 /** Senses of a word that are looked at: later ones are rare readings. */
 const MAX_SENSES = 4;
@@ -52,11 +52,11 @@ export function senseReadings(sense: string): string[][][] {
 }
 
 export class ChineseGlossary {
-  private constructor(private readonly entries: Map<string, string[]>) {}
+  private constructor(private readonly entries: KeyedLines) {}
 
   /** Parses the glossary TSV ("word<TAB>sense|sense|…" per line). */
   static parse(tsv: string): ChineseGlossary {
-    return new ChineseGlossary(parseKeyedLines(tsv, '|'));
+    return new ChineseGlossary(new KeyedLines(tsv, '|'));
   }
 
   static load(path: string): ChineseGlossary {

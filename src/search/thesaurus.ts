@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CACHE_DIR } from '../paths.js';
 import { log } from '../log.js';
-import { parseKeyedLines } from './keyed-lines.js';
+import { KeyedLines } from './keyed-lines.js';
 
 /** Senses of a word whose synonyms are kept in the cache (the first are the common readings). */
 const CACHED_SENSES = 3;
@@ -61,10 +61,10 @@ export function buildThesaurus(dictDir: string): Map<string, Map<number, Set<str
 }
 
 export class Thesaurus {
-  private constructor(private readonly entries: Map<string, string[]>) {}
+  private constructor(private readonly entries: KeyedLines) {}
 
   static parse(tsv: string): Thesaurus {
-    return new Thesaurus(parseKeyedLines(tsv, '\t'));
+    return new Thesaurus(new KeyedLines(tsv, '\t'));
   }
 
   get size(): number {
