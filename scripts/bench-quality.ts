@@ -60,7 +60,8 @@ export async function buildEngine(
     const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), ...tuning });
     return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    // The engine reads report texts from the index as it needs them: the folder goes when the process does.
+    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   }
 }
 

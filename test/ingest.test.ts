@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest, passageText } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { FORMAT_VERSION, IndexStore, loadIndex } from '../src/search/store.js';
@@ -90,6 +91,28 @@ describe('ingest, lexical only (no model)', () => {
     expect(readFileSync(join(freshStore.current()!, 'lexical.bin')).equals(readFileSync(join(store.current()!, 'lexical.bin')))).toBe(true);
   });
 
+  it('loading reads no report text; an engine on the previous generation still answers after a new one is committed', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const dir = store.current()!;
+    const text = join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.json');
+    const saved = readFileSync(text);
+    rmSync(text);
+    const { index } = loadIndex(store)!;
+    expect(index.chunks.length).toBeGreaterThan(100);
+    expect([...index.reports.values()][0].meta.title).toMatch(/Zuoyun/);
+    expect(() => [...index.reports.values()][0].text).toThrow(
+      /report file for "zuoyun-2023-rule-of-law-report" \(.*\) is missing or corrupt; run `npm run ingest -- --rebuild`/,
+    );
+    writeFileSync(text, saved);
+    const engine = new AnswerEngine(loadIndex(store)!.index);
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries.\n');
+    await ingest({ corpusDir, dataDir });
+    expect(store.current()).not.toBe(dir);
+    expect((await engine.answer('How many mediation statements were issued?')).answers[0].quote.text).toContain('12 mediation statements');
+  });
+
   it('ingests a 10 MB one-line report and answers from it', async () => {
     const corpusDir = tempDir();
     const dataDir = tempDir();
@@ -169,7 +192,13 @@ describe('ingest with the tiny test model (dense path)', () => {
     expect(store.manifest()).toEqual(before);
     expect(loadIndex(store)!.index.chunks.length).toBeGreaterThan(0);
     expect(existsSync(join(store.root, 'ingest.lock'))).toBe(false);
+    const live = store.current();
     await ingest({ corpusDir, dataDir, embedder: counting(await loadEmbedder(model, tempDir())) });
-    expect(readdirSync(store.root).filter((f) => f.startsWith('gen-'))).toHaveLength(1);
+    // The killed ingest's leftovers are gone; the new generation and the one live before it remain.
+    expect(
+      readdirSync(store.root)
+        .filter((f) => f.startsWith('gen-'))
+        .sort(),
+    ).toEqual([live!.split('/').at(-1), store.current()!.split('/').at(-1)].sort());
   });
 });

@@ -212,7 +212,7 @@ export class AnswerEngine {
   /** The reports' words for respelling questions (built on first use; the index is immutable). */
   private vocabulary(): QueryVocabulary {
     this.vocabularyCache ??= new QueryVocabulary(
-      QueryVocabulary.wordsOf([...this.index.reports.values()].map((r) => r.text)),
+      this.index.words?.() ?? QueryVocabulary.wordsOf([...this.index.reports.values()].map((r) => r.text)),
       (term) => this.index.lexical.idf(term) > 0,
       this.options.thesaurus,
     );

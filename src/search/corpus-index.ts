@@ -39,6 +39,8 @@ export class CorpusIndex {
   private readonly firstChunkOf = new Map<string, number>();
   /** Dense side; absent when no embedding model could be loaded. */
   vectors?: VectorIndex;
+  /** Every lower-case word of the reports with its count, when the store keeps it (else counted from the texts). */
+  words?: () => Map<string, number>;
   private builder = new LexicalIndexBuilder();
   private built?: LexicalIndex;
 

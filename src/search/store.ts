@@ -32,9 +32,10 @@ import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
 import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
 import { VectorIndex } from './vector-index.js';
+import { QueryVocabulary } from './vocabulary.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export interface ReportEntry {
   file: string;
@@ -123,6 +124,15 @@ export class IndexStore {
     return readJson(join(dir, 'reports', `${id}.json`), `report file for "${id}"`) as StoredReport;
   }
 
+  /** A report's chunks from its compact file (paragraph, start, end per chunk), without reading the report. */
+  readChunks(dir: string, id: string, count: number): Chunk[] {
+    const path = join(dir, 'chunks', `${id}.i32`);
+    const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+    if (bytes.length !== count * 12) throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
+    const v = new Int32Array(bytes.buffer, bytes.byteOffset, count * 3);
+    return Array.from({ length: count }, (_, i) => ({ reportId: id, paragraph: v[3 * i], start: v[3 * i + 1], end: v[3 * i + 2] }));
+  }
+
   readChunkTerms(dir: string, id: string): ChunkTerms[] {
     return readJson(join(dir, 'lexical', `${id}.json`), `term file for "${id}"`) as ChunkTerms[];
   }
@@ -142,22 +152,28 @@ export class IndexStore {
     mkdirSync(join(dir, 'reports'), { recursive: true });
     mkdirSync(join(dir, 'vectors'), { recursive: true });
     mkdirSync(join(dir, 'lexical'), { recursive: true });
+    mkdirSync(join(dir, 'chunks'), { recursive: true });
+    mkdirSync(join(dir, 'words'), { recursive: true });
     return new GenerationWriter(this, name, dir);
   }
 
   /** Makes a written generation live (one atomic rename) and deletes the older ones. */
   commit(writer: GenerationWriter, manifest: Manifest): void {
+    writer.writeVocabulary(Object.keys(manifest.reports));
     writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
+    const previous = existsSync(join(this.root, 'CURRENT')) ? readFileSync(join(this.root, 'CURRENT'), 'utf8').trim() : undefined;
     const tmp = join(this.root, `CURRENT.${process.pid}.tmp`);
     writeFileDurable(tmp, writer.name);
     renameSync(tmp, join(this.root, 'CURRENT'));
-    this.prune(writer.name);
+    // The generation that was live stays one more round: a running engine reads report texts from
+    // it as questions need them, until it reloads the new one (the corpus watcher does within seconds).
+    this.prune([writer.name, ...(previous ? [previous] : [])]);
   }
 
   /** Removes generations other than `keep` (older ones, and ones left by killed ingests). */
-  prune(keep: string): void {
+  prune(keep: string[]): void {
     for (const entry of readdirSync(this.root)) {
-      if (entry !== keep && (entry.startsWith('gen-') || entry.endsWith('.tmp'))) rmSync(join(this.root, entry), { recursive: true, force: true });
+      if (!keep.includes(entry) && (entry.startsWith('gen-') || entry.endsWith('.tmp'))) rmSync(join(this.root, entry), { recursive: true, force: true });
     }
   }
 }
@@ -171,6 +187,10 @@ export class GenerationWriter {
 
   writeReport(stored: StoredReport): void {
     writeFileDurable(join(this.dir, 'reports', `${stored.report.id}.json`), JSON.stringify(stored));
+    const flat = Int32Array.from(stored.chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
+    writeFileDurable(join(this.dir, 'chunks', `${stored.report.id}.i32`), new Uint8Array(flat.buffer));
+    const words = QueryVocabulary.wordsOf([stored.report.text]);
+    writeFileDurable(join(this.dir, 'words', `${stored.report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 
   /** Reports whose chunk terms were written in this generation, in order, already added to `streamed`. */
@@ -212,6 +232,13 @@ export class GenerationWriter {
     return parts.reduce((n, p) => n + p.byteLength, 0);
   }
 
+  /** words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the first question. */
+  writeVocabulary(reportIds: string[]): void {
+    const total = new Map<string, number>();
+    for (const id of reportIds) addWordCounts(join(this.dir, 'words', `${id}.tsv`), total);
+    writeFileDurable(join(this.dir, 'words.tsv'), [...total].map(([w, n]) => `${w}\t${n}`).join('\n'));
+  }
+
   writeVectors(id: string, vectors: Float32Array[]): void {
     const flat = new Float32Array(vectors.reduce((n, v) => n + v.length, 0));
     let offset = 0;
@@ -224,7 +251,13 @@ export class GenerationWriter {
 
   /** Reuses an unchanged report's files from the previous generation without copying (hard links). */
   carryOver(previousDir: string, id: string, withVectors: boolean): void {
-    const files = [join('reports', `${id}.json`), join('lexical', `${id}.json`), ...(withVectors ? [join('vectors', `${id}.f32`)] : [])];
+    const files = [
+      join('reports', `${id}.json`),
+      join('chunks', `${id}.i32`),
+      join('words', `${id}.tsv`),
+      join('lexical', `${id}.json`),
+      ...(withVectors ? [join('vectors', `${id}.f32`)] : []),
+    ];
     for (const f of files) {
       try {
         linkSync(join(previousDir, f), join(this.dir, f));
@@ -263,6 +296,40 @@ function internSections(report: ParsedReport): void {
   }
 }
 
+/** Adds the counts of a "word<TAB>count" file to `into`. */
+function addWordCounts(path: string, into: Map<string, number>): void {
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) into.set(line.slice(0, tab), (into.get(line.slice(0, tab)) ?? 0) + Number(line.slice(tab + 1)));
+  }
+}
+
+/**
+ * A report whose id and metadata (from the manifest) are there at once and whose text and
+ * paragraphs are read from its file the first time they are needed: start-up reads no report
+ * text, and a question reads only the reports its candidates are in.
+ */
+function lazyReport(store: IndexStore, dir: string, id: string, entry: ReportEntry): ParsedReport {
+  let body: Pick<ParsedReport, 'text' | 'paragraphs'> | undefined;
+  const load = (): Pick<ParsedReport, 'text' | 'paragraphs'> => {
+    if (body) return body;
+    const { report } = store.readReport(dir, id);
+    internSections(report);
+    if (report.id !== id) throw new IndexError(`The index report file for "${id}" does not match the manifest; ${REBUILD}.`);
+    return (body = { text: report.text, paragraphs: report.paragraphs });
+  };
+  return {
+    id,
+    meta: entry.meta,
+    get text() {
+      return load().text;
+    },
+    get paragraphs() {
+      return load().paragraphs;
+    },
+  };
+}
+
 /**
  * Loads the live index into memory. Returns undefined when nothing was built yet.
  * @throws IndexError when files are missing, corrupt or of another format version
@@ -272,12 +339,17 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   const dir = store.current();
   if (!manifest || !dir) return undefined;
   const index = new CorpusIndex();
-  for (const [id, entry] of Object.entries(manifest.reports)) {
-    const { report, chunks } = store.readReport(dir, id);
-    internSections(report);
-    if (chunks.length !== entry.chunkCount) throw new IndexError(`The index report file for "${id}" does not match the manifest; ${REBUILD}.`);
-    index.addReport(report, chunks, entry.firstLabel, 'stored');
-  }
+  for (const [id, entry] of Object.entries(manifest.reports))
+    index.addReport(lazyReport(store, dir, id, entry), store.readChunks(dir, id, entry.chunkCount), entry.firstLabel, 'stored');
+  index.words = () => {
+    const words = new Map<string, number>();
+    try {
+      addWordCounts(join(dir, 'words.tsv'), words);
+    } catch (cause) {
+      throw new IndexError(`The word list ${join(dir, 'words.tsv')} is missing or corrupt; ${REBUILD}.`, { cause });
+    }
+    return words;
+  };
   const lexicalPath = join(dir, 'lexical.bin');
   if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes)
     throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
