@@ -66,7 +66,7 @@ async function main(): Promise<void> {
             await user.say(QUESTIONS[(u + i) % QUESTIONS.length]);
             const queuedAt = performance.now();
             const [reply] = await user.replies(1, 30_000).catch(() => [undefined]);
-            if (!reply || !/^(«|The report does not seem|<i>Closest passages)/.test(String(reply.text))) {
+            if (!reply || !/^(<blockquote>|The report does not seem|⚠️ <i>Closest passages)/.test(String(reply.text))) {
               errors++;
               if (process.env.BENCH_DEBUG) console.error(JSON.stringify(reply?.text).slice(0, 120));
             }
