@@ -8,6 +8,7 @@
  *   t:<report>       the report's table of contents
  *   v:<question>:<k>:<view>  answer k (0-based) of a remembered question, shown in place as the
  *                    card (0), its paragraph (1), ±1 paragraph (2) or its section outline (3)
+ *   j:<question>:<k>:<¶>  paragraph ¶ of answer k's report, shown in place (from the section outline)
  *   u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a notice)
  *   x:<i>            stop watching topic i of this chat (in /status order)
  *   e:<i>            example question i from /start
@@ -24,6 +25,7 @@ export type CallbackAction =
   | { kind: 'context' | 'wider'; report: string; paragraph: number }
   | { kind: 'contents'; report: string }
   | { kind: 'view'; question: string; page: number; view: View }
+  | { kind: 'jump'; question: string; page: number; paragraph: number }
   | { kind: 'subscription'; on: boolean; showStatus: boolean }
   | { kind: 'unwatch'; index: number }
   | { kind: 'example'; index: number }
@@ -46,6 +48,8 @@ export function encodeCallback(a: CallbackAction): string {
       return `t:${a.report}`;
     case 'view':
       return `v:${a.question}:${a.page}:${VIEWS.indexOf(a.view)}`;
+    case 'jump':
+      return `j:${a.question}:${a.page}:${a.paragraph}`;
     case 'subscription':
       return `u:${a.on ? 1 : 0}:${a.showStatus ? 1 : 0}`;
     case 'unwatch':
@@ -66,6 +70,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (m) return { kind: 'contents', report: m[1] };
   m = /^v:([0-9a-z]{1,12}):(\d{1,2}):([0-3])$/.exec(data);
   if (m) return { kind: 'view', question: m[1], page: Number(m[2]), view: VIEWS[Number(m[3])] };
+  m = /^j:([0-9a-z]{1,12}):(\d{1,2}):(\d{1,6})$/.exec(data);
+  if (m) return { kind: 'jump', question: m[1], page: Number(m[2]), paragraph: Number(m[3]) };
   m = /^u:([01]):([01])$/.exec(data);
   if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
   m = /^x:(\d{1,2})$/.exec(data);

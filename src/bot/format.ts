@@ -218,18 +218,11 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
  * item labels inside its top-level part, with paragraph numbers; the current one marked.
  */
 export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings): string[] {
-  const here = report.paragraphs[n - 1];
-  const part = here.section[0];
+  const here = report.paragraphs[n - 1].section.join('\u0000');
   const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.title, MAX_TITLE))}`];
-  let last = '';
-  for (const p of report.paragraphs) {
-    if (!part || p.section[0] !== part) continue;
-    const label = p.section.at(-1)!;
-    if (label === last) continue;
-    last = label;
-    const indent = '  '.repeat(p.section.length - 1);
-    const line = `${escapeHtml(clipText(label, MAX_LABEL))} · ¶${p.n}`;
-    lines.push(indent + (p.section.join('\u0000') === here.section.join('\u0000') ? `<b>${line}</b>` : line));
+  for (const item of partItems(report, n)) {
+    const line = `${escapeHtml(clipText(item.label, MAX_LABEL))} · ¶${item.paragraph}`;
+    lines.push('  '.repeat(item.path.length - 1) + (item.path.join('\u0000') === here ? `<b>${line}</b>` : line));
   }
   return packMessages(lines, MAX_MESSAGE, '\n');
 }
@@ -316,4 +309,27 @@ export function tableOfContents(report: ParsedReport, depth = 2): { label: strin
     out.push({ label: p.section.at(-1)!, paragraph: p.n, path: p.section });
   }
   return out;
+}
+
+/** The headings and items of the part holding paragraph `n` (what the section outline lists), each with the paragraph it starts at. */
+export function partItems(report: ParsedReport, n: number): { label: string; paragraph: number; path: string[] }[] {
+  const part = report.paragraphs[n - 1].section[0];
+  const out: { label: string; paragraph: number; path: string[] }[] = [];
+  let last = '';
+  for (const p of report.paragraphs) {
+    if (!part || p.section[0] !== part) continue;
+    const label = p.section.at(-1)!;
+    if (label === last) continue;
+    last = label;
+    out.push({ label, paragraph: p.n, path: p.section });
+  }
+  return out;
+}
+
+/** One paragraph of a report on its own, with a citation line (its ¶ a deep link when the bot's username is given). */
+export function paragraphHtml(report: ParsedReport, n: number, bot?: string): string {
+  const p = report.paragraphs[n - 1];
+  const citation = { reportId: report.id, reportTitle: report.meta.title, reportShortTitle: report.meta.shortTitle, section: '', paragraph: n, page: p.page };
+  const item = { quote: { text: '', highlights: [], start: 0, end: 0 }, score: 0, citation, sectionPath: p.section };
+  return `${markedParagraph(report, n, undefined, VIEW_BUDGET)}\n\n${citationHtml(item, bot)}`;
 }

@@ -15,7 +15,9 @@ import {
   escapeHtml,
   MAX_TITLE,
   packMessages,
+  paragraphHtml,
   paragraphViewHtml,
+  partItems,
   refusalHtml,
   reportLine,
   sectionOutlineHtml,
@@ -60,6 +62,14 @@ export function answerView(
     return { text: paragraphViewHtml(report, item, true, bot), keyboard };
   }
   if (report && view === 'outline') {
+    // The outline is a table of contents: each item opens its paragraph in this same message.
+    for (const entry of partItems(report, item.citation.paragraph).slice(1, MAX_OUTLINE_BUTTONS + 1))
+      keyboard
+        .text(
+          `${entry.path.length > 2 ? '  ' : ''}${clipText(entry.label, 48)}`,
+          encodeCallback({ kind: 'jump', question: questionId, page, paragraph: entry.paragraph }),
+        )
+        .row();
     keyboard.text(t.less, to('card')).text(t.contents, encodeCallback({ kind: 'contents', report: reportKey(report.id) }));
     return { text: sectionOutlineHtml(report, item.citation.paragraph, t)[0], keyboard };
   }
@@ -205,4 +215,22 @@ export async function sendContents(ctx: BotContext, report: ParsedReport): Promi
     parse_mode: 'HTML',
     reply_markup: compact(keyboard),
   });
+}
+
+/** Outline items offered as buttons (the rest are in the outline's text). */
+const MAX_OUTLINE_BUTTONS = 12;
+
+/** A paragraph opened from the section outline, in place: back to the outline, or Less back to the card. */
+export function jumpView(
+  questionId: string,
+  page: number,
+  t: Strings,
+  report: ParsedReport,
+  paragraph: number,
+  bot?: string,
+): { text: string; keyboard: InlineKeyboard } {
+  const keyboard = new InlineKeyboard()
+    .text(t.section, encodeCallback({ kind: 'view', question: questionId, page, view: 'outline' }))
+    .text(t.less, encodeCallback({ kind: 'view', question: questionId, page, view: 'card' }));
+  return { text: paragraphHtml(report, paragraph, bot), keyboard };
 }

@@ -91,6 +91,14 @@ describe('the bot end to end through a Bot API emulator', () => {
     expect(shown()).toMatch(
       /\(4\) Effectively resolve social conflicts and disputes · ¶28\n\s*<b>First, in-depth investigation and resolution of contradictions and disputes · ¶29<\/b>/,
     );
+    // The outline is a table of contents: an item opens its paragraph in the same message.
+    const second = Object.entries(keys()).find(([label]) => label.trim().startsWith('Second,'))!;
+    await user.press(second[1], id);
+    await expect
+      .poll(shown, { timeout: 5000 })
+      .toMatch(/^Second, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §1 › \(\d\) › Second · <a href=".*">¶\d+<\/a>$/s);
+    await user.press(keys()['📑 Section'], id);
+    await expect.poll(shown, { timeout: 5000 }).toMatch(/Section outline/);
     await user.press(keys()['▲ Less'], id);
     await expect.poll(shown, { timeout: 5000 }).toBe(card);
     await user.press(keys()['🔎 Other matches'], id);

@@ -8,7 +8,7 @@ import type { AnswerCache } from '../answer-cache.js';
 import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
-import { answerInChat, answerView, findReport, replyWithAnswer, sendContents, sendParagraphs, showTyping } from '../reply.js';
+import { answerInChat, answerView, findReport, jumpView, replyWithAnswer, sendContents, sendParagraphs, showTyping } from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
 
 /** A double tap asks for the view already shown; Telegram answers "message is not modified". */
@@ -48,6 +48,17 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         const { text, keyboard } = answerView(answer, action.question, action.page, ctx.t, action.view, report, ctx.me.username);
+        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
+        return;
+      }
+      case 'jump': {
+        const answer = cache.get(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
+        const item = answer?.answers[action.page];
+        const report = item ? deps.engine().index.reports.get(item.citation.reportId) : undefined;
+        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
+          return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        await ctx.answerCallbackQuery();
+        const { text, keyboard } = jumpView(action.question, action.page, ctx.t, report, action.paragraph, ctx.me.username);
         await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }
