@@ -6,7 +6,7 @@
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
-import { isConverted, loadReport, scanCorpus, type LoadedReport, type ReportFile } from './corpus/files.js';
+import { isConverted, loadReport, scanCorpus, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
 import type { Chunk, ParsedReport } from './corpus/types.js';
 import { IndexError, ReportFileError } from './errors.js';
@@ -202,7 +202,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       'KB',
     );
     for (const file of todo) {
-      const read: LoadedReport = file.text === undefined ? await loadReport(options.corpusDir, file.file) : { ...file, text: file.text };
+      const read = await loadReport(options.corpusDir, file.file);
       const report = parseReport(read.text, file.file, read.layout);
       report.meta = { ...report.meta, ...read.sidecar };
       if (read.pageStarts) assignPages(report, read.pageStarts);
@@ -301,7 +301,7 @@ function assignPages(report: ParsedReport, pageStarts: number[]): void {
 }
 
 /** A report's size in KB (at least 1), for progress. */
-const kb = (file: ReportFile): number => Math.max(1, Math.round((file.stamp?.size ?? file.text?.length ?? 0) / 1024));
+const kb = (file: ReportFile): number => Math.max(1, Math.round((file.stamp?.size ?? 0) / 1024));
 
 /**
  * Fails early, with the system's error code, when DATA_DIR cannot be written (read-only

@@ -5,7 +5,7 @@ import { planIngest } from '../src/ingest.js';
 import { FORMAT_VERSION, type Manifest } from '../src/search/store.js';
 
 // The plan is pure: files and a previous manifest in, decisions out; no disk, no model.
-const file = (id: string, hash: string): ReportFile => ({ id, file: `${id}.txt`, text: '', hash });
+const file = (id: string, hash: string): ReportFile => ({ id, file: `${id}.txt`, hash });
 const manifest = (reports: Record<string, string>, model: Manifest['model'] = null): Manifest => ({
   formatVersion: FORMAT_VERSION,
   chunkerVersion: CHUNKER_VERSION,

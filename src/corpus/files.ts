@@ -63,8 +63,6 @@ export interface ReportFile {
   id: string;
   /** File name relative to the corpus directory. */
   file: string;
-  /** The text; undefined when the file's stamp matched and it was not read (use readReportFile). */
-  text?: string;
   /** sha256 of the bytes (and of the sidecar): a changed hash means a changed report. */
   hash: string;
   stamp?: FileStamp;
@@ -166,7 +164,9 @@ const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean 
   !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.sidecar === b.sidecar;
 
 /**
- * Reads every report file in `dir`; bad files and duplicate ids go to `errors`. A file whose
+ * Reads every report file in `dir` (to check and hash it; no text is kept: ingest reads each
+ * again when it indexes it, so a thousand texts are never held at once); bad files and
+ * duplicate ids go to `errors`. A file whose
  * stamp is the one `known` gives for it is not read again: its known hash stands (so an
  * up-to-date check at 1,000 reports stats files instead of reading and hashing 50 MB).
  */
@@ -181,8 +181,7 @@ export function scanCorpus(dir: string, known?: (file: string) => { stamp?: File
       const file: ReportFile =
         before && sameStamp(stamp, before.stamp)
           ? { id: reportIdFromFileName(name), file: name, hash: before.hash, stamp }
-          : // Read to check and hash it; the text is read again when it is indexed, so a thousand texts are not all held at once.
-            { id: reportIdFromFileName(name), file: name, hash: readReportFile(dir, name).hash, stamp };
+          : { id: reportIdFromFileName(name), file: name, hash: readReportFile(dir, name).hash, stamp };
       const other = seen.get(file.id);
       if (other) throw new ReportFileError(name, `has the same report id "${file.id}" as ${other}; rename one of them.`);
       seen.set(file.id, name);
