@@ -91,11 +91,11 @@ export function shortCitation(c: Citation, sectionPath: string[]): string {
 }
 
 /** The citation line of a card; with the bot's username its ¶ links to the paragraph (a deep link anyone can open). */
-export function citationHtml(item: AnswerItem, bot?: string): string {
-  const line = escapeHtml(shortCitation(item.citation, item.sectionPath));
-  const label = `¶${item.citation.paragraph}`;
+export function citationHtml(c: Citation, sectionPath: string[], bot?: string): string {
+  const line = escapeHtml(shortCitation(c, sectionPath));
+  const label = `¶${c.paragraph}`;
   if (!bot || !line.endsWith(label)) return `📄 ${line}`;
-  return `📄 ${line.slice(0, -label.length)}<a href="${escapeHtml(paragraphLink(bot, item.citation.reportId, item.citation.paragraph))}">${label}</a>`;
+  return `📄 ${line.slice(0, -label.length)}<a href="${escapeHtml(paragraphLink(bot, c.reportId, c.paragraph))}">${label}</a>`;
 }
 
 /**
@@ -111,7 +111,7 @@ export function answerHtml(item: AnswerItem, header = '', caveat = '', bot?: str
     caveat ? `⚠️ <i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>` : '',
     header ? `<i>${escapeHtml(clipText(header, MAX_LABEL))}</i>` : '',
     `<blockquote>${quote}</blockquote>`,
-    citationHtml(item, bot),
+    citationHtml(item.citation, item.sectionPath, bot),
   ];
   return lines.filter(Boolean).join('\n');
 }
@@ -289,7 +289,7 @@ export function paragraphViewHtml(report: ParsedReport, item: AnswerItem, wider:
 function renderParagraphView(report: ParsedReport, item: AnswerItem, wider: boolean, viewBudget: number, bot?: string): string {
   const n = item.citation.paragraph;
   const mark = { start: item.quote.start, end: item.quote.end };
-  const citation = citationHtml(item, bot);
+  const citation = citationHtml(item.citation, item.sectionPath, bot);
   if (!wider) return `${markedParagraph(report, n, mark, viewBudget)}\n\n${citation}`;
   const around = [n - 1, n, n + 1].filter((k) => k >= 1 && k <= report.paragraphs.length);
   const budget = Math.floor(viewBudget / around.length) - 10;
@@ -330,6 +330,5 @@ export function partItems(report: ParsedReport, n: number): { label: string; par
 export function paragraphHtml(report: ParsedReport, n: number, bot?: string): string {
   const p = report.paragraphs[n - 1];
   const citation = { reportId: report.id, reportTitle: report.meta.title, reportShortTitle: report.meta.shortTitle, section: '', paragraph: n, page: p.page };
-  const item = { quote: { text: '', highlights: [], start: 0, end: 0 }, score: 0, citation, sectionPath: p.section };
-  return `${markedParagraph(report, n, undefined, VIEW_BUDGET)}\n\n${citationHtml(item, bot)}`;
+  return `${markedParagraph(report, n, undefined, VIEW_BUDGET)}\n\n${citationHtml(citation, p.section, bot)}`;
 }
