@@ -19,6 +19,22 @@ describe('npm start without a token: the terminal conversation', () => {
     expect(r.stderr).toContain('running the conversation in the terminal');
   });
 
+  it('/help, /reports and /start work in the terminal as in Telegram, and are not searched as questions', () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO,
+      input: '/help\n/reports\n/start\n/quit\nHow many mediation statements were issued?\n',
+      encoding: 'utf8',
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('/reports lists the reports, /start shows examples, /quit (or Ctrl-D) leaves.');
+    expect(r.stdout).toContain("• The People's Government of Zuoyun County 2023 Annual Report");
+    expect(r.stdout).toContain('Try: "How many administrative cases did the county have in 2023?"');
+    expect(r.stdout).not.toContain('does not seem to cover'); // no command was searched
+    expect(r.stdout).not.toContain('mediation statements'); // nothing after /quit
+  });
+
   it('names a missing CORPUS_DIR instead of failing with a stack trace', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO,
