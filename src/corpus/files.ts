@@ -8,9 +8,6 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
-import { docxToReportText } from './formats/docx.js';
-import { htmlToReportText } from './formats/html.js';
-import { pdfToReportText } from './formats/pdf.js';
 
 const SIDECAR_FIELDS = ['title', 'shortTitle', 'url', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples', 'examplesZh'] as const;
 const LIST_FIELDS = new Set(['examples', 'examplesZh']);
@@ -132,9 +129,10 @@ export async function loadReport(dir: string, name: string): Promise<LoadedRepor
   if (!read.bytes) return read;
   const { bytes } = read;
   let converted: { text: string; pageStarts?: number[]; layout: 'markdown' | 'text' };
-  if (/\.pdf$/i.test(name)) converted = { ...(await pdfToReportText(new Uint8Array(bytes), name)), layout: 'text' };
-  else if (/\.docx$/i.test(name)) converted = { text: await docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
-  else converted = { text: htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
+  // The converters (and their libraries) load only when a report needs them: asking a question never does.
+  if (/\.pdf$/i.test(name)) converted = { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name)), layout: 'text' };
+  else if (/\.docx$/i.test(name)) converted = { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
+  else converted = { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
   if (!/\p{L}/u.test(converted.text)) throw new ReportFileError(name, 'has no text once converted; skipped.');
   return { text: converted.text, hash: read.hash, sidecar: read.sidecar, layout: converted.layout, pageStarts: converted.pageStarts };
 }

@@ -28,6 +28,11 @@ for (const [word, meanings] of glosses) {
   const clean = [...new Set(meanings.map((m) => m.replace(/\t|\|/g, ' ').trim()).filter(Boolean))].slice(0, 12);
   if (clean.length) lines.push(`${word}\t${clean.join('|')}`);
 }
+// Sorted by headword in code-unit order: the bot bisects the file as it is (src/search/keyed-lines.ts).
+lines.sort((a, b) => {
+  const [x, y] = [a.slice(0, a.indexOf('\t')), b.slice(0, b.indexOf('\t'))];
+  return x < y ? -1 : x > y ? 1 : 0;
+});
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(`${out}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
 renameSync(`${out}.${process.pid}.tmp`, out);

@@ -22,7 +22,9 @@ export class KeyedLines {
       if (tab > at && tab < end) starts.push(at);
       at = end + 1;
     }
-    this.starts = Int32Array.from(starts).sort((a, b) => compare(this.keyAt(a), this.keyAt(b)));
+    this.starts = Int32Array.from(starts);
+    // The caches are written sorted (one pass to check); anything else is sorted here.
+    if (!this.starts.every((start, i) => i === 0 || this.compareStarts(this.starts[i - 1], start) <= 0)) this.starts.sort((a, b) => this.compareStarts(a, b));
   }
 
   get size(): number {
@@ -41,8 +43,15 @@ export class KeyedLines {
     return this.text.slice(this.text.indexOf('\t', start) + 1, lineEnd(this.text, start)).split(this.separator);
   }
 
-  private keyAt(start: number): string {
-    return this.text.slice(start, this.text.indexOf('\t', start));
+  /** The keys of two lines compared in place. */
+  private compareStarts(a: number, b: number): number {
+    const text = this.text;
+    for (let i = 0; ; i++) {
+      const x = text.charCodeAt(a + i);
+      const y = text.charCodeAt(b + i);
+      if (x === 9 || y === 9) return x === y ? 0 : x === 9 ? -1 : 1;
+      if (x !== y) return x < y ? -1 : 1;
+    }
   }
 
   /** The key at `start` against `key`, in code-unit order, read in place (no substring per step). */
@@ -77,5 +86,8 @@ function lineEnd(text: string, from: number): number {
   return end < 0 ? text.length : end;
 }
 
-/** Code-unit order (what bisection needs; no locale). */
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Lines sorted by their key in code-unit order (what KeyedLines bisects), for writing a cache. */
+export function sortKeyedLines(lines: string[]): string[] {
+  const key = (line: string): string => line.slice(0, line.indexOf('\t'));
+  return lines.map((line) => [key(line), line] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
+}

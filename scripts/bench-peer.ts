@@ -1,0 +1,41 @@
+/**
+ * `npm run bench:peer`: one question answered by a whole process, the compiled `ask` CLI against
+ * a minimal MiniSearch CLI that rebuilds its index on every run (scripts/peer-minisearch.mjs),
+ * alternating A B A B… and taking the ratio pair by pair (the machine's speed drifts). Lexical
+ * (EMBEDDING_MODEL=none) and with the bundled offline model; `npm run build` first.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OFFLINE_MODEL } from '../src/search/embedder.js';
+
+const QUESTION = 'How many mediation statements were issued?';
+const RUNS = 9;
+
+function wall(args: string[], env: Record<string, string>): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, args, { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
+  return performance.now() - started;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`| one question, whole process (median of ${RUNS} pairs) | ask | MiniSearch peer | ratio |`);
+console.log('|---|---|---|---|');
+for (const [label, model] of [
+  ['lexical (EMBEDDING_MODEL=none)', 'none'],
+  ['bundled offline model', OFFLINE_MODEL],
+] as const) {
+  const env = { EMBEDDING_MODEL: model, DATA_DIR: mkdtempSync(join(tmpdir(), 'rqb-peer-')) };
+  wall(['dist/scripts/ask.js', QUESTION], env); // builds the index once
+  const ask: number[] = [];
+  const peer: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    ask.push(wall(['dist/scripts/ask.js', QUESTION], env));
+    peer.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
+  }
+  const ratios = ask.map((a, i) => a / peer[i]);
+  console.log(`| ${label} | ${median(ask).toFixed(0)} ms | ${median(peer).toFixed(0)} ms | ${median(ratios).toFixed(2)}× |`);
+}
