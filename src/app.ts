@@ -28,7 +28,7 @@ export interface Runtime {
 }
 
 /** After the hub could not be reached, later starts use the offline model without trying again for this long. */
-export const HUB_RETRY_MS = 24 * 60 * 60 * 1000;
+const HUB_RETRY_MS = 24 * 60 * 60 * 1000;
 
 /** DATA_DIR/models/hub-unreachable.json: which hub model failed, when and why. */
 interface HubNote {

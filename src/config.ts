@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 
 /** Multilingual, so questions in Chinese find English passages. 384 dimensions, ~120 MB quantized. */
-export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 
 export interface Config {
   token?: string;

@@ -11,7 +11,7 @@ export function registerSecret(secret: string | undefined): void {
 }
 
 /** Removes registered secrets and token-shaped strings from a text. */
-export function redact(text: string): string {
+function redact(text: string): string {
   let out = text;
   for (const s of secrets) out = out.split(s).join('***');
   return out.replace(TOKEN_PATTERN, '***');

@@ -35,7 +35,7 @@ import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
-export const MAX_QUESTION_CHARS = 500;
+const MAX_QUESTION_CHARS = 500;
 /** Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are guesses at the wording). */
 const TRANSLATED_COVERAGE = 0.75;
 /** A word in more than this share of passages is too common to mark in a quote. */
@@ -418,7 +418,7 @@ function splitKey(key: string): [string, number] {
 }
 
 /** Section path of a paragraph for citations; paragraphs outside any section are cited by role. */
-export function sectionLabel(report: ParsedReport, n: number): string {
+function sectionLabel(report: ParsedReport, n: number): string {
   const p = report.paragraphs[n - 1];
   return p.section.length ? p.section.join(' › ') : 'Opening';
 }

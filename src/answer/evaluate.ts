@@ -33,7 +33,7 @@ export interface QualityReport {
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** Index (0-based) of the first answer whose quote holds a gold string, or -1. */
-export function firstHit(answer: Answer, gold: string[]): number {
+function firstHit(answer: Answer, gold: string[]): number {
   return answer.answers.findIndex((a) => gold.some((g) => norm(a.quote.text).includes(norm(g))));
 }
 

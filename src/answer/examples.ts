@@ -11,7 +11,7 @@ import type { ParsedReport } from '../corpus/types.js';
 export type ExampleLang = 'en' | 'zh';
 
 /** Example questions offered per report, and in /start. */
-export const EXAMPLES = 3;
+const EXAMPLES = 3;
 
 /** A heading as a question: its numbering dropped ("2、 Deficiencies and causes" → "What about deficiencies and causes?"). */
 function headingQuestion(heading: string): string {

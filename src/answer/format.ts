@@ -4,8 +4,8 @@
  */
 import type { Answer, Quote } from './types.js';
 
-export const NOT_COVERED = 'The report does not seem to cover this.';
-export const LOW_CONFIDENCE = 'Closest passages — the report may not answer this exactly:';
+const NOT_COVERED = 'The report does not seem to cover this.';
+const LOW_CONFIDENCE = 'Closest passages — the report may not answer this exactly:';
 
 export interface AnswerJson {
   question: string;
@@ -38,7 +38,7 @@ export function markQuote(quote: Quote, open: string, close: string, escape: (s:
 }
 
 /** Joins overlapping or touching spans (separated by spaces only) so marks do not nest. */
-export function mergeSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
+function mergeSpans(spans: { start: number; end: number }[]): { start: number; end: number }[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const out: { start: number; end: number }[] = [];
   for (const s of sorted) {
@@ -50,7 +50,7 @@ export function mergeSpans(spans: { start: number; end: number }[]): { start: nu
 }
 
 /** Short citation line: report title · section path · ¶n. */
-export function citationLine(c: { reportTitle: string; section: string; paragraph: number; page?: number }): string {
+function citationLine(c: { reportTitle: string; section: string; paragraph: number; page?: number }): string {
   return `${c.reportTitle} · ${c.section}${c.page ? ` · p. ${c.page}` : ''} · ¶${c.paragraph}`;
 }
 

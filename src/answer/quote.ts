@@ -4,7 +4,7 @@
 import { tokenizeWithOffsets } from '../search/tokenize.js';
 import type { Quote } from './types.js';
 
-export const MAX_QUOTE_CHARS = 400;
+const MAX_QUOTE_CHARS = 400;
 /** An item heading shorter than this ("Sixth, consciously accept supervision.") is quoted with what follows. */
 export const SHORT_SENTENCE = 80;
 

@@ -110,7 +110,7 @@ function literalReadings(c: Concept): Concept {
  * How much of a concept a set of terms matches, 0..1: the best reading's weighted share of
  * words present (a word is present when any of its forms is).
  */
-export function matchShare(c: Concept, terms: Set<string>, termWeight: (term: string) => number): number {
+function matchShare(c: Concept, terms: Set<string>, termWeight: (term: string) => number): number {
   let best = 0;
   for (const [i, sense] of c.senses.entries()) {
     const credit = c.credits?.[i] ?? 1;
@@ -133,7 +133,7 @@ export function matchShare(c: Concept, terms: Set<string>, termWeight: (term: st
  * a pair weighs as its rarer-is-heavier lighter term, so "county law" counts little and
  * "administrative cases" much.
  */
-export function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (term: string) => number): number {
+function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (term: string) => number): number {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
   let weight = 0;

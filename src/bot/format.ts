@@ -15,9 +15,9 @@ import { paragraphLink } from './callback-data.js';
 
 export const MAX_MESSAGE = 4096;
 /** Budgets (characters of plain text) that keep one answer card well under MAX_MESSAGE. */
-export const MAX_QUOTE = 1500;
+const MAX_QUOTE = 1500;
 export const MAX_TITLE = 200;
-export const MAX_SECTION = 300;
+const MAX_SECTION = 300;
 /** A heading line in an outline, or one nearest-section line of a refusal. */
 export const MAX_LABEL = 160;
 
@@ -91,7 +91,7 @@ export function shortCitation(c: Citation, sectionPath: string[]): string {
 }
 
 /** The citation line of a card; with the bot's username its ¶ links to the paragraph (a deep link anyone can open). */
-export function citationHtml(c: Citation, sectionPath: string[], bot?: string): string {
+function citationHtml(c: Citation, sectionPath: string[], bot?: string): string {
   const line = escapeHtml(shortCitation(c, sectionPath));
   const label = `¶${c.paragraph}`;
   if (!bot || !line.endsWith(label)) return `📄 ${line}`;
@@ -193,7 +193,7 @@ function safeCut(html: string, openAtStart: string[], budget: number): { cut: nu
 }
 
 /** A paragraph as message pieces: the whole escaped paragraph, or its sentences when it is too long. */
-export function paragraphPieces(report: ParsedReport, n: number, limit = MAX_MESSAGE - 200): string[] {
+function paragraphPieces(report: ParsedReport, n: number, limit = MAX_MESSAGE - 200): string[] {
   const p = report.paragraphs[n - 1];
   const text = report.text.slice(p.start, p.end).replace(/\s+/g, ' ');
   const label = `¶${n} `;
@@ -260,7 +260,7 @@ function clipStart(text: string, max: number): string {
  * Paragraph `n` of a report as escaped HTML with the span `mark` (the quoted sentences) in
  * bold, clipped around the mark to `max` characters of text.
  */
-export function markedParagraph(report: ParsedReport, n: number, mark: { start: number; end: number } | undefined, max: number): string {
+function markedParagraph(report: ParsedReport, n: number, mark: { start: number; end: number } | undefined, max: number): string {
   const p = report.paragraphs[n - 1];
   if (!mark || mark.end <= p.start || mark.start >= p.end) return escapeHtml(clipText(plain(report, p.start, p.end).trim(), max));
   const start = Math.max(mark.start, p.start);

@@ -171,7 +171,7 @@ export function questionOf(ctx: BotContext): string | undefined {
 }
 
 /** In a group, an answer replies to the question it answers (and still goes out if that message is gone). */
-export function replyTo(ctx: BotContext): { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } } {
+function replyTo(ctx: BotContext): { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } } {
   const id = ctx.message?.message_id;
   return id !== undefined && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } } : {};
 }

@@ -29,7 +29,7 @@ const CONFLICT_RETRY_MAX_MS = 60_000;
  * bot's description (the empty chat's "What can this bot do?") in English and Chinese. A
  * server without these methods only logs it.
  */
-export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
+async function registerCommands(bot: Bot<BotContext>): Promise<void> {
   try {
     for (const lang of ['en', 'zh'] as const) {
       const language = lang === 'en' ? {} : { language_code: lang };

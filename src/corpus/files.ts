@@ -37,12 +37,12 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
   return { meta: meta, raw };
 }
 
-export const REPORT_EXTENSIONS = /\.(txt|md|markdown|html?|pdf|docx)$/i;
+const REPORT_EXTENSIONS = /\.(txt|md|markdown|html?|pdf|docx)$/i;
 /** Formats converted to text when indexed (corpus/formats/); their bytes are hashed as they are. */
 const CONVERTED = /\.(html?|pdf|docx)$/i;
 export const isConverted = (name: string): boolean => CONVERTED.test(name);
 /** Larger files are refused: no government report is 20 MB of text. */
-export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
 /**
  * What a file looked like when it was last read: size, modification time and inode of the

@@ -59,7 +59,7 @@ interface Block {
 }
 
 /** Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading its own block. */
-export function splitBlocks(text: string, markdown: boolean): Block[] {
+function splitBlocks(text: string, markdown: boolean): Block[] {
   const blocks: Block[] = [];
   let start = -1;
   let end = -1;

@@ -55,7 +55,7 @@ export function kindOf(contentType: string, url: string, body: Buffer): Kind | u
 }
 
 /** Links of a listing page, absolute, in page order, each once. */
-export function pageLinks(html: string, base: string): string[] {
+function pageLinks(html: string, base: string): string[] {
   const { document } = parseHTML(html);
   const out = new Set<string>();
   for (const a of Array.from(document.querySelectorAll('a[href]'))) {
@@ -69,7 +69,7 @@ export function pageLinks(html: string, base: string): string[] {
 }
 
 /** Item links of an RSS or Atom feed, absolute. */
-export function feedLinks(xml: string, base: string): string[] {
+function feedLinks(xml: string, base: string): string[] {
   const doc = new DOMParser().parseFromString(xml, 'text/xml') as unknown as Document;
   const links: string[] = [];
   for (const item of Array.from(doc.querySelectorAll('item, entry'))) {
@@ -86,7 +86,7 @@ export function feedLinks(xml: string, base: string): string[] {
 }
 
 /** A corpus file name for a report URL: readable, stable, unique per URL. */
-export function fileNameFor(url: string, kind: 'pdf' | 'docx' | 'html'): string {
+function fileNameFor(url: string, kind: 'pdf' | 'docx' | 'html'): string {
   const u = new URL(url);
   const stem = `${u.hostname}${u.pathname}`
     .replace(/\.(pdf|docx|html?)$/i, '')

@@ -48,7 +48,7 @@ export interface LexicalData {
 const TF_SCALE = 10;
 
 const MAGIC = 'RQBLEX1\n';
-export const LEXICAL_FORMAT = 2;
+const LEXICAL_FORMAT = 2;
 
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();

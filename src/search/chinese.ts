@@ -118,7 +118,7 @@ function singleWordForms(readings: string[][][]): string[] {
 const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
 /** The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR. */
 /** Versioned: a cache of another layout (v1 was unsorted) is simply built again beside it. */
-export const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v2.tsv');
+const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v2.tsv');
 
 /** Path of the glossary, built (in a child process, once, ~3 s) when missing; undefined if that fails. */
 export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {

@@ -10,7 +10,7 @@ import type { Chunk, ParsedReport } from '../corpus/types.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** Weight of section-heading terms relative to a chunk's own text. */
-export const HEADING_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.3;
 
 export interface ChunkTerms {
   /** Weighted term frequencies of the chunk (its text, plus its section path at HEADING_WEIGHT). */
@@ -84,6 +84,6 @@ export class CorpusIndex {
   }
 }
 
-export function chunkText(report: ParsedReport, chunk: Chunk): string {
+function chunkText(report: ParsedReport, chunk: Chunk): string {
   return report.text.slice(chunk.start, chunk.end);
 }

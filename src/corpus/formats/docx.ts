@@ -8,7 +8,7 @@ import { ReportFileError } from '../../errors.js';
 import { htmlToReportText } from './html.js';
 
 /** Most a .docx may inflate to (a long report's document.xml is a few megabytes). */
-export const MAX_DOCX_INFLATED = 64 * 1024 * 1024;
+const MAX_DOCX_INFLATED = 64 * 1024 * 1024;
 const MAX_ENTRIES = 5_000;
 
 /**

@@ -77,7 +77,7 @@ const hasBlocks = (node: DomNode): boolean => Array.from(node.childNodes).some((
  * Blocks as the Markdown layout the report parser reads: `# title`, then headings shifted so
  * the highest level used below the title is `##`, paragraphs separated by blank lines.
  */
-export function blocksToMarkdown(blocks: Block[], title?: string): string {
+function blocksToMarkdown(blocks: Block[], title?: string): string {
   const first = blocks[0];
   const titleText = title ? clean(title) : first?.level ? first.text : undefined;
   const body = titleText && first?.text === titleText ? blocks.slice(1) : blocks;
