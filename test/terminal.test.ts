@@ -2,15 +2,20 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPO, tempCorpus } from './helpers/fixtures.js';
 
+/** `npm start` with no token over a fresh copy of the corpus, `input` piped in. */
+function chat(input: string) {
+  const { corpusDir, dataDir } = tempCorpus();
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: REPO,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+  });
+}
+
 describe('npm start without a token: the terminal conversation', () => {
   it('answers each piped line and exits 0 at the end of input', () => {
-    const { corpusDir, dataDir } = tempCorpus();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: REPO,
-      input: 'How many mediation statements were issued?\n\nWhat is the unemployment rate?\nHow do I bake sourdough bread?\n',
-      encoding: 'utf8',
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
-    });
+    const r = chat('How many mediation statements were issued?\n\nWhat is the unemployment rate?\nHow do I bake sourdough bread?\n');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('issued 12 mediation statements'); // plain text: stdout is a pipe, not a terminal
     expect(r.stdout).not.toContain('**');
@@ -20,13 +25,7 @@ describe('npm start without a token: the terminal conversation', () => {
   });
 
   it('/help, /reports and /start work in the terminal as in Telegram, and are not searched as questions', () => {
-    const { corpusDir, dataDir } = tempCorpus();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: REPO,
-      input: '/help\n/reports\n/start\n/quit\nHow many mediation statements were issued?\n',
-      encoding: 'utf8',
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: 'silent' },
-    });
+    const r = chat('/help\n/reports\n/start\n/quit\nHow many mediation statements were issued?\n');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('/reports lists the reports, /start shows examples, /quit (or Ctrl-D) leaves.');
     expect(r.stdout).toContain("• The People's Government of Zuoyun County 2023 Annual Report");
