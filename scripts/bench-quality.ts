@@ -103,6 +103,8 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['unrelated', [0, 0.5, 1, 1.5]],
     ['clearMargin', [0.15, 0.2, 0.25, 0.3]],
     ['marginCoverage', [0.2, 0.25, 0.3, 0.35]],
+    ['openCoverage', [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]],
+    ['openRelatedness', [1, 1.5, 2, 2.5, 3]],
   ];
   for (const [key, values] of thresholds)
     for (const value of values) show(`${key}=${value}`, value === CONFIDENCE[key], await run({ thresholds: { ...CONFIDENCE, [key]: value } }));

@@ -82,6 +82,8 @@ export interface Thresholds {
   unrelated: number;
   clearMargin: number;
   marginCoverage: number;
+  openCoverage: number;
+  openRelatedness: number;
 }
 
 export const CONFIDENCE: Thresholds = {
@@ -97,12 +99,19 @@ export const CONFIDENCE: Thresholds = {
   supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
   minRelatedness: 1.5,
-  /** Relatedness under which a question is refused unless its words are there (coverage ≥ highCoverage): about as related as off-topic questions. */
-  unrelated: 1,
+  /** Relatedness under which a question is refused unless its words are there (coverage ≥ highCoverage): no more related than the average off-topic question. */
+  unrelated: 0,
   /** Score lead of the best passage over the best of any other paragraph that marks a clear answer… */
   clearMargin: 0.25,
   /** …when at least this share of the question is there in its own words (a synonym alone is no clear answer). */
   marginCoverage: 0.25,
+  /**
+   * An open question ("what did they do about…", "did they…": no figure, date or name asked)
+   * is answered by a passage on its topic: confident at this coverage…
+   */
+  openCoverage: 0.3,
+  /** …with at least this relatedness (a specific question must show its figure, date or name, so it keeps the bars above). */
+  openRelatedness: 1.5,
 };
 
 export type Verdict = 'high' | 'low' | 'refuse';
@@ -117,6 +126,8 @@ export interface Evidence {
   related?: number;
   /** How far the best sentence's score leads the best sentence of any other paragraph: a clear winner or a flat field. */
   margin: number;
+  /** The question asks about a topic, not for a figure, a date or a name. */
+  open?: boolean;
 }
 
 /**
@@ -130,7 +141,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
     coverage >= t.highCoverage ||
     r >= t.highRelatedness ||
     (coverage >= t.supportCoverage && r >= t.supportRelatedness) ||
-    (e.margin >= t.clearMargin && e.literal >= t.marginCoverage)
+    (e.margin >= t.clearMargin && e.literal >= t.marginCoverage) ||
+    (e.open === true && coverage >= t.openCoverage && r >= t.openRelatedness)
   )
     return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';

@@ -161,7 +161,8 @@ export class AnswerEngine {
     const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
     const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
     const literal = Math.max(0, ...judged.map((s) => s.literal));
-    let verdict = decide({ coverage, literal, related, margin }, this.thresholdsFor(q));
+    const open = !q.wantsFigure && !q.wantsDate && !q.wantsName;
+    let verdict = decide({ coverage, literal, related, margin, open }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
     if (verdict === 'refuse') {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
@@ -206,7 +207,13 @@ export class AnswerEngine {
     if (yearOutOfScope(q.years, s.report.meta, text)) return false;
     // A short item heading is quoted with the sentence after it: its figure may be there.
     const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1].end) : text;
-    return !q.wantsFigure || figureAttached(tokenize(quoted), new Set(q.concepts.flatMap(conceptTerms)));
+    if (!q.wantsFigure) return true;
+    // The figure must stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
+    const title = this.titleFacts(s.report).terms;
+    const common = idfOf(COMMON_SHARE * this.index.lexical.size, this.index.lexical.size);
+    const asked = q.concepts.flatMap(conceptTerms);
+    const telling = asked.filter((t) => !title.has(t) && !(this.index.lexical.idf(t) > 0 && this.index.lexical.idf(t) <= common));
+    return figureAttached(tokenize(quoted), new Set(telling.length ? telling : asked));
   }
 
   /** The reports' words for respelling questions (built on first use; the index is immutable). */
@@ -230,6 +237,7 @@ export class AnswerEngine {
       supportCoverage: t.supportCoverage * scale,
       minCoverage: t.minCoverage * scale,
       marginCoverage: t.marginCoverage * scale,
+      openCoverage: t.openCoverage * scale,
     };
   }
 

@@ -14,6 +14,8 @@ export interface QuestionAnalysis {
   wantsFigure: boolean;
   /** "When / what date / which year…": prefer sentences with a date. */
   wantsDate: boolean;
+  /** "Who… / what's the name of…": asks for a name. */
+  wantsName: boolean;
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
   /** "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done. */
@@ -21,7 +23,8 @@ export interface QuestionAnalysis {
 }
 
 const FIGURE_CUES =
-  /\b(how (many|much|often|long)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times|what('s| is| was| are| were) the (total|average|overall)|budget|cost|price)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+const NAME_CUES = /\b(who|whom|whose|name of|named)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
 const DATE_CUES = /\b(when|what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
 
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
@@ -98,6 +101,7 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     concepts,
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
+    wantsName: NAME_CUES.test(question),
     years: yearsIn(question),
     timeFrame: timeFrameOf(question),
   };

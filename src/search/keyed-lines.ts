@@ -35,6 +35,11 @@ export class KeyedLines {
     return this.find(key) >= 0;
   }
 
+  /** Every key, in order. */
+  *keys(): Generator<string> {
+    for (const start of this.starts) yield this.text.slice(start, this.text.indexOf('\t', start));
+  }
+
   /** The values of `key`, or undefined. */
   get(key: string): string[] | undefined {
     const i = this.find(key);

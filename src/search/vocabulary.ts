@@ -5,10 +5,12 @@
  *
  *  - respell: common abbreviations spelled out ("govt"), British spellings turned into the
  *    reports' American ones ("labour" → "labor", "licence" → "license") and typos corrected
- *    to the nearest word of the reports ("registerd" → "registered"); a word the reports
- *    or the dictionary know is never "corrected".
- *  - synonyms: a question word's WordNet synonyms that occur in the reports, as extra
- *    readings of its concept, credited below the word itself.
+ *    to the nearest word of the reports ("recieved" → "received"), else of the dictionary
+ *    ("registerd" → "register" when the reports only say "registration"); a word the
+ *    reports or the dictionary know is never "corrected".
+ *  - synonyms: a question word's WordNet synonyms and derived forms ("register" →
+ *    "registration") that occur in the reports, as extra readings of its concept, credited
+ *    below the word itself.
  */
 import type { Thesaurus } from './thesaurus.js';
 import { processTerm } from './tokenize.js';
@@ -34,6 +36,13 @@ const ABBREVIATIONS: Record<string, string> = {
   mgmt: 'management',
   org: 'organization',
   orgs: 'organizations',
+  // Contractions typed without the apostrophe.
+  whats: 'what',
+  thats: 'that',
+  hows: 'how',
+  whos: 'who',
+  wheres: 'where',
+  theres: 'there',
 };
 
 /** British → American spelling rules (suffix or inner pattern → replacement), tried in order. */
@@ -80,9 +89,16 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Edits allowed for a typo in a word of this length (short words have too many neighbours). */
 const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 4 ? 1 : 0);
+/**
+ * Shortest word corrected against the dictionary, by one edit at most: the dictionary holds
+ * far more words than the reports, and a short unknown word is more often a form it does not
+ * list ("came") than a typo.
+ */
+const DICTIONARY_TYPO_LENGTH = 6;
 
 export class QueryVocabulary {
   private readonly byLength = new Map<number, string[]>();
+  private dictionaryWords?: Map<number, string[]>;
 
   /**
    * @param words every lower-case word of the reports with its count
@@ -124,16 +140,29 @@ export class QueryVocabulary {
     const american = britishToAmerican(word).find((w) => this.words.has(w));
     if (american) return american;
     if (this.thesaurus?.knows(word)) return undefined;
-    return this.nearestWord(word);
+    return this.nearestWord(word, this.byLength) ?? (word.length >= DICTIONARY_TYPO_LENGTH ? this.nearestWord(word, this.dictionaryByLength(), 1) : undefined);
   }
 
-  /** The most frequent report word within the typo budget of `word`, preferring fewer edits. */
-  private nearestWord(word: string): string | undefined {
-    const budget = typoBudget(word.length);
+  /** The dictionary's words by length (built on the first typo the reports cannot correct). */
+  private dictionaryByLength(): Map<number, string[]> {
+    if (!this.dictionaryWords) {
+      this.dictionaryWords = new Map();
+      for (const w of this.thesaurus?.words() ?? []) {
+        const list = this.dictionaryWords.get(w.length) ?? [];
+        list.push(w);
+        this.dictionaryWords.set(w.length, list);
+      }
+    }
+    return this.dictionaryWords;
+  }
+
+  /** The most frequent word (in the reports; dictionary words count 0) within the typo budget of `word`, preferring fewer edits. */
+  private nearestWord(word: string, byLength: Map<number, string[]>, maxBudget = 2): string | undefined {
+    const budget = Math.min(typoBudget(word.length), maxBudget);
     if (budget === 0) return undefined;
     let best: { w: string; d: number; n: number } | undefined;
     for (let len = word.length - budget; len <= word.length + budget; len++) {
-      for (const w of this.byLength.get(len) ?? []) {
+      for (const w of byLength.get(len) ?? []) {
         // A typo rarely changes the first letter.
         if (w[0] !== word[0]) continue;
         const d = editDistance(word, w, budget);
@@ -145,16 +174,16 @@ export class QueryVocabulary {
   }
 
   /**
-   * Synonym readings of one question word, each a list of words given as their index
-   * terms, kept only when every word occurs in the reports and the reading is not the
-   * word itself.
+   * Synonym readings of one question word (and its derived forms), each a list of words
+   * given as their index terms, kept only when every word occurs in the reports and the
+   * reading is not the word itself.
    */
   synonyms(word: string, senses = SYNONYM_SENSES): string[][][] {
     // Numbers have "synonyms" in WordNet ("1" → "one", "unity"): they name no topic.
     if (!this.thesaurus || !/^\p{L}/u.test(word)) return [];
     const own = processTerm(word.toLowerCase());
     const out = new Map<string, string[][]>();
-    for (const synonym of this.thesaurus.synonyms(word, senses)) {
+    for (const synonym of [...this.thesaurus.synonyms(word, senses), ...this.thesaurus.derived(word).map((w) => [w])]) {
       const terms = synonym.map((w) => processTerm(w)).filter((t): t is string => t !== undefined);
       if (!terms.length || terms.length > 3 || (terms.length === 1 && terms[0] === own)) continue;
       if (!terms.every(this.hasTerm)) continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
+import { analyzeQuestion, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
   it('finds the second question of a message that asks two', () => {
@@ -49,5 +49,27 @@ describe('isForwardLooking', () => {
   it('not a section that names a plan document', () => {
     expect(isForwardLooking(['1、 Achievements', 'First, we implemented the Eighth Five Year Plan for Law Popularization'])).toBe(false);
     expect(isForwardLooking(['2、 Deficiencies and causes'])).toBe(false);
+  });
+});
+
+describe('what kind of answer a question wants', () => {
+  const kind = (q: string): string[] => {
+    const a = analyzeQuestion(q);
+    return [a.wantsFigure && 'figure', a.wantsDate && 'date', a.wantsName && 'name'].filter((k): k is string => typeof k === 'string');
+  };
+
+  it('reads figures, dates and names asked for', () => {
+    expect(kind('How many cases were accepted?')).toEqual(['figure']);
+    expect(kind('What was the total legal aid budget, in yuan?')).toEqual(['figure']);
+    expect(kind('How big is the county?')).toEqual(['figure']);
+    expect(kind('When was the report published?')).toEqual(['date']);
+    expect(kind("What's the name of the county head?")).toEqual(['name']);
+    expect(kind('Who chairs the committee?')).toEqual(['name']);
+    expect(kind('司法局局长是谁？')).toEqual(['name']);
+  });
+
+  it('leaves an open question open', () => {
+    expect(kind('What has the county done to make it easier to get into the market?')).toEqual([]);
+    expect(kind('Did they hold public hearings?')).toEqual([]);
   });
 });

@@ -4,10 +4,18 @@ import { britishToAmerican, editDistance, QueryVocabulary } from '../../src/sear
 import { processTerm } from '../../src/search/tokenize.js';
 
 const REPORT =
-  'The labor bureau received 12 license applications. The county organized training and dismissed two village doctors. Lawsuits: the court accepted 13 administrative cases.';
+  'The labor bureau received 12 license applications. The county organized training and dismissed two village doctors. Lawsuits: the court accepted 13 administrative cases. Registration of 40 firms.';
 // A three-line thesaurus in the cache format: lemma, then "rank:synonym,synonym".
 const THESAURUS = Thesaurus.parse(
-  ['sack\t1:plunder\t2:fire,dismiss,give_notice', 'lawsuit\t1:suit,case,cause', 'colour\t1:color', 'recipe\t1:formula'].join('\n'),
+  [
+    'sack\t1:plunder\t2:fire,dismiss,give_notice',
+    'lawsuit\t1:suit,case,cause',
+    'colour\t1:color',
+    'recipe\t1:formula',
+    'register\t1:file\td:registration,registry',
+    'inspect\td:inspection',
+    'copland\t1:aaron_copland\tp',
+  ].join('\n'),
 );
 const words = QueryVocabulary.wordsOf([REPORT]);
 const terms = new Set(
@@ -33,6 +41,12 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.respellWord('xyz')).toBeUndefined(); // too short to guess
   });
 
+  it('corrects a long typo against the dictionary when the reports have no close word, never towards a name', () => {
+    expect(vocabulary.respellWord('registerd')).toBe('register'); // the reports say only "registration"
+    expect(vocabulary.respellWord('recipie')).toBe('recipe');
+    expect(vocabulary.respellWord('coplend')).toBeUndefined(); // "Copland" is a name
+  });
+
   it('spells out chat abbreviations', () => {
     expect(vocabulary.respell('what did the govt do')).toBe('what did the government do');
   });
@@ -42,6 +56,10 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.synonyms('sacked', 1)).toEqual([]); // "plunder" is not in the reports
     expect(vocabulary.synonyms('lawsuits')).toEqual([[['case']]]);
     expect(vocabulary.synonyms('13')).toEqual([]);
+  });
+
+  it('offers derived forms the reports use: the noun for the verb people ask with', () => {
+    expect(vocabulary.synonyms('registered')).toEqual([[['registr']]]); // "registry" is not in the reports
   });
 
   it('counts edits with transpositions as one', () => {
@@ -57,5 +75,8 @@ describe('Thesaurus', () => {
     expect(baseForms('stopped')).toContain('stop');
     expect(THESAURUS.knows('lawsuits')).toBe(true);
     expect(THESAURUS.knows('qwzx')).toBe(false);
+    expect(THESAURUS.knows('copland')).toBe(true);
+    expect([...THESAURUS.words()]).not.toContain('copland');
+    expect(THESAURUS.derived('inspected')).toEqual(['inspection']);
   });
 });
