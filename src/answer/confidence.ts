@@ -99,8 +99,8 @@ export const CONFIDENCE: Thresholds = {
   supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
   minRelatedness: 1.5,
-  /** Relatedness under which a question is refused unless its words are there (coverage ≥ highCoverage): no more related than the average off-topic question. */
-  unrelated: 0,
+  /** Relatedness under which a question is refused unless its words are there (coverage ≥ highCoverage): about as related as off-topic questions. */
+  unrelated: 1,
   /** Score lead of the best passage over the best of any other paragraph that marks a clear answer… */
   clearMargin: 0.25,
   /** …when at least this share of the question is there in its own words (a synonym alone is no clear answer). */
