@@ -63,7 +63,7 @@ async function main(): Promise<void> {
         users.map(async (user, u) => {
           for (let i = from; i < to; i++) {
             const sentAt = performance.now();
-            await user.say(QUESTIONS[(u + i) % QUESTIONS.length]);
+            await user.say(QUESTIONS[(u + i) % QUESTIONS.length]!);
             const queuedAt = performance.now();
             const [reply] = await user.replies(1, 30_000).catch(() => [undefined]);
             if (!reply || !/^(<blockquote>|The report does not seem|⚠️ <i>Closest passages)/.test(String(reply.text))) {

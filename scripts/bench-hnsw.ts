@@ -29,13 +29,13 @@ async function main(argv: string[]): Promise<void> {
   const vectors = await syntheticEmbedder().embed(texts, 'passage');
   const rand = prng(7);
   const queries = Array.from({ length: 100 }, () => {
-    const v = vectors[Math.floor(rand() * vectors.length)].map((x) => x + (rand() - 0.5) * 0.05);
+    const v = vectors[Math.floor(rand() * vectors.length)]!.map((x) => x + (rand() - 0.5) * 0.05);
     const norm = Math.hypot(...v);
     return v.map((x) => x / norm);
   });
   // Exact top 10 (tie-aware: anything at least as similar as the 10th counts).
   const tenth = queries.map((q) => {
-    const sims = vectors.map((v) => v.reduce((s, x, i) => s + x * q[i], 0)).sort((a, b) => b - a);
+    const sims = vectors.map((v) => v.reduce((s, x, i) => s + x * q[i]!, 0)).sort((a, b) => b - a);
     return sims[9];
   });
   console.log(
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<void> {
       queries.forEach((q, k) => {
         const { distances } = index.searchKnn(Array.from(q), 10);
         // inner-product "distance" is 1 - similarity
-        found += distances.filter((d) => 1 - d >= tenth[k] - 1e-6).length;
+        found += distances.filter((d) => 1 - d >= tenth[k]! - 1e-6).length;
       });
       const queryMs = (performance.now() - t) / queries.length;
       console.log(`| ${M} | ${efConstruction} | ${buildS.toFixed(1)} | ${(found / (queries.length * 10)).toFixed(3)} | ${queryMs.toFixed(2)} |`);

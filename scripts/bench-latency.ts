@@ -16,7 +16,7 @@ import { EVAL_SETS, loadSet } from './bench-quality.js';
 import { buildTinyModel } from './build-tiny-model.js';
 
 export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 async function measure(label: string, corpusDir: string, questions: string[], rounds: number, embedder?: Embedder): Promise<void> {

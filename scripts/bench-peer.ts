@@ -20,7 +20,7 @@ function wall(args: string[], env: Record<string, string>): number {
   return performance.now() - started;
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(`| one question, whole process (median of ${RUNS} pairs) | ask | MiniSearch peer | ratio |`);
 console.log('|---|---|---|---|');
@@ -36,6 +36,6 @@ for (const [label, model] of [
     ask.push(wall(['dist/scripts/ask.js', QUESTION], env));
     peer.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
   }
-  const ratios = ask.map((a, i) => a / peer[i]);
+  const ratios = ask.map((a, i) => a / peer[i]!);
   console.log(`| ${label} | ${median(ask).toFixed(0)} ms | ${median(peer).toFixed(0)} ms | ${median(ratios).toFixed(2)}× |`);
 }

@@ -144,7 +144,7 @@ async function main(argv: string[]): Promise<void> {
         runs.push({
           ...(await scoreSet(
             built,
-            sets[i].filter((q) => splitOf(q) === half),
+            sets[i]!.filter((q) => splitOf(q) === half),
             mode,
           )),
           set: name,

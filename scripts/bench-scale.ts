@@ -43,8 +43,8 @@ export function syntheticEmbedder(): Embedder {
       let seed = 0;
       for (const ch of word) seed = (Math.imul(seed, 31) + ch.charCodeAt(0)) >>> 0;
       const own = random(seed);
-      const centre = centres[seed % centres.length];
-      v = own.map((x, i) => 0.8 * centre[i] + 0.6 * x);
+      const centre = centres[seed % centres.length]!;
+      v = own.map((x, i) => 0.8 * centre[i]! + 0.6 * x);
       words.set(word, v);
     }
     return v;
@@ -57,7 +57,7 @@ export function syntheticEmbedder(): Embedder {
         const sum = new Float32Array(DIM);
         for (const w of text.toLowerCase().match(/[a-z]{3,}/g) ?? []) {
           const v = vectorOf(w);
-          for (let i = 0; i < DIM; i++) sum[i] += v[i];
+          for (let i = 0; i < DIM; i++) sum[i] = sum[i]! + v[i]!;
         }
         const norm = Math.hypot(...sum) || 1;
         return sum.map((x) => x / norm);
@@ -96,10 +96,10 @@ async function serve(dataDir: string): Promise<void> {
   const rand = prng(42);
   const reports = [...index.reports.values()];
   const questions = Array.from({ length: 300 }, () => {
-    const r = reports[Math.floor(rand() * reports.length)];
-    const p = r.paragraphs[Math.floor(rand() * r.paragraphs.length)];
+    const r = reports[Math.floor(rand() * reports.length)]!;
+    const p = r.paragraphs[Math.floor(rand() * r.paragraphs.length)]!;
     const words = r.text.slice(p.start, p.end).match(/[a-z]{3,}/gi) ?? ['report'];
-    const pick = (): string => words[Math.floor(rand() * words.length)];
+    const pick = (): string => words[Math.floor(rand() * words.length)]!;
     return `How many ${pick()} ${pick()} ${pick()} were there in ${r.meta.title.match(/\d{4}/)?.[0] ?? ''}?`;
   });
   const total: number[] = [];
@@ -131,8 +131,8 @@ async function serve(dataDir: string): Promise<void> {
       const top: number[] = [];
       for (const x of all) {
         let dot = 0;
-        for (let i = 0; i < DIM; i++) dot += x.v[i] * v[i];
-        if (top.length < 10 || dot > top[top.length - 1]) {
+        for (let i = 0; i < DIM; i++) dot += x.v[i]! * v[i]!;
+        if (top.length < 10 || dot > top[top.length - 1]!) {
           top.push(dot);
           top.sort((a, b) => b - a);
           if (top.length > 10) top.pop();
@@ -140,14 +140,14 @@ async function serve(dataDir: string): Promise<void> {
       }
       // Tie-aware: many chunks are identical (header lines repeat across reports), so any hit at
       // least as similar as the 10th exact neighbour is a correct one.
-      tenth = top[9] - 1e-5;
+      tenth = top[9]! - 1e-5;
       found += Math.min(10, index.vectors!.search(v, 10).filter((h) => h.similarity >= tenth).length);
     }
     return found / (queries.length * 10);
   };
   // Queries like the data: stored vectors moved by noise (the usual ANN benchmark), and queries like questions.
   const noisy = Array.from({ length: recallQueries }, () => {
-    const base = all[Math.floor(rand() * all.length)].v;
+    const base = all[Math.floor(rand() * all.length)]!.v;
     const v = base.map((x) => x + (rand() * 2 - 1) * 0.05);
     const norm = Math.hypot(...v);
     return v.map((x) => x / norm);
@@ -221,7 +221,7 @@ async function main(argv: string[]): Promise<void> {
   const env = { CORPUS_DIR: corpusDir, DATA_DIR: lexicalData, EMBEDDING_MODEL: 'none' };
   const lexicalIngest = wholeProcess(['dist/scripts/ingest.js'], env);
   const asks = [1, 2, 3].map(() => wholeProcess(['dist/scripts/ask.js', 'How many administrative cases were there?'], env)).sort((x, y) => x.ms - y.ms);
-  const lexical = { ingest: lexicalIngest, askMedian: asks[1], noopIngest: wholeProcess(['dist/scripts/ingest.js'], env) };
+  const lexical = { ingest: lexicalIngest, askMedian: asks[1]!, noopIngest: wholeProcess(['dist/scripts/ingest.js'], env) };
   out.lexicalProcesses = lexical;
   const lines = [
     `| full ingest, lexical only (\`node dist/scripts/ingest.js\`, EMBEDDING_MODEL=none) | ${(lexical.ingest.ms / 1000).toFixed(1)} s, peak RSS ${lexical.ingest.peakRssMb} MB |`,
@@ -292,9 +292,9 @@ async function main(argv: string[]): Promise<void> {
     stages: Record<string, { p50: number; p99: number }>;
     recall: { dataLike: number; questionLike: number };
   };
-  const i = out.ingest as Record<string, number>;
+  const i = out.ingest as { ms: number; chunks: number; chunksPerSecond: number; peakRssMb: number };
   const d = out.diskMb as Record<string, number>;
-  const a = out.addOne as Record<string, number>;
+  const a = out.addOne as { ms: number; embeddedChunks: number };
   const f = (x: number): string => x.toFixed(1);
   console.log(
     `Machine: ${String(out.machine)}, Node ${process.version}; ${reports} synthetic reports; HNSW M=${HNSW_PARAMS.M} efConstruction=${HNSW_PARAMS.efConstruction} ef=${HNSW_PARAMS.ef}`,
@@ -327,7 +327,7 @@ async function main(argv: string[]): Promise<void> {
 if (!process.argv[1]?.endsWith('bench-scale.ts')) {
   // imported by another script
 } else if (process.argv.includes('--serve')) {
-  serve(process.argv[process.argv.indexOf('--serve') + 1]).catch((error: unknown) => {
+  serve(process.argv[process.argv.indexOf('--serve') + 1]!).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -47,16 +47,16 @@ export function removeCommonDirection(rows: Float32Array[], dim: number): Float3
     const next = new Float64Array(dim);
     for (const r of rows) {
       let dot = 0;
-      for (let i = 0; i < dim; i++) dot += r[i] * u[i];
-      for (let i = 0; i < dim; i++) next[i] += dot * r[i];
+      for (let i = 0; i < dim; i++) dot += r[i]! * u[i]!;
+      for (let i = 0; i < dim; i++) next[i] = next[i]! + dot * r[i]!;
     }
     const norm = Math.hypot(...next) || 1;
     u = next.map((x) => x / norm);
   }
   for (const r of rows) {
     let dot = 0;
-    for (let i = 0; i < dim; i++) dot += r[i] * u[i];
-    for (let i = 0; i < dim; i++) r[i] -= dot * u[i];
+    for (let i = 0; i < dim; i++) dot += r[i]! * u[i]!;
+    for (let i = 0; i < dim; i++) r[i] = r[i]! - dot * u[i]!;
   }
   return Float32Array.from(u);
 }
@@ -71,7 +71,7 @@ export function buildStaticModel(outDir: string, wink: WinkVectors, vocabSize = 
   const rows = words.map(({ w, rank }) => {
     // A stop word of the lexical side carries no topic here either.
     const weight = processTerm(w) === undefined ? 0 : sifA / (sifA + zipfProbability(rank, wink.words.length));
-    return Float32Array.from(wink.vectors[w].slice(0, dim), (x) => x * weight);
+    return Float32Array.from(wink.vectors[w]!.slice(0, dim), (x) => x * weight);
   });
   removeCommonDirection(rows, dim);
   const vocab: Record<string, number> = {};
@@ -84,7 +84,7 @@ export function buildStaticModel(outDir: string, wink: WinkVectors, vocabSize = 
     const row = SPECIAL.length + i;
     const max = r.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
     scales[row] = max / 127;
-    for (let d = 0; d < dim; d++) q[row * dim + d] = max ? Math.round((r[d] / max) * 127) : 0;
+    for (let d = 0; d < dim; d++) q[row * dim + d] = max ? Math.round((r[d]! / max) * 127) : 0;
   });
   return writeModelFolder(outDir, vocab, onnxQuantizedGatherModel(q, scales, n, dim), dim, {
     architectures: ['StaticEmbedding'],

@@ -44,8 +44,8 @@ export function prng(seed: number): () => number {
 /** Report-like text generator over a vocabulary taken from a real report. */
 export function syntheticReport(vocabulary: string[], index: number, paragraphs: number): { name: string; text: string; topic: number } {
   const rand = prng(index * 7919 + 1);
-  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
-  const county = COUNTIES[index % COUNTIES.length];
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
+  const county = COUNTIES[index % COUNTIES.length]!;
   const year = 2015 + (index % 10);
   const kind = KINDS[Math.floor(index / COUNTIES.length) % KINDS.length];
   const topic = index % 50;
@@ -58,7 +58,7 @@ export function syntheticReport(vocabulary: string[], index: number, paragraphs:
     if (rand() < 0.5) words.splice(Math.floor(rand() * n), 0, String(Math.floor(rand() * 5000)));
     if (rand() < 0.15) words.splice(Math.floor(rand() * n), 0, `${(rand() * 100).toFixed(2)}%`);
     const s = words.join(' ');
-    return `${s[0].toUpperCase()}${s.slice(1)}.`;
+    return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
   };
   const lines = [
     `Index number: ${100000 + index}/${year + 1}-${String(index).padStart(5, '0')}`,

@@ -4,7 +4,7 @@
 
 /** One line saying what an error was, whatever was thrown. */
 export function describeError(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 
 export class ConfigError extends Error {

@@ -45,7 +45,7 @@ export interface IngestSummary {
 
 /** The text embedded for a chunk: its innermost heading gives the passage its topic. */
 export function passageText(report: ParsedReport, chunk: Chunk): string {
-  const heading = report.paragraphs[chunk.paragraph - 1].section.at(-1);
+  const heading = report.paragraphs[chunk.paragraph - 1]!.section.at(-1);
   const text = report.text.slice(chunk.start, chunk.end).replace(/\s+/g, ' ');
   return heading && !text.startsWith(heading) ? `${heading}. ${text}` : text;
 }
@@ -275,7 +275,7 @@ function openVectorIndex(
   if (full || !previous?.hnswBytes || !previousDir) return VectorIndex.create(dim, 1024);
   const index = VectorIndex.load(join(previousDir, 'hnsw.bin'), dim);
   for (const id of [...summary.changed, ...summary.removed]) {
-    const entry = previous.reports[id];
+    const entry = previous.reports[id]!;
     for (let i = 0; i < entry.chunkCount; i++) index.remove(entry.firstLabel + i);
   }
   return index;
@@ -295,7 +295,7 @@ async function embedAll(embedder: Embedder, texts: string[], batchSize: number, 
 function assignPages(report: ParsedReport, pageStarts: number[]): void {
   for (const p of report.paragraphs) {
     let page = 1;
-    while (page < pageStarts.length && pageStarts[page] <= p.start) page++;
+    while (page < pageStarts.length && pageStarts[page]! <= p.start) page++;
     p.page = page;
   }
 }

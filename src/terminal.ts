@@ -36,7 +36,7 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
   if (interactive) rl.prompt();
   for await (const line of rl) {
     const question = line.trim();
-    const command = /^\/(\w+)/.exec(question)?.[1].toLowerCase();
+    const command = /^\/(\w+)/.exec(question)?.[1]!.toLowerCase();
     if (command === 'quit' || command === 'exit') break;
     if (command === 'reports') write(reports());
     else if (command === 'start') write(await welcome());

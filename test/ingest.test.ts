@@ -101,8 +101,8 @@ describe('ingest, lexical only (no model)', () => {
     rmSync(text);
     const { index } = loadIndex(store)!;
     expect(index.chunks.length).toBeGreaterThan(100);
-    expect([...index.reports.values()][0].meta.title).toMatch(/Zuoyun/);
-    expect(() => [...index.reports.values()][0].text).toThrow(
+    expect([...index.reports.values()][0]!.meta.title).toMatch(/Zuoyun/);
+    expect(() => [...index.reports.values()][0]!.text).toThrow(
       /report file for "zuoyun-2023-rule-of-law-report" \(.*\) is missing or corrupt; run `npm run ingest -- --rebuild`/,
     );
     writeFileSync(text, saved);
@@ -110,7 +110,7 @@ describe('ingest, lexical only (no model)', () => {
     writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries.\n');
     await ingest({ corpusDir, dataDir });
     expect(store.current()).not.toBe(dir);
-    expect((await engine.answer('How many mediation statements were issued?')).answers[0].quote.text).toContain('12 mediation statements');
+    expect((await engine.answer('How many mediation statements were issued?')).answers[0]!.quote.text).toContain('12 mediation statements');
   });
 
   it('ingests a 10 MB one-line report and answers from it', async () => {
@@ -122,7 +122,7 @@ describe('ingest, lexical only (no model)', () => {
     const { index } = loadIndex(new IndexStore(dataDir))!;
     const { AnswerEngine } = await import('../src/answer/engine.js');
     const answer = await new AnswerEngine(index).answer('How many administrative cases did the court hear?');
-    expect(answer.answers[0].quote.text).toContain('13 administrative cases');
+    expect(answer.answers[0]!.quote.text).toContain('13 administrative cases');
   });
 
   it('refuses an index of another format version with a message saying what to run', async () => {
@@ -150,9 +150,9 @@ describe('ingest with the tiny test model (dense path)', () => {
     expect(manifest.model).toEqual({ id: model, dim: embedder.dim });
     const report = index.reports.get('zuoyun-2023-rule-of-law-report')!;
     for (const i of [3, 20, 40]) {
-      const [vector] = await embedder.embed([passageText(report, index.chunks[i])], 'passage');
-      const [hit] = index.vectors!.search(vector, 1);
-      expect(index.chunkOfLabel.get(hit.label)).toBe(i);
+      const [vector] = await embedder.embed([passageText(report, index.chunks[i]!)], 'passage');
+      const [hit] = index.vectors!.search(vector!, 1);
+      expect(index.chunkOfLabel.get(hit!.label)).toBe(i);
     }
   });
 

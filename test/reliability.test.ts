@@ -97,7 +97,7 @@ describe('broken or unwritable state', () => {
       for (const [dir, reason] of [
         [readOnly, 'the file system is read-only'],
         [full, 'no space left on the device'],
-      ]) {
+      ] as const) {
         for (const script of ['scripts/ingest.ts', 'scripts/ask.ts']) {
           const r = run(script, { CORPUS_DIR: corpusDir, DATA_DIR: dir }, script.endsWith('ask.ts') ? ['How many cases?'] : []);
           expect(r.status).toBe(3);

@@ -123,10 +123,12 @@ export class AnswerEngine {
     const parts = splitQuestion(question);
     if (parts.length < 2 || whole.abstained) return whole;
     // A message asking two things: each part's best quote joins the answer unless it is there already.
-    const partBest = (await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)))).filter((a) => a.confidence === 'high').map((a) => a.answers[0]);
+    const partBest = (await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport))))
+      .filter((a) => a.confidence === 'high')
+      .flatMap((a) => a.answers.slice(0, 1));
     const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
       a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
-    const merged = [whole.answers[0]];
+    const merged = whole.answers.slice(0, 1);
     for (const item of [...partBest, ...whole.answers.slice(1)]) if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
     return { ...whole, answers: merged };
   }
@@ -144,7 +146,7 @@ export class AnswerEngine {
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
-    const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk].reportId === onlyReport;
+    const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk]!.reportId === onlyReport;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
     const { chunks: candidateChunks, dense, vector } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
     if (candidateChunks.size === 0) return refusal;
@@ -187,9 +189,9 @@ export class AnswerEngine {
         reportUrl: s.report.meta.url,
         section: sectionLabel(s.report, s.paragraph),
         paragraph: s.paragraph,
-        page: s.report.paragraphs[s.paragraph - 1].page,
+        page: s.report.paragraphs[s.paragraph - 1]!.page,
       },
-      sectionPath: s.report.paragraphs[s.paragraph - 1].section,
+      sectionPath: s.report.paragraphs[s.paragraph - 1]!.section,
     }));
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
@@ -202,11 +204,11 @@ export class AnswerEngine {
    * figure stands next to a word it asked about.
    */
   private fitsQuestion(q: QuestionAnalysis, s: RankedSentence): boolean {
-    const sentence = s.sentences[s.index];
+    const sentence = s.sentences[s.index]!;
     const text = s.report.text.slice(sentence.start, sentence.end);
     if (yearOutOfScope(q.years, s.report.meta, text)) return false;
     // A short item heading is quoted with the sentence after it: its figure may be there.
-    const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1].end) : text;
+    const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1]!.end) : text;
     if (!q.wantsFigure) return true;
     // The figure must stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
     const title = this.titleFacts(s.report).terms;
@@ -264,7 +266,7 @@ export class AnswerEngine {
     query?: { vector: Float32Array; calibration: Calibration },
   ): RankedSentence[] {
     const paragraphs = new Set<string>();
-    for (const id of chunkIds) paragraphs.add(`${this.index.chunks[id].reportId}#${this.index.chunks[id].paragraph}`);
+    for (const id of chunkIds) paragraphs.add(`${this.index.chunks[id]!.reportId}#${this.index.chunks[id]!.paragraph}`);
     const maxIdf = idfOf(0, this.index.lexical.size);
     const termWeight = memoize((term: string): number => this.index.lexical.idf(term) || maxIdf);
     // A concept absent from the corpus weighs the most: the report likely does not cover it.
@@ -274,10 +276,10 @@ export class AnswerEngine {
       const [reportId, n] = splitKey(key);
       const report = this.index.reports.get(reportId)!;
       // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself.
-      if (report.paragraphs[n - 1].role === 'heading') continue;
+      if (report.paragraphs[n - 1]!.role === 'heading') continue;
       const evidence = this.paragraphEvidence(report, n);
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
-      const item = report.paragraphs[n - 1].section.at(-1);
+      const item = report.paragraphs[n - 1]!.section.at(-1);
       const related = evidence.sentences.map((_, k) =>
         query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibration) : undefined,
       );
@@ -285,7 +287,7 @@ export class AnswerEngine {
       const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
         const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
         // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
-        const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1].text}` : s.text;
+        const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1]!.text}` : s.text;
         const r = scoreSentence(
           q,
           {
@@ -344,7 +346,7 @@ export class AnswerEngine {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
     if (!evidence) {
-      const p = report.paragraphs[n - 1];
+      const p = report.paragraphs[n - 1]!;
       const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
         const text = report.text.slice(s.start, s.end);
         // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
@@ -389,7 +391,7 @@ function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentenc
     picked.some((p) => p.s.report === s.report && start < p.span.end && end > p.span.start);
   for (const s of ranked) {
     if (picked.length >= limit) break;
-    const sentence = s.sentences[s.index];
+    const sentence = s.sentences[s.index]!;
     if (overlaps(s, sentence.start, sentence.end)) continue;
     const span = selectSentences(s.sentences, s.index);
     if (overlaps(s, span.start, span.end)) continue;
@@ -427,7 +429,7 @@ function splitKey(key: string): [string, number] {
 
 /** Section path of a paragraph for citations; paragraphs outside any section are cited by role. */
 function sectionLabel(report: ParsedReport, n: number): string {
-  const p = report.paragraphs[n - 1];
+  const p = report.paragraphs[n - 1]!;
   return p.section.length ? p.section.join(' › ') : 'Opening';
 }
 

@@ -40,8 +40,10 @@ function firstHit(answer: Answer, gold: string[]): number {
 /** Scores answers against their questions; `reportTexts` checks quotes are verbatim. */
 export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Map<string, string>): QualityReport {
   const normTexts = new Map([...reportTexts].map(([id, t]) => [id, norm(t)]));
-  const answerable = set.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => !q.unanswerable);
-  const unanswerable = set.map((q, i) => ({ q, a: answers[i] })).filter(({ q }) => q.unanswerable);
+  if (answers.length !== set.length) throw new Error(`${answers.length} answers for ${set.length} questions`);
+  const pairs = set.map((q, i) => ({ q, a: answers[i]! }));
+  const answerable = pairs.filter(({ q }) => !q.unanswerable);
+  const unanswerable = pairs.filter(({ q }) => q.unanswerable);
   const ranks = answerable.map(({ q, a }) => firstHit(a, q.gold));
   const all = answers.flatMap((a) => a.answers);
   const lengths = all.map((a) => a.quote.text.length).sort((x, y) => x - y);
@@ -61,7 +63,7 @@ export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Ma
     lowConfidence: answerable.filter(({ a }) => !a.abstained && a.confidence === 'low').length,
     unanswerableHandled: `${unanswerable.filter(({ a }) => a.abstained || a.confidence === 'low').length}/${unanswerable.length}`,
     unanswerableHigh: unanswerable.filter(({ a }) => !a.abstained && a.confidence !== 'low').length,
-    medianQuoteChars: lengths.length ? lengths[Math.floor(lengths.length / 2)] : 0,
+    medianQuoteChars: lengths[Math.floor(lengths.length / 2)] ?? 0,
     misses: answerable
       .filter((_, i) => ranks[i] !== 0)
       .map(({ q, a }) => `${q.q} → ${a.abstained ? '(refused)' : `[${a.confidence}] ${a.answers[0]?.quote.text.slice(0, 90)}`}`),

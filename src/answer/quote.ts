@@ -32,21 +32,21 @@ export function leansBack(sentence: string): boolean {
 export function selectSentences(paragraph: Sentence[], best: number): { start: number; end: number } {
   let first = best;
   let last = best;
-  const length = (): number => paragraph[last].end - paragraph[first].start;
+  const length = (): number => paragraph[last]!.end - paragraph[first]!.start;
   const extend = (i: number, side: 'before' | 'after'): boolean => {
     if (i < 0 || i >= paragraph.length || last - first >= 2) return false;
-    const grown = side === 'after' ? paragraph[i].end - paragraph[first].start : paragraph[last].end - paragraph[i].start;
+    const grown = side === 'after' ? paragraph[i]!.end - paragraph[first]!.start : paragraph[last]!.end - paragraph[i]!.start;
     if (grown > MAX_QUOTE_CHARS) return false;
     if (side === 'after') last = i;
     else first = i;
     return true;
   };
-  if (paragraph[first].leansBack) extend(first - 1, 'before');
-  if ((paragraph[first].isLead && length() < SHORT_SENTENCE) || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
-  const bar = paragraph[best].score * 0.8;
-  if (paragraph[last + 1] && paragraph[last + 1].score >= bar) extend(last + 1, 'after');
-  if (paragraph[first - 1] && paragraph[first - 1].score >= bar) extend(first - 1, 'before');
-  return { start: paragraph[first].start, end: paragraph[last].end };
+  if (paragraph[first]!.leansBack) extend(first - 1, 'before');
+  if ((paragraph[first]!.isLead && length() < SHORT_SENTENCE) || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
+  const bar = paragraph[best]!.score * 0.8;
+  if (paragraph[last + 1] && paragraph[last + 1]!.score >= bar) extend(last + 1, 'after');
+  if (paragraph[first - 1] && paragraph[first - 1]!.score >= bar) extend(first - 1, 'before');
+  return { start: paragraph[first]!.start, end: paragraph[last]!.end };
 }
 
 /**

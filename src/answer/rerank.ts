@@ -138,7 +138,7 @@ function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (
   for (let i = 0; i + 1 < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
   let weight = 0;
   for (let i = 0; i + 1 < queryTerms.length; i++) {
-    if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) weight += Math.min(weightOf(queryTerms[i]), weightOf(queryTerms[i + 1]));
+    if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) weight += Math.min(weightOf(queryTerms[i]!), weightOf(queryTerms[i + 1]!));
   }
   return weight;
 }

@@ -68,7 +68,7 @@ async function denseCandidates(
   t.embed = performance.now() - mark;
   mark = performance.now();
   // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
-  if (!vector.every(Number.isFinite)) return { hits };
+  if (!vector?.every(Number.isFinite)) return { hits };
   for (const h of vectors.search(vector, CANDIDATES)) {
     const chunk = index.chunkOfLabel.get(h.label);
     if (chunk !== undefined) hits.set(chunk, h.similarity);

@@ -65,21 +65,21 @@ export function encodeCallback(a: CallbackAction): string {
 export function decodeCallback(data: string | undefined): CallbackAction | undefined {
   if (!data || data.length > 64) return undefined;
   let m = /^([cw]):([0-9a-f]{8}):(\d{1,6})$/.exec(data);
-  if (m) return { kind: KINDS[m[1] as keyof typeof KINDS], report: m[2], paragraph: Number(m[3]) };
+  if (m) return { kind: KINDS[m[1] as keyof typeof KINDS], report: m[2]!, paragraph: Number(m[3]!) };
   m = /^t:([0-9a-f]{8})$/.exec(data);
-  if (m) return { kind: 'contents', report: m[1] };
+  if (m) return { kind: 'contents', report: m[1]! };
   m = /^v:([0-9a-z]{1,12}):(\d{1,2}):([0-3])$/.exec(data);
-  if (m) return { kind: 'view', question: m[1], page: Number(m[2]), view: VIEWS[Number(m[3])] };
+  if (m) return { kind: 'view', question: m[1]!, page: Number(m[2]!), view: VIEWS[Number(m[3]!)]! };
   m = /^j:([0-9a-z]{1,12}):(\d{1,2}):(\d{1,6})$/.exec(data);
-  if (m) return { kind: 'jump', question: m[1], page: Number(m[2]), paragraph: Number(m[3]) };
+  if (m) return { kind: 'jump', question: m[1]!, page: Number(m[2]!), paragraph: Number(m[3]!) };
   m = /^u:([01]):([01])$/.exec(data);
   if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
   m = /^x:(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'unwatch', index: Number(m[1]) };
+  if (m) return { kind: 'unwatch', index: Number(m[1]!) };
   m = /^e:(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'example', index: Number(m[1]) };
+  if (m) return { kind: 'example', index: Number(m[1]!) };
   m = /^r:([0-9a-f]{8}):(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'reportExample', report: m[1], index: Number(m[2]) };
+  if (m) return { kind: 'reportExample', report: m[1]!, index: Number(m[2]!) };
   return undefined;
 }
 
@@ -104,9 +104,9 @@ export function startPayload(link: StartLink): string {
 export function parseStartPayload(payload: string | undefined): StartLink | undefined {
   if (!payload) return undefined;
   let m = /^p_([0-9a-f]{8})_(\d{1,6})$/.exec(payload);
-  if (m) return { kind: 'paragraph', report: m[1], paragraph: Number(m[2]) };
+  if (m) return { kind: 'paragraph', report: m[1]!, paragraph: Number(m[2]!) };
   m = /^r_([0-9a-f]{8})$/.exec(payload);
-  if (m) return { kind: 'report', report: m[1] };
+  if (m) return { kind: 'report', report: m[1]! };
   return payload === 'subscribe' ? { kind: 'subscribe' } : undefined;
 }
 

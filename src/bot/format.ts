@@ -78,7 +78,7 @@ export function sectionNumbers(path: string[]): string {
     .map((heading, i) => {
       const m = NUMBERING.exec(heading);
       if (!m) return clipText(heading, 40);
-      const number = m[1] ?? m[2] ?? m[3] ?? `${m[4][0].toUpperCase()}${m[4].slice(1).toLowerCase()}`;
+      const number = m[1] ?? m[2] ?? m[3] ?? `${m[4]![0]!.toUpperCase()}${m[4]!.slice(1).toLowerCase()}`;
       return i === 0 && (m[1] || m[2]) ? `§${number}` : number;
     })
     .join(' › ');
@@ -177,7 +177,7 @@ function safeCut(html: string, openAtStart: string[], budget: number): { cut: nu
   while (i < html.length) {
     const tag = html[i] === '<' ? /^<\/?(\w+)[^>]*>/.exec(html.slice(i)) : null;
     const entity = html[i] === '&' ? /^&[#\w]+;/.exec(html.slice(i)) : null;
-    const width = tag?.[0].length ?? entity?.[0].length ?? (/[\uD800-\uDBFF]/.test(html[i]) ? 2 : 1);
+    const width = tag?.[0].length ?? entity?.[0].length ?? (/[\uD800-\uDBFF]/.test(html[i]!) ? 2 : 1);
     if (i + width + close(stack).length > budget) break;
     if (tag) {
       if (tag[0][1] === '/') stack.pop();
@@ -194,7 +194,7 @@ function safeCut(html: string, openAtStart: string[], budget: number): { cut: nu
 
 /** A paragraph as message pieces: the whole escaped paragraph, or its sentences when it is too long. */
 function paragraphPieces(report: ParsedReport, n: number, limit = MAX_MESSAGE - 200): string[] {
-  const p = report.paragraphs[n - 1];
+  const p = report.paragraphs[n - 1]!;
   const text = report.text.slice(p.start, p.end).replace(/\s+/g, ' ');
   const label = `¶${n} `;
   if (label.length + escapeHtml(text).length <= limit) return [`<b>${label}</b>${escapeHtml(text)}`];
@@ -218,7 +218,7 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
  * item labels inside its top-level part, with paragraph numbers; the current one marked.
  */
 export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings): string[] {
-  const here = report.paragraphs[n - 1].section.join('\u0000');
+  const here = report.paragraphs[n - 1]!.section.join('\u0000');
   const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.title, MAX_TITLE))}`];
   for (const item of partItems(report, n)) {
     const line = `${escapeHtml(clipText(item.label, MAX_LABEL))} · ¶${item.paragraph}`;
@@ -261,7 +261,7 @@ function clipStart(text: string, max: number): string {
  * bold, clipped around the mark to `max` characters of text.
  */
 function markedParagraph(report: ParsedReport, n: number, mark: { start: number; end: number } | undefined, max: number): string {
-  const p = report.paragraphs[n - 1];
+  const p = report.paragraphs[n - 1]!;
   if (!mark || mark.end <= p.start || mark.start >= p.end) return escapeHtml(clipText(plain(report, p.start, p.end).trim(), max));
   const start = Math.max(mark.start, p.start);
   const end = Math.min(mark.end, p.end);
@@ -313,7 +313,7 @@ export function tableOfContents(report: ParsedReport, depth = 2): { label: strin
 
 /** The headings and items of the part holding paragraph `n` (what the section outline lists), each with the paragraph it starts at. */
 export function partItems(report: ParsedReport, n: number): { label: string; paragraph: number; path: string[] }[] {
-  const part = report.paragraphs[n - 1].section[0];
+  const part = report.paragraphs[n - 1]!.section[0];
   const out: { label: string; paragraph: number; path: string[] }[] = [];
   let last = '';
   for (const p of report.paragraphs) {
@@ -328,7 +328,7 @@ export function partItems(report: ParsedReport, n: number): { label: string; par
 
 /** One paragraph of a report on its own, with a citation line (its ¶ a deep link when the bot's username is given). */
 export function paragraphHtml(report: ParsedReport, n: number, bot?: string): string {
-  const p = report.paragraphs[n - 1];
+  const p = report.paragraphs[n - 1]!;
   const citation = { reportId: report.id, reportTitle: report.meta.title, reportShortTitle: report.meta.shortTitle, section: '', paragraph: n, page: p.page };
   return `${markedParagraph(report, n, undefined, VIEW_BUDGET)}\n\n${citationHtml(citation, p.section, bot)}`;
 }

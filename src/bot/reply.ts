@@ -50,7 +50,7 @@ export function answerView(
   bot?: string,
 ): { text: string; keyboard: InlineKeyboard } {
   if (answer.abstained) return refusalView(answer, t);
-  const item = answer.answers[page];
+  const item = answer.answers[page]!;
   const to = (v: View, p = page): string => encodeCallback({ kind: 'view', question: questionId, page: p, view: v });
   const keyboard = new InlineKeyboard();
   if (report && view === 'paragraph') {
@@ -71,7 +71,7 @@ export function answerView(
         )
         .row();
     keyboard.text(t.less, to('card')).text(t.contents, encodeCallback({ kind: 'contents', report: reportKey(report.id) }));
-    return { text: sectionOutlineHtml(report, item.citation.paragraph, t)[0], keyboard };
+    return { text: sectionOutlineHtml(report, item.citation.paragraph, t)[0] ?? '', keyboard };
   }
   keyboard.text(t.moreContext, to('paragraph')).text(t.section, to('outline')).row();
   const n = answer.answers.length;
@@ -149,7 +149,7 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
   const more = reports.length > MAX_WELCOME_REPORTS ? `\n… /reports` : '';
   const keyboard = new InlineKeyboard();
   (await exampleQuestions(engine, ctx.lang)).forEach((q, index) => keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index })).row());
-  const [text] = packMessages([ctx.t.start(lines + more)]);
+  const [text = ''] = packMessages([ctx.t.start(lines + more)]);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }
 
@@ -178,7 +178,7 @@ function replyTo(ctx: BotContext): { reply_parameters?: { message_id: number; al
 
 /** Drops empty rows (a row started for buttons that did not apply). */
 function compact(keyboard: InlineKeyboard): InlineKeyboard {
-  for (let i = keyboard.inline_keyboard.length - 1; i >= 0; i--) if (!keyboard.inline_keyboard[i].length) keyboard.inline_keyboard.splice(i, 1);
+  for (let i = keyboard.inline_keyboard.length - 1; i >= 0; i--) if (!keyboard.inline_keyboard[i]!.length) keyboard.inline_keyboard.splice(i, 1);
   return keyboard;
 }
 

@@ -97,8 +97,8 @@ function leadSentence(text: string): { label: string; rest: boolean } {
 function metaEntry(line: string): [TextField, string] | undefined {
   const m = /^([A-Za-z][A-Za-z .]{1,40}?)\s*[:：]\s*(\S.*)$/.exec(line);
   if (!m) return undefined;
-  const key = META_KEYS[m[1].toLowerCase()];
-  return key ? [key, m[2].trim()] : undefined;
+  const key = META_KEYS[m[1]!.toLowerCase()];
+  return key ? [key, m[2]!.trim()] : undefined;
 }
 
 /** Turns a file name into a report id: lower case, [a-z0-9-] only. */
@@ -139,14 +139,14 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
     }
     const heading = markdown ? MD_HEADING.exec(line) : null;
     if (heading) {
-      const level = heading[1].length;
+      const level = heading[1]!.length;
       if (level === 1 && !meta.title) {
         meta.title = heading[2];
         add(block, 'title', [REPORT_HEADER, FIELD_LABELS.title]);
         continue;
       }
       mdPath.length = Math.max(0, level - 2);
-      mdPath.push(heading[2]);
+      mdPath.push(heading[2]!);
       part = subsection = item = undefined;
       add(block, 'heading', path());
       seenBody = true;
@@ -164,7 +164,7 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
     }
     const partMatch = line.length < 300 ? PART.exec(line) : null;
     // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end).
-    if (partMatch && !leadSentence(partMatch[3]).rest) {
+    if (partMatch && !leadSentence(partMatch[3]!).rest) {
       part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
       subsection = item = undefined;
       seenBody = true;
@@ -191,7 +191,7 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
 /** Trailing short lines (issuer, date, release note) after the last body paragraph form the signature. */
 function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<ReportMeta>): void {
   for (let i = paragraphs.length - 1; i > 0; i--) {
-    const p = paragraphs[i];
+    const p = paragraphs[i]!;
     const line = text.slice(p.start, p.end);
     if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line)) break;
     p.role = 'signature';

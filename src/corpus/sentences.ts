@@ -21,16 +21,16 @@ function isBoundary(text: string, matchStart: number, matchEnd: number): boolean
   if (matchEnd >= text.length) return true;
   const mark = text.slice(matchStart, matchEnd);
   if (CJK_TERMINATOR.test(mark)) return true;
-  if (!/\s/.test(text[matchEnd])) return false;
+  if (!/\s/.test(text[matchEnd]!)) return false;
   let next = matchEnd;
-  while (next < text.length && /\s/.test(text[next])) next++;
+  while (next < text.length && /\s/.test(text[next]!)) next++;
   if (next >= text.length) return true;
-  if (!SENTENCE_START.test(text[next])) return false;
+  if (!SENTENCE_START.test(text[next]!)) return false;
   if (mark.startsWith('.') && mark.length === 1) {
     const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, matchStart - 12), matchStart));
-    if (word && ABBREVIATIONS.has(word[1].toLowerCase())) return false;
+    if (word && ABBREVIATIONS.has(word[1]!.toLowerCase())) return false;
     // A single capital letter followed by a period is an initial ("J. Smith").
-    if (word && /^\p{Lu}$/u.test(word[1])) return false;
+    if (word && /^\p{Lu}$/u.test(word[1]!)) return false;
   }
   return true;
 }
@@ -42,8 +42,8 @@ export function splitSentences(text: string, offset = 0): Span[] {
   const push = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
     if (e > s) spans.push({ start: s + offset, end: e + offset });
   };
   for (const match of text.matchAll(TERMINATOR)) {

@@ -29,7 +29,7 @@ export class DeliveryLimiter {
     if (isGroup) {
       const sends = (this.groupSends.get(chatId) ?? []).filter((t) => t > now - 60_000);
       this.groupSends.set(chatId, sends);
-      if (sends.length >= this.limits.groupPerMinute) wait = Math.max(wait, sends[0] + 60_000 - now);
+      if (sends.length >= this.limits.groupPerMinute) wait = Math.max(wait, sends[0]! + 60_000 - now);
     }
     return wait;
   }

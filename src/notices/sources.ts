@@ -30,7 +30,7 @@ export function parseSourceList(text: string): { sources: Source[]; errors: stri
   text.split('\n').forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
-    const [url, ...rest] = line.split(/\s+/);
+    const [url = '', ...rest] = line.split(/\s+/);
     try {
       const parsed = new URL(url);
       if (!/^https?:$/.test(parsed.protocol)) throw new Error('only http and https URLs');

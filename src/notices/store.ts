@@ -158,7 +158,7 @@ export class SubscriptionStore {
       throw new Error(`The subscriptions database ${path} has schema version ${version}, newer than this program (${MIGRATIONS.length}); update the program.`);
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
-        this.db.exec(MIGRATIONS[v]);
+        this.db.exec(MIGRATIONS[v]!);
         this.db.pragma(`user_version = ${v + 1}`);
       })();
     }

@@ -79,7 +79,7 @@ export class LexicalIndex {
   /** Documents holding the term. */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
-    return id === undefined ? 0 : this.data.offsets[id + 1] - this.data.offsets[id];
+    return id === undefined ? 0 : this.data.offsets[id + 1]! - this.data.offsets[id]!;
   }
 
   /** Inverse document frequency of a term (0 when the term is unknown). */
@@ -93,12 +93,12 @@ export class LexicalIndex {
    * concept with many glosses weighs as its commonest reading (0 when none is known).
    */
   idfAny(terms: string[]): number {
-    if (terms.length === 1) return this.idf(terms[0]);
+    if (terms.length === 1) return this.idf(terms[0]!);
     const docs = new Set<number>();
     for (const t of terms) {
       const id = this.termIds.get(t);
       if (id === undefined) continue;
-      for (let p = this.data.offsets[id]; p < this.data.offsets[id + 1]; p++) docs.add(this.data.docs[p]);
+      for (let p = this.data.offsets[id]!; p < this.data.offsets[id + 1]!; p++) docs.add(this.data.docs[p]!);
     }
     return docs.size ? idfOf(docs.size, this.size) : 0;
   }
@@ -116,26 +116,26 @@ export class LexicalIndex {
     for (const term of new Set(terms)) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      const df = offsets[id + 1] - offsets[id];
+      const df = offsets[id + 1]! - offsets[id]!;
       // bm25() with idf and the length part hoisted out of the loop.
       const idf = (termWeights?.get(term) ?? 1) * idfOf(df, this.size) * (this.k1 + 1);
-      for (let p = offsets[id]; p < offsets[id + 1]; p++) {
-        const doc = docs[p];
+      for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
+        const doc = docs[p]!;
         if (accept && !accept(doc)) continue;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
-        const tf = tfs[p] / TF_SCALE;
-        scores[doc] += (idf * tf) / (tf + norms[doc]) + 1e-12;
+        const tf = tfs[p]! / TF_SCALE;
+        scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!) + 1e-12;
       }
     }
     // Top `limit` by insertion into a small sorted list: no sort of every touched document.
     const top: LexicalHit[] = [];
     for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i];
-      const score = scores[doc];
+      const doc = touched[i]!;
+      const score = scores[doc]!;
       scores[doc] = 0;
-      if (top.length === limit && score <= top[limit - 1].score) continue;
+      if (top.length === limit && score <= top[limit - 1]!.score) continue;
       let at = top.length;
-      while (at > 0 && (top[at - 1].score < score || (top[at - 1].score === score && top[at - 1].doc > doc))) at--;
+      while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
       top.splice(at, 0, { doc, score });
       if (top.length > limit) top.pop();
     }
@@ -155,25 +155,25 @@ export class LexicalIndex {
     for (const t of b.terms) if (!ids.has(t)) ids.set(t, terms.push(t) - 1);
     const offsets = new Int32Array(terms.length + 1);
     for (let i = 0; i < terms.length; i++) {
-      const inA = i < a.terms.length ? a.offsets[i + 1] - a.offsets[i] : 0;
-      const j = more.termIds.get(terms[i]);
-      const inB = j === undefined ? 0 : b.offsets[j + 1] - b.offsets[j];
-      offsets[i + 1] = offsets[i] + inA + inB;
+      const inA = i < a.terms.length ? a.offsets[i + 1]! - a.offsets[i]! : 0;
+      const j = more.termIds.get(terms[i]!);
+      const inB = j === undefined ? 0 : b.offsets[j + 1]! - b.offsets[j]!;
+      offsets[i + 1] = offsets[i]! + inA + inB;
     }
-    const docs = new Int32Array(offsets[terms.length]);
-    const tfs = new Uint16Array(offsets[terms.length]);
+    const docs = new Int32Array(offsets[terms.length]!);
+    const tfs = new Uint16Array(offsets[terms.length]!);
     for (let i = 0; i < terms.length; i++) {
-      let at = offsets[i];
+      let at = offsets[i]!;
       if (i < a.terms.length) {
         docs.set(a.docs.subarray(a.offsets[i], a.offsets[i + 1]), at);
         tfs.set(a.tfs.subarray(a.offsets[i], a.offsets[i + 1]), at);
-        at += a.offsets[i + 1] - a.offsets[i];
+        at += a.offsets[i + 1]! - a.offsets[i]!;
       }
-      const j = more.termIds.get(terms[i]);
+      const j = more.termIds.get(terms[i]!);
       if (j === undefined) continue;
-      for (let p = b.offsets[j]; p < b.offsets[j + 1]; p++, at++) {
-        docs[at] = b.docs[p] + this.size;
-        tfs[at] = b.tfs[p];
+      for (let p = b.offsets[j]!; p < b.offsets[j + 1]!; p++, at++) {
+        docs[at] = b.docs[p]! + this.size;
+        tfs[at] = b.tfs[p]!;
       }
     }
     const lengths = new Float32Array(this.size + more.size);
@@ -323,17 +323,17 @@ export class LexicalIndexBuilder {
     const postingTfs = this.postingTfs.data;
     const starts = this.docStarts.data;
     const offsets = new Int32Array(v + 1);
-    for (let p = 0; p < total; p++) offsets[postingTerms[p] + 1]++;
-    for (let i = 0; i < v; i++) offsets[i + 1] += offsets[i];
+    for (let p = 0; p < total; p++) offsets[postingTerms[p]! + 1]!++;
+    for (let i = 0; i < v; i++) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
     const fill = offsets.slice(0, v);
     const docs = new Int32Array(total);
     const tfs = new Uint16Array(total);
     for (let doc = 0; doc < n; doc++) {
-      const end = doc + 1 < n ? starts[doc + 1] : total;
-      for (let p = starts[doc]; p < end; p++) {
-        const id = postingTerms[p];
-        docs[fill[id]] = doc;
-        tfs[fill[id]++] = Math.min(65535, Math.round(postingTfs[p] * TF_SCALE));
+      const end = doc + 1 < n ? starts[doc + 1]! : total;
+      for (let p = starts[doc]!; p < end; p++) {
+        const id = postingTerms[p]!;
+        docs[fill[id]!] = doc;
+        tfs[fill[id]!++] = Math.min(65535, Math.round(postingTfs[p]! * TF_SCALE));
       }
     }
     return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });

@@ -22,7 +22,7 @@ export interface ChunkTerms {
 export function chunkTerms(report: ParsedReport, chunk: Chunk): ChunkTerms {
   const counts = new Map<string, number>();
   const body = tokenize(chunkText(report, chunk));
-  const heading = tokenize(report.paragraphs[chunk.paragraph - 1].section.join(' '));
+  const heading = tokenize(report.paragraphs[chunk.paragraph - 1]!.section.join(' '));
   for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const t of heading) counts.set(t, (counts.get(t) ?? 0) + HEADING_WEIGHT);
   return { counts: [...counts], length: body.length + heading.length * HEADING_WEIGHT };

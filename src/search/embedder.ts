@@ -81,6 +81,7 @@ export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = 
       return Array.from({ length: rows }, (_, i) => data.slice(i * dim, (i + 1) * dim));
     };
     const [probe] = await embed(['dimension probe'], 'passage');
+    if (!probe) throw new Error('the model returned no vector');
     return { id: model, dim: probe.length, embed };
   } catch (error) {
     throw new ModelUnavailableError(model, shortReason(error), { cause: error });
@@ -91,5 +92,5 @@ export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = 
 
 function shortReason(error: unknown): string {
   const message = describeError(error);
-  return message.split('\n')[0].slice(0, 200);
+  return message.split('\n')[0]!.slice(0, 200);
 }

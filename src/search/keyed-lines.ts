@@ -24,7 +24,7 @@ export class KeyedLines {
     }
     this.starts = Int32Array.from(starts);
     // The caches are written sorted (one pass to check); anything else is sorted here.
-    if (!this.starts.every((start, i) => i === 0 || this.compareStarts(this.starts[i - 1], start) <= 0)) this.starts.sort((a, b) => this.compareStarts(a, b));
+    if (!this.starts.every((start, i) => i === 0 || this.compareStarts(this.starts[i - 1]!, start) <= 0)) this.starts.sort((a, b) => this.compareStarts(a, b));
   }
 
   get size(): number {
@@ -44,7 +44,7 @@ export class KeyedLines {
   get(key: string): string[] | undefined {
     const i = this.find(key);
     if (i < 0) return undefined;
-    const start = this.starts[i];
+    const start = this.starts[i]!;
     return this.text.slice(this.text.indexOf('\t', start) + 1, lineEnd(this.text, start)).split(this.separator);
   }
 
@@ -77,7 +77,7 @@ export class KeyedLines {
     let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = this.compareAt(this.starts[mid], key);
+      const c = this.compareAt(this.starts[mid]!, key);
       if (c === 0) return mid;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;

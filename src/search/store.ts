@@ -130,7 +130,7 @@ export class IndexStore {
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
     if (bytes.length !== count * 12) throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
     const v = new Int32Array(bytes.buffer, bytes.byteOffset, count * 3);
-    return Array.from({ length: count }, (_, i) => ({ reportId: id, paragraph: v[3 * i], start: v[3 * i + 1], end: v[3 * i + 2] }));
+    return Array.from({ length: count }, (_, i) => ({ reportId: id, paragraph: v[3 * i]!, start: v[3 * i + 1]!, end: v[3 * i + 2]! }));
   }
 
   readChunkTerms(dir: string, id: string): ChunkTerms[] {

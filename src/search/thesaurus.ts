@@ -56,21 +56,21 @@ interface Entry {
 /** One line of a WordNet data file: its words and the pointers kept here. */
 function parseSynset(line: string): Synset {
   const f = line.split(' ');
-  const count = parseInt(f[3], 16);
-  const written = Array.from({ length: count }, (_, i) => f[4 + 2 * i].replace(/\(.*\)$/, ''));
+  const count = parseInt(f[3]!, 16);
+  const written = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.replace(/\(.*\)$/, ''));
   const words = written.map((w) => w.toLowerCase());
   let at = 4 + 2 * count;
   const pointers = Number(f[at++]);
   const similar: string[] = [];
   const derived: Synset['derived'] = [];
   for (let p = 0; p < pointers; p++, at += 4) {
-    if (f[at] === '&') similar.push(f[at + 1]);
+    if (f[at] === '&') similar.push(f[at + 1]!);
     // A lexical pointer: source and target word numbers in hex ("0102": word 1 → word 2). Satellite adjectives ("s") live in data.adj.
     if (f[at] === '+')
       derived.push({
-        from: parseInt(f[at + 3].slice(0, 2), 16),
+        from: parseInt(f[at + 3]!.slice(0, 2), 16),
         to: `${f[at + 2] === 's' ? 'a' : f[at + 2]}${f[at + 1]}`,
-        word: parseInt(f[at + 3].slice(2), 16),
+        word: parseInt(f[at + 3]!.slice(2), 16),
       });
   }
   return { words, written, similar, derived };
@@ -87,7 +87,7 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
     for (const line of readFileSync(join(dictDir, `index.${file}`), 'utf8').split('\n')) {
       if (!line || line.startsWith(' ')) continue;
       const f = line.trim().split(' ');
-      const lemma = f[0];
+      const lemma = f[0]!;
       const entry = out.get(lemma) ?? { synonyms: new Map<number, Set<string>>(), derived: new Set<string>(), proper: true };
       out.set(lemma, entry);
       const senses = Number(f[2]);
@@ -166,7 +166,7 @@ export class Thesaurus {
  * first word inflected ("turned_up" → turn_up, "sets_up" → set_up).
  */
 function lemmaForms(word: string): string[] {
-  const [head, ...rest] = word.toLowerCase().split('_');
+  const [head = '', ...rest] = word.toLowerCase().split('_');
   return baseForms(head).map((b) => [b, ...rest].join('_'));
 }
 
@@ -199,7 +199,7 @@ export function baseForms(word: string): string[] {
   for (const [suffix, base] of rules) if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.add(word.slice(0, -suffix.length) + base);
   // A doubled consonant before -ed/-ing ("stopped" → stop).
   const doubled = /^(.*([bdgklmnprt]))\2(ed|ing)$/.exec(word);
-  if (doubled) forms.add(doubled[1]);
+  if (doubled) forms.add(doubled[1]!);
   return [...forms];
 }
 

@@ -68,7 +68,7 @@ export class VectorIndex {
     const n = Math.min(k, this.count);
     if (n === 0) return [];
     const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
-    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i] }));
+    return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
   }
 
   /** Cosine similarity of a stored vector to a unit query vector (undefined for an unknown or deleted label). */
@@ -80,7 +80,7 @@ export class VectorIndex {
       return undefined;
     }
     let dot = 0;
-    for (let i = 0; i < this.dim; i++) dot += point[i] * vector[i];
+    for (let i = 0; i < this.dim; i++) dot += point[i]! * vector[i]!;
     return dot;
   }
 

@@ -75,8 +75,8 @@ export function editDistance(a: string, b: string, max: number): number {
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
       row.push(d);
       best = Math.min(best, d);
     }
@@ -84,7 +84,7 @@ export function editDistance(a: string, b: string, max: number): number {
     prev2 = prev;
     prev = row;
   }
-  return prev[b.length];
+  return prev[b.length]!;
 }
 
 /** Edits allowed for a typo in a word of this length (short words have too many neighbours). */

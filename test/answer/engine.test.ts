@@ -21,7 +21,7 @@ describe('AnswerEngine', () => {
   it('answers with a verbatim quote, marked words and a full citation', async () => {
     const a = await engine.answer('How many administrative cases were there in the county?');
     expect(a.abstained).toBe(false);
-    const top = a.answers[0];
+    const top = a.answers[0]!;
     expect(top.quote.text).toContain('13 administrative cases');
     expect(norm(REPORT_TEXT)).toContain(top.quote.text);
     expect(top.citation).toMatchObject({ reportId: 'zuoyun-2023-rule-of-law-report', paragraph: 26 });
@@ -44,7 +44,7 @@ describe('AnswerEngine', () => {
   });
 
   it('answers questions about the report itself from its header and signature', async () => {
-    const quote = async (q: string): Promise<string> => (await engine.answer(q)).answers[0].quote.text;
+    const quote = async (q: string): Promise<string> => (await engine.answer(q)).answers[0]!.quote.text;
     expect(await quote('What is the document number of the report?')).toBe('Document No.: ZZF [2024] No. 2');
     expect(await quote('When was the report issued?')).toBe('Date of issue: 2024-01-17 16:09');
     expect(await quote('Who is the report addressed to?')).toBe("Datong Municipal People's Government:");
@@ -52,7 +52,7 @@ describe('AnswerEngine', () => {
 
   it('does not pad a short answer with an unrelated next sentence', async () => {
     const a = await engine.answer('How many notarizations did the notary office handle?');
-    expect(a.answers[0].quote.text).toBe('The notary office handled 420 notaries for the public throughout the year.');
+    expect(a.answers[0]!.quote.text).toBe('The notary office handled 420 notaries for the public throughout the year.');
   });
 
   it('refuses what the report does not cover and offers the nearest sections', async () => {
@@ -85,7 +85,7 @@ describe('AnswerEngine', () => {
   it('prefers the report a question names by year when several are indexed', async () => {
     const other = REPORT_TEXT.replaceAll('2023', '2022').replace('ZZF [2024] No. 2', 'ZZF [2023] No. 9');
     const two = engineFor([REPORT_TEXT, REPORT_FILE], [other, 'zuoyun-2022-rule-of-law-report.txt']);
-    expect((await two.answer('How many administrative cases were there in 2022?')).answers[0].citation.reportId).toBe('zuoyun-2022-rule-of-law-report');
-    expect((await two.answer('How many administrative cases were there in 2023?')).answers[0].citation.reportId).toBe('zuoyun-2023-rule-of-law-report');
+    expect((await two.answer('How many administrative cases were there in 2022?')).answers[0]!.citation.reportId).toBe('zuoyun-2022-rule-of-law-report');
+    expect((await two.answer('How many administrative cases were there in 2023?')).answers[0]!.citation.reportId).toBe('zuoyun-2023-rule-of-law-report');
   });
 });

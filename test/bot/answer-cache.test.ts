@@ -27,6 +27,6 @@ describe('AnswerCache', () => {
       });
     }
     // Neighbouring ids are not neighbours: a forged id next to one's own finds nothing.
-    expect(cache.get((parseInt(ids[0], 36) + 1).toString(36), 1)).toBeUndefined();
+    expect(cache.get((parseInt(ids[0]!, 36) + 1).toString(36), 1)).toBeUndefined();
   });
 });

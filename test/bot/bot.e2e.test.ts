@@ -31,7 +31,7 @@ describe('the bot end to end through a Bot API emulator', () => {
     const user = api.client(1001);
     await user.say('How many administrative cases were there in the county?');
     const [reply] = await user.replies(1);
-    const text = reply.text as string;
+    const text = reply!.text as string;
     expect(text).toMatch(/^<blockquote>In 2023, there will be 13 <b>administrative cases<\/b> in the county/); // "county" alone is too common to bold
     const citation = text.split('\n').at(-1)!;
     // The ¶ is a deep link that opens the paragraph in a chat with the bot.
@@ -39,9 +39,9 @@ describe('the bot end to end through a Bot API emulator', () => {
       /^📄 Zuoyun County 2023 Rule of Law Report · §1 › \(3\) › Sixth · <a href="https:\/\/t\.me\/report_quote_bot\?start=p_[0-9a-f]{8}_26">¶26<\/a>$/,
     );
     expect(citation.replace(/<[^>]+>/g, '').length).toBeLessThanOrEqual(120);
-    expect(reply.parse_mode).toBe('HTML');
+    expect(reply!.parse_mode).toBe('HTML');
     expectValidTelegramHtml(text);
-    const buttons = (reply.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const buttons = (reply!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(['📄 More context', '📑 Section', '🔎 Other matches', '↗ Share']);
     expect(buttons[3]).toMatchObject({ switch_inline_query: 'How many administrative cases were there in the county?' });
     expect(api.callsOf('sendChatAction')[0]).toMatchObject({ action: 'typing' });
@@ -59,18 +59,18 @@ describe('the bot end to end through a Bot API emulator', () => {
       'all_private_chats/zh',
       'all_group_chats/zh',
     ]);
-    expect(menus[0].commands).not.toContain('ask');
-    expect(menus[1].commands).toContain('ask');
+    expect(menus[0]!.commands).not.toContain('ask');
+    expect(menus[1]!.commands).toContain('ask');
     expect(api.callsOf('setMyDescription').map((c) => c.language_code ?? 'default')).toEqual(['default', 'zh']);
-    expect(String(api.callsOf('setMyShortDescription')[0].short_description)).toMatch(/quoted verbatim/);
+    expect(String(api.callsOf('setMyShortDescription')[0]!.short_description)).toMatch(/quoted verbatim/);
   });
 
   it('more context, ±1, section outline and other matches expand the card in place, and Less folds it back', async () => {
     const user = api.client(1002);
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1);
-    const id = reply.messageId as number;
-    const card = reply.text as string;
+    const id = reply!.messageId as number;
+    const card = reply!.text as string;
     const shown = (): string => user.history().find((m) => m.messageId === id)?.text as string;
     const keys = (): Record<string, string> =>
       Object.fromEntries(
@@ -78,15 +78,15 @@ describe('the bot end to end through a Bot API emulator', () => {
           .flat()
           .map((b) => [b.text, b.callback_data]),
       );
-    await user.press(keys()['📄 More context'], id);
+    await user.press(keys()['📄 More context']!, id);
     // The whole paragraph, the quoted sentence bold inside it.
     await expect
       .poll(shown, { timeout: 5000 })
       .toMatch(/^First, in-depth investigation .* <b>In 2023, the people's mediators .* issued 12 mediation statements\.<\/b> The labor/);
     expectValidTelegramHtml(shown());
-    await user.press(keys()['📄 ±1 paragraph'], id);
+    await user.press(keys()['📄 ±1 paragraph']!, id);
     await expect.poll(shown, { timeout: 5000 }).toMatch(/<i>¶\d+<\/i>[\s\S]*<i>¶\d+<\/i>/);
-    await user.press(keys()['📑 Section'], id);
+    await user.press(keys()['📑 Section']!, id);
     await expect.poll(shown, { timeout: 5000 }).toMatch(/Section outline/);
     expect(shown()).toMatch(
       /\(4\) Effectively resolve social conflicts and disputes · ¶28\n\s*<b>First, in-depth investigation and resolution of contradictions and disputes · ¶29<\/b>/,
@@ -97,11 +97,11 @@ describe('the bot end to end through a Bot API emulator', () => {
     await expect
       .poll(shown, { timeout: 5000 })
       .toMatch(/^Second, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §1 › \(\d\) › Second · <a href=".*">¶\d+<\/a>$/s);
-    await user.press(keys()['📑 Section'], id);
+    await user.press(keys()['📑 Section']!, id);
     await expect.poll(shown, { timeout: 5000 }).toMatch(/Section outline/);
-    await user.press(keys()['▲ Less'], id);
+    await user.press(keys()['▲ Less']!, id);
     await expect.poll(shown, { timeout: 5000 }).toBe(card);
-    await user.press(keys()['🔎 Other matches'], id);
+    await user.press(keys()['🔎 Other matches']!, id);
     await expect.poll(shown, { timeout: 5000 }).toMatch(/^<i>Match 2 of \d/);
     // Nothing was sent as a new message: every view edited the one card.
     expect(user.history().filter((m) => (m.messageId as number) > id)).toEqual([]);
@@ -111,20 +111,20 @@ describe('the bot end to end through a Bot API emulator', () => {
     const user = api.client(1003);
     await user.say('How many cinemas are in the county?');
     const [reply] = await user.replies(1);
-    expect(reply.text).toMatch(/^The report does not seem to cover this\./);
-    const buttons = (reply.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(reply!.text).toMatch(/^The report does not seem to cover this\./);
+    const buttons = (reply!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.filter((b) => b.text.startsWith('§ ')).length).toBeGreaterThan(0);
     // A way on: browse the report's contents, or try a question that works.
     const browse = buttons.find((b) => b.text === '📚 Browse sections')!;
     const example = buttons.find((b) => b.text.startsWith('💡 '))!;
-    await user.press(browse.callback_data, reply.messageId as number);
+    await user.press(browse.callback_data, reply!.messageId as number);
     const [contents] = await user.replies(1);
-    expect(contents.text).toMatch(/^<b>📚 Contents<\/b> — Zuoyun County 2023 Rule of Law Report/);
-    const entries = (contents.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(contents!.text).toMatch(/^<b>📚 Contents<\/b> — Zuoyun County 2023 Rule of Law Report/);
+    const entries = (contents!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(entries.map((e) => e.text)).toContain('2 Deficiencies and Causes of Promoting the…');
-    await user.press(example.callback_data, reply.messageId as number);
+    await user.press(example.callback_data, reply!.messageId as number);
     const [answer] = await user.replies(1);
-    expect(answer.text).toContain('13 <b>administrative cases</b>');
+    expect(answer!.text).toContain('13 <b>administrative cases</b>');
   });
 
   it('escapes report text and user text, and survives hostile messages', async () => {
@@ -134,7 +134,7 @@ describe('the bot end to end through a Bot API emulator', () => {
     for (const r of replies) expectValidTelegramHtml(r.text as string);
     await user.say('How many judicial confirmations did the court issue?');
     const [after] = await user.replies(1);
-    expect(after.text).toContain('5 <b>judicial confirmations</b>');
+    expect(after!.text).toContain('5 <b>judicial confirmations</b>');
   });
 
   it('rejects forged or stale button data with a short answer', async () => {
@@ -142,29 +142,29 @@ describe('the bot end to end through a Bot API emulator', () => {
     for (const data of ['c:deadbeef:1', 'p:zzzz:1', '<script>', 'c:00000000:999999', 'e:99']) await user.press(data, 1);
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1);
-    expect(reply.text).toContain('mediation statements');
+    expect(reply!.text).toContain('mediation statements');
   });
 
   it('/start lists the reports and offers example questions that answer', async () => {
     const user = api.client(1006);
     await user.say('/start');
     const [welcome] = await user.replies(1);
-    expect(welcome.text).toContain('ZZF [2024] No. 2');
-    const examples = (welcome.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(welcome!.text).toContain('ZZF [2024] No. 2');
+    const examples = (welcome!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(examples).toHaveLength(3);
-    await user.press(examples[0].callback_data, welcome.messageId as number);
+    await user.press(examples[0]!.callback_data, welcome!.messageId as number);
     const [answer] = await user.replies(1);
-    expect(answer.text).toContain('13 <b>administrative cases</b>');
+    expect(answer!.text).toContain('13 <b>administrative cases</b>');
   });
 
   it('speaks Chinese to Chinese users and quotes the report in English', async () => {
     const user = api.client(1007, { languageCode: 'zh-hans' });
     await user.say('/help');
     const [help] = await user.replies(1);
-    expect(help.text).toContain('直接用自己的话发送问题即可');
+    expect(help!.text).toContain('直接用自己的话发送问题即可');
     await user.say('How many cinemas are in the county?');
     const [refusal] = await user.replies(1);
-    expect(refusal.text).toMatch(/^报告似乎没有涉及这个问题/);
+    expect(refusal!.text).toMatch(/^报告似乎没有涉及这个问题/);
   });
 
   it('in groups answers /ask and mentions only', async () => {
@@ -173,10 +173,10 @@ describe('the bot end to end through a Bot API emulator', () => {
     for (let i = 0; i < 25; i++) await member.say(`just chatting about 13 administrative cases ${i}`);
     await member.say('/ask How many mediation statements were issued?');
     const [reply] = await member.replies(1);
-    expect(reply.text).toContain('mediation statements');
+    expect(reply!.text).toContain('mediation statements');
     await member.say('@report_quote_bot How many judicial confirmations did the court issue?');
     const [mention] = await member.replies(1);
-    expect(mention.text).toContain('judicial confirmations');
+    expect(mention!.text).toContain('judicial confirmations');
     // Answers reply to the question they answer.
     const sent = api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001');
     expect(sent.at(-1)?.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
@@ -190,47 +190,47 @@ describe('the bot end to end through a Bot API emulator', () => {
         chat,
         from,
         text: 'And how many village doctors were dismissed?',
-        reply_to_message: { message_id: mention.messageId, date: 1, chat, from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' }, text: 'x' },
+        reply_to_message: { message_id: mention!.messageId, date: 1, chat, from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' }, text: 'x' },
       },
     });
     const [followUp] = await member.replies(1);
-    expect(followUp.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
+    expect(followUp!.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
     await member.say('/start');
     const [welcome] = await member.replies(1);
-    expect(welcome.text).toMatch(/In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/);
+    expect(welcome!.text).toMatch(/In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/);
   });
 
   it('greetings get the welcome, thanks a short reply, and /help every command', async () => {
     const user = api.client(1011);
     await user.say('hi!');
     const [welcome] = await user.replies(1);
-    expect(welcome.text).toContain('Reports I know');
-    const examples = (welcome.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
+    expect(welcome!.text).toContain('Reports I know');
+    const examples = (welcome!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat();
     expect(examples).toHaveLength(3);
     await user.say('thanks a lot');
     const [thanks] = await user.replies(1);
-    expect(thanks.text).toBe('You are welcome. Ask another question any time.');
+    expect(thanks!.text).toBe('You are welcome. Ask another question any time.');
     await user.say('/help');
     const [help] = await user.replies(1);
     for (const command of ['/reports', '/about', '/subscribe', '/unsubscribe', '/status', '/watch', '/unwatch', '@report_quote_bot'])
-      expect(help.text).toContain(command);
-    expect(String(help.text)).not.toMatch(/BM25|semantic|lexical/i);
+      expect(help!.text).toContain(command);
+    expect(String(help!.text)).not.toMatch(/BM25|semantic|lexical/i);
   });
 
   it("deep links open a paragraph or a report's contents; the card's ¶ is such a link", async () => {
     const user = api.client(1013);
     await user.say('How many mediation statements were issued?');
     const [card] = await user.replies(1);
-    const link = /<a href="https:\/\/t\.me\/report_quote_bot\?start=(p_[0-9a-f]{8}_29)">¶29<\/a>$/.exec(card.text as string);
+    const link = /<a href="https:\/\/t\.me\/report_quote_bot\?start=(p_[0-9a-f]{8}_29)">¶29<\/a>$/.exec(card!.text as string);
     expect(link).not.toBeNull();
     await user.say(`/start ${link![1]}`);
     const [paragraph] = await user.replies(1);
-    expect(paragraph.text).toContain('issued 12 mediation statements');
-    await user.say(`/start ${link![1].replace(/^p_(\w+)_\d+$/, 'r_$1')}`);
+    expect(paragraph!.text).toContain('issued 12 mediation statements');
+    await user.say(`/start ${link![1]!.replace(/^p_(\w+)_\d+$/, 'r_$1')}`);
     const [contents] = await user.replies(1);
-    expect(contents.text).toMatch(/Contents/);
+    expect(contents!.text).toMatch(/Contents/);
     await user.say('/start p_00000000_1'); // unknown report: the welcome
-    expect((await user.replies(1))[0].text).toContain('Reports I know');
+    expect((await user.replies(1))[0]!.text).toContain('Reports I know');
   });
 
   it('editing a question edits its answer', async () => {
@@ -239,10 +239,10 @@ describe('the bot end to end through a Bot API emulator', () => {
     const chat = { id: 1012, type: 'private', first_name: 'E' };
     api.inject({ message: { message_id: 501, date: 1, chat, from, text: 'How many mediation statements were issued?' } });
     const [answer] = await user.replies(1);
-    expect(answer.text).toContain('12 <b>mediation statements</b>');
+    expect(answer!.text).toContain('12 <b>mediation statements</b>');
     api.inject({ edited_message: { message_id: 501, date: 1, edit_date: 2, chat, from, text: 'How many village doctors were dismissed?' } });
     await expect
-      .poll(() => user.history().find((m) => m.messageId === answer.messageId)?.text, { timeout: 5000 })
+      .poll(() => user.history().find((m) => m.messageId === answer!.messageId)?.text, { timeout: 5000 })
       .toContain('<b>dismissed</b> three <b>village doctors</b>');
     expect(user.history()).toHaveLength(1);
   });
@@ -251,8 +251,8 @@ describe('the bot end to end through a Bot API emulator', () => {
     const from = { id: 1009, is_bot: false, first_name: 'In', language_code: 'en' };
     api.inject({ inline_query: { id: 'iq1', from, query: 'administrative cases', offset: '' } });
     await expect.poll(() => api.callsOf('answerInlineQuery').length, { timeout: 5000 }).toBe(1);
-    const results = api.callsOf('answerInlineQuery')[0].results as { input_message_content: { message_text: string } }[];
-    expect(results[0].input_message_content.message_text).toContain('administrative cases');
+    const results = api.callsOf('answerInlineQuery')[0]!.results as { input_message_content: { message_text: string } }[];
+    expect(results[0]!.input_message_content.message_text).toContain('administrative cases');
     const user = api.client(1010);
     const photo = {
       message: {
@@ -265,7 +265,7 @@ describe('the bot end to end through a Bot API emulator', () => {
     };
     api.inject(photo);
     const [hint] = await user.replies(1);
-    expect(hint.text).toBe('I can only read text. Please type your question.');
+    expect(hint!.text).toBe('I can only read text. Please type your question.');
     const text = {
       message: {
         message_id: 78,
@@ -286,11 +286,11 @@ describe('the bot end to end through a Bot API emulator', () => {
     const admin = api.client(900);
     await admin.say('/stats');
     const [stats] = await admin.replies(1);
-    expect(stats.text).toMatch(/reports: 1/);
+    expect(stats!.text).toMatch(/reports: 1/);
     const stranger = api.client(1011);
     await stranger.say('/stats');
     await stranger.say('/nosuchcommand');
     const [a, b] = await stranger.replies(2);
-    expect(a.text).toBe(b.text);
+    expect(a!.text).toBe(b!.text);
   });
 });

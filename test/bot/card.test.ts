@@ -43,7 +43,7 @@ describe('the answer card', () => {
   it('links to the original when the report names its page, and a low-confidence card says so first', async () => {
     const { engine } = await buildEngine(join(REPO, 'corpus'));
     const answer = await engine.answer('How many mediation statements were issued?', 3);
-    answer.answers[0].citation.reportUrl = 'https://example.gov/report.html';
+    answer.answers[0]!.citation.reportUrl = 'https://example.gov/report.html';
     const high = answerView(answer, 'id', 0, STRINGS.en);
     expect(high.keyboard.inline_keyboard.flat().find((b) => b.text === '🌐 Original')).toMatchObject({ url: 'https://example.gov/report.html' });
     expect(high.text.startsWith('<blockquote>')).toBe(true);

@@ -37,7 +37,7 @@ describe('the bot under Bot API faults and floods', () => {
         console.log(api.calls.map((c) => `${Math.round(c.at)} ${c.method} ${JSON.stringify(c.body).slice(0, 80)}`).join('\n'));
         throw e;
       });
-      expect(reply.text).toContain(expected);
+      expect(reply!.text).toContain(expected);
     };
     api.fail('getUpdates', { status: 502 });
     api.fail(
@@ -62,7 +62,7 @@ describe('the bot under Bot API faults and floods', () => {
     await other.say('How many judicial confirmations did the court issue?');
     const queuedAt = performance.now();
     const [reply] = await other.replies(1, 10_000);
-    expect(reply.text).toContain('judicial confirmations');
+    expect(reply!.text).toContain('judicial confirmations');
     // From the message reaching the Bot API to the reply reaching it: the stated bound (README "Reliability").
     const replyAt = api.calls.find((c) => c.method === 'sendMessage' && c.body.chat_id === 4003)!.at;
     expect(replyAt - queuedAt).toBeLessThan(1000);

@@ -47,7 +47,7 @@ function randomText(rand: () => number): string {
   if (rand() < 0.01) return 'y'.repeat(64 * 1024);
   const n = 1 + Math.floor(rand() * 8);
   let s = '';
-  for (let i = 0; i < n; i++) s += rand() < 0.6 ? PIECES[Math.floor(rand() * PIECES.length)] : String.fromCodePoint(Math.floor(rand() * 0x2ffff));
+  for (let i = 0; i < n; i++) s += rand() < 0.6 ? PIECES[Math.floor(rand() * PIECES.length)]! : String.fromCodePoint(Math.floor(rand() * 0x2ffff));
   return s;
 }
 
@@ -61,7 +61,7 @@ function randomCallback(rand: () => number, key: string): string {
         kind: 'view',
         question: Math.floor(rand() * 50).toString(36),
         page: Math.floor(rand() * 9),
-        view: (['card', 'paragraph', 'wider', 'outline'] as const)[Math.floor(rand() * 4)],
+        view: (['card', 'paragraph', 'wider', 'outline'] as const)[Math.floor(rand() * 4)]!,
       }),
     () => encodeCallback({ kind: 'example', index: Math.floor(rand() * 5) }),
     () => `c:${'f'.repeat(8)}:${Math.floor(rand() * 1e6)}`,
@@ -69,7 +69,7 @@ function randomCallback(rand: () => number, key: string): string {
     () => '',
     () => 'v:' + 'z'.repeat(60),
   ];
-  return choices[Math.floor(rand() * choices.length)]();
+  return choices[Math.floor(rand() * choices.length)]!();
 }
 
 describe('fuzzing the bot update handling', () => {

@@ -30,7 +30,7 @@ const WORDS = [
 ];
 
 function randomReport(rand: () => number): string {
-  const pick = (): string => WORDS[Math.floor(rand() * WORDS.length)];
+  const pick = (): string => WORDS[Math.floor(rand() * WORDS.length)]!;
   const words = (n: number): string => Array.from({ length: n }, pick).join(' ');
   const lines = [rand() < 0.5 ? words(700) : `Title ${words(5)}`, `Issued by: ${words(rand() < 0.3 ? 600 : 3)}`];
   for (let part = 1; part <= 3; part++) {
@@ -56,7 +56,7 @@ describe('length-safe rendering', () => {
     expect(q.text.length).toBeLessThanOrEqual(300);
     expect(q.text.startsWith('…') && q.text.endsWith('…')).toBe(true);
     expect(text).toContain(q.text.slice(1, -1).trim());
-    expect(q.text.slice(q.highlights[0].start, q.highlights[0].end)).toBe('marked');
+    expect(q.text.slice(q.highlights[0]!.start, q.highlights[0]!.end)).toBe('marked');
   });
 
   it('splits one oversized piece between words, closing and re-opening its tags', () => {

@@ -39,7 +39,7 @@ describe('long polling when the Bot API misbehaves', () => {
     const user = api.client(6001);
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1, 8000);
-    expect(reply.text).toContain('mediation statements');
+    expect(reply!.text).toContain('mediation statements');
     expect(Date.now() - recovered).toBeLessThan(5000);
     expect(stderr.filter((l) => l.includes('Bot API unreachable'))).toHaveLength(1);
     expect(stderr.filter((l) => l.includes('Bot API reachable again'))).toHaveLength(1);
@@ -53,7 +53,7 @@ describe('long polling when the Bot API misbehaves', () => {
     const user = api.client(6002);
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1, 10_000);
-    expect(reply.text).toContain('mediation statements');
+    expect(reply!.text).toContain('mediation statements');
     const settled = await Promise.race([running.failed, new Promise((r) => setTimeout(() => r('running'), 50))]);
     expect(settled).toBe('running');
   }, 20_000);
@@ -78,7 +78,7 @@ describe('long polling when the Bot API misbehaves', () => {
     const asked = Date.now();
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1, 40_000);
-    expect(reply.text).toContain('mediation statements');
+    expect(reply!.text).toContain('mediation statements');
     expect(Date.now() - asked).toBeGreaterThanOrEqual(30_000);
   }, 45_000);
 });

@@ -26,12 +26,12 @@ describe('webhook mode', () => {
     const user = api.client(5001);
     await user.say('How many mediation statements were issued?');
     const [reply] = await user.replies(1);
-    expect(reply.text).toContain('mediation statements');
+    expect(reply!.text).toContain('mediation statements');
     expect(api.callsOf('getUpdates')).toHaveLength(0);
   });
 
   it('registers a secret and refuses forged updates (no secret header, wrong secret) with 401', async () => {
-    const secret = api.callsOf('setWebhook')[0].secret_token;
+    const secret = api.callsOf('setWebhook')[0]!.secret_token;
     expect(typeof secret).toBe('string');
     expect(String(secret).length).toBeGreaterThanOrEqual(32);
     const sentBefore = api.callsOf('sendMessage').length;

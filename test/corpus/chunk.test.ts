@@ -14,7 +14,7 @@ describe('chunkReport', () => {
   it('covers every paragraph and keeps report id and paragraph number', () => {
     expect(new Set(chunks.map((c) => c.paragraph)).size).toBe(report.paragraphs.length);
     for (const c of chunks) {
-      const p = report.paragraphs[c.paragraph - 1];
+      const p = report.paragraphs[c.paragraph - 1]!;
       expect(c.reportId).toBe(report.id);
       expect(c.start).toBeGreaterThanOrEqual(p.start);
       expect(c.end).toBeLessThanOrEqual(p.end);

@@ -31,26 +31,26 @@ describe('scanCorpus', () => {
     const dir = tempDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'a.txt'), 'Same text.');
-    const first = scanCorpus(dir).files[0].hash;
-    expect(scanCorpus(dir).files[0].hash).toBe(first);
+    const first = scanCorpus(dir).files[0]!.hash;
+    expect(scanCorpus(dir).files[0]!.hash).toBe(first);
     writeFileSync(join(dir, 'a.txt'), 'Other text.');
-    expect(scanCorpus(dir).files[0].hash).not.toBe(first);
+    expect(scanCorpus(dir).files[0]!.hash).not.toBe(first);
   });
 
   it('does not read a file whose size, time and inode are as last seen (nor keep any text)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt'), 'Same text.');
     const [seen] = scanCorpus(dir).files;
-    expect(Object.keys(seen).sort()).toEqual(['file', 'hash', 'id', 'stamp']); // no text kept
-    expect(seen.stamp).toEqual(stampOf(dir, 'a.txt'));
+    expect(Object.keys(seen!).sort()).toEqual(['file', 'hash', 'id', 'stamp']); // no text kept
+    expect(seen!.stamp).toEqual(stampOf(dir, 'a.txt'));
     // The known hash stands without reading: proof that it was not recomputed.
-    expect(scanCorpus(dir, () => ({ stamp: seen.stamp, hash: 'known' })).files[0].hash).toBe('known');
+    expect(scanCorpus(dir, () => ({ stamp: seen!.stamp, hash: 'known' })).files[0]!.hash).toBe('known');
     // A touched file (or sidecar) is read again.
     utimesSync(join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
-    expect(scanCorpus(dir, () => ({ stamp: seen.stamp, hash: 'known' })).files[0].hash).toBe(seen.hash);
+    expect(scanCorpus(dir, () => ({ stamp: seen!.stamp, hash: 'known' })).files[0]!.hash).toBe(seen!.hash);
     writeFileSync(join(dir, 'a.meta.json'), '{}');
-    const touched = scanCorpus(dir).files[0];
-    expect(scanCorpus(dir, () => ({ stamp: seen.stamp, hash: 'known' })).files[0].hash).toBe(touched.hash);
+    const touched = scanCorpus(dir).files[0]!;
+    expect(scanCorpus(dir, () => ({ stamp: seen!.stamp, hash: 'known' })).files[0]!.hash).toBe(touched.hash);
   });
 });
 

@@ -4,7 +4,7 @@ import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
 describe('parseReport on the Zuoyun 2023 report', () => {
   const report = parseReport(REPORT_TEXT, REPORT_FILE);
-  const textOf = (n: number): string => REPORT_TEXT.slice(report.paragraphs[n - 1].start, report.paragraphs[n - 1].end);
+  const textOf = (n: number): string => REPORT_TEXT.slice(report.paragraphs[n - 1]!.start, report.paragraphs[n - 1]!.end);
 
   it('reads the header metadata the document states', () => {
     expect(report.id).toBe('zuoyun-2023-rule-of-law-report');
@@ -21,9 +21,9 @@ describe('parseReport on the Zuoyun 2023 report', () => {
   });
 
   it('finds the four numbered parts and their subsections', () => {
-    const parts = report.paragraphs.filter((p) => p.role === 'heading' && p.section.length === 1).map((p) => p.section[0].slice(0, 2));
+    const parts = report.paragraphs.filter((p) => p.role === 'heading' && p.section.length === 1).map((p) => p.section[0]!.slice(0, 2));
     expect(parts).toEqual(['1 ', '2 ', '3 ', '4 ']);
-    const part1Subsections = new Set(report.paragraphs.filter((p) => p.section[0]?.startsWith('1 ') && p.section.length >= 2).map((p) => p.section[1].slice(0, 3)));
+    const part1Subsections = new Set(report.paragraphs.filter((p) => p.section[0]?.startsWith('1 ') && p.section.length >= 2).map((p) => p.section[1]!.slice(0, 3)));
     expect([...part1Subsections]).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)']);
   });
 
@@ -45,7 +45,7 @@ describe('parseReport on the Zuoyun 2023 report', () => {
   it('recognises "The second is …" items and part 4 subsections with bodies', () => {
     expect(report.paragraphs.some((p) => p.section[2]?.startsWith('The second is the institutionalization'))).toBe(true);
     const part4 = report.paragraphs.filter((p) => p.section[0]?.startsWith('4 ') && p.role === 'body');
-    expect(part4.map((p) => p.section[1].slice(0, 3))).toEqual(['(1)', '(2)', '(3)', '(4)']);
+    expect(part4.map((p) => p.section[1]!.slice(0, 3))).toEqual(['(1)', '(2)', '(3)', '(4)']);
   });
 
   it('marks the closing signature and labels the lines that describe the report', () => {

@@ -38,7 +38,7 @@ const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
 /** A .docx whose body is the given blocks: `# Title` / `## Heading` become Word heading styles, the rest paragraphs. */
 export function makeDocx(blocks: string[]): Buffer {
   const paragraph = (block: string): string => {
-    const level = /^(#{1,3}) /.exec(block)?.[1].length;
+    const level = /^(#{1,3}) /.exec(block)?.[1]!.length;
     const text = xmlEscape(level ? block.slice(level + 1) : block);
     const style = level === 1 ? 'Title' : level ? `Heading${level - 1}` : undefined;
     return `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;

@@ -12,7 +12,7 @@ export function expectValidTelegramHtml(text: string): void {
   for (const m of text.matchAll(TAGS)) {
     expect(TELEGRAM_TAGS).toContain(m[2]);
     if (m[1]) expect(stack.pop(), text.slice(0, 200)).toBe(m[2]);
-    else stack.push(m[2]);
+    else stack.push(m[2]!);
   }
   expect(stack).toEqual([]);
   expect(text.replace(TAGS, '')).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot);)/);

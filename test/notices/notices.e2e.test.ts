@@ -34,52 +34,52 @@ describe('subscriptions and new-report notices end to end', () => {
     const [a, b, c, blocked] = [api.client(2001), api.client(2002, { languageCode: 'zh-hans' }), api.client(2003), api.client(2004)];
     for (const u of [a, b, c, blocked]) {
       await u.say('/subscribe');
-      expect((await u.replies(1))[0].text).toMatch(/Subscribed|订阅成功/);
+      expect((await u.replies(1))[0]!.text).toMatch(/Subscribed|订阅成功/);
     }
     await c.say('/unsubscribe');
-    expect((await c.replies(1))[0].text).toBe('Unsubscribed. You will get no more notices.');
+    expect((await c.replies(1))[0]!.text).toBe('Unsubscribed. You will get no more notices.');
     await a.say('/watch libraries');
-    expect((await a.replies(1))[0].text).toContain('libraries');
+    expect((await a.replies(1))[0]!.text).toContain('libraries');
     await a.say('/watch court fees');
     await a.replies(1);
     await a.say('/status');
     const [status] = await a.replies(1);
-    expect(status.text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• libraries\n• court fees$/);
-    const statusButtons = (status.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(status!.text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• libraries\n• court fees$/);
+    const statusButtons = (status!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(statusButtons.map((x) => x.text)).toEqual(['🔕 Unsubscribe', '✖ libraries', '✖ court fees']);
     // One topic removed by its button; the status message shows the change in place.
-    await a.press(statusButtons[2].callback_data, status.messageId as number);
-    await expect.poll(() => a.history().find((m) => m.messageId === status.messageId)?.text, { timeout: 5000 }).not.toContain('court fees');
+    await a.press(statusButtons[2]!.callback_data, status!.messageId as number);
+    await expect.poll(() => a.history().find((m) => m.messageId === status!.messageId)?.text, { timeout: 5000 }).not.toContain('court fees');
     expect(notices.store.watches(2001)).toEqual(['libraries']);
     await c.say('/status');
     const [off] = await c.replies(1);
-    expect((off.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((x) => x.text)).toEqual(['🔔 Subscribe']);
+    expect((off!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((x) => x.text)).toEqual(['🔔 Subscribe']);
 
     const group = api.client(2005, { chatId: -6001, type: 'group' });
     await group.say('/subscribe');
-    expect((await group.replies(1))[0].text).toBe("Only a group admin can change this group's subscription.");
+    expect((await group.replies(1))[0]!.text).toBe("Only a group admin can change this group's subscription.");
     api.chatMembers.set('-6001:2005', 'administrator');
     await group.say('/subscribe');
-    expect((await group.replies(1))[0].text).toBe('Subscribed. I will tell you when a new report is added.');
+    expect((await group.replies(1))[0]!.text).toBe('Subscribed. I will tell you when a new report is added.');
 
     api.blockedChats.add(2004);
     writeFileSync(join(corpusDir, 'riverside-2024-library-report.meta.json'), NEW_REPORT_META);
     writeFileSync(join(corpusDir, 'riverside-2024-library-report.md'), NEW_REPORT);
 
     const [notice] = await a.replies(2, 15_000);
-    expect(notice.text).toContain('Riverside County 2024 Library Report');
-    expect(notice.text).toContain('RCG [2024] No. 7');
-    const buttons = (notice.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(notice!.text).toContain('Riverside County 2024 Library Report');
+    expect(notice!.text).toContain('RCG [2024] No. 7');
+    const buttons = (notice!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.map((x) => x.text)).toEqual(['How many libraries were opened?', 'How many books were lent?', '🔕 Unsubscribe']);
     expect(a.history().filter((m) => String(m.text).includes('52000 books'))).toHaveLength(1); // the watched passage
-    expect((await b.replies(1, 15_000))[0].text).toContain('新增了一份报告');
-    expect((await group.replies(1, 15_000))[0].text).toContain('Riverside County');
+    expect((await b.replies(1, 15_000))[0]!.text).toContain('新增了一份报告');
+    expect((await group.replies(1, 15_000))[0]!.text).toContain('Riverside County');
     await expect.poll(() => notices.store.subscriber(2004)?.active, { timeout: 10_000 }).toBe(false);
 
     // the example button answers from the new report, right away
-    await a.press(buttons[0].callback_data, notice.messageId as number);
+    await a.press(buttons[0]!.callback_data, notice!.messageId as number);
     const answers = await a.replies(1);
-    expect(answers[0].text).toContain('4 new public <b>libraries</b>');
+    expect(answers[0]!.text).toContain('4 new public <b>libraries</b>');
 
     // nothing more arrives: one notice each, none for the unsubscribed
     await new Promise((r) => setTimeout(r, 600));
@@ -107,7 +107,7 @@ describe('subscriptions and new-report notices end to end', () => {
   it('the subscribe deep link (t.me/<bot>?start=subscribe) subscribes', async () => {
     const fresh = api.client(2006);
     await fresh.say('/start subscribe');
-    expect((await fresh.replies(1))[0].text).toBe('Subscribed. I will tell you when a new report is added.');
+    expect((await fresh.replies(1))[0]!.text).toBe('Subscribed. I will tell you when a new report is added.');
     expect(notices.store.subscriber(2006)?.active).toBe(true);
   });
 });

@@ -62,17 +62,17 @@ describe('a report published on a watched site reaches subscribers by itself', (
     site.set('/reports/', listingPage(['/reports/2024-parks.pdf', '/reports/old.html']), 'text/html');
 
     const [notice] = await a.replies(1, 15_000);
-    expect(notice.text).toContain('Dale County 2024 Parks Report');
-    const buttons = (notice.reply_markup as Keyboard).inline_keyboard.flat();
+    expect(notice!.text).toContain('Dale County 2024 Parks Report');
+    const buttons = (notice!.reply_markup as Keyboard).inline_keyboard.flat();
     const example = buttons.find((x) => x.callback_data?.startsWith('r:'))!;
     expect(example.text).toMatch(/^What about /);
-    expect((await b.replies(1, 15_000))[0].text).toContain('Dale County 2024 Parks Report');
+    expect((await b.replies(1, 15_000))[0]!.text).toContain('Dale County 2024 Parks Report');
 
-    await a.press(example.callback_data!, notice.messageId as number);
+    await a.press(example.callback_data!, notice!.messageId as number);
     const [answer] = await a.replies(1);
-    expect(answer.text).toMatch(/Dale County 2024 Parks Report|Six new parks|Twelve playgrounds/);
-    expect(answer.text).toMatch(/· p\. [12] · <a href=/);
-    const original = (answer.reply_markup as Keyboard).inline_keyboard.flat().find((x) => x.text === '🌐 Original');
+    expect(answer!.text).toMatch(/Dale County 2024 Parks Report|Six new parks|Twelve playgrounds/);
+    expect(answer!.text).toMatch(/· p\. [12] · <a href=/);
+    const original = (answer!.reply_markup as Keyboard).inline_keyboard.flat().find((x) => x.text === '🌐 Original');
     expect(original?.url).toBe(`${site.origin}/reports/2024-parks.pdf`);
 
     // Later polls find nothing new: still exactly one notice each.
@@ -83,7 +83,7 @@ describe('a report published on a watched site reaches subscribers by itself', (
     const admin = api.client(3009);
     await admin.say('/stats');
     const [stats] = await admin.replies(1);
-    expect(stats.text).toContain(`source ${site.origin}/reports/: ok`);
-    expect(stats.text).toContain('1 report(s) downloaded');
+    expect(stats!.text).toContain(`source ${site.origin}/reports/: ok`);
+    expect(stats!.text).toContain('1 report(s) downloaded');
   });
 });

@@ -101,9 +101,9 @@ describe('fetching from sources', () => {
     await ingest({ corpusDir, dataDir: join(corpusDir, '..', 'data') });
     const engine = new AnswerEngine(loadIndex(new IndexStore(join(corpusDir, '..', 'data')))!.index);
     const roads = await engine.answer('How many kilometres of village roads were paved?', 1);
-    expect(roads.answers[0].quote.text).toBe('The county paved 120 kilometres of village roads in 2024.');
-    expect(roads.answers[0].citation.reportUrl).toBe(`${site.origin}/docs/roads.docx`);
-    expect(toJson(await engine.answer('How many books did the libraries lend?', 1)).answers[0].citation).toMatchObject({ page: 1 });
+    expect(roads.answers[0]!.quote.text).toBe('The county paved 120 kilometres of village roads in 2024.');
+    expect(roads.answers[0]!.citation.reportUrl).toBe(`${site.origin}/docs/roads.docx`);
+    expect(toJson(await engine.answer('How many books did the libraries lend?', 1)).answers[0]!.citation).toMatchObject({ page: 1 });
 
     // Second poll: conditional requests, nothing downloaded, no file touched.
     const mtime = readdirSync(corpusDir).map((f) => f);
@@ -116,7 +116,7 @@ describe('fetching from sources', () => {
     site.set('/reports/water.html', HTML_REPORT.replace('1200', '1300'), 'text/html');
     site.set('/reports/', listingPage(['/reports/water.html', '/reports/library.pdf']) + ' ', 'text/html');
     const third = await pollSources(sources, options);
-    expect(third[0].downloaded).toHaveLength(1);
+    expect(third[0]!.downloaded).toHaveLength(1);
     expect(readdirSync(corpusDir).sort()).toEqual(files);
     store.close();
   });
@@ -154,14 +154,14 @@ describe('fetching from sources', () => {
     const sources = parseSourceList(`${site.origin}/gone/\n${site.origin}/ok.pdf\n`).sources;
     const options = { corpusDir, store, allowPrivate: true, intervalMs: 60_000, perHostGapMs: 0 };
     const [gone, ok] = await pollSources(sources, options);
-    expect(gone.error).toMatch(/HTTP 404/);
-    expect(ok.downloaded).toHaveLength(1);
+    expect(gone!.error).toMatch(/HTTP 404/);
+    expect(ok!.downloaded).toHaveLength(1);
     expect(store.source(`${site.origin}/gone/`)).toMatchObject({ failures: 1, lastError: expect.stringMatching(/HTTP 404/) as unknown });
     const requests = site.requestsFor('/gone/').length;
     const [again] = await pollSources(sources, options);
-    expect(again.error).toMatch(/backing off after 1 failure/);
+    expect(again!.error).toMatch(/backing off after 1 failure/);
     expect(site.requestsFor('/gone/').length).toBe(requests);
-    expect(existsSync(join(corpusDir, readdirSync(corpusDir)[0]))).toBe(true);
+    expect(existsSync(join(corpusDir, readdirSync(corpusDir)[0]!))).toBe(true);
     store.close();
   });
 });

@@ -30,9 +30,9 @@ describe('npm run ask', () => {
     const out = parseAnswer(r.stdout);
     expect(Object.keys(out)).toEqual(['question', 'abstained', 'confidence', 'answers']);
     expect(out.confidence).toBe('high');
-    expect(out.answers[0].quote).toContain('13 administrative cases');
-    expect(Object.keys(out.answers[0])).toEqual(['quote', 'score', 'citation']);
-    expect(Object.keys(out.answers[0].citation)).toEqual(['reportId', 'reportTitle', 'section', 'paragraph']);
+    expect(out.answers[0]!.quote).toContain('13 administrative cases');
+    expect(Object.keys(out.answers[0]!)).toEqual(['quote', 'score', 'citation']);
+    expect(Object.keys(out.answers[0]!.citation)).toEqual(['reportId', 'reportTitle', 'section', 'paragraph']);
   });
 
   it('--json without a question answers each stdin line in order, hostile lines included', () => {
@@ -41,10 +41,10 @@ describe('npm run ask', () => {
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n').map(parseAnswer);
     expect(out.map((o) => o.question)).toEqual(lines);
-    expect(out[0].answers[0].quote).toContain('12 mediation statements');
+    expect(out[0]!.answers[0]!.quote).toContain('12 mediation statements');
     // Hostile lines are refused, or at most offered as clearly labelled closest passages.
     expect(out.slice(1, 5).every((o) => o.abstained || o.confidence === 'low')).toBe(true);
-    expect([out[1], out[3], out[4]].every((o) => o.abstained && !('confidence' in o))).toBe(true);
+    expect([out[1], out[3], out[4]].every((o) => o!.abstained && !('confidence' in o!))).toBe(true);
   });
 
   it('a mistyped flag is a usage error, not a question', () => {
@@ -57,7 +57,7 @@ describe('npm run ask', () => {
   it('does not need the bot token: a malformed one in the environment is ignored', () => {
     const r = ask(['--json', 'How many mediation statements were issued?'], '', { TELEGRAM_BOT_TOKEN: 'not-a-token' });
     expect(r.status).toBe(0);
-    expect(parseAnswer(r.stdout).answers[0].quote).toContain('12 mediation statements');
+    expect(parseAnswer(r.stdout).answers[0]!.quote).toContain('12 mediation statements');
   });
 
   it('prints a readable answer and says once why the configured model is not used; an unreachable hub model is not retried on the next start', () => {

@@ -18,7 +18,7 @@ describe('LexicalIndex', () => {
     const hits = index.search(['case'], 10);
     expect(hits.map((h) => h.doc)).toEqual([0, 2, 1]);
     const avg = (3 + 2.3 + 3) / 3;
-    expect(hits[0].score).toBeCloseTo(bm25(2, 3, 3, 3, avg), 5);
+    expect(hits[0]!.score).toBeCloseTo(bm25(2, 3, 3, 3, avg), 5);
     expect(index.idf('unknown')).toBe(0);
     expect(index.idfAny(['air', 'court'])).toBeCloseTo(Math.log(1 + 1.5 / 2.5), 6);
   });

@@ -31,7 +31,7 @@ describe('Chinese questions', () => {
   it('makes concepts of content words only, with compounds also read part by part', () => {
     const concepts = glossary.concepts('普法了几件行政案件？');
     expect(concepts.map((c) => c.senses.at(-1))).toEqual([[['普法']], [['行政案件']]]);
-    const law = concepts[0];
+    const law = concepts[0]!;
     expect(law.senses).toContainEqual([
       ['gener', 'popular'],
       ['law', 'method'],

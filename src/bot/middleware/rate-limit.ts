@@ -39,7 +39,7 @@ export class SlidingWindow {
   /** Milliseconds until one more event fits (0 if it fits now). */
   waitFor(now: number): number {
     this.expire(now);
-    return this.times.length < this.limit ? 0 : this.times[0] + this.windowMs - now;
+    return this.times.length < this.limit ? 0 : this.times[0]! + this.windowMs - now;
   }
 
   get empty(): boolean {
@@ -48,7 +48,7 @@ export class SlidingWindow {
 
   private expire(now: number): void {
     let drop = 0;
-    while (drop < this.times.length && this.times[drop] <= now - this.windowMs) drop++;
+    while (drop < this.times.length && this.times[drop]! <= now - this.windowMs) drop++;
     if (drop) this.times.splice(0, drop);
   }
 }

@@ -44,7 +44,7 @@ async function linesOf(bytes: Uint8Array, name: string): Promise<Line[][]> {
     for (const item of content.items) {
       if (!('str' in item)) continue;
       const transform = item.transform as number[];
-      const [x, y] = [transform[4], transform[5]];
+      const [x = 0, y = 0] = [transform[4], transform[5]];
       if (current && Math.abs(current.y - y) > 2) {
         lines.push(current);
         current = undefined;
@@ -92,8 +92,8 @@ export async function pdfToReportText(bytes: Uint8Array, name: string): Promise<
   const paragraphs: { text: string; page: number }[] = [];
   for (const lines of pages) {
     const kept = lines.filter((l) => !PAGE_NUMBER.test(l.text) && !running.has(l.text.replace(/\d+/g, '#')));
-    const gaps = kept.slice(1).map((l, i) => kept[i].y - l.y).filter((g) => g > 0);
-    const lineGap = gaps.length ? gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : 0;
+    const gaps = kept.slice(1).map((l, i) => kept[i]!.y - l.y).filter((g) => g > 0);
+    const lineGap = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
     const widest = Math.max(0, ...kept.map((l) => l.text.length));
     kept.forEach((line, i) => {
       const previous = kept[i - 1];
