@@ -38,7 +38,7 @@ import type { Answer, AnswerItem } from './types.js';
 const MAX_QUESTION_CHARS = 500;
 /** Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are guesses at the wording). */
 const TRANSLATED_COVERAGE = 0.75;
-/** A word in more than this share of passages is too common to mark in a quote. */
+/** A word in more than this share of passages is too common to mark in a quote or to say what a figure counts. */
 const COMMON_SHARE = 0.15;
 /** Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds the words. */
 const JUDGED = 3;
@@ -176,9 +176,8 @@ export class AnswerEngine {
       return refusal;
     }
     // Marked in the quote: the question's words, in runs holding a distinctive one (not only words most passages share: "county", "law").
-    const common = idfOf(COMMON_SHARE * this.index.lexical.size, this.index.lexical.size);
     const termSet = new Set(searchTerms);
-    const distinctive = (term: string): boolean => this.index.lexical.idf(term) > common;
+    const distinctive = (term: string): boolean => !this.isCommon(term);
     const answers: AnswerItem[] = pickQuotes(ranked, limit).map(({ s, span }) => ({
       quote: buildQuote(s.report.text, span.start, span.end, termSet, distinctive),
       score: Math.round(s.score * 1000) / 1000,
@@ -212,10 +211,14 @@ export class AnswerEngine {
     if (!q.wantsFigure) return true;
     // The figure must stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
     const title = this.titleFacts(s.report).terms;
-    const common = idfOf(COMMON_SHARE * this.index.lexical.size, this.index.lexical.size);
     const asked = q.concepts.flatMap(conceptTerms);
-    const telling = asked.filter((t) => !title.has(t) && !(this.index.lexical.idf(t) > 0 && this.index.lexical.idf(t) <= common));
+    const telling = asked.filter((t) => !title.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)));
     return figureAttached(tokenize(quoted), new Set(telling.length ? telling : asked));
+  }
+
+  /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */
+  private isCommon(term: string): boolean {
+    return this.index.lexical.idf(term) <= idfOf(COMMON_SHARE * this.index.lexical.size, this.index.lexical.size);
   }
 
   /** The reports' words for respelling questions (built on first use; the index is immutable). */
