@@ -28,7 +28,9 @@ import {
   yearOutOfScope,
   figureAttached,
   type Calibration,
+  type Evidence,
   type Thresholds,
+  type Verdict,
 } from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
@@ -54,6 +56,8 @@ export interface EngineOptions {
   weights?: Weights;
   /** Receives where each answer's time went (milliseconds), for benchmarks. */
   onTimings?: (t: AnswerTimings) => void;
+  /** Receives what each answer's confidence was decided on, for benchmarks and tuning. */
+  onEvidence?: (question: string, e: Evidence & { fits: boolean; verdict: Verdict }) => void;
 }
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
@@ -121,16 +125,23 @@ export class AnswerEngine {
     const question = cleaned && this.vocabulary().respell(cleaned);
     const whole = await this.answerOne(rawQuestion, question, limit, onlyReport);
     const parts = splitQuestion(question);
-    if (parts.length < 2 || whole.abstained) return whole;
-    // A message asking two things: each part's best quote joins the answer unless it is there already.
-    const partBest = (await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport))))
-      .filter((a) => a.confidence === 'high')
-      .flatMap((a) => a.answers.slice(0, 1));
+    if (parts.length < 2) return whole;
+    // A message asking two things: each part is also answered on its own. Its best quote joins the answer unless it is
+    // there already; when every part has a confident quote the answer is confident; when the message as a whole
+    // relates to nothing but one part does ("Did air quality improve? Is the figure up or down?"), that part is answered.
+    const partAnswers = await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)));
+    const answered = partAnswers.filter((a) => !a.abstained);
+    if (!answered.length) return whole;
+    const partBest = [...answered]
+      .sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high'))
+      .flatMap((a) => a.answers.slice(0, 1))
+      .filter((item) => whole.abstained || answered.find((a) => a.answers[0] === item)?.confidence === 'high');
     const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
       a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
     const merged = whole.answers.slice(0, 1);
     for (const item of [...partBest, ...whole.answers.slice(1)]) if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
-    return { ...whole, answers: merged };
+    const confidence = whole.confidence === 'high' || partAnswers.every((a) => a.confidence === 'high') ? 'high' : 'low';
+    return { ...whole, abstained: false, confidence, answers: merged, nearestSections: [] };
   }
 
   /** Answers one question (already cleaned and respelled). */
@@ -159,13 +170,15 @@ export class AnswerEngine {
     const judged = ranked.slice(0, JUDGED);
     const coverage = Math.max(0, ...judged.map((s) => s.coverage));
     const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
-    const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0]);
+    // A question naming something the reports never mention ("…in Youyu County?") is at best answered by a neighbouring fact.
+    const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0]) && vocabulary.namesNotInReports(question).length === 0;
     const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
     const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
     const literal = Math.max(0, ...judged.map((s) => s.literal));
     const open = !q.wantsFigure && !q.wantsDate && !q.wantsName;
     let verdict = decide({ coverage, literal, related, margin, open }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
+    this.options.onEvidence?.(question, { coverage, literal, related, margin, open, fits, verdict });
     if (verdict === 'refuse') {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
         reportId: s.report.id,

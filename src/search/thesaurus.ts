@@ -130,6 +130,11 @@ export class Thesaurus {
     return lemmaForms(word).some((b) => this.entries.has(b));
   }
 
+  /** True when WordNet knows the word (any inflection) as something other than a name ("wall", "id"; not "York", "GDP"). */
+  knowsAsCommonWord(word: string): boolean {
+    return lemmaForms(word).some((b) => this.entries.get(b)?.includes('p') === false);
+  }
+
   /**
    * Synonyms of a word (any inflection) from its first `senses` senses, as lists of words
    * ("give_notice" → ["give", "notice"]).

@@ -96,6 +96,10 @@ const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 4 ? 
  */
 const DICTIONARY_TYPO_LENGTH = 6;
 
+/** Days and months, also abbreviated: capitalised, but not names a report would have to mention. */
+const TIME_NAMES =
+  /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?$|^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/;
+
 export class QueryVocabulary {
   private readonly byLength = new Map<number, string[]>();
   private dictionaryWords?: Map<number, string[]>;
@@ -171,6 +175,24 @@ export class QueryVocabulary {
       }
     }
     return best?.w;
+  }
+
+  /**
+   * Capitalised words inside a sentence of the question that the reports never use and the
+   * dictionary knows only as a name, or not at all ("Youyu County", "New York", "GDP"): the
+   * question is about something the reports do not mention by name. Days and months are
+   * capitalised but name a time.
+   */
+  namesNotInReports(question: string): string[] {
+    const names: string[] = [];
+    for (const m of question.matchAll(/\p{Lu}[\p{L}\d]+/gu)) {
+      const before = question.slice(0, m.index).trimEnd();
+      if (!before || /[.?!:;"“]$/u.test(before)) continue; // a sentence's first word is capitalised anyway
+      const word = m[0].toLowerCase();
+      if (this.words.has(word) || TIME_NAMES.test(word) || this.thesaurus?.knowsAsCommonWord(word)) continue;
+      names.push(m[0]);
+    }
+    return names;
   }
 
   /**

@@ -68,6 +68,11 @@ describe('what kind of answer a question wants', () => {
     expect(kind('司法局局长是谁？')).toEqual(['name']);
   });
 
+  it('reads a noun naming a quantity as asking for a figure', () => {
+    expect(kind('What is the population of the county?')).toEqual(['figure']);
+    expect(kind("What's the unemployment rate?")).toEqual(['figure']);
+  });
+
   it('leaves an open question open', () => {
     expect(kind('What has the county done to make it easier to get into the market?')).toEqual([]);
     expect(kind('Did they hold public hearings?')).toEqual([]);

@@ -46,6 +46,13 @@ describe("answers in the reader's words", () => {
     expect(both.quotes.some((q) => q.includes('12 mediation statements'))).toBe(true);
   });
 
+  it('a message that as a whole relates to nothing but has a part the report answers gets that part answered, labelled as partial', async () => {
+    const half = await top('Tell me a joke about cats, dogs, pizza and football movies? How many notarizations did the notary office handle?');
+    expect(half.abstained).toBe(false);
+    expect(half.quote).toContain('handled 420 notaries');
+    expect(half.confidence).toBe('low');
+  });
+
   it('a question about plans is answered from the part of the report about the coming year', async () => {
     // Mediation and permits are 2023 achievements too; what is to come is in part 4.
     expect((await top("What's planned for mediation of disputes in the future?")).quote).toContain('reform of the administrative reconsideration system');
@@ -58,5 +65,7 @@ describe("answers in the reader's words", () => {
     const spending = await top('How much did the county spend on road building?');
     expect(spending.abstained || spending.confidence === 'low').toBe(true);
     expect((await top("What's the best pizza place in Datong?")).abstained).toBe(true);
+    const elsewhere = await top('How many notarizations did the notary office in Youyu County handle?');
+    expect(elsewhere.abstained || elsewhere.confidence === 'low').toBe(true);
   });
 });

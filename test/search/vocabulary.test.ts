@@ -15,6 +15,9 @@ const THESAURUS = Thesaurus.parse(
     'register\t1:file\td:registration,registry',
     'inspect\td:inspection',
     'copland\t1:aaron_copland\tp',
+    'york\t1:new_york\tp',
+    'wall\t1:paries',
+    'new\t1:fresh',
   ].join('\n'),
 );
 const words = QueryVocabulary.wordsOf([REPORT]);
@@ -60,6 +63,13 @@ describe('QueryVocabulary', () => {
 
   it('offers derived forms the reports use: the noun for the verb people ask with', () => {
     expect(vocabulary.synonyms('registered')).toEqual([[['registr']]]); // "registry" is not in the reports
+  });
+
+  it('finds names in a question that the reports never mention', () => {
+    expect(vocabulary.namesNotInReports('How many firms registered in Youyu County?')).toEqual(['Youyu']);
+    expect(vocabulary.namesNotInReports('Who is the mayor of New York?')).toEqual(['York']); // "New" is a word the dictionary knows
+    expect(vocabulary.namesNotInReports('Did the Labor bureau get requests on a Sunday in Dec?')).toEqual([]); // report words, a day, a month
+    expect(vocabulary.namesNotInReports('Youyu? Registration of 40 firms. Wall of text')).toEqual([]); // capitalised because sentences start there
   });
 
   it('counts edits with transpositions as one', () => {
