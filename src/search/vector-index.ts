@@ -3,10 +3,16 @@
  * Owns the library's traps: `ef` resets when an index is read back (set after loading),
  * capacity is fixed at creation (resize before adding), deletions are soft.
  */
-import hnswlib from 'hnswlib-node';
+import { createRequire } from 'node:module';
+import type { HierarchicalNSW as Hnsw } from 'hnswlib-node';
 import { DimensionMismatchError } from '../errors.js';
 
-const { HierarchicalNSW } = hnswlib;
+/** The native library, loaded when a dense index is first made or read: a lexical-only start does not pay for it. */
+let hnswClass: typeof Hnsw | undefined;
+function HierarchicalNSW(space: 'ip', dim: number): Hnsw {
+  hnswClass ??= (createRequire(import.meta.url)('hnswlib-node') as typeof import('hnswlib-node')).HierarchicalNSW;
+  return new hnswClass(space, dim);
+}
 
 export interface VectorHit {
   label: number;
@@ -22,13 +28,13 @@ export const HNSW_PARAMS = { M: 16, efConstruction: 100, ef: 200 } as const;
 
 export class VectorIndex {
   private constructor(
-    private readonly index: InstanceType<typeof HierarchicalNSW>,
+    private readonly index: Hnsw,
     readonly dim: number,
   ) {}
 
   /** An empty index with room for `capacity` vectors. */
   static create(dim: number, capacity: number): VectorIndex {
-    const index = new HierarchicalNSW('ip', dim);
+    const index = HierarchicalNSW('ip', dim);
     index.initIndex(Math.max(capacity, 16), HNSW_PARAMS.M, HNSW_PARAMS.efConstruction, 100, true);
     index.setEf(HNSW_PARAMS.ef);
     return new VectorIndex(index, dim);
@@ -36,7 +42,7 @@ export class VectorIndex {
 
   /** Reads an index written by `save`. */
   static load(path: string, dim: number): VectorIndex {
-    const index = new HierarchicalNSW('ip', dim);
+    const index = HierarchicalNSW('ip', dim);
     index.readIndexSync(path, true);
     index.setEf(HNSW_PARAMS.ef); // readIndex resets ef to 10
     return new VectorIndex(index, dim);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ChineseGlossary, senseReadings } from '../../src/search/chinese.js';
+import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 const glossary = ChineseGlossary.parse(
-  [
+  sortKeyedLines([
     '行政\tadministration|(attributive) administrative; executive',
     '案件\tcase|instance',
     '行政案件\tadministrative lawsuit',
@@ -12,7 +13,7 @@ const glossary = ChineseGlossary.parse(
     '普\tgeneral|popular',
     '法\tlaw|method',
     '新增\tnewly added; additional',
-  ].join('\n'),
+  ]).join('\n'),
 );
 
 describe('Chinese questions', () => {

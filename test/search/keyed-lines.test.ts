@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedLines } from '../../src/search/keyed-lines.js';
+import { KeyedLines, sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 describe('KeyedLines', () => {
-  it('finds keys by bisection in unsorted lines, prefixes and all', () => {
-    const table = new KeyedLines('法律\tlaw|legal\n法\tlaw|method\nzeta\tz\n\nbad line without tab\n法律援助\tlegal aid\nalpha\ta', '|');
+  it('finds keys by bisecting sorted lines: prefixes, first and last lines, lines without values', () => {
+    const lines = sortKeyedLines(['法律\tlaw|legal', '法\tlaw|method', 'zeta\tz', '', 'bad line without tab', '法律援助\tlegal aid', 'alpha\ta']);
+    const table = new KeyedLines(lines.join('\n'), '|');
     expect(table.size).toBe(5);
+    expect([...table.keys()]).toEqual(['alpha', 'zeta', '法', '法律', '法律援助']);
     expect(table.get('法')).toEqual(['law', 'method']);
     expect(table.get('法律')).toEqual(['law', 'legal']);
     expect(table.get('法律援助')).toEqual(['legal aid']);
@@ -12,6 +14,14 @@ describe('KeyedLines', () => {
     expect(table.has('法律援')).toBe(false);
     expect(table.has('')).toBe(false);
     expect(table.has('zet')).toBe(false);
+    expect(table.has('zz')).toBe(false);
     expect(table.get('bad line without tab')).toBeUndefined();
+  });
+
+  it('finds every key of a large table, and no key that is not there', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${(i * 7919) % 100003}`);
+    const table = new KeyedLines(`${sortKeyedLines(keys.map((k) => `${k}\t${k}v`)).join('\n')}\n`, ',');
+    for (const k of keys) expect(table.get(k)).toEqual([`${k}v`]);
+    for (const k of ['k', 'k100004', 'a', '~']) expect(table.has(k)).toBe(false);
   });
 });

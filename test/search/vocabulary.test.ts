@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 import { Thesaurus, baseForms } from '../../src/search/thesaurus.js';
 import { britishToAmerican, editDistance, QueryVocabulary } from '../../src/search/vocabulary.js';
 import { processTerm } from '../../src/search/tokenize.js';
 
 const REPORT =
   'The labor bureau received 12 license applications. The county organized training and dismissed two village doctors. Lawsuits: the court accepted 13 administrative cases. Registration of 40 firms.';
-// A three-line thesaurus in the cache format: lemma, then "rank:synonym,synonym".
+// A small thesaurus in the cache format (sorted lines): lemma, then "rank:synonym,synonym".
 const THESAURUS = Thesaurus.parse(
-  [
+  sortKeyedLines([
     'sack\t1:plunder\t2:fire,dismiss,give_notice',
     'lawsuit\t1:suit,case,cause',
     'colour\t1:color',
@@ -18,7 +19,7 @@ const THESAURUS = Thesaurus.parse(
     'york\t1:new_york\tp',
     'wall\t1:paries',
     'new\t1:fresh',
-  ].join('\n'),
+  ]).join('\n'),
 );
 const words = QueryVocabulary.wordsOf([REPORT]);
 const terms = new Set(
