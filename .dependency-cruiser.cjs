@@ -3,7 +3,7 @@
  *
  *   entry points (src/main.ts, src/terminal.ts, scripts/)
  *     → notices/ (a service over the running index)
- *       → wiring: src/app.ts, src/ingest.ts, src/cli.ts
+ *       → wiring: src/app.ts, src/ingest.ts, src/ingest-child.ts, src/cli.ts
  *         → bot/ → answer/ → search/ → corpus/
  *           → ground: config.ts, errors.ts, log.ts, lru-map.ts, progress.ts
  *
@@ -17,7 +17,7 @@ const LADDER = [
   ['search', '^src/search/'],
   ['answer', '^src/answer/'],
   ['bot', '^src/bot/'],
-  ['wiring', '^src/(app|ingest|cli)\\.ts$'],
+  ['wiring', '^src/(app|ingest|ingest-child|cli)\\.ts$'],
   ['notices', '^src/notices/'],
   ['entry', '^src/(main|terminal)\\.ts$'],
 ];

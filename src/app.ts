@@ -9,6 +9,7 @@ import { AnswerEngine } from './answer/engine.js';
 import type { Config } from './config.js';
 import { ModelUnavailableError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
+import { ingestInChild } from './ingest-child.js';
 import { log } from './log.js';
 import type { Progress } from './progress.js';
 import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
@@ -21,7 +22,7 @@ export interface Runtime {
   /** The live index generation the engine was loaded from. */
   generation: string;
   embedder?: Embedder;
-  /** Brings the index up to date with the corpus and swaps in a fresh engine. */
+  /** Brings the index up to date with the corpus (in a child process: answering goes on meanwhile) and swaps in a fresh engine. */
   refresh(): Promise<IngestSummary>;
   /** Swaps in the live index if another process (`npm run ingest`) replaced it; true when it did. */
   reload(): boolean;
@@ -97,7 +98,10 @@ function writeHubNote(dataDir: string, note: HubNote): void {
   }
 }
 
-/** Opens (building or updating first when needed) the index and returns the engine over it. */
+/**
+ * Opens (building or updating first when needed, in this thread: nothing is answered yet) the
+ * index and returns the engine over it.
+ */
 export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir' | 'hubEndpoint'>, progress?: Progress): Promise<Runtime> {
   const embedder = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
@@ -116,7 +120,13 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
     ...open(),
     embedder,
     async refresh() {
-      const summary = await build();
+      const summary = await ingestInChild({
+        corpusDir: config.corpusDir,
+        dataDir: config.dataDir,
+        model: embedder?.id,
+        cacheDir: join(config.dataDir, 'models'),
+        hubEndpoint: config.hubEndpoint,
+      });
       if (summary.wroteGeneration) Object.assign(runtime, open());
       return summary;
     },
