@@ -128,11 +128,15 @@ export interface Evidence {
   margin: number;
   /** The question asks about a topic, not for a figure, a date or a name. */
   open?: boolean;
+  /** The passage ranked first is also the one closest in meaning (dense similarity): word overlap and meaning point to the same place. */
+  agrees?: boolean;
 }
 
 /**
  * Decides from the evidence of the top few ranked sentences. Without a model (relatedness
- * undefined) coverage and margin decide alone.
+ * undefined) coverage and margin decide alone. When the words and the meaning of the question
+ * point to the same passage (`agrees`), evidence that is merely not too weak to refuse is enough:
+ * two independent readings agreeing is itself evidence (chosen on the tuning half: README "Confidence").
  */
 export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   const { coverage, related } = e;
@@ -142,7 +146,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
     r >= t.highRelatedness ||
     (coverage >= t.supportCoverage && r >= t.supportRelatedness) ||
     (e.margin >= t.clearMargin && e.literal >= t.marginCoverage) ||
-    (e.open === true && coverage >= t.openCoverage && r >= t.openRelatedness)
+    (e.open === true && coverage >= t.openCoverage && r >= t.openRelatedness) ||
+    (e.agrees === true && coverage >= t.minCoverage && r >= t.minRelatedness)
   )
     return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';

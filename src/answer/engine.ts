@@ -171,14 +171,17 @@ export class AnswerEngine {
     const coverage = Math.max(0, ...judged.map((s) => s.coverage));
     const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
     // A question naming something the reports never mention ("…in Youyu County?") is at best answered by a neighbouring fact.
-    const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0]) && vocabulary.namesNotInReports(question).length === 0;
+    const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0], vocabulary) && vocabulary.namesNotInReports(question).length === 0;
     const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
     const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
     const literal = Math.max(0, ...judged.map((s) => s.literal));
     const open = !q.wantsFigure && !q.wantsDate && !q.wantsName;
-    let verdict = decide({ coverage, literal, related, margin, open }, this.thresholdsFor(q));
+    // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
+    const closest = related === undefined ? undefined : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
+    const agrees = !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph;
+    let verdict = decide({ coverage, literal, related, margin, open, agrees }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
-    this.options.onEvidence?.(question, { coverage, literal, related, margin, open, fits, verdict });
+    this.options.onEvidence?.(question, { coverage, literal, related, margin, open, agrees, fits, verdict });
     if (verdict === 'refuse') {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
         reportId: s.report.id,
@@ -211,16 +214,19 @@ export class AnswerEngine {
   }
 
   /**
-   * Whether the best sentence is about what was asked in the two ways words can check: the
-   * year the question names is the report's or the sentence's, and a "how many" question's
-   * figure stands next to a word it asked about.
+   * Whether the best sentence is about what was asked in the ways words can check: the year
+   * the question names is the report's or the sentence's, a "who" question's quote holds a
+   * name, and a "how many" question's figure stands next to a word it asked about.
    */
-  private fitsQuestion(q: QuestionAnalysis, s: RankedSentence): boolean {
+  private fitsQuestion(q: QuestionAnalysis, s: RankedSentence, vocabulary: QueryVocabulary): boolean {
     const sentence = s.sentences[s.index]!;
     const text = s.report.text.slice(sentence.start, sentence.end);
     if (yearOutOfScope(q.years, s.report.meta, text)) return false;
     // A short item heading is quoted with the sentence after it: its figure may be there.
     const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1]!.end) : text;
+    // "Who…?", "what's the name of…?": the quote must name someone or something, other than the report's own subject.
+    const subject = s.report.meta.title.toLowerCase();
+    if (q.wantsName && !vocabulary.names(quoted, true).some((name) => !subject.includes(name.toLowerCase()))) return false;
     if (!q.wantsFigure) return true;
     // The figure must stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
     const title = this.titleFacts(s.report).terms;

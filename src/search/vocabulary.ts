@@ -178,21 +178,27 @@ export class QueryVocabulary {
   }
 
   /**
-   * Capitalised words inside a sentence of the question that the reports never use and the
-   * dictionary knows only as a name, or not at all ("Youyu County", "New York", "GDP"): the
-   * question is about something the reports do not mention by name. Days and months are
-   * capitalised but name a time.
+   * Names in a text: capitalised words inside a sentence that the dictionary knows only as a
+   * name, or not at all ("Youyu", "York", "GDP", "Dongliang"). Days and months are capitalised
+   * but name a time.
+   * @param sentenceStarts also the first word of a sentence (in report text; in a question it is
+   *   more often a misspelt word than a name)
    */
-  namesNotInReports(question: string): string[] {
+  names(text: string, sentenceStarts = false): string[] {
     const names: string[] = [];
-    for (const m of question.matchAll(/\p{Lu}[\p{L}\d]+/gu)) {
-      const before = question.slice(0, m.index).trimEnd();
-      if (!before || /[.?!:;"“]$/u.test(before)) continue; // a sentence's first word is capitalised anyway
+    for (const m of text.matchAll(/\p{Lu}[\p{L}\d]+/gu)) {
+      const before = text.slice(0, m.index).trimEnd();
+      if (!sentenceStarts && (!before || /[.?!:;"“]$/u.test(before))) continue; // a sentence's first word is capitalised anyway
       const word = m[0].toLowerCase();
-      if (this.words.has(word) || TIME_NAMES.test(word) || this.thesaurus?.knowsAsCommonWord(word)) continue;
+      if (TIME_NAMES.test(word) || this.thesaurus?.knowsAsCommonWord(word)) continue;
       names.push(m[0]);
     }
     return names;
+  }
+
+  /** Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention. */
+  namesNotInReports(question: string): string[] {
+    return this.names(question).filter((name) => !this.words.has(name.toLowerCase()));
   }
 
   /**

@@ -24,6 +24,10 @@ describe('confidence', () => {
     // A clear winner by its own words, but not by a synonym alone.
     expect(decide({ coverage: 0.3, literal: 0.3, margin: 0.5 })).toBe('high');
     expect(decide({ coverage: 0.3, literal: 0, margin: 0.5 })).toBe('low');
+    // Words and meaning pointing to the same passage: evidence just above the refusal floors is enough.
+    expect(decide({ coverage: 0.27, literal: 0.27, related: 1.8, margin: 0, agrees: true })).toBe('high');
+    expect(decide({ coverage: 0.27, literal: 0.27, related: 1.8, margin: 0, agrees: false })).toBe('low');
+    expect(decide({ coverage: 0.2, literal: 0.2, related: 1.8, margin: 0, agrees: true })).toBe('low');
   });
 
   it('a year the report does not cover, or a figure about something else, is no confident answer', () => {

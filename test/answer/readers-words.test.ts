@@ -65,6 +65,9 @@ describe("answers in the reader's words", () => {
     const spending = await top('How much did the county spend on road building?');
     expect(spending.abstained || spending.confidence === 'low').toBe(true);
     expect((await top("What's the best pizza place in Datong?")).abstained).toBe(true);
+    const nameless = await top('What is the name of the person who heads the notary office?');
+    expect(nameless.abstained || nameless.confidence === 'low').toBe(true); // the report names no one there
+    expect((await top('Who is Lu Dongliang?')).confidence).toBe('high');
     const elsewhere = await top('How many notarizations did the notary office in Youyu County handle?');
     expect(elsewhere.abstained || elsewhere.confidence === 'low').toBe(true);
   });

@@ -66,6 +66,12 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.synonyms('registered')).toEqual([[['registr']]]); // "registry" is not in the reports
   });
 
+  it('finds names in a text: words the dictionary knows only as names, or not at all', () => {
+    expect(vocabulary.names('Instructions of Lu Dongliang, member of the committee.')).toEqual(['Lu', 'Dongliang']);
+    expect(vocabulary.names('The county head took the lead.')).toEqual([]);
+    expect(vocabulary.names('Datong Municipal Government', true)).toEqual(['Datong', 'Municipal', 'Government']); // this small dictionary lacks both words
+  });
+
   it('finds names in a question that the reports never mention', () => {
     expect(vocabulary.namesNotInReports('How many firms registered in Youyu County?')).toEqual(['Youyu']);
     expect(vocabulary.namesNotInReports('Who is the mayor of New York?')).toEqual(['York']); // "New" is a word the dictionary knows
