@@ -2,7 +2,8 @@
  * `npm run bench:peer`: one question answered by a whole process, the compiled `ask` CLI against
  * a minimal MiniSearch CLI that rebuilds its index on every run (scripts/peer-minisearch.mjs),
  * alternating A B A B… and taking the ratio pair by pair (the machine's speed drifts). Lexical
- * (EMBEDDING_MODEL=none) and with the bundled offline model; `npm run build` first.
+ * (EMBEDDING_MODEL=none, also through `npm run -s ask`) and with the bundled offline model;
+ * `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -13,9 +14,9 @@ import { OFFLINE_MODEL } from '../src/search/embedder.js';
 const QUESTION = 'How many mediation statements were issued?';
 const RUNS = 9;
 
-function wall(args: string[], env: Record<string, string>): number {
+function wall(args: string[], env: Record<string, string>, command = process.execPath): number {
   const started = performance.now();
-  const run = spawnSync(process.execPath, args, { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  const run = spawnSync(command, args, { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
   return performance.now() - started;
 }
@@ -29,13 +30,23 @@ for (const [label, model] of [
   ['bundled offline model', OFFLINE_MODEL],
 ] as const) {
   const env = { EMBEDDING_MODEL: model, DATA_DIR: mkdtempSync(join(tmpdir(), 'rqb-peer-')) };
-  wall(['dist/scripts/ask.js', QUESTION], env); // builds the index once
+  wall(['dist/bundle/ask.mjs', QUESTION], env); // builds the index once
   const ask: number[] = [];
   const peer: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ask.push(wall(['dist/scripts/ask.js', QUESTION], env));
+    ask.push(wall(['dist/bundle/ask.mjs', QUESTION], env));
     peer.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
   }
   const ratios = ask.map((a, i) => a / peer[i]!);
   console.log(`| ${label} | ${median(ask).toFixed(0)} ms | ${median(peer).toFixed(0)} ms | ${median(ratios).toFixed(2)}× |`);
+  if (model !== 'none') continue;
+  // What a user types: npm's own start-up, then scripts/launch.mjs (its staleness check) and the bundled CLI.
+  const viaNpm: number[] = [];
+  const peer2: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    viaNpm.push(wall(['run', '-s', 'ask', '--', QUESTION], env, 'npm'));
+    peer2.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
+  }
+  const npmRatios = viaNpm.map((a, i) => a / peer2[i]!);
+  console.log(`| ${label}, through \`npm run -s ask\` | ${median(viaNpm).toFixed(0)} ms | ${median(peer2).toFixed(0)} ms | ${median(npmRatios).toFixed(2)}× |`);
 }

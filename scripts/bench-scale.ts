@@ -224,13 +224,13 @@ async function main(argv: string[]): Promise<void> {
   if (argv.includes('--processes')) modes.push(['hybrid, offline model', OFFLINE_MODEL]);
   for (const [label, model] of modes) {
     const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, `data-${model === 'none' ? 'lexical' : 'offline'}`), EMBEDDING_MODEL: model };
-    const fullIngest = wholeProcess(['dist/scripts/ingest.js'], env);
-    const asks = [1, 2, 3].map(() => wholeProcess(['dist/scripts/ask.js', 'How many administrative cases were there?'], env)).sort((x, y) => x.ms - y.ms);
-    const measured = { ingest: fullIngest, askMedian: asks[1]!, noopIngest: wholeProcess(['dist/scripts/ingest.js'], env) };
+    const fullIngest = wholeProcess(['dist/bundle/ingest.mjs'], env);
+    const asks = [1, 2, 3].map(() => wholeProcess(['dist/bundle/ask.mjs', 'How many administrative cases were there?'], env)).sort((x, y) => x.ms - y.ms);
+    const measured = { ingest: fullIngest, askMedian: asks[1]!, noopIngest: wholeProcess(['dist/bundle/ingest.mjs'], env) };
     out[`${label} processes`] = measured;
     lines.push(
-      `| full ingest, ${label} (\`node dist/scripts/ingest.js\`) | ${(measured.ingest.ms / 1000).toFixed(1)} s, peak RSS ${measured.ingest.peakRssMb} MB |`,
-      `| one-question ask, ${label} (\`node dist/scripts/ask.js\`: up-to-date check, load, answer; median of 3) | ${(measured.askMedian.ms / 1000).toFixed(2)} s, peak RSS ${measured.askMedian.peakRssMb} MB |`,
+      `| full ingest, ${label} (\`node dist/bundle/ingest.mjs\`) | ${(measured.ingest.ms / 1000).toFixed(1)} s, peak RSS ${measured.ingest.peakRssMb} MB |`,
+      `| one-question ask, ${label} (\`node dist/bundle/ask.mjs\`: up-to-date check, load, answer; median of 3) | ${(measured.askMedian.ms / 1000).toFixed(2)} s, peak RSS ${measured.askMedian.peakRssMb} MB |`,
       `| no-op ingest, ${label} (whole process) | ${(measured.noopIngest.ms / 1000).toFixed(2)} s |`,
     );
   }

@@ -1,6 +1,6 @@
 /**
- * `npm start`, `npm run ask`, `npm run ingest`: run the compiled entry point in this one
- * node process (no tsx, no second node). `npm install` compiles (the "prepare" script);
+ * `npm start`, `npm run ask`, `npm run ingest`: run the compiled, bundled entry point in this
+ * one node process (no tsx, no second node). `npm install` compiles (the "prepare" script);
  * when a source file is newer than the last compile (someone edited src/), it compiles
  * again first, with one line saying so, so what runs is always what is in src/.
  *
@@ -12,8 +12,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-const ENTRIES = { main: 'dist/src/main.js', ask: 'dist/scripts/ask.js', ingest: 'dist/scripts/ingest.js', sources: 'dist/scripts/sources.js' };
-const SOURCES = ['src', 'scripts/ask.ts', 'scripts/ingest.ts', 'scripts/sources.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+/** The bundled entry points scripts/build.mjs writes. */
+const ENTRIES = { main: 'dist/bundle/main.mjs', ask: 'dist/bundle/ask.mjs', ingest: 'dist/bundle/ingest.mjs', sources: 'dist/bundle/sources.mjs' };
+const SOURCES = [
+  'src',
+  'scripts/ask.ts',
+  'scripts/ingest.ts',
+  'scripts/sources.ts',
+  'scripts/build.mjs',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+];
 
 /** Newest modification time under the given paths (files and directories, recursively). */
 function newest(paths) {

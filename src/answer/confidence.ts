@@ -99,7 +99,7 @@ export const CONFIDENCE: Thresholds = {
   supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
   minRelatedness: 1.5,
-  /** Relatedness under which a question is refused unless its words are there (coverage ≥ highCoverage): about as related as off-topic questions. */
+  /** Relatedness under which a question is refused unless its own words are there (literal coverage ≥ supportCoverage): about as related as off-topic questions. */
   unrelated: 1,
   /** Score lead of the best passage over the best of any other paragraph that marks a clear answer… */
   clearMargin: 0.25,
@@ -151,7 +151,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   )
     return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
-  if (related !== undefined && related < t.unrelated) return 'refuse';
+  // As related as off-topic questions: refused, unless a good share of the question's own words is there (the model missed it, the words did not).
+  if (related !== undefined && related < t.unrelated && e.literal < t.supportCoverage) return 'refuse';
   return 'low';
 }
 
