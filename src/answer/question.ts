@@ -26,7 +26,9 @@ export interface QuestionAnalysis {
 const FIGURE_CUES =
   /\b(how (many|much|often|long|big|large)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times|what('s| is| was| are| were) the (total|average|overall))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 const NAME_CUES = /\b(who|whom|whose|name of|named)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
-const DATE_CUES = /\b(when|what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
+/** Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people sued…, did…". */
+const DATE_CUES =
+  /\bwhen\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b|\bwhen\s*\?|\b(what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
 
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));

@@ -73,6 +73,13 @@ describe('what kind of answer a question wants', () => {
     expect(kind("What's the unemployment rate?")).toEqual(['figure']);
   });
 
+  it('reads "when" as asking for a date only as a question word', () => {
+    expect(kind('When did the county publish the report?')).toEqual(['date']);
+    expect(kind('The report came out when?')).toEqual(['date']);
+    expect(kind('When people sued the county, did the officials appear in court?')).toEqual([]);
+    expect(kind('Do officers carry their certificates when on duty?')).toEqual([]);
+  });
+
   it('leaves an open question open', () => {
     expect(kind('What has the county done to make it easier to get into the market?')).toEqual([]);
     expect(kind('Did they hold public hearings?')).toEqual([]);
