@@ -16,8 +16,10 @@ describe('confidence', () => {
     expect(decide({ coverage: 0.1, literal: 0.1, margin: 0 })).toBe('refuse');
     // Meaning without words: confident only when clearly related.
     expect(decide({ coverage: 0.1, literal: 0.1, related: CONFIDENCE.highRelatedness + 0.5, margin: 0 })).toBe('high');
-    // As related as off-topic questions and the words are not there either: refuse.
-    expect(decide({ coverage: 0.4, literal: 0.4, related: 0, margin: 0 })).toBe('refuse');
+    // As related as off-topic questions, and few of the question's own words there: refuse…
+    expect(decide({ coverage: 0.4, literal: 0.2, related: 0, margin: 0 })).toBe('refuse');
+    // …unless a good share of the question's own words is there: the model missed what the words did not.
+    expect(decide({ coverage: 0.4, literal: 0.4, related: 0, margin: 0 })).toBe('low');
     // An open question ("what did they do about…") on a passage about its topic is answered; asked for a figure, the same evidence is not enough.
     expect(decide({ coverage: 0.32, literal: 0.32, related: 1.8, margin: 0, open: true })).toBe('high');
     expect(decide({ coverage: 0.32, literal: 0.32, related: 1.8, margin: 0, open: false })).toBe('low');
