@@ -16,7 +16,7 @@ const RUNS = 9;
 
 function wall(args: string[], env: Record<string, string>, command = process.execPath): number {
   const started = performance.now();
-  const run = spawnSync(command, args, { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+  const run = spawnSync(command, args, { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
   return performance.now() - started;
 }
@@ -39,6 +39,11 @@ for (const [label, model] of [
   }
   const ratios = ask.map((a, i) => a / peer[i]!);
   console.log(`| ${label} | ${median(ask).toFixed(0)} ms | ${median(peer).toFixed(0)} ms | ${median(ratios).toFixed(2)}× |`);
+  // `npm start` up to running: the bundled main in terminal mode (no token) with stdin closed loads everything, then ends.
+  const starts = Array.from({ length: RUNS }, () => wall(['dist/bundle/main.mjs'], { ...env, TELEGRAM_BOT_TOKEN: '' }));
+  console.log(
+    `| ${label}: start to running and exit (\`node dist/bundle/main.mjs\`, terminal mode, stdin closed; no peer) | ${median(starts).toFixed(0)} ms | | |`,
+  );
   if (model !== 'none') continue;
   // What a user types: npm's own start-up, then scripts/launch.mjs (its staleness check) and the bundled CLI.
   const viaNpm: number[] = [];

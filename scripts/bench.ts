@@ -7,9 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
-const SUITE = ['bench-ingest', 'bench-latency', 'bench-quality', 'bench-scale', 'bench-bot'];
+const SUITE = ['bench-ingest', 'bench-latency', 'bench-peer', 'bench-quality', 'bench-scale', 'bench-bot'];
 
 const scripts = process.argv.includes('--all') ? [...SUITE, 'bench-broadcast'] : SUITE;
+// bench-peer and bench-scale time the bundled entry points: build them from the current sources first.
+if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 const results: Record<string, { ok: boolean; seconds: number; output: string }> = {};
 for (const name of scripts) {
   process.stdout.write(`\n## ${name}\n`);
