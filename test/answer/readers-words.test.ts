@@ -53,6 +53,14 @@ describe("answers in the reader's words", () => {
     expect(half.confidence).toBe('low');
   });
 
+  it('never offers the same words twice (the title stands twice in the header)', async () => {
+    for (const q of ['What is the title of this report?', 'When was the annual report on the rule of law government put out?']) {
+      const { quotes } = await top(q);
+      expect(quotes.length).toBeGreaterThan(1);
+      expect(new Set(quotes).size).toBe(quotes.length);
+    }
+  });
+
   it('a question about plans is answered from the part of the report about the coming year', async () => {
     // Mediation and permits are 2023 achievements too; what is to come is in part 4.
     expect((await top("What's planned for mediation of disputes in the future?")).quote).toContain('reform of the administrative reconsideration system');
