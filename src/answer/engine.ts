@@ -132,10 +132,8 @@ export class AnswerEngine {
     const partAnswers = await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)));
     const answered = partAnswers.filter((a) => !a.abstained);
     if (!answered.length) return whole;
-    const partBest = [...answered]
-      .sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high'))
-      .flatMap((a) => a.answers.slice(0, 1))
-      .filter((item) => whole.abstained || answered.find((a) => a.answers[0] === item)?.confidence === 'high');
+    const usable = whole.abstained ? answered : answered.filter((a) => a.confidence === 'high');
+    const partBest = usable.sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high')).flatMap((a) => a.answers.slice(0, 1));
     const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
       a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
     const merged = whole.answers.slice(0, 1);
@@ -224,12 +222,11 @@ export class AnswerEngine {
     if (yearOutOfScope(q.years, s.report.meta, text)) return false;
     // A short item heading is quoted with the sentence after it: its figure may be there.
     const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1]!.end) : text;
+    const title = this.titleFacts(s.report).terms;
     // "Who…?", "what's the name of…?": the quote must name someone or something, other than the report's own subject.
-    const subject = s.report.meta.title.toLowerCase();
-    if (q.wantsName && !vocabulary.names(quoted, true).some((name) => !subject.includes(name.toLowerCase()))) return false;
+    if (q.wantsName && !vocabulary.names(quoted, true).some((name) => tokenize(name).some((t) => !title.has(t)))) return false;
     if (!q.wantsFigure) return true;
     // The figure must stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
-    const title = this.titleFacts(s.report).terms;
     const asked = q.concepts.flatMap(conceptTerms);
     const telling = asked.filter((t) => !title.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)));
     return figureAttached(tokenize(quoted), new Set(telling.length ? telling : asked));
