@@ -241,8 +241,7 @@ export class LexicalIndex {
   }
 }
 
-/** Collects documents (as weighted term lists) and builds the immutable index. */
-/** A typed array that grows by doubling: millions of postings without a JS object each. */
+/** A typed array that grows by doubling (per-document arrays: a few hundred thousand entries). */
 class Growable<T extends Int32Array | Float32Array> {
   length = 0;
   constructor(
@@ -260,16 +259,49 @@ class Growable<T extends Int32Array | Float32Array> {
   }
 }
 
+/** Entries per block of a BlockList (a million: 4 MB of Int32). */
+const BLOCK_BITS = 20;
+const BLOCK = 1 << BLOCK_BITS;
+
+/**
+ * An append-only list of numbers in fixed-size typed-array blocks: unlike a doubling array it
+ * never copies and wastes at most one block, which matters at millions of postings.
+ */
+class BlockList<T extends Int32Array | Uint16Array> {
+  length = 0;
+  private blocks: T[] = [];
+  constructor(private readonly make: (n: number) => T) {}
+
+  push(x: number): void {
+    const offset = this.length & (BLOCK - 1);
+    if (offset === 0) this.blocks.push(this.make(BLOCK));
+    this.blocks[this.blocks.length - 1]![offset] = x;
+    this.length++;
+  }
+
+  at(i: number): number {
+    return this.blocks[i >>> BLOCK_BITS]![i & (BLOCK - 1)]!;
+  }
+
+  /** Lets the blocks go (the builder is done with them). */
+  clear(): void {
+    this.blocks = [];
+    this.length = 0;
+  }
+}
+
 /**
  * Collects documents, then builds the compressed-sparse-row index. Postings are kept in flat
- * typed arrays (term id and weighted frequency per posting, an offset per document), so
- * 100,000 documents cost a few megabytes rather than a Map each.
+ * typed-array blocks (term id and scaled frequency per posting, an offset per document), so
+ * 100,000 documents cost a few megabytes rather than a Map each. A builder builds once: its
+ * postings are let go as the index is built.
  */
 export class LexicalIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postingTerms = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
-  private readonly postingTfs = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
+  private readonly postingTerms = new BlockList((n) => new Int32Array(n));
+  /** Weighted term frequency × TF_SCALE, as stored in the index. */
+  private readonly postingTfs = new BlockList((n) => new Uint16Array(n));
   /** Document d's postings are postingTerms[docStarts[d] … docStarts[d+1]). */
   private readonly docStarts = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly lengths = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
@@ -299,7 +331,7 @@ export class LexicalIndexBuilder {
     this.docStarts.push(this.postingTerms.length);
     for (const [id, tf] of counts) {
       this.postingTerms.push(id);
-      this.postingTfs.push(tf);
+      this.postingTfs.push(Math.min(65535, Math.round(tf * TF_SCALE)));
     }
     this.lengths.push(length);
     return this.lengths.length - 1;
@@ -319,11 +351,10 @@ export class LexicalIndexBuilder {
     const v = this.terms.length;
     const n = this.lengths.length;
     const total = this.postingTerms.length;
-    const postingTerms = this.postingTerms.data;
-    const postingTfs = this.postingTfs.data;
+    const { postingTerms, postingTfs } = this;
     const starts = this.docStarts.data;
     const offsets = new Int32Array(v + 1);
-    for (let p = 0; p < total; p++) offsets[postingTerms[p]! + 1]!++;
+    for (let p = 0; p < total; p++) offsets[postingTerms.at(p) + 1]!++;
     for (let i = 0; i < v; i++) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
     const fill = offsets.slice(0, v);
     const docs = new Int32Array(total);
@@ -331,11 +362,13 @@ export class LexicalIndexBuilder {
     for (let doc = 0; doc < n; doc++) {
       const end = doc + 1 < n ? starts[doc + 1]! : total;
       for (let p = starts[doc]!; p < end; p++) {
-        const id = postingTerms[p]!;
+        const id = postingTerms.at(p);
         docs[fill[id]!] = doc;
-        tfs[fill[id]!++] = Math.min(65535, Math.round(postingTfs[p]! * TF_SCALE));
+        tfs[fill[id]!++] = postingTfs.at(p);
       }
     }
+    postingTerms.clear();
+    postingTfs.clear();
     return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });
   }
 }
