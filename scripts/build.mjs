@@ -4,8 +4,8 @@
  * (incremental), then bundles each entry point with esbuild into dist/bundle/ (our modules in
  * a few files, packages left as imports; converters and other modules imported on demand stay
  * separate chunks): one file to load instead of some forty took a one-question ask from 1.43×
- * to about 1.25× the MiniSearch peer (`npm run bench:peer`). Copies the one plain-JS module the compiled code spawns (the Chinese glossary builder)
- * beside both.
+ * to about 1.25× the MiniSearch peer (`npm run bench:peer`). Copies the one plain-JS module
+ * the compiled code spawns (the Chinese glossary builder) beside both.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, rmSync, utimesSync } from 'node:fs';
