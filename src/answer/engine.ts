@@ -28,9 +28,7 @@ import {
   yearOutOfScope,
   figureAttached,
   type Calibration,
-  type Evidence,
   type Thresholds,
-  type Verdict,
 } from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
@@ -56,8 +54,6 @@ export interface EngineOptions {
   weights?: Weights;
   /** Receives where each answer's time went (milliseconds), for benchmarks. */
   onTimings?: (t: AnswerTimings) => void;
-  /** Receives what each answer's confidence was decided on, for benchmarks and tuning. */
-  onEvidence?: (question: string, e: Evidence & { fits: boolean; verdict: Verdict }) => void;
 }
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
@@ -179,7 +175,6 @@ export class AnswerEngine {
     const agrees = !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph;
     let verdict = decide({ coverage, literal, related, margin, open, agrees }, this.thresholdsFor(q));
     if (verdict === 'high' && !fits) verdict = 'low';
-    this.options.onEvidence?.(question, { coverage, literal, related, margin, open, agrees, fits, verdict });
     if (verdict === 'refuse') {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
         reportId: s.report.id,

@@ -63,10 +63,6 @@ export class ChineseGlossary {
     return ChineseGlossary.parse(readFileSync(path, 'utf8'));
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** Splits Chinese text into dictionary words, longest match first; unknown characters stand alone. */
   segment(text: string, maxWord = MAX_WORD): string[] {
     const words: string[] = [];

@@ -67,7 +67,7 @@ export class KeyedLines {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const start = text.lastIndexOf('\n', mid - 1) + 1;
-      const c = start < lo ? -1 : this.compareAt(start, key);
+      const c = this.compareAt(start, key); // start ≥ lo: lo is a line start and mid ≥ lo
       if (c === 0) return text.charCodeAt(start + key.length) === 9 ? start : -1;
       if (c < 0) lo = lineEnd(text, Math.max(start, lo)) + 1;
       else hi = start;

@@ -121,10 +121,6 @@ export class Thesaurus {
     return new Thesaurus(new KeyedLines(tsv, '\t'));
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** True when WordNet knows the word in some inflected form (a real word, not a typo). */
   knows(word: string): boolean {
     return lemmaForms(word).some((b) => this.entries.has(b));
