@@ -63,6 +63,24 @@ const INTENTION =
 /** Asking about what was done: past auxiliaries and past time ("did they", "was it", "last year"). */
 const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
 
+/**
+ * The baseline of a comparison ("compared with 2022", "than last year", "up or down on 2022",
+ * "versus the year before"): a report gives such changes as "year-on-year" figures of its own year, so the
+ * baseline is neither a topic nor the year asked about.
+ */
+const COMPARISON_BASELINE =
+  /(\b(compared (with|to)|in comparison (with|to)|relative to|versus|vs\.?|than( in| during)?)|(?<=\b(up|down|higher|lower|better|worse) )(on|from|over))( the same period (of|in))? ((19|20)\d{2}|last year|the (previous|prior|preceding) year|the year before|a year (earlier|before|ago))\b/gi;
+
+/**
+ * Parts of a year said in words, read as the months a report would name ("at the start of the
+ * year" → January or February: "In January 2023, …").
+ */
+const PARTS_OF_YEAR: [RegExp, string[]][] = [
+  [/\b(at |in )?(the )?(start|beginning|outset) of (the|this|that) year\b|\bearly (in )?(the|this|that) year\b/gi, ['January', 'February']],
+  [/\b(in |around )?(the )?middle of (the|this|that) year\b|\bmid-?year\b/gi, ['June', 'July']],
+  [/\b(at |by |towards? )?(the )?end of (the|this|that) year\b|\blate (in )?(the|this|that) year\b|\byear[- ]end\b/gi, ['November', 'December']],
+];
+
 /** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
 const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
 
@@ -76,7 +94,15 @@ const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bs
 export function analyzeQuestion(question: string, translated: Concept[] = [], synonymsOf: (word: string) => string[][][] = () => []): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question);
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t));
-  const content = question.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(ORDINAL, '$1');
+  const months: Concept[] = [];
+  let content = question.replace(COMPARISON_BASELINE, ' ');
+  for (const [phrase, names] of PARTS_OF_YEAR) {
+    if (!phrase.test(content)) continue;
+    content = content.replace(phrase, ' ');
+    months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
+  }
+  const years = yearsIn(content);
+  content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(ORDINAL, '$1');
   const tokens = tokenizeWithOffsets(content).filter((t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)));
   const terms = tokens.map((t) => t.term);
   const own = new Map<string, Concept>();
@@ -95,6 +121,7 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
   }
   const concepts: Concept[] = [
     ...own.values(),
+    ...months,
     ...translated
       .map((c) => ({ ...c, senses: c.senses.map((sense) => sense.filter((forms) => forms.every(keep))).filter((sense) => sense.length) }))
       .filter((c) => c.senses.length),
@@ -105,7 +132,7 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
     wantsName: NAME_CUES.test(question),
-    years: yearsIn(question),
+    years,
     timeFrame: timeFrameOf(question),
   };
 }

@@ -85,3 +85,23 @@ describe('what kind of answer a question wants', () => {
     expect(kind('Did they hold public hearings?')).toEqual([]);
   });
 });
+
+describe('time said in words', () => {
+  it('reads the baseline of a comparison as neither a topic nor the year asked about', () => {
+    for (const q of ['How many cases were there compared with 2022?', 'Were there more cases than in 2022?', 'Was the caseload up or down on 2022?']) {
+      const a = analyzeQuestion(q);
+      expect(a.years).toEqual([]);
+      expect(a.terms).not.toContain('compar');
+    }
+    expect(analyzeQuestion('How many cases in 2023 compared to the previous year?').years).toEqual(['2023']);
+    // Not a baseline: a year the question asks about.
+    expect(analyzeQuestion('How many cases were there in 2022?').years).toEqual(['2022']);
+  });
+
+  it('reads a part of the year as the months a report would name', () => {
+    const a = analyzeQuestion('Was the report heard at the start of the year?');
+    expect(a.concepts.map((c) => c.senses.flat(2))).toContainEqual(['januari', 'februari']);
+    expect(a.terms).not.toContain('start');
+    expect(analyzeQuestion('What was done by the end of the year?').concepts.map((c) => c.senses.flat(2))).toContainEqual(['novemb', 'decemb']);
+  });
+});

@@ -40,6 +40,12 @@ describe("answers in the reader's words", () => {
     expect(chatty.quote).toContain('invite legal advisers to participate in 8 meetings');
   });
 
+  it('a comparison with last year is answered by the year-on-year figure', async () => {
+    const change = await top('Did the good air days go up or down on 2022?');
+    expect(change.quote).toContain('down 8.5 percentage points year on year');
+    expect(change.confidence).toBe('high');
+  });
+
   it('a two-part question is answered for both parts', async () => {
     const both = await top('How many executive meetings were held, and how many mediation statements were issued?');
     expect(both.quotes.some((q) => q.includes('hold 11 executive meetings'))).toBe(true);
