@@ -5,6 +5,8 @@
  */
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
 import { isConverted, loadReport, scanCorpus, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
@@ -193,9 +195,11 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       writer.carryOver(previousDir!, id, !!model);
       manifest.reports[id] = entry;
     }
-    const vectors = model ? openVectorIndex(store, previous, previousDir, full, model.dim, summary) : undefined;
     // One report at a time: read, parse, chunk, embed, write, then let it go, so memory does not
     // grow with the corpus. Progress counts the reports' bytes (their sizes are known from the scan).
+    // The two indexes over all reports are built after: lexical.bin, then (with a model) the HNSW
+    // graph from the vectors written per report, one after the other so they are never both in memory.
+    const embeddedIds: string[] = [];
     progress.start(
       todo.reduce((n, f) => n + kb(f), 0),
       'Indexing',
@@ -210,7 +214,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       const firstLabel = manifest.nextLabel;
       manifest.nextLabel += chunks.length;
       let ticked = 0;
-      if (options.embedder && vectors) {
+      if (options.embedder) {
         const embedded = await embedAll(
           options.embedder,
           chunks.map((c) => passageText(report, c)),
@@ -221,8 +225,8 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
             ticked = share;
           },
         );
-        embedded.forEach((v, i) => vectors.add(firstLabel + i, v));
         writer.writeVectors(report.id, embedded);
+        embeddedIds.push(report.id);
         summary.embeddedChunks += chunks.length;
       }
       writer.writeReport({ report, chunks });
@@ -245,13 +249,28 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       };
     }
     progress.stop();
-    if (vectors) manifest.hnswBytes = writer.writeVectorIndex(vectors);
     manifest.lexicalBytes = writer.writeLexicalIndex(
       Object.keys(manifest.reports),
       previous && previousDir
         ? { dir: previousDir, reportIds: Object.keys(previous.reports), rewritten: [...summary.changed, ...summary.removed], sameChunking: !full }
         : undefined,
     );
+    // The lexical build's arrays (hundreds of MB at 1,000 reports) are garbage now; collected before
+    // the graph is built, not whenever V8 next looks, so the two never add up.
+    collectGarbage();
+    if (model) {
+      const vectors = openVectorIndex(store, previous, previousDir, full, model.dim, summary);
+      vectors.reserve(summary.embeddedChunks);
+      progress.start(summary.embeddedChunks, 'Building the vector index', 'chunks');
+      for (const id of embeddedIds) {
+        const entry = manifest.reports[id]!;
+        const flat = store.readVectors(writer.dir, id, entry.chunkCount, model.dim);
+        for (let c = 0; c < entry.chunkCount; c++) vectors.add(entry.firstLabel + c, flat.subarray(c * model.dim, (c + 1) * model.dim));
+        progress.tick(entry.chunkCount);
+      }
+      progress.stop();
+      manifest.hnswBytes = writer.writeVectorIndex(vectors);
+    }
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
     store.commit(writer, manifest);
     summary.wroteGeneration = true;
@@ -345,4 +364,10 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** A full garbage collection now (V8's `gc`, exposed for this process the first time it is needed). */
+function collectGarbage(): void {
+  if (!globalThis.gc) v8.setFlagsFromString('--expose_gc');
+  (globalThis.gc ?? (runInNewContext('gc') as () => void))();
 }

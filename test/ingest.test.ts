@@ -156,6 +156,24 @@ describe('ingest with the tiny test model (dense path)', () => {
     }
   });
 
+  it('adding a report links its vectors into the previous graph; no scratch file stays behind', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const embedder = await loadEmbedder(model, tempDir());
+    await ingest({ corpusDir, dataDir, embedder });
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    const summary = await ingest({ corpusDir, dataDir, embedder });
+    expect(summary.added).toEqual(['zz-added']);
+    const store = new IndexStore(dataDir);
+    expect(readdirSync(store.current()!).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const { index } = loadIndex(store)!;
+    expect(index.vectors!.count).toBe(summary.totalChunks);
+    for (const report of [index.reports.get('zz-added')!, index.reports.get('zuoyun-2023-rule-of-law-report')!]) {
+      const i = index.chunks.findIndex((c) => c.reportId === report.id && c.paragraph === 2);
+      const [vector] = await embedder.embed([passageText(report, index.chunks[i]!)], 'passage');
+      expect(index.chunkOfLabel.get(index.vectors!.search(vector!, 1)[0]!.label)).toBe(i);
+    }
+  });
+
   it('refuses to answer with a model whose dimension differs from the stored vectors', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });

@@ -259,52 +259,73 @@ class Growable<T extends Int32Array | Float32Array> {
   }
 }
 
-/** Entries per block of a BlockList (a million: 4 MB of Int32). */
-const BLOCK_BITS = 20;
-const BLOCK = 1 << BLOCK_BITS;
+/** Postings per page of a PostingPages store (a million: 4 MB of term ids, 2 MB of frequencies). */
+export const PAGE = 1 << 20;
 
 /**
- * An append-only list of numbers in fixed-size typed-array blocks: unlike a doubling array it
- * never copies and wastes at most one block, which matters at millions of postings.
+ * Where a builder keeps its postings (term id and scaled frequency, in document order) until it
+ * builds. The builder reads them back once, page by page, in the order they were pushed.
  */
-class BlockList<T extends Int32Array | Uint16Array> {
+export interface PostingPages {
+  readonly length: number;
+  push(term: number, tf: number): void;
+  /** Every posting in push order, in pages of at most PAGE (the arrays may be reused between pages). */
+  pages(): Iterable<[Int32Array, Uint16Array]>;
+  /** Lets the postings go. */
+  dispose(): void;
+}
+
+/**
+ * Postings in fixed-size typed-array pages in memory: unlike a doubling array they never copy and
+ * waste at most one page, which matters at millions of postings.
+ */
+export class MemoryPostingPages implements PostingPages {
   length = 0;
-  private blocks: T[] = [];
-  constructor(private readonly make: (n: number) => T) {}
+  private full: [Int32Array, Uint16Array][] = [];
+  private terms = new Int32Array(PAGE);
+  private tfs = new Uint16Array(PAGE);
+  private fill = 0;
 
-  push(x: number): void {
-    const offset = this.length & (BLOCK - 1);
-    if (offset === 0) this.blocks.push(this.make(BLOCK));
-    this.blocks[this.blocks.length - 1]![offset] = x;
+  push(term: number, tf: number): void {
+    this.terms[this.fill] = term;
+    this.tfs[this.fill++] = tf;
     this.length++;
+    if (this.fill === PAGE) {
+      this.full.push([this.terms, this.tfs]);
+      this.terms = new Int32Array(PAGE);
+      this.tfs = new Uint16Array(PAGE);
+      this.fill = 0;
+    }
   }
 
-  at(i: number): number {
-    return this.blocks[i >>> BLOCK_BITS]![i & (BLOCK - 1)]!;
+  *pages(): Iterable<[Int32Array, Uint16Array]> {
+    yield* this.full;
+    if (this.fill > 0) yield [this.terms.subarray(0, this.fill), this.tfs.subarray(0, this.fill)];
   }
 
-  /** Lets the blocks go (the builder is done with them). */
-  clear(): void {
-    this.blocks = [];
+  dispose(): void {
+    this.full = [];
+    this.fill = 0;
     this.length = 0;
   }
 }
 
 /**
- * Collects documents, then builds the compressed-sparse-row index. Postings are kept in flat
- * typed-array blocks (term id and scaled frequency per posting, an offset per document), so
- * 100,000 documents cost a few megabytes rather than a Map each. A builder builds once: its
- * postings are let go as the index is built.
+ * Collects documents, then builds the compressed-sparse-row index. Postings go to a PostingPages
+ * store (in memory by default; an ingest spills them to a file), with a count per term and an
+ * offset per document, so 100,000 documents cost a few megabytes rather than a Map each. A
+ * builder builds once: its postings are let go as the index is built.
  */
 export class LexicalIndexBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postingTerms = new BlockList((n) => new Int32Array(n));
-  /** Weighted term frequency × TF_SCALE, as stored in the index. */
-  private readonly postingTfs = new BlockList((n) => new Uint16Array(n));
-  /** Document d's postings are postingTerms[docStarts[d] … docStarts[d+1]). */
+  /** Documents holding term i (its postings). */
+  private readonly termCounts = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  /** Document d's postings start at posting docStarts[d]. */
   private readonly docStarts = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly lengths = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
+
+  constructor(private readonly postings: PostingPages = new MemoryPostingPages()) {}
 
   /** Adds a document (its id is its insertion order) from weighted term lists. */
   add(fields: { terms: string[]; weight: number }[]): number {
@@ -328,10 +349,10 @@ export class LexicalIndexBuilder {
   }
 
   private addDoc(counts: Map<number, number>, length: number): number {
-    this.docStarts.push(this.postingTerms.length);
+    this.docStarts.push(this.postings.length);
     for (const [id, tf] of counts) {
-      this.postingTerms.push(id);
-      this.postingTfs.push(Math.min(65535, Math.round(tf * TF_SCALE)));
+      this.postings.push(id, Math.min(65535, Math.round(tf * TF_SCALE)));
+      this.termCounts.data[id]!++;
     }
     this.lengths.push(length);
     return this.lengths.length - 1;
@@ -342,6 +363,7 @@ export class LexicalIndexBuilder {
     if (id === undefined) {
       id = this.terms.length;
       this.terms.push(term);
+      this.termCounts.push(0);
       this.termIds.set(term, id);
     }
     return id;
@@ -350,25 +372,31 @@ export class LexicalIndexBuilder {
   build(): LexicalIndex {
     const v = this.terms.length;
     const n = this.lengths.length;
-    const total = this.postingTerms.length;
-    const { postingTerms, postingTfs } = this;
+    const total = this.postings.length;
+    const counts = this.termCounts.data;
     const starts = this.docStarts.data;
     const offsets = new Int32Array(v + 1);
-    for (let p = 0; p < total; p++) offsets[postingTerms.at(p) + 1]!++;
-    for (let i = 0; i < v; i++) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
+    for (let i = 0; i < v; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
     const fill = offsets.slice(0, v);
     const docs = new Int32Array(total);
     const tfs = new Uint16Array(total);
-    for (let doc = 0; doc < n; doc++) {
-      const end = doc + 1 < n ? starts[doc + 1]! : total;
-      for (let p = starts[doc]!; p < end; p++) {
-        const id = postingTerms.at(p);
+    // Postings come back in document order: `doc` advances past every document starting at or before p.
+    let p = 0;
+    let doc = -1;
+    for (const [pageTerms, pageTfs] of this.postings.pages()) {
+      for (let i = 0; i < pageTerms.length; i++, p++) {
+        while (doc + 1 < n && starts[doc + 1]! <= p) doc++;
+        const id = pageTerms[i]!;
         docs[fill[id]!] = doc;
-        tfs[fill[id]!++] = postingTfs.at(p);
+        tfs[fill[id]!++] = pageTfs[i]!;
       }
     }
-    postingTerms.clear();
-    postingTfs.clear();
+    this.postings.dispose();
     return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });
+  }
+
+  /** Lets the postings go without building (the builder was not needed after all). */
+  dispose(): void {
+    this.postings.dispose();
   }
 }

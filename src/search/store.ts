@@ -10,6 +10,7 @@
  *   index/gen-…/lexical/<id>.json     that report's chunks' weighted term frequencies (to rebuild lexical.bin without re-tokenising)
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
  *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
+ *   index/gen-…/postings-N.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before commit)
  */
 import type { FileStamp } from '../corpus/files.js';
 import {
@@ -20,16 +21,18 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readSync,
   readdirSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
-import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
+import { LexicalIndex, LexicalIndexBuilder, PAGE, type PostingPages } from './bm25.js';
 import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
 import { VectorIndex } from './vector-index.js';
 import { QueryVocabulary } from './vocabulary.js';
@@ -193,12 +196,19 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'words', `${stored.report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 
-  /** Reports whose chunk terms were written in this generation, in order, already added to `streamed`. */
+  /** Reports whose chunk terms were written in this generation, in order, and the builder they went into. */
   private readonly streamedIds: string[] = [];
-  private readonly streamed = new LexicalIndexBuilder();
+  private streamed?: LexicalIndexBuilder;
+  private scratchFiles = 0;
+
+  /** A lexical builder whose postings wait in a scratch file of this generation, not in memory. */
+  private newBuilder(): LexicalIndexBuilder {
+    return new LexicalIndexBuilder(new FilePostingPages(join(this.dir, `postings-${this.scratchFiles++}.tmp`)));
+  }
 
   writeChunkTerms(id: string, terms: ChunkTerms[]): void {
     writeFileDurable(join(this.dir, 'lexical', `${id}.json`), JSON.stringify(terms));
+    this.streamed ??= this.newBuilder();
     for (const t of terms) this.streamed.addCounts(t.counts, t.length);
     this.streamedIds.push(id);
   }
@@ -216,16 +226,22 @@ export class GenerationWriter {
     const tail = extendable ? reportIds.slice(previous.reportIds.length) : undefined;
     const build = (ids: string[]): LexicalIndex => {
       // The reports written in this generation were indexed as they were written: no need to read their term files back.
-      if (ids.length === this.streamedIds.length && ids.every((id, i) => this.streamedIds[i] === id)) return this.streamed.build();
-      const builder = new LexicalIndexBuilder();
-      for (const id of ids) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
-      return builder.build();
+      if (this.streamed && ids.length === this.streamedIds.length && ids.every((id, i) => this.streamedIds[i] === id)) return this.streamed.build();
+      const builder = this.newBuilder();
+      try {
+        for (const id of ids) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
+        return builder.build();
+      } finally {
+        builder.dispose();
+      }
     };
     let index: LexicalIndex;
     try {
       index = tail && previous ? LexicalIndex.deserialize(readFileSync(join(previous.dir, 'lexical.bin'))).append(build(tail)) : build(reportIds);
     } catch {
       index = build(reportIds); // an unreadable previous lexical.bin is simply rebuilt
+    } finally {
+      this.streamed?.dispose();
     }
     const parts = index.serializeParts();
     writeFileDurable(join(this.dir, 'lexical.bin'), parts);
@@ -279,6 +295,66 @@ export class GenerationWriter {
 
   abandon(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Postings spilled to a file page by page (4 MB of term ids, then 2 MB of frequencies per full
+ * page), so an ingest of 1,000 reports does not hold its 19 million postings in memory while it
+ * streams, nor twice while it builds. The file is a scratch file inside the generation being
+ * written: dispose deletes it, and an abandoned generation takes it along.
+ */
+export class FilePostingPages implements PostingPages {
+  length = 0;
+  private readonly terms = new Int32Array(PAGE);
+  private readonly tfs = new Uint16Array(PAGE);
+  private fill = 0;
+  private fd?: number;
+
+  constructor(private readonly path: string) {}
+
+  push(term: number, tf: number): void {
+    this.terms[this.fill] = term;
+    this.tfs[this.fill++] = tf;
+    this.length++;
+    if (this.fill === PAGE) {
+      this.fd ??= openSync(this.path, 'w+');
+      writeSync(this.fd, bytesOf(this.terms));
+      writeSync(this.fd, bytesOf(this.tfs));
+      this.fill = 0;
+    }
+  }
+
+  *pages(): Iterable<[Int32Array, Uint16Array]> {
+    const fullPages = (this.length - this.fill) / PAGE;
+    if (fullPages > 0) {
+      const terms = new Int32Array(PAGE);
+      const tfs = new Uint16Array(PAGE);
+      for (let k = 0; k < fullPages; k++) {
+        readFully(this.fd!, bytesOf(terms), k * PAGE * 6);
+        readFully(this.fd!, bytesOf(tfs), k * PAGE * 6 + PAGE * 4);
+        yield [terms, tfs];
+      }
+    }
+    if (this.fill > 0) yield [this.terms.subarray(0, this.fill), this.tfs.subarray(0, this.fill)];
+  }
+
+  dispose(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.path, { force: true });
+    this.length = 0;
+    this.fill = 0;
+  }
+}
+
+const bytesOf = (a: Int32Array | Uint16Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  for (let done = 0; done < into.length;) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new IndexError('A scratch postings file ended early while the lexical index was built; run the ingest again.');
+    done += n;
   }
 }
 

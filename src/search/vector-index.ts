@@ -52,6 +52,15 @@ export class VectorIndex {
     return this.index.getCurrentCount();
   }
 
+  /**
+   * Makes room for `more` vectors at once (growing one at a time would copy the graph and, while
+   * copying, hold it twice).
+   */
+  reserve(more: number): void {
+    const needed = this.index.getCurrentCount() + more;
+    if (needed > this.index.getMaxElements()) this.index.resizeIndex(needed);
+  }
+
   /** Adds a vector under `label`, growing capacity when full. */
   add(label: number, vector: Float32Array): void {
     this.checkDim(vector);
