@@ -255,20 +255,12 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         ? { dir: previousDir, reportIds: Object.keys(previous.reports), rewritten: [...summary.changed, ...summary.removed], sameChunking: !full }
         : undefined,
     );
-    // The lexical build's arrays (hundreds of MB at 1,000 reports) are garbage now; collected before
-    // the graph is built, not whenever V8 next looks, so the two never add up.
-    collectGarbage();
     if (model) {
+      // The lexical build's arrays (over 100 MB at 1,000 reports) are garbage now: collected before
+      // the graph is built, not whenever V8 next looks, so the two never add up.
+      collectGarbage();
       const vectors = openVectorIndex(store, previous, previousDir, full, model.dim, summary);
-      vectors.reserve(summary.embeddedChunks);
-      progress.start(summary.embeddedChunks, 'Building the vector index', 'chunks');
-      for (const id of embeddedIds) {
-        const entry = manifest.reports[id]!;
-        const flat = store.readVectors(writer.dir, id, entry.chunkCount, model.dim);
-        for (let c = 0; c < entry.chunkCount; c++) vectors.add(entry.firstLabel + c, flat.subarray(c * model.dim, (c + 1) * model.dim));
-        progress.tick(entry.chunkCount);
-      }
-      progress.stop();
+      linkVectors(vectors, embeddedIds, (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim), manifest, progress);
       manifest.hnswBytes = writer.writeVectorIndex(vectors);
     }
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
@@ -298,6 +290,20 @@ function openVectorIndex(
     for (let i = 0; i < entry.chunkCount; i++) index.remove(entry.firstLabel + i);
   }
   return index;
+}
+
+/** Adds the vectors the new reports wrote (read back one report at a time) to the graph, sized once for all of them. */
+function linkVectors(vectors: VectorIndex, ids: string[], read: (id: string) => Float32Array, manifest: Manifest, progress: Progress): void {
+  const total = ids.reduce((n, id) => n + manifest.reports[id]!.chunkCount, 0);
+  vectors.reserve(total);
+  progress.start(total, 'Building the vector index', 'chunks');
+  for (const id of ids) {
+    const { chunkCount, firstLabel } = manifest.reports[id]!;
+    const flat = read(id);
+    for (let c = 0; c < chunkCount; c++) vectors.add(firstLabel + c, flat.subarray(c * vectors.dim, (c + 1) * vectors.dim));
+    progress.tick(chunkCount);
+  }
+  progress.stop();
 }
 
 async function embedAll(embedder: Embedder, texts: string[], batchSize: number, onDone: (done: number) => void): Promise<Float32Array[]> {
