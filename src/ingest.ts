@@ -229,7 +229,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         embeddedIds.push(report.id);
         summary.embeddedChunks += chunks.length;
       }
-      writer.writeReport({ report, chunks });
+      writer.writeReport(report, chunks);
       writer.writeChunkTerms(
         report.id,
         chunks.map((c) => chunkTerms(report, c)),

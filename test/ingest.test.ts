@@ -96,7 +96,7 @@ describe('ingest, lexical only (no model)', () => {
     await ingest({ corpusDir, dataDir });
     const store = new IndexStore(dataDir);
     const dir = store.current()!;
-    const text = join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.json');
+    const text = join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.bin');
     const saved = readFileSync(text);
     rmSync(text);
     const { index } = loadIndex(store)!;

@@ -59,7 +59,7 @@ describe('broken or unwritable state', () => {
     const { corpusDir, dataDir } = tempCorpus();
     expect(run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }).status).toBe(0);
     const dir = new IndexStore(dataDir).current()!;
-    writeFileSync(join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.json'), '{"report": trunc');
+    writeFileSync(join(dir, 'reports', 'zuoyun-2023-rule-of-law-report.bin'), 'RQBREP1\n trunc');
     const r = run('src/main.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, [], 'How many cases?\n');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');

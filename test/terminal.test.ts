@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { REPO, tempCorpus } from './helpers/fixtures.js';
+import { REPO, tempCorpus, tempDir } from './helpers/fixtures.js';
 
 /** `npm start` with no token over a fresh copy of the corpus, `input` piped in. */
 function chat(input: string) {
@@ -39,7 +39,7 @@ describe('npm start without a token: the terminal conversation', () => {
       cwd: REPO,
       encoding: 'utf8',
       input: '',
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: '/nonexistent-corpus', EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: '/nonexistent-corpus', DATA_DIR: tempDir(), EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
     });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('error: CORPUS_DIR (/nonexistent-corpus) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.');

@@ -5,7 +5,9 @@
  *
  *   index/CURRENT                     "gen-…" (the live generation)
  *   index/gen-…/manifest.json         format version, model id + dimension, per-report hash/chunk count/labels
- *   index/gen-…/reports/<id>.json     parsed report (text, paragraphs, metadata) and its chunks
+ *   index/gen-…/reports/<id>.bin      the report's text and paragraphs (report-file.ts), read when a question first needs them
+ *   index/gen-…/chunks/<id>.i32       its chunks: paragraph, start, end per chunk
+ *   index/gen-…/words/<id>.tsv        its words with their counts (summed into words.tsv for typo correction)
  *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded)
  *   index/gen-…/lexical/<id>.json     that report's chunks' weighted term frequencies (to rebuild lexical.bin without re-tokenising)
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
@@ -34,11 +36,12 @@ import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder, PAGE, type PostingPages } from './bm25.js';
 import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
+import { decodeReportBody, encodeReportBody, type ReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
 import { QueryVocabulary } from './vocabulary.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 
 export interface ReportEntry {
   file: string;
@@ -65,11 +68,6 @@ export interface Manifest {
   /** Byte size of lexical.bin. */
   lexicalBytes: number;
   builtAt: string;
-}
-
-export interface StoredReport {
-  report: ParsedReport;
-  chunks: Chunk[];
 }
 
 const REBUILD = 'run `npm run ingest -- --rebuild` to rebuild it from the corpus';
@@ -123,8 +121,14 @@ export class IndexStore {
     return manifest;
   }
 
-  readReport(dir: string, id: string): StoredReport {
-    return readJson(join(dir, 'reports', `${id}.json`), `report file for "${id}"`) as StoredReport;
+  /** A report's text and paragraphs (its id and metadata are in the manifest). */
+  readReport(dir: string, id: string): ReportBody {
+    const path = join(dir, 'reports', `${id}.bin`);
+    try {
+      return decodeReportBody(readFileSync(path), id);
+    } catch (cause) {
+      throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
+    }
   }
 
   /** A report's chunks from its compact file (paragraph, start, end per chunk), without reading the report. */
@@ -188,12 +192,12 @@ export class GenerationWriter {
     readonly dir: string,
   ) {}
 
-  writeReport(stored: StoredReport): void {
-    writeFileDurable(join(this.dir, 'reports', `${stored.report.id}.json`), JSON.stringify(stored));
-    const flat = Int32Array.from(stored.chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
-    writeFileDurable(join(this.dir, 'chunks', `${stored.report.id}.i32`), new Uint8Array(flat.buffer));
-    const words = QueryVocabulary.wordsOf([stored.report.text]);
-    writeFileDurable(join(this.dir, 'words', `${stored.report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
+  writeReport(report: ParsedReport, chunks: Chunk[]): void {
+    writeFileDurable(join(this.dir, 'reports', `${report.id}.bin`), encodeReportBody(report));
+    const flat = Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
+    writeFileDurable(join(this.dir, 'chunks', `${report.id}.i32`), new Uint8Array(flat.buffer));
+    const words = QueryVocabulary.wordsOf([report.text]);
+    writeFileDurable(join(this.dir, 'words', `${report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 
   /** Reports whose chunk terms were written in this generation, in order, and the builder they went into. */
@@ -268,7 +272,7 @@ export class GenerationWriter {
   /** Reuses an unchanged report's files from the previous generation without copying (hard links). */
   carryOver(previousDir: string, id: string, withVectors: boolean): void {
     const files = [
-      join('reports', `${id}.json`),
+      join('reports', `${id}.bin`),
       join('chunks', `${id}.i32`),
       join('words', `${id}.tsv`),
       join('lexical', `${id}.json`),
@@ -358,20 +362,6 @@ function readFully(fd: number, into: Uint8Array, position: number): void {
   }
 }
 
-/**
- * Paragraphs under the same section share one path array (JSON gives each its own copy;
- * at 100,000 chunks the copies cost tens of megabytes).
- */
-function internSections(report: ParsedReport): void {
-  const paths = new Map<string, string[]>();
-  for (const p of report.paragraphs) {
-    const key = p.section.join('\u0000');
-    const shared = paths.get(key);
-    if (shared) p.section = shared;
-    else paths.set(key, p.section);
-  }
-}
-
 /** Adds the counts of a "word<TAB>count" file to `into`. */
 function addWordCounts(path: string, into: Map<string, number>): void {
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -386,14 +376,8 @@ function addWordCounts(path: string, into: Map<string, number>): void {
  * text, and a question reads only the reports its candidates are in.
  */
 function lazyReport(store: IndexStore, dir: string, id: string, entry: ReportEntry): ParsedReport {
-  let body: Pick<ParsedReport, 'text' | 'paragraphs'> | undefined;
-  const load = (): Pick<ParsedReport, 'text' | 'paragraphs'> => {
-    if (body) return body;
-    const { report } = store.readReport(dir, id);
-    internSections(report);
-    if (report.id !== id) throw new IndexError(`The index report file for "${id}" does not match the manifest; ${REBUILD}.`);
-    return (body = { text: report.text, paragraphs: report.paragraphs });
-  };
+  let body: ReportBody | undefined;
+  const load = (): ReportBody => (body ??= store.readReport(dir, id));
   return {
     id,
     meta: entry.meta,
