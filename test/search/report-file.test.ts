@@ -24,6 +24,15 @@ describe('report file', () => {
     expect(body.paragraphs[1]!.section).toBe(body.paragraphs[2]!.section); // one array, not a copy per paragraph
   });
 
+  it('a report whose characters all fit in a byte reads back the same', () => {
+    const plain: ParsedReport = {
+      ...report,
+      text: 'Café report\n\nThe county held 11 meetings.',
+      paragraphs: [{ n: 1, start: 0, end: 11, role: 'title', section: [] }],
+    };
+    expect(decodeReportBody(Buffer.concat(encodeReportBody(plain)), 'r-1')).toEqual({ text: plain.text, paragraphs: plain.paragraphs });
+  });
+
   it("refuses another report's file, a truncated one and anything else", () => {
     expect(() => decodeReportBody(bytes(), 'r-2')).toThrow('report file of "r-1", expected "r-2"');
     expect(() => decodeReportBody(bytes().subarray(0, bytes().length - 3), 'r-1')).toThrow('truncated');
