@@ -277,29 +277,41 @@ export interface PostingPages {
 
 /**
  * Postings in fixed-size typed-array pages in memory: unlike a doubling array they never copy and
- * waste at most one page, which matters at millions of postings.
+ * waste at most one page, which matters at millions of postings. A subclass may keep full pages
+ * elsewhere (store.ts spills them to a file).
  */
 export class MemoryPostingPages implements PostingPages {
   length = 0;
   private full: [Int32Array, Uint16Array][] = [];
-  private terms = new Int32Array(PAGE);
-  private tfs = new Uint16Array(PAGE);
-  private fill = 0;
+  /** The page being filled. */
+  protected terms = new Int32Array(PAGE);
+  protected tfs = new Uint16Array(PAGE);
+  protected fill = 0;
 
   push(term: number, tf: number): void {
     this.terms[this.fill] = term;
     this.tfs[this.fill++] = tf;
     this.length++;
     if (this.fill === PAGE) {
-      this.full.push([this.terms, this.tfs]);
-      this.terms = new Int32Array(PAGE);
-      this.tfs = new Uint16Array(PAGE);
+      this.keepPage();
       this.fill = 0;
     }
   }
 
+  /** The page being filled is full: keep it and start another. */
+  protected keepPage(): void {
+    this.full.push([this.terms, this.tfs]);
+    this.terms = new Int32Array(PAGE);
+    this.tfs = new Uint16Array(PAGE);
+  }
+
+  /** The full pages, in order. */
+  protected fullPages(): Iterable<[Int32Array, Uint16Array]> {
+    return this.full;
+  }
+
   *pages(): Iterable<[Int32Array, Uint16Array]> {
-    yield* this.full;
+    yield* this.fullPages();
     if (this.fill > 0) yield [this.terms.subarray(0, this.fill), this.tfs.subarray(0, this.fill)];
   }
 

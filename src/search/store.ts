@@ -29,12 +29,11 @@ import {
   rmSync,
   statSync,
   writeFileSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
-import { LexicalIndex, LexicalIndexBuilder, PAGE, type PostingPages } from './bm25.js';
+import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
 import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
 import { decodeReportBody, encodeReportBody, type ReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
@@ -308,47 +307,38 @@ export class GenerationWriter {
  * streams, nor twice while it builds. The file is a scratch file inside the generation being
  * written: dispose deletes it, and an abandoned generation takes it along.
  */
-export class FilePostingPages implements PostingPages {
-  length = 0;
-  private readonly terms = new Int32Array(PAGE);
-  private readonly tfs = new Uint16Array(PAGE);
-  private fill = 0;
+export class FilePostingPages extends MemoryPostingPages {
   private fd?: number;
 
-  constructor(private readonly path: string) {}
-
-  push(term: number, tf: number): void {
-    this.terms[this.fill] = term;
-    this.tfs[this.fill++] = tf;
-    this.length++;
-    if (this.fill === PAGE) {
-      this.fd ??= openSync(this.path, 'w+');
-      writeSync(this.fd, bytesOf(this.terms));
-      writeSync(this.fd, bytesOf(this.tfs));
-      this.fill = 0;
-    }
+  constructor(private readonly path: string) {
+    super();
   }
 
-  *pages(): Iterable<[Int32Array, Uint16Array]> {
+  /** A full page goes to the file; its arrays are filled again. */
+  protected override keepPage(): void {
+    this.fd ??= openSync(this.path, 'w+');
+    writeFileSync(this.fd, bytesOf(this.terms));
+    writeFileSync(this.fd, bytesOf(this.tfs));
+  }
+
+  protected override *fullPages(): Iterable<[Int32Array, Uint16Array]> {
+    const fd = this.fd;
+    if (fd === undefined) return;
     const fullPages = (this.length - this.fill) / PAGE;
-    if (fullPages > 0) {
-      const terms = new Int32Array(PAGE);
-      const tfs = new Uint16Array(PAGE);
-      for (let k = 0; k < fullPages; k++) {
-        readFully(this.fd!, bytesOf(terms), k * PAGE * 6);
-        readFully(this.fd!, bytesOf(tfs), k * PAGE * 6 + PAGE * 4);
-        yield [terms, tfs];
-      }
+    const terms = new Int32Array(PAGE);
+    const tfs = new Uint16Array(PAGE);
+    for (let k = 0; k < fullPages; k++) {
+      readFully(fd, bytesOf(terms), k * PAGE * 6);
+      readFully(fd, bytesOf(tfs), k * PAGE * 6 + PAGE * 4);
+      yield [terms, tfs];
     }
-    if (this.fill > 0) yield [this.terms.subarray(0, this.fill), this.tfs.subarray(0, this.fill)];
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     rmSync(this.path, { force: true });
-    this.length = 0;
-    this.fill = 0;
+    super.dispose();
   }
 }
 
