@@ -163,7 +163,7 @@ async function serve(dataDir: string): Promise<void> {
   lexicalTotal.sort((a, b) => a - b);
   process.stdout.write(
     JSON.stringify({
-      chunks: index.chunks.length,
+      chunks: index.chunkCount,
       loadMs,
       rssBeforeMb: rssBefore,
       rssLoadedMb: rssLoaded,

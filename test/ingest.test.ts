@@ -32,7 +32,7 @@ describe('ingest, lexical only (no model)', () => {
     expect(first.vectors).toBe(false);
     const loaded = loadIndex(new IndexStore(dataDir))!;
     expect(loaded.index.vectors).toBeUndefined();
-    expect(loaded.index.chunks.length).toBe(first.totalChunks);
+    expect(loaded.index.chunkCount).toBe(first.totalChunks);
     const again = await ingest({ corpusDir, dataDir });
     expect(again.wroteGeneration).toBe(false);
     expect(again.unchanged).toEqual(['zuoyun-2023-rule-of-law-report']);
@@ -100,7 +100,7 @@ describe('ingest, lexical only (no model)', () => {
     const saved = readFileSync(text);
     rmSync(text);
     const { index } = loadIndex(store)!;
-    expect(index.chunks.length).toBeGreaterThan(100);
+    expect(index.chunkCount).toBeGreaterThan(100);
     expect([...index.reports.values()][0]!.meta.title).toMatch(/Zuoyun/);
     expect(() => [...index.reports.values()][0]!.text).toThrow(
       /report file for "zuoyun-2023-rule-of-law-report" \(.*\) is missing or corrupt; run `npm run ingest -- --rebuild`/,
@@ -150,9 +150,9 @@ describe('ingest with the tiny test model (dense path)', () => {
     expect(manifest.model).toEqual({ id: model, dim: embedder.dim });
     const report = index.reports.get('zuoyun-2023-rule-of-law-report')!;
     for (const i of [3, 20, 40]) {
-      const [vector] = await embedder.embed([passageText(report, index.chunks[i]!)], 'passage');
+      const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');
       const [hit] = index.vectors!.search(vector!, 1);
-      expect(index.chunkOfLabel.get(hit!.label)).toBe(i);
+      expect(index.chunkOfLabel(hit!.label)).toBe(i);
     }
   });
 
@@ -168,9 +168,9 @@ describe('ingest with the tiny test model (dense path)', () => {
     const { index } = loadIndex(store)!;
     expect(index.vectors!.count).toBe(summary.totalChunks);
     for (const report of [index.reports.get('zz-added')!, index.reports.get('zuoyun-2023-rule-of-law-report')!]) {
-      const i = index.chunks.findIndex((c) => c.reportId === report.id && c.paragraph === 2);
-      const [vector] = await embedder.embed([passageText(report, index.chunks[i]!)], 'passage');
-      expect(index.chunkOfLabel.get(index.vectors!.search(vector!, 1)[0]!.label)).toBe(i);
+      const i = index.chunkOfSentence(report.id, 2, 0)!;
+      const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');
+      expect(index.chunkOfLabel(index.vectors!.search(vector!, 1)[0]!.label)).toBe(i);
     }
   });
 
@@ -208,7 +208,7 @@ describe('ingest with the tiny test model (dense path)', () => {
     const dying = counting(await loadEmbedder(model, tempDir()), 2);
     await expect(ingest({ corpusDir, dataDir, embedder: dying })).rejects.toThrow('killed mid-ingest');
     expect(store.manifest()).toEqual(before);
-    expect(loadIndex(store)!.index.chunks.length).toBeGreaterThan(0);
+    expect(loadIndex(store)!.index.chunkCount).toBeGreaterThan(0);
     expect(existsSync(join(store.root, 'ingest.lock'))).toBe(false);
     const live = store.current();
     await ingest({ corpusDir, dataDir, embedder: counting(await loadEmbedder(model, tempDir())) });

@@ -151,7 +151,7 @@ export class AnswerEngine {
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
-    const inScope = (chunk: number): boolean => !onlyReport || this.index.chunks[chunk]!.reportId === onlyReport;
+    const inScope = (chunk: number): boolean => !onlyReport || this.index.reportOf(chunk) === onlyReport;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
     const { chunks: candidateChunks, dense, vector } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
     if (candidateChunks.size === 0) return refusal;
@@ -280,7 +280,7 @@ export class AnswerEngine {
     query?: { vector: Float32Array; calibration: Calibration },
   ): RankedSentence[] {
     const paragraphs = new Set<string>();
-    for (const id of chunkIds) paragraphs.add(`${this.index.chunks[id]!.reportId}#${this.index.chunks[id]!.paragraph}`);
+    for (const id of chunkIds) paragraphs.add(`${this.index.reportOf(id)}#${this.index.paragraphOf(id)}`);
     const maxIdf = idfOf(0, this.index.lexical.size);
     const termWeight = memoize((term: string): number => this.index.lexical.idf(term) || maxIdf);
     // A concept absent from the corpus weighs the most: the report likely does not cover it.
@@ -333,7 +333,7 @@ export class AnswerEngine {
     if (chunk === undefined) return undefined;
     const hit = dense.get(chunk);
     if (hit !== undefined) return hit;
-    const label = this.index.labelOfChunk[chunk];
+    const label = this.index.labelOfChunk(chunk);
     return label === undefined ? undefined : this.index.vectors?.similarity(label, vector);
   }
 

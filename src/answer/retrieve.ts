@@ -70,7 +70,7 @@ async function denseCandidates(
   // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
   if (!vector?.every(Number.isFinite)) return { hits };
   for (const h of vectors.search(vector, CANDIDATES)) {
-    const chunk = index.chunkOfLabel.get(h.label);
+    const chunk = index.chunkOfLabel(h.label);
     if (chunk !== undefined) hits.set(chunk, h.similarity);
   }
   t.vectorSearch = performance.now() - mark;

@@ -28,15 +28,30 @@ export function chunkTerms(report: ParsedReport, chunk: Chunk): ChunkTerms {
   return { counts: [...counts], length: body.length + heading.length * HEADING_WEIGHT };
 }
 
+/** One report's chunks: rows of (paragraph, start, end), positions first … first+count-1. */
+interface ReportChunks {
+  id: string;
+  first: number;
+  rows: Int32Array;
+  firstLabel?: number;
+  /** Paragraph number → position of its first chunk (its first sentence), -1 for none. */
+  firstOfParagraph: Int32Array;
+}
+
+/**
+ * Chunks are kept as typed rows per report, not as one object each: at 1,000 reports the
+ * 323,000 chunks are then a thousand arrays to the garbage collector rather than 323,000 objects
+ * and two maps of as many entries, which it otherwise marks again on every full collection.
+ */
 export class CorpusIndex {
   readonly reports = new Map<string, ParsedReport>();
-  readonly chunks: Chunk[] = [];
-  /** HNSW label → position in `chunks`. */
-  readonly chunkOfLabel = new Map<number, number>();
-  /** Position in `chunks` → HNSW label (undefined without vectors). */
-  readonly labelOfChunk: (number | undefined)[] = [];
-  /** "reportId#paragraph" → position of the paragraph's first chunk (its first sentence). */
-  private readonly firstChunkOf = new Map<string, number>();
+  /** In the order added; `first` increases. */
+  private readonly byPosition: ReportChunks[] = [];
+  private readonly byReport = new Map<string, ReportChunks>();
+  /** Reports with vectors by first HNSW label, ascending (sorted when first needed). */
+  private byLabel?: ReportChunks[];
+  /** Number of chunks; chunk ids are 0 … chunkCount-1 in the order added. */
+  chunkCount = 0;
   /** Dense side; absent when no embedding model could be loaded. */
   vectors?: VectorIndex;
   /** Every lower-case word of the reports with its count, when the store keeps it (else counted from the texts). */
@@ -45,37 +60,82 @@ export class CorpusIndex {
   private built?: LexicalIndex;
 
   /**
-   * Adds a report and its chunks; chunk ids are their positions in `chunks`.
+   * Adds a report and its chunks (objects, or rows of paragraph, start, end as stored); chunk
+   * ids continue from `chunkCount`.
    * @param firstLabel HNSW label of the first chunk (the rest follow in order), when vectors exist
    * @param lexical "index" (default) to index the chunks' terms now; "stored" when the
    *   lexical index comes from disk (`useLexical`)
    */
-  addReport(report: ParsedReport, chunks: Chunk[], firstLabel?: number, lexical: 'index' | 'stored' = 'index'): void {
+  addReport(report: ParsedReport, chunks: Chunk[] | Int32Array, firstLabel?: number, lexical: 'index' | 'stored' = 'index'): void {
     this.reports.set(report.id, report);
-    for (const [i, chunk] of chunks.entries()) {
-      if (firstLabel !== undefined) this.chunkOfLabel.set(firstLabel + i, this.chunks.length);
-      this.labelOfChunk.push(firstLabel === undefined ? undefined : firstLabel + i);
-      const key = `${chunk.reportId}#${chunk.paragraph}`;
-      if (!this.firstChunkOf.has(key)) this.firstChunkOf.set(key, this.chunks.length);
-      this.chunks.push(chunk);
-      if (lexical === 'index') {
-        const t = chunkTerms(report, chunk);
+    const rows = chunks instanceof Int32Array ? chunks : Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
+    const count = rows.length / 3;
+    let maxParagraph = 0;
+    for (let i = 0; i < count; i++) maxParagraph = Math.max(maxParagraph, rows[3 * i]!);
+    const firstOfParagraph = new Int32Array(maxParagraph + 1).fill(-1);
+    for (let i = count - 1; i >= 0; i--) firstOfParagraph[rows[3 * i]!] = this.chunkCount + i;
+    const entry: ReportChunks = { id: report.id, first: this.chunkCount, rows, firstLabel, firstOfParagraph };
+    this.byPosition.push(entry);
+    this.byReport.set(report.id, entry);
+    this.byLabel = undefined;
+    this.chunkCount += count;
+    if (lexical === 'index') {
+      for (let i = 0; i < count; i++) {
+        const t = chunkTerms(report, this.chunk(entry.first + i));
         this.builder.addCounts(t.counts, t.length);
       }
+      this.built = undefined;
     }
-    if (lexical === 'index') this.built = undefined;
   }
 
-  /** Uses a lexical index read from disk instead of building one (it must cover `chunks` in order). */
+  /** Chunk `id` (a new object each call). */
+  chunk(id: number): Chunk {
+    const entry = this.entryOf(id);
+    const k = 3 * (id - entry.first);
+    return { reportId: entry.id, paragraph: entry.rows[k]!, start: entry.rows[k + 1]!, end: entry.rows[k + 2]! };
+  }
+
+  /** The report chunk `id` belongs to. */
+  reportOf(id: number): string {
+    return this.entryOf(id).id;
+  }
+
+  /** The paragraph chunk `id` is in. */
+  paragraphOf(id: number): number {
+    const entry = this.entryOf(id);
+    return entry.rows[3 * (id - entry.first)]!;
+  }
+
+  /** The HNSW label of chunk `id` (undefined without vectors). */
+  labelOfChunk(id: number): number | undefined {
+    const entry = this.entryOf(id);
+    return entry.firstLabel === undefined ? undefined : entry.firstLabel + (id - entry.first);
+  }
+
+  /** The chunk an HNSW label stands for, if it is one of this index's. */
+  chunkOfLabel(label: number): number | undefined {
+    this.byLabel ??= this.byPosition.filter((e) => e.firstLabel !== undefined).sort((a, b) => a.firstLabel! - b.firstLabel!);
+    const entry = lastAtOrBefore(this.byLabel, label, (e) => e.firstLabel!);
+    if (!entry || label - entry.firstLabel! >= entry.rows.length / 3) return undefined;
+    return entry.first + (label - entry.firstLabel!);
+  }
+
+  private entryOf(id: number): ReportChunks {
+    const entry = id >= 0 && id < this.chunkCount ? lastAtOrBefore(this.byPosition, id, (e) => e.first) : undefined;
+    if (!entry) throw new RangeError(`no chunk ${id} (the index has ${this.chunkCount})`);
+    return entry;
+  }
+
+  /** Uses a lexical index read from disk instead of building one (it must cover the chunks in order). */
   useLexical(index: LexicalIndex): void {
-    if (index.size !== this.chunks.length) throw new Error(`lexical index has ${index.size} documents, the corpus ${this.chunks.length} chunks`);
+    if (index.size !== this.chunkCount) throw new Error(`lexical index has ${index.size} documents, the corpus ${this.chunkCount} chunks`);
     this.built = index;
   }
 
   /** The chunk holding sentence `k` (0-based) of a paragraph, if indexed. */
   chunkOfSentence(reportId: string, paragraph: number, k: number): number | undefined {
-    const first = this.firstChunkOf.get(`${reportId}#${paragraph}`);
-    return first === undefined ? undefined : first + k;
+    const first = this.byReport.get(reportId)?.firstOfParagraph[paragraph];
+    return first === undefined || first < 0 ? undefined : first + k;
   }
 
   get lexical(): LexicalIndex {
@@ -86,4 +146,19 @@ export class CorpusIndex {
 
 function chunkText(report: ParsedReport, chunk: Chunk): string {
   return report.text.slice(chunk.start, chunk.end);
+}
+
+/** The last item of a list sorted by `key` whose key is at most `value` (binary search). */
+function lastAtOrBefore<T>(sorted: T[], value: number, key: (item: T) => number): T | undefined {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(sorted[mid]!) <= value) {
+      found = sorted[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

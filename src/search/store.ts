@@ -130,13 +130,14 @@ export class IndexStore {
     }
   }
 
-  /** A report's chunks from its compact file (paragraph, start, end per chunk), without reading the report. */
-  readChunks(dir: string, id: string, count: number): Chunk[] {
+  /** A report's chunks from its compact file, as rows of paragraph, start, end, without reading the report. */
+  readChunks(dir: string, id: string, count: number): Int32Array {
     const path = join(dir, 'chunks', `${id}.i32`);
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
     if (bytes.length !== count * 12) throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
-    const v = new Int32Array(bytes.buffer, bytes.byteOffset, count * 3);
-    return Array.from({ length: count }, (_, i) => ({ reportId: id, paragraph: v[3 * i]!, start: v[3 * i + 1]!, end: v[3 * i + 2]! }));
+    const rows = new Int32Array(count * 3);
+    new Uint8Array(rows.buffer).set(bytes);
+    return rows;
   }
 
   readChunkTerms(dir: string, id: string): ChunkTerms[] {

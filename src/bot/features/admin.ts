@@ -14,7 +14,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     const engine = deps.engine();
     const lines = [
       `reports: ${engine.index.reports.size}`,
-      `chunks: ${engine.index.chunks.length}`,
+      `chunks: ${engine.index.chunkCount}`,
       `mode: ${engine.mode}`,
       `rss: ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
       ...((await deps.stats?.()) ?? []),
