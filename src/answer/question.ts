@@ -97,8 +97,9 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
   const months: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
   for (const [phrase, names] of PARTS_OF_YEAR) {
-    if (!phrase.test(content)) continue;
-    content = content.replace(phrase, ' ');
+    const without = content.replace(phrase, ' ');
+    if (without === content) continue;
+    content = without;
     months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
   }
   const years = yearsIn(content);
