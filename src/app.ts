@@ -13,7 +13,7 @@ import { ingestInChild } from './ingest-child.js';
 import { log } from './log.js';
 import type { Progress } from './progress.js';
 import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
-import { IndexStore, loadIndex } from './search/store.js';
+import { IndexStore, loadIndex, readReportsAhead } from './search/store.js';
 import { chineseExpander, ensureGlossary } from './search/chinese.js';
 import { loadThesaurus } from './search/thesaurus.js';
 
@@ -26,6 +26,12 @@ export interface Runtime {
   refresh(): Promise<IngestSummary>;
   /** Swaps in the live index if another process (`npm run ingest`) replaced it; true when it did. */
   reload(): boolean;
+  /**
+   * Reads the report texts into memory in the background, now and after every swap, so no
+   * later question waits on the disk; for processes that answer many questions (the bot, the
+   * terminal chat), not a one-question CLI. Resolves when the current index's are read.
+   */
+  readAhead(): Promise<void>;
 }
 
 /** After the hub could not be reached, later starts use the offline model without trying again for this long. */
@@ -116,6 +122,12 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
   };
   const first = await build();
   if (first.wroteGeneration) log.info(describeIngest(first));
+  // The read-ahead of the engine in use; a swap stops it and starts one for the new index.
+  let reading: AbortController | undefined;
+  const swap = (): void => {
+    Object.assign(runtime, open());
+    if (reading) void runtime.readAhead();
+  };
   const runtime: Runtime = {
     ...open(),
     embedder,
@@ -127,13 +139,21 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
         cacheDir: join(config.dataDir, 'models'),
         hubEndpoint: config.hubEndpoint,
       });
-      if (summary.wroteGeneration) Object.assign(runtime, open());
+      if (summary.wroteGeneration) swap();
       return summary;
     },
     reload() {
       if (store.current() === runtime.generation) return false;
-      Object.assign(runtime, open());
+      swap();
       return true;
+    },
+    async readAhead() {
+      reading?.abort();
+      const current = (reading = new AbortController());
+      const done = await readReportsAhead(runtime.engine.index.reports.values(), { signal: current.signal });
+      if (done.stopped === 'budget')
+        log.info(`Read ${done.reports} report texts (${Math.round(done.bytes / 1048576)} MB) into memory; the rest are read when a question first needs them.`);
+      else if (done.stopped && done.stopped !== 'aborted') log.warn(`Reading report texts ahead stopped at ${done.stopped}.`);
     },
   };
   return runtime;

@@ -22,6 +22,7 @@ async function main(): Promise<number> {
   dataDir = config.dataDir;
   registerSecret(config.token);
   const runtime = await openRuntime(config, createProgress());
+  void runtime.readAhead();
   const deps = {
     engine: () => runtime.engine,
     adminIds: config.adminIds,

@@ -30,6 +30,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
@@ -120,9 +121,14 @@ export class IndexStore {
     return manifest;
   }
 
+  /** Where a report's text and paragraphs are stored in generation `dir`. */
+  reportPath(dir: string, id: string): string {
+    return join(dir, 'reports', `${id}.bin`);
+  }
+
   /** A report's text and paragraphs (its id and metadata are in the manifest). */
   readReport(dir: string, id: string): ReportBody {
-    const path = join(dir, 'reports', `${id}.bin`);
+    const path = this.reportPath(dir, id);
     try {
       return decodeReportBody(readFileSync(path), id);
     } catch (cause) {
@@ -364,21 +370,85 @@ function addWordCounts(path: string, into: Map<string, number>): void {
 /**
  * A report whose id and metadata (from the manifest) are there at once and whose text and
  * paragraphs are read from its file the first time they are needed: start-up reads no report
- * text, and a question reads only the reports its candidates are in.
+ * text, and a question reads only the reports its candidates are in. `readReportsAhead` can
+ * read them before any question does.
  */
-function lazyReport(store: IndexStore, dir: string, id: string, entry: ReportEntry): ParsedReport {
-  let body: ReportBody | undefined;
-  const load = (): ReportBody => (body ??= store.readReport(dir, id));
-  return {
-    id,
-    meta: entry.meta,
-    get text() {
-      return load().text;
-    },
-    get paragraphs() {
-      return load().paragraphs;
-    },
-  };
+class StoredReport implements ParsedReport {
+  private body?: ReportBody;
+
+  constructor(
+    readonly id: string,
+    readonly meta: ReportMeta,
+    private readonly store: IndexStore,
+    private readonly dir: string,
+  ) {}
+
+  get text(): string {
+    return this.load().text;
+  }
+
+  get paragraphs(): ReportBody['paragraphs'] {
+    return this.load().paragraphs;
+  }
+
+  get loaded(): boolean {
+    return this.body !== undefined;
+  }
+
+  get path(): string {
+    return this.store.reportPath(this.dir, this.id);
+  }
+
+  /** Keeps a body read elsewhere (unless one was read meanwhile). */
+  fill(bytes: Buffer): void {
+    this.body ??= decodeReportBody(bytes, this.id);
+  }
+
+  private load(): ReportBody {
+    this.body ??= this.store.readReport(this.dir, this.id);
+    return this.body;
+  }
+}
+
+/**
+ * Report texts read ahead at most (file bytes; about 2,000 reports of the benchmark's size):
+ * beyond it, a report is read when a question first needs it.
+ */
+export const READ_AHEAD_BYTES = 256 * 1024 * 1024;
+
+export interface ReadAhead {
+  reports: number;
+  bytes: number;
+  /** Why it stopped before reading every report: "budget", "aborted", or an error naming the report file. */
+  stopped?: string;
+}
+
+/**
+ * Reads into memory the texts of stored reports no question has needed yet, one at a time with
+ * non-blocking reads, so a long-running process answers later questions without waiting on the
+ * disk (a report's first reading was most of the slowest answers at 1,000 reports: README
+ * "Scale"). Stops at `budget` bytes, when `signal` aborts (the index was replaced) or at a file
+ * it cannot read (that report is then read, and its error reported, when a question needs it).
+ * Reports not loaded from a store are skipped.
+ */
+export async function readReportsAhead(reports: Iterable<ParsedReport>, options: { signal?: AbortSignal; budget?: number } = {}): Promise<ReadAhead> {
+  const budget = options.budget ?? READ_AHEAD_BYTES;
+  const done: ReadAhead = { reports: 0, bytes: 0 };
+  for (const report of reports) {
+    if (!(report instanceof StoredReport) || report.loaded) continue;
+    if (options.signal?.aborted) return { ...done, stopped: 'aborted' };
+    let bytes: Buffer;
+    try {
+      if (done.bytes + (await stat(report.path)).size > budget) return { ...done, stopped: 'budget' };
+      bytes = await readFile(report.path);
+      report.fill(bytes);
+    } catch (error) {
+      return { ...done, stopped: `${report.path}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    done.reports++;
+    done.bytes += bytes.length;
+  }
+  return done;
 }
 
 /**
@@ -391,7 +461,7 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   if (!manifest || !dir) return undefined;
   const index = new CorpusIndex();
   for (const [id, entry] of Object.entries(manifest.reports))
-    index.addReport(lazyReport(store, dir, id, entry), store.readChunks(dir, id, entry.chunkCount), entry.firstLabel, 'stored');
+    index.addReport(new StoredReport(id, entry.meta, store, dir), store.readChunks(dir, id, entry.chunkCount), entry.firstLabel, 'stored');
   index.words = () => {
     const words = new Map<string, number>();
     try {

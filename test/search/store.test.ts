@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IndexError } from '../../src/errors.js';
+import { ingest } from '../../src/ingest.js';
 import { LexicalIndexBuilder, PAGE } from '../../src/search/bm25.js';
-import { FilePostingPages } from '../../src/search/store.js';
-import { tempDir } from '../helpers/fixtures.js';
+import { FilePostingPages, IndexStore, loadIndex, readReportsAhead } from '../../src/search/store.js';
+import { NEW_REPORT, tempCorpus, tempDir } from '../helpers/fixtures.js';
 
 describe('postings spilled to a scratch file', () => {
   it('build the same index as postings kept in memory, across pages and empty documents, and the file is gone after', () => {
@@ -32,5 +34,61 @@ describe('postings spilled to a scratch file', () => {
         .map((h) => h.doc)
         .sort((x, y) => x - y),
     ).toEqual(holding17);
+  });
+});
+
+describe('report texts read ahead', () => {
+  let dataDir: string;
+  let reportsDir: string;
+  beforeAll(async () => {
+    const corpus = tempCorpus();
+    writeFileSync(join(corpus.corpusDir, 'riverside-2024.md'), NEW_REPORT);
+    await ingest({ corpusDir: corpus.corpusDir, dataDir: corpus.dataDir });
+    dataDir = corpus.dataDir;
+    reportsDir = join(new IndexStore(dataDir).current()!, 'reports');
+  });
+  const load = () => [...loadIndex(new IndexStore(dataDir))!.index.reports.values()];
+  const fileOf = (id: string): string => join(reportsDir, `${id}.bin`);
+
+  it('are in memory afterwards: the files are not read again', async () => {
+    const reports = load();
+    const done = await readReportsAhead(reports);
+    expect(done).toEqual({ reports: 2, bytes: reports.reduce((sum, r) => sum + statSync(fileOf(r.id)).size, 0) });
+    const hidden = join(reportsDir, '..', 'hidden');
+    renameSync(reportsDir, hidden);
+    try {
+      expect(reports.map((r) => r.paragraphs.length).every((n) => n > 0)).toBe(true);
+      expect(reports.find((r) => r.id === 'riverside-2024')!.text).toContain('52000 books');
+    } finally {
+      renameSync(hidden, reportsDir);
+    }
+    // Nothing is left to read.
+    expect(await readReportsAhead(reports)).toEqual({ reports: 0, bytes: 0 });
+  });
+
+  it('skip reports a question has read already, and stop at the budget or when aborted', async () => {
+    const reports = load();
+    void reports[0]!.text;
+    expect((await readReportsAhead(reports)).reports).toBe(1);
+    expect(await readReportsAhead(load(), { budget: 10 })).toEqual({ reports: 0, bytes: 0, stopped: 'budget' });
+    const abort = new AbortController();
+    abort.abort();
+    expect(await readReportsAhead(load(), { signal: abort.signal })).toEqual({ reports: 0, bytes: 0, stopped: 'aborted' });
+  });
+
+  it('stop at a file they cannot read, which a question then reports as a broken index', async () => {
+    const reports = load();
+    const broken = reports.find((r) => r.id === 'riverside-2024')!;
+    const path = fileOf(broken.id);
+    const saved = join(reportsDir, '..', 'saved.bin');
+    renameSync(path, saved);
+    try {
+      const done = await readReportsAhead(reports);
+      expect(done.stopped).toContain(path);
+      expect(() => broken.text).toThrow(IndexError);
+    } finally {
+      rmSync(path, { force: true });
+      renameSync(saved, path);
+    }
   });
 });
