@@ -6,8 +6,9 @@
  *
  * Prints (and writes to bench-results/scale.json): ingest time and peak memory, HNSW build
  * time, index size on disk, start-up load time and RSS (in a fresh process), query latency
- * p50/p99 split by stage, HNSW recall@10 against exact search, and the time to add one
- * report to the 1,000. First, lexical only, the compiled CLIs as whole processes (`npm run build`
+ * p50/p99 split by stage (after the report texts are read ahead, as the running bot does), HNSW
+ * recall@10 against exact search, and the time to add one report to the 1,000 and to replace one
+ * in the middle. First, lexical only, the compiled CLIs as whole processes (`npm run build`
  * first): full ingest time and peak RSS, a one-question ask, a no-op ingest; `--lexical-only`
  * stops there (a minute instead of ten); `--processes` measures the same also with the bundled
  * offline model (real inference and HNSW in the ingest; what a hybrid start costs) and stops.
@@ -286,6 +287,17 @@ async function main(argv: string[]): Promise<void> {
   const added = await ingest({ corpusDir, dataDir, embedder });
   out.addOne = { ms: performance.now() - t, embeddedChunks: added.embeddedChunks, added: added.added.length };
 
+  // A figure corrected in a report in the middle: its chunks are embedded again, the others' lexical
+  // documents and vectors are taken from the previous generation.
+  const middle = readdirSync(corpusDir).sort()[Math.floor(reports / 2)]!;
+  writeFileSync(
+    join(corpusDir, middle),
+    readFileSync(join(corpusDir, middle), 'utf8').replace(/\d+/, (n) => String(Number(n) + 1)),
+  );
+  t = performance.now();
+  const replaced = await ingest({ corpusDir, dataDir, embedder });
+  out.replaceOne = { ms: performance.now() - t, embeddedChunks: replaced.embeddedChunks, changed: replaced.changed.length };
+
   t = performance.now();
   const noop = await ingest({ corpusDir, dataDir, embedder });
   out.noopReingestMs = performance.now() - t;
@@ -334,6 +346,8 @@ async function main(argv: string[]): Promise<void> {
   console.log(`| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${s.recall.dataLike.toFixed(3)} |`);
   console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${s.recall.questionLike.toFixed(3)} |`);
   console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
+  const c = out.replaceOne as { ms: number; embeddedChunks: number; changed: number };
+  console.log(`| replace one report in the middle (a figure changed; ${c.changed} changed) | ${f(c.ms / 1000)} s (${c.embeddedChunks} chunks embedded) |`);
   console.log(`| no-op re-ingest | ${f((out.noopReingestMs as number) / 1000)} s |`);
   for (const line of lines) console.log(line);
   console.log('* synthetic embedder: inference cost excluded, as the targets are.');

@@ -15,7 +15,7 @@ import { IndexError, ReportFileError } from './errors.js';
 import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
-import { FORMAT_VERSION, IndexStore, type Manifest, type ReportEntry } from './search/store.js';
+import { FORMAT_VERSION, IndexStore, type Manifest, type ReportChunkCount, type ReportEntry } from './search/store.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
 
@@ -230,7 +230,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         summary.embeddedChunks += chunks.length;
       }
       writer.writeReport(report, chunks);
-      writer.writeChunkTerms(
+      writer.indexChunkTerms(
         report.id,
         chunks.map((c) => chunkTerms(report, c)),
       );
@@ -249,11 +249,10 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       };
     }
     progress.stop();
+    const chunkCounts = (m: Manifest): ReportChunkCount[] => Object.entries(m.reports).map(([id, e]) => ({ id, chunkCount: e.chunkCount }));
     manifest.lexicalBytes = writer.writeLexicalIndex(
-      Object.keys(manifest.reports),
-      previous && previousDir
-        ? { dir: previousDir, reportIds: Object.keys(previous.reports), rewritten: [...summary.changed, ...summary.removed], sameChunking: !full }
-        : undefined,
+      chunkCounts(manifest),
+      previous && previousDir && !full ? { dir: previousDir, reports: chunkCounts(previous) } : undefined,
     );
     if (model) {
       // The lexical build's arrays (over 100 MB at 1,000 reports) are garbage now: collected before

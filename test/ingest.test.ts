@@ -78,17 +78,32 @@ describe('ingest, lexical only (no model)', () => {
     for (const q of [['court'], ['librari', 'counti'], ['administr', 'case']]) expect(extended.search(q, 10)).toEqual(rebuilt.search(q, 10));
   });
 
-  it('the lexical index built while writing (a full ingest) is the one rebuilt from the term files (a changed report)', async () => {
+  it('a changed or removed report leaves the lexical index byte for byte what a fresh ingest builds, also when the previous one is unreadable', async () => {
     const { corpusDir, dataDir } = tempCorpus();
+    const store = new IndexStore(dataDir);
+    const lexicalBytes = (dir: string): Buffer => readFileSync(join(new IndexStore(dir).current()!, 'lexical.bin'));
+    const fresh = async (): Promise<Buffer> => {
+      const dir = tempDir();
+      await ingest({ corpusDir, dataDir: dir });
+      return lexicalBytes(dir);
+    };
+    writeFileSync(join(corpusDir, 'b-middle.txt'), 'Middle report.\n\nThe county planted 300 trees.\n');
     writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
     await ingest({ corpusDir, dataDir });
+    // Changed: the other reports' documents come from the previous lexical.bin.
     writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 5 libraries and 2 courts.\n');
-    expect((await ingest({ corpusDir, dataDir })).changed).toEqual(['zz-added']); // rebuilt from the term files
-    const fresh = tempDir();
-    await ingest({ corpusDir, dataDir: fresh }); // built while writing
-    const store = new IndexStore(dataDir);
-    const freshStore = new IndexStore(fresh);
-    expect(readFileSync(join(freshStore.current()!, 'lexical.bin')).equals(readFileSync(join(store.current()!, 'lexical.bin')))).toBe(true);
+    expect((await ingest({ corpusDir, dataDir })).changed).toEqual(['zz-added']);
+    expect(lexicalBytes(dataDir).equals(await fresh())).toBe(true);
+    // Removed from the middle.
+    rmSync(join(corpusDir, 'b-middle.txt'));
+    expect((await ingest({ corpusDir, dataDir })).removed).toEqual(['b-middle']);
+    expect(lexicalBytes(dataDir).equals(await fresh())).toBe(true);
+    // The previous lexical.bin damaged: the carried-over reports are indexed again from their stored text.
+    writeFileSync(join(store.current()!, 'lexical.bin'), 'damaged');
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 6 libraries and 2 courts.\n');
+    expect((await ingest({ corpusDir, dataDir })).changed).toEqual(['zz-added']);
+    expect(lexicalBytes(dataDir).equals(await fresh())).toBe(true);
+    expect(readdirSync(store.current()!).filter((f) => f.endsWith('.tmp') || f === 'lexical')).toEqual([]);
   });
 
   it('loading reads no report text; an engine on the previous generation still answers after a new one is committed', async () => {

@@ -143,43 +143,66 @@ export class LexicalIndex {
   }
 
   /**
-   * This index followed by `more` (its documents numbered after these): the postings are
-   * concatenated term by term, without rebuilding from term lists. Adding one report to a
-   * large corpus costs a copy of the arrays, not a re-read of every report.
+   * Documents `start` … `start + count - 1` of each part's index, in the order given, as one index
+   * numbered from 0; the postings are copied term by term, without the documents' words. So
+   * adding reports appends their documents, and replacing or removing one keeps the others'
+   * documents as they are, without reading any report again. Pure.
+   * @throws RangeError when a range is outside its index
    */
-  append(more: LexicalIndex): LexicalIndex {
-    const a = this.data;
-    const b = more.data;
-    const terms = [...a.terms];
-    const ids = new Map(this.termIds);
-    for (const t of b.terms) if (!ids.has(t)) ids.set(t, terms.push(t) - 1);
-    const offsets = new Int32Array(terms.length + 1);
-    for (let i = 0; i < terms.length; i++) {
-      const inA = i < a.terms.length ? a.offsets[i + 1]! - a.offsets[i]! : 0;
-      const j = more.termIds.get(terms[i]!);
-      const inB = j === undefined ? 0 : b.offsets[j + 1]! - b.offsets[j]!;
-      offsets[i + 1] = offsets[i]! + inA + inB;
+  static concat(parts: { index: LexicalIndex; start: number; count: number }[]): LexicalIndex {
+    const merged: { index: LexicalIndex; start: number; count: number }[] = [];
+    for (const part of parts) {
+      if (part.start < 0 || part.count < 0 || part.start + part.count > part.index.size)
+        throw new RangeError(`documents ${part.start}…${part.start + part.count - 1} are not all in an index of ${part.index.size}`);
+      const last = merged.at(-1);
+      if (last && last.index === part.index && last.start + last.count === part.start) last.count += part.count;
+      else if (part.count > 0) merged.push({ ...part });
     }
+    const only = merged[0];
+    if (merged.length === 1 && only && only.start === 0 && only.count === only.index.size) return only.index;
+    // Per part, per term of its index: where the term's postings inside the range begin, and how many there are.
+    const ranges = merged.map(({ index, start, count }) => {
+      const { offsets, docs, terms } = index.data;
+      const from = new Int32Array(terms.length);
+      const n = new Int32Array(terms.length);
+      for (let i = 0; i < terms.length; i++) {
+        from[i] = lowerBound(docs, start, offsets[i]!, offsets[i + 1]!);
+        n[i] = lowerBound(docs, start + count, from[i]!, offsets[i + 1]!) - from[i]!;
+      }
+      return { from, n };
+    });
+    const postings = new Map<string, number>();
+    merged.forEach(({ index }, k) =>
+      index.data.terms.forEach((t, i) => {
+        const n = ranges[k]!.n[i]!;
+        if (n) postings.set(t, (postings.get(t) ?? 0) + n);
+      }),
+    );
+    const terms = [...postings.keys()].sort(compareTerms);
+    const ids = new Map(terms.map((t, i) => [t, i]));
+    const offsets = new Int32Array(terms.length + 1);
+    terms.forEach((t, i) => (offsets[i + 1] = offsets[i]! + postings.get(t)!));
     const docs = new Int32Array(offsets[terms.length]!);
     const tfs = new Uint16Array(offsets[terms.length]!);
-    for (let i = 0; i < terms.length; i++) {
-      let at = offsets[i]!;
-      if (i < a.terms.length) {
-        docs.set(a.docs.subarray(a.offsets[i], a.offsets[i + 1]), at);
-        tfs.set(a.tfs.subarray(a.offsets[i], a.offsets[i + 1]), at);
-        at += a.offsets[i + 1]! - a.offsets[i]!;
-      }
-      const j = more.termIds.get(terms[i]!);
-      if (j === undefined) continue;
-      for (let p = b.offsets[j]!; p < b.offsets[j + 1]!; p++, at++) {
-        docs[at] = b.docs[p]! + this.size;
-        tfs[at] = b.tfs[p]!;
-      }
-    }
-    const lengths = new Float32Array(this.size + more.size);
-    lengths.set(a.lengths);
-    lengths.set(b.lengths, this.size);
-    return new LexicalIndex({ terms, offsets, docs, tfs, lengths }, this.k1, this.b);
+    const lengths = new Float32Array(merged.reduce((n, p) => n + p.count, 0));
+    const fill = offsets.slice(0, terms.length);
+    let base = 0;
+    merged.forEach(({ index, start, count }, k) => {
+      const { from, n } = ranges[k]!;
+      const d = index.data;
+      d.terms.forEach((t, i) => {
+        if (!n[i]) return;
+        const id = ids.get(t)!;
+        for (let p = from[i]!, at = fill[id]!; p < from[i]! + n[i]; p++, at++) {
+          docs[at] = d.docs[p]! - start + base;
+          tfs[at] = d.tfs[p]!;
+        }
+        fill[id] = fill[id]! + n[i];
+      });
+      lengths.set(d.lengths.subarray(start, start + count), base);
+      base += count;
+    });
+    return new LexicalIndex({ terms, offsets, docs, tfs, lengths }, only?.index.k1, only?.index.b);
   }
 
   /** The binary form: magic, a JSON header with the vocabulary, then the typed arrays. */
@@ -239,6 +262,21 @@ export class LexicalIndex {
       lengths: take((b, off, n) => new Float32Array(b, off, n), header.documents),
     });
   }
+}
+
+/** Code-unit order: an index's vocabulary is sorted, so the same documents give the same bytes however they were put together. */
+function compareTerms(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The first position in sorted `docs[lo … hi)` holding `doc` or more (hi when none does). */
+function lowerBound(docs: Int32Array, doc: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A typed array that grows by doubling (per-document arrays: a few hundred thousand entries). */
@@ -387,8 +425,12 @@ export class LexicalIndexBuilder {
     const total = this.postings.length;
     const counts = this.termCounts.data;
     const starts = this.docStarts.data;
+    // Terms are numbered in sorted order (rank), not in the order they were first met.
+    const order = this.terms.map((_, i) => i).sort((a, b) => compareTerms(this.terms[a]!, this.terms[b]!));
+    const rank = new Int32Array(v);
+    order.forEach((id, r) => (rank[id] = r));
     const offsets = new Int32Array(v + 1);
-    for (let i = 0; i < v; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
+    for (let r = 0; r < v; r++) offsets[r + 1] = offsets[r]! + counts[order[r]!]!;
     const fill = offsets.slice(0, v);
     const docs = new Int32Array(total);
     const tfs = new Uint16Array(total);
@@ -398,13 +440,13 @@ export class LexicalIndexBuilder {
     for (const [pageTerms, pageTfs] of this.postings.pages()) {
       for (let i = 0; i < pageTerms.length; i++, p++) {
         while (doc + 1 < n && starts[doc + 1]! <= p) doc++;
-        const id = pageTerms[i]!;
-        docs[fill[id]!] = doc;
-        tfs[fill[id]!++] = pageTfs[i]!;
+        const r = rank[pageTerms[i]!]!;
+        docs[fill[r]!] = doc;
+        tfs[fill[r]!++] = pageTfs[i]!;
       }
     }
     this.postings.dispose();
-    return new LexicalIndex({ terms: [...this.terms], offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });
+    return new LexicalIndex({ terms: order.map((id) => this.terms[id]!), offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });
   }
 
   /** Lets the postings go without building (the builder was not needed after all). */

@@ -19,7 +19,7 @@ export interface ChunkTerms {
 }
 
 /** What the lexical index stores for one chunk. Pure. */
-export function chunkTerms(report: ParsedReport, chunk: Chunk): ChunkTerms {
+export function chunkTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, chunk: Chunk): ChunkTerms {
   const counts = new Map<string, number>();
   const body = tokenize(chunkText(report, chunk));
   const heading = tokenize(report.paragraphs[chunk.paragraph - 1]!.section.join(' '));
@@ -145,7 +145,7 @@ export class CorpusIndex {
   }
 }
 
-function chunkText(report: ParsedReport, chunk: Chunk): string {
+function chunkText(report: Pick<ParsedReport, 'text'>, chunk: Chunk): string {
   return report.text.slice(chunk.start, chunk.end);
 }
 

@@ -9,10 +9,9 @@
  *   index/gen-…/chunks/<id>.i32       its chunks: paragraph, start, end per chunk
  *   index/gen-…/words/<id>.tsv        its words with their counts (summed into words.tsv for typo correction)
  *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded)
- *   index/gen-…/lexical/<id>.json     that report's chunks' weighted term frequencies (to rebuild lexical.bin without re-tokenising)
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
  *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
- *   index/gen-…/postings-N.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before commit)
+ *   index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before commit)
  */
 import type { FileStamp } from '../corpus/files.js';
 import {
@@ -35,13 +34,13 @@ import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
-import { CorpusIndex, type ChunkTerms } from './corpus-index.js';
+import { chunkTerms, CorpusIndex, type ChunkTerms } from './corpus-index.js';
 import { decodeReportBody, encodeReportBody, type ReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
 import { QueryVocabulary } from './vocabulary.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 export interface ReportEntry {
   file: string;
@@ -146,10 +145,6 @@ export class IndexStore {
     return rows;
   }
 
-  readChunkTerms(dir: string, id: string): ChunkTerms[] {
-    return readJson(join(dir, 'lexical', `${id}.json`), `term file for "${id}"`) as ChunkTerms[];
-  }
-
   readVectors(dir: string, id: string, count: number, dim: number): Float32Array {
     const path = join(dir, 'vectors', `${id}.f32`);
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
@@ -164,7 +159,6 @@ export class IndexStore {
     const dir = join(this.root, name);
     mkdirSync(join(dir, 'reports'), { recursive: true });
     mkdirSync(join(dir, 'vectors'), { recursive: true });
-    mkdirSync(join(dir, 'lexical'), { recursive: true });
     mkdirSync(join(dir, 'chunks'), { recursive: true });
     mkdirSync(join(dir, 'words'), { recursive: true });
     return new GenerationWriter(this, name, dir);
@@ -206,56 +200,68 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'words', `${report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 
-  /** Reports whose chunk terms were written in this generation, in order, and the builder they went into. */
-  private readonly streamedIds: string[] = [];
+  /** Reports indexed in this generation, in order, with their chunk counts, and the builder they went into. */
+  private readonly streamedReports: ReportChunkCount[] = [];
   private streamed?: LexicalIndexBuilder;
-  private scratchFiles = 0;
 
   /** A lexical builder whose postings wait in a scratch file of this generation, not in memory. */
-  private newBuilder(): LexicalIndexBuilder {
-    return new LexicalIndexBuilder(new FilePostingPages(join(this.dir, `postings-${this.scratchFiles++}.tmp`)));
+  private newBuilder(name: string): LexicalIndexBuilder {
+    return new LexicalIndexBuilder(new FilePostingPages(join(this.dir, `postings-${name}.tmp`)));
   }
 
-  writeChunkTerms(id: string, terms: ChunkTerms[]): void {
-    writeFileDurable(join(this.dir, 'lexical', `${id}.json`), JSON.stringify(terms));
-    this.streamed ??= this.newBuilder();
+  /** Indexes a written report's chunks (their terms) for lexical.bin. */
+  indexChunkTerms(id: string, terms: ChunkTerms[]): void {
+    this.streamed ??= this.newBuilder('new');
     for (const t of terms) this.streamed.addCounts(t.counts, t.length);
-    this.streamedIds.push(id);
+    this.streamedReports.push({ id, chunkCount: terms.length });
   }
 
   /**
-   * Writes lexical.bin for `reportIds` (in that order); returns its byte size. The store decides
-   * how: when the previous generation's reports are the start of the list, none of them was
-   * rewritten (changed or removed) and the chunking is the same, the previous lexical.bin is
-   * extended with the new reports; otherwise it is rebuilt. Reports written in this generation
-   * are indexed as they are written (writeChunkTerms), so only carried-over reports' term files
-   * are read back.
+   * Writes lexical.bin over `reports` (in that order); returns its byte size. Reports indexed in
+   * this generation (indexChunkTerms) bring their documents; a carried-over report's are taken
+   * from the previous generation's lexical.bin (LexicalIndex.concat: no report is read), or, when
+   * that file cannot be read, indexed again from the report's stored text and chunks.
    */
-  writeLexicalIndex(reportIds: string[], previous?: { dir: string; reportIds: string[]; rewritten: string[]; sameChunking: boolean }): number {
-    const extendable = previous?.sameChunking && previous.rewritten.length === 0 && previous.reportIds.every((id, i) => reportIds[i] === id);
-    const tail = extendable ? reportIds.slice(previous.reportIds.length) : undefined;
-    const build = (ids: string[]): LexicalIndex => {
-      // The reports written in this generation were indexed as they were written: no need to read their term files back.
-      if (this.streamed && ids.length === this.streamedIds.length && ids.every((id, i) => this.streamedIds[i] === id)) return this.streamed.build();
-      const builder = this.newBuilder();
-      try {
-        for (const id of ids) for (const t of this.store.readChunkTerms(this.dir, id)) builder.addCounts(t.counts, t.length);
-        return builder.build();
-      } finally {
-        builder.dispose();
+  writeLexicalIndex(reports: ReportChunkCount[], previous?: { dir: string; reports: ReportChunkCount[] }): number {
+    const parts = new Map<string, { index: LexicalIndex; start: number; count: number }>();
+    const addParts = (index: LexicalIndex, list: ReportChunkCount[]): void => {
+      let start = 0;
+      for (const r of list) {
+        if (!parts.has(r.id)) parts.set(r.id, { index, start, count: r.chunkCount });
+        start += r.chunkCount;
       }
     };
-    let index: LexicalIndex;
     try {
-      index = tail && previous ? LexicalIndex.deserialize(readFileSync(join(previous.dir, 'lexical.bin'))).append(build(tail)) : build(reportIds);
-    } catch {
-      index = build(reportIds); // an unreadable previous lexical.bin is simply rebuilt
+      if (this.streamed) addParts(this.streamed.build(), this.streamedReports);
+      const carried = (): ReportChunkCount[] => reports.filter((r) => !parts.has(r.id));
+      if (carried().length && previous) {
+        const before = readPreviousLexical(previous.dir, previous.reports);
+        if (before) addParts(before, previous.reports);
+      }
+      if (carried().length) {
+        const builder = this.newBuilder('again');
+        const again = carried();
+        try {
+          for (const { id, chunkCount } of again) {
+            const body = this.store.readReport(this.dir, id);
+            const rows = this.store.readChunks(this.dir, id, chunkCount);
+            for (let k = 0; k < rows.length; k += 3) {
+              const t = chunkTerms(body, { reportId: id, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! });
+              builder.addCounts(t.counts, t.length);
+            }
+          }
+          addParts(builder.build(), again);
+        } finally {
+          builder.dispose();
+        }
+      }
     } finally {
       this.streamed?.dispose();
     }
-    const parts = index.serializeParts();
-    writeFileDurable(join(this.dir, 'lexical.bin'), parts);
-    return parts.reduce((n, p) => n + p.byteLength, 0);
+    const index = LexicalIndex.concat(reports.map((r) => parts.get(r.id)!));
+    const bytes = index.serializeParts();
+    writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
+    return bytes.reduce((n, p) => n + p.byteLength, 0);
   }
 
   /** words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the first question. */
@@ -281,7 +287,6 @@ export class GenerationWriter {
       join('reports', `${id}.bin`),
       join('chunks', `${id}.i32`),
       join('words', `${id}.tsv`),
-      join('lexical', `${id}.json`),
       ...(withVectors ? [join('vectors', `${id}.f32`)] : []),
     ];
     for (const f of files) {
@@ -356,6 +361,22 @@ function readFully(fd: number, into: Uint8Array, position: number): void {
     const n = readSync(fd, into, done, into.length - done, position + done);
     if (n === 0) throw new IndexError('A scratch postings file ended early while the lexical index was built; run the ingest again.');
     done += n;
+  }
+}
+
+/** A report and how many chunks (lexical documents) it has. */
+export interface ReportChunkCount {
+  id: string;
+  chunkCount: number;
+}
+
+/** The previous generation's lexical index, if it can be read and holds exactly its reports' chunks. */
+function readPreviousLexical(dir: string, reports: ReportChunkCount[]): LexicalIndex | undefined {
+  try {
+    const index = LexicalIndex.deserialize(readFileSync(join(dir, 'lexical.bin')));
+    return index.size === reports.reduce((n, r) => n + r.chunkCount, 0) ? index : undefined;
+  } catch {
+    return undefined; // its reports are indexed again from their stored text
   }
 }
 

@@ -34,27 +34,38 @@ describe('LexicalIndex', () => {
     expect(() => LexicalIndex.deserialize(bytes.subarray(0, bytes.length - 4))).toThrow(/bytes, expected/);
   });
 
-  it('appending an index gives the same index as building both at once', () => {
-    const one = new LexicalIndexBuilder();
-    one.add([{ terms: ['court', 'case'], weight: 1 }]);
-    const two = new LexicalIndexBuilder();
-    two.add([{ terms: ['case', 'notari'], weight: 1 }]);
-    two.add([
-      { terms: ['air'], weight: 1 },
-      { terms: ['court'], weight: 0.3 },
-    ]);
-    const both = new LexicalIndexBuilder();
-    both.add([{ terms: ['court', 'case'], weight: 1 }]);
-    both.add([{ terms: ['case', 'notari'], weight: 1 }]);
-    both.add([
-      { terms: ['air'], weight: 1 },
-      { terms: ['court'], weight: 0.3 },
-    ]);
-    const appended = one.build().append(two.build());
-    const built = both.build();
-    expect(appended.size).toBe(3);
-    for (const q of [['court'], ['case'], ['air', 'notari'], ['court', 'case', 'air']]) expect(appended.search(q, 5)).toEqual(built.search(q, 5));
-    expect(appended.serialize().length).toBe(built.serialize().length);
+  it('put together from ranges of other indexes, is byte for byte the index of those documents built at once', () => {
+    // Documents as weighted term lists; each index below holds some of them.
+    const doc = (k: number): { terms: string[]; weight: number }[] => [
+      { terms: [`w${k % 7}`, `w${(k * 3) % 11}`, k % 2 ? 'odd' : 'even', ...(k % 5 === 0 ? [`only${k}`] : [])], weight: 1 },
+      { terms: [`h${k % 3}`], weight: 0.3 },
+    ];
+    const build = (ks: number[]): LexicalIndex => {
+      const b = new LexicalIndexBuilder();
+      for (const k of ks) b.add(doc(k));
+      return b.build();
+    };
+    const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+    const old = build(range(0, 30)); // a previous generation: documents 0-29
+    const fresh = build([100, 101, 102]); // reports indexed in this one
+    // Documents 10-14 removed (a report dropped), 100-102 added at the end; one part empty; adjacent ranges merge.
+    const parts = [
+      { index: old, start: 0, count: 6 },
+      { index: old, start: 6, count: 4 },
+      { index: fresh, start: 0, count: 0 },
+      { index: old, start: 15, count: 15 },
+      { index: fresh, start: 0, count: 3 },
+    ];
+    const together = LexicalIndex.concat(parts);
+    const expected = build([...range(0, 10), ...range(15, 30), 100, 101, 102]);
+    expect(together.serialize().equals(expected.serialize())).toBe(true);
+    // only10 was in the dropped documents alone: it is gone from the vocabulary.
+    expect(together.documentFrequency('only10')).toBe(0);
+    expect(together.search(['odd', 'w3'], 5)).toEqual(expected.search(['odd', 'w3'], 5));
+    // One part that is a whole index is that index; no parts, an empty one.
+    expect(LexicalIndex.concat([{ index: old, start: 0, count: 30 }])).toBe(old);
+    expect(LexicalIndex.concat([]).size).toBe(0);
+    expect(() => LexicalIndex.concat([{ index: old, start: 25, count: 6 }])).toThrow(RangeError);
   });
 
   it('keeps the top k without sorting everything, ties broken by document order', () => {
