@@ -6,7 +6,7 @@
  * `npm run build` first.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OFFLINE_MODEL } from '../src/search/embedder.js';
@@ -30,6 +30,7 @@ for (const [label, model] of [
   ['bundled offline model', OFFLINE_MODEL],
 ] as const) {
   const env = { EMBEDDING_MODEL: model, DATA_DIR: mkdtempSync(join(tmpdir(), 'rqb-peer-')) };
+  process.once('exit', () => rmSync(env.DATA_DIR, { recursive: true, force: true }));
   wall(['dist/bundle/ask.mjs', QUESTION], env); // builds the index once
   const ask: number[] = [];
   const peer: number[] = [];

@@ -47,22 +47,27 @@ export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
   return (h >>> 0) % 2 === 0 ? 'tune' : 'held-out';
 }
 
-/** Builds an index of `corpusDir` in a temp dir; returns an engine over it. */
+/**
+ * Builds an index of `corpusDir` in `dataDir` and returns an engine over it. The engine reads report
+ * texts from there as it needs them, so the folder must outlive it: by default a temporary one that
+ * goes when the process does; tests pass their own (removed after the test file).
+ */
 export async function buildEngine(
   corpusDir: string,
   embedder?: Embedder,
   tuning: { thresholds?: Thresholds; weights?: Weights } = {},
+  dataDir = temporaryDataDir(),
 ): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
-  try {
-    await ingest({ corpusDir, dataDir, embedder });
-    const { index } = loadIndex(new IndexStore(dataDir))!;
-    const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), ...tuning });
-    return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
-  } finally {
-    // The engine reads report texts from the index as it needs them: the folder goes when the process does.
-    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
-  }
+  await ingest({ corpusDir, dataDir, embedder });
+  const { index } = loadIndex(new IndexStore(dataDir))!;
+  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), ...tuning });
+  return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
+}
+
+function temporaryDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** Answers every question of the set and scores English and Chinese separately. */

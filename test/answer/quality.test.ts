@@ -13,7 +13,7 @@ const count = (handled: string): number => Number(handled.split('/')[0]);
 
 describe('answer quality on the development sets (floors)', () => {
   it('offline model (what a machine without the hub gets): realistic questions, refusals and confidence', async () => {
-    const built = await buildEngine(corpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()));
+    const built = await buildEngine(corpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
     const realistic = await scoreSet(built, loadSet('dev-realistic.jsonl'), 'offline');
     expect(realistic.english.hitAt1).toBeGreaterThanOrEqual(0.72);
     expect(realistic.english.hitAt3).toBeGreaterThanOrEqual(0.85);
@@ -31,7 +31,7 @@ describe('answer quality on the development sets (floors)', () => {
   });
 
   it('lexical only: the close-wording set, verbatim quotes and citations', async () => {
-    const built = await buildEngine(corpus);
+    const built = await buildEngine(corpus, undefined, {}, tempDir());
     const { english, chinese } = await scoreSet(built, loadSet('dev-questions.jsonl'), 'lexical');
     expect(english.hitAt1).toBeGreaterThanOrEqual(0.9);
     expect(english.hitAt3).toBeGreaterThanOrEqual(0.97);
@@ -47,7 +47,7 @@ describe('answer quality on the development sets (floors)', () => {
 
   it('hybrid mode with the tiny test model stays verbatim and close to lexical', async () => {
     const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
-    const built = await buildEngine(corpus, await loadEmbedder(model, tmpdir()));
+    const built = await buildEngine(corpus, await loadEmbedder(model, tmpdir()), {}, tempDir());
     const { english } = await scoreSet(built, loadSet('dev-questions.jsonl'), 'tiny');
     expect(english.hitAt1).toBeGreaterThanOrEqual(0.87);
     expect(english.hitAt3).toBeGreaterThanOrEqual(0.94);

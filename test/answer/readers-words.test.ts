@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
 import { buildEngine } from '../../scripts/bench-quality.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
-import { REPO } from '../helpers/fixtures.js';
+import { REPO, tempDir } from '../helpers/fixtures.js';
 
 // Regression tests for the ways readers word questions (written for these tests, not taken
 // from any evaluation set), answered with the bundled offline model as a fresh machine would.
 describe("answers in the reader's words", () => {
   let engine: AnswerEngine;
   beforeAll(async () => {
-    ({ engine } = await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir())));
+    ({ engine } = await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir()));
   });
   const top = async (q: string): Promise<{ quote: string; confidence?: string; abstained: boolean; quotes: string[] }> => {
     const a = await engine.answer(q);

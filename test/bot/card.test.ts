@@ -5,7 +5,7 @@ import { VIEWS } from '../../src/bot/callback-data.js';
 import { MAX_CITATION, sectionNumbers, shortCitation } from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import { answerView } from '../../src/bot/reply.js';
-import { REPO } from '../helpers/fixtures.js';
+import { REPO, tempDir } from '../helpers/fixtures.js';
 import { expectValidTelegramHtml } from '../helpers/telegram-html.js';
 
 describe('the answer card', () => {
@@ -21,7 +21,7 @@ describe('the answer card', () => {
   });
 
   it('for every dev question, in every view: quote in a blockquote, citation line ≤ 120 characters, valid HTML ≤ 4096', async () => {
-    const { engine } = await buildEngine(join(REPO, 'corpus'));
+    const { engine } = await buildEngine(join(REPO, 'corpus'), undefined, {}, tempDir());
     let cards = 0;
     for (const { q } of [...loadSet('dev-questions.jsonl'), ...loadSet('dev-realistic.jsonl')]) {
       const answer = await engine.answer(q, 5);
@@ -41,7 +41,7 @@ describe('the answer card', () => {
   });
 
   it('links to the original when the report names its page, and a low-confidence card says so first', async () => {
-    const { engine } = await buildEngine(join(REPO, 'corpus'));
+    const { engine } = await buildEngine(join(REPO, 'corpus'), undefined, {}, tempDir());
     const answer = await engine.answer('How many mediation statements were issued?', 3);
     answer.answers[0]!.citation.reportUrl = 'https://example.gov/report.html';
     const high = answerView(answer, 'id', 0, STRINGS.en);
