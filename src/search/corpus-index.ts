@@ -28,6 +28,13 @@ export function chunkTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, ch
   return { counts: [...counts], length: body.length + heading.length * HEADING_WEIGHT };
 }
 
+/** The terms of each chunk stored as rows of (paragraph, start, end). Pure. */
+export function rowTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, reportId: string, rows: Int32Array): ChunkTerms[] {
+  const terms: ChunkTerms[] = [];
+  for (let k = 0; k < rows.length; k += 3) terms.push(chunkTerms(report, { reportId, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! }));
+  return terms;
+}
+
 /** One report's chunks: rows of (paragraph, start, end), positions first … first+count-1. */
 interface ReportChunks {
   id: string;
@@ -81,10 +88,7 @@ export class CorpusIndex {
     this.byLabel = undefined;
     this.chunkCount += count;
     if (lexical === 'index') {
-      for (let i = 0; i < count; i++) {
-        const t = chunkTerms(report, { reportId: report.id, paragraph: rows[3 * i]!, start: rows[3 * i + 1]!, end: rows[3 * i + 2]! });
-        this.builder.addCounts(t.counts, t.length);
-      }
+      for (const t of rowTerms(report, report.id, rows)) this.builder.addCounts(t.counts, t.length);
       this.built = undefined;
     }
   }

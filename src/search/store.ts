@@ -34,7 +34,7 @@ import { join } from 'node:path';
 import type { Chunk, ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
-import { chunkTerms, CorpusIndex, type ChunkTerms } from './corpus-index.js';
+import { CorpusIndex, rowTerms, type ChunkTerms } from './corpus-index.js';
 import { decodeReportBody, encodeReportBody, type ReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
 import { QueryVocabulary } from './vocabulary.js';
@@ -234,27 +234,10 @@ export class GenerationWriter {
     try {
       if (this.streamed) addParts(this.streamed.build(), this.streamedReports);
       const carried = (): ReportChunkCount[] => reports.filter((r) => !parts.has(r.id));
-      if (carried().length && previous) {
-        const before = readPreviousLexical(previous.dir, previous.reports);
-        if (before) addParts(before, previous.reports);
-      }
-      if (carried().length) {
-        const builder = this.newBuilder('again');
-        const again = carried();
-        try {
-          for (const { id, chunkCount } of again) {
-            const body = this.store.readReport(this.dir, id);
-            const rows = this.store.readChunks(this.dir, id, chunkCount);
-            for (let k = 0; k < rows.length; k += 3) {
-              const t = chunkTerms(body, { reportId: id, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! });
-              builder.addCounts(t.counts, t.length);
-            }
-          }
-          addParts(builder.build(), again);
-        } finally {
-          builder.dispose();
-        }
-      }
+      const before = carried().length && previous ? readPreviousLexical(previous.dir, previous.reports) : undefined;
+      if (before && previous) addParts(before, previous.reports);
+      const again = carried();
+      if (again.length) addParts(this.indexAgain(again), again);
     } finally {
       this.streamed?.dispose();
     }
@@ -262,6 +245,19 @@ export class GenerationWriter {
     const bytes = index.serializeParts();
     writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
     return bytes.reduce((n, p) => n + p.byteLength, 0);
+  }
+
+  /** A lexical index of reports already written to this generation, from their stored text and chunks. */
+  private indexAgain(reports: ReportChunkCount[]): LexicalIndex {
+    const builder = this.newBuilder('again');
+    try {
+      for (const { id, chunkCount } of reports)
+        for (const t of rowTerms(this.store.readReport(this.dir, id), id, this.store.readChunks(this.dir, id, chunkCount)))
+          builder.addCounts(t.counts, t.length);
+      return builder.build();
+    } finally {
+      builder.dispose();
+    }
   }
 
   /** words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the first question. */
