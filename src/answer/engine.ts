@@ -9,6 +9,7 @@
 import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
+import { introOf } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
@@ -17,7 +18,7 @@ import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary } from '../search/vocabulary.js';
-import { analyzeQuestion, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, CURRENCY_TERMS, figuresOfKind, hasFigure, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import {
   calibrate,
@@ -221,10 +222,12 @@ export class AnswerEngine {
     // "Who…?", "what's the name of…?": the quote must name someone or something, other than the report's own subject.
     if (q.wantsName && !vocabulary.names(quoted, true).some((name) => tokenize(name).some((t) => !title.has(t)))) return false;
     if (!q.wantsFigure) return true;
-    // The figure must stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
+    // The figure must be of the kind asked for (a share is no count; an amount of money names its currency)…
+    if (!hasFigure(quoted, q.figureKind)) return false;
+    // …and stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
     const asked = q.concepts.flatMap(conceptTerms);
-    const telling = asked.filter((t) => !title.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)));
-    return figureAttached(tokenize(quoted), new Set(telling.length ? telling : asked));
+    const telling = asked.filter((t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)));
+    return figureAttached(tokenize(figuresOfKind(quoted, q.figureKind)), new Set(telling.length ? telling : asked));
   }
 
   /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */
@@ -289,8 +292,10 @@ export class AnswerEngine {
     for (const key of paragraphs) {
       const [reportId, n] = splitKey(key);
       const report = this.index.reports.get(reportId)!;
-      // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself.
-      if (report.paragraphs[n - 1]!.role === 'heading') continue;
+      // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself; a line about
+      // the document (index number, date of issue, signature) answers only a question about the document.
+      const role = report.paragraphs[n - 1]!.role;
+      if (role === 'heading' || (role !== 'body' && !q.aboutDocument)) continue;
       const evidence = this.paragraphEvidence(report, n);
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
       const item = report.paragraphs[n - 1]!.section.at(-1);
@@ -310,6 +315,7 @@ export class AnswerEngine {
             text,
             paragraphTerms: evidence.terms,
             headingTerms: evidence.headingTerms,
+            reportTerms: this.titleFacts(report).names,
             forwardLooking: evidence.forwardLooking,
             related: related[i],
             paragraphRelated,
@@ -341,7 +347,13 @@ export class AnswerEngine {
     let facts = this.titles.get(report.id);
     if (!facts) {
       const text = `${report.meta.title} ${report.meta.date ?? ''} ${report.id}`;
-      this.titles.set(report.id, (facts = { text, terms: new Set(tokenize(text)) }));
+      // The names in its title (no dictionary word, no year: "Zuoyun", "Hong Kong", "GSA") say whom the whole report is about.
+      const names = new Set(
+        this.vocabulary()
+          .names(report.meta.title, true)
+          .flatMap((name) => tokenize(name)),
+      );
+      this.titles.set(report.id, (facts = { text, terms: new Set(tokenize(text)), names }));
     }
     return facts;
   }
@@ -368,10 +380,13 @@ export class AnswerEngine {
         const terms = [...tokenize(text), ...label];
         return { ...s, text, terms, termSet: new Set(terms) };
       });
+      // A list item or table row is read with its lead-in or header row, as its headings are.
+      const intro = introOf(report, n);
+      const introText = intro === undefined ? '' : report.text.slice(report.paragraphs[intro - 1]!.start, report.paragraphs[intro - 1]!.end);
       evidence = {
         sentences,
         terms: new Set(sentences.flatMap((s) => s.terms)),
-        headingTerms: new Set(tokenize(p.section.join(' '))),
+        headingTerms: new Set(tokenize(`${p.section.join(' ')} ${introText}`)),
         forwardLooking: isForwardLooking(p.section),
       };
       this.paragraphCache.set(key, evidence);
@@ -408,7 +423,7 @@ function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentenc
     if (picked.length >= limit) break;
     const sentence = s.sentences[s.index]!;
     if (overlaps(s, sentence.start, sentence.end)) continue;
-    const span = selectSentences(s.sentences, s.index);
+    const span = withFirstItem(s.report, s.paragraph, selectSentences(s.sentences, s.index));
     if (overlaps(s, span.start, span.end)) continue;
     // The same words twice (a title repeated in a report's header) are one match, not two.
     const text = s.report.text.slice(span.start, span.end).replace(/\s+/g, ' ');
@@ -417,6 +432,17 @@ function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentenc
     picked.push({ s, span });
   }
   return picked;
+}
+
+/** Longest quote that a list's lead-in grows to with its first item. */
+const MAX_LEAD_IN_QUOTE = 500;
+
+/** A quote ending in a list's lead-in ("Of the 15 agencies that received complaints …:") goes on to the list's first item. */
+function withFirstItem(report: ParsedReport, n: number, span: { start: number; end: number }): { start: number; end: number } {
+  const p = report.paragraphs[n - 1]!;
+  const next = report.paragraphs[n];
+  if (span.end !== p.end || !next || introOf(report, n + 1) !== n) return span;
+  return next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
 }
 
 function distinctParagraphs(ranked: RankedSentence[], limit: number): RankedSentence[] {
@@ -456,6 +482,8 @@ function sectionLabel(report: ParsedReport, n: number): string {
 interface TitleFacts {
   text: string;
   terms: Set<string>;
+  /** The names among them: what every passage of the report is about. */
+  names: Set<string>;
 }
 
 /**

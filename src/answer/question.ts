@@ -12,10 +12,18 @@ export interface QuestionAnalysis {
   concepts: Concept[];
   /** "How many / how much / what percentage / what rate…": prefer sentences with a figure. */
   wantsFigure: boolean;
+  /**
+   * The kind of figure asked for: a count ("how many cases"), a share ("what percentage", "what
+   * proportion") or an amount of money ("how much did they spend"). A share answers no "how many"
+   * ("82.5% of days" is not the number of days); counts may answer a share ("27 of 60 agencies").
+   */
+  figureKind?: FigureKind;
   /** "When / what date / which year…": prefer sentences with a date. */
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
+  /** Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may answer. */
+  aboutDocument: boolean;
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
   /** "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done. */
@@ -25,6 +33,14 @@ export interface QuestionAnalysis {
 /** "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure is asked for. */
 const FIGURE_CUES =
   /\b(how (many|much|often|long|big|large)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times|what('s| is| was| are| were) the (total|average|overall))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+/** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
+const DOCUMENT_CUES =
+  /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
+export type FigureKind = 'count' | 'share' | 'amount';
+const SHARE_CUES = /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|百分之|占比|比率|率/i;
+const AMOUNT_CUES =
+  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
+const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几/i;
 const NAME_CUES = /\b(who|whom|whose|name of|named)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
 /** Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people sued…, did…". */
 const DATE_CUES =
@@ -132,7 +148,9 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     concepts,
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
+    figureKind: wantsFigure ? figureKindOf(question) : undefined,
     wantsName: NAME_CUES.test(question),
+    aboutDocument: DOCUMENT_CUES.test(question),
     years,
     timeFrame: timeFrameOf(question),
   };
@@ -172,9 +190,33 @@ const MONTHS = /\b(January|February|March|April|May|June|July|August|September|O
 const NOT_A_COUNT =
   /\b\d+(st|nd|rd|th)\b|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
 
-/** True when a sentence states a figure (a count, amount or share, in digits or words). */
-export function hasFigure(sentence: string): boolean {
-  const rest = sentence.replace(NOT_A_COUNT, ' ');
+/** What kind of figure a figure question asks for; undefined when it does not say ("what was the total"). */
+export function figureKindOf(question: string): FigureKind | undefined {
+  if (SHARE_CUES.test(question)) return 'share';
+  if (AMOUNT_CUES.test(question)) return 'amount';
+  return COUNT_CUES.test(question) ? 'count' : undefined;
+}
+
+/** A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10". */
+const SHARE =
+  /\d[\d.,]*\s*(%|％|percent\b|per cent\b|percentage points?\b)|\b(half|two-thirds|one-third|a third|a quarter|three-quarters)\b|\bout of \d|百分之/gi;
+/** An amount of money: a currency sign or name next to a figure ("$1 billion", "950 yuan", "HK$30,000", "2 million RMB"). */
+const AMOUNT = /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d[\d.,]*\s*(thousand|million|billion|trillion|万|亿)?\s*(yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/i;
+
+/** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
+export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
+
+/** The sentence with every figure not of the kind asked for blanked out (a share is no count). */
+export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
+  if (kind === 'count') return sentence.replace(SHARE, ' ');
+  return sentence;
+}
+
+/** True when a sentence states a figure (a count, amount or share, in digits or words), of the kind asked for when given. */
+export function hasFigure(sentence: string, kind?: FigureKind): boolean {
+  // A share question may be answered by counts ("27 of the 60 agencies"): any figure does.
+  if (kind === 'amount') return AMOUNT.test(sentence);
+  const rest = figuresOfKind(sentence, kind).replace(NOT_A_COUNT, ' ');
   return /\d/.test(rest) || NUMBER_WORDS.test(rest);
 }
 

@@ -46,6 +46,8 @@ export interface SentenceEvidence {
   /** Terms of the rest of its paragraph and of its section path. */
   paragraphTerms: Set<string>;
   headingTerms: Set<string>;
+  /** The names in its report's title: every passage of a report is about the report's subject ("Zuoyun", "Hong Kong"). */
+  reportTerms?: Set<string>;
   /** The sentence stands in a section about what is to come (question.ts isForwardLooking). */
   forwardLooking?: boolean;
   /** Relatedness of the sentence and of its paragraph's best sentence (confidence.ts), when dense retrieval ran. */
@@ -81,6 +83,8 @@ export function scoreSentence(
   let earned = 0;
   let earnedLiterally = 0;
   for (const concept of q.concepts) {
+    // The report's own subject ("zuoyun" asked of the Zuoyun report) is in every passage of it: it neither decides nor counts.
+    if (s.reportTerms && matchShare(concept, s.reportTerms, termWeight) === 1) continue;
     const weight = conceptWeight(concept);
     total += weight;
     const got = share(concept);
@@ -90,7 +94,7 @@ export function scoreSentence(
   const coverage = total > 0 ? earned / total : 0;
   const literal = total > 0 ? earnedLiterally / total : 0;
   let score = coverage + (w.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
-  if (q.wantsFigure) score += hasFigure(s.text) ? w.figure : -w.figure;
+  if (q.wantsFigure) score += hasFigure(s.text, q.figureKind) ? w.figure : -w.figure;
   if (q.wantsDate) score += hasDate(s.text) ? w.figure : -w.figure;
   if (q.timeFrame === 'future') score += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) score -= w.timeFrame;

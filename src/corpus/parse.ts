@@ -8,6 +8,7 @@
  * - Markdown, paragraphs separated by blank lines, "#"-headings giving the section path.
  * A text with none of this still parses: every block becomes a body paragraph.
  */
+import { isTableRow } from './lists.js';
 import { splitSentences } from './sentences.js';
 import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
 
@@ -45,10 +46,13 @@ const FIELD_LABELS: Record<TextField, string> = {
 };
 const REPORT_HEADER = 'Report header';
 
-const PART = /^(?:(\d{1,2})\s*[、．.]|([一二三四五六七八九十]{1,3})、)\s*(\S.*)$/u;
+// "1、 Title", "2. Title", "三、Title": not "18.25 million …" or "1.1.1 Non-text Content" (a decimal or a dotted number goes on).
+const PART = /^(?:(\d{1,2})\s*(?:、|[．.](?!\d))|([一二三四五六七八九十]{1,3})、)\s*(\S.*)$/u;
+/** A heading states a topic; a line ending like a sentence or a list's lead-in ("20. The HKSAR will … .", "… as follows:") is a numbered paragraph. */
+const SENTENCE_END = /[.。!?！？:：;；]["'”’)）]*$/u;
 const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
 const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
-const ITEM = new RegExp(`^(?:(?:${ORDINALS})(?:ly)?\\s*[,，:：]|the (?:${ORDINALS}) is\\b|第[一二三四五六七八九十]+[，,、])`, 'i');
+const ITEM = new RegExp(`^(?:(${ORDINALS})(?:ly)?\\s*[,，:：]|the (${ORDINALS}) is\\b|第([一二三四五六七八九十]+)[，,、])`, 'i');
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const DATE_LINE = /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)$/;
 
@@ -116,6 +120,9 @@ export function reportIdFromFileName(fileName: string): string {
 export function parseReport(text: string, fileName: string, layout?: 'markdown' | 'text'): ParsedReport {
   const markdown = layout ? layout === 'markdown' : /\.(md|markdown)$/i.test(fileName);
   const blocks = splitBlocks(text, markdown);
+  // A Markdown text with headings under its title states its own structure: the plain-text numbering rules stay off.
+  const explicit = markdown && blocks.some((b) => /^#{2,6}\s/.test(b.text));
+  const items = !explicit && usesItems(blocks);
   const meta: Partial<ReportMeta> = {};
   const paragraphs: Paragraph[] = [];
   let part: string | undefined;
@@ -142,13 +149,13 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
       const level = heading[1]!.length;
       if (level === 1 && !meta.title) {
         meta.title = heading[2];
-        add(block, 'title', [REPORT_HEADER, FIELD_LABELS.title]);
+        add(withoutMarks(block), 'title', [REPORT_HEADER, FIELD_LABELS.title]);
         continue;
       }
       mdPath.length = Math.max(0, level - 2);
       mdPath.push(heading[2]!);
       part = subsection = item = undefined;
-      add(block, 'heading', path());
+      add(withoutMarks(block), 'heading', path());
       seenBody = true;
       continue;
     }
@@ -162,17 +169,18 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
       add(block, 'addressee', [REPORT_HEADER, FIELD_LABELS.addressee]);
       continue;
     }
-    const partMatch = line.length < 300 ? PART.exec(line) : null;
-    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end).
-    if (partMatch && !leadSentence(partMatch[3]!).rest) {
+    const partMatch = !explicit && line.length < 300 ? PART.exec(line) : null;
+    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end) that does not end like one.
+    if (partMatch && !leadSentence(partMatch[3]!).rest && !SENTENCE_END.test(partMatch[3]!)) {
       part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
       subsection = item = undefined;
       seenBody = true;
       add(block, 'heading', path());
       continue;
     }
-    const subMatch = SUBSECTION.exec(line);
-    if (subMatch) {
+    const subMatch = explicit ? null : SUBSECTION.exec(line);
+    // "(1) 1,324 public servants attended … ." alone on its line is a numbered sentence (a note), not a subsection title.
+    if (subMatch && (leadSentence(line).rest || !SENTENCE_END.test(line))) {
       const { label, rest } = leadSentence(line);
       subsection = label;
       item = undefined;
@@ -180,7 +188,7 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
       add(block, rest ? 'body' : 'heading', path());
       continue;
     }
-    if (ITEM.test(line)) item = leadSentence(line).label;
+    if (items && ITEM.test(line)) item = leadSentence(line).label;
     seenBody = true;
     add(block, 'body', path());
   }
@@ -188,12 +196,32 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   return { id: reportIdFromFileName(fileName), meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) }, text, paragraphs };
 }
 
+/** A Markdown heading's block without its "#" marks: what is cited and shown is the heading's text. */
+function withoutMarks(block: Block): Block {
+  const marks = /^#{1,6}\s+/.exec(block.text)?.[0].length ?? 0;
+  const text = block.text.slice(marks).replace(/\s+#+$/, '');
+  return { start: block.start + marks, end: block.start + marks + text.length, text };
+}
+
+/**
+ * Whether the report structures its parts as a series of items ("First, …", "The second is …"):
+ * two or more different ordinals open paragraphs. One paragraph opening "First, the team …" is prose.
+ */
+function usesItems(blocks: Block[]): boolean {
+  const ordinals = new Set<string>();
+  for (const b of blocks) {
+    const m = ITEM.exec(b.text);
+    if (m) ordinals.add((m[1] ?? m[2] ?? m[3]!).toLowerCase());
+  }
+  return ordinals.size >= 2;
+}
+
 /** Trailing short lines (issuer, date, release note) after the last body paragraph form the signature. */
 function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<ReportMeta>): void {
   for (let i = paragraphs.length - 1; i > 0; i--) {
     const p = paragraphs[i]!;
     const line = text.slice(p.start, p.end);
-    if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line)) break;
+    if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line) || isTableRow(line)) break;
     p.role = 'signature';
     if (DATE_LINE.test(line)) meta.signedDate ??= line;
     else if (!/^[(（]/.test(line)) meta.signature ??= line;

@@ -17,6 +17,9 @@ const TERMINATOR = /[.!?。！？]+["'”’)\]）」』]*|;(?=\s+\p{Lu})/gu;
 const CJK_TERMINATOR = /[。！？]/;
 const SENTENCE_START = /["'“‘(（\[「『0-9\p{Lu}\p{Script=Han}]/u;
 
+/** A number or caption label alone ("3.", "20.", "(b)", "Figure 7."): it labels the sentence after it, it is no sentence itself. */
+const LABEL_ONLY = /^(?:[(（]?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)）]|(?:figure|fig\.|table|chart|exhibit|box|map|graph)\s+[\dA-Z][\d.]*[.:]?)$/iu;
+
 function isBoundary(text: string, matchStart: number, matchEnd: number): boolean {
   if (matchEnd >= text.length) return true;
   const mark = text.slice(matchStart, matchEnd);
@@ -49,7 +52,7 @@ export function splitSentences(text: string, offset = 0): Span[] {
   for (const match of text.matchAll(TERMINATOR)) {
     const matchStart = match.index ?? 0;
     const matchEnd = matchStart + match[0].length;
-    if (isBoundary(text, matchStart, matchEnd)) {
+    if (isBoundary(text, matchStart, matchEnd) && !LABEL_ONLY.test(text.slice(start, matchEnd).trim())) {
       push(matchEnd);
       start = matchEnd;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
+import { analyzeQuestion, figureKindOf, hasFigure, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
   it('finds the second question of a message that asks two', () => {
@@ -103,5 +103,30 @@ describe('time said in words', () => {
     expect(a.concepts.map((c) => c.senses.flat(2))).toContainEqual(['januari', 'februari']);
     expect(a.terms).not.toContain('start');
     expect(analyzeQuestion('What was done by the end of the year?').concepts.map((c) => c.senses.flat(2))).toContainEqual(['novemb', 'decemb']);
+  });
+});
+
+describe('the kind of figure asked for', () => {
+  it('tells counts, shares and amounts of money apart', () => {
+    expect(figureKindOf('how many good air days did they have last year')).toBe('count');
+    expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
+    expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
+    expect(figureKindOf('县里花了多少钱？')).toBe('amount');
+  });
+
+  it('a share is no count, and an amount names its currency', () => {
+    expect(hasFigure('The proportion of excellent days of air quality is 82.5%, down 8.5 percentage points.', 'count')).toBe(false);
+    expect(hasFigure('There are 273 excellent days above the second level.', 'count')).toBe(true);
+    expect(hasFigure('The centre accepted 60 cases of legal aid.', 'amount')).toBe(false);
+    expect(hasFigure('A subsidy of 950 yuan per case.', 'amount')).toBe(true);
+    expect(hasFigure('We earmarked $1 billion for research.', 'amount')).toBe(true);
+    expect(hasFigure('27 agencies did not know.', 'share')).toBe(true); // counts may answer a share
+  });
+
+  it('knows a question about the document itself', () => {
+    expect(analyzeQuestion('who signed off on this report?').aboutDocument).toBe(true);
+    expect(analyzeQuestion('when was it published?').aboutDocument).toBe(true);
+    expect(analyzeQuestion("what's the weather in Paris").aboutDocument).toBe(false);
+    expect(analyzeQuestion('how many lawsuits were there?').aboutDocument).toBe(false);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseReport } from '../../src/corpus/parse.js';
-import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
+import { introOf } from '../../src/corpus/lists.js';
+import { REPO, REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
 describe('parseReport on the Zuoyun 2023 report', () => {
   const report = parseReport(REPORT_TEXT, REPORT_FILE);
@@ -76,5 +79,81 @@ describe('parseReport on other layouts', () => {
     const r = parseReport(text, 'plain.txt');
     expect(r.paragraphs.map((p) => p.role)).toEqual(['body', 'body']);
     expect(r.paragraphs.every((p) => p.section.length === 0)).toBe(true);
+  });
+});
+
+describe('parseReport: layouts of other reports', () => {
+  const text = (r: ReturnType<typeof parseReport>, n: number): string => r.text.slice(r.paragraphs[n - 1]!.start, r.paragraphs[n - 1]!.end);
+  const roleOf = (r: ReturnType<typeof parseReport>, start: string): string | undefined =>
+    r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith(start))?.role;
+
+  it('a line opening with a figure, a percentage or a dotted number is no part heading', () => {
+    const r = parseReport(
+      'Impact Report\n1. Veterans\n18.25 million Veterans now use one login\n50.2% of customers were satisfied\n1.1.1 Non-text Content\n2. Parents\nNew parents apply online.\n',
+      'plain.txt',
+    );
+    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => p.section.at(-1))).toEqual(['1 Veterans', '2 Parents']);
+    expect(roleOf(r, '18.25 million')).toBe('body');
+    expect(roleOf(r, '50.2%')).toBe('body');
+    expect(roleOf(r, '1.1.1 Non-text')).toBe('body');
+    expect(r.paragraphs.find((p) => text(r, p.n).startsWith('1.1.1'))!.section).toEqual(['1 Veterans']);
+  });
+
+  it('a numbered paragraph that ends like a sentence is a paragraph, whatever its length', () => {
+    const r = parseReport('Policy Address\n1. Governance\n20. The HKSAR will prepare for the election.\n21. It will also review the rules:\nThey apply next year.\n', 'plain.txt');
+    expect(r.paragraphs.map((p) => p.role)).toEqual(['title', 'heading', 'body', 'body', 'body']);
+    expect(r.paragraphs[2]!.section).toEqual(['1 Governance']);
+  });
+
+  it('a numbered note alone on its line is no subsection', () => {
+    const r = parseReport('Annual Report\n1. Growth\nWe grew.\n(1) 1,324 public servants attended a demo in FY 2023-2024.\n', 'plain.txt');
+    expect(r.paragraphs.map((p) => p.role)).toEqual(['title', 'heading', 'body', 'body']);
+    expect(r.paragraphs[3]!.section).toEqual(['1 Growth']);
+  });
+
+  it('the "First, …" item rule applies only where a report has a series of items', () => {
+    const prose = parseReport('Assessment\n1. Methods\nFirst, the team created an index.\nThe index has five levels.\n', 'plain.txt');
+    expect(prose.paragraphs.slice(1).map((p) => p.section)).toEqual([['1 Methods'], ['1 Methods'], ['1 Methods']]);
+    const items = parseReport('Work Report\n1. Work\nFirst, build roads. They opened.\nSecond, train judges. They passed.\n', 'plain.txt');
+    expect(items.paragraphs[3]!.section).toEqual(['1 Work', 'Second, train judges']);
+  });
+
+  it('a Markdown report with headings keeps its own structure: no numbering or item rules, no "#" in what is cited', () => {
+    const md = '# Policy Address\n\n## Chapter I\n\n4. The address rests on two pillars.\n\n(A) Safety first:\n\nFirst, the team created an index.\n';
+    const r = parseReport(md, 'address.md');
+    expect(r.paragraphs.map((p) => [p.role, text(r, p.n)])).toEqual([
+      ['title', 'Policy Address'],
+      ['heading', 'Chapter I'],
+      ['body', '4. The address rests on two pillars.'],
+      ['body', '(A) Safety first:'],
+      ['body', 'First, the team created an index.'],
+    ]);
+    expect(r.paragraphs.slice(2).every((p) => p.section.join() === 'Chapter I')).toBe(true);
+  });
+
+  it('finds exactly the headings of the GSA assessment that its source marks', () => {
+    const source = readFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'), 'utf8');
+    const r = parseReport(source, 'gsa-fy2025-section-508-assessment.md');
+    const marked = source.split('\n').filter((l) => /^#{2,6} /.test(l)).map((l) => l.replace(/^#+ /, ''));
+    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => text(r, p.n))).toEqual(marked);
+    expect(r.paragraphs.filter((p) => p.role === 'title').map((p) => text(r, p.n))).toEqual(['FY 2025 Governmentwide Section 508 Assessment']);
+  });
+});
+
+describe('introOf: lists and tables', () => {
+  const md = '# R\n\n## Complaints\n\nOf the 15 agencies that received complaints:\n\n136 complaints were reported.\n\n11 agencies resolved all.\n\nTable 5: Conformance\n\nICT Type | Agencies | Tested\n\nWeb Pages | 41 | 37%\n\nSoftware | 27 | 5%\n';
+  const r = parseReport(md, 'r.md');
+  const n = (start: string): number => r.paragraphs.find((p) => md.slice(p.start, p.end).startsWith(start))!.n;
+
+  it("gives a list item its lead-in and a table row its header row", () => {
+    expect(introOf(r, n('136 complaints'))).toBe(n('Of the 15'));
+    expect(introOf(r, n('11 agencies'))).toBe(n('Of the 15'));
+    expect(introOf(r, n('Software'))).toBe(n('ICT Type'));
+    expect(introOf(r, n('Web Pages'))).toBe(n('ICT Type'));
+  });
+
+  it('gives nothing to a lead-in, a header row or a paragraph under a heading', () => {
+    expect(introOf(r, n('Of the 15'))).toBeUndefined();
+    expect(introOf(r, n('ICT Type'))).toBeUndefined();
   });
 });
