@@ -17,8 +17,8 @@ import type { Embedder } from '../search/embedder.js';
 import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { QueryVocabulary } from '../search/vocabulary.js';
-import { analyzeQuestion, CURRENCY_TERMS, figuresOfKind, hasFigure, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
+import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
+import { analyzeQuestion, readMessage, CURRENCY_TERMS, figuresOfKind, hasFigure, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import {
   calibrate,
@@ -41,6 +41,9 @@ const MAX_QUESTION_CHARS = 500;
 const TRANSLATED_COVERAGE = 0.75;
 /** A word in more than this share of passages is too common to mark in a quote or to say what a figure counts. */
 const COMMON_SHARE = 0.15;
+/** Shortest stem whose family is looked up, and most family words taken (see withFamily). */
+const FAMILY_STEM = 5;
+const MAX_FAMILY = 8;
 /** Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds the words. */
 const JUDGED = 3;
 
@@ -118,7 +121,10 @@ export class AnswerEngine {
    * @param onlyReport answer from this report only (example questions of a new report)
    */
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
-    const cleaned = cleanQuestion(rawQuestion);
+    const message = readMessage(rawQuestion.replace(/[\p{Cc}\p{Cf}]+/gu, ' '));
+    if (message.kind !== 'question')
+      return { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode, notAQuestion: message.kind };
+    const cleaned = cleanQuestion(message.question);
     const question = cleaned && this.vocabulary().respell(cleaned);
     const whole = await this.answerOne(rawQuestion, question, limit, onlyReport);
     const parts = splitQuestion(question);
@@ -144,11 +150,12 @@ export class AnswerEngine {
     const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
     if (!question) return refusal;
     const vocabulary = this.vocabulary();
-    const q = analyzeQuestion(
+    const read = analyzeQuestion(
       question,
       (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)),
       (word) => vocabulary.synonyms(word),
     );
+    const q = { ...read, concepts: read.concepts.map((c) => this.withFamily(c)) };
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
@@ -258,6 +265,25 @@ export class AnswerEngine {
       marginCoverage: t.marginCoverage * scale,
       openCoverage: t.openCoverage * scale,
     };
+  }
+
+  /**
+   * A question word the reports never use also matches the words of its family they do use:
+   * index terms whose stem is its stem give or take a last letter ("notarizations" → "notar" →
+   * "notari": "notaries"), credited as a synonym. Only stems of five letters or more.
+   */
+  private withFamily(c: Concept): Concept {
+    if (c.translated || c.senses.length !== 1 || c.senses[0]!.length !== 1) return c;
+    const [term] = c.senses[0]![0]!;
+    if (!term || term.length < FAMILY_STEM || !/^\p{L}+$/u.test(term) || this.index.lexical.idf(term) > 0) return c;
+    // One letter apart at the end of the stem (notar ↔ notari: "notarization", "notaries"); further is another word ("popul" → "popular").
+    const shorter = term.slice(0, -1);
+    const family = [
+      ...this.index.lexical.termsWithPrefix(term).filter((t) => t.length === term.length + 1 && /^\p{L}+$/u.test(t)),
+      ...(shorter.length >= FAMILY_STEM && this.index.lexical.idf(shorter) > 0 ? [shorter] : []),
+    ].slice(0, MAX_FAMILY);
+    if (!family.length) return c;
+    return { ...c, senses: [...c.senses, ...family.map((t) => [[t]])], credits: [1, ...family.map(() => SYNONYM_CREDIT)] };
   }
 
   /**

@@ -29,10 +29,13 @@ export interface ExampleCandidate {
   under?: string[];
 }
 
-/** Candidates for one report in one language, best first: the sidecar's, then its headings'. */
+/** Candidates for one report in one language, best first: the sidecar's, or else its headings'. */
 export function candidateExamples(report: ParsedReport, lang: ExampleLang): ExampleCandidate[] {
   const own = [...(lang === 'zh' ? (report.meta.examplesZh ?? []) : []), ...(report.meta.examples ?? [])].map((question) => ({ question }));
-  const headings = report.paragraphs.filter((p) => p.role === 'heading').map((p) => ({ question: headingQuestion(p.section.at(-1)!), under: p.section }));
+  // A report without examples of its own gets questions made from its headings (README "Adding a report").
+  const headings = own.length
+    ? []
+    : report.paragraphs.filter((p) => p.role === 'heading').map((p) => ({ question: headingQuestion(p.section.at(-1)!), under: p.section }));
   const seen = new Set<string>();
   return [...own, ...headings].filter((c) => !seen.has(c.question) && !!seen.add(c.question));
 }

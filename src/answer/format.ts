@@ -5,6 +5,7 @@
 import type { Answer, Quote } from './types.js';
 
 const NOT_COVERED = 'The report does not seem to cover this.';
+const NOT_A_QUESTION = 'What would you like to know about the reports? Ask a question and the passage that answers it is quoted.';
 const LOW_CONFIDENCE = 'Closest passages — the report may not answer this exactly:';
 
 export interface AnswerJson {
@@ -56,6 +57,7 @@ function citationLine(c: { reportTitle: string; section: string; paragraph: numb
 
 /** Readable terminal answer: quotes with their citations (matched words in bold on a terminal), or the refusal. */
 export function toText(answer: Answer, color = false): string {
+  if (answer.notAQuestion) return NOT_A_QUESTION;
   if (answer.abstained) {
     const nearest = answer.nearestSections.map((s) => `  - ${s.section} (¶${s.paragraph})`).join('\n');
     return nearest ? `${NOT_COVERED}\nNearest sections:\n${nearest}` : NOT_COVERED;

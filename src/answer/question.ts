@@ -32,7 +32,7 @@ export interface QuestionAnalysis {
 
 /** "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure is asked for. */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times|what('s| is| was| are| were) the (total|average|overall))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times|what('s| is| was| are| were) the (total|average|overall))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
@@ -239,4 +239,48 @@ export function splitQuestion(question: string): string[] {
     .map((p) => p.trim())
     .filter((p) => tokenize(p).length >= 2);
   return parts.length > 1 ? parts.slice(0, 3) : [question];
+}
+
+/**
+ * Words of chatter rather than of a question: thanks and praise, acknowledgements, laughter,
+ * insults. A message made only of these (and framing words), with no question mark, asks nothing.
+ */
+const CHAT = new Set(
+  tokenize(`thank thanks thx ty cheers appreciate appreciated helpful useful great awesome amazing brilliant excellent perfect nice cool
+  sweet neat wonderful fantastic lovely love good fine sure alright right gotcha understood noted interesting wild crazy insane funny
+  wow lol lmao haha hah hehe omg ok okay k kk yes yeah yep yup no nope nah hmm huh oh ah bye goodbye later much
+  stupid useless idiot idiotic dumb sucks suck rubbish garbage crap terrible awful worst hate bad shit fuck damn bot`),
+);
+/** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
+const CHAT_ZH = /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+$/u;
+/** Longer than this and with no question mark and several sentences: a pasted text, not a question. */
+const PASTE_CHARS = 300;
+
+export type MessageReading = { kind: 'question'; question: string } | { kind: 'chatter' } | { kind: 'paste' };
+
+/**
+ * What a chat message is: a question (the question it asks: in a long pasted text that ends by
+ * asking something, the last question), chatter (thanks, praise, "ok cool", an insult, emoji
+ * alone) or a pasted text that asks nothing. Never a confident quote for the last two.
+ */
+export function readMessage(message: string): MessageReading {
+  const text = message.trim();
+  const asks = /[?？]/.test(text);
+  const words = tokenize(text.replace(/['’]/g, ' '));
+  const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');
+  if (!asks && (words.every((w) => CHAT.has(w) || FRAMING.has(w)) || CHAT_ZH.test(bare))) return { kind: 'chatter' };
+  if (text.length <= PASTE_CHARS) return { kind: 'question', question: text };
+  const sentences = text.match(/[^.!?。！？]+[.!?。！？]*/gu) ?? [text];
+  if (!asks) return sentences.length >= 3 ? { kind: 'paste' } : { kind: 'question', question: text };
+  // A pasted text that ends by asking: the question is the last sentence with a question mark (and the one before, when it names nothing itself).
+  let last = sentences.length - 1;
+  while (last > 0 && !/[?？]/.test(sentences[last]!)) last--;
+  const first = last > 0 && tokenize(sentences[last]!).length < 2 ? last - 1 : last;
+  return {
+    kind: 'question',
+    question: sentences
+      .slice(first, last + 1)
+      .join('')
+      .trim(),
+  };
 }

@@ -1,0 +1,55 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildEngine } from '../../scripts/bench-quality.js';
+import type { AnswerEngine } from '../../src/answer/engine.js';
+import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
+import { REPO, tempDir } from '../helpers/fixtures.js';
+
+// Simple chat questions a new user typed that went wrong with high confidence (issue "Answers that
+// hold on any report"), answered by the engine a machine without the hub gets (offline model, WordNet).
+describe('simple chat questions', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    engine = (await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
+  });
+  const top = async (q: string): Promise<{ quote: string; confidence?: string; abstained: boolean }> => {
+    const a = await engine.answer(q);
+    return { quote: a.answers[0]?.quote.text ?? '', confidence: a.confidence, abstained: a.abstained };
+  };
+
+  it('"last year" is the report\'s year and a lower-case place name decides nothing', async () => {
+    const a = await top('how many administrative cases did zuoyun have last year?');
+    expect(a.quote).toContain('13 administrative cases');
+    expect(a.confidence).toBe('high');
+  });
+
+  it("a word of the report's word family: notarizations → notaries", async () => {
+    const a = await top('how many notarizations were there?');
+    expect(a.quote).toContain('420 notaries');
+    expect(a.abstained).toBe(false);
+  });
+
+  it('"how many days" is answered by a count of days, not a share', async () => {
+    expect((await top('how many good air days did they have last year')).quote).toContain('273 excellent days');
+  });
+
+  it('an amount the report does not give is never quoted with high confidence', async () => {
+    const a = await top('what did the county spend on legal aid last year?');
+    expect(a.abstained || a.confidence === 'low').toBe(true);
+  });
+
+  it('thanks, praise, chatter and a pasted text are not questions', async () => {
+    for (const message of ['thank you so much, that was really helpful', 'ok cool', 'lol ok, that is wild', '😀😀', 'you are a useless bot']) {
+      const a = await engine.answer(message);
+      expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });
+    }
+    const paste = 'Shanxi Province is in northern China. '.repeat(40);
+    expect(await engine.answer(paste)).toMatchObject({ abstained: true, notAQuestion: 'paste' });
+  });
+
+  it('a long paste that ends in a question is answered for that question', async () => {
+    const paste = `${'Shanxi Province is in northern China. '.repeat(40)}Anyway, how many administrative cases were there?`;
+    expect((await top(paste)).quote).toContain('13 administrative cases');
+  });
+});
