@@ -9,6 +9,7 @@
 import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
+import { definedAcronyms } from '../corpus/acronyms.js';
 import { introOf } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
@@ -84,6 +85,8 @@ export type { AnswerTimings };
 export class AnswerEngine {
   private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
   private readonly titles = new Map<string, TitleFacts>();
+  /** Abbreviations each report defines, as index terms (see withAcronyms). */
+  private readonly acronyms = new LruMap<string, { short: string[]; long: string[] }[]>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
   /** Off-topic similarity levels of this model on this index, measured once at construction. */
@@ -394,6 +397,25 @@ export class AnswerEngine {
     return this.titleCounts;
   }
 
+  /**
+   * A sentence's terms with the other form of every abbreviation its report defines: "PM" also
+   * reads "program manager" and "full-time equivalents" also "FTE", so a reader may ask with either.
+   */
+  private withAcronyms(report: ParsedReport, terms: Set<string>): Set<string> {
+    let pairs = this.acronyms.get(report.id);
+    if (!pairs) {
+      pairs = definedAcronyms(report.text)
+        .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
+        .filter((a) => a.short.length === 1 && a.long.length > 0);
+      this.acronyms.set(report.id, pairs);
+    }
+    for (const { short, long } of pairs) {
+      if (terms.has(short[0]!)) for (const t of long) terms.add(t);
+      else if (long.every((t) => terms.has(t))) terms.add(short[0]!);
+    }
+    return terms;
+  }
+
   private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
@@ -404,7 +426,7 @@ export class AnswerEngine {
         // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
         const label = p.role === 'body' || p.role === 'heading' ? [] : tokenize(p.section.join(' '));
         const terms = [...tokenize(text), ...label];
-        return { ...s, text, terms, termSet: new Set(terms) };
+        return { ...s, text, terms, termSet: this.withAcronyms(report, new Set(terms)) };
       });
       // A list item or table row is read with its lead-in or header row, as its headings are.
       const intro = introOf(report, n);

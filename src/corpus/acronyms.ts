@@ -1,0 +1,55 @@
+/**
+ * Abbreviations a report defines for itself: "Section 508 Program Manager (PM)", "full-time
+ * equivalents (FTEs)", "information and communication technology (ICT)". A reader asks with
+ * either form; the report uses one. Pure.
+ */
+
+/** Small words an abbreviation skips ("information and communication technology" → ICT). */
+const SKIPPED = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);
+/** Words before "(ABBR)" looked at for its expansion. */
+const MAX_WORDS = 8;
+
+export interface Acronym {
+  /** As written, without a plural "s": "PM", "FTE". */
+  short: string;
+  /** The words it stands for: "Program Manager". */
+  long: string;
+}
+
+/**
+ * The abbreviations `text` defines, each once: an upper-case abbreviation in brackets right after
+ * words whose initials spell it (small words may be skipped, hyphenated words give one initial a part).
+ */
+export function definedAcronyms(text: string): Acronym[] {
+  const found = new Map<string, Acronym>();
+  for (const m of text.matchAll(/([\p{L}\d][\p{L}\d' -]{2,120}?)\s*[(（]([A-Z][A-Za-z]{1,7}?)s?[)）]/gu)) {
+    const short = m[2]!;
+    if (found.has(short) || !/^[A-Z]+$/.test(short.replace(/[a-z]/g, ''))) continue;
+    const long = expansion(m[1]!, short.replace(/[a-z]/g, ''));
+    if (long) found.set(short, { short, long });
+  }
+  return [...found.values()];
+}
+
+/** The last words of `before` whose initials spell `letters`, or undefined. */
+function expansion(before: string, letters: string): string | undefined {
+  const words = before.trim().split(/\s+/).slice(-MAX_WORDS);
+  // Walk back from the last word, matching letters from the last one.
+  let i = letters.length - 1;
+  let w = words.length - 1;
+  while (i >= 0 && w >= 0) {
+    const parts = words[w]!.split('-').filter(Boolean);
+    const word = words[w]!.toLowerCase();
+    if (SKIPPED.has(word)) {
+      w--;
+      continue;
+    }
+    // A hyphenated word gives one initial per part ("full-time" → F, T) or one for the whole.
+    const initials = parts.map((p) => p[0]!.toUpperCase()).join('');
+    if (initials.length > 1 && letters.slice(i - initials.length + 1, i + 1) === initials) i -= initials.length;
+    else if (word[0]!.toUpperCase() === letters[i]) i--;
+    else return undefined;
+    w--;
+  }
+  return i < 0 ? words.slice(w + 1).join(' ') : undefined;
+}
