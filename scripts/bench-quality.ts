@@ -16,35 +16,25 @@ import { fileURLToPath } from 'node:url';
 import { CONFIDENCE, type Thresholds } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { WEIGHTS, type Weights } from '../src/answer/rerank.js';
-import { evaluate, type EvalQuestion, type QualityReport } from '../src/answer/evaluate.js';
+import type { EvalQuestion, QualityReport } from '../src/answer/evaluate.js';
 import { ingest } from '../src/ingest.js';
 import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
 import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { loadThesaurus } from '../src/search/thesaurus.js';
 import { buildTinyModel } from './build-tiny-model.js';
+import { scoreReports, scoreSet, splitOf, type QualityRun, type ReportRun } from './quality-reports.js';
+
+export { scoreSet, splitOf, type QualityRun };
 
 export const EVAL_DIR = fileURLToPath(new URL('../test/fixtures/eval', import.meta.url));
 export const EVAL_SETS = ['dev-questions.jsonl', 'dev-realistic.jsonl', 'off-topic.jsonl'] as const;
-
-export interface QualityRun {
-  mode: string;
-  english: QualityReport;
-  chinese: QualityReport;
-}
 
 export function loadSet(name: string): EvalQuestion[] {
   return readFileSync(join(EVAL_DIR, name), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as EvalQuestion);
-}
-
-/** The half a question belongs to, from a hash of its text (stable across runs and edits of other questions). */
-export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
-  let h = 2166136261;
-  for (const ch of q.q) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
-  return (h >>> 0) % 2 === 0 ? 'tune' : 'held-out';
 }
 
 /**
@@ -70,22 +60,14 @@ function temporaryDataDir(): string {
   return dir;
 }
 
-/** Answers every question of the set and scores English and Chinese separately. */
-export async function scoreSet(built: { engine: AnswerEngine; texts: Map<string, string> }, set: EvalQuestion[], mode: string): Promise<QualityRun> {
-  const run = async (questions: EvalQuestion[]): Promise<QualityReport> => {
-    const answers = [];
-    for (const q of questions) answers.push(await built.engine.answer(q.q, 3));
-    return evaluate(questions, answers, built.texts);
-  };
-  return { mode, english: await run(set.filter((q) => q.lang !== 'zh')), chinese: await run(set.filter((q) => q.lang === 'zh')) };
-}
-
 function row(label: string, r: QualityReport): string {
   return `| ${label} | ${r.questions} | ${r.hitAt1.toFixed(3)} | ${r.hitAt3.toFixed(3)} | ${r.falseAbstentions} | ${r.lowConfidence} | ${r.unanswerableHandled} | ${r.unanswerableHigh} | ${r.verbatimRate.toFixed(3)} | ${r.citationCompleteness.toFixed(3)} | ${r.medianQuoteChars} |`;
 }
 
 const HEADER = `| set · half · mode · language | answerable | hit@1 | hit@3 | answerable refused | answerable low | unanswerable refused or low | unanswerable high | verbatim | cited | median quote chars |
 |---|---|---|---|---|---|---|---|---|---|---|`;
+
+const REPORT_HEADER = HEADER.replace('set · half · mode · language', 'report · index · half · language');
 
 async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: EvalQuestion[][]): Promise<void> {
   const tune = sets.flat().filter((q) => splitOf(q) === 'tune' && q.lang !== 'zh');
@@ -166,6 +148,13 @@ async function main(argv: string[]): Promise<void> {
     if (r.english.questions || r.english.unanswerableHandled !== '0/0') console.log(row(`${label} · English`, r.english));
     if (r.chinese.questions) console.log(row(`${label} · Chinese`, r.chinese));
   }
+  console.log('\nEvery development report (the offline model): each alone in its own index, all in one index, and left out of the threshold choice');
+  const reportRuns = await scoreReports(offline, 'offline model', (line) => console.log(line));
+  console.log(REPORT_HEADER);
+  for (const r of reportRuns) {
+    console.log(row(`${r.report} · ${r.setup} · ${r.half} · English`, r.english));
+    if (r.chinese.questions) console.log(row(`${r.report} · ${r.setup} · ${r.half} · Chinese`, r.chinese));
+  }
   if (argv.includes('--misses'))
     for (const r of runs)
       console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);
@@ -175,7 +164,7 @@ async function main(argv: string[]): Promise<void> {
   }
   rmSync(modelRoot, { recursive: true, force: true });
   const out = argv[argv.indexOf('--json') + 1];
-  if (argv.includes('--json') && out) writeFileSync(out, JSON.stringify(runs, null, 2));
+  if (argv.includes('--json') && out) writeFileSync(out, JSON.stringify({ zuoyun: runs, reports: reportRuns satisfies ReportRun[] }, null, 2));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
