@@ -23,7 +23,7 @@ import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedd
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { loadThesaurus } from '../src/search/thesaurus.js';
 import { buildTinyModel } from './build-tiny-model.js';
-import { scoreReports, scoreSet, splitOf, type QualityRun, type ReportRun } from './quality-reports.js';
+import { readSet, scoreReports, scoreSet, splitOf, type QualityRun, type ReportRun } from './quality-reports.js';
 
 export { scoreSet, splitOf, type QualityRun };
 
@@ -31,10 +31,7 @@ export const EVAL_DIR = fileURLToPath(new URL('../test/fixtures/eval', import.me
 export const EVAL_SETS = ['dev-questions.jsonl', 'dev-realistic.jsonl', 'off-topic.jsonl'] as const;
 
 export function loadSet(name: string): EvalQuestion[] {
-  return readFileSync(join(EVAL_DIR, name), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion);
+  return readSet(join(EVAL_DIR, name));
 }
 
 /**

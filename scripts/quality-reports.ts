@@ -33,7 +33,8 @@ export interface DevReport {
   questions: EvalQuestion[];
 }
 
-function readSet(path: string): EvalQuestion[] {
+/** A question set: one JSON question a line. */
+export function readSet(path: string): EvalQuestion[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -1,10 +1,10 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEngine, loadSet, scoreSet } from '../../scripts/bench-quality.js';
 import { buildTinyModel } from '../../scripts/build-tiny-model.js';
-import type { EvalQuestion } from '../../src/answer/evaluate.js';
+import { readSet } from '../../scripts/quality-reports.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { REPO, REPORT_TEXT, tempDir } from '../helpers/fixtures.js';
 
@@ -52,10 +52,7 @@ describe('answer quality on the development sets (floors)', () => {
     for (const f of ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'])
       copyFileSync(join(REPO, 'test/fixtures/reports', f), join(gsaCorpus, f));
     const built = await buildEngine(gsaCorpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
-    const questions = readFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.questions.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as EvalQuestion);
+    const questions = readSet(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.questions.jsonl'));
     const { english } = await scoreSet(built, questions, 'offline');
     expect(english.hitAt1).toBeGreaterThanOrEqual(0.4);
     expect(english.hitAt3).toBeGreaterThanOrEqual(0.6);
