@@ -55,6 +55,31 @@ describe('ingest, lexical only (no model)', () => {
     expect([...index.reports.keys()].sort()).toEqual(['third', 'zuoyun-2023-rule-of-law-report']);
   });
 
+  it('bad converted files are each named and skipped; the good reports are indexed and a good file that turns bad keeps its indexed version', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    writeFileSync(
+      join(corpusDir, 'water.html'),
+      '<html><head><title>Water Report 2024</title></head><body><h1>Water Report 2024</h1><p>The county tested 40 wells in 2024 and all of them passed the test.</p></body></html>',
+    );
+    await ingest({ corpusDir, dataDir });
+    const deep = `<html><body>${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}</body></html>`;
+    const hostile: [string, string | Buffer][] = [
+      ['empty.html', ''],
+      ['blank.html', '  \n\t '],
+      ['mislabelled.html', '%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n'],
+      ['deep.html', deep],
+      ['malformed.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF'],
+      ['water.html', ''], // a watched site that served an empty body for a known report
+    ];
+    for (const [name, body] of hostile) writeFileSync(join(corpusDir, name), body);
+    const result = await ingest({ corpusDir, dataDir });
+    expect(result.errors.map((e) => e.file).sort()).toEqual(['blank.html', 'deep.html', 'empty.html', 'malformed.pdf', 'mislabelled.html', 'water.html']);
+    expect(result.errors.find((e) => e.file === 'mislabelled.html')!.message).toMatch(/PDF saved under another extension/);
+    expect(result.errors.find((e) => e.file === 'empty.html')!.message).toMatch(/is empty/);
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    expect([...index.reports.keys()].sort()).toEqual(['water', 'zuoyun-2023-rule-of-law-report']);
+  });
+
   it('an empty CORPUS_DIR (an unmounted share) keeps the index unless --allow-empty says otherwise', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });

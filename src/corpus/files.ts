@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { ConfigError, ReportFileError } from '../errors.js';
+import { ConfigError, describeError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
 
@@ -128,13 +128,28 @@ export async function loadReport(dir: string, name: string): Promise<LoadedRepor
   const read = readReportFile(dir, name);
   if (!read.bytes) return read;
   const { bytes } = read;
+  if (!bytes.toString('latin1').trim()) throw new ReportFileError(name, 'is empty.');
+  // A page address that later served another kind of file: say what it is rather than fail inside the wrong converter.
+  if (!/\.pdf$/i.test(name) && bytes.subarray(0, 5).toString('latin1') === '%PDF-')
+    throw new ReportFileError(name, 'is a PDF saved under another extension; rename it to .pdf.');
   let converted: { text: string; pageStarts?: number[]; layout: 'markdown' | 'text' };
-  // The converters (and their libraries) load only when a report needs them: asking a question never does.
-  if (/\.pdf$/i.test(name)) converted = { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name)), layout: 'text' };
-  else if (/\.docx$/i.test(name)) converted = { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
-  else converted = { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
+  try {
+    converted = await convert(name, bytes);
+  } catch (error) {
+    // Any failure inside a converter's library (Readability, PDF.js, mammoth: a stack overflow on a page nested
+    // thousands deep included) is this file's problem only: it is named and skipped, the others are indexed.
+    if (error instanceof ReportFileError) throw error;
+    throw new ReportFileError(name, `could not be converted (${describeError(error)}); skipped.`);
+  }
   if (!/\p{L}/u.test(converted.text)) throw new ReportFileError(name, 'has no text once converted; skipped.');
   return { text: converted.text, hash: read.hash, sidecar: read.sidecar, layout: converted.layout, pageStarts: converted.pageStarts };
+}
+
+/** Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking a question never does. */
+async function convert(name: string, bytes: Buffer): Promise<{ text: string; pageStarts?: number[]; layout: 'markdown' | 'text' }> {
+  if (/\.pdf$/i.test(name)) return { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name)), layout: 'text' };
+  if (/\.docx$/i.test(name)) return { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
+  return { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
 }
 
 /** An HTML page's text in the encoding it declares (Chinese sites may still use GBK), UTF-8 otherwise. */
