@@ -210,6 +210,8 @@ function saveReport(
   body: Buffer,
   validators: { etag?: string; lastModified?: string },
 ): string | undefined {
+  // An empty body (a site serving a blank 200) is the site's failure: the report already saved stays as it is.
+  if (!body.toString('latin1').trim()) throw new FetchError(`${url}: the server sent an empty body; the saved copy is kept`);
   const hash = createHash('sha256').update(body).digest('hex');
   const known = options.store.sourceItem(url);
   const file = known?.file ?? fileNameFor(url, kind);

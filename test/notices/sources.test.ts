@@ -118,6 +118,15 @@ describe('fetching from sources', () => {
     const third = await pollSources(sources, options);
     expect(third[0]!.downloaded).toHaveLength(1);
     expect(readdirSync(corpusDir).sort()).toEqual(files);
+
+    // A site that serves an empty body for a known report: the saved copy stays, the failure is recorded.
+    const water = files.find((f) => f.includes('water') && f.endsWith('.html'))!;
+    const saved = readFileSync(join(corpusDir, water), 'utf8');
+    site.set('/reports/water.html', '', 'text/html');
+    site.set('/reports/', listingPage(['/reports/water.html', '/reports/library.pdf']) + '  ', 'text/html');
+    const fourth = await pollSources(sources, options);
+    expect(fourth[0]!.downloaded).toHaveLength(0);
+    expect(readFileSync(join(corpusDir, water), 'utf8')).toBe(saved);
     store.close();
   });
 
