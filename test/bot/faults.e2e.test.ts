@@ -18,7 +18,7 @@ describe('the bot under Bot API faults and floods', () => {
     runtime = await openRuntime({ ...tempCorpus(), embeddingModel: undefined });
     const bot = createBot(
       TOKEN,
-      { engine: () => runtime.engine, rateLimit: { perUser: 5, windowMs: 60_000 } },
+      { engine: () => runtime.engine, rateLimit: { questionBurst: 5, questionRefillMs: 60_000 } },
       { apiRoot: api.apiRoot, maxRetryDelaySeconds: 2 },
     );
     running = await startBot(bot, { port: 0 });

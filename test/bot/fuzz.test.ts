@@ -77,7 +77,7 @@ describe('fuzzing the bot update handling', () => {
     const { engine, report } = reportEngine();
     const bot = createBot(
       '123456:FUZZ-token-abcdefghijklmnopqrstuvwxyz',
-      { engine: () => engine, adminIds: [1], rateLimit: { perUser: 1e9, globalPerSecond: 1e9 } },
+      { engine: () => engine, adminIds: [1], rateLimit: { questionBurst: 1e9, tapBurst: 1e9, globalPerSecond: 1e9 } },
       { botInfo: BOT_INFO },
     );
     const sent = recordCalls(bot);

@@ -1,24 +1,78 @@
 /**
- * Flood control for questions: a sliding window per user, and a global ceiling on
- * questions per second that makes questions wait (not fail) for a moment under a burst.
- * Over the per-user limit a user gets one polite note per window and is otherwise
- * ignored, so one user's flood costs others almost nothing.
+ * Flood control. Each user has two allowances that refill steadily: one for questions (messages
+ * and inline queries) and one for taps on buttons, so a reader tapping through a card never runs
+ * out of questions, and a burst of either is let through before the limit applies. Over it, a
+ * tap always gets a toast (its spinner stops) and a question gets one reply saying when to ask
+ * again; a global ceiling on updates per second makes them wait (not fail) under a burst. One
+ * user's flood costs others almost nothing. Kept rather than @grammyjs/ratelimiter: that plugin
+ * has one fixed window per key and drops over-limit updates silently, where taps must be answered.
  */
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.js';
 
+/** At most one "please wait" note per user in this time. */
+const NOTE_GAP_MS = 30_000;
+
 export interface RateLimitOptions {
-  /** Questions a user may ask per window (default 20 a minute). */
-  perUser: number;
-  windowMs: number;
-  /** Questions the whole bot starts answering per second (default 500: well under what one process serves). */
+  /** Questions a user may send at once… */
+  questionBurst: number;
+  /** …and the milliseconds in which one more comes back (3 s: 20 a minute sustained). */
+  questionRefillMs: number;
+  /** Button taps a user may make at once, and the milliseconds in which one more comes back. */
+  tapBurst: number;
+  tapRefillMs: number;
+  /** Updates the whole bot starts handling per second (default 500: well under what one process serves). */
   globalPerSecond: number;
-  /** How long a question may wait for the global ceiling before the user is asked to retry. */
+  /** How long an update may wait for the global ceiling before the user is asked to retry. */
   maxGlobalWaitMs: number;
   now: () => number;
 }
 
-const DEFAULT_RATE_LIMIT: RateLimitOptions = { perUser: 20, windowMs: 60_000, globalPerSecond: 500, maxGlobalWaitMs: 10_000, now: Date.now };
+const DEFAULT_RATE_LIMIT: RateLimitOptions = {
+  questionBurst: 8,
+  questionRefillMs: 3_000,
+  tapBurst: 30,
+  tapRefillMs: 500,
+  globalPerSecond: 500,
+  maxGlobalWaitMs: 10_000,
+  now: Date.now,
+};
+
+/** An allowance of `capacity` events that refills one event every `refillMs`. Pure apart from the clock it is given. */
+export class TokenBucket {
+  private tokens: number;
+  private at = -Infinity;
+  constructor(
+    private readonly capacity: number,
+    private readonly refillMs: number,
+  ) {
+    this.tokens = capacity;
+  }
+
+  /** Takes one event's allowance at `now` if there is one; says whether it did. */
+  take(now: number): boolean {
+    this.refill(now);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Milliseconds until one more event fits (0 if it fits now). */
+  waitFor(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) * this.refillMs);
+  }
+
+  /** Back to its full allowance: nothing to remember. */
+  get full(): boolean {
+    return this.tokens >= this.capacity;
+  }
+
+  private refill(now: number): void {
+    if (this.at !== -Infinity) this.tokens = Math.min(this.capacity, this.tokens + (now - this.at) / this.refillMs);
+    this.at = now;
+  }
+}
 
 /** A sliding-window counter. Pure apart from the clock it is given. */
 export class SlidingWindow {
@@ -53,9 +107,16 @@ export class SlidingWindow {
   }
 }
 
+interface UserAllowance {
+  questions: TokenBucket;
+  taps: TokenBucket;
+  /** When the user was last told to wait (a flood gets one note, not one per message). */
+  toldAt: number;
+}
+
 export function rateLimit(options: Partial<RateLimitOptions> = {}): MiddlewareFn<BotContext> {
   const o = { ...DEFAULT_RATE_LIMIT, ...options };
-  const users = new Map<number, { window: SlidingWindow; warnedAt: number }>();
+  const users = new Map<number, UserAllowance>();
   const global = new SlidingWindow(o.globalPerSecond, 1000);
   return async (ctx, next) => {
     const id = ctx.from?.id;
@@ -63,13 +124,21 @@ export function rateLimit(options: Partial<RateLimitOptions> = {}): MiddlewareFn
     const now = o.now();
     let user = users.get(id);
     if (!user) {
-      if (users.size > 50_000) for (const [k, v] of users) if (v.window.empty) users.delete(k);
-      users.set(id, (user = { window: new SlidingWindow(o.perUser, o.windowMs), warnedAt: -Infinity }));
+      if (users.size > 50_000) for (const [k, v] of users) if (v.questions.full && v.taps.full) users.delete(k);
+      users.set(
+        id,
+        (user = { questions: new TokenBucket(o.questionBurst, o.questionRefillMs), taps: new TokenBucket(o.tapBurst, o.tapRefillMs), toldAt: -Infinity }),
+      );
     }
-    if (!user.window.hit(now)) {
-      if (now - user.warnedAt >= o.windowMs) {
-        user.warnedAt = now;
-        await replyQuietly(ctx, ctx.t.tooFast);
+    const bucket = ctx.callbackQuery ? user.taps : user.questions;
+    if (!bucket.take(now)) {
+      const seconds = Math.max(1, Math.ceil(bucket.waitFor(now) / 1000));
+      // A tap is always answered (a toast), or its spinner turns until the client gives up; a question once per streak.
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t.tooFast(seconds) }).catch(() => undefined);
+      else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 5 }).catch(() => undefined);
+      else if (now - user.toldAt >= NOTE_GAP_MS) {
+        user.toldAt = now;
+        if (ctx.chat) await ctx.reply(ctx.t.tooFast(seconds)).catch(() => undefined);
       }
       return;
     }
