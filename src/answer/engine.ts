@@ -90,7 +90,8 @@ export class AnswerEngine {
   private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
   /** Off-topic similarity levels of this model on this index, measured once at construction. */
-  private readonly calibration: Promise<Calibration | undefined>;
+  private readonly calibration: Promise<{ whole: Calibration; probes: Float32Array[] } | undefined>;
+  private readonly calibrations = new LruMap<string, Calibration>(PARAGRAPH_CACHE);
 
   constructor(
     readonly index: CorpusIndex,
@@ -102,17 +103,42 @@ export class AnswerEngine {
     this.calibration = this.measureCalibration();
   }
 
-  /** How high off-topic questions score in this index with this model (undefined without vectors). */
-  private async measureCalibration(): Promise<Calibration | undefined> {
+  /**
+   * How high off-topic questions score in this index with this model (undefined without vectors):
+   * the probes' vectors, and the best similarity each reaches in the whole index.
+   */
+  private async measureCalibration(): Promise<{ whole: Calibration; probes: Float32Array[] } | undefined> {
     const { embedder } = this.options;
     const vectors = this.index.vectors;
     if (!embedder || !vectors || vectors.count === 0) return undefined;
     try {
-      const probes = await embedder.embed(OFF_TOPIC_PROBES, 'query');
-      return calibrate(probes.map((v) => (v.every(Number.isFinite) ? (vectors.search(v, 1)[0]?.similarity ?? NaN) : NaN)));
+      const probes = (await embedder.embed(OFF_TOPIC_PROBES, 'query')).filter((v) => v.every(Number.isFinite));
+      const whole = calibrate(probes.map((v) => vectors.search(v, 1)[0]?.similarity ?? NaN));
+      return whole && { whole, probes };
     } catch {
       return undefined; // the dense side is then left out of ranking and confidence alike
     }
+  }
+
+  /**
+   * The off-topic level within one report: the best similarity each probe reaches among that
+   * report's own sentences (read once per report). A sentence's relatedness is measured against its
+   * own report, so adding other reports to the index does not move one report's answers.
+   */
+  private reportCalibration(reportId: string, measured: { whole: Calibration; probes: Float32Array[] }): Calibration {
+    let c = this.calibrations.get(reportId);
+    if (!c) {
+      const range = this.index.chunkRange(reportId);
+      const best = measured.probes.map(() => -Infinity);
+      for (let id = range?.from ?? 0; range && id < range.to; id++) {
+        const label = this.index.labelOfChunk(id);
+        const sims = label === undefined ? undefined : this.index.vectors?.similarities(label, measured.probes);
+        sims?.forEach((x, i) => (best[i] = Math.max(best[i]!, x)));
+      }
+      c = calibrate(best) ?? measured.whole;
+      this.calibrations.set(reportId, c);
+    }
+    return c;
   }
 
   get mode(): 'lexical' | 'hybrid' {
@@ -169,7 +195,12 @@ export class AnswerEngine {
     let mark = performance.now();
 
     const calibration = await this.calibration;
-    const ranked = this.rankSentences(q, candidateChunks, dense, vector && calibration ? { vector, calibration } : undefined);
+    const ranked = this.rankSentences(
+      q,
+      candidateChunks,
+      dense,
+      vector && calibration ? { vector, calibrationOf: (reportId) => this.reportCalibration(reportId, calibration) } : undefined,
+    );
     t.rerank = performance.now() - mark;
     mark = performance.now();
     const judged = ranked.slice(0, JUDGED);
@@ -309,14 +340,19 @@ export class AnswerEngine {
     q: QuestionAnalysis,
     chunkIds: Set<number>,
     dense: Map<number, number>,
-    query?: { vector: Float32Array; calibration: Calibration },
+    query?: { vector: Float32Array; calibrationOf: (reportId: string) => Calibration },
   ): RankedSentence[] {
     const paragraphs = new Set<string>();
     for (const id of chunkIds) paragraphs.add(`${this.index.reportOf(id)}#${this.index.paragraphOf(id)}`);
-    const maxIdf = idfOf(0, this.index.lexical.size);
-    const termWeight = memoize((term: string): number => this.index.lexical.idf(term) || maxIdf);
-    // A concept absent from the corpus weighs the most: the report likely does not cover it.
-    const conceptWeight = memoize((c: Concept): number => c.weight * (this.index.lexical.idfAny(conceptTerms(c)) || maxIdf));
+    // How rare a word is, within the report of the sentence: other reports in the index do not change how one report's
+    // passages rank against each other ("county" is common in a county's report however rare it is in the others).
+    // A concept absent from the report weighs the most: the report likely does not cover it.
+    const weightsIn = memoize((reportId: string) => {
+      const { from, to } = this.index.chunkRange(reportId)!;
+      const maxIdf = idfOf(0, to - from);
+      const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
+      return { termWeight: memoize((term: string) => rarity([term])), conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))) };
+    });
     const ranked: RankedSentence[] = [];
     for (const key of paragraphs) {
       const [reportId, n] = splitKey(key);
@@ -329,7 +365,7 @@ export class AnswerEngine {
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
       const item = report.paragraphs[n - 1]!.section.at(-1);
       const related = evidence.sentences.map((_, k) =>
-        query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibration) : undefined,
+        query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibrationOf(reportId)) : undefined,
       );
       const paragraphRelated = related.some((r) => r !== undefined) ? Math.max(...related.map((r) => r ?? -Infinity)) : undefined;
       const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
@@ -349,8 +385,8 @@ export class AnswerEngine {
             related: related[i],
             paragraphRelated,
           },
-          conceptWeight,
-          termWeight,
+          weightsIn(reportId).conceptWeight,
+          weightsIn(reportId).termWeight,
           this.options.weights ?? WEIGHTS,
         );
         return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, literal: r.literal, leansBack: leansBack(s.text), isLead };

@@ -103,6 +103,27 @@ export class LexicalIndex {
     return docs.size ? idfOf(docs.size, this.size) : 0;
   }
 
+  /**
+   * Inverse document frequency of "any of these terms" among documents `from` … `to` − 1 (one
+   * report's chunks): how rare a word is within that report, whatever other reports hold.
+   * Postings are sorted by document, so each term's run is found by binary search.
+   */
+  idfAnyIn(terms: string[], from: number, to: number): number {
+    const { offsets, docs } = this.data;
+    const found = new Set<number>();
+    let df = 0;
+    for (const t of new Set(terms)) {
+      const id = this.termIds.get(t);
+      if (id === undefined) continue;
+      const lo = lowerBound(docs, from, offsets[id]!, offsets[id + 1]!);
+      const hi = lowerBound(docs, to, lo, offsets[id + 1]!);
+      if (terms.length === 1) df = hi - lo;
+      else for (let p = lo; p < hi; p++) found.add(docs[p]!);
+    }
+    const count = terms.length === 1 ? df : found.size;
+    return count ? idfOf(count, to - from) : 0;
+  }
+
   /** Indexed terms that start with `prefix` (for matching a glossed word's other forms). */
   termsWithPrefix(prefix: string): string[] {
     return this.data.terms.filter((t) => t.startsWith(prefix));

@@ -93,6 +93,12 @@ export class CorpusIndex {
     }
   }
 
+  /** The chunk ids of a report: `from` … `to` − 1 (a report's chunks are numbered in one run). */
+  chunkRange(reportId: string): { from: number; to: number } | undefined {
+    const entry = this.byReport.get(reportId);
+    return entry && { from: entry.first, to: entry.first + entry.rows.length / 3 };
+  }
+
   /** Chunk `id` (a new object each call). */
   chunk(id: number): Chunk {
     const entry = this.entryOf(id);

@@ -88,15 +88,22 @@ export class VectorIndex {
 
   /** Cosine similarity of a stored vector to a unit query vector (undefined for an unknown or deleted label). */
   similarity(label: number, vector: Float32Array): number | undefined {
+    return this.similarities(label, [vector])?.[0];
+  }
+
+  /** Cosine similarities of a stored vector to several unit vectors, reading it once (undefined for an unknown or deleted label). */
+  similarities(label: number, vectors: Float32Array[]): number[] | undefined {
     let point: number[];
     try {
       point = this.index.getPoint(label);
     } catch {
       return undefined;
     }
-    let dot = 0;
-    for (let i = 0; i < this.dim; i++) dot += point[i]! * vector[i]!;
-    return dot;
+    return vectors.map((v) => {
+      let dot = 0;
+      for (let i = 0; i < this.dim; i++) dot += point[i]! * v[i]!;
+      return dot;
+    });
   }
 
   save(path: string): void {

@@ -62,6 +62,17 @@ describe('answer quality on the development sets (floors)', () => {
     expect(english.citationCompleteness).toBe(1);
   });
 
+  it("another report in the same index barely moves a report's answers (weights and off-topic levels are measured within each report)", async () => {
+    const both = tempDir();
+    for (const f of ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'])
+      copyFileSync(join(REPO, 'test/fixtures/reports', f), join(both, f));
+    for (const f of ['zuoyun-2023-rule-of-law-report.txt', 'zuoyun-2023-rule-of-law-report.meta.json']) copyFileSync(join(corpus, f), join(both, f));
+    const built = await buildEngine(both, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
+    const realistic = await scoreSet(built, loadSet('dev-realistic.jsonl'), 'offline');
+    expect(realistic.english.hitAt1).toBeGreaterThanOrEqual(0.78);
+    expect(realistic.english.falseAbstentions).toBeLessThanOrEqual(4);
+  });
+
   it('hybrid mode with the tiny test model stays verbatim and close to lexical', async () => {
     const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
     const built = await buildEngine(corpus, await loadEmbedder(model, tmpdir()), {}, tempDir());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bm25, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.js';
+import { bm25, idfOf, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.js';
 
 function sample(): LexicalIndex {
   const b = new LexicalIndexBuilder();
@@ -21,6 +21,15 @@ describe('LexicalIndex', () => {
     expect(hits[0]!.score).toBeCloseTo(bm25(2, 3, 3, 3, avg), 5);
     expect(index.idf('unknown')).toBe(0);
     expect(index.idfAny(['air', 'court'])).toBeCloseTo(Math.log(1 + 1.5 / 2.5), 6);
+  });
+
+  it('measures how rare a word is within a range of documents (one report), whatever the rest hold', () => {
+    const index = sample();
+    expect(index.idfAnyIn(['case'], 0, 2)).toBeCloseTo(idfOf(2, 2), 6);
+    expect(index.idfAnyIn(['case'], 1, 3)).toBeCloseTo(idfOf(2, 2), 6);
+    expect(index.idfAnyIn(['case'], 0, 3)).toBeCloseTo(index.idf('case'), 6);
+    expect(index.idfAnyIn(['air', 'court'], 0, 3)).toBeCloseTo(index.idfAny(['air', 'court']), 6);
+    expect(index.idfAnyIn(['unknown'], 0, 3)).toBe(0);
   });
 
   it('survives a serialise/deserialise round trip (odd and even posting counts) and refuses garbage', () => {
