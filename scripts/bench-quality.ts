@@ -98,6 +98,7 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['phrase', [0.2, 0.3, 0.4]],
     ['figure', [0.08, 0.12, 0.2]],
     ['timeFrame', [0, 0.06, 0.12, 0.2, 0.3]],
+    ['polarity', [0, 0.06, 0.12, 0.2]],
     ['dense', [0.35, 0.6, 0.8, 1]],
     ['denseParagraph', [0.3, 0.5, 0.7]],
     ['relatedScale', [3, 5, 8]],

@@ -22,6 +22,8 @@ export interface QuestionAnalysis {
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
+  /** Asks about something not done or not there ("how many agencies have no tracking process?", "were any not resolved?"). */
+  negated: boolean;
   /** Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may answer. */
   aboutDocument: boolean;
   /** Four-digit years named in the question, to prefer the report of that year. */
@@ -150,6 +152,7 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     wantsDate: DATE_CUES.test(question),
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
     wantsName: NAME_CUES.test(question),
+    negated: isNegated(question),
     aboutDocument: DOCUMENT_CUES.test(question),
     years,
     timeFrame: timeFrameOf(question),
@@ -283,4 +286,12 @@ export function readMessage(message: string): MessageReading {
       .join('')
       .trim(),
   };
+}
+
+/** Negation: "no", "not", "never", "without", "n't", "none", "lack". */
+const NEGATION = /\b(no|not|never|without|none|nor|neither|lacks?|lacking|lacked)\b|n['’]t\b|没有|未|不|无/i;
+
+/** True when a question or sentence is negated: what it says is not done or not there. */
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text);
 }

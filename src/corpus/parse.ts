@@ -53,6 +53,7 @@ const SENTENCE_END = /[.。!?！？:：;；]["'”’)）]*$/u;
 const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
 const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
 const ITEM = new RegExp(`^(?:(${ORDINALS})(?:ly)?\\s*[,，:：]|the (${ORDINALS}) is\\b|第([一二三四五六七八九十]+)[，,、])`, 'i');
+const CLOSING = /^(respectfully submitted|respectfully|sincerely( yours)?|yours (faithfully|sincerely|truly)|(with )?(best|kind|warm) regards)\b/i;
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 const DATE_LINE = /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)$/;
 
@@ -186,6 +187,12 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
       item = undefined;
       seenBody = true;
       add(block, rest ? 'body' : 'heading', path());
+      continue;
+    }
+    // A letter's closing formula ("Respectfully submitted, Edward C. Forst Administrator") signs what comes before it.
+    if (CLOSING.test(line) && line.length < 200) {
+      meta.signature ??= line.replace(CLOSING, '').replace(/^[\s,]+/, '');
+      add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
       continue;
     }
     if (items && ITEM.test(line)) item = leadSentence(line).label;

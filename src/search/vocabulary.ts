@@ -34,6 +34,9 @@ const ABBREVIATIONS: Record<string, string> = {
   yr: 'year',
   yrs: 'years',
   mgmt: 'management',
+  avg: 'average',
+  pct: 'percent',
+  qty: 'quantity',
   org: 'organization',
   orgs: 'organizations',
   // Contractions typed without the apostrophe.
@@ -130,7 +133,9 @@ export class QueryVocabulary {
 
   /** The question with abbreviations, British spellings and typos replaced by the reports' words. */
   respell(question: string): string {
-    return question.replace(/\p{L}+/gu, (raw) => {
+    // A fiscal year written short ("FY25", "FY '24") as reports write it ("FY 2025").
+    const years = question.replace(/\bFY\s?['’]?(\d{2})\b/gi, 'FY 20$1');
+    return years.replace(/\p{L}+/gu, (raw) => {
       const fixed = this.respellWord(raw.toLowerCase());
       return fixed ?? raw;
     });

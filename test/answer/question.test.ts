@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, figureKindOf, hasFigure, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
+import { analyzeQuestion, figureKindOf, hasFigure, isNegated, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
   it('finds the second question of a message that asks two', () => {
@@ -128,5 +128,14 @@ describe('the kind of figure asked for', () => {
     expect(analyzeQuestion('when was it published?').aboutDocument).toBe(true);
     expect(analyzeQuestion("what's the weather in Paris").aboutDocument).toBe(false);
     expect(analyzeQuestion('how many lawsuits were there?').aboutDocument).toBe(false);
+  });
+});
+
+describe('polarity', () => {
+  it('knows a question or sentence about what is not done or not there', () => {
+    expect(isNegated('how many agencies have no system for logging complaints?')).toBe(true);
+    expect(isNegated("which agencies didn't test their software?")).toBe(true);
+    expect(isNegated('How many components run their own 508 programme?')).toBe(false);
+    expect(analyzeQuestion('were any complaints not resolved?').negated).toBe(true);
   });
 });

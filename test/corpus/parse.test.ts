@@ -131,6 +131,13 @@ describe('parseReport: layouts of other reports', () => {
     expect(r.paragraphs.slice(2).every((p) => p.section.join() === 'Chapter I')).toBe(true);
   });
 
+  it("a letter's closing formula is its signature, wherever the letter ends", () => {
+    const r = parseReport('# Assessment\n\n## Message\n\nWe thank all agencies.\n\nRespectfully submitted, Edward C. Forst Administrator\n\n## Summary\n\nScores rose.\n', 'a.md');
+    const signed = r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith('Respectfully'))!;
+    expect([signed.role, signed.section]).toEqual(['signature', ['Report signature', 'Signed by']]);
+    expect(r.meta.signature).toBe('Edward C. Forst Administrator');
+  });
+
   it('finds exactly the headings of the GSA assessment that its source marks', () => {
     const source = readFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'), 'utf8');
     const r = parseReport(source, 'gsa-fy2025-section-508-assessment.md');

@@ -37,6 +37,11 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.respell('Did the Labour bureau get licence requests?')).toBe('Did the labor bureau get license requests?');
   });
 
+  it('spells out short fiscal years and chat abbreviations', () => {
+    expect(vocabulary.respell("how many agencies sent data for FY25? and FY '24?")).toBe('how many agencies sent data for FY 2025? and FY 2024?');
+    expect(vocabulary.respell('whats the avg rating')).toBe('what the average rating');
+  });
+
   it('corrects typos to the nearest report word, but never a word the reports or the dictionary know', () => {
     expect(vocabulary.respellWord('recieved')).toBe('received');
     expect(vocabulary.respellWord('doctrs')).toBe('doctors');
