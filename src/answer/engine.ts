@@ -329,7 +329,11 @@ export class AnswerEngine {
     const expand = (forms: string[]): string[] => [
       ...new Set([...forms, ...forms.filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t)).flatMap((t) => this.index.lexical.termsWithPrefix(t))]),
     ];
-    return { ...c, senses: c.senses.map((sense) => sense.map(expand)) };
+    const senses = c.senses.map((sense) => sense.map(expand));
+    // The senses the reports can bear: a reading whose every word the reports use (率 "rate", not "lead" or "command").
+    // When none is, every reading stays (the concept then weighs as one the reports lack).
+    const borne = senses.filter((sense) => sense.every((forms) => forms.some((t) => this.index.lexical.idf(t) > 0)));
+    return { ...c, senses: borne.length ? borne : senses };
   }
 
   /**

@@ -13,6 +13,7 @@ const glossary = ChineseGlossary.parse(
     '普\tgeneral|popular',
     '法\tlaw|method',
     '新增\tnewly added; additional',
+    '去年\tlast year',
   ]).join('\n'),
 );
 
@@ -38,5 +39,9 @@ describe('Chinese questions', () => {
       ['law', 'method'],
     ]);
     expect(concepts.every((c) => c.translated)).toBe(true);
+  });
+
+  it("time said relative to now (去年) is the report's own period, not a topic", () => {
+    expect(glossary.concepts('去年新增几件行政案件？').map((c) => c.senses.at(-1))).toEqual([[['新增']], [['行政案件']]]);
   });
 });
