@@ -192,3 +192,22 @@ export function figureAttached(sentenceTerms: string[], asked: Set<string>): boo
     return near.some((n) => asked.has(n));
   });
 }
+
+/** Content words either side of a date within which it is that event's date: a clause ("… are proceeding in full swing for commissioning in 2027"). */
+const DATE_WINDOW = 8;
+
+/** Month names as index terms. */
+const MONTH_TERMS = new Set('january february march april may june july august september october november december'.split(' ').map((w) => processTerm(w) ?? w));
+
+/**
+ * For a "when / what year" question: true when some date in the sentence (a year or a month)
+ * stands within DATE_WINDOW content words of a word the question asked about, so the date is
+ * the event's ("the forum will be held in May 2026"), not another's ("using January 2026 data").
+ */
+export function dateAttached(sentenceTerms: string[], asked: Set<string>): boolean {
+  return sentenceTerms.some((t, i) => {
+    if (!(MONTH_TERMS.has(t) || /^(19|20)\d{2}$/.test(t))) return false;
+    const near = sentenceTerms.slice(Math.max(0, i - DATE_WINDOW), i + DATE_WINDOW + 1);
+    return near.some((n) => asked.has(n));
+  });
+}

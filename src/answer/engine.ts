@@ -29,6 +29,7 @@ import {
   relatedness,
   yearOutOfScope,
   figureAttached,
+  dateAttached,
   type Calibration,
   type Thresholds,
 } from './confidence.js';
@@ -207,7 +208,7 @@ export class AnswerEngine {
     const coverage = Math.max(0, ...judged.map((s) => s.coverage));
     const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
     // A question naming something the reports never mention ("…in Youyu County?") is at best answered by a neighbouring fact.
-    const fits = !!ranked[0] && this.fitsQuestion(q, ranked[0], vocabulary) && vocabulary.namesNotInReports(question).length === 0;
+    const fits = !!ranked[0] && this.fitsQuestion(q, question, ranked[0], vocabulary) && vocabulary.namesNotInReports(question).length === 0;
     const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
     const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
     const literal = Math.max(0, ...judged.map((s) => s.literal));
@@ -253,7 +254,7 @@ export class AnswerEngine {
    * the question names is the report's or the sentence's, a "who" question's quote holds a
    * name, and a "how many" question's figure stands next to a word it asked about.
    */
-  private fitsQuestion(q: QuestionAnalysis, s: RankedSentence, vocabulary: QueryVocabulary): boolean {
+  private fitsQuestion(q: QuestionAnalysis, question: string, s: RankedSentence, vocabulary: QueryVocabulary): boolean {
     const sentence = s.sentences[s.index]!;
     const text = s.report.text.slice(sentence.start, sentence.end);
     if (yearOutOfScope(q.years, s.report.meta, text)) return false;
@@ -262,13 +263,28 @@ export class AnswerEngine {
     const title = this.titleFacts(s.report).terms;
     // "Who…?", "what's the name of…?": the quote must name someone or something, other than the report's own subject.
     if (q.wantsName && !vocabulary.names(quoted, true).some((name) => tokenize(name).some((t) => !title.has(t)))) return false;
-    if (!q.wantsFigure) return true;
-    // The figure must be of the kind asked for (a share is no count; an amount of money names its currency)…
-    if (!hasFigure(quoted, q.figureKind)) return false;
-    // …and stand by a word that says what was counted: not the report's own subject ("Zuoyun County") nor a word most passages share.
-    const asked = q.concepts.flatMap(conceptTerms);
+    if (!q.wantsFigure && !q.wantsDate) return true;
+    // A figure or date about a body the question names by its abbreviation ("how many complaints did the VA get?") comes
+    // from a passage that names it (or spells it out).
+    const evidence = this.paragraphEvidence(s.report, s.paragraph);
+    const named = vocabulary
+      .names(question)
+      .filter((name) => /^\p{Lu}{2,}$/u.test(name))
+      .flatMap((name) => tokenize(name))
+      .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
+    if (!named.every((t) => evidence.headingTerms.has(t) || evidence.sentences.some((x) => x.termSet.has(t)))) return false;
+    // The words that say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
+    // money, a year, nor a word most passages share.
+    const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));
     const telling = asked.filter((t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)));
-    return figureAttached(tokenize(figuresOfKind(quoted, q.figureKind)), new Set(telling.length ? telling : asked));
+    const near = new Set(telling.length ? telling : asked);
+    // "When…?": a date standing by a word of the event asked about, not any date in the sentence.
+    // (A header line's terms include its label: "January 16, 2024" is the "Date signed".)
+    const own = evidence.sentences[s.index]!.terms;
+    const quotedTerms = quoted === text ? own : [...own, ...(evidence.sentences[s.index + 1]?.terms ?? [])];
+    if (q.wantsDate && !q.wantsFigure) return dateAttached(quotedTerms, near);
+    // The figure must be of the kind asked for (a share is no count; an amount of money names its currency) and stand by such a word.
+    return hasFigure(quoted, q.figureKind) && figureAttached(tokenize(figuresOfKind(quoted, q.figureKind)), near);
   }
 
   /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */

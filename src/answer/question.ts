@@ -43,10 +43,11 @@ const SHARE_CUES = /\b(percentage|proportion|share|fraction|percent|ratio|rate|w
 const AMOUNT_CUES =
   /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
 const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几/i;
-const NAME_CUES = /\b(who|whom|whose|name of|named)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
+const NAME_CUES =
+  /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
 /** Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people sued…, did…". */
 const DATE_CUES =
-  /\bwhen\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b|\bwhen\s*\?|\b(what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
+  /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
 
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));

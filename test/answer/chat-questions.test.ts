@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,5 +52,38 @@ describe('simple chat questions', () => {
   it('a long paste that ends in a question is answered for that question', async () => {
     const paste = `${'Shanxi Province is in northern China. '.repeat(40)}Anyway, how many administrative cases were there?`;
     expect((await top(paste)).quote).toContain('13 administrative cases');
+  });
+});
+
+// The same kind of questions on a report nobody tuned for (the GSA assessment, a fixture).
+describe('simple chat questions on another report', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const corpus = tempDir();
+    for (const f of ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'])
+      copyFileSync(join(REPO, 'test/fixtures/reports', f), join(corpus, f));
+    engine = (await buildEngine(corpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
+  });
+  const confident = async (q: string): Promise<boolean> => {
+    const a = await engine.answer(q);
+    return !a.abstained && a.confidence === 'high';
+  };
+
+  it('a figure about a body named by its abbreviation needs a passage naming it', async () => {
+    expect(await confident('How many 508 complaints did the VA get?')).toBe(false);
+  });
+
+  it('"which agency" needs a name; "when" a date beside the event', async () => {
+    expect(await confident('Which agency got the top conformance score?')).toBe(false);
+    expect(await confident("When's the FY 2026 assessment going to be published?")).toBe(false);
+  });
+
+  it('an abbreviation the report defines answers for its long form', async () => {
+    const a = await engine.answer('How many agencies employ a full time 508 program manager?');
+    expect(a.answers.slice(0, 3).some((x) => x.quote.text.includes('17 agencies have a full-time Section 508 PM'))).toBe(true);
+  });
+
+  it('who signed the letter: its closing formula', async () => {
+    expect((await engine.answer('who signed off on this report?')).answers[0]?.quote.text).toContain('Edward C. Forst');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, CONFIDENCE, decide, figureAttached, relatedness, yearOutOfScope } from '../../src/answer/confidence.js';
+import { calibrate, CONFIDENCE, dateAttached, decide, figureAttached, relatedness, yearOutOfScope } from '../../src/answer/confidence.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 describe('confidence', () => {
@@ -41,5 +41,16 @@ describe('confidence', () => {
     expect(figureAttached(tokenize('The court accepted 13 administrative cases.'), asked)).toBe(true);
     expect(figureAttached(tokenize('The court issued nine circulars on administrative cases.'), asked)).toBe(true);
     expect(figureAttached(tokenize('In 2023 the administrative cases were heard; fees rose by 40 yuan for parking permits and licences.'), asked)).toBe(false);
+  });
+
+  it('a date answers "when" only beside a word of the event asked about', () => {
+    const asked = new Set(tokenize('assessment published forum held'));
+    expect(dateAttached(tokenize('GSA will host the 2026 forum, anticipated to be held in May 2026.'), asked)).toBe(true);
+    expect(
+      dateAttached(
+        tokenize('Agencies self-reported their size; GSA reclassified one cabinet-level agency as a very large agency using January 2026 FedScope data.'),
+        asked,
+      ),
+    ).toBe(false);
   });
 });

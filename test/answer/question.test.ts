@@ -139,3 +139,11 @@ describe('polarity', () => {
     expect(analyzeQuestion('were any complaints not resolved?').negated).toBe(true);
   });
 });
+
+describe('what a question asks for: names and dates', () => {
+  it('"which agency" asks for a name, "when\'s" for a date', () => {
+    expect(analyzeQuestion('Which agency got the top conformance score?').wantsName).toBe(true);
+    expect(analyzeQuestion("When's the FY 2026 assessment going to be published?").wantsDate).toBe(true);
+    expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
+  });
+});
