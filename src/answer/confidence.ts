@@ -10,7 +10,7 @@
  *    in standard deviations of those (see `calibrate`). A model whose similarities all sit
  *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
  */
-import { processTerm } from '../search/tokenize.js';
+import { processTerm, tokenize } from '../search/tokenize.js';
 import { yearsIn } from './question.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -175,6 +175,13 @@ const NUMBER_TERMS = new Set(
     .map((w) => processTerm(w) ?? w),
 );
 
+/** Units a figure may be counted in: time and measures. */
+const UNIT_TERMS = new Set(
+  tokenize(
+    'year years month months week weeks day days hour hours minute minutes second seconds percent kilometre kilometres kilometer kilometers km metre metres meter meters hectare hectares square tonne tonnes ton tons',
+  ),
+);
+
 /** Content words either side of a number within which it counts as that word's figure ("accepted 60 legal aid cases"). */
 const FIGURE_WINDOW = 3;
 
@@ -188,6 +195,9 @@ const FIGURE_WINDOW = 3;
 export function figureAttached(sentenceTerms: string[], asked: Set<string>): boolean {
   return sentenceTerms.some((t, i) => {
     if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || /^(19|20)\d{2}$/.test(t)) return false;
+    // A number followed by a unit counts that unit ("6.1 years for a flat" is a time, not a number of flats).
+    const unit = sentenceTerms[i + 1];
+    if (unit && UNIT_TERMS.has(unit) && !asked.has(unit)) return false;
     const near = sentenceTerms.slice(Math.max(0, i - FIGURE_WINDOW), i + FIGURE_WINDOW + 1);
     return near.some((n) => asked.has(n));
   });

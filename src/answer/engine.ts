@@ -284,7 +284,8 @@ export class AnswerEngine {
     const quotedTerms = quoted === text ? own : [...own, ...(evidence.sentences[s.index + 1]?.terms ?? [])];
     if (q.wantsDate && !q.wantsFigure) return dateAttached(quotedTerms, near);
     // The figure must be of the kind asked for (a share is no count; an amount of money names its currency) and stand by such a word.
-    return hasFigure(quoted, q.figureKind) && figureAttached(tokenize(figuresOfKind(quoted, q.figureKind)), near);
+    const figures = figuresOfKind(quoted, q.figureKind);
+    return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near);
   }
 
   /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */

@@ -212,8 +212,9 @@ export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd 
 
 /** The sentence with every figure not of the kind asked for blanked out (a share is no count). */
 export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
-  if (kind === 'count') return sentence.replace(SHARE, ' ');
-  return sentence;
+  // "one of the world's major suppliers" states no figure.
+  const figures = sentence.replace(/\bone of\b/gi, ' ');
+  return kind === 'count' ? figures.replace(SHARE, ' ') : figures;
 }
 
 /** True when a sentence states a figure (a count, amount or share, in digits or words), of the kind asked for when given. */

@@ -35,6 +35,7 @@ const ABBREVIATIONS: Record<string, string> = {
   yrs: 'years',
   mgmt: 'management',
   avg: 'average',
+  ppl: 'people',
   pct: 'percent',
   qty: 'quantity',
   org: 'organization',

@@ -53,4 +53,11 @@ describe('confidence', () => {
       ),
     ).toBe(false);
   });
+
+  it('a number followed by a unit counts that unit, not the thing asked about', () => {
+    const flats = new Set(tokenize('public rental housing flats'));
+    expect(figureAttached(tokenize('Applicants waited an average of 6.1 years for a flat.'), flats)).toBe(false);
+    expect(figureAttached(tokenize('The Government will complete 30000 flats.'), flats)).toBe(true);
+    expect(figureAttached(tokenize('Applicants waited 5.1 years.'), new Set(tokenize('how many years waited')))).toBe(true);
+  });
 });

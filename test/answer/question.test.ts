@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, figureKindOf, hasFigure, isNegated, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
+import { analyzeQuestion, figureKindOf, figuresOfKind, hasFigure, isNegated, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
   it('finds the second question of a message that asks two', () => {
@@ -145,5 +145,12 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('Which agency got the top conformance score?').wantsName).toBe(true);
     expect(analyzeQuestion("When's the FY 2026 assessment going to be published?").wantsDate).toBe(true);
     expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
+  });
+});
+
+describe('figures', () => {
+  it('"one of the world\'s major suppliers" states no figure', () => {
+    expect(hasFigure(figuresOfKind('A local enterprise, one of the world’s major SAF suppliers, will develop its business.', undefined))).toBe(false);
+    expect(hasFigure(figuresOfKind('One new plant opened.', undefined))).toBe(true);
   });
 });
