@@ -62,6 +62,11 @@ export function classifyFailure(error: unknown): FailureVerdict {
   return { action: 'backoff' };
 }
 
+/** SQLite's "database is locked": another process holds the write lock past the busy timeout. */
+function isBusy(error: unknown): boolean {
+  return /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string } | undefined)?.code ?? '');
+}
+
 /** How long the outbox waits after a rejected token before trying again (a restart with a good token resumes at once). */
 const TOKEN_PAUSE_MS = 5 * 60_000;
 
@@ -72,6 +77,8 @@ export class OutboxDispatcher {
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly limiter: DeliveryLimiter;
   private readonly now: () => number;
+  /** Since when the database has been locked by another process (undefined: it is not). */
+  private busySince?: number;
   /** Why the outbox is paused (a rejected token), for /stats; undefined while delivering. */
   pausedReason?: string;
 
@@ -122,7 +129,9 @@ export class OutboxDispatcher {
   private async run(): Promise<void> {
     const concurrency = this.options.concurrency ?? 1;
     while (this.running) {
-      const rows = this.store.due(this.now(), 200).filter((r) => !this.inFlight.has(r.chatId));
+      let due: OutboxRow[] = [];
+      await this.write('reading the outbox', () => void (due = this.store.due(this.now(), 200)));
+      const rows = due.filter((r) => !this.inFlight.has(r.chatId));
       let launched = 0;
       let soonest = this.options.idleMs ?? 500;
       for (const row of rows) {
@@ -142,45 +151,79 @@ export class OutboxDispatcher {
         launched++;
       }
       if (launched === 0) {
-        const next = this.store.nextDueAt();
+        let next: number | undefined;
+        await this.write('reading the outbox', () => void (next = this.store.nextDueAt()));
         const untilDue = next === undefined ? soonest : Math.max(5, Math.min(soonest, next - this.now()));
         await this.sleep(this.inFlight.size ? Math.min(untilDue, 20) : untilDue);
       }
     }
   }
 
+  /**
+   * Runs a database write, waiting out a database another process holds locked (SQLITE_BUSY
+   * after the store's busy timeout): one log line, retries with back-off, never a crash and
+   * never a lost row (a notice already sent is marked sent once the lock goes).
+   */
+  private async write(what: string, fn: () => void): Promise<void> {
+    for (let delay = 100; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        fn();
+        if (this.busySince !== undefined) log.info('The subscriptions database is writable again.');
+        this.busySince = undefined;
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (this.busySince === undefined) log.warn(`The subscriptions database is locked by another process (${what}); retrying.`);
+        this.busySince ??= this.now();
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
   private async deliver(row: OutboxRow): Promise<void> {
+    let sent = false;
+    let failure: unknown;
     try {
       await this.send(row.chatId, row.payload);
-      this.store.markSent(row.id);
-      if (this.pausedReason) log.info('Notices resumed: the Bot API accepts our token again.');
-      this.pausedReason = undefined;
+      sent = true;
     } catch (error) {
-      const verdict = classifyFailure(error);
-      if (verdict.action === 'unreachable') {
-        log.info(`notice to chat ${row.chatId} dropped, subscriber deactivated: ${verdict.reason}`);
-        this.store.drop(row.id, row.chatId, verdict.reason);
-      } else if (verdict.action === 'pause') {
-        const until = this.now() + TOKEN_PAUSE_MS;
-        if (!this.pausedReason)
-          log.error(
-            `Notices paused: the Bot API refused our token (${verdict.reason}). No subscriber is touched; delivery resumes with a valid TELEGRAM_BOT_TOKEN.`,
-          );
-        this.pausedReason = verdict.reason;
-        this.limiter.pauseUntil(until);
-        this.store.retryLater(row.id, until, verdict.reason);
-      } else if (verdict.action === 'skip') {
-        log.error(`notice ${row.id} to chat ${row.chatId} set aside (our message was refused: ${verdict.reason}); the subscriber stays subscribed.`);
-        this.store.fail(row.id, verdict.reason);
-      } else if (verdict.action === 'retry-after') {
-        const until = this.now() + verdict.seconds * 1000;
-        this.limiter.pauseUntil(until);
-        this.store.retryLater(row.id, until, `429 retry after ${verdict.seconds}s`);
-      } else {
-        const base = this.options.backoffMs ?? 1000;
-        const delay = Math.min(this.options.maxBackoffMs ?? 300_000, base * 2 ** Math.min(row.attempts, 16));
-        this.store.retryLater(row.id, this.now() + delay, describeError(error));
-      }
+      failure = error;
+    }
+    await this.write(sent ? 'marking a notice sent' : 'recording a failed send', () => (sent ? this.onSent(row) : this.onFailed(row, failure)));
+  }
+
+  private onSent(row: OutboxRow): void {
+    this.store.markSent(row.id);
+    if (this.pausedReason) log.info('Notices resumed: the Bot API accepts our token again.');
+    this.pausedReason = undefined;
+  }
+
+  /** What a failed send says about the recipient (deactivate), about us (pause, set aside) or about the moment (retry). */
+  private onFailed(row: OutboxRow, error: unknown): void {
+    const verdict = classifyFailure(error);
+    if (verdict.action === 'unreachable') {
+      log.info(`notice to chat ${row.chatId} dropped, subscriber deactivated: ${verdict.reason}`);
+      this.store.drop(row.id, row.chatId, verdict.reason);
+    } else if (verdict.action === 'pause') {
+      const until = this.now() + TOKEN_PAUSE_MS;
+      if (!this.pausedReason)
+        log.error(
+          `Notices paused: the Bot API refused our token (${verdict.reason}). No subscriber is touched; delivery resumes with a valid TELEGRAM_BOT_TOKEN.`,
+        );
+      this.pausedReason = verdict.reason;
+      this.limiter.pauseUntil(until);
+      this.store.retryLater(row.id, until, verdict.reason);
+    } else if (verdict.action === 'skip') {
+      log.error(`notice ${row.id} to chat ${row.chatId} set aside (our message was refused: ${verdict.reason}); the subscriber stays subscribed.`);
+      this.store.fail(row.id, verdict.reason);
+    } else if (verdict.action === 'retry-after') {
+      const until = this.now() + verdict.seconds * 1000;
+      this.limiter.pauseUntil(until);
+      this.store.retryLater(row.id, until, `429 retry after ${verdict.seconds}s`);
+    } else {
+      const base = this.options.backoffMs ?? 1000;
+      const delay = Math.min(this.options.maxBackoffMs ?? 300_000, base * 2 ** Math.min(row.attempts, 16));
+      this.store.retryLater(row.id, this.now() + delay, describeError(error));
     }
   }
 }

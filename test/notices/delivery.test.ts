@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, OutboxDispatcher } from '../../src/notices/dispatcher.js';
@@ -96,6 +97,42 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await dispatcher.stop();
     expect(sent.sort()).toEqual([1, 2]);
     expect(store.counts()).toEqual({ pending: 0, sent: 2, dropped: 0, failed: 0 });
+  });
+
+  it('a database locked by another process past the busy timeout: delivery waits, nothing crashes, every notice is marked sent once', async () => {
+    const path = join(tempDir(), 'subscriptions.db');
+    const store = new SubscriptionStore(path);
+    store.db.pragma('busy_timeout = 20'); // the production 5 s, shortened for the test
+    for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
+    store.announce('r1', () => [{ part: 'notice', payload: { text: 'new report' } }]);
+    const other = new Database(path);
+    const sent: number[] = [];
+    let lockedOnce = false;
+    const dispatcher = new OutboxDispatcher(
+      store,
+      async (chatId) => {
+        sent.push(chatId);
+        // Another process takes the write lock while the first notice is in flight, and keeps it for 400 ms.
+        if (!lockedOnce) {
+          lockedOnce = true;
+          other.exec('BEGIN EXCLUSIVE');
+          setTimeout(() => other.exec('COMMIT'), 400);
+        }
+      },
+      { idleMs: 5, limiter: new DeliveryLimiter({ perSecond: 1000, perChatMs: 0, groupPerMinute: 20 }) },
+    );
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown): void => void unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    dispatcher.start();
+    await dispatcher.drained(5);
+    await dispatcher.stop();
+    process.off('unhandledRejection', onUnhandled);
+    other.close();
+    expect(unhandled).toEqual([]);
+    expect(sent.sort()).toEqual([1, 2, 3]);
+    expect(store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 0 });
+    store.close();
   });
 
   it('a blocked chat is dropped and its subscriber marked inactive, once', async () => {
