@@ -4,8 +4,9 @@
  * source cannot be used to reach the machine's own network), a time limit and a size limit
  * read as the body arrives, and conditional requests (ETag / Last-Modified).
  */
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { Agent, fetch, type Response } from 'undici';
 
 export interface FetchLimits {
   /** Hosts that may be fetched (the sources' own hosts). */
@@ -25,34 +26,101 @@ export class FetchError extends Error {
 
 const MAX_REDIRECTS = 5;
 
-/** True for loopback, private, link-local and other non-public addresses (IPv4 and IPv6). */
-export function isPrivateAddress(address: string): boolean {
-  const v4 = /^(?:::ffff:)?(\d+)\.(\d+)\.(\d+)\.(\d+)$/i.exec(address);
-  if (v4) {
-    const [a, b] = [Number(v4[1]), Number(v4[2])];
-    return (
-      a === 10 ||
-      a === 127 ||
-      a === 0 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      a >= 224
-    );
-  }
-  const v6 = address.toLowerCase();
-  return v6 === '::1' || v6 === '::' || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('fe80');
+/**
+ * IANA's special-purpose address registries (IPv4 and IPv6): loopback, private, shared, link-local,
+ * documentation, benchmarking, multicast, reserved. None is a public web server's address.
+ */
+const SPECIAL = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  SPECIAL.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['100::', 64],
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['3fff::', 20],
+  ['5f00::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  SPECIAL.addSubnet(net, bits, 'ipv6');
+
+/** The IPv4 address an IPv6 address carries, when it carries one (::ffff:a.b.c.d or ::ffff:7f00:1, 64:ff9b::/96, 2002::/16). */
+function embeddedIpv4(v6: string): string | undefined {
+  const dotted = /^(?:::ffff:|::ffff:0:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(v6);
+  if (dotted) return dotted[1];
+  const hex = /^(?:::ffff:|::ffff:0:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(v6) ?? /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::|$)/i.exec(v6);
+  if (!hex) return undefined;
+  const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
 }
 
-async function checkAddress(url: URL, limits: FetchLimits): Promise<void> {
+/** True for loopback, private, link-local and every other special-purpose address (IPv4 and IPv6, IPv4 inside IPv6 included). */
+export function isPrivateAddress(address: string): boolean {
+  const host = address.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  if (family === 4) return SPECIAL.check(host, 'ipv4');
+  if (family !== 6) return true; // not an address: never connect to it
+  const v4 = embeddedIpv4(host.toLowerCase());
+  return v4 ? SPECIAL.check(v4, 'ipv4') : SPECIAL.check(host, 'ipv6');
+}
+
+function checkUrl(url: URL, limits: FetchLimits): void {
   if (!/^https?:$/.test(url.protocol)) throw new FetchError(`${url.href}: only http and https are fetched`);
   if (!limits.hosts.has(url.hostname)) throw new FetchError(`${url.href}: host ${url.hostname} is not one of the sources' hosts`);
-  if (limits.allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  if (addresses.some(isPrivateAddress)) throw new FetchError(`${url.href}: resolves to a private or loopback address (set SOURCES_ALLOW_PRIVATE=1 to allow)`);
+  if (!limits.allowPrivate && isIP(host) && isPrivateAddress(host))
+    throw new FetchError(`${url.href}: a private or loopback address (set SOURCES_ALLOW_PRIVATE=1 to allow)`);
 }
+
+/**
+ * The name lookup the connection itself uses: every address the name resolves to is checked, and
+ * the connection goes to one of those checked addresses. Checking in one lookup and connecting
+ * after another would let a name answer a public address first and 127.0.0.1 the second time
+ * (DNS rebinding).
+ */
+const vettedLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '', 0);
+    const list = addresses as LookupAddress[];
+    const refused = list.find((a) => isPrivateAddress(a.address));
+    if (refused || !list.length)
+      return callback(
+        Object.assign(
+          new Error(`${hostname} resolves to a private or loopback address (${refused?.address ?? 'none'}; set SOURCES_ALLOW_PRIVATE=1 to allow)`),
+          {
+            code: 'EPRIVATE',
+          },
+        ),
+        '',
+        0,
+      );
+    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+    callback(null, list[0]!.address, list[0]!.family);
+  });
+};
+
+/** Connections for public sources go only to vetted addresses; private ones (tests, an intranet) use the plain lookup. */
+const PUBLIC_AGENT = new Agent({ connect: { lookup: vettedLookup } });
+const PRIVATE_AGENT = new Agent();
 
 /**
  * GETs `url` under `limits`, conditionally when validators are given.
@@ -62,13 +130,13 @@ export async function guardedFetch(url: string, limits: FetchLimits, validators:
   let current = new URL(url);
   const signal = AbortSignal.timeout(limits.timeoutMs);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-    await checkAddress(current, limits);
+    checkUrl(current, limits);
     const headers: Record<string, string> = { 'user-agent': 'report-quote-bot (watches published reports)', accept: '*/*' };
     if (validators.etag) headers['if-none-match'] = validators.etag;
     if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
     let response: Response;
     try {
-      response = await fetch(current, { headers, redirect: 'manual', signal });
+      response = await fetch(current, { headers, redirect: 'manual', signal, dispatcher: limits.allowPrivate ? PRIVATE_AGENT : PUBLIC_AGENT });
     } catch (error) {
       throw new FetchError(
         `${current.href}: ${signal.aborted ? `no answer within ${limits.timeoutMs / 1000} s` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,

@@ -41,7 +41,24 @@ describe('source list and content kinds', () => {
   it('knows private addresses', () => {
     for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0'])
       expect(isPrivateAddress(a), a).toBe(true);
-    for (const a of ['8.8.8.8', '172.32.0.1', '2001:db8::1']) expect(isPrivateAddress(a), a).toBe(false);
+    // IPv4 inside IPv6 in every spelling, and the rest of IANA's special-purpose ranges.
+    for (const a of [
+      '::ffff:7f00:1',
+      '[::ffff:7f00:1]',
+      '64:ff9b::7f00:1',
+      '2002:7f00:1::',
+      '::ffff:0:a01:203',
+      'fe80::1',
+      'fe9f::1',
+      'ff02::1',
+      '198.18.0.1',
+      '198.19.255.255',
+      '2001:db8::1',
+      '192.0.2.5',
+      'not-an-address',
+    ])
+      expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['8.8.8.8', '172.32.0.1', '198.20.0.1', '2606:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
   });
 });
 
@@ -58,6 +75,15 @@ describe('fetching from sources', () => {
     const before = site.requests.length;
     await expect(guardedFetch(`${site.origin}/r.html`, limits({ allowPrivate: false }))).rejects.toThrow(/private or loopback address/);
     expect(site.requests.length).toBe(before); // refused before any request
+    // An IPv4-mapped IPv6 literal of loopback, and a name resolving to loopback: checked where the connection is made.
+    const port = new URL(site.origin).port;
+    await expect(
+      guardedFetch(`http://[::ffff:127.0.0.1]:${port}/r.html`, limits({ allowPrivate: false, hosts: new Set(['[::ffff:7f00:1]']) })),
+    ).rejects.toThrow(/private or loopback address/);
+    await expect(guardedFetch(`http://localhost:${port}/r.html`, limits({ allowPrivate: false, hosts: new Set(['localhost']) }))).rejects.toThrow(
+      /private or loopback address/,
+    );
+    expect(site.requests.length).toBe(before);
     await expect(guardedFetch('http://example.invalid/x', limits())).rejects.toThrow(/not one of the sources' hosts/);
     site.redirects.set('/away', `http://localhost:${new URL(site.origin).port}/r.html`);
     await expect(guardedFetch(`${site.origin}/away`, limits())).rejects.toThrow(/host localhost is not one of the sources' hosts/);
