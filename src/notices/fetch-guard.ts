@@ -98,23 +98,18 @@ function checkUrl(url: URL, limits: FetchLimits): void {
  * (DNS rebinding).
  */
 const vettedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, '', 0);
-    const list = addresses as LookupAddress[];
-    const refused = list.find((a) => isPrivateAddress(a.address));
-    if (refused || !list.length)
-      return callback(
-        Object.assign(
-          new Error(`${hostname} resolves to a private or loopback address (${refused?.address ?? 'none'}; set SOURCES_ALLOW_PRIVATE=1 to allow)`),
-          {
-            code: 'EPRIVATE',
-          },
-        ),
-        '',
-        0,
+  dnsLookup(hostname, { ...options, all: true }, (error, list) => {
+    const refused = error ? undefined : list.find((a) => isPrivateAddress(a.address));
+    if (!error && (refused || !list.length))
+      error = Object.assign(
+        new Error(`${hostname} resolves to a private or loopback address (${refused?.address ?? 'none'}; set SOURCES_ALLOW_PRIVATE=1 to allow)`),
+        {
+          code: 'EPRIVATE',
+        },
       );
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
-    callback(null, list[0]!.address, list[0]!.family);
+    if (error) callback(error, '', 0);
+    else if (options.all) (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+    else callback(null, list[0]!.address, list[0]!.family);
   });
 };
 
