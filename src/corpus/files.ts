@@ -90,6 +90,8 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
     if (stat.isSymbolicLink() && relative(realpathSync(dir), realpathSync(path)).startsWith('..')) {
       throw new ReportFileError(name, 'is a symbolic link pointing outside the corpus directory; refused.');
     }
+    // A FIFO, socket or device named like a report would block the read (and the ingest lock) forever.
+    if (!(stat.isSymbolicLink() ? statSync(path) : stat).isFile()) throw new ReportFileError(name, 'is not a regular file; refused.');
     if (stat.size > MAX_REPORT_BYTES) throw new ReportFileError(name, `is ${Math.round(stat.size / 1048576)} MB; reports over ${MAX_REPORT_BYTES / 1048576} MB are refused.`);
     bytes = readFileSync(path);
   } catch (error) {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,14 +17,18 @@ describe('scanCorpus', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.txt'), 'secret');
     symlinkSync(join(outside, 'secret.txt'), join(dir, 'link.txt'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]); // would block a read (and the ingest lock) forever
+    mkdirSync(join(dir, 'folder.md'));
     const { files, errors } = scanCorpus(dir);
     expect(files.map((f) => f.file)).toEqual(['good.md']);
     expect(errors.map((e) => e.message).sort()).toEqual([
       'binary.txt: looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.',
       'empty.txt: is empty.',
+      'folder.md: is not a regular file; refused.',
       'gbk.txt: is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8) and try again.',
       'good.txt: has the same report id "good" as good.md; rename one of them.',
       'link.txt: is a symbolic link pointing outside the corpus directory; refused.',
+      'pipe.txt: is not a regular file; refused.',
     ]);
   });
 
