@@ -171,10 +171,16 @@ async function readLimited(response: Response, max: number, url: string): Promis
   const parts: Buffer[] = [];
   let size = 0;
   if (!response.body) return Buffer.alloc(0);
-  for await (const chunk of response.body) {
-    size += (chunk as Uint8Array).byteLength;
-    if (size > max) throw new FetchError(`${url}: over the ${max}-byte limit`);
-    parts.push(Buffer.from(chunk as Uint8Array));
+  try {
+    for await (const chunk of response.body) {
+      size += (chunk as Uint8Array).byteLength;
+      if (size > max) throw new FetchError(`${url}: over the ${max}-byte limit`);
+      parts.push(Buffer.from(chunk as Uint8Array));
+    }
+  } catch (error) {
+    // A time-out or a dropped connection while the body arrives: say which URL, not only "the operation was aborted".
+    if (error instanceof FetchError) throw error;
+    throw new FetchError(`${url}: the body stopped after ${size} bytes (${error instanceof Error ? error.message : String(error)})`);
   }
   return Buffer.concat(parts);
 }

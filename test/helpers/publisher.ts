@@ -15,6 +15,8 @@ interface Page {
 export class Publisher {
   readonly pages = new Map<string, Page>();
   readonly redirects = new Map<string, string>();
+  /** Paths whose body stops half way and never ends (a stalled server). */
+  readonly stalls = new Set<string>();
   readonly requests: { path: string; ifNoneMatch?: string }[] = [];
   private constructor(
     private readonly server: Server,
@@ -35,6 +37,8 @@ export class Publisher {
       if (!page) return void res.writeHead(404).end('not found');
       const etag = `"${createHash('sha1').update(page.body).digest('hex').slice(0, 16)}"`;
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+      if (publisher.stalls.has(path))
+        return void res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length }).write(page.body.subarray(0, 10));
       res.writeHead(200, { 'content-type': page.type, etag, 'content-length': page.body.length }).end(page.body);
     });
     return publisher;

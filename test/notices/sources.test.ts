@@ -89,6 +89,11 @@ describe('fetching from sources', () => {
     await expect(guardedFetch(`${site.origin}/away`, limits())).rejects.toThrow(/host localhost is not one of the sources' hosts/);
     site.set('/big.pdf', Buffer.alloc(2 << 20, 0x41), 'application/pdf');
     await expect(guardedFetch(`${site.origin}/big.pdf`, limits())).rejects.toBeInstanceOf(FetchError);
+    site.set('/stalled.pdf', Buffer.alloc(4096, 0x41), 'application/pdf');
+    site.stalls.add('/stalled.pdf');
+    await expect(guardedFetch(`${site.origin}/stalled.pdf`, limits({ timeoutMs: 300 }))).rejects.toThrow(
+      `${site.origin}/stalled.pdf: the body stopped after 10 bytes`,
+    );
     site.redirects.set('/moved', '/r.html');
     expect(await guardedFetch(`${site.origin}/moved`, limits())).toMatchObject({ status: 'ok', url: `${site.origin}/r.html` });
   });
