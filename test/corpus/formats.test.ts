@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
 import { toJson } from '../../src/answer/format.js';
-import { zipInflatedSize } from '../../src/corpus/formats/docx.js';
+import { docxToReportText, zipActualSize, zipInflatedSize } from '../../src/corpus/formats/docx.js';
 import { htmlToReportText } from '../../src/corpus/formats/html.js';
 import { pdfToReportText } from '../../src/corpus/formats/pdf.js';
 import { ingest } from '../../src/ingest.js';
@@ -48,6 +48,21 @@ describe('report formats', () => {
     const eocd = bomb.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     view.setUint32(view.getUint32(eocd + 16, true) + 24, 0xbfffffff, true);
     expect(zipInflatedSize(new Uint8Array(bomb))).toBeGreaterThan(3e9);
+  });
+
+  it('a .docx whose directory lies about its sizes is refused by counting what really inflates', async () => {
+    // 40 MB of XML that deflates to a few hundred KB, its declared sizes rewritten to 1 KB.
+    const liar = makeDocx(Array.from({ length: 400_000 }, () => 'The county paved village roads again this year.'));
+    const view = new DataView(liar.buffer, liar.byteOffset, liar.byteLength);
+    for (let at = 0; at + 4 <= liar.length; at++) {
+      const sig = view.getUint32(at, true);
+      if (sig === 0x04034b50) view.setUint32(at + 22, 1024, true);
+      if (sig === 0x02014b50) view.setUint32(at + 24, 1024, true);
+    }
+    expect(zipInflatedSize(new Uint8Array(liar))).toBeLessThan(10_000);
+    expect(zipActualSize(new Uint8Array(liar), 24 * 1048576)).toMatch(/inflates past 24 MB/);
+    await expect(docxToReportText(new Uint8Array(liar), 'liar.docx')).rejects.toThrow(/liar\.docx: inflates past 24 MB; refused as a possible zip bomb/);
+    expect(zipActualSize(new Uint8Array(makeDocx(['# Roads', 'Text.'])), 24 * 1048576)).toBeGreaterThan(500);
   });
 
   it('HTML, PDF and Word reports ingest beside text ones and are quoted verbatim with a citation (a page for PDF)', async () => {
