@@ -133,10 +133,24 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
 }
 
 /** Answers `question` in the current chat, showing "typing…" while it works; returns the answer's message id. */
-export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<number> {
+export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<number | undefined> {
   await showTyping(ctx);
   const answer = await deps.engine().answer(question, 5);
+  // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter between
+  // members: no refusal card in the group.
+  if (answer.abstained && isReplyToBot(ctx)) return undefined;
   return replyWithAnswer(ctx, deps, answer, cache);
+}
+
+/** A group message that only replies to one of the bot's messages (no /ask, no mention). */
+function isReplyToBot(ctx: BotContext): boolean {
+  const text = ctx.message?.text ?? '';
+  return (
+    ctx.chat?.type !== 'private' &&
+    ctx.message?.reply_to_message?.from?.id === ctx.me.id &&
+    !ctx.hasCommand('ask') &&
+    !new RegExp(`@${ctx.me.username}\\b`, 'i').test(text)
+  );
 }
 
 /** The welcome: what the bot does, the reports it knows, and example questions that work (in a group, how to ask there). */

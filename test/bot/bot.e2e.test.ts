@@ -195,6 +195,22 @@ describe('the bot end to end through a Bot API emulator', () => {
     });
     const [followUp] = await member.replies(1);
     expect(followUp!.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
+    // Chatter in reply to an answer ("lol ok, that is wild", an emoji, an off-topic aside) gets no refusal card in the group.
+    const before = api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001').length;
+    for (const [i, text] of ['lol ok, that is wild', '😂😂', 'what is the weather in Paris'].entries())
+      api.inject({
+        message: {
+          message_id: 9100 + i,
+          date: 1,
+          chat,
+          from,
+          text,
+          reply_to_message: { message_id: followUp!.messageId, date: 1, chat, from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' }, text: 'x' },
+        },
+      });
+    await member.say('/ask How many mediation statements were issued?');
+    await member.replies(1);
+    expect(api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001')).toHaveLength(before + 1);
     await member.say('/start');
     const [welcome] = await member.replies(1);
     expect(welcome!.text).toMatch(/In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/);

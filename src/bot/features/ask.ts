@@ -34,7 +34,7 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
           return void (await ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
       }
       const answerId = await answerInChat(ctx, deps, cache, question);
-      answers.set(`${ctx.chat!.id}:${ctx.message!.message_id}`, answerId);
+      if (answerId !== undefined) answers.set(`${ctx.chat!.id}:${ctx.message!.message_id}`, answerId);
     });
 
   feature.on('edited_message:text', async (ctx) => {
