@@ -10,7 +10,7 @@
  *                    card (0), its paragraph (1), ±1 paragraph (2) or its section outline (3)
  *   j:<question>:<k>:<¶>  paragraph ¶ of answer k's report, shown in place (from the section outline)
  *   u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a notice)
- *   x:<i>            stop watching topic i of this chat (in /status order)
+ *   x:<topic>        stop watching this topic (a short hash of its words: a button removes what it shows)
  *   e:<i>            example question i from /start
  *   r:<report>:<i>   example question i of a newly announced report
  * <report> is a short hash of the report id, stable across restarts and re-ingests.
@@ -27,9 +27,14 @@ export type CallbackAction =
   | { kind: 'view'; question: string; page: number; view: View }
   | { kind: 'jump'; question: string; page: number; paragraph: number }
   | { kind: 'subscription'; on: boolean; showStatus: boolean }
-  | { kind: 'unwatch'; index: number }
+  | { kind: 'unwatch'; topic: string }
   | { kind: 'example'; index: number }
   | { kind: 'reportExample'; report: string; index: number };
+
+/** 8 hex characters identifying a watched topic's words. */
+export function topicKey(words: string): string {
+  return reportKey(`topic:${words}`);
+}
 
 /** 8 hex characters identifying a report id. */
 export function reportKey(reportId: string): string {
@@ -53,7 +58,7 @@ export function encodeCallback(a: CallbackAction): string {
     case 'subscription':
       return `u:${a.on ? 1 : 0}:${a.showStatus ? 1 : 0}`;
     case 'unwatch':
-      return `x:${a.index}`;
+      return `x:${a.topic}`;
     case 'example':
       return `e:${a.index}`;
     case 'reportExample':
@@ -74,8 +79,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (m) return { kind: 'jump', question: m[1]!, page: Number(m[2]!), paragraph: Number(m[3]!) };
   m = /^u:([01]):([01])$/.exec(data);
   if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
-  m = /^x:(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'unwatch', index: Number(m[1]!) };
+  m = /^x:([0-9a-f]{8})$/.exec(data);
+  if (m) return { kind: 'unwatch', topic: m[1]! };
   m = /^e:(\d{1,2})$/.exec(data);
   if (m) return { kind: 'example', index: Number(m[1]!) };
   m = /^r:([0-9a-f]{8}):(\d{1,2})$/.exec(data);

@@ -3,7 +3,7 @@
  * In groups only chat admins may change the group's subscription.
  */
 import { Composer, InlineKeyboard } from 'grammy';
-import { decodeCallback, encodeCallback, parseStartPayload } from '../bot/callback-data.js';
+import { decodeCallback, encodeCallback, parseStartPayload, topicKey } from '../bot/callback-data.js';
 import { clipText } from '../bot/format.js';
 import type { SubscriptionStore } from './store.js';
 import type { BotContext } from '../bot/context.js';
@@ -51,7 +51,7 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
       s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
       encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
     );
-    topics.forEach((words, index) => keyboard.row().text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', index })));
+    for (const words of topics) keyboard.row().text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', topic: topicKey(words) }));
     const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
     if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
     return { text: lines.join('\n'), keyboard };
@@ -69,7 +69,8 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     if (action.kind === 'subscription' && action.on) store.subscribe(chat.id, chat.type, ctx.lang);
     else if (action.kind === 'subscription') store.deactivate(chat.id, 'unsubscribed');
     else {
-      const words = store.watches(chat.id)[action.index];
+      // The button names its topic by the topic's own words, so an older /status message removes what it shows.
+      const words = store.watches(chat.id).find((w) => topicKey(w) === action.topic);
       if (words) store.removeWatch(chat.id, words);
     }
     await ctx.answerCallbackQuery({

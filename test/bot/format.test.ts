@@ -48,7 +48,7 @@ describe('callback data', () => {
       { kind: 'view', question: 'a1', page: 0, view: 'outline' },
       { kind: 'subscription', on: false, showStatus: false },
       { kind: 'subscription', on: true, showStatus: true },
-      { kind: 'unwatch', index: 3 },
+      { kind: 'unwatch', topic: '0a1b2c3d' },
       { kind: 'example', index: 0 },
       { kind: 'reportExample', report: '0123abcd', index: 1 },
     ] as const;

@@ -38,16 +38,21 @@ describe('subscriptions and new-report notices end to end', () => {
     }
     await c.say('/unsubscribe');
     expect((await c.replies(1))[0]!.text).toBe('Unsubscribed. You will get no more notices.');
-    await a.say('/watch libraries');
-    expect((await a.replies(1))[0]!.text).toContain('libraries');
+    await a.say('/watch legal aid');
+    await a.replies(1);
     await a.say('/watch court fees');
     await a.replies(1);
+    await a.say('/watch libraries');
+    expect((await a.replies(1))[0]!.text).toContain('libraries');
     await a.say('/status');
     const [status] = await a.replies(1);
-    expect(status!.text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• libraries\n• court fees$/);
+    expect(status!.text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• legal aid\n• court fees\n• libraries$/);
     const statusButtons = (status!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    expect(statusButtons.map((x) => x.text)).toEqual(['🔕 Unsubscribe', '✖ libraries', '✖ court fees']);
-    // One topic removed by its button; the status message shows the change in place.
+    expect(statusButtons.map((x) => x.text)).toEqual(['🔕 Unsubscribe', '✖ legal aid', '✖ court fees', '✖ libraries']);
+    // A topic removed by command; then the older /status message's "✖ court fees" removes court fees (not what is now
+    // second in the list), and the status message shows the change in place.
+    await a.say('/unwatch legal aid');
+    await a.replies(1);
     await a.press(statusButtons[2]!.callback_data, status!.messageId as number);
     await expect.poll(() => a.history().find((m) => m.messageId === status!.messageId)?.text, { timeout: 5000 }).not.toContain('court fees');
     expect(notices.store.watches(2001)).toEqual(['libraries']);
