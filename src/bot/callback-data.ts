@@ -11,11 +11,13 @@
  *   j:<question>:<k>:<¶>  paragraph ¶ of answer k's report, shown in place (from the section outline)
  *   u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a notice)
  *   x:<topic>        stop watching this topic (a short hash of its words: a button removes what it shows)
- *   e:<i>            example question i from /start
- *   r:<report>:<i>   example question i of a newly announced report
+ *   e:<lang>:<i>     example question i from /start, in the language it was offered in (en, zh)
+ *   r:<report>:<lang>:<i>  example question i of a newly announced report, likewise
+ *                    (e:<i> and r:<report>:<i> from before the language was carried: the reader's language)
  * <report> is a short hash of the report id, stable across restarts and re-ingests.
  */
 import { createHash } from 'node:crypto';
+import type { ExampleLang } from '../answer/examples.js';
 
 /** How an answer is shown in its message: the card, its paragraph, ±1 paragraph, its section outline. */
 export const VIEWS = ['card', 'paragraph', 'wider', 'outline'] as const;
@@ -28,8 +30,8 @@ export type CallbackAction =
   | { kind: 'jump'; question: string; page: number; paragraph: number }
   | { kind: 'subscription'; on: boolean; showStatus: boolean }
   | { kind: 'unwatch'; topic: string }
-  | { kind: 'example'; index: number }
-  | { kind: 'reportExample'; report: string; index: number };
+  | { kind: 'example'; index: number; lang?: ExampleLang }
+  | { kind: 'reportExample'; report: string; index: number; lang?: ExampleLang };
 
 /** 8 hex characters identifying a watched topic's words. */
 export function topicKey(words: string): string {
@@ -60,9 +62,9 @@ export function encodeCallback(a: CallbackAction): string {
     case 'unwatch':
       return `x:${a.topic}`;
     case 'example':
-      return `e:${a.index}`;
+      return a.lang ? `e:${a.lang}:${a.index}` : `e:${a.index}`;
     case 'reportExample':
-      return `r:${a.report}:${a.index}`;
+      return a.lang ? `r:${a.report}:${a.lang}:${a.index}` : `r:${a.report}:${a.index}`;
   }
 }
 
@@ -81,10 +83,10 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
   m = /^x:([0-9a-f]{8})$/.exec(data);
   if (m) return { kind: 'unwatch', topic: m[1]! };
-  m = /^e:(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'example', index: Number(m[1]!) };
-  m = /^r:([0-9a-f]{8}):(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'reportExample', report: m[1]!, index: Number(m[2]!) };
+  m = /^e:(?:(en|zh):)?(\d{1,2})$/.exec(data);
+  if (m) return { kind: 'example', index: Number(m[2]!), ...(m[1] ? { lang: m[1] as ExampleLang } : {}) };
+  m = /^r:([0-9a-f]{8}):(?:(en|zh):)?(\d{1,2})$/.exec(data);
+  if (m) return { kind: 'reportExample', report: m[1]!, index: Number(m[3]!), ...(m[2] ? { lang: m[2] as ExampleLang } : {}) };
   return undefined;
 }
 

@@ -127,7 +127,7 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
   const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
   if (answer.abstained) {
     const [example] = await exampleQuestions(deps.engine(), ctx.lang);
-    if (example) view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0 }));
+    if (example) view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0, lang: ctx.lang }));
   }
   return view;
 }
@@ -162,7 +162,7 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
   const lines = reports.length ? reports.slice(0, MAX_WELCOME_REPORTS).map(reportLine).join('\n') : escapeHtml(ctx.t.noReports);
   const more = reports.length > MAX_WELCOME_REPORTS ? `\n… /reports` : '';
   const keyboard = new InlineKeyboard();
-  (await exampleQuestions(engine, ctx.lang)).forEach((q, index) => keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index })).row());
+  (await exampleQuestions(engine, ctx.lang)).forEach((q, index) => keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index, lang: ctx.lang })).row());
   const [text = ''] = packMessages([ctx.t.start(lines + more)]);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }

@@ -7,18 +7,18 @@ import { InlineKeyboard } from 'grammy';
 import type { AnswerEngine } from '../answer/engine.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { encodeCallback, reportKey } from '../bot/callback-data.js';
-import { workingExamples } from '../answer/examples.js';
+import { workingExamples, type ExampleLang } from '../answer/examples.js';
 import { answerHtml, clipText, escapeHtml, MAX_LABEL, MAX_TITLE, packMessages, reportDetails } from '../bot/format.js';
 import { STRINGS, langOf, type Strings } from '../bot/i18n.js';
 import { log } from '../log.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
 
 /** The notice for one report in one language, with its example questions (checked to work: answer/examples.ts). Pure. */
-export function noticePayload(report: ParsedReport, t: Strings, examples: string[]): OutboxRow['payload'] {
+export function noticePayload(report: ParsedReport, t: Strings, examples: string[], lang: ExampleLang): OutboxRow['payload'] {
   const m = report.meta;
   const details = reportDetails(m);
   const keyboard = new InlineKeyboard();
-  examples.forEach((q, index) => keyboard.text(clipText(q, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index })).row());
+  examples.forEach((q, index) => keyboard.text(clipText(q, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index, lang })).row());
   keyboard.text(t.unsubscribeButton, encodeCallback({ kind: 'subscription', on: false, showStatus: false }));
   const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };
@@ -46,7 +46,7 @@ export class Notifier {
       const queued = this.store.announce(report.id, (s) => {
         const lang = langOf(s.lang);
         return [
-          { part: 'notice', payload: noticePayload(report, STRINGS[lang], examples[lang]) },
+          { part: 'notice', payload: noticePayload(report, STRINGS[lang], examples[lang], lang) },
           ...(watched.get(s.chatId) ?? []).map((text, i) => ({ part: `watch-${i}`, payload: { text } })),
         ];
       });

@@ -51,6 +51,8 @@ describe('callback data', () => {
       { kind: 'unwatch', topic: '0a1b2c3d' },
       { kind: 'example', index: 0 },
       { kind: 'reportExample', report: '0123abcd', index: 1 },
+      { kind: 'example', index: 2, lang: 'zh' },
+      { kind: 'reportExample', report: '0123abcd', index: 1, lang: 'en' },
     ] as const;
     for (const a of actions) expect(decodeCallback(encodeCallback(a))).toEqual(a);
     for (const bad of [

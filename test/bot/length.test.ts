@@ -77,7 +77,7 @@ describe('length-safe rendering', () => {
       const index = new CorpusIndex();
       index.addReport(report, chunkReport(report));
       const engine = new AnswerEngine(index);
-      const all: string[] = [...packMessages([reportLine(report)]), noticePayload(report, STRINGS.en, ['x'.repeat(300)]).text];
+      const all: string[] = [...packMessages([reportLine(report)]), noticePayload(report, STRINGS.en, ['x'.repeat(300)], 'en').text];
       for (let q = 0; q < 6; q++) {
         const question = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
         const answer = await engine.answer(question, 3);

@@ -63,7 +63,8 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         return;
       }
       case 'example': {
-        const question = (await exampleQuestions(deps.engine(), ctx.lang))[action.index];
+        // The example in the language its button was offered in (a group's members read different languages).
+        const question = (await exampleQuestions(deps.engine(), action.lang ?? ctx.lang))[action.index];
         if (!question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await answerInChat(ctx, deps, cache, question);
@@ -71,7 +72,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
       }
       case 'reportExample': {
         const report = findReport(deps, action.report);
-        const question = report ? (await workingExamples(deps.engine(), report, ctx.lang))[action.index] : undefined;
+        const question = report ? (await workingExamples(deps.engine(), report, action.lang ?? ctx.lang))[action.index] : undefined;
         if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await showTyping(ctx);

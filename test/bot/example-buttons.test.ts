@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Update } from 'grammy/types';
+import { AnswerEngine } from '../../src/answer/engine.js';
+import { exampleQuestions } from '../../src/answer/examples.js';
+import { chineseExpander, ensureGlossary } from '../../src/search/chinese.js';
+import { encodeCallback } from '../../src/bot/callback-data.js';
+import { createBot } from '../../src/bot/create-bot.js';
+import { REPO } from '../helpers/fixtures.js';
+import { BOT_INFO, recordCalls, reportEngine } from '../helpers/offline-bot.js';
+
+describe('example buttons carry the language they were offered in', () => {
+  it('an English example pressed by a member whose Telegram is in Chinese answers that English question', async () => {
+    const { engine: lexical, report } = reportEngine();
+    const engine = new AnswerEngine(lexical.index, { expandQuery: chineseExpander(await ensureGlossary()) });
+    // The report's sidecar gives examples in English and Chinese (corpus/*.meta.json).
+    Object.assign(report.meta, JSON.parse(readFileSync(join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.meta.json'), 'utf8')) as object);
+    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const sent = recordCalls(bot);
+    const [english] = await exampleQuestions(engine, 'en');
+    const [chinese] = await exampleQuestions(engine, 'zh');
+    expect(english).toBeDefined();
+    expect(chinese).not.toBe(english); // the lists differ, so a position alone would pick the other question
+    const chat = { id: -7001, type: 'group' as const, title: 'G' };
+    const press: Update = {
+      update_id: 1,
+      callback_query: {
+        id: '1',
+        from: { id: 5, is_bot: false, first_name: 'M', language_code: 'zh-hans' },
+        chat_instance: 'c',
+        data: encodeCallback({ kind: 'example', index: 0, lang: 'en' }),
+        message: { message_id: 1, date: 0, chat, text: 'x' },
+      },
+    };
+    await bot.handleUpdate(press);
+    const reply = sent.find((c) => c.method === 'sendMessage');
+    const expected = await engine.answer(english!, 5);
+    expect(String(reply?.payload.text).replace(/<[^>]+>/g, '')).toContain(expected.answers[0]!.quote.text.slice(0, 40));
+  });
+});
