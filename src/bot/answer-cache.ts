@@ -7,16 +7,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
 import { LruMap } from '../lru-map.js';
+import type { Lang } from './i18n.js';
 
 export class AnswerCache {
-  private readonly entries: LruMap<string, { answer: Answer; chatId: number }>;
+  private readonly entries: LruMap<string, { answer: Answer; chatId: number; lang: Lang }>;
 
   constructor(capacity = 2000) {
     this.entries = new LruMap(capacity);
   }
 
-  /** Stores an answer sent to `chatId` and returns its id (12 base-36 characters). */
-  put(answer: Answer, chatId: number): string {
+  /** Stores an answer sent to `chatId` in `lang` and returns its id (12 base-36 characters). */
+  put(answer: Answer, chatId: number, lang: Lang = 'en'): string {
     let id: string;
     do
       id = BigInt(`0x${randomBytes(8).toString('hex')}`)
@@ -24,13 +25,18 @@ export class AnswerCache {
         .padStart(12, '0')
         .slice(-12);
     while (this.entries.has(id));
-    this.entries.set(id, { answer, chatId });
+    this.entries.set(id, { answer, chatId, lang });
     return id;
   }
 
   /** The answer under `id` if it was sent to `chatId`. */
   get(id: string, chatId: number | undefined): Answer | undefined {
+    return this.card(id, chatId)?.answer;
+  }
+
+  /** The answer under `id` and the language its card was sent in (its buttons keep that language, whoever taps them). */
+  card(id: string, chatId: number | undefined): { answer: Answer; lang: Lang } | undefined {
     const entry = this.entries.get(id);
-    return entry && entry.chatId === chatId ? entry.answer : undefined;
+    return entry && entry.chatId === chatId ? entry : undefined;
   }
 }

@@ -123,7 +123,7 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, answer: An
 
 /** The card (or refusal) a new answer opens with. */
 export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<{ text: string; keyboard: InlineKeyboard }> {
-  const id = cache.put(answer, ctx.chat?.id ?? 0);
+  const id = cache.put(answer, ctx.chat?.id ?? 0, ctx.lang);
   const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
   if (answer.abstained) {
     const [example] = await exampleQuestions(deps.engine(), ctx.lang);
@@ -162,7 +162,9 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
   const lines = reports.length ? reports.slice(0, MAX_WELCOME_REPORTS).map(reportLine).join('\n') : escapeHtml(ctx.t.noReports);
   const more = reports.length > MAX_WELCOME_REPORTS ? `\n… /reports` : '';
   const keyboard = new InlineKeyboard();
-  (await exampleQuestions(engine, ctx.lang)).forEach((q, index) => keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index, lang: ctx.lang })).row());
+  (await exampleQuestions(engine, ctx.lang)).forEach((q, index) =>
+    keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index, lang: ctx.lang })).row(),
+  );
   const [text = ''] = packMessages([ctx.t.start(lines + more)]);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }

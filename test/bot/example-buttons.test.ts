@@ -7,6 +7,7 @@ import { exampleQuestions } from '../../src/answer/examples.js';
 import { chineseExpander, ensureGlossary } from '../../src/search/chinese.js';
 import { encodeCallback } from '../../src/bot/callback-data.js';
 import { createBot } from '../../src/bot/create-bot.js';
+import { STRINGS } from '../../src/bot/i18n.js';
 import { REPO } from '../helpers/fixtures.js';
 import { BOT_INFO, recordCalls, reportEngine } from '../helpers/offline-bot.js';
 
@@ -37,5 +38,40 @@ describe('example buttons carry the language they were offered in', () => {
     const reply = sent.find((c) => c.method === 'sendMessage');
     const expected = await engine.answer(english!, 5);
     expect(String(reply?.payload.text).replace(/<[^>]+>/g, '')).toContain(expected.answers[0]!.quote.text.slice(0, 40));
+  });
+
+  it('a group card keeps the language it was sent in when a member reading Chinese taps it', async () => {
+    const { engine } = reportEngine();
+    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const sent = recordCalls(bot);
+    const chat = { id: -7002, type: 'supergroup' as const, title: 'G' };
+    await bot.handleUpdate({
+      update_id: 10,
+      message: {
+        message_id: 10,
+        date: 0,
+        chat,
+        from: { id: 6, is_bot: false, first_name: 'E', language_code: 'en' },
+        text: '/ask How many administrative cases were there?',
+        entities: [{ type: 'bot_command', offset: 0, length: 4 }],
+      },
+    });
+    const card = sent.find((c) => c.method === 'sendMessage')!;
+    const buttons = (card.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const more = buttons.find((b) => b.text === STRINGS.en.moreContext)!;
+    await bot.handleUpdate({
+      update_id: 11,
+      callback_query: {
+        id: '11',
+        from: { id: 7, is_bot: false, first_name: 'Z', language_code: 'zh-hans' },
+        chat_instance: 'c',
+        data: more.callback_data,
+        message: { message_id: 1, date: 0, chat, text: 'x' },
+      },
+    });
+    const edited = sent.find((c) => c.method === 'editMessageText')!;
+    const labels = (edited.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    expect(labels).toContain(STRINGS.en.less);
+    expect(labels).not.toContain(STRINGS.zh.less);
   });
 });

@@ -7,6 +7,7 @@ import { Composer } from 'grammy';
 import type { AnswerCache } from '../answer-cache.js';
 import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import { STRINGS } from '../i18n.js';
 import type { BotDeps } from '../deps.js';
 import { answerInChat, answerView, findReport, jumpView, replyWithAnswer, sendContents, sendParagraphs, showTyping } from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
@@ -40,25 +41,27 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         return;
       }
       case 'view': {
-        const answer = cache.get(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
-        if (!answer) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
+        if (!card) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        const { answer } = card;
         const item = answer.answers[action.page];
         if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
         const report = deps.engine().index.reports.get(item.citation.reportId);
         if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        const { text, keyboard } = answerView(answer, action.question, action.page, ctx.t, action.view, report, ctx.me.username);
+        // The card keeps the language it was sent in, whoever in the group taps it.
+        const { text, keyboard } = answerView(answer, action.question, action.page, STRINGS[card.lang], action.view, report, ctx.me.username);
         await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }
       case 'jump': {
-        const answer = cache.get(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
-        const item = answer?.answers[action.page];
+        const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
+        const item = card?.answer.answers[action.page];
         const report = item ? deps.engine().index.reports.get(item.citation.reportId) : undefined;
         if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
           return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        const { text, keyboard } = jumpView(action.question, action.page, ctx.t, report, action.paragraph, ctx.me.username);
+        const { text, keyboard } = jumpView(action.question, action.page, STRINGS[card!.lang], report, action.paragraph, ctx.me.username);
         await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }
