@@ -43,6 +43,8 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
   };
   if (paragraph[first]!.leansBack) extend(first - 1, 'before');
   if ((paragraph[first]!.isLead && length() < SHORT_SENTENCE) || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
+  // A heading is never the whole quote: the sentence after it joins it even past the length a quote grows to.
+  if (first === last && paragraph[first]!.isLead && paragraph[first + 1]) last = first + 1;
   const bar = paragraph[best]!.score * 0.8;
   if (paragraph[last + 1] && paragraph[last + 1]!.score >= bar) extend(last + 1, 'after');
   if (paragraph[first - 1] && paragraph[first - 1]!.score >= bar) extend(first - 1, 'before');

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildQuote, leansBack, selectSentences, type Sentence } from '../../src/answer/quote.js';
+
+/** Sentences laid end to end, each `length` characters, with the given scores. */
+function paragraph(specs: { length: number; score: number; isLead?: boolean; leansBack?: boolean }[]): Sentence[] {
+  let at = 0;
+  return specs.map((s) => {
+    const sentence = { start: at, end: at + s.length, score: s.score, isLead: s.isLead, leansBack: s.leansBack };
+    at += s.length + 1;
+    return sentence;
+  });
+}
+
+describe('selectSentences', () => {
+  it('quotes the best sentence alone when its neighbours score much lower', () => {
+    const p = paragraph([
+      { length: 100, score: 0.2 },
+      { length: 100, score: 1 },
+      { length: 100, score: 0.3 },
+    ]);
+    expect(selectSentences(p, 1)).toEqual({ start: p[1]!.start, end: p[1]!.end });
+  });
+
+  it('joins a neighbour that scores nearly as well, within 400 characters', () => {
+    const p = paragraph([
+      { length: 150, score: 1 },
+      { length: 150, score: 0.9 },
+      { length: 300, score: 0.95 },
+    ]);
+    expect(selectSentences(p, 0)).toEqual({ start: p[0]!.start, end: p[1]!.end });
+  });
+
+  it('takes the sentence before a sentence that leans back ("It…", "These…")', () => {
+    const p = paragraph([
+      { length: 100, score: 0.1 },
+      { length: 100, score: 1, leansBack: true },
+    ]);
+    expect(selectSentences(p, 1)).toEqual({ start: p[0]!.start, end: p[1]!.end });
+  });
+
+  it('never quotes a heading alone: the sentence after it joins, even past the usual length', () => {
+    const p = paragraph([
+      { length: 60, score: 1, isLead: true },
+      { length: 500, score: 0.2 },
+    ]);
+    expect(selectSentences(p, 0)).toEqual({ start: p[0]!.start, end: p[1]!.end });
+  });
+});
+
+describe('leansBack and buildQuote', () => {
+  it('knows sentences that need the one before', () => {
+    expect(leansBack('These measures worked.')).toBe(true);
+    expect(leansBack('The county built roads.')).toBe(false);
+  });
+
+  it('normalises whitespace and marks runs of question words that hold a distinctive one', () => {
+    const text = 'In 2023 there were  13 administrative\ncases in the county.';
+    const q = buildQuote(text, 0, text.length, new Set(['administr', 'case', 'counti']), (t) => t !== 'counti');
+    expect(q.text).toBe('In 2023 there were 13 administrative cases in the county.');
+    expect(q.highlights.map((h) => q.text.slice(h.start, h.end))).toEqual(['administrative cases']);
+  });
+});
