@@ -11,7 +11,8 @@
  *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
  */
 import { processTerm, tokenize } from '../search/tokenize.js';
-import { yearsIn } from './question.js';
+import { conceptTerms } from '../search/concept.js';
+import { figuresOfKind, hasFigure, yearsIn, type QuestionAnalysis } from './question.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
 export const OFF_TOPIC_PROBES = [
@@ -154,6 +155,55 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   // As related as off-topic questions: refused, unless a good share of the question's own words is there (the model missed it, the words did not).
   if (related !== undefined && related < t.unrelated && e.literal < t.supportCoverage) return 'refuse';
   return 'low';
+}
+
+/** What the passage ranked first shows, gathered by the engine for judging it (pure data and one predicate). */
+export interface Shown {
+  /** Its best sentence, and what would be quoted for a figure (a short heading with the sentence after it). */
+  sentence: string;
+  quoted: string;
+  /** The quoted text's index terms in order (a header line's with its label: "Date signed"). */
+  quotedTerms: string[];
+  /** Every term of its paragraph and section path. */
+  context: Set<string>;
+  /** Names in the quote other than its report's own subject. */
+  names: string[];
+  report: { title: string; date?: string };
+  /** Abbreviations the question names that the index uses in a few passages ("the VA"): a particular body. */
+  namedAbbreviations: string[];
+  /** Whether a question term can say what was counted or what happened (not the report's subject, a currency, a common word). */
+  telling: (term: string) => boolean;
+}
+
+/**
+ * Whether the passage gives what the question asks for, in the ways words can check: the year
+ * the question names is the report's or the quote's; a "who" question's quote holds a name; a
+ * figure or date about a body named by abbreviation comes from a passage naming it; a "when"
+ * question's date stands by a word of the event; a "how many / how much" question's figure is of
+ * the kind asked for and stands by a word saying what was counted.
+ */
+export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
+  if (yearOutOfScope(q.years, shown.report, shown.sentence)) return false;
+  if (q.wantsName && !shown.names.length) return false;
+  if (!q.wantsFigure && !q.wantsDate) return true;
+  if (!shown.namedAbbreviations.every((t) => shown.context.has(t))) return false;
+  const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));
+  const telling = asked.filter(shown.telling);
+  const near = new Set(telling.length ? telling : asked);
+  if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near);
+  const figures = figuresOfKind(shown.quoted, q.figureKind);
+  return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near);
+}
+
+/**
+ * The verdict, in one step: the evidence decides high, low or refuse (`decide`); a high verdict
+ * stays high only when the passage gives what the question asks for and the question names
+ * nothing the reports never mention ("…in Youyu County?": at best a neighbouring fact).
+ */
+export function judge(e: Evidence, q: QuestionAnalysis, shown: Shown | undefined, unknownNames: string[], t: Thresholds = CONFIDENCE): Verdict {
+  const verdict = decide(e, t);
+  if (verdict !== 'high') return verdict;
+  return shown && unknownNames.length === 0 && answersWhatIsAsked(q, shown) ? 'high' : 'low';
 }
 
 /**

@@ -19,20 +19,9 @@ import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
-import { analyzeQuestion, readMessage, CURRENCY_TERMS, figuresOfKind, hasFigure, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
+import { analyzeQuestion, readMessage, CURRENCY_TERMS, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
-import {
-  calibrate,
-  CONFIDENCE,
-  decide,
-  OFF_TOPIC_PROBES,
-  relatedness,
-  yearOutOfScope,
-  figureAttached,
-  dateAttached,
-  type Calibration,
-  type Thresholds,
-} from './confidence.js';
+import { calibrate, CONFIDENCE, judge, type Shown, OFF_TOPIC_PROBES, relatedness, type Calibration, type Thresholds } from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
@@ -207,8 +196,6 @@ export class AnswerEngine {
     const judged = ranked.slice(0, JUDGED);
     const coverage = Math.max(0, ...judged.map((s) => s.coverage));
     const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
-    // A question naming something the reports never mention ("…in Youyu County?") is at best answered by a neighbouring fact.
-    const fits = !!ranked[0] && this.fitsQuestion(q, question, ranked[0], vocabulary) && vocabulary.namesNotInReports(question).length === 0;
     const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
     const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
     const literal = Math.max(0, ...judged.map((s) => s.literal));
@@ -216,8 +203,13 @@ export class AnswerEngine {
     // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
     const closest = related === undefined ? undefined : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
     const agrees = !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph;
-    let verdict = decide({ coverage, literal, related, margin, open, agrees }, this.thresholdsFor(q));
-    if (verdict === 'high' && !fits) verdict = 'low';
+    const verdict = judge(
+      { coverage, literal, related, margin, open, agrees },
+      q,
+      ranked[0] && this.shownBy(q, question, ranked[0], vocabulary),
+      vocabulary.namesNotInReports(question),
+      this.thresholdsFor(q),
+    );
     if (verdict === 'refuse') {
       refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
         reportId: s.report.id,
@@ -250,42 +242,38 @@ export class AnswerEngine {
   }
 
   /**
-   * Whether the best sentence is about what was asked in the ways words can check: the year
-   * the question names is the report's or the sentence's, a "who" question's quote holds a
-   * name, and a "how many" question's figure stands next to a word it asked about.
+   * What the best passage shows, for the judge (confidence.ts answersWhatIsAsked): its quoted
+   * text and terms, the terms of its paragraph and headings, the names it holds, and which of the
+   * question's words could say what was counted or what happened there.
    */
-  private fitsQuestion(q: QuestionAnalysis, question: string, s: RankedSentence, vocabulary: QueryVocabulary): boolean {
+  private shownBy(q: QuestionAnalysis, question: string, s: RankedSentence, vocabulary: QueryVocabulary): Shown {
     const sentence = s.sentences[s.index]!;
     const text = s.report.text.slice(sentence.start, sentence.end);
-    if (yearOutOfScope(q.years, s.report.meta, text)) return false;
     // A short item heading is quoted with the sentence after it: its figure may be there.
-    const quoted = sentence.isLead && s.sentences[s.index + 1] ? s.report.text.slice(sentence.start, s.sentences[s.index + 1]!.end) : text;
-    const title = this.titleFacts(s.report).terms;
-    // "Who…?", "what's the name of…?": the quote must name someone or something, other than the report's own subject.
-    if (q.wantsName && !vocabulary.names(quoted, true).some((name) => tokenize(name).some((t) => !title.has(t)))) return false;
-    if (!q.wantsFigure && !q.wantsDate) return true;
-    // A figure or date about a body the question names by its abbreviation ("how many complaints did the VA get?") comes
-    // from a passage that names it (or spells it out).
+    const next = sentence.isLead ? s.sentences[s.index + 1] : undefined;
+    const quoted = next ? s.report.text.slice(sentence.start, next.end) : text;
     const evidence = this.paragraphEvidence(s.report, s.paragraph);
-    const named = vocabulary
-      .names(question)
-      .filter((name) => /^\p{Lu}{2,}$/u.test(name))
-      .flatMap((name) => tokenize(name))
-      .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
-    if (!named.every((t) => evidence.headingTerms.has(t) || evidence.sentences.some((x) => x.termSet.has(t)))) return false;
-    // The words that say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
-    // money, a year, nor a word most passages share.
-    const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));
-    const telling = asked.filter((t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)));
-    const near = new Set(telling.length ? telling : asked);
-    // "When…?": a date standing by a word of the event asked about, not any date in the sentence.
+    const title = this.titleFacts(s.report).terms;
     // (A header line's terms include its label: "January 16, 2024" is the "Date signed".)
     const own = evidence.sentences[s.index]!.terms;
-    const quotedTerms = quoted === text ? own : [...own, ...(evidence.sentences[s.index + 1]?.terms ?? [])];
-    if (q.wantsDate && !q.wantsFigure) return dateAttached(quotedTerms, near);
-    // The figure must be of the kind asked for (a share is no count; an amount of money names its currency) and stand by such a word.
-    const figures = figuresOfKind(quoted, q.figureKind);
-    return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near);
+    const context = new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]);
+    return {
+      sentence: text,
+      quoted,
+      quotedTerms: next ? [...own, ...(evidence.sentences[s.index + 1]?.terms ?? [])] : own,
+      context,
+      names: vocabulary.names(quoted, true).filter((name) => tokenize(name).some((t) => !title.has(t))),
+      report: s.report.meta,
+      // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular body.
+      namedAbbreviations: vocabulary
+        .names(question)
+        .filter((name) => /^\p{Lu}{2,}$/u.test(name))
+        .flatMap((name) => tokenize(name))
+        .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t)),
+      // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
+      // money, nor a word most passages share.
+      telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
+    };
   }
 
   /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */

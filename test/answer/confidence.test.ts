@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, CONFIDENCE, dateAttached, decide, figureAttached, relatedness, yearOutOfScope } from '../../src/answer/confidence.js';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { calibrate, CONFIDENCE, dateAttached, decide, figureAttached, judge, relatedness, yearOutOfScope, type Shown } from '../../src/answer/confidence.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 describe('confidence', () => {
@@ -59,5 +60,29 @@ describe('confidence', () => {
     expect(figureAttached(tokenize('Applicants waited an average of 6.1 years for a flat.'), flats)).toBe(false);
     expect(figureAttached(tokenize('The Government will complete 30000 flats.'), flats)).toBe(true);
     expect(figureAttached(tokenize('Applicants waited 5.1 years.'), new Set(tokenize('how many years waited')))).toBe(true);
+  });
+
+  it('judges in one step: strong evidence is high only when the passage gives what is asked', () => {
+    const strong = { coverage: 0.9, literal: 0.9, margin: 0.5 };
+    const shown = (quoted: string, over: Partial<Shown> = {}): Shown => ({
+      sentence: quoted,
+      quoted,
+      quotedTerms: tokenize(quoted),
+      context: new Set(tokenize(quoted)),
+      names: [],
+      report: { title: 'County 2023 Report' },
+      namedAbbreviations: [],
+      telling: () => true,
+      ...over,
+    });
+    const cases = analyzeQuestion('How many administrative cases were there?');
+    expect(judge(strong, cases, shown('There were 13 administrative cases.'), [])).toBe('high');
+    expect(judge(strong, cases, shown('Administrative cases were heard in public.'), [])).toBe('low'); // no figure
+    expect(judge(strong, cases, shown('There were 13 administrative cases.'), ['Youyu'])).toBe('low'); // a place the reports never name
+    expect(judge(strong, analyzeQuestion('How many complaints did the VA get?'), shown('There were 136 complaints.', { namedAbbreviations: ['va'] }), [])).toBe(
+      'low',
+    );
+    expect(judge(strong, analyzeQuestion('Who signed it?'), shown('The report was signed.'), [])).toBe('low');
+    expect(judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), [])).toBe('refuse');
   });
 });
