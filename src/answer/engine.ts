@@ -211,7 +211,11 @@ export class AnswerEngine {
       this.thresholdsFor(q),
     );
     if (verdict === 'refuse') {
-      refusal.nearestSections = distinctParagraphs(ranked, 3).map((s) => ({
+      // Nearest sections only where some word of the question is (an off-topic question gets none, not whatever ranked first).
+      refusal.nearestSections = distinctParagraphs(
+        ranked.filter((s) => s.coverage > 0),
+        3,
+      ).map((s) => ({
         reportId: s.report.id,
         section: sectionLabel(s.report, s.paragraph),
         paragraph: s.paragraph,

@@ -119,8 +119,8 @@ export function answerHtml(item: AnswerItem, header = '', caveat = '', bot?: str
 /** The refusal, with the nearest sections listed (buttons are added by the caller). */
 export function refusalHtml(answer: Answer, t: Strings): string {
   if (answer.notAQuestion) return escapeHtml(t.notAQuestion);
-  if (!answer.nearestSections.length) return escapeHtml(t.notCovered);
-  return `${escapeHtml(t.notCovered)}\n\n${escapeHtml(t.nearest)}\n${answer.nearestSections.map((s) => `• ${escapeHtml(clipText(s.section, MAX_LABEL))} · ¶${s.paragraph}`).join('\n')}`;
+  // The nearest sections are the buttons under this text: listed once, there.
+  return answer.nearestSections.length ? `${escapeHtml(t.notCovered)}\n${escapeHtml(t.nearest)}` : escapeHtml(t.notCovered);
 }
 
 /**

@@ -56,10 +56,13 @@ describe('AnswerEngine', () => {
   });
 
   it('refuses what the report does not cover and offers the nearest sections', async () => {
-    const a = await engine.answer('How many cinemas are in the county?');
+    const a = await engine.answer('How many cinemas showed films about mediation?');
     expect(a.abstained).toBe(true);
     expect(a.answers).toEqual([]);
     expect(a.nearestSections.length).toBeGreaterThan(0);
+    // Nothing of the question is in the report: no "nearest" section is offered for it (header lines least of all).
+    const offTopic = await engine.answer('How many cinemas are in Paris?');
+    expect(offTopic.abstained && offTopic.nearestSections).toEqual([]);
   });
 
   it('never throws on hostile input and answers or refuses politely', async () => {
