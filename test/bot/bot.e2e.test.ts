@@ -269,6 +269,12 @@ describe('the bot end to end through a Bot API emulator', () => {
     await expect.poll(() => api.callsOf('answerInlineQuery').length, { timeout: 5000 }).toBe(1);
     const results = api.callsOf('answerInlineQuery')[0]!.results as { input_message_content: { message_text: string } }[];
     expect(results[0]!.input_message_content.message_text).toContain('administrative cases');
+    expect(results[0]!.input_message_content.message_text).toMatch(/^<i>❓ administrative cases<\/i>\n<blockquote>/); // the card says what it answers
+    // An empty query and one the reports do not answer: a button into the private chat, not nothing.
+    api.inject({ inline_query: { id: 'iq2', from, query: '', offset: '' } });
+    api.inject({ inline_query: { id: 'iq3', from, query: 'best pizza in Naples', offset: '' } });
+    await expect.poll(() => api.callsOf('answerInlineQuery').length, { timeout: 5000 }).toBe(3);
+    for (const call of api.callsOf('answerInlineQuery').slice(1)) expect(call.button).toMatchObject({ start_parameter: 'inline' });
     const user = api.client(1010);
     const photo = {
       message: {
