@@ -98,10 +98,15 @@ function citationHtml(c: Citation, sectionPath: string[], bot?: string): string 
   return `📄 ${line.slice(0, -label.length)}<a href="${escapeHtml(paragraphLink(bot, c.reportId, c.paragraph))}">${label}</a>`;
 }
 
+/** The text with lone surrogates (half a character, as a reader's client may send) replaced by U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /**
  * One answer card: the quote in a blockquote with the question's distinctive words bold,
  * then a one-line citation. A low-confidence card opens with a warning line.
- * @param header a line above the quote ("Match 2 of 3")
+ * @param header a line above the quote ("Match 2 of 3", or the question an inline card answers)
  * @param caveat the warning that these are only the closest passages (low confidence)
  * @param bot the bot's username: the ¶ of the citation links to the paragraph
  */
@@ -109,7 +114,8 @@ export function answerHtml(item: AnswerItem, header = '', caveat = '', bot?: str
   const quote = markQuote(clipQuote(item.quote), '<b>', '</b>', escapeHtml);
   const lines = [
     caveat ? `⚠️ <i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>` : '',
-    header ? `<i>${escapeHtml(clipText(header, MAX_LABEL))}</i>` : '',
+    // The header may echo what a reader typed (inline mode): lone surrogates become U+FFFD, as Telegram requires valid UTF-16.
+    header ? `<i>${escapeHtml(wellFormed(clipText(header, MAX_LABEL)))}</i>` : '',
     `<blockquote>${quote}</blockquote>`,
     citationHtml(item.citation, item.sectionPath, bot),
   ];
