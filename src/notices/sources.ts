@@ -167,13 +167,16 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
       } else throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
       links = links.filter((l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname));
       report.found = links.length;
-      for (const link of links.slice(0, options.maxItemsPerPoll ?? 20)) {
+      const budget = options.maxItemsPerPoll ?? 20;
+      const ordered = pollOrder(links, (l) => options.store.sourceItem(l)?.fetchedAt);
+      for (const link of ordered.slice(0, budget)) {
         const known = options.store.sourceItem(link);
         try {
           await polite(link);
           const item = await guardedFetch(link, limits, { etag: known?.etag, lastModified: known?.lastModified });
           if (item.status === 'not-modified') {
             report.unchanged++;
+            options.store.touchSourceItem(link, source.url);
             continue;
           }
           const itemKind = kindOf(item.contentType, item.url, item.body);
@@ -182,11 +185,14 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
           if (saved) report.downloaded.push(saved);
           else report.unchanged++;
         } catch (error) {
-          // One bad item does not stop the others.
+          // One bad item does not stop the others; it is tried again after the ones not yet tried.
           log.warn(`Source ${source.url}: ${describeError(error)}`);
+          options.store.touchSourceItem(link, source.url);
         }
       }
-      options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length });
+      // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no validators).
+      const unfinished = ordered.slice(budget).some((l) => options.store.sourceItem(l) === undefined);
+      options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length, unfinished });
     } catch (error) {
       report.error = describeError(error);
       const failures = (state?.failures ?? 0) + 1;
@@ -196,6 +202,18 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
     }
   }
   return reports;
+}
+
+/**
+ * The order a listing's links are fetched in, a poll's budget at a time: links never tried first
+ * (in the listing's order), then the rest by when they were last tried, oldest first — so a long
+ * listing is read through over successive polls, and new reports are not stuck behind old ones.
+ */
+export function pollOrder(links: string[], triedAt: (link: string) => string | undefined): string[] {
+  const tried = links.map((link, i) => ({ link, i, at: triedAt(link) }));
+  return tried
+    .sort((a, b) => (a.at === undefined ? (b.at === undefined ? a.i - b.i : -1) : b.at === undefined ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
+    .map((t) => t.link);
 }
 
 /**
@@ -214,7 +232,7 @@ function saveReport(
   if (!body.toString('latin1').trim()) throw new FetchError(`${url}: the server sent an empty body; the saved copy is kept`);
   const hash = createHash('sha256').update(body).digest('hex');
   const known = options.store.sourceItem(url);
-  const file = known?.file ?? fileNameFor(url, kind);
+  const file = known?.file || fileNameFor(url, kind);
   const unchanged = known?.hash === hash && existsSync(join(options.corpusDir, file));
   if (!unchanged) {
     const sidecar = join(options.corpusDir, file.replace(/\.[^.]+$/, '.meta.json'));

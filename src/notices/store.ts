@@ -86,10 +86,13 @@ export interface SourceRow {
 export interface SourceItemRow {
   url: string;
   source: string;
+  /** The corpus file it was saved as ('' while it has never been saved: every fetch so far failed). */
   file: string;
   etag?: string;
   lastModified?: string;
   hash: string;
+  /** When it was last fetched or tried (ISO time). */
+  fetchedAt?: string;
 }
 
 export interface Subscriber {
@@ -318,7 +321,10 @@ export class SubscriptionStore {
   }
 
   /** Records a poll of a source: its new validators on success, or the error and when to try again. */
-  recordSourcePoll(url: string, outcome: { etag?: string; lastModified?: string; items?: number } | { error: string; retryAt: number }): void {
+  recordSourcePoll(
+    url: string,
+    outcome: { etag?: string; lastModified?: string; items?: number; unfinished?: boolean } | { error: string; retryAt: number },
+  ): void {
     const at = now();
     this.db.prepare(`INSERT OR IGNORE INTO sources (url) VALUES (?)`).run(url);
     if ('error' in outcome)
@@ -331,11 +337,33 @@ export class SubscriptionStore {
           `UPDATE sources SET checked_at = ?, ok_at = ?, failures = 0, retry_at = 0, last_error = NULL, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), items = items + ? WHERE url = ?`,
         )
         .run(at, at, outcome.etag ?? null, outcome.lastModified ?? null, outcome.items ?? 0, url);
+    // A listing read only in part is fetched in full next time: a 304 would hide the links not yet tried.
+    if (!('error' in outcome) && outcome.unfinished) this.db.prepare(`UPDATE sources SET etag = NULL, last_modified = NULL WHERE url = ?`).run(url);
   }
 
   sourceItem(url: string): SourceItemRow | undefined {
     const r = this.db.prepare(`SELECT * FROM source_items WHERE url = ?`).get(url) as Record<string, string | null> | undefined;
-    return r && { url: r.url!, source: r.source!, file: r.file!, etag: r.etag ?? undefined, lastModified: r.last_modified ?? undefined, hash: r.hash! };
+    return (
+      r && {
+        url: r.url!,
+        source: r.source!,
+        file: r.file!,
+        etag: r.etag ?? undefined,
+        lastModified: r.last_modified ?? undefined,
+        hash: r.hash!,
+        fetchedAt: r.fetched_at!,
+      }
+    );
+  }
+
+  /** Records that a listed item was checked (unchanged, or failed) now, so the next poll tries others first. */
+  touchSourceItem(url: string, source: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO source_items (url, source, file, hash, fetched_at) VALUES (?, ?, '', '', ?)
+         ON CONFLICT (url) DO UPDATE SET fetched_at = excluded.fetched_at`,
+      )
+      .run(url, source, now());
   }
 
   saveSourceItem(item: SourceItemRow): void {

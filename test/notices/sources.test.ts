@@ -7,7 +7,7 @@ import { AnswerEngine } from '../../src/answer/engine.js';
 import { toJson } from '../../src/answer/format.js';
 import { ingest } from '../../src/ingest.js';
 import { FetchError, guardedFetch, isPrivateAddress } from '../../src/notices/fetch-guard.js';
-import { kindOf, parseSourceList, pollSources } from '../../src/notices/sources.js';
+import { kindOf, parseSourceList, pollOrder, pollSources } from '../../src/notices/sources.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
 import { IndexStore, loadIndex } from '../../src/search/store.js';
 import { makeDocx, makePdf } from '../helpers/documents.js';
@@ -185,6 +185,26 @@ describe('fetching from sources', () => {
     );
     const again = await once();
     expect(again.stdout).toBe(`${site.origin}/once.pdf: 0 found, 0 downloaded, 0 unchanged\nIndex is up to date.\n`);
+  });
+
+  it('a listing longer than one poll takes is read through over successive polls, new links first', async () => {
+    const corpusDir = tempDir();
+    const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
+    const paths = Array.from({ length: 50 }, (_, i) => `/long/r${i}.html`);
+    for (const [i, path] of paths.entries()) site.set(path, HTML_REPORT.replace('Riverside', `Riverside${i}`), 'text/html');
+    site.set('/long/', listingPage(paths), 'text/html');
+    const sources = parseSourceList(`${site.origin}/long/ /long/r\\d+\\.html$\n`).sources;
+    const options = { corpusDir, store, allowPrivate: true, intervalMs: 0, perHostGapMs: 0, maxItemsPerPoll: 20 };
+    const downloaded: number[] = [];
+    for (let poll = 0; poll < 3; poll++) downloaded.push((await pollSources(sources, options))[0]!.downloaded.length);
+    expect(downloaded).toEqual([20, 20, 10]);
+    expect(paths.every((p) => store.sourceItem(`${site.origin}${p}`) !== undefined)).toBe(true);
+    store.close();
+  });
+
+  it('orders a poll: links never tried first, then the longest untried', () => {
+    const tried: Record<string, string> = { a: '2026-01-02', b: '2026-01-01', d: '2026-01-03' };
+    expect(pollOrder(['a', 'b', 'c', 'd', 'e'], (l) => tried[l])).toEqual(['c', 'e', 'b', 'a', 'd']);
   });
 
   it('a failing source backs off and is recorded; the others go on', async () => {
