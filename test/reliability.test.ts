@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
 import { SubscriptionStore } from '../src/notices/store.js';
 import { loadEmbedder } from '../src/search/embedder.js';
@@ -65,6 +66,37 @@ describe('broken or unwritable state', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('is missing or corrupt; run `npm run ingest -- --rebuild` to rebuild it from the corpus.');
     expect(run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, INGEST_ARGS: '' }).status).toBe(0);
+  });
+
+  it('a report text changed in place (same size) is never quoted: the checksum refuses it with the rebuild command', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const file = join(store.current()!, 'reports', 'zuoyun-2023-rule-of-law-report.bin');
+    const bytes = readFileSync(file);
+    // The text is stored as latin1 or UTF-16LE (report-file.ts), whichever fits.
+    const encoding = bytes.indexOf(Buffer.from('13 administrative cases', 'latin1')) > 0 ? 'latin1' : 'utf16le';
+    const at = bytes.indexOf(Buffer.from('13 administrative cases', encoding));
+    expect(at).toBeGreaterThan(0);
+    bytes.write('99', at, encoding); // "99 administrative cases": the same size, a different fact
+    writeFileSync(file, bytes);
+    const { index } = loadIndex(store)!;
+    const engine = new AnswerEngine(index);
+    await expect(engine.answer('How many administrative cases were there?')).rejects.toThrow(
+      /checksum does not match\) is missing or corrupt; run `npm run ingest -- --rebuild`/,
+    );
+  });
+
+  it('flipped bytes in the vector index are refused before the native reader sees them', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
+    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
+    const store = new IndexStore(dataDir);
+    const path = join(store.current()!, 'hnsw.bin');
+    const bytes = readFileSync(path);
+    for (const at of [40, 41, 42, 43]) bytes[at] = bytes[at]! ^ 0xff;
+    writeFileSync(path, bytes);
+    expect(() => loadIndex(store)).toThrow(/hnsw\.bin is corrupt \(its checksum does not match\); run `npm run ingest -- --rebuild`/);
   });
 
   it('a truncated vector index is refused before the native reader sees it', async () => {

@@ -14,6 +14,7 @@
  *   index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before commit)
  */
 import type { FileStamp } from '../corpus/files.js';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -53,6 +54,8 @@ export interface ReportEntry {
   meta: ReportMeta;
   /** When this report first entered the index (kept across re-ingests of a changed file). */
   addedAt: string;
+  /** SHA-1 of its reports/<id>.bin as written: the text is checked against it before any quote is served. */
+  bodySha1?: string;
 }
 
 export interface Manifest {
@@ -66,6 +69,9 @@ export interface Manifest {
   hnswBytes?: number;
   /** Byte size of lexical.bin. */
   lexicalBytes: number;
+  /** SHA-1 of lexical.bin and hnsw.bin, checked at load (a flipped byte in hnsw.bin can crash the native reader). */
+  lexicalSha1?: string;
+  hnswSha1?: string;
   builtAt: string;
 }
 
@@ -126,13 +132,15 @@ export class IndexStore {
   }
 
   /** A report's text and paragraphs (its id and metadata are in the manifest). */
-  readReport(dir: string, id: string): ReportBody {
+  readReport(dir: string, id: string, expectedSha1?: string): ReportBody {
     const path = this.reportPath(dir, id);
+    let bytes: Buffer;
     try {
-      return decodeReportBody(readFileSync(path), id);
+      bytes = readFileSync(path);
     } catch (cause) {
       throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
     }
+    return checkedReportBody(bytes, id, path, expectedSha1);
   }
 
   /** A report's chunks from its compact file, as rows of paragraph, start, end, without reading the report. */
@@ -167,6 +175,11 @@ export class IndexStore {
   /** Makes a written generation live (one atomic rename) and deletes the older ones. */
   commit(writer: GenerationWriter, manifest: Manifest): void {
     writer.writeVocabulary(Object.keys(manifest.reports));
+    // Checksums of what the generation holds, so a damaged file is found before it is used (a new report's body, and
+    // a carried-over one's from an index written before checksums; the others keep theirs).
+    for (const [id, entry] of Object.entries(manifest.reports)) entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
+    manifest.lexicalSha1 = sha1(readFileSync(join(writer.dir, 'lexical.bin')));
+    if (existsSync(join(writer.dir, 'hnsw.bin'))) manifest.hnswSha1 = sha1(readFileSync(join(writer.dir, 'hnsw.bin')));
     writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
     const previous = existsSync(join(this.root, 'CURRENT')) ? readFileSync(join(this.root, 'CURRENT'), 'utf8').trim() : undefined;
     const tmp = join(this.root, `CURRENT.${process.pid}.tmp`);
@@ -384,6 +397,22 @@ function addWordCounts(path: string, into: Map<string, number>): void {
   }
 }
 
+function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** A report body read from `path`, refused when it is not the file the index wrote (its checksum differs) or cannot be decoded. */
+function checkedReportBody(bytes: Buffer, id: string, path: string, expectedSha1: string | undefined): ReportBody {
+  // A changed byte in a report's text would be quoted as verbatim under a correct citation: never serve it.
+  if (expectedSha1 && sha1(bytes) !== expectedSha1)
+    throw new IndexError(`The index report file for "${id}" (${path}: its checksum does not match) is missing or corrupt; ${REBUILD}.`);
+  try {
+    return decodeReportBody(bytes, id);
+  } catch (cause) {
+    throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
+  }
+}
+
 /**
  * A report whose id and metadata (from the manifest) are there at once and whose text and
  * paragraphs are read from its file the first time they are needed: start-up reads no report
@@ -398,6 +427,7 @@ class StoredReport implements ParsedReport {
     readonly meta: ReportMeta,
     private readonly store: IndexStore,
     private readonly dir: string,
+    private readonly sha1?: string,
   ) {}
 
   get text(): string {
@@ -418,11 +448,11 @@ class StoredReport implements ParsedReport {
 
   /** Keeps a body read elsewhere (unless one was read meanwhile). */
   fill(bytes: Buffer): void {
-    this.body ??= decodeReportBody(bytes, this.id);
+    this.body ??= checkedReportBody(bytes, this.id, this.path, this.sha1);
   }
 
   private load(): ReportBody {
-    this.body ??= this.store.readReport(this.dir, this.id);
+    this.body ??= this.store.readReport(this.dir, this.id, this.sha1);
     return this.body;
   }
 }
@@ -478,7 +508,7 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   if (!manifest || !dir) return undefined;
   const index = new CorpusIndex();
   for (const [id, entry] of Object.entries(manifest.reports))
-    index.addReport(new StoredReport(id, entry.meta, store, dir), store.readChunks(dir, id, entry.chunkCount), entry.firstLabel, 'stored');
+    index.addReport(new StoredReport(id, entry.meta, store, dir, entry.bodySha1), store.readChunks(dir, id, entry.chunkCount), entry.firstLabel, 'stored');
   index.words = () => {
     const words = new Map<string, number>();
     try {
@@ -491,15 +521,25 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   const lexicalPath = join(dir, 'lexical.bin');
   if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes)
     throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
+  const lexicalBytes = readFileSync(lexicalPath);
+  if (manifest.lexicalSha1 && sha1(lexicalBytes) !== manifest.lexicalSha1)
+    throw new IndexError(`The lexical index ${lexicalPath} is corrupt (its checksum does not match); ${REBUILD}.`);
   try {
-    index.useLexical(LexicalIndex.deserialize(readFileSync(lexicalPath)));
+    index.useLexical(LexicalIndex.deserialize(lexicalBytes));
   } catch (cause) {
     throw new IndexError(`The lexical index ${lexicalPath} is corrupt; ${REBUILD}.`, { cause });
   }
   if (manifest.model && manifest.hnswBytes) {
     const path = join(dir, 'hnsw.bin');
     if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes) throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
-    index.vectors = VectorIndex.load(path, manifest.model.dim);
+    // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
+    if (manifest.hnswSha1 && sha1(readFileSync(path)) !== manifest.hnswSha1)
+      throw new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
+    try {
+      index.vectors = VectorIndex.load(path, manifest.model.dim);
+    } catch (cause) {
+      throw new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
+    }
   }
   return { index, manifest };
 }
