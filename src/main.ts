@@ -4,8 +4,10 @@
  * in the terminal.
  */
 import 'dotenv/config';
+import { join } from 'node:path';
 import { describeIngest, openRuntime } from './app.js';
 import { createBot } from './bot/create-bot.js';
+import { SqliteCardStore } from './bot/card-store.js';
 import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig } from './config.js';
 import { runMain } from './cli.js';
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+  let cards: SqliteCardStore | undefined;
   const notices = await startNotices({
     token: config.token,
     apiRoot: config.apiRoot,
@@ -54,7 +57,8 @@ async function main(): Promise<number> {
     sources: { file: config.sourcesFile, pollMs: config.sourcesPollMs, allowPrivate: config.sourcesAllowPrivate },
   });
   try {
-    const bot = createBot(config.token, { ...deps, ...notices.botDeps }, { apiRoot: config.apiRoot });
+    cards = new SqliteCardStore(join(config.dataDir, 'cards.db'));
+    const bot = createBot(config.token, { ...deps, ...notices.botDeps, cards }, { apiRoot: config.apiRoot });
     running = await Promise.race([
       startBot(bot, {
         webhookUrl: config.webhookUrl,
@@ -71,6 +75,7 @@ async function main(): Promise<number> {
   } finally {
     await running?.stop();
     await notices.stop();
+    cards?.close();
   }
   return 0;
 }

@@ -1,18 +1,23 @@
 /**
- * Recent answers, so "Other matches" can page through them by a short id that fits in
- * callback data. Bounded (least recently used entries go first); after a restart old
- * buttons say "expired" instead of failing. Ids are random (not a counter another user could
- * guess) and an answer is only given back to the chat it was sent to.
+ * Recent answers, so a card's buttons ("More context", "Other matches", …) find them by a short
+ * id that fits in callback data. Bounded in memory (least recently used entries go first) and,
+ * given a CardStore, kept on disk too, so cards work after a restart; without one, old buttons say
+ * "expired" instead of failing. Ids are random (not a counter another user could guess) and an
+ * answer is only given back to the chat it was sent to.
  */
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/types.js';
 import { LruMap } from '../lru-map.js';
+import type { CardStore } from './card-store.js';
 import type { Lang } from './i18n.js';
 
 export class AnswerCache {
   private readonly entries: LruMap<string, { answer: Answer; chatId: number; lang: Lang }>;
 
-  constructor(capacity = 2000) {
+  constructor(
+    capacity = 2000,
+    private readonly store?: CardStore,
+  ) {
     this.entries = new LruMap(capacity);
   }
 
@@ -26,6 +31,7 @@ export class AnswerCache {
         .slice(-12);
     while (this.entries.has(id));
     this.entries.set(id, { answer, chatId, lang });
+    this.store?.save(id, { answer, chatId, lang });
     return id;
   }
 
@@ -36,7 +42,11 @@ export class AnswerCache {
 
   /** The answer under `id` and the language its card was sent in (its buttons keep that language, whoever taps them). */
   card(id: string, chatId: number | undefined): { answer: Answer; lang: Lang } | undefined {
-    const entry = this.entries.get(id);
+    let entry = this.entries.get(id);
+    if (!entry && this.store) {
+      entry = this.store.load(id);
+      if (entry) this.entries.set(id, entry);
+    }
     return entry && entry.chatId === chatId ? entry : undefined;
   }
 }

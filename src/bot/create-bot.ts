@@ -50,7 +50,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     }),
   );
   bot.api.config.use(networkRetry());
-  const cache = new AnswerCache();
+  const cache = new AnswerCache(undefined, deps.cards);
 
   bot.use(dedupeUpdates());
   bot.use((ctx, next) => {

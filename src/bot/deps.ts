@@ -4,6 +4,7 @@
  */
 import type { Composer } from 'grammy';
 import type { AnswerEngine } from '../answer/engine.js';
+import type { CardStore } from './card-store.js';
 import type { BotContext } from './context.js';
 import type { RateLimitOptions } from './middleware/rate-limit.js';
 
@@ -18,6 +19,8 @@ export interface BotDeps {
   stats?(): Promise<string[]>;
   /** Called on /start before the welcome (subscriptions re-activate a returning user here). */
   onStart?(ctx: BotContext): Promise<void>;
+  /** Where the answers behind cards are kept beyond memory (DATA_DIR/cards.db), so cards work after a restart. */
+  cards?: CardStore;
   /** Features added by other modules (subscriptions), placed before the catch-all fallback. */
   features?: Composer<BotContext>[];
 }

@@ -47,7 +47,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         const item = answer.answers[action.page];
         if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
         const report = deps.engine().index.reports.get(item.citation.reportId);
-        if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.reportGone }));
         await ctx.answerCallbackQuery();
         // The card keeps the language it was sent in, whoever in the group taps it.
         const { text, keyboard } = answerView(answer, action.question, action.page, STRINGS[card.lang], action.view, report, ctx.me.username);
