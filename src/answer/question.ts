@@ -297,3 +297,43 @@ const NEGATION = /\b(no|not|never|without|none|nor|neither|lacks?|lacking|lacked
 export function isNegated(text: string): boolean {
   return NEGATION.test(text);
 }
+
+/** A message that leans on the question before it: "and in 2022?", "what about legal aid?", "and the year before?", "more on that". */
+const LEANS_ON_PREVIOUS =
+  /^\s*(?:and\s+)?(?:in\s+)?(?:the\s+)?(year\s+before|previous\s+year|year\s+after)[\s?？.!]*$|^\s*(?:(?:and|but|so)\s+)?(?:(what|how)\s+about|what\s+of|same\s+for|and)\s+(.+?)[\s?？.!]*$|^\s*(?:tell\s+me\s+)?more(?:\s+on\s+(?:that|this))?[\s?？.!]*$/i;
+/** The opening of a question that says what kind of answer it wants ("How many", "When did", "Who"). */
+const QUESTION_FRAME =
+  /^\s*(how\s+(?:many|much|often|long)|what\s+(?:percentage|proportion|share|number)|when|who|which|what|where|why|how|did|does|do|is|are|was|were)\b/i;
+
+/**
+ * The question a follow-up message asks, read together with the question before it (within a
+ * few minutes, in the same chat: the caller's business), or undefined when the message stands on
+ * its own. "and in 2022?" asks the previous question of 2022; "what about legal aid?" asks it about
+ * legal aid (its opening and its years kept); "more on that" asks it again.
+ */
+export function followUp(previous: string, message: string): string | undefined {
+  const m = LEANS_ON_PREVIOUS.exec(message);
+  if (!m) return undefined;
+  const previousYears = yearsIn(previous);
+  const years = yearsIn(message);
+  if (m[1]) {
+    // "the year before": the year before the one asked about.
+    if (!previousYears.length) return undefined;
+    const shift = /after/i.test(m[1]) ? 1 : -1;
+    return previous.replace(/\b(19|20)\d{2}\b/g, (y) => String(Number(y) + shift));
+  }
+  if (!m[3]) return previous; // "more on that"
+  const topic = m[3].trim();
+  // "and how many were mediated?": a question of its own, in the previous question's year.
+  if (QUESTION_FRAME.test(topic)) return years.length || !previousYears.length ? topic : `${topic.replace(/[\s?？.!]+$/, '')} in ${previousYears[0]}?`;
+  const rest = topic.replace(/\b(?:in|for|during)?\s*\b(19|20)\d{2}\b/g, ' ').trim();
+  // "and in 2022?": only a time changes.
+  if (years.length && !tokenize(rest).length) {
+    return previousYears.length ? previous.replace(/\b(19|20)\d{2}\b/, years[0]!) : `${previous.replace(/[\s?？.!]+$/, '')} in ${years[0]}?`;
+  }
+  // "what about legal aid?": the previous question's opening, about the new topic, in its year(s).
+  const frame = QUESTION_FRAME.exec(previous)?.[1];
+  if (!frame) return undefined;
+  const when = years.length ? '' : previousYears.length ? ` in ${previousYears[0]}` : '';
+  return `${frame} ${topic.replace(/[\s?？.!]+$/, '')}${when}?`;
+}

@@ -83,7 +83,8 @@ export function answerView(
   // Share: the same question asked inline in another chat, so the quote goes there as a card.
   keyboard.row().switchInline(t.share, clipQuestion(answer.question));
   if (item.citation.reportUrl) keyboard.url(t.original, item.citation.reportUrl);
-  return { text: answerHtml(item, page > 0 ? t.match(page + 1, n) : '', answer.confidence === 'low' ? t.lowConfidence : '', bot), keyboard: compact(keyboard) };
+  const header = page > 0 ? t.match(page + 1, n) : answer.readAs ? t.readAs(answer.readAs) : '';
+  return { text: answerHtml(item, header, answer.confidence === 'low' ? t.lowConfidence : '', bot), keyboard: compact(keyboard) };
 }
 
 /** A refusal: the nearest sections as buttons, and a way to browse the report. */
@@ -133,9 +134,9 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
 }
 
 /** Answers `question` in the current chat, showing "typing…" while it works; returns the answer's message id. */
-export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string): Promise<number | undefined> {
+export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string, readAs?: string): Promise<number | undefined> {
   await showTyping(ctx);
-  const answer = await deps.engine().answer(question, 5);
+  const answer = { ...(await deps.engine().answer(readAs ?? question, 5)), ...(readAs ? { readAs } : {}) };
   // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter between
   // members: no refusal card in the group.
   if (answer.abstained && isReplyToBot(ctx)) return undefined;

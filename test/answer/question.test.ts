@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuestion, figureKindOf, figuresOfKind, hasFigure, isNegated, isForwardLooking, splitQuestion, timeFrameOf } from '../../src/answer/question.js';
+import {
+  analyzeQuestion,
+  figureKindOf,
+  figuresOfKind,
+  followUp,
+  hasFigure,
+  isNegated,
+  isForwardLooking,
+  splitQuestion,
+  timeFrameOf,
+} from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
   it('finds the second question of a message that asks two', () => {
@@ -152,5 +162,21 @@ describe('figures', () => {
   it('"one of the world\'s major suppliers" states no figure', () => {
     expect(hasFigure(figuresOfKind('A local enterprise, one of the world’s major SAF suppliers, will develop its business.', undefined))).toBe(false);
     expect(hasFigure(figuresOfKind('One new plant opened.', undefined))).toBe(true);
+  });
+});
+
+describe('follow-ups', () => {
+  const previous = 'How many administrative cases were there in 2023?';
+  it('reads a message that leans on the previous question together with it', () => {
+    expect(followUp(previous, 'and in 2022?')).toBe('How many administrative cases were there in 2022?');
+    expect(followUp(previous, 'and the year before?')).toBe('How many administrative cases were there in 2022?');
+    expect(followUp(previous, 'what about legal aid?')).toBe('How many legal aid in 2023?');
+    expect(followUp(previous, 'and how many were mediated?')).toBe('how many were mediated in 2023?');
+    expect(followUp(previous, 'more on that')).toBe(previous);
+  });
+
+  it('leaves a message that stands on its own', () => {
+    expect(followUp(previous, 'How many notaries were there?')).toBeUndefined();
+    expect(followUp(previous, 'Were any village doctors dismissed?')).toBeUndefined();
   });
 });

@@ -11,7 +11,10 @@ import { answerInChat, firstView, questionOf, sendWelcome, showTyping } from '..
 import type { AnswerCache } from '../answer-cache.js';
 import { LruMap } from '../../lru-map.js';
 import { smallTalkOf } from '../small-talk.js';
+import { followUp } from '../../answer/question.js';
 
+/** How long a chat's question is there for a follow-up to lean on. */
+const FOLLOW_UP_MS = 5 * 60_000;
 /** Questions whose answer message is remembered, so an edit of the question can edit the answer. */
 const EDITABLE = 5_000;
 
@@ -19,6 +22,8 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
   const feature = new Composer<BotContext>();
   /** "chat:question message" → the answer's message id. */
   const answers = new LruMap<string, number>(EDITABLE);
+  /** Chat → its last question, for follow-ups (in memory only: nothing of a conversation is kept beyond minutes). */
+  const recent = new LruMap<number, { question: string; at: number }>(EDITABLE);
 
   feature
     .filter((ctx) => questionOf(ctx) !== undefined)
@@ -33,7 +38,11 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
         case 'help':
           return void (await ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
       }
-      const answerId = await answerInChat(ctx, deps, cache, question);
+      // A message leaning on the chat's previous question ("and in 2022?", "what about legal aid?") is read with it.
+      const previous = recent.get(ctx.chat!.id);
+      const readAs = previous && Date.now() - previous.at < FOLLOW_UP_MS ? followUp(previous.question, question) : undefined;
+      recent.set(ctx.chat!.id, { question: readAs ?? question, at: Date.now() });
+      const answerId = await answerInChat(ctx, deps, cache, question, readAs);
       if (answerId !== undefined) answers.set(`${ctx.chat!.id}:${ctx.message!.message_id}`, answerId);
     });
 

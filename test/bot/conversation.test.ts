@@ -11,7 +11,7 @@ import { STRINGS } from '../../src/bot/i18n.js';
 import { REPO } from '../helpers/fixtures.js';
 import { BOT_INFO, recordCalls, reportEngine } from '../helpers/offline-bot.js';
 
-describe('example buttons carry the language they were offered in', () => {
+describe('the conversation: buttons keep their meaning and language, follow-ups lean on the question before', () => {
   it('an English example pressed by a member whose Telegram is in Chinese answers that English question', async () => {
     const { engine: lexical, report } = reportEngine();
     const engine = new AnswerEngine(lexical.index, { expandQuery: chineseExpander(await ensureGlossary()) });
@@ -73,5 +73,19 @@ describe('example buttons carry the language they were offered in', () => {
     const labels = (edited.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
     expect(labels).toContain(STRINGS.en.less);
     expect(labels).not.toContain(STRINGS.zh.less);
+  });
+
+  it('a follow-up ("and what about notaries?") is read with the question before it, and the card says so', async () => {
+    const { engine } = reportEngine();
+    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const sent = recordCalls(bot);
+    const chat = { id: 31, type: 'private' as const, first_name: 'U' };
+    const from = { id: 31, is_bot: false, first_name: 'U', language_code: 'en' };
+    await bot.handleUpdate({ update_id: 20, message: { message_id: 20, date: 0, chat, from, text: 'How many mediation statements were issued in 2023?' } });
+    await bot.handleUpdate({ update_id: 21, message: { message_id: 21, date: 0, chat, from, text: 'and what about notaries?' } });
+    const card = String(sent.filter((c) => c.method === 'sendMessage').at(-1)?.payload.text);
+    expect(card).toContain('↪ Read as: How many notaries in 2023?');
+    const expected = await engine.answer('How many notaries in 2023?', 5);
+    expect(card.replace(/<[^>]+>/g, '')).toContain(expected.answers[0]!.quote.text.slice(0, 40));
   });
 });
