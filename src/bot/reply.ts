@@ -175,7 +175,8 @@ const MAX_WELCOME_REPORTS = 10;
 
 /** The question a message puts to the bot ("" for a bare /ask), or undefined when it is not addressed to it. */
 export function questionOf(ctx: BotContext): string | undefined {
-  const text = ctx.message?.text;
+  // A photo or document sent with a caption asks what its caption says.
+  const text = ctx.message?.text ?? ctx.message?.caption;
   if (!text || !ctx.chat) return undefined;
   if (ctx.hasCommand('ask')) return text.replace(/^\/ask(@\w+)?/i, '').trim();
   if (text.startsWith('/')) return undefined; // other commands belong to other features or the fallback

@@ -96,10 +96,11 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     await ctx.reply(text, { reply_markup: keyboard });
   });
   // A private chat's my_chat_member says "kicked" when the user blocks the bot, "member" when unblocked.
-  feature.on('my_chat_member', (ctx) => {
+  feature.on('my_chat_member', async (ctx, next) => {
     const status = ctx.myChatMember.new_chat_member.status;
     if (status === 'kicked' || status === 'left') store.deactivate(ctx.chat.id, 'blocked');
     else if (status === 'member' || status === 'administrator') store.reactivate(ctx.chat.id);
+    await next(); // the bot's own features see it too (a group the bot joins is greeted there)
   });
   return feature;
 }

@@ -88,4 +88,33 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
     const expected = await engine.answer('How many notaries in 2023?', 5);
     expect(card.replace(/<[^>]+>/g, '')).toContain(expected.answers[0]!.quote.text.slice(0, 40));
   });
+
+  it('a photo with a question as its caption is answered; being added to a group says how to ask there', async () => {
+    const { engine } = reportEngine();
+    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const sent = recordCalls(bot);
+    const chat = { id: 41, type: 'private' as const, first_name: 'U' };
+    const from = { id: 41, is_bot: false, first_name: 'U', language_code: 'en' };
+    await bot.handleUpdate({
+      update_id: 30,
+      message: {
+        message_id: 30,
+        date: 0,
+        chat,
+        from,
+        photo: [{ file_id: 'p', file_unique_id: 'p', width: 1, height: 1 }],
+        caption: 'How many administrative cases were there?',
+      },
+    });
+    expect(String(sent.find((c) => c.method === 'sendMessage')?.payload.text).replace(/<[^>]+>/g, '')).toContain('13 administrative cases');
+    const group = { id: -4001, type: 'group' as const, title: 'G' };
+    const me = { ...BOT_INFO, is_bot: true as const };
+    await bot.handleUpdate({
+      update_id: 31,
+      my_chat_member: { chat: group, from, date: 0, old_chat_member: { status: 'left', user: me }, new_chat_member: { status: 'member', user: me } },
+    });
+    const intro = sent.filter((c) => c.method === 'sendMessage').at(-1)!;
+    expect(intro.payload.chat_id).toBe(-4001);
+    expect(String(intro.payload.text)).toBe(STRINGS.en.startGroup('report_quote_bot'));
+  });
 });
