@@ -7,6 +7,9 @@ import type { Readable, Writable } from 'node:stream';
 import type { AnswerEngine } from './answer/engine.js';
 import { exampleQuestions } from './answer/examples.js';
 import { toText } from './answer/format.js';
+import { shortCitation } from './bot/format.js';
+import { STRINGS } from './bot/i18n.js';
+import { smallTalkOf } from './bot/small-talk.js';
 
 export interface TerminalOptions {
   input: Readable & { isTTY?: boolean };
@@ -30,6 +33,18 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
       .join('\n');
   const welcome = async (): Promise<string> =>
     `Ask about the reports; answers are verbatim quotes with citations.\nReports:\n${reports()}\nTry: ${(await exampleQuestions(engine(), 'en')).map((e) => `"${e}"`).join(' · ')}\n(/help, /reports, /quit; Ctrl-D to leave)\n`;
+  // The same small talk as in Telegram, and its short citation ("Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26").
+  const reply = async (question: string): Promise<string> => {
+    switch (smallTalkOf(question)) {
+      case 'greeting':
+        return welcome();
+      case 'thanks':
+        return STRINGS.en.youAreWelcome;
+      case 'help':
+        return HELP;
+    }
+    return toText(await engine().answer(question), !!output.isTTY, (a) => shortCitation(a.citation, a.sectionPath));
+  };
   if (interactive) write(await welcome());
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   if (interactive) rl.setPrompt('? ');
@@ -41,7 +56,7 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
     if (command === 'reports') write(reports());
     else if (command === 'start') write(await welcome());
     else if (command) write(HELP);
-    else if (question) write(`${toText(await engine().answer(question), !!output.isTTY)}\n`);
+    else if (question) write(`${await reply(question)}\n`);
     if (interactive) rl.prompt();
   }
   rl.close();

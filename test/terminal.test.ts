@@ -34,6 +34,17 @@ describe('npm start without a token: the terminal conversation', () => {
     expect(r.stdout).not.toContain('mediation statements'); // nothing after /quit
   });
 
+  it('small talk as in Telegram, and the short citation', () => {
+    const r = chat('hi\nthanks a lot\nHow many mediation statements were issued?\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Try: "How many administrative cases did the county have in 2023?"'); // "hi": the welcome
+    expect(r.stdout).toContain('You are welcome. Ask another question any time.');
+    expect(r.stdout).not.toContain('does not seem to cover');
+    const citation = r.stdout.split('\n').find((l) => l.startsWith('— '))!;
+    expect(citation).toMatch(/^— Zuoyun County 2023 Rule of Law Report · §\d/);
+    expect(citation.length).toBeLessThanOrEqual(122);
+  });
+
   it('names a missing CORPUS_DIR instead of failing with a stack trace', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: REPO,

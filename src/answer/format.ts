@@ -2,7 +2,7 @@
  * Answer → the `ask` CLI's JSON shape (a stable interface, see DESIGN.md) and → readable
  * terminal text. Pure.
  */
-import type { Answer, Quote } from './types.js';
+import type { Answer, AnswerItem, Quote } from './types.js';
 
 const NOT_COVERED = 'The report does not seem to cover this.';
 const NOT_A_QUESTION = 'What would you like to know about the reports? Ask a question and the passage that answers it is quoted.';
@@ -56,7 +56,7 @@ function citationLine(c: { reportTitle: string; section: string; paragraph: numb
 }
 
 /** Readable terminal answer: quotes with their citations (matched words in bold on a terminal), or the refusal. */
-export function toText(answer: Answer, color = false): string {
+export function toText(answer: Answer, color = false, cite: (a: AnswerItem) => string = (a) => citationLine(a.citation)): string {
   if (answer.notAQuestion) return NOT_A_QUESTION;
   if (answer.abstained) {
     const nearest = answer.nearestSections.map((s) => `  - ${s.section} (¶${s.paragraph})`).join('\n');
@@ -64,8 +64,5 @@ export function toText(answer: Answer, color = false): string {
   }
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['', ''];
   const caveat = answer.confidence === 'low' ? `${LOW_CONFIDENCE}\n` : '';
-  return (
-    caveat +
-    answer.answers.map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${citationLine(a.citation)}`).join('\n\n')
-  );
+  return caveat + answer.answers.map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${cite(a)}`).join('\n\n');
 }
