@@ -7,6 +7,7 @@
  * entity is ever cut.
  */
 import { markQuote } from '../answer/format.js';
+import { deriveShortTitle } from '../corpus/short-title.js';
 import type { Answer, AnswerItem, Citation, Quote } from '../answer/types.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
@@ -87,7 +88,8 @@ export function sectionNumbers(path: string[]): string {
 /** "Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26": at most MAX_CITATION characters, plain text. */
 export function shortCitation(c: Citation, sectionPath: string[]): string {
   const where = ` · ${clipText(sectionNumbers(sectionPath), 60)}${c.page ? ` · p. ${c.page}` : ''} · ¶${c.paragraph}`;
-  return clipText(c.reportShortTitle ?? c.reportTitle, MAX_CITATION - where.length) + where;
+  // A report without a short name of its own is named by who issued it, its year and kind ("Zuoyun County 2023 Annual Report").
+  return clipText(c.reportShortTitle ?? deriveShortTitle(c.reportTitle) ?? c.reportTitle, MAX_CITATION - where.length) + where;
 }
 
 /** The citation line of a card; with the bot's username its ¶ links to the paragraph (a deep link anyone can open). */
