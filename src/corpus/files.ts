@@ -126,7 +126,7 @@ export interface LoadedReport {
 }
 
 /** Reads and, for PDF, Word and HTML, converts one report; a file that cannot be converted is a ReportFileError. */
-export async function loadReport(dir: string, name: string): Promise<LoadedReport> {
+export async function loadReport(dir: string, name: string, maxTextChars = MAX_REPORT_BYTES): Promise<LoadedReport> {
   const read = readReportFile(dir, name);
   if (!read.bytes) return read;
   const { bytes } = read;
@@ -144,6 +144,9 @@ export async function loadReport(dir: string, name: string): Promise<LoadedRepor
     throw new ReportFileError(name, `could not be converted (${describeError(error)}); skipped.`);
   }
   if (!/\p{L}/u.test(converted.text)) throw new ReportFileError(name, 'has no text once converted; skipped.');
+  // The same limit as a text report: a small file may convert to far more text (a 234 KB .docx gave 38 MB).
+  if (converted.text.length > maxTextChars)
+    throw new ReportFileError(name, `gives ${Math.round(converted.text.length / 1048576)} MB of text once converted; reports over ${Math.round(maxTextChars / 1048576)} MB are refused.`);
   return { text: converted.text, hash: read.hash, sidecar: read.sidecar, layout: converted.layout, pageStarts: converted.pageStarts };
 }
 
