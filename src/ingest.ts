@@ -15,7 +15,7 @@ import { IndexError, ReportFileError } from './errors.js';
 import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
-import { FORMAT_VERSION, IndexStore, type Manifest, type ReportChunkCount, type ReportEntry } from './search/store.js';
+import { FORMAT_VERSION, IndexStore, type FailedConversion, type Manifest, type ReportChunkCount, type ReportEntry } from './search/store.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
 
@@ -139,20 +139,31 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
   const scan = scanCorpus(options.corpusDir, (name) => byFile.get(name));
   // A PDF, Word or HTML file that is new or changed is converted once now: one that cannot be is
   // named and treated like an unreadable file (an indexed version of it stays).
+  // One that failed before and has not changed since is not converted again (a 20,000-page PDF took a minute each time).
   const errors = [...scan.errors];
   const files: ReportFile[] = [];
+  const failedBefore = store.failedConversions();
+  const failed: Record<string, FailedConversion> = {};
   for (const file of scan.files) {
     if (isConverted(file.file) && byFile.get(file.file)?.hash !== file.hash) {
+      const before = failedBefore[file.file];
+      if (before?.hash === file.hash) {
+        failed[file.file] = before;
+        errors.push(new ReportFileError(file.file, `${before.reason} (unchanged since; not converted again)`));
+        continue;
+      }
       try {
         await loadReport(options.corpusDir, file.file);
       } catch (error) {
         if (!(error instanceof ReportFileError)) throw error;
+        failed[file.file] = { hash: file.hash, reason: error.message.slice(file.file.length + 2) };
         errors.push(error);
         continue;
       }
     }
     files.push(file);
   }
+  if (JSON.stringify(failed) !== JSON.stringify(failedBefore)) store.saveFailedConversions(failed);
   for (const e of errors) log.warn(e.message);
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;

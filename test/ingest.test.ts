@@ -78,6 +78,11 @@ describe('ingest, lexical only (no model)', () => {
     expect(result.errors.find((e) => e.file === 'empty.html')!.message).toMatch(/is empty/);
     const { index } = loadIndex(new IndexStore(dataDir))!;
     expect([...index.reports.keys()].sort()).toEqual(['water', 'zuoyun-2023-rule-of-law-report']);
+    // Not converted again while unchanged: named with the same reason, said once.
+    const again = await ingest({ corpusDir, dataDir });
+    expect(again.errors.find((e) => e.file === 'deep.html')!.message).toMatch(/not converted again/);
+    writeFileSync(join(corpusDir, 'deep.html'), '<html><body><h1>Deep Report 2024</h1><p>The county dug 12 new wells this year.</p></body></html>');
+    expect((await ingest({ corpusDir, dataDir })).added).toEqual(['deep']);
   });
 
   it('an empty CORPUS_DIR (an unmounted share) keeps the index unless --allow-empty says otherwise', async () => {

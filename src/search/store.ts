@@ -58,6 +58,12 @@ export interface ReportEntry {
   bodySha1?: string;
 }
 
+/** A report file that could not be converted: the hash of its bytes then, and why. */
+export interface FailedConversion {
+  hash: string;
+  reason: string;
+}
+
 export interface Manifest {
   formatVersion: number;
   /** CHUNKER_VERSION the reports were chunked with; a different one re-ingests everything. */
@@ -101,6 +107,25 @@ export class IndexStore {
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'index');
+  }
+
+  /**
+   * Report files that could not be converted, by file name, with the hash of the bytes that failed
+   * and why: such a file is not converted again (at every ingest) until it changes.
+   */
+  failedConversions(): Record<string, FailedConversion> {
+    try {
+      return JSON.parse(readFileSync(join(this.root, 'failed-conversions.json'), 'utf8')) as Record<string, FailedConversion>;
+    } catch {
+      return {}; // none recorded yet, or an unreadable record: converting again is merely slower
+    }
+  }
+
+  saveFailedConversions(failed: Record<string, FailedConversion>): void {
+    mkdirSync(this.root, { recursive: true });
+    const tmp = join(this.root, `failed-conversions.${process.pid}.tmp`);
+    writeFileDurable(tmp, JSON.stringify(failed));
+    renameSync(tmp, join(this.root, 'failed-conversions.json'));
   }
 
   /** Directory of the live generation, or undefined when nothing was built yet. */
