@@ -1,11 +1,10 @@
-import { copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildEngine } from '../../scripts/bench-quality.js';
 import type { AnswerEngine } from '../../src/answer/engine.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
-import { REPO, tempDir } from '../helpers/fixtures.js';
+import { corpusOf, GSA_FILES, REPO, tempDir } from '../helpers/fixtures.js';
 
 // Simple chat questions a new user typed that went wrong with high confidence (issue "Answers that
 // hold on any report"), answered by the engine a machine without the hub gets (offline model, WordNet).
@@ -59,10 +58,7 @@ describe('simple chat questions', () => {
 describe('simple chat questions on another report', () => {
   let engine: AnswerEngine;
   beforeAll(async () => {
-    const corpus = tempDir();
-    for (const f of ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'])
-      copyFileSync(join(REPO, 'test/fixtures/reports', f), join(corpus, f));
-    engine = (await buildEngine(corpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
+    engine = (await buildEngine(corpusOf(...GSA_FILES), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
   });
   const confident = async (q: string): Promise<boolean> => {
     const a = await engine.answer(q);

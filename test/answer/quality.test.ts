@@ -1,4 +1,3 @@
-import { copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import { buildEngine, loadSet, scoreSet } from '../../scripts/bench-quality.js';
 import { buildTinyModel } from '../../scripts/build-tiny-model.js';
 import { readSet } from '../../scripts/quality-reports.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
-import { REPO, REPORT_TEXT, tempDir } from '../helpers/fixtures.js';
+import { corpusOf, GSA_FILES, REPO, REPORT_TEXT, tempDir } from '../helpers/fixtures.js';
 
 // Floors a little under today's figures (README "Quality", `npm run bench:quality`), so quality
 // cannot silently regress. The sets are the repository's copies (test/fixtures/eval).
@@ -48,10 +47,7 @@ describe('answer quality on the development sets (floors)', () => {
   });
 
   it('offline model on a second report of another layout (the GSA assessment, Markdown with tables and lists)', async () => {
-    const gsaCorpus = tempDir();
-    for (const f of ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'])
-      copyFileSync(join(REPO, 'test/fixtures/reports', f), join(gsaCorpus, f));
-    const built = await buildEngine(gsaCorpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
+    const built = await buildEngine(corpusOf(...GSA_FILES), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
     const questions = readSet(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.questions.jsonl'));
     const { english } = await scoreSet(built, questions, 'offline');
     expect(english.hitAt1).toBeGreaterThanOrEqual(0.4);
@@ -63,11 +59,8 @@ describe('answer quality on the development sets (floors)', () => {
   });
 
   it("another report in the same index barely moves a report's answers (weights and off-topic levels are measured within each report)", async () => {
-    const both = tempDir();
-    for (const f of ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'])
-      copyFileSync(join(REPO, 'test/fixtures/reports', f), join(both, f));
-    for (const f of ['zuoyun-2023-rule-of-law-report.txt', 'zuoyun-2023-rule-of-law-report.meta.json']) copyFileSync(join(corpus, f), join(both, f));
-    const built = await buildEngine(both, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
+    const zuoyun = ['zuoyun-2023-rule-of-law-report.txt', 'zuoyun-2023-rule-of-law-report.meta.json'].map((f) => join(corpus, f));
+    const built = await buildEngine(corpusOf(...GSA_FILES, ...zuoyun), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
     const realistic = await scoreSet(built, loadSet('dev-realistic.jsonl'), 'offline');
     expect(realistic.english.hitAt1).toBeGreaterThanOrEqual(0.78);
     expect(realistic.english.falseAbstentions).toBeLessThanOrEqual(4);

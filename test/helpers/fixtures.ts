@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const REPORT_FILE = 'zuoyun-2023-rule-of-law-report.txt';
@@ -16,6 +16,18 @@ afterAll(() => {
 export function tempDir(prefix = 'rqb-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   created.push(dir);
+  return dir;
+}
+
+/** The GSA Section 508 assessment fixture (test/fixtures/reports): its report file and sidecar. */
+export const GSA_FILES = ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'].map((f) =>
+  join(REPO, 'test/fixtures/reports', f),
+);
+
+/** A temporary folder holding copies of `files` (report files and sidecars): a corpus of exactly those. */
+export function corpusOf(...files: string[]): string {
+  const dir = tempDir();
+  for (const f of files) cpSync(f, join(dir, basename(f)));
   return dir;
 }
 
