@@ -258,6 +258,9 @@ const CHAT = new Set(
 );
 /** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
 const CHAT_ZH = /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+$/u;
+/** Words that make a sentence ask something even without a question mark. */
+const ASKING =
+  /\b(how|what|when|who|which|where|why|whether|tell me|can you|could you|please find|is there|are there|i(?:'d| would) like to know|i want to know)\b|多少|几|什么|是否|吗/i;
 /** Longer than this and with no question mark and several sentences: a pasted text, not a question. */
 const PASTE_CHARS = 300;
 
@@ -276,7 +279,12 @@ export function readMessage(message: string): MessageReading {
   if (!asks && (words.every((w) => CHAT.has(w) || FRAMING.has(w)) || CHAT_ZH.test(bare))) return { kind: 'chatter' };
   if (text.length <= PASTE_CHARS) return { kind: 'question', question: text };
   const sentences = text.match(/[^.!?。！？]+[.!?。！？]*/gu) ?? [text];
-  if (!asks) return sentences.length >= 3 ? { kind: 'paste' } : { kind: 'question', question: text };
+  if (!asks) {
+    // A long chatty message that ends by asking without a question mark ("… so tell me how many cases there were").
+    const last = sentences.at(-1)!.trim();
+    if (ASKING.test(last)) return { kind: 'question', question: last };
+    return sentences.length >= 3 ? { kind: 'paste' } : { kind: 'question', question: text };
+  }
   // A pasted text that ends by asking: the question is the last sentence with a question mark (and the one before, when it names nothing itself).
   let last = sentences.length - 1;
   while (last > 0 && !/[?？]/.test(sentences[last]!)) last--;

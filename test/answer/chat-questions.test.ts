@@ -48,6 +48,11 @@ describe('simple chat questions', () => {
     expect(await engine.answer(paste)).toMatchObject({ abstained: true, notAQuestion: 'paste' });
   });
 
+  it('a long chatty message that asks without a question mark is still a question', async () => {
+    const chatty = `${'I am a journalist writing about courts in northern China. '.repeat(6)}So please tell me how many administrative cases the county had.`;
+    expect((await top(chatty)).quote).toContain('13 administrative cases');
+  });
+
   it('a long paste that ends in a question is answered for that question', async () => {
     const paste = `${'Shanxi Province is in northern China. '.repeat(40)}Anyway, how many administrative cases were there?`;
     expect((await top(paste)).quote).toContain('13 administrative cases');
