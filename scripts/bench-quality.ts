@@ -6,6 +6,8 @@
  * offline model (what a machine without the hub gets); hybrid with the tiny test model.
  * Indexes are built in temporary directories.
  *
+ * When ../shared/eval/acceptance holds the CDS annual report PDF, how it reads (scripts/pdf-reading.ts).
+ *
  * --sweep prints the tuning half's figures as each confidence threshold and ranking weight
  * moves around its value (CONFIDENCE in src/answer/confidence.ts, WEIGHTS in rerank.ts).
  */
@@ -23,6 +25,7 @@ import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedd
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { loadThesaurus } from '../src/search/thesaurus.js';
 import { buildTinyModel } from './build-tiny-model.js';
+import { pdfReading, printPdfReading } from './pdf-reading.js';
 import { readSet, scoreReports, scoreSet, splitOf, type QualityRun, type ReportRun } from './quality-reports.js';
 
 export { scoreSet, splitOf, type QualityRun };
@@ -153,6 +156,8 @@ async function main(argv: string[]): Promise<void> {
     console.log(row(`${r.report} · ${r.setup} · ${r.half} · English`, r.english));
     if (r.chinese.questions) console.log(row(`${r.report} · ${r.setup} · ${r.half} · Chinese`, r.chinese));
   }
+  const reading = await pdfReading();
+  if (reading) printPdfReading(reading, (line) => console.log(line));
   if (argv.includes('--misses'))
     for (const r of runs)
       console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);

@@ -16,8 +16,16 @@ import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
 import { FORMAT_VERSION, IndexStore, type FailedConversion, type Manifest, type ReportChunkCount, type ReportEntry } from './search/store.js';
+import { loadThesaurus, type Thesaurus } from './search/thesaurus.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
+
+let dictionary: Thesaurus | undefined | null = null;
+/** Whether WordNet knows a word: settles the line-end hyphens of a PDF its own text does not (loaded on first need). */
+function isWord(word: string): boolean {
+  if (dictionary === null) dictionary = loadThesaurus();
+  return dictionary?.knows(word) ?? false;
+}
 
 export interface IngestOptions {
   corpusDir: string;
@@ -153,7 +161,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         continue;
       }
       try {
-        await loadReport(options.corpusDir, file.file);
+        await loadReport(options.corpusDir, file.file, { isWord });
       } catch (error) {
         if (!(error instanceof ReportFileError)) throw error;
         failed[file.file] = { hash: file.hash, reason: error.message.slice(file.file.length + 2) };
@@ -217,7 +225,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       'KB',
     );
     for (const file of todo) {
-      const read = await loadReport(options.corpusDir, file.file);
+      const read = await loadReport(options.corpusDir, file.file, { isWord });
       const report = parseReport(read.text, file.file, read.layout);
       report.meta = { ...report.meta, ...read.sidecar };
       if (read.pageStarts) assignPages(report, read.pageStarts);

@@ -125,8 +125,15 @@ export interface LoadedReport {
   pageStarts?: number[];
 }
 
+export interface LoadOptions {
+  /** Converted text beyond this many characters is refused. */
+  maxTextChars?: number;
+  /** The dictionary, for the line-end hyphens of a PDF the report itself does not settle. */
+  isWord?: (word: string) => boolean;
+}
+
 /** Reads and, for PDF, Word and HTML, converts one report; a file that cannot be converted is a ReportFileError. */
-export async function loadReport(dir: string, name: string, maxTextChars = MAX_REPORT_BYTES): Promise<LoadedReport> {
+export async function loadReport(dir: string, name: string, { maxTextChars = MAX_REPORT_BYTES, isWord }: LoadOptions = {}): Promise<LoadedReport> {
   const read = readReportFile(dir, name);
   if (!read.bytes) return read;
   const { bytes } = read;
@@ -136,7 +143,7 @@ export async function loadReport(dir: string, name: string, maxTextChars = MAX_R
     throw new ReportFileError(name, 'is a PDF saved under another extension; rename it to .pdf.');
   let converted: { text: string; pageStarts?: number[]; layout: 'markdown' | 'text' };
   try {
-    converted = await convert(name, bytes);
+    converted = await convert(name, bytes, isWord);
   } catch (error) {
     // Any failure inside a converter's library (Readability, PDF.js, mammoth: a stack overflow on a page nested
     // thousands deep included) is this file's problem only: it is named and skipped, the others are indexed.
@@ -151,8 +158,8 @@ export async function loadReport(dir: string, name: string, maxTextChars = MAX_R
 }
 
 /** Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking a question never does. */
-async function convert(name: string, bytes: Buffer): Promise<{ text: string; pageStarts?: number[]; layout: 'markdown' | 'text' }> {
-  if (/\.pdf$/i.test(name)) return { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name)), layout: 'text' };
+async function convert(name: string, bytes: Buffer, isWord?: (word: string) => boolean): Promise<{ text: string; pageStarts?: number[]; layout: 'markdown' | 'text' }> {
+  if (/\.pdf$/i.test(name)) return { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name, isWord)), layout: 'markdown' };
   if (/\.docx$/i.test(name)) return { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
   return { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
 }

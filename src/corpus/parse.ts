@@ -55,6 +55,8 @@ const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|ten
 const ITEM = new RegExp(`^(?:(${ORDINALS})(?:ly)?\\s*[,，:：]|the (${ORDINALS}) is\\b|第([一二三四五六七八九十]+)[，,、])`, 'i');
 const CLOSING = /^(respectfully submitted|respectfully|sincerely( yours)?|yours (faithfully|sincerely|truly)|(with )?(best|kind|warm) regards)\b/i;
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
+/** A Markdown footnote, `[^1]: text`: quotable, cited as "Footnote 1" under the section it belongs to. */
+const MD_FOOTNOTE = /^\[\^([^\]\s]{1,12})\]:\s+/;
 const DATE_LINE = /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)$/;
 
 interface Block {
@@ -143,6 +145,11 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
     if (entry) {
       meta[entry[0]] ??= entry[1];
       add(block, 'metadata', [REPORT_HEADER, FIELD_LABELS[entry[0]]]);
+      continue;
+    }
+    const footnote = markdown ? MD_FOOTNOTE.exec(line) : null;
+    if (footnote) {
+      add({ ...block, start: block.start + footnote[0].length, text: block.text.slice(footnote[0].length) }, 'body', [...path(), `Footnote ${footnote[1]}`]);
       continue;
     }
     const heading = markdown ? MD_HEADING.exec(line) : null;

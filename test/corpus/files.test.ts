@@ -70,7 +70,7 @@ describe('readReportFile', () => {
   it('a converted report is held to the text limit too (a small file can convert to far more text)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'big.html'), `<html><body><h1>Big</h1>${'<p>The county built roads again this year.</p>'.repeat(200)}</body></html>`);
-    await expect(loadReport(dir, 'big.html', 4000)).rejects.toThrow(/big\.html: gives \d+ MB of text once converted; reports over \d+ MB are refused\./);
+    await expect(loadReport(dir, 'big.html', { maxTextChars: 4000 })).rejects.toThrow(/big\.html: gives \d+ MB of text once converted; reports over \d+ MB are refused\./);
     expect((await loadReport(dir, 'big.html')).text).toContain('The county built roads again this year.');
   });
 });

@@ -131,6 +131,18 @@ describe('parseReport: layouts of other reports', () => {
     expect(r.paragraphs.slice(2).every((p) => p.section.join() === 'Chapter I')).toBe(true);
   });
 
+  it('a Markdown footnote is quotable and cited as a footnote of its section, never a section of what follows', () => {
+    const md = '# Report\n\n## Awareness\n\n67 departments use the platform.\n\n[^1]: Counted in March 2024.\n\nDemos were popular.\n';
+    const r = parseReport(md, 'r.md');
+    expect(r.paragraphs.map((p) => [p.role, text(r, p.n), p.section.join(' › ')])).toEqual([
+      ['title', 'Report', 'Report header › Title'],
+      ['heading', 'Awareness', 'Awareness'],
+      ['body', '67 departments use the platform.', 'Awareness'],
+      ['body', 'Counted in March 2024.', 'Awareness › Footnote 1'],
+      ['body', 'Demos were popular.', 'Awareness'],
+    ]);
+  });
+
   it("a letter's closing formula is its signature, wherever the letter ends", () => {
     const r = parseReport('# Assessment\n\n## Message\n\nWe thank all agencies.\n\nRespectfully submitted, Edward C. Forst Administrator\n\n## Summary\n\nScores rose.\n', 'a.md');
     const signed = r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith('Respectfully'))!;

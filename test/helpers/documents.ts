@@ -1,35 +1,80 @@
 /**
  * Documents made by the tests themselves: a PDF with a text layer (hand-written PDF syntax:
- * one Helvetica text line per Tj, pages with a running header and a page number) and a Word
- * .docx (the minimal OOXML parts zipped with fflate), so format tests need no binary fixtures.
+ * Helvetica text lines, each placed and sized as asked, pages with a running header and a page
+ * number) and a Word .docx (the minimal OOXML parts zipped with fflate), so format tests need
+ * no binary fixtures.
  */
 import { strToU8, zipSync } from 'fflate';
 
-/** A PDF whose pages hold the given lines (top to bottom); each page also gets `header` at the top and its number at the bottom. */
-export function makePdf(pages: string[][], header = ''): Buffer {
+/** A line of a test PDF: its text, or the text with its size, weight and place. */
+export type PdfText = string | { text: string; size?: number; bold?: boolean; x?: number; y?: number };
+
+export interface PdfOptions {
+  /** The document's metadata title. */
+  title?: string;
+  /** The document's outline (bookmarks), one level: entry i points at page `page`. */
+  outline?: { title: string; page: number }[];
+  /** The number printed at the foot of page 1 (later pages follow); false: none. */
+  firstPageNumber?: number | false;
+}
+
+/**
+ * A PDF whose pages hold the given lines, top to bottom unless placed (`y`); each page also gets `header`
+ * at the top and its number at the bottom.
+ */
+export function makePdf(pages: PdfText[][], header = '', options: PdfOptions = {}): Buffer {
   const objects: string[] = [];
   const add = (body: string): number => objects.push(body);
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  const bold = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>');
   const pageIds: number[] = [];
   const pagesId = objects.length + 1 + pages.length * 2; // after each page's content and page object
+  const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const at = (x: number, y: number, s: string, size = 11, isBold = false): string => `BT /${isBold ? 'F2' : 'F1'} ${size} Tf ${x} ${y} Td (${escape(s)}) Tj ET`;
   pages.forEach((lines, i) => {
-    const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
-    const at = (x: number, y: number, s: string): string => `BT /F1 11 Tf ${x} ${y} Td (${escape(s)}) Tj ET`;
-    const ops = [header ? at(72, 770, header) : '', ...lines.map((l, k) => at(72, 720 - k * 16, l)), at(300, 40, String(i + 1))].filter(Boolean).join('\n');
-    const content = add(`<< /Length ${Buffer.byteLength(ops)} >>\nstream\n${ops}\nendstream`);
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    let y = 720;
+    const ops = [header ? at(72, 770, header) : ''];
+    for (const line of lines) {
+      const l = typeof line === 'string' ? { text: line } : line;
+      const size = l.size ?? 11;
+      const lineY = l.y ?? y;
+      ops.push(at(l.x ?? 72, lineY, l.text, size, l.bold));
+      y = lineY - Math.max(16, size * 1.3);
+    }
+    const first = options.firstPageNumber ?? 1;
+    if (first !== false) ops.push(at(300, 40, String(first + i)));
+    const stream = ops.filter(Boolean).join('\n');
+    const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    pageIds.push(
+      add(
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R /F2 ${bold} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   });
   add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`);
-  const catalog = add(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
+  let outlines = '';
+  if (options.outline?.length) {
+    const root = objects.length + 1;
+    const first = root + 1;
+    const ids = options.outline.map((_, k) => first + k);
+    add(`<< /Type /Outlines /First ${first} 0 R /Last ${ids.at(-1)} 0 R /Count ${ids.length} >>`);
+    options.outline.forEach((o, k) => {
+      const links = [k > 0 ? `/Prev ${ids[k - 1]} 0 R` : '', k < ids.length - 1 ? `/Next ${ids[k + 1]} 0 R` : ''].join(' ');
+      add(`<< /Title (${escape(o.title)}) /Parent ${root} 0 R ${links} /Dest [${pageIds[o.page - 1]} 0 R /Fit] >>`);
+    });
+    outlines = ` /Outlines ${root} 0 R`;
+  }
+  const catalog = add(`<< /Type /Catalog /Pages ${pagesId} 0 R${outlines} >>`);
+  const info = options.title ? add(`<< /Title (${escape(options.title)}) >>`) : 0;
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out));
+    offsets.push(Buffer.byteLength(out, 'latin1'));
     out += `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
-  const xref = Buffer.byteLength(out);
+  const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${info ? ` /Info ${info} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
 

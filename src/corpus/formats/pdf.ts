@@ -1,33 +1,72 @@
 /**
- * PDF → report text, from the PDF's text layer (Mozilla's pdf.js, in unpdf's 2 MB build). Lines are rebuilt from
- * the positioned text items; running headers and footers (the same line at the top or
- * bottom of most pages) and page numbers are dropped; a word hyphenated at a line end is
- * joined again; lines run together into paragraphs until a gap, a numbered heading or a
- * short last line. The result is the plain-text layout the parser reads (a paragraph per
- * line), with where each page starts, so a citation can name the page.
+ * PDF → report text, from the PDF's text layer (Mozilla's pdf.js, in unpdf's 2 MB build): the
+ * positioned text runs of each page become lines (a run that starts where the last ended
+ * continues its word; a wide gap starts another line: a column or a table cell), each with its
+ * position and font size; pdf-layout.ts then reads them as a reader would (page numbers,
+ * headings, figures, footnotes, contents pages) into the Markdown layout the parser reads,
+ * with where each page starts, so a citation can name the page.
  */
 import { ReportFileError } from '../../errors.js';
+import { layoutPdf, type LaidOutText, type PdfLine, type PdfPage } from './pdf-layout.js';
 
-interface Line {
-  text: string;
-  /** Baseline height on the page (PDF units, bottom up). */
-  y: number;
-  page: number;
-}
-
-/** A heading or list item opening: "1.", "1、", "(2)", "二、", "（三）", "First,". */
-const OPENS_BLOCK = /^\s*(\d{1,2}\s*[.、．]\s|\(\d{1,2}\)|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)/i;
-const PAGE_NUMBER = /^\s*(page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(\s*(of|\/)\s*\d{1,4})?\s*$/i;
 const HAN = /\p{Script=Han}/u;
 
-export interface ConvertedText {
-  text: string;
-  /** Character offset in `text` where each page (1, 2, …) starts. */
-  pageStarts: number[];
+export type ConvertedText = LaidOutText;
+
+interface Run {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL?: boolean;
 }
 
-/** Text lines of every page, in reading order (top to bottom). */
-async function linesOf(bytes: Uint8Array, name: string): Promise<Line[][]> {
+/** A line being built from runs. */
+interface OpenLine extends PdfLine {
+  /** The last run with text: a hyphen alone is one the layout set. */
+  lastRun: string;
+}
+
+/** The runs of one page → lines, in the order the page's content stream gives them. */
+export function linesOfRuns(runs: Run[]): PdfLine[] {
+  const lines: PdfLine[] = [];
+  let current: OpenLine | undefined;
+  const close = (): void => {
+    if (!current) return;
+    const text = current.text.replace(/\s+/g, ' ').trim();
+    if (text) lines.push({ text, x: current.x, xEnd: current.xEnd, y: current.y, size: current.size, layoutHyphen: current.lastRun === '-' });
+    current = undefined;
+  };
+  for (const run of runs) {
+    const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = run.transform;
+    const size = Math.round(Math.max(Math.hypot(a, b), Math.hypot(c, d)) * 10) / 10;
+    if (!run.str) {
+      if (run.hasEOL) close();
+      continue;
+    }
+    // Another baseline, or a gap wider than a few spaces (a column, a table cell, a page number beside a footer).
+    if (current && (Math.abs(current.y - y) > Math.max(2, Math.min(size, current.size) * 0.25) || x - current.xEnd > Math.max(size, current.size) * 2.5 || x < current.x - 1)) close();
+    current ??= { text: '', x, xEnd: x, y, size, lastRun: '' };
+    // pdf.js splits a line into runs: a run that starts where the last ended continues its word.
+    const apart = current.text !== '' && !/\s$/.test(current.text) && !/^\s/.test(run.str) && x - current.xEnd > size * 0.1 && !HAN.test(run.str.charAt(0));
+    current.text += (apart ? ' ' : '') + run.str;
+    current.xEnd = Math.max(current.xEnd, x + run.width);
+    if (run.str.trim() && !current.lastRun) current.size = size;
+    if (run.str.trim()) current.lastRun = run.str.trim();
+    if (run.hasEOL) close();
+  }
+  close();
+  return lines;
+}
+
+/** A document title worth using: words, not a file name or a placeholder. */
+function usableTitle(title: unknown): string | undefined {
+  if (typeof title !== 'string') return undefined;
+  const t = title.replace(/\s+/g, ' ').trim();
+  return /\p{L}{2}.*\s\S/u.test(t) && !/\.(docx?|indd|pdf|pptx?|xlsx?)$|^microsoft (word|powerpoint)|^untitled/i.test(t) ? t : undefined;
+}
+
+/** Pages and the metadata title of a PDF with a text layer. */
+async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPage[]; title?: string; outline: { title: string; depth: number }[] }> {
   const { getDocumentProxy } = await import('unpdf');
   let doc;
   try {
@@ -36,87 +75,33 @@ async function linesOf(bytes: Uint8Array, name: string): Promise<Line[][]> {
   } catch (error) {
     throw new ReportFileError(name, `is not a readable PDF (${error instanceof Error ? error.message : String(error)}).`);
   }
-  const pages: Line[][] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    const lines: Line[] = [];
-    let current: (Line & { end: number }) | undefined;
-    for (const item of content.items) {
-      if (!('str' in item)) continue;
-      const transform = item.transform as number[];
-      const [x = 0, y = 0] = [transform[4], transform[5]];
-      if (current && Math.abs(current.y - y) > 2) {
-        lines.push(current);
-        current = undefined;
+  try {
+    const info: { Title?: unknown } | undefined = (await doc.getMetadata().catch(() => undefined))?.info;
+    const outline: { title: string; depth: number }[] = [];
+    const walk = (items: { title: string; items?: unknown[] }[] | null | undefined, depth: number): void => {
+      for (const item of items ?? []) {
+        outline.push({ title: item.title, depth });
+        walk(item.items as typeof items, depth + 1);
       }
-      current ??= { text: '', y, page: p, end: x };
-      // pdf.js splits a line into runs: a run that starts where the last ended continues its word.
-      const apart = current.text !== '' && !/\s$/.test(current.text) && !/^\s/.test(item.str) && x - current.end > 1 && !HAN.test(item.str.charAt(0));
-      current.text += (apart ? ' ' : '') + item.str;
-      current.end = x + item.width;
-      if (item.hasEOL) {
-        lines.push(current);
-        current = undefined;
-      }
+    };
+    walk(await doc.getOutline().catch(() => null), 0);
+    const pages: PdfPage[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const { width, height } = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      pages.push({ width, height, lines: linesOfRuns(content.items.filter((item): item is typeof item & Run => 'str' in item)) });
     }
-    if (current) lines.push(current);
-    pages.push(lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text));
+    return { pages, title: usableTitle(info?.Title), outline };
+  } finally {
+    await doc.destroy();
   }
-  await doc.destroy();
-  return pages;
-}
-
-/** Lines that repeat at the top or bottom of at least half of the pages: running headers and footers. */
-function runningLines(pages: Line[][]): Set<string> {
-  if (pages.length < 2) return new Set();
-  const counts = new Map<string, number>();
-  for (const lines of pages) {
-    const edges = new Set([lines[0]?.text, lines[1]?.text, lines.at(-1)?.text, lines.at(-2)?.text].filter((t): t is string => !!t));
-    for (const t of edges) counts.set(t.replace(/\d+/g, '#'), (counts.get(t.replace(/\d+/g, '#')) ?? 0) + 1);
-  }
-  return new Set([...counts].filter(([, n]) => n >= Math.max(2, pages.length / 2)).map(([t]) => t));
-}
-
-/** Joins two lines of one paragraph: a hyphenated word is rejoined, Chinese needs no space. */
-function join(a: string, b: string): string {
-  if (/[a-z]-$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
-  return HAN.test(a.at(-1) ?? '') && HAN.test(b[0] ?? '') ? a + b : `${a} ${b}`;
 }
 
 /** Text of a PDF with a text layer; a PDF without one (a scan) is refused with a reason. */
-export async function pdfToReportText(bytes: Uint8Array, name: string): Promise<ConvertedText> {
-  const pages = await linesOf(bytes, name);
-  if (!pages.some((lines) => lines.some((l) => /\p{L}/u.test(l.text))))
+export async function pdfToReportText(bytes: Uint8Array, name: string, isWord?: (word: string) => boolean): Promise<ConvertedText> {
+  const { pages, title, outline } = await pagesOf(bytes, name);
+  if (!pages.some((page) => page.lines.some((l) => /\p{L}/u.test(l.text))))
     throw new ReportFileError(name, 'has no text layer (a scanned PDF?); run it through OCR first, or add the report as text.');
-  const running = runningLines(pages);
-  const paragraphs: { text: string; page: number }[] = [];
-  for (const lines of pages) {
-    const kept = lines.filter((l) => !PAGE_NUMBER.test(l.text) && !running.has(l.text.replace(/\d+/g, '#')));
-    const gaps = kept.slice(1).map((l, i) => kept[i]!.y - l.y).filter((g) => g > 0);
-    const lineGap = gaps.sort((a, b) => a - b)[Math.floor(gaps.length / 2)] ?? 0;
-    const widest = Math.max(0, ...kept.map((l) => l.text.length));
-    kept.forEach((line, i) => {
-      const previous = kept[i - 1];
-      const open = paragraphs.at(-1);
-      const continues =
-        previous &&
-        open &&
-        open.page === line.page &&
-        previous.y - line.y <= lineGap * 1.4 &&
-        !OPENS_BLOCK.test(line.text) &&
-        // A short line ending a sentence closes its paragraph; a short numbered line is a heading of its own.
-        !(/[.。!?！？:：]$/.test(previous.text) && previous.text.length < widest * 0.8) &&
-        !(OPENS_BLOCK.test(previous.text) && previous.text.length < widest * 0.6 && !/[,，;；]$/.test(previous.text));
-      if (continues) open.text = join(open.text, line.text);
-      else paragraphs.push({ text: line.text, page: line.page });
-    });
-  }
-  const pageStarts: number[] = [];
-  let text = '';
-  for (const p of paragraphs) {
-    while (pageStarts.length < p.page) pageStarts.push(text.length);
-    text += `${p.text}\n`;
-  }
-  while (pageStarts.length < pages.length) pageStarts.push(text.length);
-  return { text, pageStarts };
+  return layoutPdf(pages, { title, outline, isWord });
 }
