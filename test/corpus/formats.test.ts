@@ -31,6 +31,13 @@ describe('report formats', () => {
     expect(text).not.toMatch(/Home|Copyright|Contact/);
   });
 
+  it("HTML: a <title> the <h1> repeats stays the title (Readability drops that <h1>); the fullest of <h1>, og:title and <title> wins", () => {
+    const same = PAGE.replace('<title>Water report - Riverside Government</title>', '<title>Riverside County 2024 Water Report</title>');
+    expect(htmlToReportText(same).startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\n')).toBe(true);
+    const og = PAGE.replace('<h1>Riverside County 2024 Water Report</h1>', '').replace('<head>', '<head><meta property="og:title" content="Riverside County Annual Water Quality Report 2024">');
+    expect(htmlToReportText(og).startsWith('# Riverside County Annual Water Quality Report 2024\n\n## 1. Drinking water')).toBe(true);
+  });
+
   it('PDF: lines rejoined, hyphenation repaired, running header and page numbers dropped, pages kept', async () => {
     const { text, pageStarts } = await pdfToReportText(new Uint8Array(makePdf(PDF_PAGES, 'Hill County Library Report 2024')), 'r.pdf');
     expect(text).toBe(

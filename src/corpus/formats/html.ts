@@ -86,25 +86,47 @@ function blocksToMarkdown(blocks: Block[], title?: string): string {
   return `${titleText ? `# ${titleText}\n\n` : ''}${lines.join('\n\n')}\n`;
 }
 
+/** A page title without its site's name ("Water report - Riverside Government" → "Water report"): its longest part. */
+const withoutSiteName = (title: string): string =>
+  title
+    .split(/\s+[-|–—·:]\s+/)
+    .sort((a, b) => b.length - a.length)[0]!
+    .trim();
+const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * The report's title: the fullest of the page's `<h1>`, its `og:title` and its `<title>` (without the
+ * site's name). Readability drops an `<h1>` that repeats the `<title>` from the content, so the
+ * content's first heading alone could be a section ("1. Drinking water").
+ */
+function titleOf(document: { querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null }): string | undefined {
+  const candidates = [
+    clean(document.querySelector('h1')?.textContent ?? ''),
+    clean(document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? ''),
+    withoutSiteName(clean(document.querySelector('title')?.textContent ?? '')),
+  ].filter(Boolean);
+  return candidates.sort((a, b) => wordCount(b) - wordCount(a))[0];
+}
+
 /**
  * An HTML document as report text.
  * @param mainContent find the page's main content first (web pages); false for documents that are all content (converted Word files)
  */
 export function htmlToReportText(html: string, mainContent = true): string {
   const { document } = parseHTML(html);
-  const pageTitle = clean(document.querySelector('title')?.textContent ?? '');
   if (mainContent) {
+    const title = titleOf(document);
     // Readability edits the DOM it reads: give it its own copy.
     const article = new Readability(parseHTML(html).document, { charThreshold: 200 }).parse();
     if (article?.content) {
       const { document: main } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
-      const blocks = blocksOf(main.body);
-      // The content's opening heading is the report's title (Readability turns an <h1> into an <h2>); else the article's.
-      return blocksToMarkdown(blocks, blocks[0]?.level ? blocks[0].text : clean(article.title ?? '') || pageTitle || undefined);
+      return blocksToMarkdown(blocksOf(main.body), title ?? (clean(article.title ?? '') || undefined));
     }
+    for (const chrome of Array.from(document.querySelectorAll('header, footer, nav, aside'))) chrome.remove();
+    return blocksToMarkdown(blocksOf(document.body), title);
   }
-  for (const chrome of Array.from(document.querySelectorAll(mainContent ? 'header, footer, nav, aside' : 'nav'))) chrome.remove();
+  for (const chrome of Array.from(document.querySelectorAll('nav'))) chrome.remove();
   const blocks = blocksOf(document.body);
-  // The title is the heading the document opens with, else the page's <title>.
-  return blocksToMarkdown(blocks, blocks[0]?.level ? blocks[0].text : pageTitle || undefined);
+  // A converted document's title is the heading it opens with.
+  return blocksToMarkdown(blocks, blocks[0]?.level ? blocks[0].text : undefined);
 }
