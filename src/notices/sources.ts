@@ -233,6 +233,13 @@ function saveReport(
   const hash = createHash('sha256').update(body).digest('hex');
   const known = options.store.sourceItem(url);
   const file = known?.file || fileNameFor(url, kind);
+  // The same bytes already saved from another address (a report linked from two pages) are one report, indexed and announced once.
+  const twin = known?.file ? undefined : options.store.savedTwin(hash, url);
+  if (twin && existsSync(join(options.corpusDir, twin.file))) {
+    if (known?.hash !== hash) log.info(`${url}: the same file as ${twin.url} (${twin.file}); not saved twice.`);
+    options.store.saveSourceItem({ url, source, file: '', etag: validators.etag, lastModified: validators.lastModified, hash });
+    return undefined;
+  }
   const unchanged = known?.hash === hash && existsSync(join(options.corpusDir, file));
   if (!unchanged) {
     const sidecar = join(options.corpusDir, file.replace(/\.[^.]+$/, '.meta.json'));

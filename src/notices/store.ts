@@ -86,7 +86,7 @@ export interface SourceRow {
 export interface SourceItemRow {
   url: string;
   source: string;
-  /** The corpus file it was saved as ('' while it has never been saved: every fetch so far failed). */
+  /** The corpus file it was saved as ('' while it has never been saved: every fetch so far failed, or its bytes are another address's file). */
   file: string;
   etag?: string;
   lastModified?: string;
@@ -342,7 +342,15 @@ export class SubscriptionStore {
   }
 
   sourceItem(url: string): SourceItemRow | undefined {
-    const r = this.db.prepare(`SELECT * FROM source_items WHERE url = ?`).get(url) as Record<string, string | null> | undefined;
+    return this.itemRow(this.db.prepare(`SELECT * FROM source_items WHERE url = ?`).get(url) as Record<string, string | null> | undefined);
+  }
+
+  /** Another address whose download, with these very bytes, is saved in the corpus (the same report published twice). */
+  savedTwin(hash: string, url: string): SourceItemRow | undefined {
+    return this.itemRow(this.db.prepare(`SELECT * FROM source_items WHERE hash = ? AND url != ? AND file != '' LIMIT 1`).get(hash, url) as Record<string, string | null> | undefined);
+  }
+
+  private itemRow(r: Record<string, string | null> | undefined): SourceItemRow | undefined {
     return (
       r && {
         url: r.url!,

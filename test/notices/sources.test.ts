@@ -202,6 +202,27 @@ describe('fetching from sources', () => {
     store.close();
   });
 
+  it('the same file at two addresses is saved, indexed and announced once', async () => {
+    const corpusDir = tempDir();
+    const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
+    const pdf = makePdf([['Moor County 2024 Wells Report', '1. Wells', 'Twelve wells were dug in 2024.']]);
+    site.set('/twins/a.pdf', pdf, 'application/pdf');
+    site.set('/twins/copy-of-a.pdf', pdf, 'application/pdf');
+    site.set('/twins/', listingPage(['/twins/a.pdf', '/twins/copy-of-a.pdf']), 'text/html');
+    const sources = parseSourceList(`${site.origin}/twins/ \\.pdf$\n`).sources;
+    const options = { corpusDir, store, allowPrivate: true, intervalMs: 0, perHostGapMs: 0 };
+    const [first] = await pollSources(sources, options);
+    expect([first!.found, first!.downloaded.length, first!.unchanged]).toEqual([2, 1, 1]);
+    expect(readdirSync(corpusDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
+    // Polled again, the copy is still the same report; changed, it becomes one of its own.
+    expect((await pollSources(sources, options))[0]!.downloaded).toEqual([]);
+    site.set('/twins/copy-of-a.pdf', makePdf([['Moor County 2024 Roads Report', '1. Roads', 'Two roads were paved in 2024.']]), 'application/pdf');
+    site.set('/twins/', listingPage(['/twins/copy-of-a.pdf', '/twins/a.pdf']), 'text/html');
+    expect((await pollSources(sources, options))[0]!.downloaded).toHaveLength(1);
+    expect(readdirSync(corpusDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
+    store.close();
+  });
+
   it('orders a poll: links never tried first, then the longest untried', () => {
     const tried: Record<string, string> = { a: '2026-01-02', b: '2026-01-01', d: '2026-01-03' };
     expect(pollOrder(['a', 'b', 'c', 'd', 'e'], (l) => tried[l])).toEqual(['c', 'e', 'b', 'a', 'd']);
