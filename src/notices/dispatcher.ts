@@ -34,11 +34,13 @@ export interface DispatcherOptions {
 }
 
 const UNREACHABLE =
-  /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|group chat was upgraded|PEER_ID_INVALID|have no rights to send|bot is not a member|chat_write_forbidden/i;
+  /bot was blocked|user is deactivated|chat not found|bot was kicked|not enough rights|PEER_ID_INVALID|have no rights to send|bot is not a member|chat_write_forbidden/i;
 
 export type FailureVerdict =
   | { action: 'retry-after'; seconds: number }
   | { action: 'backoff' }
+  /** The group became a supergroup with a new chat id: move the subscriber there and send again. */
+  | { action: 'migrated'; to: number }
   /** The recipient cannot be reached: deactivate the subscriber. */
   | { action: 'unreachable'; reason: string }
   /** Our credentials were refused: stop sending to anyone until it is fixed. */
@@ -51,6 +53,7 @@ export function classifyFailure(error: unknown): FailureVerdict {
   if (error instanceof GrammyError) {
     const reason = `${error.error_code} ${error.description}`;
     if (error.error_code === 429) return { action: 'retry-after', seconds: error.parameters.retry_after ?? 5 };
+    if (error.parameters.migrate_to_chat_id) return { action: 'migrated', to: error.parameters.migrate_to_chat_id };
     if ((error.error_code === 403 || error.error_code === 400) && UNREACHABLE.test(error.description))
       return { action: 'unreachable', reason: error.description };
     // 401 Unauthorized / 404 Not Found on a method: the token was revoked or is wrong, for every chat alike.
@@ -201,7 +204,10 @@ export class OutboxDispatcher {
   /** What a failed send says about the recipient (deactivate), about us (pause, set aside) or about the moment (retry). */
   private onFailed(row: OutboxRow, error: unknown): void {
     const verdict = classifyFailure(error);
-    if (verdict.action === 'unreachable') {
+    if (verdict.action === 'migrated') {
+      log.info(`chat ${row.chatId} became supergroup ${verdict.to}: its subscription and notices moved there`);
+      this.store.migrateChat(row.chatId, verdict.to);
+    } else if (verdict.action === 'unreachable') {
       log.info(`notice to chat ${row.chatId} dropped, subscriber deactivated: ${verdict.reason}`);
       this.store.drop(row.id, row.chatId, verdict.reason);
     } else if (verdict.action === 'pause') {

@@ -189,6 +189,23 @@ export class SubscriptionStore {
     );
   }
 
+  /**
+   * A group upgraded to a supergroup has a new chat id: its subscription, watches and pending notices move there
+   * (kept as they are when the new id already has them). Returns whether there was anything to move.
+   */
+  migrateChat(from: number, to: number): boolean {
+    return this.db.transaction(() => {
+      const moved = this.db
+        .prepare(`UPDATE OR IGNORE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?`)
+        .run(to, now(), from).changes;
+      this.db.prepare(`UPDATE OR IGNORE watches SET chat_id = ? WHERE chat_id = ?`).run(to, from);
+      this.db.prepare(`UPDATE OR IGNORE outbox SET chat_id = ?, next_attempt_at = 0 WHERE chat_id = ? AND status = 'pending'`).run(to, from);
+      for (const table of ['subscribers', 'watches']) this.db.prepare(`DELETE FROM ${table} WHERE chat_id = ?`).run(from);
+      this.db.prepare(`UPDATE outbox SET status = 'dropped', last_error = 'chat moved to a supergroup' WHERE chat_id = ? AND status = 'pending'`).run(from);
+      return moved > 0;
+    })();
+  }
+
   /** Re-activates a subscriber that became inactive by blocking the bot (not one that unsubscribed). */
   reactivate(chatId: number): boolean {
     return (
@@ -347,7 +364,10 @@ export class SubscriptionStore {
 
   /** Another address whose download, with these very bytes, is saved in the corpus (the same report published twice). */
   savedTwin(hash: string, url: string): SourceItemRow | undefined {
-    return this.itemRow(this.db.prepare(`SELECT * FROM source_items WHERE hash = ? AND url != ? AND file != '' LIMIT 1`).get(hash, url) as Record<string, string | null> | undefined);
+    return this.itemRow(
+      this.db.prepare(`SELECT * FROM source_items WHERE hash = ? AND url != ? AND file != '' LIMIT 1`).get(hash, url) as
+        Record<string, string | null> | undefined,
+    );
   }
 
   private itemRow(r: Record<string, string | null> | undefined): SourceItemRow | undefined {

@@ -95,6 +95,11 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     const { text, keyboard } = status(ctx);
     await ctx.reply(text, { reply_markup: keyboard });
   });
+  // A group upgraded to a supergroup says so in its last message: its subscription moves to the new chat id.
+  feature.on('message:migrate_to_chat_id', async (ctx, next) => {
+    store.migrateChat(ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await next();
+  });
   // A private chat's my_chat_member says "kicked" when the user blocks the bot, "member" when unblocked.
   feature.on('my_chat_member', async (ctx, next) => {
     const status = ctx.myChatMember.new_chat_member.status;

@@ -160,6 +160,40 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     expect(store.reactivate(7)).toBe(true);
   });
 
+  it('a group upgraded to a supergroup: its subscription, watches and notices move to the new chat id and are delivered there', async () => {
+    const store = new SubscriptionStore(':memory:');
+    store.subscribe(-100, 'group', 'en');
+    store.addWatch(-100, 'legal aid');
+    store.announce('r1', () => [
+      { part: 'notice', payload: { text: 'a' } },
+      { part: 'watch-0', payload: { text: 'b' } },
+    ]);
+    const sentTo: number[] = [];
+    const upgraded = new GrammyError(
+      'call failed',
+      { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1001234 } },
+      'sendMessage',
+      {},
+    );
+    const dispatcher = new OutboxDispatcher(
+      store,
+      async (chatId) => {
+        if (chatId === -100) throw upgraded;
+        sentTo.push(chatId);
+      },
+      { idleMs: 5 },
+    );
+    dispatcher.start();
+    await dispatcher.drained(5);
+    await dispatcher.stop();
+    expect(sentTo).toEqual([-1001234, -1001234]);
+    expect(store.subscriber(-100)).toBeUndefined();
+    expect(store.subscriber(-1001234)).toMatchObject({ active: true, chatType: 'supergroup' });
+    expect(store.watches(-1001234)).toEqual(['legal aid']);
+    // The service message in the old group moves it too (here: nothing left to move).
+    expect(store.migrateChat(-100, -1001234)).toBe(false);
+  });
+
   it('a revoked token (401) pauses the outbox and deactivates nobody; a good token then delivers everything', async () => {
     const store = new SubscriptionStore(':memory:');
     for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
