@@ -13,6 +13,7 @@
  *   x:<topic>        stop watching this topic (a short hash of its words: a button removes what it shows)
  *   e:<lang>:<i>     example question i from /start, in the language it was offered in (en, zh)
  *   r:<report>:<lang>:<i>  example question i of a newly announced report, likewise
+ *   l:<page>         page `page` (0-based) of /reports, shown in place
  *                    (e:<i> and r:<report>:<i> from before the language was carried: the reader's language)
  * <report> is a short hash of the report id, stable across restarts and re-ingests.
  */
@@ -31,7 +32,8 @@ export type CallbackAction =
   | { kind: 'subscription'; on: boolean; showStatus: boolean }
   | { kind: 'unwatch'; topic: string }
   | { kind: 'example'; index: number; lang?: ExampleLang }
-  | { kind: 'reportExample'; report: string; index: number; lang?: ExampleLang };
+  | { kind: 'reportExample'; report: string; index: number; lang?: ExampleLang }
+  | { kind: 'reports'; page: number };
 
 /** 8 hex characters identifying a watched topic's words. */
 export function topicKey(words: string): string {
@@ -65,6 +67,8 @@ export function encodeCallback(a: CallbackAction): string {
       return a.lang ? `e:${a.lang}:${a.index}` : `e:${a.index}`;
     case 'reportExample':
       return a.lang ? `r:${a.report}:${a.lang}:${a.index}` : `r:${a.report}:${a.index}`;
+    case 'reports':
+      return `l:${a.page}`;
   }
 }
 
@@ -87,6 +91,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (m) return { kind: 'example', index: Number(m[2]!), ...(m[1] ? { lang: m[1] as ExampleLang } : {}) };
   m = /^r:([0-9a-f]{8}):(?:(en|zh):)?(\d{1,2})$/.exec(data);
   if (m) return { kind: 'reportExample', report: m[1]!, index: Number(m[3]!), ...(m[2] ? { lang: m[2] as ExampleLang } : {}) };
+  m = /^l:(\d{1,5})$/.exec(data);
+  if (m) return { kind: 'reports', page: Number(m[1]!) };
   return undefined;
 }
 

@@ -170,8 +170,24 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }
 
-/** Reports listed in the welcome; /reports lists them all. */
+/** Reports listed in the welcome; /reports lists them all, a page at a time. */
 const MAX_WELCOME_REPORTS = 10;
+export const REPORTS_PER_PAGE = 15;
+
+/** Page `page` of /reports: one message, ◀ ▶ turning the pages in place. */
+export function reportsPage(deps: BotDeps, page: number, t: Strings): { text: string; keyboard: InlineKeyboard } {
+  const reports = [...deps.engine().index.reports.values()];
+  const keyboard = new InlineKeyboard();
+  if (!reports.length) return { text: escapeHtml(t.noReports), keyboard };
+  const pages = Math.ceil(reports.length / REPORTS_PER_PAGE);
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const shown = reports.slice(p * REPORTS_PER_PAGE, (p + 1) * REPORTS_PER_PAGE);
+  const header = pages > 1 ? t.reportsPage(p * REPORTS_PER_PAGE + 1, p * REPORTS_PER_PAGE + shown.length, reports.length) : t.reportsHeader;
+  if (p > 0) keyboard.text(t.prev, encodeCallback({ kind: 'reports', page: p - 1 }));
+  if (p < pages - 1) keyboard.text(t.next, encodeCallback({ kind: 'reports', page: p + 1 }));
+  const [text = ''] = packMessages([`<b>${escapeHtml(header)}</b>`, ...shown.map(reportLine)], undefined, '\n');
+  return { text, keyboard };
+}
 
 /** The question a message puts to the bot ("" for a bare /ask), or undefined when it is not addressed to it. */
 export function questionOf(ctx: BotContext): string | undefined {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEngine, loadSet } from '../../scripts/bench-quality.js';
-import { VIEWS } from '../../src/bot/callback-data.js';
+import { decodeCallback, VIEWS } from '../../src/bot/callback-data.js';
 import { MAX_CITATION, sectionNumbers, shortCitation } from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
-import { answerView } from '../../src/bot/reply.js';
+import { answerView, reportsPage } from '../../src/bot/reply.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
 import { expectValidTelegramHtml } from '../helpers/telegram-html.js';
 
@@ -49,5 +49,28 @@ describe('the answer card', () => {
     expect(high.text.startsWith('<blockquote>')).toBe(true);
     const low = answerView({ ...answer, confidence: 'low' }, 'id', 0, STRINGS.en);
     expect(low.text).toMatch(/^⚠️ <i>Closest passages — the report may not answer this exactly:<\/i>\n<blockquote>/);
+  });
+});
+
+describe('/reports', () => {
+  it('is one message however many reports, ◀ ▶ turning its pages; a stale page shows the last one', () => {
+    const reports = new Map(Array.from({ length: 40 }, (_, i) => [`r${i}`, { meta: { title: `County report ${i + 1}`, date: '2024-01-01' } }]));
+    const deps = { engine: () => ({ index: { reports } }) } as unknown as Parameters<typeof reportsPage>[0];
+    const first = reportsPage(deps, 0, STRINGS.en);
+    expect(first.text.split('\n')[0]).toBe('<b>Indexed reports 1–15 of 40:</b>');
+    expect(first.text).toContain('County report 15');
+    expect(first.text).not.toContain('County report 16');
+    expectValidTelegramHtml(first.text);
+    const buttons = (page: number): string[] =>
+      reportsPage(deps, page, STRINGS.en)
+        .keyboard.inline_keyboard.flat()
+        .map((b) => `${b.text} ${(b as { callback_data: string }).callback_data}`);
+    expect(buttons(0)).toEqual(['Next ▶ l:1']);
+    expect(buttons(1)).toEqual(['◀ Previous l:0', 'Next ▶ l:2']);
+    expect(reportsPage(deps, 9, STRINGS.en).text.split('\n')[0]).toBe('<b>Indexed reports 31–40 of 40:</b>');
+    expect(decodeCallback('l:2')).toEqual({ kind: 'reports', page: 2 });
+    expect(reportsPage({ engine: () => ({ index: { reports: new Map() } }) } as unknown as typeof deps, 0, STRINGS.en).text).toBe(
+      'No reports are indexed yet.',
+    );
   });
 });

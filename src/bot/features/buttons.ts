@@ -9,7 +9,7 @@ import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { STRINGS } from '../i18n.js';
 import type { BotDeps } from '../deps.js';
-import { answerInChat, answerView, findReport, jumpView, replyWithAnswer, sendContents, sendParagraphs, showTyping } from '../reply.js';
+import { answerInChat, answerView, findReport, jumpView, replyWithAnswer, reportsPage, sendContents, sendParagraphs, showTyping } from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
 
 /** A double tap asks for the view already shown; Telegram answers "message is not modified". */
@@ -71,6 +71,12 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         if (!question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await answerInChat(ctx, deps, cache, question);
+        return;
+      }
+      case 'reports': {
+        await ctx.answerCallbackQuery();
+        const { text, keyboard } = reportsPage(deps, action.page, ctx.t);
+        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(ignoreNotModified);
         return;
       }
       case 'reportExample': {

@@ -1,9 +1,9 @@
 /** /start, /help, /about, /reports: what the bot is and what it knows. */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
-import { escapeHtml, packMessages, reportLine } from '../format.js';
+import { escapeHtml } from '../format.js';
 import type { BotDeps } from '../deps.js';
-import { findReport, sendContents, sendParagraphs, sendWelcome } from '../reply.js';
+import { findReport, reportsPage, sendContents, sendParagraphs, sendWelcome } from '../reply.js';
 import { parseStartPayload } from '../callback-data.js';
 
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
@@ -26,10 +26,10 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
   });
   feature.command('help', (ctx) => ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
   feature.command('about', (ctx) => ctx.reply(escapeHtml(ctx.t.about), { parse_mode: 'HTML' }));
+  // One message however many reports: ◀ ▶ turn its pages in place (the buttons feature).
   feature.command('reports', async (ctx) => {
-    const reports = [...deps.engine().index.reports.values()];
-    const lines = reports.length ? reports.map(reportLine) : [escapeHtml(ctx.t.noReports)];
-    for (const text of packMessages([`<b>${escapeHtml(ctx.t.reportsHeader)}</b>`, ...lines], undefined, '\n')) await ctx.reply(text, { parse_mode: 'HTML' });
+    const { text, keyboard } = reportsPage(deps, 0, ctx.t);
+    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   });
   return feature;
 }
