@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
-import { isConverted, loadReport, scanCorpus, type ReportFile } from './corpus/files.js';
+import { isConverted, loadReport, scanCorpus, type LoadOptions, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
 import type { Chunk, ParsedReport } from './corpus/types.js';
 import { IndexError, ReportFileError } from './errors.js';
@@ -16,16 +16,9 @@ import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
 import { FORMAT_VERSION, IndexStore, type FailedConversion, type Manifest, type ReportChunkCount, type ReportEntry } from './search/store.js';
-import { loadThesaurus, type Thesaurus } from './search/thesaurus.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
-
-let dictionary: Thesaurus | undefined | null = null;
-/** Whether WordNet knows a word: settles the line-end hyphens of a PDF its own text does not (loaded on first need). */
-function isWord(word: string): boolean {
-  if (dictionary === null) dictionary = loadThesaurus();
-  return dictionary?.knows(word) ?? false;
-}
+import { ConversionChild } from './convert-child.js';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -65,9 +58,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   ensureWritable(options.dataDir);
   const store = new IndexStore(options.dataDir);
   const release = acquireLock(store.root);
+  // PDF, Word and HTML files are converted in a child process with time and memory limits (convert-child.ts).
+  const converter = new ConversionChild();
   try {
-    return await ingestLocked(store, options);
+    return await ingestLocked(store, options, (name, bytes) => converter.convert(name, bytes));
   } finally {
+    converter.close();
     release();
   }
 }
@@ -140,7 +136,7 @@ export function planIngest(
   return plan;
 }
 
-async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<IngestSummary> {
+async function ingestLocked(store: IndexStore, options: IngestOptions, convert: LoadOptions['convert']): Promise<IngestSummary> {
   const progress = options.progress ?? silentProgress;
   const previous = previousManifest(store);
   const byFile = new Map(Object.values(previous?.reports ?? {}).map((e) => [e.file, e]));
@@ -161,7 +157,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
         continue;
       }
       try {
-        await loadReport(options.corpusDir, file.file, { isWord });
+        await loadReport(options.corpusDir, file.file, { convert });
       } catch (error) {
         if (!(error instanceof ReportFileError)) throw error;
         failed[file.file] = { hash: file.hash, reason: error.message.slice(file.file.length + 2) };
@@ -225,7 +221,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions): Promise<
       'KB',
     );
     for (const file of todo) {
-      const read = await loadReport(options.corpusDir, file.file, { isWord });
+      const read = await loadReport(options.corpusDir, file.file, { convert });
       const report = parseReport(read.text, file.file, read.layout);
       report.meta = { ...report.meta, ...read.sidecar };
       if (read.pageStarts) assignPages(report, read.pageStarts);

@@ -130,10 +130,12 @@ export interface LoadOptions {
   maxTextChars?: number;
   /** The dictionary, for the line-end hyphens of a PDF the report itself does not settle. */
   isWord?: (word: string) => boolean;
+  /** Converts elsewhere (ingest: a child process with time and memory limits); default: here, with convertReport. */
+  convert?: (name: string, bytes: Buffer) => Promise<Converted>;
 }
 
 /** Reads and, for PDF, Word and HTML, converts one report; a file that cannot be converted is a ReportFileError. */
-export async function loadReport(dir: string, name: string, { maxTextChars = MAX_REPORT_BYTES, isWord }: LoadOptions = {}): Promise<LoadedReport> {
+export async function loadReport(dir: string, name: string, { maxTextChars = MAX_REPORT_BYTES, isWord, convert }: LoadOptions = {}): Promise<LoadedReport> {
   const read = readReportFile(dir, name);
   if (!read.bytes) return read;
   const { bytes } = read;
@@ -141,9 +143,9 @@ export async function loadReport(dir: string, name: string, { maxTextChars = MAX
   // A page address that later served another kind of file: say what it is rather than fail inside the wrong converter.
   if (!/\.pdf$/i.test(name) && bytes.subarray(0, 5).toString('latin1') === '%PDF-')
     throw new ReportFileError(name, 'is a PDF saved under another extension; rename it to .pdf.');
-  let converted: { text: string; pageStarts?: number[]; layout: 'markdown' | 'text' };
+  let converted: Converted;
   try {
-    converted = await convert(name, bytes, isWord);
+    converted = await (convert ? convert(name, bytes) : convertReport(name, bytes, isWord));
   } catch (error) {
     // Any failure inside a converter's library (Readability, PDF.js, mammoth: a stack overflow on a page nested
     // thousands deep included) is this file's problem only: it is named and skipped, the others are indexed.
@@ -157,8 +159,15 @@ export async function loadReport(dir: string, name: string, { maxTextChars = MAX
   return { text: converted.text, hash: read.hash, sidecar: read.sidecar, layout: converted.layout, pageStarts: converted.pageStarts };
 }
 
+/** A converted report's text: its layout for the parser, and where each page of a PDF starts. */
+export interface Converted {
+  text: string;
+  pageStarts?: number[];
+  layout: 'markdown' | 'text';
+}
+
 /** Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking a question never does. */
-async function convert(name: string, bytes: Buffer, isWord?: (word: string) => boolean): Promise<{ text: string; pageStarts?: number[]; layout: 'markdown' | 'text' }> {
+export async function convertReport(name: string, bytes: Buffer, isWord?: (word: string) => boolean): Promise<Converted> {
   if (/\.pdf$/i.test(name)) return { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name, isWord)), layout: 'markdown' };
   if (/\.docx$/i.test(name)) return { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
   return { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
