@@ -5,10 +5,13 @@
  *
  *   c:<report>:<¶>   a paragraph, sent as a new message (nearest sections, table of contents)
  *   w:<report>:<¶>   the same with the paragraph before and after
- *   t:<report>       the report's table of contents
+ *   t:<report>       the report's table of contents, as a new message
+ *   T:<report>       the same, in place (back from one of its paragraphs)
+ *   k:<report>:<¶>   a paragraph opened from the table of contents, in place
  *   v:<question>:<k>:<view>  answer k (0-based) of a remembered question, shown in place as the
  *                    card (0), its paragraph (1), ±1 paragraph (2) or its section outline (3)
  *   j:<question>:<k>:<¶>  paragraph ¶ of answer k's report, shown in place (from the section outline)
+ *   o:<question>:<k>:<¶>  the section outline of answer k around paragraph ¶, in place (its earlier or later items)
  *   u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a notice)
  *   x:<topic>        stop watching this topic (a short hash of its words: a button removes what it shows)
  *   e:<lang>:<i>     example question i from /start, in the language it was offered in (en, zh)
@@ -26,9 +29,10 @@ export type View = (typeof VIEWS)[number];
 
 export type CallbackAction =
   | { kind: 'context' | 'wider'; report: string; paragraph: number }
-  | { kind: 'contents'; report: string }
+  | { kind: 'contents' | 'contentsInPlace'; report: string }
+  | { kind: 'contentsParagraph'; report: string; paragraph: number }
   | { kind: 'view'; question: string; page: number; view: View }
-  | { kind: 'jump'; question: string; page: number; paragraph: number }
+  | { kind: 'jump' | 'outlineAt'; question: string; page: number; paragraph: number }
   | { kind: 'subscription'; on: boolean; showStatus: boolean }
   | { kind: 'unwatch'; topic: string }
   | { kind: 'example'; index: number; lang?: ExampleLang }
@@ -55,10 +59,16 @@ export function encodeCallback(a: CallbackAction): string {
       return `w:${a.report}:${a.paragraph}`;
     case 'contents':
       return `t:${a.report}`;
+    case 'contentsInPlace':
+      return `T:${a.report}`;
+    case 'contentsParagraph':
+      return `k:${a.report}:${a.paragraph}`;
     case 'view':
       return `v:${a.question}:${a.page}:${VIEWS.indexOf(a.view)}`;
     case 'jump':
       return `j:${a.question}:${a.page}:${a.paragraph}`;
+    case 'outlineAt':
+      return `o:${a.question}:${a.page}:${a.paragraph}`;
     case 'subscription':
       return `u:${a.on ? 1 : 0}:${a.showStatus ? 1 : 0}`;
     case 'unwatch':
@@ -77,12 +87,14 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (!data || data.length > 64) return undefined;
   let m = /^([cw]):([0-9a-f]{8}):(\d{1,6})$/.exec(data);
   if (m) return { kind: KINDS[m[1] as keyof typeof KINDS], report: m[2]!, paragraph: Number(m[3]!) };
-  m = /^t:([0-9a-f]{8})$/.exec(data);
-  if (m) return { kind: 'contents', report: m[1]! };
+  m = /^([tT]):([0-9a-f]{8})$/.exec(data);
+  if (m) return { kind: m[1] === 't' ? 'contents' : 'contentsInPlace', report: m[2]! };
+  m = /^k:([0-9a-f]{8}):(\d{1,6})$/.exec(data);
+  if (m) return { kind: 'contentsParagraph', report: m[1]!, paragraph: Number(m[2]!) };
   m = /^v:([0-9a-z]{1,12}):(\d{1,2}):([0-3])$/.exec(data);
   if (m) return { kind: 'view', question: m[1]!, page: Number(m[2]!), view: VIEWS[Number(m[3]!)]! };
-  m = /^j:([0-9a-z]{1,12}):(\d{1,2}):(\d{1,6})$/.exec(data);
-  if (m) return { kind: 'jump', question: m[1]!, page: Number(m[2]!), paragraph: Number(m[3]!) };
+  m = /^([jo]):([0-9a-z]{1,12}):(\d{1,2}):(\d{1,6})$/.exec(data);
+  if (m) return { kind: m[1] === 'j' ? 'jump' : 'outlineAt', question: m[2]!, page: Number(m[3]!), paragraph: Number(m[4]!) };
   m = /^u:([01]):([01])$/.exec(data);
   if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
   m = /^x:([0-9a-f]{8})$/.exec(data);

@@ -222,18 +222,48 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
   return packMessages(pieces);
 }
 
+/** Section outline items shown at once (each a button), and how long a label may be there: the view stays near 1,000 characters and 8 rows. */
+export const OUTLINE_WINDOW = 8;
+const OUTLINE_LABEL = 90;
+
+export interface OutlineWindow {
+  html: string;
+  /** The items shown, each opening its first body paragraph. */
+  items: OutlineItem[];
+  /** Where the windows before and after this one are centred (undefined: none). */
+  earlier?: number;
+  later?: number;
+}
+
 /**
- * The outline of the section holding paragraph `n`: its path, then the headings and
- * item labels inside its top-level part, with paragraph numbers; the current one marked.
+ * The outline of the section holding paragraph `n`: the report's title, then up to
+ * OUTLINE_WINDOW headings and item labels of its top-level part around `around` (default `n`),
+ * with paragraph numbers, the one holding `n` marked, and how many come before and after.
  */
-export function sectionOutlineHtml(report: ParsedReport, n: number, t: Strings): string[] {
+export function sectionOutline(report: ParsedReport, n: number, t: Strings, around = n): OutlineWindow {
   const here = report.paragraphs[n - 1]!.section.join('\u0000');
-  const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.title, MAX_TITLE))}`];
-  for (const item of partItems(report, n)) {
-    const line = `${escapeHtml(clipText(item.label, MAX_LABEL))} · ¶${item.paragraph}`;
-    lines.push('  '.repeat(item.path.length - 1) + (item.path.join('\u0000') === here ? `<b>${line}</b>` : line));
+  const all = partItems(report, n);
+  let centre = 0;
+  all.forEach((item, i) => {
+    if (item.start <= around) centre = i;
+  });
+  const start = Math.max(0, Math.min(centre - Math.floor(OUTLINE_WINDOW / 2) + 1, all.length - OUTLINE_WINDOW));
+  const items = all.slice(start, start + OUTLINE_WINDOW);
+  const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, OUTLINE_LABEL))}`];
+  if (start > 0) lines.push(`… ${t.outlineEarlier(start)}`);
+  for (const item of items) {
+    const line = `${escapeHtml(clipText(item.label, OUTLINE_LABEL))} · ¶${item.start}`;
+    lines.push('  '.repeat(Math.min(3, item.path.length - 1)) + (item.path.join('\u0000') === here ? `<b>${line}</b>` : line));
   }
-  return packMessages(lines, MAX_MESSAGE, '\n');
+  const after = all.length - start - items.length;
+  if (after > 0) lines.push(`… ${t.outlineLater(after)}`);
+  return {
+    html: packMessages(lines, MAX_MESSAGE, '\n')[0] ?? '',
+    items,
+    // Centred so that the next window starts where this one ends (or ends where it starts).
+    earlier: start > 0 ? all[Math.max(0, start - OUTLINE_WINDOW + Math.floor(OUTLINE_WINDOW / 2) - 1)]!.start : undefined,
+    later: after > 0 ? all[Math.min(all.length - 1, start + items.length + Math.floor(OUTLINE_WINDOW / 2) - 1)]!.start : undefined,
+  };
 }
 
 /** One line per report for /reports and /start. */
@@ -311,28 +341,48 @@ export function tableOfContents(report: ParsedReport, depth = 2): { label: strin
   const out: { label: string; paragraph: number; path: string[] }[] = [];
   let last = '';
   for (const p of report.paragraphs) {
-    if (!p.section.length || p.section.length > depth || p.role === 'metadata') continue;
+    // The lines about the report itself (title, header fields, signature) are no part of its contents.
+    if (!p.section.length || p.section.length > depth || (p.role !== 'body' && p.role !== 'heading')) continue;
     const key = p.section.join('\u0000');
     if (key === last) continue;
     last = key;
-    out.push({ label: p.section.at(-1)!, paragraph: p.n, path: p.section });
+    out.push({ label: p.section.at(-1)!, paragraph: firstBody(report, p.n), path: p.section });
   }
   return out;
 }
 
-/** The headings and items of the part holding paragraph `n` (what the section outline lists), each with the paragraph it starts at. */
-export function partItems(report: ParsedReport, n: number): { label: string; paragraph: number; path: string[] }[] {
+/** A heading or item of a report: its label and path, the paragraph it starts at, and the first body paragraph under it (what its button opens). */
+export interface OutlineItem {
+  label: string;
+  start: number;
+  paragraph: number;
+  path: string[];
+}
+
+/** The headings and items of the part holding paragraph `n` (what the section outline lists). */
+export function partItems(report: ParsedReport, n: number): OutlineItem[] {
   const part = report.paragraphs[n - 1]!.section[0];
-  const out: { label: string; paragraph: number; path: string[] }[] = [];
+  const out: OutlineItem[] = [];
   let last = '';
   for (const p of report.paragraphs) {
     if (!part || p.section[0] !== part) continue;
     const label = p.section.at(-1)!;
     if (label === last) continue;
     last = label;
-    out.push({ label, paragraph: p.n, path: p.section });
+    out.push({ label, start: p.n, paragraph: firstBody(report, p.n), path: p.section });
   }
   return out;
+}
+
+/** A section opens at its text: from a heading paragraph, the first body paragraph under it (the heading itself when it heads none). */
+export function firstBody(report: ParsedReport, n: number): number {
+  const path = report.paragraphs[n - 1]!.section;
+  for (let k = n; k <= report.paragraphs.length; k++) {
+    const p = report.paragraphs[k - 1]!;
+    if (path.some((label, i) => p.section[i] !== label)) break;
+    if (p.role === 'body') return k;
+  }
+  return n;
 }
 
 /** One paragraph of a report on its own, with a citation line (its ¶ a deep link when the bot's username is given). */

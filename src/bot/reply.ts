@@ -17,10 +17,9 @@ import {
   packMessages,
   paragraphHtml,
   paragraphViewHtml,
-  partItems,
   refusalHtml,
   reportLine,
-  sectionOutlineHtml,
+  sectionOutline,
   tableOfContents,
 } from './format.js';
 import { exampleQuestions } from '../answer/examples.js';
@@ -39,6 +38,7 @@ const clipQuestion = (q: string): string => clipText(q, 256);
  * one view). The card offers More context (its paragraph, then ±1), Section (the outline of
  * its part) and Other matches; each expands in the same message, and Less goes back.
  * @param report the answer's report, for the paragraph and outline views
+ * @param around the paragraph the outline is centred on (default: the answer's)
  */
 export function answerView(
   answer: Answer,
@@ -48,6 +48,7 @@ export function answerView(
   view: View = 'card',
   report?: ParsedReport,
   bot?: string,
+  around?: number,
 ): { text: string; keyboard: InlineKeyboard } {
   if (answer.abstained) return refusalView(answer, t);
   const item = answer.answers[page]!;
@@ -61,18 +62,7 @@ export function answerView(
     keyboard.text(t.less, to('card')).text(t.section, to('outline'));
     return { text: paragraphViewHtml(report, item, true, bot), keyboard };
   }
-  if (report && view === 'outline') {
-    // The outline is a table of contents: each item opens its paragraph in this same message.
-    for (const entry of partItems(report, item.citation.paragraph).slice(1, MAX_OUTLINE_BUTTONS + 1))
-      keyboard
-        .text(
-          `${entry.path.length > 2 ? '  ' : ''}${clipText(entry.label, 48)}`,
-          encodeCallback({ kind: 'jump', question: questionId, page, paragraph: entry.paragraph }),
-        )
-        .row();
-    keyboard.text(t.less, to('card')).text(t.contents, encodeCallback({ kind: 'contents', report: reportKey(report.id) }));
-    return { text: sectionOutlineHtml(report, item.citation.paragraph, t)[0] ?? '', keyboard };
-  }
+  if (report && view === 'outline') return outlineView(questionId, page, t, report, item.citation.paragraph, around);
   keyboard.text(t.moreContext, to('paragraph')).text(t.section, to('outline')).row();
   const n = answer.answers.length;
   if (n > 1 && page === 0) keyboard.text(t.otherMatches, to('card', 1));
@@ -237,24 +227,73 @@ export async function sendParagraphs(ctx: BotContext, report: ParsedReport, from
   }
 }
 
-/** A report's table of contents: its parts and subsections as buttons that open them. */
-export async function sendContents(ctx: BotContext, report: ParsedReport): Promise<void> {
+/** A report's table of contents: its parts and subsections as buttons that open their text in this same message. */
+export function contentsView(report: ParsedReport, t: Strings): { text: string; keyboard: InlineKeyboard } {
   const key = reportKey(report.id);
   const keyboard = new InlineKeyboard();
   for (const entry of tableOfContents(report).slice(0, MAX_CONTENTS_BUTTONS))
     keyboard
-      .text(`${entry.path.length > 1 ? '   ' : ''}${clipText(entry.label, 48)}`, encodeCallback({ kind: 'context', report: key, paragraph: entry.paragraph }))
+      .text(
+        `${entry.path.length > 1 ? '   ' : ''}${clipText(entry.label, 48)}`,
+        encodeCallback({ kind: 'contentsParagraph', report: key, paragraph: entry.paragraph }),
+      )
       .row();
-  await ctx.reply(`<b>${escapeHtml(ctx.t.contents)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, MAX_TITLE))}`, {
-    parse_mode: 'HTML',
-    reply_markup: compact(keyboard),
-  });
+  return {
+    text: `<b>${escapeHtml(t.contents)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, MAX_TITLE))}`,
+    keyboard: compact(keyboard),
+  };
 }
 
-/** Outline items offered as buttons (the rest are in the outline's text). */
-const MAX_OUTLINE_BUTTONS = 12;
+/** The table of contents as a new message. */
+export async function sendContents(ctx: BotContext, report: ParsedReport): Promise<void> {
+  const { text, keyboard } = contentsView(report, ctx.t);
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+}
 
-/** A paragraph opened from the section outline, in place: back to the outline, or Less back to the card. */
+/** A paragraph opened from the table of contents, in place: ±1 as a new message, back to the contents. */
+export function contentsParagraphView(report: ParsedReport, paragraph: number, t: Strings, bot?: string): { text: string; keyboard: InlineKeyboard } {
+  const key = reportKey(report.id);
+  const keyboard = new InlineKeyboard()
+    .text(t.contents, encodeCallback({ kind: 'contentsInPlace', report: key }))
+    .text(t.widerContext, encodeCallback({ kind: 'wider', report: key, paragraph }));
+  return { text: paragraphHtml(report, paragraph, bot), keyboard };
+}
+
+/**
+ * The section outline of an answer, in place: up to OUTLINE_WINDOW items around paragraph `around`, each a
+ * button opening its text; ◀ ▶ move the window through the part; Less back to the card, Contents.
+ */
+function outlineView(questionId: string, page: number, t: Strings, report: ParsedReport, n: number, around = n): { text: string; keyboard: InlineKeyboard } {
+  const outline = sectionOutline(report, n, t, around);
+  const keyboard = new InlineKeyboard();
+  for (const entry of outline.items)
+    keyboard
+      .text(
+        `${entry.path.length > 2 ? '  ' : ''}${clipText(entry.label, 48)}`,
+        encodeCallback({ kind: 'jump', question: questionId, page, paragraph: entry.paragraph }),
+      )
+      .row();
+  const at = (paragraph: number): string => encodeCallback({ kind: 'outlineAt', question: questionId, page, paragraph });
+  if (outline.earlier !== undefined) keyboard.text(t.prev, at(outline.earlier));
+  if (outline.later !== undefined) keyboard.text(t.next, at(outline.later));
+  keyboard.row().text(t.less, encodeCallback({ kind: 'view', question: questionId, page, view: 'card' }));
+  keyboard.text(t.contents, encodeCallback({ kind: 'contents', report: reportKey(report.id) }));
+  return { text: outline.html, keyboard: compact(keyboard) };
+}
+
+/** The outline of an answer's section centred on paragraph `around` (its ◀ ▶ buttons). */
+export function outlineAtView(
+  answer: Answer,
+  questionId: string,
+  page: number,
+  t: Strings,
+  report: ParsedReport,
+  around: number,
+): { text: string; keyboard: InlineKeyboard } {
+  return outlineView(questionId, page, t, report, answer.answers[page]!.citation.paragraph, around);
+}
+
+/** A paragraph opened from the section outline, in place: back to the outline (around it), or Less back to the card. */
 export function jumpView(
   questionId: string,
   page: number,
@@ -264,7 +303,7 @@ export function jumpView(
   bot?: string,
 ): { text: string; keyboard: InlineKeyboard } {
   const keyboard = new InlineKeyboard()
-    .text(t.section, encodeCallback({ kind: 'view', question: questionId, page, view: 'outline' }))
+    .text(t.section, encodeCallback({ kind: 'outlineAt', question: questionId, page, paragraph }))
     .text(t.less, encodeCallback({ kind: 'view', question: questionId, page, view: 'card' }));
   return { text: paragraphHtml(report, paragraph, bot), keyboard };
 }

@@ -122,6 +122,17 @@ describe('the bot end to end through a Bot API emulator', () => {
     expect(contents!.text).toMatch(/^<b>📚 Contents<\/b> — Zuoyun County 2023 Rule of Law Report/);
     const entries = (contents!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(entries.map((e) => e.text)).toContain('2 Deficiencies and Causes of Promoting the…');
+    // Header lines are no part of the contents; an entry opens the text under its heading in place, and back.
+    expect(entries.map((e) => e.text).join()).not.toMatch(/Title|Signed by|Release note|Date of issue/);
+    const contentsId = contents!.messageId as number;
+    const shown = (): { text: string; buttons: { text: string; callback_data: string }[] } => {
+      const m = user.history().find((x) => x.messageId === contentsId)!;
+      return { text: m.text as string, buttons: (m.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat() };
+    };
+    await user.press(entries.find((e) => e.text.startsWith('2 Deficiencies'))!.callback_data, contentsId);
+    await expect.poll(() => shown().text, { timeout: 5000 }).toMatch(/^First, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §2/s);
+    await user.press(shown().buttons.find((b) => b.text === '📚 Contents')!.callback_data, contentsId);
+    await expect.poll(() => shown().text, { timeout: 5000 }).toMatch(/^<b>📚 Contents<\/b>/);
     await user.press(example.callback_data, reply!.messageId as number);
     const [answer] = await user.replies(1);
     expect(answer!.text).toContain('13 <b>administrative cases</b>');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEngine, loadSet } from '../../scripts/bench-quality.js';
 import { decodeCallback, VIEWS } from '../../src/bot/callback-data.js';
-import { MAX_CITATION, sectionNumbers, shortCitation } from '../../src/bot/format.js';
+import { MAX_CITATION, OUTLINE_WINDOW, partItems, sectionNumbers, sectionOutline, shortCitation, tableOfContents } from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import { answerView, reportsPage } from '../../src/bot/reply.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
@@ -72,5 +72,30 @@ describe('/reports', () => {
     expect(reportsPage({ engine: () => ({ index: { reports: new Map() } }) } as unknown as typeof deps, 0, STRINGS.en).text).toBe(
       'No reports are indexed yet.',
     );
+  });
+});
+
+describe('the section outline and the contents', () => {
+  it('the outline shows at most 8 items around the answer (about 1,000 characters), ◀ ▶ page through the part; items open their text', async () => {
+    const { engine } = await buildEngine(join(REPO, 'corpus'), undefined, {}, tempDir());
+    const report = [...engine.index.reports.values()][0]!;
+    const sizes = report.paragraphs.map((p) => partItems(report, p.n).length);
+    const n = sizes.indexOf(Math.max(...sizes)) + 1; // a paragraph of the longest part
+    const outline = sectionOutline(report, n, STRINGS.en);
+    expect(outline.items.length).toBeLessThanOrEqual(OUTLINE_WINDOW);
+    expect(outline.html.length).toBeLessThan(1200);
+    expectValidTelegramHtml(outline.html);
+    // Paging forward from the first window, then on, visits every item of the part once.
+    const seen: number[] = [];
+    let window = sectionOutline(report, n, STRINGS.en, partItems(report, n)[0]!.start);
+    for (;;) {
+      seen.push(...window.items.map((i) => i.start));
+      if (window.later === undefined) break;
+      window = sectionOutline(report, n, STRINGS.en, window.later);
+    }
+    expect([...new Set(seen)]).toEqual(partItems(report, n).map((i) => i.start)); // the last window may overlap the one before
+    // A heading's button opens the first body paragraph under it; the contents list no header lines.
+    for (const item of partItems(report, n)) expect(report.paragraphs[item.paragraph - 1]!.role === 'body' || item.paragraph === item.start).toBe(true);
+    expect(tableOfContents(report).map((e) => e.label)).not.toEqual(expect.arrayContaining(['Title', 'Signed by', 'Release note', 'Date of issue']));
   });
 });

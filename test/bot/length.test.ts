@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
 import { answerView } from '../../src/bot/reply.js';
 import { VIEWS } from '../../src/bot/callback-data.js';
-import { answerHtml, clipQuote, clipText, contextMessages, hardSplit, packMessages, reportLine, sectionOutlineHtml } from '../../src/bot/format.js';
+import { answerHtml, clipQuote, clipText, contextMessages, hardSplit, packMessages, reportLine, sectionOutline } from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
@@ -86,7 +86,7 @@ describe('length-safe rendering', () => {
         all.push(...packMessages(answer.answers.map((a) => answerHtml(a))));
         for (const a of answer.answers) {
           const n = a.citation.paragraph;
-          all.push(...contextMessages(report, n, n), ...contextMessages(report, n - 1, n + 1), ...sectionOutlineHtml(report, n, STRINGS.en));
+          all.push(...contextMessages(report, n, n), ...contextMessages(report, n - 1, n + 1), sectionOutline(report, n, STRINGS.en).html);
         }
       }
       for (const m of all) expectValidTelegramHtml(m);

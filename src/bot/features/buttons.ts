@@ -9,7 +9,20 @@ import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { STRINGS } from '../i18n.js';
 import type { BotDeps } from '../deps.js';
-import { answerInChat, answerView, findReport, jumpView, replyWithAnswer, reportsPage, sendContents, sendParagraphs, showTyping } from '../reply.js';
+import {
+  answerInChat,
+  answerView,
+  contentsParagraphView,
+  contentsView,
+  findReport,
+  jumpView,
+  outlineAtView,
+  replyWithAnswer,
+  reportsPage,
+  sendContents,
+  sendParagraphs,
+  showTyping,
+} from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
 
 /** A double tap asks for the view already shown; Telegram answers "message is not modified". */
@@ -33,11 +46,23 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         await (action.kind === 'wider' ? sendParagraphs(ctx, report, n - 1, n + 1) : sendParagraphs(ctx, report, n, n));
         return;
       }
-      case 'contents': {
+      case 'contents':
+      case 'contentsInPlace': {
         const report = findReport(deps, action.report);
         if (!report) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        await sendContents(ctx, report);
+        if (action.kind === 'contents') return void (await sendContents(ctx, report));
+        const { text, keyboard } = contentsView(report, ctx.t);
+        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(ignoreNotModified);
+        return;
+      }
+      case 'contentsParagraph': {
+        const report = findReport(deps, action.report);
+        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
+          return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+        await ctx.answerCallbackQuery();
+        const { text, keyboard } = contentsParagraphView(report, action.paragraph, ctx.t, ctx.me.username);
+        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }
       case 'view': {
@@ -54,14 +79,19 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }
-      case 'jump': {
+      case 'jump':
+      case 'outlineAt': {
         const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
         const item = card?.answer.answers[action.page];
         const report = item ? deps.engine().index.reports.get(item.citation.reportId) : undefined;
         if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
           return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
-        const { text, keyboard } = jumpView(action.question, action.page, STRINGS[card!.lang], report, action.paragraph, ctx.me.username);
+        const t = STRINGS[card!.lang];
+        const { text, keyboard } =
+          action.kind === 'jump'
+            ? jumpView(action.question, action.page, t, report, action.paragraph, ctx.me.username)
+            : outlineAtView(card!.answer, action.question, action.page, t, report, action.paragraph);
         await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
         return;
       }
