@@ -47,7 +47,7 @@ export class Notifier {
         const lang = langOf(s.lang);
         return [
           { part: 'notice', payload: noticePayload(report, STRINGS[lang], examples[lang], lang) },
-          ...(watched.get(s.chatId) ?? []).map((text, i) => ({ part: `watch-${i}`, payload: { text } })),
+          ...(watched.get(s.chatId) ?? []).map((payload, i) => ({ part: `watch-${i}`, payload })),
         ];
       });
       log.info(`New report "${report.id}": ${queued} message(s) queued for subscribers.`);
@@ -56,19 +56,30 @@ export class Notifier {
     return fresh.map((r) => r.id);
   }
 
-  /** chat id → messages quoting the new report's passages on each watched topic. */
-  private async watchedPassages(engine: AnswerEngine, report: ParsedReport): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
+  /**
+   * chat id → one message per watched topic the new report answers with confidence: its passage quoted, and a
+   * button opening the paragraph in the chat. A topic answered only with "closest passages" sends nothing.
+   */
+  private async watchedPassages(engine: AnswerEngine, report: ParsedReport): Promise<Map<number, OutboxRow['payload'][]>> {
+    const out = new Map<number, OutboxRow['payload'][]>();
+    const answers = new Map<string, Awaited<ReturnType<AnswerEngine['answer']>>>();
     for (const [chatId, topics] of this.store.activeWatches()) {
-      const pieces: string[] = [];
       const t = STRINGS[langOf(this.store.subscriber(chatId)?.lang)];
+      const messages: OutboxRow['payload'][] = [];
       for (const words of topics) {
-        const answer = await engine.answer(words, 3, report.id);
+        if (!answers.has(words)) answers.set(words, await engine.answer(words, 1, report.id));
+        const answer = answers.get(words)!;
+        const top = answer.answers[0];
         // Header lines ("Information classification: …") are about the document, not the topic.
-        const passages = answer.abstained ? [] : answer.answers.filter((a) => report.paragraphs[a.citation.paragraph - 1]?.role === 'body');
-        if (passages.length) pieces.push(`<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`, ...passages.map((a) => answerHtml(a)));
+        if (answer.abstained || answer.confidence !== 'high' || !top || report.paragraphs[top.citation.paragraph - 1]?.role !== 'body') continue;
+        const [text = ''] = packMessages([`<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`, answerHtml(top)]);
+        const replyMarkup = new InlineKeyboard().text(
+          t.moreContext,
+          encodeCallback({ kind: 'context', report: reportKey(report.id), paragraph: top.citation.paragraph }),
+        );
+        messages.push({ text, replyMarkup });
       }
-      if (pieces.length) out.set(chatId, packMessages(pieces));
+      if (messages.length) out.set(chatId, messages);
     }
     return out;
   }

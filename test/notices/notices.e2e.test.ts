@@ -76,7 +76,12 @@ describe('subscriptions and new-report notices end to end', () => {
     expect(notice!.text).toContain('RCG [2024] No. 7');
     const buttons = (notice!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.map((x) => x.text)).toEqual(['How many libraries were opened?', 'How many books were lent?', '🔕 Unsubscribe']);
-    expect(a.history().filter((m) => String(m.text).includes('52000 books'))).toHaveLength(1); // the watched passage
+    // The watched topic: its passage, with a button opening the paragraph; an unanswered topic sends nothing.
+    const watched = a.history().filter((m) => String(m.text).includes('52000 books'));
+    expect(watched).toHaveLength(1);
+    expect(String(watched[0]!.text)).toMatch(/^<b>In the new report, on “libraries”:<\/b>\n\n<blockquote>/);
+    const open = (watched[0]!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(open.map((x) => [x.text, x.callback_data.slice(0, 2)])).toEqual([['📄 More context', 'c:']]);
     expect((await b.replies(1, 15_000))[0]!.text).toContain('新增了一份报告');
     expect((await group.replies(1, 15_000))[0]!.text).toContain('Riverside County');
     await expect.poll(() => notices.store.subscriber(2004)?.active, { timeout: 10_000 }).toBe(false);
