@@ -178,7 +178,9 @@ export class AnswerEngine {
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
-    const inScope = (chunk: number): boolean => !onlyReport || this.index.reportOf(chunk) === onlyReport;
+    // A question naming one report by its title's name ("in Zuoyun", "the GSA's") is about that report only.
+    const scope = onlyReport ?? this.reportNamedBy(q);
+    const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
     const { chunks: candidateChunks, dense, vector } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
     if (candidateChunks.size === 0) return refusal;
@@ -421,6 +423,13 @@ export class AnswerEngine {
     return label === undefined ? undefined : this.index.vectors?.similarity(label, vector);
   }
 
+  /** The one report whose title's names ("Zuoyun", "GSA", "Hong Kong") the question uses, when several are indexed and no other's. */
+  private reportNamedBy(q: QuestionAnalysis): string | undefined {
+    if (this.index.reports.size < 2) return undefined;
+    const named = [...this.index.reports.values()].filter((r) => q.terms.some((t) => this.titleFacts(r).ownNames.has(t)));
+    return named.length === 1 ? named[0]!.id : undefined;
+  }
+
   private titleFacts(report: ParsedReport): TitleFacts {
     let facts = this.titles.get(report.id);
     if (!facts) {
@@ -431,7 +440,14 @@ export class AnswerEngine {
           .names(report.meta.title, true)
           .flatMap((name) => tokenize(name)),
       );
-      this.titles.set(report.id, (facts = { text, terms: new Set(tokenize(text)), names }));
+      // Its own names, from its title and who issued it ("Zuoyun", "GSA", "Hong Kong"; not "FY"): what a question names it by.
+      const ownNames = new Set(
+        this.vocabulary()
+          .names(`${report.meta.title} ${report.meta.shortTitle ?? ''} ${report.meta.issuer ?? ''}`, true)
+          .filter((name) => /^\p{L}{3,}$/u.test(name))
+          .flatMap((name) => tokenize(name)),
+      );
+      this.titles.set(report.id, (facts = { text, terms: new Set(tokenize(text)), names, ownNames }));
     }
     return facts;
   }
@@ -581,6 +597,8 @@ interface TitleFacts {
   terms: Set<string>;
   /** The names among them: what every passage of the report is about. */
   names: Set<string>;
+  /** Names of the report itself (title, short title, issuer) a question may name it by. */
+  ownNames: Set<string>;
 }
 
 /**

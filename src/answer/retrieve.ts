@@ -103,7 +103,7 @@ function searchWeights(concepts: Concept[]): Map<string, number> {
  * `limit` chunks with the most combined credit. Either list alone still fills the set, so
  * a question with no word in common with the report is carried by the dense side.
  */
-function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
+export function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
   const credit = new Map<number, number>();
   for (const list of [lexical, dense]) list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
   return new Set(

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadThesaurus } from '../../src/search/thesaurus.js';
 import { AnswerEngine, cleanQuestion } from '../../src/answer/engine.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
-import { REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
+import { GSA_FILES, REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
 function engineFor(...reports: [string, string][]): AnswerEngine {
   const index = new CorpusIndex();
@@ -83,6 +85,51 @@ describe('AnswerEngine', () => {
       expect(typeof a.abstained).toBe('boolean');
     }
     expect(cleanQuestion('a\u0000b\u200b  c')).toBe('a b c');
+  });
+
+  it('the year a question names picks the report whose title has it, when the passages are the same', async () => {
+    // Two reports alike but for the year in their titles: only the title can tell them apart.
+    const title = "The People's Government of Zuoyun County 2023 Annual Report";
+    const titled = (year: string): string => REPORT_TEXT.replace(title, title.replace('2023', year));
+    const two = engineFor([titled('2021'), 'zuoyun-a.txt'], [titled('2019'), 'zuoyun-b.txt']);
+    for (const [year, id] of [
+      ['2021', 'zuoyun-a'],
+      ['2019', 'zuoyun-b'],
+    ])
+      expect((await two.answer(`How many mediation statements were issued, in the ${year} report?`)).answers[0]).toMatchObject({
+        citation: { reportId: id },
+        quote: { text: expect.stringContaining('12 mediation statements') as unknown },
+      });
+  });
+
+  it('a place a question names picks the report whose title has it, when the passages are the same', async () => {
+    const title = "The People's Government of Zuoyun County 2023 Annual Report";
+    const titled = (place: string): string => REPORT_TEXT.replace(title, title.replace('Zuoyun', place));
+    const two = engineFor([titled('Hunyuan'), 'hunyuan.txt'], [titled('Lingqiu'), 'lingqiu.txt']);
+    for (const place of ['hunyuan', 'lingqiu'])
+      expect((await two.answer(`How many mediation statements were issued in ${place}?`)).answers[0]).toMatchObject({
+        citation: { reportId: place },
+        quote: { text: expect.stringContaining('12 mediation statements') as unknown },
+      });
+  });
+
+  it('a question naming one report by its own name is answered from that report only', async () => {
+    const gsa = readFileSync(GSA_FILES[0]!, 'utf8');
+    const index = new CorpusIndex();
+    for (const [text, file] of [
+      [REPORT_TEXT, REPORT_FILE],
+      [gsa, 'gsa-fy2025-section-508-assessment.md'],
+    ] as const) {
+      const r = parseReport(text, file);
+      r.meta = { ...r.meta, issuer: file.startsWith('gsa') ? 'U.S. General Services Administration (GSA)' : r.meta.issuer };
+      index.addReport(r, chunkReport(r));
+    }
+    const two = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    // Section 508 is the GSA report's subject; a question about it in Zuoyun is about the Zuoyun report, which does not cover it.
+    const zuoyun = await two.answer('How well do the websites in Zuoyun conform to Section 508?', 3);
+    expect(zuoyun.answers.filter((a) => a.citation.reportId !== 'zuoyun-2023-rule-of-law-report')).toEqual([]);
+    const named = await two.answer('How many administrative cases did the GSA report?', 3);
+    expect(named.answers.filter((a) => a.citation.reportId !== 'gsa-fy2025-section-508-assessment')).toEqual([]);
   });
 
   it('prefers the report a question names by year when several are indexed', async () => {

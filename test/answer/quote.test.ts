@@ -47,6 +47,42 @@ describe('selectSentences', () => {
   });
 });
 
+describe('selectSentences: how a quote grows', () => {
+  it('takes the sentence after when that one leans back on the best ("It…")', () => {
+    const p = paragraph([
+      { length: 100, score: 1 },
+      { length: 100, score: 0.1, leansBack: true },
+    ]);
+    expect(selectSentences(p, 0)).toEqual({ start: p[0]!.start, end: p[1]!.end });
+  });
+
+  it("takes a short item heading's next sentence, and a neighbour before that scores nearly as well", () => {
+    const lead = paragraph([
+      { length: 40, score: 1, isLead: true },
+      { length: 100, score: 0.1 },
+      { length: 100, score: 0.1 },
+    ]);
+    expect(selectSentences(lead, 0)).toEqual({ start: lead[0]!.start, end: lead[1]!.end });
+    const before = paragraph([
+      { length: 100, score: 0.1 },
+      { length: 100, score: 0.9 },
+      { length: 100, score: 1 },
+    ]);
+    expect(selectSentences(before, 2)).toEqual({ start: before[1]!.start, end: before[2]!.end });
+  });
+
+  it('grows to three sentences at most, and never past 400 characters', () => {
+    const even = paragraph(Array.from({ length: 5 }, () => ({ length: 50, score: 1 })));
+    const three = selectSentences(even, 2);
+    expect(even.filter((s) => s.start >= three.start && s.end <= three.end)).toHaveLength(3);
+    const long = paragraph([
+      { length: 250, score: 1 },
+      { length: 200, score: 1 },
+    ]);
+    expect(selectSentences(long, 0)).toEqual({ start: long[0]!.start, end: long[0]!.end });
+  });
+});
+
 describe('leansBack and buildQuote', () => {
   it('knows sentences that need the one before', () => {
     expect(leansBack('These measures worked.')).toBe(true);
