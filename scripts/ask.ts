@@ -1,6 +1,6 @@
 /**
  * `npm run ask -- "question"`: one answer in the terminal.
- * `--json` prints the JSON shape of DESIGN.md; `--json` without a question reads one
+ * `--json` prints the JSON shape the README documents; `--json` without a question reads one
  * question per line from stdin and prints one JSON object per line, in order.
  */
 import 'dotenv/config';

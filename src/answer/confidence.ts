@@ -65,8 +65,8 @@ export function relatedness(similarity: number | undefined, c: Calibration | und
 }
 
 /**
- * Thresholds. Chosen on the tuning half of both dev sets plus the off-topic set (README
- * "Confidence"; `npm run bench:quality -- --sweep` prints the figures around them) by one
+ * Thresholds. Chosen on the tuning half of both dev sets plus the off-topic set (docs/quality.md,
+ * "How the thresholds were chosen"; `npm run bench:quality -- --sweep` prints the figures around them) by one
  * rule: at most three answerable questions refused and about one in five unanswerable ones
  * (two of the tuning half's seven) quoted with high confidence, then as few answerable ones
  * as possible labelled low.
@@ -137,7 +137,7 @@ export interface Evidence {
  * Decides from the evidence of the top few ranked sentences. Without a model (relatedness
  * undefined) coverage and margin decide alone. When the words and the meaning of the question
  * point to the same passage (`agrees`), evidence that is merely not too weak to refuse is enough:
- * two independent readings agreeing is itself evidence (chosen on the tuning half: README "Confidence").
+ * two independent readings agreeing is itself evidence (chosen on the tuning half: docs/how-it-works.md, "Confidence instead of a cliff").
  */
 export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   const { coverage, related } = e;

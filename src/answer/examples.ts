@@ -32,7 +32,7 @@ export interface ExampleCandidate {
 /** Candidates for one report in one language, best first: the sidecar's, or else its headings'. */
 export function candidateExamples(report: ParsedReport, lang: ExampleLang): ExampleCandidate[] {
   const own = [...(lang === 'zh' ? (report.meta.examplesZh ?? []) : []), ...(report.meta.examples ?? [])].map((question) => ({ question }));
-  // A report without examples of its own gets questions made from its headings (README "Adding a report").
+  // A report without examples of its own gets questions made from its headings (README "Adding reports").
   const headings = own.length
     ? []
     : report.paragraphs.filter((p) => p.role === 'heading').map((p) => ({ question: headingQuestion(p.section.at(-1)!), under: p.section }));

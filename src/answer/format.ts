@@ -1,5 +1,5 @@
 /**
- * Answer → the `ask` CLI's JSON shape (a stable interface, see DESIGN.md) and → readable
+ * Answer → the `ask` CLI's JSON shape (a stable interface, in the README's quick start) and → readable
  * terminal text. Pure.
  */
 import type { Answer, AnswerItem, Quote } from './types.js';

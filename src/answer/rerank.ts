@@ -12,7 +12,7 @@ import { hasDate, hasFigure, isNegated, type QuestionAnalysis } from './question
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
  * dev set in the first round; dense, denseParagraph and relatedScale on the tuning half of both
- * dev sets in the second round (README "Quality"); timeFrame set equal to figure (the same kind of
+ * dev sets in the second round (docs/quality.md); timeFrame set equal to figure (the same kind of
  * cue: what sort of sentence answers, not what it is about) and left there, as the tuning half
  * is flat from 0 to 0.3. `npm run bench:quality -- --sweep` prints the figures around each.
  */

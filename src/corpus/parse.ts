@@ -2,7 +2,7 @@
  * Recovers a report's own structure from its text: header metadata, numbered parts,
  * subsections, enumerated items, addressee and closing signature. Pure.
  *
- * Accepted layouts (see README "Adding a report"):
+ * Accepted layouts (see README "Adding reports"):
  * - plain text, one paragraph per line, parts like "1、 Title", subsections "(1) Title",
  *   items opening with "First," / "The second is …";
  * - Markdown, paragraphs separated by blank lines, "#"-headings giving the section path.

@@ -498,7 +498,7 @@ export interface ReadAhead {
 /**
  * Reads into memory the texts of stored reports no question has needed yet, one at a time with
  * non-blocking reads, so a long-running process answers later questions without waiting on the
- * disk (a report's first reading was most of the slowest answers at 1,000 reports: README
+ * disk (a report's first reading was most of the slowest answers at 1,000 reports: docs/benchmarks.md,
  * "Scale"). Stops at `budget` bytes, when `signal` aborts (the index was replaced) or at a file
  * it cannot read (that report is then read, and its error reported, when a question needs it).
  * Reports not loaded from a store are skipped.

@@ -14,7 +14,7 @@ function ask(args: string[], input = '', env: Record<string, string> = {}) {
   });
 }
 
-/** The `ask --json` shape (DESIGN.md). */
+/** The `ask --json` shape (the README's quick start: a stable interface). */
 interface AnswerJson {
   question: string;
   abstained: boolean;
@@ -24,7 +24,7 @@ interface AnswerJson {
 const parseAnswer = (line: string): AnswerJson => JSON.parse(line) as AnswerJson;
 
 describe('npm run ask', () => {
-  it('--json prints the DESIGN.md shape for one question', () => {
+  it('--json prints the documented shape for one question', () => {
     const r = ask(['--json', 'How many administrative cases were there in the county?']);
     expect(r.status).toBe(0);
     const out = parseAnswer(r.stdout);
