@@ -5,7 +5,8 @@
  * (p50/p99), the same as the simulated clients saw it (adds the emulator client's own
  * polling delay), and the bot process's RSS after a warm-up round and at the end (a leak
  * shows as growth between the two). Errors: replies that are not answers or refusals.
- * Load test: BENCH_USERS=200 BENCH_QUESTIONS=20 npm run bench:bot
+ * Load test: BENCH_USERS=200 npm run bench:bot. Then the flood case in real time
+ * (a flooder, a reader tapping a card 30 times, a bystander; `-- --no-flood` skips it).
  */
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,8 @@ import { BotApiHarness, TOKEN } from './bot-api-emulator.js';
 import { percentile } from './bench-latency.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);
-const QUESTIONS_EACH = Number(process.env.BENCH_QUESTIONS ?? 10);
+/** Within a reader's burst allowance (8 questions at once, then one every 3 s): a load test, not a flood. */
+const QUESTIONS_EACH = Number(process.env.BENCH_QUESTIONS ?? 8);
 
 const QUESTIONS = [
   'How many administrative cases were there in the county?',
@@ -101,12 +103,84 @@ async function main(): Promise<void> {
     console.log(
       `| bot process RSS | ${rssIdle} MB idle with the index loaded · ${rssWarm} MB after warm-up · ${rssAfter} MB at the end (${(rssAfter / rssWarm).toFixed(2)} × warm-up) |`,
     );
+    if (!process.argv.includes('--no-flood')) await flood(api);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
     await api.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The flood case, in real time: one user sends 100 messages in 10 s; a reader asks once and taps a
+ * card's buttons 30 times in 30 s, then asks again; a bystander asks a question every 4 s
+ * throughout (a reader's pace). Prints what each got and the bystander's latency.
+ */
+async function flood(api: BotApiHarness): Promise<void> {
+  const flooder = api.client(90_001);
+  const reader = api.client(90_002);
+  const bystander = api.client(90_003);
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  const tooFast = (text: unknown): boolean => /asking very quickly/.test(String(text));
+  const flooding = (async () => {
+    for (let i = 0; i < 100; i++) {
+      await flooder.say(`${QUESTIONS[i % QUESTIONS.length]!} (${i})`);
+      await sleep(100);
+    }
+  })();
+  const reading = (async () => {
+    await reader.say(QUESTIONS[1]!);
+    const [card] = await reader.replies(1, 30_000);
+    const id = card!.messageId as number;
+    const buttons = (): string[] =>
+      (reader.history().find((m) => m.messageId === id)?.reply_markup as { inline_keyboard: { callback_data?: string }[][] } | undefined)?.inline_keyboard
+        .flat()
+        .map((b) => b.callback_data)
+        .filter((d): d is string => !!d) ?? [];
+    const tapsFrom = api.callsOf('answerCallbackQuery').length;
+    for (let i = 0; i < 30; i++) {
+      const choice = buttons();
+      await reader.press(choice[i % choice.length]!, id);
+      await sleep(1000);
+    }
+    const answered = api.callsOf('answerCallbackQuery').slice(tapsFrom);
+    const sentAt = performance.now();
+    await reader.say(QUESTIONS[0]!);
+    const [next] = await reader.replies(1, 30_000).catch(() => [undefined]);
+    return {
+      taps: answered.length,
+      limited: answered.filter((c) => tooFast(c.text)).length,
+      next: next && !tooFast(next.text) ? performance.now() - sentAt : undefined,
+    };
+  })();
+  const bystanding = (async () => {
+    const latencies: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const sentAt = performance.now();
+      await bystander.say(QUESTIONS[(i + 3) % QUESTIONS.length]!);
+      await bystander.replies(1, 30_000);
+      latencies.push(performance.now() - sentAt);
+      await sleep(4000);
+    }
+    return latencies.sort((a, b) => a - b);
+  })();
+  await flooding;
+  const [read, latencies] = await Promise.all([reading, bystanding]);
+  await sleep(1000);
+  const got = flooder.history();
+  console.log('\nFlood, in real time (the same bot process):');
+  console.log('| who | what they did | what they got |');
+  console.log('|---|---|---|');
+  console.log(
+    `| flooder | 100 messages in 10 s | ${got.filter((m) => !tooFast(m.text)).length} answers, ${got.filter((m) => tooFast(m.text)).length} "asking very quickly" notes, the rest unanswered |`,
+  );
+  console.log(
+    `| reader | 1 question, 30 taps in 30 s, 1 question | ${read.taps}/30 taps answered, ${read.limited} limited; the next question ${read.next === undefined ? 'NOT answered' : `answered in ${read.next.toFixed(0)} ms`} |`,
+  );
+  console.log(
+    `| bystander | a question every 4 s for 32 s | 8/8 answered; p50 ${percentile(latencies, 50).toFixed(0)} ms · p99 ${percentile(latencies, 99).toFixed(0)} ms (as the emulator client sees it) |`,
+  );
 }
 
 main().then(
