@@ -116,6 +116,12 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, answer: An
 export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const id = cache.put(answer, ctx.chat?.id ?? 0, ctx.lang);
   const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
+  // A question nothing in the reports relates to: one line of what they are, then an example that works.
+  if (answer.abstained && !answer.notAQuestion && !answer.nearestSections.length) {
+    const reports = [...deps.engine().index.reports.values()];
+    const titles = reports.slice(0, 2).map((r) => clipText(r.meta.shortTitle ?? r.meta.title, 60));
+    if (titles.length) view.text += `\n${escapeHtml(ctx.t.covers(titles, reports.length - titles.length))}`;
+  }
   if (answer.abstained) {
     const [example] = await exampleQuestions(deps.engine(), ctx.lang);
     if (example) view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0, lang: ctx.lang }));

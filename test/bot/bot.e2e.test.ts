@@ -136,6 +136,13 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.press(example.callback_data, reply!.messageId as number);
     const [answer] = await user.replies(1);
     expect(answer!.text).toContain('13 <b>administrative cases</b>');
+    // Off-topic: no nearest sections (nothing relates), one line of what the bot answers from, an example.
+    await user.say("What's the weather in Paris tomorrow?");
+    const [offTopic] = await user.replies(1);
+    expect(offTopic!.text).toBe('The report does not seem to cover this.\nI answer from Zuoyun County 2023 Rule of Law Report.');
+    const offButtons = (offTopic!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    expect(offButtons.filter((b) => b.startsWith('§ '))).toEqual([]);
+    expect(offButtons.some((b) => b.startsWith('💡 '))).toBe(true);
   });
 
   it('escapes report text and user text, and survives hostile messages', async () => {
