@@ -174,7 +174,7 @@ export class AnswerEngine {
       (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)),
       (word) => vocabulary.synonyms(word),
     );
-    const q = { ...read, concepts: read.concepts.map((c) => this.withFamily(c)) };
+    const q = { ...read, concepts: read.concepts.map((c) => this.withCompounds(this.withFamily(c), vocabulary)) };
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     const searchTerms = q.concepts.flatMap(conceptTerms);
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
@@ -329,6 +329,15 @@ export class AnswerEngine {
     ].slice(0, MAX_FAMILY);
     if (!family.length) return c;
     return { ...c, senses: [...c.senses, ...family.map((t) => [[t]])], credits: [1, ...family.map(() => SYNONYM_CREDIT)] };
+  }
+
+  /** A question word also matches the reports' closed compounds that hold it ("government" → "governmentwide"), as a synonym does. */
+  private withCompounds(c: Concept, vocabulary: QueryVocabulary): Concept {
+    if (c.translated || c.senses.length < 1 || c.senses[0]!.length !== 1 || c.senses[0]![0]!.length !== 1) return c;
+    const compounds = vocabulary.compoundsOf(c.senses[0]![0]![0]!).filter((t) => !c.senses.some((s) => s.length === 1 && s[0]!.includes(t)));
+    if (!compounds.length) return c;
+    const credits = c.credits ?? c.senses.map(() => 1);
+    return { ...c, senses: [...c.senses, ...compounds.map((t) => [[t]])], credits: [...credits, ...compounds.map(() => SYNONYM_CREDIT)] };
   }
 
   /**

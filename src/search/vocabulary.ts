@@ -104,6 +104,10 @@ const DICTIONARY_TYPO_LENGTH = 6;
 const TIME_NAMES =
   /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?$|^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/;
 
+/** Prefixes and suffixes that are also dictionary words: a word they begin or end is derived, not compounded. */
+const AFFIX =
+  /^(?:inter|intra|infra|super|micro|macro|counter|multi|semi|anti|over|under|non|post|para|pseudo|techno|able|ability|ness|ment|ance|ence|ship|hood|less|ful|ward|wards|like|wise)$/;
+
 export class QueryVocabulary {
   private readonly byLength = new Map<number, string[]>();
   private dictionaryWords?: Map<number, string[]>;
@@ -123,6 +127,36 @@ export class QueryVocabulary {
       list.push(w);
       this.byLength.set(w.length, list);
     }
+  }
+
+  private compoundCache?: Map<string, string[]>;
+
+  /**
+   * Closed compounds of the reports that the dictionary does not list, by the index terms of their
+   * parts: "governmentwide" (government + wide) under "govern" and "wide". A reader writes the parts
+   * ("across government", "government-wide"); the report, the compound. Parts of at least four
+   * letters, both ordinary dictionary words and free words, not affixes ("infra-structure",
+   * "discover-ability" are no compounds of "infra" or "ability"); without a dictionary, none.
+   */
+  compoundsOf(term: string): string[] {
+    if (!this.compoundCache) {
+      this.compoundCache = new Map();
+      const thesaurus = this.thesaurus;
+      for (const w of thesaurus ? this.words.keys() : []) {
+        if (w.length < 8 || !/^\p{L}+$/u.test(w) || thesaurus!.knows(w)) continue;
+        for (let i = 4; i <= w.length - 4; i++) {
+          const [left, right] = [w.slice(0, i), w.slice(i)];
+          if (AFFIX.test(left) || AFFIX.test(right) || !thesaurus!.knowsAsCommonWord(left) || !thesaurus!.knowsAsCommonWord(right)) continue;
+          const whole = processTerm(w);
+          for (const part of [left, right]) {
+            const t = processTerm(part);
+            if (t && whole && t !== whole) this.compoundCache.set(t, [...new Set([...(this.compoundCache.get(t) ?? []), whole])]);
+          }
+          break;
+        }
+      }
+    }
+    return this.compoundCache.get(term) ?? [];
   }
 
   /** The reports' words with their counts, from their texts. */

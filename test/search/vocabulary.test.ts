@@ -102,3 +102,26 @@ describe('Thesaurus', () => {
     expect(THESAURUS.derived('inspected')).toEqual(['inspection']);
   });
 });
+
+describe('closed compounds', () => {
+  it('a compound the dictionary does not list is found under its parts; a word made with an affix is not', () => {
+    const text = 'The governmentwide average rose. Assets were infrastructure and discoverability tools.';
+    const dictionary = Thesaurus.parse(
+      sortKeyedLines([
+        'government\t1:authorities',
+        'wide\t1:broad',
+        'infra\t',
+        'structure\t1:construction',
+        'discover\t1:find',
+        'ability\t1:power',
+        'average\t1:mean',
+      ]).join('\n'),
+    );
+    const vocabulary = new QueryVocabulary(QueryVocabulary.wordsOf([text]), () => true, dictionary);
+    expect(vocabulary.compoundsOf(processTerm('government')!)).toEqual([processTerm('governmentwide')]);
+    expect(vocabulary.compoundsOf(processTerm('wide')!)).toEqual([processTerm('governmentwide')]);
+    expect(vocabulary.compoundsOf(processTerm('structure')!)).toEqual([]);
+    expect(vocabulary.compoundsOf(processTerm('discover')!)).toEqual([]);
+    expect(new QueryVocabulary(QueryVocabulary.wordsOf([text]), () => true).compoundsOf(processTerm('government')!)).toEqual([]);
+  });
+});
