@@ -8,6 +8,9 @@ import { ConfigError } from './errors.js';
 /** Multilingual, so questions in Chinese find English passages. 384 dimensions, ~120 MB quantized. */
 const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 
+/** The webhook server listens on loopback unless told otherwise: a reverse proxy in front terminates HTTPS. */
+export const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
+
 export interface Config {
   token?: string;
   apiRoot?: string;
@@ -87,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hubEndpoint: url('HF_ENDPOINT', env.HF_ENDPOINT?.trim()),
     adminIds,
     port,
-    webhookHost: env.WEBHOOK_HOST?.trim() || '127.0.0.1',
+    webhookHost: env.WEBHOOK_HOST?.trim() || DEFAULT_WEBHOOK_HOST,
     webhookSecret,
     corpusPollMs,
     quiet: logLevel === 'silent',

@@ -7,6 +7,7 @@
  * entity is ever cut.
  */
 import { markQuote } from '../answer/format.js';
+import { ORDINALS } from '../corpus/parse.js';
 import { deriveShortTitle } from '../corpus/short-title.js';
 import type { Answer, AnswerItem, Citation, Quote } from '../answer/types.js';
 import { splitSentences } from '../corpus/sentences.js';
@@ -62,10 +63,9 @@ export function escapeHtml(text: string): string {
 /** Longest citation line under a quote (plain text). */
 export const MAX_CITATION = 120;
 
-const ORDINAL_WORDS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
 /** The numbering a heading opens with: "1、", "(3)", "一、", "（二）", "Sixth,", "The second is". */
 const NUMBERING = new RegExp(
-  `^\\s*(?:(\\d{1,2})(?:\\s*[、．.]|\\s+(?=\\S))|([一二三四五六七八九十]{1,3})、|([(（](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[)）])|(?:the\\s+)?(${ORDINAL_WORDS})\\b)`,
+  `^\\s*(?:(\\d{1,2})(?:\\s*[、．.]|\\s+(?=\\S))|([一二三四五六七八九十]{1,3})、|([(（](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[)）])|(?:the\\s+)?(${ORDINALS})\\b)`,
   'iu',
 );
 

@@ -132,7 +132,7 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
 /** Answers `question` in the current chat, showing "typing…" while it works; returns the answer's message id. */
 export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string, readAs?: string): Promise<number | undefined> {
   await showTyping(ctx);
-  const answer = { ...(await deps.engine().answer(readAs ?? question, 5)), ...(readAs ? { readAs } : {}) };
+  const answer = { ...(await deps.engine().answer(readAs ?? question, ANSWERS_PER_CARD)), ...(readAs ? { readAs } : {}) };
   // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter between
   // members: no refusal card in the group.
   if (answer.abstained && isReplyToBot(ctx)) return undefined;
@@ -165,6 +165,14 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
   const [text = ''] = packMessages([ctx.t.start(lines + more)]);
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }
+
+/** A double tap asks for the view already shown; Telegram answers "message is not modified": nothing to do. */
+export const ignoreNotModified = (error: unknown): void => {
+  if (!String(error).includes('message is not modified')) throw error;
+};
+
+/** Passages a card pages through (the card, then Other matches). */
+export const ANSWERS_PER_CARD = 5;
 
 /** Reports listed in the welcome; /reports lists them all, a page at a time. */
 const MAX_WELCOME_REPORTS = 10;

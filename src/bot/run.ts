@@ -5,6 +5,7 @@
  */
 import { run } from '@grammyjs/runner';
 import { Api, GrammyError, webhookCallback, type Bot } from 'grammy';
+import { DEFAULT_WEBHOOK_HOST } from '../config.js';
 import { ConfigError, describeError } from '../errors.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -156,7 +157,7 @@ function startPolling(bot: Bot<BotContext>): RunningBot {
 async function startWebhook(bot: Bot<BotContext>, options: StartOptions & { webhookUrl: string }): Promise<RunningBot> {
   const secret = options.webhookSecret ?? randomBytes(32).toString('hex');
   registerSecret(secret);
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? DEFAULT_WEBHOOK_HOST;
   const inFlight = new Set<Promise<unknown>>();
   const callback = webhookCallback(bot, 'http', { secretToken: secret });
   let forged = 0;

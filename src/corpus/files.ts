@@ -12,9 +12,12 @@ import type { ReportMeta } from './types.js';
 const SIDECAR_FIELDS = ['title', 'shortTitle', 'url', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples', 'examplesZh'] as const;
 const LIST_FIELDS = new Set(['examples', 'examplesZh']);
 
+/** The sidecar of a report file: `<name-without-extension>.meta.json` beside it. */
+export const sidecarName = (name: string): string => name.replace(/\.[^.]+$/, '.meta.json');
+
 /** Reads `<name-without-extension>.meta.json` beside a report, if there is one. */
 function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; raw: string } | undefined {
-  const path = resolve(dir, name.replace(/\.[^.]+$/, '.meta.json'));
+  const path = resolve(dir, sidecarName(name));
   let raw: string;
   try {
     raw = readFileSync(path, 'utf8');
@@ -25,7 +28,7 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
   try {
     parsed = JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    throw new ReportFileError(name, `its metadata file ${name.replace(/\.[^.]+$/, '.meta.json')} is not valid JSON.`);
+    throw new ReportFileError(name, `its metadata file ${sidecarName(name)} is not valid JSON.`);
   }
   const meta: Record<string, unknown> = {};
   for (const key of SIDECAR_FIELDS) {
@@ -187,7 +190,7 @@ function decodeHtml(bytes: Buffer): string {
 export function stampOf(dir: string, name: string): FileStamp | undefined {
   try {
     const s = statSync(resolve(dir, name));
-    const side = statSync(resolve(dir, name.replace(/\.[^.]+$/, '.meta.json')), { throwIfNoEntry: false });
+    const side = statSync(resolve(dir, sidecarName(name)), { throwIfNoEntry: false });
     return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, sidecar: side ? `${side.size}:${side.mtimeMs}:${side.ino}` : '' };
   } catch {
     return undefined;

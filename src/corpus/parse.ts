@@ -51,7 +51,7 @@ const PART = /^(?:(\d{1,2})\s*(?:、|[．.](?!\d))|([一二三四五六七八九
 /** A heading states a topic; a line ending like a sentence or a list's lead-in ("20. The HKSAR will … .", "… as follows:") is a numbered paragraph. */
 const SENTENCE_END = /[.。!?！？:：;；]["'”’)）]*$/u;
 const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
-const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
+export const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
 const ITEM = new RegExp(`^(?:(${ORDINALS})(?:ly)?\\s*[,，:：]|the (${ORDINALS}) is\\b|第([一二三四五六七八九十]+)[，,、])`, 'i');
 const CLOSING = /^(respectfully submitted|respectfully|sincerely( yours)?|yours (faithfully|sincerely|truly)|(with )?(best|kind|warm) regards)\b/i;
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;

@@ -28,7 +28,8 @@ export async function startNotices(options: {
   dataDir: string;
   corpusDir: string;
   runtime: Runtime;
-  pollMs?: number;
+  /** How often the corpus folder is looked at (CORPUS_POLL_MS). */
+  pollMs: number;
   dispatcher?: DispatcherOptions;
   /** Watched sources (SOURCES_FILE); not watched when the file does not exist. */
   sources?: { file: string; pollMs: number; allowPrivate: boolean; perHostGapMs?: number };
@@ -49,7 +50,7 @@ export async function startNotices(options: {
   notifier.baselineIfNew();
   await notifier.announcePending();
   dispatcher.start();
-  const watcher = watchCorpus({ corpusDir: options.corpusDir, runtime, intervalMs: options.pollMs ?? 3000, onIndexChanged: () => notifier.announcePending() });
+  const watcher = watchCorpus({ corpusDir: options.corpusDir, runtime, intervalMs: options.pollMs, onIndexChanged: () => notifier.announcePending() });
   const sources =
     options.sources && existsSync(options.sources.file)
       ? watchSources(options.sources.file, {

@@ -8,6 +8,7 @@
  * copied there by hand. State (validators, what each source yielded, errors) is kept in the
  * subscriptions database.
  */
+import { sidecarName } from '../corpus/files.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -242,7 +243,7 @@ function saveReport(
   }
   const unchanged = known?.hash === hash && existsSync(join(options.corpusDir, file));
   if (!unchanged) {
-    const sidecar = join(options.corpusDir, file.replace(/\.[^.]+$/, '.meta.json'));
+    const sidecar = join(options.corpusDir, sidecarName(file));
     const meta = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, unknown>) : {};
     writeAtomically(sidecar, `${JSON.stringify({ ...meta, url }, null, 2)}\n`);
     writeAtomically(join(options.corpusDir, file), body);

@@ -7,7 +7,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { escapeHtml } from '../format.js';
-import { answerInChat, firstView, questionOf, sendWelcome, showTyping } from '../reply.js';
+import { ANSWERS_PER_CARD, answerInChat, firstView, ignoreNotModified, questionOf, sendWelcome, showTyping } from '../reply.js';
 import type { AnswerCache } from '../answer-cache.js';
 import { LruMap } from '../../lru-map.js';
 import { smallTalkOf } from '../small-talk.js';
@@ -52,12 +52,10 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
     const question = answerId === undefined ? undefined : editedQuestion(ctx);
     if (answerId === undefined || !question || smallTalkOf(question)) return;
     await showTyping(ctx);
-    const { text, keyboard } = await firstView(ctx, deps, await deps.engine().answer(question, 5), cache);
+    const { text, keyboard } = await firstView(ctx, deps, await deps.engine().answer(question, ANSWERS_PER_CARD), cache);
     await ctx.api
       .editMessageText(ctx.chat.id, answerId, text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } })
-      .catch((error: unknown) => {
-        if (!String(error).includes('message is not modified')) throw error;
-      });
+      .catch(ignoreNotModified);
   });
   return feature;
 }

@@ -10,11 +10,13 @@ import type { BotContext } from '../context.js';
 import { STRINGS } from '../i18n.js';
 import type { BotDeps } from '../deps.js';
 import {
+  ANSWERS_PER_CARD,
   answerInChat,
   answerView,
   contentsParagraphView,
   contentsView,
   findReport,
+  ignoreNotModified,
   jumpView,
   outlineAtView,
   replyWithAnswer,
@@ -24,11 +26,6 @@ import {
   showTyping,
 } from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
-
-/** A double tap asks for the view already shown; Telegram answers "message is not modified". */
-const ignoreNotModified = (error: unknown): void => {
-  if (!String(error).includes('message is not modified')) throw error;
-};
 
 export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -115,7 +112,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await showTyping(ctx);
-        await replyWithAnswer(ctx, deps, await deps.engine().answer(question, 5, report.id), cache);
+        await replyWithAnswer(ctx, deps, await deps.engine().answer(question, ANSWERS_PER_CARD, report.id), cache);
         return;
       }
     }
