@@ -4,13 +4,15 @@
  *
  * EMBEDDING_MODEL is a hub id (downloaded once into DATA_DIR/models, the default for
  * real deployments) or a local folder in the transformers.js layout (config.json,
- * tokenizer.json, tokenizer_config.json, onnx/model.onnx). When nothing loads, callers
- * get a ModelUnavailableError and carry on lexically.
+ * tokenizer.json, tokenizer_config.json, onnx/model.onnx). A local static model (a table of
+ * word vectors: the bundled offline model) is read directly (static-model.ts), without
+ * transformers.js. When nothing loads, callers get a ModelUnavailableError and carry on lexically.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { ModelUnavailableError, describeError } from '../errors.js';
+import { StaticModel } from './static-model.js';
 
 export interface Embedder {
   /** Model id recorded in the index manifest; a different id means a full rebuild. */
@@ -47,8 +49,22 @@ export function isLocalModel(model: string): boolean {
  * @param hubEndpoint a hub mirror (HF_ENDPOINT) instead of huggingface.co
  */
 export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS, hubEndpoint?: string): Promise<Embedder> {
-  const { pipeline, env } = await import('@xenova/transformers');
   const local = isLocalModel(model);
+  // A table of word vectors (the bundled offline model) is read directly: no neural runtime to load for a lookup and an average.
+  const table = local ? readStaticModel(model) : undefined;
+  if (table)
+    return {
+      id: model,
+      dim: table.dim,
+      embed: (texts, kind) => Promise.resolve(texts.map((t) => table.embed(prefixFor(model, kind) + t))),
+    };
+  return loadWithTransformers(model, cacheDir, timeoutMs, hubEndpoint);
+}
+
+/** Loads any feature-extraction model with transformers.js (onnxruntime). */
+export async function loadWithTransformers(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS, hubEndpoint?: string): Promise<Embedder> {
+  const local = isLocalModel(model);
+  const { pipeline, env } = await import('@xenova/transformers');
   if (hubEndpoint) env.remoteHost = hubEndpoint.endsWith('/') ? hubEndpoint : `${hubEndpoint}/`;
   let modelName = model;
   if (local) {
@@ -87,6 +103,15 @@ export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = 
     throw new ModelUnavailableError(model, shortReason(error), { cause: error });
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The static model in a local folder, or undefined when it is another kind (or unreadable: transformers.js then says why). */
+function readStaticModel(model: string): StaticModel | undefined {
+  try {
+    return StaticModel.load(resolve(model));
+  } catch {
+    return undefined;
   }
 }
 

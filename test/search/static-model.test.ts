@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEmbedder, loadWithTransformers, OFFLINE_MODEL } from '../../src/search/embedder.js';
+import { bertWords, StaticModel } from '../../src/search/static-model.js';
+import { buildTinyModel } from '../../scripts/build-tiny-model.js';
+import { REPO, tempDir } from '../helpers/fixtures.js';
+
+/** Sentences of the report, the realistic questions and a few odd texts: what the model is asked to embed. */
+function texts(): string[] {
+  const report = readFileSync(join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.txt'), 'utf8').split(/(?<=[.!?])\s+/);
+  const questions = readFileSync(join(REPO, 'test/fixtures/eval/dev-realistic.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { q: string }).q);
+  return [...report, ...questions, 'naïve café résumé — “quoted” text… 2023年 行政案件', 'x'.repeat(150), '', '   ', 'governmentwide interagency'];
+}
+
+/** Largest difference between two lists of vectors; NaN on both sides (a text of stop words only) counts as equal. */
+const maxDifference = (a: Float32Array[], b: Float32Array[]): number =>
+  Math.max(...a.map((v, i) => Math.max(...Array.from(v, (x, k) => (Number.isNaN(x) && Number.isNaN(b[i]![k]!) ? 0 : Math.abs(x - b[i]![k]!))))));
+
+describe('the static model read directly', () => {
+  it('gives the vectors transformers.js gives, to 1e-6, for the bundled offline model', async () => {
+    const all = texts();
+    const direct = await loadEmbedder(OFFLINE_MODEL, tmpdir());
+    const runtime = await loadWithTransformers(OFFLINE_MODEL, tmpdir());
+    expect(direct.id).toBe(runtime.id); // the same id: an index built by one is searched by the other
+    expect(maxDifference(await direct.embed(all, 'passage'), await runtime.embed(all, 'passage'))).toBeLessThan(1e-6);
+  });
+
+  it('tokenises as BERT does: lower case, accents stripped, punctuation and Chinese characters apart', () => {
+    expect(bertWords('Naïve “Café”, 2023年案件!')).toEqual(['naive', '“', 'cafe', '”', ',', '2023', '年', '案', '件', '!']);
+  });
+
+  it('is used only for a table of word vectors: a model of another kind goes through transformers.js', () => {
+    expect(StaticModel.load(OFFLINE_MODEL)).toBeDefined();
+    // The tiny test model is a different graph (float rows, no int8 scales): not read directly.
+    expect(StaticModel.load(buildTinyModel(join(tempDir(), 'tiny'), ['a few words']))).toBeUndefined();
+  });
+});
