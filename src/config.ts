@@ -37,6 +37,8 @@ export interface Config {
   sourcesPollMs: number;
   /** SOURCES_ALLOW_PRIVATE=1: sources may be on loopback or private addresses (tests). */
   sourcesAllowPrivate: boolean;
+  /** Port of the /healthz and /metrics server on loopback (polling mode; the webhook server also serves them). */
+  metricsPort?: number;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -65,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       if (!/^-?\d+$/.test(s)) throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids; "${s.slice(0, 20)}" is not one.`);
       return Number(s);
     });
+  const metricsPort = env.METRICS_PORT?.trim() ? Number(env.METRICS_PORT.trim()) : undefined;
+  if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort <= 0 || metricsPort > 65535))
+    throw new ConfigError('METRICS_PORT must be a TCP port number (1–65535), or unset.');
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError('PORT must be a TCP port number (1–65535).');
   const model = env.EMBEDDING_MODEL?.trim() || DEFAULT_MODEL;
@@ -97,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourcesFile: resolve(env.SOURCES_FILE?.trim() || 'sources.txt'),
     sourcesPollMs: Math.round(sourcesPollS * 1000),
     sourcesAllowPrivate: allowPrivate === '1',
+    metricsPort,
   };
 }

@@ -14,6 +14,7 @@ import { runMain } from './cli.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
 import { runTerminal } from './terminal.js';
+import { healthCheck, observe, startMetricsServer } from './metrics.js';
 import { startNotices } from './notices/service.js';
 
 let dataDir = 'data';
@@ -46,6 +47,15 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+  // For operators: the index's size and generation, and whether one is loaded (GET /healthz, /metrics).
+  observe('rqb_index_reports', 'Reports in the live index.', () => [{ value: runtime.engine.index.reports.size }]);
+  observe('rqb_index_chunks', 'Chunks (sentences) in the live index.', () => [{ value: runtime.engine.index.chunkCount }]);
+  observe('rqb_index_generation', 'The live index generation (its name as a label).', () => [{ labels: { generation: runtime.generation }, value: 1 }], [
+    'generation',
+  ]);
+  healthCheck('index', () => ({ ok: runtime.engine.index.reports.size > 0, detail: `${runtime.engine.index.reports.size} report(s), ${runtime.generation}` }));
+  const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort) : undefined;
+  if (metricsServer) log.info(`Health and metrics on http://127.0.0.1:${metricsServer.port}/healthz and /metrics.`);
   let cards: SqliteCardStore | undefined;
   const notices = await startNotices({
     token: config.token,
@@ -75,6 +85,7 @@ async function main(): Promise<number> {
   } finally {
     await running?.stop();
     await notices.stop();
+    await metricsServer?.stop();
     cards?.close();
   }
   return 0;

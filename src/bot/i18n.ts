@@ -13,7 +13,7 @@ const en = {
   help: (bot: string) =>
     `Send a question in your own words, for example "How many administrative cases were there in 2023?". I reply with the report's own words and where they stand; 📄 More context shows the whole paragraph.\n\nIn groups: /ask your question, mention @${bot}, or reply to one of my answers.\nIn any chat: type @${bot} and a question to share a quote.\n\n/reports: the reports I know\n/about: how answers are made\n/subscribe: be told when a new report is added\n/unsubscribe: stop those notices\n/status: your subscription and topics\n/watch words: also send passages about a topic from each new report\n/unwatch: stop topic passages`,
   about:
-    'Answers are quotes, copied verbatim from the reports, with the report, section and paragraph number so you can check them. Nothing is generated or paraphrased. When a report does not cover a question I say so; when I am not sure a passage answers it, I say that too.',
+    'Answers are quotes, copied verbatim from the reports, with the report, section and paragraph number so you can check them. Nothing is generated or paraphrased. When a report does not cover a question I say so; when I am not sure a passage answers it, I say that too.\n\nWords are matched with WordNet (Princeton University), Chinese questions with CC-CEDICT (MDBG, CC BY-SA 4.0), meaning offline with GloVe word vectors (Stanford NLP, PDDL).',
   startGroup: (bot: string) =>
     `I answer questions about government reports with the reports' own words. In this group, ask with /ask your question, mention @${bot}, or reply to one of my answers.`,
   youAreWelcome: 'You are welcome. Ask another question any time.',
@@ -92,7 +92,7 @@ const zh: typeof en = {
   help: (bot: string) =>
     `直接用自己的话发送问题即可，例如“2023年全县有多少起行政案件？”。我会引用报告原文并注明出处；点 📄 更多上下文 可查看整段。\n\n在群组中：使用 /ask 加问题、提及 @${bot}，或回复我的回答。\n在任何聊天中：输入 @${bot} 加问题即可分享引文。\n\n/reports：已收录的报告\n/about：回答是如何产生的\n/subscribe：有新报告时通知我\n/unsubscribe：取消通知\n/status：订阅状态和关注的主题\n/watch 词语：每有新报告，同时推送该主题的段落\n/unwatch：停止推送主题段落`,
   about:
-    '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明；不确定某段是否回答了问题时，我也会说明。',
+    '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明；不确定某段是否回答了问题时，我也会说明。\n\n词义匹配使用 WordNet（普林斯顿大学），中文问题使用 CC-CEDICT（MDBG，CC BY-SA 4.0），离线语义使用 GloVe 词向量（斯坦福 NLP，PDDL）。',
   startGroup: (bot: string) => `我用报告原文回答关于政府报告的问题。在本群中，请使用 /ask 加问题、提及 @${bot}，或回复我的回答。`,
   youAreWelcome: '不客气，随时可以继续提问。',
   reportsHeader: '已收录的报告：',

@@ -26,6 +26,7 @@ import { exampleQuestions } from '../answer/examples.js';
 import type { ParsedReport } from '../corpus/types.js';
 import type { Strings } from './i18n.js';
 import { log } from '../log.js';
+import { metrics } from '../metrics.js';
 import type { BotDeps } from './deps.js';
 
 /** A button label: at most `n` characters, cut between words. */
@@ -132,7 +133,7 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
 /** Answers `question` in the current chat, showing "typing…" while it works; returns the answer's message id. */
 export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string, readAs?: string): Promise<number | undefined> {
   await showTyping(ctx);
-  const answer = { ...(await deps.engine().answer(readAs ?? question, ANSWERS_PER_CARD)), ...(readAs ? { readAs } : {}) };
+  const answer = { ...(await askEngine(deps, readAs ?? question)), ...(readAs ? { readAs } : {}) };
   // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter between
   // members: no refusal card in the group.
   if (answer.abstained && isReplyToBot(ctx)) return undefined;
@@ -170,6 +171,15 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
 export const ignoreNotModified = (error: unknown): void => {
   if (!String(error).includes('message is not modified')) throw error;
 };
+
+/** Asks the engine, counting the outcome and timing the answer for /metrics. */
+export async function askEngine(deps: BotDeps, question: string, onlyReport?: string): Promise<Answer> {
+  const started = performance.now();
+  const answer = await deps.engine().answer(question, ANSWERS_PER_CARD, onlyReport);
+  metrics.answerSeconds.observe((performance.now() - started) / 1000);
+  metrics.questions.inc({ outcome: answer.notAQuestion ? 'not_a_question' : answer.abstained ? 'refused' : (answer.confidence ?? 'high') });
+  return answer;
+}
 
 /** Passages a card pages through (the card, then Other matches). */
 export const ANSWERS_PER_CARD = 5;

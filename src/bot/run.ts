@@ -10,6 +10,7 @@ import { ConfigError, describeError } from '../errors.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { log, registerSecret } from '../log.js';
+import { healthCheck, serveOperators } from '../metrics.js';
 import type { BotContext } from './context.js';
 import { commandMenu, STRINGS } from './i18n.js';
 
@@ -92,7 +93,21 @@ export interface StartOptions {
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
 
+/** When the Bot API last answered us (or, with a webhook, last sent an update). */
+let telegramContact = 0;
+/** Healthy while Telegram was in contact this recently (long polling asks every 30 s). */
+const CONTACT_MS = 5 * 60_000;
+
 export async function startBot(bot: Bot<BotContext>, options: StartOptions): Promise<RunningBot> {
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    const result = await prev(method, payload, signal);
+    telegramContact = Date.now();
+    return result;
+  });
+  healthCheck('telegram', () => {
+    const ago = Date.now() - telegramContact;
+    return { ok: ago < CONTACT_MS, detail: telegramContact ? `last contact ${Math.round(ago / 1000)} s ago` : 'no contact yet' };
+  });
   await identify(bot, options.signal);
   await registerCommands(bot);
   if (!options.webhookUrl) {
@@ -162,6 +177,7 @@ async function startWebhook(bot: Bot<BotContext>, options: StartOptions & { webh
   const callback = webhookCallback(bot, 'http', { secretToken: secret });
   let forged = 0;
   const server: Server = createServer((req, res) => {
+    if (serveOperators(req, res)) return;
     if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret)) {
       // Logged on the first and then every 100th, so a flood cannot fill the log.
       if (forged++ % 100 === 0) log.warn(`webhook: refused ${forged} request(s) without the right secret token (latest from ${req.socket.remoteAddress}).`);
@@ -169,6 +185,7 @@ async function startWebhook(bot: Bot<BotContext>, options: StartOptions & { webh
       req.resume();
       return;
     }
+    telegramContact = Date.now();
     const done = callback(req, res).catch((error: unknown) => log.error('webhook update failed:', error));
     inFlight.add(done);
     void done.finally(() => inFlight.delete(done));

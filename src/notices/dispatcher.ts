@@ -12,6 +12,7 @@ import { describeError } from '../errors.js';
 import { GrammyError } from 'grammy';
 import { log } from '../log.js';
 import { DeliveryLimiter } from './limiter.js';
+import { metrics } from '../metrics.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
 
 export type SendFn = (chatId: number, payload: OutboxRow['payload']) => Promise<unknown>;
@@ -197,6 +198,7 @@ export class OutboxDispatcher {
 
   private onSent(row: OutboxRow): void {
     this.store.markSent(row.id);
+    metrics.deliveries.inc({ outcome: 'sent' });
     if (this.pausedReason) log.info('Notices resumed: the Bot API accepts our token again.');
     this.pausedReason = undefined;
   }
@@ -204,6 +206,8 @@ export class OutboxDispatcher {
   /** What a failed send says about the recipient (deactivate), about us (pause, set aside) or about the moment (retry). */
   private onFailed(row: OutboxRow, error: unknown): void {
     const verdict = classifyFailure(error);
+    const outcomes = { migrated: 'moved', unreachable: 'dropped', pause: 'paused', skip: 'failed', 'retry-after': 'retry', backoff: 'retry' } as const;
+    metrics.deliveries.inc({ outcome: outcomes[verdict.action] });
     if (verdict.action === 'migrated') {
       log.info(`chat ${row.chatId} became supergroup ${verdict.to}: its subscription and notices moved there`);
       this.store.migrateChat(row.chatId, verdict.to);

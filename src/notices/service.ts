@@ -13,6 +13,7 @@ import { Notifier } from './notifier.js';
 import { SubscriptionStore } from './store.js';
 import { watchCorpus } from './watcher.js';
 import { watchSources } from './sources.js';
+import { healthCheck, observe } from '../metrics.js';
 import { existsSync } from 'node:fs';
 
 export interface NoticeService {
@@ -47,6 +48,26 @@ export async function startNotices(options: {
     () => runtime.engine,
     () => dispatcher.notify(),
   );
+  observe(
+    'rqb_outbox_rows',
+    'Notice messages in the outbox, by status.',
+    () => Object.entries(store.counts()).map(([status, value]: [string, number]) => ({ labels: { status }, value })),
+    ['status'],
+  );
+  observe('rqb_subscribers', 'Active subscribers.', () => [{ value: store.activeSubscribers().length }]);
+  observe(
+    'rqb_source_failures',
+    'Failures in a row of each watched source (0: its last poll worked).',
+    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.failures })),
+    ['source'],
+  );
+  observe(
+    'rqb_source_last_success_seconds',
+    'When each watched source last answered (Unix time; 0: never).',
+    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.okAt ? Date.parse(s.okAt) / 1000 : 0 })),
+    ['source'],
+  );
+  healthCheck('database', () => ({ ok: store.counts().pending >= 0, detail: 'subscriptions.db answers' }));
   notifier.baselineIfNew();
   await notifier.announcePending();
   dispatcher.start();

@@ -56,4 +56,26 @@ describe('webhook mode', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(api.callsOf('sendMessage')).toHaveLength(sentBefore);
   });
+
+  it('serves /healthz and /metrics beside the webhook; the metrics move when questions are asked', async () => {
+    const get = async (path: string): Promise<{ status: number; text: string }> => {
+      const res = await fetch(`http://127.0.0.1:${port}${path}`);
+      return { status: res.status, text: await res.text() };
+    };
+    const asked = (text: string, outcome: string): number => Number(new RegExp(`rqb_questions_total\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    const health = await get('/healthz');
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.text)).toMatchObject({ ok: true, checks: { telegram: { ok: true } } });
+    const before = await get('/metrics');
+    expect(before.text).toContain('# TYPE rqb_answer_seconds histogram');
+    const user = api.client(5003);
+    await user.say('How many mediation statements were issued?');
+    await user.replies(1);
+    await user.say('What is the weather in Paris tomorrow?');
+    await user.replies(1);
+    const after = await get('/metrics');
+    expect(asked(after.text, 'high') + asked(after.text, 'low')).toBe(asked(before.text, 'high') + asked(before.text, 'low') + 1);
+    expect(asked(after.text, 'refused')).toBe(asked(before.text, 'refused') + 1);
+    expect((await get('/other')).status).toBe(401); // anything else is the webhook's, and needs the secret
+  });
 });

@@ -7,10 +7,11 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { escapeHtml } from '../format.js';
-import { ANSWERS_PER_CARD, answerInChat, firstView, ignoreNotModified, questionOf, sendWelcome, showTyping } from '../reply.js';
+import { answerInChat, askEngine, firstView, ignoreNotModified, questionOf, sendWelcome, showTyping } from '../reply.js';
 import type { AnswerCache } from '../answer-cache.js';
 import { LruMap } from '../../lru-map.js';
 import { smallTalkOf } from '../small-talk.js';
+import { metrics } from '../../metrics.js';
 import { followUp } from '../../answer/question.js';
 
 /** How long a chat's question is there for a follow-up to lean on. */
@@ -30,7 +31,9 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
     .use(async (ctx) => {
       const question = questionOf(ctx)!;
       if (!question) return void (await ctx.reply(ctx.t.askUsage));
-      switch (smallTalkOf(question)) {
+      const talk = smallTalkOf(question);
+      if (talk) metrics.questions.inc({ outcome: 'small_talk' });
+      switch (talk) {
         case 'greeting':
           return sendWelcome(ctx, deps);
         case 'thanks':
@@ -52,7 +55,7 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
     const question = answerId === undefined ? undefined : editedQuestion(ctx);
     if (answerId === undefined || !question || smallTalkOf(question)) return;
     await showTyping(ctx);
-    const { text, keyboard } = await firstView(ctx, deps, await deps.engine().answer(question, ANSWERS_PER_CARD), cache);
+    const { text, keyboard } = await firstView(ctx, deps, await askEngine(deps, question), cache);
     await ctx.api
       .editMessageText(ctx.chat.id, answerId, text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } })
       .catch(ignoreNotModified);

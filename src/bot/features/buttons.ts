@@ -10,8 +10,8 @@ import type { BotContext } from '../context.js';
 import { STRINGS } from '../i18n.js';
 import type { BotDeps } from '../deps.js';
 import {
-  ANSWERS_PER_CARD,
   answerInChat,
+  askEngine,
   answerView,
   contentsParagraphView,
   contentsView,
@@ -112,7 +112,7 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
         if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
         await ctx.answerCallbackQuery();
         await showTyping(ctx);
-        await replyWithAnswer(ctx, deps, await deps.engine().answer(question, ANSWERS_PER_CARD, report.id), cache);
+        await replyWithAnswer(ctx, deps, await askEngine(deps, question, report.id), cache);
         return;
       }
     }

@@ -7,7 +7,7 @@ import { Composer, InlineQueryResultBuilder } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { answerHtml, clipText } from '../format.js';
-import { ANSWERS_PER_CARD } from '../reply.js';
+import { askEngine } from '../reply.js';
 
 /** Longest result title Telegram shows in full on a phone. */
 const TITLE_CHARS = 64;
@@ -18,7 +18,7 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
     const question = ctx.inlineQuery.query.trim();
     const intoChat = { button: { text: ctx.t.inlineIntoChat, start_parameter: 'inline' } };
     if (!question) return void (await ctx.answerInlineQuery([], { cache_time: 60, ...intoChat }));
-    const answer = await deps.engine().answer(question, ANSWERS_PER_CARD);
+    const answer = await askEngine(deps, question);
     if (answer.abstained) return void (await ctx.answerInlineQuery([], { cache_time: 60, ...intoChat }));
     const results = answer.answers.map((item, i) =>
       InlineQueryResultBuilder.article(`a${i}`, clipText(item.quote.text, TITLE_CHARS), {

@@ -8,6 +8,7 @@
  * has one fixed window per key and drops over-limit updates silently, where taps must be answered.
  */
 import type { MiddlewareFn } from 'grammy';
+import { metrics } from '../../metrics.js';
 import type { BotContext } from '../context.js';
 
 /** At most one "please wait" note per user in this time. */
@@ -132,6 +133,7 @@ export function rateLimit(options: Partial<RateLimitOptions> = {}): MiddlewareFn
     }
     const bucket = ctx.callbackQuery ? user.taps : user.questions;
     if (!bucket.take(now)) {
+      metrics.floodLimited.inc({ kind: ctx.callbackQuery ? 'tap' : 'question' });
       const seconds = Math.max(1, Math.ceil(bucket.waitFor(now) / 1000));
       // A tap is always answered (a toast), or its spinner turns until the client gives up; a question once per streak.
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t.tooFast(seconds) }).catch(() => undefined);
