@@ -3,7 +3,7 @@
  * section outline, other matches), paragraphs and the table of contents sent as new
  * messages (from a refusal), and example questions.
  */
-import { Composer } from 'grammy';
+import { Composer, type InlineKeyboard } from 'grammy';
 import type { AnswerCache } from '../answer-cache.js';
 import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -26,6 +26,17 @@ import {
   showTyping,
 } from '../reply.js';
 import { exampleQuestions, workingExamples } from '../../answer/examples.js';
+import type { ParsedReport } from '../../corpus/types.js';
+
+type Action = NonNullable<ReturnType<typeof decodeCallback>>;
+type View = { text: string; keyboard: InlineKeyboard };
+
+/** Shows a view in the tapped message itself. */
+const edit = (ctx: BotContext, view: View): Promise<unknown> =>
+  ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
+
+/** A paragraph number that exists in the report. */
+const inReport = (report: ParsedReport | undefined, n: number): report is ParsedReport => !!report && n >= 1 && n <= report.paragraphs.length;
 
 export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -34,88 +45,74 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
     if (!action) return void (await ctx.answerCallbackQuery({ text: ctx.t.invalid }));
     switch (action.kind) {
       case 'context':
-      case 'wider': {
-        const report = findReport(deps, action.report);
-        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
-          return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        await ctx.answerCallbackQuery();
-        const n = action.paragraph;
-        await (action.kind === 'wider' ? sendParagraphs(ctx, report, n - 1, n + 1) : sendParagraphs(ctx, report, n, n));
-        return;
-      }
+      case 'wider':
       case 'contents':
-      case 'contentsInPlace': {
-        const report = findReport(deps, action.report);
-        if (!report) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        await ctx.answerCallbackQuery();
-        if (action.kind === 'contents') return void (await sendContents(ctx, report));
-        const { text, keyboard } = contentsView(report, ctx.t);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(ignoreNotModified);
-        return;
-      }
-      case 'contentsParagraph': {
-        const report = findReport(deps, action.report);
-        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
-          return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        await ctx.answerCallbackQuery();
-        const { text, keyboard } = contentsParagraphView(report, action.paragraph, ctx.t, ctx.me.username);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
-        return;
-      }
-      case 'view': {
-        const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
-        if (!card) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        const { answer } = card;
-        const item = answer.answers[action.page];
-        if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
-        const report = deps.engine().index.reports.get(item.citation.reportId);
-        if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.reportGone }));
-        await ctx.answerCallbackQuery();
-        // The card keeps the language it was sent in, whoever in the group taps it.
-        const { text, keyboard } = answerView(answer, action.question, action.page, STRINGS[card.lang], action.view, report, ctx.me.username);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
-        return;
-      }
+      case 'contentsInPlace':
+      case 'contentsParagraph':
+        return reportButton(ctx, deps, action);
+      case 'view':
       case 'jump':
-      case 'outlineAt': {
-        const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery.message?.chat.id);
-        const item = card?.answer.answers[action.page];
-        const report = item ? deps.engine().index.reports.get(item.citation.reportId) : undefined;
-        if (!report || action.paragraph < 1 || action.paragraph > report.paragraphs.length)
-          return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+      case 'outlineAt':
+        return cardButton(ctx, deps, cache, action);
+      case 'example':
+      case 'reportExample':
+        return exampleButton(ctx, deps, cache, action);
+      case 'reports':
         await ctx.answerCallbackQuery();
-        const t = STRINGS[card!.lang];
-        const { text, keyboard } =
-          action.kind === 'jump'
-            ? jumpView(action.question, action.page, t, report, action.paragraph, ctx.me.username)
-            : outlineAtView(card!.answer, action.question, action.page, t, report, action.paragraph);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
-        return;
-      }
-      case 'example': {
-        // The example in the language its button was offered in (a group's members read different languages).
-        const question = (await exampleQuestions(deps.engine(), action.lang ?? ctx.lang))[action.index];
-        if (!question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        await ctx.answerCallbackQuery();
-        await answerInChat(ctx, deps, cache, question);
-        return;
-      }
-      case 'reports': {
-        await ctx.answerCallbackQuery();
-        const { text, keyboard } = reportsPage(deps, action.page, ctx.t);
-        await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch(ignoreNotModified);
-        return;
-      }
-      case 'reportExample': {
-        const report = findReport(deps, action.report);
-        const question = report ? (await workingExamples(deps.engine(), report, action.lang ?? ctx.lang))[action.index] : undefined;
-        if (!report || !question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
-        await ctx.answerCallbackQuery();
-        await showTyping(ctx);
-        await replyWithAnswer(ctx, deps, await askEngine(deps, question, report.id), cache);
-        return;
-      }
+        return void (await edit(ctx, reportsPage(deps, action.page, ctx.t)));
     }
   });
   return feature;
+}
+
+/** A report's paragraphs (as new messages, or in place from its contents) and its contents. */
+async function reportButton(ctx: BotContext, deps: BotDeps, action: Extract<Action, { report: string }>): Promise<void> {
+  const report = findReport(deps, action.report);
+  const n = 'paragraph' in action ? action.paragraph : 1;
+  if (!inReport(report, n)) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+  await ctx.answerCallbackQuery();
+  if (action.kind === 'context') return sendParagraphs(ctx, report, n, n);
+  if (action.kind === 'wider') return sendParagraphs(ctx, report, n - 1, n + 1);
+  if (action.kind === 'contents') return sendContents(ctx, report);
+  await edit(ctx, action.kind === 'contentsInPlace' ? contentsView(report, ctx.t) : contentsParagraphView(report, n, ctx.t, ctx.me.username));
+}
+
+/** An answer card's views, in place: the card, its paragraph, ±1, the section outline and a paragraph opened from it. */
+async function cardButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, action: Extract<Action, { question: string }>): Promise<void> {
+  const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id);
+  if (!card) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+  const item = card.answer.answers[action.page];
+  if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
+  const report = deps.engine().index.reports.get(item.citation.reportId);
+  // The card keeps the language it was sent in, whoever in the group taps it.
+  const t = STRINGS[card.lang];
+  if (action.kind === 'view') {
+    if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.reportGone }));
+    await ctx.answerCallbackQuery();
+    return void (await edit(ctx, answerView(card.answer, action.question, action.page, t, action.view, report, ctx.me.username)));
+  }
+  if (!inReport(report, action.paragraph)) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+  await ctx.answerCallbackQuery();
+  await edit(
+    ctx,
+    action.kind === 'jump'
+      ? jumpView(action.question, action.page, t, report, action.paragraph, ctx.me.username)
+      : outlineAtView(card.answer, action.question, action.page, t, report, action.paragraph),
+  );
+}
+
+/** An example question, in the language its button was offered in (a group's members read different languages). */
+async function exampleButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, action: Extract<Action, { index: number }>): Promise<void> {
+  const lang = action.lang ?? ctx.lang;
+  const report = action.kind === 'reportExample' ? findReport(deps, action.report) : undefined;
+  const question =
+    action.kind === 'reportExample'
+      ? report && (await workingExamples(deps.engine(), report, lang))[action.index]
+      : (await exampleQuestions(deps.engine(), lang))[action.index];
+  if (!question) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
+  await ctx.answerCallbackQuery();
+  if (!report) return void (await answerInChat(ctx, deps, cache, question));
+  // A new report's example answers from that report.
+  await showTyping(ctx);
+  await replyWithAnswer(ctx, deps, await askEngine(deps, question, report.id), cache);
 }
