@@ -48,26 +48,7 @@ export async function startNotices(options: {
     () => runtime.engine,
     () => dispatcher.notify(),
   );
-  observe(
-    'rqb_outbox_rows',
-    'Notice messages in the outbox, by status.',
-    () => Object.entries(store.counts()).map(([status, value]: [string, number]) => ({ labels: { status }, value })),
-    ['status'],
-  );
-  observe('rqb_subscribers', 'Active subscribers.', () => [{ value: store.activeSubscribers().length }]);
-  observe(
-    'rqb_source_failures',
-    'Failures in a row of each watched source (0: its last poll worked).',
-    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.failures })),
-    ['source'],
-  );
-  observe(
-    'rqb_source_last_success_seconds',
-    'When each watched source last answered (Unix time; 0: never).',
-    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.okAt ? Date.parse(s.okAt) / 1000 : 0 })),
-    ['source'],
-  );
-  healthCheck('database', () => ({ ok: store.counts().pending >= 0, detail: 'subscriptions.db answers' }));
+  observeNotices(store);
   notifier.baselineIfNew();
   await notifier.announcePending();
   dispatcher.start();
@@ -91,20 +72,7 @@ export async function startNotices(options: {
         if (ctx.chat) store.reactivate(ctx.chat.id);
         return Promise.resolve();
       },
-      stats: () => {
-        const c = store.counts();
-        return Promise.resolve([
-          `subscribers: ${store.activeSubscribers().length}`,
-          `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped (unreachable), ${c.failed} failed (refused by the Bot API)`,
-          ...(dispatcher.pausedReason ? [`outbox PAUSED: token refused (${dispatcher.pausedReason})`] : []),
-          ...store
-            .sources()
-            .map(
-              (s) =>
-                `source ${s.url}: ${s.lastError ? `ERROR ${s.lastError} (${s.failures}×)` : 'ok'}; last checked ${s.checkedAt ?? 'never'}; ${s.items} report(s) downloaded`,
-            ),
-        ]);
-      },
+      stats: () => Promise.resolve(statsLines(store, dispatcher)),
     },
     async stop() {
       await sources?.stop();
@@ -113,4 +81,44 @@ export async function startNotices(options: {
       store.close();
     },
   };
+}
+
+/** The notices' gauges and health check for GET /metrics and /healthz (metrics.ts). */
+function observeNotices(store: SubscriptionStore): void {
+  observe(
+    'rqb_outbox_rows',
+    'Notice messages in the outbox, by status.',
+    () => Object.entries(store.counts()).map(([status, value]: [string, number]) => ({ labels: { status }, value })),
+    ['status'],
+  );
+  observe('rqb_subscribers', 'Active subscribers.', () => [{ value: store.activeSubscribers().length }]);
+  observe(
+    'rqb_source_failures',
+    'Failures in a row of each watched source (0: its last poll worked).',
+    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.failures })),
+    ['source'],
+  );
+  observe(
+    'rqb_source_last_success_seconds',
+    'When each watched source last answered (Unix time; 0: never).',
+    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.okAt ? Date.parse(s.okAt) / 1000 : 0 })),
+    ['source'],
+  );
+  healthCheck('database', () => ({ ok: store.counts().pending >= 0, detail: 'subscriptions.db answers' }));
+}
+
+/** The notices' lines of /stats: subscribers, the outbox, each watched source. */
+function statsLines(store: SubscriptionStore, dispatcher: OutboxDispatcher): string[] {
+  const c = store.counts();
+  return [
+    `subscribers: ${store.activeSubscribers().length}`,
+    `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped (unreachable), ${c.failed} failed (refused by the Bot API)`,
+    ...(dispatcher.pausedReason ? [`outbox PAUSED: token refused (${dispatcher.pausedReason})`] : []),
+    ...store
+      .sources()
+      .map(
+        (s) =>
+          `source ${s.url}: ${s.lastError ? `ERROR ${s.lastError} (${s.failures}×)` : 'ok'}; last checked ${s.checkedAt ?? 'never'}; ${s.items} report(s) downloaded`,
+      ),
+  ];
 }
