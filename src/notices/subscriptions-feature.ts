@@ -30,55 +30,21 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   chats.command('start', async (ctx, next) => {
     if (parseStartPayload(ctx.match)?.kind !== 'subscribe') return next();
     if (!(await mayManage(ctx))) return void (await ctx.reply(ctx.t.adminsOnly));
-    const before = store.subscriber(ctx.chat.id);
-    store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
-    await ctx.reply(before?.active ? ctx.t.alreadySubscribed : ctx.t.subscribed);
+    await subscribeHere(store, ctx);
   });
-  chats.command('subscribe', async (ctx) => {
-    const before = store.subscriber(ctx.chat.id);
-    store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
-    await ctx.reply(before?.active ? ctx.t.alreadySubscribed : ctx.t.subscribed);
-  });
+  chats.command('subscribe', (ctx) => subscribeHere(store, ctx));
   chats.command('unsubscribe', async (ctx) => {
     await ctx.reply(store.deactivate(ctx.chat.id, 'unsubscribed') ? ctx.t.unsubscribed : ctx.t.notSubscribed);
   });
-  /** The subscription and watched topics of this chat, with a button for each change. */
-  const status = (ctx: BotContext & { chat: NonNullable<BotContext['chat']> }): { text: string; keyboard: InlineKeyboard } => {
-    const s = store.subscriber(ctx.chat.id);
-    const reports = deps.engine().index.reports.size;
-    const topics = store.watches(ctx.chat.id);
-    const keyboard = new InlineKeyboard().text(
-      s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
-      encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
-    );
-    for (const words of topics) keyboard.row().text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', topic: topicKey(words) }));
-    const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
-    if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
-    return { text: lines.join('\n'), keyboard };
-  };
   chats.command('status', async (ctx) => {
-    const { text, keyboard } = status(ctx);
+    const { text, keyboard } = statusView(store, deps, ctx);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   // The buttons of /status and of notices.
   feature.on('callback_query:data', async (ctx, next) => {
     const action = decodeCallback(ctx.callbackQuery.data);
     if ((action?.kind !== 'subscription' && action?.kind !== 'unwatch') || !ctx.chat) return next();
-    if (!(await mayManage(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t.adminsOnly }));
-    const chat = ctx.chat;
-    if (action.kind === 'subscription' && action.on) store.subscribe(chat.id, chat.type, ctx.lang);
-    else if (action.kind === 'subscription') store.deactivate(chat.id, 'unsubscribed');
-    else {
-      // The button names its topic by the topic's own words, so an older /status message removes what it shows.
-      const words = store.watches(chat.id).find((w) => topicKey(w) === action.topic);
-      if (words) store.removeWatch(chat.id, words);
-    }
-    await ctx.answerCallbackQuery({
-      text: action.kind === 'subscription' ? (action.on ? ctx.t.subscribed : ctx.t.unsubscribed) : ctx.t.unwatched,
-    });
-    const { text, keyboard } = status(ctx as BotContext & { chat: typeof chat });
-    // A /status message shows the new state; a notice's button leaves the notice as it is.
-    if (action.kind === 'unwatch' || action.showStatus) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+    await subscriptionButton(store, deps, ctx as BotContext & { chat: NonNullable<BotContext['chat']> }, action);
   });
   chats.command('watch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim().slice(0, 100);
@@ -92,7 +58,7 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     const words = ctx.match.replace(/\s+/g, ' ').trim();
     if (words && store.removeWatch(ctx.chat.id, words)) return void (await ctx.reply(ctx.t.unwatchedOne(words)));
     // No topic named (or not one of them): show the list with a button per topic.
-    const { text, keyboard } = status(ctx);
+    const { text, keyboard } = statusView(store, deps, ctx);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   // A group upgraded to a supergroup says so in its last message: its subscription moves to the new chat id.
@@ -108,4 +74,50 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
     await next(); // the bot's own features see it too (a group the bot joins is greeted there)
   });
   return feature;
+}
+
+type ChatContext = BotContext & { chat: NonNullable<BotContext['chat']> };
+
+/** Subscribes this chat, saying whether it already was. */
+async function subscribeHere(store: SubscriptionStore, ctx: ChatContext): Promise<void> {
+  const before = store.subscriber(ctx.chat.id);
+  store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
+  await ctx.reply(before?.active ? ctx.t.alreadySubscribed : ctx.t.subscribed);
+}
+
+/** The subscription and watched topics of this chat, with a button for each change. */
+function statusView(store: SubscriptionStore, deps: Pick<BotDeps, 'engine'>, ctx: ChatContext): { text: string; keyboard: InlineKeyboard } {
+  const s = store.subscriber(ctx.chat.id);
+  const reports = deps.engine().index.reports.size;
+  const topics = store.watches(ctx.chat.id);
+  const keyboard = new InlineKeyboard().text(
+    s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
+    encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
+  );
+  for (const words of topics) keyboard.row().text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', topic: topicKey(words) }));
+  const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
+  if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
+  return { text: lines.join('\n'), keyboard };
+}
+
+/** Subscribe / Unsubscribe and ✖ topic buttons (of /status and of notices). */
+async function subscriptionButton(
+  store: SubscriptionStore,
+  deps: Pick<BotDeps, 'engine'>,
+  ctx: ChatContext,
+  action: { kind: 'subscription'; on: boolean; showStatus: boolean } | { kind: 'unwatch'; topic: string },
+): Promise<void> {
+  if (!(await mayManage(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t.adminsOnly }));
+  const chat = ctx.chat;
+  if (action.kind === 'subscription' && action.on) store.subscribe(chat.id, chat.type, ctx.lang);
+  else if (action.kind === 'subscription') store.deactivate(chat.id, 'unsubscribed');
+  else {
+    // The button names its topic by the topic's own words, so an older /status message removes what it shows.
+    const words = store.watches(chat.id).find((w) => topicKey(w) === action.topic);
+    if (words) store.removeWatch(chat.id, words);
+  }
+  await ctx.answerCallbackQuery({ text: action.kind === 'subscription' ? (action.on ? ctx.t.subscribed : ctx.t.unsubscribed) : ctx.t.unwatched });
+  const { text, keyboard } = statusView(store, deps, ctx);
+  // A /status message shows the new state; a notice's button leaves the notice as it is.
+  if (action.kind === 'unwatch' || action.showStatus) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
 }
