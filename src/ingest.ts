@@ -15,7 +15,15 @@ import { IndexError, ReportFileError } from './errors.js';
 import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
-import { FORMAT_VERSION, IndexStore, type FailedConversion, type Manifest, type ReportChunkCount, type ReportEntry } from './search/store.js';
+import {
+  FORMAT_VERSION,
+  IndexStore,
+  type FailedConversion,
+  type GenerationWriter,
+  type Manifest,
+  type ReportChunkCount,
+  type ReportEntry,
+} from './search/store.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
 import { ConversionChild } from './convert-child.js';
@@ -141,33 +149,7 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
   const previous = previousManifest(store);
   const byFile = new Map(Object.values(previous?.reports ?? {}).map((e) => [e.file, e]));
   const scan = scanCorpus(options.corpusDir, (name) => byFile.get(name));
-  // A PDF, Word or HTML file that is new or changed is converted once now: one that cannot be is
-  // named and treated like an unreadable file (an indexed version of it stays).
-  // One that failed before and has not changed since is not converted again (a 20,000-page PDF took a minute each time).
-  const errors = [...scan.errors];
-  const files: ReportFile[] = [];
-  const failedBefore = store.failedConversions();
-  const failed: Record<string, FailedConversion> = {};
-  for (const file of scan.files) {
-    if (isConverted(file.file) && byFile.get(file.file)?.hash !== file.hash) {
-      const before = failedBefore[file.file];
-      if (before?.hash === file.hash) {
-        failed[file.file] = before;
-        errors.push(new ReportFileError(file.file, `${before.reason} (unchanged since; not converted again)`));
-        continue;
-      }
-      try {
-        await loadReport(options.corpusDir, file.file, { convert });
-      } catch (error) {
-        if (!(error instanceof ReportFileError)) throw error;
-        failed[file.file] = { hash: file.hash, reason: error.message.slice(file.file.length + 2) };
-        errors.push(error);
-        continue;
-      }
-    }
-    files.push(file);
-  }
-  if (JSON.stringify(failed) !== JSON.stringify(failedBefore)) store.saveFailedConversions(failed);
+  const { files, errors } = await checkConversions(store, scan, byFile, options.corpusDir, convert);
   for (const e of errors) log.warn(e.message);
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
@@ -195,6 +177,25 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
     return summary;
   }
 
+  return writeGeneration(store, { options, convert, progress, previous, previousDir, plan, model, summary });
+}
+
+/** Writes the new generation: reports carried over, new and changed ones indexed, then lexical.bin and the HNSW graph; commits it. */
+async function writeGeneration(
+  store: IndexStore,
+  at: {
+    options: IngestOptions;
+    convert: LoadOptions['convert'];
+    progress: Progress;
+    previous: Manifest | undefined;
+    previousDir: string | undefined;
+    plan: ReturnType<typeof planIngest>;
+    model: Manifest['model'];
+    summary: IngestSummary;
+  },
+): Promise<IngestSummary> {
+  const { options, convert, progress, previous, previousDir, model, summary } = at;
+  const { full, todo, kept } = at.plan;
   const writer = store.begin();
   try {
     const manifest: Manifest = {
@@ -210,10 +211,8 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
       writer.carryOver(previousDir!, id, !!model);
       manifest.reports[id] = entry;
     }
-    // One report at a time: read, parse, chunk, embed, write, then let it go, so memory does not
-    // grow with the corpus. Progress counts the reports' bytes (their sizes are known from the scan).
-    // The two indexes over all reports are built after: lexical.bin, then (with a model) the HNSW
-    // graph from the vectors written per report, one after the other so they are never both in memory.
+    // One report at a time (indexReport), so memory does not grow with the corpus; progress counts the
+    // reports' bytes (their sizes are known from the scan). The indexes over all of them after (buildIndexes).
     const embeddedIds: string[] = [];
     progress.start(
       todo.reduce((n, f) => n + kb(f), 0),
@@ -221,62 +220,16 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
       'KB',
     );
     for (const file of todo) {
-      const read = await loadReport(options.corpusDir, file.file, { convert });
-      const report = parseReport(read.text, file.file, read.layout);
-      report.meta = { ...report.meta, ...read.sidecar };
-      if (read.pageStarts) assignPages(report, read.pageStarts);
-      const chunks = chunkReport(report);
-      const firstLabel = manifest.nextLabel;
-      manifest.nextLabel += chunks.length;
-      let ticked = 0;
+      const indexed = await indexReport(file, manifest.nextLabel, { options, convert, writer, progress, previous });
+      manifest.nextLabel += indexed.entry.chunkCount;
+      manifest.reports[indexed.id] = indexed.entry;
       if (options.embedder) {
-        const embedded = await embedAll(
-          options.embedder,
-          chunks.map((c) => passageText(report, c)),
-          options.batchSize ?? 16,
-          (done) => {
-            const share = Math.floor((kb(file) * done) / Math.max(chunks.length, 1));
-            progress.tick(share - ticked);
-            ticked = share;
-          },
-        );
-        writer.writeVectors(report.id, embedded);
-        embeddedIds.push(report.id);
-        summary.embeddedChunks += chunks.length;
+        embeddedIds.push(indexed.id);
+        summary.embeddedChunks += indexed.entry.chunkCount;
       }
-      writer.writeReport(report, chunks);
-      writer.indexChunkTerms(
-        report.id,
-        chunks.map((c) => chunkTerms(report, c)),
-      );
-      progress.tick(kb(file) - ticked);
-      const before = previous?.reports[report.id];
-      manifest.reports[report.id] = {
-        file: file.file,
-        // The hash of what was indexed (the file may have changed since the scan; the stamp then no longer matches either).
-        hash: read.hash,
-        stamp: file.stamp,
-        chunkCount: chunks.length,
-        firstLabel,
-        // A copy: fields sliced from the text would keep each whole report text alive until the end.
-        meta: structuredClone(report.meta),
-        addedAt: before?.addedAt ?? new Date().toISOString(),
-      };
     }
     progress.stop();
-    const chunkCounts = (m: Manifest): ReportChunkCount[] => Object.entries(m.reports).map(([id, e]) => ({ id, chunkCount: e.chunkCount }));
-    manifest.lexicalBytes = writer.writeLexicalIndex(
-      chunkCounts(manifest),
-      previous && previousDir && !full ? { dir: previousDir, reports: chunkCounts(previous) } : undefined,
-    );
-    if (model) {
-      // The lexical build's arrays (over 100 MB at 1,000 reports) are garbage now: collected before
-      // the graph is built, not whenever V8 next looks, so the two never add up.
-      collectGarbage();
-      const vectors = openVectorIndex(store, previous, previousDir, full, model.dim, summary);
-      linkVectors(vectors, embeddedIds, (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim), manifest, progress);
-      manifest.hnswBytes = writer.writeVectorIndex(vectors);
-    }
+    buildIndexes(store, writer, manifest, embeddedIds, at);
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
     store.commit(writer, manifest);
     summary.wroteGeneration = true;
@@ -286,6 +239,127 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
     writer.abandon();
     throw error;
   }
+}
+
+/**
+ * The two indexes over all reports, after they are written: lexical.bin, then (with a model) the HNSW
+ * graph from the vectors written per report, one after the other so they are never both in memory.
+ */
+function buildIndexes(
+  store: IndexStore,
+  writer: GenerationWriter,
+  manifest: Manifest,
+  embeddedIds: string[],
+  at: {
+    previous: Manifest | undefined;
+    previousDir: string | undefined;
+    plan: { full: boolean };
+    model: Manifest['model'];
+    progress: Progress;
+    summary: IngestSummary;
+  },
+): void {
+  const { previous, previousDir, model } = at;
+  const chunkCounts = (m: Manifest): ReportChunkCount[] => Object.entries(m.reports).map(([id, e]) => ({ id, chunkCount: e.chunkCount }));
+  manifest.lexicalBytes = writer.writeLexicalIndex(
+    chunkCounts(manifest),
+    previous && previousDir && !at.plan.full ? { dir: previousDir, reports: chunkCounts(previous) } : undefined,
+  );
+  if (!model) return;
+  // The lexical build's arrays (over 100 MB at 1,000 reports) are garbage now: collected before
+  // the graph is built, not whenever V8 next looks, so the two never add up.
+  collectGarbage();
+  const vectors = openVectorIndex(store, previous, previousDir, at.plan.full, model.dim, at.summary);
+  linkVectors(vectors, embeddedIds, (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim), manifest, at.progress);
+  manifest.hnswBytes = writer.writeVectorIndex(vectors);
+}
+
+/**
+ * A PDF, Word or HTML file that is new or changed is converted once now: one that cannot be is
+ * named and treated like an unreadable file (an indexed version of it stays). One that failed
+ * before and has not changed since is not converted again (a 20,000-page PDF took a minute each time).
+ */
+async function checkConversions(
+  store: IndexStore,
+  scan: { files: ReportFile[]; errors: ReportFileError[] },
+  byFile: Map<string, ReportEntry>,
+  corpusDir: string,
+  convert: LoadOptions['convert'],
+): Promise<{ files: ReportFile[]; errors: ReportFileError[] }> {
+  const errors = [...scan.errors];
+  const files: ReportFile[] = [];
+  const failedBefore = store.failedConversions();
+  const failed: Record<string, FailedConversion> = {};
+  for (const file of scan.files) {
+    if (isConverted(file.file) && byFile.get(file.file)?.hash !== file.hash) {
+      const before = failedBefore[file.file];
+      if (before?.hash === file.hash) {
+        failed[file.file] = before;
+        errors.push(new ReportFileError(file.file, `${before.reason} (unchanged since; not converted again)`));
+        continue;
+      }
+      try {
+        await loadReport(corpusDir, file.file, { convert });
+      } catch (error) {
+        if (!(error instanceof ReportFileError)) throw error;
+        failed[file.file] = { hash: file.hash, reason: error.message.slice(file.file.length + 2) };
+        errors.push(error);
+        continue;
+      }
+    }
+    files.push(file);
+  }
+  if (JSON.stringify(failed) !== JSON.stringify(failedBefore)) store.saveFailedConversions(failed);
+  return { files, errors };
+}
+
+/**
+ * One report into the generation being written: read, parse, chunk, embed, write, then let go, so
+ * memory does not grow with the corpus. Progress counts the report's bytes.
+ */
+async function indexReport(
+  file: ReportFile,
+  firstLabel: number,
+  at: { options: IngestOptions; convert: LoadOptions['convert']; writer: GenerationWriter; progress: Progress; previous: Manifest | undefined },
+): Promise<{ id: string; entry: ReportEntry }> {
+  const { options, writer, progress } = at;
+  const read = await loadReport(options.corpusDir, file.file, { convert: at.convert });
+  const report = parseReport(read.text, file.file, read.layout);
+  report.meta = { ...report.meta, ...read.sidecar };
+  if (read.pageStarts) assignPages(report, read.pageStarts);
+  const chunks = chunkReport(report);
+  let ticked = 0;
+  if (options.embedder) {
+    const embedded = await embedAll(
+      options.embedder,
+      chunks.map((c) => passageText(report, c)),
+      options.batchSize ?? 16,
+      (done) => {
+        const share = Math.floor((kb(file) * done) / Math.max(chunks.length, 1));
+        progress.tick(share - ticked);
+        ticked = share;
+      },
+    );
+    writer.writeVectors(report.id, embedded);
+  }
+  writer.writeReport(report, chunks);
+  writer.indexChunkTerms(
+    report.id,
+    chunks.map((c) => chunkTerms(report, c)),
+  );
+  progress.tick(kb(file) - ticked);
+  const entry: ReportEntry = {
+    file: file.file,
+    // The hash of what was indexed (the file may have changed since the scan; the stamp then no longer matches either).
+    hash: read.hash,
+    stamp: file.stamp,
+    chunkCount: chunks.length,
+    firstLabel,
+    // A copy: fields sliced from the text would keep each whole report text alive until the end.
+    meta: structuredClone(report.meta),
+    addedAt: at.previous?.reports[report.id]?.addedAt ?? new Date().toISOString(),
+  };
+  return { id: report.id, entry };
 }
 
 /** The previous HNSW graph minus changed and removed reports, or a fresh one on a full rebuild. */
