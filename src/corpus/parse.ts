@@ -125,89 +125,120 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   const blocks = splitBlocks(text, markdown);
   // A Markdown text with headings under its title states its own structure: the plain-text numbering rules stay off.
   const explicit = markdown && blocks.some((b) => /^#{2,6}\s/.test(b.text));
-  const items = !explicit && usesItems(blocks);
-  const meta: Partial<ReportMeta> = {};
-  const paragraphs: Paragraph[] = [];
-  let part: string | undefined;
-  let subsection: string | undefined;
-  let item: string | undefined;
-  const mdPath: string[] = [];
-  let seenBody = false;
-
-  const add = (block: Block, role: ParagraphRole, section: string[]): void => {
-    paragraphs.push({ n: paragraphs.length + 1, start: block.start, end: block.end, role, section });
-  };
-  const path = (): string[] => [...(markdown ? mdPath : []), part, subsection, item].filter((s): s is string => !!s);
-
-  for (const block of blocks) {
-    const line = block.text.replace(/\s+/g, ' ');
-    const entry = seenBody ? undefined : metaEntry(line);
-    if (entry) {
-      meta[entry[0]] ??= entry[1];
-      add(block, 'metadata', [REPORT_HEADER, FIELD_LABELS[entry[0]]]);
-      continue;
-    }
-    const footnote = markdown ? MD_FOOTNOTE.exec(line) : null;
-    if (footnote) {
-      add({ ...block, start: block.start + footnote[0].length, text: block.text.slice(footnote[0].length) }, 'body', [...path(), `Footnote ${footnote[1]}`]);
-      continue;
-    }
-    const heading = markdown ? MD_HEADING.exec(line) : null;
-    if (heading) {
-      const level = heading[1]!.length;
-      if (level === 1 && !meta.title) {
-        meta.title = heading[2];
-        add(withoutMarks(block), 'title', [REPORT_HEADER, FIELD_LABELS.title]);
-        continue;
-      }
-      mdPath.length = Math.max(0, level - 2);
-      mdPath.push(heading[2]!);
-      part = subsection = item = undefined;
-      add(withoutMarks(block), 'heading', path());
-      seenBody = true;
-      continue;
-    }
-    if (!seenBody && (line === meta.title || (!meta.title && line.length < 300 && !/[.。]$/.test(line)))) {
-      meta.title ??= line;
-      add(block, 'title', [REPORT_HEADER, FIELD_LABELS.title]);
-      continue;
-    }
-    if (!seenBody && /[:：]$/.test(line) && line.length < 120) {
-      meta.addressee ??= line.slice(0, -1);
-      add(block, 'addressee', [REPORT_HEADER, FIELD_LABELS.addressee]);
-      continue;
-    }
-    const partMatch = !explicit && line.length < 300 ? PART.exec(line) : null;
-    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end) that does not end like one.
-    if (partMatch && !leadSentence(partMatch[3]!).rest && !SENTENCE_END.test(partMatch[3]!)) {
-      part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
-      subsection = item = undefined;
-      seenBody = true;
-      add(block, 'heading', path());
-      continue;
-    }
-    const subMatch = explicit ? null : SUBSECTION.exec(line);
-    // "(1) 1,324 public servants attended … ." alone on its line is a numbered sentence (a note), not a subsection title.
-    if (subMatch && (leadSentence(line).rest || !SENTENCE_END.test(line))) {
-      const { label, rest } = leadSentence(line);
-      subsection = label;
-      item = undefined;
-      seenBody = true;
-      add(block, rest ? 'body' : 'heading', path());
-      continue;
-    }
-    // A letter's closing formula ("Respectfully submitted, Edward C. Forst Administrator") signs what comes before it.
-    if (CLOSING.test(line) && line.length < 200) {
-      meta.signature ??= line.replace(CLOSING, '').replace(/^[\s,]+/, '');
-      add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
-      continue;
-    }
-    if (items && ITEM.test(line)) item = leadSentence(line).label;
-    seenBody = true;
-    add(block, 'body', path());
-  }
+  const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));
+  for (const block of blocks) reader.read(block);
+  const { meta, paragraphs } = reader;
   markSignature(text, paragraphs, meta);
   return { id: reportIdFromFileName(fileName), meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) }, text, paragraphs };
+}
+
+/** Reads a report's blocks in order, keeping where it is (part › subsection › item, or the Markdown headings). */
+class StructureReader {
+  readonly meta: Partial<ReportMeta> = {};
+  readonly paragraphs: Paragraph[] = [];
+  private part?: string;
+  private subsection?: string;
+  private item?: string;
+  private readonly mdPath: string[] = [];
+  private seenBody = false;
+
+  constructor(
+    private readonly markdown: boolean,
+    /** The Markdown states its own structure: no numbering rules. */
+    private readonly explicit: boolean,
+    /** The report structures its parts as items ("First, …"). */
+    private readonly items: boolean,
+  ) {}
+
+  read(block: Block): void {
+    const line = block.text.replace(/\s+/g, ' ');
+    if (this.header(block, line) || this.markdownBlock(block, line) || this.numbered(block, line)) return;
+    // A letter's closing formula ("Respectfully submitted, Edward C. Forst Administrator") signs what comes before it.
+    if (CLOSING.test(line) && line.length < 200) {
+      this.meta.signature ??= line.replace(CLOSING, '').replace(/^[\s,]+/, '');
+      return void this.add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
+    }
+    if (this.items && ITEM.test(line)) this.item = leadSentence(line).label;
+    this.seenBody = true;
+    this.add(block, 'body', this.path());
+  }
+
+  private add(block: Block, role: ParagraphRole, section: string[]): void {
+    this.paragraphs.push({ n: this.paragraphs.length + 1, start: block.start, end: block.end, role, section });
+  }
+
+  private path(): string[] {
+    return [...(this.markdown ? this.mdPath : []), this.part, this.subsection, this.item].filter((s): s is string => !!s);
+  }
+
+  /** Before the body: header fields ("Date of issue: …"), the title, the addressee ("… Government:"). */
+  private header(block: Block, line: string): boolean {
+    if (this.seenBody) return false;
+    const entry = metaEntry(line);
+    if (entry) {
+      this.meta[entry[0]] ??= entry[1];
+      this.add(block, 'metadata', [REPORT_HEADER, FIELD_LABELS[entry[0]]]);
+      return true;
+    }
+    if (this.markdown && (MD_HEADING.test(line) || MD_FOOTNOTE.test(line))) return false;
+    if (line === this.meta.title || (!this.meta.title && line.length < 300 && !/[.。]$/.test(line))) {
+      this.meta.title ??= line;
+      this.add(block, 'title', [REPORT_HEADER, FIELD_LABELS.title]);
+      return true;
+    }
+    if (/[:：]$/.test(line) && line.length < 120) {
+      this.meta.addressee ??= line.slice(0, -1);
+      this.add(block, 'addressee', [REPORT_HEADER, FIELD_LABELS.addressee]);
+      return true;
+    }
+    return false;
+  }
+
+  /** Markdown's own structure: `#` headings (the first `#` is the title) and `[^1]:` footnotes. */
+  private markdownBlock(block: Block, line: string): boolean {
+    if (!this.markdown) return false;
+    const footnote = MD_FOOTNOTE.exec(line);
+    if (footnote) {
+      this.add({ ...block, start: block.start + footnote[0].length, text: block.text.slice(footnote[0].length) }, 'body', [...this.path(), `Footnote ${footnote[1]}`]);
+      return true;
+    }
+    const heading = MD_HEADING.exec(line);
+    if (!heading) return false;
+    const level = heading[1]!.length;
+    if (level === 1 && !this.meta.title) {
+      this.meta.title = heading[2];
+      this.add(withoutMarks(block), 'title', [REPORT_HEADER, FIELD_LABELS.title]);
+      return true;
+    }
+    this.mdPath.length = Math.max(0, level - 2);
+    this.mdPath.push(heading[2]!);
+    this.part = this.subsection = this.item = undefined;
+    this.add(withoutMarks(block), 'heading', this.path());
+    this.seenBody = true;
+    return true;
+  }
+
+  /** Numbered parts ("1、 Title", "2. Title") and subsections ("(1) Title"), unless the Markdown states its own structure. */
+  private numbered(block: Block, line: string): boolean {
+    if (this.explicit) return false;
+    const partMatch = line.length < 300 ? PART.exec(line) : null;
+    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end) that does not end like one.
+    if (partMatch && !leadSentence(partMatch[3]!).rest && !SENTENCE_END.test(partMatch[3]!)) {
+      this.part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
+      this.subsection = this.item = undefined;
+      this.seenBody = true;
+      this.add(block, 'heading', this.path());
+      return true;
+    }
+    // "(1) 1,324 public servants attended … ." alone on its line is a numbered sentence (a note), not a subsection title.
+    if (!SUBSECTION.test(line) || (!leadSentence(line).rest && SENTENCE_END.test(line))) return false;
+    const { label, rest } = leadSentence(line);
+    this.subsection = label;
+    this.item = undefined;
+    this.seenBody = true;
+    this.add(block, rest ? 'body' : 'heading', this.path());
+    return true;
+  }
 }
 
 /** A Markdown heading's block without its "#" marks: what is cited and shown is the heading's text. */
