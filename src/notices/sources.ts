@@ -168,41 +168,57 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
       } else throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
       links = links.filter((l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname));
       report.found = links.length;
-      const budget = options.maxItemsPerPoll ?? 20;
       const ordered = pollOrder(links, (l) => options.store.sourceItem(l)?.fetchedAt);
-      for (const link of ordered.slice(0, budget)) {
-        const known = options.store.sourceItem(link);
-        try {
-          await polite(link);
-          const item = await guardedFetch(link, limits, { etag: known?.etag, lastModified: known?.lastModified });
-          if (item.status === 'not-modified') {
-            report.unchanged++;
-            options.store.touchSourceItem(link, source.url);
-            continue;
-          }
-          const itemKind = kindOf(item.contentType, item.url, item.body);
-          if (!itemKind || itemKind === 'feed') throw new FetchError(`${item.url}: not a report (content type "${item.contentType}")`);
-          const saved = saveReport(options, source.url, link, itemKind, item.body, item);
-          if (saved) report.downloaded.push(saved);
-          else report.unchanged++;
-        } catch (error) {
-          // One bad item does not stop the others; it is tried again after the ones not yet tried.
-          log.warn(`Source ${source.url}: ${describeError(error)}`);
-          options.store.touchSourceItem(link, source.url);
-        }
-      }
+      const budget = options.maxItemsPerPoll ?? 20;
+      await fetchItems(ordered.slice(0, budget), source.url, report, options, limits, polite);
       // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no validators).
       const unfinished = ordered.slice(budget).some((l) => options.store.sourceItem(l) === undefined);
       options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length, unfinished });
     } catch (error) {
       report.error = describeError(error);
-      const failures = (state?.failures ?? 0) + 1;
-      const backoff = Math.min(options.intervalMs * 2 ** Math.min(failures - 1, 10), 24 * 3600_000);
-      options.store.recordSourcePoll(source.url, { error: report.error, retryAt: Date.now() + backoff });
-      log.warn(`Source ${source.url}: ${report.error} (next try in ${Math.round(backoff / 1000)} s)`);
+      backOff(source.url, (state?.failures ?? 0) + 1, report.error, options);
     }
   }
   return reports;
+}
+
+/** A failed poll: the source is tried again after the poll interval doubled per failure in a row, up to a day. */
+function backOff(url: string, failures: number, error: string, options: SourceOptions): void {
+  const backoff = Math.min(options.intervalMs * 2 ** Math.min(failures - 1, 10), 24 * 3600_000);
+  options.store.recordSourcePoll(url, { error, retryAt: Date.now() + backoff });
+  log.warn(`Source ${url}: ${error} (next try in ${Math.round(backoff / 1000)} s)`);
+}
+
+/** Fetches a listing's items (this poll's share), saving each new or changed report; one bad item does not stop the others. */
+async function fetchItems(
+  links: string[],
+  source: string,
+  report: PollReport,
+  options: SourceOptions,
+  limits: FetchLimits,
+  polite: (url: string) => Promise<void>,
+): Promise<void> {
+  for (const link of links) {
+    const known = options.store.sourceItem(link);
+    try {
+      await polite(link);
+      const item = await guardedFetch(link, limits, { etag: known?.etag, lastModified: known?.lastModified });
+      if (item.status === 'not-modified') {
+        report.unchanged++;
+        options.store.touchSourceItem(link, source);
+        continue;
+      }
+      const itemKind = kindOf(item.contentType, item.url, item.body);
+      if (!itemKind || itemKind === 'feed') throw new FetchError(`${item.url}: not a report (content type "${item.contentType}")`);
+      const saved = saveReport(options, source, link, itemKind, item.body, item);
+      if (saved) report.downloaded.push(saved);
+      else report.unchanged++;
+    } catch (error) {
+      // One bad item does not stop the others; it is tried again after the ones not yet tried.
+      log.warn(`Source ${source}: ${describeError(error)}`);
+      options.store.touchSourceItem(link, source);
+    }
+  }
 }
 
 /**
