@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { join } from 'node:path';
-import { describeIngest, openRuntime } from './app.js';
+import { describeIngest, openRuntime, type Runtime } from './app.js';
 import { createBot } from './bot/create-bot.js';
 import { SqliteCardStore } from './bot/card-store.js';
 import { startBot, type RunningBot } from './bot/run.js';
@@ -38,22 +38,8 @@ async function main(): Promise<number> {
   }
   const stopping = new AbortController();
   let running: RunningBot | undefined;
-  const stopped = new Promise<void>((resolve) => {
-    const shutdown = (signal: string): void => {
-      log.info(`${signal}: finishing in-flight replies, then stopping.`);
-      stopping.abort();
-      resolve();
-    };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-  });
-  // For operators: the index's size and generation, and whether one is loaded (GET /healthz, /metrics).
-  observe('rqb_index_reports', 'Reports in the live index.', () => [{ value: runtime.engine.index.reports.size }]);
-  observe('rqb_index_chunks', 'Chunks (sentences) in the live index.', () => [{ value: runtime.engine.index.chunkCount }]);
-  observe('rqb_index_generation', 'The live index generation (its name as a label).', () => [{ labels: { generation: runtime.generation }, value: 1 }], [
-    'generation',
-  ]);
-  healthCheck('index', () => ({ ok: runtime.engine.index.reports.size > 0, detail: `${runtime.engine.index.reports.size} report(s), ${runtime.generation}` }));
+  const stopped = onStopSignal(() => stopping.abort());
+  observeRuntime(runtime);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort) : undefined;
   if (metricsServer) log.info(`Health and metrics on http://127.0.0.1:${metricsServer.port}/healthz and /metrics.`);
   let cards: SqliteCardStore | undefined;
@@ -89,6 +75,29 @@ async function main(): Promise<number> {
     cards?.close();
   }
   return 0;
+}
+
+/** For operators: the index's size and generation, and whether one is loaded (GET /healthz, /metrics). */
+function observeRuntime(runtime: Runtime): void {
+  observe('rqb_index_reports', 'Reports in the live index.', () => [{ value: runtime.engine.index.reports.size }]);
+  observe('rqb_index_chunks', 'Chunks (sentences) in the live index.', () => [{ value: runtime.engine.index.chunkCount }]);
+  observe('rqb_index_generation', 'The live index generation (its name as a label).', () => [{ labels: { generation: runtime.generation }, value: 1 }], [
+    'generation',
+  ]);
+  healthCheck('index', () => ({ ok: runtime.engine.index.reports.size > 0, detail: `${runtime.engine.index.reports.size} report(s), ${runtime.generation}` }));
+}
+
+/** Resolves on SIGINT or SIGTERM, after `onStop` (in-flight replies then finish). */
+function onStopSignal(onStop: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const shutdown = (signal: string): void => {
+      log.info(`${signal}: finishing in-flight replies, then stopping.`);
+      onStop();
+      resolve();
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
 }
 
 runMain(main, () => dataDir);
