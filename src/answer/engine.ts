@@ -21,10 +21,10 @@ import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
 import { analyzeQuestion, readMessage, CURRENCY_TERMS, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
-import { calibrate, CONFIDENCE, judge, type Shown, OFF_TOPIC_PROBES, relatedness, type Calibration, type Thresholds } from './confidence.js';
+import { calibrate, CONFIDENCE, judge, type Evidence, type Shown, OFF_TOPIC_PROBES, relatedness, type Calibration, type Thresholds } from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
-import type { Answer, AnswerItem } from './types.js';
+import type { Answer, AnswerItem, Quote } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
 const MAX_QUESTION_CHARS = 500;
@@ -195,18 +195,8 @@ export class AnswerEngine {
     );
     t.rerank = performance.now() - mark;
     mark = performance.now();
-    const judged = ranked.slice(0, JUDGED);
-    const coverage = Math.max(0, ...judged.map((s) => s.coverage));
-    const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
-    const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
-    const margin = ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0;
-    const literal = Math.max(0, ...judged.map((s) => s.literal));
-    const open = !q.wantsFigure && !q.wantsDate && !q.wantsName;
-    // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
-    const closest = related === undefined ? undefined : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
-    const agrees = !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph;
     const verdict = judge(
-      { coverage, literal, related, margin, open, agrees },
+      evidenceOf(q, ranked),
       q,
       ranked[0] && this.shownBy(q, question, ranked[0], vocabulary),
       vocabulary.namesNotInReports(question),
@@ -214,34 +204,14 @@ export class AnswerEngine {
     );
     if (verdict === 'refuse') {
       // Nearest sections only where some word of the question is (an off-topic question gets none, not whatever ranked first).
-      refusal.nearestSections = distinctParagraphs(
-        ranked.filter((s) => s.coverage > 0),
-        3,
-      ).map((s) => ({
-        reportId: s.report.id,
-        section: sectionLabel(s.report, s.paragraph),
-        paragraph: s.paragraph,
-      }));
+      refusal.nearestSections = nearestSections(ranked);
       this.options.onTimings?.(t);
       return refusal;
     }
     // Marked in the quote: the question's words, in runs holding a distinctive one (not only words most passages share: "county", "law").
     const termSet = new Set(searchTerms);
     const distinctive = (term: string): boolean => !this.isCommon(term);
-    const answers: AnswerItem[] = pickQuotes(ranked, limit).map(({ s, span }) => ({
-      quote: buildQuote(s.report.text, span.start, span.end, termSet, distinctive),
-      score: Math.round(s.score * 1000) / 1000,
-      citation: {
-        reportId: s.report.id,
-        reportTitle: s.report.meta.title,
-        reportShortTitle: s.report.meta.shortTitle,
-        reportUrl: s.report.meta.url,
-        section: sectionLabel(s.report, s.paragraph),
-        paragraph: s.paragraph,
-        page: s.report.paragraphs[s.paragraph - 1]!.page,
-      },
-      sectionPath: s.report.paragraphs[s.paragraph - 1]!.section,
-    }));
+    const answers = pickQuotes(ranked, limit).map(({ s, span }) => answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)));
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
     return { question: rawQuestion, abstained: false, confidence: verdict, answers, nearestSections: [], mode: this.mode };
@@ -368,15 +338,7 @@ export class AnswerEngine {
   ): RankedSentence[] {
     const paragraphs = new Set<string>();
     for (const id of chunkIds) paragraphs.add(`${this.index.reportOf(id)}#${this.index.paragraphOf(id)}`);
-    // How rare a word is, within the report of the sentence: other reports in the index do not change how one report's
-    // passages rank against each other ("county" is common in a county's report however rare it is in the others).
-    // A concept absent from the report weighs the most: the report likely does not cover it.
-    const weightsIn = memoize((reportId: string) => {
-      const { from, to } = this.index.chunkRange(reportId)!;
-      const maxIdf = idfOf(0, to - from);
-      const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
-      return { termWeight: memoize((term: string) => rarity([term])), conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))) };
-    });
+    const weightsIn = memoize((reportId: string) => this.weightsIn(reportId));
     const ranked: RankedSentence[] = [];
     for (const key of paragraphs) {
       const [reportId, n] = splitKey(key);
@@ -420,6 +382,18 @@ export class AnswerEngine {
       );
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
+  }
+
+  /**
+   * How rare a word is, within one report: other reports in the index do not change how one report's passages
+   * rank against each other ("county" is common in a county's report however rare it is in the others). A concept
+   * absent from the report weighs the most: the report likely does not cover it.
+   */
+  private weightsIn(reportId: string): { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number } {
+    const { from, to } = this.index.chunkRange(reportId)!;
+    const maxIdf = idfOf(0, to - from);
+    const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
+    return { termWeight: memoize((term: string) => rarity([term])), conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))) };
   }
 
   /** Dense similarity of sentence `k` of a paragraph: from the search hits, or read from the index. */
@@ -592,6 +566,50 @@ function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
 function splitKey(key: string): [string, number] {
   const at = key.lastIndexOf('#');
   return [key.slice(0, at), Number(key.slice(at + 1))];
+}
+
+/** What decides confidence, from the top JUDGED sentences: coverage, relatedness, margin, and whether words and meaning agree. */
+function evidenceOf(q: QuestionAnalysis, ranked: RankedSentence[]): Evidence {
+  const judged = ranked.slice(0, JUDGED);
+  const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
+  const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
+  // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
+  const closest = related === undefined ? undefined : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
+  return {
+    coverage: Math.max(0, ...judged.map((s) => s.coverage)),
+    literal: Math.max(0, ...judged.map((s) => s.literal)),
+    related,
+    margin: ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0,
+    open: !q.wantsFigure && !q.wantsDate && !q.wantsName,
+    agrees: !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph,
+  };
+}
+
+/** A refusal's nearest sections: only where some word of the question is (an off-topic question gets none, not whatever ranked first). */
+function nearestSections(ranked: RankedSentence[]): Answer['nearestSections'] {
+  return distinctParagraphs(
+    ranked.filter((s) => s.coverage > 0),
+    3,
+  ).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
+}
+
+/** One quoted passage with its citation. */
+function answerItem(s: RankedSentence, quote: Quote): AnswerItem {
+  const p = s.report.paragraphs[s.paragraph - 1]!;
+  return {
+    quote,
+    score: Math.round(s.score * 1000) / 1000,
+    citation: {
+      reportId: s.report.id,
+      reportTitle: s.report.meta.title,
+      reportShortTitle: s.report.meta.shortTitle,
+      reportUrl: s.report.meta.url,
+      section: sectionLabel(s.report, s.paragraph),
+      paragraph: s.paragraph,
+      page: p.page,
+    },
+    sectionPath: p.section,
+  };
 }
 
 /** Section path of a paragraph for citations; paragraphs outside any section are cited by role. */
