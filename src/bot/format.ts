@@ -222,8 +222,8 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
   return packMessages(pieces);
 }
 
-/** Section outline items shown at once (each a button), and how long a label may be there: the view stays near 1,000 characters and 8 rows. */
-export const OUTLINE_WINDOW = 8;
+/** Section outline items shown at once (each a button; with ◀ ▶ and Less · Contents, 8 rows), and how long a label may be there: the view stays under 1,000 characters. */
+export const OUTLINE_WINDOW = 6;
 const OUTLINE_LABEL = 90;
 
 export interface OutlineWindow {

@@ -76,14 +76,17 @@ describe('/reports', () => {
 });
 
 describe('the section outline and the contents', () => {
-  it('the outline shows at most 8 items around the answer (about 1,000 characters), ◀ ▶ page through the part; items open their text', async () => {
+  it('the outline shows at most 6 items around the answer (8 rows of buttons, under 1,000 characters), ◀ ▶ page through the part; items open their text', async () => {
     const { engine } = await buildEngine(join(REPO, 'corpus'), undefined, {}, tempDir());
     const report = [...engine.index.reports.values()][0]!;
     const sizes = report.paragraphs.map((p) => partItems(report, p.n).length);
     const n = sizes.indexOf(Math.max(...sizes)) + 1; // a paragraph of the longest part
     const outline = sectionOutline(report, n, STRINGS.en);
     expect(outline.items.length).toBeLessThanOrEqual(OUTLINE_WINDOW);
-    expect(outline.html.length).toBeLessThan(1200);
+    expect(outline.html.length).toBeLessThan(1000);
+    const answer = await engine.answer('How many mediation statements were issued?', 5);
+    const view = answerView(answer, 'q1', 0, STRINGS.en, 'outline', report);
+    expect(view.keyboard.inline_keyboard.length).toBeLessThanOrEqual(8);
     expectValidTelegramHtml(outline.html);
     // Paging forward from the first window, then on, visits every item of the part once.
     const seen: number[] = [];
