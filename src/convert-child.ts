@@ -95,7 +95,7 @@ if (process.argv[1] === SELF && process.argv[2] === RUN && process.send) {
       (error: unknown) =>
         process.send!({
           ok: false,
-          reportFileReason: error instanceof ReportFileError ? error.message.slice(request.name.length + 2) : undefined,
+          reportFileReason: error instanceof ReportFileError ? error.reason : undefined,
           message: describeError(error),
         } satisfies Reply),
     );

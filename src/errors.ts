@@ -31,7 +31,8 @@ export class ReportFileError extends Error {
   override name = 'ReportFileError';
   constructor(
     readonly file: string,
-    reason: string,
+    /** Why, without the file's name ("is empty."): what a record of the failure keeps. */
+    readonly reason: string,
   ) {
     super(`${file}: ${reason}`);
   }
@@ -91,5 +92,17 @@ export class SubscriptionsDbError extends Error {
       `The subscriptions database ${path} cannot be read (${reason}). Move it aside (mv "${path}" "${path}.broken") and start again: a new, empty database is created and subscribers have to /subscribe again.`,
       options,
     );
+  }
+}
+
+/** A database written by a newer version of the program: never downgraded, the program must be updated. */
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+  constructor(
+    readonly path: string,
+    readonly version: number,
+    readonly known: number,
+  ) {
+    super(`The database ${path} has schema version ${version}, newer than this program knows (${known}): update the program (git pull && npm ci).`);
   }
 }

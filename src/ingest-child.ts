@@ -46,7 +46,7 @@ async function runChild(options: ChildIngestOptions): Promise<Reply> {
   try {
     const embedder = options.model ? await loadEmbedder(options.model, options.cacheDir, undefined, options.hubEndpoint) : undefined;
     const { errors, ...summary } = await ingest({ corpusDir: options.corpusDir, dataDir: options.dataDir, embedder });
-    return { ok: true, summary, errors: errors.map((e) => ({ file: e.file, reason: e.message.slice(e.file.length + 2) })) };
+    return { ok: true, summary, errors: errors.map((e) => ({ file: e.file, reason: e.reason })) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

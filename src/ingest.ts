@@ -302,7 +302,7 @@ async function checkConversions(
         await loadReport(corpusDir, file.file, { convert });
       } catch (error) {
         if (!(error instanceof ReportFileError)) throw error;
-        failed[file.file] = { hash: file.hash, reason: error.message.slice(file.file.length + 2) };
+        failed[file.file] = { hash: file.hash, reason: error.reason };
         errors.push(error);
         continue;
       }

@@ -4,7 +4,7 @@
  * migrations applied in order at open (PRAGMA user_version holds the version reached).
  */
 import Database from 'better-sqlite3';
-import { SubscriptionsDbError } from '../errors.js';
+import { NewerSchemaError, SubscriptionsDbError } from '../errors.js';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -157,8 +157,7 @@ export class SubscriptionStore {
     this.db.pragma('busy_timeout = 5000');
     const version = this.db.pragma('user_version', { simple: true }) as number;
     this.created = version === 0;
-    if (version > MIGRATIONS.length)
-      throw new Error(`The subscriptions database ${path} has schema version ${version}, newer than this program (${MIGRATIONS.length}); update the program.`);
+    if (version > MIGRATIONS.length) throw new NewerSchemaError(path, version, MIGRATIONS.length);
     for (let v = version; v < MIGRATIONS.length; v++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[v]!);

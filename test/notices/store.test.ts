@@ -1,6 +1,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { NewerSchemaError } from '../../src/errors.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
 import { tempDir } from '../helpers/fixtures.js';
 
@@ -22,5 +24,18 @@ describe('SubscriptionStore on disk', () => {
     expect(() => new SubscriptionStore(path)).toThrow(
       `The subscriptions database ${path} cannot be read (file is not a database). Move it aside (mv "${path}" "${path}.broken") and start again`,
     );
+  });
+
+  it('refuses a database written by a newer program, saying to update, and leaves it as it is', () => {
+    const path = join(tempDir(), 'subscriptions.db');
+    new SubscriptionStore(path).close();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => new SubscriptionStore(path)).toThrow(NewerSchemaError);
+    expect(() => new SubscriptionStore(path)).toThrow(/schema version 99, newer than this program knows \(\d+\): update the program/);
+    const again = new Database(path);
+    expect(again.pragma('user_version', { simple: true })).toBe(99);
+    again.close();
   });
 });
