@@ -28,6 +28,7 @@ import type { Strings } from './i18n.js';
 import { log } from '../log.js';
 import { metrics } from '../metrics.js';
 import type { BotDeps } from './deps.js';
+import { reportsOf } from './reports.js';
 
 /** A button label: at most `n` characters, cut between words. */
 const short = (s: string, n = 40): string => clipText(s, n);
@@ -119,7 +120,7 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
   const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
   // A question nothing in the reports relates to: one line of what they are, then an example that works.
   if (answer.abstained && !answer.notAQuestion && !answer.nearestSections.length) {
-    const reports = [...deps.engine().index.reports.values()];
+    const reports = reportsOf(deps.engine()).list();
     const titles = reports.slice(0, 2).map((r) => clipText(r.meta.shortTitle ?? r.meta.title, 60));
     if (titles.length) view.text += `\n${escapeHtml(ctx.t.covers(titles, reports.length - titles.length))}`;
   }
@@ -156,7 +157,7 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
   const bot = ctx.me.username;
   if (ctx.chat?.type !== 'private') return void (await ctx.reply(escapeHtml(ctx.t.startGroup(bot)), { parse_mode: 'HTML' }));
   const engine = deps.engine();
-  const reports = [...engine.index.reports.values()];
+  const reports = reportsOf(engine).list();
   const lines = reports.length ? reports.slice(0, MAX_WELCOME_REPORTS).map(reportLine).join('\n') : escapeHtml(ctx.t.noReports);
   const more = reports.length > MAX_WELCOME_REPORTS ? `\n… /reports` : '';
   const keyboard = new InlineKeyboard();
@@ -190,7 +191,7 @@ export const REPORTS_PER_PAGE = 15;
 
 /** Page `page` of /reports: one message, ◀ ▶ turning the pages in place. */
 export function reportsPage(deps: BotDeps, page: number, t: Strings): { text: string; keyboard: InlineKeyboard } {
-  const reports = [...deps.engine().index.reports.values()];
+  const reports = reportsOf(deps.engine()).list();
   const keyboard = new InlineKeyboard();
   if (!reports.length) return { text: escapeHtml(t.noReports), keyboard };
   const pages = Math.ceil(reports.length / REPORTS_PER_PAGE);
@@ -232,8 +233,7 @@ function compact(keyboard: InlineKeyboard): InlineKeyboard {
 
 /** The report whose short key (callback data, deep links) is `key`. */
 export function findReport(deps: BotDeps, key: string): ParsedReport | undefined {
-  for (const report of deps.engine().index.reports.values()) if (reportKey(report.id) === key) return report;
-  return undefined;
+  return reportsOf(deps.engine()).byKey(key);
 }
 
 /** Table-of-contents entries offered as buttons (Telegram allows 100; a chat screen shows far fewer). */

@@ -7,6 +7,7 @@ import { decodeCallback, encodeCallback, parseStartPayload, topicKey } from '../
 import { clipText } from '../bot/format.js';
 import type { SubscriptionStore } from './store.js';
 import type { BotContext } from '../bot/context.js';
+import { reportsOf } from '../bot/reports.js';
 import type { BotDeps } from '../bot/deps.js';
 
 const MAX_WATCHES = 10;
@@ -88,7 +89,7 @@ async function subscribeHere(store: SubscriptionStore, ctx: ChatContext): Promis
 /** The subscription and watched topics of this chat, with a button for each change. */
 function statusView(store: SubscriptionStore, deps: Pick<BotDeps, 'engine'>, ctx: ChatContext): { text: string; keyboard: InlineKeyboard } {
   const s = store.subscriber(ctx.chat.id);
-  const reports = deps.engine().index.reports.size;
+  const reports = reportsOf(deps.engine()).size;
   const topics = store.watches(ctx.chat.id);
   const keyboard = new InlineKeyboard().text(
     s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,

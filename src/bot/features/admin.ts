@@ -5,6 +5,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
+import { reportsOf } from '../reports.js';
 import { escapeHtml } from '../format.js';
 
 export function adminFeature(deps: BotDeps): Composer<BotContext> {
@@ -13,7 +14,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
   admins.command('stats', async (ctx) => {
     const engine = deps.engine();
     const lines = [
-      `reports: ${engine.index.reports.size}`,
+      `reports: ${reportsOf(engine).size}`,
       `chunks: ${engine.index.chunkCount}`,
       `mode: ${engine.mode}`,
       `rss: ${Math.round(process.memoryUsage().rss / 1048576)} MB`,

@@ -9,6 +9,7 @@ import { decodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { STRINGS } from '../i18n.js';
 import type { BotDeps } from '../deps.js';
+import { reportsOf } from '../reports.js';
 import {
   answerInChat,
   askEngine,
@@ -83,7 +84,7 @@ async function cardButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, ac
   if (!card) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
   const item = card.answer.answers[action.page];
   if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
-  const report = deps.engine().index.reports.get(item.citation.reportId);
+  const report = reportsOf(deps.engine()).get(item.citation.reportId);
   // The card keeps the language it was sent in, whoever in the group taps it.
   const t = STRINGS[card.lang];
   if (action.kind === 'view') {
