@@ -9,7 +9,7 @@ import { splitSentences } from './sentences.js';
 import type { Chunk, ParsedReport } from './types.js';
 
 /** Bump when parsing or chunking changes what chunks come out: stored reports are then re-ingested. */
-export const CHUNKER_VERSION = 5;
+export const CHUNKER_VERSION = 6;
 
 /** The sentences of every paragraph, in order: paragraph p's k-th sentence is a chunk. */
 export function chunkReport(report: ParsedReport): Chunk[] {

@@ -128,7 +128,7 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));
   for (const block of blocks) reader.read(block);
   const { meta, paragraphs } = reader;
-  markSignature(text, paragraphs, meta);
+  if (!reader.closed) markSignature(text, paragraphs, meta);
   return { id: reportIdFromFileName(fileName), meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) }, text, paragraphs };
 }
 
@@ -141,6 +141,10 @@ class StructureReader {
   private item?: string;
   private readonly mdPath: string[] = [];
   private seenBody = false;
+  /** After a closing formula alone on its line ("Sincerely,"): the name and title lines that follow sign it. */
+  private signing = false;
+  /** A closing formula signed the report: its last lines are its own text, not a signature. */
+  closed = false;
 
   constructor(
     private readonly markdown: boolean,
@@ -152,10 +156,19 @@ class StructureReader {
 
   read(block: Block): void {
     const line = block.text.replace(/\s+/g, ' ');
+    if (this.signing && line.length <= 100 && !/[.。]$/.test(line) && !PART.test(line) && !MD_HEADING.test(line)) {
+      this.meta.signature ??= line;
+      return void this.add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
+    }
+    this.signing = false;
     if (this.header(block, line) || this.markdownBlock(block, line) || this.numbered(block, line)) return;
-    // A letter's closing formula ("Respectfully submitted, Edward C. Forst Administrator") signs what comes before it.
+    // A letter's closing formula ("Respectfully submitted, Edward C. Forst Administrator") signs what comes before it;
+    // alone on its line ("Sincerely,"), the lines after it (name, title) sign.
     if (CLOSING.test(line) && line.length < 200) {
-      this.meta.signature ??= line.replace(CLOSING, '').replace(/^[\s,]+/, '');
+      const signer = line.replace(CLOSING, '').replace(/^[\s,]+/, '');
+      if (signer) this.meta.signature ??= signer;
+      this.signing = !signer;
+      this.closed = true;
       return void this.add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
     }
     if (this.items && ITEM.test(line)) this.item = leadSentence(line).label;
@@ -266,7 +279,8 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
   for (let i = paragraphs.length - 1; i > 0; i--) {
     const p = paragraphs[i]!;
     const line = text.slice(p.start, p.end);
-    if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line) || isTableRow(line)) break;
+    // A figure ("2+ million hours saved …") states a fact: the report's text, not who signed it.
+    if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line) || isTableRow(line) || (/^\d/.test(line) && !DATE_LINE.test(line))) break;
     p.role = 'signature';
     if (DATE_LINE.test(line)) meta.signedDate ??= line;
     else if (!/^[(（]/.test(line)) meta.signature ??= line;

@@ -150,6 +150,15 @@ describe('parseReport: layouts of other reports', () => {
     expect(r.meta.signature).toBe('Edward C. Forst Administrator');
   });
 
+  it('a closing formula alone on its line is signed by the lines after it; a report signed so ends with its own text', () => {
+    const text = '1. A note from our Administrator\nWe thank our partners.\nSincerely,\nMina Hsiang\nAdministrator, The U.S. Digital Service\n2. By the numbers\n2+ million hours of worker time saved\n';
+    const r = parseReport(text, 'usds.txt');
+    const role = (start: string): string => r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith(start))!.role;
+    expect(['Sincerely', 'Mina', 'Administrator,'].map(role)).toEqual(['signature', 'signature', 'signature']);
+    expect(r.meta.signature).toBe('Mina Hsiang');
+    expect(role('2+ million')).toBe('body'); // a figure is the report's text, never its signature
+  });
+
   it('finds exactly the headings of the GSA assessment that its source marks', () => {
     const source = readFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'), 'utf8');
     const r = parseReport(source, 'gsa-fy2025-section-508-assessment.md');
