@@ -11,21 +11,9 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeDocx } from '../test/helpers/documents.js';
+import { lyingDocx } from '../test/helpers/documents.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-
-/** A .docx of 40 MB of XML whose directory says each part is 1 KB. */
-function lyingDocx(): Buffer {
-  const liar = makeDocx(Array.from({ length: 400_000 }, () => 'The county paved village roads again this year.'));
-  const view = new DataView(liar.buffer, liar.byteOffset, liar.byteLength);
-  for (let at = 0; at + 4 <= liar.length; at++) {
-    const sig = view.getUint32(at, true);
-    if (sig === 0x04034b50) view.setUint32(at + 22, 1024, true);
-    if (sig === 0x02014b50) view.setUint32(at + 24, 1024, true);
-  }
-  return liar;
-}
 
 const root = mkdtempSync(join(tmpdir(), 'rqb-hostile-'));
 try {

@@ -95,3 +95,15 @@ export function makeDocx(blocks: string[]): Buffer {
   };
   return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))));
 }
+
+/** A .docx of 40 MB of XML (a few hundred KB deflated) whose directory says each part is 1 KB: a zip bomb that lies. */
+export function lyingDocx(): Buffer {
+  const liar = makeDocx(Array.from({ length: 400_000 }, () => 'The county paved village roads again this year.'));
+  const view = new DataView(liar.buffer, liar.byteOffset, liar.byteLength);
+  for (let at = 0; at + 4 <= liar.length; at++) {
+    const sig = view.getUint32(at, true);
+    if (sig === 0x04034b50) view.setUint32(at + 22, 1024, true);
+    if (sig === 0x02014b50) view.setUint32(at + 24, 1024, true);
+  }
+  return liar;
+}

@@ -208,8 +208,7 @@ function joinLines(a: PdfLine, b: string, vocabulary: ReturnType<typeof vocabula
 const outlineKey = (text: string): string => text.toLowerCase().replace(/[\s:：.]+/g, ' ').trim();
 
 function markHeadings(blocks: Block[], body: number, outline: PdfLayoutOptions['outline'] = []): void {
-  const key = outlineKey;
-  const listed = new Map(outline.map((o) => [key(o.title), o.depth]));
+  const listed = new Map(outline.map((o) => [outlineKey(o.title), o.depth]));
   const sized = (b: Block): boolean => b.size >= body * HEADING_RATIO;
   const candidate = (b: Block): boolean =>
     b.kind === 'body' &&
@@ -220,12 +219,12 @@ function markHeadings(blocks: Block[], body: number, outline: PdfLayoutOptions['
     b.lines.length <= 5 &&
     // A heading may ask ("What's next?"); it does not end like a statement.
     !/[.。!！;；,，]["'”’)）]*$/u.test(b.text) &&
-    (sized(b) || listed.has(key(b.text)) || (b.lines.length === 1 && Math.abs(b.size - body) <= 0.6 && NUMBERED.test(b.text)));
+    (sized(b) || listed.has(outlineKey(b.text)) || (b.lines.length === 1 && Math.abs(b.size - body) <= 0.6 && NUMBERED.test(b.text)));
   const candidates = blocks.filter(candidate);
   const sizes = [...new Set(candidates.filter(sized).map((b) => Math.round(b.size * 2) / 2))].sort((a, b) => b - a);
   const levelOf = (b: Block): number =>
-    listed.has(key(b.text))
-      ? listed.get(key(b.text))! + 2
+    listed.has(outlineKey(b.text))
+      ? listed.get(outlineKey(b.text))! + 2
       : sized(b)
         ? sizes.indexOf(Math.round(b.size * 2) / 2) + 2 + (listed.size ? 1 : 0)
         : sizes.length + 1 + (NUMBERED.exec(b.text)?.[1]?.replace(/\.$/, '').split('.').length ?? 1);

@@ -11,7 +11,6 @@ import { layoutPdf, type LaidOutText, type PdfLine, type PdfPage } from './pdf-l
 
 const HAN = /\p{Script=Han}/u;
 
-export type ConvertedText = LaidOutText;
 
 interface Run {
   str: string;
@@ -99,7 +98,7 @@ async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPag
 }
 
 /** Text of a PDF with a text layer; a PDF without one (a scan) is refused with a reason. */
-export async function pdfToReportText(bytes: Uint8Array, name: string, isWord?: (word: string) => boolean): Promise<ConvertedText> {
+export async function pdfToReportText(bytes: Uint8Array, name: string, isWord?: (word: string) => boolean): Promise<LaidOutText> {
   const { pages, title, outline } = await pagesOf(bytes, name);
   if (!pages.some((page) => page.lines.some((l) => /\p{L}/u.test(l.text))))
     throw new ReportFileError(name, 'has no text layer (a scanned PDF?); run it through OCR first, or add the report as text.');
