@@ -149,7 +149,8 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
   const previous = previousManifest(store);
   const byFile = new Map(Object.values(previous?.reports ?? {}).map((e) => [e.file, e]));
   const scan = scanCorpus(options.corpusDir, (name) => byFile.get(name));
-  const { files, errors } = await checkConversions(store, scan, byFile, options.corpusDir, convert);
+  const failedBefore = store.failedConversions();
+  const { files, errors, failed } = await checkConversions(scan, failedBefore, byFile, options.corpusDir, convert);
   for (const e of errors) log.warn(e.message);
   const previousDir = previous ? store.current() : undefined;
   const model = options.embedder ? { id: options.embedder.id, dim: options.embedder.dim } : null;
@@ -174,26 +175,27 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
   if (!full && todo.length === 0 && summary.removed.length === 0) {
     summary.totalChunks = Object.values(kept).reduce((n, e) => n + e.chunkCount, 0);
     if (plan.keepEmpty) summary.vectors = !!previous?.model;
-    return summary;
-  }
+  } else await writeGeneration(store, { options, convert, progress, previous, previousDir, plan, model, summary, failed });
+  if (JSON.stringify(failed) !== JSON.stringify(failedBefore)) store.saveFailedConversions(failed);
+  return summary;
+}
 
-  return writeGeneration(store, { options, convert, progress, previous, previousDir, plan, model, summary });
+/** What writing a generation works from: the plan, the previous index and where the results go. */
+interface GenerationWork {
+  options: IngestOptions;
+  convert: LoadOptions['convert'];
+  progress: Progress;
+  previous: Manifest | undefined;
+  previousDir: string | undefined;
+  plan: ReturnType<typeof planIngest>;
+  model: Manifest['model'];
+  summary: IngestSummary;
+  /** Failed conversions, recorded so an unchanged file is not converted again. */
+  failed: Record<string, FailedConversion>;
 }
 
 /** Writes the new generation: reports carried over, new and changed ones indexed, then lexical.bin and the HNSW graph; commits it. */
-async function writeGeneration(
-  store: IndexStore,
-  at: {
-    options: IngestOptions;
-    convert: LoadOptions['convert'];
-    progress: Progress;
-    previous: Manifest | undefined;
-    previousDir: string | undefined;
-    plan: ReturnType<typeof planIngest>;
-    model: Manifest['model'];
-    summary: IngestSummary;
-  },
-): Promise<IngestSummary> {
+async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<IngestSummary> {
   const { options, convert, progress, previous, previousDir, model, summary } = at;
   const { full, todo, kept } = at.plan;
   const writer = store.begin();
@@ -220,7 +222,10 @@ async function writeGeneration(
       'KB',
     );
     for (const file of todo) {
-      const indexed = await indexReport(file, manifest.nextLabel, { options, convert, writer, progress, previous });
+      const indexed = await indexReport(file, manifest.nextLabel, { options, convert, writer, progress, previous }).catch((error: unknown) =>
+        notAdded(file, error, at),
+      );
+      if (!indexed) continue;
       manifest.nextLabel += indexed.entry.chunkCount;
       manifest.reports[indexed.id] = indexed.entry;
       if (options.embedder) {
@@ -274,21 +279,32 @@ function buildIndexes(
   manifest.hnswBytes = writer.writeVectorIndex(vectors);
 }
 
+/** A new file that cannot be read or converted is named and not added; the others go on. Any other failure stops the ingest. */
+function notAdded(file: ReportFile, error: unknown, at: Pick<GenerationWork, 'previous' | 'summary' | 'failed' | 'progress'>): undefined {
+  if (!(error instanceof ReportFileError) || at.previous?.reports[file.id]) throw error;
+  log.warn(error.message);
+  at.summary.errors.push(error);
+  at.summary.added = at.summary.added.filter((id) => id !== file.id);
+  if (isConverted(file.file)) at.failed[file.file] = { hash: file.hash, reason: error.reason };
+  at.progress.tick(kb(file));
+  return undefined;
+}
+
 /**
- * A PDF, Word or HTML file that is new or changed is converted once now: one that cannot be is
- * named and treated like an unreadable file (an indexed version of it stays). One that failed
- * before and has not changed since is not converted again (a 20,000-page PDF took a minute each time).
+ * A changed PDF, Word or HTML file is converted now: one that cannot be is named and treated like an
+ * unreadable file (its indexed version stays). A new one is converted once, when it is indexed
+ * (indexReport): failing there it is simply not added. One that failed before and has not changed since
+ * is not converted again (a 20,000-page PDF took a minute each time).
  */
 async function checkConversions(
-  store: IndexStore,
   scan: { files: ReportFile[]; errors: ReportFileError[] },
+  failedBefore: Record<string, FailedConversion>,
   byFile: Map<string, ReportEntry>,
   corpusDir: string,
   convert: LoadOptions['convert'],
-): Promise<{ files: ReportFile[]; errors: ReportFileError[] }> {
+): Promise<{ files: ReportFile[]; errors: ReportFileError[]; failed: Record<string, FailedConversion> }> {
   const errors = [...scan.errors];
   const files: ReportFile[] = [];
-  const failedBefore = store.failedConversions();
   const failed: Record<string, FailedConversion> = {};
   for (const file of scan.files) {
     if (isConverted(file.file) && byFile.get(file.file)?.hash !== file.hash) {
@@ -299,7 +315,7 @@ async function checkConversions(
         continue;
       }
       try {
-        await loadReport(corpusDir, file.file, { convert });
+        if (byFile.has(file.file)) await loadReport(corpusDir, file.file, { convert });
       } catch (error) {
         if (!(error instanceof ReportFileError)) throw error;
         failed[file.file] = { hash: file.hash, reason: error.reason };
@@ -309,8 +325,7 @@ async function checkConversions(
     }
     files.push(file);
   }
-  if (JSON.stringify(failed) !== JSON.stringify(failedBefore)) store.saveFailedConversions(failed);
-  return { files, errors };
+  return { files, errors, failed };
 }
 
 /**
