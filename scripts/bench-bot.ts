@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BotApiHarness, TOKEN } from './bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../test/helpers/bot-api.js';
 import { percentile } from './bench-latency.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);

@@ -7,7 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ingest } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
-import { buildTinyModel } from './build-tiny-model.js';
+import { buildTinyModel } from '../test/helpers/tiny-model.js';
 
 const mb = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;
 

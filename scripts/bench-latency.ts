@@ -15,8 +15,8 @@ import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
 import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { loadThesaurus } from '../src/search/thesaurus.js';
-import { EVAL_SETS, loadSet } from './bench-quality.js';
-import { buildTinyModel } from './build-tiny-model.js';
+import { EVAL_SETS, loadSet } from '../test/helpers/quality.js';
+import { buildTinyModel } from '../test/helpers/tiny-model.js';
 import { syntheticReport, vocabularyOf } from './gen-synthetic-corpus.js';
 
 /** New reports indexed meanwhile in the "while indexing" rows, and how often a question arrives there. */

@@ -16,49 +16,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIDENCE, type Thresholds } from '../src/answer/confidence.js';
-import { AnswerEngine } from '../src/answer/engine.js';
 import { WEIGHTS, type Weights } from '../src/answer/rerank.js';
 import type { EvalQuestion, QualityReport } from '../src/answer/evaluate.js';
-import { ingest } from '../src/ingest.js';
-import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
 import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
-import { IndexStore, loadIndex } from '../src/search/store.js';
-import { loadThesaurus } from '../src/search/thesaurus.js';
-import { buildTinyModel } from './build-tiny-model.js';
+import { buildTinyModel } from '../test/helpers/tiny-model.js';
 import { pdfReading, printPdfReading } from './pdf-reading.js';
-import { readSet, scoreReports, scoreSet, splitOf, type QualityRun, type ReportRun } from './quality-reports.js';
-
-export { scoreSet, splitOf, type QualityRun };
-
-export const EVAL_DIR = fileURLToPath(new URL('../test/fixtures/eval', import.meta.url));
-export const EVAL_SETS = ['dev-questions.jsonl', 'dev-realistic.jsonl', 'off-topic.jsonl'] as const;
-
-export function loadSet(name: string): EvalQuestion[] {
-  return readSet(join(EVAL_DIR, name));
-}
-
-/**
- * Builds an index of `corpusDir` in `dataDir` and returns an engine over it. The engine reads report
- * texts from there as it needs them, so the folder must outlive it: by default a temporary one that
- * goes when the process does; tests pass their own (removed after the test file).
- */
-export async function buildEngine(
-  corpusDir: string,
-  embedder?: Embedder,
-  tuning: { thresholds?: Thresholds; weights?: Weights } = {},
-  dataDir = temporaryDataDir(),
-): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
-  await ingest({ corpusDir, dataDir, embedder });
-  const { index } = loadIndex(new IndexStore(dataDir))!;
-  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), ...tuning });
-  return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
-}
-
-function temporaryDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rqb-quality-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { scoreReports, type ReportRun } from './quality-reports.js';
+import { buildEngine, EVAL_SETS, loadSet, scoreSet, splitOf, type QualityRun } from '../test/helpers/quality.js';
 
 function row(label: string, r: QualityReport): string {
   return `| ${label} | ${r.questions} | ${r.hitAt1.toFixed(3)} | ${r.hitAt3.toFixed(3)} | ${r.falseAbstentions} | ${r.lowConfidence} | ${r.unanswerableHandled} | ${r.unanswerableHigh} | ${r.verbatimRate.toFixed(3)} | ${r.citationCompleteness.toFixed(3)} | ${r.medianQuoteChars} |`;

@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processTerm } from '../src/search/tokenize.js';
-import { onnxQuantizedGatherModel, SPECIAL, writeModelFolder } from './build-tiny-model.js';
+import { onnxQuantizedGatherModel, SPECIAL, writeModelFolder } from './model-folder.js';
 
 export const STATIC_MODEL_DIR = 'models/static-en-100d';
 const VOCAB = 50_000;

@@ -8,7 +8,7 @@
  * (test/fixtures/reports, public domain) and, when ../shared/eval/reports is there, the Hong Kong
  * 2025 Policy Address (evaluation data only: read from there, never copied into the repository).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ import type { Embedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
 import { loadThesaurus } from '../src/search/thesaurus.js';
 import type { CorpusIndex } from '../src/search/corpus-index.js';
-import { evaluate } from '../src/answer/evaluate.js';
+import { readSet, scoreSet, splitOf, type QualityRun } from '../test/helpers/quality.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = join(REPO, '../shared/eval/reports');
@@ -31,14 +31,6 @@ export interface DevReport {
   /** The report file and its sidecar, when it has one. */
   files: string[];
   questions: EvalQuestion[];
-}
-
-/** A question set: one JSON question a line. */
-export function readSet(path: string): EvalQuestion[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as EvalQuestion);
 }
 
 function withSidecar(file: string): string[] {
@@ -68,29 +60,6 @@ export function devReports(): DevReport[] {
 interface Built {
   index: CorpusIndex;
   texts: Map<string, string>;
-}
-
-export interface QualityRun {
-  mode: string;
-  english: QualityReport;
-  chinese: QualityReport;
-}
-
-/** The half a question belongs to, from a hash of its text (stable across runs and edits of other questions). */
-export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
-  let h = 2166136261;
-  for (const ch of q.q) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619);
-  return (h >>> 0) % 2 === 0 ? 'tune' : 'held-out';
-}
-
-/** Answers every question of the set and scores English and Chinese separately. */
-export async function scoreSet(built: { engine: AnswerEngine; texts: Map<string, string> }, set: EvalQuestion[], mode: string): Promise<QualityRun> {
-  const run = async (questions: EvalQuestion[]): Promise<QualityReport> => {
-    const answers = [];
-    for (const q of questions) answers.push(await built.engine.answer(q.q, 3));
-    return evaluate(questions, answers, built.texts);
-  };
-  return { mode, english: await run(set.filter((q) => q.lang !== 'zh')), chinese: await run(set.filter((q) => q.lang === 'zh')) };
 }
 
 /** Ingests the reports' files into a fresh temporary index. */

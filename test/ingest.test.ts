@@ -5,7 +5,7 @@ import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest, passageText } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { FORMAT_VERSION, IndexStore, loadIndex } from '../src/search/store.js';
-import { buildTinyModel } from '../scripts/build-tiny-model.js';
+import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
 /** Wraps an embedder, counting embedded texts and optionally failing after `failAfter` calls. */

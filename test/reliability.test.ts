@@ -7,7 +7,7 @@ import { ingest } from '../src/ingest.js';
 import { SubscriptionStore } from '../src/notices/store.js';
 import { loadEmbedder } from '../src/search/embedder.js';
 import { IndexStore, loadIndex } from '../src/search/store.js';
-import { buildTinyModel } from '../scripts/build-tiny-model.js';
+import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPO, REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
 const TOKEN = '987654321:SECRET-token-never-to-be-printed_xyz';

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildEngine } from '../../scripts/bench-quality.js';
+import { buildEngine } from '../helpers/quality.js';
 import type { AnswerEngine } from '../../src/answer/engine.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { corpusOf, GSA_FILES, REPO, tempDir } from '../helpers/fixtures.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { candidateExamples, exampleQuestions, workingExamples } from '../../src/answer/examples.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
-import { buildEngine } from '../../scripts/bench-quality.js';
+import { buildEngine } from '../helpers/quality.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
 
 describe('example questions', () => {

@@ -1,9 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEngine, loadSet, scoreSet } from '../../scripts/bench-quality.js';
-import { buildTinyModel } from '../../scripts/build-tiny-model.js';
-import { readSet } from '../../scripts/quality-reports.js';
+import { buildEngine, loadSet, readSet, scoreSet } from '../helpers/quality.js';
+import { buildTinyModel } from '../helpers/tiny-model.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { corpusOf, GSA_FILES, REPO, REPORT_TEXT, tempDir } from '../helpers/fixtures.js';
 

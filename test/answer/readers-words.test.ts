@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerEngine } from '../../src/answer/engine.js';
-import { buildEngine } from '../../scripts/bench-quality.js';
+import { buildEngine } from '../helpers/quality.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
 

@@ -4,7 +4,7 @@ import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import type { BotContext } from '../../src/bot/context.js';
-import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 import { BOT_INFO } from '../helpers/offline-bot.js';
 import { expectValidTelegramHtml } from '../helpers/telegram-html.js';

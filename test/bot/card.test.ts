@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildEngine, loadSet } from '../../scripts/bench-quality.js';
+import { buildEngine, loadSet } from '../helpers/quality.js';
 import { decodeCallback, VIEWS } from '../../src/bot/callback-data.js';
 import { MAX_CITATION, OUTLINE_WINDOW, partItems, sectionNumbers, sectionOutline, shortCitation, tableOfContents } from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
-import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 
 describe('the bot under Bot API faults and floods', () => {

@@ -4,7 +4,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { ConfigError } from '../../src/errors.js';
 import { log } from '../../src/log.js';
-import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 
 describe('long polling when the Bot API misbehaves', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
-import { BotApiHarness, freePort, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, freePort, TOKEN } from '../helpers/bot-api.js';
 import { tempCorpus } from '../helpers/fixtures.js';
 
 describe('webhook mode', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
-import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { NEW_REPORT, REPO, tempCorpus } from '../helpers/fixtures.js';
 
 const SUBSCRIBERS = 40;

@@ -5,7 +5,7 @@ import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { startNotices, type NoticeService } from '../../src/notices/service.js';
-import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { NEW_REPORT, NEW_REPORT_META, tempCorpus } from '../helpers/fixtures.js';
 
 describe('subscriptions and new-report notices end to end', () => {

@@ -5,7 +5,7 @@ import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { startNotices, type NoticeService } from '../../src/notices/service.js';
-import { BotApiHarness, TOKEN } from '../../scripts/bot-api-emulator.js';
+import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { makePdf } from '../helpers/documents.js';
 import { tempCorpus, tempDir } from '../helpers/fixtures.js';
 import { listingPage, Publisher } from '../helpers/publisher.js';

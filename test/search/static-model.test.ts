@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEmbedder, loadWithTransformers, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { bertWords, StaticModel } from '../../src/search/static-model.js';
-import { buildTinyModel } from '../../scripts/build-tiny-model.js';
+import { buildTinyModel } from '../helpers/tiny-model.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
 
 /** Sentences of the report, the realistic questions and a few odd texts: what the model is asked to embed. */
