@@ -33,8 +33,19 @@ const oneWay = LADDER.slice(0, -1).map(([name, path], i) => ({
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'Import cycles make a module impossible to understand alone.', from: {}, to: { circular: true } },
-    { name: 'src-not-scripts-or-tests', severity: 'error', from: { path: '^src/' }, to: { path: ['^scripts/', '^test/'] } },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Import cycles make a module impossible to understand alone.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'src-not-scripts-or-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: ['^scripts/', '^test/'] },
+    },
     {
       name: 'bot-features-stand-alone',
       severity: 'error',

@@ -73,7 +73,9 @@ async function main(): Promise<void> {
               if (process.env.BENCH_DEBUG) console.error(JSON.stringify(reply?.text).slice(0, 120));
             }
             clientSide.push(performance.now() - sentAt);
-            const answer = api.calls.find((c) => c.method === 'sendMessage' && Number(c.body.chat_id) === 10_000 + u && c.at >= queuedAt);
+            const answer = api.calls.find(
+              (c) => c.method === 'sendMessage' && Number(c.body.chat_id) === 10_000 + u && c.at >= queuedAt,
+            );
             if (answer) serverSide.push(answer.at - queuedAt);
           }
         }),
@@ -89,10 +91,14 @@ async function main(): Promise<void> {
     serverSide.sort((a, b) => a - b);
     clientSide.sort((a, b) => a - b);
     const total = USERS * (QUESTIONS_EACH - warmup);
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; ${USERS} users × ${QUESTIONS_EACH} questions, lexical mode`);
+    console.log(
+      `Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; ${USERS} users × ${QUESTIONS_EACH} questions, lexical mode`,
+    );
     console.log('| measure | value |');
     console.log('|---|---|');
-    console.log(`| replies after warm-up | ${total} in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} replies/s |`);
+    console.log(
+      `| replies after warm-up | ${total} in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} replies/s |`,
+    );
     console.log(`| errors (missing or non-answer replies, all rounds) | ${errors} |`);
     console.log(
       `| message in Bot API → reply in Bot API | p50 ${percentile(serverSide, 50).toFixed(1)} ms · p99 ${percentile(serverSide, 99).toFixed(1)} ms (includes the proxy's 15 ms long-poll granularity) |`,
@@ -134,7 +140,10 @@ async function flood(api: BotApiHarness): Promise<void> {
     const [card] = await reader.replies(1, 30_000);
     const id = card!.messageId as number;
     const buttons = (): string[] =>
-      (reader.history().find((m) => m.messageId === id)?.reply_markup as { inline_keyboard: { callback_data?: string }[][] } | undefined)?.inline_keyboard
+      (
+        reader.history().find((m) => m.messageId === id)?.reply_markup as
+          { inline_keyboard: { callback_data?: string }[][] } | undefined
+      )?.inline_keyboard
         .flat()
         .map((b) => b.callback_data)
         .filter((d): d is string => !!d) ?? [];

@@ -34,16 +34,24 @@ async function run(faultRate: number): Promise<void> {
         return res.end(
           JSON.stringify(
             tooMany
-              ? { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }
+              ? {
+                  ok: false,
+                  error_code: 429,
+                  description: 'Too Many Requests: retry after 1',
+                  parameters: { retry_after: 1 },
+                }
               : { ok: false, error_code: 500, description: 'Internal Server Error' },
           ),
         );
       }
       const chat = Number(body.chat_id);
       delivered.set(chat, (delivered.get(chat) ?? 0) + 1);
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ ok: true, result: { message_id: answers, date: 0, chat: { id: chat, type: 'private' }, text: body.text } }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          ok: true,
+          result: { message_id: answers, date: 0, chat: { id: chat, type: 'private' }, text: body.text },
+        }),
+      );
     });
   });
   server.listen(0, '127.0.0.1');
@@ -69,7 +77,9 @@ async function run(faultRate: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}`);
-  console.log('| run | subscribers | wall time | messages/s (achieved / ceiling) | injected faults | lost | duplicates |');
+  console.log(
+    '| run | subscribers | wall time | messages/s (achieved / ceiling) | injected faults | lost | duplicates |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   await run(0);
   await run(0.05);

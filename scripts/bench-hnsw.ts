@@ -59,7 +59,9 @@ async function main(argv: string[]): Promise<void> {
         found += distances.filter((d) => 1 - d >= tenth[k]! - 1e-6).length;
       });
       const queryMs = (performance.now() - t) / queries.length;
-      console.log(`| ${M} | ${efConstruction} | ${buildS.toFixed(1)} | ${(found / (queries.length * 10)).toFixed(3)} | ${queryMs.toFixed(2)} |`);
+      console.log(
+        `| ${M} | ${efConstruction} | ${buildS.toFixed(1)} | ${(found / (queries.length * 10)).toFixed(3)} | ${queryMs.toFixed(2)} |`,
+      );
     }
   }
 }

@@ -19,8 +19,14 @@ const root = mkdtempSync(join(tmpdir(), 'rqb-hostile-'));
 try {
   const corpus = join(root, 'corpus');
   execFileSync('mkdir', ['-p', corpus]);
-  copyFileSync(join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.txt'), join(corpus, 'zuoyun-2023-rule-of-law-report.txt'));
-  copyFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'), join(corpus, 'gsa-fy2025-section-508-assessment.md'));
+  copyFileSync(
+    join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.txt'),
+    join(corpus, 'zuoyun-2023-rule-of-law-report.txt'),
+  );
+  copyFileSync(
+    join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'),
+    join(corpus, 'gsa-fy2025-section-508-assessment.md'),
+  );
   const nested = (depth: number): string =>
     `<html><body>${'<div>'.repeat(depth)}<p>Deep text long enough to count as the page's content, in a page nested far too deep.</p>${'</div>'.repeat(depth)}</body></html>`;
   const hostile: [string, string | Buffer][] = [
@@ -34,15 +40,29 @@ try {
   ];
   for (const [name, body] of hostile) writeFileSync(join(corpus, name), body);
   execFileSync('mkfifo', [join(corpus, 'pipe.txt')]);
-  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e s, peak RSS %M KB', process.execPath, join(REPO, 'scripts/launch.mjs'), 'ingest'], {
-    cwd: REPO,
-    encoding: 'utf8',
-    env: { ...process.env, CORPUS_DIR: corpus, DATA_DIR: join(root, 'data'), HF_ENDPOINT: 'http://127.0.0.1:9', LOG_LEVEL: 'info' },
-    timeout: 600_000,
-  });
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-f', 'TIME %e s, peak RSS %M KB', process.execPath, join(REPO, 'scripts/launch.mjs'), 'ingest'],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        CORPUS_DIR: corpus,
+        DATA_DIR: join(root, 'data'),
+        HF_ENDPOINT: 'http://127.0.0.1:9',
+        LOG_LEVEL: 'info',
+      },
+      timeout: 600_000,
+    },
+  );
   const time = /TIME ([\d.]+) s, peak RSS (\d+) KB/.exec(run.stderr);
-  console.log(`Hostile corpus: ${hostile.length + 1} bad files (${[...hostile.map(([n]) => n), 'pipe.txt (FIFO)'].join(', ')}) beside 2 good reports.`);
-  console.log(`npm run ingest: exit ${run.status}, ${time?.[1]} s wall, peak RSS ${time ? Math.round(Number(time[2]) / 1024) : '?'} MB (largest process)`);
+  console.log(
+    `Hostile corpus: ${hostile.length + 1} bad files (${[...hostile.map(([n]) => n), 'pipe.txt (FIFO)'].join(', ')}) beside 2 good reports.`,
+  );
+  console.log(
+    `npm run ingest: exit ${run.status}, ${time?.[1]} s wall, peak RSS ${time ? Math.round(Number(time[2]) / 1024) : '?'} MB (largest process)`,
+  );
   console.log(run.stdout.trim());
   console.log(
     run.stderr

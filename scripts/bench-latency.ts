@@ -45,7 +45,11 @@ async function measure(
   cpSync(corpusDir, corpus, { recursive: true });
   await ingest({ corpusDir: corpus, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
-  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus() });
+  const engine = new AnswerEngine(index, {
+    embedder,
+    expandQuery: chineseExpander(await ensureGlossary()),
+    thesaurus: loadThesaurus(),
+  });
   for (const q of questions) await engine.answer(q); // warm-up
   let indexing: Promise<unknown> | undefined;
   let done = false;
@@ -96,7 +100,9 @@ async function main(): Promise<void> {
     .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
   const modelDir = mkdtempSync(join(tmpdir(), 'rqb-model-'));
   const tiny = await loadEmbedder(buildTinyModel(modelDir, texts), tmpdir());
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; ${questions.length} questions × 20 rounds`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model}, Node ${process.version}; ${questions.length} questions × 20 rounds`,
+  );
   console.log('| mode | answers | p50 ms | p95 ms | p99 ms | max ms |');
   console.log('|---|---|---|---|---|---|');
   const offline = await loadEmbedder(OFFLINE_MODEL, tmpdir());
@@ -111,8 +117,13 @@ async function main(): Promise<void> {
     offline,
     (c, d) => ingestInChild({ corpusDir: c, dataDir: d, model: offline.id, cacheDir: tmpdir() }),
   );
-  await measure(`offline model, while the same ${NEW_REPORTS} are indexed in the answering process`, corpusDir, questions, 0, offline, (c, d) =>
-    ingest({ corpusDir: c, dataDir: d, embedder: offline }),
+  await measure(
+    `offline model, while the same ${NEW_REPORTS} are indexed in the answering process`,
+    corpusDir,
+    questions,
+    0,
+    offline,
+    (c, d) => ingest({ corpusDir: c, dataDir: d, embedder: offline }),
   );
   rmSync(modelDir, { recursive: true, force: true });
 }

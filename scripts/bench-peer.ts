@@ -16,7 +16,11 @@ const RUNS = 9;
 
 function wall(args: string[], env: Record<string, string>, command = process.execPath): number {
   const started = performance.now();
-  const run = spawnSync(command, args, { env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawnSync(command, args, {
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (run.status !== 0) throw new Error(`${args.join(' ')}: ${run.stderr.slice(0, 300)}`);
   return performance.now() - started;
 }
@@ -39,8 +43,11 @@ for (const [label, model] of [
     peer.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
   }
   const ratios = ask.map((a, i) => a / peer[i]!);
-  console.log(`| ${label} | ${median(ask).toFixed(0)} ms | ${median(peer).toFixed(0)} ms | ${median(ratios).toFixed(2)}× |`);
-  // `npm start` up to running: the bundled main in terminal mode (no token) with stdin closed loads everything, then ends.
+  console.log(
+    `| ${label} | ${median(ask).toFixed(0)} ms | ${median(peer).toFixed(0)} ms | ${median(ratios).toFixed(2)}× |`,
+  );
+  // `npm start` up to running: the bundled main in terminal mode (no token) with stdin closed loads everything, then
+  // ends.
   const starts = Array.from({ length: RUNS }, () => wall(['dist/bundle/main.mjs'], { ...env, TELEGRAM_BOT_TOKEN: '' }));
   console.log(
     `| ${label}: start to running and exit (\`node dist/bundle/main.mjs\`, terminal mode, stdin closed; no peer) | ${median(starts).toFixed(0)} ms | | |`,
@@ -54,5 +61,7 @@ for (const [label, model] of [
     peer2.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
   }
   const npmRatios = viaNpm.map((a, i) => a / peer2[i]!);
-  console.log(`| ${label}, through \`npm run -s ask\` | ${median(viaNpm).toFixed(0)} ms | ${median(peer2).toFixed(0)} ms | ${median(npmRatios).toFixed(2)}× |`);
+  console.log(
+    `| ${label}, through \`npm run -s ask\` | ${median(viaNpm).toFixed(0)} ms | ${median(peer2).toFixed(0)} ms | ${median(npmRatios).toFixed(2)}× |`,
+  );
 }

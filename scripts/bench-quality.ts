@@ -58,7 +58,8 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['openRelatedness', [1, 1.5, 2, 2.5, 3]],
   ];
   for (const [key, values] of thresholds)
-    for (const value of values) show(`${key}=${value}`, value === CONFIDENCE[key], await run({ thresholds: { ...CONFIDENCE, [key]: value } }));
+    for (const value of values)
+      show(`${key}=${value}`, value === CONFIDENCE[key], await run({ thresholds: { ...CONFIDENCE, [key]: value } }));
   const weights: [keyof Weights, number[]][] = [
     ['paragraph', [0.15, 0.25, 0.35]],
     ['heading', [0.4, 0.6, 0.8]],
@@ -72,14 +73,17 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
   ];
   if (!embedder) weights.splice(4);
   for (const [key, values] of weights)
-    for (const value of values) show(`${key}=${value}`, value === WEIGHTS[key], await run({ weights: { ...WEIGHTS, [key]: value } }));
+    for (const value of values)
+      show(`${key}=${value}`, value === WEIGHTS[key], await run({ weights: { ...WEIGHTS, [key]: value } }));
 }
 
 async function main(argv: string[]): Promise<void> {
   const corpusDir = resolve(process.env.CORPUS_DIR ?? 'corpus');
   const modelRoot = mkdtempSync(join(tmpdir(), 'rqb-model-'));
   const tiny = await loadEmbedder(
-    buildTinyModel(join(modelRoot, 'tiny-test-model'), [readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8')]),
+    buildTinyModel(join(modelRoot, 'tiny-test-model'), [
+      readFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), 'utf8'),
+    ]),
     tmpdir(),
   );
   const offline = await loadEmbedder(OFFLINE_MODEL, tmpdir());
@@ -110,10 +114,13 @@ async function main(argv: string[]): Promise<void> {
   console.log(HEADER);
   for (const r of runs) {
     const label = `${r.set.replace('.jsonl', '')} · ${r.half} · ${r.mode}`;
-    if (r.english.questions || r.english.unanswerableHandled !== '0/0') console.log(row(`${label} · English`, r.english));
+    if (r.english.questions || r.english.unanswerableHandled !== '0/0')
+      console.log(row(`${label} · English`, r.english));
     if (r.chinese.questions) console.log(row(`${label} · Chinese`, r.chinese));
   }
-  console.log('\nEvery development report (the offline model): each alone in its own index, all in one index, and left out of the threshold choice');
+  console.log(
+    '\nEvery development report (the offline model): each alone in its own index, all in one index, and left out of the threshold choice',
+  );
   const reportRuns = await scoreReports(offline, 'offline model', (line) => console.log(line));
   console.log(REPORT_HEADER);
   for (const r of reportRuns) {
@@ -124,14 +131,17 @@ async function main(argv: string[]): Promise<void> {
   if (reading) printPdfReading(reading, (line) => console.log(line));
   if (argv.includes('--misses'))
     for (const r of runs)
-      console.log(`\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`);
+      console.log(
+        `\n${r.set} ${r.half} ${r.mode} misses (English):\n  ${r.english.misses.join('\n  ')}\n  (Chinese):\n  ${r.chinese.misses.join('\n  ')}`,
+      );
   if (argv.includes('--sweep')) {
     await sweep(corpusDir, undefined, sets);
     await sweep(corpusDir, offline, sets);
   }
   rmSync(modelRoot, { recursive: true, force: true });
   const out = argv[argv.indexOf('--json') + 1];
-  if (argv.includes('--json') && out) writeFileSync(out, JSON.stringify({ zuoyun: runs, reports: reportRuns satisfies ReportRun[] }, null, 2));
+  if (argv.includes('--json') && out)
+    writeFileSync(out, JSON.stringify({ zuoyun: runs, reports: reportRuns satisfies ReportRun[] }, null, 2));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -129,7 +129,8 @@ async function serve(dataDir: string): Promise<void> {
   const all: { label: number; v: Float32Array }[] = [];
   for (const [id, entry] of Object.entries(manifest.reports)) {
     const flat = store.readVectors(dir, id, entry.chunkCount, DIM);
-    for (let i = 0; i < entry.chunkCount; i++) all.push({ label: entry.firstLabel + i, v: flat.subarray(i * DIM, (i + 1) * DIM) });
+    for (let i = 0; i < entry.chunkCount; i++)
+      all.push({ label: entry.firstLabel + i, v: flat.subarray(i * DIM, (i + 1) * DIM) });
   }
   const recallQueries = 100;
   const recallOf = (queries: Float32Array[]): number => {
@@ -175,11 +176,21 @@ async function serve(dataDir: string): Promise<void> {
       rssBeforeMb: rssBefore,
       rssLoadedMb: rssLoaded,
       rssAfterQueriesMb: rssAfterQueries,
-      readAhead: { ms: readAheadMs, reports: ahead.reports, mb: mb(ahead.bytes), stopped: ahead.stopped, rssMb: rssReadAhead },
+      readAhead: {
+        ms: readAheadMs,
+        reports: ahead.reports,
+        mb: mb(ahead.bytes),
+        stopped: ahead.stopped,
+        rssMb: rssReadAhead,
+      },
       heapUsedMb: mb(heap.heapUsed),
       externalMb: mb(heap.external),
       hybrid: { p50: percentile(total, 50), p95: percentile(total, 95), p99: percentile(total, 99) },
-      lexical: { p50: percentile(lexicalTotal, 50), p95: percentile(lexicalTotal, 95), p99: percentile(lexicalTotal, 99) },
+      lexical: {
+        p50: percentile(lexicalTotal, 50),
+        p95: percentile(lexicalTotal, 95),
+        p99: percentile(lexicalTotal, 99),
+      },
       stages: {
         embed: stage('embed'),
         vectorSearch: stage('vectorSearch'),
@@ -197,7 +208,8 @@ async function serve(dataDir: string): Promise<void> {
  * and the peak RSS it reports on exit.
  */
 function wholeProcess(args: string[], env: Record<string, string>): { ms: number; peakRssMb: number } {
-  const report = "process.on('exit', () => process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'))";
+  const report =
+    "process.on('exit', () => process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'))";
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(report)}`, ...args], {
     encoding: 'utf8',
@@ -205,7 +217,8 @@ function wholeProcess(args: string[], env: Record<string, string>): { ms: number
     maxBuffer: 1 << 24,
   });
   const ms = performance.now() - started;
-  if (run.status !== 0) throw new Error(`${args.join(' ')} failed (${String(run.status)}): ${run.stderr.slice(0, 500)}`);
+  if (run.status !== 0)
+    throw new Error(`${args.join(' ')} failed (${String(run.status)}): ${run.stderr.slice(0, 500)}`);
   const kb = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1] ?? NaN);
   return { ms, peakRssMb: Math.round(kb / 1024) };
 }
@@ -222,7 +235,12 @@ async function main(argv: string[]): Promise<void> {
     writeFileSync(join(corpusDir, r.name), r.text);
   }
   const embedder = syntheticEmbedder();
-  const out: Record<string, unknown> = { machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, reports, hnsw: HNSW_PARAMS };
+  const out: Record<string, unknown> = {
+    machine: `${cpus().length} × ${cpus()[0]?.model}`,
+    node: process.version,
+    reports,
+    hnsw: HNSW_PARAMS,
+  };
 
   // What a user runs, each a whole compiled process: a full ingest, then one-question asks (up-to-date
   // check, model and index load, answer) and a no-op ingest. Lexical only (EMBEDDING_MODEL=none), and with
@@ -231,10 +249,20 @@ async function main(argv: string[]): Promise<void> {
   const modes: [string, string][] = [['lexical', 'none']];
   if (argv.includes('--processes')) modes.push(['hybrid, offline model', OFFLINE_MODEL]);
   for (const [label, model] of modes) {
-    const env = { CORPUS_DIR: corpusDir, DATA_DIR: join(root, `data-${model === 'none' ? 'lexical' : 'offline'}`), EMBEDDING_MODEL: model };
+    const env = {
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: join(root, `data-${model === 'none' ? 'lexical' : 'offline'}`),
+      EMBEDDING_MODEL: model,
+    };
     const fullIngest = wholeProcess(['dist/bundle/ingest.mjs'], env);
-    const asks = [1, 2, 3].map(() => wholeProcess(['dist/bundle/ask.mjs', 'How many administrative cases were there?'], env)).sort((x, y) => x.ms - y.ms);
-    const measured = { ingest: fullIngest, askMedian: asks[1]!, noopIngest: wholeProcess(['dist/bundle/ingest.mjs'], env) };
+    const asks = [1, 2, 3]
+      .map(() => wholeProcess(['dist/bundle/ask.mjs', 'How many administrative cases were there?'], env))
+      .sort((x, y) => x.ms - y.ms);
+    const measured = {
+      ingest: fullIngest,
+      askMedian: asks[1]!,
+      noopIngest: wholeProcess(['dist/bundle/ingest.mjs'], env),
+    };
     out[`${label} processes`] = measured;
     lines.push(
       `| full ingest, ${label} (\`node dist/bundle/ingest.mjs\`) | ${(measured.ingest.ms / 1000).toFixed(1)} s, peak RSS ${measured.ingest.peakRssMb} MB |`,
@@ -243,7 +271,9 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   if (argv.includes('--lexical-only') || argv.includes('--processes')) {
-    console.log(`Machine: ${String(out.machine)}, Node ${process.version}; ${reports} synthetic reports\n| measure | value |\n|---|---|\n${lines.join('\n')}`);
+    console.log(
+      `Machine: ${String(out.machine)}, Node ${process.version}; ${reports} synthetic reports\n| measure | value |\n|---|---|\n${lines.join('\n')}`,
+    );
     rmSync(root, { recursive: true, force: true });
     return;
   }
@@ -274,10 +304,14 @@ async function main(argv: string[]): Promise<void> {
     reports: mb(dirBytes(join(dir, 'reports'))),
   };
 
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-scale.ts', '--serve', dataDir], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'scripts/bench-scale.ts', '--serve', dataDir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
   if (child.status !== 0) throw new Error(`serve process failed: ${child.stderr}`);
   out.serve = JSON.parse(child.stdout);
 
@@ -296,7 +330,11 @@ async function main(argv: string[]): Promise<void> {
   );
   t = performance.now();
   const replaced = await ingest({ corpusDir, dataDir, embedder });
-  out.replaceOne = { ms: performance.now() - t, embeddedChunks: replaced.embeddedChunks, changed: replaced.changed.length };
+  out.replaceOne = {
+    ms: performance.now() - t,
+    embeddedChunks: replaced.embeddedChunks,
+    changed: replaced.changed.length,
+  };
 
   t = performance.now();
   const noop = await ingest({ corpusDir, dataDir, embedder });
@@ -332,7 +370,9 @@ async function main(argv: string[]): Promise<void> {
     `| full ingest (parse, chunk, embed*, HNSW, write) | ${f(i.ms / 1000)} s, ${Math.round(i.chunksPerSecond)} chunks/s, peak RSS ${i.peakRssMb} MB |`,
   );
   console.log(`| HNSW build alone | ${f((out.hnswBuildMs as number) / 1000)} s |`);
-  console.log(`| index on disk | ${d.total} MB (HNSW ${d.hnsw} MB, vectors ${d.vectors} MB, reports ${d.reports} MB) |`);
+  console.log(
+    `| index on disk | ${d.total} MB (HNSW ${d.hnsw} MB, vectors ${d.vectors} MB, reports ${d.reports} MB) |`,
+  );
   console.log(`| start-up load (fresh process) | ${f(s.loadMs)} ms |`);
   console.log(
     `| RSS with the index loaded (after GC) | ${s.rssLoadedMb} MB (JS heap ${s.heapUsedMb} MB, external ${s.externalMb} MB; the rest is mostly HNSW); ${s.rssAfterQueriesMb} MB after 300 questions |`,
@@ -340,14 +380,27 @@ async function main(argv: string[]): Promise<void> {
   console.log(
     `| report texts read ahead (the running bot does it in the background after start; the queries below are timed after it) | ${f(s.readAhead.ms / 1000)} s, ${s.readAhead.reports} reports, ${s.readAhead.mb} MB${s.readAhead.stopped ? ` (stopped: ${s.readAhead.stopped})` : ''}; RSS ${s.readAhead.rssMb} MB after |`,
   );
-  console.log(`| query, hybrid (lexical + HNSW + fusion + quoting) | p50 ${f(s.hybrid.p50)} ms · p95 ${f(s.hybrid.p95)} ms · p99 ${f(s.hybrid.p99)} ms |`);
-  console.log(`| query, lexical only | p50 ${f(s.lexical.p50)} ms · p95 ${f(s.lexical.p95)} ms · p99 ${f(s.lexical.p99)} ms |`);
-  for (const [k, v] of Object.entries(s.stages)) console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
-  console.log(`| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${s.recall.dataLike.toFixed(3)} |`);
-  console.log(`| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${s.recall.questionLike.toFixed(3)} |`);
-  console.log(`| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`);
+  console.log(
+    `| query, hybrid (lexical + HNSW + fusion + quoting) | p50 ${f(s.hybrid.p50)} ms · p95 ${f(s.hybrid.p95)} ms · p99 ${f(s.hybrid.p99)} ms |`,
+  );
+  console.log(
+    `| query, lexical only | p50 ${f(s.lexical.p50)} ms · p95 ${f(s.lexical.p95)} ms · p99 ${f(s.lexical.p99)} ms |`,
+  );
+  for (const [k, v] of Object.entries(s.stages))
+    console.log(`| stage: ${k} | p50 ${v.p50.toFixed(2)} ms · p99 ${v.p99.toFixed(2)} ms |`);
+  console.log(
+    `| HNSW recall@10 vs exact, data-like queries (stored vectors + noise) | ${s.recall.dataLike.toFixed(3)} |`,
+  );
+  console.log(
+    `| HNSW recall@10 vs exact, question-like queries (short synthetic questions) | ${s.recall.questionLike.toFixed(3)} |`,
+  );
+  console.log(
+    `| add one report to ${reports} | ${f(a.ms / 1000)} s (${a.embeddedChunks} chunks embedded, the rest untouched) |`,
+  );
   const c = out.replaceOne as { ms: number; embeddedChunks: number; changed: number };
-  console.log(`| replace one report in the middle (a figure changed; ${c.changed} changed) | ${f(c.ms / 1000)} s (${c.embeddedChunks} chunks embedded) |`);
+  console.log(
+    `| replace one report in the middle (a figure changed; ${c.changed} changed) | ${f(c.ms / 1000)} s (${c.embeddedChunks} chunks embedded) |`,
+  );
   console.log(`| no-op re-ingest | ${f((out.noopReingestMs as number) / 1000)} s |`);
   for (const line of lines) console.log(line);
   console.log('* synthetic embedder: inference cost excluded, as the targets are.');

@@ -27,7 +27,11 @@ for (const name of scripts) {
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(
   'bench-results/bench.json',
-  JSON.stringify({ machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, at: new Date().toISOString(), results }, null, 2),
+  JSON.stringify(
+    { machine: `${cpus().length} × ${cpus()[0]?.model}`, node: process.version, at: new Date().toISOString(), results },
+    null,
+    2,
+  ),
 );
 process.stdout.write('\nAll outputs written to bench-results/bench.json\n');
 process.exit(Object.values(results).every((r) => r.ok) ? 0 : 1);

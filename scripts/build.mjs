@@ -16,10 +16,18 @@ import { build } from 'esbuild';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** Entry points: what scripts/launch.mjs runs. */
-export const ENTRIES = { main: 'dist/src/main.js', ask: 'dist/scripts/ask.js', ingest: 'dist/scripts/ingest.js', sources: 'dist/scripts/sources.js' };
+export const ENTRIES = {
+  main: 'dist/src/main.js',
+  ask: 'dist/scripts/ask.js',
+  ingest: 'dist/scripts/ingest.js',
+  sources: 'dist/scripts/sources.js',
+};
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (result.status !== 0) {
   process.stderr.write('error: compiling failed (see above); `npm test` type-checks the sources too.\n');
   process.exit(result.status ?? 1);

@@ -31,7 +31,13 @@ const COUNTIES = [
   'Kelan',
   'Ningwu',
 ];
-const KINDS = ['Rule of Law Government', 'Government Information Disclosure', 'Environmental Protection', 'Public Legal Services', 'Business Environment'];
+const KINDS = [
+  'Rule of Law Government',
+  'Government Information Disclosure',
+  'Environmental Protection',
+  'Public Legal Services',
+  'Business Environment',
+];
 const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'];
 
 export function prng(seed: number): () => number {
@@ -42,7 +48,11 @@ export function prng(seed: number): () => number {
 }
 
 /** Report-like text generator over a vocabulary taken from a real report. */
-export function syntheticReport(vocabulary: string[], index: number, paragraphs: number): { name: string; text: string; topic: number } {
+export function syntheticReport(
+  vocabulary: string[],
+  index: number,
+  paragraphs: number,
+): { name: string; text: string; topic: number } {
   const rand = prng(index * 7919 + 1);
   const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
   const county = COUNTIES[index % COUNTIES.length]!;
@@ -50,7 +60,10 @@ export function syntheticReport(vocabulary: string[], index: number, paragraphs:
   const kind = KINDS[Math.floor(index / COUNTIES.length) % KINDS.length];
   const topic = index % 50;
   // Each report leans on its own slice of the vocabulary, so reports differ as real ones do.
-  const topical = vocabulary.slice((topic * 37) % Math.max(1, vocabulary.length - 60), ((topic * 37) % Math.max(1, vocabulary.length - 60)) + 60);
+  const topical = vocabulary.slice(
+    (topic * 37) % Math.max(1, vocabulary.length - 60),
+    ((topic * 37) % Math.max(1, vocabulary.length - 60)) + 60,
+  );
   const word = (): string => (rand() < 0.35 ? pick(topical) : pick(vocabulary));
   const sentence = (): string => {
     const n = 10 + Math.floor(rand() * 18);
@@ -86,7 +99,11 @@ export function syntheticReport(vocabulary: string[], index: number, paragraphs:
     }
   }
   lines.push('', `People's Government of ${county} County`, '', `January ${1 + (index % 28)}, ${year + 1}`, '');
-  return { name: `synthetic-${String(index).padStart(4, '0')}-${county.toLowerCase()}-${year}.txt`, text: lines.join('\n'), topic };
+  return {
+    name: `synthetic-${String(index).padStart(4, '0')}-${county.toLowerCase()}-${year}.txt`,
+    text: lines.join('\n'),
+    topic,
+  };
 }
 
 export function vocabularyOf(text: string): string[] {

@@ -13,7 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /** The bundled entry points scripts/build.mjs writes. */
-const ENTRIES = { main: 'dist/bundle/main.mjs', ask: 'dist/bundle/ask.mjs', ingest: 'dist/bundle/ingest.mjs', sources: 'dist/bundle/sources.mjs' };
+const ENTRIES = {
+  main: 'dist/bundle/main.mjs',
+  ask: 'dist/bundle/ask.mjs',
+  ingest: 'dist/bundle/ingest.mjs',
+  sources: 'dist/bundle/sources.mjs',
+};
 const SOURCES = [
   'src',
   'scripts/ask.ts',
@@ -32,7 +37,8 @@ function newest(paths) {
     const stat = statSync(join(ROOT, path), { throwIfNoEntry: false });
     if (!stat) continue;
     latest = Math.max(latest, stat.mtimeMs);
-    if (stat.isDirectory()) latest = Math.max(latest, newest(readdirSync(join(ROOT, path)).map((name) => join(path, name))));
+    if (stat.isDirectory())
+      latest = Math.max(latest, newest(readdirSync(join(ROOT, path)).map((name) => join(path, name))));
   }
   return latest;
 }
@@ -44,7 +50,11 @@ if (!(entry in ENTRIES)) {
 }
 const built = statSync(join(ROOT, 'dist/.tsbuildinfo'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 if (newest(SOURCES) > built) {
-  process.stderr.write(built ? 'Sources changed since the last build: compiling (a few seconds)…\n' : 'Compiling (first run, a few seconds)…\n');
+  process.stderr.write(
+    built
+      ? 'Sources changed since the last build: compiling (a few seconds)…\n'
+      : 'Compiling (first run, a few seconds)…\n',
+  );
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

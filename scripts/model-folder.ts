@@ -27,7 +27,11 @@ function varint(n: number | bigint): number[] {
 }
 const tag = (field: number, wire: number): number[] => varint((field << 3) | wire);
 const int = (field: number, n: number): number[] => [...tag(field, 0), ...varint(n)];
-const bytes = (field: number, data: Uint8Array | number[]): number[] => [...tag(field, 2), ...varint(data.length), ...data];
+const bytes = (field: number, data: Uint8Array | number[]): number[] => [
+  ...tag(field, 2),
+  ...varint(data.length),
+  ...data,
+];
 const str = (field: number, s: string): number[] => bytes(field, [...Buffer.from(s, 'utf8')]);
 
 const FLOAT = 1;
@@ -57,24 +61,50 @@ function modelProto(nodes: number[][], initializers: number[][], dim: number): U
     ...bytes(11, valueInfo('attention_mask', INT64, ['batch', 'sequence'])),
     ...bytes(12, valueInfo('last_hidden_state', FLOAT, ['batch', 'sequence', dim])),
   ];
-  return Uint8Array.from([...int(1, 8), ...str(2, 'report-quote-bot'), ...bytes(7, graph), ...bytes(8, [...str(1, ''), ...int(2, 13)])]);
+  return Uint8Array.from([
+    ...int(1, 8),
+    ...str(2, 'report-quote-bot'),
+    ...bytes(7, graph),
+    ...bytes(8, [...str(1, ''), ...int(2, 13)]),
+  ]);
 }
 
 const rawBytes = (a: Float32Array | Int8Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** ONNX model: last_hidden_state = Gather(embeddings, input_ids); attention_mask is declared for transformers.js. */
 export function onnxGatherModel(matrix: Float32Array, vocabSize: number, dim: number): Uint8Array {
-  const initializer = [...int(1, vocabSize), ...int(1, dim), ...int(2, FLOAT), ...str(8, 'embeddings'), ...bytes(9, rawBytes(matrix))];
-  return modelProto([nodeProto(['embeddings', 'input_ids'], 'last_hidden_state', 'gather', 'Gather', [attr('axis', 0)])], [initializer], dim);
+  const initializer = [
+    ...int(1, vocabSize),
+    ...int(1, dim),
+    ...int(2, FLOAT),
+    ...str(8, 'embeddings'),
+    ...bytes(9, rawBytes(matrix)),
+  ];
+  return modelProto(
+    [nodeProto(['embeddings', 'input_ids'], 'last_hidden_state', 'gather', 'Gather', [attr('axis', 0)])],
+    [initializer],
+    dim,
+  );
 }
 
 /**
  * The same with int8 rows and one float scale per row (a quarter of the size):
  * last_hidden_state = Cast(Gather(q, ids)) × Gather(scale, ids).
  */
-export function onnxQuantizedGatherModel(rows: Int8Array, scales: Float32Array, vocabSize: number, dim: number): Uint8Array {
+export function onnxQuantizedGatherModel(
+  rows: Int8Array,
+  scales: Float32Array,
+  vocabSize: number,
+  dim: number,
+): Uint8Array {
   const q = [...int(1, vocabSize), ...int(1, dim), ...int(2, INT8), ...str(8, 'q'), ...bytes(9, rawBytes(rows))];
-  const scale = [...int(1, vocabSize), ...int(1, 1), ...int(2, FLOAT), ...str(8, 'scale'), ...bytes(9, rawBytes(scales))];
+  const scale = [
+    ...int(1, vocabSize),
+    ...int(1, 1),
+    ...int(2, FLOAT),
+    ...str(8, 'scale'),
+    ...bytes(9, rawBytes(scales)),
+  ];
   const nodes = [
     nodeProto(['q', 'input_ids'], 'gathered', 'gather_q', 'Gather', [attr('axis', 0)]),
     nodeProto(['gathered'], 'gathered_f', 'cast', 'Cast', [attr('to', FLOAT)]),
@@ -104,7 +134,15 @@ export function writeModelFolder(
 ): string {
   mkdirSync(join(outDir, 'onnx'), { recursive: true });
   writeFileSync(join(outDir, 'onnx', 'model.onnx'), onnx);
-  const special = (t: string) => ({ id: vocab[t], content: t, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+  const special = (t: string) => ({
+    id: vocab[t],
+    content: t,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  });
   writeFileSync(
     join(outDir, 'tokenizer.json'),
     JSON.stringify({
@@ -112,11 +150,21 @@ export function writeModelFolder(
       truncation: null,
       padding: null,
       added_tokens: SPECIAL.map(special),
-      normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+      normalizer: {
+        type: 'BertNormalizer',
+        clean_text: true,
+        handle_chinese_chars: true,
+        strip_accents: null,
+        lowercase: true,
+      },
       pre_tokenizer: { type: 'BertPreTokenizer' },
       post_processor: {
         type: 'TemplateProcessing',
-        single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+        single: [
+          { SpecialToken: { id: '[CLS]', type_id: 0 } },
+          { Sequence: { id: 'A', type_id: 0 } },
+          { SpecialToken: { id: '[SEP]', type_id: 0 } },
+        ],
         pair: [
           { SpecialToken: { id: '[CLS]', type_id: 0 } },
           { Sequence: { id: 'A', type_id: 0 } },
@@ -130,7 +178,13 @@ export function writeModelFolder(
         },
       },
       decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-      model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
+      model: {
+        type: 'WordPiece',
+        unk_token: '[UNK]',
+        continuing_subword_prefix: '##',
+        max_input_chars_per_word: 100,
+        vocab,
+      },
     }),
   );
   writeFileSync(
@@ -148,7 +202,13 @@ export function writeModelFolder(
   );
   writeFileSync(
     join(outDir, 'config.json'),
-    JSON.stringify({ model_type: 'bert', hidden_size: dim, vocab_size: Object.keys(vocab).length, max_position_embeddings: 512, ...extraConfig }),
+    JSON.stringify({
+      model_type: 'bert',
+      hidden_size: dim,
+      vocab_size: Object.keys(vocab).length,
+      max_position_embeddings: 512,
+      ...extraConfig,
+    }),
   );
   return outDir;
 }

@@ -37,14 +37,20 @@ export async function pdfReading(): Promise<PdfReading | undefined> {
   const seen = join(ACCEPTANCE, `${REPORT}.text.txt`);
   if (!existsSync(pdf) || !existsSync(seen)) return undefined;
   const thesaurus = loadThesaurus();
-  const { text } = await pdfToReportText(new Uint8Array(readFileSync(pdf)), `${REPORT}.pdf`, (w) => !!thesaurus?.knows(w));
+  const { text } = await pdfToReportText(
+    new Uint8Array(readFileSync(pdf)),
+    `${REPORT}.pdf`,
+    (w) => !!thesaurus?.knows(w),
+  );
   const reader = readFileSync(seen, 'utf8');
   const page = flat(reader);
   const blocks = text.split('\n\n').filter(Boolean);
   const paragraphs = blocks.map((b) => b.replace(/^#{1,6} |^\[\^[^\]]+\]: /, ''));
   const readerWords = new Set(page.split(' '));
   const lines = reader.split('\n').map(flat).filter(Boolean);
-  const figures = lines.flatMap((line, i) => (FIGURE.test(line) && lines[i + 1] ? [{ figure: line, before: lines[i - 1] ?? '', after: lines[i + 1]! }] : []));
+  const figures = lines.flatMap((line, i) =>
+    FIGURE.test(line) && lines[i + 1] ? [{ figure: line, before: lines[i - 1] ?? '', after: lines[i + 1]! }] : [],
+  );
   const withLabel = figures.filter(({ figure, before, after }) =>
     paragraphs.some((p) => p.includes(`${figure} ${after}`) || p.includes(`${before} ${figure}`)),
   );
@@ -59,7 +65,11 @@ export async function pdfReading(): Promise<PdfReading | undefined> {
     paragraphs: paragraphs.length,
     notVerbatim: paragraphs.filter((p) => !page.includes(flat(p))),
     unseenWords: [...new Set(paragraphs.flatMap((p) => flat(p).split(' ')).filter((w) => !readerWords.has(w)))],
-    figures: { alone: figures.length, withLabel: withLabel.length, missing: figures.filter((f) => !withLabel.includes(f)).map((f) => f.figure) },
+    figures: {
+      alone: figures.length,
+      withLabel: withLabel.length,
+      missing: figures.filter((f) => !withLabel.includes(f)).map((f) => f.figure),
+    },
     headings: headings.length,
     outlineFound: `${outline.filter((o) => headings.includes(o.replace(/[\s:.]+$/, ''))).length}/${outline.length}`,
     footnotes: blocks.filter((b) => b.startsWith('[^')).length,
@@ -78,7 +88,9 @@ export function printPdfReading(r: PdfReading, log: (line: string) => void): voi
   log(
     `  figures set alone on the page read with their label: ${r.figures.withLabel}/${r.figures.alone}${r.figures.missing.length ? ` (without: ${r.figures.missing.join(', ')})` : ''}`,
   );
-  log(`  headings ${r.headings}; the PDF's outline entries found as headings: ${r.outlineFound}; footnotes ${r.footnotes}`);
+  log(
+    `  headings ${r.headings}; the PDF's outline entries found as headings: ${r.outlineFound}; footnotes ${r.footnotes}`,
+  );
   log(
     `  contents lines or image credits in the text: ${r.contentsOrCredits.length}${r.contentsOrCredits.length ? ` (${r.contentsOrCredits.join(' | ')})` : ''}`,
   );

@@ -53,7 +53,8 @@ export function devReports(): DevReport[] {
     },
   ];
   const hk = join(SHARED, 'hk-2025-policy-address');
-  if (existsSync(`${hk}.md`)) reports.push({ name: 'hk', files: withSidecar(`${hk}.md`), questions: readSet(`${hk}.questions.jsonl`) });
+  if (existsSync(`${hk}.md`))
+    reports.push({ name: 'hk', files: withSidecar(`${hk}.md`), questions: readSet(`${hk}.questions.jsonl`) });
   return reports;
 }
 
@@ -72,8 +73,17 @@ async function buildIndex(files: string[], embedder: Embedder | undefined, root:
   return { index, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
 }
 
-async function engineOn(built: Built, embedder: Embedder | undefined, thresholds?: Thresholds): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
-  const engine = new AnswerEngine(built.index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), thresholds });
+async function engineOn(
+  built: Built,
+  embedder: Embedder | undefined,
+  thresholds?: Thresholds,
+): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
+  const engine = new AnswerEngine(built.index, {
+    embedder,
+    expandQuery: chineseExpander(await ensureGlossary()),
+    thesaurus: loadThesaurus(),
+    thresholds,
+  });
   return { engine, texts: built.texts };
 }
 
@@ -96,10 +106,14 @@ const GRID: [keyof Thresholds, number[]][] = [
 ];
 
 /** Thresholds chosen on `tune` (one pass of coordinate descent over GRID from CONFIDENCE, lowest cost). */
-async function chooseThresholds(tune: { built: Built; questions: EvalQuestion[] }[], embedder: Embedder | undefined): Promise<Thresholds> {
+async function chooseThresholds(
+  tune: { built: Built; questions: EvalQuestion[] }[],
+  embedder: Embedder | undefined,
+): Promise<Thresholds> {
   const total = async (t: Thresholds): Promise<number> => {
     let sum = 0;
-    for (const { built, questions } of tune) sum += cost((await scoreSet(await engineOn(built, embedder, t), questions, '')).english);
+    for (const { built, questions } of tune)
+      sum += cost((await scoreSet(await engineOn(built, embedder, t), questions, '')).english);
     return sum;
   };
   let best = { ...CONFIDENCE };
@@ -121,7 +135,11 @@ export interface ReportRun extends QualityRun {
 }
 
 /** Every report alone (both halves), all together, and leave-one-report-out (held-out halves). */
-export async function scoreReports(embedder: Embedder | undefined, mode: string, log: (line: string) => void): Promise<ReportRun[]> {
+export async function scoreReports(
+  embedder: Embedder | undefined,
+  mode: string,
+  log: (line: string) => void,
+): Promise<ReportRun[]> {
   const root = mkdtempSync(join(tmpdir(), 'rqb-reports-'));
   try {
     const reports = devReports();
@@ -145,7 +163,9 @@ export async function scoreReports(embedder: Embedder | undefined, mode: string,
     for (const r of reports) {
       // Off-topic questions fit no report: each fold's choice also pays for those it would quote with high confidence.
       const offTopic = readSet(join(REPO, 'test/fixtures/eval/off-topic.jsonl')).filter((q) => splitOf(q) === 'tune');
-      const others = reports.filter((o) => o !== r).map((o) => ({ built: alone.get(o.name)!, questions: [...half(o, 'tune'), ...offTopic] }));
+      const others = reports
+        .filter((o) => o !== r)
+        .map((o) => ({ built: alone.get(o.name)!, questions: [...half(o, 'tune'), ...offTopic] }));
       const chosen = await chooseThresholds(others, embedder);
       const changed = Object.entries(chosen).filter(([k, v]) => CONFIDENCE[k as keyof Thresholds] !== v);
       log(

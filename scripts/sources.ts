@@ -24,7 +24,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.once !== true) throw new ConfigError(`usage: ${USAGE} (the running bot polls by itself)`);
   const config = loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: '' });
   log.quiet = config.quiet;
-  if (!existsSync(config.sourcesFile)) throw new ConfigError(`SOURCES_FILE (${config.sourcesFile}) does not exist: create it with one source URL a line.`);
+  if (!existsSync(config.sourcesFile))
+    throw new ConfigError(`SOURCES_FILE (${config.sourcesFile}) does not exist: create it with one source URL a line.`);
   const store = new SubscriptionStore(join(config.dataDir, 'subscriptions.db'));
   try {
     const reports = await pollSources(loadSourceList(config.sourcesFile), {
@@ -40,7 +41,12 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     store.close();
   }
-  const summary = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder: await openEmbedder(config), progress: createProgress() });
+  const summary = await ingest({
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    embedder: await openEmbedder(config),
+    progress: createProgress(),
+  });
   process.stdout.write(`${summary.wroteGeneration ? describeIngest(summary) : 'Index is up to date.'}\n`);
   return 0;
 }

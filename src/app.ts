@@ -22,7 +22,10 @@ export interface Runtime {
   /** The live index generation the engine was loaded from. */
   generation: string;
   embedder?: Embedder;
-  /** Brings the index up to date with the corpus (in a child process: answering goes on meanwhile) and swaps in a fresh engine. */
+  /**
+   * Brings the index up to date with the corpus (in a child process: answering goes on meanwhile) and swaps in a fresh
+   * engine.
+   */
   refresh(): Promise<IngestSummary>;
   /** Swaps in the live index if another process (`npm run ingest`) replaced it; true when it did. */
   reload(): boolean;
@@ -61,7 +64,9 @@ function readHubNote(dataDir: string): HubNote | undefined {
  * and not tried again for HUB_RETRY_MS, so a machine without internet does not wait on
  * every start; deleting the file retries at the next start.
  */
-export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'hubEndpoint'>): Promise<Embedder | undefined> {
+export async function openEmbedder(
+  config: Pick<Config, 'embeddingModel' | 'dataDir' | 'hubEndpoint'>,
+): Promise<Embedder | undefined> {
   const model = config.embeddingModel;
   if (!model) return undefined;
   const cacheDir = join(config.dataDir, 'models');
@@ -83,7 +88,9 @@ export async function openEmbedder(config: Pick<Config, 'embeddingModel' | 'data
     if (model !== OFFLINE_MODEL) {
       try {
         const embedder = await loadEmbedder(OFFLINE_MODEL, cacheDir);
-        log.warn(`Embedding model "${model}" could not be loaded (${why}); using the bundled offline model (English word vectors) instead.`);
+        log.warn(
+          `Embedding model "${model}" could not be loaded (${why}); using the bundled offline model (English word vectors) instead.`,
+        );
         return embedder;
       } catch {
         // fall through: lexical only, with the configured model's reason
@@ -108,12 +115,16 @@ function writeHubNote(dataDir: string, note: HubNote): void {
  * Opens (building or updating first when needed, in this thread: nothing is answered yet) the
  * index and returns the engine over it.
  */
-export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir' | 'hubEndpoint'>, progress?: Progress): Promise<Runtime> {
+export async function openRuntime(
+  config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir' | 'hubEndpoint'>,
+  progress?: Progress,
+): Promise<Runtime> {
   const embedder = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
   const thesaurus = loadThesaurus();
   const store = new IndexStore(config.dataDir);
-  const build = (): Promise<IngestSummary> => ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress });
+  const build = (): Promise<IngestSummary> =>
+    ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress });
   const open = (): { engine: AnswerEngine; generation: string } => {
     const generation = store.current() ?? '';
     const loaded = loadIndex(store);
@@ -152,8 +163,11 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
       const current = (reading = new AbortController());
       const done = await readReportsAhead(runtime.engine.index.reports.values(), { signal: current.signal });
       if (done.stopped === 'budget')
-        log.info(`Read ${done.reports} report texts (${Math.round(done.bytes / 1048576)} MB) into memory; the rest are read when a question first needs them.`);
-      else if (done.stopped && done.stopped !== 'aborted') log.warn(`Reading report texts ahead stopped at ${done.stopped}.`);
+        log.info(
+          `Read ${done.reports} report texts (${Math.round(done.bytes / 1048576)} MB) into memory; the rest are read when a question first needs them.`,
+        );
+      else if (done.stopped && done.stopped !== 'aborted')
+        log.warn(`Reading report texts ahead stopped at ${done.stopped}.`);
     },
   };
   return runtime;
@@ -161,7 +175,12 @@ export async function openRuntime(config: Pick<Config, 'embeddingModel' | 'dataD
 
 /** One line saying what an ingest did. */
 export function describeIngest(s: IngestSummary): string {
-  const parts = [`${s.added.length} added`, `${s.changed.length} changed`, `${s.removed.length} removed`, `${s.unchanged.length} unchanged`];
+  const parts = [
+    `${s.added.length} added`,
+    `${s.changed.length} changed`,
+    `${s.removed.length} removed`,
+    `${s.unchanged.length} unchanged`,
+  ];
   const errors = s.errors.length ? `, ${s.errors.length} file(s) skipped` : '';
   return `Index: ${parts.join(', ')}; ${s.totalChunks} chunks, ${s.embeddedChunks} embedded${s.vectors ? '' : ' (lexical only)'}${errors}.`;
 }

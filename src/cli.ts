@@ -5,7 +5,14 @@
  * 2 configuration or usage, 3 DATA_DIR not writable.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, describeError, IndexError, NewerSchemaError, StorageError, SubscriptionsDbError } from './errors.js';
+import {
+  ConfigError,
+  describeError,
+  IndexError,
+  NewerSchemaError,
+  StorageError,
+  SubscriptionsDbError,
+} from './errors.js';
 import { log } from './log.js';
 
 /** Parses flags with node:util; an unknown or malformed flag throws a ConfigError carrying `usage`. */
@@ -24,7 +31,12 @@ export function runMain(main: () => Promise<number>, dataDir: () => string): voi
     (error: unknown) => {
       const storage = StorageError.from(error, dataDir());
       if (storage) log.error(storage.message);
-      else if (error instanceof ConfigError || error instanceof IndexError || error instanceof SubscriptionsDbError || error instanceof NewerSchemaError)
+      else if (
+        error instanceof ConfigError ||
+        error instanceof IndexError ||
+        error instanceof SubscriptionsDbError ||
+        error instanceof NewerSchemaError
+      )
         log.error(error.message);
       else log.error(error);
       process.exit(error instanceof ConfigError ? 2 : storage ? 3 : 1);

@@ -58,30 +58,39 @@ function url(name: string, value: string | undefined): string | undefined {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const token = env.TELEGRAM_BOT_TOKEN?.trim() || undefined;
   // The message never repeats the value: it is a secret.
-  if (token && !TOKEN.test(token)) throw new ConfigError('TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.');
+  if (token && !TOKEN.test(token))
+    throw new ConfigError('TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.');
   const adminIds = (env.ADMIN_IDS ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => {
-      if (!/^-?\d+$/.test(s)) throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids; "${s.slice(0, 20)}" is not one.`);
+      if (!/^-?\d+$/.test(s))
+        throw new ConfigError(
+          `ADMIN_IDS must be comma-separated numeric Telegram user ids; "${s.slice(0, 20)}" is not one.`,
+        );
       return Number(s);
     });
   const metricsPort = env.METRICS_PORT?.trim() ? Number(env.METRICS_PORT.trim()) : undefined;
   if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort <= 0 || metricsPort > 65535))
     throw new ConfigError('METRICS_PORT must be a TCP port number (1–65535), or unset.');
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError('PORT must be a TCP port number (1–65535).');
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new ConfigError('PORT must be a TCP port number (1–65535).');
   const model = env.EMBEDDING_MODEL?.trim() || DEFAULT_MODEL;
   const webhookSecret = env.WEBHOOK_SECRET?.trim() || undefined;
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
-  if (logLevel !== 'info' && logLevel !== 'silent') throw new ConfigError('LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
+  if (logLevel !== 'info' && logLevel !== 'silent')
+    throw new ConfigError('LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
   const corpusPollMs = Number(env.CORPUS_POLL_MS?.trim() || 3000);
-  if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100) throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
+  if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100)
+    throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
   const sourcesPollS = Number(env.SOURCES_POLL_S?.trim() || 3600);
-  if (!Number.isFinite(sourcesPollS) || sourcesPollS < 1) throw new ConfigError('SOURCES_POLL_S must be a number of seconds, at least 1.');
+  if (!Number.isFinite(sourcesPollS) || sourcesPollS < 1)
+    throw new ConfigError('SOURCES_POLL_S must be a number of seconds, at least 1.');
   const allowPrivate = env.SOURCES_ALLOW_PRIVATE?.trim() ?? '';
-  if (!['', '0', '1'].includes(allowPrivate)) throw new ConfigError('SOURCES_ALLOW_PRIVATE must be 1 (allow loopback and private addresses) or 0.');
+  if (!['', '0', '1'].includes(allowPrivate))
+    throw new ConfigError('SOURCES_ALLOW_PRIVATE must be 1 (allow loopback and private addresses) or 0.');
   // Telegram's own rule for secret_token: 1–256 characters of A–Z, a–z, 0–9, _ and -.
   if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret))
     throw new ConfigError('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');

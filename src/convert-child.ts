@@ -41,7 +41,8 @@ export class ConversionChild {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     }));
-    // What the child logs is passed on with its reply; a child stopped for its memory leaves only V8's dying words, dropped.
+    // What the child logs is passed on with its reply; a child stopped for its memory leaves only V8's dying words,
+    // dropped.
     const logged: Buffer[] = [];
     const onLog = (chunk: Buffer): number => logged.push(chunk);
     child.stderr?.on('data', onLog);
@@ -59,15 +60,21 @@ export class ConversionChild {
         child.kill('SIGKILL');
         reject(new ReportFileError(name, reason));
       };
-      const timer = setTimeout(() => stop(`took over ${Math.round(budgetMs / 1000)} s to convert; stopped and skipped.`), budgetMs);
+      const timer = setTimeout(
+        () => stop(`took over ${Math.round(budgetMs / 1000)} s to convert; stopped and skipped.`),
+        budgetMs,
+      );
       const onMessage = (reply: Reply): void => {
         done();
         for (const chunk of logged) process.stderr.write(chunk);
         if (reply.ok) resolve(reply.converted);
-        else reject(reply.reportFileReason ? new ReportFileError(name, reply.reportFileReason) : new Error(reply.message));
+        else
+          reject(reply.reportFileReason ? new ReportFileError(name, reply.reportFileReason) : new Error(reply.message));
       };
       const onExit = (code: number | null, signal: string | null): void =>
-        stop(`stopped the converter (${signal ?? `exit code ${code}`}: past its ${this.limits.heapMb} MB of memory?); skipped.`);
+        stop(
+          `stopped the converter (${signal ?? `exit code ${code}`}: past its ${this.limits.heapMb} MB of memory?); skipped.`,
+        );
       child.on('message', onMessage);
       child.once('exit', onExit);
       child.send({ name, bytes } satisfies Request);
@@ -90,7 +97,11 @@ if (process.argv[1] === SELF && process.argv[2] === RUN && process.send) {
     return dictionary?.knows(word) ?? false;
   };
   process.on('message', (request: Request) => {
-    convertReport(request.name, Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), isWord).then(
+    convertReport(
+      request.name,
+      Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
+      isWord,
+    ).then(
       (converted) => process.send!({ ok: true, converted } satisfies Reply),
       (error: unknown) =>
         process.send!({

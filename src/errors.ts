@@ -22,7 +22,9 @@ export class DimensionMismatchError extends IndexError {
     readonly expected: number,
     readonly actual: number,
   ) {
-    super(`Vector dimension ${actual} does not match the index dimension ${expected}. Rebuild the index: npm run ingest -- --rebuild`);
+    super(
+      `Vector dimension ${actual} does not match the index dimension ${expected}. Rebuild the index: npm run ingest -- --rebuild`,
+    );
   }
 }
 
@@ -103,6 +105,8 @@ export class NewerSchemaError extends Error {
     readonly version: number,
     readonly known: number,
   ) {
-    super(`The database ${path} has schema version ${version}, newer than this program knows (${known}): update the program (git pull && npm ci).`);
+    super(
+      `The database ${path} has schema version ${version}, newer than this program knows (${known}): update the program (git pull && npm ci).`,
+    );
   }
 }

@@ -21,7 +21,9 @@ export interface ChildIngestOptions {
   hubEndpoint?: string;
 }
 
-type Reply = { ok: true; summary: Omit<IngestSummary, 'errors'>; errors: { file: string; reason: string }[] } | { ok: false; message: string };
+type Reply =
+  | { ok: true; summary: Omit<IngestSummary, 'errors'>; errors: { file: string; reason: string }[] }
+  | { ok: false; message: string };
 
 const SELF = fileURLToPath(import.meta.url);
 const RUN = '--run-ingest';
@@ -29,7 +31,10 @@ const RUN = '--run-ingest';
 /** Runs one ingest in a child process and resolves with its summary; the child ends with it. */
 export function ingestInChild(options: ChildIngestOptions): Promise<IngestSummary> {
   // Run from the TypeScript sources (tests, tsx), the child needs the same loader.
-  const child = fork(SELF, [RUN, JSON.stringify(options)], { execArgv: SELF.endsWith('.ts') ? ['--import', 'tsx'] : [], stdio: 'inherit' });
+  const child = fork(SELF, [RUN, JSON.stringify(options)], {
+    execArgv: SELF.endsWith('.ts') ? ['--import', 'tsx'] : [],
+    stdio: 'inherit',
+  });
   return new Promise((resolve, reject) => {
     let reply: Reply | undefined;
     child.once('message', (message: Reply) => (reply = message));
@@ -44,7 +49,9 @@ export function ingestInChild(options: ChildIngestOptions): Promise<IngestSummar
 
 async function runChild(options: ChildIngestOptions): Promise<Reply> {
   try {
-    const embedder = options.model ? await loadEmbedder(options.model, options.cacheDir, undefined, options.hubEndpoint) : undefined;
+    const embedder = options.model
+      ? await loadEmbedder(options.model, options.cacheDir, undefined, options.hubEndpoint)
+      : undefined;
     const { errors, ...summary } = await ingest({ corpusDir: options.corpusDir, dataDir: options.dataDir, embedder });
     return { ok: true, summary, errors: errors.map((e) => ({ file: e.file, reason: e.reason })) };
   } catch (error) {

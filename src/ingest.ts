@@ -3,7 +3,17 @@
  * Incremental: unchanged reports are carried over untouched, changed ones replaced,
  * removed ones dropped; a different model (or none where there was one) rebuilds all.
  */
-import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -120,9 +130,19 @@ export function planIngest(
     previous.chunkerVersion !== CHUNKER_VERSION ||
     (previous.model?.id ?? null) !== (model?.id ?? null) ||
     (previous.model?.dim ?? null) !== (model?.dim ?? null);
-  const plan: IngestPlan = { full, todo: [], kept: {}, added: [], changed: [], removed: [], unchanged: [], keepEmpty: false };
+  const plan: IngestPlan = {
+    full,
+    todo: [],
+    kept: {},
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: [],
+    keepEmpty: false,
+  };
   const previousIds = Object.keys(previous?.reports ?? {});
-  // An empty folder where reports were (an unmounted share, a failed copy) is far likelier than a wish to delete them all.
+  // An empty folder where reports were (an unmounted share, a failed copy) is far likelier than a wish to delete them
+  // all.
   if (files.length === 0 && failedFiles.size === 0 && previousIds.length > 0 && !options.allowEmpty) {
     return { ...plan, full: false, kept: { ...previous!.reports }, unchanged: previousIds, keepEmpty: true };
   }
@@ -144,7 +164,11 @@ export function planIngest(
   return plan;
 }
 
-async function ingestLocked(store: IndexStore, options: IngestOptions, convert: LoadOptions['convert']): Promise<IngestSummary> {
+async function ingestLocked(
+  store: IndexStore,
+  options: IngestOptions,
+  convert: LoadOptions['convert'],
+): Promise<IngestSummary> {
   const progress = options.progress ?? silentProgress;
   const previous = previousManifest(store);
   const byFile = new Map(Object.values(previous?.reports ?? {}).map((e) => [e.file, e]));
@@ -175,7 +199,8 @@ async function ingestLocked(store: IndexStore, options: IngestOptions, convert: 
   if (!full && todo.length === 0 && summary.removed.length === 0) {
     summary.totalChunks = Object.values(kept).reduce((n, e) => n + e.chunkCount, 0);
     if (plan.keepEmpty) summary.vectors = !!previous?.model;
-  } else await writeGeneration(store, { options, convert, progress, previous, previousDir, plan, model, summary, failed });
+  } else
+    await writeGeneration(store, { options, convert, progress, previous, previousDir, plan, model, summary, failed });
   if (JSON.stringify(failed) !== JSON.stringify(failedBefore)) store.saveFailedConversions(failed);
   return summary;
 }
@@ -194,7 +219,10 @@ interface GenerationWork {
   failed: Record<string, FailedConversion>;
 }
 
-/** Writes the new generation: reports carried over, new and changed ones indexed, then lexical.bin and the HNSW graph; commits it. */
+/**
+ * Writes the new generation: reports carried over, new and changed ones indexed, then lexical.bin and the HNSW graph;
+ * commits it.
+ */
 async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<IngestSummary> {
   const { options, convert, progress, previous, previousDir, model, summary } = at;
   const { full, todo, kept } = at.plan;
@@ -222,9 +250,13 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
       'KB',
     );
     for (const file of todo) {
-      const indexed = await indexReport(file, manifest.nextLabel, { options, convert, writer, progress, previous }).catch((error: unknown) =>
-        notAdded(file, error, at),
-      );
+      const indexed = await indexReport(file, manifest.nextLabel, {
+        options,
+        convert,
+        writer,
+        progress,
+        previous,
+      }).catch((error: unknown) => notAdded(file, error, at));
       if (!indexed) continue;
       manifest.nextLabel += indexed.entry.chunkCount;
       manifest.reports[indexed.id] = indexed.entry;
@@ -265,7 +297,8 @@ function buildIndexes(
   },
 ): void {
   const { previous, previousDir, model } = at;
-  const chunkCounts = (m: Manifest): ReportChunkCount[] => Object.entries(m.reports).map(([id, e]) => ({ id, chunkCount: e.chunkCount }));
+  const chunkCounts = (m: Manifest): ReportChunkCount[] =>
+    Object.entries(m.reports).map(([id, e]) => ({ id, chunkCount: e.chunkCount }));
   manifest.lexicalBytes = writer.writeLexicalIndex(
     chunkCounts(manifest),
     previous && previousDir && !at.plan.full ? { dir: previousDir, reports: chunkCounts(previous) } : undefined,
@@ -275,12 +308,25 @@ function buildIndexes(
   // the graph is built, not whenever V8 next looks, so the two never add up.
   collectGarbage();
   const vectors = openVectorIndex(store, previous, previousDir, at.plan.full, model.dim, at.summary);
-  linkVectors(vectors, embeddedIds, (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim), manifest, at.progress);
+  linkVectors(
+    vectors,
+    embeddedIds,
+    (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim),
+    manifest,
+    at.progress,
+  );
   manifest.hnswBytes = writer.writeVectorIndex(vectors);
 }
 
-/** A new file that cannot be read or converted is named and not added; the others go on. Any other failure stops the ingest. */
-function notAdded(file: ReportFile, error: unknown, at: Pick<GenerationWork, 'previous' | 'summary' | 'failed' | 'progress'>): undefined {
+/**
+ * A new file that cannot be read or converted is named and not added; the others go on. Any other failure stops the
+ * ingest.
+ */
+function notAdded(
+  file: ReportFile,
+  error: unknown,
+  at: Pick<GenerationWork, 'previous' | 'summary' | 'failed' | 'progress'>,
+): undefined {
   if (!(error instanceof ReportFileError) || at.previous?.reports[file.id]) throw error;
   log.warn(error.message);
   at.summary.errors.push(error);
@@ -335,7 +381,13 @@ async function checkConversions(
 async function indexReport(
   file: ReportFile,
   firstLabel: number,
-  at: { options: IngestOptions; convert: LoadOptions['convert']; writer: GenerationWriter; progress: Progress; previous: Manifest | undefined },
+  at: {
+    options: IngestOptions;
+    convert: LoadOptions['convert'];
+    writer: GenerationWriter;
+    progress: Progress;
+    previous: Manifest | undefined;
+  },
 ): Promise<{ id: string; entry: ReportEntry }> {
   const { options, writer, progress } = at;
   const read = await loadReport(options.corpusDir, file.file, { convert: at.convert });
@@ -396,20 +448,32 @@ function openVectorIndex(
 }
 
 /** Adds the vectors the new reports wrote (read back one report at a time) to the graph, sized once for all of them. */
-function linkVectors(vectors: VectorIndex, ids: string[], read: (id: string) => Float32Array, manifest: Manifest, progress: Progress): void {
+function linkVectors(
+  vectors: VectorIndex,
+  ids: string[],
+  read: (id: string) => Float32Array,
+  manifest: Manifest,
+  progress: Progress,
+): void {
   const total = ids.reduce((n, id) => n + manifest.reports[id]!.chunkCount, 0);
   vectors.reserve(total);
   progress.start(total, 'Building the vector index', 'chunks');
   for (const id of ids) {
     const { chunkCount, firstLabel } = manifest.reports[id]!;
     const flat = read(id);
-    for (let c = 0; c < chunkCount; c++) vectors.add(firstLabel + c, flat.subarray(c * vectors.dim, (c + 1) * vectors.dim));
+    for (let c = 0; c < chunkCount; c++)
+      vectors.add(firstLabel + c, flat.subarray(c * vectors.dim, (c + 1) * vectors.dim));
     progress.tick(chunkCount);
   }
   progress.stop();
 }
 
-async function embedAll(embedder: Embedder, texts: string[], batchSize: number, onDone: (done: number) => void): Promise<Float32Array[]> {
+async function embedAll(
+  embedder: Embedder,
+  texts: string[],
+  batchSize: number,
+  onDone: (done: number) => void,
+): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
   for (let i = 0; i < texts.length; i += batchSize) {
     const batch = texts.slice(i, i + batchSize);
@@ -459,7 +523,8 @@ function acquireLock(root: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(path, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new IndexError(`Another ingest (pid ${pid}) is running on ${root}; wait for it to finish.`);
+      if (pid && pid !== process.pid && isAlive(pid))
+        throw new IndexError(`Another ingest (pid ${pid}) is running on ${root}; wait for it to finish.`);
       rmSync(path, { force: true });
     }
   }

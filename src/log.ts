@@ -18,7 +18,11 @@ function redact(text: string): string {
 }
 
 function format(parts: unknown[]): string {
-  return redact(parts.map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+  return redact(
+    parts
+      .map((p) => (p instanceof Error ? `${p.name}: ${p.message}` : typeof p === 'string' ? p : JSON.stringify(p)))
+      .join(' '),
+  );
 }
 
 const warned = new Set<string>();

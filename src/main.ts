@@ -66,7 +66,10 @@ async function main(): Promise<number> {
       stopped.then(() => undefined),
     ]);
     // Runs until SIGINT/SIGTERM, or until the bot cannot go on (a revoked token): then a graceful stop and its error.
-    const fatal = await Promise.race([stopped.then(() => undefined), running?.failed ?? new Promise<undefined>(() => undefined)]);
+    const fatal = await Promise.race([
+      stopped.then(() => undefined),
+      running?.failed ?? new Promise<undefined>(() => undefined),
+    ]);
     if (fatal) throw fatal;
   } finally {
     await running?.stop();
@@ -80,11 +83,19 @@ async function main(): Promise<number> {
 /** For operators: the index's size and generation, and whether one is loaded (GET /healthz, /metrics). */
 function observeRuntime(runtime: Runtime): void {
   observe('rqb_index_reports', 'Reports in the live index.', () => [{ value: runtime.engine.index.reports.size }]);
-  observe('rqb_index_chunks', 'Chunks (sentences) in the live index.', () => [{ value: runtime.engine.index.chunkCount }]);
-  observe('rqb_index_generation', 'The live index generation (its name as a label).', () => [{ labels: { generation: runtime.generation }, value: 1 }], [
-    'generation',
+  observe('rqb_index_chunks', 'Chunks (sentences) in the live index.', () => [
+    { value: runtime.engine.index.chunkCount },
   ]);
-  healthCheck('index', () => ({ ok: runtime.engine.index.reports.size > 0, detail: `${runtime.engine.index.reports.size} report(s), ${runtime.generation}` }));
+  observe(
+    'rqb_index_generation',
+    'The live index generation (its name as a label).',
+    () => [{ labels: { generation: runtime.generation }, value: 1 }],
+    ['generation'],
+  );
+  healthCheck('index', () => ({
+    ok: runtime.engine.index.reports.size > 0,
+    detail: `${runtime.engine.index.reports.size} report(s), ${runtime.generation}`,
+  }));
 }
 
 /** Resolves on SIGINT or SIGTERM, after `onStop` (in-flight replies then finish). */

@@ -12,7 +12,12 @@ export const registry = new Registry();
 
 export const metrics = {
   /** Questions answered, by outcome: high, low, refused, not_a_question (chatter, thanks), small_talk. */
-  questions: new Counter({ name: 'rqb_questions_total', help: 'Questions answered, by outcome.', labelNames: ['outcome'] as const, registers: [registry] }),
+  questions: new Counter({
+    name: 'rqb_questions_total',
+    help: 'Questions answered, by outcome.',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  }),
   answerSeconds: new Histogram({
     name: 'rqb_answer_seconds',
     help: 'Time to answer a question (search, rank, quote), seconds.',
@@ -34,7 +39,12 @@ export const metrics = {
 };
 
 /** A gauge read when scraped; registering a name again replaces it (a new runtime, a new store). */
-export function observe(name: string, help: string, read: () => { labels?: Record<string, string>; value: number }[], labelNames: string[] = []): void {
+export function observe(
+  name: string,
+  help: string,
+  read: () => { labels?: Record<string, string>; value: number }[],
+  labelNames: string[] = [],
+): void {
   registry.removeSingleMetric(name);
   new Gauge({
     name,
@@ -94,7 +104,10 @@ export function serveOperators(req: IncomingMessage, res: ServerResponse): boole
 }
 
 /** The operators' server of polling mode, on loopback. */
-export async function startMetricsServer(port: number, host = '127.0.0.1'): Promise<{ port: number; stop(): Promise<void> }> {
+export async function startMetricsServer(
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ port: number; stop(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     if (!serveOperators(req, res)) res.writeHead(404).end();
   });

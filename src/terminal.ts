@@ -33,7 +33,8 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
       .join('\n');
   const welcome = async (): Promise<string> =>
     `Ask about the reports; answers are verbatim quotes with citations.\nReports:\n${reports()}\nTry: ${(await exampleQuestions(engine(), 'en')).map((e) => `"${e}"`).join(' · ')}\n(/help, /reports, /quit; Ctrl-D to leave)\n`;
-  // The same small talk as in Telegram, and its short citation ("Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26").
+  // The same small talk as in Telegram, and its short citation ("Zuoyun County 2023 Rule of Law Report · §1 › (3) ›
+  // Sixth · ¶26").
   const reply = async (question: string): Promise<string> => {
     switch (smallTalkOf(question)) {
       case 'greeting':
@@ -46,7 +47,12 @@ export async function runTerminal(engine: () => AnswerEngine, options: TerminalO
     return toText(await engine().answer(question), !!output.isTTY, (a) => shortCitation(a.citation, a.sectionPath));
   };
   if (interactive) write(await welcome());
-  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
+  const rl = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    crlfDelay: Infinity,
+  });
   if (interactive) rl.setPrompt('? ');
   if (interactive) rl.prompt();
   for await (const line of rl) {

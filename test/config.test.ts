@@ -20,16 +20,29 @@ describe('loadConfig', () => {
       EMBEDDING_MODEL: 'none',
       TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
     });
-    expect(c).toMatchObject({ adminIds: [1, 22], apiRoot: 'http://127.0.0.1:8081', embeddingModel: undefined, token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+    expect(c).toMatchObject({
+      adminIds: [1, 22],
+      apiRoot: 'http://127.0.0.1:8081',
+      embeddingModel: undefined,
+      token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+    });
   });
 
   it('refuses bad values with a message saying what to fix', () => {
-    expect(() => loadConfig({ ADMIN_IDS: '12,abc' })).toThrow('ADMIN_IDS must be comma-separated numeric Telegram user ids; "abc" is not one.');
-    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow('TELEGRAM_API_ROOT is not a valid http(s) URL: fix it in .env or unset it.');
+    expect(() => loadConfig({ ADMIN_IDS: '12,abc' })).toThrow(
+      'ADMIN_IDS must be comma-separated numeric Telegram user ids; "abc" is not one.',
+    );
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'ftp://x' })).toThrow(
+      'TELEGRAM_API_ROOT is not a valid http(s) URL: fix it in .env or unset it.',
+    );
     expect(() => loadConfig({ WEBHOOK_URL: 'not a url' })).toThrow('WEBHOOK_URL is not a valid http(s) URL');
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'abc' })).toThrow(/^TELEGRAM_BOT_TOKEN is malformed/);
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL must be "info" (the default) or "silent" (errors only).',
+    );
     expect(loadConfig({ LOG_LEVEL: 'silent' }).quiet).toBe(true);
-    expect(() => loadConfig({ WEBHOOK_SECRET: 'has spaces' })).toThrow('WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).');
+    expect(() => loadConfig({ WEBHOOK_SECRET: 'has spaces' })).toThrow(
+      'WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).',
+    );
   });
 });

@@ -33,6 +33,8 @@ describe('ingest in a child process (how a running bot takes in new reports)', (
     const { corpusDir } = tempCorpus();
     const notADirectory = join(tempDir(), 'a-file');
     writeFileSync(notADirectory, '');
-    await expect(ingestInChild({ corpusDir, dataDir: notADirectory, cacheDir: tempDir() })).rejects.toThrow(/DATA_DIR|a-file/);
+    await expect(ingestInChild({ corpusDir, dataDir: notADirectory, cacheDir: tempDir() })).rejects.toThrow(
+      /DATA_DIR|a-file/,
+    );
   });
 });

@@ -23,8 +23,20 @@ const manifest = (reports: Record<string, string>, model: Manifest['model'] = nu
 
 describe('planIngest', () => {
   it('adds, changes, keeps and removes by content hash', () => {
-    const plan = planIngest([file('a', '1'), file('b', '2x'), file('c', '3')], new Set(), manifest({ a: '1', b: '2', d: '4' }), null);
-    expect(plan).toMatchObject({ full: false, added: ['c'], changed: ['b'], unchanged: ['a'], removed: ['d'], keepEmpty: false });
+    const plan = planIngest(
+      [file('a', '1'), file('b', '2x'), file('c', '3')],
+      new Set(),
+      manifest({ a: '1', b: '2', d: '4' }),
+      null,
+    );
+    expect(plan).toMatchObject({
+      full: false,
+      added: ['c'],
+      changed: ['b'],
+      unchanged: ['a'],
+      removed: ['d'],
+      keepEmpty: false,
+    });
     expect(plan.todo.map((f) => f.id)).toEqual(['b', 'c']);
     expect(Object.keys(plan.kept)).toEqual(['a']);
   });
@@ -36,8 +48,15 @@ describe('planIngest', () => {
   });
 
   it('keeps a report whose file failed to read, and an index whose corpus came back empty', () => {
-    expect(planIngest([], new Set(['a.txt']), manifest({ a: '1', b: '2' }), null)).toMatchObject({ kept: { a: expect.anything() as unknown }, removed: ['b'] });
-    expect(planIngest([], new Set(), manifest({ a: '1' }), null)).toMatchObject({ keepEmpty: true, removed: [], unchanged: ['a'] });
+    expect(planIngest([], new Set(['a.txt']), manifest({ a: '1', b: '2' }), null)).toMatchObject({
+      kept: { a: expect.anything() as unknown },
+      removed: ['b'],
+    });
+    expect(planIngest([], new Set(), manifest({ a: '1' }), null)).toMatchObject({
+      keepEmpty: true,
+      removed: [],
+      unchanged: ['a'],
+    });
     expect(planIngest([], new Set(), manifest({ a: '1' }), null, { allowEmpty: true }).removed).toEqual(['a']);
   });
 });

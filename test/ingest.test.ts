@@ -45,7 +45,12 @@ describe('ingest, lexical only (no model)', () => {
     writeFileSync(join(corpusDir, 'second.txt'), 'Second report.\n\nThe county opened 5 libraries.\n');
     writeFileSync(join(corpusDir, 'third.md'), '# Third\n\nText of the third report.');
     const changed = await ingest({ corpusDir, dataDir });
-    expect(changed).toMatchObject({ added: ['third'], changed: ['second'], unchanged: ['zuoyun-2023-rule-of-law-report'], removed: [] });
+    expect(changed).toMatchObject({
+      added: ['third'],
+      changed: ['second'],
+      unchanged: ['zuoyun-2023-rule-of-law-report'],
+      removed: [],
+    });
     writeFileSync(join(corpusDir, 'third.md'), Buffer.from([0, 1, 2]));
     rmSync(join(corpusDir, 'second.txt'));
     const dropped = await ingest({ corpusDir, dataDir });
@@ -73,15 +78,27 @@ describe('ingest, lexical only (no model)', () => {
     ];
     for (const [name, body] of hostile) writeFileSync(join(corpusDir, name), body);
     const result = await ingest({ corpusDir, dataDir });
-    expect(result.errors.map((e) => e.file).sort()).toEqual(['blank.html', 'deep.html', 'empty.html', 'malformed.pdf', 'mislabelled.html', 'water.html']);
-    expect(result.errors.find((e) => e.file === 'mislabelled.html')!.message).toMatch(/PDF saved under another extension/);
+    expect(result.errors.map((e) => e.file).sort()).toEqual([
+      'blank.html',
+      'deep.html',
+      'empty.html',
+      'malformed.pdf',
+      'mislabelled.html',
+      'water.html',
+    ]);
+    expect(result.errors.find((e) => e.file === 'mislabelled.html')!.message).toMatch(
+      /PDF saved under another extension/,
+    );
     expect(result.errors.find((e) => e.file === 'empty.html')!.message).toMatch(/is empty/);
     const { index } = loadIndex(new IndexStore(dataDir))!;
     expect([...index.reports.keys()].sort()).toEqual(['water', 'zuoyun-2023-rule-of-law-report']);
     // Not converted again while unchanged: named with the same reason, said once.
     const again = await ingest({ corpusDir, dataDir });
     expect(again.errors.find((e) => e.file === 'deep.html')!.message).toMatch(/not converted again/);
-    writeFileSync(join(corpusDir, 'deep.html'), '<html><body><h1>Deep Report 2024</h1><p>The county dug 12 new wells this year.</p></body></html>');
+    writeFileSync(
+      join(corpusDir, 'deep.html'),
+      '<html><body><h1>Deep Report 2024</h1><p>The county dug 12 new wells this year.</p></body></html>',
+    );
     expect((await ingest({ corpusDir, dataDir })).added).toEqual(['deep']);
   });
 
@@ -105,7 +122,8 @@ describe('ingest, lexical only (no model)', () => {
     await ingest({ corpusDir, dataDir: fresh });
     const extended = loadIndex(new IndexStore(dataDir))!.index.lexical;
     const rebuilt = loadIndex(new IndexStore(fresh))!.index.lexical;
-    for (const q of [['court'], ['librari', 'counti'], ['administr', 'case']]) expect(extended.search(q, 10)).toEqual(rebuilt.search(q, 10));
+    for (const q of [['court'], ['librari', 'counti'], ['administr', 'case']])
+      expect(extended.search(q, 10)).toEqual(rebuilt.search(q, 10));
   });
 
   it('a changed or removed report leaves the lexical index byte for byte what a fresh ingest builds, also when the previous one is unreadable', async () => {
@@ -155,13 +173,18 @@ describe('ingest, lexical only (no model)', () => {
     writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries.\n');
     await ingest({ corpusDir, dataDir });
     expect(store.current()).not.toBe(dir);
-    expect((await engine.answer('How many mediation statements were issued?')).answers[0]!.quote.text).toContain('12 mediation statements');
+    expect((await engine.answer('How many mediation statements were issued?')).answers[0]!.quote.text).toContain(
+      '12 mediation statements',
+    );
   });
 
   it('ingests a 10 MB one-line report and answers from it', async () => {
     const corpusDir = tempDir();
     const dataDir = tempDir();
-    writeFileSync(join(corpusDir, 'huge.txt'), `A huge report\n\n${'The county court heard 13 administrative cases in 2023. '.repeat(180_000)}\n`);
+    writeFileSync(
+      join(corpusDir, 'huge.txt'),
+      `A huge report\n\n${'The county court heard 13 administrative cases in 2023. '.repeat(180_000)}\n`,
+    );
     const summary = await ingest({ corpusDir, dataDir });
     expect(summary.added).toEqual(['huge']);
     const { index } = loadIndex(new IndexStore(dataDir))!;
@@ -176,7 +199,9 @@ describe('ingest, lexical only (no model)', () => {
     const store = new IndexStore(dataDir);
     const manifestPath = join(store.current()!, 'manifest.json');
     writeFileSync(manifestPath, JSON.stringify({ ...store.manifest(), formatVersion: 99 }));
-    expect(() => loadIndex(store)).toThrow(`format version 99, this program reads version ${FORMAT_VERSION}; run \`npm run ingest -- --rebuild\``);
+    expect(() => loadIndex(store)).toThrow(
+      `format version 99, this program reads version ${FORMAT_VERSION}; run \`npm run ingest -- --rebuild\``,
+    );
   });
 });
 

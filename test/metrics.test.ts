@@ -18,7 +18,10 @@ describe('health and metrics (polling mode: METRICS_PORT on loopback)', () => {
       reports = 0;
       const sick = await get('/healthz');
       expect(sick.status).toBe(503);
-      expect(await sick.json()).toMatchObject({ ok: false, checks: { 'test-index': { ok: false, detail: '0 report(s)' } } });
+      expect(await sick.json()).toMatchObject({
+        ok: false,
+        checks: { 'test-index': { ok: false, detail: '0 report(s)' } },
+      });
       expect((await get('/')).status).toBe(404);
       healthCheck('test-index', () => ({ ok: true, detail: '' }));
     } finally {

@@ -64,7 +64,9 @@ describe('broken or unwritable state', () => {
     const r = run('src/main.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir }, [], 'How many cases?\n');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('is missing or corrupt; run `npm run ingest -- --rebuild` to rebuild it from the corpus.');
+    expect(r.stderr).toContain(
+      'is missing or corrupt; run `npm run ingest -- --rebuild` to rebuild it from the corpus.',
+    );
     expect(run('scripts/ingest.ts', { CORPUS_DIR: corpusDir, DATA_DIR: dataDir, INGEST_ARGS: '' }).status).toBe(0);
   });
 
@@ -96,7 +98,9 @@ describe('broken or unwritable state', () => {
     const bytes = readFileSync(path);
     for (const at of [40, 41, 42, 43]) bytes[at] = bytes[at]! ^ 0xff;
     writeFileSync(path, bytes);
-    expect(() => loadIndex(store)).toThrow(/hnsw\.bin is corrupt \(its checksum does not match\); run `npm run ingest -- --rebuild`/);
+    expect(() => loadIndex(store)).toThrow(
+      /hnsw\.bin is corrupt \(its checksum does not match\); run `npm run ingest -- --rebuild`/,
+    );
   });
 
   it('a truncated vector index is refused before the native reader sees it', async () => {
@@ -116,31 +120,40 @@ describe('broken or unwritable state', () => {
     const store = new IndexStore(dataDir);
     const path = join(store.current()!, 'manifest.json');
     writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), reports: null }));
-    expect(() => loadIndex(store)).toThrow(`The index manifest (${path}) is malformed; run \`npm run ingest -- --rebuild\` to rebuild it from the corpus.`);
+    expect(() => loadIndex(store)).toThrow(
+      `The index manifest (${path}) is malformed; run \`npm run ingest -- --rebuild\` to rebuild it from the corpus.`,
+    );
   });
 
-  it.skipIf(!mountable)('a read-only or full DATA_DIR: a clear message and exit code 3 (needs root to mount tmpfs)', () => {
-    const { corpusDir } = tempCorpus();
-    const readOnly = join(tempDir(), 'ro');
-    const full = join(tempDir(), 'full');
-    expect(canMount(readOnly, 'ro,size=1m')).toBe(true);
-    expect(canMount(full, 'size=16k')).toBe(true);
-    try {
-      for (const [dir, reason] of [
-        [readOnly, 'the file system is read-only'],
-        [full, 'no space left on the device'],
-      ] as const) {
-        for (const script of ['scripts/ingest.ts', 'scripts/ask.ts']) {
-          const r = run(script, { CORPUS_DIR: corpusDir, DATA_DIR: dir }, script.endsWith('ask.ts') ? ['How many cases?'] : []);
-          expect(r.status).toBe(3);
-          expect(r.stderr).toContain(`Cannot write to DATA_DIR (${dir}): ${reason}.`);
+  it.skipIf(!mountable)(
+    'a read-only or full DATA_DIR: a clear message and exit code 3 (needs root to mount tmpfs)',
+    () => {
+      const { corpusDir } = tempCorpus();
+      const readOnly = join(tempDir(), 'ro');
+      const full = join(tempDir(), 'full');
+      expect(canMount(readOnly, 'ro,size=1m')).toBe(true);
+      expect(canMount(full, 'size=16k')).toBe(true);
+      try {
+        for (const [dir, reason] of [
+          [readOnly, 'the file system is read-only'],
+          [full, 'no space left on the device'],
+        ] as const) {
+          for (const script of ['scripts/ingest.ts', 'scripts/ask.ts']) {
+            const r = run(
+              script,
+              { CORPUS_DIR: corpusDir, DATA_DIR: dir },
+              script.endsWith('ask.ts') ? ['How many cases?'] : [],
+            );
+            expect(r.status).toBe(3);
+            expect(r.stderr).toContain(`Cannot write to DATA_DIR (${dir}): ${reason}.`);
+          }
         }
+      } finally {
+        spawnSync('umount', [readOnly]);
+        spawnSync('umount', [full]);
       }
-    } finally {
-      spawnSync('umount', [readOnly]);
-      spawnSync('umount', [full]);
-    }
-  });
+    },
+  );
 });
 
 describe('kill -9', () => {
@@ -148,7 +161,8 @@ describe('kill -9', () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });
     const before = new IndexStore(dataDir).manifest();
-    for (let i = 0; i < 30; i++) writeFileSync(join(corpusDir, `copy-${i}.txt`), REPORT_TEXT.replaceAll('2023', String(1990 + i)));
+    for (let i = 0; i < 30; i++)
+      writeFileSync(join(corpusDir, `copy-${i}.txt`), REPORT_TEXT.replaceAll('2023', String(1990 + i)));
     const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], {
       cwd: REPO,
@@ -184,9 +198,15 @@ describe('kill -9', () => {
         store.announce('r' + i, () => [{ part: 'notice', payload: { text: 'x'.repeat(500) } }]);
         if (i % 50 === 0) process.stdout.write(i + '\\n');
       }`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let committed = 0;
-    child.stdout.on('data', (d: Buffer) => (committed = Math.max(committed, ...String(d).trim().split('\n').map(Number))));
+    child.stdout.on(
+      'data',
+      (d: Buffer) => (committed = Math.max(committed, ...String(d).trim().split('\n').map(Number))),
+    );
     while (committed < 300) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

@@ -9,13 +9,22 @@ function chat(input: string) {
     cwd: REPO,
     input,
     encoding: 'utf8',
-    env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+    env: {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: '',
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      EMBEDDING_MODEL: 'none',
+      LOG_LEVEL: '',
+    },
   });
 }
 
 describe('npm start without a token: the terminal conversation', () => {
   it('answers each piped line and exits 0 at the end of input', () => {
-    const r = chat('How many mediation statements were issued?\n\nWhat is the unemployment rate?\nHow do I bake sourdough bread?\n');
+    const r = chat(
+      'How many mediation statements were issued?\n\nWhat is the unemployment rate?\nHow do I bake sourdough bread?\n',
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('issued 12 mediation statements'); // plain text: stdout is a pipe, not a terminal
     expect(r.stdout).not.toContain('**');
@@ -50,10 +59,19 @@ describe('npm start without a token: the terminal conversation', () => {
       cwd: REPO,
       encoding: 'utf8',
       input: '',
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: '', CORPUS_DIR: '/nonexistent-corpus', DATA_DIR: tempDir(), EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+      env: {
+        ...process.env,
+        TELEGRAM_BOT_TOKEN: '',
+        CORPUS_DIR: '/nonexistent-corpus',
+        DATA_DIR: tempDir(),
+        EMBEDDING_MODEL: 'none',
+        LOG_LEVEL: '',
+      },
     });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('error: CORPUS_DIR (/nonexistent-corpus) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.');
+    expect(r.stderr.trim()).toBe(
+      'error: CORPUS_DIR (/nonexistent-corpus) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.',
+    );
   });
 
   it('stops with one line naming the setting to fix, never echoing the token', () => {
@@ -63,7 +81,9 @@ describe('npm start without a token: the terminal conversation', () => {
       env: { ...process.env, TELEGRAM_BOT_TOKEN: 'not-a-real-token-SECRET', LOG_LEVEL: '' },
     });
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toBe('error: TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.');
+    expect(r.stderr.trim()).toBe(
+      'error: TELEGRAM_BOT_TOKEN is malformed: expected "<digits>:<secret>" as given by @BotFather.',
+    );
     expect(r.stderr).not.toContain('SECRET');
   });
 });

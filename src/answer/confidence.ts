@@ -100,7 +100,10 @@ export const CONFIDENCE: Thresholds = {
   supportCoverage: 0.35,
   /** Relatedness under which a question with low coverage is refused. */
   minRelatedness: 1.5,
-  /** Relatedness under which a question is refused unless its own words are there (literal coverage ≥ supportCoverage): about as related as off-topic questions. */
+  /**
+   * Relatedness under which a question is refused unless its own words are there (literal coverage ≥ supportCoverage):
+   * about as related as off-topic questions.
+   */
   unrelated: 1,
   /** Score lead of the best passage over the best of any other paragraph that marks a clear answer… */
   clearMargin: 0.25,
@@ -111,7 +114,10 @@ export const CONFIDENCE: Thresholds = {
    * is answered by a passage on its topic: confident at this coverage…
    */
   openCoverage: 0.3,
-  /** …with at least this relatedness (a specific question must show its figure, date or name, so it keeps the bars above). */
+  /**
+   * …with at least this relatedness (a specific question must show its figure, date or name, so it keeps the bars
+   * above).
+   */
   openRelatedness: 1.5,
 };
 
@@ -125,11 +131,16 @@ export interface Evidence {
   literal: number;
   /** Best relatedness among them; undefined without a model. */
   related?: number;
-  /** How far the best sentence's score leads the best sentence of any other paragraph: a clear winner or a flat field. */
+  /**
+   * How far the best sentence's score leads the best sentence of any other paragraph: a clear winner or a flat field.
+   */
   margin: number;
   /** The question asks about a topic, not for a figure, a date or a name. */
   open?: boolean;
-  /** The passage ranked first is also the one closest in meaning (dense similarity): word overlap and meaning point to the same place. */
+  /**
+   * The passage ranked first is also the one closest in meaning (dense similarity): word overlap and meaning point to
+   * the same place.
+   */
   agrees?: boolean;
 }
 
@@ -137,7 +148,8 @@ export interface Evidence {
  * Decides from the evidence of the top few ranked sentences. Without a model (relatedness
  * undefined) coverage and margin decide alone. When the words and the meaning of the question
  * point to the same passage (`agrees`), evidence that is merely not too weak to refuse is enough:
- * two independent readings agreeing is itself evidence (chosen on the tuning half: docs/how-it-works.md, "Confidence instead of a cliff").
+ * two independent readings agreeing is itself evidence (chosen on the tuning half: docs/how-it-works.md, "Confidence
+ * instead of a cliff").
  */
 export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   const { coverage, related } = e;
@@ -152,7 +164,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   )
     return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
-  // As related as off-topic questions: refused, unless a good share of the question's own words is there (the model missed it, the words did not).
+  // As related as off-topic questions: refused, unless a good share of the question's own words is there (the model
+  // missed it, the words did not).
   if (related !== undefined && related < t.unrelated && e.literal < t.supportCoverage) return 'refuse';
   return 'low';
 }
@@ -171,7 +184,10 @@ export interface Shown {
   report: { title: string; date?: string };
   /** Abbreviations the question names that the index uses in a few passages ("the VA"): a particular body. */
   namedAbbreviations: string[];
-  /** Whether a question term can say what was counted or what happened (not the report's subject, a currency, a common word). */
+  /**
+   * Whether a question term can say what was counted or what happened (not the report's subject, a currency, a common
+   * word).
+   */
   telling: (term: string) => boolean;
 }
 
@@ -200,7 +216,13 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
  * stays high only when the passage gives what the question asks for and the question names
  * nothing the reports never mention ("…in Youyu County?": at best a neighbouring fact).
  */
-export function judge(e: Evidence, q: QuestionAnalysis, shown: Shown | undefined, unknownNames: string[], t: Thresholds = CONFIDENCE): Verdict {
+export function judge(
+  e: Evidence,
+  q: QuestionAnalysis,
+  shown: Shown | undefined,
+  unknownNames: string[],
+  t: Thresholds = CONFIDENCE,
+): Verdict {
   const verdict = decide(e, t);
   if (verdict !== 'high') return verdict;
   return shown && unknownNames.length === 0 && answersWhatIsAsked(q, shown) ? 'high' : 'low';
@@ -211,7 +233,11 @@ export function judge(e: Evidence, q: QuestionAnalysis, shown: Shown | undefined
  * its title, else its date) nor the quote itself mentions: "how many cases in 2022?"
  * answered from a 2023 report is at best a neighbouring fact.
  */
-export function yearOutOfScope(questionYears: string[], report: { title: string; date?: string }, quote: string): boolean {
+export function yearOutOfScope(
+  questionYears: string[],
+  report: { title: string; date?: string },
+  quote: string,
+): boolean {
   if (!questionYears.length) return false;
   const inTitle = yearsIn(report.title);
   const covered = inTitle.length ? inTitle : report.date ? [report.date.slice(0, 4)] : [];
@@ -232,7 +258,9 @@ const UNIT_TERMS = new Set(
   ),
 );
 
-/** Content words either side of a number within which it counts as that word's figure ("accepted 60 legal aid cases"). */
+/**
+ * Content words either side of a number within which it counts as that word's figure ("accepted 60 legal aid cases").
+ */
 const FIGURE_WINDOW = 3;
 
 /**
@@ -253,11 +281,18 @@ export function figureAttached(sentenceTerms: string[], asked: Set<string>): boo
   });
 }
 
-/** Content words either side of a date within which it is that event's date: a clause ("… are proceeding in full swing for commissioning in 2027"). */
+/**
+ * Content words either side of a date within which it is that event's date: a clause ("… are proceeding in full swing
+ * for commissioning in 2027").
+ */
 const DATE_WINDOW = 8;
 
 /** Month names as index terms. */
-const MONTH_TERMS = new Set('january february march april may june july august september october november december'.split(' ').map((w) => processTerm(w) ?? w));
+const MONTH_TERMS = new Set(
+  'january february march april may june july august september october november december'
+    .split(' ')
+    .map((w) => processTerm(w) ?? w),
+);
 
 /**
  * For a "when / what year" question: true when some date in the sentence (a year or a month)

@@ -19,23 +19,46 @@ import { tokenize } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
-import { analyzeQuestion, readMessage, CURRENCY_TERMS, isForwardLooking, splitQuestion, type QuestionAnalysis } from './question.js';
+import {
+  analyzeQuestion,
+  readMessage,
+  CURRENCY_TERMS,
+  isForwardLooking,
+  splitQuestion,
+  type QuestionAnalysis,
+} from './question.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
-import { calibrate, CONFIDENCE, judge, type Evidence, type Shown, OFF_TOPIC_PROBES, relatedness, type Calibration, type Thresholds } from './confidence.js';
+import {
+  calibrate,
+  CONFIDENCE,
+  judge,
+  type Evidence,
+  type Shown,
+  OFF_TOPIC_PROBES,
+  relatedness,
+  type Calibration,
+  type Thresholds,
+} from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
 const MAX_QUESTION_CHARS = 500;
-/** Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are guesses at the wording). */
+/**
+ * Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are
+ * guesses at the wording).
+ */
 const TRANSLATED_COVERAGE = 0.75;
 /** A word in more than this share of passages is too common to mark in a quote or to say what a figure counts. */
 const COMMON_SHARE = 0.15;
 /** Shortest stem whose family is looked up, and most family words taken (see withFamily). */
 const FAMILY_STEM = 5;
 const MAX_FAMILY = 8;
-/** Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds the words. */
+/**
+ * Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds
+ * the words.
+ */
 const JUDGED = 3;
 
 export interface EngineOptions {
@@ -89,7 +112,8 @@ export class AnswerEngine {
   ) {
     // Checked once here rather than failing on every question: vectors from another model cannot be searched.
     const { embedder } = options;
-    if (embedder && index.vectors && embedder.dim !== index.vectors.dim) throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
+    if (embedder && index.vectors && embedder.dim !== index.vectors.dim)
+      throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
     this.calibration = this.measureCalibration();
   }
 
@@ -142,7 +166,14 @@ export class AnswerEngine {
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
     const message = readMessage(rawQuestion.replace(/[\p{Cc}\p{Cf}]+/gu, ' '));
     if (message.kind !== 'question')
-      return { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode, notAQuestion: message.kind };
+      return {
+        question: rawQuestion,
+        abstained: true,
+        answers: [],
+        nearestSections: [],
+        mode: this.mode,
+        notAQuestion: message.kind,
+      };
     const cleaned = cleanQuestion(message.question);
     const question = cleaned && this.vocabulary().respell(cleaned);
     const whole = await this.answerOne(rawQuestion, question, limit, onlyReport);
@@ -150,23 +181,34 @@ export class AnswerEngine {
     if (parts.length < 2) return whole;
     // A message asking two things: each part is also answered on its own. Its best quote joins the answer unless it is
     // there already; when every part has a confident quote the answer is confident; when the message as a whole
-    // relates to nothing but one part does ("Did air quality improve? Is the figure up or down?"), that part is answered.
+    // relates to nothing but one part does ("Did air quality improve? Is the figure up or down?"), that part is
+    // answered.
     const partAnswers = await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)));
     const answered = partAnswers.filter((a) => !a.abstained);
     if (!answered.length) return whole;
     const usable = whole.abstained ? answered : answered.filter((a) => a.confidence === 'high');
-    const partBest = usable.sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high')).flatMap((a) => a.answers.slice(0, 1));
+    const partBest = usable
+      .sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high'))
+      .flatMap((a) => a.answers.slice(0, 1));
     const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
       a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
     const merged = whole.answers.slice(0, 1);
-    for (const item of [...partBest, ...whole.answers.slice(1)]) if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
-    const confidence = whole.confidence === 'high' || partAnswers.every((a) => a.confidence === 'high') ? 'high' : 'low';
+    for (const item of [...partBest, ...whole.answers.slice(1)])
+      if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
+    const confidence =
+      whole.confidence === 'high' || partAnswers.every((a) => a.confidence === 'high') ? 'high' : 'low';
     return { ...whole, abstained: false, confidence, answers: merged, nearestSections: [] };
   }
 
   /** Answers one question (already cleaned and respelled). */
   private async answerOne(rawQuestion: string, question: string, limit: number, onlyReport?: string): Promise<Answer> {
-    const refusal: Answer = { question: rawQuestion, abstained: true, answers: [], nearestSections: [], mode: this.mode };
+    const refusal: Answer = {
+      question: rawQuestion,
+      abstained: true,
+      answers: [],
+      nearestSections: [],
+      mode: this.mode,
+    };
     if (!question) return refusal;
     const vocabulary = this.vocabulary();
     const read = analyzeQuestion(
@@ -182,7 +224,11 @@ export class AnswerEngine {
     const scope = onlyReport ?? this.reportNamedBy(q);
     const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
-    const { chunks: candidateChunks, dense, vector } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
+    const {
+      chunks: candidateChunks,
+      dense,
+      vector,
+    } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
     if (candidateChunks.size === 0) return refusal;
     let mark = performance.now();
 
@@ -191,7 +237,9 @@ export class AnswerEngine {
       q,
       candidateChunks,
       dense,
-      vector && calibration ? { vector, calibrationOf: (reportId) => this.reportCalibration(reportId, calibration) } : undefined,
+      vector && calibration
+        ? { vector, calibrationOf: (reportId) => this.reportCalibration(reportId, calibration) }
+        : undefined,
     );
     t.rerank = performance.now() - mark;
     mark = performance.now();
@@ -203,18 +251,29 @@ export class AnswerEngine {
       this.thresholdsFor(q),
     );
     if (verdict === 'refuse') {
-      // Nearest sections only where some word of the question is (an off-topic question gets none, not whatever ranked first).
+      // Nearest sections only where some word of the question is (an off-topic question gets none, not whatever ranked
+      // first).
       refusal.nearestSections = nearestSections(ranked);
       this.options.onTimings?.(t);
       return refusal;
     }
-    // Marked in the quote: the question's words, in runs holding a distinctive one (not only words most passages share: "county", "law").
+    // Marked in the quote: the question's words, in runs holding a distinctive one (not only words most passages share:
+    // "county", "law").
     const termSet = new Set(searchTerms);
     const distinctive = (term: string): boolean => !this.isCommon(term);
-    const answers = pickQuotes(ranked, limit).map(({ s, span }) => answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)));
+    const answers = pickQuotes(ranked, limit).map(({ s, span }) =>
+      answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)),
+    );
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
-    return { question: rawQuestion, abstained: false, confidence: verdict, answers, nearestSections: [], mode: this.mode };
+    return {
+      question: rawQuestion,
+      abstained: false,
+      confidence: verdict,
+      answers,
+      nearestSections: [],
+      mode: this.mode,
+    };
   }
 
   /**
@@ -240,7 +299,8 @@ export class AnswerEngine {
       context,
       names: vocabulary.names(quoted, true).filter((name) => tokenize(name).some((t) => !title.has(t))),
       report: s.report.meta,
-      // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular body.
+      // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
+      // body.
       namedAbbreviations: vocabulary
         .names(question)
         .filter((name) => /^\p{Lu}{2,}$/u.test(name))
@@ -291,23 +351,37 @@ export class AnswerEngine {
     if (c.translated || c.senses.length !== 1 || c.senses[0]!.length !== 1) return c;
     const [term] = c.senses[0]![0]!;
     if (!term || term.length < FAMILY_STEM || !/^\p{L}+$/u.test(term) || this.index.lexical.idf(term) > 0) return c;
-    // One letter apart at the end of the stem (notar ↔ notari: "notarization", "notaries"); further is another word ("popul" → "popular").
+    // One letter apart at the end of the stem (notar ↔ notari: "notarization", "notaries"); further is another word
+    // ("popul" → "popular").
     const shorter = term.slice(0, -1);
     const family = [
       ...this.index.lexical.termsWithPrefix(term).filter((t) => t.length === term.length + 1 && /^\p{L}+$/u.test(t)),
       ...(shorter.length >= FAMILY_STEM && this.index.lexical.idf(shorter) > 0 ? [shorter] : []),
     ].slice(0, MAX_FAMILY);
     if (!family.length) return c;
-    return { ...c, senses: [...c.senses, ...family.map((t) => [[t]])], credits: [1, ...family.map(() => SYNONYM_CREDIT)] };
+    return {
+      ...c,
+      senses: [...c.senses, ...family.map((t) => [[t]])],
+      credits: [1, ...family.map(() => SYNONYM_CREDIT)],
+    };
   }
 
-  /** A question word also matches the reports' closed compounds that hold it ("government" → "governmentwide"), as a synonym does. */
+  /**
+   * A question word also matches the reports' closed compounds that hold it ("government" → "governmentwide"), as a
+   * synonym does.
+   */
   private withCompounds(c: Concept, vocabulary: QueryVocabulary): Concept {
     if (c.translated || c.senses.length < 1 || c.senses[0]!.length !== 1 || c.senses[0]![0]!.length !== 1) return c;
-    const compounds = vocabulary.compoundsOf(c.senses[0]![0]![0]!).filter((t) => !c.senses.some((s) => s.length === 1 && s[0]!.includes(t)));
+    const compounds = vocabulary
+      .compoundsOf(c.senses[0]![0]![0]!)
+      .filter((t) => !c.senses.some((s) => s.length === 1 && s[0]!.includes(t)));
     if (!compounds.length) return c;
     const credits = c.credits ?? c.senses.map(() => 1);
-    return { ...c, senses: [...c.senses, ...compounds.map((t) => [[t]])], credits: [...credits, ...compounds.map(() => SYNONYM_CREDIT)] };
+    return {
+      ...c,
+      senses: [...c.senses, ...compounds.map((t) => [[t]])],
+      credits: [...credits, ...compounds.map(() => SYNONYM_CREDIT)],
+    };
   }
 
   /**
@@ -317,7 +391,12 @@ export class AnswerEngine {
   private withOtherForms(c: Concept): Concept {
     if (!c.translated) return c;
     const expand = (forms: string[]): string[] => [
-      ...new Set([...forms, ...forms.filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t)).flatMap((t) => this.index.lexical.termsWithPrefix(t))]),
+      ...new Set([
+        ...forms,
+        ...forms
+          .filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t))
+          .flatMap((t) => this.index.lexical.termsWithPrefix(t)),
+      ]),
     ];
     const senses = c.senses.map((sense) => sense.map(expand));
     // The senses the reports can bear: a reading whose every word the reports use (率 "rate", not "lead" or "command").
@@ -351,9 +430,13 @@ export class AnswerEngine {
       const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
       const item = report.paragraphs[n - 1]!.section.at(-1);
       const related = evidence.sentences.map((_, k) =>
-        query ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibrationOf(reportId)) : undefined,
+        query
+          ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibrationOf(reportId))
+          : undefined,
       );
-      const paragraphRelated = related.some((r) => r !== undefined) ? Math.max(...related.map((r) => r ?? -Infinity)) : undefined;
+      const paragraphRelated = related.some((r) => r !== undefined)
+        ? Math.max(...related.map((r) => r ?? -Infinity))
+        : undefined;
       const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
         const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
         // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
@@ -375,10 +458,27 @@ export class AnswerEngine {
           weightsIn(reportId).termWeight,
           this.options.weights ?? WEIGHTS,
         );
-        return { start: s.start, end: s.end, score: r.score + bonus, coverage: r.coverage, literal: r.literal, leansBack: leansBack(s.text), isLead };
+        return {
+          start: s.start,
+          end: s.end,
+          score: r.score + bonus,
+          coverage: r.coverage,
+          literal: r.literal,
+          leansBack: leansBack(s.text),
+          isLead,
+        };
       });
       paragraph.forEach((s, index) =>
-        ranked.push({ report, paragraph: n, sentences: paragraph, index, score: s.score, coverage: s.coverage, literal: s.literal, related: related[index] }),
+        ranked.push({
+          report,
+          paragraph: n,
+          sentences: paragraph,
+          index,
+          score: s.score,
+          coverage: s.coverage,
+          literal: s.literal,
+          related: related[index],
+        }),
       );
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
@@ -393,11 +493,20 @@ export class AnswerEngine {
     const { from, to } = this.index.chunkRange(reportId)!;
     const maxIdf = idfOf(0, to - from);
     const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
-    return { termWeight: memoize((term: string) => rarity([term])), conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))) };
+    return {
+      termWeight: memoize((term: string) => rarity([term])),
+      conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))),
+    };
   }
 
   /** Dense similarity of sentence `k` of a paragraph: from the search hits, or read from the index. */
-  private sentenceSimilarity(reportId: string, paragraph: number, k: number, dense: Map<number, number>, vector: Float32Array): number | undefined {
+  private sentenceSimilarity(
+    reportId: string,
+    paragraph: number,
+    k: number,
+    dense: Map<number, number>,
+    vector: Float32Array,
+  ): number | undefined {
     const chunk = this.index.chunkOfSentence(reportId, paragraph, k);
     if (chunk === undefined) return undefined;
     const hit = dense.get(chunk);
@@ -406,10 +515,15 @@ export class AnswerEngine {
     return label === undefined ? undefined : this.index.vectors?.similarity(label, vector);
   }
 
-  /** The one report whose title's names ("Zuoyun", "GSA", "Hong Kong") the question uses, when several are indexed and no other's. */
+  /**
+   * The one report whose title's names ("Zuoyun", "GSA", "Hong Kong") the question uses, when several are indexed and
+   * no other's.
+   */
   private reportNamedBy(q: QuestionAnalysis): string | undefined {
     if (this.index.reports.size < 2) return undefined;
-    const named = [...this.index.reports.values()].filter((r) => q.terms.some((t) => this.titleFacts(r).ownNames.has(t)));
+    const named = [...this.index.reports.values()].filter((r) =>
+      q.terms.some((t) => this.titleFacts(r).ownNames.has(t)),
+    );
     return named.length === 1 ? named[0]!.id : undefined;
   }
 
@@ -417,13 +531,15 @@ export class AnswerEngine {
     let facts = this.titles.get(report.id);
     if (!facts) {
       const text = `${report.meta.title} ${report.meta.date ?? ''} ${report.id}`;
-      // The names in its title (no dictionary word, no year: "Zuoyun", "Hong Kong", "GSA") say whom the whole report is about.
+      // The names in its title (no dictionary word, no year: "Zuoyun", "Hong Kong", "GSA") say whom the whole report is
+      // about.
       const names = new Set(
         this.vocabulary()
           .names(report.meta.title, true)
           .flatMap((name) => tokenize(name)),
       );
-      // Its own names, from its title and who issued it ("Zuoyun", "GSA", "Hong Kong"; not "FY"): what a question names it by.
+      // Its own names, from its title and who issued it ("Zuoyun", "GSA", "Hong Kong"; not "FY"): what a question names
+      // it by.
       const ownNames = new Set(
         this.vocabulary()
           .names(`${report.meta.title} ${report.meta.shortTitle ?? ''} ${report.meta.issuer ?? ''}`, true)
@@ -440,7 +556,8 @@ export class AnswerEngine {
     if (!this.titleCounts) {
       this.titleCounts = new Map();
       for (const report of this.index.reports.values())
-        for (const t of new Set(tokenize(report.meta.title))) this.titleCounts.set(t, (this.titleCounts.get(t) ?? 0) + 1);
+        for (const t of new Set(tokenize(report.meta.title)))
+          this.titleCounts.set(t, (this.titleCounts.get(t) ?? 0) + 1);
     }
     return this.titleCounts;
   }
@@ -478,7 +595,10 @@ export class AnswerEngine {
       });
       // A list item or table row is read with its lead-in or header row, as its headings are.
       const intro = introOf(report, n);
-      const introText = intro === undefined ? '' : report.text.slice(report.paragraphs[intro - 1]!.start, report.paragraphs[intro - 1]!.end);
+      const introText =
+        intro === undefined
+          ? ''
+          : report.text.slice(report.paragraphs[intro - 1]!.start, report.paragraphs[intro - 1]!.end);
       evidence = {
         sentences,
         terms: new Set(sentences.flatMap((s) => s.terms)),
@@ -507,10 +627,14 @@ interface RankedSentence {
 /**
  * The best `limit` quotes: each grown around a top sentence (selectSentences), skipping
  * sentences already inside a chosen quote and quotes whose words were quoted already, so
- * "other matches" are other passages, even from the same paragraph. (Other paragraphs first was tried: the answer is often the next
+ * "other matches" are other passages, even from the same paragraph. (Other paragraphs first was tried: the answer is
+ * often the next
  * sentence of the same paragraph, and hit@3 fell by 0.04 on both dev sets.)
  */
-function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentence; span: { start: number; end: number } }[] {
+function pickQuotes(
+  ranked: RankedSentence[],
+  limit: number,
+): { s: RankedSentence; span: { start: number; end: number } }[] {
   const picked: { s: RankedSentence; span: { start: number; end: number } }[] = [];
   const texts = new Set<string>();
   const overlaps = (s: RankedSentence, start: number, end: number): boolean =>
@@ -533,8 +657,15 @@ function pickQuotes(ranked: RankedSentence[], limit: number): { s: RankedSentenc
 /** Longest quote that a list's lead-in grows to with its first item. */
 const MAX_LEAD_IN_QUOTE = 500;
 
-/** A quote ending in a list's lead-in ("Of the 15 agencies that received complaints …:") goes on to the list's first item. */
-function withFirstItem(report: ParsedReport, n: number, span: { start: number; end: number }): { start: number; end: number } {
+/**
+ * A quote ending in a list's lead-in ("Of the 15 agencies that received complaints …:") goes on to the list's first
+ * item.
+ */
+function withFirstItem(
+  report: ParsedReport,
+  n: number,
+  span: { start: number; end: number },
+): { start: number; end: number } {
   const p = report.paragraphs[n - 1]!;
   const next = report.paragraphs[n];
   if (span.end !== p.end || !next || introOf(report, n + 1) !== n) return span;
@@ -568,24 +699,36 @@ function splitKey(key: string): [string, number] {
   return [key.slice(0, at), Number(key.slice(at + 1))];
 }
 
-/** What decides confidence, from the top JUDGED sentences: coverage, relatedness, margin, and whether words and meaning agree. */
+/**
+ * What decides confidence, from the top JUDGED sentences: coverage, relatedness, margin, and whether words and meaning
+ * agree.
+ */
 function evidenceOf(q: QuestionAnalysis, ranked: RankedSentence[]): Evidence {
   const judged = ranked.slice(0, JUDGED);
-  const related = judged.some((s) => s.related !== undefined) ? Math.max(...judged.map((s) => s.related ?? -Infinity)) : undefined;
+  const related = judged.some((s) => s.related !== undefined)
+    ? Math.max(...judged.map((s) => s.related ?? -Infinity))
+    : undefined;
   const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
   // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
-  const closest = related === undefined ? undefined : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
+  const closest =
+    related === undefined
+      ? undefined
+      : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
   return {
     coverage: Math.max(0, ...judged.map((s) => s.coverage)),
     literal: Math.max(0, ...judged.map((s) => s.literal)),
     related,
     margin: ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0,
     open: !q.wantsFigure && !q.wantsDate && !q.wantsName,
-    agrees: !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph,
+    agrees:
+      !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph,
   };
 }
 
-/** A refusal's nearest sections: only where some word of the question is (an off-topic question gets none, not whatever ranked first). */
+/**
+ * A refusal's nearest sections: only where some word of the question is (an off-topic question gets none, not whatever
+ * ranked first).
+ */
 function nearestSections(ranked: RankedSentence[]): Answer['nearestSections'] {
   return distinctParagraphs(
     ranked.filter((s) => s.coverage > 0),
@@ -633,7 +776,12 @@ interface TitleFacts {
  * "2022") prefers that report when several are indexed. `titleFrequency` counts the
  * reports whose title holds a term: a word in every title ("county") is not distinctive.
  */
-function reportPreference(q: QuestionAnalysis, facts: TitleFacts, titleFrequency: Map<string, number>, reports: number): number {
+function reportPreference(
+  q: QuestionAnalysis,
+  facts: TitleFacts,
+  titleFrequency: Map<string, number>,
+  reports: number,
+): number {
   if (reports < 2) return 0;
   if (q.years.some((y) => facts.text.includes(y))) return 0.1;
   return q.terms.some((t) => facts.terms.has(t) && (titleFrequency.get(t) ?? 0) < reports) ? 0.05 : 0;

@@ -56,8 +56,14 @@ export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Ma
       ranks.reduce((sum, r) => sum + (r >= 0 ? 1 / (r + 1) : 0), 0),
       ranks.length,
     ),
-    verbatimRate: share(all.filter((a) => normTexts.get(a.citation.reportId)?.includes(norm(a.quote.text))).length, all.length),
-    citationCompleteness: share(all.filter((a) => a.citation.reportTitle && a.citation.section && a.citation.paragraph > 0).length, all.length),
+    verbatimRate: share(
+      all.filter((a) => normTexts.get(a.citation.reportId)?.includes(norm(a.quote.text))).length,
+      all.length,
+    ),
+    citationCompleteness: share(
+      all.filter((a) => a.citation.reportTitle && a.citation.section && a.citation.paragraph > 0).length,
+      all.length,
+    ),
     abstained: `${unanswerable.filter(({ a }) => a.abstained).length}/${unanswerable.length}`,
     falseAbstentions: answerable.filter(({ a }) => a.abstained).length,
     lowConfidence: answerable.filter(({ a }) => !a.abstained && a.confidence === 'low').length,
@@ -66,6 +72,9 @@ export function evaluate(set: EvalQuestion[], answers: Answer[], reportTexts: Ma
     medianQuoteChars: lengths[Math.floor(lengths.length / 2)] ?? 0,
     misses: answerable
       .filter((_, i) => ranks[i] !== 0)
-      .map(({ q, a }) => `${q.q} → ${a.abstained ? '(refused)' : `[${a.confidence}] ${a.answers[0]?.quote.text.slice(0, 90)}`}`),
+      .map(
+        ({ q, a }) =>
+          `${q.q} → ${a.abstained ? '(refused)' : `[${a.confidence}] ${a.answers[0]?.quote.text.slice(0, 90)}`}`,
+      ),
   };
 }

@@ -14,17 +14,25 @@ export type ExampleLang = 'en' | 'zh';
 /** Example questions offered per report, and in /start. */
 const EXAMPLES = 3;
 
-/** A heading as a question: its numbering dropped ("2、 Deficiencies and causes" → "What about deficiencies and causes?"). */
+/**
+ * A heading as a question: its numbering dropped ("2、 Deficiencies and causes" → "What about deficiencies and
+ * causes?").
+ */
 function headingQuestion(heading: string): string {
   const topic = heading
     .replace(/^\s*(?:\d{1,2}\s*[、．.]?|[一二三四五六七八九十]{1,3}、|[(（][^)）]{1,3}[)）])\s+/u, '')
     .replace(/[.。].*$/u, '')
     .trim();
   const short = topic.length > 70 ? topic.slice(0, 70).replace(/\s+\S*$/, '') : topic;
-  return /\p{Script=Han}/u.test(short) ? `${short}方面有哪些做法？` : `What about ${short.charAt(0).toLowerCase()}${short.slice(1)}?`;
+  return /\p{Script=Han}/u.test(short)
+    ? `${short}方面有哪些做法？`
+    : `What about ${short.charAt(0).toLowerCase()}${short.slice(1)}?`;
 }
 
-/** A candidate example; one made from a heading must be answered from under that heading, one from a figure from its paragraph. */
+/**
+ * A candidate example; one made from a heading must be answered from under that heading, one from a figure from its
+ * paragraph.
+ */
 export interface ExampleCandidate {
   question: string;
   under?: string[];
@@ -42,12 +50,17 @@ const COUNTED =
 /** Not part of what is counted ("more than 24 agencies", "5 million notifications", "12 of the cases"). */
 const NOT_COUNTED =
   /^(?:of|in|and|or|to|for|the|a|an|per|than|more|over|about|around|across|this|these|those|its|their|our|are|were|was|is|has|have|with|from|million|billion|thousand|hundred|percent|times|years|days|months|hours|minutes)$/;
-/** A clause's tail worth asking with: a place, time or means ("in the county"), or what was done ("attended … demos"). */
+/**
+ * A clause's tail worth asking with: a place, time or means ("in the county"), or what was done ("attended … demos").
+ */
 const TAIL = /^(?:in|on|at|from|for|under|during|across|to|by)\s|^[a-z]+ed\s/;
 /** Longest example question (a button shows 60 characters). */
 const MAX_EXAMPLE = 60;
 
-/** Questions a reader would ask of a report's figures ("How many administrative cases in the county?"), one per paragraph, in its own words. */
+/**
+ * Questions a reader would ask of a report's figures ("How many administrative cases in the county?"), one per
+ * paragraph, in its own words.
+ */
 function figureQuestions(report: ParsedReport): ExampleCandidate[] {
   const out: ExampleCandidate[] = [];
   for (const p of report.paragraphs) {
@@ -58,15 +71,21 @@ function figureQuestions(report: ParsedReport): ExampleCandidate[] {
     // The rest of the clause joins the question only whole: cut short, it would not say what it means.
     const tail = m[2]!.trim();
     const whole = `How many ${m[1]} ${tail}?`;
-    out.push({ question: TAIL.test(`${tail} `) && whole.length <= MAX_EXAMPLE ? whole : `How many ${m[1]}?`, from: p.n });
+    out.push({
+      question: TAIL.test(`${tail} `) && whole.length <= MAX_EXAMPLE ? whole : `How many ${m[1]}?`,
+      from: p.n,
+    });
   }
   return out;
 }
 
 /** Candidates for one report in one language, best first: the sidecar's, or else its headings'. */
 export function candidateExamples(report: ParsedReport, lang: ExampleLang): ExampleCandidate[] {
-  const own = [...(lang === 'zh' ? (report.meta.examplesZh ?? []) : []), ...(report.meta.examples ?? [])].map((question) => ({ question }));
-  // A report without examples of its own gets questions made from its figures, then its headings (README "Adding reports").
+  const own = [...(lang === 'zh' ? (report.meta.examplesZh ?? []) : []), ...(report.meta.examples ?? [])].map(
+    (question) => ({ question }),
+  );
+  // A report without examples of its own gets questions made from its figures, then its headings (README "Adding
+  // reports").
   // Questions from English words are offered to English readers only: a Chinese reader gets the sidecar's or none.
   const english = !/\p{Script=Han}/u.test(report.meta.title);
   const made = own.length

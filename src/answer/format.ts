@@ -5,14 +5,19 @@
 import type { Answer, AnswerItem, Quote } from './types.js';
 
 const NOT_COVERED = 'The report does not seem to cover this.';
-const NOT_A_QUESTION = 'What would you like to know about the reports? Ask a question and the passage that answers it is quoted.';
+const NOT_A_QUESTION =
+  'What would you like to know about the reports? Ask a question and the passage that answers it is quoted.';
 const LOW_CONFIDENCE = 'Closest passages — the report may not answer this exactly:';
 
 export interface AnswerJson {
   question: string;
   abstained: boolean;
   confidence?: 'high' | 'low';
-  answers: { quote: string; score: number; citation: { reportId: string; reportTitle: string; section: string; paragraph: number; page?: number } }[];
+  answers: {
+    quote: string;
+    score: number;
+    citation: { reportId: string; reportTitle: string; section: string; paragraph: number; page?: number };
+  }[];
 }
 
 export function toJson(answer: Answer): AnswerJson {
@@ -22,7 +27,11 @@ export function toJson(answer: Answer): AnswerJson {
     ...(answer.abstained ? {} : { confidence: answer.confidence }),
     answers: answer.answers.map((a) => {
       const { reportId, reportTitle, section, paragraph, page } = a.citation;
-      return { quote: a.quote.text, score: a.score, citation: { reportId, reportTitle, section, paragraph, ...(page ? { page } : {}) } };
+      return {
+        quote: a.quote.text,
+        score: a.score,
+        citation: { reportId, reportTitle, section, paragraph, ...(page ? { page } : {}) },
+      };
     }),
   };
 }
@@ -56,7 +65,11 @@ function citationLine(c: { reportTitle: string; section: string; paragraph: numb
 }
 
 /** Readable terminal answer: quotes with their citations (matched words in bold on a terminal), or the refusal. */
-export function toText(answer: Answer, color = false, cite: (a: AnswerItem) => string = (a) => citationLine(a.citation)): string {
+export function toText(
+  answer: Answer,
+  color = false,
+  cite: (a: AnswerItem) => string = (a) => citationLine(a.citation),
+): string {
   if (answer.notAQuestion) return NOT_A_QUESTION;
   if (answer.abstained) {
     const nearest = answer.nearestSections.map((s) => `  - ${s.section} (¶${s.paragraph})`).join('\n');
@@ -64,5 +77,10 @@ export function toText(answer: Answer, color = false, cite: (a: AnswerItem) => s
   }
   const [open, close] = color ? ['\x1b[1m', '\x1b[22m'] : ['', ''];
   const caveat = answer.confidence === 'low' ? `${LOW_CONFIDENCE}\n` : '';
-  return caveat + answer.answers.map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${cite(a)}`).join('\n\n');
+  return (
+    caveat +
+    answer.answers
+      .map((a, i) => `${i === 0 ? '' : `Other match ${i}:\n`}«${markQuote(a.quote, open, close)}»\n— ${cite(a)}`)
+      .join('\n\n')
+  );
 }

@@ -22,30 +22,45 @@ export interface QuestionAnalysis {
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
-  /** Asks about something not done or not there ("how many agencies have no tracking process?", "were any not resolved?"). */
+  /**
+   * Asks about something not done or not there ("how many agencies have no tracking process?", "were any not
+   * resolved?").
+   */
   negated: boolean;
-  /** Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may answer. */
+  /**
+   * Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may
+   * answer.
+   */
   aboutDocument: boolean;
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
-  /** "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done. */
+  /**
+   * "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done.
+   */
   timeFrame?: 'future' | 'past';
 }
 
-/** "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure is asked for. */
+/**
+ * "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure
+ * is asked for.
+ */
 const FIGURE_CUES =
   /\b(how (many|much|often|long|big|large)|what (percentage|proportion|share|number|rate|amount)|number of|percentage|how many times|what('s| is| was| are| were) the (total|average|overall))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
 export type FigureKind = 'count' | 'share' | 'amount';
-const SHARE_CUES = /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|百分之|占比|比率|率/i;
+const SHARE_CUES =
+  /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
   /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
 const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几/i;
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
-/** Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people sued…, did…". */
+/**
+ * Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people
+ * sued…, did…".
+ */
 const DATE_CUES =
   /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
 
@@ -95,13 +110,20 @@ const COMPARISON_BASELINE =
  * year" → January or February: "In January 2023, …").
  */
 const PARTS_OF_YEAR: [RegExp, string[]][] = [
-  [/\b(at |in )?(the )?(start|beginning|outset) of (the|this|that) year\b|\bearly (in )?(the|this|that) year\b/gi, ['January', 'February']],
+  [
+    /\b(at |in )?(the )?(start|beginning|outset) of (the|this|that) year\b|\bearly (in )?(the|this|that) year\b/gi,
+    ['January', 'February'],
+  ],
   [/\b(in |around )?(the )?middle of (the|this|that) year\b|\bmid-?year\b/gi, ['June', 'July']],
-  [/\b(at |by |towards? )?(the )?end of (the|this|that) year\b|\blate (in )?(the|this|that) year\b|\byear[- ]end\b/gi, ['November', 'December']],
+  [
+    /\b(at |by |towards? )?(the )?end of (the|this|that) year\b|\blate (in )?(the|this|that) year\b|\byear[- ]end\b/gi,
+    ['November', 'December'],
+  ],
 ];
 
 /** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
-const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
+const RELATIVE_TIME =
+  /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
 
 /**
  * Reads the concepts and the kind of answer a question wants.
@@ -110,7 +132,11 @@ const RELATIVE_TIME = /\b(last|this|past|previous|the same|that) year('s)?\b|\bs
  * @param synonymsOf synonym readings of one question word (each a list of index terms), credited
  *   SYNONYM_CREDIT (see src/search/vocabulary.ts)
  */
-export function analyzeQuestion(question: string, translated: Concept[] = [], synonymsOf: (word: string) => string[][][] = () => []): QuestionAnalysis {
+export function analyzeQuestion(
+  question: string,
+  translated: Concept[] = [],
+  synonymsOf: (word: string) => string[][][] = () => [],
+): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question);
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t));
   const months: Concept[] = [];
@@ -123,7 +149,9 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
   }
   const years = yearsIn(content);
   content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(ORDINAL, '$1');
-  const tokens = tokenizeWithOffsets(content).filter((t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)));
+  const tokens = tokenizeWithOffsets(content).filter(
+    (t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)),
+  );
   const terms = tokens.map((t) => t.term);
   const own = new Map<string, Concept>();
   for (const t of tokens) {
@@ -131,7 +159,9 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     const word = content.slice(t.start, t.end);
     // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
     const particle = PARTICLE.exec(content.slice(t.end))?.[1]?.toLowerCase();
-    const synonyms = [...(particle ? synonymsOf(`${word}_${particle}`) : []), ...synonymsOf(word)].filter((reading) => reading.flat().every(keep));
+    const synonyms = [...(particle ? synonymsOf(`${word}_${particle}`) : []), ...synonymsOf(word)].filter((reading) =>
+      reading.flat().every(keep),
+    );
     own.set(
       t.term,
       synonyms.length
@@ -143,7 +173,10 @@ export function analyzeQuestion(question: string, translated: Concept[] = [], sy
     ...own.values(),
     ...months,
     ...translated
-      .map((c) => ({ ...c, senses: c.senses.map((sense) => sense.filter((forms) => forms.every(keep))).filter((sense) => sense.length) }))
+      .map((c) => ({
+        ...c,
+        senses: c.senses.map((sense) => sense.filter((forms) => forms.every(keep))).filter((sense) => sense.length),
+      }))
       .filter((c) => c.senses.length),
   ];
   return {
@@ -187,7 +220,8 @@ export function yearsIn(text: string): string[] {
   return text.match(/\b(19|20)\d{2}\b/g) ?? [];
 }
 
-const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
+const NUMBER_WORDS =
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
 const MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 /** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
@@ -204,8 +238,12 @@ export function figureKindOf(question: string): FigureKind | undefined {
 /** A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10". */
 const SHARE =
   /\d[\d.,]*\s*(%|％|percent\b|per cent\b|percentage points?\b)|\b(half|two-thirds|one-third|a third|a quarter|three-quarters)\b|\bout of \d|百分之/gi;
-/** An amount of money: a currency sign or name next to a figure ("$1 billion", "950 yuan", "HK$30,000", "2 million RMB"). */
-const AMOUNT = /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d[\d.,]*\s*(thousand|million|billion|trillion|万|亿)?\s*(yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/i;
+/**
+ * An amount of money: a currency sign or name next to a figure ("$1 billion", "950 yuan", "HK$30,000", "2 million
+ * RMB").
+ */
+const AMOUNT =
+  /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d[\d.,]*\s*(thousand|million|billion|trillion|万|亿)?\s*(yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/i;
 
 /** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
 export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
@@ -217,7 +255,10 @@ export function figuresOfKind(sentence: string, kind: FigureKind | undefined): s
   return kind === 'count' ? figures.replace(SHARE, ' ') : figures;
 }
 
-/** True when a sentence states a figure (a count, amount or share, in digits or words), of the kind asked for when given. */
+/**
+ * True when a sentence states a figure (a count, amount or share, in digits or words), of the kind asked for when
+ * given.
+ */
 export function hasFigure(sentence: string, kind?: FigureKind): boolean {
   // A share question may be answered by counts ("27 of the 60 agencies"): any figure does.
   if (kind === 'amount') return AMOUNT.test(sentence);
@@ -257,7 +298,8 @@ const CHAT = new Set(
   stupid useless idiot idiotic dumb sucks suck rubbish garbage crap terrible awful worst hate bad shit fuck damn bot`),
 );
 /** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
-const CHAT_ZH = /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+$/u;
+const CHAT_ZH =
+  /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+$/u;
 /** Words that make a sentence ask something even without a question mark. */
 const ASKING =
   /\b(how|what|when|who|which|where|why|whether|tell me|can you|could you|please find|is there|are there|i(?:'d| would) like to know|i want to know)\b|多少|几|什么|是否|吗/i;
@@ -285,7 +327,8 @@ export function readMessage(message: string): MessageReading {
     if (ASKING.test(last)) return { kind: 'question', question: last };
     return sentences.length >= 3 ? { kind: 'paste' } : { kind: 'question', question: text };
   }
-  // A pasted text that ends by asking: the question is the last sentence with a question mark (and the one before, when it names nothing itself).
+  // A pasted text that ends by asking: the question is the last sentence with a question mark (and the one before, when
+  // it names nothing itself).
   let last = sentences.length - 1;
   while (last > 0 && !/[?？]/.test(sentences[last]!)) last--;
   const first = last > 0 && tokenize(sentences[last]!).length < 2 ? last - 1 : last;
@@ -306,7 +349,10 @@ export function isNegated(text: string): boolean {
   return NEGATION.test(text);
 }
 
-/** A message that leans on the question before it: "and in 2022?", "what about legal aid?", "and the year before?", "more on that". */
+/**
+ * A message that leans on the question before it: "and in 2022?", "what about legal aid?", "and the year before?",
+ * "more on that".
+ */
 const LEANS_ON_PREVIOUS =
   /^\s*(?:and\s+)?(?:in\s+)?(?:the\s+)?(year\s+before|previous\s+year|year\s+after)[\s?？.!]*$|^\s*(?:(?:and|but|so)\s+)?(?:(what|how)\s+about|what\s+of|same\s+for|and)\s+(.+?)[\s?？.!]*$|^\s*(?:tell\s+me\s+)?more(?:\s+on\s+(?:that|this))?[\s?？.!]*$/i;
 /** The opening of a question that says what kind of answer it wants ("How many", "When did", "Who"). */
@@ -333,11 +379,16 @@ export function followUp(previous: string, message: string): string | undefined 
   if (!m[3]) return previous; // "more on that"
   const topic = m[3].trim();
   // "and how many were mediated?": a question of its own, in the previous question's year.
-  if (QUESTION_FRAME.test(topic)) return years.length || !previousYears.length ? topic : `${topic.replace(/[\s?？.!]+$/, '')} in ${previousYears[0]}?`;
+  if (QUESTION_FRAME.test(topic))
+    return years.length || !previousYears.length
+      ? topic
+      : `${topic.replace(/[\s?？.!]+$/, '')} in ${previousYears[0]}?`;
   const rest = topic.replace(/\b(?:in|for|during)?\s*\b(19|20)\d{2}\b/g, ' ').trim();
   // "and in 2022?": only a time changes.
   if (years.length && !tokenize(rest).length) {
-    return previousYears.length ? previous.replace(/\b(19|20)\d{2}\b/, years[0]!) : `${previous.replace(/[\s?？.!]+$/, '')} in ${years[0]}?`;
+    return previousYears.length
+      ? previous.replace(/\b(19|20)\d{2}\b/, years[0]!)
+      : `${previous.replace(/[\s?？.!]+$/, '')} in ${years[0]}?`;
   }
   // "what about legal aid?": the previous question's opening, about the new topic, in its year(s).
   const frame = QUESTION_FRAME.exec(previous)?.[1];

@@ -18,7 +18,8 @@ export interface Sentence {
   isLead?: boolean;
 }
 
-const LEANS_BACK = /^(it|its|this|these|those|they|their|there|among them|including|of which|of them|in addition|meanwhile|at the same time)\b/i;
+const LEANS_BACK =
+  /^(it|its|this|these|those|they|their|there|among them|including|of which|of them|in addition|meanwhile|at the same time)\b/i;
 
 /** True when a sentence cannot stand alone because it refers to the one before it. */
 export function leansBack(sentence: string): boolean {
@@ -35,14 +36,16 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
   const length = (): number => paragraph[last]!.end - paragraph[first]!.start;
   const extend = (i: number, side: 'before' | 'after'): boolean => {
     if (i < 0 || i >= paragraph.length || last - first >= 2) return false;
-    const grown = side === 'after' ? paragraph[i]!.end - paragraph[first]!.start : paragraph[last]!.end - paragraph[i]!.start;
+    const grown =
+      side === 'after' ? paragraph[i]!.end - paragraph[first]!.start : paragraph[last]!.end - paragraph[i]!.start;
     if (grown > MAX_QUOTE_CHARS) return false;
     if (side === 'after') last = i;
     else first = i;
     return true;
   };
   if (paragraph[first]!.leansBack) extend(first - 1, 'before');
-  if ((paragraph[first]!.isLead && length() < SHORT_SENTENCE) || paragraph[last + 1]?.leansBack) extend(last + 1, 'after');
+  if ((paragraph[first]!.isLead && length() < SHORT_SENTENCE) || paragraph[last + 1]?.leansBack)
+    extend(last + 1, 'after');
   // A heading is never the whole quote: the sentence after it joins it even past the length a quote grows to.
   if (first === last && paragraph[first]!.isLead && paragraph[first + 1]) last = first + 1;
   const bar = paragraph[best]!.score * 0.8;

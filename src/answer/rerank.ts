@@ -34,7 +34,9 @@ export interface Weights {
    * on all three (Zuoyun 0.836 → 0.818, GSA 0.446 → 0.415, Hong Kong 0.785 → 0.769), so it is one-sided.
    */
   polarity: number;
-  /** Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at relatedScale. */
+  /**
+   * Weight of the sentence's relatedness (dense similarity against off-topic levels) in hybrid mode, at relatedScale.
+   */
   dense: number;
   /** Share of that weight that follows the best sentence of the paragraph rather than the sentence itself. */
   denseParagraph: number;
@@ -63,7 +65,9 @@ export interface SentenceEvidence {
   /** Terms of the rest of its paragraph and of its section path. */
   paragraphTerms: Set<string>;
   headingTerms: Set<string>;
-  /** The names in its report's title: every passage of a report is about the report's subject ("Zuoyun", "Hong Kong"). */
+  /**
+   * The names in its report's title: every passage of a report is about the report's subject ("Zuoyun", "Hong Kong").
+   */
   reportTerms?: Set<string>;
   /** The sentence stands in a section about what is to come (question.ts isForwardLooking). */
   forwardLooking?: boolean;
@@ -95,12 +99,17 @@ export function scoreSentence(
   if (q.concepts.length === 0) return { score: 0, coverage: 0, literal: 0 };
   const own = s.termSet ?? new Set(s.terms);
   const share = (c: Concept): number =>
-    Math.max(matchShare(c, own, termWeight), w.heading * matchShare(c, s.headingTerms, termWeight), w.paragraph * matchShare(c, s.paragraphTerms, termWeight));
+    Math.max(
+      matchShare(c, own, termWeight),
+      w.heading * matchShare(c, s.headingTerms, termWeight),
+      w.paragraph * matchShare(c, s.paragraphTerms, termWeight),
+    );
   let total = 0;
   let earned = 0;
   let earnedLiterally = 0;
   for (const concept of q.concepts) {
-    // The report's own subject ("zuoyun" asked of the Zuoyun report) is in every passage of it: it neither decides nor counts.
+    // The report's own subject ("zuoyun" asked of the Zuoyun report) is in every passage of it: it neither decides nor
+    // counts.
     if (s.reportTerms && matchShare(concept, s.reportTerms, termWeight) === 1) continue;
     const weight = conceptWeight(concept);
     total += weight;
@@ -113,7 +122,8 @@ export function scoreSentence(
   let score = coverage + (w.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
   if (q.wantsFigure) score += hasFigure(s.text, q.figureKind) ? w.figure : -w.figure;
   if (q.wantsDate) score += hasDate(s.text) ? w.figure : -w.figure;
-  // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a negated sentence.
+  // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a
+  // negated sentence.
   if (q.negated) score += isNegated(s.text) ? w.polarity : -w.polarity;
   if (q.timeFrame === 'future') score += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) score -= w.timeFrame;
@@ -161,7 +171,8 @@ function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (
   for (let i = 0; i + 1 < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
   let weight = 0;
   for (let i = 0; i + 1 < queryTerms.length; i++) {
-    if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) weight += Math.min(weightOf(queryTerms[i]!), weightOf(queryTerms[i + 1]!));
+    if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`))
+      weight += Math.min(weightOf(queryTerms[i]!), weightOf(queryTerms[i + 1]!));
   }
   return weight;
 }

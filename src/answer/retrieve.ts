@@ -105,7 +105,8 @@ function searchWeights(concepts: Concept[]): Map<string, number> {
  */
 export function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
   const credit = new Map<number, number>();
-  for (const list of [lexical, dense]) list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
+  for (const list of [lexical, dense])
+    list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
   return new Set(
     [...credit]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

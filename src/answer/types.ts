@@ -44,9 +44,14 @@ export interface Answer {
   answers: AnswerItem[];
   /** When abstaining: the nearest sections, to offer instead of a wrong quote. */
   nearestSections: { reportId: string; section: string; paragraph: number }[];
-  /** The question a follow-up message was read as ("and in 2022?" after "How many cases in 2023?"), shown on its card. */
+  /**
+   * The question a follow-up message was read as ("and in 2022?" after "How many cases in 2023?"), shown on its card.
+   */
   readAs?: string;
-  /** Why nothing was quoted, when the message asked nothing: chatter ("thanks, that was helpful", "ok cool") or a pasted text. */
+  /**
+   * Why nothing was quoted, when the message asked nothing: chatter ("thanks, that was helpful", "ok cool") or a pasted
+   * text.
+   */
   notAQuestion?: 'chatter' | 'paste';
   /** Lexical only, dense only, or both. */
   mode: 'lexical' | 'hybrid';

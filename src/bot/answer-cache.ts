@@ -40,7 +40,9 @@ export class AnswerCache {
     return this.card(id, chatId)?.answer;
   }
 
-  /** The answer under `id` and the language its card was sent in (its buttons keep that language, whoever taps them). */
+  /**
+   * The answer under `id` and the language its card was sent in (its buttons keep that language, whoever taps them).
+   */
   card(id: string, chatId: number | undefined): { answer: Answer; lang: Lang } | undefined {
     let entry = this.entries.get(id);
     if (!entry && this.store) {

@@ -12,7 +12,8 @@
  *                    card (0), its paragraph (1), ±1 paragraph (2) or its section outline (3)
  *   j:<question>:<k>:<¶>  paragraph ¶ of answer k's report, shown in place (from the section outline)
  *   o:<question>:<k>:<¶>  the section outline of answer k around paragraph ¶, in place (its earlier or later items)
- *   u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a notice)
+ * u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a
+ * notice)
  *   x:<topic>        stop watching this topic (a short hash of its words: a button removes what it shows)
  *   e:<lang>:<i>     example question i from /start, in the language it was offered in (en, zh)
  *   r:<report>:<lang>:<i>  example question i of a newly announced report, likewise
@@ -94,7 +95,13 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   m = /^v:([0-9a-z]{1,12}):(\d{1,2}):([0-3])$/.exec(data);
   if (m) return { kind: 'view', question: m[1]!, page: Number(m[2]!), view: VIEWS[Number(m[3]!)]! };
   m = /^([jo]):([0-9a-z]{1,12}):(\d{1,2}):(\d{1,6})$/.exec(data);
-  if (m) return { kind: m[1] === 'j' ? 'jump' : 'outlineAt', question: m[2]!, page: Number(m[3]!), paragraph: Number(m[4]!) };
+  if (m)
+    return {
+      kind: m[1] === 'j' ? 'jump' : 'outlineAt',
+      question: m[2]!,
+      page: Number(m[3]!),
+      paragraph: Number(m[4]!),
+    };
   m = /^u:([01]):([01])$/.exec(data);
   if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
   m = /^x:([0-9a-f]{8})$/.exec(data);
@@ -102,7 +109,13 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   m = /^e:(?:(en|zh):)?(\d{1,2})$/.exec(data);
   if (m) return { kind: 'example', index: Number(m[2]!), ...(m[1] ? { lang: m[1] as ExampleLang } : {}) };
   m = /^r:([0-9a-f]{8}):(?:(en|zh):)?(\d{1,2})$/.exec(data);
-  if (m) return { kind: 'reportExample', report: m[1]!, index: Number(m[3]!), ...(m[2] ? { lang: m[2] as ExampleLang } : {}) };
+  if (m)
+    return {
+      kind: 'reportExample',
+      report: m[1]!,
+      index: Number(m[3]!),
+      ...(m[2] ? { lang: m[2] as ExampleLang } : {}),
+    };
   m = /^l:(\d{1,5})$/.exec(data);
   if (m) return { kind: 'reports', page: Number(m[1]!) };
   return undefined;
@@ -112,7 +125,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
  * Deep links (`https://t.me/<bot>?start=<payload>`, payload [A-Za-z0-9_-], at most 64):
  *   p_<report>_<¶>   open a paragraph    r_<report>   a report's contents    subscribe
  */
-export type StartLink = { kind: 'paragraph'; report: string; paragraph: number } | { kind: 'report'; report: string } | { kind: 'subscribe' };
+export type StartLink =
+  { kind: 'paragraph'; report: string; paragraph: number } | { kind: 'report'; report: string } | { kind: 'subscribe' };
 
 export function startPayload(link: StartLink): string {
   switch (link.kind) {

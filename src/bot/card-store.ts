@@ -66,7 +66,9 @@ export class SqliteCardStore implements CardStore {
   /** Drops cards past their age, and the oldest beyond the count. */
   prune(): void {
     this.db.prepare(`DELETE FROM cards WHERE at < ?`).run(this.now() - MAX_AGE_MS);
-    this.db.prepare(`DELETE FROM cards WHERE id IN (SELECT id FROM cards ORDER BY at DESC LIMIT -1 OFFSET ?)`).run(MAX_CARDS);
+    this.db
+      .prepare(`DELETE FROM cards WHERE id IN (SELECT id FROM cards ORDER BY at DESC LIMIT -1 OFFSET ?)`)
+      .run(MAX_CARDS);
   }
 
   close(): void {

@@ -33,7 +33,9 @@ export interface BotOptions {
 
 /** A group message that is neither a command nor a question to the bot: costs nothing, counts for nothing. */
 function isGroupChatter(ctx: BotContext): boolean {
-  return !!ctx.message && ctx.chat?.type !== 'private' && !ctx.message.text?.startsWith('/') && questionOf(ctx) === undefined;
+  return (
+    !!ctx.message && ctx.chat?.type !== 'private' && !ctx.message.text?.startsWith('/') && questionOf(ctx) === undefined
+  );
 }
 
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -63,7 +65,13 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   bot.filter((ctx) => !isGroupChatter(ctx), rateLimit(deps.rateLimit));
   bot.use(adminFeature(deps));
   for (const feature of deps.features ?? []) bot.use(feature);
-  bot.use(infoFeature(deps), askFeature(deps, cache), buttonsFeature(deps, cache), inlineFeature(deps), fallbackFeature());
+  bot.use(
+    infoFeature(deps),
+    askFeature(deps, cache),
+    buttonsFeature(deps, cache),
+    inlineFeature(deps),
+    fallbackFeature(),
+  );
 
   bot.catch(async (err) => {
     const { ctx, error } = err;

@@ -52,7 +52,9 @@ export function clipQuote(quote: Quote, max = MAX_QUOTE): Quote {
   const body = clipText(text.slice(start), max - lead.length);
   const shift = lead.length - start;
   const end = start + body.length - (body === text.slice(start) ? 0 : 1);
-  const highlights = quote.highlights.filter((h) => h.start >= start && h.end <= end).map((h) => ({ start: h.start + shift, end: h.end + shift }));
+  const highlights = quote.highlights
+    .filter((h) => h.start >= start && h.end <= end)
+    .map((h) => ({ start: h.start + shift, end: h.end + shift }));
   return { ...quote, text: lead + body, highlights };
 }
 
@@ -88,8 +90,12 @@ export function sectionNumbers(path: string[]): string {
 /** "Zuoyun County 2023 Rule of Law Report · §1 › (3) › Sixth · ¶26": at most MAX_CITATION characters, plain text. */
 export function shortCitation(c: Citation, sectionPath: string[]): string {
   const where = ` · ${clipText(sectionNumbers(sectionPath), 60)}${c.page ? ` · p. ${c.page}` : ''} · ¶${c.paragraph}`;
-  // A report without a short name of its own is named by who issued it, its year and kind ("Zuoyun County 2023 Annual Report").
-  return clipText(c.reportShortTitle ?? deriveShortTitle(c.reportTitle) ?? c.reportTitle, MAX_CITATION - where.length) + where;
+  // A report without a short name of its own is named by who issued it, its year and kind ("Zuoyun County 2023 Annual
+  // Report").
+  return (
+    clipText(c.reportShortTitle ?? deriveShortTitle(c.reportTitle) ?? c.reportTitle, MAX_CITATION - where.length) +
+    where
+  );
 }
 
 /** The citation line of a card; with the bot's username its ¶ links to the paragraph (a deep link anyone can open). */
@@ -116,7 +122,8 @@ export function answerHtml(item: AnswerItem, header = '', caveat = '', bot?: str
   const quote = markQuote(clipQuote(item.quote), '<b>', '</b>', escapeHtml);
   const lines = [
     caveat ? `⚠️ <i>${escapeHtml(clipText(caveat, MAX_LABEL))}</i>` : '',
-    // The header may echo what a reader typed (inline mode): lone surrogates become U+FFFD, as Telegram requires valid UTF-16.
+    // The header may echo what a reader typed (inline mode): lone surrogates become U+FFFD, as Telegram requires valid
+    // UTF-16.
     header ? `<i>${escapeHtml(wellFormed(clipText(header, MAX_LABEL)))}</i>` : '',
     `<blockquote>${quote}</blockquote>`,
     citationHtml(item.citation, item.sectionPath, bot),
@@ -128,7 +135,9 @@ export function answerHtml(item: AnswerItem, header = '', caveat = '', bot?: str
 export function refusalHtml(answer: Answer, t: Strings): string {
   if (answer.notAQuestion) return escapeHtml(t.notAQuestion);
   // The nearest sections are the buttons under this text: listed once, there.
-  return answer.nearestSections.length ? `${escapeHtml(t.notCovered)}\n${escapeHtml(t.nearest)}` : escapeHtml(t.notCovered);
+  return answer.nearestSections.length
+    ? `${escapeHtml(t.notCovered)}\n${escapeHtml(t.nearest)}`
+    : escapeHtml(t.notCovered);
 }
 
 /**
@@ -222,7 +231,10 @@ export function contextMessages(report: ParsedReport, from: number, to: number):
   return packMessages(pieces);
 }
 
-/** Section outline items shown at once (each a button; with ◀ ▶ and Less · Contents, 8 rows), and how long a label may be there: the view stays under 1,000 characters. */
+/**
+ * Section outline items shown at once (each a button; with ◀ ▶ and Less · Contents, 8 rows), and how long a label may
+ * be there: the view stays under 1,000 characters.
+ */
 export const OUTLINE_WINDOW = 6;
 const OUTLINE_LABEL = 90;
 
@@ -249,11 +261,15 @@ export function sectionOutline(report: ParsedReport, n: number, t: Strings, arou
   });
   const start = Math.max(0, Math.min(centre - Math.floor(OUTLINE_WINDOW / 2) + 1, all.length - OUTLINE_WINDOW));
   const items = all.slice(start, start + OUTLINE_WINDOW);
-  const lines = [`<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, OUTLINE_LABEL))}`];
+  const lines = [
+    `<b>${escapeHtml(t.sectionOutline)}</b> — ${escapeHtml(clipText(report.meta.shortTitle ?? report.meta.title, OUTLINE_LABEL))}`,
+  ];
   if (start > 0) lines.push(`… ${t.outlineEarlier(start)}`);
   for (const item of items) {
     const line = `${escapeHtml(clipText(item.label, OUTLINE_LABEL))} · ¶${item.start}`;
-    lines.push('  '.repeat(Math.min(3, item.path.length - 1)) + (item.path.join('\u0000') === here ? `<b>${line}</b>` : line));
+    lines.push(
+      '  '.repeat(Math.min(3, item.path.length - 1)) + (item.path.join('\u0000') === here ? `<b>${line}</b>` : line),
+    );
   }
   const after = all.length - start - items.length;
   if (after > 0) lines.push(`… ${t.outlineLater(after)}`);
@@ -261,8 +277,12 @@ export function sectionOutline(report: ParsedReport, n: number, t: Strings, arou
     html: packMessages(lines, MAX_MESSAGE, '\n')[0] ?? '',
     items,
     // Centred so that the next window starts where this one ends (or ends where it starts).
-    earlier: start > 0 ? all[Math.max(0, start - OUTLINE_WINDOW + Math.floor(OUTLINE_WINDOW / 2) - 1)]!.start : undefined,
-    later: after > 0 ? all[Math.min(all.length - 1, start + items.length + Math.floor(OUTLINE_WINDOW / 2) - 1)]!.start : undefined,
+    earlier:
+      start > 0 ? all[Math.max(0, start - OUTLINE_WINDOW + Math.floor(OUTLINE_WINDOW / 2) - 1)]!.start : undefined,
+    later:
+      after > 0
+        ? all[Math.min(all.length - 1, start + items.length + Math.floor(OUTLINE_WINDOW / 2) - 1)]!.start
+        : undefined,
   };
 }
 
@@ -285,7 +305,8 @@ export function reportDetails(m: ParsedReport['meta']): string {
 const VIEW_BUDGET = MAX_MESSAGE - 400;
 
 /** Plain text of a span of the report, whitespace collapsed. */
-const plain = (report: ParsedReport, start: number, end: number): string => report.text.slice(start, end).replace(/\s+/g, ' ');
+const plain = (report: ParsedReport, start: number, end: number): string =>
+  report.text.slice(start, end).replace(/\s+/g, ' ');
 
 /** The last `max` characters of a text, cut at a word break, with "…" in front. */
 function clipStart(text: string, max: number): string {
@@ -299,9 +320,15 @@ function clipStart(text: string, max: number): string {
  * Paragraph `n` of a report as escaped HTML with the span `mark` (the quoted sentences) in
  * bold, clipped around the mark to `max` characters of text.
  */
-function markedParagraph(report: ParsedReport, n: number, mark: { start: number; end: number } | undefined, max: number): string {
+function markedParagraph(
+  report: ParsedReport,
+  n: number,
+  mark: { start: number; end: number } | undefined,
+  max: number,
+): string {
   const p = report.paragraphs[n - 1]!;
-  if (!mark || mark.end <= p.start || mark.start >= p.end) return escapeHtml(clipText(plain(report, p.start, p.end).trim(), max));
+  if (!mark || mark.end <= p.start || mark.start >= p.end)
+    return escapeHtml(clipText(plain(report, p.start, p.end).trim(), max));
   const start = Math.max(mark.start, p.start);
   const end = Math.min(mark.end, p.end);
   const marked = clipText(plain(report, start, end), max);
@@ -325,19 +352,30 @@ export function paragraphViewHtml(report: ParsedReport, item: AnswerItem, wider:
   }
 }
 
-function renderParagraphView(report: ParsedReport, item: AnswerItem, wider: boolean, viewBudget: number, bot?: string): string {
+function renderParagraphView(
+  report: ParsedReport,
+  item: AnswerItem,
+  wider: boolean,
+  viewBudget: number,
+  bot?: string,
+): string {
   const n = item.citation.paragraph;
   const mark = { start: item.quote.start, end: item.quote.end };
   const citation = citationHtml(item.citation, item.sectionPath, bot);
   if (!wider) return `${markedParagraph(report, n, mark, viewBudget)}\n\n${citation}`;
   const around = [n - 1, n, n + 1].filter((k) => k >= 1 && k <= report.paragraphs.length);
   const budget = Math.floor(viewBudget / around.length) - 10;
-  const body = around.map((k) => `<i>¶${k}</i> ${markedParagraph(report, k, k === n ? mark : undefined, budget)}`).join('\n\n');
+  const body = around
+    .map((k) => `<i>¶${k}</i> ${markedParagraph(report, k, k === n ? mark : undefined, budget)}`)
+    .join('\n\n');
   return `${body}\n\n${citation}`;
 }
 
 /** Headings of a report's parts and subsections with the paragraph each starts at. */
-export function tableOfContents(report: ParsedReport, depth = 2): { label: string; paragraph: number; path: string[] }[] {
+export function tableOfContents(
+  report: ParsedReport,
+  depth = 2,
+): { label: string; paragraph: number; path: string[] }[] {
   const out: { label: string; paragraph: number; path: string[] }[] = [];
   let last = '';
   for (const p of report.paragraphs) {
@@ -351,7 +389,10 @@ export function tableOfContents(report: ParsedReport, depth = 2): { label: strin
   return out;
 }
 
-/** A heading or item of a report: its label and path, the paragraph it starts at, and the first body paragraph under it (what its button opens). */
+/**
+ * A heading or item of a report: its label and path, the paragraph it starts at, and the first body paragraph under it
+ * (what its button opens).
+ */
 export interface OutlineItem {
   label: string;
   start: number;
@@ -374,7 +415,10 @@ export function partItems(report: ParsedReport, n: number): OutlineItem[] {
   return out;
 }
 
-/** A section opens at its text: from a heading paragraph, the first body paragraph under it (the heading itself when it heads none). */
+/**
+ * A section opens at its text: from a heading paragraph, the first body paragraph under it (the heading itself when it
+ * heads none).
+ */
 export function firstBody(report: ParsedReport, n: number): number {
   const path = report.paragraphs[n - 1]!.section;
   for (let k = n; k <= report.paragraphs.length; k++) {
@@ -388,6 +432,13 @@ export function firstBody(report: ParsedReport, n: number): number {
 /** One paragraph of a report on its own, with a citation line (its ¶ a deep link when the bot's username is given). */
 export function paragraphHtml(report: ParsedReport, n: number, bot?: string): string {
   const p = report.paragraphs[n - 1]!;
-  const citation = { reportId: report.id, reportTitle: report.meta.title, reportShortTitle: report.meta.shortTitle, section: '', paragraph: n, page: p.page };
+  const citation = {
+    reportId: report.id,
+    reportTitle: report.meta.title,
+    reportShortTitle: report.meta.shortTitle,
+    section: '',
+    paragraph: n,
+    page: p.page,
+  };
   return `${markedParagraph(report, n, undefined, VIEW_BUDGET)}\n\n${citationHtml(citation, p.section, bot)}`;
 }

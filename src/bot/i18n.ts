@@ -23,11 +23,13 @@ const en = {
   reportsPage: (from: number, to: number, total: number) => `Indexed reports ${from}–${to} of ${total}:`,
   noReports: 'No reports are indexed yet.',
   notCovered: 'The report does not seem to cover this.',
-  covers: (titles: string[], more: number) => `I answer from ${titles.join('; ')}${more ? ` and ${more} more report(s) (/reports)` : ''}.`,
+  covers: (titles: string[], more: number) =>
+    `I answer from ${titles.join('; ')}${more ? ` and ${more} more report(s) (/reports)` : ''}.`,
   inlineIntoChat: 'Ask me in a chat: answers with quotes from the reports',
   reportGone: 'The report this card quotes is no longer indexed.',
   readAs: (question: string) => `↪ Read as: ${question}`,
-  notAQuestion: 'What would you like to know about the reports? Ask me a question and I will quote the passage that answers it.',
+  notAQuestion:
+    'What would you like to know about the reports? Ask me a question and I will quote the passage that answers it.',
   nearest: 'The nearest sections are below.',
   lowConfidence: 'Closest passages — the report may not answer this exactly:',
   moreContext: '📄 More context',
@@ -62,7 +64,8 @@ const en = {
   statusLine: (since: string, reports: number) => `Subscribed since ${since}. ${reports} report(s) indexed.`,
   statusOff: (reports: number) => `Not subscribed. ${reports} report(s) indexed. Send /subscribe to get notices.`,
   adminsOnly: "Only a group admin can change this group's subscription.",
-  watchUsage: 'Usage: /watch words to follow (e.g. /watch legal aid). /unwatch words stops one topic; /status lists them.',
+  watchUsage:
+    'Usage: /watch words to follow (e.g. /watch legal aid). /unwatch words stops one topic; /status lists them.',
   watching: (words: string[]) => `With each new report I will also send passages about: ${words.join('; ')}`,
   unwatched: 'Watched topics cleared.',
   unwatchedOne: (words: string) => `Stopped watching “${words}”.`,
@@ -85,7 +88,8 @@ const en = {
 };
 
 const zh: typeof en = {
-  description: '用自己的话提问政府报告的内容。我用报告原文回答：逐字引用，并注明出处（报告、章节、段落），便于核对。我不会自己编写内容。',
+  description:
+    '用自己的话提问政府报告的内容。我用报告原文回答：逐字引用，并注明出处（报告、章节、段落），便于核对。我不会自己编写内容。',
   shortDescription: '用报告原文回答关于政府报告的问题，逐字引用并注明出处。',
   start: (reports: string) =>
     `我用报告原文回答关于政府报告的问题：逐字引用原文，并附上可核对的出处。我不会自己编写内容。\n\n<b>已收录的报告</b>\n${reports}\n\n请提问，或试试下面的问题：`,
@@ -93,7 +97,8 @@ const zh: typeof en = {
     `直接用自己的话发送问题即可，例如“2023年全县有多少起行政案件？”。我会引用报告原文并注明出处；点 📄 更多上下文 可查看整段。\n\n在群组中：使用 /ask 加问题、提及 @${bot}，或回复我的回答。\n在任何聊天中：输入 @${bot} 加问题即可分享引文。\n\n/reports：已收录的报告\n/about：回答是如何产生的\n/subscribe：有新报告时通知我\n/unsubscribe：取消通知\n/status：订阅状态和关注的主题\n/watch 词语：每有新报告，同时推送该主题的段落\n/unwatch：停止推送主题段落`,
   about:
     '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明；不确定某段是否回答了问题时，我也会说明。\n\n词义匹配使用 WordNet（普林斯顿大学），中文问题使用 CC-CEDICT（MDBG，CC BY-SA 4.0），离线语义使用 GloVe 词向量（斯坦福 NLP，PDDL）。',
-  startGroup: (bot: string) => `我用报告原文回答关于政府报告的问题。在本群中，请使用 /ask 加问题、提及 @${bot}，或回复我的回答。`,
+  startGroup: (bot: string) =>
+    `我用报告原文回答关于政府报告的问题。在本群中，请使用 /ask 加问题、提及 @${bot}，或回复我的回答。`,
   youAreWelcome: '不客气，随时可以继续提问。',
   reportsHeader: '已收录的报告：',
   outlineEarlier: (n: number) => `前面还有 ${n} 项`,
@@ -101,7 +106,8 @@ const zh: typeof en = {
   reportsPage: (from: number, to: number, total: number) => `已收录的报告（第 ${from}–${to} 份，共 ${total} 份）：`,
   noReports: '目前还没有收录报告。',
   notCovered: '报告似乎没有涉及这个问题。',
-  covers: (titles: string[], more: number) => `我根据这些报告作答：${titles.join('；')}${more ? `，另有 ${more} 份（/reports）` : ''}。`,
+  covers: (titles: string[], more: number) =>
+    `我根据这些报告作答：${titles.join('；')}${more ? `，另有 ${more} 份（/reports）` : ''}。`,
   inlineIntoChat: '在聊天中向我提问：用报告原文回答',
   reportGone: '这张卡片引用的报告已不再收录。',
   readAs: (question: string) => `↪ 理解为：${question}`,

@@ -76,7 +76,10 @@ export function answerView(
   keyboard.row().switchInline(t.share, clipQuestion(answer.question));
   if (item.citation.reportUrl) keyboard.url(t.original, item.citation.reportUrl);
   const header = page > 0 ? t.match(page + 1, n) : answer.readAs ? t.readAs(answer.readAs) : '';
-  return { text: answerHtml(item, header, answer.confidence === 'low' ? t.lowConfidence : '', bot), keyboard: compact(keyboard) };
+  return {
+    text: answerHtml(item, header, answer.confidence === 'low' ? t.lowConfidence : '', bot),
+    keyboard: compact(keyboard),
+  };
 }
 
 /** A refusal: the nearest sections as buttons, and a way to browse the report. */
@@ -101,21 +104,42 @@ function refusalView(answer: Answer, t: Strings): { text: string; keyboard: Inli
 export async function showTyping(ctx: BotContext): Promise<void> {
   await ctx
     .replyWithChatAction('typing')
-    .catch((error: unknown) => log.warnOnce('chat-action', 'sendChatAction failed (answers continue without a typing indicator):', describeError(error)));
+    .catch((error: unknown) =>
+      log.warnOnce(
+        'chat-action',
+        'sendChatAction failed (answers continue without a typing indicator):',
+        describeError(error),
+      ),
+    );
 }
 
 /**
  * Answers a question in the chat: the card with its buttons (a refusal also offers an
  * example question that works). Returns the sent message's id.
  */
-export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<number> {
+export async function replyWithAnswer(
+  ctx: BotContext,
+  deps: BotDeps,
+  answer: Answer,
+  cache: AnswerCache,
+): Promise<number> {
   const { text, keyboard } = await firstView(ctx, deps, answer, cache);
-  const sent = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true }, ...replyTo(ctx) });
+  const sent = await ctx.reply(text, {
+    parse_mode: 'HTML',
+    reply_markup: keyboard,
+    link_preview_options: { is_disabled: true },
+    ...replyTo(ctx),
+  });
   return sent.message_id;
 }
 
 /** The card (or refusal) a new answer opens with. */
-export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, cache: AnswerCache): Promise<{ text: string; keyboard: InlineKeyboard }> {
+export async function firstView(
+  ctx: BotContext,
+  deps: BotDeps,
+  answer: Answer,
+  cache: AnswerCache,
+): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const id = cache.put(answer, ctx.chat?.id ?? 0, ctx.lang);
   const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
   // A question nothing in the reports relates to: one line of what they are, then an example that works.
@@ -126,16 +150,24 @@ export async function firstView(ctx: BotContext, deps: BotDeps, answer: Answer, 
   }
   if (answer.abstained) {
     const [example] = await exampleQuestions(deps.engine(), ctx.lang);
-    if (example) view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0, lang: ctx.lang }));
+    if (example)
+      view.keyboard.text(`💡 ${short(example, 60)}`, encodeCallback({ kind: 'example', index: 0, lang: ctx.lang }));
   }
   return view;
 }
 
 /** Answers `question` in the current chat, showing "typing…" while it works; returns the answer's message id. */
-export async function answerInChat(ctx: BotContext, deps: BotDeps, cache: AnswerCache, question: string, readAs?: string): Promise<number | undefined> {
+export async function answerInChat(
+  ctx: BotContext,
+  deps: BotDeps,
+  cache: AnswerCache,
+  question: string,
+  readAs?: string,
+): Promise<number | undefined> {
   await showTyping(ctx);
   const answer = { ...(await askEngine(deps, readAs ?? question)), ...(readAs ? { readAs } : {}) };
-  // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter between
+  // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter
+  // between
   // members: no refusal card in the group.
   if (answer.abstained && isReplyToBot(ctx)) return undefined;
   return replyWithAnswer(ctx, deps, answer, cache);
@@ -152,13 +184,18 @@ function isReplyToBot(ctx: BotContext): boolean {
   );
 }
 
-/** The welcome: what the bot does, the reports it knows, and example questions that work (in a group, how to ask there). */
+/**
+ * The welcome: what the bot does, the reports it knows, and example questions that work (in a group, how to ask there).
+ */
 export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void> {
   const bot = ctx.me.username;
-  if (ctx.chat?.type !== 'private') return void (await ctx.reply(escapeHtml(ctx.t.startGroup(bot)), { parse_mode: 'HTML' }));
+  if (ctx.chat?.type !== 'private')
+    return void (await ctx.reply(escapeHtml(ctx.t.startGroup(bot)), { parse_mode: 'HTML' }));
   const engine = deps.engine();
   const reports = reportsOf(engine).list();
-  const lines = reports.length ? reports.slice(0, MAX_WELCOME_REPORTS).map(reportLine).join('\n') : escapeHtml(ctx.t.noReports);
+  const lines = reports.length
+    ? reports.slice(0, MAX_WELCOME_REPORTS).map(reportLine).join('\n')
+    : escapeHtml(ctx.t.noReports);
   const more = reports.length > MAX_WELCOME_REPORTS ? `\n… /reports` : '';
   const keyboard = new InlineKeyboard();
   (await exampleQuestions(engine, ctx.lang)).forEach((q, index) =>
@@ -178,7 +215,9 @@ export async function askEngine(deps: BotDeps, question: string, onlyReport?: st
   const started = performance.now();
   const answer = await deps.engine().answer(question, ANSWERS_PER_CARD, onlyReport);
   metrics.answerSeconds.observe((performance.now() - started) / 1000);
-  metrics.questions.inc({ outcome: answer.notAQuestion ? 'not_a_question' : answer.abstained ? 'refused' : (answer.confidence ?? 'high') });
+  metrics.questions.inc({
+    outcome: answer.notAQuestion ? 'not_a_question' : answer.abstained ? 'refused' : (answer.confidence ?? 'high'),
+  });
   return answer;
 }
 
@@ -197,7 +236,10 @@ export function reportsPage(deps: BotDeps, page: number, t: Strings): { text: st
   const pages = Math.ceil(reports.length / REPORTS_PER_PAGE);
   const p = Math.min(Math.max(0, page), pages - 1);
   const shown = reports.slice(p * REPORTS_PER_PAGE, (p + 1) * REPORTS_PER_PAGE);
-  const header = pages > 1 ? t.reportsPage(p * REPORTS_PER_PAGE + 1, p * REPORTS_PER_PAGE + shown.length, reports.length) : t.reportsHeader;
+  const header =
+    pages > 1
+      ? t.reportsPage(p * REPORTS_PER_PAGE + 1, p * REPORTS_PER_PAGE + shown.length, reports.length)
+      : t.reportsHeader;
   if (p > 0) keyboard.text(t.prev, encodeCallback({ kind: 'reports', page: p - 1 }));
   if (p < pages - 1) keyboard.text(t.next, encodeCallback({ kind: 'reports', page: p + 1 }));
   const [text = ''] = packMessages([`<b>${escapeHtml(header)}</b>`, ...shown.map(reportLine)], undefined, '\n');
@@ -222,12 +264,15 @@ export function questionOf(ctx: BotContext): string | undefined {
 /** In a group, an answer replies to the question it answers (and still goes out if that message is gone). */
 function replyTo(ctx: BotContext): { reply_parameters?: { message_id: number; allow_sending_without_reply: boolean } } {
   const id = ctx.message?.message_id;
-  return id !== undefined && ctx.chat?.type !== 'private' ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } } : {};
+  return id !== undefined && ctx.chat?.type !== 'private'
+    ? { reply_parameters: { message_id: id, allow_sending_without_reply: true } }
+    : {};
 }
 
 /** Drops empty rows (a row started for buttons that did not apply). */
 function compact(keyboard: InlineKeyboard): InlineKeyboard {
-  for (let i = keyboard.inline_keyboard.length - 1; i >= 0; i--) if (!keyboard.inline_keyboard[i]!.length) keyboard.inline_keyboard.splice(i, 1);
+  for (let i = keyboard.inline_keyboard.length - 1; i >= 0; i--)
+    if (!keyboard.inline_keyboard[i]!.length) keyboard.inline_keyboard.splice(i, 1);
   return keyboard;
 }
 
@@ -245,7 +290,10 @@ export async function sendParagraphs(ctx: BotContext, report: ParsedReport, from
   for (const [i, text] of messages.entries()) {
     const keyboard =
       i === messages.length - 1 && from === to
-        ? new InlineKeyboard().text(ctx.t.widerContext, encodeCallback({ kind: 'wider', report: reportKey(report.id), paragraph: from }))
+        ? new InlineKeyboard().text(
+            ctx.t.widerContext,
+            encodeCallback({ kind: 'wider', report: reportKey(report.id), paragraph: from }),
+          )
         : undefined;
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   }
@@ -275,7 +323,12 @@ export async function sendContents(ctx: BotContext, report: ParsedReport): Promi
 }
 
 /** A paragraph opened from the table of contents, in place: ±1 as a new message, back to the contents. */
-export function contentsParagraphView(report: ParsedReport, paragraph: number, t: Strings, bot?: string): { text: string; keyboard: InlineKeyboard } {
+export function contentsParagraphView(
+  report: ParsedReport,
+  paragraph: number,
+  t: Strings,
+  bot?: string,
+): { text: string; keyboard: InlineKeyboard } {
   const key = reportKey(report.id);
   const keyboard = new InlineKeyboard()
     .text(t.contents, encodeCallback({ kind: 'contentsInPlace', report: key }))
@@ -287,7 +340,14 @@ export function contentsParagraphView(report: ParsedReport, paragraph: number, t
  * The section outline of an answer, in place: up to OUTLINE_WINDOW items around paragraph `around`, each a
  * button opening its text; ◀ ▶ move the window through the part; Less back to the card, Contents.
  */
-function outlineView(questionId: string, page: number, t: Strings, report: ParsedReport, n: number, around = n): { text: string; keyboard: InlineKeyboard } {
+function outlineView(
+  questionId: string,
+  page: number,
+  t: Strings,
+  report: ParsedReport,
+  n: number,
+  around = n,
+): { text: string; keyboard: InlineKeyboard } {
   const outline = sectionOutline(report, n, t, around);
   const keyboard = new InlineKeyboard();
   for (const entry of outline.items)
@@ -297,7 +357,8 @@ function outlineView(questionId: string, page: number, t: Strings, report: Parse
         encodeCallback({ kind: 'jump', question: questionId, page, paragraph: entry.paragraph }),
       )
       .row();
-  const at = (paragraph: number): string => encodeCallback({ kind: 'outlineAt', question: questionId, page, paragraph });
+  const at = (paragraph: number): string =>
+    encodeCallback({ kind: 'outlineAt', question: questionId, page, paragraph });
   if (outline.earlier !== undefined) keyboard.text(t.prev, at(outline.earlier));
   if (outline.later !== undefined) keyboard.text(t.next, at(outline.later));
   keyboard.row().text(t.less, encodeCallback({ kind: 'view', question: questionId, page, view: 'card' }));

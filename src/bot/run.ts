@@ -60,7 +60,9 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
       return;
     } catch (error) {
       if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
-        throw new ConfigError(`The Bot API rejected TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}): check the token in .env.`);
+        throw new ConfigError(
+          `The Bot API rejected TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}): check the token in .env.`,
+        );
       }
       if (signal?.aborted) throw new Error('stopped before the Bot API could be reached');
       log.warn(`Bot API not reachable (${describeError(error)}); retrying in ${delay}s.`);
@@ -106,7 +108,10 @@ export async function startBot(bot: Bot<BotContext>, options: StartOptions): Pro
   });
   healthCheck('telegram', () => {
     const ago = Date.now() - telegramContact;
-    return { ok: ago < CONTACT_MS, detail: telegramContact ? `last contact ${Math.round(ago / 1000)} s ago` : 'no contact yet' };
+    return {
+      ok: ago < CONTACT_MS,
+      detail: telegramContact ? `last contact ${Math.round(ago / 1000)} s ago` : 'no contact yet',
+    };
   });
   await identify(bot, options.signal);
   await registerCommands(bot);
@@ -132,7 +137,9 @@ function startPolling(bot: Bot<BotContext>): RunningBot {
   const failed = new Promise<Error>((resolve) => (fail = resolve));
   const launch = (conflictDelay: number): void => {
     if (stopping) return;
-    handle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: POLL_RETRY_MS, silent: true } });
+    handle = run(bot, {
+      runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, retryInterval: POLL_RETRY_MS, silent: true },
+    });
     handle.task()?.then(
       () => undefined,
       (error: unknown) => {
@@ -180,7 +187,10 @@ async function startWebhook(bot: Bot<BotContext>, options: StartOptions & { webh
     if (serveOperators(req, res)) return;
     if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret)) {
       // Logged on the first and then every 100th, so a flood cannot fill the log.
-      if (forged++ % 100 === 0) log.warn(`webhook: refused ${forged} request(s) without the right secret token (latest from ${req.socket.remoteAddress}).`);
+      if (forged++ % 100 === 0)
+        log.warn(
+          `webhook: refused ${forged} request(s) without the right secret token (latest from ${req.socket.remoteAddress}).`,
+        );
       res.writeHead(401).end();
       req.resume();
       return;

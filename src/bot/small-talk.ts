@@ -11,8 +11,14 @@ const WORDS: Record<SmallTalk, Set<string>> = {
       ' ',
     ),
   ),
-  thanks: new Set('thanks thank you thx ty cheers a much lot so very great awesome nice cool ok okay 谢谢 多谢 感谢 谢了 好的 👍 🙏'.split(' ')),
-  help: new Set('help how does this work what can you do do start menu commands 帮助 怎么用 怎么 用 使用 说明'.split(' ')),
+  thanks: new Set(
+    'thanks thank you thx ty cheers a much lot so very great awesome nice cool ok okay 谢谢 多谢 感谢 谢了 好的 👍 🙏'.split(
+      ' ',
+    ),
+  ),
+  help: new Set(
+    'help how does this work what can you do do start menu commands 帮助 怎么用 怎么 用 使用 说明'.split(' '),
+  ),
 };
 
 /** Longest message (in words) read as small talk. */

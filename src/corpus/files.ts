@@ -169,7 +169,10 @@ export interface Converted {
   layout: 'markdown' | 'text';
 }
 
-/** Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking a question never does. */
+/**
+ * Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking
+ * a question never does.
+ */
 export async function convertReport(name: string, bytes: Buffer, isWord?: (word: string) => boolean): Promise<Converted> {
   if (/\.pdf$/i.test(name)) return { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name, isWord)), layout: 'markdown' };
   if (/\.docx$/i.test(name)) return { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };

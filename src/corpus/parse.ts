@@ -46,9 +46,13 @@ const FIELD_LABELS: Record<TextField, string> = {
 };
 const REPORT_HEADER = 'Report header';
 
-// "1、 Title", "2. Title", "三、Title": not "18.25 million …" or "1.1.1 Non-text Content" (a decimal or a dotted number goes on).
+// "1、 Title", "2. Title", "三、Title": not "18.25 million …" or "1.1.1 Non-text Content" (a decimal or a dotted number
+// goes on).
 const PART = /^(?:(\d{1,2})\s*(?:、|[．.](?!\d))|([一二三四五六七八九十]{1,3})、)\s*(\S.*)$/u;
-/** A heading states a topic; a line ending like a sentence or a list's lead-in ("20. The HKSAR will … .", "… as follows:") is a numbered paragraph. */
+/**
+ * A heading states a topic; a line ending like a sentence or a list's lead-in ("20. The HKSAR will … .", "… as
+ * follows:") is a numbered paragraph.
+ */
 const SENTENCE_END = /[.。!?！？:：;；]["'”’)）]*$/u;
 const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
 export const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
@@ -65,7 +69,10 @@ interface Block {
   text: string;
 }
 
-/** Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading its own block. */
+/**
+ * Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading its
+ * own block.
+ */
 function splitBlocks(text: string, markdown: boolean): Block[] {
   const blocks: Block[] = [];
   let start = -1;
@@ -118,7 +125,8 @@ export function reportIdFromFileName(fileName: string): string {
  * Parses a report's text into metadata and paragraphs with section paths.
  * @param text the file's decoded text (offsets refer to it)
  * @param fileName used for the id and to pick the Markdown layout (".md")
- * @param layout the layout when the text was converted from another format (HTML and Word give Markdown, PDF plain text)
+ * @param layout the layout when the text was converted from another format (HTML and Word give Markdown, PDF plain
+ * text)
  */
 export function parseReport(text: string, fileName: string, layout?: 'markdown' | 'text'): ParsedReport {
   const markdown = layout ? layout === 'markdown' : /\.(md|markdown)$/i.test(fileName);
@@ -231,11 +239,15 @@ class StructureReader {
     return true;
   }
 
-  /** Numbered parts ("1、 Title", "2. Title") and subsections ("(1) Title"), unless the Markdown states its own structure. */
+  /**
+   * Numbered parts ("1、 Title", "2. Title") and subsections ("(1) Title"), unless the Markdown states its own
+   * structure.
+   */
   private numbered(block: Block, line: string): boolean {
     if (this.explicit) return false;
     const partMatch = line.length < 300 ? PART.exec(line) : null;
-    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end) that does not end like one.
+    // The heading text after the number is one sentence ("1. Libraries": the "1." is no sentence end) that does not end
+    // like one.
     if (partMatch && !leadSentence(partMatch[3]!).rest && !SENTENCE_END.test(partMatch[3]!)) {
       this.part = `${partMatch[1] ?? partMatch[2]} ${partMatch[3]}`;
       this.subsection = this.item = undefined;
@@ -243,7 +255,8 @@ class StructureReader {
       this.add(block, 'heading', this.path());
       return true;
     }
-    // "(1) 1,324 public servants attended … ." alone on its line is a numbered sentence (a note), not a subsection title.
+    // "(1) 1,324 public servants attended … ." alone on its line is a numbered sentence (a note), not a subsection
+    // title.
     if (!SUBSECTION.test(line) || (!leadSentence(line).rest && SENTENCE_END.test(line))) return false;
     const { label, rest } = leadSentence(line);
     this.subsection = label;

@@ -20,7 +20,8 @@ export function deriveShortTitle(title: string): string | undefined {
   const capitalised = (text: string): string[] => text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !GENERIC.test(w));
   // Who: the capitalised words before the year or the kind, whichever comes first, generic ones dropped.
   const who = capitalised(title.slice(0, Math.min(year.index, kind.index)));
-  // What: the kind, with the words between the year and it when they are few ("2024 Library Report", "2025 Policy Address").
+  // What: the kind, with the words between the year and it when they are few ("2024 Library Report", "2025 Policy
+  // Address").
   const between = year.index < kind.index ? title.slice(year.index + year[0].length, kind.index).trim() : '';
   const qualifier = between && between.split(/\s+/).length <= 2 ? capitalised(between) : [];
   const kindWords = kind[1]!.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());

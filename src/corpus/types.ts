@@ -26,7 +26,9 @@ export interface ReportMeta {
   published?: string;
   signature?: string;
   signedDate?: string;
-  /** A short name for citations ("Zuoyun County 2023 Rule of Law Report"), from the sidecar; else the title is clipped. */
+  /**
+   * A short name for citations ("Zuoyun County 2023 Rule of Law Report"), from the sidecar; else the title is clipped.
+   */
   shortTitle?: string;
   /** Where the report is published (its official page), from the sidecar: an "Original" button links to it. */
   url?: string;

@@ -71,7 +71,9 @@ function isBusy(error: unknown): boolean {
   return /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string } | undefined)?.code ?? '');
 }
 
-/** How long the outbox waits after a rejected token before trying again (a restart with a good token resumes at once). */
+/**
+ * How long the outbox waits after a rejected token before trying again (a restart with a good token resumes at once).
+ */
 const TOKEN_PAUSE_MS = 5 * 60_000;
 
 export class OutboxDispatcher {
@@ -147,7 +149,12 @@ export class OutboxDispatcher {
           continue;
         }
         while (this.inFlight.size >= concurrency) await Promise.race(this.inFlight.values());
-        for (let wait = this.limiter.globalWait(this.now()); wait > 0 && this.running; wait = this.limiter.globalWait(this.now())) await this.sleep(wait);
+        for (
+          let wait = this.limiter.globalWait(this.now());
+          wait > 0 && this.running;
+          wait = this.limiter.globalWait(this.now())
+        )
+          await this.sleep(wait);
         if (!this.running) break;
         this.limiter.record(row.chatId, isGroup, this.now());
         const job = this.deliver(row).finally(() => this.inFlight.delete(row.chatId));
@@ -177,7 +184,8 @@ export class OutboxDispatcher {
         return;
       } catch (error) {
         if (!isBusy(error)) throw error;
-        if (this.busySince === undefined) log.warn(`The subscriptions database is locked by another process (${what}); retrying.`);
+        if (this.busySince === undefined)
+          log.warn(`The subscriptions database is locked by another process (${what}); retrying.`);
         this.busySince ??= this.now();
         await new Promise((r) => setTimeout(r, delay));
       }
@@ -193,7 +201,9 @@ export class OutboxDispatcher {
     } catch (error) {
       failure = error;
     }
-    await this.write(sent ? 'marking a notice sent' : 'recording a failed send', () => (sent ? this.onSent(row) : this.onFailed(row, failure)));
+    await this.write(sent ? 'marking a notice sent' : 'recording a failed send', () =>
+      sent ? this.onSent(row) : this.onFailed(row, failure),
+    );
   }
 
   private onSent(row: OutboxRow): void {
@@ -203,10 +213,19 @@ export class OutboxDispatcher {
     this.pausedReason = undefined;
   }
 
-  /** What a failed send says about the recipient (deactivate), about us (pause, set aside) or about the moment (retry). */
+  /**
+   * What a failed send says about the recipient (deactivate), about us (pause, set aside) or about the moment (retry).
+   */
   private onFailed(row: OutboxRow, error: unknown): void {
     const verdict = classifyFailure(error);
-    const outcomes = { migrated: 'moved', unreachable: 'dropped', pause: 'paused', skip: 'failed', 'retry-after': 'retry', backoff: 'retry' } as const;
+    const outcomes = {
+      migrated: 'moved',
+      unreachable: 'dropped',
+      pause: 'paused',
+      skip: 'failed',
+      'retry-after': 'retry',
+      backoff: 'retry',
+    } as const;
     metrics.deliveries.inc({ outcome: outcomes[verdict.action] });
     if (verdict.action === 'migrated') {
       log.info(`chat ${row.chatId} became supergroup ${verdict.to}: its subscription and notices moved there`);
@@ -224,7 +243,9 @@ export class OutboxDispatcher {
       this.limiter.pauseUntil(until);
       this.store.retryLater(row.id, until, verdict.reason);
     } else if (verdict.action === 'skip') {
-      log.error(`notice ${row.id} to chat ${row.chatId} set aside (our message was refused: ${verdict.reason}); the subscriber stays subscribed.`);
+      log.error(
+        `notice ${row.id} to chat ${row.chatId} set aside (our message was refused: ${verdict.reason}); the subscriber stays subscribed.`,
+      );
       this.store.fail(row.id, verdict.reason);
     } else if (verdict.action === 'retry-after') {
       const until = this.now() + verdict.seconds * 1000;

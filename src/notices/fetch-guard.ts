@@ -17,7 +17,9 @@ export interface FetchLimits {
   timeoutMs: number;
 }
 
-export type Fetched = { status: 'not-modified' } | { status: 'ok'; url: string; body: Buffer; contentType: string; etag?: string; lastModified?: string };
+export type Fetched =
+  | { status: 'not-modified' }
+  | { status: 'ok'; url: string; body: Buffer; contentType: string; etag?: string; lastModified?: string };
 
 /** A refusal or failure, with a reason fit for /stats and logs. */
 export class FetchError extends Error {
@@ -63,17 +65,25 @@ for (const [net, bits] of [
 ] as const)
   SPECIAL.addSubnet(net, bits, 'ipv6');
 
-/** The IPv4 address an IPv6 address carries, when it carries one (::ffff:a.b.c.d or ::ffff:7f00:1, 64:ff9b::/96, 2002::/16). */
+/**
+ * The IPv4 address an IPv6 address carries, when it carries one (::ffff:a.b.c.d or ::ffff:7f00:1, 64:ff9b::/96,
+ * 2002::/16).
+ */
 function embeddedIpv4(v6: string): string | undefined {
   const dotted = /^(?:::ffff:|::ffff:0:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(v6);
   if (dotted) return dotted[1];
-  const hex = /^(?:::ffff:|::ffff:0:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(v6) ?? /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::|$)/i.exec(v6);
+  const hex =
+    /^(?:::ffff:|::ffff:0:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(v6) ??
+    /^2002:([0-9a-f]{1,4}):([0-9a-f]{1,4})(?::|$)/i.exec(v6);
   if (!hex) return undefined;
   const [hi, lo] = [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16)];
   return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
 }
 
-/** True for loopback, private, link-local and every other special-purpose address (IPv4 and IPv6, IPv4 inside IPv6 included). */
+/**
+ * True for loopback, private, link-local and every other special-purpose address (IPv4 and IPv6, IPv4 inside IPv6
+ * included).
+ */
 export function isPrivateAddress(address: string): boolean {
   const host = address.replace(/^\[|\]$/g, '');
   const family = isIP(host);
@@ -85,7 +95,8 @@ export function isPrivateAddress(address: string): boolean {
 
 function checkUrl(url: URL, limits: FetchLimits): void {
   if (!/^https?:$/.test(url.protocol)) throw new FetchError(`${url.href}: only http and https are fetched`);
-  if (!limits.hosts.has(url.hostname)) throw new FetchError(`${url.href}: host ${url.hostname} is not one of the sources' hosts`);
+  if (!limits.hosts.has(url.hostname))
+    throw new FetchError(`${url.href}: host ${url.hostname} is not one of the sources' hosts`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!limits.allowPrivate && isIP(host) && isPrivateAddress(host))
     throw new FetchError(`${url.href}: a private or loopback address (set SOURCES_ALLOW_PRIVATE=1 to allow)`);
@@ -102,7 +113,9 @@ const vettedLookup: LookupFunction = (hostname, options, callback) => {
     const refused = error ? undefined : list.find((a) => isPrivateAddress(a.address));
     if (!error && (refused || !list.length))
       error = Object.assign(
-        new Error(`${hostname} resolves to a private or loopback address (${refused?.address ?? 'none'}; set SOURCES_ALLOW_PRIVATE=1 to allow)`),
+        new Error(
+          `${hostname} resolves to a private or loopback address (${refused?.address ?? 'none'}; set SOURCES_ALLOW_PRIVATE=1 to allow)`,
+        ),
         {
           code: 'EPRIVATE',
         },
@@ -113,7 +126,9 @@ const vettedLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-/** Connections for public sources go only to vetted addresses; private ones (tests, an intranet) use the plain lookup. */
+/**
+ * Connections for public sources go only to vetted addresses; private ones (tests, an intranet) use the plain lookup.
+ */
 const PUBLIC_AGENT = new Agent({ connect: { lookup: vettedLookup } });
 const PRIVATE_AGENT = new Agent();
 
@@ -121,17 +136,29 @@ const PRIVATE_AGENT = new Agent();
  * GETs `url` under `limits`, conditionally when validators are given.
  * @throws FetchError for anything refused or failed (HTTP errors included)
  */
-export async function guardedFetch(url: string, limits: FetchLimits, validators: { etag?: string; lastModified?: string } = {}): Promise<Fetched> {
+export async function guardedFetch(
+  url: string,
+  limits: FetchLimits,
+  validators: { etag?: string; lastModified?: string } = {},
+): Promise<Fetched> {
   let current = new URL(url);
   const signal = AbortSignal.timeout(limits.timeoutMs);
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     checkUrl(current, limits);
-    const headers: Record<string, string> = { 'user-agent': 'report-quote-bot (watches published reports)', accept: '*/*' };
+    const headers: Record<string, string> = {
+      'user-agent': 'report-quote-bot (watches published reports)',
+      accept: '*/*',
+    };
     if (validators.etag) headers['if-none-match'] = validators.etag;
     if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
     let response: Response;
     try {
-      response = await fetch(current, { headers, redirect: 'manual', signal, dispatcher: limits.allowPrivate ? PRIVATE_AGENT : PUBLIC_AGENT });
+      response = await fetch(current, {
+        headers,
+        redirect: 'manual',
+        signal,
+        dispatcher: limits.allowPrivate ? PRIVATE_AGENT : PUBLIC_AGENT,
+      });
     } catch (error) {
       throw new FetchError(
         `${current.href}: ${signal.aborted ? `no answer within ${limits.timeoutMs / 1000} s` : error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
@@ -180,7 +207,9 @@ async function readLimited(response: Response, max: number, url: string): Promis
   } catch (error) {
     // A time-out or a dropped connection while the body arrives: say which URL, not only "the operation was aborted".
     if (error instanceof FetchError) throw error;
-    throw new FetchError(`${url}: the body stopped after ${size} bytes (${error instanceof Error ? error.message : String(error)})`);
+    throw new FetchError(
+      `${url}: the body stopped after ${size} bytes (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return Buffer.concat(parts);
 }

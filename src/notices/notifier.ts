@@ -13,12 +13,23 @@ import { STRINGS, langOf, type Strings } from '../bot/i18n.js';
 import { log } from '../log.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
 
-/** The notice for one report in one language, with its example questions (checked to work: answer/examples.ts). Pure. */
-export function noticePayload(report: ParsedReport, t: Strings, examples: string[], lang: ExampleLang): OutboxRow['payload'] {
+/**
+ * The notice for one report in one language, with its example questions (checked to work: answer/examples.ts). Pure.
+ */
+export function noticePayload(
+  report: ParsedReport,
+  t: Strings,
+  examples: string[],
+  lang: ExampleLang,
+): OutboxRow['payload'] {
   const m = report.meta;
   const details = reportDetails(m);
   const keyboard = new InlineKeyboard();
-  examples.forEach((q, index) => keyboard.text(clipText(q, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index, lang })).row());
+  examples.forEach((q, index) =>
+    keyboard
+      .text(clipText(q, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index, lang }))
+      .row(),
+  );
   keyboard.text(t.unsubscribeButton, encodeCallback({ kind: 'subscription', on: false, showStatus: false }));
   const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };
@@ -42,7 +53,10 @@ export class Notifier {
     const fresh = [...engine.index.reports.values()].filter((r) => !this.store.isAnnounced(r.id));
     for (const report of fresh) {
       const watched = await this.watchedPassages(engine, report);
-      const examples = { en: await workingExamples(engine, report, 'en'), zh: await workingExamples(engine, report, 'zh') };
+      const examples = {
+        en: await workingExamples(engine, report, 'en'),
+        zh: await workingExamples(engine, report, 'zh'),
+      };
       const queued = this.store.announce(report.id, (s) => {
         const lang = langOf(s.lang);
         return [
@@ -60,7 +74,10 @@ export class Notifier {
    * chat id → one message per watched topic the new report answers with confidence: its passage quoted, and a
    * button opening the paragraph in the chat. A topic answered only with "closest passages" sends nothing.
    */
-  private async watchedPassages(engine: AnswerEngine, report: ParsedReport): Promise<Map<number, OutboxRow['payload'][]>> {
+  private async watchedPassages(
+    engine: AnswerEngine,
+    report: ParsedReport,
+  ): Promise<Map<number, OutboxRow['payload'][]>> {
     const out = new Map<number, OutboxRow['payload'][]>();
     const answers = new Map<string, Awaited<ReturnType<AnswerEngine['answer']>>>();
     for (const [chatId, topics] of this.store.activeWatches()) {
@@ -71,8 +88,17 @@ export class Notifier {
         const answer = answers.get(words)!;
         const top = answer.answers[0];
         // Header lines ("Information classification: …") are about the document, not the topic.
-        if (answer.abstained || answer.confidence !== 'high' || !top || report.paragraphs[top.citation.paragraph - 1]?.role !== 'body') continue;
-        const [text = ''] = packMessages([`<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`, answerHtml(top)]);
+        if (
+          answer.abstained ||
+          answer.confidence !== 'high' ||
+          !top ||
+          report.paragraphs[top.citation.paragraph - 1]?.role !== 'body'
+        )
+          continue;
+        const [text = ''] = packMessages([
+          `<b>${escapeHtml(clipText(t.watchHeader(words), MAX_LABEL))}</b>`,
+          answerHtml(top),
+        ]);
         const replyMarkup = new InlineKeyboard().text(
           t.moreContext,
           encodeCallback({ kind: 'context', report: reportKey(report.id), paragraph: top.citation.paragraph }),

@@ -40,7 +40,12 @@ export async function startNotices(options: {
   const api = new Api(options.token, { apiRoot: options.apiRoot });
   const dispatcher = new OutboxDispatcher(
     store,
-    (chatId, p) => api.sendMessage(chatId, p.text, { parse_mode: 'HTML', reply_markup: p.replyMarkup as never, link_preview_options: { is_disabled: true } }),
+    (chatId, p) =>
+      api.sendMessage(chatId, p.text, {
+        parse_mode: 'HTML',
+        reply_markup: p.replyMarkup as never,
+        link_preview_options: { is_disabled: true },
+      }),
     options.dispatcher,
   );
   const notifier = new Notifier(
@@ -52,7 +57,12 @@ export async function startNotices(options: {
   notifier.baselineIfNew();
   await notifier.announcePending();
   dispatcher.start();
-  const watcher = watchCorpus({ corpusDir: options.corpusDir, runtime, intervalMs: options.pollMs, onIndexChanged: () => notifier.announcePending() });
+  const watcher = watchCorpus({
+    corpusDir: options.corpusDir,
+    runtime,
+    intervalMs: options.pollMs,
+    onIndexChanged: () => notifier.announcePending(),
+  });
   const sources =
     options.sources && existsSync(options.sources.file)
       ? watchSources(options.sources.file, {

@@ -50,7 +50,8 @@ export function kindOf(contentType: string, url: string, body: Buffer): Kind | u
   const head = body.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
   if (contentType.includes('pdf') || head.startsWith('%pdf')) return 'pdf';
   if (contentType.includes('officedocument.wordprocessingml') || /\.docx$/i.test(new URL(url).pathname)) return 'docx';
-  if (/(rss|atom)\+xml|\/xml|text\/xml/.test(contentType) || /^(<\?xml[^>]*>\s*)?<(rss|feed)\b/.test(head)) return 'feed';
+  if (/(rss|atom)\+xml|\/xml|text\/xml/.test(contentType) || /^(<\?xml[^>]*>\s*)?<(rss|feed)\b/.test(head))
+    return 'feed';
   if (contentType.includes('html') || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
   return undefined;
 }
@@ -163,17 +164,30 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
         const saved = saveReport(options, source.url, fetched.url, kind, fetched.body, fetched);
         if (saved) report.downloaded.push(saved);
         else report.unchanged++;
-        options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length });
+        options.store.recordSourcePoll(source.url, {
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          items: report.downloaded.length,
+        });
         continue;
-      } else throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
-      links = links.filter((l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname));
+      } else
+        throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
+      links = links.filter(
+        (l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname),
+      );
       report.found = links.length;
       const ordered = pollOrder(links, (l) => options.store.sourceItem(l)?.fetchedAt);
       const budget = options.maxItemsPerPoll ?? 20;
       await fetchItems(ordered.slice(0, budget), source.url, report, options, limits, polite);
-      // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no validators).
+      // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no
+      // validators).
       const unfinished = ordered.slice(budget).some((l) => options.store.sourceItem(l) === undefined);
-      options.store.recordSourcePoll(source.url, { etag: fetched.etag, lastModified: fetched.lastModified, items: report.downloaded.length, unfinished });
+      options.store.recordSourcePoll(source.url, {
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        items: report.downloaded.length,
+        unfinished,
+      });
     } catch (error) {
       report.error = describeError(error);
       backOff(source.url, (state?.failures ?? 0) + 1, report.error, options);
@@ -189,7 +203,10 @@ function backOff(url: string, failures: number, error: string, options: SourceOp
   log.warn(`Source ${url}: ${error} (next try in ${Math.round(backoff / 1000)} s)`);
 }
 
-/** Fetches a listing's items (this poll's share), saving each new or changed report; one bad item does not stop the others. */
+/**
+ * Fetches a listing's items (this poll's share), saving each new or changed report; one bad item does not stop the
+ * others.
+ */
 async function fetchItems(
   links: string[],
   source: string,
@@ -209,7 +226,8 @@ async function fetchItems(
         continue;
       }
       const itemKind = kindOf(item.contentType, item.url, item.body);
-      if (!itemKind || itemKind === 'feed') throw new FetchError(`${item.url}: not a report (content type "${item.contentType}")`);
+      if (!itemKind || itemKind === 'feed')
+        throw new FetchError(`${item.url}: not a report (content type "${item.contentType}")`);
       const saved = saveReport(options, source, link, itemKind, item.body, item);
       if (saved) report.downloaded.push(saved);
       else report.unchanged++;
@@ -229,7 +247,19 @@ async function fetchItems(
 export function pollOrder(links: string[], triedAt: (link: string) => string | undefined): string[] {
   const tried = links.map((link, i) => ({ link, i, at: triedAt(link) }));
   return tried
-    .sort((a, b) => (a.at === undefined ? (b.at === undefined ? a.i - b.i : -1) : b.at === undefined ? 1 : a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
+    .sort((a, b) =>
+      a.at === undefined
+        ? b.at === undefined
+          ? a.i - b.i
+          : -1
+        : b.at === undefined
+          ? 1
+          : a.at < b.at
+            ? -1
+            : a.at > b.at
+              ? 1
+              : a.i - b.i,
+    )
     .map((t) => t.link);
 }
 
@@ -246,15 +276,24 @@ function saveReport(
   validators: { etag?: string; lastModified?: string },
 ): string | undefined {
   // An empty body (a site serving a blank 200) is the site's failure: the report already saved stays as it is.
-  if (!body.toString('latin1').trim()) throw new FetchError(`${url}: the server sent an empty body; the saved copy is kept`);
+  if (!body.toString('latin1').trim())
+    throw new FetchError(`${url}: the server sent an empty body; the saved copy is kept`);
   const hash = createHash('sha256').update(body).digest('hex');
   const known = options.store.sourceItem(url);
   const file = known?.file || fileNameFor(url, kind);
-  // The same bytes already saved from another address (a report linked from two pages) are one report, indexed and announced once.
+  // The same bytes already saved from another address (a report linked from two pages) are one report, indexed and
+  // announced once.
   const twin = known?.file ? undefined : options.store.savedTwin(hash, url);
   if (twin && existsSync(join(options.corpusDir, twin.file))) {
     if (known?.hash !== hash) log.info(`${url}: the same file as ${twin.url} (${twin.file}); not saved twice.`);
-    options.store.saveSourceItem({ url, source, file: '', etag: validators.etag, lastModified: validators.lastModified, hash });
+    options.store.saveSourceItem({
+      url,
+      source,
+      file: '',
+      etag: validators.etag,
+      lastModified: validators.lastModified,
+      hash,
+    });
     return undefined;
   }
   const unchanged = known?.hash === hash && existsSync(join(options.corpusDir, file));
@@ -264,7 +303,14 @@ function saveReport(
     writeAtomically(sidecar, `${JSON.stringify({ ...meta, url }, null, 2)}\n`);
     writeAtomically(join(options.corpusDir, file), body);
   }
-  options.store.saveSourceItem({ url, source, file, etag: validators.etag, lastModified: validators.lastModified, hash });
+  options.store.saveSourceItem({
+    url,
+    source,
+    file,
+    etag: validators.etag,
+    lastModified: validators.lastModified,
+    hash,
+  });
   return unchanged ? undefined : file;
 }
 
@@ -284,7 +330,10 @@ export function loadSourceList(path: string): Source[] {
 }
 
 /** Polls the sources now and then every `intervalMs`, until stopped. */
-export function watchSources(path: string, options: SourceOptions): { stop(): Promise<void>; poll(): Promise<PollReport[]> } {
+export function watchSources(
+  path: string,
+  options: SourceOptions,
+): { stop(): Promise<void>; poll(): Promise<PollReport[]> } {
   let running: Promise<PollReport[]> | undefined;
   let stopped = false;
   const poll = (): Promise<PollReport[]> => {

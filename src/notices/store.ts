@@ -86,7 +86,10 @@ export interface SourceRow {
 export interface SourceItemRow {
   url: string;
   source: string;
-  /** The corpus file it was saved as ('' while it has never been saved: every fetch so far failed, or its bytes are another address's file). */
+  /**
+   * The corpus file it was saved as ('' while it has never been saved: every fetch so far failed, or its bytes are
+   * another address's file).
+   */
   file: string;
   etag?: string;
   lastModified?: string;
@@ -149,8 +152,10 @@ export class SubscriptionStore {
       this.db.pragma('journal_mode = WAL');
     } catch (error) {
       this.db.close();
-      // SQLITE_NOTADB / SQLITE_CORRUPT: the file is there but is no database; a write error is the caller's (StorageError).
-      if (/NOTADB|CORRUPT/.test((error as { code?: string }).code ?? '')) throw new SubscriptionsDbError(path, (error as Error).message, { cause: error });
+      // SQLITE_NOTADB / SQLITE_CORRUPT: the file is there but is no database; a write error is the caller's
+      // (StorageError).
+      if (/NOTADB|CORRUPT/.test((error as { code?: string }).code ?? ''))
+        throw new SubscriptionsDbError(path, (error as Error).message, { cause: error });
       throw error;
     }
     this.db.pragma('synchronous = FULL');
@@ -183,8 +188,11 @@ export class SubscriptionStore {
   /** Marks a subscriber inactive (unsubscribed, blocked the bot, deleted account …). Returns whether it was active. */
   deactivate(chatId: number, reason: string): boolean {
     return (
-      this.db.prepare(`UPDATE subscribers SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1`).run(reason, now(), chatId)
-        .changes > 0
+      this.db
+        .prepare(
+          `UPDATE subscribers SET active = 0, inactive_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1`,
+        )
+        .run(reason, now(), chatId).changes > 0
     );
   }
 
@@ -195,12 +203,23 @@ export class SubscriptionStore {
   migrateChat(from: number, to: number): boolean {
     return this.db.transaction(() => {
       const moved = this.db
-        .prepare(`UPDATE OR IGNORE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?`)
+        .prepare(
+          `UPDATE OR IGNORE subscribers SET chat_id = ?, chat_type = 'supergroup', updated_at = ? WHERE chat_id = ?`,
+        )
         .run(to, now(), from).changes;
       this.db.prepare(`UPDATE OR IGNORE watches SET chat_id = ? WHERE chat_id = ?`).run(to, from);
-      this.db.prepare(`UPDATE OR IGNORE outbox SET chat_id = ?, next_attempt_at = 0 WHERE chat_id = ? AND status = 'pending'`).run(to, from);
-      for (const table of ['subscribers', 'watches']) this.db.prepare(`DELETE FROM ${table} WHERE chat_id = ?`).run(from);
-      this.db.prepare(`UPDATE outbox SET status = 'dropped', last_error = 'chat moved to a supergroup' WHERE chat_id = ? AND status = 'pending'`).run(from);
+      this.db
+        .prepare(
+          `UPDATE OR IGNORE outbox SET chat_id = ?, next_attempt_at = 0 WHERE chat_id = ? AND status = 'pending'`,
+        )
+        .run(to, from);
+      for (const table of ['subscribers', 'watches'])
+        this.db.prepare(`DELETE FROM ${table} WHERE chat_id = ?`).run(from);
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'dropped', last_error = 'chat moved to a supergroup' WHERE chat_id = ? AND status = 'pending'`,
+        )
+        .run(from);
       return moved > 0;
     })();
   }
@@ -217,16 +236,21 @@ export class SubscriptionStore {
   }
 
   subscriber(chatId: number): Subscriber | undefined {
-    const row = this.db.prepare(`SELECT * FROM subscribers WHERE chat_id = ?`).get(chatId) as Record<string, unknown> | undefined;
+    const row = this.db.prepare(`SELECT * FROM subscribers WHERE chat_id = ?`).get(chatId) as
+      Record<string, unknown> | undefined;
     return row && toSubscriber(row);
   }
 
   activeSubscribers(): Subscriber[] {
-    return (this.db.prepare(`SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id`).all() as Record<string, unknown>[]).map(toSubscriber);
+    return (
+      this.db.prepare(`SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id`).all() as Record<string, unknown>[]
+    ).map(toSubscriber);
   }
 
   addWatch(chatId: number, words: string): void {
-    this.db.prepare(`INSERT OR IGNORE INTO watches (chat_id, words, created_at) VALUES (?, ?, ?)`).run(chatId, words, now());
+    this.db
+      .prepare(`INSERT OR IGNORE INTO watches (chat_id, words, created_at) VALUES (?, ?, ?)`)
+      .run(chatId, words, now());
   }
 
   removeWatch(chatId: number, words: string): number {
@@ -234,13 +258,19 @@ export class SubscriptionStore {
   }
 
   watches(chatId: number): string[] {
-    return (this.db.prepare(`SELECT words FROM watches WHERE chat_id = ? ORDER BY created_at`).all(chatId) as { words: string }[]).map((r) => r.words);
+    return (
+      this.db.prepare(`SELECT words FROM watches WHERE chat_id = ? ORDER BY created_at`).all(chatId) as {
+        words: string;
+      }[]
+    ).map((r) => r.words);
   }
 
   /** Every active subscriber's watched topics, in one query: chat id → words. */
   activeWatches(): Map<number, string[]> {
     const rows = this.db
-      .prepare(`SELECT w.chat_id, w.words FROM watches w JOIN subscribers s ON s.chat_id = w.chat_id WHERE s.active = 1 ORDER BY w.chat_id, w.created_at`)
+      .prepare(
+        `SELECT w.chat_id, w.words FROM watches w JOIN subscribers s ON s.chat_id = w.chat_id WHERE s.active = 1 ORDER BY w.chat_id, w.created_at`,
+      )
       .all() as { chat_id: number; words: string }[];
     const out = new Map<number, string[]>();
     for (const r of rows) out.set(r.chat_id, [...(out.get(r.chat_id) ?? []), r.words]);
@@ -253,7 +283,9 @@ export class SubscriptionStore {
 
   /** Records reports as known without notifying anyone (the corpus a new database starts with). */
   markBaseline(reportIds: string[]): void {
-    const insert = this.db.prepare(`INSERT OR IGNORE INTO announced_reports (report_id, announced_at, baseline) VALUES (?, ?, 1)`);
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO announced_reports (report_id, announced_at, baseline) VALUES (?, ?, 1)`,
+    );
     this.db.transaction(() => reportIds.forEach((id) => insert.run(id, now())))();
   }
 
@@ -262,13 +294,24 @@ export class SubscriptionStore {
    * subscriber, all in one transaction, so a crash leaves either everything queued or nothing
    * (and the report still unannounced, to be announced on the next start).
    */
-  announce(reportId: string, messagesFor: (s: Subscriber) => { part: string; payload: OutboxRow['payload'] }[]): number {
+  announce(
+    reportId: string,
+    messagesFor: (s: Subscriber) => { part: string; payload: OutboxRow['payload'] }[],
+  ): number {
     let queued = 0;
-    const insert = this.db.prepare(`INSERT OR IGNORE INTO outbox (chat_id, report_id, part, payload, created_at) VALUES (?, ?, ?, ?, ?)`);
+    const insert = this.db.prepare(
+      `INSERT OR IGNORE INTO outbox (chat_id, report_id, part, payload, created_at) VALUES (?, ?, ?, ?, ?)`,
+    );
     this.db.transaction(() => {
-      if (this.db.prepare(`INSERT OR IGNORE INTO announced_reports (report_id, announced_at) VALUES (?, ?)`).run(reportId, now()).changes === 0) return;
+      if (
+        this.db
+          .prepare(`INSERT OR IGNORE INTO announced_reports (report_id, announced_at) VALUES (?, ?)`)
+          .run(reportId, now()).changes === 0
+      )
+        return;
       for (const s of this.activeSubscribers()) {
-        for (const m of messagesFor(s)) queued += insert.run(s.chatId, reportId, m.part, JSON.stringify(m.payload), now()).changes;
+        for (const m of messagesFor(s))
+          queued += insert.run(s.chatId, reportId, m.part, JSON.stringify(m.payload), now()).changes;
       }
     })();
     return queued;
@@ -295,34 +338,51 @@ export class SubscriptionStore {
 
   /** Earliest time a pending row becomes due, or undefined when none is pending. */
   nextDueAt(): number | undefined {
-    const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as { t: number | null };
+    const row = this.db.prepare(`SELECT MIN(next_attempt_at) AS t FROM outbox WHERE status = 'pending'`).get() as {
+      t: number | null;
+    };
     return row.t ?? undefined;
   }
 
   markSent(id: number): void {
-    this.db.prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`).run(now(), id);
+    this.db
+      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?`)
+      .run(now(), id);
   }
 
   retryLater(id: number, atMs: number, error: string): void {
-    this.db.prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`).run(atMs, error.slice(0, 300), id);
+    this.db
+      .prepare(`UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`)
+      .run(atMs, error.slice(0, 300), id);
   }
 
   /** Gives up on a row because its chat cannot be reached, and deactivates the subscriber. */
   drop(id: number, chatId: number, reason: string): void {
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE outbox SET status = 'dropped', last_error = ?, attempts = attempts + 1 WHERE id = ?`).run(reason.slice(0, 300), id);
-      this.db.prepare(`UPDATE outbox SET status = 'dropped', last_error = 'subscriber inactive' WHERE chat_id = ? AND status = 'pending'`).run(chatId);
+      this.db
+        .prepare(`UPDATE outbox SET status = 'dropped', last_error = ?, attempts = attempts + 1 WHERE id = ?`)
+        .run(reason.slice(0, 300), id);
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'dropped', last_error = 'subscriber inactive' WHERE chat_id = ? AND status = 'pending'`,
+        )
+        .run(chatId);
       this.deactivate(chatId, reason);
     })();
   }
 
   /** Sets a row aside because the Bot API refused the message itself; its subscriber is not touched. */
   fail(id: number, reason: string): void {
-    this.db.prepare(`UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?`).run(reason.slice(0, 300), id);
+    this.db
+      .prepare(`UPDATE outbox SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE id = ?`)
+      .run(reason.slice(0, 300), id);
   }
 
   counts(): OutboxCounts {
-    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`).all() as { status: string; n: number }[];
+    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM outbox GROUP BY status`).all() as {
+      status: string;
+      n: number;
+    }[];
     const get = (s: string): number => rows.find((r) => r.status === s)?.n ?? 0;
     return { pending: get('pending'), sent: get('sent'), dropped: get('dropped'), failed: get('failed') };
   }
@@ -339,13 +399,17 @@ export class SubscriptionStore {
   /** Records a poll of a source: its new validators on success, or the error and when to try again. */
   recordSourcePoll(
     url: string,
-    outcome: { etag?: string; lastModified?: string; items?: number; unfinished?: boolean } | { error: string; retryAt: number },
+    outcome:
+      | { etag?: string; lastModified?: string; items?: number; unfinished?: boolean }
+      | { error: string; retryAt: number },
   ): void {
     const at = now();
     this.db.prepare(`INSERT OR IGNORE INTO sources (url) VALUES (?)`).run(url);
     if ('error' in outcome)
       this.db
-        .prepare(`UPDATE sources SET checked_at = ?, failures = failures + 1, retry_at = ?, last_error = ? WHERE url = ?`)
+        .prepare(
+          `UPDATE sources SET checked_at = ?, failures = failures + 1, retry_at = ?, last_error = ? WHERE url = ?`,
+        )
         .run(at, outcome.retryAt, outcome.error, url);
     else
       this.db
@@ -354,18 +418,24 @@ export class SubscriptionStore {
         )
         .run(at, at, outcome.etag ?? null, outcome.lastModified ?? null, outcome.items ?? 0, url);
     // A listing read only in part is fetched in full next time: a 304 would hide the links not yet tried.
-    if (!('error' in outcome) && outcome.unfinished) this.db.prepare(`UPDATE sources SET etag = NULL, last_modified = NULL WHERE url = ?`).run(url);
+    if (!('error' in outcome) && outcome.unfinished)
+      this.db.prepare(`UPDATE sources SET etag = NULL, last_modified = NULL WHERE url = ?`).run(url);
   }
 
   sourceItem(url: string): SourceItemRow | undefined {
-    return this.itemRow(this.db.prepare(`SELECT * FROM source_items WHERE url = ?`).get(url) as Record<string, string | null> | undefined);
+    return this.itemRow(
+      this.db.prepare(`SELECT * FROM source_items WHERE url = ?`).get(url) as Record<string, string | null> | undefined,
+    );
   }
 
-  /** Another address whose download, with these very bytes, is saved in the corpus (the same report published twice). */
+  /**
+   * Another address whose download, with these very bytes, is saved in the corpus (the same report published twice).
+   */
   savedTwin(hash: string, url: string): SourceItemRow | undefined {
     return this.itemRow(
-      this.db.prepare(`SELECT * FROM source_items WHERE hash = ? AND url != ? AND file != '' LIMIT 1`).get(hash, url) as
-        Record<string, string | null> | undefined,
+      this.db
+        .prepare(`SELECT * FROM source_items WHERE hash = ? AND url != ? AND file != '' LIMIT 1`)
+        .get(hash, url) as Record<string, string | null> | undefined,
     );
   }
 

@@ -50,7 +50,8 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   chats.command('watch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim().slice(0, 100);
     if (!words) return void (await ctx.reply(ctx.t.watchUsage));
-    if (store.watches(ctx.chat.id).length >= MAX_WATCHES) return void (await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id))));
+    if (store.watches(ctx.chat.id).length >= MAX_WATCHES)
+      return void (await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id))));
     store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
     store.addWatch(ctx.chat.id, words);
     await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id)));
@@ -87,7 +88,11 @@ async function subscribeHere(store: SubscriptionStore, ctx: ChatContext): Promis
 }
 
 /** The subscription and watched topics of this chat, with a button for each change. */
-function statusView(store: SubscriptionStore, deps: Pick<BotDeps, 'engine'>, ctx: ChatContext): { text: string; keyboard: InlineKeyboard } {
+function statusView(
+  store: SubscriptionStore,
+  deps: Pick<BotDeps, 'engine'>,
+  ctx: ChatContext,
+): { text: string; keyboard: InlineKeyboard } {
   const s = store.subscriber(ctx.chat.id);
   const reports = reportsOf(deps.engine()).size;
   const topics = store.watches(ctx.chat.id);
@@ -95,7 +100,10 @@ function statusView(store: SubscriptionStore, deps: Pick<BotDeps, 'engine'>, ctx
     s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
     encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
   );
-  for (const words of topics) keyboard.row().text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', topic: topicKey(words) }));
+  for (const words of topics)
+    keyboard
+      .row()
+      .text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', topic: topicKey(words) }));
   const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
   if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
   return { text: lines.join('\n'), keyboard };
@@ -117,8 +125,11 @@ async function subscriptionButton(
     const words = store.watches(chat.id).find((w) => topicKey(w) === action.topic);
     if (words) store.removeWatch(chat.id, words);
   }
-  await ctx.answerCallbackQuery({ text: action.kind === 'subscription' ? (action.on ? ctx.t.subscribed : ctx.t.unsubscribed) : ctx.t.unwatched });
+  await ctx.answerCallbackQuery({
+    text: action.kind === 'subscription' ? (action.on ? ctx.t.subscribed : ctx.t.unsubscribed) : ctx.t.unwatched,
+  });
   const { text, keyboard } = statusView(store, deps, ctx);
   // A /status message shows the new state; a notice's button leaves the notice as it is.
-  if (action.kind === 'unwatch' || action.showStatus) await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
+  if (action.kind === 'unwatch' || action.showStatus)
+    await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);
 }

@@ -54,7 +54,12 @@ export class SettledChanges {
   }
 }
 
-export function watchCorpus(options: { corpusDir: string; runtime: Runtime; intervalMs: number; onIndexChanged: () => Promise<unknown> }): {
+export function watchCorpus(options: {
+  corpusDir: string;
+  runtime: Runtime;
+  intervalMs: number;
+  onIndexChanged: () => Promise<unknown>;
+}): {
   stop(): Promise<void>;
 } {
   const { corpusDir, runtime } = options;

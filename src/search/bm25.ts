@@ -15,7 +15,15 @@
  * @param k1 saturation, usually 1.2–2.0
  * @param b length normalisation, 0 (none) to 1 (full)
  */
-export function bm25(tf: number, df: number, n: number, docLength: number, avgLength: number, k1 = 1.2, b = 0.75): number {
+export function bm25(
+  tf: number,
+  df: number,
+  n: number,
+  docLength: number,
+  avgLength: number,
+  k1 = 1.2,
+  b = 0.75,
+): number {
   const idf = idfOf(df, n);
   return (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * docLength) / Math.max(avgLength, 1)));
 }
@@ -130,7 +138,12 @@ export class LexicalIndex {
   }
 
   /** Top `limit` documents for the query terms, optionally weighted per term, best first. */
-  search(terms: string[], limit: number, termWeights?: Map<string, number>, accept?: (doc: number) => boolean): LexicalHit[] {
+  search(
+    terms: string[],
+    limit: number,
+    termWeights?: Map<string, number>,
+    accept?: (doc: number) => boolean,
+  ): LexicalHit[] {
     const { offsets, docs, tfs } = this.data;
     const { scores, touched, norms } = this;
     let touchedCount = 0;
@@ -174,7 +187,9 @@ export class LexicalIndex {
     const merged: { index: LexicalIndex; start: number; count: number }[] = [];
     for (const part of parts) {
       if (part.start < 0 || part.count < 0 || part.start + part.count > part.index.size)
-        throw new RangeError(`documents ${part.start}…${part.start + part.count - 1} are not all in an index of ${part.index.size}`);
+        throw new RangeError(
+          `documents ${part.start}…${part.start + part.count - 1} are not all in an index of ${part.index.size}`,
+        );
       const last = merged.at(-1);
       if (last && last.index === part.index && last.start + last.count === part.start) last.count += part.count;
       else if (part.count > 0) merged.push({ ...part });
@@ -231,15 +246,25 @@ export class LexicalIndex {
     return Buffer.concat(this.serializeParts());
   }
 
-  /** The serialized bytes as consecutive parts (the arrays as views, not copies), for writing without one big buffer. */
+  /**
+   * The serialized bytes as consecutive parts (the arrays as views, not copies), for writing without one big buffer.
+   */
   serializeParts(): Uint8Array[] {
-    const header = Buffer.from(JSON.stringify({ version: LEXICAL_FORMAT, terms: this.data.terms, postings: this.data.docs.length, documents: this.size }));
+    const header = Buffer.from(
+      JSON.stringify({
+        version: LEXICAL_FORMAT,
+        terms: this.data.terms,
+        postings: this.data.docs.length,
+        documents: this.size,
+      }),
+    );
     const pad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length + pad);
     // The 16-bit frequencies are padded to a multiple of 4 bytes so the lengths after them stay aligned.
     const tfsPad = this.data.tfs.length % 2 === 1 ? [new Uint8Array(2)] : [];
-    const view = (a: Int32Array | Uint16Array | Float32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const view = (a: Int32Array | Uint16Array | Float32Array): Uint8Array =>
+      new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
     return [
       Buffer.from(MAGIC),
       length,
@@ -258,8 +283,14 @@ export class LexicalIndex {
     if (buffer.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a lexical index file');
     const headerLength = buffer.readUInt32LE(MAGIC.length);
     let at = MAGIC.length + 4;
-    const header = JSON.parse(buffer.subarray(at, at + headerLength).toString()) as { version: number; terms: string[]; postings: number; documents: number };
-    if (header.version !== LEXICAL_FORMAT) throw new Error(`lexical index format ${header.version}, expected ${LEXICAL_FORMAT}`);
+    const header = JSON.parse(buffer.subarray(at, at + headerLength).toString()) as {
+      version: number;
+      terms: string[];
+      postings: number;
+      documents: number;
+    };
+    if (header.version !== LEXICAL_FORMAT)
+      throw new Error(`lexical index format ${header.version}, expected ${LEXICAL_FORMAT}`);
     at += headerLength;
     // View the file's bytes in place when they are 4-byte aligned (they are for a whole-file read); copy otherwise.
     const aligned = (buffer.byteOffset + at) % 4 === 0;
@@ -268,7 +299,8 @@ export class LexicalIndex {
     const v = header.terms.length;
     const padding = header.postings % 2 === 1 ? 2 : 0;
     const expected = 4 * (v + 1 + header.postings + header.documents) + 2 * header.postings + padding;
-    if (buffer.length - at !== expected) throw new Error(`lexical index is ${buffer.length - at} bytes, expected ${expected}`);
+    if (buffer.length - at !== expected)
+      throw new Error(`lexical index is ${buffer.length - at} bytes, expected ${expected}`);
     let o = base;
     const take = <T>(make: (b: ArrayBufferLike, offset: number, n: number) => T, n: number, bytes = 4): T => {
       const arr = make(body, o, n);
@@ -279,13 +311,19 @@ export class LexicalIndex {
       terms: header.terms,
       offsets: take((b, off, n) => new Int32Array(b, off, n), v + 1),
       docs: take((b, off, n) => new Int32Array(b, off, n), header.postings),
-      tfs: take((b, off, n) => new Uint16Array(b, off, n), header.postings + padding / 2, 2).subarray(0, header.postings),
+      tfs: take((b, off, n) => new Uint16Array(b, off, n), header.postings + padding / 2, 2).subarray(
+        0,
+        header.postings,
+      ),
       lengths: take((b, off, n) => new Float32Array(b, off, n), header.documents),
     });
   }
 }
 
-/** Code-unit order: an index's vocabulary is sorted, so the same documents give the same bytes however they were put together. */
+/**
+ * Code-unit order: an index's vocabulary is sorted, so the same documents give the same bytes however they were put
+ * together.
+ */
 function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -467,7 +505,13 @@ export class LexicalIndexBuilder {
       }
     }
     this.postings.dispose();
-    return new LexicalIndex({ terms: order.map((id) => this.terms[id]!), offsets, docs, tfs, lengths: this.lengths.data.slice(0, n) });
+    return new LexicalIndex({
+      terms: order.map((id) => this.terms[id]!),
+      offsets,
+      docs,
+      tfs,
+      lengths: this.lengths.data.slice(0, n),
+    });
   }
 
   /** Lets the postings go without building (the builder was not needed after all). */

@@ -21,7 +21,9 @@ import { KeyedLines } from './keyed-lines.js';
 const MAX_SENSES = 4;
 const MAX_WORD = 8;
 const HAN_RUN = /\p{Script=Han}+/gu;
-/** Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic. */
+/**
+ * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
+ */
 const STOP = new Set(
   '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁 去年 今年 明年 本年 当年 上年 前年 近年 今后 目前 现在 当前 最近 此次 本次 这次'.split(
     ' ',
@@ -85,7 +87,9 @@ export class ChineseGlossary {
   private compositional(word: string): string[][][] {
     if (word.length < 2) return [];
     const parts = this.segment(word, word.length - 1);
-    const reading = parts.map((part) => singleWordForms((this.entries.get(part) ?? []).slice(0, 3).flatMap(senseReadings)));
+    const reading = parts.map((part) =>
+      singleWordForms((this.entries.get(part) ?? []).slice(0, 3).flatMap(senseReadings)),
+    );
     return reading.length > 1 && reading.every((forms) => forms.length) ? [reading] : [];
   }
 
@@ -126,7 +130,10 @@ export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | und
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', () => resolve(-1));
     child.on('exit', (c) => {
-      if (c !== 0) log.warn(`Chinese glossary build failed: ${stderr.trim().split('\n').at(-1) ?? c}; Chinese questions will not be translated.`);
+      if (c !== 0)
+        log.warn(
+          `Chinese glossary build failed: ${stderr.trim().split('\n').at(-1) ?? c}; Chinese questions will not be translated.`,
+        );
       resolve(c);
     });
   });

@@ -29,9 +29,14 @@ export function chunkTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, ch
 }
 
 /** The terms of each chunk stored as rows of (paragraph, start, end). Pure. */
-export function rowTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, reportId: string, rows: Int32Array): ChunkTerms[] {
+export function rowTerms(
+  report: Pick<ParsedReport, 'text' | 'paragraphs'>,
+  reportId: string,
+  rows: Int32Array,
+): ChunkTerms[] {
   const terms: ChunkTerms[] = [];
-  for (let k = 0; k < rows.length; k += 3) terms.push(chunkTerms(report, { reportId, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! }));
+  for (let k = 0; k < rows.length; k += 3)
+    terms.push(chunkTerms(report, { reportId, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! }));
   return terms;
 }
 
@@ -74,9 +79,15 @@ export class CorpusIndex {
    * @param lexical "index" (default) to index the chunks' terms now; "stored" when the
    *   lexical index comes from disk (`useLexical`)
    */
-  addReport(report: ParsedReport, chunks: Chunk[] | Int32Array, firstLabel?: number, lexical: 'index' | 'stored' = 'index'): void {
+  addReport(
+    report: ParsedReport,
+    chunks: Chunk[] | Int32Array,
+    firstLabel?: number,
+    lexical: 'index' | 'stored' = 'index',
+  ): void {
     this.reports.set(report.id, report);
-    const rows = chunks instanceof Int32Array ? chunks : Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
+    const rows =
+      chunks instanceof Int32Array ? chunks : Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
     const count = rows.length / 3;
     let maxParagraph = 0;
     for (let i = 0; i < count; i++) maxParagraph = Math.max(maxParagraph, rows[3 * i]!);
@@ -125,7 +136,9 @@ export class CorpusIndex {
 
   /** The chunk an HNSW label stands for, if it is one of this index's. */
   chunkOfLabel(label: number): number | undefined {
-    this.byLabel ??= this.byPosition.filter((e) => e.firstLabel !== undefined).sort((a, b) => a.firstLabel! - b.firstLabel!);
+    this.byLabel ??= this.byPosition
+      .filter((e) => e.firstLabel !== undefined)
+      .sort((a, b) => a.firstLabel! - b.firstLabel!);
     const entry = lastAtOrBefore(this.byLabel, label, (e) => e.firstLabel!);
     if (!entry || label - entry.firstLabel! >= entry.rows.length / 3) return undefined;
     return entry.first + (label - entry.firstLabel!);
@@ -139,7 +152,8 @@ export class CorpusIndex {
 
   /** Uses a lexical index read from disk instead of building one (it must cover the chunks in order). */
   useLexical(index: LexicalIndex): void {
-    if (index.size !== this.chunkCount) throw new Error(`lexical index has ${index.size} documents, the corpus ${this.chunkCount} chunks`);
+    if (index.size !== this.chunkCount)
+      throw new Error(`lexical index has ${index.size} documents, the corpus ${this.chunkCount} chunks`);
     this.built = index;
   }
 

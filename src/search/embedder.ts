@@ -48,9 +48,15 @@ export function isLocalModel(model: string): boolean {
  * @param cacheDir where hub downloads are kept
  * @param hubEndpoint a hub mirror (HF_ENDPOINT) instead of huggingface.co
  */
-export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS, hubEndpoint?: string): Promise<Embedder> {
+export async function loadEmbedder(
+  model: string,
+  cacheDir: string,
+  timeoutMs = LOAD_TIMEOUT_MS,
+  hubEndpoint?: string,
+): Promise<Embedder> {
   const local = isLocalModel(model);
-  // A table of word vectors (the bundled offline model) is read directly: no neural runtime to load for a lookup and an average.
+  // A table of word vectors (the bundled offline model) is read directly: no neural runtime to load for a lookup and an
+  // average.
   const table = local ? readStaticModel(model) : undefined;
   if (table)
     return {
@@ -62,7 +68,12 @@ export async function loadEmbedder(model: string, cacheDir: string, timeoutMs = 
 }
 
 /** Loads any feature-extraction model with transformers.js (onnxruntime). */
-export async function loadWithTransformers(model: string, cacheDir: string, timeoutMs = LOAD_TIMEOUT_MS, hubEndpoint?: string): Promise<Embedder> {
+export async function loadWithTransformers(
+  model: string,
+  cacheDir: string,
+  timeoutMs = LOAD_TIMEOUT_MS,
+  hubEndpoint?: string,
+): Promise<Embedder> {
   const local = isLocalModel(model);
   const { pipeline, env } = await import('@xenova/transformers');
   if (hubEndpoint) env.remoteHost = hubEndpoint.endsWith('/') ? hubEndpoint : `${hubEndpoint}/`;
@@ -106,7 +117,10 @@ export async function loadWithTransformers(model: string, cacheDir: string, time
   }
 }
 
-/** The static model in a local folder, or undefined when it is another kind (or unreadable: transformers.js then says why). */
+/**
+ * The static model in a local folder, or undefined when it is another kind (or unreadable: transformers.js then says
+ * why).
+ */
 function readStaticModel(model: string): StaticModel | undefined {
   try {
     return StaticModel.load(resolve(model));

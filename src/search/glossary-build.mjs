@@ -17,7 +17,10 @@ for (const word of Object.keys(cedict.data.simplified)) {
   if (!/\p{Script=Han}/u.test(word)) continue;
   const entries = cedict.getBySimplified(word, null, { asObject: false, allowVariants: false }) ?? [];
   // Lower-case pinyin (common words) before capitalised (names): common senses come first.
-  const ordered = [...entries.filter((e) => !/^[A-Z]/.test(e.pinyin)), ...entries.filter((e) => /^[A-Z]/.test(e.pinyin))];
+  const ordered = [
+    ...entries.filter((e) => !/^[A-Z]/.test(e.pinyin)),
+    ...entries.filter((e) => /^[A-Z]/.test(e.pinyin)),
+  ];
   glosses.set(
     word,
     ordered.flatMap((e) => (typeof e.english === 'string' ? [e.english] : (e.english ?? []))),

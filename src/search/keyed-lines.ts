@@ -58,7 +58,10 @@ export class KeyedLines {
     }
   }
 
-  /** Start of the keyed line of `key`, or -1: bisection over character positions, each step read at the start of its line. */
+  /**
+   * Start of the keyed line of `key`, or -1: bisection over character positions, each step read at the start of its
+   * line.
+   */
   private find(key: string): number {
     if (!key) return -1;
     const text = this.text;

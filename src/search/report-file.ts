@@ -38,7 +38,14 @@ export function encodeReportBody(report: ParsedReport): Uint8Array[] {
   });
   const encoding = /^[\u0000-\u00ff]*$/.test(report.text) ? 'latin1' : 'utf16le';
   const text = Buffer.from(report.text, encoding);
-  const json = JSON.stringify({ version: REPORT_FORMAT, id: report.id, sections, paragraphs: report.paragraphs.length, encoding, textBytes: text.length });
+  const json = JSON.stringify({
+    version: REPORT_FORMAT,
+    id: report.id,
+    sections,
+    paragraphs: report.paragraphs.length,
+    encoding,
+    textBytes: text.length,
+  });
   const pad = (4 - ((MAGIC.length + 4 + Buffer.byteLength(json)) % 4)) % 4;
   const header = Buffer.from(json + ' '.repeat(pad));
   const length = Buffer.alloc(4);
@@ -51,7 +58,8 @@ export function encodeReportBody(report: ParsedReport): Uint8Array[] {
  * @throws Error when the bytes are not that (another file, another report, truncated)
  */
 export function decodeReportBody(bytes: Buffer, id: string): ReportBody {
-  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a report file');
+  if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC)
+    throw new Error('not a report file');
   const headerLength = bytes.readUInt32LE(MAGIC.length);
   let at = MAGIC.length + 4;
   const header = JSON.parse(bytes.toString('utf8', at, at + headerLength)) as {
@@ -62,7 +70,8 @@ export function decodeReportBody(bytes: Buffer, id: string): ReportBody {
     encoding: 'latin1' | 'utf16le';
     textBytes: number;
   };
-  if (header.version !== REPORT_FORMAT) throw new Error(`report file format ${header.version}, expected ${REPORT_FORMAT}`);
+  if (header.version !== REPORT_FORMAT)
+    throw new Error(`report file format ${header.version}, expected ${REPORT_FORMAT}`);
   if (header.id !== id) throw new Error(`report file of "${header.id}", expected "${id}"`);
   at += headerLength;
   const intBytes = header.paragraphs * FIELDS * 4;
@@ -71,7 +80,13 @@ export function decodeReportBody(bytes: Buffer, id: string): ReportBody {
   new Uint8Array(ints.buffer).set(bytes.subarray(at, at + intBytes));
   const paragraphs: Paragraph[] = [];
   for (let k = 0; k < ints.length; k += FIELDS) {
-    const p: Paragraph = { n: ints[k]!, start: ints[k + 1]!, end: ints[k + 2]!, role: ROLES[ints[k + 3]!]!, section: header.sections[ints[k + 5]!]! };
+    const p: Paragraph = {
+      n: ints[k]!,
+      start: ints[k + 1]!,
+      end: ints[k + 2]!,
+      role: ROLES[ints[k + 3]!]!,
+      section: header.sections[ints[k + 5]!]!,
+    };
     if (ints[k + 4]) p.page = ints[k + 4];
     paragraphs.push(p);
   }

@@ -11,7 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The graph `build-static-model.ts` writes: Gather(q) → Cast → Mul(Gather(scale)). Anything else goes through transformers.js. */
+/**
+ * The graph `build-static-model.ts` writes: Gather(q) → Cast → Mul(Gather(scale)). Anything else goes through
+ * transformers.js.
+ */
 const STATIC_OPS = ['Gather', 'Cast', 'Gather', 'Mul'];
 const MAX_TOKENS = 512;
 const INT8 = 3;
@@ -68,7 +71,12 @@ function readOnnx(bytes: Uint8Array): { ops: string[]; tensors: Map<string, Tens
   for (const t of graph.get(5) ?? []) {
     const f = fields(t as Uint8Array);
     const name = text(f.get(8)![0]);
-    tensors.set(name, { name, dims: (f.get(1) ?? []) as number[], dataType: f.get(2)![0] as number, raw: f.get(9)![0] as Uint8Array });
+    tensors.set(name, {
+      name,
+      dims: (f.get(1) ?? []) as number[],
+      dataType: f.get(2)![0] as number,
+      raw: f.get(9)![0] as Uint8Array,
+    });
   }
   return { ops, tensors };
 }
@@ -76,7 +84,9 @@ function readOnnx(bytes: Uint8Array): { ops: string[]; tensors: Map<string, Tens
 /** BERT's punctuation: the ASCII symbols and every Unicode punctuation character. */
 const isPunctuation = (ch: string): boolean => {
   const c = ch.codePointAt(0)!;
-  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || /\p{P}/u.test(ch);
+  return (
+    (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126) || /\p{P}/u.test(ch)
+  );
 };
 const isChinese = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) ||
@@ -88,7 +98,9 @@ const isChinese = (c: number): boolean =>
   (c >= 0xf900 && c <= 0xfaff) ||
   (c >= 0x2f800 && c <= 0x2fa1f);
 
-/** BertNormalizer (clean text, spaces around Chinese characters, lower case, accents stripped) then BertPreTokenizer. */
+/**
+ * BertNormalizer (clean text, spaces around Chinese characters, lower case, accents stripped) then BertPreTokenizer.
+ */
 export function bertWords(text: string): string[] {
   let clean = '';
   for (const ch of text) {
@@ -133,12 +145,17 @@ export class StaticModel {
     const { ops, tensors } = readOnnx(new Uint8Array(readFileSync(onnxPath)));
     const q = tensors.get('q');
     const scale = tensors.get('scale');
-    if (ops.join() !== STATIC_OPS.join() || q?.dataType !== INT8 || scale?.dataType !== FLOAT || q.dims.length !== 2) return undefined;
-    const tokenizer = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as { model: { type: string; vocab: Record<string, number> } };
+    if (ops.join() !== STATIC_OPS.join() || q?.dataType !== INT8 || scale?.dataType !== FLOAT || q.dims.length !== 2)
+      return undefined;
+    const tokenizer = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as {
+      model: { type: string; vocab: Record<string, number> };
+    };
     if (tokenizer.model.type !== 'WordPiece') return undefined;
     const vocab = new Map(Object.entries(tokenizer.model.vocab));
     const rows = new Int8Array(q.raw.buffer.slice(q.raw.byteOffset, q.raw.byteOffset + q.raw.byteLength));
-    const scales = new Float32Array(scale.raw.buffer.slice(scale.raw.byteOffset, scale.raw.byteOffset + scale.raw.byteLength));
+    const scales = new Float32Array(
+      scale.raw.buffer.slice(scale.raw.byteOffset, scale.raw.byteOffset + scale.raw.byteLength),
+    );
     const id = (t: string): number => vocab.get(t) ?? -1;
     return new StaticModel(vocab, rows, scales, q.dims[1]!, { cls: id('[CLS]'), sep: id('[SEP]'), unk: id('[UNK]') });
   }

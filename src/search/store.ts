@@ -5,13 +5,15 @@
  *
  *   index/CURRENT                     "gen-…" (the live generation)
  *   index/gen-…/manifest.json         format version, model id + dimension, per-report hash/chunk count/labels
- *   index/gen-…/reports/<id>.bin      the report's text and paragraphs (report-file.ts), read when a question first needs them
+ * index/gen-…/reports/<id>.bin      the report's text and paragraphs (report-file.ts), read when a question first needs
+ * them
  *   index/gen-…/chunks/<id>.i32       its chunks: paragraph, start, end per chunk
  *   index/gen-…/words/<id>.tsv        its words with their counts (summed into words.tsv for typo correction)
  *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded)
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
  *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
- *   index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before commit)
+ * index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before
+ * commit)
  */
 import type { FileStamp } from '../corpus/files.js';
 import { createHash } from 'node:crypto';
@@ -115,7 +117,10 @@ export class IndexStore {
    */
   failedConversions(): Record<string, FailedConversion> {
     try {
-      return JSON.parse(readFileSync(join(this.root, 'failed-conversions.json'), 'utf8')) as Record<string, FailedConversion>;
+      return JSON.parse(readFileSync(join(this.root, 'failed-conversions.json'), 'utf8')) as Record<
+        string,
+        FailedConversion
+      >;
     } catch {
       return {}; // none recorded yet, or an unreadable record: converting again is merely slower
     }
@@ -133,7 +138,8 @@ export class IndexStore {
     const pointer = join(this.root, 'CURRENT');
     if (!existsSync(pointer)) return undefined;
     const name = readFileSync(pointer, 'utf8').trim();
-    if (!/^gen-[\w-]+$/.test(name) || !existsSync(join(this.root, name))) throw new IndexError(`The index pointer ${pointer} is corrupt; ${REBUILD}.`);
+    if (!/^gen-[\w-]+$/.test(name) || !existsSync(join(this.root, name)))
+      throw new IndexError(`The index pointer ${pointer} is corrupt; ${REBUILD}.`);
     return join(this.root, name);
   }
 
@@ -142,11 +148,18 @@ export class IndexStore {
     const dir = this.current();
     if (!dir) return undefined;
     const manifest = readJson(join(dir, 'manifest.json'), 'manifest') as Manifest;
-    if (typeof manifest !== 'object' || manifest === null || typeof manifest.reports !== 'object' || manifest.reports === null) {
+    if (
+      typeof manifest !== 'object' ||
+      manifest === null ||
+      typeof manifest.reports !== 'object' ||
+      manifest.reports === null
+    ) {
       throw new IndexError(`The index manifest (${join(dir, 'manifest.json')}) is malformed; ${REBUILD}.`);
     }
     if (manifest.formatVersion !== FORMAT_VERSION) {
-      throw new IndexError(`The index in ${this.root} has format version ${manifest.formatVersion}, this program reads version ${FORMAT_VERSION}; ${REBUILD}.`);
+      throw new IndexError(
+        `The index in ${this.root} has format version ${manifest.formatVersion}, this program reads version ${FORMAT_VERSION}; ${REBUILD}.`,
+      );
     }
     return manifest;
   }
@@ -172,7 +185,8 @@ export class IndexStore {
   readChunks(dir: string, id: string, count: number): Int32Array {
     const path = join(dir, 'chunks', `${id}.i32`);
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    if (bytes.length !== count * 12) throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
+    if (bytes.length !== count * 12)
+      throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
     const rows = new Int32Array(count * 3);
     new Uint8Array(rows.buffer).set(bytes);
     return rows;
@@ -181,7 +195,8 @@ export class IndexStore {
   readVectors(dir: string, id: string, count: number, dim: number): Float32Array {
     const path = join(dir, 'vectors', `${id}.f32`);
     const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    if (bytes.length !== count * dim * 4) throw new IndexError(`The vector file ${path} is missing or truncated; ${REBUILD}.`);
+    if (bytes.length !== count * dim * 4)
+      throw new IndexError(`The vector file ${path} is missing or truncated; ${REBUILD}.`);
     return new Float32Array(bytes.buffer, bytes.byteOffset, count * dim);
   }
 
@@ -202,11 +217,14 @@ export class IndexStore {
     writer.writeVocabulary(Object.keys(manifest.reports));
     // Checksums of what the generation holds, so a damaged file is found before it is used (a new report's body, and
     // a carried-over one's from an index written before checksums; the others keep theirs).
-    for (const [id, entry] of Object.entries(manifest.reports)) entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
+    for (const [id, entry] of Object.entries(manifest.reports))
+      entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
     manifest.lexicalSha1 = sha1(readFileSync(join(writer.dir, 'lexical.bin')));
     if (existsSync(join(writer.dir, 'hnsw.bin'))) manifest.hnswSha1 = sha1(readFileSync(join(writer.dir, 'hnsw.bin')));
     writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
-    const previous = existsSync(join(this.root, 'CURRENT')) ? readFileSync(join(this.root, 'CURRENT'), 'utf8').trim() : undefined;
+    const previous = existsSync(join(this.root, 'CURRENT'))
+      ? readFileSync(join(this.root, 'CURRENT'), 'utf8').trim()
+      : undefined;
     const tmp = join(this.root, `CURRENT.${process.pid}.tmp`);
     writeFileDurable(tmp, writer.name);
     renameSync(tmp, join(this.root, 'CURRENT'));
@@ -218,7 +236,8 @@ export class IndexStore {
   /** Removes generations other than `keep` (older ones, and ones left by killed ingests). */
   prune(keep: string[]): void {
     for (const entry of readdirSync(this.root)) {
-      if (!keep.includes(entry) && (entry.startsWith('gen-') || entry.endsWith('.tmp'))) rmSync(join(this.root, entry), { recursive: true, force: true });
+      if (!keep.includes(entry) && (entry.startsWith('gen-') || entry.endsWith('.tmp')))
+        rmSync(join(this.root, entry), { recursive: true, force: true });
     }
   }
 }
@@ -290,7 +309,11 @@ export class GenerationWriter {
     const builder = this.newBuilder('again');
     try {
       for (const { id, chunkCount } of reports)
-        for (const t of rowTerms(this.store.readReport(this.dir, id), id, this.store.readChunks(this.dir, id, chunkCount)))
+        for (const t of rowTerms(
+          this.store.readReport(this.dir, id),
+          id,
+          this.store.readChunks(this.dir, id, chunkCount),
+        ))
           builder.addCounts(t.counts, t.length);
       return builder.build();
     } finally {
@@ -298,7 +321,10 @@ export class GenerationWriter {
     }
   }
 
-  /** words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the first question. */
+  /**
+   * words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the
+   * first question.
+   */
   writeVocabulary(reportIds: string[]): void {
     const total = new Map<string, number>();
     for (const id of reportIds) addWordCounts(join(this.dir, 'words', `${id}.tsv`), total);
@@ -393,7 +419,10 @@ const bytesOf = (a: Int32Array | Uint16Array): Uint8Array => new Uint8Array(a.bu
 function readFully(fd: number, into: Uint8Array, position: number): void {
   for (let done = 0; done < into.length;) {
     const n = readSync(fd, into, done, into.length - done, position + done);
-    if (n === 0) throw new IndexError('A scratch postings file ended early while the lexical index was built; run the ingest again.');
+    if (n === 0)
+      throw new IndexError(
+        'A scratch postings file ended early while the lexical index was built; run the ingest again.',
+      );
     done += n;
   }
 }
@@ -426,11 +455,16 @@ function sha1(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-/** A report body read from `path`, refused when it is not the file the index wrote (its checksum differs) or cannot be decoded. */
+/**
+ * A report body read from `path`, refused when it is not the file the index wrote (its checksum differs) or cannot be
+ * decoded.
+ */
 function checkedReportBody(bytes: Buffer, id: string, path: string, expectedSha1: string | undefined): ReportBody {
   // A changed byte in a report's text would be quoted as verbatim under a correct citation: never serve it.
   if (expectedSha1 && sha1(bytes) !== expectedSha1)
-    throw new IndexError(`The index report file for "${id}" (${path}: its checksum does not match) is missing or corrupt; ${REBUILD}.`);
+    throw new IndexError(
+      `The index report file for "${id}" (${path}: its checksum does not match) is missing or corrupt; ${REBUILD}.`,
+    );
   try {
     return decodeReportBody(bytes, id);
   } catch (cause) {
@@ -503,7 +537,10 @@ export interface ReadAhead {
  * it cannot read (that report is then read, and its error reported, when a question needs it).
  * Reports not loaded from a store are skipped.
  */
-export async function readReportsAhead(reports: Iterable<ParsedReport>, options: { signal?: AbortSignal; budget?: number } = {}): Promise<ReadAhead> {
+export async function readReportsAhead(
+  reports: Iterable<ParsedReport>,
+  options: { signal?: AbortSignal; budget?: number } = {},
+): Promise<ReadAhead> {
   const budget = options.budget ?? READ_AHEAD_BYTES;
   const done: ReadAhead = { reports: 0, bytes: 0 };
   for (const report of reports) {
@@ -533,7 +570,12 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   if (!manifest || !dir) return undefined;
   const index = new CorpusIndex();
   for (const [id, entry] of Object.entries(manifest.reports))
-    index.addReport(new StoredReport(id, entry.meta, store, dir, entry.bodySha1), store.readChunks(dir, id, entry.chunkCount), entry.firstLabel, 'stored');
+    index.addReport(
+      new StoredReport(id, entry.meta, store, dir, entry.bodySha1),
+      store.readChunks(dir, id, entry.chunkCount),
+      entry.firstLabel,
+      'stored',
+    );
   index.words = () => {
     const words = new Map<string, number>();
     try {
@@ -556,7 +598,8 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   }
   if (manifest.model && manifest.hnswBytes) {
     const path = join(dir, 'hnsw.bin');
-    if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes) throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
+    if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes)
+      throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
     // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
     if (manifest.hnswSha1 && sha1(readFileSync(path)) !== manifest.hnswSha1)
       throw new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);

@@ -27,7 +27,10 @@ const CACHED_SENSES = 3;
 /** WordNet's data files and the letter their pointers use for each. */
 const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 
-/** Versioned: a cache of another layout (v4 linked adjectives, v3 linked agent nouns and marked no proper nouns, v2 had no derived forms, v1 was unsorted) is simply built again beside it. */
+/**
+ * Versioned: a cache of another layout (v4 linked adjectives, v3 linked agent nouns and marked no proper nouns, v2 had
+ * no derived forms, v1 was unsorted) is simply built again beside it.
+ */
 const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v5.tsv');
 
 /**
@@ -65,7 +68,8 @@ function parseSynset(line: string): Synset {
   const derived: Synset['derived'] = [];
   for (let p = 0; p < pointers; p++, at += 4) {
     if (f[at] === '&') similar.push(f[at + 1]!);
-    // A lexical pointer: source and target word numbers in hex ("0102": word 1 → word 2). Satellite adjectives ("s") live in data.adj.
+    // A lexical pointer: source and target word numbers in hex ("0102": word 1 → word 2). Satellite adjectives ("s")
+    // live in data.adj.
     if (f[at] === '+')
       derived.push({
         from: parseInt(f[at + 3]!.slice(0, 2), 16),
@@ -88,13 +92,20 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
       if (!line || line.startsWith(' ')) continue;
       const f = line.trim().split(' ');
       const lemma = f[0]!;
-      const entry = out.get(lemma) ?? { synonyms: new Map<number, Set<string>>(), derived: new Set<string>(), proper: true };
+      const entry = out.get(lemma) ?? {
+        synonyms: new Map<number, Set<string>>(),
+        derived: new Set<string>(),
+        proper: true,
+      };
       out.set(lemma, entry);
       const senses = Number(f[2]);
       f.slice(f.length - senses, f.length - senses + CACHED_SENSES).forEach((offset, rank) => {
         const synset = synsets.get(`${pos}${offset}`);
         if (!synset) return;
-        const words = [...synset.words, ...synset.similar.flatMap((o) => synsets.get(`${pos}${o}`)?.words ?? [])].filter((w) => w !== lemma);
+        const words = [
+          ...synset.words,
+          ...synset.similar.flatMap((o) => synsets.get(`${pos}${o}`)?.words ?? []),
+        ].filter((w) => w !== lemma);
         if (words.length) {
           const set = entry.synonyms.get(rank + 1) ?? new Set<string>();
           for (const w of words) set.add(w);
@@ -103,10 +114,12 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
         const self = synset.words.indexOf(lemma) + 1;
         if (synset.written[self - 1] === lemma) entry.proper = false;
         for (const d of synset.derived) {
-          // Only between a verb and a noun (nominalization: register ↔ registration); adjectives drift ("respond" → "responsive" stems as "responsibility").
+          // Only between a verb and a noun (nominalization: register ↔ registration); adjectives drift ("respond" →
+          // "responsive" stems as "responsibility").
           if (!((pos === 'v' && d.to.startsWith('n')) || (pos === 'n' && d.to.startsWith('v')))) continue;
           const target = synsets.get(d.to)?.words[d.word - 1];
-          if (d.from === self && target && target !== lemma && !AGENT_NOUN.test(target) && !AGENT_NOUN.test(lemma)) entry.derived.add(target);
+          if (d.from === self && target && target !== lemma && !AGENT_NOUN.test(target) && !AGENT_NOUN.test(lemma))
+            entry.derived.add(target);
         }
       });
     }
@@ -126,7 +139,9 @@ export class Thesaurus {
     return lemmaForms(word).some((b) => this.entries.has(b));
   }
 
-  /** True when WordNet knows the word (any inflection) as something other than a name ("wall", "id"; not "York", "GDP"). */
+  /**
+   * True when WordNet knows the word (any inflection) as something other than a name ("wall", "id"; not "York", "GDP").
+   */
   knowsAsCommonWord(word: string): boolean {
     return lemmaForms(word).some((b) => this.entries.get(b)?.includes('p') === false);
   }
@@ -147,7 +162,10 @@ export class Thesaurus {
     return [...out.values()];
   }
 
-  /** Forms WordNet derives from a word (any inflection) or it from them: "registered" → registration, registry, … (single words only). */
+  /**
+   * Forms WordNet derives from a word (any inflection) or it from them: "registered" → registration, registry, …
+   * (single words only).
+   */
   derived(word: string): string[] {
     const out = new Set<string>();
     for (const base of lemmaForms(word))
@@ -158,7 +176,8 @@ export class Thesaurus {
 
   /** Every single-word lemma (letters only) that is not a name, for correcting typos against the dictionary. */
   *words(): Generator<string> {
-    for (const key of this.entries.keys()) if (/^\p{L}+$/u.test(key) && !this.entries.get(key)?.includes('p')) yield key;
+    for (const key of this.entries.keys())
+      if (/^\p{L}+$/u.test(key) && !this.entries.get(key)?.includes('p')) yield key;
   }
 }
 
@@ -197,7 +216,8 @@ export function baseForms(word: string): string[] {
     ['er', 'e'],
     ['est', 'e'],
   ];
-  for (const [suffix, base] of rules) if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.add(word.slice(0, -suffix.length) + base);
+  for (const [suffix, base] of rules)
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.add(word.slice(0, -suffix.length) + base);
   // A doubled consonant before -ed/-ing ("stopped" → stop).
   const doubled = /^(.*([bdgklmnprt]))\2(ed|ing)$/.exec(word);
   if (doubled) forms.add(doubled[1]!);
@@ -223,7 +243,9 @@ function writeThesaurusCache(path: string): number {
   return lines.length;
 }
 
-/** The thesaurus, built into the cache first when missing; undefined (with one warning) when WordNet is not installed. */
+/**
+ * The thesaurus, built into the cache first when missing; undefined (with one warning) when WordNet is not installed.
+ */
 export function loadThesaurus(path = THESAURUS_PATH): Thesaurus | undefined {
   try {
     if (!existsSync(path)) {

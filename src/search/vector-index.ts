@@ -64,7 +64,8 @@ export class VectorIndex {
   /** Adds a vector under `label`, growing capacity when full. */
   add(label: number, vector: Float32Array): void {
     this.checkDim(vector);
-    if (this.index.getCurrentCount() >= this.index.getMaxElements()) this.index.resizeIndex(Math.ceil(this.index.getMaxElements() * 1.5) + 16);
+    if (this.index.getCurrentCount() >= this.index.getMaxElements())
+      this.index.resizeIndex(Math.ceil(this.index.getMaxElements() * 1.5) + 16);
     this.index.addPoint(Array.from(vector), label, true);
   }
 
@@ -91,7 +92,10 @@ export class VectorIndex {
     return this.similarities(label, [vector])?.[0];
   }
 
-  /** Cosine similarities of a stored vector to several unit vectors, reading it once (undefined for an unknown or deleted label). */
+  /**
+   * Cosine similarities of a stored vector to several unit vectors, reading it once (undefined for an unknown or
+   * deleted label).
+   */
   similarities(label: number, vectors: Float32Array[]): number[] | undefined {
     let point: number[];
     try {

@@ -146,11 +146,18 @@ export class QueryVocabulary {
         if (w.length < 8 || !/^\p{L}+$/u.test(w) || thesaurus!.knows(w)) continue;
         for (let i = 4; i <= w.length - 4; i++) {
           const [left, right] = [w.slice(0, i), w.slice(i)];
-          if (AFFIX.test(left) || AFFIX.test(right) || !thesaurus!.knowsAsCommonWord(left) || !thesaurus!.knowsAsCommonWord(right)) continue;
+          if (
+            AFFIX.test(left) ||
+            AFFIX.test(right) ||
+            !thesaurus!.knowsAsCommonWord(left) ||
+            !thesaurus!.knowsAsCommonWord(right)
+          )
+            continue;
           const whole = processTerm(w);
           for (const part of [left, right]) {
             const t = processTerm(part);
-            if (t && whole && t !== whole) this.compoundCache.set(t, [...new Set([...(this.compoundCache.get(t) ?? []), whole])]);
+            if (t && whole && t !== whole)
+              this.compoundCache.set(t, [...new Set([...(this.compoundCache.get(t) ?? []), whole])]);
           }
           break;
         }
@@ -162,7 +169,8 @@ export class QueryVocabulary {
   /** The reports' words with their counts, from their texts. */
   static wordsOf(texts: Iterable<string>): Map<string, number> {
     const words = new Map<string, number>();
-    for (const text of texts) for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
+    for (const text of texts)
+      for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
     return words;
   }
 
@@ -184,7 +192,10 @@ export class QueryVocabulary {
     const american = britishToAmerican(word).find((w) => this.words.has(w));
     if (american) return american;
     if (this.thesaurus?.knows(word)) return undefined;
-    return this.nearestWord(word, this.byLength) ?? (word.length >= DICTIONARY_TYPO_LENGTH ? this.nearestWord(word, this.dictionaryByLength(), 1) : undefined);
+    return (
+      this.nearestWord(word, this.byLength) ??
+      (word.length >= DICTIONARY_TYPO_LENGTH ? this.nearestWord(word, this.dictionaryByLength(), 1) : undefined)
+    );
   }
 
   /** The dictionary's words by length (built on the first typo the reports cannot correct). */
@@ -200,7 +211,10 @@ export class QueryVocabulary {
     return this.dictionaryWords;
   }
 
-  /** The most frequent word (in the reports; dictionary words count 0) within the typo budget of `word`, preferring fewer edits. */
+  /**
+   * The most frequent word (in the reports; dictionary words count 0) within the typo budget of `word`, preferring
+   * fewer edits.
+   */
   private nearestWord(word: string, byLength: Map<number, string[]>, maxBudget = 2): string | undefined {
     const budget = Math.min(typoBudget(word.length), maxBudget);
     if (budget === 0) return undefined;
@@ -236,7 +250,9 @@ export class QueryVocabulary {
     return names;
   }
 
-  /** Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention. */
+  /**
+   * Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention.
+   */
   namesNotInReports(question: string): string[] {
     return this.names(question).filter((name) => !this.words.has(name.toLowerCase()));
   }

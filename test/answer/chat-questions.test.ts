@@ -11,7 +11,8 @@ import { corpusOf, GSA_FILES, REPO, tempDir } from '../helpers/fixtures.js';
 describe('simple chat questions', () => {
   let engine: AnswerEngine;
   beforeAll(async () => {
-    engine = (await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
+    engine = (await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir()))
+      .engine;
   });
   const top = async (q: string): Promise<{ quote: string; confidence?: string; abstained: boolean }> => {
     const a = await engine.answer(q);
@@ -40,7 +41,13 @@ describe('simple chat questions', () => {
   });
 
   it('thanks, praise, chatter and a pasted text are not questions', async () => {
-    for (const message of ['thank you so much, that was really helpful', 'ok cool', 'lol ok, that is wild', '😀😀', 'you are a useless bot']) {
+    for (const message of [
+      'thank you so much, that was really helpful',
+      'ok cool',
+      'lol ok, that is wild',
+      '😀😀',
+      'you are a useless bot',
+    ]) {
       const a = await engine.answer(message);
       expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });
     }
@@ -63,7 +70,8 @@ describe('simple chat questions', () => {
 describe('simple chat questions on another report', () => {
   let engine: AnswerEngine;
   beforeAll(async () => {
-    engine = (await buildEngine(corpusOf(...GSA_FILES), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
+    engine = (await buildEngine(corpusOf(...GSA_FILES), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir()))
+      .engine;
   });
   const confident = async (q: string): Promise<boolean> => {
     const a = await engine.answer(q);
@@ -81,7 +89,9 @@ describe('simple chat questions on another report', () => {
 
   it('an abbreviation the report defines answers for its long form', async () => {
     const a = await engine.answer('How many agencies employ a full time 508 program manager?');
-    expect(a.answers.slice(0, 3).some((x) => x.quote.text.includes('17 agencies have a full-time Section 508 PM'))).toBe(true);
+    expect(
+      a.answers.slice(0, 3).some((x) => x.quote.text.includes('17 agencies have a full-time Section 508 PM')),
+    ).toBe(true);
   });
 
   it('who signed the letter: its closing formula', async () => {

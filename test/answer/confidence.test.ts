@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { calibrate, CONFIDENCE, dateAttached, decide, figureAttached, judge, relatedness, yearOutOfScope, type Shown } from '../../src/answer/confidence.js';
+import {
+  calibrate,
+  CONFIDENCE,
+  dateAttached,
+  decide,
+  figureAttached,
+  judge,
+  relatedness,
+  yearOutOfScope,
+  type Shown,
+} from '../../src/answer/confidence.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 describe('confidence', () => {
@@ -21,7 +31,8 @@ describe('confidence', () => {
     expect(decide({ coverage: 0.4, literal: 0.2, related: 0, margin: 0 })).toBe('refuse');
     // …unless a good share of the question's own words is there: the model missed what the words did not.
     expect(decide({ coverage: 0.4, literal: 0.4, related: 0, margin: 0 })).toBe('low');
-    // An open question ("what did they do about…") on a passage about its topic is answered; asked for a figure, the same evidence is not enough.
+    // An open question ("what did they do about…") on a passage about its topic is answered; asked for a figure, the
+    // same evidence is not enough.
     expect(decide({ coverage: 0.32, literal: 0.32, related: 1.8, margin: 0, open: true })).toBe('high');
     expect(decide({ coverage: 0.32, literal: 0.32, related: 1.8, margin: 0, open: false })).toBe('low');
     // A clear winner by its own words, but not by a synonym alone.
@@ -41,15 +52,24 @@ describe('confidence', () => {
     const asked = new Set(tokenize('administrative cases'));
     expect(figureAttached(tokenize('The court accepted 13 administrative cases.'), asked)).toBe(true);
     expect(figureAttached(tokenize('The court issued nine circulars on administrative cases.'), asked)).toBe(true);
-    expect(figureAttached(tokenize('In 2023 the administrative cases were heard; fees rose by 40 yuan for parking permits and licences.'), asked)).toBe(false);
+    expect(
+      figureAttached(
+        tokenize('In 2023 the administrative cases were heard; fees rose by 40 yuan for parking permits and licences.'),
+        asked,
+      ),
+    ).toBe(false);
   });
 
   it('a date answers "when" only beside a word of the event asked about', () => {
     const asked = new Set(tokenize('assessment published forum held'));
-    expect(dateAttached(tokenize('GSA will host the 2026 forum, anticipated to be held in May 2026.'), asked)).toBe(true);
+    expect(dateAttached(tokenize('GSA will host the 2026 forum, anticipated to be held in May 2026.'), asked)).toBe(
+      true,
+    );
     expect(
       dateAttached(
-        tokenize('Agencies self-reported their size; GSA reclassified one cabinet-level agency as a very large agency using January 2026 FedScope data.'),
+        tokenize(
+          'Agencies self-reported their size; GSA reclassified one cabinet-level agency as a very large agency using January 2026 FedScope data.',
+        ),
         asked,
       ),
     ).toBe(false);
@@ -59,7 +79,9 @@ describe('confidence', () => {
     const flats = new Set(tokenize('public rental housing flats'));
     expect(figureAttached(tokenize('Applicants waited an average of 6.1 years for a flat.'), flats)).toBe(false);
     expect(figureAttached(tokenize('The Government will complete 30000 flats.'), flats)).toBe(true);
-    expect(figureAttached(tokenize('Applicants waited 5.1 years.'), new Set(tokenize('how many years waited')))).toBe(true);
+    expect(figureAttached(tokenize('Applicants waited 5.1 years.'), new Set(tokenize('how many years waited')))).toBe(
+      true,
+    );
   });
 
   it('judges in one step: strong evidence is high only when the passage gives what is asked', () => {
@@ -79,10 +101,17 @@ describe('confidence', () => {
     expect(judge(strong, cases, shown('There were 13 administrative cases.'), [])).toBe('high');
     expect(judge(strong, cases, shown('Administrative cases were heard in public.'), [])).toBe('low'); // no figure
     expect(judge(strong, cases, shown('There were 13 administrative cases.'), ['Youyu'])).toBe('low'); // a place the reports never name
-    expect(judge(strong, analyzeQuestion('How many complaints did the VA get?'), shown('There were 136 complaints.', { namedAbbreviations: ['va'] }), [])).toBe(
-      'low',
-    );
+    expect(
+      judge(
+        strong,
+        analyzeQuestion('How many complaints did the VA get?'),
+        shown('There were 136 complaints.', { namedAbbreviations: ['va'] }),
+        [],
+      ),
+    ).toBe('low');
     expect(judge(strong, analyzeQuestion('Who signed it?'), shown('The report was signed.'), [])).toBe('low');
-    expect(judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), [])).toBe('refuse');
+    expect(
+      judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), []),
+    ).toBe('refuse');
   });
 });

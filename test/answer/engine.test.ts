@@ -96,7 +96,9 @@ describe('AnswerEngine', () => {
       ['2021', 'zuoyun-a'],
       ['2019', 'zuoyun-b'],
     ])
-      expect((await two.answer(`How many mediation statements were issued, in the ${year} report?`)).answers[0]).toMatchObject({
+      expect(
+        (await two.answer(`How many mediation statements were issued, in the ${year} report?`)).answers[0],
+      ).toMatchObject({
         citation: { reportId: id },
         quote: { text: expect.stringContaining('12 mediation statements') as unknown },
       });
@@ -121,11 +123,15 @@ describe('AnswerEngine', () => {
       [gsa, 'gsa-fy2025-section-508-assessment.md'],
     ] as const) {
       const r = parseReport(text, file);
-      r.meta = { ...r.meta, issuer: file.startsWith('gsa') ? 'U.S. General Services Administration (GSA)' : r.meta.issuer };
+      r.meta = {
+        ...r.meta,
+        issuer: file.startsWith('gsa') ? 'U.S. General Services Administration (GSA)' : r.meta.issuer,
+      };
       index.addReport(r, chunkReport(r));
     }
     const two = new AnswerEngine(index, { thesaurus: loadThesaurus() });
-    // Section 508 is the GSA report's subject; a question about it in Zuoyun is about the Zuoyun report, which does not cover it.
+    // Section 508 is the GSA report's subject; a question about it in Zuoyun is about the Zuoyun report, which does not
+    // cover it.
     const zuoyun = await two.answer('How well do the websites in Zuoyun conform to Section 508?', 3);
     expect(zuoyun.answers.filter((a) => a.citation.reportId !== 'zuoyun-2023-rule-of-law-report')).toEqual([]);
     const named = await two.answer('How many administrative cases did the GSA report?', 3);
@@ -135,7 +141,11 @@ describe('AnswerEngine', () => {
   it('prefers the report a question names by year when several are indexed', async () => {
     const other = REPORT_TEXT.replaceAll('2023', '2022').replace('ZZF [2024] No. 2', 'ZZF [2023] No. 9');
     const two = engineFor([REPORT_TEXT, REPORT_FILE], [other, 'zuoyun-2022-rule-of-law-report.txt']);
-    expect((await two.answer('How many administrative cases were there in 2022?')).answers[0]!.citation.reportId).toBe('zuoyun-2022-rule-of-law-report');
-    expect((await two.answer('How many administrative cases were there in 2023?')).answers[0]!.citation.reportId).toBe('zuoyun-2023-rule-of-law-report');
+    expect((await two.answer('How many administrative cases were there in 2022?')).answers[0]!.citation.reportId).toBe(
+      'zuoyun-2022-rule-of-law-report',
+    );
+    expect((await two.answer('How many administrative cases were there in 2023?')).answers[0]!.citation.reportId).toBe(
+      'zuoyun-2023-rule-of-law-report',
+    );
   });
 });

@@ -31,7 +31,11 @@ describe('example questions', () => {
     const report = [...engine.index.reports.values()][0]!;
     const candidates = candidateExamples(report, 'en');
     expect(candidates.map((c) => c.question)).toEqual(
-      expect.arrayContaining(['How many drinking water samples in 2024?', 'How many new treatment plants?', 'What about drinking water?']),
+      expect.arrayContaining([
+        'How many drinking water samples in 2024?',
+        'How many new treatment plants?',
+        'What about drinking water?',
+      ]),
     );
     // A figure in a name or a rank is no count; a Chinese reader is offered no questions made from English words.
     expect(candidates.map((c) => c.question).join()).not.toMatch(/How many (percent|met)/);

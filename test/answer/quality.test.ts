@@ -58,8 +58,15 @@ describe('answer quality on the development sets (floors)', () => {
   });
 
   it("another report in the same index barely moves a report's answers (weights and off-topic levels are measured within each report)", async () => {
-    const zuoyun = ['zuoyun-2023-rule-of-law-report.txt', 'zuoyun-2023-rule-of-law-report.meta.json'].map((f) => join(corpus, f));
-    const built = await buildEngine(corpusOf(...GSA_FILES, ...zuoyun), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir());
+    const zuoyun = ['zuoyun-2023-rule-of-law-report.txt', 'zuoyun-2023-rule-of-law-report.meta.json'].map((f) =>
+      join(corpus, f),
+    );
+    const built = await buildEngine(
+      corpusOf(...GSA_FILES, ...zuoyun),
+      await loadEmbedder(OFFLINE_MODEL, tmpdir()),
+      {},
+      tempDir(),
+    );
     const realistic = await scoreSet(built, loadSet('dev-realistic.jsonl'), 'offline');
     expect(realistic.english.hitAt1).toBeGreaterThanOrEqual(0.78);
     expect(realistic.english.falseAbstentions).toBeLessThanOrEqual(4);

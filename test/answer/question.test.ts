@@ -17,8 +17,13 @@ describe('splitQuestion', () => {
       'How many lawsuits were filed',
       'how many did the county lose?',
     ]);
-    expect(splitQuestion('Who runs the legal aid centre? Does it charge fees?')).toEqual(['Who runs the legal aid centre', 'Does it charge fees?']);
-    expect(splitQuestion('Who runs the legal aid centre? Is it free?')).toEqual(['Who runs the legal aid centre? Is it free?']); // "free" alone cannot stand as a question
+    expect(splitQuestion('Who runs the legal aid centre? Does it charge fees?')).toEqual([
+      'Who runs the legal aid centre',
+      'Does it charge fees?',
+    ]);
+    expect(splitQuestion('Who runs the legal aid centre? Is it free?')).toEqual([
+      'Who runs the legal aid centre? Is it free?',
+    ]); // "free" alone cannot stand as a question
     expect(splitQuestion('县里受理了多少起案件，调解了几起？')).toEqual(['县里受理了多少起案件', '调解了几起？']);
     expect(splitQuestion('What did law and order work achieve?')).toEqual(['What did law and order work achieve?']);
   });
@@ -57,7 +62,9 @@ describe('isForwardLooking', () => {
   });
 
   it('not a section that names a plan document', () => {
-    expect(isForwardLooking(['1、 Achievements', 'First, we implemented the Eighth Five Year Plan for Law Popularization'])).toBe(false);
+    expect(
+      isForwardLooking(['1、 Achievements', 'First, we implemented the Eighth Five Year Plan for Law Popularization']),
+    ).toBe(false);
     expect(isForwardLooking(['2、 Deficiencies and causes'])).toBe(false);
   });
 });
@@ -65,7 +72,9 @@ describe('isForwardLooking', () => {
 describe('what kind of answer a question wants', () => {
   const kind = (q: string): string[] => {
     const a = analyzeQuestion(q);
-    return [a.wantsFigure && 'figure', a.wantsDate && 'date', a.wantsName && 'name'].filter((k): k is string => typeof k === 'string');
+    return [a.wantsFigure && 'figure', a.wantsDate && 'date', a.wantsName && 'name'].filter(
+      (k): k is string => typeof k === 'string',
+    );
   };
 
   it('reads figures, dates and names asked for', () => {
@@ -98,7 +107,11 @@ describe('what kind of answer a question wants', () => {
 
 describe('time said in words', () => {
   it('reads the baseline of a comparison as neither a topic nor the year asked about', () => {
-    for (const q of ['How many cases were there compared with 2022?', 'Were there more cases than in 2022?', 'Was the caseload up or down on 2022?']) {
+    for (const q of [
+      'How many cases were there compared with 2022?',
+      'Were there more cases than in 2022?',
+      'Was the caseload up or down on 2022?',
+    ]) {
       const a = analyzeQuestion(q);
       expect(a.years).toEqual([]);
       expect(a.terms).not.toContain('compar');
@@ -112,7 +125,9 @@ describe('time said in words', () => {
     const a = analyzeQuestion('Was the report heard at the start of the year?');
     expect(a.concepts.map((c) => c.senses.flat(2))).toContainEqual(['januari', 'februari']);
     expect(a.terms).not.toContain('start');
-    expect(analyzeQuestion('What was done by the end of the year?').concepts.map((c) => c.senses.flat(2))).toContainEqual(['novemb', 'decemb']);
+    expect(
+      analyzeQuestion('What was done by the end of the year?').concepts.map((c) => c.senses.flat(2)),
+    ).toContainEqual(['novemb', 'decemb']);
   });
 });
 
@@ -125,7 +140,9 @@ describe('the kind of figure asked for', () => {
   });
 
   it('a share is no count, and an amount names its currency', () => {
-    expect(hasFigure('The proportion of excellent days of air quality is 82.5%, down 8.5 percentage points.', 'count')).toBe(false);
+    expect(
+      hasFigure('The proportion of excellent days of air quality is 82.5%, down 8.5 percentage points.', 'count'),
+    ).toBe(false);
     expect(hasFigure('There are 273 excellent days above the second level.', 'count')).toBe(true);
     expect(hasFigure('The centre accepted 60 cases of legal aid.', 'amount')).toBe(false);
     expect(hasFigure('A subsidy of 950 yuan per case.', 'amount')).toBe(true);
@@ -160,7 +177,14 @@ describe('what a question asks for: names and dates', () => {
 
 describe('figures', () => {
   it('"one of the world\'s major suppliers" states no figure', () => {
-    expect(hasFigure(figuresOfKind('A local enterprise, one of the world’s major SAF suppliers, will develop its business.', undefined))).toBe(false);
+    expect(
+      hasFigure(
+        figuresOfKind(
+          'A local enterprise, one of the world’s major SAF suppliers, will develop its business.',
+          undefined,
+        ),
+      ),
+    ).toBe(false);
     expect(hasFigure(figuresOfKind('One new plant opened.', undefined))).toBe(true);
   });
 });

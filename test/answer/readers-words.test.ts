@@ -13,13 +13,22 @@ describe("answers in the reader's words", () => {
   beforeAll(async () => {
     ({ engine } = await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir()));
   });
-  const top = async (q: string): Promise<{ quote: string; confidence?: string; abstained: boolean; quotes: string[] }> => {
+  const top = async (
+    q: string,
+  ): Promise<{ quote: string; confidence?: string; abstained: boolean; quotes: string[] }> => {
     const a = await engine.answer(q);
-    return { quote: a.answers[0]?.quote.text ?? '', confidence: a.confidence, abstained: a.abstained, quotes: a.answers.map((x) => x.quote.text) };
+    return {
+      quote: a.answers[0]?.quote.text ?? '',
+      confidence: a.confidence,
+      abstained: a.abstained,
+      quotes: a.answers.map((x) => x.quote.text),
+    };
   };
 
   it('a phrasal verb is read as one word ("hand out" = distribute)', async () => {
-    expect((await top('Did they hand out booklets to villages?')).quote).toContain('12000 pamphlets were printed and distributed');
+    expect((await top('Did they hand out booklets to villages?')).quote).toContain(
+      '12000 pamphlets were printed and distributed',
+    );
   });
 
   it("everyday words for the report's terms (synonyms and meaning)", async () => {
@@ -35,7 +44,9 @@ describe("answers in the reader's words", () => {
   });
 
   it('a chatty question still finds its passage', async () => {
-    const chatty = await top("hi there, quick question - I'm curious whether the county has lawyers sitting in on its executive meetings?");
+    const chatty = await top(
+      "hi there, quick question - I'm curious whether the county has lawyers sitting in on its executive meetings?",
+    );
     expect(chatty.abstained).toBe(false);
     expect(chatty.quote).toContain('invite legal advisers to participate in 8 meetings');
   });
@@ -53,14 +64,19 @@ describe("answers in the reader's words", () => {
   });
 
   it('a message that as a whole relates to nothing but has a part the report answers gets that part answered, labelled as partial', async () => {
-    const half = await top('Tell me a joke about cats, dogs, pizza and football movies? How many notarizations did the notary office handle?');
+    const half = await top(
+      'Tell me a joke about cats, dogs, pizza and football movies? How many notarizations did the notary office handle?',
+    );
     expect(half.abstained).toBe(false);
     expect(half.quote).toContain('handled 420 notaries');
     expect(half.confidence).toBe('low');
   });
 
   it('never offers the same words twice (the title stands twice in the header)', async () => {
-    for (const q of ['What is the title of this report?', 'When was the annual report on the rule of law government put out?']) {
+    for (const q of [
+      'What is the title of this report?',
+      'When was the annual report on the rule of law government put out?',
+    ]) {
       const { quotes } = await top(q);
       expect(quotes.length).toBeGreaterThan(1);
       expect(new Set(quotes).size).toBe(quotes.length);
@@ -69,8 +85,12 @@ describe("answers in the reader's words", () => {
 
   it('a question about plans is answered from the part of the report about the coming year', async () => {
     // Mediation and permits are 2023 achievements too; what is to come is in part 4.
-    expect((await top("What's planned for mediation of disputes in the future?")).quote).toContain('reform of the administrative reconsideration system');
-    expect((await top('Any plans to improve how permits are handled next year?')).quote).toContain('improve the level of government services');
+    expect((await top("What's planned for mediation of disputes in the future?")).quote).toContain(
+      'reform of the administrative reconsideration system',
+    );
+    expect((await top('Any plans to improve how permits are handled next year?')).quote).toContain(
+      'improve the level of government services',
+    );
   });
 
   it('a look-alike the report does not answer is never a confident quote; an off-topic one is refused', async () => {

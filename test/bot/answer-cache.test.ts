@@ -3,7 +3,13 @@ import type { Answer } from '../../src/answer/types.js';
 import { AnswerCache } from '../../src/bot/answer-cache.js';
 import { decodeCallback, encodeCallback } from '../../src/bot/callback-data.js';
 
-const answer = (question: string): Answer => ({ question, abstained: false, answers: [], nearestSections: [], mode: 'lexical' });
+const answer = (question: string): Answer => ({
+  question,
+  abstained: false,
+  answers: [],
+  nearestSections: [],
+  mode: 'lexical',
+});
 
 describe('AnswerCache', () => {
   it('gives an answer back only to the chat it was sent to', () => {

@@ -19,7 +19,11 @@ describe('the bot end to end through a Bot API emulator', () => {
     api = await BotApiHarness.start();
     const { corpusDir, dataDir } = tempCorpus();
     runtime = await openRuntime({ corpusDir, dataDir, embeddingModel: undefined });
-    bot = createBot(TOKEN, { engine: () => runtime.engine, adminIds: [900] }, { apiRoot: api.apiRoot, botInfo: BOT_INFO });
+    bot = createBot(
+      TOKEN,
+      { engine: () => runtime.engine, adminIds: [900] },
+      { apiRoot: api.apiRoot, botInfo: BOT_INFO },
+    );
     running = await startBot(bot, { port: 0 });
   });
   afterAll(async () => {
@@ -41,9 +45,13 @@ describe('the bot end to end through a Bot API emulator', () => {
     expect(citation.replace(/<[^>]+>/g, '').length).toBeLessThanOrEqual(120);
     expect(reply!.parse_mode).toBe('HTML');
     expectValidTelegramHtml(text);
-    const buttons = (reply!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const buttons = (
+      reply!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(['📄 More context', '📑 Section', '🔎 Other matches', '↗ Share']);
-    expect(buttons[3]).toMatchObject({ switch_inline_query: 'How many administrative cases were there in the county?' });
+    expect(buttons[3]).toMatchObject({
+      switch_inline_query: 'How many administrative cases were there in the county?',
+    });
     expect(api.callsOf('sendChatAction')[0]).toMatchObject({ action: 'typing' });
   });
 
@@ -74,7 +82,11 @@ describe('the bot end to end through a Bot API emulator', () => {
     const shown = (): string => user.history().find((m) => m.messageId === id)?.text as string;
     const keys = (): Record<string, string> =>
       Object.fromEntries(
-        (user.history().find((m) => m.messageId === id)?.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard
+        (
+          user.history().find((m) => m.messageId === id)?.reply_markup as {
+            inline_keyboard: { text: string; callback_data: string }[][];
+          }
+        ).inline_keyboard
           .flat()
           .map((b) => [b.text, b.callback_data]),
       );
@@ -82,7 +94,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     // The whole paragraph, the quoted sentence bold inside it.
     await expect
       .poll(shown, { timeout: 5000 })
-      .toMatch(/^First, in-depth investigation .* <b>In 2023, the people's mediators .* issued 12 mediation statements\.<\/b> The labor/);
+      .toMatch(
+        /^First, in-depth investigation .* <b>In 2023, the people's mediators .* issued 12 mediation statements\.<\/b> The labor/,
+      );
     expectValidTelegramHtml(shown());
     await user.press(keys()['📄 ±1 paragraph']!, id);
     await expect.poll(shown, { timeout: 5000 }).toMatch(/<i>¶\d+<\/i>[\s\S]*<i>¶\d+<\/i>/);
@@ -96,7 +110,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.press(second[1], id);
     await expect
       .poll(shown, { timeout: 5000 })
-      .toMatch(/^Second, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §1 › \(\d\) › Second · <a href=".*">¶\d+<\/a>$/s);
+      .toMatch(
+        /^Second, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §1 › \(\d\) › Second · <a href=".*">¶\d+<\/a>$/s,
+      );
     await user.press(keys()['📑 Section']!, id);
     await expect.poll(shown, { timeout: 5000 }).toMatch(/Section outline/);
     await user.press(keys()['▲ Less']!, id);
@@ -112,7 +128,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.say('How many cinemas are in the county?');
     const [reply] = await user.replies(1);
     expect(reply!.text).toMatch(/^The report does not seem to cover this\./);
-    const buttons = (reply!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const buttons = (
+      reply!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(buttons.filter((b) => b.text.startsWith('§ ')).length).toBeGreaterThan(0);
     // A way on: browse the report's contents, or try a question that works.
     const browse = buttons.find((b) => b.text === '📚 Browse sections')!;
@@ -120,17 +138,26 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.press(browse.callback_data, reply!.messageId as number);
     const [contents] = await user.replies(1);
     expect(contents!.text).toMatch(/^<b>📚 Contents<\/b> — Zuoyun County 2023 Rule of Law Report/);
-    const entries = (contents!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const entries = (
+      contents!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(entries.map((e) => e.text)).toContain('2 Deficiencies and Causes of Promoting the…');
     // Header lines are no part of the contents; an entry opens the text under its heading in place, and back.
     expect(entries.map((e) => e.text).join()).not.toMatch(/Title|Signed by|Release note|Date of issue/);
     const contentsId = contents!.messageId as number;
     const shown = (): { text: string; buttons: { text: string; callback_data: string }[] } => {
       const m = user.history().find((x) => x.messageId === contentsId)!;
-      return { text: m.text as string, buttons: (m.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat() };
+      return {
+        text: m.text as string,
+        buttons: (
+          m.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+        ).inline_keyboard.flat(),
+      };
     };
     await user.press(entries.find((e) => e.text.startsWith('2 Deficiencies'))!.callback_data, contentsId);
-    await expect.poll(() => shown().text, { timeout: 5000 }).toMatch(/^First, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §2/s);
+    await expect
+      .poll(() => shown().text, { timeout: 5000 })
+      .toMatch(/^First, .*\n\n📄 Zuoyun County 2023 Rule of Law Report · §2/s);
     await user.press(shown().buttons.find((b) => b.text === '📚 Contents')!.callback_data, contentsId);
     await expect.poll(() => shown().text, { timeout: 5000 }).toMatch(/^<b>📚 Contents<\/b>/);
     await user.press(example.callback_data, reply!.messageId as number);
@@ -139,15 +166,26 @@ describe('the bot end to end through a Bot API emulator', () => {
     // Off-topic: no nearest sections (nothing relates), one line of what the bot answers from, an example.
     await user.say("What's the weather in Paris tomorrow?");
     const [offTopic] = await user.replies(1);
-    expect(offTopic!.text).toBe('The report does not seem to cover this.\nI answer from Zuoyun County 2023 Rule of Law Report.');
-    const offButtons = (offTopic!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    expect(offTopic!.text).toBe(
+      'The report does not seem to cover this.\nI answer from Zuoyun County 2023 Rule of Law Report.',
+    );
+    const offButtons = (offTopic!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard
+      .flat()
+      .map((b) => b.text);
     expect(offButtons.filter((b) => b.startsWith('§ '))).toEqual([]);
     expect(offButtons.some((b) => b.startsWith('💡 '))).toBe(true);
   });
 
   it('escapes report text and user text, and survives hostile messages', async () => {
     const user = api.client(1004);
-    for (const text of ['<b>unclosed & "quoted"', '\u202e\u200b', 'x'.repeat(5000), '/nosuchcommand', "'; DROP TABLE subscribers; --"]) await user.say(text);
+    for (const text of [
+      '<b>unclosed & "quoted"',
+      '\u202e\u200b',
+      'x'.repeat(5000),
+      '/nosuchcommand',
+      "'; DROP TABLE subscribers; --",
+    ])
+      await user.say(text);
     const replies = await user.replies(5);
     for (const r of replies) expectValidTelegramHtml(r.text as string);
     await user.say('How many judicial confirmations did the court issue?');
@@ -168,7 +206,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.say('/start');
     const [welcome] = await user.replies(1);
     expect(welcome!.text).toContain('ZZF [2024] No. 2');
-    const examples = (welcome!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const examples = (
+      welcome!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(examples).toHaveLength(3);
     await user.press(examples[0]!.callback_data, welcome!.messageId as number);
     const [answer] = await user.replies(1);
@@ -208,12 +248,19 @@ describe('the bot end to end through a Bot API emulator', () => {
         chat,
         from,
         text: 'And how many village doctors were dismissed?',
-        reply_to_message: { message_id: mention!.messageId, date: 1, chat, from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' }, text: 'x' },
+        reply_to_message: {
+          message_id: mention!.messageId,
+          date: 1,
+          chat,
+          from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' },
+          text: 'x',
+        },
       },
     });
     const [followUp] = await member.replies(1);
     expect(followUp!.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
-    // Chatter in reply to an answer ("lol ok, that is wild", an emoji, an off-topic aside) gets no refusal card in the group.
+    // Chatter in reply to an answer ("lol ok, that is wild", an emoji, an off-topic aside) gets no refusal card in the
+    // group.
     const before = api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001').length;
     for (const [i, text] of ['lol ok, that is wild', '😂😂', 'what is the weather in Paris'].entries())
       api.inject({
@@ -223,7 +270,13 @@ describe('the bot end to end through a Bot API emulator', () => {
           chat,
           from,
           text,
-          reply_to_message: { message_id: followUp!.messageId, date: 1, chat, from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' }, text: 'x' },
+          reply_to_message: {
+            message_id: followUp!.messageId,
+            date: 1,
+            chat,
+            from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' },
+            text: 'x',
+          },
         },
       });
     await member.say('/ask How many mediation statements were issued?');
@@ -231,7 +284,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     expect(api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001')).toHaveLength(before + 1);
     await member.say('/start');
     const [welcome] = await member.replies(1);
-    expect(welcome!.text).toMatch(/In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/);
+    expect(welcome!.text).toMatch(
+      /In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/,
+    );
   });
 
   it('greetings get the welcome, thanks a short reply, and /help every command', async () => {
@@ -246,7 +301,16 @@ describe('the bot end to end through a Bot API emulator', () => {
     expect(thanks!.text).toBe('You are welcome. Ask another question any time.');
     await user.say('/help');
     const [help] = await user.replies(1);
-    for (const command of ['/reports', '/about', '/subscribe', '/unsubscribe', '/status', '/watch', '/unwatch', '@report_quote_bot'])
+    for (const command of [
+      '/reports',
+      '/about',
+      '/subscribe',
+      '/unsubscribe',
+      '/status',
+      '/watch',
+      '/unwatch',
+      '@report_quote_bot',
+    ])
       expect(help!.text).toContain(command);
     expect(String(help!.text)).not.toMatch(/BM25|semantic|lexical/i);
   });
@@ -255,7 +319,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     const user = api.client(1013);
     await user.say('How many mediation statements were issued?');
     const [card] = await user.replies(1);
-    const link = /<a href="https:\/\/t\.me\/report_quote_bot\?start=(p_[0-9a-f]{8}_29)">¶29<\/a>$/.exec(card!.text as string);
+    const link = /<a href="https:\/\/t\.me\/report_quote_bot\?start=(p_[0-9a-f]{8}_29)">¶29<\/a>$/.exec(
+      card!.text as string,
+    );
     expect(link).not.toBeNull();
     await user.say(`/start ${link![1]}`);
     const [paragraph] = await user.replies(1);
@@ -271,10 +337,21 @@ describe('the bot end to end through a Bot API emulator', () => {
     const user = api.client(1012);
     const from = user.from;
     const chat = { id: 1012, type: 'private', first_name: 'E' };
-    api.inject({ message: { message_id: 501, date: 1, chat, from, text: 'How many mediation statements were issued?' } });
+    api.inject({
+      message: { message_id: 501, date: 1, chat, from, text: 'How many mediation statements were issued?' },
+    });
     const [answer] = await user.replies(1);
     expect(answer!.text).toContain('12 <b>mediation statements</b>');
-    api.inject({ edited_message: { message_id: 501, date: 1, edit_date: 2, chat, from, text: 'How many village doctors were dismissed?' } });
+    api.inject({
+      edited_message: {
+        message_id: 501,
+        date: 1,
+        edit_date: 2,
+        chat,
+        from,
+        text: 'How many village doctors were dismissed?',
+      },
+    });
     await expect
       .poll(() => user.history().find((m) => m.messageId === answer!.messageId)?.text, { timeout: 5000 })
       .toContain('<b>dismissed</b> three <b>village doctors</b>');
@@ -285,14 +362,17 @@ describe('the bot end to end through a Bot API emulator', () => {
     const from = { id: 1009, is_bot: false, first_name: 'In', language_code: 'en' };
     api.inject({ inline_query: { id: 'iq1', from, query: 'administrative cases', offset: '' } });
     await expect.poll(() => api.callsOf('answerInlineQuery').length, { timeout: 5000 }).toBe(1);
-    const results = api.callsOf('answerInlineQuery')[0]!.results as { input_message_content: { message_text: string } }[];
+    const results = api.callsOf('answerInlineQuery')[0]!.results as {
+      input_message_content: { message_text: string };
+    }[];
     expect(results[0]!.input_message_content.message_text).toContain('administrative cases');
     expect(results[0]!.input_message_content.message_text).toMatch(/^<i>❓ administrative cases<\/i>\n<blockquote>/); // the card says what it answers
     // An empty query and one the reports do not answer: a button into the private chat, not nothing.
     api.inject({ inline_query: { id: 'iq2', from, query: '', offset: '' } });
     api.inject({ inline_query: { id: 'iq3', from, query: 'best pizza in Naples', offset: '' } });
     await expect.poll(() => api.callsOf('answerInlineQuery').length, { timeout: 5000 }).toBe(3);
-    for (const call of api.callsOf('answerInlineQuery').slice(1)) expect(call.button).toMatchObject({ start_parameter: 'inline' });
+    for (const call of api.callsOf('answerInlineQuery').slice(1))
+      expect(call.button).toMatchObject({ start_parameter: 'inline' });
     const user = api.client(1010);
     const photo = {
       message: {

@@ -9,7 +9,14 @@ import type { Answer } from '../../src/answer/types.js';
 import { tempDir } from '../helpers/fixtures.js';
 import { BOT_INFO, recordCalls, reportEngine } from '../helpers/offline-bot.js';
 
-const answer: Answer = { question: 'q', abstained: false, confidence: 'high', answers: [], nearestSections: [], mode: 'lexical' };
+const answer: Answer = {
+  question: 'q',
+  abstained: false,
+  confidence: 'high',
+  answers: [],
+  nearestSections: [],
+  mode: 'lexical',
+};
 
 describe('cards kept on disk', () => {
   it('an answer stored by one cache is found by the next (a restart), only by its chat, until it is 30 days old', () => {
@@ -33,25 +40,46 @@ describe('cards kept on disk', () => {
     const chat = { id: 9, type: 'private' as const, first_name: 'U' };
     const from = { id: 9, is_bot: false, first_name: 'U', language_code: 'en' };
     const before = new SqliteCardStore(path);
-    const bot = createBot('123456:CARDS-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine, cards: before }, { botInfo: BOT_INFO });
+    const bot = createBot(
+      '123456:CARDS-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine, cards: before },
+      { botInfo: BOT_INFO },
+    );
     const sent = recordCalls(bot);
-    await bot.handleUpdate({ update_id: 1, message: { message_id: 1, date: 0, chat, from, text: 'How many administrative cases were there?' } });
+    await bot.handleUpdate({
+      update_id: 1,
+      message: { message_id: 1, date: 0, chat, from, text: 'How many administrative cases were there?' },
+    });
     const card = sent.find((c) => c.method === 'sendMessage')!;
-    const more = (card.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard
+    const more = (
+      card.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard
       .flat()
       .find((b) => b.text === STRINGS.en.moreContext)!;
     before.close();
 
     const after = new SqliteCardStore(path);
-    const restarted = createBot('123456:CARDS-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine, cards: after }, { botInfo: BOT_INFO });
+    const restarted = createBot(
+      '123456:CARDS-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine, cards: after },
+      { botInfo: BOT_INFO },
+    );
     const sentAfter = recordCalls(restarted);
     const press: Update = {
       update_id: 2,
-      callback_query: { id: '2', from, chat_instance: 'c', data: more.callback_data, message: { message_id: 1, date: 0, chat, text: 'x' } },
+      callback_query: {
+        id: '2',
+        from,
+        chat_instance: 'c',
+        data: more.callback_data,
+        message: { message_id: 1, date: 0, chat, text: 'x' },
+      },
     };
     await restarted.handleUpdate(press);
     expect(sentAfter.find((c) => c.method === 'answerCallbackQuery')?.payload.text).toBeUndefined(); // not "expired"
-    expect(String(sentAfter.find((c) => c.method === 'editMessageText')?.payload.text)).toContain('13 administrative cases');
+    expect(String(sentAfter.find((c) => c.method === 'editMessageText')?.payload.text)).toContain(
+      '13 administrative cases',
+    );
     after.close();
   });
 });

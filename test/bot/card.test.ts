@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEngine, loadSet } from '../helpers/quality.js';
 import { decodeCallback, VIEWS } from '../../src/bot/callback-data.js';
-import { MAX_CITATION, OUTLINE_WINDOW, partItems, sectionNumbers, sectionOutline, shortCitation, tableOfContents } from '../../src/bot/format.js';
+import {
+  MAX_CITATION,
+  OUTLINE_WINDOW,
+  partItems,
+  sectionNumbers,
+  sectionOutline,
+  shortCitation,
+  tableOfContents,
+} from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import { answerView, reportsPage } from '../../src/bot/reply.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
@@ -10,10 +18,16 @@ import { expectValidTelegramHtml } from '../helpers/telegram-html.js';
 
 describe('the answer card', () => {
   it('cites by section numbers', () => {
-    expect(sectionNumbers(['1 Main Measures and Achievements', '(3) The system of administration', 'Sixth, consciously accept supervision'])).toBe(
-      '§1 › (3) › Sixth',
+    expect(
+      sectionNumbers([
+        '1 Main Measures and Achievements',
+        '(3) The system of administration',
+        'Sixth, consciously accept supervision',
+      ]),
+    ).toBe('§1 › (3) › Sixth');
+    expect(sectionNumbers(['四、下一步工作安排', '（二）加强', 'The second is to improve'])).toBe(
+      '§四 › （二） › Second',
     );
-    expect(sectionNumbers(['四、下一步工作安排', '（二）加强', 'The second is to improve'])).toBe('§四 › （二） › Second');
     expect(sectionNumbers(['Report header', 'Date of issue'])).toBe('Report header › Date of issue');
     expect(sectionNumbers([])).toBe('Opening');
     const long = { reportId: 'r', reportTitle: 'T'.repeat(300), section: '', paragraph: 12345 };
@@ -28,7 +42,8 @@ describe('the answer card', () => {
       if (answer.abstained) continue;
       for (const [page, item] of answer.answers.entries()) {
         const report = engine.index.reports.get(item.citation.reportId)!;
-        for (const view of VIEWS) expectValidTelegramHtml(answerView(answer, 'id', page, STRINGS.en, view, report).text);
+        for (const view of VIEWS)
+          expectValidTelegramHtml(answerView(answer, 'id', page, STRINGS.en, view, report).text);
         const card = answerView(answer, 'id', page, STRINGS.en).text;
         expect(card).toMatch(/<blockquote>[\s\S]+<\/blockquote>/);
         const citation = card.split('\n').at(-1)!;
@@ -45,7 +60,9 @@ describe('the answer card', () => {
     const answer = await engine.answer('How many mediation statements were issued?', 3);
     answer.answers[0]!.citation.reportUrl = 'https://example.gov/report.html';
     const high = answerView(answer, 'id', 0, STRINGS.en);
-    expect(high.keyboard.inline_keyboard.flat().find((b) => b.text === '🌐 Original')).toMatchObject({ url: 'https://example.gov/report.html' });
+    expect(high.keyboard.inline_keyboard.flat().find((b) => b.text === '🌐 Original')).toMatchObject({
+      url: 'https://example.gov/report.html',
+    });
     expect(high.text.startsWith('<blockquote>')).toBe(true);
     const low = answerView({ ...answer, confidence: 'low' }, 'id', 0, STRINGS.en);
     expect(low.text).toMatch(/^⚠️ <i>Closest passages — the report may not answer this exactly:<\/i>\n<blockquote>/);
@@ -54,7 +71,12 @@ describe('the answer card', () => {
 
 describe('/reports', () => {
   it('is one message however many reports, ◀ ▶ turning its pages; a stale page shows the last one', () => {
-    const reports = new Map(Array.from({ length: 40 }, (_, i) => [`r${i}`, { meta: { title: `County report ${i + 1}`, date: '2024-01-01' } }]));
+    const reports = new Map(
+      Array.from({ length: 40 }, (_, i) => [
+        `r${i}`,
+        { meta: { title: `County report ${i + 1}`, date: '2024-01-01' } },
+      ]),
+    );
     const deps = { engine: () => ({ index: { reports } }) } as unknown as Parameters<typeof reportsPage>[0];
     const first = reportsPage(deps, 0, STRINGS.en);
     expect(first.text.split('\n')[0]).toBe('<b>Indexed reports 1–15 of 40:</b>');
@@ -69,9 +91,9 @@ describe('/reports', () => {
     expect(buttons(1)).toEqual(['◀ Previous l:0', 'Next ▶ l:2']);
     expect(reportsPage(deps, 9, STRINGS.en).text.split('\n')[0]).toBe('<b>Indexed reports 31–40 of 40:</b>');
     expect(decodeCallback('l:2')).toEqual({ kind: 'reports', page: 2 });
-    expect(reportsPage({ engine: () => ({ index: { reports: new Map() } }) } as unknown as typeof deps, 0, STRINGS.en).text).toBe(
-      'No reports are indexed yet.',
-    );
+    expect(
+      reportsPage({ engine: () => ({ index: { reports: new Map() } }) } as unknown as typeof deps, 0, STRINGS.en).text,
+    ).toBe('No reports are indexed yet.');
   });
 });
 
@@ -98,7 +120,10 @@ describe('the section outline and the contents', () => {
     }
     expect([...new Set(seen)]).toEqual(partItems(report, n).map((i) => i.start)); // the last window may overlap the one before
     // A heading's button opens the first body paragraph under it; the contents list no header lines.
-    for (const item of partItems(report, n)) expect(report.paragraphs[item.paragraph - 1]!.role === 'body' || item.paragraph === item.start).toBe(true);
-    expect(tableOfContents(report).map((e) => e.label)).not.toEqual(expect.arrayContaining(['Title', 'Signed by', 'Release note', 'Date of issue']));
+    for (const item of partItems(report, n))
+      expect(report.paragraphs[item.paragraph - 1]!.role === 'body' || item.paragraph === item.start).toBe(true);
+    expect(tableOfContents(report).map((e) => e.label)).not.toEqual(
+      expect.arrayContaining(['Title', 'Signed by', 'Release note', 'Date of issue']),
+    );
   });
 });

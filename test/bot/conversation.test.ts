@@ -16,8 +16,15 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
     const { engine: lexical, report } = reportEngine();
     const engine = new AnswerEngine(lexical.index, { expandQuery: chineseExpander(await ensureGlossary()) });
     // The report's sidecar gives examples in English and Chinese (corpus/*.meta.json).
-    Object.assign(report.meta, JSON.parse(readFileSync(join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.meta.json'), 'utf8')) as object);
-    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    Object.assign(
+      report.meta,
+      JSON.parse(readFileSync(join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.meta.json'), 'utf8')) as object,
+    );
+    const bot = createBot(
+      '123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine },
+      { botInfo: BOT_INFO },
+    );
     const sent = recordCalls(bot);
     const [english] = await exampleQuestions(engine, 'en');
     const [chinese] = await exampleQuestions(engine, 'zh');
@@ -42,7 +49,11 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
 
   it('a group card keeps the language it was sent in when a member reading Chinese taps it', async () => {
     const { engine } = reportEngine();
-    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const bot = createBot(
+      '123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine },
+      { botInfo: BOT_INFO },
+    );
     const sent = recordCalls(bot);
     const chat = { id: -7002, type: 'supergroup' as const, title: 'G' };
     await bot.handleUpdate({
@@ -57,7 +68,9 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
       },
     });
     const card = sent.find((c) => c.method === 'sendMessage')!;
-    const buttons = (card.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const buttons = (
+      card.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     const more = buttons.find((b) => b.text === STRINGS.en.moreContext)!;
     await bot.handleUpdate({
       update_id: 11,
@@ -70,19 +83,31 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
       },
     });
     const edited = sent.find((c) => c.method === 'editMessageText')!;
-    const labels = (edited.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
+    const labels = (edited.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard
+      .flat()
+      .map((b) => b.text);
     expect(labels).toContain(STRINGS.en.less);
     expect(labels).not.toContain(STRINGS.zh.less);
   });
 
   it('a follow-up ("and what about notaries?") is read with the question before it, and the card says so', async () => {
     const { engine } = reportEngine();
-    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const bot = createBot(
+      '123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine },
+      { botInfo: BOT_INFO },
+    );
     const sent = recordCalls(bot);
     const chat = { id: 31, type: 'private' as const, first_name: 'U' };
     const from = { id: 31, is_bot: false, first_name: 'U', language_code: 'en' };
-    await bot.handleUpdate({ update_id: 20, message: { message_id: 20, date: 0, chat, from, text: 'How many mediation statements were issued in 2023?' } });
-    await bot.handleUpdate({ update_id: 21, message: { message_id: 21, date: 0, chat, from, text: 'and what about notaries?' } });
+    await bot.handleUpdate({
+      update_id: 20,
+      message: { message_id: 20, date: 0, chat, from, text: 'How many mediation statements were issued in 2023?' },
+    });
+    await bot.handleUpdate({
+      update_id: 21,
+      message: { message_id: 21, date: 0, chat, from, text: 'and what about notaries?' },
+    });
     const card = String(sent.filter((c) => c.method === 'sendMessage').at(-1)?.payload.text);
     expect(card).toContain('↪ Read as: How many notaries in 2023?');
     const expected = await engine.answer('How many notaries in 2023?', 5);
@@ -91,7 +116,11 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
 
   it('a photo with a question as its caption is answered; being added to a group says how to ask there', async () => {
     const { engine } = reportEngine();
-    const bot = createBot('123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz', { engine: () => engine }, { botInfo: BOT_INFO });
+    const bot = createBot(
+      '123456:EXAMPLES-token-abcdefghijklmnopqrstuvwxyz',
+      { engine: () => engine },
+      { botInfo: BOT_INFO },
+    );
     const sent = recordCalls(bot);
     const chat = { id: 41, type: 'private' as const, first_name: 'U' };
     const from = { id: 41, is_bot: false, first_name: 'U', language_code: 'en' };
@@ -106,12 +135,20 @@ describe('the conversation: buttons keep their meaning and language, follow-ups 
         caption: 'How many administrative cases were there?',
       },
     });
-    expect(String(sent.find((c) => c.method === 'sendMessage')?.payload.text).replace(/<[^>]+>/g, '')).toContain('13 administrative cases');
+    expect(String(sent.find((c) => c.method === 'sendMessage')?.payload.text).replace(/<[^>]+>/g, '')).toContain(
+      '13 administrative cases',
+    );
     const group = { id: -4001, type: 'group' as const, title: 'G' };
     const me = { ...BOT_INFO, is_bot: true as const };
     await bot.handleUpdate({
       update_id: 31,
-      my_chat_member: { chat: group, from, date: 0, old_chat_member: { status: 'left', user: me }, new_chat_member: { status: 'member', user: me } },
+      my_chat_member: {
+        chat: group,
+        from,
+        date: 0,
+        old_chat_member: { status: 'left', user: me },
+        new_chat_member: { status: 'member', user: me },
+      },
     });
     const intro = sent.filter((c) => c.method === 'sendMessage').at(-1)!;
     expect(intro.payload.chat_id).toBe(-4001);

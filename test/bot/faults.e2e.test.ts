@@ -34,7 +34,9 @@ describe('the bot under Bot API faults and floods', () => {
     const ask = async (question: string, expected: string): Promise<void> => {
       await user.say(question);
       const [reply] = await user.replies(1, 20_000).catch((e: unknown) => {
-        console.log(api.calls.map((c) => `${Math.round(c.at)} ${c.method} ${JSON.stringify(c.body).slice(0, 80)}`).join('\n'));
+        console.log(
+          api.calls.map((c) => `${Math.round(c.at)} ${c.method} ${JSON.stringify(c.body).slice(0, 80)}`).join('\n'),
+        );
         throw e;
       });
       expect(reply!.text).toContain(expected);
@@ -42,7 +44,15 @@ describe('the bot under Bot API faults and floods', () => {
     api.fail('getUpdates', { status: 502 });
     api.fail(
       'sendMessage',
-      { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } },
+      {
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests: retry after 1',
+          parameters: { retry_after: 1 },
+        },
+      },
       { status: 500 },
     );
     await ask('How many mediation statements were issued?', 'mediation statements');

@@ -18,7 +18,10 @@ function setup(rateLimit: Partial<RateLimitOptions> = {}) {
   const from = (user: number) => ({ id: user, is_bot: false, first_name: 'U' });
   const chat = (user: number) => ({ id: user, type: 'private' as const, first_name: 'U' });
   const updates = {
-    text: (user: number, text: string): Update => ({ update_id: ++id, message: { message_id: id, date: 0, chat: chat(user), from: from(user), text } }),
+    text: (user: number, text: string): Update => ({
+      update_id: ++id,
+      message: { message_id: id, date: 0, chat: chat(user), from: from(user), text },
+    }),
     sticker: (user: number): Update => ({
       update_id: ++id,
       message: {
@@ -26,20 +29,38 @@ function setup(rateLimit: Partial<RateLimitOptions> = {}) {
         date: 0,
         chat: chat(user),
         from: from(user),
-        sticker: { file_id: 's', file_unique_id: 's', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false },
+        sticker: {
+          file_id: 's',
+          file_unique_id: 's',
+          type: 'regular',
+          width: 1,
+          height: 1,
+          is_animated: false,
+          is_video: false,
+        },
       },
     }),
     press: (user: number, data: string): Update => ({
       update_id: ++id,
-      callback_query: { id: String(id), from: from(user), chat_instance: 'c', data, message: { message_id: 1, date: 0, chat: chat(user), text: 'x' } },
+      callback_query: {
+        id: String(id),
+        from: from(user),
+        chat_instance: 'c',
+        data,
+        message: { message_id: 1, date: 0, chat: chat(user), text: 'x' },
+      },
     }),
-    inline: (user: number, query: string): Update => ({ update_id: ++id, inline_query: { id: String(id), from: from(user), query, offset: '' } }),
+    inline: (user: number, query: string): Update => ({
+      update_id: ++id,
+      inline_query: { id: String(id), from: from(user), query, offset: '' },
+    }),
   };
   const advance = (ms: number): void => void (clock += ms);
   return { bot, sent, updates, advance, key: reportKey(report.id) };
 }
 
-const tooFast = (c: { payload: Record<string, unknown> }): boolean => /asking very quickly/.test(String(c.payload.text));
+const tooFast = (c: { payload: Record<string, unknown> }): boolean =>
+  /asking very quickly/.test(String(c.payload.text));
 
 describe('flood limits that stop floods, not readers (default limits)', () => {
   it('a reader asking one question and tapping 30 times in 30 seconds is never limited, and every tap is answered', async () => {
@@ -73,7 +94,8 @@ describe('flood limits that stop floods, not readers (default limits)', () => {
 
   it('taps over their limit still get an answer (a toast), and questions keep their own allowance', async () => {
     const { bot, sent, updates, key } = setup({ tapBurst: 2 });
-    for (let i = 0; i < 5; i++) await bot.handleUpdate(updates.press(9, encodeCallback({ kind: 'context', report: key, paragraph: 26 })));
+    for (let i = 0; i < 5; i++)
+      await bot.handleUpdate(updates.press(9, encodeCallback({ kind: 'context', report: key, paragraph: 26 })));
     const answered = sent.filter((c) => c.method === 'answerCallbackQuery');
     expect(answered).toHaveLength(5);
     expect(answered.filter(tooFast)).toHaveLength(3);
@@ -88,7 +110,9 @@ describe('one user flooding (tight test limits)', () => {
     for (let i = 0; i < 5; i++) await bot.handleUpdate(updates.text(7, 'How many administrative cases were there?'));
     await bot.handleUpdate(updates.inline(7, 'mediation statements'));
     expect(sent.filter((c) => c.method === 'sendMessage' && !tooFast(c))).toHaveLength(5);
-    expect(sent.filter((c) => c.method === 'answerInlineQuery' && (c.payload.results as unknown[]).length > 0)).toHaveLength(0);
+    expect(
+      sent.filter((c) => c.method === 'answerInlineQuery' && (c.payload.results as unknown[]).length > 0),
+    ).toHaveLength(0);
   });
 
   it('a sticker flood is cut at the allowance and another user is answered at once', async () => {
@@ -96,6 +120,8 @@ describe('one user flooding (tight test limits)', () => {
     for (let i = 0; i < 200; i++) await bot.handleUpdate(updates.sticker(8));
     expect(sent.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 8)).toHaveLength(6); // 5 hints + one "too fast" note
     await bot.handleUpdate(updates.text(9, 'How many administrative cases were there?'));
-    expect(String(sent.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 9).at(-1)?.payload.text)).toContain('13');
+    expect(
+      String(sent.filter((c) => c.method === 'sendMessage' && Number(c.payload.chat_id) === 9).at(-1)?.payload.text),
+    ).toContain('13');
   });
 });

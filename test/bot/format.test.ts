@@ -77,7 +77,11 @@ describe('callback data', () => {
 
 describe('deep links', () => {
   it('round-trip and reject anything else', () => {
-    for (const link of [{ kind: 'paragraph', report: '0123abcd', paragraph: 26 }, { kind: 'report', report: '0123abcd' }, { kind: 'subscribe' }] as const)
+    for (const link of [
+      { kind: 'paragraph', report: '0123abcd', paragraph: 26 },
+      { kind: 'report', report: '0123abcd' },
+      { kind: 'subscribe' },
+    ] as const)
       expect(parseStartPayload(startPayload(link))).toEqual(link);
     for (const bad of [undefined, '', 'p_0123abcd', 'p_0123ABCD_1', 'r_xyz', 'subscribe2', 'p_0123abcd_1234567'])
       expect(parseStartPayload(bad)).toBeUndefined();

@@ -47,7 +47,9 @@ function randomText(rand: () => number): string {
   if (rand() < 0.01) return 'y'.repeat(64 * 1024);
   const n = 1 + Math.floor(rand() * 8);
   let s = '';
-  for (let i = 0; i < n; i++) s += rand() < 0.6 ? PIECES[Math.floor(rand() * PIECES.length)]! : String.fromCodePoint(Math.floor(rand() * 0x2ffff));
+  for (let i = 0; i < n; i++)
+    s +=
+      rand() < 0.6 ? PIECES[Math.floor(rand() * PIECES.length)]! : String.fromCodePoint(Math.floor(rand() * 0x2ffff));
   return s;
 }
 
@@ -93,7 +95,9 @@ describe('fuzzing the bot update handling', () => {
         language_code: rand() < 0.3 ? 'zh-hans' : 'en',
       };
       const chat =
-        rand() < 0.8 ? { id: from.id, type: 'private' as const, first_name: 'U' } : { id: -100 - Math.floor(rand() * 5), type: 'group' as const, title: 'G' };
+        rand() < 0.8
+          ? { id: from.id, type: 'private' as const, first_name: 'U' }
+          : { id: -100 - Math.floor(rand() * 5), type: 'group' as const, title: 'G' };
       const message = { message_id: i, date: 0, chat, from, text: randomText(rand) };
       const update: Update =
         rand() < 0.7
@@ -101,16 +105,34 @@ describe('fuzzing the bot update handling', () => {
           : rand() < 0.5
             ? {
                 update_id: i,
-                callback_query: { id: String(i), from, chat_instance: 'x', data: randomCallback(rand, key), message: { ...message, text: 'old' } },
+                callback_query: {
+                  id: String(i),
+                  from,
+                  chat_instance: 'x',
+                  data: randomCallback(rand, key),
+                  message: { ...message, text: 'old' },
+                },
               }
-            : { update_id: i, inline_query: { id: String(i), from, query: randomText(rand).slice(0, 256), offset: '' } };
+            : {
+                update_id: i,
+                inline_query: { id: String(i), from, query: randomText(rand).slice(0, 256), offset: '' },
+              };
       await bot.handleUpdate(update);
     }
     expect(errors).toEqual([]);
     const inline = sent
       .filter((c) => c.method === 'answerInlineQuery')
-      .flatMap((c) => (c.payload.results as { input_message_content: { message_text: string } }[]).map((r) => r.input_message_content.message_text));
-    const texts = [...inline, ...sent.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text))];
+      .flatMap((c) =>
+        (c.payload.results as { input_message_content: { message_text: string } }[]).map(
+          (r) => r.input_message_content.message_text,
+        ),
+      );
+    const texts = [
+      ...inline,
+      ...sent
+        .filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText')
+        .map((c) => String(c.payload.text)),
+    ];
     expect(texts.length).toBeGreaterThan(5000);
     for (const text of texts) expectValidTelegramHtml(text);
     sent.length = 0;
@@ -124,6 +146,8 @@ describe('fuzzing the bot update handling', () => {
         text: 'How many administrative cases were there in the county?',
       },
     });
-    expect(String(sent.find((c) => c.method === 'sendMessage')?.payload.text)).toContain('13 <b>administrative cases</b>');
+    expect(String(sent.find((c) => c.method === 'sendMessage')?.payload.text)).toContain(
+      '13 <b>administrative cases</b>',
+    );
   });
 });

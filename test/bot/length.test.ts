@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
 import { answerView } from '../../src/bot/reply.js';
 import { VIEWS } from '../../src/bot/callback-data.js';
-import { answerHtml, clipQuote, clipText, contextMessages, hardSplit, packMessages, reportLine, sectionOutline } from '../../src/bot/format.js';
+import {
+  answerHtml,
+  clipQuote,
+  clipText,
+  contextMessages,
+  hardSplit,
+  packMessages,
+  reportLine,
+  sectionOutline,
+} from '../../src/bot/format.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
@@ -77,16 +86,26 @@ describe('length-safe rendering', () => {
       const index = new CorpusIndex();
       index.addReport(report, chunkReport(report));
       const engine = new AnswerEngine(index);
-      const all: string[] = [...packMessages([reportLine(report)]), noticePayload(report, STRINGS.en, ['x'.repeat(300)], 'en').text];
+      const all: string[] = [
+        ...packMessages([reportLine(report)]),
+        noticePayload(report, STRINGS.en, ['x'.repeat(300)], 'en').text,
+      ];
       for (let q = 0; q < 6; q++) {
-        const question = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+        const question = Array.from(
+          { length: 1 + Math.floor(rand() * 4) },
+          () => WORDS[Math.floor(rand() * WORDS.length)],
+        ).join(' ');
         const answer = await engine.answer(question, 3);
         for (let page = 0; page < Math.max(1, answer.answers.length); page++)
           for (const view of VIEWS) all.push(answerView(answer, 'id', page, STRINGS.en, view, report).text);
         all.push(...packMessages(answer.answers.map((a) => answerHtml(a))));
         for (const a of answer.answers) {
           const n = a.citation.paragraph;
-          all.push(...contextMessages(report, n, n), ...contextMessages(report, n - 1, n + 1), sectionOutline(report, n, STRINGS.en).html);
+          all.push(
+            ...contextMessages(report, n, n),
+            ...contextMessages(report, n - 1, n + 1),
+            sectionOutline(report, n, STRINGS.en).html,
+          );
         }
       }
       for (const m of all) expectValidTelegramHtml(m);

@@ -24,8 +24,11 @@ describe('long polling when the Bot API misbehaves', () => {
     const api = await BotApiHarness.start();
     const stderr: string[] = [];
     // The log is quiet in tests: record what it is asked to say.
-    for (const level of ['info', 'warn', 'error'] as const) vi.spyOn(log, level).mockImplementation((...parts: unknown[]) => void stderr.push(parts.join(' ')));
-    const running = await startBot(createBot(TOKEN, { engine: () => runtime.engine }, { apiRoot: api.apiRoot }), { port: 0 });
+    for (const level of ['info', 'warn', 'error'] as const)
+      vi.spyOn(log, level).mockImplementation((...parts: unknown[]) => void stderr.push(parts.join(' ')));
+    const running = await startBot(createBot(TOKEN, { engine: () => runtime.engine }, { apiRoot: api.apiRoot }), {
+      port: 0,
+    });
     started.push({ api, running });
     return { api, running, stderr };
   };
@@ -47,7 +50,10 @@ describe('long polling when the Bot API misbehaves', () => {
 
   it('409 (another instance polling): one line, then polling again with back-off, and answers once it clears', async () => {
     const { api, running, stderr } = await start();
-    api.fail('getUpdates', { status: 409, body: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request' } });
+    api.fail('getUpdates', {
+      status: 409,
+      body: { ok: false, error_code: 409, description: 'Conflict: terminated by other getUpdates request' },
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(stderr.filter((l) => l.includes('Another instance is polling'))).toHaveLength(1);
     const user = api.client(6002);
@@ -72,7 +78,12 @@ describe('long polling when the Bot API misbehaves', () => {
     const { api } = await start();
     api.fail('sendMessage', {
       status: 429,
-      body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 31', parameters: { retry_after: 31 } },
+      body: {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests: retry after 31',
+        parameters: { retry_after: 31 },
+      },
     });
     const user = api.client(6003);
     const asked = Date.now();

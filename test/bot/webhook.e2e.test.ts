@@ -14,7 +14,10 @@ describe('webhook mode', () => {
     api = await BotApiHarness.start();
     const runtime = await openRuntime({ ...tempCorpus(), embeddingModel: undefined });
     port = await freePort();
-    running = await startBot(createBot(TOKEN, { engine: () => runtime.engine }, { apiRoot: api.apiRoot }), { webhookUrl: `http://127.0.0.1:${port}/`, port });
+    running = await startBot(createBot(TOKEN, { engine: () => runtime.engine }, { apiRoot: api.apiRoot }), {
+      webhookUrl: `http://127.0.0.1:${port}/`,
+      port,
+    });
   });
   afterAll(async () => {
     await running.stop();
@@ -62,7 +65,8 @@ describe('webhook mode', () => {
       const res = await fetch(`http://127.0.0.1:${port}${path}`);
       return { status: res.status, text: await res.text() };
     };
-    const asked = (text: string, outcome: string): number => Number(new RegExp(`rqb_questions_total\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    const asked = (text: string, outcome: string): number =>
+      Number(new RegExp(`rqb_questions_total\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
     const health = await get('/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.text)).toMatchObject({ ok: true, checks: { telegram: { ok: true } } });
@@ -74,7 +78,9 @@ describe('webhook mode', () => {
     await user.say('What is the weather in Paris tomorrow?');
     await user.replies(1);
     const after = await get('/metrics');
-    expect(asked(after.text, 'high') + asked(after.text, 'low')).toBe(asked(before.text, 'high') + asked(before.text, 'low') + 1);
+    expect(asked(after.text, 'high') + asked(after.text, 'low')).toBe(
+      asked(before.text, 'high') + asked(before.text, 'low') + 1,
+    );
     expect(asked(after.text, 'refused')).toBe(asked(before.text, 'refused') + 1);
     expect((await get('/other')).status).toBe(401); // anything else is the webhook's, and needs the secret
   });

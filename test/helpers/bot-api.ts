@@ -14,7 +14,8 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import TelegramServerModule from 'telegram-test-api';
 
-// The package is CommonJS with `exports.default`; depending on the loader the class sits on `.default` or is the module itself.
+// The package is CommonJS with `exports.default`; depending on the loader the class sits on `.default` or is the module
+// itself.
 const TelegramServer = ((TelegramServerModule as unknown as { default?: unknown }).default ??
   TelegramServerModule) as typeof import('telegram-test-api').default;
 type TelegramServer = InstanceType<typeof TelegramServer>;
@@ -124,7 +125,15 @@ export class BotApiHarness {
   }
 
   /** A simulated user (private chat unless options say otherwise). */
-  client(userId: number, options: { chatId?: number; type?: 'private' | 'group' | 'supergroup'; languageCode?: string; firstName?: string } = {}) {
+  client(
+    userId: number,
+    options: {
+      chatId?: number;
+      type?: 'private' | 'group' | 'supergroup';
+      languageCode?: string;
+      firstName?: string;
+    } = {},
+  ) {
     const client = this.emulator.getClient(TOKEN, {
       userId,
       chatId: options.chatId ?? userId,
@@ -144,7 +153,9 @@ export class BotApiHarness {
     // Messages already in the chat when this client is made are not "new" to it.
     const seen = new Set<number>(
       this.emulator.storage.botMessages
-        .filter((m: { message: { chat_id: unknown } }) => String(m.message.chat_id) === String(options.chatId ?? userId))
+        .filter(
+          (m: { message: { chat_id: unknown } }) => String(m.message.chat_id) === String(options.chatId ?? userId),
+        )
         .map((m: { messageId: number }) => m.messageId),
     );
     return {
@@ -155,7 +166,9 @@ export class BotApiHarness {
         else await client.sendMessage(client.makeMessage(text, { from }) as never);
       },
       async press(data: string, messageId: number) {
-        await client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } as never }));
+        await client.sendCallback(
+          client.makeCallbackQuery(data, { from, message: { message_id: messageId } as never }),
+        );
       },
       /** Waits until `count` new bot messages arrived in this chat (read from the emulator's store); returns them. */
       async replies(count = 1, timeoutMs = 10_000): Promise<Json[]> {
@@ -168,14 +181,19 @@ export class BotApiHarness {
             return taken;
           }
           if (Date.now() > deadline)
-            throw new Error(`expected ${count} repl${count === 1 ? 'y' : 'ies'}, got ${fresh.length}: ${JSON.stringify(fresh).slice(0, 500)}`);
+            throw new Error(
+              `expected ${count} repl${count === 1 ? 'y' : 'ies'}, got ${fresh.length}: ${JSON.stringify(fresh).slice(0, 500)}`,
+            );
           await new Promise((r) => setTimeout(r, 15));
         }
       },
       /** Bot messages as stored now (after edits). */
       history(): Json[] {
         return emulator.storage.botMessages
-          .filter((m: { message: { chat_id: unknown }; messageId: number }) => String(m.message.chat_id) === String(options.chatId ?? userId))
+          .filter(
+            (m: { message: { chat_id: unknown }; messageId: number }) =>
+              String(m.message.chat_id) === String(options.chatId ?? userId),
+          )
           .map((m: { message: unknown; messageId: number }) => ({ ...(m.message as Json), messageId: m.messageId }));
       },
       from,
@@ -225,7 +243,11 @@ export class BotApiHarness {
     if (fault) {
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault.drop) return void req.socket.destroy();
-      if (fault.status) return void send(fault.status, fault.body ?? { ok: false, error_code: fault.status, description: `injected ${fault.status}` });
+      if (fault.status)
+        return void send(
+          fault.status,
+          fault.body ?? { ok: false, error_code: fault.status, description: `injected ${fault.status}` },
+        );
     }
     if (method === 'sendMessage' && this.blockedChats.has(Number(body.chat_id))) {
       return void send(403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
@@ -241,8 +263,14 @@ export class BotApiHarness {
         });
       return void send(200, { ok: true, result: true });
     }
-    if (method === 'getUpdates') return void send(200, { ok: true, result: await this.longPoll(Number(body.timeout ?? 0), emulatorPort) });
-    const forwarded = await forward(emulatorPort, req.url ?? '/', raw, req.headers['content-type'] ?? 'application/json');
+    if (method === 'getUpdates')
+      return void send(200, { ok: true, result: await this.longPoll(Number(body.timeout ?? 0), emulatorPort) });
+    const forwarded = await forward(
+      emulatorPort,
+      req.url ?? '/',
+      raw,
+      req.headers['content-type'] ?? 'application/json',
+    );
     res.writeHead(forwarded.status, { 'content-type': 'application/json' }).end(forwarded.body);
   }
 
@@ -250,8 +278,11 @@ export class BotApiHarness {
     const deadline = Date.now() + Math.min(timeoutSeconds, 1) * 1000;
     for (;;) {
       const injected = this.injected.splice(0);
-      const fromEmulator = (JSON.parse((await forward(emulatorPort, `/bot${TOKEN}/getUpdates`, '{}', 'application/json')).body) as { result: unknown[] })
-        .result;
+      const fromEmulator = (
+        JSON.parse((await forward(emulatorPort, `/bot${TOKEN}/getUpdates`, '{}', 'application/json')).body) as {
+          result: unknown[];
+        }
+      ).result;
       const all = [...injected, ...fromEmulator];
       if (all.length || Date.now() >= deadline) return all;
       await new Promise((r) => setTimeout(r, 15));
@@ -259,10 +290,21 @@ export class BotApiHarness {
   }
 }
 
-function forward(port: number, path: string, body: string, contentType: string): Promise<{ status: number; body: string }> {
+function forward(
+  port: number,
+  path: string,
+  body: string,
+  contentType: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const parts: Buffer[] = [];
         res.on('data', (d: Buffer) => parts.push(d));

@@ -30,7 +30,8 @@ export function makePdf(pages: PdfText[][], header = '', options: PdfOptions = {
   const pageIds: number[] = [];
   const pagesId = objects.length + 1 + pages.length * 2; // after each page's content and page object
   const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const at = (x: number, y: number, s: string, size = 11, isBold = false): string => `BT /${isBold ? 'F2' : 'F1'} ${size} Tf ${x} ${y} Td (${escape(s)}) Tj ET`;
+  const at = (x: number, y: number, s: string, size = 11, isBold = false): string =>
+    `BT /${isBold ? 'F2' : 'F1'} ${size} Tf ${x} ${y} Td (${escape(s)}) Tj ET`;
   pages.forEach((lines, i) => {
     let y = 720;
     const ops = [header ? at(72, 770, header) : ''];
@@ -59,7 +60,9 @@ export function makePdf(pages: PdfText[][], header = '', options: PdfOptions = {
     const ids = options.outline.map((_, k) => first + k);
     add(`<< /Type /Outlines /First ${first} 0 R /Last ${ids.at(-1)} 0 R /Count ${ids.length} >>`);
     options.outline.forEach((o, k) => {
-      const links = [k > 0 ? `/Prev ${ids[k - 1]} 0 R` : '', k < ids.length - 1 ? `/Next ${ids[k + 1]} 0 R` : ''].join(' ');
+      const links = [k > 0 ? `/Prev ${ids[k - 1]} 0 R` : '', k < ids.length - 1 ? `/Next ${ids[k + 1]} 0 R` : ''].join(
+        ' ',
+      );
       add(`<< /Title (${escape(o.title)}) /Parent ${root} 0 R ${links} /Dest [${pageIds[o.page - 1]} 0 R /Fit] >>`);
     });
     outlines = ` /Outlines ${root} 0 R`;

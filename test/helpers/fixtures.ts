@@ -20,8 +20,8 @@ export function tempDir(prefix = 'rqb-'): string {
 }
 
 /** The GSA Section 508 assessment fixture (test/fixtures/reports): its report file and sidecar. */
-export const GSA_FILES = ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'].map((f) =>
-  join(REPO, 'test/fixtures/reports', f),
+export const GSA_FILES = ['gsa-fy2025-section-508-assessment.md', 'gsa-fy2025-section-508-assessment.meta.json'].map(
+  (f) => join(REPO, 'test/fixtures/reports', f),
 );
 
 /** A temporary folder holding copies of `files` (report files and sidecars): a corpus of exactly those. */
@@ -54,4 +54,6 @@ Reading rooms stay open 7 × 24 hours in the town centre.
 `;
 
 /** Its sidecar metadata with example questions. */
-export const NEW_REPORT_META = JSON.stringify({ examples: ['How many libraries were opened?', 'How many books were lent?'] });
+export const NEW_REPORT_META = JSON.stringify({
+  examples: ['How many libraries were opened?', 'How many books were lent?'],
+});

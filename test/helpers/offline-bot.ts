@@ -1,4 +1,7 @@
-/** A bot with no network for unit-speed tests: its identity given, every Bot API call recorded and answered as Telegram would. */
+/**
+ * A bot with no network for unit-speed tests: its identity given, every Bot API call recorded and answered as Telegram
+ * would.
+ */
 import type { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { AnswerEngine } from '../../src/answer/engine.js';

@@ -38,7 +38,9 @@ export class Publisher {
       const etag = `"${createHash('sha1').update(page.body).digest('hex').slice(0, 16)}"`;
       if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
       if (publisher.stalls.has(path))
-        return void res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length }).write(page.body.subarray(0, 10));
+        return void res
+          .writeHead(200, { 'content-type': page.type, 'content-length': page.body.length })
+          .write(page.body.subarray(0, 10));
       res.writeHead(200, { 'content-type': page.type, etag, 'content-length': page.body.length }).end(page.body);
     });
     return publisher;

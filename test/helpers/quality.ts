@@ -36,7 +36,12 @@ export async function buildEngine(
 ): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
   await ingest({ corpusDir, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
-  const engine = new AnswerEngine(index, { embedder, expandQuery: chineseExpander(await ensureGlossary()), thesaurus: loadThesaurus(), ...tuning });
+  const engine = new AnswerEngine(index, {
+    embedder,
+    expandQuery: chineseExpander(await ensureGlossary()),
+    thesaurus: loadThesaurus(),
+    ...tuning,
+  });
   return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
 }
 
@@ -68,11 +73,19 @@ export function splitOf(q: EvalQuestion): 'tune' | 'held-out' {
 }
 
 /** Answers every question of the set and scores English and Chinese separately. */
-export async function scoreSet(built: { engine: AnswerEngine; texts: Map<string, string> }, set: EvalQuestion[], mode: string): Promise<QualityRun> {
+export async function scoreSet(
+  built: { engine: AnswerEngine; texts: Map<string, string> },
+  set: EvalQuestion[],
+  mode: string,
+): Promise<QualityRun> {
   const run = async (questions: EvalQuestion[]): Promise<QualityReport> => {
     const answers = [];
     for (const q of questions) answers.push(await built.engine.answer(q.q, 3));
     return evaluate(questions, answers, built.texts);
   };
-  return { mode, english: await run(set.filter((q) => q.lang !== 'zh')), chinese: await run(set.filter((q) => q.lang === 'zh')) };
+  return {
+    mode,
+    english: await run(set.filter((q) => q.lang !== 'zh')),
+    chinese: await run(set.filter((q) => q.lang === 'zh')),
+  };
 }

@@ -3,9 +3,29 @@ import { expect } from 'vitest';
 
 const TAGS = /<(\/?)([\w-]+)[^>]*>/g;
 /** The tags Telegram's HTML parse mode accepts. */
-const TELEGRAM_TAGS = ['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'code', 'pre', 'blockquote', 'tg-emoji'];
+const TELEGRAM_TAGS = [
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'span',
+  'tg-spoiler',
+  'a',
+  'code',
+  'pre',
+  'blockquote',
+  'tg-emoji',
+];
 
-/** Fails the test unless `text` is at most 4096 characters of balanced, properly nested Telegram HTML with valid entities. */
+/**
+ * Fails the test unless `text` is at most 4096 characters of balanced, properly nested Telegram HTML with valid
+ * entities.
+ */
 export function expectValidTelegramHtml(text: string): void {
   expect(text.length).toBeLessThanOrEqual(4096);
   const stack: string[] = [];

@@ -23,12 +23,18 @@ export function buildTinyModel(outDir: string, texts: string[], dim = 32): strin
   const words = new Set<string>();
   for (const t of texts) for (const w of basicTokens(t)) if (w.length <= 40) words.add(w);
   const chars = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
-  const vocabList = [...SPECIAL, ...chars, ...chars.map((c) => `##${c}`), ...[...words].filter((w) => w.length > 1).sort()];
+  const vocabList = [
+    ...SPECIAL,
+    ...chars,
+    ...chars.map((c) => `##${c}`),
+    ...[...words].filter((w) => w.length > 1).sort(),
+  ];
   const vocab: Record<string, number> = {};
   vocabList.forEach((t, i) => (vocab[t] ??= i));
   const matrix = new Float32Array(vocabList.length * dim);
   vocabList.forEach((t, i) => {
-    // Special tokens add nothing to the mean, so [CLS]/[SEP] do not pull all texts together; [UNK] is a word like others.
+    // Special tokens add nothing to the mean, so [CLS]/[SEP] do not pull all texts together; [UNK] is a word like
+    // others.
     if (!SPECIAL.includes(t) || t === '[UNK]') matrix.set(seededVector(t, dim), i * dim);
   });
   return writeModelFolder(outDir, vocab, onnxGatherModel(matrix, vocabList.length, dim), dim);

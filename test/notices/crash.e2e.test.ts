@@ -10,7 +10,11 @@ import { NEW_REPORT, REPO, tempCorpus } from '../helpers/fixtures.js';
 const SUBSCRIBERS = 40;
 
 function startBotProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: REPO,
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    stdio: 'ignore',
+  });
 }
 
 describe('a broadcast killed with -9 resumes after restart', () => {

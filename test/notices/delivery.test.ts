@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers/fixtures.js';
 
 const grammyError = (code: number, description: string, retryAfter?: number): GrammyError =>
-  new GrammyError('call failed', { ok: false, error_code: code, description, parameters: retryAfter ? { retry_after: retryAfter } : {} }, 'sendMessage', {});
+  new GrammyError(
+    'call failed',
+    { ok: false, error_code: code, description, parameters: retryAfter ? { retry_after: retryAfter } : {} },
+    'sendMessage',
+    {},
+  );
 
 describe('DeliveryLimiter', () => {
   it('spaces messages 40 ms apart overall and 1 s apart per chat', () => {
@@ -37,9 +42,18 @@ describe('classifyFailure', () => {
   it('waits on 429, backs off on 5xx and network errors, drops unreachable chats', () => {
     expect(classifyFailure(grammyError(429, 'Too Many Requests', 7))).toEqual({ action: 'retry-after', seconds: 7 });
     expect(classifyFailure(grammyError(502, 'Bad Gateway'))).toEqual({ action: 'backoff' });
-    expect(classifyFailure(new HttpError('Network request failed', new Error('ECONNRESET')))).toEqual({ action: 'backoff' });
-    for (const d of ['Forbidden: bot was blocked by the user', 'Forbidden: user is deactivated', 'Bad Request: chat not found']) {
-      expect(classifyFailure(grammyError(d.startsWith('Bad') ? 400 : 403, d))).toEqual({ action: 'unreachable', reason: d });
+    expect(classifyFailure(new HttpError('Network request failed', new Error('ECONNRESET')))).toEqual({
+      action: 'backoff',
+    });
+    for (const d of [
+      'Forbidden: bot was blocked by the user',
+      'Forbidden: user is deactivated',
+      'Bad Request: chat not found',
+    ]) {
+      expect(classifyFailure(grammyError(d.startsWith('Bad') ? 400 : 403, d))).toEqual({
+        action: 'unreachable',
+        reason: d,
+      });
     }
   });
 
@@ -48,8 +62,14 @@ describe('classifyFailure', () => {
     expect(classifyFailure(grammyError(404, 'Not Found'))).toEqual({ action: 'pause', reason: '404 Not Found' });
     const parse = 'Bad Request: can\'t parse entities: Can\'t find end tag corresponding to start tag "i"';
     expect(classifyFailure(grammyError(400, parse))).toEqual({ action: 'skip', reason: `400 ${parse}` });
-    expect(classifyFailure(grammyError(400, 'Bad Request: message is too long'))).toEqual({ action: 'skip', reason: '400 Bad Request: message is too long' });
-    expect(classifyFailure(grammyError(413, 'Request Entity Too Large'))).toEqual({ action: 'skip', reason: '413 Request Entity Too Large' });
+    expect(classifyFailure(grammyError(400, 'Bad Request: message is too long'))).toEqual({
+      action: 'skip',
+      reason: '400 Bad Request: message is too long',
+    });
+    expect(classifyFailure(grammyError(413, 'Request Entity Too Large'))).toEqual({
+      action: 'skip',
+      reason: '413 Request Entity Too Large',
+    });
   });
 });
 
@@ -155,7 +175,10 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await dispatcher.drained(5);
     await dispatcher.stop();
     expect(calls).toBe(1);
-    expect(store.subscriber(7)).toMatchObject({ active: false, inactiveReason: 'Forbidden: bot was blocked by the user' });
+    expect(store.subscriber(7)).toMatchObject({
+      active: false,
+      inactiveReason: 'Forbidden: bot was blocked by the user',
+    });
     expect(store.counts()).toEqual({ pending: 0, sent: 0, dropped: 2, failed: 0 });
     expect(store.reactivate(7)).toBe(true);
   });
@@ -171,7 +194,12 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     const sentTo: number[] = [];
     const upgraded = new GrammyError(
       'call failed',
-      { ok: false, error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: -1001234 } },
+      {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: group chat was upgraded to a supergroup chat',
+        parameters: { migrate_to_chat_id: -1001234 },
+      },
       'sendMessage',
       {},
     );

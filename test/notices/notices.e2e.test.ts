@@ -31,7 +31,12 @@ describe('subscriptions and new-report notices end to end', () => {
   });
 
   it('each subscriber gets exactly one notice; the unsubscribed and the blocked none', async () => {
-    const [a, b, c, blocked] = [api.client(2001), api.client(2002, { languageCode: 'zh-hans' }), api.client(2003), api.client(2004)];
+    const [a, b, c, blocked] = [
+      api.client(2001),
+      api.client(2002, { languageCode: 'zh-hans' }),
+      api.client(2003),
+      api.client(2004),
+    ];
     for (const u of [a, b, c, blocked]) {
       await u.say('/subscribe');
       expect((await u.replies(1))[0]!.text).toMatch(/Subscribed|订阅成功/);
@@ -46,19 +51,27 @@ describe('subscriptions and new-report notices end to end', () => {
     expect((await a.replies(1))[0]!.text).toContain('libraries');
     await a.say('/status');
     const [status] = await a.replies(1);
-    expect(status!.text).toMatch(/^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• legal aid\n• court fees\n• libraries$/);
-    const statusButtons = (status!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    expect(status!.text).toMatch(
+      /^Subscribed since \d{4}-\d\d-\d\d\. 1 report\(s\) indexed\.\n\nWatched topics:\n• legal aid\n• court fees\n• libraries$/,
+    );
+    const statusButtons = (
+      status!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(statusButtons.map((x) => x.text)).toEqual(['🔕 Unsubscribe', '✖ legal aid', '✖ court fees', '✖ libraries']);
     // A topic removed by command; then the older /status message's "✖ court fees" removes court fees (not what is now
     // second in the list), and the status message shows the change in place.
     await a.say('/unwatch legal aid');
     await a.replies(1);
     await a.press(statusButtons[2]!.callback_data, status!.messageId as number);
-    await expect.poll(() => a.history().find((m) => m.messageId === status!.messageId)?.text, { timeout: 5000 }).not.toContain('court fees');
+    await expect
+      .poll(() => a.history().find((m) => m.messageId === status!.messageId)?.text, { timeout: 5000 })
+      .not.toContain('court fees');
     expect(notices.store.watches(2001)).toEqual(['libraries']);
     await c.say('/status');
     const [off] = await c.replies(1);
-    expect((off!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((x) => x.text)).toEqual(['🔔 Subscribe']);
+    expect(
+      (off!.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((x) => x.text),
+    ).toEqual(['🔔 Subscribe']);
 
     const group = api.client(2005, { chatId: -6001, type: 'group' });
     await group.say('/subscribe');
@@ -74,13 +87,21 @@ describe('subscriptions and new-report notices end to end', () => {
     const [notice] = await a.replies(2, 15_000);
     expect(notice!.text).toContain('Riverside County 2024 Library Report');
     expect(notice!.text).toContain('RCG [2024] No. 7');
-    const buttons = (notice!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
-    expect(buttons.map((x) => x.text)).toEqual(['How many libraries were opened?', 'How many books were lent?', '🔕 Unsubscribe']);
+    const buttons = (
+      notice!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
+    expect(buttons.map((x) => x.text)).toEqual([
+      'How many libraries were opened?',
+      'How many books were lent?',
+      '🔕 Unsubscribe',
+    ]);
     // The watched topic: its passage, with a button opening the paragraph; an unanswered topic sends nothing.
     const watched = a.history().filter((m) => String(m.text).includes('52000 books'));
     expect(watched).toHaveLength(1);
     expect(String(watched[0]!.text)).toMatch(/^<b>In the new report, on “libraries”:<\/b>\n\n<blockquote>/);
-    const open = (watched[0]!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat();
+    const open = (
+      watched[0]!.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard.flat();
     expect(open.map((x) => [x.text, x.callback_data.slice(0, 2)])).toEqual([['📄 More context', 'c:']]);
     expect((await b.replies(1, 15_000))[0]!.text).toContain('新增了一份报告');
     expect((await group.replies(1, 15_000))[0]!.text).toContain('Riverside County');
@@ -103,7 +124,11 @@ describe('subscriptions and new-report notices end to end', () => {
     const a = api.client(2001);
     const before = api.callsOf('sendMessage').length;
     writeFileSync(join(corpusDir, 'riverside-2024-library-report.md'), NEW_REPORT.replace('52000', '53000'));
-    await expect.poll(async () => (await runtime.engine.answer('How many books were lent?')).answers[0]?.quote.text, { timeout: 10_000 }).toContain('53000');
+    await expect
+      .poll(async () => (await runtime.engine.answer('How many books were lent?')).answers[0]?.quote.text, {
+        timeout: 10_000,
+      })
+      .toContain('53000');
     await new Promise((r) => setTimeout(r, 400));
     expect(api.callsOf('sendMessage').length).toBe(before);
     void a;

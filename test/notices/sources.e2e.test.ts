@@ -35,7 +35,11 @@ describe('a report published on a watched site reaches subscribers by itself', (
       pollMs: 100,
       sources: { file: sourcesFile, pollMs: 300, allowPrivate: true, perHostGapMs: 0 },
     });
-    const bot = createBot(TOKEN, { engine: () => runtime.engine, adminIds: [3009], ...notices.botDeps }, { apiRoot: api.apiRoot });
+    const bot = createBot(
+      TOKEN,
+      { engine: () => runtime.engine, adminIds: [3009], ...notices.botDeps },
+      { apiRoot: api.apiRoot },
+    );
     running = await startBot(bot, { port: 0 });
   });
   afterAll(async () => {
@@ -54,7 +58,11 @@ describe('a report published on a watched site reaches subscribers by itself', (
     site.set(
       '/reports/2024-parks.pdf',
       makePdf([
-        ['Dale County 2024 Parks Report', '1. New parks', 'Six new parks opened in 2024, and volunteers planted 300 new trees along the river.'],
+        [
+          'Dale County 2024 Parks Report',
+          '1. New parks',
+          'Six new parks opened in 2024, and volunteers planted 300 new trees along the river.',
+        ],
         ['2. Playgrounds', 'Twelve playgrounds were rebuilt with soft surfaces for young children.'],
       ]),
       'application/pdf',

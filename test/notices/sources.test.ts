@@ -21,7 +21,9 @@ const HTML_REPORT = `<!doctype html><html><head><title>Riverside</title></head><
 
 describe('source list and content kinds', () => {
   it('reads one source a line, with an optional link pattern and comments; names bad lines', () => {
-    const { sources, errors } = parseSourceList('# ours\nhttps://gov.example/reports/ \\.pdf$   # the PDFs\n\nhttps://gov.example/feed.xml\nftp://x/y\n');
+    const { sources, errors } = parseSourceList(
+      '# ours\nhttps://gov.example/reports/ \\.pdf$   # the PDFs\n\nhttps://gov.example/feed.xml\nftp://x/y\n',
+    );
     expect(sources.map((s) => [s.url, s.pattern?.source])).toEqual([
       ['https://gov.example/reports/', '\\.pdf$'],
       ['https://gov.example/feed.xml', undefined],
@@ -39,7 +41,17 @@ describe('source list and content kinds', () => {
   });
 
   it('knows private addresses', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0'])
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ])
       expect(isPrivateAddress(a), a).toBe(true);
     // IPv4 inside IPv6 in every spelling, and the rest of IANA's special-purpose ranges.
     for (const a of [
@@ -58,7 +70,8 @@ describe('source list and content kinds', () => {
       'not-an-address',
     ])
       expect(isPrivateAddress(a), a).toBe(true);
-    for (const a of ['8.8.8.8', '172.32.0.1', '198.20.0.1', '2606:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of ['8.8.8.8', '172.32.0.1', '198.20.0.1', '2606:4700::1111', '::ffff:8.8.8.8'])
+      expect(isPrivateAddress(a), a).toBe(false);
   });
 });
 
@@ -68,25 +81,38 @@ describe('fetching from sources', () => {
     site = await Publisher.start();
   });
   afterAll(() => site.stop());
-  const limits = (over: object = {}) => ({ hosts: new Set(['127.0.0.1']), allowPrivate: true, maxBytes: 1 << 20, timeoutMs: 5000, ...over });
+  const limits = (over: object = {}) => ({
+    hosts: new Set(['127.0.0.1']),
+    allowPrivate: true,
+    maxBytes: 1 << 20,
+    timeoutMs: 5000,
+    ...over,
+  });
 
   it('refuses loopback without SOURCES_ALLOW_PRIVATE, other hosts, redirects away, and oversized bodies', async () => {
     site.set('/r.html', HTML_REPORT, 'text/html');
     const before = site.requests.length;
-    await expect(guardedFetch(`${site.origin}/r.html`, limits({ allowPrivate: false }))).rejects.toThrow(/private or loopback address/);
+    await expect(guardedFetch(`${site.origin}/r.html`, limits({ allowPrivate: false }))).rejects.toThrow(
+      /private or loopback address/,
+    );
     expect(site.requests.length).toBe(before); // refused before any request
     // An IPv4-mapped IPv6 literal of loopback, and a name resolving to loopback: checked where the connection is made.
     const port = new URL(site.origin).port;
     await expect(
-      guardedFetch(`http://[::ffff:127.0.0.1]:${port}/r.html`, limits({ allowPrivate: false, hosts: new Set(['[::ffff:7f00:1]']) })),
+      guardedFetch(
+        `http://[::ffff:127.0.0.1]:${port}/r.html`,
+        limits({ allowPrivate: false, hosts: new Set(['[::ffff:7f00:1]']) }),
+      ),
     ).rejects.toThrow(/private or loopback address/);
-    await expect(guardedFetch(`http://localhost:${port}/r.html`, limits({ allowPrivate: false, hosts: new Set(['localhost']) }))).rejects.toThrow(
-      /private or loopback address/,
-    );
+    await expect(
+      guardedFetch(`http://localhost:${port}/r.html`, limits({ allowPrivate: false, hosts: new Set(['localhost']) })),
+    ).rejects.toThrow(/private or loopback address/);
     expect(site.requests.length).toBe(before);
     await expect(guardedFetch('http://example.invalid/x', limits())).rejects.toThrow(/not one of the sources' hosts/);
     site.redirects.set('/away', `http://localhost:${new URL(site.origin).port}/r.html`);
-    await expect(guardedFetch(`${site.origin}/away`, limits())).rejects.toThrow(/host localhost is not one of the sources' hosts/);
+    await expect(guardedFetch(`${site.origin}/away`, limits())).rejects.toThrow(
+      /host localhost is not one of the sources' hosts/,
+    );
     site.set('/big.pdf', Buffer.alloc(2 << 20, 0x41), 'application/pdf');
     await expect(guardedFetch(`${site.origin}/big.pdf`, limits())).rejects.toBeInstanceOf(FetchError);
     site.set('/stalled.pdf', Buffer.alloc(4096, 0x41), 'application/pdf');
@@ -95,27 +121,50 @@ describe('fetching from sources', () => {
       `${site.origin}/stalled.pdf: the body stopped after 10 bytes`,
     );
     site.redirects.set('/moved', '/r.html');
-    expect(await guardedFetch(`${site.origin}/moved`, limits())).toMatchObject({ status: 'ok', url: `${site.origin}/r.html` });
+    expect(await guardedFetch(`${site.origin}/moved`, limits())).toMatchObject({
+      status: 'ok',
+      url: `${site.origin}/r.html`,
+    });
   });
 
   it('a listing page, a feed and a direct report: new reports downloaded with their URL, conditional polls after, a changed one refreshed, a bad one skipped', async () => {
     const corpusDir = tempDir();
     const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
-    site.set('/reports/', listingPage(['/reports/water.html', '/reports/library.pdf', '/reports/broken.pdf', '/news/today.html']), 'text/html');
+    site.set(
+      '/reports/',
+      listingPage(['/reports/water.html', '/reports/library.pdf', '/reports/broken.pdf', '/news/today.html']),
+      'text/html',
+    );
     site.set('/reports/water.html', HTML_REPORT, 'text/html');
     site.set(
       '/reports/library.pdf',
-      makePdf([['Hill County 2024 Library Report', '1. Libraries', 'In 2024 the county opened 4 new public libraries and lent 52000 books.']]),
+      makePdf([
+        [
+          'Hill County 2024 Library Report',
+          '1. Libraries',
+          'In 2024 the county opened 4 new public libraries and lent 52000 books.',
+        ],
+      ]),
       'application/pdf',
     );
     site.set('/feed.xml', rssFeed([`${site.origin}/docs/roads.docx`]), 'application/rss+xml');
     site.set(
       '/docs/roads.docx',
-      makeDocx(['# Vale County 2024 Roads Report', '## 1. Roads', 'The county paved 120 kilometres of village roads in 2024.']),
+      makeDocx([
+        '# Vale County 2024 Roads Report',
+        '## 1. Roads',
+        'The county paved 120 kilometres of village roads in 2024.',
+      ]),
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
-    const sources = parseSourceList(`${site.origin}/reports/ /reports/.*\\.(html|pdf)$\n${site.origin}/feed.xml\n${site.origin}/direct.pdf\n`).sources;
-    site.set('/direct.pdf', makePdf([['Dale County 2024 Parks Report', '1. Parks', 'Six new parks opened in 2024 with 300 new trees.']]), 'application/pdf');
+    const sources = parseSourceList(
+      `${site.origin}/reports/ /reports/.*\\.(html|pdf)$\n${site.origin}/feed.xml\n${site.origin}/direct.pdf\n`,
+    ).sources;
+    site.set(
+      '/direct.pdf',
+      makePdf([['Dale County 2024 Parks Report', '1. Parks', 'Six new parks opened in 2024 with 300 new trees.']]),
+      'application/pdf',
+    );
     const options = { corpusDir, store, allowPrivate: true, intervalMs: 60_000, perHostGapMs: 0 };
     const first = await pollSources(sources, options);
     expect(first.map((r) => [r.found, r.downloaded.length, r.error])).toEqual([
@@ -126,7 +175,9 @@ describe('fetching from sources', () => {
     const files = readdirSync(corpusDir).sort();
     expect(files.filter((f) => !f.endsWith('.meta.json'))).toHaveLength(4);
     const pdf = files.find((f) => f.includes('library') && f.endsWith('.pdf'))!;
-    expect(JSON.parse(readFileSync(join(corpusDir, pdf.replace(/\.pdf$/, '.meta.json')), 'utf8'))).toEqual({ url: `${site.origin}/reports/library.pdf` });
+    expect(JSON.parse(readFileSync(join(corpusDir, pdf.replace(/\.pdf$/, '.meta.json')), 'utf8'))).toEqual({
+      url: `${site.origin}/reports/library.pdf`,
+    });
 
     // Indexed like any report; the answer links to the original.
     await ingest({ corpusDir, dataDir: join(corpusDir, '..', 'data') });
@@ -134,7 +185,9 @@ describe('fetching from sources', () => {
     const roads = await engine.answer('How many kilometres of village roads were paved?', 1);
     expect(roads.answers[0]!.quote.text).toBe('The county paved 120 kilometres of village roads in 2024.');
     expect(roads.answers[0]!.citation.reportUrl).toBe(`${site.origin}/docs/roads.docx`);
-    expect(toJson(await engine.answer('How many books did the libraries lend?', 1)).answers[0]!.citation).toMatchObject({ page: 1 });
+    expect(toJson(await engine.answer('How many books did the libraries lend?', 1)).answers[0]!.citation).toMatchObject(
+      { page: 1 },
+    );
 
     // Second poll: conditional requests, nothing downloaded, no file touched.
     const mtime = readdirSync(corpusDir).map((f) => f);
@@ -164,7 +217,11 @@ describe('fetching from sources', () => {
   it('`npm run sources -- --once` prints what each source gave and indexes it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'sources.txt'), `${site.origin}/once.pdf\n`);
-    site.set('/once.pdf', makePdf([['Fen County 2024 Bridges Report', '1. Bridges', 'Four bridges were rebuilt in 2024.']]), 'application/pdf');
+    site.set(
+      '/once.pdf',
+      makePdf([['Fen County 2024 Bridges Report', '1. Bridges', 'Four bridges were rebuilt in 2024.']]),
+      'application/pdf',
+    );
     mkdirSync(join(dir, 'corpus'));
     const env = {
       ...process.env,
@@ -177,11 +234,17 @@ describe('fetching from sources', () => {
     };
     // Asynchronously: the site answers from this process.
     const once = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/sources.ts'), '--once'], { cwd: REPO, encoding: 'utf8', env });
+      promisify(execFile)(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/sources.ts'), '--once'], {
+        cwd: REPO,
+        encoding: 'utf8',
+        env,
+      });
     const run = await once();
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
-      new RegExp(`^${site.origin}/once.pdf: 1 found, 1 downloaded \\(127-0-0-1-once-[0-9a-f]{6}\\.pdf\\), 0 unchanged\\nIndex: 1 added`),
+      new RegExp(
+        `^${site.origin}/once.pdf: 1 found, 1 downloaded \\(127-0-0-1-once-[0-9a-f]{6}\\.pdf\\), 0 unchanged\\nIndex: 1 added`,
+      ),
     );
     const again = await once();
     expect(again.stdout).toBe(`${site.origin}/once.pdf: 0 found, 0 downloaded, 0 unchanged\nIndex is up to date.\n`);
@@ -191,7 +254,8 @@ describe('fetching from sources', () => {
     const corpusDir = tempDir();
     const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
     const paths = Array.from({ length: 50 }, (_, i) => `/long/r${i}.html`);
-    for (const [i, path] of paths.entries()) site.set(path, HTML_REPORT.replace('Riverside', `Riverside${i}`), 'text/html');
+    for (const [i, path] of paths.entries())
+      site.set(path, HTML_REPORT.replace('Riverside', `Riverside${i}`), 'text/html');
     site.set('/long/', listingPage(paths), 'text/html');
     const sources = parseSourceList(`${site.origin}/long/ /long/r\\d+\\.html$\n`).sources;
     const options = { corpusDir, store, allowPrivate: true, intervalMs: 0, perHostGapMs: 0, maxItemsPerPoll: 20 };
@@ -216,7 +280,11 @@ describe('fetching from sources', () => {
     expect(readdirSync(corpusDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(1);
     // Polled again, the copy is still the same report; changed, it becomes one of its own.
     expect((await pollSources(sources, options))[0]!.downloaded).toEqual([]);
-    site.set('/twins/copy-of-a.pdf', makePdf([['Moor County 2024 Roads Report', '1. Roads', 'Two roads were paved in 2024.']]), 'application/pdf');
+    site.set(
+      '/twins/copy-of-a.pdf',
+      makePdf([['Moor County 2024 Roads Report', '1. Roads', 'Two roads were paved in 2024.']]),
+      'application/pdf',
+    );
     site.set('/twins/', listingPage(['/twins/copy-of-a.pdf', '/twins/a.pdf']), 'text/html');
     expect((await pollSources(sources, options))[0]!.downloaded).toHaveLength(1);
     expect(readdirSync(corpusDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
@@ -237,7 +305,10 @@ describe('fetching from sources', () => {
     const [gone, ok] = await pollSources(sources, options);
     expect(gone!.error).toMatch(/HTTP 404/);
     expect(ok!.downloaded).toHaveLength(1);
-    expect(store.source(`${site.origin}/gone/`)).toMatchObject({ failures: 1, lastError: expect.stringMatching(/HTTP 404/) as unknown });
+    expect(store.source(`${site.origin}/gone/`)).toMatchObject({
+      failures: 1,
+      lastError: expect.stringMatching(/HTTP 404/) as unknown,
+    });
     const requests = site.requestsFor('/gone/').length;
     const [again] = await pollSources(sources, options);
     expect(again!.error).toMatch(/backing off after 1 failure/);

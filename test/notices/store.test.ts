@@ -33,7 +33,9 @@ describe('SubscriptionStore on disk', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => new SubscriptionStore(path)).toThrow(NewerSchemaError);
-    expect(() => new SubscriptionStore(path)).toThrow(/schema version 99, newer than this program knows \(\d+\): update the program/);
+    expect(() => new SubscriptionStore(path)).toThrow(
+      /schema version 99, newer than this program knows \(\d+\): update the program/,
+    );
     const again = new Database(path);
     expect(again.pragma('user_version', { simple: true })).toBe(99);
     again.close();

@@ -36,7 +36,14 @@ describe('npm run ask', () => {
   });
 
   it('--json without a question answers each stdin line in order, hostile lines included', () => {
-    const lines = ['How many mediation statements were issued?', '', '<script>alert(1)</script>', '🙂', "' OR 1=1 --", 'x'.repeat(10_000)];
+    const lines = [
+      'How many mediation statements were issued?',
+      '',
+      '<script>alert(1)</script>',
+      '🙂',
+      "' OR 1=1 --",
+      'x'.repeat(10_000),
+    ];
     const r = ask(['--json'], lines.join('\n') + '\n');
     expect(r.status).toBe(0);
     const out = r.stdout.trim().split('\n').map(parseAnswer);
@@ -63,28 +70,36 @@ describe('npm run ask', () => {
   it('prints a readable answer and says once why the configured model is not used; an unreachable hub model is not retried on the next start', () => {
     const { corpusDir, dataDir } = tempCorpus();
     const run = () =>
-      spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/ask.ts'), 'How many mediation statements were issued?'], {
-        cwd: REPO,
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          CORPUS_DIR: corpusDir,
-          DATA_DIR: dataDir,
-          EMBEDDING_MODEL: 'example/no-such-model',
-          HF_ENDPOINT: 'http://127.0.0.1:9/',
-          LOG_LEVEL: '',
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(REPO, 'scripts/ask.ts'), 'How many mediation statements were issued?'],
+        {
+          cwd: REPO,
+          encoding: 'utf8',
+          env: {
+            ...process.env,
+            CORPUS_DIR: corpusDir,
+            DATA_DIR: dataDir,
+            EMBEDDING_MODEL: 'example/no-such-model',
+            HF_ENDPOINT: 'http://127.0.0.1:9/',
+            LOG_LEVEL: '',
+          },
         },
-      });
+      );
     const r = run();
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/«.*issued 12 mediation statements.*»\n— .* · ¶\d+/s); // plain: stdout is a pipe
     const warnings = r.stderr.split('\n').filter((l) => l.includes('could not be loaded'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('no-such-model');
-    expect(JSON.parse(readFileSync(join(dataDir, 'models', 'hub-unreachable.json'), 'utf8'))).toMatchObject({ model: 'example/no-such-model' });
+    expect(JSON.parse(readFileSync(join(dataDir, 'models', 'hub-unreachable.json'), 'utf8'))).toMatchObject({
+      model: 'example/no-such-model',
+    });
     // The next start does not try the hub again; it says since when and how to retry.
     const again = run();
     expect(again.status).toBe(0);
-    expect(again.stderr).toMatch(/not reachable at \d{4}-.*tried again after 24 h, or now if .*hub-unreachable\.json is deleted/);
+    expect(again.stderr).toMatch(
+      /not reachable at \d{4}-.*tried again after 24 h, or now if .*hub-unreachable\.json is deleted/,
+    );
   });
 });

@@ -46,7 +46,10 @@ describe('LexicalIndex', () => {
   it('put together from ranges of other indexes, is byte for byte the index of those documents built at once', () => {
     // Documents as weighted term lists; each index below holds some of them.
     const doc = (k: number): { terms: string[]; weight: number }[] => [
-      { terms: [`w${k % 7}`, `w${(k * 3) % 11}`, k % 2 ? 'odd' : 'even', ...(k % 5 === 0 ? [`only${k}`] : [])], weight: 1 },
+      {
+        terms: [`w${k % 7}`, `w${(k * 3) % 11}`, k % 2 ? 'odd' : 'even', ...(k % 5 === 0 ? [`only${k}`] : [])],
+        weight: 1,
+      },
       { terms: [`h${k % 3}`], weight: 0.3 },
     ];
     const build = (ks: number[]): LexicalIndex => {

@@ -19,7 +19,16 @@ const glossary = ChineseGlossary.parse(
 
 describe('Chinese questions', () => {
   it('segments by longest dictionary match', () => {
-    expect(glossary.segment('2023年全县有多少起行政案件？')).toEqual(['年', '全', '县', '有', '多', '少', '起', '行政案件']);
+    expect(glossary.segment('2023年全县有多少起行政案件？')).toEqual([
+      '年',
+      '全',
+      '县',
+      '有',
+      '多',
+      '少',
+      '起',
+      '行政案件',
+    ]);
     expect(glossary.segment('行政的案件')).toEqual(['行政', '的', '案件']);
   });
 
@@ -42,6 +51,9 @@ describe('Chinese questions', () => {
   });
 
   it("time said relative to now (去年) is the report's own period, not a topic", () => {
-    expect(glossary.concepts('去年新增几件行政案件？').map((c) => c.senses.at(-1))).toEqual([[['新增']], [['行政案件']]]);
+    expect(glossary.concepts('去年新增几件行政案件？').map((c) => c.senses.at(-1))).toEqual([
+      [['新增']],
+      [['行政案件']],
+    ]);
   });
 });

@@ -32,8 +32,17 @@ describe('CorpusIndex', () => {
     expect(index.chunk(2)).toEqual({ reportId: 'a', paragraph: 2, start: 19, end: 31 });
     expect(index.chunk(4)).toEqual({ reportId: 'b', paragraph: 2, start: 7, end: 24 });
     expect([index.reportOf(3), index.paragraphOf(3), index.labelOfChunk(3)]).toEqual(['b', 1, 40]);
-    expect([index.chunkOfLabel(102), index.chunkOfLabel(41), index.chunkOfLabel(42), index.chunkOfLabel(7)]).toEqual([2, 4, undefined, undefined]);
-    expect([index.chunkOfSentence('a', 2, 1), index.chunkOfSentence('b', 2, 0), index.chunkOfSentence('b', 3, 0)]).toEqual([2, 4, undefined]);
+    expect([index.chunkOfLabel(102), index.chunkOfLabel(41), index.chunkOfLabel(42), index.chunkOfLabel(7)]).toEqual([
+      2,
+      4,
+      undefined,
+      undefined,
+    ]);
+    expect([
+      index.chunkOfSentence('a', 2, 1),
+      index.chunkOfSentence('b', 2, 0),
+      index.chunkOfSentence('b', 3, 0),
+    ]).toEqual([2, 4, undefined]);
     expect(() => index.chunk(5)).toThrow('no chunk 5');
     expect(
       index.lexical

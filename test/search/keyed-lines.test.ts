@@ -3,7 +3,15 @@ import { KeyedLines, sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 describe('KeyedLines', () => {
   it('finds keys by bisecting sorted lines: prefixes, first and last lines, lines without values', () => {
-    const lines = sortKeyedLines(['法律\tlaw|legal', '法\tlaw|method', 'zeta\tz', '', 'bad line without tab', '法律援助\tlegal aid', 'alpha\ta']);
+    const lines = sortKeyedLines([
+      '法律\tlaw|legal',
+      '法\tlaw|method',
+      'zeta\tz',
+      '',
+      'bad line without tab',
+      '法律援助\tlegal aid',
+      'alpha\ta',
+    ]);
     const table = new KeyedLines(lines.join('\n'), '|');
     expect(table.size).toBe(5);
     expect([...table.keys()]).toEqual(['alpha', 'zeta', '法', '法律', '法律援助']);

@@ -30,7 +30,10 @@ describe('report file', () => {
       text: 'Café report\n\nThe county held 11 meetings.',
       paragraphs: [{ n: 1, start: 0, end: 11, role: 'title', section: [] }],
     };
-    expect(decodeReportBody(Buffer.concat(encodeReportBody(plain)), 'r-1')).toEqual({ text: plain.text, paragraphs: plain.paragraphs });
+    expect(decodeReportBody(Buffer.concat(encodeReportBody(plain)), 'r-1')).toEqual({
+      text: plain.text,
+      paragraphs: plain.paragraphs,
+    });
   });
 
   it("refuses another report's file, a truncated one and anything else", () => {

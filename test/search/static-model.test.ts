@@ -14,12 +14,24 @@ function texts(): string[] {
     .split('\n')
     .filter(Boolean)
     .map((l) => (JSON.parse(l) as { q: string }).q);
-  return [...report, ...questions, 'naïve café résumé — “quoted” text… 2023年 行政案件', 'x'.repeat(150), '', '   ', 'governmentwide interagency'];
+  return [
+    ...report,
+    ...questions,
+    'naïve café résumé — “quoted” text… 2023年 行政案件',
+    'x'.repeat(150),
+    '',
+    '   ',
+    'governmentwide interagency',
+  ];
 }
 
 /** Largest difference between two lists of vectors; NaN on both sides (a text of stop words only) counts as equal. */
 const maxDifference = (a: Float32Array[], b: Float32Array[]): number =>
-  Math.max(...a.map((v, i) => Math.max(...Array.from(v, (x, k) => (Number.isNaN(x) && Number.isNaN(b[i]![k]!) ? 0 : Math.abs(x - b[i]![k]!))))));
+  Math.max(
+    ...a.map((v, i) =>
+      Math.max(...Array.from(v, (x, k) => (Number.isNaN(x) && Number.isNaN(b[i]![k]!) ? 0 : Math.abs(x - b[i]![k]!)))),
+    ),
+  );
 
 describe('the static model read directly', () => {
   it('gives the vectors transformers.js gives, to 1e-6, for the bundled offline model', async () => {
@@ -31,7 +43,18 @@ describe('the static model read directly', () => {
   });
 
   it('tokenises as BERT does: lower case, accents stripped, punctuation and Chinese characters apart', () => {
-    expect(bertWords('Naïve “Café”, 2023年案件!')).toEqual(['naive', '“', 'cafe', '”', ',', '2023', '年', '案', '件', '!']);
+    expect(bertWords('Naïve “Café”, 2023年案件!')).toEqual([
+      'naive',
+      '“',
+      'cafe',
+      '”',
+      ',',
+      '2023',
+      '年',
+      '案',
+      '件',
+      '!',
+    ]);
   });
 
   it('is used only for a table of word vectors: a model of another kind goes through transformers.js', () => {

@@ -16,7 +16,8 @@ describe('postings spilled to a scratch file', () => {
     const docs = Math.ceil((2.3 * PAGE) / 9);
     const holding17: number[] = [];
     for (let d = 0; d < docs; d++) {
-      const counts: [string, number][] = d % 7 === 0 ? [] : Array.from({ length: 9 }, (_, k) => [`t${(d * 31 + k * 17) % 5000}`, 1 + ((d + k) % 3)]);
+      const counts: [string, number][] =
+        d % 7 === 0 ? [] : Array.from({ length: 9 }, (_, k) => [`t${(d * 31 + k * 17) % 5000}`, 1 + ((d + k) % 3)]);
       if (counts.some(([t]) => t === 't17')) holding17.push(d);
       inMemory.addCounts(counts, counts.length);
       spilled.addCounts(counts, counts.length);
@@ -73,7 +74,11 @@ describe('report texts read ahead', () => {
     expect(await readReportsAhead(load(), { budget: 10 })).toEqual({ reports: 0, bytes: 0, stopped: 'budget' });
     const abort = new AbortController();
     abort.abort();
-    expect(await readReportsAhead(load(), { signal: abort.signal })).toEqual({ reports: 0, bytes: 0, stopped: 'aborted' });
+    expect(await readReportsAhead(load(), { signal: abort.signal })).toEqual({
+      reports: 0,
+      bytes: 0,
+      stopped: 'aborted',
+    });
   });
 
   it('stop at a file they cannot read, which a question then reports as a broken index', async () => {

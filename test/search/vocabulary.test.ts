@@ -34,11 +34,15 @@ describe('QueryVocabulary', () => {
     expect(britishToAmerican('labour')).toContain('labor');
     expect(britishToAmerican('organised')).toContain('organized');
     expect(britishToAmerican('licence')).toContain('license');
-    expect(vocabulary.respell('Did the Labour bureau get licence requests?')).toBe('Did the labor bureau get license requests?');
+    expect(vocabulary.respell('Did the Labour bureau get licence requests?')).toBe(
+      'Did the labor bureau get license requests?',
+    );
   });
 
   it('spells out short fiscal years and chat abbreviations', () => {
-    expect(vocabulary.respell("how many agencies sent data for FY25? and FY '24?")).toBe('how many agencies sent data for FY 2025? and FY 2024?');
+    expect(vocabulary.respell("how many agencies sent data for FY25? and FY '24?")).toBe(
+      'how many agencies sent data for FY 2025? and FY 2024?',
+    );
     expect(vocabulary.respell('whats the avg rating')).toBe('what the average rating');
   });
 
@@ -122,6 +126,8 @@ describe('closed compounds', () => {
     expect(vocabulary.compoundsOf(processTerm('wide')!)).toEqual([processTerm('governmentwide')]);
     expect(vocabulary.compoundsOf(processTerm('structure')!)).toEqual([]);
     expect(vocabulary.compoundsOf(processTerm('discover')!)).toEqual([]);
-    expect(new QueryVocabulary(QueryVocabulary.wordsOf([text]), () => true).compoundsOf(processTerm('government')!)).toEqual([]);
+    expect(
+      new QueryVocabulary(QueryVocabulary.wordsOf([text]), () => true).compoundsOf(processTerm('government')!),
+    ).toEqual([]);
   });
 });

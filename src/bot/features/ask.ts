@@ -7,7 +7,15 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { BotDeps } from '../deps.js';
 import { escapeHtml } from '../format.js';
-import { answerInChat, askEngine, firstView, ignoreNotModified, questionOf, sendWelcome, showTyping } from '../reply.js';
+import {
+  answerInChat,
+  askEngine,
+  firstView,
+  ignoreNotModified,
+  questionOf,
+  sendWelcome,
+  showTyping,
+} from '../reply.js';
 import type { AnswerCache } from '../answer-cache.js';
 import { LruMap } from '../../lru-map.js';
 import { smallTalkOf } from '../small-talk.js';
@@ -43,7 +51,8 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
       }
       // A message leaning on the chat's previous question ("and in 2022?", "what about legal aid?") is read with it.
       const previous = recent.get(ctx.chat!.id);
-      const readAs = previous && Date.now() - previous.at < FOLLOW_UP_MS ? followUp(previous.question, question) : undefined;
+      const readAs =
+        previous && Date.now() - previous.at < FOLLOW_UP_MS ? followUp(previous.question, question) : undefined;
       recent.set(ctx.chat!.id, { question: readAs ?? question, at: Date.now() });
       const answerId = await answerInChat(ctx, deps, cache, question, readAs);
       if (answerId !== undefined) answers.set(`${ctx.chat!.id}:${ctx.message!.message_id}`, answerId);
@@ -57,7 +66,11 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
     await showTyping(ctx);
     const { text, keyboard } = await firstView(ctx, deps, await askEngine(deps, question), cache);
     await ctx.api
-      .editMessageText(ctx.chat.id, answerId, text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } })
+      .editMessageText(ctx.chat.id, answerId, text, {
+        parse_mode: 'HTML',
+        reply_markup: keyboard,
+        link_preview_options: { is_disabled: true },
+      })
       .catch(ignoreNotModified);
   });
   return feature;

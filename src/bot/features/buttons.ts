@@ -34,10 +34,17 @@ type View = { text: string; keyboard: InlineKeyboard };
 
 /** Shows a view in the tapped message itself. */
 const edit = (ctx: BotContext, view: View): Promise<unknown> =>
-  ctx.editMessageText(view.text, { parse_mode: 'HTML', reply_markup: view.keyboard, link_preview_options: { is_disabled: true } }).catch(ignoreNotModified);
+  ctx
+    .editMessageText(view.text, {
+      parse_mode: 'HTML',
+      reply_markup: view.keyboard,
+      link_preview_options: { is_disabled: true },
+    })
+    .catch(ignoreNotModified);
 
 /** A paragraph number that exists in the report. */
-const inReport = (report: ParsedReport | undefined, n: number): report is ParsedReport => !!report && n >= 1 && n <= report.paragraphs.length;
+const inReport = (report: ParsedReport | undefined, n: number): report is ParsedReport =>
+  !!report && n >= 1 && n <= report.paragraphs.length;
 
 export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -67,7 +74,11 @@ export function buttonsFeature(deps: BotDeps, cache: AnswerCache): Composer<BotC
 }
 
 /** A report's paragraphs (as new messages, or in place from its contents) and its contents. */
-async function reportButton(ctx: BotContext, deps: BotDeps, action: Extract<Action, { report: string }>): Promise<void> {
+async function reportButton(
+  ctx: BotContext,
+  deps: BotDeps,
+  action: Extract<Action, { report: string }>,
+): Promise<void> {
   const report = findReport(deps, action.report);
   const n = 'paragraph' in action ? action.paragraph : 1;
   if (!inReport(report, n)) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
@@ -75,11 +86,23 @@ async function reportButton(ctx: BotContext, deps: BotDeps, action: Extract<Acti
   if (action.kind === 'context') return sendParagraphs(ctx, report, n, n);
   if (action.kind === 'wider') return sendParagraphs(ctx, report, n - 1, n + 1);
   if (action.kind === 'contents') return sendContents(ctx, report);
-  await edit(ctx, action.kind === 'contentsInPlace' ? contentsView(report, ctx.t) : contentsParagraphView(report, n, ctx.t, ctx.me.username));
+  await edit(
+    ctx,
+    action.kind === 'contentsInPlace'
+      ? contentsView(report, ctx.t)
+      : contentsParagraphView(report, n, ctx.t, ctx.me.username),
+  );
 }
 
-/** An answer card's views, in place: the card, its paragraph, ±1, the section outline and a paragraph opened from it. */
-async function cardButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, action: Extract<Action, { question: string }>): Promise<void> {
+/**
+ * An answer card's views, in place: the card, its paragraph, ±1, the section outline and a paragraph opened from it.
+ */
+async function cardButton(
+  ctx: BotContext,
+  deps: BotDeps,
+  cache: AnswerCache,
+  action: Extract<Action, { question: string }>,
+): Promise<void> {
   const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id);
   if (!card) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
   const item = card.answer.answers[action.page];
@@ -90,7 +113,10 @@ async function cardButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, ac
   if (action.kind === 'view') {
     if (!report && action.view !== 'card') return void (await ctx.answerCallbackQuery({ text: ctx.t.reportGone }));
     await ctx.answerCallbackQuery();
-    return void (await edit(ctx, answerView(card.answer, action.question, action.page, t, action.view, report, ctx.me.username)));
+    return void (await edit(
+      ctx,
+      answerView(card.answer, action.question, action.page, t, action.view, report, ctx.me.username),
+    ));
   }
   if (!inReport(report, action.paragraph)) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
   await ctx.answerCallbackQuery();
@@ -103,7 +129,12 @@ async function cardButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, ac
 }
 
 /** An example question, in the language its button was offered in (a group's members read different languages). */
-async function exampleButton(ctx: BotContext, deps: BotDeps, cache: AnswerCache, action: Extract<Action, { index: number }>): Promise<void> {
+async function exampleButton(
+  ctx: BotContext,
+  deps: BotDeps,
+  cache: AnswerCache,
+  action: Extract<Action, { index: number }>,
+): Promise<void> {
   const lang = action.lang ?? ctx.lang;
   const report = action.kind === 'reportExample' ? findReport(deps, action.report) : undefined;
   const question =

@@ -21,7 +21,9 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
   // Added to a group: a short introduction there, saying how to ask in a group.
   feature.on('my_chat_member', async (ctx) => {
     const { old_chat_member: before, new_chat_member: now } = ctx.myChatMember;
-    const joined = (now.status === 'member' || now.status === 'administrator') && (before.status === 'left' || before.status === 'kicked');
+    const joined =
+      (now.status === 'member' || now.status === 'administrator') &&
+      (before.status === 'left' || before.status === 'kicked');
     if (joined && ctx.chat.type !== 'private') await ctx.reply(ctx.t.startGroup(ctx.me.username));
   });
   feature.command('help', (ctx) => ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));

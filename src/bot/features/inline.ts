@@ -23,10 +23,13 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
     const results = answer.answers.map((item, i) =>
       InlineQueryResultBuilder.article(`a${i}`, clipText(item.quote.text, TITLE_CHARS), {
         description: `${answer.confidence === 'low' ? '≈ ' : ''}${item.citation.section.split(' › ').at(-1)} · ¶${item.citation.paragraph}`,
-      }).text(answerHtml(item, `❓ ${question}`, answer.confidence === 'low' ? ctx.t.lowConfidence : '', ctx.me.username), {
-        parse_mode: 'HTML',
-        link_preview_options: { is_disabled: true },
-      }),
+      }).text(
+        answerHtml(item, `❓ ${question}`, answer.confidence === 'low' ? ctx.t.lowConfidence : '', ctx.me.username),
+        {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+        },
+      ),
     );
     await ctx.answerInlineQuery(results, { cache_time: 300 });
   });

@@ -128,7 +128,11 @@ export function rateLimit(options: Partial<RateLimitOptions> = {}): MiddlewareFn
       if (users.size > 50_000) for (const [k, v] of users) if (v.questions.full && v.taps.full) users.delete(k);
       users.set(
         id,
-        (user = { questions: new TokenBucket(o.questionBurst, o.questionRefillMs), taps: new TokenBucket(o.tapBurst, o.tapRefillMs), toldAt: -Infinity }),
+        (user = {
+          questions: new TokenBucket(o.questionBurst, o.questionRefillMs),
+          taps: new TokenBucket(o.tapBurst, o.tapRefillMs),
+          toldAt: -Infinity,
+        }),
       );
     }
     const bucket = ctx.callbackQuery ? user.taps : user.questions;

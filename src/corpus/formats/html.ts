@@ -30,7 +30,9 @@ interface DomNode {
 
 const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** Blocks of an element tree in document order. Text outside any block (loose text in a div) becomes its own paragraph. */
+/**
+ * Blocks of an element tree in document order. Text outside any block (loose text in a div) becomes its own paragraph.
+ */
 function blocksOf(root: DomNode): Block[] {
   const out: Block[] = [];
   let loose = '';
@@ -110,7 +112,8 @@ function titleOf(document: { querySelector(selector: string): { textContent: str
 
 /**
  * An HTML document as report text.
- * @param mainContent find the page's main content first (web pages); false for documents that are all content (converted Word files)
+ * @param mainContent find the page's main content first (web pages); false for documents that are all content
+ * (converted Word files)
  */
 export function htmlToReportText(html: string, mainContent = true): string {
   const { document } = parseHTML(html);

@@ -63,12 +63,21 @@ const CONTENTS_HEADING = /^(?:table of )?contents$|^目\s*录$/i;
 export const FIGURE = /^[<>~≈+]?[$€£¥]?\d[\d,.]*\s*(?:%|percent|[KMB]|million|billion|thousand|x|×)?\+?$/i;
 /** A footnote's marker: "(1)", "1", "1.", "¹", "*", "†". */
 const FOOTNOTE = /^(?:\((\d{1,2})\)|(\d{1,2})[.)]?|([¹²³⁴⁵⁶⁷⁸⁹⁰]+)|(\*{1,3}|†|‡))\s*(?=\S)/;
-/** A line that opens with a figure ("700,000 + Client visits", "52 GC departments…") states it: not a heading (a section number, "2.1 Scope", is no figure). */
+/**
+ * A line that opens with a figure ("700,000 + Client visits", "52 GC departments…") states it: not a heading (a section
+ * number, "2.1 Scope", is no figure).
+ */
 const OPENS_WITH_FIGURE = /^[<>~≈]?[$€£¥]?\d/;
 const MARKER_ALONE = /^(?:\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†|‡)$/;
-/** An image credit: "Photomontage: CDS", "Cover image: Freepik; Photomontage: CDS", "Source: Unsplash" (no date: a data source keeps its line). */
+/**
+ * An image credit: "Photomontage: CDS", "Cover image: Freepik; Photomontage: CDS", "Source: Unsplash" (no date: a data
+ * source keeps its line).
+ */
 export const CREDIT = /^(?:(?:cover |header )?(?:image|photo(?:graph)?|photomontage|illustration|picture|credit|photo credit|source)s?\s*:\s*[^;\d]{1,60}(?:;\s*|$))+$/i;
-/** A numbered heading: "2.", "2.1", "2.1.3", "IV.", "Chapter 3", "Part II", "Annex A", then a capitalised title ("52 GC departments" is a count). */
+/**
+ * A numbered heading: "2.", "2.1", "2.1.3", "IV.", "Chapter 3", "Part II", "Annex A", then a capitalised title ("52 GC
+ * departments" is a count).
+ */
 const NUMBERED = /^(?:(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)|[IVX]{1,5}\.|(?:chapter|part|section|annex|appendix)\s+[\dIVXA-Z]{1,5}[.:]?)\s+(?=\p{Lu})/u;
 /** A list item or bullet opens a new block even without space above it. */
 const OPENS_BLOCK = /^(?:[■□▪▫●•◦❏❑◆◇➢►–—-]\s|\d{1,2}\s*[.、．)]\s|\(\d{1,2}\)\s|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/u;
@@ -95,7 +104,9 @@ const bandOf = (line: PdfLine, page: PdfPage): boolean => line.y < page.height *
 const shape = (text: string): string => text.replace(/\d+/g, '#');
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
-/** Page numbers (in a margin band, following the page sequence) and running lines (in a band on many pages), per page. */
+/**
+ * Page numbers (in a margin band, following the page sequence) and running lines (in a band on many pages), per page.
+ */
 function marginLines(pages: PdfPage[]): Set<PdfLine> {
   const out = new Set<PdfLine>();
   const offsets = new Map<number, number>();
@@ -138,7 +149,10 @@ function bodySize(lines: PdfLine[]): number {
   return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
-/** Lines → blocks: one size, one column, no more than a line's spacing apart, a bullet or a short sentence-ending line closing a block. */
+/**
+ * Lines → blocks: one size, one column, no more than a line's spacing apart, a bullet or a short sentence-ending line
+ * closing a block.
+ */
 function blocksOf(lines: PdfLine[], page: number, body: number, listed: (text: string) => boolean): Block[] {
   const blocks: Block[] = [];
   const widest = Math.max(0, ...lines.map((l) => l.xEnd - l.x));
@@ -149,7 +163,8 @@ function blocksOf(lines: PdfLine[], page: number, body: number, listed: (text: s
     const continues =
       open &&
       last &&
-      // One size; a line ending in a comma runs on into a slightly smaller one ("Paul N. Wagner," / "CEO, Canadian Digital Service").
+      // One size; a line ending in a comma runs on into a slightly smaller one ("Paul N. Wagner," / "CEO, Canadian
+      // Digital Service").
       (Math.abs(last.size - line.size) <= 0.6 || (/[,，]$/.test(last.text) && Math.abs(last.size - line.size) <= last.size * 0.2)) &&
       last.y - line.y > 0 &&
       last.y - line.y <= line.size * 1.75 &&
@@ -204,7 +219,10 @@ function joinLines(a: PdfLine, b: string, vocabulary: ReturnType<typeof vocabula
   return HAN.test(a.text.at(-1) ?? '') && HAN.test(b[0] ?? '') ? a.text + b : `${a.text} ${b}`;
 }
 
-/** Marks headings: set larger than the body, or numbered, or listed in the outline; short, not a sentence, and heading something. */
+/**
+ * Marks headings: set larger than the body, or numbered, or listed in the outline; short, not a sentence, and heading
+ * something.
+ */
 const outlineKey = (text: string): string => text.toLowerCase().replace(/[\s:：.]+/g, ' ').trim();
 
 function markHeadings(blocks: Block[], body: number, outline: PdfLayoutOptions['outline'] = []): void {
@@ -229,7 +247,8 @@ function markHeadings(blocks: Block[], body: number, outline: PdfLayoutOptions['
         ? sizes.indexOf(Math.round(b.size * 2) / 2) + 2 + (listed.size ? 1 : 0)
         : sizes.length + 1 + (NUMBERED.exec(b.text)?.[1]?.replace(/\.$/, '').split('.').length ?? 1);
   // Decided from the last block back, so that what follows a candidate is known: a heading heads body text,
-  // or a lower heading that does; before the next heading of its own level or above (a series of short lines is a list).
+  // or a lower heading that does; before the next heading of its own level or above (a series of short lines is a
+  // list).
   for (let i = blocks.length - 1; i >= 0; i--) {
     const b = blocks[i]!;
     if (!candidates.includes(b)) continue;
@@ -282,7 +301,8 @@ function pairFigures(blocks: Block[]): Block[] {
     const near = (label: Block): boolean => label.page === b.page;
     const beside = isLabel(next) && near(next) && top(next) >= b.lines[0]!.y - b.size * 0.5 && bottom(next) <= top(b);
     const below = isLabel(next) && near(next) && bottom(b) - top(next) <= b.size * 2.5 && bottom(b) > top(next);
-    // Label above the figure, when the page pairs them that way (the label after it is followed by another figure, or there is none).
+    // Label above the figure, when the page pairs them that way (the label after it is followed by another figure, or
+    // there is none).
     const above =
       isLabel(previous) && near(previous) && !previous.paired && words(previous.text) <= 10 && !SENTENCE_END.test(previous.text) && bottom(previous) - top(b) <= b.size * 2.5 && bottom(previous) > bottom(b) && (!below || blocks[i + 2]?.kind === 'figure');
     if (beside || (below && !above)) {
