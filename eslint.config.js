@@ -11,6 +11,8 @@ export default tseslint.config(
       'data/',
       'models/',
       'bench-results/',
+      'reports/',
+      '.stryker-tmp/',
       'scripts/_*.ts',
       '**/*.mjs',
       '**/*.cjs',

@@ -21,7 +21,7 @@ export interface Runtime {
   engine: AnswerEngine;
   /** The live index generation the engine was loaded from. */
   generation: string;
-  embedder?: Embedder;
+  embedder?: Embedder | undefined;
   /**
    * Brings the index up to date with the corpus (in a child process: answering goes on meanwhile) and swaps in a fresh
    * engine.

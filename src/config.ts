@@ -12,21 +12,21 @@ const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 export const DEFAULT_WEBHOOK_HOST = '127.0.0.1';
 
 export interface Config {
-  token?: string;
-  apiRoot?: string;
-  webhookUrl?: string;
+  token?: string | undefined;
+  apiRoot?: string | undefined;
+  webhookUrl?: string | undefined;
   corpusDir: string;
   dataDir: string;
   /** Hub id or local folder; undefined when EMBEDDING_MODEL=none (lexical only). */
-  embeddingModel?: string;
+  embeddingModel?: string | undefined;
   /** Where hub models are downloaded from (HF_ENDPOINT: a mirror); the Hugging Face hub when unset. */
-  hubEndpoint?: string;
+  hubEndpoint?: string | undefined;
   adminIds: number[];
   port: number;
   /** Interface the webhook server binds to: loopback unless a proxy elsewhere must reach it. */
   webhookHost: string;
   /** Shared secret Telegram sends with each webhook update; random per start when unset. */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
   /** How often the running bot looks for new or changed reports. */
   corpusPollMs: number;
   /** LOG_LEVEL=silent: only errors are logged. */
@@ -38,7 +38,7 @@ export interface Config {
   /** SOURCES_ALLOW_PRIVATE=1: sources may be on loopback or private addresses (tests). */
   sourcesAllowPrivate: boolean;
   /** Port of the /healthz and /metrics server on loopback (polling mode; the webhook server also serves them). */
-  metricsPort?: number;
+  metricsPort?: number | undefined;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;

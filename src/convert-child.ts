@@ -23,13 +23,13 @@ export interface ConvertLimits {
 export const CONVERT_LIMITS: ConvertLimits = { baseMs: 10_000, msPerMb: 5_000, heapMb: 1024 };
 
 type Request = { name: string; bytes: Uint8Array };
-type Reply = { ok: true; converted: Converted } | { ok: false; reportFileReason?: string; message: string };
+type Reply = { ok: true; converted: Converted } | { ok: false; reportFileReason?: string | undefined; message: string };
 
 const SELF = fileURLToPath(import.meta.url);
 const RUN = '--run-convert';
 
 export class ConversionChild {
-  private child?: ChildProcess;
+  private child?: ChildProcess | undefined;
 
   constructor(private readonly limits: ConvertLimits = CONVERT_LIMITS) {}
 

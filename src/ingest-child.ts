@@ -15,10 +15,10 @@ export interface ChildIngestOptions {
   corpusDir: string;
   dataDir: string;
   /** Id of the model the running engine uses (Embedder.id); none for lexical only. */
-  model?: string;
+  model?: string | undefined;
   /** Where hub downloads are kept (DATA_DIR/models). */
   cacheDir: string;
-  hubEndpoint?: string;
+  hubEndpoint?: string | undefined;
 }
 
 type Reply =

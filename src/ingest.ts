@@ -42,13 +42,13 @@ export interface IngestOptions {
   corpusDir: string;
   dataDir: string;
   /** The loaded model; undefined means lexical only. */
-  embedder?: Embedder;
+  embedder?: Embedder | undefined;
   /** Re-embed everything even when nothing changed. */
-  rebuild?: boolean;
-  progress?: Progress;
-  batchSize?: number;
+  rebuild?: boolean | undefined;
+  progress?: Progress | undefined;
+  batchSize?: number | undefined;
   /** Accept a corpus folder with no report at all as "every report removed" (otherwise the index is kept). */
-  allowEmpty?: boolean;
+  allowEmpty?: boolean | undefined;
 }
 
 export interface IngestSummary {
@@ -122,7 +122,7 @@ export function planIngest(
   failedFiles: Set<string>,
   previous: Manifest | undefined,
   model: { id: string; dim: number } | null,
-  options: { rebuild?: boolean; allowEmpty?: boolean } = {},
+  options: { rebuild?: boolean | undefined; allowEmpty?: boolean | undefined } = {},
 ): IngestPlan {
   const full =
     !!options.rebuild ||

@@ -130,18 +130,18 @@ export interface Evidence {
   /** The same counting the question's own words only, not synonyms. */
   literal: number;
   /** Best relatedness among them; undefined without a model. */
-  related?: number;
+  related?: number | undefined;
   /**
    * How far the best sentence's score leads the best sentence of any other paragraph: a clear winner or a flat field.
    */
   margin: number;
   /** The question asks about a topic, not for a figure, a date or a name. */
-  open?: boolean;
+  open?: boolean | undefined;
   /**
    * The passage ranked first is also the one closest in meaning (dense similarity): word overlap and meaning point to
    * the same place.
    */
-  agrees?: boolean;
+  agrees?: boolean | undefined;
 }
 
 /**
@@ -181,7 +181,7 @@ export interface Shown {
   context: Set<string>;
   /** Names in the quote other than its report's own subject. */
   names: string[];
-  report: { title: string; date?: string };
+  report: { title: string; date?: string | undefined };
   /** Abbreviations the question names that the index uses in a few passages ("the VA"): a particular body. */
   namedAbbreviations: string[];
   /**
@@ -235,7 +235,7 @@ export function judge(
  */
 export function yearOutOfScope(
   questionYears: string[],
-  report: { title: string; date?: string },
+  report: { title: string; date?: string | undefined },
   quote: string,
 ): boolean {
   if (!questionYears.length) return false;

@@ -62,16 +62,16 @@ const MAX_FAMILY = 8;
 const JUDGED = 3;
 
 export interface EngineOptions {
-  embedder?: Embedder;
+  embedder?: Embedder | undefined;
   /** Translated concepts for a question (Chinese words glossed into English terms). */
-  expandQuery?: (question: string) => Concept[];
+  expandQuery?: ((question: string) => Concept[]) | undefined;
   /** English synonyms (WordNet); without it questions match on their own words and spellings only. */
-  thesaurus?: Thesaurus;
+  thesaurus?: Thesaurus | undefined;
   /** Confidence thresholds and ranking weights, for sweeps; CONFIDENCE and WEIGHTS otherwise. */
-  thresholds?: Thresholds;
-  weights?: Weights;
+  thresholds?: Thresholds | undefined;
+  weights?: Weights | undefined;
   /** Receives where each answer's time went (milliseconds), for benchmarks. */
-  onTimings?: (t: AnswerTimings) => void;
+  onTimings?: ((t: AnswerTimings) => void) | undefined;
 }
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
@@ -621,7 +621,7 @@ interface RankedSentence {
   coverage: number;
   literal: number;
   /** Relatedness of the sentence's dense similarity (see confidence.ts), when a model ran. */
-  related?: number;
+  related?: number | undefined;
 }
 
 /**

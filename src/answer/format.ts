@@ -16,7 +16,7 @@ export interface AnswerJson {
   answers: {
     quote: string;
     score: number;
-    citation: { reportId: string; reportTitle: string; section: string; paragraph: number; page?: number };
+    citation: { reportId: string; reportTitle: string; section: string; paragraph: number; page?: number | undefined };
   }[];
 }
 
@@ -60,7 +60,12 @@ function mergeSpans(spans: { start: number; end: number }[]): { start: number; e
 }
 
 /** Short citation line: report title · section path · ¶n. */
-function citationLine(c: { reportTitle: string; section: string; paragraph: number; page?: number }): string {
+function citationLine(c: {
+  reportTitle: string;
+  section: string;
+  paragraph: number;
+  page?: number | undefined;
+}): string {
   return `${c.reportTitle} · ${c.section}${c.page ? ` · p. ${c.page}` : ''} · ¶${c.paragraph}`;
 }
 

@@ -17,7 +17,7 @@ export interface QuestionAnalysis {
    * proportion") or an amount of money ("how much did they spend"). A share answers no "how many"
    * ("82.5% of days" is not the number of days); counts may answer a share ("27 of 60 agencies").
    */
-  figureKind?: FigureKind;
+  figureKind?: FigureKind | undefined;
   /** "When / what date / which year…": prefer sentences with a date. */
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
@@ -37,7 +37,7 @@ export interface QuestionAnalysis {
   /**
    * "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done.
    */
-  timeFrame?: 'future' | 'past';
+  timeFrame?: 'future' | 'past' | undefined;
 }
 
 /**

@@ -13,9 +13,9 @@ export interface Sentence {
   end: number;
   score: number;
   /** Opens with a word that points back ("It", "These", "Among them"): it needs the sentence before. */
-  leansBack?: boolean;
+  leansBack?: boolean | undefined;
   /** Is the paragraph's item heading ("Sixth, consciously accept supervision."): it needs the sentence after. */
-  isLead?: boolean;
+  isLead?: boolean | undefined;
 }
 
 const LEANS_BACK =

@@ -72,8 +72,8 @@ export interface SentenceEvidence {
   /** The sentence stands in a section about what is to come (question.ts isForwardLooking). */
   forwardLooking?: boolean;
   /** Relatedness of the sentence and of its paragraph's best sentence (confidence.ts), when dense retrieval ran. */
-  related?: number;
-  paragraphRelated?: number;
+  related?: number | undefined;
+  paragraphRelated?: number | undefined;
 }
 
 export interface SentenceScore {

@@ -26,7 +26,7 @@ export interface Candidates {
   chunks: Set<number>;
   /** Chunk id → cosine similarity, for the dense hits. */
   dense: Map<number, number>;
-  vector?: Float32Array;
+  vector?: Float32Array | undefined;
 }
 
 /** The chunks worth ranking for a question, with the timings of each retriever. */

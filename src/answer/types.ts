@@ -4,14 +4,14 @@ export interface Citation {
   reportId: string;
   reportTitle: string;
   /** A short name for the report (its sidecar's shortTitle), for compact citations. */
-  reportShortTitle?: string;
+  reportShortTitle?: string | undefined;
   /** The report's official page, when its sidecar names one. */
-  reportUrl?: string;
+  reportUrl?: string | undefined;
   /** Section path joined with " › ", e.g. "1 Main Measures… › (3) … › Sixth, consciously accept supervision". */
   section: string;
   paragraph: number;
   /** The page of the original (reports converted from PDF). */
-  page?: number;
+  page?: number | undefined;
 }
 
 export interface Quote {

@@ -23,12 +23,12 @@ import type { BotDeps } from './deps.js';
 import { questionOf } from './reply.js';
 
 export interface BotOptions {
-  apiRoot?: string;
+  apiRoot?: string | undefined;
   /** Skips the getMe call at start (tests). */
-  botInfo?: UserFromGetMe;
+  botInfo?: UserFromGetMe | undefined;
   /** Retries of a failed Bot API call (429 after retry_after, 5xx and network errors with backoff). */
-  maxRetryAttempts?: number;
-  maxRetryDelaySeconds?: number;
+  maxRetryAttempts?: number | undefined;
+  maxRetryDelaySeconds?: number | undefined;
 }
 
 /** A group message that is neither a command nor a question to the bot: costs nothing, counts for nothing. */
@@ -39,7 +39,10 @@ function isGroupChatter(ctx: BotContext): boolean {
 }
 
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
-  const bot = new Bot<BotContext>(token, { client: { apiRoot: options.apiRoot }, botInfo: options.botInfo });
+  const bot = new Bot<BotContext>(token, {
+    client: options.apiRoot ? { apiRoot: options.apiRoot } : {},
+    ...(options.botInfo && { botInfo: options.botInfo }),
+  });
   // auto-retry retries forever by default; an interactive reply is worth a few tries only, but a
   // long flood-wait (retry_after) is waited out (up to 5 minutes) rather than the answer lost.
   // Network errors are networkRetry's: bounded, and logged when the Bot API goes and comes back.

@@ -243,8 +243,8 @@ export interface OutlineWindow {
   /** The items shown, each opening its first body paragraph. */
   items: OutlineItem[];
   /** Where the windows before and after this one are centred (undefined: none). */
-  earlier?: number;
-  later?: number;
+  earlier?: number | undefined;
+  later?: number | undefined;
 }
 
 /**

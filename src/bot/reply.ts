@@ -202,7 +202,7 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
     keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index, lang: ctx.lang })).row(),
   );
   const [text = ''] = packMessages([ctx.t.start(lines + more)]);
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(text, keyboard ? { parse_mode: 'HTML', reply_markup: keyboard } : { parse_mode: 'HTML' });
 }
 
 /** A double tap asks for the view already shown; Telegram answers "message is not modified": nothing to do. */
@@ -295,7 +295,7 @@ export async function sendParagraphs(ctx: BotContext, report: ParsedReport, from
             encodeCallback({ kind: 'wider', report: reportKey(report.id), paragraph: from }),
           )
         : undefined;
-    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+    await ctx.reply(text, keyboard ? { parse_mode: 'HTML', reply_markup: keyboard } : { parse_mode: 'HTML' });
   }
 }
 
@@ -319,7 +319,7 @@ export function contentsView(report: ParsedReport, t: Strings): { text: string; 
 /** The table of contents as a new message. */
 export async function sendContents(ctx: BotContext, report: ParsedReport): Promise<void> {
   const { text, keyboard } = contentsView(report, ctx.t);
-  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  await ctx.reply(text, keyboard ? { parse_mode: 'HTML', reply_markup: keyboard } : { parse_mode: 'HTML' });
 }
 
 /** A paragraph opened from the table of contents, in place: ±1 as a new message, back to the contents. */

@@ -84,13 +84,13 @@ async function identify(bot: Bot<BotContext>, signal?: AbortSignal): Promise<voi
 }
 
 export interface StartOptions {
-  webhookUrl?: string;
+  webhookUrl?: string | undefined;
   port: number;
   /** Interface the webhook server listens on (default loopback: a reverse proxy forwards to it). */
-  host?: string;
+  host?: string | undefined;
   /** Secret Telegram must send with each update (X-Telegram-Bot-Api-Secret-Token); random when not given. */
-  webhookSecret?: string;
-  signal?: AbortSignal;
+  webhookSecret?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query', 'my_chat_member'] as const;

@@ -65,9 +65,9 @@ export interface ReportFile {
   file: string;
   /** sha256 of the bytes (and of the sidecar): a changed hash means a changed report. */
   hash: string;
-  stamp?: FileStamp;
+  stamp?: FileStamp | undefined;
   /** Metadata from the optional sidecar `<name>.meta.json`; it overrides what parsing finds. */
-  sidecar?: Partial<ReportMeta>;
+  sidecar?: Partial<ReportMeta> | undefined;
 }
 
 export interface CorpusScan {
@@ -121,20 +121,20 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
 export interface LoadedReport {
   text: string;
   hash: string;
-  sidecar?: Partial<ReportMeta>;
+  sidecar?: Partial<ReportMeta> | undefined;
   /** The layout of a converted text (parseReport); undefined: by the file's extension. */
-  layout?: 'markdown' | 'text';
+  layout?: 'markdown' | 'text' | undefined;
   /** Where each page of a PDF starts in `text`. */
-  pageStarts?: number[];
+  pageStarts?: number[] | undefined;
 }
 
 export interface LoadOptions {
   /** Converted text beyond this many characters is refused. */
-  maxTextChars?: number;
+  maxTextChars?: number | undefined;
   /** The dictionary, for the line-end hyphens of a PDF the report itself does not settle. */
-  isWord?: (word: string) => boolean;
+  isWord?: ((word: string) => boolean) | undefined;
   /** Converts elsewhere (ingest: a child process with time and memory limits); default: here, with convertReport. */
-  convert?: (name: string, bytes: Buffer) => Promise<Converted>;
+  convert?: ((name: string, bytes: Buffer) => Promise<Converted>) | undefined;
 }
 
 /** Reads and, for PDF, Word and HTML, converts one report; a file that cannot be converted is a ReportFileError. */
@@ -210,7 +210,7 @@ const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean 
  * stamp is the one `known` gives for it is not read again: its known hash stands (so an
  * up-to-date check at 1,000 reports stats files instead of reading and hashing 50 MB).
  */
-export function scanCorpus(dir: string, known?: (file: string) => { stamp?: FileStamp; hash: string } | undefined): CorpusScan {
+export function scanCorpus(dir: string, known?: (file: string) => { stamp?: FileStamp | undefined; hash: string } | undefined): CorpusScan {
   const files: ReportFile[] = [];
   const errors: ReportFileError[] = [];
   const seen = new Map<string, string>();

@@ -144,9 +144,9 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
 class StructureReader {
   readonly meta: Partial<ReportMeta> = {};
   readonly paragraphs: Paragraph[] = [];
-  private part?: string;
-  private subsection?: string;
-  private item?: string;
+  private part?: string | undefined;
+  private subsection?: string | undefined;
+  private item?: string | undefined;
   private readonly mdPath: string[] = [];
   private seenBody = false;
   /** After a closing formula alone on its line ("Sincerely,"): the name and title lines that follow sign it. */
@@ -227,7 +227,7 @@ class StructureReader {
     if (!heading) return false;
     const level = heading[1]!.length;
     if (level === 1 && !this.meta.title) {
-      this.meta.title = heading[2];
+      this.meta.title = heading[2]!;
       this.add(withoutMarks(block), 'title', [REPORT_HEADER, FIELD_LABELS.title]);
       return true;
     }

@@ -10,31 +10,31 @@ export interface Paragraph {
   end: number;
   role: ParagraphRole;
   /** The page of the original it starts on (reports converted from PDF). */
-  page?: number;
+  page?: number | undefined;
   /** Section path from the outermost part to the innermost item, e.g. ["1 Main Measures…", "(3) …", "Sixth, …"]. */
   section: string[];
 }
 
 export interface ReportMeta {
   title: string;
-  issuer?: string;
-  date?: string;
-  documentNumber?: string;
-  indexNumber?: string;
-  classification?: string;
-  addressee?: string;
-  published?: string;
-  signature?: string;
-  signedDate?: string;
+  issuer?: string | undefined;
+  date?: string | undefined;
+  documentNumber?: string | undefined;
+  indexNumber?: string | undefined;
+  classification?: string | undefined;
+  addressee?: string | undefined;
+  published?: string | undefined;
+  signature?: string | undefined;
+  signedDate?: string | undefined;
   /**
    * A short name for citations ("Zuoyun County 2023 Rule of Law Report"), from the sidecar; else the title is clipped.
    */
-  shortTitle?: string;
+  shortTitle?: string | undefined;
   /** Where the report is published (its official page), from the sidecar: an "Original" button links to it. */
-  url?: string;
+  url?: string | undefined;
   /** Example questions this report answers, from its optional sidecar <file>.meta.json, in English and Chinese. */
-  examples?: string[];
-  examplesZh?: string[];
+  examples?: string[] | undefined;
+  examplesZh?: string[] | undefined;
 }
 
 export interface ParsedReport {

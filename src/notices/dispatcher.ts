@@ -79,14 +79,14 @@ const TOKEN_PAUSE_MS = 5 * 60_000;
 export class OutboxDispatcher {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
+  private wake?: (() => void) | undefined;
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly limiter: DeliveryLimiter;
   private readonly now: () => number;
   /** Since when the database has been locked by another process (undefined: it is not). */
-  private busySince?: number;
+  private busySince?: number | undefined;
   /** Why the outbox is paused (a rejected token), for /stats; undefined while delivering. */
-  pausedReason?: string;
+  pausedReason?: string | undefined;
 
   constructor(
     private readonly store: SubscriptionStore,

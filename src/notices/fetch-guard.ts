@@ -19,7 +19,14 @@ export interface FetchLimits {
 
 export type Fetched =
   | { status: 'not-modified' }
-  | { status: 'ok'; url: string; body: Buffer; contentType: string; etag?: string; lastModified?: string };
+  | {
+      status: 'ok';
+      url: string;
+      body: Buffer;
+      contentType: string;
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+    };
 
 /** A refusal or failure, with a reason fit for /stats and logs. */
 export class FetchError extends Error {
@@ -139,7 +146,7 @@ const PRIVATE_AGENT = new Agent();
 export async function guardedFetch(
   url: string,
   limits: FetchLimits,
-  validators: { etag?: string; lastModified?: string } = {},
+  validators: { etag?: string | undefined; lastModified?: string | undefined } = {},
 ): Promise<Fetched> {
   let current = new URL(url);
   const signal = AbortSignal.timeout(limits.timeoutMs);

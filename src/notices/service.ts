@@ -25,7 +25,7 @@ export interface NoticeService {
 
 export async function startNotices(options: {
   token: string;
-  apiRoot?: string;
+  apiRoot?: string | undefined;
   dataDir: string;
   corpusDir: string;
   runtime: Runtime;
@@ -37,7 +37,7 @@ export async function startNotices(options: {
 }): Promise<NoticeService> {
   const { runtime } = options;
   const store = new SubscriptionStore(join(options.dataDir, 'subscriptions.db'));
-  const api = new Api(options.token, { apiRoot: options.apiRoot });
+  const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
   const dispatcher = new OutboxDispatcher(
     store,
     (chatId, p) =>

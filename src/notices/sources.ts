@@ -21,7 +21,7 @@ import type { SubscriptionStore } from './store.js';
 export interface Source {
   url: string;
   /** Report links must match this (a listing page or feed); without it an HTML source is itself the report. */
-  pattern?: RegExp;
+  pattern?: RegExp | undefined;
 }
 
 /** Parses SOURCES_FILE: one source a line; a bad line is named (line number and why) and skipped. */
@@ -105,12 +105,12 @@ export interface SourceOptions {
   store: SubscriptionStore;
   allowPrivate: boolean;
   /** Per download. */
-  maxBytes?: number;
-  timeoutMs?: number;
+  maxBytes?: number | undefined;
+  timeoutMs?: number | undefined;
   /** Least time between two requests to one host. */
-  perHostGapMs?: number;
+  perHostGapMs?: number | undefined;
   /** Reports taken from one source in one poll (a listing of 500 old reports is read over several polls). */
-  maxItemsPerPoll?: number;
+  maxItemsPerPoll?: number | undefined;
   /** Poll interval: back-off after errors grows from it. */
   intervalMs: number;
 }
@@ -273,7 +273,7 @@ function saveReport(
   url: string,
   kind: 'pdf' | 'docx' | 'html',
   body: Buffer,
-  validators: { etag?: string; lastModified?: string },
+  validators: { etag?: string | undefined; lastModified?: string | undefined },
 ): string | undefined {
   // An empty body (a site serving a blank 200) is the site's failure: the report already saved stays as it is.
   if (!body.toString('latin1').trim())

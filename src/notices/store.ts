@@ -71,14 +71,14 @@ const MIGRATIONS: string[] = [
 /** A watched source's state (notices/sources.ts). */
 export interface SourceRow {
   url: string;
-  etag?: string;
-  lastModified?: string;
-  checkedAt?: string;
-  okAt?: string;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  checkedAt?: string | undefined;
+  okAt?: string | undefined;
   failures: number;
   /** Epoch ms before which the source is not polled again (back-off after errors). */
   retryAt: number;
-  lastError?: string;
+  lastError?: string | undefined;
   items: number;
 }
 
@@ -91,11 +91,11 @@ export interface SourceItemRow {
    * another address's file).
    */
   file: string;
-  etag?: string;
-  lastModified?: string;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
   hash: string;
   /** When it was last fetched or tried (ISO time). */
-  fetchedAt?: string;
+  fetchedAt?: string | undefined;
 }
 
 export interface Subscriber {
@@ -400,7 +400,12 @@ export class SubscriptionStore {
   recordSourcePoll(
     url: string,
     outcome:
-      | { etag?: string; lastModified?: string; items?: number; unfinished?: boolean }
+      | {
+          etag?: string | undefined;
+          lastModified?: string | undefined;
+          items?: number | undefined;
+          unfinished?: boolean | undefined;
+        }
       | { error: string; retryAt: number },
   ): void {
     const at = now();

@@ -9,10 +9,10 @@
 export interface Concept {
   senses: string[][][];
   /** Share of the weight each reading earns when it matches (1 when absent): a synonym earns less than the word. */
-  credits?: number[];
+  credits?: number[] | undefined;
   weight: number;
   /** Came from a dictionary gloss: its English words are a guess at the report's wording. */
-  translated?: boolean;
+  translated?: boolean | undefined;
 }
 
 /** Every term a concept can match. */

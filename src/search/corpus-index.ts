@@ -45,7 +45,7 @@ interface ReportChunks {
   id: string;
   first: number;
   rows: Int32Array;
-  firstLabel?: number;
+  firstLabel?: number | undefined;
   /** Paragraph number → position of its first chunk (its first sentence), -1 for none. */
   firstOfParagraph: Int32Array;
 }
@@ -62,7 +62,7 @@ export class CorpusIndex {
   private readonly byPosition: ReportChunks[] = [];
   private readonly byReport = new Map<string, ReportChunks>();
   /** Reports with vectors by first HNSW label, ascending (sorted when first needed). */
-  private byLabel?: ReportChunks[];
+  private byLabel?: ReportChunks[] | undefined;
   /** Number of chunks; chunk ids are 0 … chunkCount-1 in the order added. */
   chunkCount = 0;
   /** Dense side; absent when no embedding model could be loaded. */
@@ -70,7 +70,7 @@ export class CorpusIndex {
   /** Every lower-case word of the reports with its count, when the store keeps it (else counted from the texts). */
   words?: () => Map<string, number>;
   private builder = new LexicalIndexBuilder();
-  private built?: LexicalIndex;
+  private built?: LexicalIndex | undefined;
 
   /**
    * Adds a report and its chunks (objects, or rows of paragraph, start, end as stored); chunk

@@ -49,7 +49,7 @@ export interface ReportEntry {
   file: string;
   hash: string;
   /** The file's stamp when it was read (corpus/files.ts): an unchanged stamp skips reading it. */
-  stamp?: FileStamp;
+  stamp?: FileStamp | undefined;
   chunkCount: number;
   /** HNSW labels firstLabel … firstLabel+chunkCount-1 belong to this report's chunks, in order. */
   firstLabel: number;
@@ -57,7 +57,7 @@ export interface ReportEntry {
   /** When this report first entered the index (kept across re-ingests of a changed file). */
   addedAt: string;
   /** SHA-1 of its reports/<id>.bin as written: the text is checked against it before any quote is served. */
-  bodySha1?: string;
+  bodySha1?: string | undefined;
 }
 
 /** A report file that could not be converted: the hash of its bytes then, and why. */
@@ -380,7 +380,7 @@ export class GenerationWriter {
  * written: dispose deletes it, and an abandoned generation takes it along.
  */
 export class FilePostingPages extends MemoryPostingPages {
-  private fd?: number;
+  private fd?: number | undefined;
 
   constructor(private readonly path: string) {
     super();

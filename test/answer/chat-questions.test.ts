@@ -14,7 +14,7 @@ describe('simple chat questions', () => {
     engine = (await buildEngine(join(REPO, 'corpus'), await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir()))
       .engine;
   });
-  const top = async (q: string): Promise<{ quote: string; confidence?: string; abstained: boolean }> => {
+  const top = async (q: string): Promise<{ quote: string; confidence?: string | undefined; abstained: boolean }> => {
     const a = await engine.answer(q);
     return { quote: a.answers[0]?.quote.text ?? '', confidence: a.confidence, abstained: a.abstained };
   };

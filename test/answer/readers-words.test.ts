@@ -15,7 +15,7 @@ describe("answers in the reader's words", () => {
   });
   const top = async (
     q: string,
-  ): Promise<{ quote: string; confidence?: string; abstained: boolean; quotes: string[] }> => {
+  ): Promise<{ quote: string; confidence?: string | undefined; abstained: boolean; quotes: string[] }> => {
     const a = await engine.answer(q);
     return {
       quote: a.answers[0]?.quote.text ?? '',

@@ -17,7 +17,7 @@ export class Publisher {
   readonly redirects = new Map<string, string>();
   /** Paths whose body stops half way and never ends (a stalled server). */
   readonly stalls = new Set<string>();
-  readonly requests: { path: string; ifNoneMatch?: string }[] = [];
+  readonly requests: { path: string; ifNoneMatch?: string | undefined }[] = [];
   private constructor(
     private readonly server: Server,
     readonly origin: string,
@@ -50,7 +50,7 @@ export class Publisher {
     this.pages.set(path, { body: Buffer.isBuffer(body) ? body : Buffer.from(body), type });
   }
 
-  requestsFor(path: string): { path: string; ifNoneMatch?: string }[] {
+  requestsFor(path: string): { path: string; ifNoneMatch?: string | undefined }[] {
     return this.requests.filter((r) => r.path === path);
   }
 

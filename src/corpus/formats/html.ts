@@ -17,7 +17,7 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'NAV', '
 interface Block {
   text: string;
   /** 1–6 for a heading. */
-  level?: number;
+  level?: number | undefined;
 }
 
 /** Minimal DOM node shape used here (linkedom's nodes have these). */

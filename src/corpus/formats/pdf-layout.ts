@@ -39,11 +39,11 @@ export interface PdfPage {
 
 export interface PdfLayoutOptions {
   /** The document's own title (its metadata), when it has a usable one. */
-  title?: string;
+  title?: string | undefined;
   /** The document's own outline (bookmarks): titles and depth (0 = top). Headings it lists take its levels. */
-  outline?: { title: string; depth: number }[];
+  outline?: { title: string; depth: number }[] | undefined;
   /** Whether a word is in the dictionary (WordNet): decides line-end hyphens the report itself does not settle. */
-  isWord?: (word: string) => boolean;
+  isWord?: ((word: string) => boolean) | undefined;
 }
 
 export interface LaidOutText {
@@ -94,7 +94,7 @@ interface Block {
   size: number;
   kind: Kind;
   level?: number;
-  footnote?: string;
+  footnote?: string | undefined;
   text: string;
   /** A figure's label, already read with its figure. */
   paired?: boolean;

@@ -65,7 +65,7 @@ function usableTitle(title: unknown): string | undefined {
 }
 
 /** Pages and the metadata title of a PDF with a text layer. */
-async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPage[]; title?: string; outline: { title: string; depth: number }[] }> {
+async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPage[]; title?: string | undefined; outline: { title: string; depth: number }[] }> {
   const { getDocumentProxy } = await import('unpdf');
   let doc;
   try {
