@@ -13,7 +13,8 @@ import { ingestInChild } from './ingest-child.js';
 import { log } from './log.js';
 import type { Progress } from './progress.js';
 import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
-import { IndexStore, loadIndex, readReportsAhead } from './search/store.js';
+import { IndexStore } from './search/store.js';
+import { loadIndex, readReportsAhead } from './search/load-index.js';
 import { chineseExpander, ensureGlossary } from './search/chinese.js';
 import { loadThesaurus } from './search/thesaurus.js';
 

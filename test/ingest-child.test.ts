@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestInChild } from '../src/ingest-child.js';
-import { IndexStore, loadIndex } from '../src/search/store.js';
+import { IndexStore } from '../src/search/store.js';
+import { loadIndex } from '../src/search/load-index.js';
 import { loadEmbedder, OFFLINE_MODEL } from '../src/search/embedder.js';
 import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 

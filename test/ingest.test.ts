@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest, passageText } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
-import { FORMAT_VERSION, IndexStore, loadIndex } from '../src/search/store.js';
+import { FORMAT_VERSION, IndexStore } from '../src/search/store.js';
+import { loadIndex } from '../src/search/load-index.js';
 import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 

@@ -6,7 +6,8 @@ import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
 import { SubscriptionStore } from '../src/notices/store.js';
 import { loadEmbedder } from '../src/search/embedder.js';
-import { IndexStore, loadIndex } from '../src/search/store.js';
+import { IndexStore } from '../src/search/store.js';
+import { loadIndex } from '../src/search/load-index.js';
 import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPO, REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 

@@ -7,7 +7,8 @@ import { docxToReportText, zipActualSize, zipInflatedSize } from '../../src/corp
 import { htmlToReportText } from '../../src/corpus/formats/html.js';
 import { pdfToReportText } from '../../src/corpus/formats/pdf.js';
 import { ingest } from '../../src/ingest.js';
-import { IndexStore, loadIndex } from '../../src/search/store.js';
+import { IndexStore } from '../../src/search/store.js';
+import { loadIndex } from '../../src/search/load-index.js';
 import { lyingDocx, makeDocx, makePdf, type PdfText } from '../helpers/documents.js';
 import { tempDir } from '../helpers/fixtures.js';
 

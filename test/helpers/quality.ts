@@ -13,7 +13,8 @@ import type { Weights } from '../../src/answer/rerank.js';
 import { ingest } from '../../src/ingest.js';
 import { chineseExpander, ensureGlossary } from '../../src/search/chinese.js';
 import type { Embedder } from '../../src/search/embedder.js';
-import { IndexStore, loadIndex } from '../../src/search/store.js';
+import { IndexStore } from '../../src/search/store.js';
+import { loadIndex } from '../../src/search/load-index.js';
 import { loadThesaurus } from '../../src/search/thesaurus.js';
 
 export const EVAL_DIR = fileURLToPath(new URL('../fixtures/eval', import.meta.url));

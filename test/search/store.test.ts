@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest.js';
 import { LexicalIndexBuilder, PAGE } from '../../src/search/bm25.js';
-import { FilePostingPages, IndexStore, loadIndex, readReportsAhead } from '../../src/search/store.js';
+import { IndexStore } from '../../src/search/store.js';
+import { FilePostingPages } from '../../src/search/generation-writer.js';
+import { loadIndex, readReportsAhead } from '../../src/search/load-index.js';
 import { NEW_REPORT, tempCorpus, tempDir } from '../helpers/fixtures.js';
 
 describe('postings spilled to a scratch file', () => {

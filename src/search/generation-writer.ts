@@ -1,0 +1,225 @@
+/**
+ * Writes one index generation (store.ts has the layout): each report's text, chunks, words and
+ * vectors, then the lexical index, the word list and the vector graph, reusing what the previous
+ * generation already built for reports that did not change.
+ */
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import type { Chunk, ParsedReport } from '../corpus/types.js';
+import { IndexError } from '../errors.js';
+import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
+import { rowTerms, type ChunkTerms } from './corpus-index.js';
+import { encodeReportBody } from './report-file.js';
+import { VectorIndex } from './vector-index.js';
+import { addWordCounts, writeFileDurable, type GenerationFiles } from './index-format.js';
+import { QueryVocabulary } from './vocabulary.js';
+export class GenerationWriter {
+  constructor(
+    private readonly store: GenerationFiles,
+    readonly name: string,
+    readonly dir: string,
+  ) {}
+
+  writeReport(report: ParsedReport, chunks: Chunk[]): void {
+    writeFileDurable(join(this.dir, 'reports', `${report.id}.bin`), encodeReportBody(report));
+    const flat = Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
+    writeFileDurable(join(this.dir, 'chunks', `${report.id}.i32`), new Uint8Array(flat.buffer));
+    const words = QueryVocabulary.wordsOf([report.text]);
+    writeFileDurable(join(this.dir, 'words', `${report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
+  }
+
+  /** Reports indexed in this generation, in order, with their chunk counts, and the builder they went into. */
+  private readonly streamedReports: ReportChunkCount[] = [];
+  private streamed?: LexicalIndexBuilder;
+
+  /** A lexical builder whose postings wait in a scratch file of this generation, not in memory. */
+  private newBuilder(name: string): LexicalIndexBuilder {
+    return new LexicalIndexBuilder(new FilePostingPages(join(this.dir, `postings-${name}.tmp`)));
+  }
+
+  /** Indexes a written report's chunks (their terms) for lexical.bin. */
+  indexChunkTerms(id: string, terms: ChunkTerms[]): void {
+    this.streamed ??= this.newBuilder('new');
+    for (const t of terms) this.streamed.addCounts(t.counts, t.length);
+    this.streamedReports.push({ id, chunkCount: terms.length });
+  }
+
+  /**
+   * Writes lexical.bin over `reports` (in that order); returns its byte size. Reports indexed in
+   * this generation (indexChunkTerms) bring their documents; a carried-over report's are taken
+   * from the previous generation's lexical.bin (LexicalIndex.concat: no report is read), or, when
+   * that file cannot be read, indexed again from the report's stored text and chunks.
+   */
+  writeLexicalIndex(reports: ReportChunkCount[], previous?: { dir: string; reports: ReportChunkCount[] }): number {
+    const parts = new Map<string, { index: LexicalIndex; start: number; count: number }>();
+    const addParts = (index: LexicalIndex, list: ReportChunkCount[]): void => {
+      let start = 0;
+      for (const r of list) {
+        if (!parts.has(r.id)) parts.set(r.id, { index, start, count: r.chunkCount });
+        start += r.chunkCount;
+      }
+    };
+    try {
+      if (this.streamed) addParts(this.streamed.build(), this.streamedReports);
+      const carried = (): ReportChunkCount[] => reports.filter((r) => !parts.has(r.id));
+      const before = carried().length && previous ? readPreviousLexical(previous.dir, previous.reports) : undefined;
+      if (before && previous) addParts(before, previous.reports);
+      const again = carried();
+      if (again.length) addParts(this.indexAgain(again), again);
+    } finally {
+      this.streamed?.dispose();
+    }
+    const index = LexicalIndex.concat(reports.map((r) => parts.get(r.id)!));
+    const bytes = index.serializeParts();
+    writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
+    return bytes.reduce((n, p) => n + p.byteLength, 0);
+  }
+
+  /** A lexical index of reports already written to this generation, from their stored text and chunks. */
+  private indexAgain(reports: ReportChunkCount[]): LexicalIndex {
+    const builder = this.newBuilder('again');
+    try {
+      for (const { id, chunkCount } of reports)
+        for (const t of rowTerms(
+          this.store.readReport(this.dir, id),
+          id,
+          this.store.readChunks(this.dir, id, chunkCount),
+        ))
+          builder.addCounts(t.counts, t.length);
+      return builder.build();
+    } finally {
+      builder.dispose();
+    }
+  }
+
+  /**
+   * words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the
+   * first question.
+   */
+  writeVocabulary(reportIds: string[]): void {
+    const total = new Map<string, number>();
+    for (const id of reportIds) addWordCounts(join(this.dir, 'words', `${id}.tsv`), total);
+    writeFileDurable(join(this.dir, 'words.tsv'), [...total].map(([w, n]) => `${w}\t${n}`).join('\n'));
+  }
+
+  writeVectors(id: string, vectors: Float32Array[]): void {
+    const flat = new Float32Array(vectors.reduce((n, v) => n + v.length, 0));
+    let offset = 0;
+    for (const v of vectors) {
+      flat.set(v, offset);
+      offset += v.length;
+    }
+    writeFileDurable(join(this.dir, 'vectors', `${id}.f32`), new Uint8Array(flat.buffer));
+  }
+
+  /** Reuses an unchanged report's files from the previous generation without copying (hard links). */
+  carryOver(previousDir: string, id: string, withVectors: boolean): void {
+    const files = [
+      join('reports', `${id}.bin`),
+      join('chunks', `${id}.i32`),
+      join('words', `${id}.tsv`),
+      ...(withVectors ? [join('vectors', `${id}.f32`)] : []),
+    ];
+    for (const f of files) {
+      try {
+        linkSync(join(previousDir, f), join(this.dir, f));
+      } catch {
+        writeFileDurable(join(this.dir, f), readFileSync(join(previousDir, f)));
+      }
+    }
+  }
+
+  /** Writes the HNSW graph and returns its byte size for the manifest. */
+  writeVectorIndex(index: VectorIndex): number {
+    const path = join(this.dir, 'hnsw.bin');
+    index.save(path);
+    const fd = openSync(path, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    return statSync(path).size;
+  }
+
+  abandon(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Postings spilled to a file page by page (4 MB of term ids, then 2 MB of frequencies per full
+ * page), so an ingest of 1,000 reports does not hold its 19 million postings in memory while it
+ * streams, nor twice while it builds. The file is a scratch file inside the generation being
+ * written: dispose deletes it, and an abandoned generation takes it along.
+ */
+export class FilePostingPages extends MemoryPostingPages {
+  private fd?: number | undefined;
+
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  /** A full page goes to the file; its arrays are filled again. */
+  protected override keepPage(): void {
+    this.fd ??= openSync(this.path, 'w+');
+    writeFileSync(this.fd, bytesOf(this.terms));
+    writeFileSync(this.fd, bytesOf(this.tfs));
+  }
+
+  protected override *fullPages(): Iterable<[Int32Array, Uint16Array]> {
+    const fd = this.fd;
+    if (fd === undefined) return;
+    const fullPages = (this.length - this.fill) / PAGE;
+    const terms = new Int32Array(PAGE);
+    const tfs = new Uint16Array(PAGE);
+    for (let k = 0; k < fullPages; k++) {
+      readFully(fd, bytesOf(terms), k * PAGE * 6);
+      readFully(fd, bytesOf(tfs), k * PAGE * 6 + PAGE * 4);
+      yield [terms, tfs];
+    }
+  }
+
+  override dispose(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.path, { force: true });
+    super.dispose();
+  }
+}
+
+const bytesOf = (a: Int32Array | Uint16Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+function readFully(fd: number, into: Uint8Array, position: number): void {
+  for (let done = 0; done < into.length;) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0)
+      throw new IndexError(
+        'A scratch postings file ended early while the lexical index was built; run the ingest again.',
+      );
+    done += n;
+  }
+}
+
+/** A report and how many chunks (lexical documents) it has. */
+export interface ReportChunkCount {
+  id: string;
+  chunkCount: number;
+}
+
+/** The previous generation's lexical index, if it can be read and holds exactly its reports' chunks. */
+function readPreviousLexical(dir: string, reports: ReportChunkCount[]): LexicalIndex | undefined {
+  try {
+    const index = LexicalIndex.deserialize(readFileSync(join(dir, 'lexical.bin')));
+    return index.size === reports.reduce((n, r) => n + r.chunkCount, 0) ? index : undefined;
+  } catch {
+    return undefined; // its reports are indexed again from their stored text
+  }
+}

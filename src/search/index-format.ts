@@ -1,0 +1,114 @@
+/**
+ * The index's on-disk format (see store.ts for the layout): its version, the manifest's shape,
+ * and the file helpers the store, the writer and the loader share: durable writes, checked
+ * reads, and the error that tells how to rebuild.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import type { FileStamp } from '../corpus/files.js';
+import type { ReportMeta } from '../corpus/types.js';
+import { IndexError } from '../errors.js';
+import { decodeReportBody, type ReportBody } from './report-file.js';
+
+/** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
+export const FORMAT_VERSION = 6;
+
+export interface ReportEntry {
+  file: string;
+  hash: string;
+  /** The file's stamp when it was read (corpus/files.ts): an unchanged stamp skips reading it. */
+  stamp?: FileStamp | undefined;
+  chunkCount: number;
+  /** HNSW labels firstLabel … firstLabel+chunkCount-1 belong to this report's chunks, in order. */
+  firstLabel: number;
+  meta: ReportMeta;
+  /** When this report first entered the index (kept across re-ingests of a changed file). */
+  addedAt: string;
+  /** SHA-1 of its reports/<id>.bin as written: the text is checked against it before any quote is served. */
+  bodySha1?: string | undefined;
+}
+
+/** A report file that could not be converted: the hash of its bytes then, and why. */
+export interface FailedConversion {
+  hash: string;
+  reason: string;
+}
+
+export interface Manifest {
+  formatVersion: number;
+  /** CHUNKER_VERSION the reports were chunked with; a different one re-ingests everything. */
+  chunkerVersion: number;
+  model: { id: string; dim: number } | null;
+  reports: Record<string, ReportEntry>;
+  nextLabel: number;
+  /** Byte size of hnsw.bin, checked before reading it (a truncated file would crash the native reader). */
+  hnswBytes?: number;
+  /** Byte size of lexical.bin. */
+  lexicalBytes: number;
+  /** SHA-1 of lexical.bin and hnsw.bin, checked at load (a flipped byte in hnsw.bin can crash the native reader). */
+  lexicalSha1?: string;
+  hnswSha1?: string;
+  builtAt: string;
+}
+
+export const REBUILD = 'run `npm run ingest -- --rebuild` to rebuild it from the corpus';
+
+export function writeFileDurable(path: string, data: string | Uint8Array | Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    if (Array.isArray(data)) for (const part of data) writeFileSync(fd, part);
+    else writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new IndexError(`The index ${what} (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
+  }
+}
+
+/** Adds the counts of a "word<TAB>count" file to `into`. */
+export function addWordCounts(path: string, into: Map<string, number>): void {
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) into.set(line.slice(0, tab), (into.get(line.slice(0, tab)) ?? 0) + Number(line.slice(tab + 1)));
+  }
+}
+
+export function sha1(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * A report body read from `path`, refused when it is not the file the index wrote (its checksum differs) or cannot be
+ * decoded.
+ */
+export function checkedReportBody(
+  bytes: Buffer,
+  id: string,
+  path: string,
+  expectedSha1: string | undefined,
+): ReportBody {
+  // A changed byte in a report's text would be quoted as verbatim under a correct citation: never serve it.
+  if (expectedSha1 && sha1(bytes) !== expectedSha1)
+    throw new IndexError(
+      `The index report file for "${id}" (${path}: its checksum does not match) is missing or corrupt; ${REBUILD}.`,
+    );
+  try {
+    return decodeReportBody(bytes, id);
+  } catch (cause) {
+    throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
+  }
+}
+
+/** What the writer and the loader read from a generation through the store. */
+export interface GenerationFiles {
+  reportPath(dir: string, id: string): string;
+  readReport(dir: string, id: string, expectedSha1?: string): ReportBody;
+  readChunks(dir: string, id: string, count: number): Int32Array;
+}

@@ -1,0 +1,154 @@
+/**
+ * Loads the live index generation into memory: the manifest, the lexical and vector indexes,
+ * and reports whose text is read from disk when a question first needs it (or read ahead).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ParsedReport, ReportMeta } from '../corpus/types.js';
+import { IndexError } from '../errors.js';
+import { LexicalIndex } from './bm25.js';
+import { CorpusIndex } from './corpus-index.js';
+import { type ReportBody } from './report-file.js';
+import { VectorIndex } from './vector-index.js';
+import { addWordCounts, checkedReportBody, REBUILD, sha1, type Manifest } from './index-format.js';
+import type { IndexStore } from './store.js';
+/**
+ * A report whose id and metadata (from the manifest) are there at once and whose text and
+ * paragraphs are read from its file the first time they are needed: start-up reads no report
+ * text, and a question reads only the reports its candidates are in. `readReportsAhead` can
+ * read them before any question does.
+ */
+class StoredReport implements ParsedReport {
+  private body?: ReportBody;
+
+  constructor(
+    readonly id: string,
+    readonly meta: ReportMeta,
+    private readonly store: IndexStore,
+    private readonly dir: string,
+    private readonly sha1?: string,
+  ) {}
+
+  get text(): string {
+    return this.load().text;
+  }
+
+  get paragraphs(): ReportBody['paragraphs'] {
+    return this.load().paragraphs;
+  }
+
+  get loaded(): boolean {
+    return this.body !== undefined;
+  }
+
+  get path(): string {
+    return this.store.reportPath(this.dir, this.id);
+  }
+
+  /** Keeps a body read elsewhere (unless one was read meanwhile). */
+  fill(bytes: Buffer): void {
+    this.body ??= checkedReportBody(bytes, this.id, this.path, this.sha1);
+  }
+
+  private load(): ReportBody {
+    this.body ??= this.store.readReport(this.dir, this.id, this.sha1);
+    return this.body;
+  }
+}
+
+/**
+ * Report texts read ahead at most (file bytes; about 2,000 reports of the benchmark's size):
+ * beyond it, a report is read when a question first needs it.
+ */
+export const READ_AHEAD_BYTES = 256 * 1024 * 1024;
+
+export interface ReadAhead {
+  reports: number;
+  bytes: number;
+  /** Why it stopped before reading every report: "budget", "aborted", or an error naming the report file. */
+  stopped?: string;
+}
+
+/**
+ * Reads into memory the texts of stored reports no question has needed yet, one at a time with
+ * non-blocking reads, so a long-running process answers later questions without waiting on the
+ * disk (a report's first reading was most of the slowest answers at 1,000 reports: docs/benchmarks.md,
+ * "Scale"). Stops at `budget` bytes, when `signal` aborts (the index was replaced) or at a file
+ * it cannot read (that report is then read, and its error reported, when a question needs it).
+ * Reports not loaded from a store are skipped.
+ */
+export async function readReportsAhead(
+  reports: Iterable<ParsedReport>,
+  options: { signal?: AbortSignal; budget?: number } = {},
+): Promise<ReadAhead> {
+  const budget = options.budget ?? READ_AHEAD_BYTES;
+  const done: ReadAhead = { reports: 0, bytes: 0 };
+  for (const report of reports) {
+    if (!(report instanceof StoredReport) || report.loaded) continue;
+    if (options.signal?.aborted) return { ...done, stopped: 'aborted' };
+    let bytes: Buffer;
+    try {
+      if (done.bytes + (await stat(report.path)).size > budget) return { ...done, stopped: 'budget' };
+      bytes = await readFile(report.path);
+      report.fill(bytes);
+    } catch (error) {
+      return { ...done, stopped: `${report.path}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    done.reports++;
+    done.bytes += bytes.length;
+  }
+  return done;
+}
+
+/**
+ * Loads the live index into memory. Returns undefined when nothing was built yet.
+ * @throws IndexError when files are missing, corrupt or of another format version
+ */
+export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Manifest } | undefined {
+  const manifest = store.manifest();
+  const dir = store.current();
+  if (!manifest || !dir) return undefined;
+  const index = new CorpusIndex();
+  for (const [id, entry] of Object.entries(manifest.reports))
+    index.addReport(
+      new StoredReport(id, entry.meta, store, dir, entry.bodySha1),
+      store.readChunks(dir, id, entry.chunkCount),
+      entry.firstLabel,
+      'stored',
+    );
+  index.words = () => {
+    const words = new Map<string, number>();
+    try {
+      addWordCounts(join(dir, 'words.tsv'), words);
+    } catch (cause) {
+      throw new IndexError(`The word list ${join(dir, 'words.tsv')} is missing or corrupt; ${REBUILD}.`, { cause });
+    }
+    return words;
+  };
+  const lexicalPath = join(dir, 'lexical.bin');
+  if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes)
+    throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
+  const lexicalBytes = readFileSync(lexicalPath);
+  if (manifest.lexicalSha1 && sha1(lexicalBytes) !== manifest.lexicalSha1)
+    throw new IndexError(`The lexical index ${lexicalPath} is corrupt (its checksum does not match); ${REBUILD}.`);
+  try {
+    index.useLexical(LexicalIndex.deserialize(lexicalBytes));
+  } catch (cause) {
+    throw new IndexError(`The lexical index ${lexicalPath} is corrupt; ${REBUILD}.`, { cause });
+  }
+  if (manifest.model && manifest.hnswBytes) {
+    const path = join(dir, 'hnsw.bin');
+    if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes)
+      throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
+    // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
+    if (manifest.hnswSha1 && sha1(readFileSync(path)) !== manifest.hnswSha1)
+      throw new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
+    try {
+      index.vectors = VectorIndex.load(path, manifest.model.dim);
+    } catch (cause) {
+      throw new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
+    }
+  }
+  return { index, manifest };
+}
