@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   });
   try {
     cards = new SqliteCardStore(join(config.dataDir, 'cards.db'));
-    const bot = createBot(config.token, { ...deps, ...notices.botDeps, cards }, { apiRoot: config.apiRoot });
+    const bot = createBot(config.token, { ...deps, plugins: [notices.plugin], cards }, { apiRoot: config.apiRoot });
     running = await Promise.race([
       startBot(bot, {
         webhookUrl: config.webhookUrl,
@@ -62,6 +62,7 @@ async function main(): Promise<number> {
         host: config.webhookHost,
         webhookSecret: config.webhookSecret,
         signal: stopping.signal,
+        plugins: [notices.plugin],
       }),
       stopped.then(() => undefined),
     ]);

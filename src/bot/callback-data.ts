@@ -12,13 +12,11 @@
  *                    card (0), its paragraph (1), ±1 paragraph (2) or its section outline (3)
  *   j:<question>:<k>:<¶>  paragraph ¶ of answer k's report, shown in place (from the section outline)
  *   o:<question>:<k>:<¶>  the section outline of answer k around paragraph ¶, in place (its earlier or later items)
- * u:<0|1>:<0|1>    unsubscribe (0) or subscribe (1) this chat; then show /status in the message (1) or leave it (0, a
- * notice)
- *   x:<topic>        stop watching this topic (a short hash of its words: a button removes what it shows)
  *   e:<lang>:<i>     example question i from /start, in the language it was offered in (en, zh)
  *   r:<report>:<lang>:<i>  example question i of a newly announced report, likewise
  *   l:<page>         page `page` (0-based) of /reports, shown in place
  *                    (e:<i> and r:<report>:<i> from before the language was carried: the reader's language)
+ * Plug-ins add their own kinds, with prefixes of their own (notices: u: and x:, notices/callback-data.ts).
  * <report> is a short hash of the report id, stable across restarts and re-ingests.
  */
 import { createHash } from 'node:crypto';
@@ -34,16 +32,9 @@ export type CallbackAction =
   | { kind: 'contentsParagraph'; report: string; paragraph: number }
   | { kind: 'view'; question: string; page: number; view: View }
   | { kind: 'jump' | 'outlineAt'; question: string; page: number; paragraph: number }
-  | { kind: 'subscription'; on: boolean; showStatus: boolean }
-  | { kind: 'unwatch'; topic: string }
   | { kind: 'example'; index: number; lang?: ExampleLang }
   | { kind: 'reportExample'; report: string; index: number; lang?: ExampleLang }
   | { kind: 'reports'; page: number };
-
-/** 8 hex characters identifying a watched topic's words. */
-export function topicKey(words: string): string {
-  return reportKey(`topic:${words}`);
-}
 
 /** 8 hex characters identifying a report id. */
 export function reportKey(reportId: string): string {
@@ -70,10 +61,6 @@ export function encodeCallback(a: CallbackAction): string {
       return `j:${a.question}:${a.page}:${a.paragraph}`;
     case 'outlineAt':
       return `o:${a.question}:${a.page}:${a.paragraph}`;
-    case 'subscription':
-      return `u:${a.on ? 1 : 0}:${a.showStatus ? 1 : 0}`;
-    case 'unwatch':
-      return `x:${a.topic}`;
     case 'example':
       return a.lang ? `e:${a.lang}:${a.index}` : `e:${a.index}`;
     case 'reportExample':
@@ -102,10 +89,6 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
       page: Number(m[3]!),
       paragraph: Number(m[4]!),
     };
-  m = /^u:([01]):([01])$/.exec(data);
-  if (m) return { kind: 'subscription', on: m[1] === '1', showStatus: m[2] === '1' };
-  m = /^x:([0-9a-f]{8})$/.exec(data);
-  if (m) return { kind: 'unwatch', topic: m[1]! };
   m = /^e:(?:(en|zh):)?(\d{1,2})$/.exec(data);
   if (m) return { kind: 'example', index: Number(m[2]!), ...(m[1] ? { lang: m[1] as ExampleLang } : {}) };
   m = /^r:([0-9a-f]{8}):(?:(en|zh):)?(\d{1,2})$/.exec(data);
@@ -123,10 +106,10 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
 
 /**
  * Deep links (`https://t.me/<bot>?start=<payload>`, payload [A-Za-z0-9_-], at most 64):
- *   p_<report>_<¶>   open a paragraph    r_<report>   a report's contents    subscribe
+ *   p_<report>_<¶>   open a paragraph    r_<report>   a report's contents
+ * (plug-ins may take others first: notices take `subscribe`)
  */
-export type StartLink =
-  { kind: 'paragraph'; report: string; paragraph: number } | { kind: 'report'; report: string } | { kind: 'subscribe' };
+export type StartLink = { kind: 'paragraph'; report: string; paragraph: number } | { kind: 'report'; report: string };
 
 export function startPayload(link: StartLink): string {
   switch (link.kind) {
@@ -134,8 +117,6 @@ export function startPayload(link: StartLink): string {
       return `p_${link.report}_${link.paragraph}`;
     case 'report':
       return `r_${link.report}`;
-    case 'subscribe':
-      return 'subscribe';
   }
 }
 
@@ -146,7 +127,7 @@ export function parseStartPayload(payload: string | undefined): StartLink | unde
   if (m) return { kind: 'paragraph', report: m[1]!, paragraph: Number(m[2]!) };
   m = /^r_([0-9a-f]{8})$/.exec(payload);
   if (m) return { kind: 'report', report: m[1]! };
-  return payload === 'subscribe' ? { kind: 'subscribe' } : undefined;
+  return undefined;
 }
 
 /** A link that opens paragraph `n` of a report in a chat with the bot. */

@@ -16,10 +16,10 @@ import { buttonsFeature } from './features/buttons.js';
 import { fallbackFeature } from './features/fallback.js';
 import { infoFeature } from './features/info.js';
 import { inlineFeature } from './features/inline.js';
-import { STRINGS, langOf } from './i18n.js';
+import { STRINGS, langOf, type Lang, type Strings } from './i18n.js';
 import { dedupeUpdates } from './middleware/dedupe.js';
 import { rateLimit } from './middleware/rate-limit.js';
-import type { BotDeps } from './deps.js';
+import { pluginCommands, type BotDeps, type BotPlugin } from './deps.js';
 import { questionOf } from './reply.js';
 
 export interface BotOptions {
@@ -36,6 +36,15 @@ function isGroupChatter(ctx: BotContext): boolean {
   return (
     !!ctx.message && ctx.chat?.type !== 'private' && !ctx.message.text?.startsWith('/') && questionOf(ctx) === undefined
   );
+}
+
+/** The bot's words with its plug-ins' commands in /help. */
+function stringsWith(plugins: BotPlugin[] | undefined): Record<Lang, Strings> {
+  const of = (lang: Lang): Strings => {
+    const more = pluginCommands(plugins, lang).map((c) => c.help);
+    return { ...STRINGS[lang], help: (bot: string) => STRINGS[lang].help(bot, more) };
+  };
+  return { en: of('en'), zh: of('zh') };
 }
 
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
@@ -58,16 +67,17 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   const cache = new AnswerCache(undefined, deps.cards);
 
   bot.use(dedupeUpdates());
+  const strings = stringsWith(deps.plugins);
   bot.use((ctx, next) => {
     ctx.lang = langOf(ctx.from?.language_code);
-    ctx.t = STRINGS[ctx.lang];
+    ctx.t = strings[ctx.lang];
     return next();
   });
   // One flood limit for the whole bot: every update counts against its sender (a sticker flood
   // too), except group chatter not addressed to the bot, which is ignored without a reply.
   bot.filter((ctx) => !isGroupChatter(ctx), rateLimit(deps.rateLimit));
   bot.use(adminFeature(deps));
-  for (const feature of deps.features ?? []) bot.use(feature);
+  for (const plugin of deps.plugins ?? []) bot.use(plugin.feature);
   bot.use(
     infoFeature(deps),
     askFeature(deps, cache),

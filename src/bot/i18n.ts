@@ -4,14 +4,21 @@
  */
 export type Lang = 'en' | 'zh';
 
+/** A command of a plug-in: its menu entry and its line in /help. */
+export interface CommandHelp {
+  command: string;
+  description: string;
+  help: string;
+}
+
 const en = {
   description:
     'Ask about government reports in your own words. I answer with the report’s own words: a verbatim quote, and where it stands (report, section, paragraph), so you can check it. I never write text of my own.',
   shortDescription: 'Answers about government reports, quoted verbatim with a citation.',
   start: (reports: string) =>
     `I answer questions about government reports with the reports' own words: a verbatim quote and a citation you can check. I never write text of my own.\n\n<b>Reports I know</b>\n${reports}\n\nAsk a question, or try one of these:`,
-  help: (bot: string) =>
-    `Send a question in your own words, for example "How many administrative cases were there in 2023?". I reply with the report's own words and where they stand; 📄 More context shows the whole paragraph.\n\nIn groups: /ask your question, mention @${bot}, or reply to one of my answers.\nIn any chat: type @${bot} and a question to share a quote.\n\n/reports: the reports I know\n/about: how answers are made\n/subscribe: be told when a new report is added\n/unsubscribe: stop those notices\n/status: your subscription and topics\n/watch words: also send passages about a topic from each new report\n/unwatch: stop topic passages`,
+  help: (bot: string, more: string[] = []) =>
+    `Send a question in your own words, for example "How many administrative cases were there in 2023?". I reply with the report's own words and where they stand; 📄 More context shows the whole paragraph.\n\nIn groups: /ask your question, mention @${bot}, or reply to one of my answers.\nIn any chat: type @${bot} and a question to share a quote.\n\n/reports: the reports I know\n/about: how answers are made${more.map((line) => `\n${line}`).join('')}`,
   about:
     'Answers are quotes, copied verbatim from the reports, with the report, section and paragraph number so you can check them. Nothing is generated or paraphrased. When a report does not cover a question I say so; when I am not sure a passage answers it, I say that too.\n\nWords are matched with WordNet (Princeton University), Chinese questions with CC-CEDICT (MDBG, CC BY-SA 4.0), meaning offline with GloVe word vectors (Stanford NLP, PDDL).',
   startGroup: (bot: string) =>
@@ -54,36 +61,12 @@ const en = {
   askUsage: 'Usage: /ask your question',
   sectionOutline: 'Section outline',
   paragraph: 'paragraph',
-  newReport: 'A new report has been added:',
-  askAbout: 'Ask about it, for example:',
-  watchHeader: (words: string) => `In the new report, on “${words}”:`,
-  subscribed: 'Subscribed. I will tell you when a new report is added.',
-  alreadySubscribed: 'You are already subscribed.',
-  unsubscribed: 'Unsubscribed. You will get no more notices.',
-  notSubscribed: 'You are not subscribed. Send /subscribe to get notices of new reports.',
-  statusLine: (since: string, reports: number) => `Subscribed since ${since}. ${reports} report(s) indexed.`,
-  statusOff: (reports: number) => `Not subscribed. ${reports} report(s) indexed. Send /subscribe to get notices.`,
-  adminsOnly: "Only a group admin can change this group's subscription.",
-  watchUsage:
-    'Usage: /watch words to follow (e.g. /watch legal aid). /unwatch words stops one topic; /status lists them.',
-  watching: (words: string[]) => `With each new report I will also send passages about: ${words.join('; ')}`,
-  unwatched: 'Watched topics cleared.',
-  unwatchedOne: (words: string) => `Stopped watching “${words}”.`,
-  watchedTopics: 'Watched topics:',
-  subscribeButton: '🔔 Subscribe',
-  unsubscribeButton: '🔕 Unsubscribe',
-  unwatchButton: (words: string) => `✖ ${words}`,
   commands: {
     start: 'What this bot does',
     help: 'How to ask',
     reports: 'Indexed reports',
     about: 'How answers are made',
     ask: 'Ask a question (groups)',
-    subscribe: 'Notify me of new reports',
-    unsubscribe: 'Stop notices',
-    status: 'Subscription status',
-    watch: 'Also send passages on a topic',
-    unwatch: 'Stop topic passages',
   },
 };
 
@@ -93,8 +76,8 @@ const zh: typeof en = {
   shortDescription: '用报告原文回答关于政府报告的问题，逐字引用并注明出处。',
   start: (reports: string) =>
     `我用报告原文回答关于政府报告的问题：逐字引用原文，并附上可核对的出处。我不会自己编写内容。\n\n<b>已收录的报告</b>\n${reports}\n\n请提问，或试试下面的问题：`,
-  help: (bot: string) =>
-    `直接用自己的话发送问题即可，例如“2023年全县有多少起行政案件？”。我会引用报告原文并注明出处；点 📄 更多上下文 可查看整段。\n\n在群组中：使用 /ask 加问题、提及 @${bot}，或回复我的回答。\n在任何聊天中：输入 @${bot} 加问题即可分享引文。\n\n/reports：已收录的报告\n/about：回答是如何产生的\n/subscribe：有新报告时通知我\n/unsubscribe：取消通知\n/status：订阅状态和关注的主题\n/watch 词语：每有新报告，同时推送该主题的段落\n/unwatch：停止推送主题段落`,
+  help: (bot: string, more?: string[]) =>
+    `直接用自己的话发送问题即可，例如“2023年全县有多少起行政案件？”。我会引用报告原文并注明出处；点 📄 更多上下文 可查看整段。\n\n在群组中：使用 /ask 加问题、提及 @${bot}，或回复我的回答。\n在任何聊天中：输入 @${bot} 加问题即可分享引文。\n\n/reports：已收录的报告\n/about：回答是如何产生的${(more ?? []).map((line) => `\n${line}`).join('')}`,
   about:
     '回答均为报告原文的逐字引用（报告为英文），并注明报告、章节和段落编号，便于核对。不生成、不改写任何内容。报告未涉及的问题，我会如实说明；不确定某段是否回答了问题时，我也会说明。\n\n词义匹配使用 WordNet（普林斯顿大学），中文问题使用 CC-CEDICT（MDBG，CC BY-SA 4.0），离线语义使用 GloVe 词向量（斯坦福 NLP，PDDL）。',
   startGroup: (bot: string) =>
@@ -136,35 +119,12 @@ const zh: typeof en = {
   askUsage: '用法：/ask 您的问题',
   sectionOutline: '章节目录',
   paragraph: '段',
-  newReport: '新增了一份报告：',
-  askAbout: '可以这样提问：',
-  watchHeader: (words: string) => `新报告中关于“${words}”：`,
-  subscribed: '订阅成功。有新报告时我会通知您。',
-  alreadySubscribed: '您已经订阅了。',
-  unsubscribed: '已取消订阅，您将不再收到通知。',
-  notSubscribed: '您尚未订阅。发送 /subscribe 即可在有新报告时收到通知。',
-  statusLine: (since: string, reports: number) => `自 ${since} 起已订阅。已收录 ${reports} 份报告。`,
-  statusOff: (reports: number) => `未订阅。已收录 ${reports} 份报告。发送 /subscribe 订阅通知。`,
-  adminsOnly: '只有群管理员可以更改本群的订阅。',
-  watchUsage: '用法：/watch 关注的词语（例如 /watch 法律援助）。/unwatch 词语 停止关注某个主题；/status 查看全部。',
-  watching: (words: string[]) => `每有新报告，我也会发送与以下主题相关的段落：${words.join('；')}`,
-  unwatched: '已清除关注的主题。',
-  unwatchedOne: (words: string) => `已停止关注“${words}”。`,
-  watchedTopics: '关注的主题：',
-  subscribeButton: '🔔 订阅',
-  unsubscribeButton: '🔕 取消订阅',
-  unwatchButton: (words: string) => `✖ ${words}`,
   commands: {
     start: '机器人简介',
     help: '如何提问',
     reports: '已收录的报告',
     about: '回答是如何产生的',
     ask: '提问（群组中使用）',
-    subscribe: '有新报告时通知我',
-    unsubscribe: '取消通知',
-    status: '订阅状态',
-    watch: '同时推送某主题的段落',
-    unwatch: '停止推送主题段落',
   },
 };
 
@@ -180,10 +140,15 @@ export function langOf(languageCode: string | undefined): Lang {
 const PRIVATE_ONLY = new Set(['start']);
 const GROUP_ONLY = new Set(['ask']);
 
-/** The command menu, per language and kind of chat. */
-export function commandMenu(lang: Lang, chat: 'private' | 'group'): { command: string; description: string }[] {
+/** The command menu, per language and kind of chat: the bot's own commands, then those of its plug-ins. */
+export function commandMenu(
+  lang: Lang,
+  chat: 'private' | 'group',
+  more: CommandHelp[] = [],
+): { command: string; description: string }[] {
   const skip = chat === 'private' ? GROUP_ONLY : PRIVATE_ONLY;
-  return Object.entries(STRINGS[lang].commands)
-    .filter(([command]) => !skip.has(command))
-    .map(([command, description]) => ({ command, description }));
+  return [
+    ...Object.entries(STRINGS[lang].commands).map(([command, description]) => ({ command, description })),
+    ...more.map(({ command, description }) => ({ command, description })),
+  ].filter(({ command }) => !skip.has(command));
 }

@@ -13,6 +13,7 @@ import { log, registerSecret } from '../log.js';
 import { healthCheck, serveOperators } from '../metrics.js';
 import type { BotContext } from './context.js';
 import { commandMenu, STRINGS } from './i18n.js';
+import { pluginCommands, type BotPlugin } from './deps.js';
 
 export interface RunningBot {
   stop(): Promise<void>;
@@ -31,12 +32,19 @@ const CONFLICT_RETRY_MAX_MS = 60_000;
  * bot's description (the empty chat's "What can this bot do?") in English and Chinese. A
  * server without these methods only logs it.
  */
-async function registerCommands(bot: Bot<BotContext>): Promise<void> {
+async function registerCommands(bot: Bot<BotContext>, plugins: BotPlugin[] | undefined): Promise<void> {
   try {
     for (const lang of ['en', 'zh'] as const) {
       const language = lang === 'en' ? {} : { language_code: lang };
-      await bot.api.setMyCommands(commandMenu(lang, 'private'), { scope: { type: 'all_private_chats' }, ...language });
-      await bot.api.setMyCommands(commandMenu(lang, 'group'), { scope: { type: 'all_group_chats' }, ...language });
+      const more = pluginCommands(plugins, lang);
+      await bot.api.setMyCommands(commandMenu(lang, 'private', more), {
+        scope: { type: 'all_private_chats' },
+        ...language,
+      });
+      await bot.api.setMyCommands(commandMenu(lang, 'group', more), {
+        scope: { type: 'all_group_chats' },
+        ...language,
+      });
       await bot.api.setMyDescription(STRINGS[lang].description, language);
       await bot.api.setMyShortDescription(STRINGS[lang].shortDescription, language);
     }
@@ -91,6 +99,8 @@ export interface StartOptions {
   /** Secret Telegram must send with each update (X-Telegram-Bot-Api-Secret-Token); random when not given. */
   webhookSecret?: string | undefined;
   signal?: AbortSignal | undefined;
+  /** The plug-ins the bot was built with (createBot's deps.plugins): their commands join the menu. */
+  plugins?: BotPlugin[] | undefined;
 }
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'inline_query', 'my_chat_member'] as const;
@@ -114,7 +124,7 @@ export async function startBot(bot: Bot<BotContext>, options: StartOptions): Pro
     };
   });
   await identify(bot, options.signal);
-  await registerCommands(bot);
+  await registerCommands(bot, options.plugins);
   if (!options.webhookUrl) {
     await bot.api.deleteWebhook().catch((error: unknown) => log.warn('deleteWebhook failed:', describeError(error)));
     const polling = startPolling(bot);

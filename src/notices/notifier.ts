@@ -9,7 +9,9 @@ import type { ParsedReport } from '../corpus/types.js';
 import { encodeCallback, reportKey } from '../bot/callback-data.js';
 import { workingExamples, type ExampleLang } from '../answer/examples.js';
 import { answerHtml, clipText, escapeHtml, MAX_LABEL, MAX_TITLE, packMessages, reportDetails } from '../bot/format.js';
-import { STRINGS, langOf, type Strings } from '../bot/i18n.js';
+import { langOf, STRINGS } from '../bot/i18n.js';
+import { encodeNoticeCallback } from './callback-data.js';
+import { NOTICE_STRINGS, type NoticeStrings } from './strings.js';
 import { log } from '../log.js';
 import type { OutboxRow, SubscriptionStore } from './store.js';
 
@@ -18,7 +20,7 @@ import type { OutboxRow, SubscriptionStore } from './store.js';
  */
 export function noticePayload(
   report: ParsedReport,
-  t: Strings,
+  t: NoticeStrings,
   examples: string[],
   lang: ExampleLang,
 ): OutboxRow['payload'] {
@@ -30,7 +32,7 @@ export function noticePayload(
       .text(clipText(q, 60), encodeCallback({ kind: 'reportExample', report: reportKey(report.id), index, lang }))
       .row(),
   );
-  keyboard.text(t.unsubscribeButton, encodeCallback({ kind: 'subscription', on: false, showStatus: false }));
+  keyboard.text(t.unsubscribeButton, encodeNoticeCallback({ kind: 'subscription', on: false, showStatus: false }));
   const text = `📢 ${escapeHtml(t.newReport)}\n<b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n${details}` : ''}\n\n${escapeHtml(t.askAbout)}`;
   return { text, replyMarkup: keyboard };
 }
@@ -60,7 +62,7 @@ export class Notifier {
       const queued = this.store.announce(report.id, (s) => {
         const lang = langOf(s.lang);
         return [
-          { part: 'notice', payload: noticePayload(report, STRINGS[lang], examples[lang], lang) },
+          { part: 'notice', payload: noticePayload(report, NOTICE_STRINGS[lang], examples[lang], lang) },
           ...(watched.get(s.chatId) ?? []).map((payload, i) => ({ part: `watch-${i}`, payload })),
         ];
       });
@@ -81,7 +83,8 @@ export class Notifier {
     const out = new Map<number, OutboxRow['payload'][]>();
     const answers = new Map<string, Awaited<ReturnType<AnswerEngine['answer']>>>();
     for (const [chatId, topics] of this.store.activeWatches()) {
-      const t = STRINGS[langOf(this.store.subscriber(chatId)?.lang)];
+      const lang = langOf(this.store.subscriber(chatId)?.lang);
+      const t = NOTICE_STRINGS[lang];
       const messages: OutboxRow['payload'][] = [];
       for (const words of topics) {
         if (!answers.has(words)) answers.set(words, await engine.answer(words, 1, report.id));
@@ -100,7 +103,7 @@ export class Notifier {
           answerHtml(top),
         ]);
         const replyMarkup = new InlineKeyboard().text(
-          t.moreContext,
+          STRINGS[lang].moreContext,
           encodeCallback({ kind: 'context', report: reportKey(report.id), paragraph: top.citation.paragraph }),
         );
         messages.push({ text, replyMarkup });

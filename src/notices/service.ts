@@ -6,7 +6,8 @@
 import { Api } from 'grammy';
 import { join } from 'node:path';
 import type { Runtime } from '../app.js';
-import type { BotDeps } from '../bot/deps.js';
+import type { BotPlugin } from '../bot/deps.js';
+import { NOTICE_COMMANDS } from './strings.js';
 import { subscriptionsFeature } from './subscriptions-feature.js';
 import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { Notifier } from './notifier.js';
@@ -18,8 +19,8 @@ import { existsSync } from 'node:fs';
 
 export interface NoticeService {
   store: SubscriptionStore;
-  /** What the bot needs: the subscriptions feature and the /start hook. */
-  botDeps: Pick<BotDeps, 'features' | 'onStart' | 'stats'>;
+  /** The notices as a bot plug-in: the subscriptions feature, its commands, the /start hook, /stats lines. */
+  plugin: BotPlugin;
   stop(): Promise<void>;
 }
 
@@ -76,8 +77,9 @@ export async function startNotices(options: {
   const engine = (): typeof runtime.engine => runtime.engine;
   return {
     store,
-    botDeps: {
-      features: [subscriptionsFeature(store, { engine })],
+    plugin: {
+      feature: subscriptionsFeature(store, { engine }),
+      commands: NOTICE_COMMANDS,
       onStart: (ctx) => {
         if (ctx.chat) store.reactivate(ctx.chat.id);
         return Promise.resolve();

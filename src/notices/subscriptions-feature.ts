@@ -3,14 +3,24 @@
  * In groups only chat admins may change the group's subscription.
  */
 import { Composer, InlineKeyboard } from 'grammy';
-import { decodeCallback, encodeCallback, parseStartPayload, topicKey } from '../bot/callback-data.js';
 import { clipText } from '../bot/format.js';
 import type { SubscriptionStore } from './store.js';
 import type { BotContext } from '../bot/context.js';
 import { reportsOf } from '../bot/reports.js';
 import type { BotDeps } from '../bot/deps.js';
+import {
+  decodeNoticeCallback,
+  encodeNoticeCallback,
+  SUBSCRIBE_PAYLOAD,
+  topicKey,
+  type NoticeAction,
+} from './callback-data.js';
+import { NOTICE_STRINGS, type NoticeStrings } from './strings.js';
 
 const MAX_WATCHES = 10;
+
+/** The notices' words in the reader's language. */
+const say = (ctx: BotContext): NoticeStrings => NOTICE_STRINGS[ctx.lang];
 
 async function mayManage(ctx: BotContext): Promise<boolean> {
   if (ctx.chat?.type === 'private') return true;
@@ -25,17 +35,17 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
 
   chats.command(['subscribe', 'unsubscribe', 'watch', 'unwatch'], async (ctx, next) => {
     if (await mayManage(ctx)) return next();
-    await ctx.reply(ctx.t.adminsOnly);
+    await ctx.reply(say(ctx).adminsOnly);
   });
   // The subscribe deep link (t.me/<bot>?start=subscribe) is /subscribe.
   chats.command('start', async (ctx, next) => {
-    if (parseStartPayload(ctx.match)?.kind !== 'subscribe') return next();
-    if (!(await mayManage(ctx))) return void (await ctx.reply(ctx.t.adminsOnly));
+    if (ctx.match !== SUBSCRIBE_PAYLOAD) return next();
+    if (!(await mayManage(ctx))) return void (await ctx.reply(say(ctx).adminsOnly));
     await subscribeHere(store, ctx);
   });
   chats.command('subscribe', (ctx) => subscribeHere(store, ctx));
   chats.command('unsubscribe', async (ctx) => {
-    await ctx.reply(store.deactivate(ctx.chat.id, 'unsubscribed') ? ctx.t.unsubscribed : ctx.t.notSubscribed);
+    await ctx.reply(store.deactivate(ctx.chat.id, 'unsubscribed') ? say(ctx).unsubscribed : say(ctx).notSubscribed);
   });
   chats.command('status', async (ctx) => {
     const { text, keyboard } = statusView(store, deps, ctx);
@@ -43,22 +53,22 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   });
   // The buttons of /status and of notices.
   feature.on('callback_query:data', async (ctx, next) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
-    if ((action?.kind !== 'subscription' && action?.kind !== 'unwatch') || !ctx.chat) return next();
+    const action = decodeNoticeCallback(ctx.callbackQuery.data);
+    if (!action || !ctx.chat) return next();
     await subscriptionButton(store, deps, ctx as BotContext & { chat: NonNullable<BotContext['chat']> }, action);
   });
   chats.command('watch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim().slice(0, 100);
-    if (!words) return void (await ctx.reply(ctx.t.watchUsage));
+    if (!words) return void (await ctx.reply(say(ctx).watchUsage));
     if (store.watches(ctx.chat.id).length >= MAX_WATCHES)
-      return void (await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id))));
+      return void (await ctx.reply(say(ctx).watching(store.watches(ctx.chat.id))));
     store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
     store.addWatch(ctx.chat.id, words);
-    await ctx.reply(ctx.t.watching(store.watches(ctx.chat.id)));
+    await ctx.reply(say(ctx).watching(store.watches(ctx.chat.id)));
   });
   chats.command('unwatch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim();
-    if (words && store.removeWatch(ctx.chat.id, words)) return void (await ctx.reply(ctx.t.unwatchedOne(words)));
+    if (words && store.removeWatch(ctx.chat.id, words)) return void (await ctx.reply(say(ctx).unwatchedOne(words)));
     // No topic named (or not one of them): show the list with a button per topic.
     const { text, keyboard } = statusView(store, deps, ctx);
     await ctx.reply(text, { reply_markup: keyboard });
@@ -84,7 +94,7 @@ type ChatContext = BotContext & { chat: NonNullable<BotContext['chat']> };
 async function subscribeHere(store: SubscriptionStore, ctx: ChatContext): Promise<void> {
   const before = store.subscriber(ctx.chat.id);
   store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
-  await ctx.reply(before?.active ? ctx.t.alreadySubscribed : ctx.t.subscribed);
+  await ctx.reply(before?.active ? say(ctx).alreadySubscribed : say(ctx).subscribed);
 }
 
 /** The subscription and watched topics of this chat, with a button for each change. */
@@ -97,15 +107,18 @@ function statusView(
   const reports = reportsOf(deps.engine()).size;
   const topics = store.watches(ctx.chat.id);
   const keyboard = new InlineKeyboard().text(
-    s?.active ? ctx.t.unsubscribeButton : ctx.t.subscribeButton,
-    encodeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
+    s?.active ? say(ctx).unsubscribeButton : say(ctx).subscribeButton,
+    encodeNoticeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
   );
   for (const words of topics)
     keyboard
       .row()
-      .text(ctx.t.unwatchButton(clipText(words, 40)), encodeCallback({ kind: 'unwatch', topic: topicKey(words) }));
-  const lines = [s?.active ? ctx.t.statusLine(s.subscribedAt.slice(0, 10), reports) : ctx.t.statusOff(reports)];
-  if (topics.length) lines.push('', ctx.t.watchedTopics, ...topics.map((w) => `• ${w}`));
+      .text(
+        say(ctx).unwatchButton(clipText(words, 40)),
+        encodeNoticeCallback({ kind: 'unwatch', topic: topicKey(words) }),
+      );
+  const lines = [s?.active ? say(ctx).statusLine(s.subscribedAt.slice(0, 10), reports) : say(ctx).statusOff(reports)];
+  if (topics.length) lines.push('', say(ctx).watchedTopics, ...topics.map((w) => `• ${w}`));
   return { text: lines.join('\n'), keyboard };
 }
 
@@ -114,9 +127,9 @@ async function subscriptionButton(
   store: SubscriptionStore,
   deps: Pick<BotDeps, 'engine'>,
   ctx: ChatContext,
-  action: { kind: 'subscription'; on: boolean; showStatus: boolean } | { kind: 'unwatch'; topic: string },
+  action: NoticeAction,
 ): Promise<void> {
-  if (!(await mayManage(ctx))) return void (await ctx.answerCallbackQuery({ text: ctx.t.adminsOnly }));
+  if (!(await mayManage(ctx))) return void (await ctx.answerCallbackQuery({ text: say(ctx).adminsOnly }));
   const chat = ctx.chat;
   if (action.kind === 'subscription' && action.on) store.subscribe(chat.id, chat.type, ctx.lang);
   else if (action.kind === 'subscription') store.deactivate(chat.id, 'unsubscribed');
@@ -126,7 +139,8 @@ async function subscriptionButton(
     if (words) store.removeWatch(chat.id, words);
   }
   await ctx.answerCallbackQuery({
-    text: action.kind === 'subscription' ? (action.on ? ctx.t.subscribed : ctx.t.unsubscribed) : ctx.t.unwatched,
+    text:
+      action.kind === 'subscription' ? (action.on ? say(ctx).subscribed : say(ctx).unsubscribed) : say(ctx).unwatched,
   });
   const { text, keyboard } = statusView(store, deps, ctx);
   // A /status message shows the new state; a notice's button leaves the notice as it is.

@@ -46,9 +46,6 @@ describe('callback data', () => {
       { kind: 'contents', report: '0123abcd' },
       { kind: 'view', question: 'a1', page: 2, view: 'card' },
       { kind: 'view', question: 'a1', page: 0, view: 'outline' },
-      { kind: 'subscription', on: false, showStatus: false },
-      { kind: 'subscription', on: true, showStatus: true },
-      { kind: 'unwatch', topic: '0a1b2c3d' },
       { kind: 'example', index: 0 },
       { kind: 'reportExample', report: '0123abcd', index: 1 },
       { kind: 'example', index: 2, lang: 'zh' },
@@ -80,10 +77,9 @@ describe('deep links', () => {
     for (const link of [
       { kind: 'paragraph', report: '0123abcd', paragraph: 26 },
       { kind: 'report', report: '0123abcd' },
-      { kind: 'subscribe' },
     ] as const)
       expect(parseStartPayload(startPayload(link))).toEqual(link);
-    for (const bad of [undefined, '', 'p_0123abcd', 'p_0123ABCD_1', 'r_xyz', 'subscribe2', 'p_0123abcd_1234567'])
+    for (const bad of [undefined, '', 'p_0123abcd', 'p_0123ABCD_1', 'r_xyz', 'subscribe', 'p_0123abcd_1234567'])
       expect(parseStartPayload(bad)).toBeUndefined();
   });
 });

@@ -16,6 +16,7 @@ import { STRINGS } from '../../src/bot/i18n.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { noticePayload } from '../../src/notices/notifier.js';
+import { NOTICE_STRINGS } from '../../src/notices/strings.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { prng } from '../helpers/offline-bot.js';
 import { expectValidTelegramHtml } from '../helpers/telegram-html.js';
@@ -88,7 +89,7 @@ describe('length-safe rendering', () => {
       const engine = new AnswerEngine(index);
       const all: string[] = [
         ...packMessages([reportLine(report)]),
-        noticePayload(report, STRINGS.en, ['x'.repeat(300)], 'en').text,
+        noticePayload(report, NOTICE_STRINGS.en, ['x'.repeat(300)], 'en').text,
       ];
       for (let q = 0; q < 6; q++) {
         const question = Array.from(

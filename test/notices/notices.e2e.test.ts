@@ -21,7 +21,7 @@ describe('subscriptions and new-report notices end to end', () => {
     corpusDir = dirs.corpusDir;
     runtime = await openRuntime({ ...dirs, embeddingModel: undefined });
     notices = await startNotices({ token: TOKEN, apiRoot: api.apiRoot, ...dirs, runtime, pollMs: 100 });
-    const bot = createBot(TOKEN, { engine: () => runtime.engine, ...notices.botDeps }, { apiRoot: api.apiRoot });
+    const bot = createBot(TOKEN, { engine: () => runtime.engine, plugins: [notices.plugin] }, { apiRoot: api.apiRoot });
     running = await startBot(bot, { port: 0 });
   });
   afterAll(async () => {

@@ -37,7 +37,7 @@ describe('a report published on a watched site reaches subscribers by itself', (
     });
     const bot = createBot(
       TOKEN,
-      { engine: () => runtime.engine, adminIds: [3009], ...notices.botDeps },
+      { engine: () => runtime.engine, adminIds: [3009], plugins: [notices.plugin] },
       { apiRoot: api.apiRoot },
     );
     running = await startBot(bot, { port: 0 });

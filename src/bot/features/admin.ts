@@ -18,7 +18,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
       `chunks: ${engine.index.chunkCount}`,
       `mode: ${engine.mode}`,
       `rss: ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
-      ...((await deps.stats?.()) ?? []),
+      ...(await Promise.all((deps.plugins ?? []).map((p) => p.stats?.() ?? Promise.resolve([])))).flat(),
     ];
     await ctx.reply(`<pre>${escapeHtml(lines.join('\n'))}</pre>`, { parse_mode: 'HTML' });
   });

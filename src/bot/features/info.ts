@@ -9,10 +9,10 @@ import { parseStartPayload } from '../callback-data.js';
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.command('start', async (ctx) => {
-    await deps.onStart?.(ctx);
+    for (const plugin of deps.plugins ?? []) await plugin.onStart?.(ctx);
     // A deep link (t.me/<bot>?start=…) opens what it names; anything else gets the welcome.
     const link = parseStartPayload(ctx.match);
-    const report = link && link.kind !== 'subscribe' ? findReport(deps, link.report) : undefined;
+    const report = link ? findReport(deps, link.report) : undefined;
     if (report && link?.kind === 'paragraph' && link.paragraph >= 1 && link.paragraph <= report.paragraphs.length)
       return sendParagraphs(ctx, report, link.paragraph, link.paragraph);
     if (report && link?.kind === 'report') return sendContents(ctx, report);
