@@ -248,10 +248,17 @@ const AMOUNT =
 /** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
 export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
 
-/** The sentence with every figure not of the kind asked for blanked out (a share is no count). */
+/**
+ * Numbers that name rather than count: a capitalised designator and its number ("Section 508", "Article 12",
+ * "Figure 4"; "No. 3" stays: a document number is asked for as such). Counted nothing, so they answer no "how many".
+ */
+const DESIGNATED =
+  /\b(?:Sections?|Articles?|Chapters?|Parts?|Title|Rules?|Paragraphs?|Figures?|Tables?|Appendix|Annex|Items?|Clauses?|Schedules?|Phases?|Tiers?|Levels?|Steps?|Versions?|Forms?|Pages?|Goals?|Objectives?|Recommendations?|Priority)\s+\d[\d.]*(?:\s*(?:and|or|to|-|–)\s*\d[\d.]*)?\b/g;
+
+/** The sentence with every figure not of the kind asked for blanked out (a share is no count, a section number no figure). */
 export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
   // "one of the world's major suppliers" states no figure.
-  const figures = sentence.replace(/\bone of\b/gi, ' ');
+  const figures = sentence.replace(/\bone of\b/gi, ' ').replace(DESIGNATED, ' ');
   return kind === 'count' ? figures.replace(SHARE, ' ') : figures;
 }
 

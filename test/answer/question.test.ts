@@ -150,6 +150,14 @@ describe('the kind of figure asked for', () => {
     expect(hasFigure('27 agencies did not know.', 'share')).toBe(true); // counts may answer a share
   });
 
+  it('a number that names (Section 508, Figure 4, Article 12) is no figure; the count beside it still is', () => {
+    expect(hasFigure('Several agencies appointed full-time Section 508 PMs.', 'count')).toBe(false);
+    expect(hasFigure('As Figure 4 and Table 2 show, results varied.', undefined)).toBe(false);
+    expect(hasFigure('Under Article 12 and Chapter 3, it applies.', 'count')).toBe(false);
+    expect(hasFigure('17 agencies have a full-time Section 508 PM.', 'count')).toBe(true);
+    expect(hasFigure('the section had 508 pages', 'count')).toBe(true); // lower case: a count, not a designator
+  });
+
   it('knows a question about the document itself', () => {
     expect(analyzeQuestion('who signed off on this report?').aboutDocument).toBe(true);
     expect(analyzeQuestion('when was it published?').aboutDocument).toBe(true);
