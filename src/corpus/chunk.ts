@@ -13,5 +13,12 @@ export const CHUNKER_VERSION = 6;
 
 /** The sentences of every paragraph, in order: paragraph p's k-th sentence is a chunk. */
 export function chunkReport(report: ParsedReport): Chunk[] {
-  return report.paragraphs.flatMap((p) => splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => ({ reportId: report.id, paragraph: p.n, start: s.start, end: s.end })));
+  return report.paragraphs.flatMap((p) =>
+    splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => ({
+      reportId: report.id,
+      paragraph: p.n,
+      start: s.start,
+      end: s.end,
+    })),
+  );
 }

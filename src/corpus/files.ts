@@ -9,7 +9,18 @@ import { ConfigError, describeError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
 
-const SIDECAR_FIELDS = ['title', 'shortTitle', 'url', 'issuer', 'date', 'documentNumber', 'indexNumber', 'addressee', 'examples', 'examplesZh'] as const;
+const SIDECAR_FIELDS = [
+  'title',
+  'shortTitle',
+  'url',
+  'issuer',
+  'date',
+  'documentNumber',
+  'indexNumber',
+  'addressee',
+  'examples',
+  'examplesZh',
+] as const;
 const LIST_FIELDS = new Set(['examples', 'examplesZh']);
 
 /** The sidecar of a report file: `<name-without-extension>.meta.json` beside it. */
@@ -35,7 +46,12 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
     const value = parsed[key];
     // Only a web address becomes a link button.
     if (key === 'url' && (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value))) continue;
-    if (LIST_FIELDS.has(key) ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === 'string') meta[key] = value;
+    if (
+      LIST_FIELDS.has(key)
+        ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+        : typeof value === 'string'
+    )
+      meta[key] = value;
   }
   return { meta: meta, raw };
 }
@@ -77,7 +93,10 @@ export interface CorpusScan {
 
 /** Lists report files (not hidden, known extensions), sorted for a stable order. */
 export function listReportFiles(dir: string): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ConfigError(`CORPUS_DIR (${dir}) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new ConfigError(
+      `CORPUS_DIR (${dir}) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.`,
+    );
   return readdirSync(dir)
     .filter((f) => !f.startsWith('.') && REPORT_EXTENSIONS.test(f))
     .sort();
@@ -86,7 +105,8 @@ export function listReportFiles(dir: string): string[] {
 /** Reads one report file, refusing what is not a readable UTF-8 text file inside `dir`. */
 export function readReportFile(dir: string, name: string): ReportFile & { text: string; bytes?: Buffer } {
   const path = resolve(dir, name);
-  if (relative(resolve(dir), path).startsWith('..')) throw new ReportFileError(name, 'is outside the corpus directory; refused.');
+  if (relative(resolve(dir), path).startsWith('..'))
+    throw new ReportFileError(name, 'is outside the corpus directory; refused.');
   let bytes: Buffer;
   try {
     const stat = lstatSync(path);
@@ -94,19 +114,35 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
       throw new ReportFileError(name, 'is a symbolic link pointing outside the corpus directory; refused.');
     }
     // A FIFO, socket or device named like a report would block the read (and the ingest lock) forever.
-    if (!(stat.isSymbolicLink() ? statSync(path) : stat).isFile()) throw new ReportFileError(name, 'is not a regular file; refused.');
-    if (stat.size > MAX_REPORT_BYTES) throw new ReportFileError(name, `is ${Math.round(stat.size / 1048576)} MB; reports over ${MAX_REPORT_BYTES / 1048576} MB are refused.`);
+    if (!(stat.isSymbolicLink() ? statSync(path) : stat).isFile())
+      throw new ReportFileError(name, 'is not a regular file; refused.');
+    if (stat.size > MAX_REPORT_BYTES)
+      throw new ReportFileError(
+        name,
+        `is ${Math.round(stat.size / 1048576)} MB; reports over ${MAX_REPORT_BYTES / 1048576} MB are refused.`,
+      );
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof ReportFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ReportFileError(name, code === 'ENOENT' ? 'disappeared while being read; it will be picked up on the next ingest.' : `cannot be read (${code ?? String(error)}).`);
+    throw new ReportFileError(
+      name,
+      code === 'ENOENT'
+        ? 'disappeared while being read; it will be picked up on the next ingest.'
+        : `cannot be read (${code ?? String(error)}).`,
+    );
   }
   const sidecarFile = readSidecar(dir, name);
-  const hashOf = (): string => createHash('sha256').update(bytes).update(sidecarFile?.raw ?? '').digest('hex');
+  const hashOf = (): string =>
+    createHash('sha256')
+      .update(bytes)
+      .update(sidecarFile?.raw ?? '')
+      .digest('hex');
   // PDF, Word and HTML are checked when converted (loadReport); here they are only hashed.
-  if (CONVERTED.test(name)) return { id: reportIdFromFileName(name), file: name, text: '', hash: hashOf(), sidecar: sidecarFile?.meta, bytes };
-  if (bytes.includes(0)) throw new ReportFileError(name, 'looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.');
+  if (CONVERTED.test(name))
+    return { id: reportIdFromFileName(name), file: name, text: '', hash: hashOf(), sidecar: sidecarFile?.meta, bytes };
+  if (bytes.includes(0))
+    throw new ReportFileError(name, 'looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -138,7 +174,11 @@ export interface LoadOptions {
 }
 
 /** Reads and, for PDF, Word and HTML, converts one report; a file that cannot be converted is a ReportFileError. */
-export async function loadReport(dir: string, name: string, { maxTextChars = MAX_REPORT_BYTES, isWord, convert }: LoadOptions = {}): Promise<LoadedReport> {
+export async function loadReport(
+  dir: string,
+  name: string,
+  { maxTextChars = MAX_REPORT_BYTES, isWord, convert }: LoadOptions = {},
+): Promise<LoadedReport> {
   const read = readReportFile(dir, name);
   if (!read.bytes) return read;
   const { bytes } = read;
@@ -158,8 +198,17 @@ export async function loadReport(dir: string, name: string, { maxTextChars = MAX
   if (!/\p{L}/u.test(converted.text)) throw new ReportFileError(name, 'has no text once converted; skipped.');
   // The same limit as a text report: a small file may convert to far more text (a 234 KB .docx gave 38 MB).
   if (converted.text.length > maxTextChars)
-    throw new ReportFileError(name, `gives ${Math.round(converted.text.length / 1048576)} MB of text once converted; reports over ${Math.round(maxTextChars / 1048576)} MB are refused.`);
-  return { text: converted.text, hash: read.hash, sidecar: read.sidecar, layout: converted.layout, pageStarts: converted.pageStarts };
+    throw new ReportFileError(
+      name,
+      `gives ${Math.round(converted.text.length / 1048576)} MB of text once converted; reports over ${Math.round(maxTextChars / 1048576)} MB are refused.`,
+    );
+  return {
+    text: converted.text,
+    hash: read.hash,
+    sidecar: read.sidecar,
+    layout: converted.layout,
+    pageStarts: converted.pageStarts,
+  };
 }
 
 /** A converted report's text: its layout for the parser, and where each page of a PDF starts. */
@@ -173,9 +222,21 @@ export interface Converted {
  * Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking
  * a question never does.
  */
-export async function convertReport(name: string, bytes: Buffer, isWord?: (word: string) => boolean): Promise<Converted> {
-  if (/\.pdf$/i.test(name)) return { ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name, isWord)), layout: 'markdown' };
-  if (/\.docx$/i.test(name)) return { text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name), layout: 'markdown' };
+export async function convertReport(
+  name: string,
+  bytes: Buffer,
+  isWord?: (word: string) => boolean,
+): Promise<Converted> {
+  if (/\.pdf$/i.test(name))
+    return {
+      ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name, isWord)),
+      layout: 'markdown',
+    };
+  if (/\.docx$/i.test(name))
+    return {
+      text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name),
+      layout: 'markdown',
+    };
   return { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
 }
 
@@ -194,7 +255,12 @@ export function stampOf(dir: string, name: string): FileStamp | undefined {
   try {
     const s = statSync(resolve(dir, name));
     const side = statSync(resolve(dir, sidecarName(name)), { throwIfNoEntry: false });
-    return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, sidecar: side ? `${side.size}:${side.mtimeMs}:${side.ino}` : '' };
+    return {
+      size: s.size,
+      mtimeMs: s.mtimeMs,
+      ino: s.ino,
+      sidecar: side ? `${side.size}:${side.mtimeMs}:${side.ino}` : '',
+    };
   } catch {
     return undefined;
   }
@@ -210,7 +276,10 @@ const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean 
  * stamp is the one `known` gives for it is not read again: its known hash stands (so an
  * up-to-date check at 1,000 reports stats files instead of reading and hashing 50 MB).
  */
-export function scanCorpus(dir: string, known?: (file: string) => { stamp?: FileStamp | undefined; hash: string } | undefined): CorpusScan {
+export function scanCorpus(
+  dir: string,
+  known?: (file: string) => { stamp?: FileStamp | undefined; hash: string } | undefined,
+): CorpusScan {
   const files: ReportFile[] = [];
   const errors: ReportFileError[] = [];
   const seen = new Map<string, string>();
@@ -223,7 +292,8 @@ export function scanCorpus(dir: string, known?: (file: string) => { stamp?: File
           ? { id: reportIdFromFileName(name), file: name, hash: before.hash, stamp }
           : { id: reportIdFromFileName(name), file: name, hash: readReportFile(dir, name).hash, stamp };
       const other = seen.get(file.id);
-      if (other) throw new ReportFileError(name, `has the same report id "${file.id}" as ${other}; rename one of them.`);
+      if (other)
+        throw new ReportFileError(name, `has the same report id "${file.id}" as ${other}; rename one of them.`);
       seen.set(file.id, name);
       files.push(file);
     } catch (error) {
@@ -232,4 +302,3 @@ export function scanCorpus(dir: string, known?: (file: string) => { stamp?: File
   }
   return { files, errors };
 }
-

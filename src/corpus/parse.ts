@@ -56,8 +56,12 @@ const PART = /^(?:(\d{1,2})\s*(?:、|[．.](?!\d))|([一二三四五六七八九
 const SENTENCE_END = /[.。!?！？:：;；]["'”’)）]*$/u;
 const SUBSECTION = /^[(（](\d{1,2}|[一二三四五六七八九十]{1,3})[)）]\s*(\S.*)$/u;
 export const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth';
-const ITEM = new RegExp(`^(?:(${ORDINALS})(?:ly)?\\s*[,，:：]|the (${ORDINALS}) is\\b|第([一二三四五六七八九十]+)[，,、])`, 'i');
-const CLOSING = /^(respectfully submitted|respectfully|sincerely( yours)?|yours (faithfully|sincerely|truly)|(with )?(best|kind|warm) regards)\b/i;
+const ITEM = new RegExp(
+  `^(?:(${ORDINALS})(?:ly)?\\s*[,，:：]|the (${ORDINALS}) is\\b|第([一二三四五六七八九十]+)[，,、])`,
+  'i',
+);
+const CLOSING =
+  /^(respectfully submitted|respectfully|sincerely( yours)?|yours (faithfully|sincerely|truly)|(with )?(best|kind|warm) regards)\b/i;
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 /** A Markdown footnote, `[^1]: text`: quotable, cited as "Footnote 1" under the section it belongs to. */
 const MD_FOOTNOTE = /^\[\^([^\]\s]{1,12})\]:\s+/;
@@ -118,7 +122,12 @@ function metaEntry(line: string): [TextField, string] | undefined {
 /** Turns a file name into a report id: lower case, [a-z0-9-] only. */
 export function reportIdFromFileName(fileName: string): string {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'report';
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'report'
+  );
 }
 
 /**
@@ -137,7 +146,12 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   for (const block of blocks) reader.read(block);
   const { meta, paragraphs } = reader;
   if (!reader.closed) markSignature(text, paragraphs, meta);
-  return { id: reportIdFromFileName(fileName), meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) }, text, paragraphs };
+  return {
+    id: reportIdFromFileName(fileName),
+    meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) },
+    text,
+    paragraphs,
+  };
 }
 
 /** Reads a report's blocks in order, keeping where it is (part › subsection › item, or the Markdown headings). */
@@ -189,7 +203,9 @@ class StructureReader {
   }
 
   private path(): string[] {
-    return [...(this.markdown ? this.mdPath : []), this.part, this.subsection, this.item].filter((s): s is string => !!s);
+    return [...(this.markdown ? this.mdPath : []), this.part, this.subsection, this.item].filter(
+      (s): s is string => !!s,
+    );
   }
 
   /** Before the body: header fields ("Date of issue: …"), the title, the addressee ("… Government:"). */
@@ -220,7 +236,11 @@ class StructureReader {
     if (!this.markdown) return false;
     const footnote = MD_FOOTNOTE.exec(line);
     if (footnote) {
-      this.add({ ...block, start: block.start + footnote[0].length, text: block.text.slice(footnote[0].length) }, 'body', [...this.path(), `Footnote ${footnote[1]}`]);
+      this.add(
+        { ...block, start: block.start + footnote[0].length, text: block.text.slice(footnote[0].length) },
+        'body',
+        [...this.path(), `Footnote ${footnote[1]}`],
+      );
       return true;
     }
     const heading = MD_HEADING.exec(line);
@@ -293,10 +313,20 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
     const p = paragraphs[i]!;
     const line = text.slice(p.start, p.end);
     // A figure ("2+ million hours saved …") states a fact: the report's text, not who signed it.
-    if (p.role !== 'body' || line.length > 100 || /[.。]$/.test(line) || isTableRow(line) || (/^\d/.test(line) && !DATE_LINE.test(line))) break;
+    if (
+      p.role !== 'body' ||
+      line.length > 100 ||
+      /[.。]$/.test(line) ||
+      isTableRow(line) ||
+      (/^\d/.test(line) && !DATE_LINE.test(line))
+    )
+      break;
     p.role = 'signature';
     if (DATE_LINE.test(line)) meta.signedDate ??= line;
     else if (!/^[(（]/.test(line)) meta.signature ??= line;
-    p.section = ['Report signature', DATE_LINE.test(line) ? FIELD_LABELS.signedDate : /^[(（]/.test(line) ? 'Release note' : FIELD_LABELS.signature];
+    p.section = [
+      'Report signature',
+      DATE_LINE.test(line) ? FIELD_LABELS.signedDate : /^[(（]/.test(line) ? 'Release note' : FIELD_LABELS.signature,
+    ];
   }
 }

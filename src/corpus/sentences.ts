@@ -11,7 +11,39 @@ export interface Span {
   end: number;
 }
 
-const ABBREVIATIONS = new Set(['no', 'nos', 'art', 'arts', 'mr', 'mrs', 'ms', 'dr', 'st', 'vs', 'fig', 'vol', 'para', 'e.g', 'i.e', 'approx', 'dept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'p.r.c']);
+const ABBREVIATIONS = new Set([
+  'no',
+  'nos',
+  'art',
+  'arts',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'vs',
+  'fig',
+  'vol',
+  'para',
+  'e.g',
+  'i.e',
+  'approx',
+  'dept',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'p.r.c',
+]);
 // A semicolon followed by a capitalised clause also ends a sentence: translated reports chain whole sentences with ";
 // ".
 const TERMINATOR = /[.!?。！？]+["'”’)\]）」』]*|;(?=\s+\p{Lu})/gu;
@@ -22,7 +54,8 @@ const SENTENCE_START = /["'“‘(（\[「『0-9\p{Lu}\p{Script=Han}]/u;
  * A number or caption label alone ("3.", "20.", "(b)", "Figure 7."): it labels the sentence after it, it is no sentence
  * itself.
  */
-const LABEL_ONLY = /^(?:[(（]?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)）]|(?:figure|fig\.|table|chart|exhibit|box|map|graph)\s+[\dA-Z][\d.]*[.:]?)$/iu;
+const LABEL_ONLY =
+  /^(?:[(（]?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)）]|(?:figure|fig\.|table|chart|exhibit|box|map|graph)\s+[\dA-Z][\d.]*[.:]?)$/iu;
 
 function isBoundary(text: string, matchStart: number, matchEnd: number): boolean {
   if (matchEnd >= text.length) return true;

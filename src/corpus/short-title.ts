@@ -8,7 +8,8 @@
 export const MAX_SHORT_TITLE = 40;
 
 /** Words naming a kind of report, longest first. */
-const KIND = /\b(annual report|work report|impact report|policy address|progress report|report|assessment|address|review|plan|budget|statement|strategy|yearbook|bulletin)\b/i;
+const KIND =
+  /\b(annual report|work report|impact report|policy address|progress report|report|assessment|address|review|plan|budget|statement|strategy|yearbook|bulletin)\b/i;
 const YEAR = /\b(?:FY\s?)?((?:19|20)\d{2}(?:\s?[-–]\s?(?:19|20)?\d{2})?)\b/;
 /** Words of an issuer's name that say nothing about which one it is. */
 const GENERIC = /^(the|of|people's|government|governments|office|annual|our|a|an)$/i;
@@ -17,7 +18,8 @@ export function deriveShortTitle(title: string): string | undefined {
   const kind = KIND.exec(title);
   const year = YEAR.exec(title);
   if (!kind || !year) return undefined;
-  const capitalised = (text: string): string[] => text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !GENERIC.test(w));
+  const capitalised = (text: string): string[] =>
+    text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !GENERIC.test(w));
   // Who: the capitalised words before the year or the kind, whichever comes first, generic ones dropped.
   const who = capitalised(title.slice(0, Math.min(year.index, kind.index)));
   // What: the kind, with the words between the year and it when they are few ("2024 Library Report", "2025 Policy

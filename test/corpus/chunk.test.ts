@@ -28,7 +28,8 @@ describe('chunkReport', () => {
     }
   });
 
-  const sentencesOf = (c: { start: number; end: number }) => allSentences.filter((s) => s.start >= c.start && s.end <= c.end);
+  const sentencesOf = (c: { start: number; end: number }) =>
+    allSentences.filter((s) => s.start >= c.start && s.end <= c.end);
 
   it('is one chunk per sentence, in report order', () => {
     expect(chunks.map((c) => [c.start, c.end])).toEqual(allSentences.map((s) => [s.start, s.end]));

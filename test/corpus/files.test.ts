@@ -63,15 +63,23 @@ describe('readReportFile', () => {
   it('refuses a path-traversing name and names a file that vanished', async () => {
     const { readReportFile } = await import('../../src/corpus/files.js');
     const dir = tempDir();
-    expect(() => readReportFile(dir, '../../etc/passwd')).toThrow('../../etc/passwd: is outside the corpus directory; refused.');
-    expect(() => readReportFile(dir, 'gone.txt')).toThrow('gone.txt: disappeared while being read; it will be picked up on the next ingest.');
+    expect(() => readReportFile(dir, '../../etc/passwd')).toThrow(
+      '../../etc/passwd: is outside the corpus directory; refused.',
+    );
+    expect(() => readReportFile(dir, 'gone.txt')).toThrow(
+      'gone.txt: disappeared while being read; it will be picked up on the next ingest.',
+    );
   });
 
   it('a converted report is held to the text limit too (a small file can convert to far more text)', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'big.html'), `<html><body><h1>Big</h1>${'<p>The county built roads again this year.</p>'.repeat(200)}</body></html>`);
-    await expect(loadReport(dir, 'big.html', { maxTextChars: 4000 })).rejects.toThrow(/big\.html: gives \d+ MB of text once converted; reports over \d+ MB are refused\./);
+    writeFileSync(
+      join(dir, 'big.html'),
+      `<html><body><h1>Big</h1>${'<p>The county built roads again this year.</p>'.repeat(200)}</body></html>`,
+    );
+    await expect(loadReport(dir, 'big.html', { maxTextChars: 4000 })).rejects.toThrow(
+      /big\.html: gives \d+ MB of text once converted; reports over \d+ MB are refused\./,
+    );
     expect((await loadReport(dir, 'big.html')).text).toContain('The county built roads again this year.');
   });
 });
-

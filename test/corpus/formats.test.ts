@@ -21,26 +21,47 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Water repo
 </article></div><footer>Copyright Riverside County. Site map. Contact us.</footer></body></html>`;
 
 const PDF_PAGES = [
-  ['Hill County 2024 Library Report', '1. Libraries', 'In 2024 the county opened 4 new public libra-', 'ries and lent 52000 books to readers in every', 'township.'],
+  [
+    'Hill County 2024 Library Report',
+    '1. Libraries',
+    'In 2024 the county opened 4 new public libra-',
+    'ries and lent 52000 books to readers in every',
+    'township.',
+  ],
   ['2. Reading rooms', 'Reading rooms in the town centre now stay open', 'until midnight on weekdays.'],
 ];
 
 describe('report formats', () => {
   it('HTML: the main content only, headings as the section path', () => {
     const text = htmlToReportText(PAGE);
-    expect(text.startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\nIn 2024 the county tested 1200')).toBe(true);
+    expect(
+      text.startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\nIn 2024 the county tested 1200'),
+    ).toBe(true);
     expect(text).not.toMatch(/Home|Copyright|Contact/);
   });
 
-  it("HTML: a <title> the <h1> repeats stays the title (Readability drops that <h1>); the fullest of <h1>, og:title and <title> wins", () => {
-    const same = PAGE.replace('<title>Water report - Riverside Government</title>', '<title>Riverside County 2024 Water Report</title>');
-    expect(htmlToReportText(same).startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\n')).toBe(true);
-    const og = PAGE.replace('<h1>Riverside County 2024 Water Report</h1>', '').replace('<head>', '<head><meta property="og:title" content="Riverside County Annual Water Quality Report 2024">');
-    expect(htmlToReportText(og).startsWith('# Riverside County Annual Water Quality Report 2024\n\n## 1. Drinking water')).toBe(true);
+  it('HTML: a <title> the <h1> repeats stays the title (Readability drops that <h1>); the fullest of <h1>, og:title and <title> wins', () => {
+    const same = PAGE.replace(
+      '<title>Water report - Riverside Government</title>',
+      '<title>Riverside County 2024 Water Report</title>',
+    );
+    expect(htmlToReportText(same).startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\n')).toBe(
+      true,
+    );
+    const og = PAGE.replace('<h1>Riverside County 2024 Water Report</h1>', '').replace(
+      '<head>',
+      '<head><meta property="og:title" content="Riverside County Annual Water Quality Report 2024">',
+    );
+    expect(
+      htmlToReportText(og).startsWith('# Riverside County Annual Water Quality Report 2024\n\n## 1. Drinking water'),
+    ).toBe(true);
   });
 
   it('PDF: lines rejoined, hyphenation repaired, running header and page numbers dropped, pages kept', async () => {
-    const { text, pageStarts } = await pdfToReportText(new Uint8Array(makePdf(PDF_PAGES, 'Hill County Library Report 2024')), 'r.pdf');
+    const { text, pageStarts } = await pdfToReportText(
+      new Uint8Array(makePdf(PDF_PAGES, 'Hill County Library Report 2024')),
+      'r.pdf',
+    );
     expect(text).toBe(
       'Hill County 2024 Library Report\n\n## 1. Libraries\n\nIn 2024 the county opened 4 new public libraries and lent 52000 books to readers in every township.\n\n## 2. Reading rooms\n\nReading rooms in the town centre now stay open until midnight on weekdays.\n\n',
     );
@@ -49,7 +70,11 @@ describe('report formats', () => {
 
   it('PDF as a reader sees it: title, headings by size, contents page, figures with labels, footnotes, credits, hyphens (a hand-made reading)', async () => {
     const pages: PdfText[][] = [
-      [{ text: 'Hill County Digital Service', size: 28 }, { text: 'Annual Report 2024', size: 28 }, { text: 'Cover image: Freepik; Photomontage: HCDS', size: 8, y: 120 }],
+      [
+        { text: 'Hill County Digital Service', size: 28 },
+        { text: 'Annual Report 2024', size: 28 },
+        { text: 'Cover image: Freepik; Photomontage: HCDS', size: 8, y: 120 },
+      ],
       [
         { text: 'Table of contents', size: 20 },
         'Message from the director ................................ 3',
@@ -82,7 +107,11 @@ describe('report formats', () => {
     ];
     // The dictionary knows "services"; the report prints "web-based" and "high-quality" only broken at a line's end.
     const isWord = (w: string): boolean => ['services', 'quality', 'high', 'web', 'based'].includes(w);
-    const { text, pageStarts } = await pdfToReportText(new Uint8Array(makePdf(pages, 'Hill County Digital Service Annual Report', { firstPageNumber: false })), 'r.pdf', isWord);
+    const { text, pageStarts } = await pdfToReportText(
+      new Uint8Array(makePdf(pages, 'Hill County Digital Service Annual Report', { firstPageNumber: false })),
+      'r.pdf',
+      isWord,
+    );
     // What a reader of these pages reads, paragraph by paragraph.
     expect(text.split('\n\n').filter(Boolean)).toEqual([
       '# Hill County Digital Service Annual Report 2024',
@@ -96,16 +125,36 @@ describe('report formats', () => {
       'Operations $2,133,558',
       '[^1]: Counted at the end of March 2024.',
     ]);
-    expect(pageStarts).toEqual([0, text.indexOf('## Message'), text.indexOf('## Message'), text.indexOf('## The service')]);
+    expect(pageStarts).toEqual([
+      0,
+      text.indexOf('## Message'),
+      text.indexOf('## Message'),
+      text.indexOf('## The service'),
+    ]);
   });
 
-  it('PDF: the metadata title and the outline are the document\'s own; a figure in the body is no page number', async () => {
+  it("PDF: the metadata title and the outline are the document's own; a figure in the body is no page number", async () => {
     const pages: PdfText[][] = [
-      ['Summary', 'The county answered 12 requests in the first week of the year.', { text: '12', y: 300 }, { text: '2.1 Staff', y: 250 }, 'Four people worked on the service this year.'],
+      [
+        'Summary',
+        'The county answered 12 requests in the first week of the year.',
+        { text: '12', y: 300 },
+        { text: '2.1 Staff', y: 250 },
+        'Four people worked on the service this year.',
+      ],
       ['Outlook', 'Next year the county will open a second office.'],
     ];
     const { text } = await pdfToReportText(
-      new Uint8Array(makePdf(pages, '', { title: 'Hill County Service Review 2024', outline: [{ title: 'Summary', page: 1 }, { title: 'Outlook', page: 2 }], firstPageNumber: 5 })),
+      new Uint8Array(
+        makePdf(pages, '', {
+          title: 'Hill County Service Review 2024',
+          outline: [
+            { title: 'Summary', page: 1 },
+            { title: 'Outlook', page: 2 },
+          ],
+          firstPageNumber: 5,
+        }),
+      ),
       'r.pdf',
     );
     expect(text.split('\n\n').filter(Boolean)).toEqual([
@@ -121,8 +170,12 @@ describe('report formats', () => {
   });
 
   it('a PDF without a text layer, a damaged file and a zip bomb are named and skipped', async () => {
-    await expect(pdfToReportText(new Uint8Array(makePdf([[]])), 'scan.pdf')).rejects.toThrow('scan.pdf: has no text layer (a scanned PDF?)');
-    await expect(pdfToReportText(new Uint8Array(Buffer.from('%PDF-1.4 garbage')), 'bad.pdf')).rejects.toThrow(/bad\.pdf: is not a readable PDF/);
+    await expect(pdfToReportText(new Uint8Array(makePdf([[]])), 'scan.pdf')).rejects.toThrow(
+      'scan.pdf: has no text layer (a scanned PDF?)',
+    );
+    await expect(pdfToReportText(new Uint8Array(Buffer.from('%PDF-1.4 garbage')), 'bad.pdf')).rejects.toThrow(
+      /bad\.pdf: is not a readable PDF/,
+    );
     // A directory claiming 3 GB of content, in a few hundred bytes.
     const bomb = makeDocx(['x']);
     const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
@@ -135,7 +188,9 @@ describe('report formats', () => {
     const liar = lyingDocx();
     expect(zipInflatedSize(new Uint8Array(liar))).toBeLessThan(10_000);
     expect(zipActualSize(new Uint8Array(liar), 24 * 1048576)).toMatch(/inflates past 24 MB/);
-    await expect(docxToReportText(new Uint8Array(liar), 'liar.docx')).rejects.toThrow(/liar\.docx: inflates past 24 MB; refused as a possible zip bomb/);
+    await expect(docxToReportText(new Uint8Array(liar), 'liar.docx')).rejects.toThrow(
+      /liar\.docx: inflates past 24 MB; refused as a possible zip bomb/,
+    );
     expect(zipActualSize(new Uint8Array(makeDocx(['# Roads', 'Text.'])), 24 * 1048576)).toBeGreaterThan(500);
   });
 
@@ -146,7 +201,13 @@ describe('report formats', () => {
     writeFileSync(join(corpusDir, 'library.pdf'), makePdf(PDF_PAGES, 'Hill County Library Report 2024'));
     writeFileSync(
       join(corpusDir, 'roads.docx'),
-      makeDocx(['# Vale County 2024 Roads Report', '## 1. Roads', 'The county paved 120 kilometres of village roads in 2024.', '## 2. Bridges', 'Three old bridges were repaired and reopened to traffic.']),
+      makeDocx([
+        '# Vale County 2024 Roads Report',
+        '## 1. Roads',
+        'The county paved 120 kilometres of village roads in 2024.',
+        '## 2. Bridges',
+        'Three old bridges were repaired and reopened to traffic.',
+      ]),
     );
     writeFileSync(join(corpusDir, 'scan.pdf'), makePdf([[]]));
     const summary = await ingest({ corpusDir, dataDir });
@@ -164,7 +225,11 @@ describe('report formats', () => {
     expect(word!.citation).toMatchObject({ reportTitle: 'Vale County 2024 Roads Report', section: '1. Roads' });
     expect(word!.citation.page).toBeUndefined();
     const html = await ask('How many drinking water samples were tested?');
-    expect(html!.citation).toMatchObject({ reportTitle: 'Riverside County 2024 Water Report', section: '1. Drinking water' });
-    for (const report of index.reports.values()) for (const p of report.paragraphs) expect(report.text.slice(p.start, p.end).trim()).not.toBe('');
+    expect(html!.citation).toMatchObject({
+      reportTitle: 'Riverside County 2024 Water Report',
+      section: '1. Drinking water',
+    });
+    for (const report of index.reports.values())
+      for (const p of report.paragraphs) expect(report.text.slice(p.start, p.end).trim()).not.toBe('');
   });
 });

@@ -7,12 +7,14 @@ import { REPO, REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
 describe('parseReport on the Zuoyun 2023 report', () => {
   const report = parseReport(REPORT_TEXT, REPORT_FILE);
-  const textOf = (n: number): string => REPORT_TEXT.slice(report.paragraphs[n - 1]!.start, report.paragraphs[n - 1]!.end);
+  const textOf = (n: number): string =>
+    REPORT_TEXT.slice(report.paragraphs[n - 1]!.start, report.paragraphs[n - 1]!.end);
 
   it('reads the header metadata the document states', () => {
     expect(report.id).toBe('zuoyun-2023-rule-of-law-report');
     expect(report.meta).toMatchObject({
-      title: "The People's Government of Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government",
+      title:
+        "The People's Government of Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government",
       issuer: "People's Government of Zuoyun County",
       date: '2024-01-17 16:09',
       documentNumber: 'ZZF [2024] No. 2',
@@ -24,9 +26,15 @@ describe('parseReport on the Zuoyun 2023 report', () => {
   });
 
   it('finds the four numbered parts and their subsections', () => {
-    const parts = report.paragraphs.filter((p) => p.role === 'heading' && p.section.length === 1).map((p) => p.section[0]!.slice(0, 2));
+    const parts = report.paragraphs
+      .filter((p) => p.role === 'heading' && p.section.length === 1)
+      .map((p) => p.section[0]!.slice(0, 2));
     expect(parts).toEqual(['1 ', '2 ', '3 ', '4 ']);
-    const part1Subsections = new Set(report.paragraphs.filter((p) => p.section[0]?.startsWith('1 ') && p.section.length >= 2).map((p) => p.section[1]!.slice(0, 3)));
+    const part1Subsections = new Set(
+      report.paragraphs
+        .filter((p) => p.section[0]?.startsWith('1 ') && p.section.length >= 2)
+        .map((p) => p.section[1]!.slice(0, 3)),
+    );
     expect([...part1Subsections]).toEqual(['(1)', '(2)', '(3)', '(4)', '(5)']);
   });
 
@@ -46,7 +54,9 @@ describe('parseReport on the Zuoyun 2023 report', () => {
   });
 
   it('recognises "The second is …" items and part 4 subsections with bodies', () => {
-    expect(report.paragraphs.some((p) => p.section[2]?.startsWith('The second is the institutionalization'))).toBe(true);
+    expect(report.paragraphs.some((p) => p.section[2]?.startsWith('The second is the institutionalization'))).toBe(
+      true,
+    );
     const part4 = report.paragraphs.filter((p) => p.section[0]?.startsWith('4 ') && p.role === 'body');
     expect(part4.map((p) => p.section[1]!.slice(0, 3))).toEqual(['(1)', '(2)', '(3)', '(4)']);
   });
@@ -57,13 +67,24 @@ describe('parseReport on the Zuoyun 2023 report', () => {
       ['signature', 'Report signature › Date signed'],
       ['signature', 'Report signature › Release note'],
     ]);
-    expect(report.paragraphs.slice(0, 9).map((p) => p.section.at(-1))).toEqual(['Index number', 'Information classification', 'Issued by (issuer)', 'Date of issue', 'Title', 'Document number', 'Title', 'Date published', 'Addressed to']);
+    expect(report.paragraphs.slice(0, 9).map((p) => p.section.at(-1))).toEqual([
+      'Index number',
+      'Information classification',
+      'Issued by (issuer)',
+      'Date of issue',
+      'Title',
+      'Document number',
+      'Title',
+      'Date published',
+      'Addressed to',
+    ]);
   });
 });
 
 describe('parseReport on other layouts', () => {
   it('reads Markdown headings as the section path', () => {
-    const md = '# Annual Report 2024\n\nIssued by: Test County\n\n## Results\n\n### Courts\n\nThere were 7 cases.\nAll were heard.\n\n## Plans\n\nMore courts.';
+    const md =
+      '# Annual Report 2024\n\nIssued by: Test County\n\n## Results\n\n### Courts\n\nThere were 7 cases.\nAll were heard.\n\n## Plans\n\nMore courts.';
     const r = parseReport(md, 'test-2024.md');
     expect(r.meta.title).toBe('Annual Report 2024');
     expect(r.meta.issuer).toBe('Test County');
@@ -83,7 +104,8 @@ describe('parseReport on other layouts', () => {
 });
 
 describe('parseReport: layouts of other reports', () => {
-  const text = (r: ReturnType<typeof parseReport>, n: number): string => r.text.slice(r.paragraphs[n - 1]!.start, r.paragraphs[n - 1]!.end);
+  const text = (r: ReturnType<typeof parseReport>, n: number): string =>
+    r.text.slice(r.paragraphs[n - 1]!.start, r.paragraphs[n - 1]!.end);
   const roleOf = (r: ReturnType<typeof parseReport>, start: string): string | undefined =>
     r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith(start))?.role;
 
@@ -92,7 +114,10 @@ describe('parseReport: layouts of other reports', () => {
       'Impact Report\n1. Veterans\n18.25 million Veterans now use one login\n50.2% of customers were satisfied\n1.1.1 Non-text Content\n2. Parents\nNew parents apply online.\n',
       'plain.txt',
     );
-    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => p.section.at(-1))).toEqual(['1 Veterans', '2 Parents']);
+    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => p.section.at(-1))).toEqual([
+      '1 Veterans',
+      '2 Parents',
+    ]);
     expect(roleOf(r, '18.25 million')).toBe('body');
     expect(roleOf(r, '50.2%')).toBe('body');
     expect(roleOf(r, '1.1.1 Non-text')).toBe('body');
@@ -100,26 +125,39 @@ describe('parseReport: layouts of other reports', () => {
   });
 
   it('a numbered paragraph that ends like a sentence is a paragraph, whatever its length', () => {
-    const r = parseReport('Policy Address\n1. Governance\n20. The HKSAR will prepare for the election.\n21. It will also review the rules:\nThey apply next year.\n', 'plain.txt');
+    const r = parseReport(
+      'Policy Address\n1. Governance\n20. The HKSAR will prepare for the election.\n21. It will also review the rules:\nThey apply next year.\n',
+      'plain.txt',
+    );
     expect(r.paragraphs.map((p) => p.role)).toEqual(['title', 'heading', 'body', 'body', 'body']);
     expect(r.paragraphs[2]!.section).toEqual(['1 Governance']);
   });
 
   it('a numbered note alone on its line is no subsection', () => {
-    const r = parseReport('Annual Report\n1. Growth\nWe grew.\n(1) 1,324 public servants attended a demo in FY 2023-2024.\n', 'plain.txt');
+    const r = parseReport(
+      'Annual Report\n1. Growth\nWe grew.\n(1) 1,324 public servants attended a demo in FY 2023-2024.\n',
+      'plain.txt',
+    );
     expect(r.paragraphs.map((p) => p.role)).toEqual(['title', 'heading', 'body', 'body']);
     expect(r.paragraphs[3]!.section).toEqual(['1 Growth']);
   });
 
   it('the "First, …" item rule applies only where a report has a series of items', () => {
-    const prose = parseReport('Assessment\n1. Methods\nFirst, the team created an index.\nThe index has five levels.\n', 'plain.txt');
+    const prose = parseReport(
+      'Assessment\n1. Methods\nFirst, the team created an index.\nThe index has five levels.\n',
+      'plain.txt',
+    );
     expect(prose.paragraphs.slice(1).map((p) => p.section)).toEqual([['1 Methods'], ['1 Methods'], ['1 Methods']]);
-    const items = parseReport('Work Report\n1. Work\nFirst, build roads. They opened.\nSecond, train judges. They passed.\n', 'plain.txt');
+    const items = parseReport(
+      'Work Report\n1. Work\nFirst, build roads. They opened.\nSecond, train judges. They passed.\n',
+      'plain.txt',
+    );
     expect(items.paragraphs[3]!.section).toEqual(['1 Work', 'Second, train judges']);
   });
 
   it('a Markdown report with headings keeps its own structure: no numbering or item rules, no "#" in what is cited', () => {
-    const md = '# Policy Address\n\n## Chapter I\n\n4. The address rests on two pillars.\n\n(A) Safety first:\n\nFirst, the team created an index.\n';
+    const md =
+      '# Policy Address\n\n## Chapter I\n\n4. The address rests on two pillars.\n\n(A) Safety first:\n\nFirst, the team created an index.\n';
     const r = parseReport(md, 'address.md');
     expect(r.paragraphs.map((p) => [p.role, text(r, p.n)])).toEqual([
       ['title', 'Policy Address'],
@@ -132,7 +170,8 @@ describe('parseReport: layouts of other reports', () => {
   });
 
   it('a Markdown footnote is quotable and cited as a footnote of its section, never a section of what follows', () => {
-    const md = '# Report\n\n## Awareness\n\n67 departments use the platform.\n\n[^1]: Counted in March 2024.\n\nDemos were popular.\n';
+    const md =
+      '# Report\n\n## Awareness\n\n67 departments use the platform.\n\n[^1]: Counted in March 2024.\n\nDemos were popular.\n';
     const r = parseReport(md, 'r.md');
     expect(r.paragraphs.map((p) => [p.role, text(r, p.n), p.section.join(' › ')])).toEqual([
       ['title', 'Report', 'Report header › Title'],
@@ -144,16 +183,21 @@ describe('parseReport: layouts of other reports', () => {
   });
 
   it("a letter's closing formula is its signature, wherever the letter ends", () => {
-    const r = parseReport('# Assessment\n\n## Message\n\nWe thank all agencies.\n\nRespectfully submitted, Edward C. Forst Administrator\n\n## Summary\n\nScores rose.\n', 'a.md');
+    const r = parseReport(
+      '# Assessment\n\n## Message\n\nWe thank all agencies.\n\nRespectfully submitted, Edward C. Forst Administrator\n\n## Summary\n\nScores rose.\n',
+      'a.md',
+    );
     const signed = r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith('Respectfully'))!;
     expect([signed.role, signed.section]).toEqual(['signature', ['Report signature', 'Signed by']]);
     expect(r.meta.signature).toBe('Edward C. Forst Administrator');
   });
 
   it('a closing formula alone on its line is signed by the lines after it; a report signed so ends with its own text', () => {
-    const text = '1. A note from our Administrator\nWe thank our partners.\nSincerely,\nMina Hsiang\nAdministrator, The U.S. Digital Service\n2. By the numbers\n2+ million hours of worker time saved\n';
+    const text =
+      '1. A note from our Administrator\nWe thank our partners.\nSincerely,\nMina Hsiang\nAdministrator, The U.S. Digital Service\n2. By the numbers\n2+ million hours of worker time saved\n';
     const r = parseReport(text, 'usds.txt');
-    const role = (start: string): string => r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith(start))!.role;
+    const role = (start: string): string =>
+      r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith(start))!.role;
     expect(['Sincerely', 'Mina', 'Administrator,'].map(role)).toEqual(['signature', 'signature', 'signature']);
     expect(r.meta.signature).toBe('Mina Hsiang');
     expect(role('2+ million')).toBe('body'); // a figure is the report's text, never its signature
@@ -162,18 +206,24 @@ describe('parseReport: layouts of other reports', () => {
   it('finds exactly the headings of the GSA assessment that its source marks', () => {
     const source = readFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'), 'utf8');
     const r = parseReport(source, 'gsa-fy2025-section-508-assessment.md');
-    const marked = source.split('\n').filter((l) => /^#{2,6} /.test(l)).map((l) => l.replace(/^#+ /, ''));
+    const marked = source
+      .split('\n')
+      .filter((l) => /^#{2,6} /.test(l))
+      .map((l) => l.replace(/^#+ /, ''));
     expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => text(r, p.n))).toEqual(marked);
-    expect(r.paragraphs.filter((p) => p.role === 'title').map((p) => text(r, p.n))).toEqual(['FY 2025 Governmentwide Section 508 Assessment']);
+    expect(r.paragraphs.filter((p) => p.role === 'title').map((p) => text(r, p.n))).toEqual([
+      'FY 2025 Governmentwide Section 508 Assessment',
+    ]);
   });
 });
 
 describe('introOf: lists and tables', () => {
-  const md = '# R\n\n## Complaints\n\nOf the 15 agencies that received complaints:\n\n136 complaints were reported.\n\n11 agencies resolved all.\n\nTable 5: Conformance\n\nICT Type | Agencies | Tested\n\nWeb Pages | 41 | 37%\n\nSoftware | 27 | 5%\n';
+  const md =
+    '# R\n\n## Complaints\n\nOf the 15 agencies that received complaints:\n\n136 complaints were reported.\n\n11 agencies resolved all.\n\nTable 5: Conformance\n\nICT Type | Agencies | Tested\n\nWeb Pages | 41 | 37%\n\nSoftware | 27 | 5%\n';
   const r = parseReport(md, 'r.md');
   const n = (start: string): number => r.paragraphs.find((p) => md.slice(p.start, p.end).startsWith(start))!.n;
 
-  it("gives a list item its lead-in and a table row its header row", () => {
+  it('gives a list item its lead-in and a table row its header row', () => {
     expect(introOf(r, n('136 complaints'))).toBe(n('Of the 15'));
     expect(introOf(r, n('11 agencies'))).toBe(n('Of the 15'));
     expect(introOf(r, n('Software'))).toBe(n('ICT Type'));

@@ -10,17 +10,25 @@ describe('splitSentences', () => {
       'The share rose to 46.55% this year.',
       'Service is 7 × 24 hours.',
     ]);
-    expect(split('(1) Adhere to the law. (2) Serve the people.')).toEqual(['(1) Adhere to the law.', '(2) Serve the people.']);
+    expect(split('(1) Adhere to the law. (2) Serve the people.')).toEqual([
+      '(1) Adhere to the law.',
+      '(2) Serve the people.',
+    ]);
   });
 
   it('never makes a sentence of a number or caption label alone', () => {
     expect(split('20. The HKSAR will act. 3. Short one.')).toEqual(['20. The HKSAR will act.', '3. Short one.']);
-    expect(split('Figure 7. Average policy integration outcomes.')).toEqual(['Figure 7. Average policy integration outcomes.']);
+    expect(split('Figure 7. Average policy integration outcomes.')).toEqual([
+      'Figure 7. Average policy integration outcomes.',
+    ]);
     expect(split('We did 3. Then we did 4.')).toEqual(['We did 3.', 'Then we did 4.']);
   });
 
   it('keeps closing quotes with their sentence', () => {
-    expect(split('We created the "no meeting." Then we rested.')).toEqual(['We created the "no meeting."', 'Then we rested.']);
+    expect(split('We created the "no meeting." Then we rested.')).toEqual([
+      'We created the "no meeting."',
+      'Then we rested.',
+    ]);
   });
 
   it('splits on Chinese terminators without spaces', () => {
@@ -28,7 +36,10 @@ describe('splitSentences', () => {
   });
 
   it('splits a semicolon chain of capitalised clauses', () => {
-    expect(split('Strengthen review; Take the opportunity to act.')).toEqual(['Strengthen review;', 'Take the opportunity to act.']);
+    expect(split('Strengthen review; Take the opportunity to act.')).toEqual([
+      'Strengthen review;',
+      'Take the opportunity to act.',
+    ]);
   });
 
   it('returns offsets shifted by the given base', () => {

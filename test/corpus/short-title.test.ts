@@ -3,9 +3,11 @@ import { deriveShortTitle } from '../../src/corpus/short-title.js';
 
 describe('deriveShortTitle', () => {
   it('names a report by who issued it, its year and its kind', () => {
-    expect(deriveShortTitle("The People's Government of Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government")).toBe(
-      'Zuoyun County 2023 Annual Report',
-    );
+    expect(
+      deriveShortTitle(
+        "The People's Government of Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government",
+      ),
+    ).toBe('Zuoyun County 2023 Annual Report');
     expect(deriveShortTitle('The Chief Executive’s 2025 Policy Address')).toBe('Chief Executive’s 2025 Policy Address');
     expect(deriveShortTitle('Riverside County 2024 Library Report')).toBe('Riverside County 2024 Library Report');
   });

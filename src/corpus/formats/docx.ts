@@ -51,7 +51,7 @@ export function zipActualSize(bytes: Uint8Array, max: number): number | string {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let total = 0;
-  for (let at = 0; at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50; ) {
+  for (let at = 0; at + 30 <= bytes.length && view.getUint32(at, true) === 0x04034b50;) {
     const flags = view.getUint16(at + 6, true);
     const method = view.getUint16(at + 8, true);
     const compressed = view.getUint32(at + 18, true);
@@ -61,11 +61,16 @@ export function zipActualSize(bytes: Uint8Array, max: number): number | string {
     if (end > bytes.length) return 'has a damaged zip entry';
     try {
       const size =
-        method === 0 ? end - start : method === 8 ? inflateRawSync(buffer.subarray(start, end), { maxOutputLength: Math.max(1, max - total) }).length : -1;
+        method === 0
+          ? end - start
+          : method === 8
+            ? inflateRawSync(buffer.subarray(start, end), { maxOutputLength: Math.max(1, max - total) }).length
+            : -1;
       if (size < 0) return `uses zip compression method ${method}, which a Word document never needs`;
       total += size;
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return `inflates past ${max / 1048576} MB; refused as a possible zip bomb`;
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        return `inflates past ${max / 1048576} MB; refused as a possible zip bomb`;
       if (flags & 8) break; // the rest of the file is no longer this entry's: the stream ended
       return 'has a damaged zip entry';
     }
@@ -80,15 +85,24 @@ export async function docxToReportText(bytes: Uint8Array, name: string): Promise
   const inflated = zipInflatedSize(bytes);
   if (typeof inflated === 'string') throw new ReportFileError(name, `${inflated}; skipped.`);
   if (inflated > MAX_DOCX_INFLATED)
-    throw new ReportFileError(name, `would inflate to ${Math.round(inflated / 1048576)} MB (over ${MAX_DOCX_INFLATED / 1048576} MB); refused as a possible zip bomb.`);
+    throw new ReportFileError(
+      name,
+      `would inflate to ${Math.round(inflated / 1048576)} MB (over ${MAX_DOCX_INFLATED / 1048576} MB); refused as a possible zip bomb.`,
+    );
   // The directory's sizes are only claims: count what the entries really inflate to before mammoth does.
   const actual = zipActualSize(bytes, MAX_DOCX_INFLATED);
   if (typeof actual === 'string') throw new ReportFileError(name, `${actual}; skipped.`);
   const mammoth = (await import('mammoth')).default;
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: ["p[style-name='Title'] => h1:fresh", 'p.Title => h1:fresh'] });
+    const { value } = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      { styleMap: ["p[style-name='Title'] => h1:fresh", 'p.Title => h1:fresh'] },
+    );
     return htmlToReportText(`<!doctype html><html><body>${value}</body></html>`, false);
   } catch (error) {
-    throw new ReportFileError(name, `is not a readable Word document (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`);
+    throw new ReportFileError(
+      name,
+      `is not a readable Word document (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+    );
   }
 }

@@ -56,7 +56,8 @@ function blocksOf(root: DomNode): Block[] {
       return;
     }
     if (node.nodeName === 'BR') loose += '\n';
-    const isBlockContainer = /^(DIV|SECTION|ARTICLE|MAIN|BODY|TABLE|TBODY|THEAD|UL|OL|DL|HEADER|FOOTER|ASIDE|CENTER)$/.test(node.nodeName);
+    const isBlockContainer =
+      /^(DIV|SECTION|ARTICLE|MAIN|BODY|TABLE|TBODY|THEAD|UL|OL|DL|HEADER|FOOTER|ASIDE|CENTER)$/.test(node.nodeName);
     if (isBlockContainer) flush();
     Array.from(node.childNodes).forEach(walk);
     if (isBlockContainer) flush();
@@ -73,7 +74,8 @@ const rowText = (tr: DomNode): string =>
     .filter(Boolean)
     .join(' | ');
 
-const hasBlocks = (node: DomNode): boolean => Array.from(node.childNodes).some((c) => BLOCKS.has(c.nodeName) || HEADINGS.test(c.nodeName));
+const hasBlocks = (node: DomNode): boolean =>
+  Array.from(node.childNodes).some((c) => BLOCKS.has(c.nodeName) || HEADINGS.test(c.nodeName));
 
 /**
  * Blocks as the Markdown layout the report parser reads: `# title`, then headings shifted so
@@ -101,7 +103,9 @@ const wordCount = (s: string): number => s.split(/\s+/).filter(Boolean).length;
  * site's name). Readability drops an `<h1>` that repeats the `<title>` from the content, so the
  * content's first heading alone could be a section ("1. Drinking water").
  */
-function titleOf(document: { querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null }): string | undefined {
+function titleOf(document: {
+  querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null;
+}): string | undefined {
   const candidates = [
     clean(document.querySelector('h1')?.textContent ?? ''),
     clean(document.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? ''),

@@ -73,14 +73,17 @@ const MARKER_ALONE = /^(?:\(\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†
  * An image credit: "Photomontage: CDS", "Cover image: Freepik; Photomontage: CDS", "Source: Unsplash" (no date: a data
  * source keeps its line).
  */
-export const CREDIT = /^(?:(?:cover |header )?(?:image|photo(?:graph)?|photomontage|illustration|picture|credit|photo credit|source)s?\s*:\s*[^;\d]{1,60}(?:;\s*|$))+$/i;
+export const CREDIT =
+  /^(?:(?:cover |header )?(?:image|photo(?:graph)?|photomontage|illustration|picture|credit|photo credit|source)s?\s*:\s*[^;\d]{1,60}(?:;\s*|$))+$/i;
 /**
  * A numbered heading: "2.", "2.1", "2.1.3", "IV.", "Chapter 3", "Part II", "Annex A", then a capitalised title ("52 GC
  * departments" is a count).
  */
-const NUMBERED = /^(?:(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)|[IVX]{1,5}\.|(?:chapter|part|section|annex|appendix)\s+[\dIVXA-Z]{1,5}[.:]?)\s+(?=\p{Lu})/u;
+const NUMBERED =
+  /^(?:(\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}\.)|[IVX]{1,5}\.|(?:chapter|part|section|annex|appendix)\s+[\dIVXA-Z]{1,5}[.:]?)\s+(?=\p{Lu})/u;
 /** A list item or bullet opens a new block even without space above it. */
-const OPENS_BLOCK = /^(?:[■□▪▫●•◦❏❑◆◇➢►–—-]\s|\d{1,2}\s*[.、．)]\s|\(\d{1,2}\)\s|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/u;
+const OPENS_BLOCK =
+  /^(?:[■□▪▫●•◦❏❑◆◇➢►–—-]\s|\d{1,2}\s*[.、．)]\s|\(\d{1,2}\)\s|[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)/u;
 const SENTENCE_END = /[.。!?！？;；,，]["'”’)）]*$/u;
 const HAN = /\p{Script=Han}/u;
 /** Headings are set at least this much larger than the body text. */
@@ -100,7 +103,8 @@ interface Block {
   paired?: boolean;
 }
 
-const bandOf = (line: PdfLine, page: PdfPage): boolean => line.y < page.height * MARGIN_BAND || line.y > page.height * (1 - MARGIN_BAND);
+const bandOf = (line: PdfLine, page: PdfPage): boolean =>
+  line.y < page.height * MARGIN_BAND || line.y > page.height * (1 - MARGIN_BAND);
 const shape = (text: string): string => text.replace(/\d+/g, '#');
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
@@ -129,7 +133,10 @@ function marginLines(pages: PdfPage[]): Set<PdfLine> {
   const sequence = [...offsets].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const { line, offset } of numbers) if (offset === sequence) out.add(line);
   const often = Math.max(2, Math.min(3, pages.length / 2));
-  for (const page of pages) for (const line of page.lines) if (bandOf(line, page) && !PAGE_NUMBER.test(line.text) && (repeats.get(shape(line.text))?.size ?? 0) >= often) out.add(line);
+  for (const page of pages)
+    for (const line of page.lines)
+      if (bandOf(line, page) && !PAGE_NUMBER.test(line.text) && (repeats.get(shape(line.text))?.size ?? 0) >= often)
+        out.add(line);
   return out;
 }
 
@@ -145,7 +152,8 @@ function contentsLines(page: PdfPage): PdfLine[] {
 /** The size most of the text is set in. */
 function bodySize(lines: PdfLine[]): number {
   const chars = new Map<number, number>();
-  for (const l of lines) chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  for (const l of lines)
+    chars.set(Math.round(l.size * 2) / 2, (chars.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
   return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
 }
 
@@ -165,17 +173,27 @@ function blocksOf(lines: PdfLine[], page: number, body: number, listed: (text: s
       last &&
       // One size; a line ending in a comma runs on into a slightly smaller one ("Paul N. Wagner," / "CEO, Canadian
       // Digital Service").
-      (Math.abs(last.size - line.size) <= 0.6 || (/[,，]$/.test(last.text) && Math.abs(last.size - line.size) <= last.size * 0.2)) &&
+      (Math.abs(last.size - line.size) <= 0.6 ||
+        (/[,，]$/.test(last.text) && Math.abs(last.size - line.size) <= last.size * 0.2)) &&
       last.y - line.y > 0 &&
       last.y - line.y <= line.size * 1.75 &&
       // Aligned with the line above, or with the text after its bullet.
-      (Math.abs(line.x - last.x) <= line.size * 1.5 || (OPENS_BLOCK.test(last.text) && line.x > last.x && line.x - last.x <= line.size * 3)) &&
+      (Math.abs(line.x - last.x) <= line.size * 1.5 ||
+        (OPENS_BLOCK.test(last.text) && line.x > last.x && line.x - last.x <= line.size * 3)) &&
       !OPENS_BLOCK.test(line.text) &&
       !(line.size < body * 0.9 && FOOTNOTE.test(line.text)) &&
       // A short numbered line, or one the outline lists, is a heading of its own ("1. Libraries").
       !listed(line.text) &&
-      !(open.lines.length === 1 && (listed(last.text) || (NUMBERED.test(last.text) && !SENTENCE_END.test(last.text) && last.xEnd - last.x < widest * 0.6))) &&
-      !(/[.。!?！？:：]["'”’)）]*$/u.test(last.text) && open.lines.length > 0 && last.xEnd - last.x < blockWidest * 0.75);
+      !(
+        open.lines.length === 1 &&
+        (listed(last.text) ||
+          (NUMBERED.test(last.text) && !SENTENCE_END.test(last.text) && last.xEnd - last.x < widest * 0.6))
+      ) &&
+      !(
+        /[.。!?！？:：]["'”’)）]*$/u.test(last.text) &&
+        open.lines.length > 0 &&
+        last.xEnd - last.x < blockWidest * 0.75
+      );
     if (continues) open.lines.push(line);
     else blocks.push({ page, lines: [line], size: line.size, kind: 'body', text: '' });
   }
@@ -202,16 +220,22 @@ function vocabularyOf(pages: PdfPage[]): { words: Set<string>; hyphenated: Set<s
  * not; one the layout added (set apart, or a soft hyphen) stays only when the report prints the hyphenated word, or the
  * two halves are words and together are not ("high-" / "quality").
  */
-function joinLines(a: PdfLine, b: string, vocabulary: ReturnType<typeof vocabularyOf>, isWord?: (w: string) => boolean): string {
+function joinLines(
+  a: PdfLine,
+  b: string,
+  vocabulary: ReturnType<typeof vocabularyOf>,
+  isWord?: (w: string) => boolean,
+): string {
   const broken = /([\p{L}\d]+)[-‐\u00ad]$/u.exec(a.text);
   const next = /^[\p{L}\d]+/u.exec(b);
   if (broken && next) {
     const [left, right] = [broken[1]!.toLowerCase(), next[0].toLowerCase()];
     const word = (w: string): boolean => vocabulary.words.has(w) || (/^\p{L}+$/u.test(w) && !!isWord?.(w));
     const printed = vocabulary.hyphenated.has(`${left}-${right}`);
-    const join = a.layoutHyphen || a.text.endsWith('\u00ad')
-      ? !printed && !(word(left) && word(right) && !word(left + right))
-      : !printed && /^\p{Ll}/u.test(next[0]) && word(left + right) && !isWord?.(`${left}-${right}`);
+    const join =
+      a.layoutHyphen || a.text.endsWith('\u00ad')
+        ? !printed && !(word(left) && word(right) && !word(left + right))
+        : !printed && /^\p{Ll}/u.test(next[0]) && word(left + right) && !isWord?.(`${left}-${right}`);
     return join ? a.text.slice(0, -1) + b : a.text + b;
   }
   // A dash after a word at a line's end ("2023–") runs on; one standing apart ("at scale -") is spaced.
@@ -223,7 +247,11 @@ function joinLines(a: PdfLine, b: string, vocabulary: ReturnType<typeof vocabula
  * Marks headings: set larger than the body, or numbered, or listed in the outline; short, not a sentence, and heading
  * something.
  */
-const outlineKey = (text: string): string => text.toLowerCase().replace(/[\s:：.]+/g, ' ').trim();
+const outlineKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[\s:：.]+/g, ' ')
+    .trim();
 
 function markHeadings(blocks: Block[], body: number, outline: PdfLayoutOptions['outline'] = []): void {
   const listed = new Map(outline.map((o) => [outlineKey(o.title), o.depth]));
@@ -237,7 +265,9 @@ function markHeadings(blocks: Block[], body: number, outline: PdfLayoutOptions['
     b.lines.length <= 5 &&
     // A heading may ask ("What's next?"); it does not end like a statement.
     !/[.。!！;；,，]["'”’)）]*$/u.test(b.text) &&
-    (sized(b) || listed.has(outlineKey(b.text)) || (b.lines.length === 1 && Math.abs(b.size - body) <= 0.6 && NUMBERED.test(b.text)));
+    (sized(b) ||
+      listed.has(outlineKey(b.text)) ||
+      (b.lines.length === 1 && Math.abs(b.size - body) <= 0.6 && NUMBERED.test(b.text)));
   const candidates = blocks.filter(candidate);
   const sizes = [...new Set(candidates.filter(sized).map((b) => Math.round(b.size * 2) / 2))].sort((a, b) => b - a);
   const levelOf = (b: Block): number =>
@@ -271,7 +301,9 @@ function markFootnotes(blocks: Block[], body: number): void {
   const byPage = new Map<number, Block[]>();
   for (const b of blocks) if (b.kind === 'body') byPage.set(b.page, [...(byPage.get(b.page) ?? []), b]);
   for (const onPage of byPage.values()) {
-    for (const b of [...onPage].sort((p, q) => Math.min(...p.lines.map((l) => l.y)) - Math.min(...q.lines.map((l) => l.y)))) {
+    for (const b of [...onPage].sort(
+      (p, q) => Math.min(...p.lines.map((l) => l.y)) - Math.min(...q.lines.map((l) => l.y)),
+    )) {
       const m = FOOTNOTE.exec(b.text);
       if (!m || b.size > body * 0.92 || MARKER_ALONE.test(b.text)) break;
       b.kind = 'footnote';
@@ -304,11 +336,24 @@ function pairFigures(blocks: Block[]): Block[] {
     // Label above the figure, when the page pairs them that way (the label after it is followed by another figure, or
     // there is none).
     const above =
-      isLabel(previous) && near(previous) && !previous.paired && words(previous.text) <= 10 && !SENTENCE_END.test(previous.text) && bottom(previous) - top(b) <= b.size * 2.5 && bottom(previous) > bottom(b) && (!below || blocks[i + 2]?.kind === 'figure');
+      isLabel(previous) &&
+      near(previous) &&
+      !previous.paired &&
+      words(previous.text) <= 10 &&
+      !SENTENCE_END.test(previous.text) &&
+      bottom(previous) - top(b) <= b.size * 2.5 &&
+      bottom(previous) > bottom(b) &&
+      (!below || blocks[i + 2]?.kind === 'figure');
     if (beside || (below && !above)) {
       out.push({ ...next, text: `${b.text} ${next.text}`, lines: [...b.lines, ...next.lines], paired: true });
       i++;
-    } else if (above) out[out.length - 1] = { ...previous, text: `${previous.text} ${b.text}`, lines: [...previous.lines, ...b.lines], paired: true };
+    } else if (above)
+      out[out.length - 1] = {
+        ...previous,
+        text: `${previous.text} ${b.text}`,
+        lines: [...previous.lines, ...b.lines],
+        paired: true,
+      };
     else out.push({ ...b, kind: 'body' });
   }
   return out;
@@ -339,9 +384,21 @@ export function layoutPdf(pages: PdfPage[], options: PdfLayoutOptions = {}): Lai
   const title = options.title ?? titleLines.map((l) => l.text).join(' ');
 
   const outline = new Set(options.outline?.map((o) => outlineKey(o.title)));
-  let blocks = kept.flatMap((lines, i) => blocksOf(lines.filter((l) => !titleLines.includes(l)), i + 1, body, (text) => outline.has(outlineKey(text))));
+  let blocks = kept.flatMap((lines, i) =>
+    blocksOf(
+      lines.filter((l) => !titleLines.includes(l)),
+      i + 1,
+      body,
+      (text) => outline.has(outlineKey(text)),
+    ),
+  );
   for (const b of blocks) {
-    b.text = b.lines.slice(1).reduce((text, l, i) => joinLines({ ...b.lines[i]!, text }, l.text, vocabulary, options.isWord), b.lines[0]!.text);
+    b.text = b.lines
+      .slice(1)
+      .reduce(
+        (text, l, i) => joinLines({ ...b.lines[i]!, text }, l.text, vocabulary, options.isWord),
+        b.lines[0]!.text,
+      );
     if (FIGURE.test(b.text)) b.kind = 'figure';
     else if (CREDIT.test(b.text) && b.size <= body + 0.6) b.kind = 'drop';
   }
@@ -354,7 +411,12 @@ export function layoutPdf(pages: PdfPage[], options: PdfLayoutOptions = {}): Lai
   for (const b of blocks) {
     if (b.kind === 'drop') continue;
     while (pageStarts.length < b.page) pageStarts.push(text.length);
-    const line = b.kind === 'heading' ? `${'#'.repeat(b.level!)} ${b.text}` : b.kind === 'footnote' ? `[^${b.footnote}]: ${b.text}` : b.text;
+    const line =
+      b.kind === 'heading'
+        ? `${'#'.repeat(b.level!)} ${b.text}`
+        : b.kind === 'footnote'
+          ? `[^${b.footnote}]: ${b.text}`
+          : b.text;
     text += `${line}\n\n`;
   }
   while (pageStarts.length < pages.length) pageStarts.push(text.length);

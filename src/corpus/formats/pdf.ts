@@ -11,7 +11,6 @@ import { layoutPdf, type LaidOutText, type PdfLine, type PdfPage } from './pdf-l
 
 const HAN = /\p{Script=Han}/u;
 
-
 interface Run {
   str: string;
   transform: number[];
@@ -32,7 +31,15 @@ export function linesOfRuns(runs: Run[]): PdfLine[] {
   const close = (): void => {
     if (!current) return;
     const text = current.text.replace(/\s+/g, ' ').trim();
-    if (text) lines.push({ text, x: current.x, xEnd: current.xEnd, y: current.y, size: current.size, layoutHyphen: current.lastRun === '-' });
+    if (text)
+      lines.push({
+        text,
+        x: current.x,
+        xEnd: current.xEnd,
+        y: current.y,
+        size: current.size,
+        layoutHyphen: current.lastRun === '-',
+      });
     current = undefined;
   };
   for (const run of runs) {
@@ -43,10 +50,21 @@ export function linesOfRuns(runs: Run[]): PdfLine[] {
       continue;
     }
     // Another baseline, or a gap wider than a few spaces (a column, a table cell, a page number beside a footer).
-    if (current && (Math.abs(current.y - y) > Math.max(2, Math.min(size, current.size) * 0.25) || x - current.xEnd > Math.max(size, current.size) * 2.5 || x < current.x - 1)) close();
+    if (
+      current &&
+      (Math.abs(current.y - y) > Math.max(2, Math.min(size, current.size) * 0.25) ||
+        x - current.xEnd > Math.max(size, current.size) * 2.5 ||
+        x < current.x - 1)
+    )
+      close();
     current ??= { text: '', x, xEnd: x, y, size, lastRun: '' };
     // pdf.js splits a line into runs: a run that starts where the last ended continues its word.
-    const apart = current.text !== '' && !/\s$/.test(current.text) && !/^\s/.test(run.str) && x - current.xEnd > size * 0.1 && !HAN.test(run.str.charAt(0));
+    const apart =
+      current.text !== '' &&
+      !/\s$/.test(current.text) &&
+      !/^\s/.test(run.str) &&
+      x - current.xEnd > size * 0.1 &&
+      !HAN.test(run.str.charAt(0));
     current.text += (apart ? ' ' : '') + run.str;
     current.xEnd = Math.max(current.xEnd, x + run.width);
     if (run.str.trim() && !current.lastRun) current.size = size;
@@ -61,18 +79,26 @@ export function linesOfRuns(runs: Run[]): PdfLine[] {
 function usableTitle(title: unknown): string | undefined {
   if (typeof title !== 'string') return undefined;
   const t = title.replace(/\s+/g, ' ').trim();
-  return /\p{L}{2}.*\s\S/u.test(t) && !/\.(docx?|indd|pdf|pptx?|xlsx?)$|^microsoft (word|powerpoint)|^untitled/i.test(t) ? t : undefined;
+  return /\p{L}{2}.*\s\S/u.test(t) && !/\.(docx?|indd|pdf|pptx?|xlsx?)$|^microsoft (word|powerpoint)|^untitled/i.test(t)
+    ? t
+    : undefined;
 }
 
 /** Pages and the metadata title of a PDF with a text layer. */
-async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPage[]; title?: string | undefined; outline: { title: string; depth: number }[] }> {
+async function pagesOf(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ pages: PdfPage[]; title?: string | undefined; outline: { title: string; depth: number }[] }> {
   const { getDocumentProxy } = await import('unpdf');
   let doc;
   try {
     // verbosity 0: errors only (pdf.js would warn about fonts it does not need for text).
     doc = await getDocumentProxy(bytes, { verbosity: 0, isEvalSupported: false, useSystemFonts: false });
   } catch (error) {
-    throw new ReportFileError(name, `is not a readable PDF (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ReportFileError(
+      name,
+      `is not a readable PDF (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   try {
     const info: { Title?: unknown } | undefined = (await doc.getMetadata().catch(() => undefined))?.info;
@@ -89,7 +115,11 @@ async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPag
       const page = await doc.getPage(p);
       const { width, height } = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push({ width, height, lines: linesOfRuns(content.items.filter((item): item is typeof item & Run => 'str' in item)) });
+      pages.push({
+        width,
+        height,
+        lines: linesOfRuns(content.items.filter((item): item is typeof item & Run => 'str' in item)),
+      });
     }
     return { pages, title: usableTitle(info?.Title), outline };
   } finally {
@@ -98,9 +128,16 @@ async function pagesOf(bytes: Uint8Array, name: string): Promise<{ pages: PdfPag
 }
 
 /** Text of a PDF with a text layer; a PDF without one (a scan) is refused with a reason. */
-export async function pdfToReportText(bytes: Uint8Array, name: string, isWord?: (word: string) => boolean): Promise<LaidOutText> {
+export async function pdfToReportText(
+  bytes: Uint8Array,
+  name: string,
+  isWord?: (word: string) => boolean,
+): Promise<LaidOutText> {
   const { pages, title, outline } = await pagesOf(bytes, name);
   if (!pages.some((page) => page.lines.some((l) => /\p{L}/u.test(l.text))))
-    throw new ReportFileError(name, 'has no text layer (a scanned PDF?); run it through OCR first, or add the report as text.');
+    throw new ReportFileError(
+      name,
+      'has no text layer (a scanned PDF?); run it through OCR first, or add the report as text.',
+    );
   return layoutPdf(pages, { title, outline, isWord });
 }
