@@ -28,19 +28,44 @@ type Reply = { ok: true; converted: Converted } | { ok: false; reportFileReason?
 const SELF = fileURLToPath(import.meta.url);
 const RUN = '--run-convert';
 
+/** How long a new child may take to start (Node.js, and tsx from the sources) before a file's time begins. */
+const START_MS = 30_000;
+
 export class ConversionChild {
-  private child?: ChildProcess | undefined;
+  private child?: Promise<ChildProcess> | undefined;
 
   constructor(private readonly limits: ConvertLimits = CONVERT_LIMITS) {}
 
-  /** Converts one file in the child; a file over its time or the child's memory is a ReportFileError naming it. */
-  convert(name: string, bytes: Buffer): Promise<Converted> {
-    const child = (this.child ??= fork(SELF, [RUN], {
-      // Run from the TypeScript sources (tests, tsx), the child needs the same loader.
-      execArgv: [`--max-old-space-size=${this.limits.heapMb}`, ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : [])],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  /** The running child, started when none is: ready once it says so, so a file's time is its own, not the start's. */
+  private started(): Promise<ChildProcess> {
+    return (this.child ??= new Promise<ChildProcess>((resolve, reject) => {
+      const child = fork(SELF, [RUN], {
+        // Run from the TypeScript sources (tests, tsx), the child needs the same loader.
+        execArgv: [`--max-old-space-size=${this.limits.heapMb}`, ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : [])],
+        serialization: 'advanced',
+        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      });
+      const failed = (why: string): void => {
+        clearTimeout(timer);
+        this.child = undefined;
+        child.kill('SIGKILL');
+        reject(new Error(why));
+      };
+      const timer = setTimeout(() => failed(`the converter did not start within ${START_MS / 1000} s`), START_MS);
+      child.once('exit', (code, signal) =>
+        failed(`the converter stopped as it started (${signal ?? `exit code ${code}`})`),
+      );
+      child.once('message', () => {
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve(child);
+      });
     }));
+  }
+
+  /** Converts one file in the child; a file over its time or the child's memory is a ReportFileError naming it. */
+  async convert(name: string, bytes: Buffer): Promise<Converted> {
+    const child = await this.started();
     // What the child logs is passed on with its reply; a child stopped for its memory leaves only V8's dying words,
     // dropped.
     const logged: Buffer[] = [];
@@ -83,7 +108,10 @@ export class ConversionChild {
 
   /** Ends the child (the ingest is over). */
   close(): void {
-    this.child?.kill();
+    void this.child?.then(
+      (child) => child.kill(),
+      () => undefined,
+    );
     this.child = undefined;
   }
 }
@@ -96,6 +124,7 @@ if (process.argv[1] === SELF && process.argv[2] === RUN && process.send) {
     if (dictionary === null) dictionary = loadThesaurus();
     return dictionary?.knows(word) ?? false;
   };
+  process.send({ ready: true });
   process.on('message', (request: Request) => {
     convertReport(
       request.name,

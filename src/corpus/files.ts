@@ -8,6 +8,9 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, describeError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
+import { formatOfName, type Converted } from './formats/registry.js';
+
+export type { Converted } from './formats/registry.js';
 
 const SIDECAR_FIELDS = [
   'title',
@@ -56,10 +59,8 @@ function readSidecar(dir: string, name: string): { meta: Partial<ReportMeta>; ra
   return { meta: meta, raw };
 }
 
-const REPORT_EXTENSIONS = /\.(txt|md|markdown|html?|pdf|docx)$/i;
-/** Formats converted to text when indexed (corpus/formats/); their bytes are hashed as they are. */
-const CONVERTED = /\.(html?|pdf|docx)$/i;
-export const isConverted = (name: string): boolean => CONVERTED.test(name);
+/** Formats converted to text when indexed (corpus/formats/registry.ts); their bytes are hashed as they are. */
+export const isConverted = (name: string): boolean => !!formatOfName(name)?.convert;
 /** Larger files are refused: no government report is 20 MB of text. */
 const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
@@ -98,7 +99,7 @@ export function listReportFiles(dir: string): string[] {
       `CORPUS_DIR (${dir}) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.`,
     );
   return readdirSync(dir)
-    .filter((f) => !f.startsWith('.') && REPORT_EXTENSIONS.test(f))
+    .filter((f) => !f.startsWith('.') && formatOfName(f))
     .sort();
 }
 
@@ -139,7 +140,7 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
       .update(sidecarFile?.raw ?? '')
       .digest('hex');
   // PDF, Word and HTML are checked when converted (loadReport); here they are only hashed.
-  if (CONVERTED.test(name))
+  if (isConverted(name))
     return { id: reportIdFromFileName(name), file: name, text: '', hash: hashOf(), sidecar: sidecarFile?.meta, bytes };
   if (bytes.includes(0))
     throw new ReportFileError(name, 'looks binary (contains NUL bytes); only UTF-8 text or Markdown is accepted.');
@@ -211,43 +212,18 @@ export async function loadReport(
   };
 }
 
-/** A converted report's text: its layout for the parser, and where each page of a PDF starts. */
-export interface Converted {
-  text: string;
-  pageStarts?: number[];
-  layout: 'markdown' | 'text';
-}
-
 /**
- * Converts a PDF, Word or HTML report. The converters (and their libraries) load only when a report needs them: asking
- * a question never does.
+ * Converts a PDF, Word or HTML report (corpus/formats/registry.ts has each format's converter).
+ * @throws ReportFileError for a file that is no report format or one that is not converted
  */
 export async function convertReport(
   name: string,
   bytes: Buffer,
   isWord?: (word: string) => boolean,
 ): Promise<Converted> {
-  if (/\.pdf$/i.test(name))
-    return {
-      ...(await (await import('./formats/pdf.js')).pdfToReportText(new Uint8Array(bytes), name, isWord)),
-      layout: 'markdown',
-    };
-  if (/\.docx$/i.test(name))
-    return {
-      text: await (await import('./formats/docx.js')).docxToReportText(new Uint8Array(bytes), name),
-      layout: 'markdown',
-    };
-  return { text: (await import('./formats/html.js')).htmlToReportText(decodeHtml(bytes)), layout: 'markdown' };
-}
-
-/** An HTML page's text in the encoding it declares (Chinese sites may still use GBK), UTF-8 otherwise. */
-function decodeHtml(bytes: Buffer): string {
-  const declared = /<meta[^>]+charset=["']?([\w-]+)/i.exec(bytes.subarray(0, 4096).toString('latin1'))?.[1];
-  try {
-    return new TextDecoder(declared ?? 'utf-8').decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  const format = formatOfName(name);
+  if (!format?.convert) throw new ReportFileError(name, 'is not a format that is converted (PDF, Word, HTML).');
+  return format.convert(bytes, name, isWord);
 }
 
 /** The stamp of a report file and its sidecar, or undefined when it cannot be stat'ed (reading will say why). */

@@ -9,6 +9,7 @@
  * subscriptions database.
  */
 import { sidecarName } from '../corpus/files.js';
+import { FORMATS, formatOfResponse, type ReportFormat } from '../corpus/formats/registry.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,17 +44,19 @@ export function parseSourceList(text: string): { sources: Source[]; errors: stri
   return { sources, errors };
 }
 
-type Kind = 'pdf' | 'docx' | 'html' | 'feed';
+type Kind = ReportFormat['name'] | 'feed';
 
-/** What a response is, from its content type, then its URL, then its first bytes. */
+/**
+ * What a response is: a report format (corpus/formats/registry.ts: first bytes, content type, address), or a feed.
+ * A PDF or Word file is one whatever it is labelled; a feed is read before a page of its site.
+ */
 export function kindOf(contentType: string, url: string, body: Buffer): Kind | undefined {
+  const format = formatOfResponse(contentType, url, body);
+  if (format && format.name !== 'html') return format.name;
   const head = body.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
-  if (contentType.includes('pdf') || head.startsWith('%pdf')) return 'pdf';
-  if (contentType.includes('officedocument.wordprocessingml') || /\.docx$/i.test(new URL(url).pathname)) return 'docx';
   if (/(rss|atom)\+xml|\/xml|text\/xml/.test(contentType) || /^(<\?xml[^>]*>\s*)?<(rss|feed)\b/.test(head))
     return 'feed';
-  if (contentType.includes('html') || head.startsWith('<!doctype html') || head.startsWith('<html')) return 'html';
-  return undefined;
+  return format?.name;
 }
 
 /** Links of a listing page, absolute, in page order, each once. */
@@ -88,16 +91,19 @@ function feedLinks(xml: string, base: string): string[] {
 }
 
 /** A corpus file name for a report URL: readable, stable, unique per URL. */
-function fileNameFor(url: string, kind: 'pdf' | 'docx' | 'html'): string {
+function fileNameFor(url: string, kind: ReportFormat['name']): string {
   const u = new URL(url);
-  const stem = `${u.hostname}${u.pathname}`
-    .replace(/\.(pdf|docx|html?)$/i, '')
+  const extension = FORMATS.find((f) => f.name === kind)!.extensions[0]!;
+  const known = FORMATS.flatMap((f) => f.extensions);
+  const path = `${u.hostname}${u.pathname}`;
+  const stem = path
+    .slice(0, path.length - (known.find((e) => path.toLowerCase().endsWith(e))?.length ?? 0))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80);
   const hash = createHash('sha1').update(url).digest('hex').slice(0, 6);
-  return `${stem}-${hash}.${kind}`;
+  return `${stem}-${hash}${extension}`;
 }
 
 export interface SourceOptions {
@@ -271,7 +277,7 @@ function saveReport(
   options: SourceOptions,
   source: string,
   url: string,
-  kind: 'pdf' | 'docx' | 'html',
+  kind: ReportFormat['name'],
   body: Buffer,
   validators: { etag?: string | undefined; lastModified?: string | undefined },
 ): string | undefined {
