@@ -9,7 +9,8 @@ import { describeIngest, openRuntime, type Runtime } from './app.js';
 import { createBot } from './bot/create-bot.js';
 import { SqliteCardStore } from './bot/card-store.js';
 import { startBot, type RunningBot } from './bot/run.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import type { BotDeps } from './bot/deps.js';
 import { runMain } from './cli.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
@@ -26,22 +27,32 @@ async function main(): Promise<number> {
   registerSecret(config.token);
   const runtime = await openRuntime(config, createProgress());
   void runtime.readAhead();
-  const deps = {
+  const deps: BotDeps = {
     engine: () => runtime.engine,
     adminIds: config.adminIds,
     reindex: async () => describeIngest(await runtime.refresh()),
   };
   if (!config.token) {
     log.info('No TELEGRAM_BOT_TOKEN set: running the conversation in the terminal.');
-    await runTerminal(deps.engine, { input: process.stdin, output: process.stdout });
+    await runTerminal(() => runtime.engine, { input: process.stdin, output: process.stdout });
     return 0;
   }
-  const stopping = new AbortController();
-  let running: RunningBot | undefined;
-  const stopped = onStopSignal(() => stopping.abort());
   observeRuntime(runtime);
   const metricsServer = config.metricsPort ? await startMetricsServer(config.metricsPort) : undefined;
   if (metricsServer) log.info(`Health and metrics on http://127.0.0.1:${metricsServer.port}/healthz and /metrics.`);
+  try {
+    await runBot({ ...config, token: config.token }, runtime, deps);
+  } finally {
+    await metricsServer?.stop();
+  }
+  return 0;
+}
+
+/** The bot with its notices, until SIGINT/SIGTERM or until it cannot go on (a revoked token: its error is thrown). */
+async function runBot(config: Config & { token: string }, runtime: Runtime, deps: BotDeps): Promise<void> {
+  const stopping = new AbortController();
+  let running: RunningBot | undefined;
+  const stopped = onStopSignal(() => stopping.abort());
   let cards: SqliteCardStore | undefined;
   const notices = await startNotices({
     token: config.token,
@@ -75,10 +86,8 @@ async function main(): Promise<number> {
   } finally {
     await running?.stop();
     await notices.stop();
-    await metricsServer?.stop();
     cards?.close();
   }
-  return 0;
 }
 
 /** For operators: the index's size and generation, and whether one is loaded (GET /healthz, /metrics). */

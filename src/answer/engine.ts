@@ -200,7 +200,10 @@ export class AnswerEngine {
     return { ...whole, abstained: false, confidence, answers: merged, nearestSections: [] };
   }
 
-  /** Answers one question (already cleaned and respelled). */
+  /**
+   * Answers one question (already cleaned and respelled), in stages: read the question → retrieve candidates →
+   * rank their sentences → judge → quote.
+   */
   private async answerOne(rawQuestion: string, question: string, limit: number, onlyReport?: string): Promise<Answer> {
     const refusal: Answer = {
       question: rawQuestion,
@@ -211,59 +214,29 @@ export class AnswerEngine {
     };
     if (!question) return refusal;
     const vocabulary = this.vocabulary();
-    const read = analyzeQuestion(
-      question,
-      (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)),
-      (word) => vocabulary.synonyms(word),
-    );
-    const q = { ...read, concepts: read.concepts.map((c) => this.withCompounds(this.withFamily(c), vocabulary)) };
-    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
+    const q = this.readQuestion(question, vocabulary);
     const searchTerms = q.concepts.flatMap(conceptTerms);
+    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
     if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
-    // A question naming one report by its title's name ("in Zuoyun", "the GSA's") is about that report only.
-    const scope = onlyReport ?? this.reportNamedBy(q);
-    const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
-    const {
-      chunks: candidateChunks,
-      dense,
-      vector,
-    } = await retrieve(this.index, this.options.embedder, question, q.concepts, inScope, t);
-    if (candidateChunks.size === 0) return refusal;
-    let mark = performance.now();
-
-    const calibration = await this.calibration;
-    const ranked = this.rankSentences(
-      q,
-      candidateChunks,
-      dense,
-      vector && calibration
-        ? { vector, calibrationOf: (reportId) => this.reportCalibration(reportId, calibration) }
-        : undefined,
-    );
-    t.rerank = performance.now() - mark;
-    mark = performance.now();
+    const ranked = await this.retrieveAndRank(q, question, onlyReport, t);
+    if (!ranked) return refusal;
+    const mark = performance.now();
+    const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
     const verdict = judge(
       evidenceOf(q, ranked),
       q,
-      ranked[0] && this.shownBy(q, question, ranked[0], vocabulary),
+      shown,
       vocabulary.namesNotInReports(question),
       this.thresholdsFor(q),
     );
     if (verdict === 'refuse') {
-      // Nearest sections only where some word of the question is (an off-topic question gets none, not whatever ranked
-      // first).
+      // Nearest sections only where some word of the question is (an off-topic question gets none).
       refusal.nearestSections = nearestSections(ranked);
       this.options.onTimings?.(t);
       return refusal;
     }
-    // Marked in the quote: the question's words, in runs holding a distinctive one (not only words most passages share:
-    // "county", "law").
-    const termSet = new Set(searchTerms);
-    const distinctive = (term: string): boolean => !this.isCommon(term);
-    const answers = pickQuotes(ranked, limit).map(({ s, span }) =>
-      answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)),
-    );
+    const answers = this.quotesOf(ranked, searchTerms, limit);
     t.quote = performance.now() - mark;
     this.options.onTimings?.(t);
     return {
@@ -274,6 +247,56 @@ export class AnswerEngine {
       nearestSections: [],
       mode: this.mode,
     };
+  }
+
+  /** The question read (question.ts), its words widened by their families, other forms and the reports' compounds. */
+  private readQuestion(question: string, vocabulary: QueryVocabulary): QuestionAnalysis {
+    const read = analyzeQuestion(
+      question,
+      (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)),
+      (word) => vocabulary.synonyms(word),
+    );
+    return { ...read, concepts: read.concepts.map((c) => this.withCompounds(this.withFamily(c), vocabulary)) };
+  }
+
+  /** Candidates (retrieve.ts) ranked sentence by sentence; undefined when nothing is a candidate. */
+  private async retrieveAndRank(
+    q: QuestionAnalysis,
+    question: string,
+    onlyReport: string | undefined,
+    t: AnswerTimings,
+  ): Promise<RankedSentence[] | undefined> {
+    // A question naming one report by its title's name ("in Zuoyun", "the GSA's") is about that report only.
+    const scope = onlyReport ?? this.reportNamedBy(q);
+    const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
+    const { chunks, dense, vector } = await retrieve(
+      this.index,
+      this.options.embedder,
+      question,
+      q.concepts,
+      inScope,
+      t,
+    );
+    if (chunks.size === 0) return undefined;
+    const mark = performance.now();
+    const calibration = await this.calibration;
+    const query = vector &&
+      calibration && { vector, calibrationOf: (id: string) => this.reportCalibration(id, calibration) };
+    const ranked = this.rankSentences(q, chunks, dense, query || undefined);
+    t.rerank = performance.now() - mark;
+    return ranked;
+  }
+
+  /**
+   * The quotes of the best passages, with the question's words marked in runs holding a distinctive one (not only
+   * words most passages share: "county", "law").
+   */
+  private quotesOf(ranked: RankedSentence[], searchTerms: string[], limit: number): AnswerItem[] {
+    const termSet = new Set(searchTerms);
+    const distinctive = (term: string): boolean => !this.isCommon(term);
+    return pickQuotes(ranked, limit).map(({ s, span }) =>
+      answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)),
+    );
   }
 
   /**
@@ -413,7 +436,7 @@ export class AnswerEngine {
     q: QuestionAnalysis,
     chunkIds: Set<number>,
     dense: Map<number, number>,
-    query?: { vector: Float32Array; calibrationOf: (reportId: string) => Calibration },
+    query?: DenseQuery,
   ): RankedSentence[] {
     const paragraphs = new Set<string>();
     for (const id of chunkIds) paragraphs.add(`${this.index.reportOf(id)}#${this.index.paragraphOf(id)}`);
@@ -426,62 +449,60 @@ export class AnswerEngine {
       // the document (index number, date of issue, signature) answers only a question about the document.
       const role = report.paragraphs[n - 1]!.role;
       if (role === 'heading' || (role !== 'body' && !q.aboutDocument)) continue;
-      const evidence = this.paragraphEvidence(report, n);
-      const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
-      const item = report.paragraphs[n - 1]!.section.at(-1);
-      const related = evidence.sentences.map((_, k) =>
-        query
-          ? relatedness(this.sentenceSimilarity(reportId, n, k, dense, query.vector), query.calibrationOf(reportId))
-          : undefined,
-      );
-      const paragraphRelated = related.some((r) => r !== undefined)
-        ? Math.max(...related.map((r) => r ?? -Infinity))
-        : undefined;
-      const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
-        const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
-        // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
-        const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1]!.text}` : s.text;
-        const r = scoreSentence(
-          q,
-          {
-            terms: s.terms,
-            termSet: s.termSet,
-            text,
-            paragraphTerms: evidence.terms,
-            headingTerms: evidence.headingTerms,
-            reportTerms: this.titleFacts(report).names,
-            forwardLooking: evidence.forwardLooking,
-            related: related[i],
-            paragraphRelated,
-          },
-          weightsIn(reportId).conceptWeight,
-          weightsIn(reportId).termWeight,
-          this.options.weights ?? WEIGHTS,
-        );
-        return {
-          start: s.start,
-          end: s.end,
-          score: r.score + bonus,
-          coverage: r.coverage,
-          literal: r.literal,
-          leansBack: leansBack(s.text),
-          isLead,
-        };
-      });
-      paragraph.forEach((s, index) =>
-        ranked.push({
-          report,
-          paragraph: n,
-          sentences: paragraph,
-          index,
-          score: s.score,
-          coverage: s.coverage,
-          literal: s.literal,
-          related: related[index],
-        }),
-      );
+      ranked.push(...this.rankParagraph(q, report, n, dense, query, weightsIn(reportId)));
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
+  }
+
+  /** Every sentence of one paragraph, scored (rerank.ts scoreSentence) with the report's preference added. */
+  private rankParagraph(
+    q: QuestionAnalysis,
+    report: ParsedReport,
+    n: number,
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+    weights: { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number },
+  ): RankedSentence[] {
+    const evidence = this.paragraphEvidence(report, n);
+    const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
+    const item = report.paragraphs[n - 1]!.section.at(-1);
+    const related = evidence.sentences.map((_, k) =>
+      query
+        ? relatedness(this.sentenceSimilarity(report.id, n, k, dense, query.vector), query.calibrationOf(report.id))
+        : undefined,
+    );
+    const paragraphRelated = related.some((r) => r !== undefined)
+      ? Math.max(...related.map((r) => r ?? -Infinity))
+      : undefined;
+    const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
+      const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
+      // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
+      const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1]!.text}` : s.text;
+      const facts = {
+        terms: s.terms,
+        termSet: s.termSet,
+        text,
+        paragraphTerms: evidence.terms,
+        headingTerms: evidence.headingTerms,
+        reportTerms: this.titleFacts(report).names,
+        forwardLooking: evidence.forwardLooking,
+        related: related[i],
+        paragraphRelated,
+      };
+      const r = scoreSentence(q, facts, weights.conceptWeight, weights.termWeight, this.options.weights ?? WEIGHTS);
+      const at = { start: s.start, end: s.end, leansBack: leansBack(s.text), isLead };
+      return { ...at, score: r.score + bonus, coverage: r.coverage, literal: r.literal };
+    });
+    return paragraph.map((s, index) => ({
+      report,
+      paragraph: n,
+      sentences: paragraph,
+      index,
+      score: s.score,
+      coverage: s.coverage,
+      literal: s.literal,
+      related: related[index],
+    }));
   }
 
   /**
@@ -609,6 +630,12 @@ export class AnswerEngine {
     }
     return evidence;
   }
+}
+
+/** A query vector and how to read a similarity to it as relatedness, per report. */
+interface DenseQuery {
+  vector: Float32Array;
+  calibrationOf: (reportId: string) => Calibration;
 }
 
 interface RankedSentence {

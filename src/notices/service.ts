@@ -11,7 +11,7 @@ import { NOTICE_COMMANDS } from './strings.js';
 import { subscriptionsFeature } from './subscriptions-feature.js';
 import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { Notifier } from './notifier.js';
-import { SubscriptionStore } from './store.js';
+import { SubscriptionStore, type OutboxRow } from './store.js';
 import { watchCorpus } from './watcher.js';
 import { watchSources } from './sources.js';
 import { healthCheck, observe } from '../metrics.js';
@@ -38,17 +38,7 @@ export async function startNotices(options: {
 }): Promise<NoticeService> {
   const { runtime } = options;
   const store = new SubscriptionStore(join(options.dataDir, 'subscriptions.db'));
-  const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
-  const dispatcher = new OutboxDispatcher(
-    store,
-    (chatId, p) =>
-      api.sendMessage(chatId, p.text, {
-        parse_mode: 'HTML',
-        reply_markup: p.replyMarkup as never,
-        link_preview_options: { is_disabled: true },
-      }),
-    options.dispatcher,
-  );
+  const dispatcher = outboxDispatcher(store, options);
   const notifier = new Notifier(
     store,
     () => runtime.engine,
@@ -74,24 +64,44 @@ export async function startNotices(options: {
           perHostGapMs: options.sources.perHostGapMs,
         })
       : undefined;
-  const engine = (): typeof runtime.engine => runtime.engine;
   return {
     store,
-    plugin: {
-      feature: subscriptionsFeature(store, { engine }),
-      commands: NOTICE_COMMANDS,
-      onStart: (ctx) => {
-        if (ctx.chat) store.reactivate(ctx.chat.id);
-        return Promise.resolve();
-      },
-      stats: () => Promise.resolve(statsLines(store, dispatcher)),
-    },
+    plugin: noticesPlugin(store, dispatcher, runtime),
     async stop() {
       await sources?.stop();
       await watcher.stop();
       await dispatcher.stop();
       store.close();
     },
+  };
+}
+
+/** The outbox's sender: each notice a Bot API sendMessage, without link previews. */
+function outboxDispatcher(
+  store: SubscriptionStore,
+  options: { token: string; apiRoot?: string | undefined; dispatcher?: DispatcherOptions | undefined },
+): OutboxDispatcher {
+  const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
+  const send = (chatId: number, p: OutboxRow['payload']): Promise<unknown> =>
+    api.sendMessage(chatId, p.text, {
+      parse_mode: 'HTML',
+      reply_markup: p.replyMarkup as never,
+      link_preview_options: { is_disabled: true },
+    });
+  return new OutboxDispatcher(store, send, options.dispatcher);
+}
+
+/** The notices as the bot sees them: the subscriptions feature, its commands, the /start hook, /stats lines. */
+function noticesPlugin(store: SubscriptionStore, dispatcher: OutboxDispatcher, runtime: Runtime): BotPlugin {
+  const engine = (): typeof runtime.engine => runtime.engine;
+  return {
+    feature: subscriptionsFeature(store, { engine }),
+    commands: NOTICE_COMMANDS,
+    onStart: (ctx) => {
+      if (ctx.chat) store.reactivate(ctx.chat.id);
+      return Promise.resolve();
+    },
+    stats: () => Promise.resolve(statsLines(store, dispatcher)),
   };
 }
 

@@ -17,7 +17,7 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { describeError } from '../errors.js';
 import { log } from '../log.js';
 import { FetchError, guardedFetch, type FetchLimits } from './fetch-guard.js';
-import type { SubscriptionStore } from './store.js';
+import type { SourceRow, SubscriptionStore } from './store.js';
 
 export interface Source {
   url: string;
@@ -137,13 +137,7 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
     maxBytes: options.maxBytes ?? 20 * 1024 * 1024,
     timeoutMs: options.timeoutMs ?? 30_000,
   };
-  const lastRequest = new Map<string, number>();
-  const polite = async (url: string): Promise<void> => {
-    const host = new URL(url).hostname;
-    const wait = (lastRequest.get(host) ?? 0) + (options.perHostGapMs ?? 1000) - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    lastRequest.set(host, Date.now());
-  };
+  const polite = politeGap(options.perHostGapMs ?? 1000);
   const reports: PollReport[] = [];
   for (const source of sources) {
     const report: PollReport = { source: source.url, found: 0, downloaded: [], unchanged: 0 };
@@ -154,52 +148,65 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
       continue;
     }
     try {
-      await polite(source.url);
-      const fetched = await guardedFetch(source.url, limits, { etag: state?.etag, lastModified: state?.lastModified });
-      if (fetched.status === 'not-modified') {
-        options.store.recordSourcePoll(source.url, {});
-        continue;
-      }
-      const kind = kindOf(fetched.contentType, fetched.url, fetched.body);
-      let links: string[];
-      if (kind === 'feed') links = feedLinks(fetched.body.toString('utf8'), fetched.url);
-      else if (kind === 'html' && source.pattern) links = pageLinks(fetched.body.toString('utf8'), fetched.url);
-      else if (kind) {
-        // The source is itself a report: keep what was just fetched.
-        report.found = 1;
-        const saved = saveReport(options, source.url, fetched.url, kind, fetched.body, fetched);
-        if (saved) report.downloaded.push(saved);
-        else report.unchanged++;
-        options.store.recordSourcePoll(source.url, {
-          etag: fetched.etag,
-          lastModified: fetched.lastModified,
-          items: report.downloaded.length,
-        });
-        continue;
-      } else
-        throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
-      links = links.filter(
-        (l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname),
-      );
-      report.found = links.length;
-      const ordered = pollOrder(links, (l) => options.store.sourceItem(l)?.fetchedAt);
-      const budget = options.maxItemsPerPoll ?? 20;
-      await fetchItems(ordered.slice(0, budget), source.url, report, options, limits, polite);
-      // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no
-      // validators).
-      const unfinished = ordered.slice(budget).some((l) => options.store.sourceItem(l) === undefined);
-      options.store.recordSourcePoll(source.url, {
-        etag: fetched.etag,
-        lastModified: fetched.lastModified,
-        items: report.downloaded.length,
-        unfinished,
-      });
+      await pollOne(source, state, report, { options, limits, polite });
     } catch (error) {
       report.error = describeError(error);
       backOff(source.url, (state?.failures ?? 0) + 1, report.error, options);
     }
   }
   return reports;
+}
+
+/** Waits so that one host gets a request at most every `gapMs`. */
+function politeGap(gapMs: number): (url: string) => Promise<void> {
+  const lastRequest = new Map<string, number>();
+  return async (url) => {
+    const host = new URL(url).hostname;
+    const wait = (lastRequest.get(host) ?? 0) + gapMs - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    lastRequest.set(host, Date.now());
+  };
+}
+
+interface PollContext {
+  options: SourceOptions;
+  limits: FetchLimits;
+  polite: (url: string) => Promise<void>;
+}
+
+/** One source: itself a report (kept), or a feed or listing page whose new report links are fetched. */
+async function pollOne(
+  source: Source,
+  state: SourceRow | undefined,
+  report: PollReport,
+  { options, limits, polite }: PollContext,
+): Promise<void> {
+  await polite(source.url);
+  const fetched = await guardedFetch(source.url, limits, { etag: state?.etag, lastModified: state?.lastModified });
+  if (fetched.status === 'not-modified') return void options.store.recordSourcePoll(source.url, {});
+  const kind = kindOf(fetched.contentType, fetched.url, fetched.body);
+  const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
+  let links: string[];
+  if (kind === 'feed') links = feedLinks(fetched.body.toString('utf8'), fetched.url);
+  else if (kind === 'html' && source.pattern) links = pageLinks(fetched.body.toString('utf8'), fetched.url);
+  else if (kind) {
+    // The source is itself a report: keep what was just fetched.
+    report.found = 1;
+    const saved = saveReport(options, source.url, fetched.url, kind, fetched.body, fetched);
+    if (saved) report.downloaded.push(saved);
+    else report.unchanged++;
+    return void options.store.recordSourcePoll(source.url, { ...validators, items: report.downloaded.length });
+  } else throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
+  links = links.filter(
+    (l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname),
+  );
+  report.found = links.length;
+  const ordered = pollOrder(links, (l) => options.store.sourceItem(l)?.fetchedAt);
+  const budget = options.maxItemsPerPoll ?? 20;
+  await fetchItems(ordered.slice(0, budget), source.url, report, options, limits, polite);
+  // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no validators).
+  const unfinished = ordered.slice(budget).some((l) => options.store.sourceItem(l) === undefined);
+  options.store.recordSourcePoll(source.url, { ...validators, items: report.downloaded.length, unfinished });
 }
 
 /** A failed poll: the source is tried again after the poll interval doubled per failure in a row, up to a day. */
