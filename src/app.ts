@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnswerEngine } from './answer/engine.js';
 import type { Config } from './config.js';
-import { ModelUnavailableError } from './errors.js';
+import { EmptyIndexError, ModelUnavailableError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { ingestInChild } from './ingest-child.js';
 import { log } from './log.js';
@@ -129,7 +129,7 @@ export async function openRuntime(
   const open = (): { engine: AnswerEngine; generation: string } => {
     const generation = store.current() ?? '';
     const loaded = loadIndex(store);
-    if (!loaded) throw new Error('The index is empty after ingest: is CORPUS_DIR right?');
+    if (!loaded) throw new EmptyIndexError(config.corpusDir);
     return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery, thesaurus }), generation };
   };
   const first = await build();

@@ -16,6 +16,16 @@ export class IndexError extends Error {
   override name = 'IndexError';
 }
 
+/** Nothing was indexed: the corpus folder holds no report the bot can read. */
+export class EmptyIndexError extends IndexError {
+  override name = 'EmptyIndexError';
+  constructor(readonly corpusDir: string) {
+    super(
+      `No report is indexed: CORPUS_DIR (${corpusDir}) holds no .txt, .md, .html, .pdf or .docx report the bot could read. Add one there, then start again (or npm run ingest).`,
+    );
+  }
+}
+
 export class DimensionMismatchError extends IndexError {
   override name = 'DimensionMismatchError';
   constructor(
