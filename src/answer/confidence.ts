@@ -170,6 +170,49 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   return 'low';
 }
 
+/**
+ * Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds
+ * the words.
+ */
+export const JUDGED = 3;
+
+/** What the judge reads of a ranked sentence (engine.ts ranks them). */
+export interface JudgedSentence {
+  /** Its report and paragraph: which passage it is. */
+  report: unknown;
+  paragraph: number;
+  score: number;
+  coverage: number;
+  literal: number;
+  related?: number | undefined;
+}
+
+/**
+ * What decides confidence, from the top JUDGED sentences: coverage, relatedness, margin, and whether words and meaning
+ * agree.
+ */
+export function evidenceOf(q: QuestionAnalysis, ranked: JudgedSentence[]): Evidence {
+  const judged = ranked.slice(0, JUDGED);
+  const related = judged.some((s) => s.related !== undefined)
+    ? Math.max(...judged.map((s) => s.related ?? -Infinity))
+    : undefined;
+  const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
+  // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
+  const closest =
+    related === undefined
+      ? undefined
+      : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
+  return {
+    coverage: Math.max(0, ...judged.map((s) => s.coverage)),
+    literal: Math.max(0, ...judged.map((s) => s.literal)),
+    related,
+    margin: ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0,
+    open: !q.wantsFigure && !q.wantsDate && !q.wantsName,
+    agrees:
+      !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph,
+  };
+}
+
 /** What the passage ranked first shows, gathered by the engine for judging it (pure data and one predicate). */
 export interface Shown {
   /** Its best sentence, and what would be quoted for a figure (a short heading with the sentence after it). */

@@ -31,8 +31,8 @@ import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence }
 import {
   calibrate,
   CONFIDENCE,
+  evidenceOf,
   judge,
-  type Evidence,
   type Shown,
   OFF_TOPIC_PROBES,
   relatedness,
@@ -40,7 +40,7 @@ import {
   type Thresholds,
 } from './confidence.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
-import { scoreSentence, WEIGHTS, type Weights } from './rerank.js';
+import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
@@ -55,11 +55,6 @@ const COMMON_SHARE = 0.15;
 /** Shortest stem whose family is looked up, and most family words taken (see withFamily). */
 const FAMILY_STEM = 5;
 const MAX_FAMILY = 8;
-/**
- * Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds
- * the words.
- */
-const JUDGED = 3;
 
 export interface EngineOptions {
   embedder?: Embedder | undefined;
@@ -727,32 +722,6 @@ function splitKey(key: string): [string, number] {
 }
 
 /**
- * What decides confidence, from the top JUDGED sentences: coverage, relatedness, margin, and whether words and meaning
- * agree.
- */
-function evidenceOf(q: QuestionAnalysis, ranked: RankedSentence[]): Evidence {
-  const judged = ranked.slice(0, JUDGED);
-  const related = judged.some((s) => s.related !== undefined)
-    ? Math.max(...judged.map((s) => s.related ?? -Infinity))
-    : undefined;
-  const runnerUp = ranked.find((s) => s.report !== ranked[0]?.report || s.paragraph !== ranked[0]?.paragraph);
-  // The two readings of the question agree when the passage ranked first is also the one closest in meaning.
-  const closest =
-    related === undefined
-      ? undefined
-      : ranked.reduce((best, s) => ((s.related ?? -Infinity) > (best.related ?? -Infinity) ? s : best));
-  return {
-    coverage: Math.max(0, ...judged.map((s) => s.coverage)),
-    literal: Math.max(0, ...judged.map((s) => s.literal)),
-    related,
-    margin: ranked[0] ? ranked[0].score - (runnerUp?.score ?? 0) : 0,
-    open: !q.wantsFigure && !q.wantsDate && !q.wantsName,
-    agrees:
-      !!closest && !!ranked[0] && closest.report === ranked[0].report && closest.paragraph === ranked[0].paragraph,
-  };
-}
-
-/**
  * A refusal's nearest sections: only where some word of the question is (an off-topic question gets none, not whatever
  * ranked first).
  */
@@ -786,30 +755,4 @@ function answerItem(s: RankedSentence, quote: Quote): AnswerItem {
 function sectionLabel(report: ParsedReport, n: number): string {
   const p = report.paragraphs[n - 1]!;
   return p.section.length ? p.section.join(' › ') : 'Opening';
-}
-
-/** What a report's title says, for preferring the report a question names. */
-interface TitleFacts {
-  text: string;
-  terms: Set<string>;
-  /** The names among them: what every passage of the report is about. */
-  names: Set<string>;
-  /** Names of the report itself (title, short title, issuer) a question may name it by. */
-  ownNames: Set<string>;
-}
-
-/**
- * A question naming a year or a word distinctive of one report's title ("Zuoyun",
- * "2022") prefers that report when several are indexed. `titleFrequency` counts the
- * reports whose title holds a term: a word in every title ("county") is not distinctive.
- */
-function reportPreference(
-  q: QuestionAnalysis,
-  facts: TitleFacts,
-  titleFrequency: Map<string, number>,
-  reports: number,
-): number {
-  if (reports < 2) return 0;
-  if (q.years.some((y) => facts.text.includes(y))) return 0.1;
-  return q.terms.some((t) => facts.terms.has(t) && (titleFrequency.get(t) ?? 0) < reports) ? 0.05 : 0;
 }

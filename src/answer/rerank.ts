@@ -176,3 +176,29 @@ function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (
   }
   return weight;
 }
+
+/** What a report's title says, for preferring the report a question names. */
+export interface TitleFacts {
+  text: string;
+  terms: Set<string>;
+  /** The names among them: what every passage of the report is about. */
+  names: Set<string>;
+  /** Names of the report itself (title, short title, issuer) a question may name it by. */
+  ownNames: Set<string>;
+}
+
+/**
+ * A question naming a year or a word distinctive of one report's title ("Zuoyun",
+ * "2022") prefers that report when several are indexed. `titleFrequency` counts the
+ * reports whose title holds a term: a word in every title ("county") is not distinctive.
+ */
+export function reportPreference(
+  q: QuestionAnalysis,
+  facts: TitleFacts,
+  titleFrequency: Map<string, number>,
+  reports: number,
+): number {
+  if (reports < 2) return 0;
+  if (q.years.some((y) => facts.text.includes(y))) return 0.1;
+  return q.terms.some((t) => facts.terms.has(t) && (titleFrequency.get(t) ?? 0) < reports) ? 0.05 : 0;
+}

@@ -5,6 +5,7 @@ import {
   CONFIDENCE,
   dateAttached,
   decide,
+  evidenceOf,
   figureAttached,
   judge,
   relatedness,
@@ -14,6 +15,27 @@ import {
 import { tokenize } from '../../src/search/tokenize.js';
 
 describe('confidence', () => {
+  it('judges the evidence of the top three sentences: the words may sit in the second or third, the meaning in another', () => {
+    const q = analyzeQuestion('How many legal aid cases were handled?');
+    const a = {};
+    const b = {};
+    const ranked = [
+      { report: a, paragraph: 4, score: 2.0, coverage: 0.3, literal: 0.2, related: 1.0 },
+      { report: a, paragraph: 4, score: 1.9, coverage: 0.8, literal: 0.7, related: 0.5 },
+      { report: a, paragraph: 7, score: 1.5, coverage: 0.4, literal: 0.3, related: 3.5 },
+      { report: b, paragraph: 1, score: 1.0, coverage: 0.9, literal: 0.9, related: 4.0 },
+    ];
+    const e = evidenceOf(q, ranked);
+    // Coverage and relatedness of the best three; the fourth (another report) is past the judged ones.
+    expect([e.coverage, e.literal, e.related]).toEqual([0.8, 0.7, 3.5]);
+    // The margin is to the best sentence of another paragraph, not to the same paragraph's second sentence.
+    expect(e.margin).toBeCloseTo(0.5);
+    // Closest in meaning is the fourth sentence, another report's: words and meaning do not agree.
+    expect([e.open, e.agrees]).toEqual([false, false]);
+    expect(evidenceOf(q, ranked.slice(0, 3)).agrees).toBe(false);
+    expect(evidenceOf(q, [ranked[0]!, ranked[1]!]).agrees).toBe(true);
+  });
+
   it('puts dense similarities of any model on one scale: standard deviations above off-topic questions', () => {
     const e5Like = calibrate([0.79, 0.8, 0.81, 0.8, 0.79, 0.81]);
     const staticLike = calibrate([0.2, 0.3, 0.4, 0.3, 0.2, 0.4]);

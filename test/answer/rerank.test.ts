@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { reportPreference, type TitleFacts } from '../../src/answer/rerank.js';
+import { tokenize } from '../../src/search/tokenize.js';
+
+const facts = (title: string): TitleFacts => {
+  const terms = new Set(tokenize(title));
+  return { text: title, terms, names: new Set(), ownNames: new Set() };
+};
+const ZUOYUN = facts('Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government');
+const YOUYU = facts('Youyu County 2022 Annual Report on the Construction of a Rule of Law Government');
+/** How many of the two titles hold each term. */
+const frequency = new Map<string, number>();
+for (const f of [ZUOYUN, YOUYU]) for (const t of f.terms) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+
+describe('the report a question names', () => {
+  it('a year in one title prefers that report most; a word of one title only, less; a word of every title, not at all', () => {
+    const byYear = analyzeQuestion('How many legal aid cases were there in 2022?');
+    expect(reportPreference(byYear, YOUYU, frequency, 2)).toBe(0.1);
+    expect(reportPreference(byYear, ZUOYUN, frequency, 2)).toBe(0);
+    const byName = analyzeQuestion('How many legal aid cases were there in Zuoyun?');
+    expect(reportPreference(byName, ZUOYUN, frequency, 2)).toBe(0.05);
+    expect(reportPreference(byName, YOUYU, frequency, 2)).toBe(0);
+    const byCommonWord = analyzeQuestion('How many legal aid cases were there in the county?');
+    expect(reportPreference(byCommonWord, ZUOYUN, frequency, 2)).toBe(0);
+  });
+
+  it('one report indexed: nothing to prefer', () => {
+    expect(reportPreference(analyzeQuestion('cases in 2023 in Zuoyun?'), ZUOYUN, frequency, 1)).toBe(0);
+  });
+});
