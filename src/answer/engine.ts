@@ -302,18 +302,21 @@ export class AnswerEngine {
   private shownBy(q: QuestionAnalysis, question: string, s: RankedSentence, vocabulary: QueryVocabulary): Shown {
     const sentence = s.sentences[s.index]!;
     const text = s.report.text.slice(sentence.start, sentence.end);
-    // A short item heading is quoted with the sentence after it: its figure may be there.
-    const next = sentence.isLead ? s.sentences[s.index + 1] : undefined;
-    const quoted = next ? s.report.text.slice(sentence.start, next.end) : text;
+    // Judged on what the reader is shown: the quote as it will be cut (a short item heading with the sentence after
+    // it, a sentence leaning on the one before, a list's lead-in with its first item), so a figure there counts.
+    const span = withFirstItem(s.report, s.paragraph, selectSentences(s.sentences, s.index));
+    const quoted = s.report.text.slice(span.start, span.end);
     const evidence = this.paragraphEvidence(s.report, s.paragraph);
     const title = this.titleFacts(s.report).terms;
     // (A header line's terms include its label: "January 16, 2024" is the "Date signed".)
-    const own = evidence.sentences[s.index]!.terms;
+    const inQuote = s.sentences.flatMap((x, i) => (x.start >= span.start && x.end <= span.end ? [i] : []));
+    const beyond =
+      span.end > s.sentences.at(-1)!.end ? tokenize(s.report.text.slice(s.sentences.at(-1)!.end, span.end)) : [];
     const context = new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]);
     return {
       sentence: text,
       quoted,
-      quotedTerms: next ? [...own, ...(evidence.sentences[s.index + 1]?.terms ?? [])] : own,
+      quotedTerms: [...inQuote.flatMap((i) => evidence.sentences[i]!.terms), ...beyond],
       context,
       names: vocabulary.names(quoted, true).filter((name) => tokenize(name).some((t) => !title.has(t))),
       report: s.report.meta,

@@ -31,8 +31,11 @@ describe('simple chat questions', () => {
     expect(a.abstained).toBe(false);
   });
 
-  it('"how many days" is answered by a count of days, not a share', async () => {
-    expect((await top('how many good air days did they have last year')).quote).toContain('273 excellent days');
+  it('"how many days" is answered by a count of days, not a share, with high confidence: the count is in the quote', async () => {
+    const a = await top('how many good air days did they have last year');
+    expect(a.quote).toContain('273 excellent days');
+    // The sentence ranked first is the share's; the quote grows to the count before it, and the judge reads the quote.
+    expect(a.confidence).toBe('high');
   });
 
   it('an amount the report does not give is never quoted with high confidence', async () => {
