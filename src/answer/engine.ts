@@ -447,7 +447,8 @@ export class AnswerEngine {
       // the document (index number, date of issue, signature) answers only a question about the document.
       const role = report.paragraphs[n - 1]!.role;
       if (role === 'heading' || (role !== 'body' && !q.aboutDocument)) continue;
-      ranked.push(...this.rankParagraph(q, report, n, dense, query, weightsIn(reportId)));
+      // One at a time: a paragraph of a one-line report may hold 100,000 sentences, past what a spread can pass.
+      for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
     }
     return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
   }
