@@ -15,7 +15,7 @@ import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
-import { tokenize } from '../search/tokenize.js';
+import { tokenize, wordCounts } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
@@ -341,7 +341,7 @@ export class AnswerEngine {
   /** The reports' words for respelling questions (built on first use; the index is immutable). */
   private vocabulary(): QueryVocabulary {
     this.vocabularyCache ??= new QueryVocabulary(
-      this.index.words?.() ?? QueryVocabulary.wordsOf([...this.index.reports.values()].map((r) => r.text)),
+      this.index.words?.() ?? wordCounts([...this.index.reports.values()].map((r) => r.text)),
       (term) => this.index.lexical.idf(term) > 0,
       this.options.thesaurus,
     );

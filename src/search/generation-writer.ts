@@ -22,7 +22,7 @@ import { rowTerms, type ChunkTerms } from './corpus-index.js';
 import { encodeReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
 import { addWordCounts, writeFileDurable, type GenerationFiles } from './index-format.js';
-import { QueryVocabulary } from './vocabulary.js';
+import { wordCounts } from './tokenize.js';
 export class GenerationWriter {
   constructor(
     private readonly store: GenerationFiles,
@@ -34,7 +34,7 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'reports', `${report.id}.bin`), encodeReportBody(report));
     const flat = Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
     writeFileDurable(join(this.dir, 'chunks', `${report.id}.i32`), new Uint8Array(flat.buffer));
-    const words = QueryVocabulary.wordsOf([report.text]);
+    const words = wordCounts([report.text]);
     writeFileDurable(join(this.dir, 'words', `${report.id}.tsv`), [...words].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 

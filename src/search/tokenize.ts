@@ -71,3 +71,11 @@ export function tokenizeWithOffsets(text: string): Token[] {
 export function tokenize(text: string): string[] {
   return tokenizeWithOffsets(text).map((t) => t.term);
 }
+
+/** Every word of the texts (letters only, lower case, not stemmed) with how often it occurs: a report's vocabulary. */
+export function wordCounts(texts: Iterable<string>): Map<string, number> {
+  const words = new Map<string, number>();
+  for (const text of texts)
+    for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
+  return words;
+}

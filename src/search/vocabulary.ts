@@ -166,14 +166,6 @@ export class QueryVocabulary {
     return this.compoundCache.get(term) ?? [];
   }
 
-  /** The reports' words with their counts, from their texts. */
-  static wordsOf(texts: Iterable<string>): Map<string, number> {
-    const words = new Map<string, number>();
-    for (const text of texts)
-      for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) words.set(m[0], (words.get(m[0]) ?? 0) + 1);
-    return words;
-  }
-
   /** The question with abbreviations, British spellings and typos replaced by the reports' words. */
   respell(question: string): string {
     // A fiscal year written short ("FY25", "FY '24") as reports write it ("FY 2025").
