@@ -275,9 +275,9 @@ export class AnswerEngine {
     if (chunks.size === 0) return undefined;
     const mark = performance.now();
     const calibration = await this.calibration;
-    const query = vector &&
-      calibration && { vector, calibrationOf: (id: string) => this.reportCalibration(id, calibration) };
-    const ranked = this.rankSentences(q, chunks, dense, query || undefined);
+    const query: DenseQuery | undefined =
+      vector && calibration ? { vector, calibrationOf: (id) => this.reportCalibration(id, calibration) } : undefined;
+    const ranked = this.rankSentences(q, chunks, dense, query);
     t.rerank = performance.now() - mark;
     return ranked;
   }
