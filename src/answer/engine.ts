@@ -24,6 +24,7 @@ import {
   readMessage,
   CURRENCY_TERMS,
   isForwardLooking,
+  modelReading,
   splitQuestion,
   type QuestionAnalysis,
 } from './question.js';
@@ -267,7 +268,7 @@ export class AnswerEngine {
     const { chunks, dense, vector } = await retrieve(
       this.index,
       this.options.embedder,
-      question,
+      modelReading(question, q.concepts),
       q.concepts,
       inScope,
       t,
@@ -422,8 +423,14 @@ export class AnswerEngine {
     const senses = c.senses.map((sense) => sense.map(expand));
     // The senses the reports can bear: a reading whose every word the reports use (率 "rate", not "lead" or "command").
     // When none is, every reading stays (the concept then weighs as one the reports lack).
-    const borne = senses.filter((sense) => sense.every((forms) => forms.some((t) => this.index.lexical.idf(t) > 0)));
-    return { ...c, senses: borne.length ? borne : senses };
+    const isBorne = (sense: string[][]): boolean =>
+      sense.every((forms) => forms.some((t) => this.index.lexical.idf(t) > 0));
+    if (!senses.some(isBorne)) return { ...c, senses };
+    return {
+      ...c,
+      senses: senses.filter(isBorne),
+      glosses: c.glosses?.filter((_, i) => isBorne(senses[i]!)),
+    };
   }
 
   /**

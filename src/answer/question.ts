@@ -172,12 +172,7 @@ export function analyzeQuestion(
   const concepts: Concept[] = [
     ...own.values(),
     ...months,
-    ...translated
-      .map((c) => ({
-        ...c,
-        senses: c.senses.map((sense) => sense.filter((forms) => forms.every(keep))).filter((sense) => sense.length),
-      }))
-      .filter((c) => c.senses.length),
+    ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
   ];
   return {
     terms,
@@ -191,6 +186,25 @@ export function analyzeQuestion(
     years,
     timeFrame: timeFrameOf(question),
   };
+}
+
+/**
+ * The question as a model reads it. A model of English words cannot read Chinese: a translated question is given
+ * as its words other than Chinese and the English glosses of its concepts' readings the reports bear
+ * ("有多少个机构…回应…评估" → "agency respond assess evaluate …").
+ */
+export function modelReading(question: string, concepts: Concept[]): string {
+  const translated = concepts.filter((c) => c.translated);
+  if (!translated.length) return question;
+  const glosses = translated.flatMap((c) => c.glosses?.find(Boolean) ?? []);
+  return [question.replace(/\p{Script=Han}+/gu, ' '), ...glosses].join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A translated concept without the words `keep` rejects (a reading left empty goes, with its gloss). */
+function withoutWords(c: Concept, keep: (term: string) => boolean): Concept {
+  const senses = c.senses.map((sense) => sense.filter((forms) => forms.every(keep)));
+  const kept = (_: unknown, i: number): boolean => senses[i]!.length > 0;
+  return { ...c, senses: senses.filter(kept), glosses: c.glosses?.filter(kept) };
 }
 
 /**

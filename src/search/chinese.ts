@@ -38,19 +38,26 @@ const SKIP_SENSE =
  * often adverbs where reports use the adjective). "to dismiss an employee" → [[["dismiss"], ["employe"]]].
  */
 export function senseReadings(sense: string): string[][][] {
+  return glossReadings(sense).map((g) => g.reading);
+}
+
+/** Each reading of a sense with its English words as written ("dismiss an employee"), for a model to embed. */
+export function glossReadings(sense: string): { text: string; reading: string[][] }[] {
   const s = sense.trim();
   if (SKIP_SENSE.test(s)) return [];
   return s
     .replace(/\([^)]*\)|\[[^\]]*\]|[A-Za-z]*\|[^\s,;]*/g, ' ')
     .split(/[;,]/)
-    .map((part) =>
-      (part.replace(/^\s*to\s+/i, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).flatMap((word) => {
+    .map((part) => {
+      const words = part.replace(/^\s*to\s+/i, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+      const reading = words.flatMap((word) => {
         const forms = tokenize(word);
         const adjective = /^[a-z]{3,}ly$/i.test(word) ? tokenize(word.slice(0, -2)) : [];
         return forms.length ? [[...new Set([...forms, ...adjective])]] : [];
-      }),
-    )
-    .filter((reading) => reading.length > 0 && reading.length <= 4);
+      });
+      return { text: words.join(' '), reading };
+    })
+    .filter((g) => g.reading.length > 0 && g.reading.length <= 4);
 }
 
 export class ChineseGlossary {
@@ -99,12 +106,18 @@ export class ChineseGlossary {
     for (const word of this.segment(question)) {
       if (STOP.has(word)) continue;
       const senses = (this.entries.get(word) ?? []).slice(0, MAX_SENSES);
-      const readings = [...senses.flatMap(senseReadings), ...this.compositional(word)];
+      const glossed = senses.flatMap(glossReadings);
+      const readings = [...glossed.map((g) => g.reading), ...this.compositional(word)];
       if (!readings.length) continue;
       // Specific words have few senses and several characters; generic ones many senses or one character.
       const weight = Math.min(1, 1.5 / Math.sqrt(senses.length)) * (word.length > 1 ? 1 : 0.5);
       // The Chinese word itself is a reading too, for reports written in Chinese.
-      concepts.push({ senses: [...readings, [[word]]], weight, translated: true });
+      concepts.push({
+        senses: [...readings, [[word]]],
+        glosses: [...glossed.map((g) => g.text), ...readings.slice(glossed.length).map(() => ''), ''],
+        weight,
+        translated: true,
+      });
     }
     return concepts;
   }

@@ -13,6 +13,8 @@ export interface Concept {
   weight: number;
   /** Came from a dictionary gloss: its English words are a guess at the report's wording. */
   translated?: boolean | undefined;
+  /** For a translated concept, each reading's English words as written (empty when none), for a model to embed. */
+  glosses?: string[] | undefined;
 }
 
 /** Every term a concept can match. */

@@ -30,7 +30,11 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
-const TOKEN = /\p{Script=Han}|\d+(?:[.,]\d+)*%?|[\p{L}\p{N}]+/gu;
+/**
+ * A word, a number or a Han character. A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's
+ * superscript flattened into the line) is the word: the mark is dropped (group 1 holds the word).
+ */
+const TOKEN = /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+/gu;
 
 export interface Token {
   /** The processed term used for matching. */
@@ -61,8 +65,9 @@ export function processTerm(raw: string): string | undefined {
 export function tokenizeWithOffsets(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.normalize('NFKC').matchAll(TOKEN)) {
-    const term = processTerm(m[0]);
-    if (term) tokens.push({ term, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    const word = m[1] ?? m[0];
+    const term = processTerm(word);
+    if (term) tokens.push({ term, start: m.index ?? 0, end: (m.index ?? 0) + word.length });
   }
   return tokens;
 }

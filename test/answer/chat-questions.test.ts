@@ -97,6 +97,13 @@ describe('simple chat questions on another report', () => {
     ).toBe(true);
   });
 
+  it('a Chinese question is read by the model through its glosses: "截止日期…延到" finds the extended deadline', async () => {
+    // The English word-vector model cannot read Chinese; without the glosses there is no dense evidence and the
+    // answer falls out of the top three.
+    const a = await engine.answer('机构提交数据的截止日期最后延到了哪天？');
+    expect(a.answers[0]?.quote.text).toContain('extended the submission deadline');
+  });
+
   it('who signed the letter: its closing formula', async () => {
     expect((await engine.answer('who signed off on this report?')).answers[0]?.quote.text).toContain('Edward C. Forst');
   });

@@ -7,6 +7,7 @@ import {
   hasFigure,
   isNegated,
   isForwardLooking,
+  modelReading,
   splitQuestion,
   timeFrameOf,
 } from '../../src/answer/question.js';
@@ -210,5 +211,28 @@ describe('follow-ups', () => {
   it('leaves a message that stands on its own', () => {
     expect(followUp(previous, 'How many notaries were there?')).toBeUndefined();
     expect(followUp(previous, 'Were any village doctors dismissed?')).toBeUndefined();
+  });
+});
+
+describe('the question as a model reads it', () => {
+  it('is the question itself when nothing was translated', () => {
+    expect(modelReading('How many cases?', [{ senses: [[['case']]], weight: 1 }])).toBe('How many cases?');
+  });
+
+  it('gives a translated question as its other words and the first gloss the reports bear of each concept', () => {
+    const concepts = [
+      { senses: [[['agenc']], [['机构']]], glosses: ['agency', ''], weight: 0.75, translated: true },
+      { senses: [[['respond']], [['respons']]], glosses: ['respond', 'response'], weight: 1, translated: true },
+    ];
+    expect(modelReading('有多少个机构回应了 Section 508 评估？', concepts)).toBe('Section 508 ？ agency respond');
+  });
+
+  it('drops a gloss with the reading it glosses when the reading loses every word', () => {
+    const translated = [
+      { senses: [[['number']], [['case']]], glosses: ['number', 'case'], weight: 1, translated: true },
+    ];
+    const q = analyzeQuestion('多少案件', translated);
+    expect(q.concepts[0]!.senses).toEqual([[['case']]]);
+    expect(q.concepts[0]!.glosses).toEqual(['case']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChineseGlossary, senseReadings } from '../../src/search/chinese.js';
+import { ChineseGlossary, glossReadings, senseReadings } from '../../src/search/chinese.js';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 const glossary = ChineseGlossary.parse(
@@ -37,6 +37,16 @@ describe('Chinese questions', () => {
     expect(senseReadings('newly added; additional')).toEqual([[['newli', 'new'], ['ad']], [['addit']]]);
     expect(senseReadings('CL:條|条[tiao2]')).toEqual([]);
     expect(senseReadings('classifier for events, things, clothes etc')).toEqual([]);
+  });
+
+  it('keeps the English words of each reading as written, for a model to embed', () => {
+    expect(glossReadings('to dismiss an employee; to sack')).toEqual([
+      { text: 'dismiss an employee', reading: [['dismiss'], ['employe']] },
+      { text: 'sack', reading: [['sack']] },
+    ]);
+    // One gloss per reading, the Chinese word's own reading and a compound's part-by-part reading having none.
+    for (const c of glossary.concepts('普法了几件行政案件？')) expect(c.glosses).toHaveLength(c.senses.length);
+    expect(glossary.concepts('行政案件')[0]!.glosses).toEqual(['administrative lawsuit', '', '']);
   });
 
   it('makes concepts of content words only, with compounds also read part by part', () => {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize, tokenizeWithOffsets } from '../../src/search/tokenize.js';
+
+describe('tokenize', () => {
+  it('keeps numbers whole and stems words', () => {
+    expect(tokenize('Handled 12,000 cases, 46.55% of them')).toEqual(['handl', '12000', 'case', '46.55%']);
+  });
+
+  it('reads a word with a footnote mark set on it as the word (a PDF superscript flattened into the line)', () => {
+    // Hong Kong's Policy Address: "spanning some 210 hectares4 of land", "the Commission2".
+    expect(tokenize('spanning some 210 hectares4 of land')).toEqual(['span', '210', 'hectar', 'land']);
+    expect(tokenize('the Commission2.')).toEqual(['commiss']);
+    const [mark] = tokenizeWithOffsets('hectares4 of land');
+    expect(mark).toEqual({ term: 'hectar', start: 0, end: 'hectares'.length });
+  });
+
+  it('leaves codes of letters and digits alone', () => {
+    expect(tokenize('mp3 G20 H5N1 Win10')).toEqual(['mp3', 'g20', 'h5n1', 'win10']);
+  });
+});
