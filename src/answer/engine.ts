@@ -16,7 +16,7 @@ import { idfOf } from '../search/bm25.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
-import { conceptTerms, type Concept } from '../search/concept.js';
+import { conceptTerms, keepReadings, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
 import {
@@ -426,11 +426,7 @@ export class AnswerEngine {
     const isBorne = (sense: string[][]): boolean =>
       sense.every((forms) => forms.some((t) => this.index.lexical.idf(t) > 0));
     if (!senses.some(isBorne)) return { ...c, senses };
-    return {
-      ...c,
-      senses: senses.filter(isBorne),
-      glosses: c.glosses?.filter((_, i) => isBorne(senses[i]!)),
-    };
+    return keepReadings({ ...c, senses }, (i) => isBorne(senses[i]!));
   }
 
   /**

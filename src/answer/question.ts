@@ -1,7 +1,7 @@
 /**
  * What a question asks for, read from its words alone. Pure.
  */
-import type { Concept } from '../search/concept.js';
+import { keepReadings, type Concept } from '../search/concept.js';
 import { tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 
@@ -203,8 +203,7 @@ export function modelReading(question: string, concepts: Concept[]): string {
 /** A translated concept without the words `keep` rejects (a reading left empty goes, with its gloss). */
 function withoutWords(c: Concept, keep: (term: string) => boolean): Concept {
   const senses = c.senses.map((sense) => sense.filter((forms) => forms.every(keep)));
-  const kept = (_: unknown, i: number): boolean => senses[i]!.length > 0;
-  return { ...c, senses: senses.filter(kept), glosses: c.glosses?.filter(kept) };
+  return keepReadings({ ...c, senses }, (i) => senses[i]!.length > 0);
 }
 
 /**

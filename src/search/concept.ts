@@ -21,3 +21,14 @@ export interface Concept {
 export function conceptTerms(c: Concept): string[] {
   return [...new Set(c.senses.flat(2))];
 }
+
+/** The concept with only the readings `keep` accepts (by index), their credits and glosses kept in step. */
+export function keepReadings(c: Concept, keep: (i: number) => boolean): Concept {
+  const kept = (_: unknown, i: number): boolean => keep(i);
+  return {
+    ...c,
+    senses: c.senses.filter(kept),
+    credits: c.credits?.filter(kept),
+    glosses: c.glosses?.filter(kept),
+  };
+}
