@@ -12,7 +12,7 @@
  * imports scripts/ or test/.
  */
 const LADDER = [
-  ['ground', '^src/(config|errors|log|lru-map|progress|paths|metrics)\\.ts$'],
+  ['ground', '^src/((config|errors|log|lru-map|progress|paths|metrics)\\.ts|db/)'],
   ['corpus', '^src/corpus/'],
   ['search', '^src/search/'],
   ['answer', '^src/answer/'],

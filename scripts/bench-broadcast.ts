@@ -57,9 +57,9 @@ async function run(faultRate: number): Promise<void> {
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const api = new Api('123:bench', { apiRoot: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-  const store = new SubscriptionStore(':memory:');
-  for (let i = 1; i <= SUBSCRIBERS; i++) store.subscribe(i, 'private', 'en');
-  store.announce('bench-report', () => [{ part: 'notice', payload: { text: '📢 A new report has been added' } }]);
+  const store = await SubscriptionStore.openFile(':memory:');
+  for (let i = 1; i <= SUBSCRIBERS; i++) await store.subscribe(i, 'private', 'en');
+  await store.announce('bench-report', () => [{ part: 'notice', payload: { text: '📢 A new report has been added' } }]);
   const dispatcher = new OutboxDispatcher(store, (chatId, p) => api.sendMessage(chatId, p.text), { backoffMs: 500 });
   const started = performance.now();
   dispatcher.start();
@@ -72,7 +72,7 @@ async function run(faultRate: number): Promise<void> {
   console.log(
     `| ${faultRate ? `${faultRate * 100}% 429/500` : 'clean'} | ${SUBSCRIBERS} | ${seconds.toFixed(1)} s | ${(SUBSCRIBERS / seconds).toFixed(1)} / ${TELEGRAM_LIMITS.perSecond} | ${faults} | ${lost} | ${duplicates} |`,
   );
-  store.close();
+  await store.close();
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,6 @@
  */
 import 'dotenv/config';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { describeIngest, openEmbedder } from '../src/app.js';
 import { parseCli, runMain } from '../src/cli.js';
 import { ConfigError } from '../src/errors.js';
@@ -14,6 +13,7 @@ import { loadConfig } from '../src/config.js';
 import { ingest } from '../src/ingest.js';
 import { log } from '../src/log.js';
 import { loadSourceList, pollSources } from '../src/notices/sources.js';
+import { openDatabases } from '../src/db/open.js';
 import { SubscriptionStore } from '../src/notices/store.js';
 import { createProgress } from '../src/progress.js';
 
@@ -26,7 +26,8 @@ async function main(argv: string[]): Promise<number> {
   log.quiet = config.quiet;
   if (!existsSync(config.sourcesFile))
     throw new ConfigError(`SOURCES_FILE (${config.sourcesFile}) does not exist: create it with one source URL a line.`);
-  const store = new SubscriptionStore(join(config.dataDir, 'subscriptions.db'));
+  const databases = openDatabases(config.dataDir, config.databaseUrl);
+  const store = await SubscriptionStore.open(databases.notices);
   try {
     const reports = await pollSources(loadSourceList(config.sourcesFile), {
       corpusDir: config.corpusDir,
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
         `${r.source}: ${r.error ? `error: ${r.error}` : `${r.found} found, ${r.downloaded.length} downloaded${r.downloaded.length ? ` (${r.downloaded.join(', ')})` : ''}, ${r.unchanged} unchanged`}\n`,
       );
   } finally {
-    store.close();
+    await databases.close();
   }
   const summary = await ingest({
     corpusDir: config.corpusDir,

@@ -39,6 +39,11 @@ export interface Config {
   sourcesAllowPrivate: boolean;
   /** Port of the /healthz and /metrics server on loopback (polling mode; the webhook server also serves them). */
   metricsPort?: number | undefined;
+  /**
+   * DATABASE_URL: a PostgreSQL database (postgres://…) holding subscriptions, the outbox, sources and cards, shared by
+   * several replicas; unset: SQLite files in DATA_DIR. Holds a password: never logged.
+   */
+  databaseUrl?: string | undefined;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -112,5 +117,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sourcesPollMs: Math.round(sourcesPollS * 1000),
     sourcesAllowPrivate: allowPrivate === '1',
     metricsPort,
+    databaseUrl: databaseUrlOf(env.DATABASE_URL),
   };
+}
+
+/** DATABASE_URL, checked: a PostgreSQL URL or nothing. The message never repeats the value: it may hold a password. */
+function databaseUrlOf(value: string | undefined): string | undefined {
+  const url = value?.trim() || undefined;
+  if (url && !/^postgres(ql)?:\/\/\S+$/i.test(url))
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database), or unset.',
+    );
+  return url;
 }

@@ -4,10 +4,10 @@
  * in the terminal.
  */
 import 'dotenv/config';
-import { join } from 'node:path';
 import { describeIngest, openRuntime, type Runtime } from './app.js';
 import { createBot } from './bot/create-bot.js';
-import { SqliteCardStore } from './bot/card-store.js';
+import { DbCardStore } from './bot/card-store.js';
+import { openDatabases } from './db/open.js';
 import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig, type Config } from './config.js';
 import type { BotDeps } from './bot/deps.js';
@@ -25,6 +25,11 @@ async function main(): Promise<number> {
   log.quiet = config.quiet;
   dataDir = config.dataDir;
   registerSecret(config.token);
+  if (config.databaseUrl) {
+    registerSecret(config.databaseUrl);
+    const password = new URL(config.databaseUrl).password;
+    if (password) registerSecret(decodeURIComponent(password));
+  }
   const runtime = await openRuntime(config, createProgress());
   void runtime.readAhead();
   const deps: BotDeps = {
@@ -53,18 +58,21 @@ async function runBot(config: Config & { token: string }, runtime: Runtime, deps
   const stopping = new AbortController();
   let running: RunningBot | undefined;
   const stopped = onStopSignal(() => stopping.abort());
-  let cards: SqliteCardStore | undefined;
+  const databases = openDatabases(config.dataDir, config.databaseUrl);
   const notices = await startNotices({
     token: config.token,
     apiRoot: config.apiRoot,
-    dataDir: config.dataDir,
+    db: databases.notices,
     corpusDir: config.corpusDir,
     runtime,
     pollMs: config.corpusPollMs,
     sources: { file: config.sourcesFile, pollMs: config.sourcesPollMs, allowPrivate: config.sourcesAllowPrivate },
+  }).catch(async (error: unknown) => {
+    await databases.close();
+    throw error;
   });
   try {
-    cards = new SqliteCardStore(join(config.dataDir, 'cards.db'));
+    const cards = await DbCardStore.open(databases.cards);
     const bot = createBot(config.token, { ...deps, plugins: [notices.plugin], cards }, { apiRoot: config.apiRoot });
     running = await Promise.race([
       startBot(bot, {
@@ -86,7 +94,7 @@ async function runBot(config: Config & { token: string }, runtime: Runtime, deps
   } finally {
     await running?.stop();
     await notices.stop();
-    cards?.close();
+    await databases.close();
   }
 }
 

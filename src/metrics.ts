@@ -39,10 +39,13 @@ export const metrics = {
 };
 
 /** A gauge read when scraped; registering a name again replaces it (a new runtime, a new store). */
+/** Values of a gauge, with their labels. */
+export type Samples = { labels?: Record<string, string>; value: number }[];
+
 export function observe(
   name: string,
   help: string,
-  read: () => { labels?: Record<string, string>; value: number }[],
+  read: () => Samples | Promise<Samples>,
   labelNames: string[] = [],
 ): void {
   registry.removeSingleMetric(name);
@@ -51,9 +54,10 @@ export function observe(
     help,
     labelNames,
     registers: [registry],
-    collect() {
+    async collect() {
+      const samples = await read();
       this.reset();
-      for (const { labels, value } of read()) {
+      for (const { labels, value } of samples) {
         if (labels) this.set(labels, value);
         else this.set(value);
       }
@@ -66,21 +70,30 @@ export interface HealthCheck {
   detail: string;
 }
 
-const checks = new Map<string, () => HealthCheck>();
+const checks = new Map<string, () => HealthCheck | Promise<HealthCheck>>();
 
 /** Registers (or replaces) one part of the health answer. */
-export function healthCheck(name: string, check: () => HealthCheck): void {
+export function healthCheck(name: string, check: () => HealthCheck | Promise<HealthCheck>): void {
   checks.set(name, check);
 }
 
+/** How long one check may take before it counts as failed (a database out of reach must not hang /healthz). */
+const CHECK_TIMEOUT_MS = 2_000;
+
 /** Every check's verdict; healthy when all are. */
-export function health(): { ok: boolean; checks: Record<string, HealthCheck> } {
+export async function health(): Promise<{ ok: boolean; checks: Record<string, HealthCheck> }> {
   const out: Record<string, HealthCheck> = {};
   for (const [name, check] of checks) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+    });
     try {
-      out[name] = check();
+      out[name] = await Promise.race([Promise.resolve().then(check), timeout]);
     } catch (error) {
       out[name] = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
     }
   }
   return { ok: Object.values(out).every((c) => c.ok), checks: out };
@@ -92,8 +105,9 @@ export function serveOperators(req: IncomingMessage, res: ServerResponse): boole
   if (req.method !== 'GET' || (path !== '/healthz' && path !== '/metrics')) return false;
   req.resume();
   if (path === '/healthz') {
-    const h = health();
-    res.writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' }).end(`${JSON.stringify(h)}\n`);
+    void health().then((h) =>
+      res.writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' }).end(`${JSON.stringify(h)}\n`),
+    );
     return true;
   }
   registry.metrics().then(

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
 import { SubscriptionStore } from '../src/notices/store.js';
+import { SqliteDb } from '../src/db/sqlite.js';
 import { loadEmbedder } from '../src/search/embedder.js';
 import { IndexStore } from '../src/search/store.js';
 import { loadIndex } from '../src/search/load-index.js';
@@ -190,13 +191,13 @@ describe('kill -9', () => {
 
   it('during SQLite writes: the database passes an integrity check and keeps every committed row', async () => {
     const path = join(tempDir(), 'subscriptions.db');
-    new SubscriptionStore(path).close();
+    await (await SubscriptionStore.openFile(path)).close();
     const script = `
       import { SubscriptionStore } from './src/notices/store.ts';
-      const store = new SubscriptionStore(${JSON.stringify(path)});
+      const store = await SubscriptionStore.openFile(${JSON.stringify(path)});
       for (let i = 1; ; i++) {
-        store.subscribe(i, 'private', 'en');
-        store.announce('r' + i, () => [{ part: 'notice', payload: { text: 'x'.repeat(500) } }]);
+        await store.subscribe(i, 'private', 'en');
+        await store.announce('r' + i, () => [{ part: 'notice', payload: { text: 'x'.repeat(500) } }]);
         if (i % 50 === 0) process.stdout.write(i + '\\n');
       }`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -211,10 +212,11 @@ describe('kill -9', () => {
     while (committed < 300) await new Promise((r) => setTimeout(r, 10));
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    const store = new SubscriptionStore(path);
-    expect(store.integrityCheck()).toBe('ok');
-    expect(store.activeSubscribers().length).toBeGreaterThanOrEqual(committed);
-    expect(store.counts().pending).toBeGreaterThanOrEqual(committed - 1);
-    store.close();
+    const file = new SqliteDb(path);
+    expect(file.integrityCheck()).toBe('ok');
+    const store = await SubscriptionStore.open(file);
+    expect((await store.activeSubscribers()).length).toBeGreaterThanOrEqual(committed);
+    expect((await store.counts()).pending).toBeGreaterThanOrEqual(committed - 1);
+    await store.close();
   });
 });

@@ -1,13 +1,11 @@
 /**
- * The answers behind cards, kept on disk so a card's buttons still work after a restart:
- * SQLite (`DATA_DIR/cards.db`, WAL), one row per answer sent, bounded by age and count.
- * Only what a card needs is kept (the answer's quotes and citations, the chat it went to, its
- * language); an answer is given back only to the chat it was sent to.
+ * The answers behind cards, kept in the database so a card's buttons still work after a restart,
+ * and on any replica (SQLite `DATA_DIR/cards.db`, or the shared PostgreSQL): one row per answer sent,
+ * bounded by age and count. Only what a card needs is kept (the answer's quotes and citations, the
+ * chat it went to, its language); an answer is given back only to the chat it was sent to.
  */
-import Database from 'better-sqlite3';
-import { chmodSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Answer } from '../answer/types.js';
+import type { Db, Migration } from '../db/db.js';
 import type { Lang } from './i18n.js';
 
 export interface StoredCard {
@@ -18,8 +16,8 @@ export interface StoredCard {
 
 /** Where the answer cache keeps cards beyond its memory (tests and the terminal use none). */
 export interface CardStore {
-  save(id: string, card: StoredCard): void;
-  load(id: string): StoredCard | undefined;
+  save(id: string, card: StoredCard): Promise<void>;
+  load(id: string): Promise<StoredCard | undefined>;
 }
 
 /** Cards older than this are let go: a button on one says it expired. */
@@ -29,49 +27,52 @@ const MAX_CARDS = 100_000;
 /** Old cards are pruned once per this many saves. */
 const PRUNE_EVERY = 500;
 
-export class SqliteCardStore implements CardStore {
-  private readonly db: Database.Database;
+const MIGRATIONS: Migration[] = [
+  // 1: IF NOT EXISTS: a cards.db written before migrations were counted already has the table.
+  {
+    sqlite: `CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, lang TEXT NOT NULL, answer TEXT NOT NULL, at INTEGER NOT NULL);
+             CREATE INDEX IF NOT EXISTS cards_at ON cards (at);`,
+    postgres: `CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY, chat_id BIGINT NOT NULL, lang TEXT NOT NULL, answer TEXT NOT NULL, at BIGINT NOT NULL);
+               CREATE INDEX IF NOT EXISTS cards_at ON cards (at);`,
+  },
+];
+
+export class DbCardStore implements CardStore {
   private saves = 0;
 
-  constructor(
-    path: string,
-    private readonly now: () => number = Date.now,
-  ) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    this.db = new Database(path);
-    // Quotes sent to chats, with chat ids: owner only.
-    if (path !== ':memory:') chmodSync(path, 0o600);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, lang TEXT NOT NULL, answer TEXT NOT NULL, at INTEGER NOT NULL)`,
+  private constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(db: Db, now: () => number = Date.now): Promise<DbCardStore> {
+    await db.migrate('cards', MIGRATIONS);
+    return new DbCardStore(db, now);
+  }
+
+  async save(id: string, card: StoredCard): Promise<void> {
+    await this.db.run(
+      `INSERT INTO cards (id, chat_id, lang, answer, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, lang = excluded.lang, answer = excluded.answer, at = excluded.at`,
+      [id, card.chatId, card.lang, JSON.stringify(card.answer), this.now()],
     );
-    this.db.exec(`CREATE INDEX IF NOT EXISTS cards_at ON cards (at)`);
+    if (++this.saves % PRUNE_EVERY === 0) await this.prune();
   }
 
-  save(id: string, card: StoredCard): void {
-    this.db
-      .prepare(`INSERT OR REPLACE INTO cards (id, chat_id, lang, answer, at) VALUES (?, ?, ?, ?, ?)`)
-      .run(id, card.chatId, card.lang, JSON.stringify(card.answer), this.now());
-    if (++this.saves % PRUNE_EVERY === 0) this.prune();
-  }
-
-  load(id: string): StoredCard | undefined {
-    const row = this.db.prepare(`SELECT chat_id, lang, answer, at FROM cards WHERE id = ?`).get(id) as
-      { chat_id: number; lang: Lang; answer: string; at: number } | undefined;
+  async load(id: string): Promise<StoredCard | undefined> {
+    const row = await this.db.get<{ chat_id: number; lang: Lang; answer: string; at: number }>(
+      `SELECT chat_id, lang, answer, at FROM cards WHERE id = ?`,
+      [id],
+    );
     if (!row || this.now() - row.at > MAX_AGE_MS) return undefined;
     return { chatId: row.chat_id, lang: row.lang, answer: JSON.parse(row.answer) as Answer };
   }
 
   /** Drops cards past their age, and the oldest beyond the count. */
-  prune(): void {
-    this.db.prepare(`DELETE FROM cards WHERE at < ?`).run(this.now() - MAX_AGE_MS);
-    this.db
-      .prepare(`DELETE FROM cards WHERE id IN (SELECT id FROM cards ORDER BY at DESC LIMIT -1 OFFSET ?)`)
-      .run(MAX_CARDS);
-  }
-
-  close(): void {
-    this.db.close();
+  async prune(): Promise<void> {
+    await this.db.run(`DELETE FROM cards WHERE at < ?`, [this.now() - MAX_AGE_MS]);
+    await this.db.run(`DELETE FROM cards WHERE at < (SELECT at FROM cards ORDER BY at DESC LIMIT 1 OFFSET ?)`, [
+      MAX_CARDS,
+    ]);
   }
 }

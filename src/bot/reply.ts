@@ -140,7 +140,7 @@ export async function firstView(
   answer: Answer,
   cache: AnswerCache,
 ): Promise<{ text: string; keyboard: InlineKeyboard }> {
-  const id = cache.put(answer, ctx.chat?.id ?? 0, ctx.lang);
+  const id = await cache.put(answer, ctx.chat?.id ?? 0, ctx.lang);
   const view = answerView(answer, id, 0, ctx.t, 'card', undefined, ctx.me.username);
   // A question nothing in the reports relates to: one line of what they are, then an example that works.
   if (answer.abstained && !answer.notAQuestion && !answer.nearestSections.length) {

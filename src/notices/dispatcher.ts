@@ -66,9 +66,13 @@ export function classifyFailure(error: unknown): FailureVerdict {
   return { action: 'backoff' };
 }
 
-/** SQLite's "database is locked": another process holds the write lock past the busy timeout. */
-function isBusy(error: unknown): boolean {
-  return /^SQLITE_(BUSY|LOCKED)/.test((error as { code?: string } | undefined)?.code ?? '');
+/**
+ * A database error that passes: SQLite's "database is locked" (another process holds the write lock past the busy
+ * timeout), PostgreSQL's lost connection, shutdown, serialization failure or deadlock.
+ */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  return /^SQLITE_(BUSY|LOCKED)|^08|^57P0[123]$|^40001$|^40P01$|^ECONN(REFUSED|RESET)$|^ETIMEDOUT$/.test(code);
 }
 
 /**
@@ -118,7 +122,8 @@ export class OutboxDispatcher {
 
   /** Resolves once nothing is pending (used by benchmarks and tests). */
   async drained(pollMs = 20): Promise<void> {
-    while (this.store.counts().pending > 0 || this.inFlight.size > 0) await new Promise((r) => setTimeout(r, pollMs));
+    while ((await this.store.counts()).pending > 0 || this.inFlight.size > 0)
+      await new Promise((r) => setTimeout(r, pollMs));
   }
 
   private async sleep(ms: number): Promise<void> {
@@ -136,7 +141,7 @@ export class OutboxDispatcher {
     const concurrency = this.options.concurrency ?? 1;
     while (this.running) {
       let due: OutboxRow[] = [];
-      await this.write('reading the outbox', () => void (due = this.store.due(this.now(), 200)));
+      await this.write('reading the outbox', async () => void (due = await this.store.due(this.now(), 200)));
       const rows = due.filter((r) => !this.inFlight.has(r.chatId));
       let launched = 0;
       let soonest = this.options.idleMs ?? 500;
@@ -156,6 +161,10 @@ export class OutboxDispatcher {
         )
           await this.sleep(wait);
         if (!this.running) break;
+        // Another replica may have taken the row since it was read: only the one whose claim succeeds sends it.
+        let claimed = false;
+        await this.write('claiming a notice', async () => void (claimed = await this.store.claim(row.id, this.now())));
+        if (!claimed) continue;
         this.limiter.record(row.chatId, isGroup, this.now());
         const job = this.deliver(row).finally(() => this.inFlight.delete(row.chatId));
         this.inFlight.set(row.chatId, job);
@@ -163,7 +172,7 @@ export class OutboxDispatcher {
       }
       if (launched === 0) {
         let next: number | undefined;
-        await this.write('reading the outbox', () => void (next = this.store.nextDueAt()));
+        await this.write('reading the outbox', async () => void (next = await this.store.nextDueAt()));
         const untilDue = next === undefined ? soonest : Math.max(5, Math.min(soonest, next - this.now()));
         await this.sleep(this.inFlight.size ? Math.min(untilDue, 20) : untilDue);
       }
@@ -171,21 +180,21 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Runs a database write, waiting out a database another process holds locked (SQLITE_BUSY
-   * after the store's busy timeout): one log line, retries with back-off, never a crash and
-   * never a lost row (a notice already sent is marked sent once the lock goes).
+   * Runs a database read or write, waiting out a database another process holds locked (SQLITE_BUSY
+   * after the store's busy timeout) or a PostgreSQL server out of reach: one log line, retries with
+   * back-off, never a crash and never a lost row (a notice already sent is marked sent once it answers).
    */
-  private async write(what: string, fn: () => void): Promise<void> {
+  private async write(what: string, fn: () => Promise<void>): Promise<void> {
     for (let delay = 100; ; delay = Math.min(delay * 2, 5_000)) {
       try {
-        fn();
+        await fn();
         if (this.busySince !== undefined) log.info('The subscriptions database is writable again.');
         this.busySince = undefined;
         return;
       } catch (error) {
-        if (!isBusy(error)) throw error;
+        if (!isTransient(error)) throw error;
         if (this.busySince === undefined)
-          log.warn(`The subscriptions database is locked by another process (${what}); retrying.`);
+          log.warn(`The subscriptions database is locked or out of reach (${what}); retrying.`);
         this.busySince ??= this.now();
         await new Promise((r) => setTimeout(r, delay));
       }
@@ -206,8 +215,8 @@ export class OutboxDispatcher {
     );
   }
 
-  private onSent(row: OutboxRow): void {
-    this.store.markSent(row.id);
+  private async onSent(row: OutboxRow): Promise<void> {
+    await this.store.markSent(row.id);
     metrics.deliveries.inc({ outcome: 'sent' });
     if (this.pausedReason) log.info('Notices resumed: the Bot API accepts our token again.');
     this.pausedReason = undefined;
@@ -216,7 +225,7 @@ export class OutboxDispatcher {
   /**
    * What a failed send says about the recipient (deactivate), about us (pause, set aside) or about the moment (retry).
    */
-  private onFailed(row: OutboxRow, error: unknown): void {
+  private async onFailed(row: OutboxRow, error: unknown): Promise<void> {
     const verdict = classifyFailure(error);
     const outcomes = {
       migrated: 'moved',
@@ -229,10 +238,10 @@ export class OutboxDispatcher {
     metrics.deliveries.inc({ outcome: outcomes[verdict.action] });
     if (verdict.action === 'migrated') {
       log.info(`chat ${row.chatId} became supergroup ${verdict.to}: its subscription and notices moved there`);
-      this.store.migrateChat(row.chatId, verdict.to);
+      await this.store.migrateChat(row.chatId, verdict.to);
     } else if (verdict.action === 'unreachable') {
       log.info(`notice to chat ${row.chatId} dropped, subscriber deactivated: ${verdict.reason}`);
-      this.store.drop(row.id, row.chatId, verdict.reason);
+      await this.store.drop(row.id, row.chatId, verdict.reason);
     } else if (verdict.action === 'pause') {
       const until = this.now() + TOKEN_PAUSE_MS;
       if (!this.pausedReason)
@@ -241,20 +250,20 @@ export class OutboxDispatcher {
         );
       this.pausedReason = verdict.reason;
       this.limiter.pauseUntil(until);
-      this.store.retryLater(row.id, until, verdict.reason);
+      await this.store.retryLater(row.id, until, verdict.reason);
     } else if (verdict.action === 'skip') {
       log.error(
         `notice ${row.id} to chat ${row.chatId} set aside (our message was refused: ${verdict.reason}); the subscriber stays subscribed.`,
       );
-      this.store.fail(row.id, verdict.reason);
+      await this.store.fail(row.id, verdict.reason);
     } else if (verdict.action === 'retry-after') {
       const until = this.now() + verdict.seconds * 1000;
       this.limiter.pauseUntil(until);
-      this.store.retryLater(row.id, until, `429 retry after ${verdict.seconds}s`);
+      await this.store.retryLater(row.id, until, `429 retry after ${verdict.seconds}s`);
     } else {
       const base = this.options.backoffMs ?? 1000;
       const delay = Math.min(this.options.maxBackoffMs ?? 300_000, base * 2 ** Math.min(row.attempts, 16));
-      this.store.retryLater(row.id, this.now() + delay, describeError(error));
+      await this.store.retryLater(row.id, this.now() + delay, describeError(error));
     }
   }
 }

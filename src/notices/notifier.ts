@@ -45,21 +45,22 @@ export class Notifier {
   ) {}
 
   /** On a new database, the reports already indexed are the starting point, not news. */
-  baselineIfNew(): void {
-    if (this.store.created) this.store.markBaseline([...this.engine().index.reports.keys()]);
+  async baselineIfNew(): Promise<void> {
+    if (this.store.created) await this.store.markBaseline([...this.engine().index.reports.keys()]);
   }
 
   /** Announces every indexed report not announced yet; returns their ids. */
   async announcePending(): Promise<string[]> {
     const engine = this.engine();
-    const fresh = [...engine.index.reports.values()].filter((r) => !this.store.isAnnounced(r.id));
+    const fresh: ParsedReport[] = [];
+    for (const r of engine.index.reports.values()) if (!(await this.store.isAnnounced(r.id))) fresh.push(r);
     for (const report of fresh) {
       const watched = await this.watchedPassages(engine, report);
       const examples = {
         en: await workingExamples(engine, report, 'en'),
         zh: await workingExamples(engine, report, 'zh'),
       };
-      const queued = this.store.announce(report.id, (s) => {
+      const queued = await this.store.announce(report.id, (s) => {
         const lang = langOf(s.lang);
         return [
           { part: 'notice', payload: noticePayload(report, NOTICE_STRINGS[lang], examples[lang], lang) },
@@ -82,8 +83,8 @@ export class Notifier {
   ): Promise<Map<number, OutboxRow['payload'][]>> {
     const out = new Map<number, OutboxRow['payload'][]>();
     const answers = new Map<string, Awaited<ReturnType<AnswerEngine['answer']>>>();
-    for (const [chatId, topics] of this.store.activeWatches()) {
-      const lang = langOf(this.store.subscriber(chatId)?.lang);
+    for (const [chatId, topics] of await this.store.activeWatches()) {
+      const lang = langOf((await this.store.subscriber(chatId))?.lang);
       const t = NOTICE_STRINGS[lang];
       const messages: OutboxRow['payload'][] = [];
       for (const words of topics) {

@@ -1,10 +1,11 @@
 /**
- * Wires subscriptions and notices into a running bot: the SQLite store, the notifier,
- * the outbox dispatcher (with its own Bot API client, without auto-retry: the outbox does
- * its own retrying) and the corpus watcher.
+ * Wires subscriptions and notices into a running bot: the store (SQLite, or PostgreSQL shared by
+ * replicas), the notifier, the outbox dispatcher (with its own Bot API client, without auto-retry:
+ * the outbox does its own retrying), the corpus watcher and the sources. With several replicas,
+ * every one delivers the outbox (each row claimed by one) and loads new index generations; only the
+ * one holding the leader lock ingests, announces and polls sources.
  */
 import { Api } from 'grammy';
-import { join } from 'node:path';
 import type { Runtime } from '../app.js';
 import type { BotPlugin } from '../bot/deps.js';
 import { NOTICE_COMMANDS } from './strings.js';
@@ -12,6 +13,7 @@ import { subscriptionsFeature } from './subscriptions-feature.js';
 import { OutboxDispatcher, type DispatcherOptions } from './dispatcher.js';
 import { Notifier } from './notifier.js';
 import { SubscriptionStore, type OutboxRow } from './store.js';
+import type { Db } from '../db/db.js';
 import { watchCorpus } from './watcher.js';
 import { watchSources } from './sources.js';
 import { healthCheck, observe } from '../metrics.js';
@@ -27,7 +29,8 @@ export interface NoticeService {
 export async function startNotices(options: {
   token: string;
   apiRoot?: string | undefined;
-  dataDir: string;
+  /** Where subscriptions live (src/db/open.ts); the caller closes it after stop(). */
+  db: Db;
   corpusDir: string;
   runtime: Runtime;
   /** How often the corpus folder is looked at (CORPUS_POLL_MS). */
@@ -37,7 +40,8 @@ export async function startNotices(options: {
   sources?: { file: string; pollMs: number; allowPrivate: boolean; perHostGapMs?: number };
 }): Promise<NoticeService> {
   const { runtime } = options;
-  const store = new SubscriptionStore(join(options.dataDir, 'subscriptions.db'));
+  const store = await SubscriptionStore.open(options.db);
+  const leads = (): Promise<boolean> => options.db.holdsLock('leader');
   const dispatcher = outboxDispatcher(store, options);
   const notifier = new Notifier(
     store,
@@ -45,14 +49,16 @@ export async function startNotices(options: {
     () => dispatcher.notify(),
   );
   observeNotices(store);
-  notifier.baselineIfNew();
-  await notifier.announcePending();
+  await notifier.baselineIfNew();
+  if (await leads()) await notifier.announcePending();
+  await store.releaseOwnClaims();
   dispatcher.start();
   const watcher = watchCorpus({
     corpusDir: options.corpusDir,
     runtime,
     intervalMs: options.pollMs,
     onIndexChanged: () => notifier.announcePending(),
+    leads,
   });
   const sources =
     options.sources && existsSync(options.sources.file)
@@ -62,6 +68,7 @@ export async function startNotices(options: {
           allowPrivate: options.sources.allowPrivate,
           intervalMs: options.sources.pollMs,
           perHostGapMs: options.sources.perHostGapMs,
+          leads,
         })
       : undefined;
   return {
@@ -71,7 +78,6 @@ export async function startNotices(options: {
       await sources?.stop();
       await watcher.stop();
       await dispatcher.stop();
-      store.close();
     },
   };
 }
@@ -97,11 +103,10 @@ function noticesPlugin(store: SubscriptionStore, dispatcher: OutboxDispatcher, r
   return {
     feature: subscriptionsFeature(store, { engine }),
     commands: NOTICE_COMMANDS,
-    onStart: (ctx) => {
-      if (ctx.chat) store.reactivate(ctx.chat.id);
-      return Promise.resolve();
+    onStart: async (ctx) => {
+      if (ctx.chat) await store.reactivate(ctx.chat.id);
     },
-    stats: () => Promise.resolve(statsLines(store, dispatcher)),
+    stats: () => statsLines(store, dispatcher),
   };
 }
 
@@ -110,37 +115,40 @@ function observeNotices(store: SubscriptionStore): void {
   observe(
     'rqb_outbox_rows',
     'Notice messages in the outbox, by status.',
-    () => Object.entries(store.counts()).map(([status, value]: [string, number]) => ({ labels: { status }, value })),
+    async () =>
+      Object.entries(await store.counts()).map(([status, value]: [string, number]) => ({ labels: { status }, value })),
     ['status'],
   );
-  observe('rqb_subscribers', 'Active subscribers.', () => [{ value: store.activeSubscribers().length }]);
+  observe('rqb_subscribers', 'Active subscribers.', async () => [{ value: await store.activeSubscriberCount() }]);
   observe(
     'rqb_source_failures',
     'Failures in a row of each watched source (0: its last poll worked).',
-    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.failures })),
+    async () => (await store.sources()).map((s) => ({ labels: { source: s.url }, value: s.failures })),
     ['source'],
   );
   observe(
     'rqb_source_last_success_seconds',
     'When each watched source last answered (Unix time; 0: never).',
-    () => store.sources().map((s) => ({ labels: { source: s.url }, value: s.okAt ? Date.parse(s.okAt) / 1000 : 0 })),
+    async () =>
+      (await store.sources()).map((s) => ({
+        labels: { source: s.url },
+        value: s.okAt ? Date.parse(s.okAt) / 1000 : 0,
+      })),
     ['source'],
   );
-  healthCheck('database', () => ({ ok: store.counts().pending >= 0, detail: 'subscriptions.db answers' }));
+  healthCheck('database', async () => ({ ok: await store.reachable(), detail: `${store.db.where} answers` }));
 }
 
 /** The notices' lines of /stats: subscribers, the outbox, each watched source. */
-function statsLines(store: SubscriptionStore, dispatcher: OutboxDispatcher): string[] {
-  const c = store.counts();
+async function statsLines(store: SubscriptionStore, dispatcher: OutboxDispatcher): Promise<string[]> {
+  const c = await store.counts();
   return [
-    `subscribers: ${store.activeSubscribers().length}`,
+    `subscribers: ${await store.activeSubscriberCount()}`,
     `outbox: ${c.pending} pending, ${c.sent} sent, ${c.dropped} dropped (unreachable), ${c.failed} failed (refused by the Bot API)`,
     ...(dispatcher.pausedReason ? [`outbox PAUSED: token refused (${dispatcher.pausedReason})`] : []),
-    ...store
-      .sources()
-      .map(
-        (s) =>
-          `source ${s.url}: ${s.lastError ? `ERROR ${s.lastError} (${s.failures}×)` : 'ok'}; last checked ${s.checkedAt ?? 'never'}; ${s.items} report(s) downloaded`,
-      ),
+    ...(await store.sources()).map(
+      (s) =>
+        `source ${s.url}: ${s.lastError ? `ERROR ${s.lastError} (${s.failures}×)` : 'ok'}; last checked ${s.checkedAt ?? 'never'}; ${s.items} report(s) downloaded`,
+    ),
   ];
 }

@@ -17,7 +17,7 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { describeError } from '../errors.js';
 import { log } from '../log.js';
 import { FetchError, guardedFetch, type FetchLimits } from './fetch-guard.js';
-import type { SourceRow, SubscriptionStore } from './store.js';
+import type { SourceItemRow, SourceRow, SubscriptionStore } from './store.js';
 
 export interface Source {
   url: string;
@@ -119,6 +119,8 @@ export interface SourceOptions {
   maxItemsPerPoll?: number | undefined;
   /** Poll interval: back-off after errors grows from it. */
   intervalMs: number;
+  /** Whether this replica polls (the one holding the leader lock: src/db/); every tick asks again. */
+  leads?: (() => Promise<boolean>) | undefined;
 }
 
 export interface PollReport {
@@ -142,7 +144,7 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
   for (const source of sources) {
     const report: PollReport = { source: source.url, found: 0, downloaded: [], unchanged: 0 };
     reports.push(report);
-    const state = options.store.source(source.url);
+    const state = await options.store.source(source.url);
     if (state && state.retryAt > Date.now()) {
       report.error = `backing off after ${state.failures} failure(s) until ${new Date(state.retryAt).toISOString()}: ${state.lastError ?? ''}`;
       continue;
@@ -151,7 +153,7 @@ export async function pollSources(sources: Source[], options: SourceOptions): Pr
       await pollOne(source, state, report, { options, limits, polite });
     } catch (error) {
       report.error = describeError(error);
-      backOff(source.url, (state?.failures ?? 0) + 1, report.error, options);
+      await backOff(source.url, (state?.failures ?? 0) + 1, report.error, options);
     }
   }
   return reports;
@@ -183,7 +185,7 @@ async function pollOne(
 ): Promise<void> {
   await polite(source.url);
   const fetched = await guardedFetch(source.url, limits, { etag: state?.etag, lastModified: state?.lastModified });
-  if (fetched.status === 'not-modified') return void options.store.recordSourcePoll(source.url, {});
+  if (fetched.status === 'not-modified') return options.store.recordSourcePoll(source.url, {});
   const kind = kindOf(fetched.contentType, fetched.url, fetched.body);
   const validators = { etag: fetched.etag, lastModified: fetched.lastModified };
   let links: string[];
@@ -192,27 +194,29 @@ async function pollOne(
   else if (kind) {
     // The source is itself a report: keep what was just fetched.
     report.found = 1;
-    const saved = saveReport(options, source.url, fetched.url, kind, fetched.body, fetched);
+    const saved = await saveReport(options, source.url, fetched.url, kind, fetched.body, fetched);
     if (saved) report.downloaded.push(saved);
     else report.unchanged++;
-    return void options.store.recordSourcePoll(source.url, { ...validators, items: report.downloaded.length });
+    return options.store.recordSourcePoll(source.url, { ...validators, items: report.downloaded.length });
   } else throw new FetchError(`${fetched.url}: neither a report nor a listing (content type "${fetched.contentType}")`);
   links = links.filter(
     (l) => (source.pattern ? source.pattern.test(l) : true) && limits.hosts.has(new URL(l).hostname),
   );
   report.found = links.length;
-  const ordered = pollOrder(links, (l) => options.store.sourceItem(l)?.fetchedAt);
+  const known = new Map<string, SourceItemRow | undefined>();
+  for (const l of links) known.set(l, await options.store.sourceItem(l));
+  const ordered = pollOrder(links, (l) => known.get(l)?.fetchedAt);
   const budget = options.maxItemsPerPoll ?? 20;
   await fetchItems(ordered.slice(0, budget), source.url, report, options, limits, polite);
   // Links never tried remain past this poll's budget: the listing is fetched again in full next time (no validators).
-  const unfinished = ordered.slice(budget).some((l) => options.store.sourceItem(l) === undefined);
-  options.store.recordSourcePoll(source.url, { ...validators, items: report.downloaded.length, unfinished });
+  const unfinished = ordered.slice(budget).some((l) => known.get(l) === undefined);
+  await options.store.recordSourcePoll(source.url, { ...validators, items: report.downloaded.length, unfinished });
 }
 
 /** A failed poll: the source is tried again after the poll interval doubled per failure in a row, up to a day. */
-function backOff(url: string, failures: number, error: string, options: SourceOptions): void {
+async function backOff(url: string, failures: number, error: string, options: SourceOptions): Promise<void> {
   const backoff = Math.min(options.intervalMs * 2 ** Math.min(failures - 1, 10), 24 * 3600_000);
-  options.store.recordSourcePoll(url, { error, retryAt: Date.now() + backoff });
+  await options.store.recordSourcePoll(url, { error, retryAt: Date.now() + backoff });
   log.warn(`Source ${url}: ${error} (next try in ${Math.round(backoff / 1000)} s)`);
 }
 
@@ -229,25 +233,25 @@ async function fetchItems(
   polite: (url: string) => Promise<void>,
 ): Promise<void> {
   for (const link of links) {
-    const known = options.store.sourceItem(link);
+    const known = await options.store.sourceItem(link);
     try {
       await polite(link);
       const item = await guardedFetch(link, limits, { etag: known?.etag, lastModified: known?.lastModified });
       if (item.status === 'not-modified') {
         report.unchanged++;
-        options.store.touchSourceItem(link, source);
+        await options.store.touchSourceItem(link, source);
         continue;
       }
       const itemKind = kindOf(item.contentType, item.url, item.body);
       if (!itemKind || itemKind === 'feed')
         throw new FetchError(`${item.url}: not a report (content type "${item.contentType}")`);
-      const saved = saveReport(options, source, link, itemKind, item.body, item);
+      const saved = await saveReport(options, source, link, itemKind, item.body, item);
       if (saved) report.downloaded.push(saved);
       else report.unchanged++;
     } catch (error) {
       // One bad item does not stop the others; it is tried again after the ones not yet tried.
       log.warn(`Source ${source}: ${describeError(error)}`);
-      options.store.touchSourceItem(link, source);
+      await options.store.touchSourceItem(link, source);
     }
   }
 }
@@ -280,26 +284,26 @@ export function pollOrder(links: string[], triedAt: (link: string) => string | u
  * Writes a downloaded report into the corpus (atomically, with a sidecar naming its URL)
  * unless its bytes are what was saved before; returns the file name, or undefined when unchanged.
  */
-function saveReport(
+async function saveReport(
   options: SourceOptions,
   source: string,
   url: string,
   kind: ReportFormat['name'],
   body: Buffer,
   validators: { etag?: string | undefined; lastModified?: string | undefined },
-): string | undefined {
+): Promise<string | undefined> {
   // An empty body (a site serving a blank 200) is the site's failure: the report already saved stays as it is.
   if (!body.toString('latin1').trim())
     throw new FetchError(`${url}: the server sent an empty body; the saved copy is kept`);
   const hash = createHash('sha256').update(body).digest('hex');
-  const known = options.store.sourceItem(url);
+  const known = await options.store.sourceItem(url);
   const file = known?.file || fileNameFor(url, kind);
   // The same bytes already saved from another address (a report linked from two pages) are one report, indexed and
   // announced once.
-  const twin = known?.file ? undefined : options.store.savedTwin(hash, url);
+  const twin = known?.file ? undefined : await options.store.savedTwin(hash, url);
   if (twin && existsSync(join(options.corpusDir, twin.file))) {
     if (known?.hash !== hash) log.info(`${url}: the same file as ${twin.url} (${twin.file}); not saved twice.`);
-    options.store.saveSourceItem({
+    await options.store.saveSourceItem({
       url,
       source,
       file: '',
@@ -316,7 +320,7 @@ function saveReport(
     writeAtomically(sidecar, `${JSON.stringify({ ...meta, url }, null, 2)}\n`);
     writeAtomically(join(options.corpusDir, file), body);
   }
-  options.store.saveSourceItem({
+  await options.store.saveSourceItem({
     url,
     source,
     file,
@@ -351,7 +355,8 @@ export function watchSources(
   let stopped = false;
   const poll = (): Promise<PollReport[]> => {
     // Re-read the list each time: editing SOURCES_FILE takes effect without a restart.
-    running ??= pollSources(loadSourceList(path), options)
+    running ??= (options.leads ?? (() => Promise.resolve(true)))()
+      .then((leads) => (leads ? pollSources(loadSourceList(path), options) : []))
       .catch((error: unknown) => {
         log.warn(`Sources: ${describeError(error)}`);
         return [];

@@ -45,10 +45,11 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   });
   chats.command('subscribe', (ctx) => subscribeHere(store, ctx));
   chats.command('unsubscribe', async (ctx) => {
-    await ctx.reply(store.deactivate(ctx.chat.id, 'unsubscribed') ? say(ctx).unsubscribed : say(ctx).notSubscribed);
+    const was = await store.deactivate(ctx.chat.id, 'unsubscribed');
+    await ctx.reply(was ? say(ctx).unsubscribed : say(ctx).notSubscribed);
   });
   chats.command('status', async (ctx) => {
-    const { text, keyboard } = statusView(store, deps, ctx);
+    const { text, keyboard } = await statusView(store, deps, ctx);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   // The buttons of /status and of notices.
@@ -60,29 +61,30 @@ export function subscriptionsFeature(store: SubscriptionStore, deps: Pick<BotDep
   chats.command('watch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim().slice(0, 100);
     if (!words) return void (await ctx.reply(say(ctx).watchUsage));
-    if (store.watches(ctx.chat.id).length >= MAX_WATCHES)
-      return void (await ctx.reply(say(ctx).watching(store.watches(ctx.chat.id))));
-    store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
-    store.addWatch(ctx.chat.id, words);
-    await ctx.reply(say(ctx).watching(store.watches(ctx.chat.id)));
+    const watched = await store.watches(ctx.chat.id);
+    if (watched.length >= MAX_WATCHES) return void (await ctx.reply(say(ctx).watching(watched)));
+    await store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
+    await store.addWatch(ctx.chat.id, words);
+    await ctx.reply(say(ctx).watching(await store.watches(ctx.chat.id)));
   });
   chats.command('unwatch', async (ctx) => {
     const words = ctx.match.replace(/\s+/g, ' ').trim();
-    if (words && store.removeWatch(ctx.chat.id, words)) return void (await ctx.reply(say(ctx).unwatchedOne(words)));
+    if (words && (await store.removeWatch(ctx.chat.id, words)))
+      return void (await ctx.reply(say(ctx).unwatchedOne(words)));
     // No topic named (or not one of them): show the list with a button per topic.
-    const { text, keyboard } = statusView(store, deps, ctx);
+    const { text, keyboard } = await statusView(store, deps, ctx);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   // A group upgraded to a supergroup says so in its last message: its subscription moves to the new chat id.
   feature.on('message:migrate_to_chat_id', async (ctx, next) => {
-    store.migrateChat(ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await store.migrateChat(ctx.chat.id, ctx.message.migrate_to_chat_id);
     await next();
   });
   // A private chat's my_chat_member says "kicked" when the user blocks the bot, "member" when unblocked.
   feature.on('my_chat_member', async (ctx, next) => {
     const status = ctx.myChatMember.new_chat_member.status;
-    if (status === 'kicked' || status === 'left') store.deactivate(ctx.chat.id, 'blocked');
-    else if (status === 'member' || status === 'administrator') store.reactivate(ctx.chat.id);
+    if (status === 'kicked' || status === 'left') await store.deactivate(ctx.chat.id, 'blocked');
+    else if (status === 'member' || status === 'administrator') await store.reactivate(ctx.chat.id);
     await next(); // the bot's own features see it too (a group the bot joins is greeted there)
   });
   return feature;
@@ -92,20 +94,20 @@ type ChatContext = BotContext & { chat: NonNullable<BotContext['chat']> };
 
 /** Subscribes this chat, saying whether it already was. */
 async function subscribeHere(store: SubscriptionStore, ctx: ChatContext): Promise<void> {
-  const before = store.subscriber(ctx.chat.id);
-  store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
+  const before = await store.subscriber(ctx.chat.id);
+  await store.subscribe(ctx.chat.id, ctx.chat.type, ctx.lang);
   await ctx.reply(before?.active ? say(ctx).alreadySubscribed : say(ctx).subscribed);
 }
 
 /** The subscription and watched topics of this chat, with a button for each change. */
-function statusView(
+async function statusView(
   store: SubscriptionStore,
   deps: Pick<BotDeps, 'engine'>,
   ctx: ChatContext,
-): { text: string; keyboard: InlineKeyboard } {
-  const s = store.subscriber(ctx.chat.id);
+): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  const s = await store.subscriber(ctx.chat.id);
   const reports = reportsOf(deps.engine()).size;
-  const topics = store.watches(ctx.chat.id);
+  const topics = await store.watches(ctx.chat.id);
   const keyboard = new InlineKeyboard().text(
     s?.active ? say(ctx).unsubscribeButton : say(ctx).subscribeButton,
     encodeNoticeCallback({ kind: 'subscription', on: !s?.active, showStatus: true }),
@@ -131,18 +133,18 @@ async function subscriptionButton(
 ): Promise<void> {
   if (!(await mayManage(ctx))) return void (await ctx.answerCallbackQuery({ text: say(ctx).adminsOnly }));
   const chat = ctx.chat;
-  if (action.kind === 'subscription' && action.on) store.subscribe(chat.id, chat.type, ctx.lang);
-  else if (action.kind === 'subscription') store.deactivate(chat.id, 'unsubscribed');
+  if (action.kind === 'subscription' && action.on) await store.subscribe(chat.id, chat.type, ctx.lang);
+  else if (action.kind === 'subscription') await store.deactivate(chat.id, 'unsubscribed');
   else {
     // The button names its topic by the topic's own words, so an older /status message removes what it shows.
-    const words = store.watches(chat.id).find((w) => topicKey(w) === action.topic);
-    if (words) store.removeWatch(chat.id, words);
+    const words = (await store.watches(chat.id)).find((w) => topicKey(w) === action.topic);
+    if (words) await store.removeWatch(chat.id, words);
   }
   await ctx.answerCallbackQuery({
     text:
       action.kind === 'subscription' ? (action.on ? say(ctx).subscribed : say(ctx).unsubscribed) : say(ctx).unwatched,
   });
-  const { text, keyboard } = statusView(store, deps, ctx);
+  const { text, keyboard } = await statusView(store, deps, ctx);
   // A /status message shows the new state; a notice's button leaves the notice as it is.
   if (action.kind === 'unwatch' || action.showStatus)
     await ctx.editMessageText(text, { reply_markup: keyboard }).catch(() => undefined);

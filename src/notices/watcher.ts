@@ -59,24 +59,34 @@ export function watchCorpus(options: {
   runtime: Runtime;
   intervalMs: number;
   onIndexChanged: () => Promise<unknown>;
+  /**
+   * Whether this replica ingests and announces (the one holding the leader lock: src/db/); the others only load the
+   * generation it writes. Asked every tick, so a replica takes over when the leader dies. Default: always.
+   */
+  leads?: (() => Promise<boolean>) | undefined;
 }): {
   stop(): Promise<void>;
 } {
   const { corpusDir, runtime } = options;
   const changes = new SettledChanges(corpusSignature(corpusDir));
   let busy: Promise<void> | undefined;
+  let led = true;
   const tick = async (): Promise<void> => {
     const now = corpusSignature(corpusDir);
     let changed = false;
     try {
-      if (changes.ready(now)) {
+      const leads = options.leads ? await options.leads() : true;
+      // A replica that has just taken over announces what the one before it may have left unannounced.
+      changed = leads && !led;
+      led = leads;
+      if (leads && changes.ready(now)) {
         const summary = await runtime.refresh();
         changes.done(now); // only after a successful ingest, so a failed one is retried next tick
         if (summary.wroteGeneration) log.info(describeIngest(summary));
         changed = summary.wroteGeneration;
       }
       changed = runtime.reload() || changed;
-      if (changed) await options.onIndexChanged();
+      if (changed && leads) await options.onIndexChanged();
     } catch (error) {
       log.warn('corpus update failed, will retry:', describeError(error));
     }

@@ -12,16 +12,16 @@ const answer = (question: string): Answer => ({
 });
 
 describe('AnswerCache', () => {
-  it('gives an answer back only to the chat it was sent to', () => {
+  it('gives an answer back only to the chat it was sent to', async () => {
     const cache = new AnswerCache();
-    const id = cache.put(answer('mine'), 1);
-    expect(cache.get(id, 1)?.question).toBe('mine');
-    expect(cache.get(id, 2)).toBeUndefined();
+    const id = await cache.put(answer('mine'), 1);
+    expect((await cache.get(id, 1))?.question).toBe('mine');
+    expect(await cache.get(id, 2)).toBeUndefined();
   });
 
-  it('uses unguessable ids that fit in callback data', () => {
+  it('uses unguessable ids that fit in callback data', async () => {
     const cache = new AnswerCache();
-    const ids = Array.from({ length: 200 }, (_, i) => cache.put(answer(String(i)), 1));
+    const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => cache.put(answer(String(i)), 1)));
     expect(new Set(ids).size).toBe(200);
     for (const id of ids) {
       expect(id).toMatch(/^[0-9a-z]{12}$/);
@@ -33,6 +33,6 @@ describe('AnswerCache', () => {
       });
     }
     // Neighbouring ids are not neighbours: a forged id next to one's own finds nothing.
-    expect(cache.get((parseInt(ids[0]!, 36) + 1).toString(36), 1)).toBeUndefined();
+    expect(await cache.get((parseInt(ids[0]!, 36) + 1).toString(36), 1)).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Update } from 'grammy/types';
 import { describe, expect, it } from 'vitest';
 import { AnswerCache } from '../../src/bot/answer-cache.js';
-import { SqliteCardStore } from '../../src/bot/card-store.js';
+import { DbCardStore } from '../../src/bot/card-store.js';
+import { SqliteDb } from '../../src/db/sqlite.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { STRINGS } from '../../src/bot/i18n.js';
 import type { Answer } from '../../src/answer/types.js';
@@ -19,19 +20,20 @@ const answer: Answer = {
 };
 
 describe('cards kept on disk', () => {
-  it('an answer stored by one cache is found by the next (a restart), only by its chat, until it is 30 days old', () => {
+  it('an answer stored by one cache is found by the next (a restart), only by its chat, until it is 30 days old', async () => {
     let clock = 1_000_000;
     const path = join(tempDir(), 'cards.db');
-    const first = new SqliteCardStore(path, () => clock);
-    const id = new AnswerCache(10, first).put(answer, 7, 'zh');
-    first.close();
-    const store = new SqliteCardStore(path, () => clock);
+    const firstDb = new SqliteDb(path);
+    const id = await new AnswerCache(10, await DbCardStore.open(firstDb, () => clock)).put(answer, 7, 'zh');
+    await firstDb.close();
+    const db = new SqliteDb(path);
+    const store = await DbCardStore.open(db, () => clock);
     const restarted = new AnswerCache(10, store);
-    expect(restarted.card(id, 7)).toEqual({ answer, chatId: 7, lang: 'zh' });
-    expect(restarted.card(id, 8)).toBeUndefined();
+    expect(await restarted.card(id, 7)).toEqual({ answer, chatId: 7, lang: 'zh' });
+    expect(await restarted.card(id, 8)).toBeUndefined();
     clock += 31 * 24 * 3600_000;
-    expect(new AnswerCache(10, store).card(id, 7)).toBeUndefined();
-    store.close();
+    expect(await new AnswerCache(10, store).card(id, 7)).toBeUndefined();
+    await db.close();
   });
 
   it("a card's More context works after the bot restarts", async () => {
@@ -39,7 +41,8 @@ describe('cards kept on disk', () => {
     const { engine } = reportEngine();
     const chat = { id: 9, type: 'private' as const, first_name: 'U' };
     const from = { id: 9, is_bot: false, first_name: 'U', language_code: 'en' };
-    const before = new SqliteCardStore(path);
+    const beforeDb = new SqliteDb(path);
+    const before = await DbCardStore.open(beforeDb);
     const bot = createBot(
       '123456:CARDS-token-abcdefghijklmnopqrstuvwxyz',
       { engine: () => engine, cards: before },
@@ -56,9 +59,10 @@ describe('cards kept on disk', () => {
     ).inline_keyboard
       .flat()
       .find((b) => b.text === STRINGS.en.moreContext)!;
-    before.close();
+    await beforeDb.close();
 
-    const after = new SqliteCardStore(path);
+    const afterDb = new SqliteDb(path);
+    const after = await DbCardStore.open(afterDb);
     const restarted = createBot(
       '123456:CARDS-token-abcdefghijklmnopqrstuvwxyz',
       { engine: () => engine, cards: after },
@@ -80,6 +84,6 @@ describe('cards kept on disk', () => {
     expect(String(sentAfter.find((c) => c.method === 'editMessageText')?.payload.text)).toContain(
       '13 administrative cases',
     );
-    after.close();
+    await afterDb.close();
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
+import { SqliteDb } from '../../src/db/sqlite.js';
 import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { NEW_REPORT, REPO, tempCorpus } from '../helpers/fixtures.js';
 
@@ -31,10 +32,10 @@ describe('a broadcast killed with -9 resumes after restart', () => {
   it('every subscriber gets the notice, with at most one duplicate for the crash', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });
-    const store = new SubscriptionStore(join(dataDir, 'subscriptions.db'));
-    store.markBaseline(['zuoyun-2023-rule-of-law-report']);
-    for (let i = 1; i <= SUBSCRIBERS; i++) store.subscribe(3000 + i, 'private', 'en');
-    store.close();
+    const store = await SubscriptionStore.openFile(join(dataDir, 'subscriptions.db'));
+    await store.markBaseline(['zuoyun-2023-rule-of-law-report']);
+    for (let i = 1; i <= SUBSCRIBERS; i++) await store.subscribe(3000 + i, 'private', 'en');
+    await store.close();
     writeFileSync(join(corpusDir, 'riverside-2024-library-report.md'), NEW_REPORT);
     api.delays.set('sendMessage', 40);
     const env = {
@@ -61,9 +62,10 @@ describe('a broadcast killed with -9 resumes after restart', () => {
     await new Promise((r) => child!.once('exit', r));
     const duplicates = notices().length - new Set(notices()).size;
     expect(duplicates).toBeLessThanOrEqual(1);
-    const after = new SubscriptionStore(join(dataDir, 'subscriptions.db'));
-    expect(after.integrityCheck()).toBe('ok');
-    expect(after.counts()).toEqual({ pending: 0, sent: SUBSCRIBERS, dropped: 0, failed: 0 });
-    after.close();
+    const file = new SqliteDb(join(dataDir, 'subscriptions.db'));
+    expect(file.integrityCheck()).toBe('ok');
+    const after = await SubscriptionStore.open(file);
+    expect(await after.counts()).toEqual({ pending: 0, sent: SUBSCRIBERS, dropped: 0, failed: 0 });
+    await after.close();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyFailure, OutboxDispatcher } from '../../src/notices/dispatcher.js';
 import { DeliveryLimiter } from '../../src/notices/limiter.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
+import { SqliteDb } from '../../src/db/sqlite.js';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/fixtures.js';
 
@@ -73,31 +74,37 @@ describe('classifyFailure', () => {
   });
 });
 
+/** The SQLite handle under a store (every store here is opened on SQLite). */
+const sqlite = (store: SubscriptionStore): Database.Database => {
+  if (!(store.db instanceof SqliteDb)) throw new Error('not a SQLite store');
+  return store.db.db;
+};
+
 describe('SubscriptionStore and OutboxDispatcher', () => {
-  it('migrates a version-1 database (before watched sources) to version 2, keeping its subscribers', () => {
+  it('migrates a version-1 database (before watched sources) to the last version, keeping its subscribers', async () => {
     const path = join(tempDir(), 'subscriptions.db');
-    const old = new SubscriptionStore(path);
-    old.subscribe(7, 'private', 'en');
-    old.db.exec('DROP TABLE sources; DROP TABLE source_items;');
-    old.db.pragma('user_version = 1');
-    old.close();
-    const store = new SubscriptionStore(path);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
-    expect(store.subscriber(7)?.active).toBe(true);
-    store.recordSourcePoll('https://gov.example/r/', { etag: '"x"', items: 1 });
-    expect(store.source('https://gov.example/r/')).toMatchObject({ etag: '"x"', items: 1, failures: 0 });
-    store.close();
+    const old = await SubscriptionStore.openFile(path);
+    await old.subscribe(7, 'private', 'en');
+    sqlite(old).exec('DROP TABLE sources; DROP TABLE source_items; ALTER TABLE outbox DROP COLUMN claimed_until;');
+    sqlite(old).pragma('user_version = 1');
+    await old.close();
+    const store = await SubscriptionStore.openFile(path);
+    expect(sqlite(store).pragma('user_version', { simple: true })).toBe(3);
+    expect((await store.subscriber(7))?.active).toBe(true);
+    await store.recordSourcePoll('https://gov.example/r/', { etag: '"x"', items: 1 });
+    expect(await store.source('https://gov.example/r/')).toMatchObject({ etag: '"x"', items: 1, failures: 0 });
+    await store.close();
   });
 
   it('migrates a new database, announces once, and delivers every row despite 429 and 5xx', async () => {
-    const store = new SubscriptionStore(':memory:');
+    const store = await SubscriptionStore.openFile(':memory:');
     expect(store.created).toBe(true);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
-    for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
-    store.deactivate(3, 'unsubscribed');
+    expect(sqlite(store).pragma('user_version', { simple: true })).toBe(3);
+    for (const id of [1, 2, 3]) await store.subscribe(id, 'private', 'en');
+    await store.deactivate(3, 'unsubscribed');
     const messages = () => [{ part: 'notice', payload: { text: 'new report' } }];
-    expect(store.announce('r1', messages)).toBe(2);
-    expect(store.announce('r1', messages)).toBe(0);
+    expect(await store.announce('r1', messages)).toBe(2);
+    expect(await store.announce('r1', messages)).toBe(0);
     let clock = 0;
     const failures = [grammyError(429, 'Too Many Requests', 1), grammyError(500, 'Internal Server Error')];
     const sent: number[] = [];
@@ -116,15 +123,15 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     clearInterval(ticker);
     await dispatcher.stop();
     expect(sent.sort()).toEqual([1, 2]);
-    expect(store.counts()).toEqual({ pending: 0, sent: 2, dropped: 0, failed: 0 });
+    expect(await store.counts()).toEqual({ pending: 0, sent: 2, dropped: 0, failed: 0 });
   });
 
   it('a database locked by another process past the busy timeout: delivery waits, nothing crashes, every notice is marked sent once', async () => {
     const path = join(tempDir(), 'subscriptions.db');
-    const store = new SubscriptionStore(path);
-    store.db.pragma('busy_timeout = 20'); // the production 5 s, shortened for the test
-    for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
-    store.announce('r1', () => [{ part: 'notice', payload: { text: 'new report' } }]);
+    const store = await SubscriptionStore.openFile(path);
+    sqlite(store).pragma('busy_timeout = 20'); // the production 5 s, shortened for the test
+    for (const id of [1, 2, 3]) await store.subscribe(id, 'private', 'en');
+    await store.announce('r1', () => [{ part: 'notice', payload: { text: 'new report' } }]);
     const other = new Database(path);
     const sent: number[] = [];
     let lockedOnce = false;
@@ -151,14 +158,14 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     other.close();
     expect(unhandled).toEqual([]);
     expect(sent.sort()).toEqual([1, 2, 3]);
-    expect(store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 0 });
-    store.close();
+    expect(await store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 0 });
+    await store.close();
   });
 
   it('a blocked chat is dropped and its subscriber marked inactive, once', async () => {
-    const store = new SubscriptionStore(':memory:');
-    store.subscribe(7, 'private', 'en');
-    store.announce('r1', () => [
+    const store = await SubscriptionStore.openFile(':memory:');
+    await store.subscribe(7, 'private', 'en');
+    await store.announce('r1', () => [
       { part: 'notice', payload: { text: 'a' } },
       { part: 'watch-0', payload: { text: 'b' } },
     ]);
@@ -175,19 +182,19 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await dispatcher.drained(5);
     await dispatcher.stop();
     expect(calls).toBe(1);
-    expect(store.subscriber(7)).toMatchObject({
+    expect(await store.subscriber(7)).toMatchObject({
       active: false,
       inactiveReason: 'Forbidden: bot was blocked by the user',
     });
-    expect(store.counts()).toEqual({ pending: 0, sent: 0, dropped: 2, failed: 0 });
-    expect(store.reactivate(7)).toBe(true);
+    expect(await store.counts()).toEqual({ pending: 0, sent: 0, dropped: 2, failed: 0 });
+    expect(await store.reactivate(7)).toBe(true);
   });
 
   it('a group upgraded to a supergroup: its subscription, watches and notices move to the new chat id and are delivered there', async () => {
-    const store = new SubscriptionStore(':memory:');
-    store.subscribe(-100, 'group', 'en');
-    store.addWatch(-100, 'legal aid');
-    store.announce('r1', () => [
+    const store = await SubscriptionStore.openFile(':memory:');
+    await store.subscribe(-100, 'group', 'en');
+    await store.addWatch(-100, 'legal aid');
+    await store.announce('r1', () => [
       { part: 'notice', payload: { text: 'a' } },
       { part: 'watch-0', payload: { text: 'b' } },
     ]);
@@ -215,17 +222,17 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await dispatcher.drained(5);
     await dispatcher.stop();
     expect(sentTo).toEqual([-1001234, -1001234]);
-    expect(store.subscriber(-100)).toBeUndefined();
-    expect(store.subscriber(-1001234)).toMatchObject({ active: true, chatType: 'supergroup' });
-    expect(store.watches(-1001234)).toEqual(['legal aid']);
+    expect(await store.subscriber(-100)).toBeUndefined();
+    expect(await store.subscriber(-1001234)).toMatchObject({ active: true, chatType: 'supergroup' });
+    expect(await store.watches(-1001234)).toEqual(['legal aid']);
     // The service message in the old group moves it too (here: nothing left to move).
-    expect(store.migrateChat(-100, -1001234)).toBe(false);
+    expect(await store.migrateChat(-100, -1001234)).toBe(false);
   });
 
   it('a revoked token (401) pauses the outbox and deactivates nobody; a good token then delivers everything', async () => {
-    const store = new SubscriptionStore(':memory:');
-    for (const id of [1, 2, 3]) store.subscribe(id, 'private', 'en');
-    store.announce('r1', () => [{ part: 'notice', payload: { text: 'n' } }]);
+    const store = await SubscriptionStore.openFile(':memory:');
+    for (const id of [1, 2, 3]) await store.subscribe(id, 'private', 'en');
+    await store.announce('r1', () => [{ part: 'notice', payload: { text: 'n' } }]);
     let clock = 0;
     let tokenValid = false;
     const sent: number[] = [];
@@ -245,13 +252,8 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await new Promise((r) => setTimeout(r, 60));
     expect(refused).toBe(1); // paused after the first refusal, not one failure per subscriber
     expect(dispatcher.pausedReason).toBe('401 Unauthorized');
-    expect(
-      store
-        .activeSubscribers()
-        .map((s) => s.chatId)
-        .sort(),
-    ).toEqual([1, 2, 3]);
-    expect(store.counts()).toMatchObject({ pending: 3, dropped: 0, failed: 0 });
+    expect((await store.activeSubscribers()).map((s) => s.chatId).sort()).toEqual([1, 2, 3]);
+    expect(await store.counts()).toMatchObject({ pending: 3, dropped: 0, failed: 0 });
     tokenValid = true;
     clock += 10 * 60_000;
     dispatcher.notify();
@@ -264,9 +266,9 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
   });
 
   it('a message the Bot API cannot parse is set aside and its subscriber stays subscribed', async () => {
-    const store = new SubscriptionStore(':memory:');
-    for (const id of [1, 2]) store.subscribe(id, 'private', 'en');
-    store.announce('r1', (s) => [
+    const store = await SubscriptionStore.openFile(':memory:');
+    for (const id of [1, 2]) await store.subscribe(id, 'private', 'en');
+    await store.announce('r1', (s) => [
       { part: 'notice', payload: { text: 'ok' } },
       { part: 'watch-0', payload: { text: s.chatId === 1 ? '<i>broken' : 'fine' } },
     ]);
@@ -283,12 +285,7 @@ describe('SubscriptionStore and OutboxDispatcher', () => {
     await dispatcher.drained(5);
     await dispatcher.stop();
     expect(sent.sort()).toEqual(['1:ok', '2:fine', '2:ok']);
-    expect(store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 1 });
-    expect(
-      store
-        .activeSubscribers()
-        .map((s) => s.chatId)
-        .sort(),
-    ).toEqual([1, 2]);
+    expect(await store.counts()).toEqual({ pending: 0, sent: 3, dropped: 0, failed: 1 });
+    expect((await store.activeSubscribers()).map((s) => s.chatId).sort()).toEqual([1, 2]);
   });
 });

@@ -5,6 +5,7 @@ import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { startNotices, type NoticeService } from '../../src/notices/service.js';
+import { SqliteDb } from '../../src/db/sqlite.js';
 import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { NEW_REPORT, NEW_REPORT_META, tempCorpus } from '../helpers/fixtures.js';
 
@@ -14,19 +15,22 @@ describe('subscriptions and new-report notices end to end', () => {
   let notices: NoticeService;
   let running: RunningBot;
   let corpusDir: string;
+  let db: SqliteDb;
 
   beforeAll(async () => {
     api = await BotApiHarness.start();
     const dirs = tempCorpus();
     corpusDir = dirs.corpusDir;
     runtime = await openRuntime({ ...dirs, embeddingModel: undefined });
-    notices = await startNotices({ token: TOKEN, apiRoot: api.apiRoot, ...dirs, runtime, pollMs: 100 });
+    db = new SqliteDb(join(dirs.dataDir, 'subscriptions.db'));
+    notices = await startNotices({ token: TOKEN, apiRoot: api.apiRoot, ...dirs, db, runtime, pollMs: 100 });
     const bot = createBot(TOKEN, { engine: () => runtime.engine, plugins: [notices.plugin] }, { apiRoot: api.apiRoot });
     running = await startBot(bot, { port: 0 });
   });
   afterAll(async () => {
     await running.stop();
     await notices.stop();
+    await db.close();
     await api.stop();
   });
 
@@ -66,7 +70,7 @@ describe('subscriptions and new-report notices end to end', () => {
     await expect
       .poll(() => a.history().find((m) => m.messageId === status!.messageId)?.text, { timeout: 5000 })
       .not.toContain('court fees');
-    expect(notices.store.watches(2001)).toEqual(['libraries']);
+    expect(await notices.store.watches(2001)).toEqual(['libraries']);
     await c.say('/status');
     const [off] = await c.replies(1);
     expect(
@@ -105,7 +109,7 @@ describe('subscriptions and new-report notices end to end', () => {
     expect(open.map((x) => [x.text, x.callback_data.slice(0, 2)])).toEqual([['📄 More context', 'c:']]);
     expect((await b.replies(1, 15_000))[0]!.text).toContain('新增了一份报告');
     expect((await group.replies(1, 15_000))[0]!.text).toContain('Riverside County');
-    await expect.poll(() => notices.store.subscriber(2004)?.active, { timeout: 10_000 }).toBe(false);
+    await expect.poll(async () => (await notices.store.subscriber(2004))?.active, { timeout: 10_000 }).toBe(false);
 
     // the example button answers from the new report, right away
     await a.press(buttons[0]!.callback_data, notice!.messageId as number);
@@ -117,7 +121,7 @@ describe('subscriptions and new-report notices end to end', () => {
     expect(a.history().filter((m) => String(m.text).includes('📢'))).toHaveLength(1);
     expect(b.history().filter((m) => String(m.text).includes('📢'))).toHaveLength(1);
     expect(c.history().filter((m) => String(m.text).includes('📢'))).toHaveLength(0);
-    expect(notices.store.counts()).toMatchObject({ pending: 0 });
+    expect(await notices.store.counts()).toMatchObject({ pending: 0 });
   });
 
   it('a changed report is re-indexed without a notice; /start re-activates a blocked subscriber', async () => {
@@ -136,13 +140,13 @@ describe('subscriptions and new-report notices end to end', () => {
     const back = api.client(2004);
     await back.say('/start');
     await back.replies(1);
-    expect(notices.store.subscriber(2004)?.active).toBe(true);
+    expect((await notices.store.subscriber(2004))?.active).toBe(true);
   });
 
   it('the subscribe deep link (t.me/<bot>?start=subscribe) subscribes', async () => {
     const fresh = api.client(2006);
     await fresh.say('/start subscribe');
     expect((await fresh.replies(1))[0]!.text).toBe('Subscribed. I will tell you when a new report is added.');
-    expect(notices.store.subscriber(2006)?.active).toBe(true);
+    expect((await notices.store.subscriber(2006))?.active).toBe(true);
   });
 });

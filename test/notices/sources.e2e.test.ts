@@ -5,6 +5,7 @@ import { openRuntime, type Runtime } from '../../src/app.js';
 import { createBot } from '../../src/bot/create-bot.js';
 import { startBot, type RunningBot } from '../../src/bot/run.js';
 import { startNotices, type NoticeService } from '../../src/notices/service.js';
+import { SqliteDb } from '../../src/db/sqlite.js';
 import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
 import { makePdf } from '../helpers/documents.js';
 import { tempCorpus, tempDir } from '../helpers/fixtures.js';
@@ -17,6 +18,7 @@ describe('a report published on a watched site reaches subscribers by itself', (
   let site: Publisher;
   let runtime: Runtime;
   let notices: NoticeService;
+  let db: SqliteDb;
   let running: RunningBot;
 
   beforeAll(async () => {
@@ -27,10 +29,12 @@ describe('a report published on a watched site reaches subscribers by itself', (
     writeFileSync(sourcesFile, `# the county's annual reports\n${site.origin}/reports/ \\.pdf$\n`);
     const dirs = tempCorpus();
     runtime = await openRuntime({ ...dirs, embeddingModel: undefined });
+    db = new SqliteDb(join(dirs.dataDir, 'subscriptions.db'));
     notices = await startNotices({
       token: TOKEN,
       apiRoot: api.apiRoot,
       ...dirs,
+      db,
       runtime,
       pollMs: 100,
       sources: { file: sourcesFile, pollMs: 300, allowPrivate: true, perHostGapMs: 0 },
@@ -45,6 +49,7 @@ describe('a report published on a watched site reaches subscribers by itself', (
   afterAll(async () => {
     await running.stop();
     await notices.stop();
+    await db.close();
     await site.stop();
     await api.stop();
   });

@@ -130,7 +130,7 @@ describe('fetching from sources', () => {
 
   it('a listing page, a feed and a direct report: new reports downloaded with their URL, conditional polls after, a changed one refreshed, a bad one skipped', async () => {
     const corpusDir = tempDir();
-    const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
+    const store = await SubscriptionStore.openFile(join(tempDir(), 'subscriptions.db'));
     site.set(
       '/reports/',
       listingPage(['/reports/water.html', '/reports/library.pdf', '/reports/broken.pdf', '/news/today.html']),
@@ -212,7 +212,7 @@ describe('fetching from sources', () => {
     const fourth = await pollSources(sources, options);
     expect(fourth[0]!.downloaded).toHaveLength(0);
     expect(readFileSync(join(corpusDir, water), 'utf8')).toBe(saved);
-    store.close();
+    await store.close();
   });
 
   it('`npm run sources -- --once` prints what each source gave and indexes it', async () => {
@@ -253,7 +253,7 @@ describe('fetching from sources', () => {
 
   it('a listing longer than one poll takes is read through over successive polls, new links first', async () => {
     const corpusDir = tempDir();
-    const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
+    const store = await SubscriptionStore.openFile(join(tempDir(), 'subscriptions.db'));
     const paths = Array.from({ length: 50 }, (_, i) => `/long/r${i}.html`);
     for (const [i, path] of paths.entries())
       site.set(path, HTML_REPORT.replace('Riverside', `Riverside${i}`), 'text/html');
@@ -263,13 +263,13 @@ describe('fetching from sources', () => {
     const downloaded: number[] = [];
     for (let poll = 0; poll < 3; poll++) downloaded.push((await pollSources(sources, options))[0]!.downloaded.length);
     expect(downloaded).toEqual([20, 20, 10]);
-    expect(paths.every((p) => store.sourceItem(`${site.origin}${p}`) !== undefined)).toBe(true);
-    store.close();
+    for (const p of paths) expect(await store.sourceItem(`${site.origin}${p}`)).toBeDefined();
+    await store.close();
   });
 
   it('the same file at two addresses is saved, indexed and announced once', async () => {
     const corpusDir = tempDir();
-    const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
+    const store = await SubscriptionStore.openFile(join(tempDir(), 'subscriptions.db'));
     const pdf = makePdf([['Moor County 2024 Wells Report', '1. Wells', 'Twelve wells were dug in 2024.']]);
     site.set('/twins/a.pdf', pdf, 'application/pdf');
     site.set('/twins/copy-of-a.pdf', pdf, 'application/pdf');
@@ -289,7 +289,7 @@ describe('fetching from sources', () => {
     site.set('/twins/', listingPage(['/twins/copy-of-a.pdf', '/twins/a.pdf']), 'text/html');
     expect((await pollSources(sources, options))[0]!.downloaded).toHaveLength(1);
     expect(readdirSync(corpusDir).filter((f) => f.endsWith('.pdf'))).toHaveLength(2);
-    store.close();
+    await store.close();
   });
 
   it('orders a poll: links never tried first, then the longest untried', () => {
@@ -299,14 +299,14 @@ describe('fetching from sources', () => {
 
   it('a failing source backs off and is recorded; the others go on', async () => {
     const corpusDir = tempDir();
-    const store = new SubscriptionStore(join(tempDir(), 'subscriptions.db'));
+    const store = await SubscriptionStore.openFile(join(tempDir(), 'subscriptions.db'));
     site.set('/ok.pdf', makePdf([['Ok County Report', 'Fine text here.']]), 'application/pdf');
     const sources = parseSourceList(`${site.origin}/gone/\n${site.origin}/ok.pdf\n`).sources;
     const options = { corpusDir, store, allowPrivate: true, intervalMs: 60_000, perHostGapMs: 0 };
     const [gone, ok] = await pollSources(sources, options);
     expect(gone!.error).toMatch(/HTTP 404/);
     expect(ok!.downloaded).toHaveLength(1);
-    expect(store.source(`${site.origin}/gone/`)).toMatchObject({
+    expect(await store.source(`${site.origin}/gone/`)).toMatchObject({
       failures: 1,
       lastError: expect.stringMatching(/HTTP 404/) as unknown,
     });
@@ -315,6 +315,6 @@ describe('fetching from sources', () => {
     expect(again!.error).toMatch(/backing off after 1 failure/);
     expect(site.requestsFor('/gone/').length).toBe(requests);
     expect(existsSync(join(corpusDir, readdirSync(corpusDir)[0]!))).toBe(true);
-    store.close();
+    await store.close();
   });
 });

@@ -103,7 +103,7 @@ async function cardButton(
   cache: AnswerCache,
   action: Extract<Action, { question: string }>,
 ): Promise<void> {
-  const card = cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id);
+  const card = await cache.card(action.question, ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id);
   if (!card) return void (await ctx.answerCallbackQuery({ text: ctx.t.expired }));
   const item = card.answer.answers[action.page];
   if (!item) return void (await ctx.answerCallbackQuery({ text: ctx.t.noMore }));
