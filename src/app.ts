@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnswerEngine } from './answer/engine.js';
 import type { Config } from './config.js';
-import { EmptyIndexError, ModelUnavailableError } from './errors.js';
+import { EmptyIndexError, IngestBusyError, ModelUnavailableError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { ingestInChild } from './ingest-child.js';
 import { log } from './log.js';
@@ -113,6 +113,16 @@ function writeHubNote(dataDir: string, note: HubNote): void {
 }
 
 /**
+ * Another replica (or `npm run ingest`) is bringing the index up to date: a start answers from the live index meanwhile
+ * (the watcher loads what the other writes). Any other error, or no index yet, is thrown.
+ */
+function unlessBusy(error: unknown, store: IndexStore): undefined {
+  if (!(error instanceof IngestBusyError && store.current())) throw error;
+  log.info(`${error.message} Answering from the live index meanwhile.`);
+  return undefined;
+}
+
+/**
  * Opens (building or updating first when needed, in this thread: nothing is answered yet) the
  * index and returns the engine over it.
  */
@@ -132,8 +142,8 @@ export async function openRuntime(
     if (!loaded) throw new EmptyIndexError(config.corpusDir);
     return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery, thesaurus }), generation };
   };
-  const first = await build();
-  if (first.wroteGeneration) log.info(describeIngest(first));
+  const first = await build().catch((error: unknown) => unlessBusy(error, store));
+  if (first?.wroteGeneration) log.info(describeIngest(first));
   // The read-ahead of the engine in use; a swap stops it and starts one for the new index.
   let reading: AbortController | undefined;
   const swap = (): void => {

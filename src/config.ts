@@ -44,6 +44,8 @@ export interface Config {
    * several replicas; unset: SQLite files in DATA_DIR. Holds a password: never logged.
    */
   databaseUrl?: string | undefined;
+  /** OUTBOX_CLAIM_S in milliseconds: how long a notice claimed by a replica that died waits before another sends it. */
+  outboxClaimMs: number;
 }
 
 const TOKEN = /^\d{3,}:[A-Za-z0-9_-]{20,}$/;
@@ -90,9 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const corpusPollMs = Number(env.CORPUS_POLL_MS?.trim() || 3000);
   if (!Number.isInteger(corpusPollMs) || corpusPollMs < 100)
     throw new ConfigError('CORPUS_POLL_MS must be a whole number of milliseconds, at least 100.');
-  const sourcesPollS = Number(env.SOURCES_POLL_S?.trim() || 3600);
-  if (!Number.isFinite(sourcesPollS) || sourcesPollS < 1)
-    throw new ConfigError('SOURCES_POLL_S must be a number of seconds, at least 1.');
   const allowPrivate = env.SOURCES_ALLOW_PRIVATE?.trim() ?? '';
   if (!['', '0', '1'].includes(allowPrivate))
     throw new ConfigError('SOURCES_ALLOW_PRIVATE must be 1 (allow loopback and private addresses) or 0.');
@@ -114,11 +113,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusPollMs,
     quiet: logLevel === 'silent',
     sourcesFile: resolve(env.SOURCES_FILE?.trim() || 'sources.txt'),
-    sourcesPollMs: Math.round(sourcesPollS * 1000),
+    sourcesPollMs: secondsOf('SOURCES_POLL_S', env.SOURCES_POLL_S, 3600, 1),
     sourcesAllowPrivate: allowPrivate === '1',
     metricsPort,
     databaseUrl: databaseUrlOf(env.DATABASE_URL),
+    outboxClaimMs: secondsOf('OUTBOX_CLAIM_S', env.OUTBOX_CLAIM_S, 60, 1),
   };
+}
+
+/** A number of seconds from the environment (at least `min`), in milliseconds. */
+function secondsOf(name: string, value: string | undefined, fallback: number, min: number): number {
+  const seconds = Number(value?.trim() || fallback);
+  if (!Number.isFinite(seconds) || seconds < min)
+    throw new ConfigError(`${name} must be a number of seconds, at least ${min}.`);
+  return Math.round(seconds * 1000);
 }
 
 /** DATABASE_URL, checked: a PostgreSQL URL or nothing. The message never repeats the value: it may hold a password. */

@@ -26,6 +26,17 @@ export class EmptyIndexError extends IndexError {
   }
 }
 
+/** Another process is ingesting into the same DATA_DIR (a replica, or `npm run ingest` beside the bot). */
+export class IngestBusyError extends IndexError {
+  override name = 'IngestBusyError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(`Another ingest (pid ${pid}) is running on ${dataDir}; wait for it to finish.`);
+  }
+}
+
 export class DimensionMismatchError extends IndexError {
   override name = 'DimensionMismatchError';
   constructor(

@@ -21,7 +21,7 @@ import { CHUNKER_VERSION, chunkReport } from './corpus/chunk.js';
 import { isConverted, loadReport, scanCorpus, type LoadOptions, type ReportFile } from './corpus/files.js';
 import { parseReport } from './corpus/parse.js';
 import type { Chunk, ParsedReport } from './corpus/types.js';
-import { IndexError, ReportFileError } from './errors.js';
+import { IndexError, IngestBusyError, ReportFileError } from './errors.js';
 import { log } from './log.js';
 import { silentProgress, type Progress } from './progress.js';
 import type { Embedder } from './search/embedder.js';
@@ -523,8 +523,7 @@ function acquireLock(root: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(path, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid))
-        throw new IndexError(`Another ingest (pid ${pid}) is running on ${root}; wait for it to finish.`);
+      if (pid && pid !== process.pid && isAlive(pid)) throw new IngestBusyError(root, pid);
       rmSync(path, { force: true });
     }
   }

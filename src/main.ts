@@ -67,6 +67,7 @@ async function runBot(config: Config & { token: string }, runtime: Runtime, deps
     runtime,
     pollMs: config.corpusPollMs,
     sources: { file: config.sourcesFile, pollMs: config.sourcesPollMs, allowPrivate: config.sourcesAllowPrivate },
+    dispatcher: { claimMs: config.outboxClaimMs },
   }).catch(async (error: unknown) => {
     await databases.close();
     throw error;

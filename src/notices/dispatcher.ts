@@ -32,6 +32,11 @@ export interface DispatcherOptions {
   maxBackoffMs?: number;
   /** How often to look for new rows when idle. */
   idleMs?: number;
+  /**
+   * How long a claim on a row lasts (OUTBOX_CLAIM_S): when a replica dies mid-send, another sends its row after this.
+   * Longer than any one send.
+   */
+  claimMs?: number | undefined;
 }
 
 const UNREACHABLE =
@@ -163,7 +168,10 @@ export class OutboxDispatcher {
         if (!this.running) break;
         // Another replica may have taken the row since it was read: only the one whose claim succeeds sends it.
         let claimed = false;
-        await this.write('claiming a notice', async () => void (claimed = await this.store.claim(row.id, this.now())));
+        await this.write(
+          'claiming a notice',
+          async () => void (claimed = await this.store.claim(row.id, this.now(), this.options.claimMs)),
+        );
         if (!claimed) continue;
         this.limiter.record(row.chatId, isGroup, this.now());
         const job = this.deliver(row).finally(() => this.inFlight.delete(row.chatId));

@@ -347,14 +347,14 @@ export class SubscriptionStore {
   }
 
   /**
-   * Claims a due row for this replica until `nowMs + CLAIM_MS`; false when another replica claimed it first (or it is
+   * Claims a due row for this replica until `nowMs + claimMs`; false when another replica claimed it first (or it is
    * no longer pending). One conditional update: of two replicas claiming one row, one wins.
    */
-  async claim(id: number, nowMs: number): Promise<boolean> {
+  async claim(id: number, nowMs: number, claimMs = CLAIM_MS): Promise<boolean> {
     return (
       (await this.db.run(
         `UPDATE outbox SET claimed_until = ? WHERE id = ? AND status = 'pending' AND claimed_until <= ?`,
-        [nowMs + CLAIM_MS, id, nowMs],
+        [nowMs + claimMs, id, nowMs],
       )) === 1
     );
   }
