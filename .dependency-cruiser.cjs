@@ -5,7 +5,7 @@
  *     → notices/ (a service over the running index)
  *       → wiring: src/app.ts, src/ingest.ts, src/ingest-child.ts, src/cli.ts
  *         → bot/ → answer/ → search/ → corpus/
- *           → ground: config.ts, errors.ts, log.ts, lru-map.ts, progress.ts
+ *           → ground: db/, config.ts, errors.ts, log.ts, lru-map.ts, progress.ts, paths.ts, metrics.ts
  *
  * bot/ never reaches into notices/: notices plug into the bot through BotDeps (features,
  * hooks). A bot feature imports neither the factory nor another feature. Nothing in src/

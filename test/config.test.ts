@@ -45,4 +45,22 @@ describe('loadConfig', () => {
       'WEBHOOK_SECRET may hold only A–Z, a–z, 0–9, "_" and "-" (1–256 characters).',
     );
   });
+
+  it('DATABASE_URL: PostgreSQL or nothing, never repeated in the message (it holds a password); OUTBOX_CLAIM_S in seconds', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({}).outboxClaimMs).toBe(60_000);
+    const c = loadConfig({ DATABASE_URL: ' postgres://bot:s3cret@db:5432/reports ', OUTBOX_CLAIM_S: '5' });
+    expect(c).toMatchObject({ databaseUrl: 'postgres://bot:s3cret@db:5432/reports', outboxClaimMs: 5000 });
+    let message = '';
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://bot:s3cret@db/reports' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^DATABASE_URL must be a PostgreSQL URL/);
+    expect(message).not.toContain('s3cret');
+    expect(() => loadConfig({ OUTBOX_CLAIM_S: '0' })).toThrow(
+      'OUTBOX_CLAIM_S must be a number of seconds, at least 1.',
+    );
+  });
 });
