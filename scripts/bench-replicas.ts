@@ -38,4 +38,7 @@ console.log(
     ? 'Every subscriber got the notice once (at most the killed replica’s in-flight notice twice).'
     : 'FAILED: a subscriber got no notice or several.',
 );
-process.exit(exactlyOnce && run.answered >= run.asked - 1 ? 0 : 1);
+console.log(
+  `After the broadcast: ${run.newReportAnswered} of ${run.newReportAsked} questions about the new report answered from it (round-robin over the surviving replicas); a surviving replica's /metrics counts ${run.metricsQuestions} questions.`,
+);
+process.exit(exactlyOnce && run.answered >= run.asked - 1 && run.newReportAnswered === run.newReportAsked ? 0 : 1);

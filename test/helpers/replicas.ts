@@ -39,6 +39,11 @@ export interface ReplicaRun {
   answered: number;
   /** Replies slower than 5 s, or none: a question dropped with the killed replica. */
   slowestReplyMs: number;
+  /** After the broadcast, questions about the new report and how many were answered from it (every replica loaded it). */
+  newReportAsked: number;
+  newReportAnswered: number;
+  /** Questions counted by a surviving replica's GET /metrics (rqb_questions_total, all outcomes). */
+  metricsQuestions: number;
 }
 
 /** A round-robin proxy over the replicas' ports; a replica that refuses the connection is skipped. */
@@ -176,6 +181,26 @@ export async function runReplicas(options: {
     await readerLoop;
     const sent = notices().length;
     reached = new Set(notices()).size;
+    // Every surviving replica answers from the new report: the followers loaded the generation the leader wrote.
+    let newReportAnswered = 0;
+    const newReportAsked = 6;
+    for (let i = 0; i < newReportAsked; i++) {
+      const reader = readers[i % readers.length]!;
+      await new Promise((r) => setTimeout(r, 3_000 / readers.length));
+      await reader.say('How many new public libraries were opened?').catch(() => undefined);
+      const [reply] = await reader.replies(1, 5_000).catch(() => []);
+      if (
+        String(reply?.text ?? '')
+          .replace(/<[^>]+>/g, '')
+          .includes('4 new public libraries')
+      )
+        newReportAnswered++;
+    }
+    const metrics = await fetch(`http://127.0.0.1:${ports[1]}/metrics`).then((r) => r.text());
+    const metricsQuestions = [...metrics.matchAll(/^rqb_questions_total\{[^}]*\} (\d+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
     return {
       subscribers: options.subscribers,
       reached,
@@ -187,6 +212,9 @@ export async function runReplicas(options: {
       asked,
       answered,
       slowestReplyMs: slowest,
+      newReportAsked,
+      newReportAnswered,
+      metricsQuestions,
     };
   } finally {
     for (const child of children) {
