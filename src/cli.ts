@@ -5,14 +5,7 @@
  * 2 configuration or usage, 3 DATA_DIR not writable.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import {
-  ConfigError,
-  describeError,
-  IndexError,
-  NewerSchemaError,
-  StorageError,
-  SubscriptionsDbError,
-} from './errors.js';
+import { ConfigError, describeError, IndexError, NewerSchemaError, StorageError, DatabaseFileError } from './errors.js';
 import { log } from './log.js';
 
 /** Parses flags with node:util; an unknown or malformed flag throws a ConfigError carrying `usage`. */
@@ -34,7 +27,7 @@ export function runMain(main: () => Promise<number>, dataDir: () => string): voi
       else if (
         error instanceof ConfigError ||
         error instanceof IndexError ||
-        error instanceof SubscriptionsDbError ||
+        error instanceof DatabaseFileError ||
         error instanceof NewerSchemaError
       )
         log.error(error.message);

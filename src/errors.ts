@@ -108,11 +108,12 @@ export class StorageError extends Error {
 }
 
 /** The subscriptions database exists but is not one SQLite can read (damaged, or another file). */
-export class SubscriptionsDbError extends Error {
-  override name = 'SubscriptionsDbError';
+/** A SQLite file in DATA_DIR (subscriptions.db, cards.db) is damaged or is no database. */
+export class DatabaseFileError extends Error {
+  override name = 'DatabaseFileError';
   constructor(path: string, reason: string, options?: { cause?: unknown }) {
     super(
-      `The subscriptions database ${path} cannot be read (${reason}). Move it aside (mv "${path}" "${path}.broken") and start again: a new, empty database is created and subscribers have to /subscribe again.`,
+      `The database ${path} cannot be read (${reason}). Move it aside (mv "${path}" "${path}.broken") and start again: a new, empty database is created (for subscriptions.db, subscribers have to /subscribe again; for cards.db, older cards' buttons say they expired).`,
       options,
     );
   }

@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { NewerSchemaError, SubscriptionsDbError } from '../errors.js';
+import { NewerSchemaError, DatabaseFileError } from '../errors.js';
 import { migrationSql, type Db, type Migration, type Param } from './db.js';
 
 export class SqliteDb implements Db {
@@ -26,7 +26,7 @@ export class SqliteDb implements Db {
       this.db.close();
       // SQLITE_NOTADB / SQLITE_CORRUPT: the file is there but is no database; a write error is the caller's.
       if (/NOTADB|CORRUPT/.test((error as { code?: string }).code ?? ''))
-        throw new SubscriptionsDbError(where, (error as Error).message, { cause: error });
+        throw new DatabaseFileError(where, (error as Error).message, { cause: error });
       throw error;
     }
     this.db.pragma('synchronous = FULL');

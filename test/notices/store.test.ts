@@ -25,7 +25,7 @@ describe('SubscriptionStore in a SQLite file', () => {
     const path = join(tempDir(), 'subscriptions.db');
     writeFileSync(path, 'this is not a database, just some text that is long enough to have a header');
     expect(() => new SqliteDb(path)).toThrow(
-      `The subscriptions database ${path} cannot be read (file is not a database). Move it aside (mv "${path}" "${path}.broken") and start again`,
+      `The database ${path} cannot be read (file is not a database). Move it aside (mv "${path}" "${path}.broken") and start again`,
     );
   });
 
