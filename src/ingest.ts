@@ -36,6 +36,7 @@ import {
 } from './search/store.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
+import { tableContextOf } from './corpus/lists.js';
 import { ConversionChild } from './convert-child.js';
 
 export interface IngestOptions {
@@ -67,8 +68,10 @@ export interface IngestSummary {
 /** The text embedded for a chunk: its innermost heading gives the passage its topic. */
 export function passageText(report: ParsedReport, chunk: Chunk): string {
   const heading = report.paragraphs[chunk.paragraph - 1]!.section.at(-1);
+  const context = tableContextOf(report, chunk.paragraph);
   const text = report.text.slice(chunk.start, chunk.end).replace(/\s+/g, ' ');
-  return heading && !text.startsWith(heading) ? `${heading}. ${text}` : text;
+  const before = [heading && !text.startsWith(heading) ? heading : '', context].filter(Boolean);
+  return [...before, text].join('. ').replace(/\s+/g, ' ');
 }
 
 /** Runs one ingest. Only one runs at a time per DATA_DIR (a lock file guards it). */

@@ -10,7 +10,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
-import { introOf } from '../corpus/lists.js';
+import { introOf, tableContextOf } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
@@ -616,12 +616,8 @@ export class AnswerEngine {
         const terms = [...tokenize(text), ...label];
         return { ...s, text, terms, termSet: this.withAcronyms(report, new Set(terms)) };
       });
-      // A list item or table row is read with its lead-in or header row, as its headings are.
-      const intro = introOf(report, n);
-      const introText =
-        intro === undefined
-          ? ''
-          : report.text.slice(report.paragraphs[intro - 1]!.start, report.paragraphs[intro - 1]!.end);
+      // A table row is read with its header row and caption, as its headings are.
+      const introText = tableContextOf(report, n);
       evidence = {
         sentences,
         terms: new Set(sentences.flatMap((s) => s.terms)),

@@ -7,13 +7,17 @@
 import { tokenize } from './tokenize.js';
 import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
 import type { Chunk, ParsedReport } from '../corpus/types.js';
+import { tableContextOf } from '../corpus/lists.js';
 import type { VectorIndex } from './vector-index.js';
 
-/** Weight of section-heading terms relative to a chunk's own text. */
+/** Weight of section-heading terms (and a list item's lead-in, a table row's header and caption) relative to a chunk's own text. */
 const HEADING_WEIGHT = 0.3;
 
 export interface ChunkTerms {
-  /** Weighted term frequencies of the chunk (its text, plus its section path at HEADING_WEIGHT). */
+  /**
+   * Weighted term frequencies of the chunk: its text, plus its section path and context (corpus/lists.ts contextOf)
+   * at HEADING_WEIGHT.
+   */
   counts: [string, number][];
   length: number;
 }
@@ -22,7 +26,9 @@ export interface ChunkTerms {
 export function chunkTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, chunk: Chunk): ChunkTerms {
   const counts = new Map<string, number>();
   const body = tokenize(chunkText(report, chunk));
-  const heading = tokenize(report.paragraphs[chunk.paragraph - 1]!.section.join(' '));
+  const heading = tokenize(
+    `${report.paragraphs[chunk.paragraph - 1]!.section.join(' ')} ${tableContextOf(report, chunk.paragraph)}`,
+  );
   for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const t of heading) counts.set(t, (counts.get(t) ?? 0) + HEADING_WEIGHT);
   return { counts: [...counts], length: body.length + heading.length * HEADING_WEIGHT };

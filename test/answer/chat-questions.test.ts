@@ -104,6 +104,13 @@ describe('simple chat questions on another report', () => {
     expect(a.answers[0]?.quote.text).toContain('extended the submission deadline');
   });
 
+  it("a table row is found by its header and caption: the quadrant table's row of agencies", async () => {
+    const a = await engine.answer('how many agencies had good processes on paper but poor conformance');
+    expect(a.answers.slice(0, 3).map((x) => x.quote.text)).toContainEqual(
+      expect.stringContaining('IV: Higher Implementation, Lower Conformance | 20'),
+    );
+  });
+
   it('who signed the letter: its closing formula', async () => {
     expect((await engine.answer('who signed off on this report?')).answers[0]?.quote.text).toContain('Edward C. Forst');
   });

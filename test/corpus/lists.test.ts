@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { introOf, tableContextOf } from '../../src/corpus/lists.js';
+import { parseReport } from '../../src/corpus/parse.js';
+
+// The GSA assessment's layout: a caption, a header row, rows; a list with its lead-in.
+const report = parseReport(
+  `# Assessment
+
+## Findings
+
+Table 5: Conformance of ICT tested in the past year
+
+ICT Type | Number of agencies that submitted data | Percentage tested that fully conform
+
+Public-Facing Web Pages | 41 | 72%
+
+Hardware | 24 | 83%
+
+Key figures:
+
+Agencies: 60
+
+Components: 152
+
+Type | Count
+
+Videos | 12
+`,
+  'gsa.md',
+);
+const n = (start: string): number =>
+  report.paragraphs.findIndex((p) => report.text.slice(p.start, p.end).startsWith(start)) + 1;
+
+describe('what a table row is read with', () => {
+  it('its header row and the caption above it', () => {
+    expect(tableContextOf(report, n('Hardware'))).toBe(
+      'Table 5: Conformance of ICT tested in the past year ICT Type | Number of agencies that submitted data | Percentage tested that fully conform',
+    );
+  });
+
+  it('the header alone when the table has no caption; nothing for the header row itself or a list item', () => {
+    expect(tableContextOf(report, n('Videos'))).toBe('Type | Count');
+    expect(tableContextOf(report, n('ICT Type'))).toBe('');
+    // A list item keeps its lead-in for quoting (introOf), but is searched and ranked on its own words.
+    expect(introOf(report, n('Components'))).toBe(n('Key figures'));
+    expect(tableContextOf(report, n('Components'))).toBe('');
+  });
+});
