@@ -248,6 +248,12 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   if (!shown.namedAbbreviations.every((t) => shown.context.has(t))) return false;
   const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));
   const telling = asked.filter(shown.telling);
+  // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
+  // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
+  // University Town").
+  const counted = q.concepts.filter((c) => conceptTerms(c).some((t) => q.counted.includes(t))).flatMap(conceptTerms);
+  const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
+  if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   const near = new Set(telling.length ? telling : asked);
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near);
   const figures = figuresOfKind(shown.quoted, q.figureKind);
@@ -316,9 +322,12 @@ const FIGURE_WINDOW = 3;
 export function figureAttached(sentenceTerms: string[], asked: Set<string>): boolean {
   return sentenceTerms.some((t, i) => {
     if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || /^(19|20)\d{2}$/.test(t)) return false;
-    // A number followed by a unit counts that unit ("6.1 years for a flat" is a time, not a number of flats).
-    const unit = sentenceTerms[i + 1];
-    if (unit && UNIT_TERMS.has(unit) && !asked.has(unit)) return false;
+    // A number followed by a unit counts that unit ("6.1 years for a flat" is a time, not a number of flats), also
+    // with a word between ("a reduction of one full year").
+    const [next, after] = [sentenceTerms[i + 1], sentenceTerms[i + 2]];
+    const unit = next && UNIT_TERMS.has(next) ? next : after && UNIT_TERMS.has(after) ? after : undefined;
+    // A unit asked for is counted ("多少吨" glossed "ton": "2 000 tonnes").
+    if (unit && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a)))) return false;
     const near = sentenceTerms.slice(Math.max(0, i - FIGURE_WINDOW), i + FIGURE_WINDOW + 1);
     return near.some((n) => asked.has(n));
   });

@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
    * "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done.
    */
   timeFrame?: 'future' | 'past' | undefined;
+  /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
+  counted: string[];
 }
 
 /**
@@ -123,7 +125,7 @@ const PARTS_OF_YEAR: [RegExp, string[]][] = [
 
 /** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
 const RELATIVE_TIME =
-  /\b(last|this|past|previous|the same|that) year('s)?\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
+  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\brecently\b/gi;
 
 /**
  * Reads the concepts and the kind of answer a question wants.
@@ -185,8 +187,32 @@ export function analyzeQuestion(
     aboutDocument: DOCUMENT_CUES.test(question),
     years,
     timeFrame: timeFrameOf(question),
+    counted: countedOf(question),
   };
 }
+
+/**
+ * What a "how many" question counts: the words of the noun phrase after "how many", up to the verb, preposition,
+ * determiner or adverb that ends it ("How many public rental housing flats will be completed …" → public, rental,
+ * hous, flat; "how many standing (executive) meetings did …" → stand, meet). "How many times" counts occurrences,
+ * whatever they are called: nothing then, as when the phrase is empty ("how many of them").
+ */
+export function countedOf(question: string): string[] {
+  const after = /\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '';
+  const words: string[] = [];
+  for (const word of after.split(/\s+/)) {
+    const bare = word.replace(/[^\p{L}\d'’-]/gu, '');
+    if (!bare || NOUN_PHRASE_END.test(bare) || /ly$/i.test(bare)) break;
+    words.push(bare);
+    if (bare !== word || words.length === 5) break; // punctuation after it ends the phrase
+  }
+  const terms = tokenize(words.join(' '));
+  return terms.every((t) => t === 'time') ? [] : terms;
+}
+
+/** Words that end the noun phrase after "how many": verbs, prepositions, pronouns, determiners ("hours a week"). */
+const NOUN_PHRASE_END =
+  /^(did|do|does|were|was|are|is|have|has|had|will|would|can|could|should|got|get|gets|of|in|at|on|for|from|by|about|with|to|that|which|who|whose|across|during|over|under|per|into|through|between|among|there|they|we|you|it|he|she|a|an|the|each|every|this|these|those)$/i;
 
 /**
  * The question as a model reads it. A model of English words cannot read Chinese: a translated question is given

@@ -104,6 +104,11 @@ describe('confidence', () => {
     expect(figureAttached(tokenize('Applicants waited 5.1 years.'), new Set(tokenize('how many years waited')))).toBe(
       true,
     );
+    // A word between the number and its unit: still a time.
+    const complete = new Set(tokenize('complete full'));
+    expect(figureAttached(tokenize('The waiting time fell by one full year.'), complete)).toBe(false);
+    // A unit asked for under another form of its name ("ton" glossed from 吨; the report's "tonnes").
+    expect(figureAttached(tokenize('a storage capacity of 2 000 tonnes of gold'), new Set(['ton', 'gold']))).toBe(true);
   });
 
   it('judges in one step: strong evidence is high only when the passage gives what is asked', () => {
@@ -132,6 +137,12 @@ describe('confidence', () => {
       ),
     ).toBe('low');
     expect(judge(strong, analyzeQuestion('Who signed it?'), shown('The report was signed.'), [])).toBe('low');
+    // What is counted must be named: figures beside the question's other words count something else.
+    const students = analyzeQuestion('How many students will the new university town take?');
+    expect(judge(strong, students, shown('Three batches of sites for the University Town will be ready.'), [])).toBe(
+      'low',
+    );
+    expect(judge(strong, students, shown('The University Town will take 20000 students.'), [])).toBe('high');
     expect(
       judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), []),
     ).toBe('refuse');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeQuestion,
+  countedOf,
   figureKindOf,
   figuresOfKind,
   followUp,
@@ -234,5 +235,30 @@ describe('the question as a model reads it', () => {
     const q = analyzeQuestion('多少案件', translated);
     expect(q.concepts[0]!.senses).toEqual([[['case']]]);
     expect(q.concepts[0]!.glosses).toEqual(['case']);
+  });
+});
+
+describe('what a "how many" question counts', () => {
+  it('the noun phrase after "how many", up to its verb, preposition, determiner or adverb', () => {
+    expect(countedOf('How many public rental housing flats will be completed over the next five years?')).toEqual([
+      'public',
+      'rental',
+      'hous',
+      'flat',
+    ]);
+    expect(countedOf('how many standing (executive) meetings did the county hold')).toEqual(['stand', 'meet']);
+    expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
+    expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
+  });
+
+  it('nothing when occurrences are counted or the phrase is empty', () => {
+    expect(countedOf('How many times did the county meet?')).toEqual([]);
+    expect(countedOf('How many of the agencies replied?')).toEqual([]);
+    expect(countedOf('What share of agencies replied?')).toEqual([]);
+  });
+
+  it('"over the next five years" is time said relative to now, not a topic', () => {
+    const q = analyzeQuestion('How many flats will be completed over the next five years?');
+    expect(q.terms).not.toContain('year');
   });
 });
