@@ -298,7 +298,8 @@ const DESIGNATED =
 export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
   // "one of the world's major suppliers" states no figure.
   const figures = sentence.replace(/\bone of\b/gi, ' ').replace(DESIGNATED, ' ');
-  return kind === 'count' ? figures.replace(SHARE, ' ') : figures;
+  // A share counts nothing, nor does a rank ("the 20th National Congress").
+  return kind === 'count' ? figures.replace(SHARE, ' ').replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ') : figures;
 }
 
 /**

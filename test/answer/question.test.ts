@@ -251,6 +251,11 @@ describe('what a "how many" question counts', () => {
     expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
   });
 
+  it('a rank is no count: "the 20th National Congress" answers no "how many"', () => {
+    expect(figuresOfKind('the spirit of the 20th National Congress', 'count')).not.toMatch(/\d/);
+    expect(figuresOfKind('the 20 members of the National Congress', 'count')).toMatch(/20/);
+  });
+
   it('nothing when occurrences are counted or the phrase is empty', () => {
     expect(countedOf('How many times did the county meet?')).toEqual([]);
     expect(countedOf('How many of the agencies replied?')).toEqual([]);
