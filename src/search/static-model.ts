@@ -27,6 +27,25 @@ interface Tensor {
   raw: Uint8Array;
 }
 
+/**
+ * The WordPiece vocabulary (token → id): from BERT's `vocab.txt` (token on line id) when the folder has one, else from
+ * tokenizer.json (a 50,000-key object: 130 ms against 20 ms for the lines, a third of a one-question CLI's time);
+ * undefined for a tokenizer of another kind.
+ */
+function readVocabulary(dir: string): Map<string, number> | undefined {
+  const lines = join(dir, 'vocab.txt');
+  if (existsSync(lines)) {
+    const vocab = new Map<string, number>();
+    const tokens = readFileSync(lines, 'utf8').split('\n');
+    for (let id = 0; id < tokens.length; id++) if (tokens[id]) vocab.set(tokens[id]!, id);
+    return vocab;
+  }
+  const json = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as {
+    model: { type: string; vocab: Record<string, number> };
+  };
+  return json.model.type === 'WordPiece' ? new Map(Object.entries(json.model.vocab)) : undefined;
+}
+
 /** Protocol-buffer fields of one message: field number → values (varints as numbers, length-delimited as bytes). */
 function fields(buf: Uint8Array): Map<number, (number | Uint8Array)[]> {
   const out = new Map<number, (number | Uint8Array)[]>();
@@ -147,11 +166,8 @@ export class StaticModel {
     const scale = tensors.get('scale');
     if (ops.join() !== STATIC_OPS.join() || q?.dataType !== INT8 || scale?.dataType !== FLOAT || q.dims.length !== 2)
       return undefined;
-    const tokenizer = JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as {
-      model: { type: string; vocab: Record<string, number> };
-    };
-    if (tokenizer.model.type !== 'WordPiece') return undefined;
-    const vocab = new Map(Object.entries(tokenizer.model.vocab));
+    const vocab = readVocabulary(dir);
+    if (!vocab) return undefined;
     const rows = new Int8Array(q.raw.buffer.slice(q.raw.byteOffset, q.raw.byteOffset + q.raw.byteLength));
     const scales = new Float32Array(
       scale.raw.buffer.slice(scale.raw.byteOffset, scale.raw.byteOffset + scale.raw.byteLength),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,14 @@ describe('the static model read directly', () => {
       '件',
       '!',
     ]);
+  });
+
+  it("reads BERT's vocab.txt when the folder has one, the same vocabulary as tokenizer.json's", () => {
+    const withoutLines = join(tempDir(), 'static');
+    cpSync(OFFLINE_MODEL, withoutLines, { recursive: true });
+    rmSync(join(withoutLines, 'vocab.txt'));
+    const [lines, json] = [StaticModel.load(OFFLINE_MODEL)!, StaticModel.load(withoutLines)!];
+    for (const text of texts()) expect(lines.tokenIds(text)).toEqual(json.tokenIds(text));
   });
 
   it('is used only for a table of word vectors: a model of another kind goes through transformers.js', () => {
