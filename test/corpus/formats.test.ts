@@ -4,21 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { AnswerEngine } from '../../src/answer/engine.js';
 import { toJson } from '../../src/answer/format.js';
 import { docxToReportText, zipActualSize, zipInflatedSize } from '../../src/corpus/formats/docx.js';
-import { htmlToReportText } from '../../src/corpus/formats/html.js';
 import { pdfToReportText } from '../../src/corpus/formats/pdf.js';
 import { ingest } from '../../src/ingest.js';
 import { IndexStore } from '../../src/search/store.js';
 import { loadIndex } from '../../src/search/load-index.js';
-import { lyingDocx, makeDocx, makePdf, type PdfText } from '../helpers/documents.js';
+import { HTML_PAGE as PAGE, lyingDocx, makeDocx, makePdf, type PdfText } from '../helpers/documents.js';
 import { tempDir } from '../helpers/fixtures.js';
-
-const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Water report - Riverside Government</title></head><body>
-<header><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact</a></nav></header>
-<div id="content"><article><h1>Riverside County 2024 Water Report</h1>
-<h2>1. Drinking water</h2><p>In 2024 the county tested 1200 drinking water samples, and 99% met the national standard. Work went on through the year across every township.</p>
-<p>Two new treatment plants opened in spring, serving 40000 residents in the northern villages and in the town centre.</p>
-<h2>2. Flood defences</h2><p>Nine kilometres of river embankment were rebuilt before the rainy season, protecting farmland and homes along the river banks.</p>
-</article></div><footer>Copyright Riverside County. Site map. Contact us.</footer></body></html>`;
 
 const PDF_PAGES = [
   [
@@ -32,31 +23,6 @@ const PDF_PAGES = [
 ];
 
 describe('report formats', () => {
-  it('HTML: the main content only, headings as the section path', () => {
-    const text = htmlToReportText(PAGE);
-    expect(
-      text.startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\nIn 2024 the county tested 1200'),
-    ).toBe(true);
-    expect(text).not.toMatch(/Home|Copyright|Contact/);
-  });
-
-  it('HTML: a <title> the <h1> repeats stays the title (Readability drops that <h1>); the fullest of <h1>, og:title and <title> wins', () => {
-    const same = PAGE.replace(
-      '<title>Water report - Riverside Government</title>',
-      '<title>Riverside County 2024 Water Report</title>',
-    );
-    expect(htmlToReportText(same).startsWith('# Riverside County 2024 Water Report\n\n## 1. Drinking water\n\n')).toBe(
-      true,
-    );
-    const og = PAGE.replace('<h1>Riverside County 2024 Water Report</h1>', '').replace(
-      '<head>',
-      '<head><meta property="og:title" content="Riverside County Annual Water Quality Report 2024">',
-    );
-    expect(
-      htmlToReportText(og).startsWith('# Riverside County Annual Water Quality Report 2024\n\n## 1. Drinking water'),
-    ).toBe(true);
-  });
-
   it('PDF: lines rejoined, hyphenation repaired, running header and page numbers dropped, pages kept', async () => {
     const { text, pageStarts } = await pdfToReportText(
       new Uint8Array(makePdf(PDF_PAGES, 'Hill County Library Report 2024')),

@@ -110,3 +110,12 @@ export function lyingDocx(): Buffer {
   }
   return liar;
 }
+
+/** A county's web page: a menu, the report in an <article>, a footer. */
+export const HTML_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Water report - Riverside Government</title></head><body>
+<header><nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/contact">Contact</a></nav></header>
+<div id="content"><article><h1>Riverside County 2024 Water Report</h1>
+<h2>1. Drinking water</h2><p>In 2024 the county tested 1200 drinking water samples, and 99% met the national standard. Work went on through the year across every township.</p>
+<p>Two new treatment plants opened in spring, serving 40000 residents in the northern villages and in the town centre.</p>
+<h2>2. Flood defences</h2><p>Nine kilometres of river embankment were rebuilt before the rainy season, protecting farmland and homes along the river banks.</p>
+</article></div><footer>Copyright Riverside County. Site map. Contact us.</footer></body></html>`;

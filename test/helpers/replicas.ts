@@ -189,12 +189,8 @@ export async function runReplicas(options: {
       await new Promise((r) => setTimeout(r, 3_000 / readers.length));
       await reader.say('How many new public libraries were opened?').catch(() => undefined);
       const [reply] = await reader.replies(1, 5_000).catch(() => []);
-      if (
-        String(reply?.text ?? '')
-          .replace(/<[^>]+>/g, '')
-          .includes('4 new public libraries')
-      )
-        newReportAnswered++;
+      const text = typeof reply?.text === 'string' ? reply.text : '';
+      if (text.replace(/<[^>]+>/g, '').includes('4 new public libraries')) newReportAnswered++;
     }
     const metrics = await fetch(`http://127.0.0.1:${ports[1]}/metrics`).then((r) => r.text());
     const metricsQuestions = [...metrics.matchAll(/^rqb_questions_total\{[^}]*\} (\d+)/gm)].reduce(
