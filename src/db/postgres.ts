@@ -117,8 +117,10 @@ export class PgDb extends PgStatements implements Db {
 
   async close(): Promise<void> {
     const lockClient = this.lockClient;
-    this.dropLocks(lockClient!);
-    await lockClient?.end().catch(() => undefined);
+    if (lockClient) {
+      this.dropLocks(lockClient);
+      await lockClient.end().catch(() => undefined);
+    }
     await this.pool.end();
   }
 }
