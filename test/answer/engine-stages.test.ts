@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerEngine } from '../../src/answer/engine.js';
+import { chunkReport } from '../../src/corpus/chunk.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { loadThesaurus } from '../../src/search/thesaurus.js';
+
+const REPORT = `# Riverside County 2024 Report
+
+## Libraries
+
+In 2024 the county opened 4 new public libraries. Reading rooms stay open until midnight in the town centre.
+
+## Books
+
+The libraries lent 52000 books to readers across every township of the county.
+
+## Notaries
+
+The notary office handled 420 notaries for residents and companies in 2024.
+
+## Roads
+
+Nine kilometres of road were rebuilt before the rainy season.
+`;
+
+function engine(): AnswerEngine {
+  const index = new CorpusIndex();
+  const r = parseReport(REPORT, 'riverside-2024-report.md');
+  index.addReport(r, chunkReport(r));
+  return new AnswerEngine(index, { thesaurus: loadThesaurus() });
+}
+
+const quotes = async (e: AnswerEngine, q: string, limit = 3): Promise<string[]> =>
+  (await e.answer(q, limit)).answers.map((a) => a.quote.text);
+
+describe('the engine, stage by stage, on a small report', () => {
+  const e = engine();
+
+  it('is lexical without a model', () => {
+    expect(e.mode).toBe('lexical');
+  });
+
+  it('a two-part question gets each part’s best passage, the whole question’s first, none twice', async () => {
+    const a = await e.answer('How many libraries were opened, and how many books were lent?');
+    const texts = a.answers.map((x) => x.quote.text);
+    expect(texts.some((t) => t.includes('4 new public libraries'))).toBe(true);
+    expect(texts.some((t) => t.includes('52000 books'))).toBe(true);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(a.confidence).toBe('high');
+    expect(a.nearestSections).toEqual([]);
+  });
+
+  it('a question word the report never uses matches its word family there: notarizations → notaries', async () => {
+    const [top] = await quotes(e, 'How many notarizations were handled?');
+    expect(top).toContain('420 notaries');
+  });
+
+  it('control and format characters in a question are spaces', async () => {
+    expect(await quotes(e, 'How many\u0000 new\u200b libraries were opened?')).toEqual(
+      await quotes(e, 'How many new libraries were opened?'),
+    );
+  });
+
+  it('a refusal quotes nothing; a question of numbers alone names nothing to look up', async () => {
+    const zoo = await e.answer('What is the budget of the zoo?');
+    expect(zoo).toMatchObject({ abstained: true, answers: [] });
+    expect(await e.answer('2024')).toMatchObject({ abstained: true, answers: [], nearestSections: [] });
+  });
+
+  it('scores are rounded to three places and the citation names the section path', async () => {
+    const a = await e.answer('How many books were lent?');
+    const top = a.answers[0]!;
+    expect(Math.round(top.score * 1000) / 1000).toBe(top.score);
+    expect(top.citation).toMatchObject({ reportId: 'riverside-2024-report', section: 'Books', paragraph: 5 });
+  });
+
+  it('other matches are other passages: at most `limit`, no quote inside another', async () => {
+    const a = await e.answer('libraries books roads notaries', 2);
+    expect(a.answers).toHaveLength(2);
+    const [x, y] = a.answers;
+    expect(x!.quote.start >= y!.quote.end || y!.quote.start >= x!.quote.end).toBe(true);
+  });
+});
