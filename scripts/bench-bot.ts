@@ -8,11 +8,11 @@
  * Load test: BENCH_USERS=200 npm run bench:bot. Then the flood case in real time
  * (a flooder, a reader tapping a card 30 times, a bystander; `-- --no-flood` skips it).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotApiHarness, TOKEN } from '../test/helpers/bot-api.js';
+import { spawnBot } from '../test/helpers/processes.js';
 import { percentile } from './bench-latency.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 50);
@@ -41,9 +41,8 @@ async function main(): Promise<void> {
   const corpusDir = join(root, 'corpus');
   const dataDir = join(root, 'data');
   cpSync('corpus', corpusDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
+  const child = spawnBot(
+    {
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
       CORPUS_DIR: corpusDir,
@@ -51,8 +50,8 @@ async function main(): Promise<void> {
       EMBEDDING_MODEL: 'none',
       LOG_LEVEL: 'silent',
     },
-    stdio: 'inherit',
-  });
+    'inherit',
+  );
   try {
     while (!api.callsOf('setMyCommands').length) await new Promise((r) => setTimeout(r, 50));
     const rssIdle = rssMb(child.pid!);

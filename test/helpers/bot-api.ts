@@ -13,6 +13,9 @@ import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import TelegramServerModule from 'telegram-test-api';
+import { freePort } from './processes.js';
+
+export { freePort };
 
 // The package is CommonJS with `exports.default`; depending on the loader the class sits on `.default` or is the module
 // itself.
@@ -46,15 +49,6 @@ const LOCAL_METHODS = new Set([
   'close',
   'logOut',
 ]);
-
-/** A TCP port on loopback that is free right now. */
-export async function freePort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address() as AddressInfo;
-  s.close();
-  return port;
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const parts: Buffer[] = [];

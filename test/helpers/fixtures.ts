@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 
-export const REPO = resolve(import.meta.dirname, '../..');
+import { REPO } from './processes.js';
+
+export { REPO };
 export const REPORT_FILE = 'zuoyun-2023-rule-of-law-report.txt';
 export const REPORT_TEXT = readFileSync(join(REPO, 'corpus', REPORT_FILE), 'utf8');
 

@@ -6,10 +6,10 @@
  */
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './processes.js';
 
 export interface TestPostgres {
   /** The cluster's maintenance database, as a URL. */
@@ -37,17 +37,6 @@ export function postgresBinDir(): string {
       "PostgreSQL's server binaries (initdb, pg_ctl) were not found: install them (Debian: apt-get install postgresql) or set PG_BIN to their folder. The store tests run on SQLite and PostgreSQL both.",
     );
   return found;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** The user the server runs as: ourselves, or `postgres` when we are root. */

@@ -6,22 +6,21 @@
  * Once `killAfter` notices have gone out, the first replica (the leader: it started first) is killed with
  * SIGKILL; readers keep asking questions throughout.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PgDb } from '../../src/db/postgres.js';
 import { ingest } from '../../src/ingest.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
-import { BotApiHarness, freePort, TOKEN } from './bot-api.js';
+import { BotApiHarness, TOKEN } from './bot-api.js';
+import { freePort, REPO, spawnBot } from './processes.js';
 import { NEW_REPORT } from './new-report.js';
 import { startPostgres } from './postgres.js';
-
-const REPO = resolve(import.meta.dirname, '../..');
 
 export interface ReplicaRun {
   subscribers: number;
@@ -114,24 +113,19 @@ export async function runReplicas(options: {
     proxy = await startProxy(ports);
     const secret = randomBytes(24).toString('hex');
     for (const port of ports) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-        cwd: REPO,
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          TELEGRAM_BOT_TOKEN: TOKEN,
-          TELEGRAM_API_ROOT: api.apiRoot,
-          CORPUS_DIR: corpusDir,
-          DATA_DIR: dataDir,
-          DATABASE_URL: url,
-          WEBHOOK_URL: proxy.url,
-          WEBHOOK_SECRET: secret,
-          PORT: String(port),
-          EMBEDDING_MODEL: 'none',
-          CORPUS_POLL_MS: '200',
-          OUTBOX_CLAIM_S: String(options.claimSeconds),
-          LOG_LEVEL: 'silent',
-        },
+      const child = spawnBot({
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        CORPUS_DIR: corpusDir,
+        DATA_DIR: dataDir,
+        DATABASE_URL: url,
+        WEBHOOK_URL: proxy.url,
+        WEBHOOK_SECRET: secret,
+        PORT: String(port),
+        EMBEDDING_MODEL: 'none',
+        CORPUS_POLL_MS: '200',
+        OUTBOX_CLAIM_S: String(options.claimSeconds),
+        LOG_LEVEL: 'silent',
       });
       children.push(child);
       // One at a time: the first to start holds the leader lock.

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,17 +6,13 @@ import { ingest } from '../../src/ingest.js';
 import { SubscriptionStore } from '../../src/notices/store.js';
 import { SqliteDb } from '../../src/db/sqlite.js';
 import { BotApiHarness, TOKEN } from '../helpers/bot-api.js';
-import { NEW_REPORT, REPO, tempCorpus } from '../helpers/fixtures.js';
+import { NEW_REPORT, tempCorpus } from '../helpers/fixtures.js';
+import { spawnBot } from '../helpers/processes.js';
 
 const SUBSCRIBERS = 40;
 
-function startBotProcess(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: REPO,
-    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
-  });
-}
+/** The bot process, quiet. */
+const startBotProcess = (env: Record<string, string>): ChildProcess => spawnBot({ ...env, LOG_LEVEL: 'silent' });
 
 describe('a broadcast killed with -9 resumes after restart', () => {
   let api: BotApiHarness;
