@@ -8,6 +8,8 @@
 const SKIPPED = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);
 /** Words before "(ABBR)" looked at for its expansion. */
 const MAX_WORDS = 8;
+/** The run of words (letters, digits, apostrophes, hyphens, spaces) that ends a text, at most 121 characters. */
+const WORDS_BEFORE = /[\p{L}\d][\p{L}\d' -]{2,120}$/u;
 
 export interface Acronym {
   /** As written, without a plural "s": "PM", "FTE". */
@@ -22,10 +24,13 @@ export interface Acronym {
  */
 export function definedAcronyms(text: string): Acronym[] {
   const found = new Map<string, Acronym>();
-  for (const m of text.matchAll(/([\p{L}\d][\p{L}\d' -]{2,120}?)\s*[(（]([A-Z][A-Za-z]{1,7}?)s?[)）]/gu)) {
-    const short = m[2]!;
+  // Each bracketed abbreviation, then the words before it: one pass over the text (a pattern holding both tried 120
+  // lengths at every position, 25 ms of a one-question CLI on a 16,000-word report).
+  for (const m of text.matchAll(/[(（]([A-Z][A-Za-z]{1,7}?)s?[)）]/gu)) {
+    const short = m[1]!;
     if (found.has(short) || !/^[A-Z]+$/.test(short.replace(/[a-z]/g, ''))) continue;
-    const long = expansion(m[1]!, short.replace(/[a-z]/g, ''));
+    const before = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 200), m.index).trimEnd());
+    const long = before && expansion(before[0], short.replace(/[a-z]/g, ''));
     if (long) found.set(short, { short, long });
   }
   return [...found.values()];

@@ -64,12 +64,12 @@ export class ChineseGlossary {
   private constructor(private readonly entries: KeyedLines) {}
 
   /** Parses the glossary TSV ("word<TAB>sense|sense|…" per line). */
-  static parse(tsv: string): ChineseGlossary {
+  static parse(tsv: string | Buffer): ChineseGlossary {
     return new ChineseGlossary(new KeyedLines(tsv, '|'));
   }
 
   static load(path: string): ChineseGlossary {
-    return ChineseGlossary.parse(readFileSync(path, 'utf8'));
+    return ChineseGlossary.parse(readFileSync(path));
   }
 
   /** Splits Chinese text into dictionary words, longest match first; unknown characters stand alone. */

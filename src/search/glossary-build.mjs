@@ -31,11 +31,9 @@ for (const [word, meanings] of glosses) {
   const clean = [...new Set(meanings.map((m) => m.replace(/\t|\|/g, ' ').trim()).filter(Boolean))].slice(0, 12);
   if (clean.length) lines.push(`${word}\t${clean.join('|')}`);
 }
-// Sorted by headword in code-unit order: the bot bisects the file as it is (src/search/keyed-lines.ts).
-lines.sort((a, b) => {
-  const [x, y] = [a.slice(0, a.indexOf('\t')), b.slice(0, b.indexOf('\t'))];
-  return x < y ? -1 : x > y ? 1 : 0;
-});
+// Sorted by headword in UTF-8 byte order: the bot bisects the file's bytes as they are (src/search/keyed-lines.ts).
+const headword = (line) => Buffer.from(line.slice(0, line.indexOf('\t')), 'utf8');
+lines.sort((a, b) => Buffer.compare(headword(a), headword(b)));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(`${out}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
 renameSync(`${out}.${process.pid}.tmp`, out);

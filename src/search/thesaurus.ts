@@ -130,7 +130,7 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
 export class Thesaurus {
   private constructor(private readonly entries: KeyedLines) {}
 
-  static parse(tsv: string): Thesaurus {
+  static parse(tsv: string | Buffer): Thesaurus {
     return new Thesaurus(new KeyedLines(tsv, '\t'));
   }
 
@@ -252,7 +252,7 @@ export function loadThesaurus(path = THESAURUS_PATH): Thesaurus | undefined {
       log.info('Building the English thesaurus from WordNet (once)…');
       writeThesaurusCache(path);
     }
-    return Thesaurus.parse(readFileSync(path, 'latin1')); // written ASCII only: latin1 reads it exactly
+    return Thesaurus.parse(readFileSync(path));
   } catch (error) {
     log.warn(`English thesaurus unavailable (${describeError(error)}); questions are matched on their own words only.`);
     return undefined;

@@ -32,4 +32,17 @@ describe('KeyedLines', () => {
     for (const k of keys) expect(table.get(k)).toEqual([`${k}v`]);
     for (const k of ['k', 'k100004', 'a', '~']) expect(table.has(k)).toBe(false);
   });
+
+  it('sorts and bisects in the same order for keys past the basic plane (byte order, not UTF-16 code units)', () => {
+    // U+20000 is a surrogate pair (D840 DC00): before U+E000 in code units, after it in UTF-8 bytes.
+    const keys = ['\u{20000}', '\ue000', '法', 'a', '\u{20001}x'];
+    const lines = sortKeyedLines(keys.map((k, i) => `${k}\tv${i}`));
+    const fromText = new KeyedLines(lines.join('\n'), ',');
+    const fromBytes = new KeyedLines(Buffer.from(`${lines.join('\n')}\n`, 'utf8'), ',');
+    for (const [i, k] of keys.entries()) {
+      expect(fromText.get(k)).toEqual([`v${i}`]);
+      expect(fromBytes.get(k)).toEqual([`v${i}`]);
+    }
+    expect([...fromBytes.keys()]).toEqual(['a', '法', '\ue000', '\u{20000}', '\u{20001}x']);
+  });
 });
