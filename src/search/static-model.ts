@@ -47,7 +47,8 @@ class LineVocabulary implements Vocabulary {
     if (++this.lookups > SEARCHED_LOOKUPS) {
       this.map = new Map();
       const tokens = this.text.slice(1).split('\n');
-      for (let id = 0; id < tokens.length; id++) if (tokens[id] && !this.map.has(tokens[id]!)) this.map.set(tokens[id]!, id);
+      for (let id = 0; id < tokens.length; id++)
+        if (tokens[id] && !this.map.has(tokens[id]!)) this.map.set(tokens[id]!, id);
       return this.map.get(token);
     }
     if (!token || token.includes('\n')) return undefined;
@@ -156,7 +157,8 @@ interface Tensor {
 /** The operator types and initializers of an ONNX model (ModelProto.graph: nodes 1, initializers 5), data in place. */
 function readOnnx(read: ReadAt, size: number): { ops: string[]; tensors: Map<string, Tensor> } {
   const graph = fields(read, fields(read, { offset: 0, length: size }).get(7)![0] as Span);
-  const text = (s: number | Span | undefined): string => new TextDecoder().decode(read((s as Span).offset, (s as Span).length));
+  const text = (s: number | Span | undefined): string =>
+    new TextDecoder().decode(read((s as Span).offset, (s as Span).length));
   const ops = (graph.get(1) ?? []).map((node) => text(fields(read, node as Span).get(4)![0]));
   const tensors = new Map<string, Tensor>();
   for (const t of graph.get(5) ?? []) {
