@@ -13,6 +13,7 @@ import { definedAcronyms } from '../corpus/acronyms.js';
 import { introOf, tableContextOf } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
+import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
@@ -80,13 +81,15 @@ interface ParagraphEvidence {
   forwardLooking: boolean;
 }
 
-/** Removes control and format characters and clips overlong input. */
+/** Removes control and format characters, clips overlong input and reads figures written in characters as numerals. */
 export function cleanQuestion(raw: string): string {
-  return raw
-    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_QUESTION_CHARS);
+  return arabicFigures(
+    raw
+      .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUESTION_CHARS),
+  );
 }
 
 export type { AnswerTimings };

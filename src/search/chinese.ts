@@ -32,6 +32,10 @@ const STOP = new Set(
 const SKIP_SENSE =
   /^(CL:|classifier\b|variant of|old variant|abbr\.|surname|see |used in|also written|erhua|japanese variant|taiwan pr|\(bound form\)|\(literary\)|\(dialect\)|\(old\))/i;
 
+/** A place described by the dictionary: a capitalised name and its kind, then where it lies ("… in Datong, Shanxi"). */
+const PLACE =
+  /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*\s+(?:county|district|city|town|township|village|province|prefecture|municipality|region|island|river|lake|mountain))\s+(?:in|of)\b/u;
+
 /**
  * The readings of one dictionary entry line: "to handle; to transact" gives two readings;
  * each reading lists its words, each word its forms ("newly" → ["newli", "new"]: glosses are
@@ -45,7 +49,9 @@ export function senseReadings(sense: string): string[][][] {
 export function glossReadings(sense: string): { text: string; reading: string[][] }[] {
   const s = sense.trim();
   if (SKIP_SENSE.test(s)) return [];
-  return s
+  // A place is its name and kind; where it lies is no reading of it ("Zuoyun county in Datong, Shanxi" → Zuoyun county).
+  const place = PLACE.exec(s);
+  return (place ? place[1]! : s)
     .replace(/\([^)]*\)|\[[^\]]*\]|[A-Za-z]*\|[^\s,;]*/g, ' ')
     .split(/[;,]/)
     .map((part) => {

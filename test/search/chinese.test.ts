@@ -39,6 +39,19 @@ describe('Chinese questions', () => {
     expect(senseReadings('classifier for events, things, clothes etc')).toEqual([]);
   });
 
+  it('reads a place as its name and kind, not where it lies (the report’s own county is not "Shanxi")', () => {
+    expect(glossReadings('Zuoyun county in Datong 大同[Da4 tong2], Shanxi')).toEqual([
+      { text: 'Zuoyun county', reading: [['zuoyun'], ['counti']] },
+    ]);
+    expect(senseReadings('Nanjiao district of Datong city 大同市[Da4 tong2 shi4], Shanxi')).toEqual([
+      [['nanjiao'], ['district']],
+    ]);
+    // Not a place description: every part read as before.
+    expect(senseReadings('Datong, prefecture-level city in Shanxi Province 山西省[Shan1 xi1 Sheng3]')).toEqual([
+      [['datong']],
+    ]);
+  });
+
   it('keeps the English words of each reading as written, for a model to embed', () => {
     expect(glossReadings('to dismiss an employee; to sack')).toEqual([
       { text: 'dismiss an employee', reading: [['dismiss'], ['employe']] },
