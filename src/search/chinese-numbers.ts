@@ -34,6 +34,9 @@ const PERCENT = new RegExp(`百分之(${NUMERAL}+(?:点[〇零○一二三四五
 const COUNT = new RegExp(`(${NUMERAL}+(?:点[〇零○一二三四五六七八九]+)?)(?=${MEASURE})`, 'gu');
 const ARABIC_WITH_UNIT = /(\d+(?:\.\d+)?)\s*([万亿])/gu;
 
+/** Digit characters written as digits ("二〇二二" → "2022"). */
+const digitsOf = (chars: string): string => chars.replace(/./gu, (ch) => String(DIGITS[ch]));
+
 /** The value of a Chinese numeral ("七十四" → 74, "三万五千" → 35000, "八十二点五" → 82.5); undefined when not one. */
 export function chineseNumber(numeral: string): number | undefined {
   const [whole = '', fraction] = numeral.split('点');
@@ -57,8 +60,8 @@ export function chineseNumber(numeral: string): number | undefined {
   }
   let value = total + section + (digit ?? 0);
   if (fraction !== undefined) {
-    if (!fraction || [...fraction].some((ch) => !(ch in DIGITS))) return undefined;
-    value += Number(`0.${[...fraction].map((ch) => DIGITS[ch]).join('')}`);
+    if (!/^[〇零○一二三四五六七八九]+$/u.test(fraction)) return undefined;
+    value += Number(`0.${digitsOf(fraction)}`);
   }
   return whole || fraction ? value : undefined;
 }
@@ -72,7 +75,7 @@ export function arabicFigures(text: string): string {
   };
   return text
     .replace(ARABIC_WITH_UNIT, (_, n: string, unit: string) => String(Math.round(Number(n) * LARGE_UNITS[unit]!)))
-    .replace(YEAR, (year) => [...year].map((ch) => DIGITS[ch]).join(''))
+    .replace(YEAR, digitsOf)
     .replace(PERCENT, (whole, numeral: string) => {
       const value = chineseNumber(numeral);
       return value === undefined ? whole : `${value}%`;
