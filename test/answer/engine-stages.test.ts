@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerEngine } from '../../src/answer/engine.js';
+import { AnswerEngine, cleanQuestion } from '../../src/answer/engine.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
@@ -54,6 +54,13 @@ describe('the engine, stage by stage, on a small report', () => {
   it('a question word the report never uses matches its word family there: notarizations → notaries', async () => {
     const [top] = await quotes(e, 'How many notarizations were handled?');
     expect(top).toContain('420 notaries');
+  });
+
+  it('a question is read with figures written in characters as numerals: a year in characters is that year', async () => {
+    expect(cleanQuestion(' 二〇二三年\u200b有多少件？ ')).toBe('2023年 有多少件？');
+    expect(await quotes(e, 'How many libraries were opened in 二〇二四年?')).toEqual(
+      await quotes(e, 'How many libraries were opened in 2024?'),
+    );
   });
 
   it('control and format characters in a question are spaces', async () => {
