@@ -89,3 +89,30 @@ describe('the engine, stage by stage, on a small report', () => {
     expect(x!.quote.start >= y!.quote.end || y!.quote.start >= x!.quote.end).toBe(true);
   });
 });
+
+const HARBOR = `# Harbor Agency 2024 Report
+
+## Roles
+
+Each office names a Section 508 Program Manager (PM) to lead the work. Staff time is measured in full-time equivalents (FTEs).
+
+## Appointments
+
+Twelve PMs were appointed in 2024, most of them part time.
+
+## Staffing
+
+Agencies reported 230 full-time equivalents across all offices.
+`;
+
+describe('abbreviations a report defines', () => {
+  const index = new CorpusIndex();
+  const r = parseReport(HARBOR, 'harbor-2024-report.md');
+  index.addReport(r, chunkReport(r));
+  const e = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+
+  it('a sentence written with the abbreviation also reads as its long form: "program managers" finds "PMs"', async () => {
+    const [top] = await quotes(e, 'How many program managers were appointed?');
+    expect(top).toContain('Twelve PMs were appointed');
+  });
+});
