@@ -73,6 +73,14 @@ export class ModelUnavailableError extends Error {
   }
 }
 
+/** The model's files changed while the process had it loaded (rebuilt or replaced): its vectors would be mixed. */
+export class ModelChangedError extends Error {
+  override name = 'ModelChangedError';
+  constructor(readonly file: string) {
+    super(`${file} changed since the model was loaded; restart the bot (or the command) to load the new model.`);
+  }
+}
+
 const STORAGE_CODES: Record<string, string> = {
   EROFS: 'the file system is read-only',
   EACCES: 'permission denied',

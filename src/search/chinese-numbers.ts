@@ -24,14 +24,16 @@ const DIGITS: Record<string, number> = {
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const LARGE_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
-const NUMERAL = '[〇零○一二两三四五六七八九十百千万亿]';
+const DIGIT = '[〇零○一二三四五六七八九]';
+const NUMERAL = `(?:${DIGIT}|[两十百千万亿])+(?:点${DIGIT}+)?`;
 /** Measure words and units a count or amount stands before. */
 const MEASURE =
   '(?:多|余)?(?:个|件|次|名|户|份|起|人|家|所|项|条|位|天|年|月|元|块|倍|例|宗|批|场|期|篇|部|台|辆|座|套|间|张|本|公里|千米|米|吨|亩|公顷|小时|分钟|岁|万|亿)';
 
-const YEAR = /([〇零○一二三四五六七八九]{4})(?=\s*年)/gu;
-const PERCENT = new RegExp(`百分之(${NUMERAL}+(?:点[〇零○一二三四五六七八九]+)?)`, 'gu');
-const COUNT = new RegExp(`(${NUMERAL}+(?:点[〇零○一二三四五六七八九]+)?)(?=${MEASURE})`, 'gu');
+const YEAR = new RegExp(`${DIGIT}{4}(?=\\s*年)`, 'gu');
+const PERCENT = new RegExp(`百分之(${NUMERAL})`, 'gu');
+const COUNT = new RegExp(`(${NUMERAL})(?=${MEASURE})`, 'gu');
+const FRACTION = new RegExp(`^${DIGIT}+$`, 'u');
 const ARABIC_WITH_UNIT = /(\d+(?:\.\d+)?)\s*([万亿])/gu;
 
 /** Digit characters written as digits ("二〇二二" → "2022"). */
@@ -60,7 +62,7 @@ export function chineseNumber(numeral: string): number | undefined {
   }
   let value = total + section + (digit ?? 0);
   if (fraction !== undefined) {
-    if (!/^[〇零○一二三四五六七八九]+$/u.test(fraction)) return undefined;
+    if (!FRACTION.test(fraction)) return undefined;
     value += Number(`0.${digitsOf(fraction)}`);
   }
   return whole || fraction ? value : undefined;
@@ -68,17 +70,16 @@ export function chineseNumber(numeral: string): number | undefined {
 
 /** `text` with the figures it writes in characters written in Arabic numerals (see the module comment). */
 export function arabicFigures(text: string): string {
-  const read = (numeral: string, whole: string): string => {
+  const figure = (numeral: string, whole: string, suffix = ''): string => {
     const value = chineseNumber(numeral);
-    // A lone 一 ("一个", "一次性") is an article more often than a count.
-    return value === undefined || numeral === '一' ? whole : String(value);
+    return value === undefined ? whole : `${value}${suffix}`;
   };
-  return text
-    .replace(ARABIC_WITH_UNIT, (_, n: string, unit: string) => String(Math.round(Number(n) * LARGE_UNITS[unit]!)))
-    .replace(YEAR, digitsOf)
-    .replace(PERCENT, (whole, numeral: string) => {
-      const value = chineseNumber(numeral);
-      return value === undefined ? whole : `${value}%`;
-    })
-    .replace(COUNT, (whole, numeral: string) => read(numeral, whole));
+  return (
+    text
+      .replace(ARABIC_WITH_UNIT, (_, n: string, unit: string) => String(Math.round(Number(n) * LARGE_UNITS[unit]!)))
+      .replace(YEAR, digitsOf)
+      .replace(PERCENT, (whole, numeral: string) => figure(numeral, whole, '%'))
+      // A lone 一 before a measure word ("一个", "一次性") is an article more often than a count.
+      .replace(COUNT, (whole, numeral: string) => (numeral === '一' ? whole : figure(numeral, whole)))
+  );
 }

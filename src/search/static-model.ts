@@ -10,6 +10,7 @@
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { ModelChangedError } from '../errors.js';
 
 /**
  * The graph `build-static-model.ts` writes: Gather(q) → Cast → Mul(Gather(scale)). Anything else goes through
@@ -220,10 +221,18 @@ export function bertWords(text: string): string[] {
 interface Table {
   path: string;
   offset: number;
+  /** The file as it was at load (size and modification time): rows are read from that file only. */
+  version: string;
   /** The rows read so far (a row of zeros until read) and which ones those are. */
   rows: Int8Array;
-  read: Uint8Array;
+  loaded: Uint8Array;
 }
+
+/** Size and modification time of an open file. */
+const versionOf = (fd: number): string => {
+  const { size, mtimeMs } = fstatSync(fd);
+  return `${size}:${mtimeMs}`;
+};
 
 export class StaticModel {
   private constructor(
@@ -244,6 +253,7 @@ export class StaticModel {
     try {
       const read = windowOn(fd);
       const { ops, tensors } = readOnnx(read, fstatSync(fd).size);
+      const version = versionOf(fd);
       const q = tensors.get('q');
       const scale = tensors.get('scale');
       if (ops.join() !== STATIC_OPS.join() || q?.dataType !== INT8 || scale?.dataType !== FLOAT || q.dims.length !== 2)
@@ -253,7 +263,13 @@ export class StaticModel {
       const [count, dim] = q.dims as [number, number];
       if (q.raw.length !== count * dim) return undefined;
       const scales = new Float32Array(read(scale.raw.offset, scale.raw.length).slice().buffer);
-      const table = { path, offset: q.raw.offset, rows: new Int8Array(count * dim), read: new Uint8Array(count) };
+      const table = {
+        path,
+        offset: q.raw.offset,
+        version,
+        rows: new Int8Array(count * dim),
+        loaded: new Uint8Array(count),
+      };
       const id = (t: string): number => vocab.get(t) ?? -1;
       return new StaticModel(vocab, table, scales, dim, { cls: id('[CLS]'), sep: id('[SEP]'), unk: id('[UNK]') });
     } finally {
@@ -318,15 +334,17 @@ export class StaticModel {
 
   /** The table with the rows of `ids` read: a question reads its own few, a report each token it uses once. */
   private rowsOf(ids: number[]): Int8Array {
-    const { rows, read, path, offset } = this.table;
-    const missing = ids.filter((id) => read[id] === 0);
+    const { rows, loaded, path, offset, version } = this.table;
+    const missing = ids.filter((id) => loaded[id] === 0);
     if (missing.length === 0) return rows;
     const fd = openSync(path, 'r');
     try {
+      // Rows of a rebuilt model would be mixed with the old one's: stop instead of answering with wrong vectors.
+      if (versionOf(fd) !== version) throw new ModelChangedError(path);
       for (const id of missing) {
-        if (read[id]) continue;
+        if (loaded[id]) continue;
         readSync(fd, rows, id * this.dim, this.dim, offset + id * this.dim);
-        read[id] = 1;
+        loaded[id] = 1;
       }
     } finally {
       closeSync(fd);

@@ -25,6 +25,7 @@ describe('figures written in Chinese characters', () => {
     expect(arabicFigures('1.5万人')).toBe('15000人');
     expect(arabicFigures('2亿元')).toBe('200000000元');
     expect(arabicFigures('比例是百分之八十二点五吗')).toBe('比例是82.5%吗');
+    expect(arabicFigures('百分之一')).toBe('1%');
   });
 
   it('leaves numerals that are part of words, and a lone 一, as they are', () => {

@@ -1,9 +1,10 @@
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEmbedder, loadWithTransformers, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { bertWords, StaticModel } from '../../src/search/static-model.js';
+import { ModelChangedError } from '../../src/errors.js';
 import { buildTinyModel } from '../helpers/tiny-model.js';
 import { REPO, tempDir } from '../helpers/fixtures.js';
 
@@ -69,5 +70,17 @@ describe('the static model read directly', () => {
     expect(StaticModel.load(OFFLINE_MODEL)).toBeDefined();
     // The tiny test model is a different graph (float rows, no int8 scales): not read directly.
     expect(StaticModel.load(buildTinyModel(join(tempDir(), 'tiny'), ['a few words']))).toBeUndefined();
+  });
+
+  it('reads rows as texts need them, and stops with ModelChangedError when the file changed since it was loaded', () => {
+    const copy = join(tempDir(), 'static');
+    cpSync(OFFLINE_MODEL, copy, { recursive: true });
+    const model = StaticModel.load(copy)!;
+    const first = model.embed('administrative cases');
+    expect(model.embed('administrative cases')).toEqual(first); // rows already read: the file is not opened again
+    const onnx = join(copy, 'onnx', 'model.onnx');
+    appendFileSync(onnx, Buffer.alloc(16));
+    expect(() => model.embed('administrative cases')).not.toThrow();
+    expect(() => model.embed('notaries and mediators')).toThrow(ModelChangedError);
   });
 });
