@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { CACHE_DIR } from '../paths.js';
 import { log } from '../log.js';
 import { KeyedLines, sortKeyedLines } from './keyed-lines.js';
+import { irregularBase } from './tokenize.js';
 
 /** Senses of a word whose synonyms and derived forms are kept in the cache (the first are the common readings). */
 const CACHED_SENSES = 3;
@@ -190,9 +191,14 @@ function lemmaForms(word: string): string[] {
   return baseForms(head).map((b) => [b, ...rest].join('_'));
 }
 
-/** The word and its possible base forms by WordNet's detachment rules ("sacked" → sack, "cities" → city). */
+/**
+ * The word and its possible base forms by WordNet's detachment rules ("sacked" → sack, "cities" → city) and its
+ * exceptions, the irregular verbs ("took" → take: without it "took" reads as a typo of "tool").
+ */
 export function baseForms(word: string): string[] {
   const forms = new Set([word]);
+  const irregular = irregularBase(word);
+  if (irregular) forms.add(irregular);
   const rules: [string, string][] = [
     ['ies', 'y'],
     ['ses', 's'],

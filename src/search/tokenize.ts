@@ -30,6 +30,11 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** The base of an irregular verb form ("took" → take), or undefined. */
+export function irregularBase(lower: string): string | undefined {
+  return Object.hasOwn(IRREGULAR, lower) ? IRREGULAR[lower] : undefined;
+}
+
 /**
  * A word, a number or a Han character. A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's
  * superscript flattened into the line) is the word: the mark is dropped (group 1 holds the word).
@@ -55,7 +60,7 @@ export function processTerm(raw: string): string | undefined {
   if (lower.length === 1 && !/\p{Script=Han}/u.test(lower)) return undefined;
   let stem = STEMS.get(lower);
   if (stem === undefined) {
-    stem = stemmer(IRREGULAR[lower] ?? lower);
+    stem = stemmer(irregularBase(lower) ?? lower);
     if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(lower, stem);
   }
   return stem;

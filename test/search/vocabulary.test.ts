@@ -19,6 +19,7 @@ const THESAURUS = Thesaurus.parse(
     'york\t1:new_york\tp',
     'wall\t1:paries',
     'new\t1:fresh',
+    'take\t1:accept',
   ]).join('\n'),
 );
 const words = wordCounts([REPORT]);
@@ -52,6 +53,9 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.respellWord('recipe')).toBeUndefined(); // a real word, just not in the reports
     expect(vocabulary.respellWord('court')).toBeUndefined();
     expect(vocabulary.respellWord('xyz')).toBeUndefined(); // too short to guess
+    // An irregular form is a real word too ("took" is take, not a typo of the report's "tool").
+    const tools = wordCounts(['The county bought one tool.']);
+    expect(new QueryVocabulary(tools, () => true, THESAURUS).respellWord('took')).toBeUndefined();
   });
 
   it('corrects a long typo against the dictionary when the reports have no close word, never towards a name', () => {
@@ -99,6 +103,7 @@ describe('Thesaurus', () => {
     expect(baseForms('sacked')).toContain('sack');
     expect(baseForms('cities')).toContain('city');
     expect(baseForms('stopped')).toContain('stop');
+    expect(baseForms('took')).toContain('take');
     expect(THESAURUS.knows('lawsuits')).toBe(true);
     expect(THESAURUS.knows('qwzx')).toBe(false);
     expect(THESAURUS.knows('copland')).toBe(true);
