@@ -25,7 +25,12 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
   began:begin begun:begin chose:choose chosen:choose drew:draw drawn:draw drove:drive driven:drive fell:fall fallen:fall
   felt:feel got:get gotten:get grew:grow grown:grow heard:hear knew:know known:know laid:lay lost:lose ran:run rose:rise
   risen:rise saw:see seen:see sold:sell shown:show spoke:speak spoken:speak struck:strike undertook:undertake
-  undertaken:undertake went:go gone:go issued:issue`
+  undertaken:undertake went:go gone:go issued:issue came:come became:become overcame:overcome broke:break
+  broken:break forgot:forget forgotten:forget froze:freeze frozen:freeze hung:hang lent:lend meant:mean rode:ride
+  ridden:ride rang:ring rung:ring shot:shoot slept:sleep stole:steal stolen:steal stuck:stick swore:swear sworn:swear
+  threw:throw thrown:throw wore:wear worn:wear withdrew:withdraw withdrawn:withdraw forgave:forgive forgiven:forgive
+  dealt:deal dug:dig fled:flee flew:fly flown:fly sank:sink sunk:sink upheld:uphold
+  withheld:withhold overseen:oversee oversaw:oversee arose:arise arisen:arise`
     .split(/\s+/)
     .map((pair) => pair.split(':') as [string, string]),
 );
