@@ -17,9 +17,9 @@ import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
-import { conceptTerms, keepReadings, type Concept } from '../search/concept.js';
+import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { QueryVocabulary, SYNONYM_CREDIT } from '../search/vocabulary.js';
+import { QueryVocabulary } from '../search/vocabulary.js';
 import {
   analyzeQuestion,
   readMessage,
@@ -41,6 +41,7 @@ import {
   type Calibration,
   type Thresholds,
 } from './confidence.js';
+import { withCompounds, withFamily, withOtherForms } from './readings.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
@@ -54,9 +55,6 @@ const MAX_QUESTION_CHARS = 500;
 const TRANSLATED_COVERAGE = 0.75;
 /** A word in more than this share of passages is too common to mark in a quote or to say what a figure counts. */
 const COMMON_SHARE = 0.15;
-/** Shortest stem whose family is looked up, and most family words taken (see withFamily). */
-const FAMILY_STEM = 5;
-const MAX_FAMILY = 8;
 
 export interface EngineOptions {
   embedder?: Embedder | undefined;
@@ -250,12 +248,14 @@ export class AnswerEngine {
 
   /** The question read (question.ts), its words widened by their families, other forms and the reports' compounds. */
   private readQuestion(question: string, vocabulary: QueryVocabulary): QuestionAnalysis {
+    const lexical = this.index.lexical;
     const read = analyzeQuestion(
       question,
-      (this.options.expandQuery?.(question) ?? []).map((c) => this.withOtherForms(c)),
+      (this.options.expandQuery?.(question) ?? []).map((c) => withOtherForms(c, lexical)),
       (word) => vocabulary.synonyms(word),
     );
-    return { ...read, concepts: read.concepts.map((c) => this.withCompounds(this.withFamily(c), vocabulary)) };
+    const widened = (c: Concept): Concept => withCompounds(withFamily(c, lexical), (t) => vocabulary.compoundsOf(t));
+    return { ...read, concepts: read.concepts.map(widened) };
   }
 
   /** Candidates (retrieve.ts) ranked sentence by sentence; undefined when nothing is a candidate. */
@@ -365,71 +365,6 @@ export class AnswerEngine {
       marginCoverage: t.marginCoverage * scale,
       openCoverage: t.openCoverage * scale,
     };
-  }
-
-  /**
-   * A question word the reports never use also matches the words of its family they do use:
-   * index terms whose stem is its stem give or take a last letter ("notarizations" → "notar" →
-   * "notari": "notaries"), credited as a synonym. Only stems of five letters or more.
-   */
-  private withFamily(c: Concept): Concept {
-    if (c.translated || c.senses.length !== 1 || c.senses[0]!.length !== 1) return c;
-    const [term] = c.senses[0]![0]!;
-    if (!term || term.length < FAMILY_STEM || !/^\p{L}+$/u.test(term) || this.index.lexical.idf(term) > 0) return c;
-    // One letter apart at the end of the stem (notar ↔ notari: "notarization", "notaries"); further is another word
-    // ("popul" → "popular").
-    const shorter = term.slice(0, -1);
-    const family = [
-      ...this.index.lexical.termsWithPrefix(term).filter((t) => t.length === term.length + 1 && /^\p{L}+$/u.test(t)),
-      ...(shorter.length >= FAMILY_STEM && this.index.lexical.idf(shorter) > 0 ? [shorter] : []),
-    ].slice(0, MAX_FAMILY);
-    if (!family.length) return c;
-    return {
-      ...c,
-      senses: [...c.senses, ...family.map((t) => [[t]])],
-      credits: [1, ...family.map(() => SYNONYM_CREDIT)],
-    };
-  }
-
-  /**
-   * A question word also matches the reports' closed compounds that hold it ("government" → "governmentwide"), as a
-   * synonym does.
-   */
-  private withCompounds(c: Concept, vocabulary: QueryVocabulary): Concept {
-    if (c.translated || c.senses.length < 1 || c.senses[0]!.length !== 1 || c.senses[0]![0]!.length !== 1) return c;
-    const compounds = vocabulary
-      .compoundsOf(c.senses[0]![0]![0]!)
-      .filter((t) => !c.senses.some((s) => s.length === 1 && s[0]!.includes(t)));
-    if (!compounds.length) return c;
-    const credits = c.credits ?? c.senses.map(() => 1);
-    return {
-      ...c,
-      senses: [...c.senses, ...compounds.map((t) => [[t]])],
-      credits: [...credits, ...compounds.map(() => SYNONYM_CREDIT)],
-    };
-  }
-
-  /**
-   * A translated concept also matches the indexed forms its stems begin ("reconsid" →
-   * "reconsider"): Porter stems of a gloss and of the report's word often differ in the tail.
-   */
-  private withOtherForms(c: Concept): Concept {
-    if (!c.translated) return c;
-    const expand = (forms: string[]): string[] => [
-      ...new Set([
-        ...forms,
-        ...forms
-          .filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t))
-          .flatMap((t) => this.index.lexical.termsWithPrefix(t)),
-      ]),
-    ];
-    const senses = c.senses.map((sense) => sense.map(expand));
-    // The senses the reports can bear: a reading whose every word the reports use (率 "rate", not "lead" or "command").
-    // When none is, every reading stays (the concept then weighs as one the reports lack).
-    const isBorne = (sense: string[][]): boolean =>
-      sense.every((forms) => forms.some((t) => this.index.lexical.idf(t) > 0));
-    if (!senses.some(isBorne)) return { ...c, senses };
-    return keepReadings({ ...c, senses }, (i) => isBorne(senses[i]!));
   }
 
   /**

@@ -1,0 +1,82 @@
+/**
+ * A question word widened by the reports' own vocabulary, each reading credited as a synonym (SYNONYM_CREDIT): its
+ * word family where the reports never use the word itself, the closed compounds that hold it, and the indexed forms
+ * of a dictionary gloss. Pure: the index is asked only for its terms.
+ */
+import { keepReadings, type Concept } from '../search/concept.js';
+import { SYNONYM_CREDIT } from '../search/vocabulary.js';
+
+/** What the readings need of the lexical index. */
+export interface TermIndex {
+  /** > 0 for a term the index holds. */
+  idf(term: string): number;
+  /** Index terms beginning with `prefix`. */
+  termsWithPrefix(prefix: string): string[];
+}
+
+/** Shortest stem whose family is looked up, and most family words taken. */
+const FAMILY_STEM = 5;
+const MAX_FAMILY = 8;
+
+/** True for a concept read from one question word: a single reading of a single word (no synonyms yet). */
+const isOneWord = (c: Concept): boolean => !c.translated && c.senses.length === 1 && c.senses[0]!.length === 1;
+
+/** The concept with more readings, each credited as a synonym. */
+function withReadings(c: Concept, terms: string[]): Concept {
+  if (!terms.length) return c;
+  return {
+    ...c,
+    senses: [...c.senses, ...terms.map((t) => [[t]])],
+    credits: [...(c.credits ?? c.senses.map(() => 1)), ...terms.map(() => SYNONYM_CREDIT)],
+  };
+}
+
+/**
+ * A question word the reports never use also matches the words of its family they do use: index terms whose stem is
+ * its stem give or take a last letter ("notarizations" → "notar" → "notari": "notaries"). Only stems of five letters
+ * or more; further than one letter is another word ("popul" → "popular").
+ */
+export function withFamily(c: Concept, index: TermIndex): Concept {
+  if (!isOneWord(c)) return c;
+  const [term] = c.senses[0]![0]!;
+  if (!term || term.length < FAMILY_STEM || !/^\p{L}+$/u.test(term) || index.idf(term) > 0) return c;
+  const shorter = term.slice(0, -1);
+  const family = [
+    ...index.termsWithPrefix(term).filter((t) => t.length === term.length + 1 && /\p{L}$/u.test(t)),
+    ...(shorter.length >= FAMILY_STEM && index.idf(shorter) > 0 ? [shorter] : []),
+  ];
+  return withReadings(c, family.slice(0, MAX_FAMILY));
+}
+
+/**
+ * A question word also matches the reports' closed compounds that hold it ("government" → "governmentwide"), as a
+ * synonym does.
+ * @param compoundsOf the reports' compounds holding a term (vocabulary.ts compoundsOf)
+ */
+export function withCompounds(c: Concept, compoundsOf: (term: string) => string[]): Concept {
+  const first = c.senses[0];
+  if (c.translated || first?.length !== 1 || first[0]!.length !== 1) return c;
+  const compounds = compoundsOf(first[0]![0]!).filter(
+    (t) => !c.senses.some((s) => s.length === 1 && s[0]!.includes(t)),
+  );
+  return withReadings(c, compounds);
+}
+
+/**
+ * A translated concept also matches the indexed forms its stems begin ("reconsid" → "reconsider"): Porter stems of a
+ * gloss and of the report's word often differ in the tail. Only the readings the reports can bear stay (率 "rate",
+ * not "lead" or "command"); when none is, every reading stays (the concept then weighs as one the reports lack).
+ */
+export function withOtherForms(c: Concept, index: TermIndex): Concept {
+  if (!c.translated) return c;
+  const expand = (forms: string[]): string[] => [
+    ...new Set([
+      ...forms,
+      ...forms.filter((t) => t.length >= 5 && /^\p{L}+$/u.test(t)).flatMap((t) => index.termsWithPrefix(t)),
+    ]),
+  ];
+  const senses = c.senses.map((sense) => sense.map(expand));
+  const isBorne = (sense: string[][]): boolean => sense.every((forms) => forms.some((t) => index.idf(t) > 0));
+  if (!senses.some(isBorne)) return { ...c, senses };
+  return keepReadings({ ...c, senses }, (i) => isBorne(senses[i]!));
+}
