@@ -13,6 +13,7 @@
 import { processTerm, tokenize } from '../search/tokenize.js';
 import { conceptTerms } from '../search/concept.js';
 import { figuresOfKind, hasFigure, yearsIn, type QuestionAnalysis } from './question.js';
+import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
 export const OFF_TOPIC_PROBES = [
@@ -357,4 +358,27 @@ export function dateAttached(sentenceTerms: string[], asked: Set<string>): boole
     const near = sentenceTerms.slice(Math.max(0, i - DATE_WINDOW), i + DATE_WINDOW + 1);
     return near.some((n) => asked.has(n));
   });
+}
+
+/**
+ * A message asking two things ("How many libraries opened, and how many books were lent?"): each part was also
+ * answered on its own. A part's best quote joins the whole message's answer unless it is there already (overlapping
+ * text of the same report), confident parts first, up to `limit`; when every part has a confident quote the answer is
+ * confident. When the message as a whole relates to nothing but one part does ("Did air quality improve? Is the
+ * figure up or down?"), that part is answered.
+ */
+export function mergePartAnswers(whole: Answer, parts: Answer[], limit: number): Answer {
+  const answered = parts.filter((a) => !a.abstained);
+  if (!answered.length) return whole;
+  const usable = whole.abstained ? answered : answered.filter((a) => a.confidence === 'high');
+  const partBest = usable
+    .sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high'))
+    .flatMap((a) => a.answers.slice(0, 1));
+  const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
+    a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
+  const merged = whole.answers.slice(0, 1);
+  for (const item of [...partBest, ...whole.answers.slice(1)])
+    if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
+  const confidence = whole.confidence === 'high' || parts.every((a) => a.confidence === 'high') ? 'high' : 'low';
+  return { ...whole, abstained: false, confidence, answers: merged, nearestSections: [] };
 }

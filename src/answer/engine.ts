@@ -10,7 +10,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
-import { introOf, tableContextOf } from '../corpus/lists.js';
+import { tableContextOf } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
@@ -35,6 +35,7 @@ import {
   CONFIDENCE,
   evidenceOf,
   judge,
+  mergePartAnswers,
   type Shown,
   OFF_TOPIC_PROBES,
   relatedness,
@@ -42,9 +43,10 @@ import {
   type Thresholds,
 } from './confidence.js';
 import { withCompounds, withFamily, withOtherForms } from './readings.js';
+import { answerItem, nearestSections, pickQuotes, withFirstItem, type RankedSentence } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';
-import type { Answer, AnswerItem, Quote } from './types.js';
+import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
 const MAX_QUESTION_CHARS = 500;
@@ -176,25 +178,9 @@ export class AnswerEngine {
     const whole = await this.answerOne(rawQuestion, question, limit, onlyReport);
     const parts = splitQuestion(question);
     if (parts.length < 2) return whole;
-    // A message asking two things: each part is also answered on its own. Its best quote joins the answer unless it is
-    // there already; when every part has a confident quote the answer is confident; when the message as a whole
-    // relates to nothing but one part does ("Did air quality improve? Is the figure up or down?"), that part is
-    // answered.
+    // A message asking two things: each part is also answered on its own (confidence.ts mergePartAnswers).
     const partAnswers = await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)));
-    const answered = partAnswers.filter((a) => !a.abstained);
-    if (!answered.length) return whole;
-    const usable = whole.abstained ? answered : answered.filter((a) => a.confidence === 'high');
-    const partBest = usable
-      .sort((a, b) => Number(b.confidence === 'high') - Number(a.confidence === 'high'))
-      .flatMap((a) => a.answers.slice(0, 1));
-    const overlaps = (a: AnswerItem, b: AnswerItem): boolean =>
-      a.citation.reportId === b.citation.reportId && a.quote.start < b.quote.end && b.quote.start < a.quote.end;
-    const merged = whole.answers.slice(0, 1);
-    for (const item of [...partBest, ...whole.answers.slice(1)])
-      if (merged.length < limit && !merged.some((m) => overlaps(m, item))) merged.push(item);
-    const confidence =
-      whole.confidence === 'high' || partAnswers.every((a) => a.confidence === 'high') ? 'high' : 'low';
-    return { ...whole, abstained: false, confidence, answers: merged, nearestSections: [] };
+    return mergePartAnswers(whole, partAnswers, limit);
   }
 
   /**
@@ -574,79 +560,6 @@ interface DenseQuery {
   calibrationOf: (reportId: string) => Calibration;
 }
 
-interface RankedSentence {
-  report: ParsedReport;
-  paragraph: number;
-  /** All sentences of its paragraph (scored), and its own position among them. */
-  sentences: Sentence[];
-  index: number;
-  score: number;
-  coverage: number;
-  literal: number;
-  /** Relatedness of the sentence's dense similarity (see confidence.ts), when a model ran. */
-  related?: number | undefined;
-}
-
-/**
- * The best `limit` quotes: each grown around a top sentence (selectSentences), skipping
- * sentences already inside a chosen quote and quotes whose words were quoted already, so
- * "other matches" are other passages, even from the same paragraph. (Other paragraphs first was tried: the answer is
- * often the next
- * sentence of the same paragraph, and hit@3 fell by 0.04 on both dev sets.)
- */
-function pickQuotes(
-  ranked: RankedSentence[],
-  limit: number,
-): { s: RankedSentence; span: { start: number; end: number } }[] {
-  const picked: { s: RankedSentence; span: { start: number; end: number } }[] = [];
-  const texts = new Set<string>();
-  const overlaps = (s: RankedSentence, start: number, end: number): boolean =>
-    picked.some((p) => p.s.report === s.report && start < p.span.end && end > p.span.start);
-  for (const s of ranked) {
-    if (picked.length >= limit) break;
-    const sentence = s.sentences[s.index]!;
-    if (overlaps(s, sentence.start, sentence.end)) continue;
-    const span = withFirstItem(s.report, s.paragraph, selectSentences(s.sentences, s.index));
-    if (overlaps(s, span.start, span.end)) continue;
-    // The same words twice (a title repeated in a report's header) are one match, not two.
-    const text = s.report.text.slice(span.start, span.end).replace(/\s+/g, ' ');
-    if (texts.has(text)) continue;
-    texts.add(text);
-    picked.push({ s, span });
-  }
-  return picked;
-}
-
-/** Longest quote that a list's lead-in grows to with its first item. */
-const MAX_LEAD_IN_QUOTE = 500;
-
-/**
- * A quote ending in a list's lead-in ("Of the 15 agencies that received complaints …:") goes on to the list's first
- * item.
- */
-function withFirstItem(
-  report: ParsedReport,
-  n: number,
-  span: { start: number; end: number },
-): { start: number; end: number } {
-  const p = report.paragraphs[n - 1]!;
-  const next = report.paragraphs[n];
-  if (span.end !== p.end || !next || introOf(report, n + 1) !== n) return span;
-  return next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
-}
-
-function distinctParagraphs(ranked: RankedSentence[], limit: number): RankedSentence[] {
-  const seen = new Set<string>();
-  return ranked
-    .filter((s) => {
-      const key = `${s.report.id}#${s.paragraph}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .slice(0, limit);
-}
-
 /** Caches a one-argument function for the life of one question. */
 function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();
@@ -660,40 +573,4 @@ function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
 function splitKey(key: string): [string, number] {
   const at = key.lastIndexOf('#');
   return [key.slice(0, at), Number(key.slice(at + 1))];
-}
-
-/**
- * A refusal's nearest sections: only where some word of the question is (an off-topic question gets none, not whatever
- * ranked first).
- */
-function nearestSections(ranked: RankedSentence[]): Answer['nearestSections'] {
-  return distinctParagraphs(
-    ranked.filter((s) => s.coverage > 0),
-    3,
-  ).map((s) => ({ reportId: s.report.id, section: sectionLabel(s.report, s.paragraph), paragraph: s.paragraph }));
-}
-
-/** One quoted passage with its citation. */
-function answerItem(s: RankedSentence, quote: Quote): AnswerItem {
-  const p = s.report.paragraphs[s.paragraph - 1]!;
-  return {
-    quote,
-    score: Math.round(s.score * 1000) / 1000,
-    citation: {
-      reportId: s.report.id,
-      reportTitle: s.report.meta.title,
-      reportShortTitle: s.report.meta.shortTitle,
-      reportUrl: s.report.meta.url,
-      section: sectionLabel(s.report, s.paragraph),
-      paragraph: s.paragraph,
-      page: p.page,
-    },
-    sectionPath: p.section,
-  };
-}
-
-/** Section path of a paragraph for citations; paragraphs outside any section are cited by role. */
-function sectionLabel(report: ParsedReport, n: number): string {
-  const p = report.paragraphs[n - 1]!;
-  return p.section.length ? p.section.join(' › ') : 'Opening';
 }

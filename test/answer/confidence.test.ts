@@ -8,11 +8,13 @@ import {
   evidenceOf,
   figureAttached,
   judge,
+  mergePartAnswers,
   relatedness,
   yearOutOfScope,
   type Shown,
 } from '../../src/answer/confidence.js';
 import { tokenize } from '../../src/search/tokenize.js';
+import type { Answer, AnswerItem } from '../../src/answer/types.js';
 
 describe('confidence', () => {
   it('judges the evidence of the top three sentences: the words may sit in the second or third, the meaning in another', () => {
@@ -146,5 +148,183 @@ describe('confidence', () => {
     expect(
       judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), []),
     ).toBe('refuse');
+  });
+});
+
+describe('mergePartAnswers: a message asking two things', () => {
+  /** A quote of report `reportId` at [start, end). */
+  const item = (start: number, end: number, reportId = 'r'): AnswerItem => ({
+    quote: { text: `${start}-${end}`, highlights: [], start, end },
+    score: 1,
+    citation: { reportId, reportTitle: reportId, section: 'S', paragraph: 1 },
+    sectionPath: ['S'],
+  });
+  const answer = (confidence: 'high' | 'low' | undefined, answers: AnswerItem[]): Answer => ({
+    question: 'q',
+    abstained: confidence === undefined,
+    ...(confidence ? { confidence } : {}),
+    answers,
+    nearestSections: confidence ? [] : [{ reportId: 'r', section: 'S', paragraph: 9 }],
+    mode: 'lexical',
+  });
+  const quotes = (a: Answer): string[] => a.answers.map((x) => `${x.citation.reportId}:${x.quote.text}`);
+
+  it('keeps the whole answer first, then each confident part’s best quote, then the rest, up to the limit', () => {
+    const whole = answer('high', [item(0, 10), item(50, 60), item(70, 80)]);
+    const parts = [answer('high', [item(20, 30), item(90, 99)]), answer('low', [item(40, 45)])];
+    expect(quotes(mergePartAnswers(whole, parts, 3))).toEqual(['r:0-10', 'r:20-30', 'r:50-60']);
+    expect(quotes(mergePartAnswers(whole, parts, 2))).toEqual(['r:0-10', 'r:20-30']);
+    // Confident because the whole message was, though one part was not.
+    expect(mergePartAnswers(whole, parts, 3).confidence).toBe('high');
+  });
+
+  it('a part’s quote overlapping one already there is not added; the same offsets in another report are', () => {
+    const whole = answer('low', [item(0, 10)]);
+    expect(quotes(mergePartAnswers(whole, [answer('high', [item(5, 15)]), answer('high', [item(9, 12)])], 3))).toEqual([
+      'r:0-10',
+    ]);
+    expect(quotes(mergePartAnswers(whole, [answer('high', [item(10, 20)])], 3))).toEqual(['r:0-10', 'r:10-20']);
+    expect(quotes(mergePartAnswers(whole, [answer('high', [item(0, 10, 'other')])], 3))).toEqual([
+      'r:0-10',
+      'other:0-10',
+    ]);
+  });
+
+  it('confident when every part is, low when one part is only low and the whole was low', () => {
+    const whole = answer('low', [item(0, 10)]);
+    expect(
+      mergePartAnswers(whole, [answer('high', [item(20, 30)]), answer('high', [item(40, 50)])], 3).confidence,
+    ).toBe('high');
+    const mixed = mergePartAnswers(whole, [answer('high', [item(20, 30)]), answer('low', [item(40, 50)])], 3);
+    expect(mixed.confidence).toBe('low');
+    // A low part adds nothing to an answer the whole message found.
+    expect(quotes(mixed)).toEqual(['r:0-10', 'r:20-30']);
+  });
+
+  it('a refused whole message takes what its parts found, confident ones first, and is no longer a refusal', () => {
+    const refused = answer(undefined, []);
+    const merged = mergePartAnswers(refused, [answer('low', [item(40, 50)]), answer('high', [item(20, 30)])], 3);
+    expect(quotes(merged)).toEqual(['r:20-30', 'r:40-50']);
+    expect(merged).toMatchObject({ abstained: false, confidence: 'low', nearestSections: [] });
+  });
+
+  it('parts that were all refused leave the whole answer as it was', () => {
+    const refused = answer(undefined, []);
+    expect(mergePartAnswers(refused, [answer(undefined, []), answer(undefined, [])], 3)).toBe(refused);
+    const whole = answer('high', [item(0, 10)]);
+    expect(mergePartAnswers(whole, [answer(undefined, [])], 3)).toBe(whole);
+  });
+});
+
+describe('the verdict, exactly at its bars', () => {
+  it('calibrates from the finite best similarities of at least five probes', () => {
+    expect(calibrate([0.1, 0.2, 0.3, 0.4])).toBeUndefined();
+    expect(calibrate([0.1, 0.2, 0.3, 0.4, NaN])).toBeUndefined();
+    const c = calibrate([0.2, 0.4, 0.2, 0.4, 0.3, NaN])!;
+    expect(c.offTopicMean).toBeCloseTo(0.3, 10);
+    // Population standard deviation: sqrt((4 × 0.01) / 5).
+    expect(c.offTopicSd).toBeCloseTo(Math.sqrt(0.04 / 5), 10);
+    expect(calibrate([0.5, 0.5, 0.5, 0.5, 0.5])).toEqual({ offTopicMean: 0.5, offTopicSd: 0.01 });
+  });
+
+  it('relatedness: standard deviations above the off-topic mean; nothing without a similarity or a calibration', () => {
+    const c = { offTopicMean: 0.3, offTopicSd: 0.1 };
+    expect(relatedness(0.55, c)).toBeCloseTo(2.5, 10);
+    expect(relatedness(0.2, c)).toBeCloseTo(-1, 10);
+    expect(relatedness(undefined, c)).toBeUndefined();
+    expect(relatedness(0.5, undefined)).toBeUndefined();
+    expect(relatedness(NaN, c)).toBeUndefined();
+  });
+
+  /** Round bars, so each rule can be hit exactly at its edge. */
+  const T = {
+    ...CONFIDENCE,
+    highCoverage: 0.8,
+    highRelatedness: 4,
+    supportCoverage: 0.5,
+    supportRelatedness: 2,
+    minCoverage: 0.2,
+    minRelatedness: 1,
+    unrelated: 0.5,
+    clearMargin: 0.3,
+    marginCoverage: 0.4,
+    openCoverage: 0.3,
+    openRelatedness: 1.5,
+  };
+  const weak = { coverage: 0.25, literal: 0, margin: 0, related: 0.9 };
+
+  it('each way to a confident answer, at its bar and just under it', () => {
+    expect(decide({ ...weak, coverage: 0.8 }, T)).toBe('high');
+    expect(decide({ ...weak, coverage: 0.79 }, T)).toBe('low');
+    expect(decide({ ...weak, related: 4 }, T)).toBe('high');
+    expect(decide({ ...weak, related: 3.99 }, T)).toBe('low');
+    expect(decide({ ...weak, coverage: 0.5, related: 2 }, T)).toBe('high');
+    expect(decide({ ...weak, coverage: 0.49, related: 2 }, T)).toBe('low');
+    expect(decide({ ...weak, coverage: 0.5, related: 1.99 }, T)).toBe('low');
+    expect(decide({ ...weak, margin: 0.3, literal: 0.4 }, T)).toBe('high');
+    expect(decide({ ...weak, margin: 0.29, literal: 0.4 }, T)).toBe('low');
+    expect(decide({ ...weak, margin: 0.3, literal: 0.39 }, T)).toBe('low');
+    expect(decide({ ...weak, open: true, coverage: 0.3, related: 1.5 }, T)).toBe('high');
+    expect(decide({ ...weak, open: false, coverage: 0.3, related: 1.5 }, T)).toBe('low');
+    expect(decide({ ...weak, open: true, coverage: 0.29, related: 1.5 }, T)).toBe('low');
+    expect(decide({ ...weak, open: true, coverage: 0.3, related: 1.49 }, T)).toBe('low');
+    expect(decide({ ...weak, agrees: true, coverage: 0.2, related: 1 }, T)).toBe('high');
+    expect(decide({ ...weak, agrees: false, coverage: 0.2, related: 1 }, T)).toBe('low');
+    expect(decide({ ...weak, agrees: true, coverage: 0.19, related: 1 }, T)).toBe('low');
+    expect(decide({ ...weak, agrees: true, coverage: 0.2, related: 0.99 }, T)).toBe('low');
+  });
+
+  it('refuses when both coverage and relatedness are under their floors, or the meaning is off-topic and the words few', () => {
+    expect(decide({ ...weak, coverage: 0.19, related: 0.99 }, T)).toBe('refuse');
+    expect(decide({ ...weak, coverage: 0.2, related: 0.99 }, T)).toBe('low');
+    expect(decide({ ...weak, coverage: 0.19, related: 1 }, T)).toBe('low');
+    // Without a model, coverage alone.
+    expect(decide({ coverage: 0.19, literal: 0, margin: 0 }, T)).toBe('refuse');
+    expect(decide({ coverage: 0.2, literal: 0, margin: 0 }, T)).toBe('low');
+    // Off-topic meaning (under `unrelated`) refuses unless the question's own words are there.
+    expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0.49 }, T)).toBe('refuse');
+    expect(decide({ ...weak, coverage: 0.3, related: 0.5, literal: 0.49 }, T)).toBe('low');
+    expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0.5 }, T)).toBe('low');
+  });
+
+  it('evidence: the best of the top three, the margin over another paragraph, and whether words and meaning agree', () => {
+    const [a, b] = [{ id: 'a' }, { id: 'b' }];
+    const q = analyzeQuestion('What did the county do about roads?');
+    const ranked = [
+      { report: a, paragraph: 1, score: 1, coverage: 0.4, literal: 0.3, related: 1 },
+      { report: a, paragraph: 1, score: 0.9, coverage: 0.6, literal: 0.2, related: 2 },
+      { report: b, paragraph: 1, score: 0.7, coverage: 0.1, literal: 0.5, related: -1 },
+      { report: a, paragraph: 2, score: 0.6, coverage: 0.9, literal: 0.9, related: 3 },
+    ];
+    expect(evidenceOf(q, ranked)).toEqual({
+      coverage: 0.6,
+      literal: 0.5,
+      related: 2,
+      margin: 1 - 0.7,
+      open: true,
+      // The closest in meaning of all ranked (a#2, relatedness 3) is not the first passage.
+      agrees: false,
+    });
+    const agreeing = ranked.slice(0, 3);
+    expect(evidenceOf(q, agreeing)).toMatchObject({ agrees: true, related: 2 });
+    // Same report, another paragraph: still the runner-up.
+    expect(evidenceOf(q, [ranked[0]!, ranked[3]!]).margin).toBeCloseTo(0.4, 10);
+    // Without relatedness: undefined, and nothing agrees.
+    const lexical = ranked.map(({ related: _, ...s }) => s);
+    expect(evidenceOf(q, lexical)).toMatchObject({ related: undefined, agrees: false });
+    // One relatedness among the three is enough to have one.
+    expect(evidenceOf(q, [lexical[0]!, { ...lexical[1]!, related: -2 }]).related).toBe(-2);
+    expect(evidenceOf(q, [])).toEqual({
+      coverage: 0,
+      literal: 0,
+      related: undefined,
+      margin: 0,
+      open: true,
+      agrees: false,
+    });
+    expect(evidenceOf(q, [ranked[0]!]).margin).toBe(1);
+    expect(evidenceOf(analyzeQuestion('How many roads?'), ranked).open).toBe(false);
+    expect(evidenceOf(analyzeQuestion('When were the roads built?'), ranked).open).toBe(false);
+    expect(evidenceOf(analyzeQuestion('Who built the roads?'), ranked).open).toBe(false);
   });
 });

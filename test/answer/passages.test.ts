@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerItem,
+  distinctParagraphs,
+  nearestSections,
+  pickQuotes,
+  sectionLabel,
+  withFirstItem,
+  type RankedSentence,
+} from '../../src/answer/passages.js';
+import { buildQuote } from '../../src/answer/quote.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { splitSentences } from '../../src/corpus/sentences.js';
+import type { ParsedReport } from '../../src/corpus/types.js';
+
+const REPORT = parseReport(
+  `# Harbor Town 2024 Report
+
+Opening words of the report, before any section.
+
+## Complaints
+
+The town received 136 complaints. Staff resolved 125 of them within a month. A survey followed in May.
+
+Of the 15 offices that received complaints, the following resolved all of them:
+
+Parks office: 40 complaints resolved.
+
+Roads office: 12 complaints resolved.
+
+## Budget
+
+The budget grew to 4 million dollars. The budget grew to 4 million dollars.
+`,
+  'harbor-2024.md',
+);
+
+const text = (r: ParsedReport, n: number): string => r.text.slice(r.paragraphs[n - 1]!.start, r.paragraphs[n - 1]!.end);
+const paragraphOf = (needle: string, r = REPORT): number =>
+  r.paragraphs.findIndex((_, i) => text(r, i + 1).includes(needle)) + 1;
+
+/** Every sentence of paragraph `n`, ranked `score` each (the same unless given). */
+function ranked(n: number, scores: number[] = [], r = REPORT): RankedSentence[] {
+  const p = r.paragraphs[n - 1]!;
+  const sentences = splitSentences(r.text.slice(p.start, p.end), p.start).map((s, i) => ({
+    ...s,
+    leansBack: false,
+    isLead: false,
+    score: scores[i] ?? 1,
+  }));
+  return sentences.map((s, index) => ({
+    report: r,
+    paragraph: n,
+    sentences,
+    index,
+    score: s.score,
+    coverage: scores[index] ?? 1,
+    literal: 0,
+  }));
+}
+
+const spanText = (span: { start: number; end: number }): string => REPORT.text.slice(span.start, span.end);
+
+describe('pickQuotes: the best passages, each once', () => {
+  it('grows a quote to a neighbour that scores nearly as well and skips sentences already quoted', () => {
+    const complaints = paragraphOf('136 complaints');
+    const [first, second, third] = ranked(complaints, [1, 0.9, 0.1]);
+    const budget = ranked(paragraphOf('4 million'), [0.5, 0.1]);
+    // The second sentence is inside the first quote; the third would grow back to it (0.9 ≥ 0.8 × 0.1).
+    const picked = pickQuotes([first!, second!, third!, budget[0]!], 3);
+    expect(picked.map((p) => spanText(p.span))).toEqual([
+      'The town received 136 complaints. Staff resolved 125 of them within a month.',
+      'The budget grew to 4 million dollars.',
+    ]);
+  });
+
+  it('stops at the limit and quotes the same words only once', () => {
+    const budget = ranked(paragraphOf('4 million'), [1, 0.1]);
+    // Two sentences of identical words: one quote.
+    expect(pickQuotes([budget[0]!, budget[1]!], 3)).toHaveLength(1);
+    const complaints = ranked(paragraphOf('136 complaints'), [1, 0.1, 0.1]);
+    expect(pickQuotes([complaints[0]!, complaints[2]!, budget[0]!], 1).map((p) => p.s)).toEqual([complaints[0]]);
+    expect(pickQuotes([complaints[0]!, complaints[2]!, budget[0]!], 2).map((p) => p.s)).toEqual([
+      complaints[0],
+      complaints[2],
+    ]);
+  });
+
+  it('a quote that would overlap one already picked is skipped, in the same report only', () => {
+    const complaints = ranked(paragraphOf('136 complaints'), [0.5, 1, 0.1]);
+    // The second sentence alone (0.5 is below 0.8 × 1); the first then grows to it (1 ≥ 0.8 × 0.5): skipped.
+    expect(pickQuotes([complaints[1]!, complaints[0]!], 3).map((p) => spanText(p.span))).toEqual([
+      'Staff resolved 125 of them within a month.',
+    ]);
+    // The same offsets in another report are another passage.
+    const other = parseReport(REPORT.text.replace('136 complaints', '137 complaints'), 'other-2024.md');
+    const elsewhere = ranked(paragraphOf('137 complaints', other), [1, 0.1, 0.1], other);
+    expect(pickQuotes([complaints[1]!, elsewhere[1]!], 3)).toHaveLength(2);
+  });
+});
+
+describe('withFirstItem: a list lead-in quotes with its first item', () => {
+  const leadIn = paragraphOf('the following resolved');
+
+  it('a span ending at the lead-in goes on to the first item', () => {
+    const p = REPORT.paragraphs[leadIn - 1]!;
+    const span = withFirstItem(REPORT, leadIn, { start: p.start, end: p.end });
+    expect(spanText(span)).toBe(
+      'Of the 15 offices that received complaints, the following resolved all of them:\n\nParks office: 40 complaints resolved.',
+    );
+  });
+
+  it('leaves a span that is not the end of a lead-in, and a lead-in with no items after it', () => {
+    const complaints = paragraphOf('136 complaints');
+    const p = REPORT.paragraphs[complaints - 1]!;
+    expect(withFirstItem(REPORT, complaints, { start: p.start, end: p.end })).toEqual({ start: p.start, end: p.end });
+    const lead = REPORT.paragraphs[leadIn - 1]!;
+    expect(withFirstItem(REPORT, leadIn, { start: lead.start, end: lead.end - 1 })).toEqual({
+      start: lead.start,
+      end: lead.end - 1,
+    });
+    const last = REPORT.paragraphs.length;
+    const end = REPORT.paragraphs[last - 1]!;
+    expect(withFirstItem(REPORT, last, { start: end.start, end: end.end })).toEqual({ start: end.start, end: end.end });
+  });
+
+  it('not past 500 characters', () => {
+    const lead =
+      'These are the items that the office handled over the whole of the year, listed one by one with the figures of each:';
+    const long = parseReport(`# T\n\n## S\n\n${lead}\n\n${'Item words here. '.repeat(23)}\n`, 'long.md');
+    const n = paragraphOf('These are the items', long);
+    const p = long.paragraphs[n - 1]!;
+    expect(withFirstItem(long, n, { start: p.start, end: p.end })).toEqual({ start: p.start, end: p.end });
+    const short = parseReport(`# T\n\n## S\n\n${lead}\n\n${'Item words here. '.repeat(18)}\n`, 'short.md');
+    const m = paragraphOf('These are the items', short);
+    const q = short.paragraphs[m - 1]!;
+    expect(withFirstItem(short, m, { start: q.start, end: q.end }).end).toBe(short.paragraphs[m]!.end);
+  });
+});
+
+describe('citations and nearest sections', () => {
+  it('a paragraph is cited by its section path, one outside any section as the Opening', () => {
+    expect(sectionLabel(REPORT, paragraphOf('136 complaints'))).toBe('Complaints');
+    expect(sectionLabel(REPORT, paragraphOf('Opening words'))).toBe('Opening');
+  });
+
+  it('an answer item carries the quote, the rounded score and the full citation', () => {
+    const [s] = ranked(paragraphOf('136 complaints'), [0.12345]);
+    const sentence = s!.sentences[0]!;
+    const quote = buildQuote(REPORT.text, sentence.start, sentence.end, new Set(), () => true);
+    expect(answerItem(s!, quote)).toEqual({
+      quote,
+      score: 0.123,
+      citation: {
+        reportId: REPORT.id,
+        reportTitle: REPORT.meta.title,
+        reportShortTitle: REPORT.meta.shortTitle,
+        reportUrl: REPORT.meta.url,
+        section: 'Complaints',
+        paragraph: paragraphOf('136 complaints'),
+        page: undefined,
+      },
+      sectionPath: ['Complaints'],
+    });
+  });
+
+  it('nearest sections: distinct paragraphs that hold some word of the question, at most three', () => {
+    const all = [
+      ...ranked(paragraphOf('136 complaints'), [1, 1, 1]),
+      ...ranked(paragraphOf('Parks office'), [0]),
+      ...ranked(paragraphOf('Roads office')),
+      ...ranked(paragraphOf('4 million')),
+      ...ranked(paragraphOf('the following resolved')),
+    ];
+    expect(nearestSections(all)).toEqual([
+      { reportId: REPORT.id, section: 'Complaints', paragraph: paragraphOf('136 complaints') },
+      { reportId: REPORT.id, section: 'Complaints', paragraph: paragraphOf('Roads office') },
+      { reportId: REPORT.id, section: 'Budget', paragraph: paragraphOf('4 million') },
+    ]);
+    expect(distinctParagraphs(all, 2).map((s) => s.paragraph)).toEqual([
+      paragraphOf('136 complaints'),
+      paragraphOf('Parks office'),
+    ]);
+  });
+});
