@@ -310,7 +310,7 @@ describe('the verdict, exactly at its bars', () => {
     // Same report, another paragraph: still the runner-up.
     expect(evidenceOf(q, [ranked[0]!, ranked[3]!]).margin).toBeCloseTo(0.4, 10);
     // Without relatedness: undefined, and nothing agrees.
-    const lexical = ranked.map(({ related: _, ...s }) => s);
+    const lexical = ranked.map((s) => ({ ...s, related: undefined }));
     expect(evidenceOf(q, lexical)).toMatchObject({ related: undefined, agrees: false });
     // One relatedness among the three is enough to have one.
     expect(evidenceOf(q, [lexical[0]!, { ...lexical[1]!, related: -2 }]).related).toBe(-2);

@@ -34,7 +34,6 @@ describe('withFamily: a word the reports never use matches its family there', ()
   });
 
   it('leaves short stems, numbers, several words and translated concepts alone', () => {
-    const index = indexOf('popula', 'popul', 'abcd1', 'abcdx');
     expect(withFamily(word('popu'), indexOf('popul'))).toEqual(word('popu')); // 4 letters: too short to be a family
     expect(withFamily(word('abcd1'), indexOf('abcd1x'))).toEqual(word('abcd1'));
     expect(withFamily(word('1abcd'), indexOf('1abcdx'))).toEqual(word('1abcd'));
