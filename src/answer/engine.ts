@@ -6,11 +6,8 @@
  * (retrieve.ts); every sentence of their paragraphs is scored (rerank.ts); the evidence of the
  * best ones decides confidence (confidence.ts); the best sentences become quotes (quote.ts).
  */
-import { splitSentences } from '../corpus/sentences.js';
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
-import { definedAcronyms } from '../corpus/acronyms.js';
-import { tableContextOf } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
@@ -24,7 +21,6 @@ import {
   analyzeQuestion,
   readMessage,
   CURRENCY_TERMS,
-  isForwardLooking,
   modelReading,
   splitQuestion,
   type QuestionAnalysis,
@@ -43,6 +39,14 @@ import {
   type Thresholds,
 } from './confidence.js';
 import { withCompounds, withFamily, withOtherForms } from './readings.js';
+import {
+  acronymPairs,
+  paragraphEvidence,
+  titleFactsOf,
+  titleFrequency,
+  type AcronymPair,
+  type ParagraphEvidence,
+} from './evidence.js';
 import { answerItem, nearestSections, pickQuotes, withFirstItem, type RankedSentence } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';
@@ -74,13 +78,6 @@ export interface EngineOptions {
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
 const PARAGRAPH_CACHE = 2_000;
 
-interface ParagraphEvidence {
-  sentences: { start: number; end: number; text: string; terms: string[]; termSet: Set<string> }[];
-  terms: Set<string>;
-  headingTerms: Set<string>;
-  forwardLooking: boolean;
-}
-
 /** Removes control and format characters, clips overlong input and reads figures written in characters as numerals. */
 export function cleanQuestion(raw: string): string {
   return arabicFigures(
@@ -98,7 +95,7 @@ export class AnswerEngine {
   private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
   private readonly titles = new Map<string, TitleFacts>();
   /** Abbreviations each report defines, as index terms (see withAcronyms). */
-  private readonly acronyms = new LruMap<string, { short: string[]; long: string[] }[]>(PARAGRAPH_CACHE);
+  private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
   /** Off-topic similarity levels of this model on this index, measured once at construction. */
@@ -477,78 +474,25 @@ export class AnswerEngine {
   private titleFacts(report: ParsedReport): TitleFacts {
     let facts = this.titles.get(report.id);
     if (!facts) {
-      const text = `${report.meta.title} ${report.meta.date ?? ''} ${report.id}`;
-      // The names in its title (no dictionary word, no year: "Zuoyun", "Hong Kong", "GSA") say whom the whole report is
-      // about.
-      const names = new Set(
-        this.vocabulary()
-          .names(report.meta.title, true)
-          .flatMap((name) => tokenize(name)),
-      );
-      // Its own names, from its title and who issued it ("Zuoyun", "GSA", "Hong Kong"; not "FY"): what a question names
-      // it by.
-      const ownNames = new Set(
-        this.vocabulary()
-          .names(`${report.meta.title} ${report.meta.shortTitle ?? ''} ${report.meta.issuer ?? ''}`, true)
-          .filter((name) => /^\p{L}{3,}$/u.test(name))
-          .flatMap((name) => tokenize(name)),
-      );
-      this.titles.set(report.id, (facts = { text, terms: new Set(tokenize(text)), names, ownNames }));
+      const vocabulary = this.vocabulary();
+      this.titles.set(report.id, (facts = titleFactsOf(report, (text) => vocabulary.names(text, true))));
     }
     return facts;
   }
 
   /** Term → number of report titles holding it (computed once; the index is immutable). */
   private titleFrequency(): Map<string, number> {
-    if (!this.titleCounts) {
-      this.titleCounts = new Map();
-      for (const report of this.index.reports.values())
-        for (const t of new Set(tokenize(report.meta.title)))
-          this.titleCounts.set(t, (this.titleCounts.get(t) ?? 0) + 1);
-    }
+    this.titleCounts ??= titleFrequency([...this.index.reports.values()]);
     return this.titleCounts;
-  }
-
-  /**
-   * A sentence's terms with the other form of every abbreviation its report defines: "PM" also
-   * reads "program manager" and "full-time equivalents" also "FTE", so a reader may ask with either.
-   */
-  private withAcronyms(report: ParsedReport, terms: Set<string>): Set<string> {
-    let pairs = this.acronyms.get(report.id);
-    if (!pairs) {
-      pairs = definedAcronyms(report.text)
-        .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
-        .filter((a) => a.short.length === 1 && a.long.length > 0);
-      this.acronyms.set(report.id, pairs);
-    }
-    for (const { short, long } of pairs) {
-      if (terms.has(short[0]!)) for (const t of long) terms.add(t);
-      else if (long.every((t) => terms.has(t))) terms.add(short[0]!);
-    }
-    return terms;
   }
 
   private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
     if (!evidence) {
-      const p = report.paragraphs[n - 1]!;
-      const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
-        const text = report.text.slice(s.start, s.end);
-        // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
-        const label = p.role === 'body' || p.role === 'heading' ? [] : tokenize(p.section.join(' '));
-        const terms = [...tokenize(text), ...label];
-        return { ...s, text, terms, termSet: this.withAcronyms(report, new Set(terms)) };
-      });
-      // A table row is read with its header row and caption, as its headings are.
-      const introText = tableContextOf(report, n);
-      evidence = {
-        sentences,
-        terms: new Set(sentences.flatMap((s) => s.terms)),
-        headingTerms: new Set(tokenize(`${p.section.join(' ')} ${introText}`)),
-        forwardLooking: isForwardLooking(p.section),
-      };
-      this.paragraphCache.set(key, evidence);
+      let pairs = this.acronyms.get(report.id);
+      if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
+      this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, pairs)));
     }
     return evidence;
   }

@@ -1,0 +1,95 @@
+/**
+ * What a passage offers the ranking, read once per paragraph and report: a paragraph's sentences with their terms
+ * (a header line with its label, abbreviations with their long forms), its paragraph and heading terms; a report's
+ * title facts (its names, what a question may call it). Pure.
+ */
+import { definedAcronyms } from '../corpus/acronyms.js';
+import { tableContextOf } from '../corpus/lists.js';
+import { splitSentences } from '../corpus/sentences.js';
+import type { ParsedReport } from '../corpus/types.js';
+import { tokenize } from '../search/tokenize.js';
+import { isForwardLooking } from './question.js';
+import type { TitleFacts } from './rerank.js';
+
+export interface ParagraphEvidence {
+  sentences: { start: number; end: number; text: string; terms: string[]; termSet: Set<string> }[];
+  terms: Set<string>;
+  headingTerms: Set<string>;
+  forwardLooking: boolean;
+}
+
+/** An abbreviation a report defines, as index terms: one short term, its long form's terms. */
+export interface AcronymPair {
+  short: string;
+  long: string[];
+}
+
+/** The abbreviations a report defines ("program managers (PMs)"), one word each. */
+export function acronymPairs(text: string): AcronymPair[] {
+  return definedAcronyms(text)
+    .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
+    .filter((a) => a.short.length === 1 && a.long.length > 0)
+    .map((a) => ({ short: a.short[0]!, long: a.long }));
+}
+
+/**
+ * A sentence's terms with the other form of every abbreviation its report defines: "PM" also reads "program manager"
+ * and "full-time equivalents" also "FTE", so a reader may ask with either.
+ */
+export function withAcronyms(terms: Set<string>, pairs: AcronymPair[]): Set<string> {
+  for (const { short, long } of pairs) {
+    if (terms.has(short)) for (const t of long) terms.add(t);
+    else if (long.every((t) => terms.has(t))) terms.add(short);
+  }
+  return terms;
+}
+
+/** Paragraph `n` (1-based) of a report, read for ranking. */
+export function paragraphEvidence(report: ParsedReport, n: number, pairs: AcronymPair[]): ParagraphEvidence {
+  const p = report.paragraphs[n - 1]!;
+  // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
+  const label = p.role === 'body' || p.role === 'heading' ? [] : tokenize(p.section.join(' '));
+  const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
+    const text = report.text.slice(s.start, s.end);
+    const terms = [...tokenize(text), ...label];
+    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs) };
+  });
+  // A table row is read with its header row and caption, as its headings are.
+  return {
+    sentences,
+    terms: new Set(sentences.flatMap((s) => s.terms)),
+    headingTerms: new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`)),
+    forwardLooking: isForwardLooking(p.section),
+  };
+}
+
+/**
+ * What a report's title says, for preferring the report a question names.
+ * @param names the names in a text (vocabulary.ts names: words the dictionary knows only as names, or not at all)
+ */
+export function titleFactsOf(report: ParsedReport, names: (text: string) => string[]): TitleFacts {
+  const { title, date, shortTitle, issuer } = report.meta;
+  const text = `${title} ${date ?? ''} ${report.id}`;
+  return {
+    text,
+    terms: new Set(tokenize(text)),
+    // The names in its title (no dictionary word, no year: "Zuoyun", "Hong Kong", "GSA") say whom the whole report is
+    // about.
+    names: new Set(names(title).flatMap((name) => tokenize(name))),
+    // Its own names, from its title and who issued it ("Zuoyun", "GSA", "Hong Kong"; not "FY"): what a question names
+    // it by.
+    ownNames: new Set(
+      names(`${title} ${shortTitle ?? ''} ${issuer ?? ''}`)
+        .filter((name) => /^\p{L}{3,}$/u.test(name))
+        .flatMap((name) => tokenize(name)),
+    ),
+  };
+}
+
+/** Term → number of report titles holding it. */
+export function titleFrequency(reports: ParsedReport[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const report of reports)
+    for (const t of new Set(tokenize(report.meta.title))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acronymPairs,
+  paragraphEvidence,
+  titleFactsOf,
+  titleFrequency,
+  withAcronyms,
+} from '../../src/answer/evidence.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { tokenize } from '../../src/search/tokenize.js';
+
+const REPORT = parseReport(
+  `Index number: 123-45
+
+Date of issue: 2024-03-01
+
+# Harbor Town 2024 Report
+
+## Staffing
+
+Program managers (PMs) lead each office. Each PM reports twice a year.
+
+Table 2: Offices by size
+
+Office | Staff | Budget
+
+Parks | 12 | 3 million
+
+## Next steps
+
+The town will hire more full-time equivalents (FTEs) in 2025.
+`,
+  'harbor-2024.md',
+);
+
+const text = (n: number): string => REPORT.text.slice(REPORT.paragraphs[n - 1]!.start, REPORT.paragraphs[n - 1]!.end);
+const paragraphOf = (needle: string): number => REPORT.paragraphs.findIndex((_, i) => text(i + 1).includes(needle)) + 1;
+const terms = (s: string): Set<string> => new Set(tokenize(s));
+
+describe('acronyms', () => {
+  it('finds the abbreviations a report defines, one word each, as index terms', () => {
+    expect(acronymPairs(REPORT.text)).toEqual([
+      { short: 'pm', long: tokenize('program managers') },
+      { short: 'fte', long: tokenize('full-time equivalents') },
+    ]);
+    // A two-word abbreviation is not read ("U S" is not one term).
+    expect(acronymPairs('the United States (U S) and more')).toEqual([]);
+  });
+
+  it('a sentence with either form reads the other too; one with neither is left as it was', () => {
+    const pairs = acronymPairs(REPORT.text);
+    expect([...withAcronyms(terms('Each PM reports'), pairs)].sort()).toEqual(
+      [...terms('Each PM reports program managers')].sort(),
+    );
+    expect([...withAcronyms(terms('the program managers met'), pairs)].sort()).toEqual(
+      [...terms('the program managers met PM')].sort(),
+    );
+    // Only part of the long form: not the abbreviation.
+    expect([...withAcronyms(terms('the program met'), pairs)].sort()).toEqual([...terms('the program met')].sort());
+  });
+});
+
+describe('paragraphEvidence', () => {
+  const pairs = acronymPairs(REPORT.text);
+
+  it('a body paragraph: its sentences with their terms, the paragraph terms, the section path as heading terms', () => {
+    const n = paragraphOf('Program managers');
+    const e = paragraphEvidence(REPORT, n, pairs);
+    expect(e.sentences.map((s) => s.text)).toEqual([
+      'Program managers (PMs) lead each office.',
+      'Each PM reports twice a year.',
+    ]);
+    expect(e.sentences[1]!.terms).toEqual(tokenize('Each PM reports twice a year.'));
+    expect(e.sentences[1]!.termSet).toEqual(
+      new Set([...tokenize('Each PM reports twice a year.'), ...tokenize('program managers')]),
+    );
+    expect(e.sentences[0]!.start).toBe(REPORT.paragraphs[n - 1]!.start);
+    expect(e.terms).toEqual(new Set([...e.sentences[0]!.terms, ...e.sentences[1]!.terms]));
+    expect(e.headingTerms).toEqual(terms('Staffing'));
+    expect(e.forwardLooking).toBe(false);
+  });
+
+  it('a header line counts its label as its own words; a table row reads its header row and caption as headings', () => {
+    const date = paragraphEvidence(REPORT, paragraphOf('2024-03-01'), pairs);
+    const label = REPORT.paragraphs[paragraphOf('2024-03-01') - 1]!.section;
+    expect(label.at(-1)).toBe('Date of issue');
+    expect(date.sentences[0]!.terms).toEqual([
+      ...tokenize(text(paragraphOf('2024-03-01'))),
+      ...tokenize(label.join(' ')),
+    ]);
+    const row = paragraphEvidence(REPORT, paragraphOf('Parks |'), pairs);
+    expect(row.sentences[0]!.terms).toEqual(tokenize('Parks | 12 | 3 million'));
+    expect(row.headingTerms).toEqual(terms('Staffing Table 2: Offices by size Office | Staff | Budget'));
+  });
+
+  it('a heading is read on its own words; a path of several headings gives each', () => {
+    const heading = REPORT.paragraphs.findIndex((p) => p.role === 'heading') + 1;
+    expect(heading).toBeGreaterThan(0);
+    expect(paragraphEvidence(REPORT, heading, pairs).sentences[0]!.terms).toEqual(tokenize(text(heading)));
+    const nested = parseReport('# T\n\n## Roads office\n\n### Night work\n\nCrews worked at night.\n', 'nested.md');
+    const n = nested.paragraphs.findIndex((p) => p.role === 'body') + 1;
+    expect(paragraphEvidence(nested, n, []).headingTerms).toEqual(terms('Roads office Night work'));
+  });
+
+  it('a section about what is to come is forward-looking', () => {
+    expect(paragraphEvidence(REPORT, paragraphOf('will hire'), pairs).forwardLooking).toBe(true);
+  });
+});
+
+describe('title facts', () => {
+  const names = (t: string): string[] =>
+    t.match(/\b[A-Z][a-z]+\b/g)?.filter((w) => w !== 'Report' && w !== 'Town') ?? [];
+
+  it('the title’s names say whom the report is about; its own names (title, short title, issuer) of 3+ letters', () => {
+    const report = {
+      ...REPORT,
+      meta: { ...REPORT.meta, title: 'Harbor Town 2024 Report', shortTitle: 'Harborview Xy', issuer: 'Oakfield Office' },
+    };
+    const facts = titleFactsOf(report, names);
+    expect(facts.text).toBe(`Harbor Town 2024 Report ${REPORT.meta.date ?? ''} ${REPORT.id}`);
+    expect(facts.terms).toEqual(terms(facts.text));
+    expect(facts.names).toEqual(terms('Harbor'));
+    // "Xy" has two letters: not a name a question would call it by.
+    expect(facts.ownNames).toEqual(terms('Harbor Harborview Oakfield Office'));
+    const bare = titleFactsOf(
+      { ...report, meta: { ...report.meta, shortTitle: undefined, issuer: undefined, date: undefined } },
+      names,
+    );
+    expect(bare.ownNames).toEqual(terms('Harbor'));
+    expect(bare.text).toBe(`Harbor Town 2024 Report  ${REPORT.id}`);
+  });
+
+  it('counts the titles holding each term, once per title', () => {
+    const titled = (title: string) => ({ ...REPORT, meta: { ...REPORT.meta, title } });
+    const counts = titleFrequency([titled('County report county'), titled('City report')]);
+    expect(Object.fromEntries(counts)).toEqual(
+      Object.fromEntries([
+        [tokenize('county')[0], 1],
+        [tokenize('report')[0], 2],
+        [tokenize('city')[0], 1],
+      ]),
+    );
+  });
+});
