@@ -114,7 +114,12 @@ describe('title facts', () => {
   it('the title’s names say whom the report is about; its own names (title, short title, issuer) of 3+ letters', () => {
     const report = {
       ...REPORT,
-      meta: { ...REPORT.meta, title: 'Harbor Town 2024 Report', shortTitle: 'Harborview Xy', issuer: 'Oakfield Office' },
+      meta: {
+        ...REPORT.meta,
+        title: 'Harbor Town 2024 Report',
+        shortTitle: 'Harborview Xy',
+        issuer: 'Oakfield Office',
+      },
     };
     const facts = titleFactsOf(report, names);
     expect(facts.text).toBe(`Harbor Town 2024 Report ${REPORT.meta.date ?? ''} ${REPORT.id}`);
