@@ -185,3 +185,171 @@ describe('PDF layout', () => {
     ]);
   });
 });
+
+describe('PDF layout: a figure set on its own reads with its label', () => {
+  const body = 'The assessment asked every agency about the tests it ran during the year.';
+  const big = (text: string, y: number, x = 72): Partial<PdfLine> & { text: string } => ({ text, y, x, size: 24 });
+  const small = (text: string, y: number, x = 72): Partial<PdfLine> & { text: string } => ({ text, y, x, size: 11 });
+
+  it('a label below the figure follows it', () => {
+    expect(
+      paragraphs([page([small(body, 600), big('42%', 500), small('of agencies tested their pages', 470)])]),
+    ).toEqual([body, '42% of agencies tested their pages']);
+  });
+
+  it('a label beside the figure follows it', () => {
+    expect(paragraphs([page([small(body, 600), big('17', 500), small('new offices opened', 505, 200)])])).toEqual([
+      body,
+      '17 new offices opened',
+    ]);
+  });
+
+  it('a short label above the figure, with nothing below it, comes first', () => {
+    expect(paragraphs([page([small(body, 600), small('Complaints resolved', 520), big('125', 500)])])).toEqual([
+      body,
+      'Complaints resolved 125',
+    ]);
+  });
+
+  it('a page that puts its labels above its figures pairs each label with the figure under it', () => {
+    const pagePairs = page([
+      small(body, 700),
+      small('Agencies that responded', 620),
+      big('60', 600),
+      small('Agencies that did not respond', 570),
+      big('43', 550),
+    ]);
+    expect(paragraphs([pagePairs])).toEqual([body, 'Agencies that responded 60', 'Agencies that did not respond 43']);
+  });
+
+  it('a sentence above is no label, a label on another page is not paired, and a figure alone stays as it is', () => {
+    expect(paragraphs([page([small('Agencies tested their pages.', 520), big('125', 500)])])).toEqual([
+      'Agencies tested their pages.',
+      '125',
+    ]);
+    expect(paragraphs([page([small(body, 600), big('99', 300)]), page([small('pages tested', 690)])])).toEqual([
+      body,
+      '99',
+      'pages tested',
+    ]);
+    // Too far below to be its label (more than two and a half figure sizes).
+    expect(
+      paragraphs([page([small(body, 600), big('42%', 500), small('of agencies tested their pages', 400)])]),
+    ).toEqual([body, '42%', 'of agencies tested their pages']);
+  });
+});
+
+describe('PDF layout: lines into paragraphs', () => {
+  const at = (text: string, y: number, more: Partial<PdfLine> = {}): Partial<PdfLine> & { text: string } => ({
+    text,
+    y,
+    ...more,
+  });
+  const long = 'The office handled many requests from residents of every township during the whole year and';
+
+  it('lines a line apart join; more than 1.75 lines apart, or set further in, start a paragraph', () => {
+    expect(paragraphs([page([at(long, 600), at('then some more.', 586)])])).toEqual([`${long} then some more.`]);
+    expect(paragraphs([page([at(long, 600), at('then some more.', 580.75)])])).toEqual([`${long} then some more.`]);
+    expect(paragraphs([page([at(long, 600), at('then some more.', 580)])])).toEqual([long, 'then some more.']);
+    expect(paragraphs([page([at(long, 600), at('then some more.', 586, { x: 72 + 17 })])])).toEqual([
+      long,
+      'then some more.',
+    ]);
+    expect(paragraphs([page([at(long, 600), at('then some more.', 586, { x: 72 + 16 })])])).toEqual([
+      `${long} then some more.`,
+    ]);
+  });
+
+  it('a bullet opens a block and its wrapped text, set in after the bullet, stays with it', () => {
+    const lines = [
+      at(long, 600),
+      at('• the first item of the list that runs on', 586),
+      at('to a second line.', 572, { x: 72 + 10 }),
+      at('• the second item.', 558),
+    ];
+    expect(paragraphs([page(lines)])).toEqual([
+      long,
+      '• the first item of the list that runs on to a second line.',
+      '• the second item.',
+    ]);
+    // Set in further than three sizes: not its text.
+    const far = [at('• the first item of the list that runs on', 586), at('to a second line.', 572, { x: 72 + 34 })];
+    expect(paragraphs([page(far)])).toEqual(['• the first item of the list that runs on', 'to a second line.']);
+  });
+
+  it('a line ending in a comma runs on into a slightly smaller one; other size changes start a block', () => {
+    const signed = [at('Paul N. Wagner,', 600), at('CEO, Canadian Digital Service', 586, { size: 9.5 })];
+    expect(paragraphs([page([at(long, 640), ...signed])])).toEqual([
+      long,
+      'Paul N. Wagner, CEO, Canadian Digital Service',
+    ]);
+    const smaller = [at('Paul N. Wagner', 600), at('CEO, Canadian Digital Service', 586, { size: 9.5 })];
+    expect(paragraphs([page([at(long, 640), ...smaller])])).toEqual([
+      long,
+      'Paul N. Wagner',
+      'CEO, Canadian Digital Service',
+    ]);
+    expect(paragraphs([page([at(long, 640), at('Paul N. Wagner', 600), at('Service', 586, { size: 11.5 })])])).toEqual([
+      long,
+      'Paul N. Wagner Service',
+    ]);
+  });
+
+  it('a short line ending a sentence closes its paragraph', () => {
+    const lines = [at(long, 600), at('the end.', 586), at('A new paragraph starts here.', 572)];
+    expect(paragraphs([page(lines)])).toEqual([`${long} the end.`, 'A new paragraph starts here.']);
+    const full = [at(long, 600), at(`${long.slice(0, -4)}.`, 586), at('and runs on.', 572)];
+    expect(paragraphs([page(full)])).toEqual([`${long} ${long.slice(0, -4)}. and runs on.`]);
+  });
+
+  it('Chinese lines join without a space; a dash after a word runs on', () => {
+    expect(paragraphs([page([at('左云县人民政府加强法治政府建设', 600), at('取得明显成效。', 586)])])).toEqual([
+      '左云县人民政府加强法治政府建设取得明显成效。',
+    ]);
+    expect(paragraphs([page([at('In the years 2023–', 600), at('2024 the county grew.', 586)])])).toEqual([
+      'In the years 2023–2024 the county grew.',
+    ]);
+  });
+});
+
+describe('PDF layout: heading levels', () => {
+  const text = 'The office handled many requests from residents of every township during the year.';
+  const line = (t: string, y: number, size = 11): Partial<PdfLine> & { text: string } => ({ text: t, y, size });
+
+  it('larger sizes are higher levels; a numbered line at body size sits below them by its depth', () => {
+    const lines = [
+      line(text, 700),
+      line('Services', 660, 18),
+      line(text, 630),
+      line('Libraries', 600, 14),
+      line(text, 570),
+      line('2.1 Opening hours', 540),
+      line(text, 520),
+      line('2.1.1 Weekends', 500),
+      line(text, 480),
+    ];
+    // A title given: the largest line of the first page is not taken for the cover's.
+    expect(layoutPdf([page(lines)], { title: 'T' }).text).toBe(
+      `# T\n\n${text}\n\n## Services\n\n${text}\n\n### Libraries\n\n${text}\n\n##### 2.1 Opening hours\n\n${text}\n\n###### 2.1.1 Weekends\n\n${text}\n\n`,
+    );
+  });
+
+  it('the outline decides the level of what it lists; a heading with nothing under it is text', () => {
+    const lines = [line(text, 700), line('Opening hours', 660, 14), line(text, 630), line('Closing', 600, 14)];
+    const laid = layoutPdf([page(lines)], { title: 'T', outline: [{ title: 'Opening hours:', depth: 1 }] });
+    expect(laid.text).toBe(`# T\n\n${text}\n\n### Opening hours\n\n${text}\n\nClosing\n\n`);
+  });
+
+  it('a line opening with a figure, a sentence, or a long block is no heading', () => {
+    const lines = [
+      line(text, 700),
+      line('18.25 million Veterans served', 660, 14),
+      line(text, 630),
+      line('Services grew.', 600, 14),
+      line(text, 570),
+    ];
+    expect(layoutPdf([page(lines)], { title: 'T' }).text).toBe(
+      `# T\n\n${text}\n\n18.25 million Veterans served\n\n${text}\n\nServices grew.\n\n${text}\n\n`,
+    );
+  });
+});
