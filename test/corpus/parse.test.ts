@@ -235,3 +235,43 @@ describe('introOf: lists and tables', () => {
     expect(introOf(r, n('ICT Type'))).toBeUndefined();
   });
 });
+
+describe('parseReport: the trailing signature block', () => {
+  const signed = (before: string): ReturnType<typeof parseReport> =>
+    parseReport(
+      `1. Work\nThe county did many things this year.\n${before}\nZuoyun County People's Government\n2024-01-16\n(This document is released publicly)\n`,
+      'z.txt',
+    );
+  const roleOf = (r: ReturnType<typeof parseReport>, start: string): [string, string[]] => {
+    const p = r.paragraphs.find((x) => r.text.slice(x.start, x.end).startsWith(start))!;
+    return [p.role, p.section];
+  };
+
+  it('issuer, date and release note after the last paragraph: each labelled, the issuer and date kept', () => {
+    const r = signed('Office of Rule of Law');
+    expect(roleOf(r, 'Office of Rule')).toEqual(['signature', ['Report signature', 'Signed by']]);
+    expect(roleOf(r, 'Zuoyun County')).toEqual(['signature', ['Report signature', 'Signed by']]);
+    expect(roleOf(r, '2024-01-16')).toEqual(['signature', ['Report signature', 'Date signed']]);
+    expect(roleOf(r, '(This document')).toEqual(['signature', ['Report signature', 'Release note']]);
+    // Read from the end: the last issuer line and date are the signature's.
+    expect([r.meta.signature, r.meta.signedDate]).toEqual(["Zuoyun County People's Government", '2024-01-16']);
+    expect(roleOf(r, 'The county did')[0]).toBe('body');
+  });
+
+  it('a sentence, a long line, a table row or a figure ends the block: it is the report’s text', () => {
+    for (const text of [
+      'The work goes on.',
+      `A line that is far too long to be an issuer or a date, ${'words '.repeat(10)}and so on without a stop`,
+      'Cases | 13 | 74',
+      '2+ million hours saved',
+    ]) {
+      const r = signed(text);
+      expect(roleOf(r, text.slice(0, 12))[0]).toBe('body');
+      expect(roleOf(r, 'Zuoyun County')[0]).toBe('signature');
+    }
+    // A date in words is a date line too.
+    const worded = parseReport('1. Work\nThe county did many things.\nThe Mayor\nJanuary 16, 2024\n', 'w.txt');
+    expect(roleOf(worded, 'January 16')).toEqual(['signature', ['Report signature', 'Date signed']]);
+    expect(worded.meta.signedDate).toBe('January 16, 2024');
+  });
+});
