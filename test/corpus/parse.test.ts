@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReport } from '../../src/corpus/parse.js';
+import { parseReport, reportIdFromFileName } from '../../src/corpus/parse.js';
 import { introOf } from '../../src/corpus/lists.js';
 import { REPO, REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
@@ -273,5 +273,50 @@ describe('parseReport: the trailing signature block', () => {
     const worded = parseReport('1. Work\nThe county did many things.\nThe Mayor\nJanuary 16, 2024\n', 'w.txt');
     expect(roleOf(worded, 'January 16')).toEqual(['signature', ['Report signature', 'Date signed']]);
     expect(worded.meta.signedDate).toBe('January 16, 2024');
+  });
+});
+
+describe('parseReport: ids, offsets and header fields', () => {
+  it('a report id is the file name without its folder and last extension, lower case, [a-z0-9-] only', () => {
+    expect(reportIdFromFileName('/srv/reports/Zuoyun 2023 Report.PDF')).toBe('zuoyun-2023-report');
+    expect(reportIdFromFileName('C:\\reports\\--GSA__FY.2025--.md')).toBe('gsa-fy-2025');
+    expect(reportIdFromFileName('年报.txt')).toBe('report');
+    expect(reportIdFromFileName('plain')).toBe('plain');
+  });
+
+  it('a paragraph spans its text without the indentation and trailing spaces of its lines', () => {
+    const text = '# T\n\n   Indented first line\n   and its second line   \n\nNext.\n';
+    const r = parseReport(text, 'o.md');
+    const p = r.paragraphs.find((x) => x.role === 'body')!;
+    expect(r.text.slice(p.start, p.end)).toBe('Indented first line\n   and its second line');
+    // In a text report every line is a paragraph of its own.
+    const plain = parseReport('  one line  \n  two line  \n', 'o.txt');
+    expect(plain.paragraphs.map((x) => plain.text.slice(x.start, x.end))).toEqual(['one line', 'two line']);
+  });
+
+  it('a Markdown heading is cited without its marks, closing marks included', () => {
+    const r = parseReport('# Title #\n\n## Budget ##\n\nThe budget grew.\n', 'h.md');
+    const heading = r.paragraphs.find((x) => x.role === 'heading')!;
+    expect(r.text.slice(heading.start, heading.end)).toBe('Budget');
+    expect(r.meta.title).toBe('Title');
+    expect(r.paragraphs.find((x) => x.role === 'body')!.section).toEqual(['Budget']);
+  });
+
+  it('header fields by their labels, any case, a full-width colon too; an unknown label is text', () => {
+    const r = parseReport(
+      'Index number: 123-45\nDOCUMENT NO.：Zuo 2024 No. 3\nDate of issue: 2024-01-16\nColour: blue\nReport title line\n1. Work\nDone.\n',
+      'f.txt',
+    );
+    expect([r.meta.indexNumber, r.meta.documentNumber, r.meta.date]).toEqual([
+      '123-45',
+      'Zuo 2024 No. 3',
+      '2024-01-16',
+    ]);
+    expect(r.paragraphs.slice(0, 3).map((p) => p.section.at(-1))).toEqual([
+      'Index number',
+      'Document number',
+      'Date of issue',
+    ]);
+    expect(r.paragraphs[3]!.role).not.toBe('metadata');
   });
 });
