@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport, scanCorpus, stampOf } from '../../src/corpus/files.js';
+import {
+  convertReport,
+  listReportFiles,
+  loadReport,
+  readReportFile,
+  scanCorpus,
+  stampOf,
+} from '../../src/corpus/files.js';
+import { ReportFileError } from '../../src/errors.js';
 import { tempDir } from '../helpers/fixtures.js';
 
 describe('scanCorpus', () => {
@@ -81,5 +89,95 @@ describe('readReportFile', () => {
       /big\.html: gives \d+ MB of text once converted; reports over \d+ MB are refused\./,
     );
     expect((await loadReport(dir, 'big.html')).text).toContain('The county built roads again this year.');
+  });
+});
+
+describe("a report's sidecar", () => {
+  it('keeps the fields it knows with the right types; a url only when it is one web address', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'The county built roads.');
+    const sidecar = (meta: object): Record<string, unknown> | undefined => {
+      writeFileSync(join(dir, 'a.meta.json'), JSON.stringify(meta));
+      return readReportFile(dir, 'a.txt').sidecar as Record<string, unknown> | undefined;
+    };
+    expect(
+      sidecar({
+        title: 'Roads',
+        shortTitle: 5,
+        issuer: 'Roads Office',
+        examples: ['How many roads?', 2],
+        examplesZh: ['修了多少路？'],
+        colour: 'blue',
+        url: 'https://example.gov/roads',
+      }),
+    ).toEqual({
+      title: 'Roads',
+      issuer: 'Roads Office',
+      examplesZh: ['修了多少路？'],
+      url: 'https://example.gov/roads',
+    });
+    for (const url of ['ftp://example.gov/r', 'https://example.gov/a b', 'see https://example.gov', 7])
+      expect(sidecar({ url })).toEqual({});
+    expect(sidecar({ examples: 'How many roads?', title: ['Roads'] })).toEqual({});
+    expect(sidecar({ url: 'http://example.gov/r' })).toEqual({ url: 'http://example.gov/r' });
+  });
+
+  it('a sidecar that is not JSON names the file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'b.md'), '# B\n\nText.');
+    writeFileSync(join(dir, 'b.meta.json'), '{ title: ');
+    expect(() => readReportFile(dir, 'b.md')).toThrow('b.md: its metadata file b.meta.json is not valid JSON.');
+    // The sidecar is part of the report: its bytes change the hash.
+    writeFileSync(join(dir, 'b.meta.json'), '{}');
+    const before = readReportFile(dir, 'b.md').hash;
+    writeFileSync(join(dir, 'b.meta.json'), '{"title": "B"}');
+    expect(readReportFile(dir, 'b.md').hash).not.toBe(before);
+  });
+});
+
+describe('listing and converting', () => {
+  it('lists the report files of a folder, not hidden ones nor other formats; a missing folder says what to do', () => {
+    const dir = tempDir();
+    for (const f of ['b.md', 'a.txt', '.hidden.txt', 'c.pdf', 'notes.odt', 'd.meta.json'])
+      writeFileSync(join(dir, f), 'x');
+    expect(listReportFiles(dir).sort()).toEqual(['a.txt', 'b.md', 'c.pdf']);
+    expect(() => listReportFiles(join(dir, 'a.txt'))).toThrow(
+      `CORPUS_DIR (${join(dir, 'a.txt')}) is not a directory: create it, or set CORPUS_DIR to the folder holding the reports.`,
+    );
+    expect(() => listReportFiles(join(dir, 'none'))).toThrow(/is not a directory/);
+  });
+
+  it('a converted file: empty, a PDF under another name, a converter failure, no text, too much text', async () => {
+    const dir = tempDir();
+    const load = (name: string, text: string | Error, maxTextChars?: number) =>
+      loadReport(dir, name, {
+        ...(maxTextChars ? { maxTextChars } : {}),
+        convert: async () => {
+          if (text instanceof Error) throw text;
+          return { text, layout: 'markdown' };
+        },
+      });
+    writeFileSync(join(dir, 'empty.html'), ' \n ');
+    await expect(load('empty.html', 'x')).rejects.toThrow('empty.html: is empty.');
+    writeFileSync(join(dir, 'page.html'), '%PDF-1.7 ...');
+    await expect(load('page.html', 'x')).rejects.toThrow(
+      'page.html: is a PDF saved under another extension; rename it to .pdf.',
+    );
+    writeFileSync(join(dir, 'real.PDF'), '%PDF-1.7 ...');
+    await expect(load('real.PDF', 'Roads')).resolves.toMatchObject({ text: 'Roads' });
+    writeFileSync(join(dir, 'r.html'), '<p>Roads</p>');
+    await expect(load('r.html', new Error('boom\n at line 3'))).rejects.toThrow(
+      'r.html: could not be converted (boom); skipped.',
+    );
+    const own = new ReportFileError('r.html', 'is broken in its own way.');
+    await expect(load('r.html', own)).rejects.toBe(own);
+    await expect(load('r.html', '123 456 | 7')).rejects.toThrow('r.html: has no text once converted; skipped.');
+    await expect(load('r.html', 'abcd', 3)).rejects.toThrow(
+      'r.html: gives 0 MB of text once converted; reports over 0 MB are refused.',
+    );
+    await expect(load('r.html', 'abc', 3)).resolves.toMatchObject({ text: 'abc', layout: 'markdown' });
+    await expect(convertReport('a.txt', Buffer.from('x'))).rejects.toThrow(
+      'a.txt: is not a format that is converted (PDF, Word, HTML).',
+    );
   });
 });
