@@ -98,7 +98,7 @@ describe("a report's sidecar", () => {
     writeFileSync(join(dir, 'a.txt'), 'The county built roads.');
     const sidecar = (meta: object): Record<string, unknown> | undefined => {
       writeFileSync(join(dir, 'a.meta.json'), JSON.stringify(meta));
-      return readReportFile(dir, 'a.txt').sidecar as Record<string, unknown> | undefined;
+      return readReportFile(dir, 'a.txt').sidecar;
     };
     expect(
       sidecar({
