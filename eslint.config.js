@@ -13,6 +13,7 @@ export default tseslint.config(
       'bench-results/',
       'reports/',
       '.stryker-tmp/',
+      '.stryker-tmp-one/',
       'scripts/_*.ts',
       '**/*.mjs',
       '**/*.cjs',
