@@ -16,6 +16,12 @@ function page(lines: (string | (Partial<PdfLine> & { text: string }))[]): PdfPag
     }),
   };
 }
+/** A line placed at height `y`, with any other of its properties. */
+const at = (text: string, y: number, more: Partial<PdfLine> = {}): Partial<PdfLine> & { text: string } => ({
+  text,
+  y,
+  ...more,
+});
 const paragraphs = (pages: PdfPage[], isWord?: (w: string) => boolean): string[] =>
   layoutPdf(pages, { isWord }).text.split('\n\n').filter(Boolean);
 
@@ -188,8 +194,8 @@ describe('PDF layout', () => {
 
 describe('PDF layout: a figure set on its own reads with its label', () => {
   const body = 'The assessment asked every agency about the tests it ran during the year.';
-  const big = (text: string, y: number, x = 72): Partial<PdfLine> & { text: string } => ({ text, y, x, size: 24 });
-  const small = (text: string, y: number, x = 72): Partial<PdfLine> & { text: string } => ({ text, y, x, size: 11 });
+  const big = (text: string, y: number, x = 72): Partial<PdfLine> & { text: string } => at(text, y, { x, size: 24 });
+  const small = (text: string, y: number, x = 72): Partial<PdfLine> & { text: string } => at(text, y, { x, size: 11 });
 
   it('a label below the figure follows it', () => {
     expect(
@@ -240,11 +246,6 @@ describe('PDF layout: a figure set on its own reads with its label', () => {
 });
 
 describe('PDF layout: lines into paragraphs', () => {
-  const at = (text: string, y: number, more: Partial<PdfLine> = {}): Partial<PdfLine> & { text: string } => ({
-    text,
-    y,
-    ...more,
-  });
   const long = 'The office handled many requests from residents of every township during the whole year and';
 
   it('lines a line apart join; more than 1.75 lines apart, or set further in, start a paragraph', () => {
@@ -314,19 +315,18 @@ describe('PDF layout: lines into paragraphs', () => {
 
 describe('PDF layout: heading levels', () => {
   const text = 'The office handled many requests from residents of every township during the year.';
-  const line = (t: string, y: number, size = 11): Partial<PdfLine> & { text: string } => ({ text: t, y, size });
 
   it('larger sizes are higher levels; a numbered line at body size sits below them by its depth', () => {
     const lines = [
-      line(text, 700),
-      line('Services', 660, 18),
-      line(text, 630),
-      line('Libraries', 600, 14),
-      line(text, 570),
-      line('2.1 Opening hours', 540),
-      line(text, 520),
-      line('2.1.1 Weekends', 500),
-      line(text, 480),
+      at(text, 700),
+      at('Services', 660, { size: 18 }),
+      at(text, 630),
+      at('Libraries', 600, { size: 14 }),
+      at(text, 570),
+      at('2.1 Opening hours', 540),
+      at(text, 520),
+      at('2.1.1 Weekends', 500),
+      at(text, 480),
     ];
     // A title given: the largest line of the first page is not taken for the cover's.
     expect(layoutPdf([page(lines)], { title: 'T' }).text).toBe(
@@ -335,18 +335,23 @@ describe('PDF layout: heading levels', () => {
   });
 
   it('the outline decides the level of what it lists; a heading with nothing under it is text', () => {
-    const lines = [line(text, 700), line('Opening hours', 660, 14), line(text, 630), line('Closing', 600, 14)];
+    const lines = [
+      at(text, 700),
+      at('Opening hours', 660, { size: 14 }),
+      at(text, 630),
+      at('Closing', 600, { size: 14 }),
+    ];
     const laid = layoutPdf([page(lines)], { title: 'T', outline: [{ title: 'Opening hours:', depth: 1 }] });
     expect(laid.text).toBe(`# T\n\n${text}\n\n### Opening hours\n\n${text}\n\nClosing\n\n`);
   });
 
   it('a line opening with a figure, a sentence, or a long block is no heading', () => {
     const lines = [
-      line(text, 700),
-      line('18.25 million Veterans served', 660, 14),
-      line(text, 630),
-      line('Services grew.', 600, 14),
-      line(text, 570),
+      at(text, 700),
+      at('18.25 million Veterans served', 660, { size: 14 }),
+      at(text, 630),
+      at('Services grew.', 600, { size: 14 }),
+      at(text, 570),
     ];
     expect(layoutPdf([page(lines)], { title: 'T' }).text).toBe(
       `# T\n\n${text}\n\n18.25 million Veterans served\n\n${text}\n\nServices grew.\n\n${text}\n\n`,
