@@ -34,6 +34,7 @@ import {
   type ReportChunkCount,
   type ReportEntry,
 } from './search/store.js';
+import { runVectors, runCount } from './search/sentence-vectors.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
 import { tableContextOf } from './corpus/lists.js';
@@ -314,7 +315,10 @@ function buildIndexes(
   linkVectors(
     vectors,
     embeddedIds,
-    (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim),
+    {
+      rows: (id) => store.readChunks(writer.dir, id, manifest.reports[id]!.chunkCount),
+      vectors: (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim),
+    },
     manifest,
     at.progress,
   );
@@ -450,22 +454,27 @@ function openVectorIndex(
   return index;
 }
 
-/** Adds the vectors the new reports wrote (read back one report at a time) to the graph, sized once for all of them. */
+/**
+ * Adds the new reports' paragraphs to the graph (runs of a paragraph's sentences, each the sum of their vectors, read
+ * back one report at a time, under its first chunk's label), sized once for all of them.
+ */
 function linkVectors(
   vectors: VectorIndex,
   ids: string[],
-  read: (id: string) => Float32Array,
+  read: { rows: (id: string) => Int32Array; vectors: (id: string) => Float32Array },
   manifest: Manifest,
   progress: Progress,
 ): void {
-  const total = ids.reduce((n, id) => n + manifest.reports[id]!.chunkCount, 0);
-  vectors.reserve(total);
-  progress.start(total, 'Building the vector index', 'chunks');
+  vectors.reserve(ids.reduce((n, id) => n + runCount(read.rows(id)), 0));
+  progress.start(
+    ids.reduce((n, id) => n + manifest.reports[id]!.chunkCount, 0),
+    'Building the vector index',
+    'chunks',
+  );
   for (const id of ids) {
     const { chunkCount, firstLabel } = manifest.reports[id]!;
-    const flat = read(id);
-    for (let c = 0; c < chunkCount; c++)
-      vectors.add(firstLabel + c, flat.subarray(c * vectors.dim, (c + 1) * vectors.dim));
+    for (const p of runVectors(read.rows(id), read.vectors(id), vectors.dim))
+      vectors.add(firstLabel + p.first, p.vector);
     progress.tick(chunkCount);
   }
   progress.stop();

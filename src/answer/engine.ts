@@ -119,11 +119,10 @@ export class AnswerEngine {
    */
   private async measureCalibration(): Promise<{ whole: Calibration; probes: Float32Array[] } | undefined> {
     const { embedder } = this.options;
-    const vectors = this.index.vectors;
-    if (!embedder || !vectors || vectors.count === 0) return undefined;
+    if (!embedder || !this.index.vectors?.count) return undefined;
     try {
       const probes = (await embedder.embed(OFF_TOPIC_PROBES, 'query')).filter((v) => v.every(Number.isFinite));
-      const whole = calibrate(probes.map((v) => vectors.search(v, 1)[0]?.similarity ?? NaN));
+      const whole = calibrate(probes.map((v) => this.index.denseSearch(v, 1)[0]?.similarity ?? NaN));
       return whole && { whole, probes };
     } catch {
       return undefined; // the dense side is then left out of ranking and confidence alike
@@ -141,8 +140,7 @@ export class AnswerEngine {
       const range = this.index.chunkRange(reportId);
       const best = measured.probes.map(() => -Infinity);
       for (let id = range?.from ?? 0; range && id < range.to; id++) {
-        const label = this.index.labelOfChunk(id);
-        const sims = label === undefined ? undefined : this.index.vectors?.similarities(label, measured.probes);
+        const sims = this.index.sentenceSimilarities(id, measured.probes);
         sims?.forEach((x, i) => (best[i] = Math.max(best[i]!, x)));
       }
       c = calibrate(best) ?? measured.whole;
@@ -455,8 +453,7 @@ export class AnswerEngine {
     if (chunk === undefined) return undefined;
     const hit = dense.get(chunk);
     if (hit !== undefined) return hit;
-    const label = this.index.labelOfChunk(chunk);
-    return label === undefined ? undefined : this.index.vectors?.similarity(label, vector);
+    return this.index.sentenceSimilarities(chunk, [vector])?.[0];
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * Candidate retrieval: BM25 over the chunks (sentences) and, when vectors exist, HNSW over
- * their embeddings, fused by reciprocal rank. Returns the chunks whose paragraphs are ranked,
+ * the paragraphs' embeddings with their sentences ranked by their own, fused by reciprocal rank. Returns the chunks whose paragraphs are ranked,
  * with the dense similarities found on the way and the query vector.
  */
 import { conceptTerms, type Concept } from '../search/concept.js';
@@ -69,10 +69,7 @@ async function denseCandidates(
   mark = performance.now();
   // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
   if (!vector?.every(Number.isFinite)) return { hits };
-  for (const h of vectors.search(vector, CANDIDATES)) {
-    const chunk = index.chunkOfLabel(h.label);
-    if (chunk !== undefined) hits.set(chunk, h.similarity);
-  }
+  for (const h of index.denseSearch(vector, CANDIDATES)) hits.set(h.chunk, h.similarity);
   t.vectorSearch = performance.now() - mark;
   return { hits, vector };
 }

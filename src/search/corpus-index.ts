@@ -8,6 +8,7 @@ import { tokenize } from './tokenize.js';
 import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
 import type { Chunk, ParsedReport } from '../corpus/types.js';
 import { tableContextOf } from '../corpus/lists.js';
+import { GROUP, type SentenceVectors } from './sentence-vectors.js';
 import type { VectorIndex } from './vector-index.js';
 
 /** Weight of section-heading terms (and a list item's lead-in, a table row's header and caption) relative to a chunk's own text. */
@@ -71,8 +72,12 @@ export class CorpusIndex {
   private byLabel?: ReportChunks[] | undefined;
   /** Number of chunks; chunk ids are 0 … chunkCount-1 in the order added. */
   chunkCount = 0;
-  /** Dense side; absent when no embedding model could be loaded. */
+  /**
+   * Dense side, absent when no embedding model could be loaded: the graph over paragraphs (a paragraph's label is its
+   * first chunk's) and each chunk's own vector (sentence-vectors.ts).
+   */
   vectors?: VectorIndex;
+  sentenceVectors?: SentenceVectors;
   /** Every lower-case word of the reports with its count, when the store keeps it (else counted from the texts). */
   words?: () => Map<string, number>;
   private builder = new LexicalIndexBuilder();
@@ -161,6 +166,45 @@ export class CorpusIndex {
     if (index.size !== this.chunkCount)
       throw new Error(`lexical index has ${index.size} documents, the corpus ${this.chunkCount} chunks`);
     this.built = index;
+  }
+
+  /** The chunk ids of the paragraph chunk `id` is in: `from` … `to` − 1. */
+  paragraphChunks(id: number): { from: number; to: number } {
+    const entry = this.entryOf(id);
+    const end = entry.first + entry.rows.length / 3;
+    const paragraph = entry.rows[3 * (id - entry.first)]!;
+    let from = id;
+    while (from > entry.first && entry.rows[3 * (from - 1 - entry.first)] === paragraph) from--;
+    let to = id + 1;
+    while (to < end && entry.rows[3 * (to - entry.first)] === paragraph) to++;
+    return { from, to };
+  }
+
+  /** Cosine similarities of chunk `id`'s own vector to several unit vectors (undefined without one). */
+  sentenceSimilarities(id: number, vectors: Float32Array[]): number[] | undefined {
+    const entry = this.entryOf(id);
+    return entry.firstLabel === undefined
+      ? undefined
+      : this.sentenceVectors?.similarities(entry.id, id - entry.first, vectors);
+  }
+
+  /**
+   * The `k` chunks nearest a unit query vector, most similar first: the graph finds the 2·`k` nearest runs of a
+   * paragraph's sentences (sentence-vectors.ts), and their sentences are ranked by their own vectors. A run's vector
+   * blurs its sentences', hence twice as many (docs/benchmarks.md, "The graph over paragraphs"). Empty without vectors.
+   */
+  denseSearch(vector: Float32Array, k: number): { chunk: number; similarity: number }[] {
+    const hits: { chunk: number; similarity: number }[] = [];
+    for (const h of this.vectors?.search(vector, 2 * k) ?? []) {
+      const first = this.chunkOfLabel(h.label);
+      if (first === undefined) continue;
+      const { to } = this.paragraphChunks(first);
+      for (let chunk = first; chunk < Math.min(to, first + GROUP); chunk++) {
+        const similarity = this.sentenceSimilarities(chunk, [vector])?.[0];
+        if (similarity !== undefined) hits.push({ chunk, similarity });
+      }
+    }
+    return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
   }
 
   /** The chunk holding sentence `k` (0-based) of a paragraph, if indexed. */

@@ -11,7 +11,7 @@ import { IndexError } from '../errors.js';
 import { decodeReportBody, type ReportBody } from './report-file.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 export interface ReportEntry {
   file: string;
@@ -19,7 +19,10 @@ export interface ReportEntry {
   /** The file's stamp when it was read (corpus/files.ts): an unchanged stamp skips reading it. */
   stamp?: FileStamp | undefined;
   chunkCount: number;
-  /** HNSW labels firstLabel … firstLabel+chunkCount-1 belong to this report's chunks, in order. */
+  /**
+   * Labels firstLabel … firstLabel+chunkCount-1 belong to this report's chunks, in order: a chunk's vector is its row
+   * of vectors/<id>.f32, and the graph holds each paragraph under its first chunk's label.
+   */
   firstLabel: number;
   meta: ReportMeta;
   /** When this report first entered the index (kept across re-ingests of a changed file). */

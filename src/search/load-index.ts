@@ -10,6 +10,7 @@ import { IndexError } from '../errors.js';
 import { LexicalIndex } from './bm25.js';
 import { CorpusIndex } from './corpus-index.js';
 import { type ReportBody } from './report-file.js';
+import { SentenceVectors } from './sentence-vectors.js';
 import { VectorIndex } from './vector-index.js';
 import { addWordCounts, checkedReportBody, REBUILD, sha1, type Manifest } from './index-format.js';
 import type { IndexStore } from './store.js';
@@ -146,6 +147,11 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
       throw new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
     try {
       index.vectors = VectorIndex.load(path, manifest.model.dim);
+      const { dim } = manifest.model;
+      index.sentenceVectors = new SentenceVectors(
+        (id) => store.readVectors(dir, id, manifest.reports[id]!.chunkCount, dim),
+        dim,
+      );
     } catch (cause) {
       throw new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
     }

@@ -9,9 +9,9 @@
  * them
  *   index/gen-…/chunks/<id>.i32       its chunks: paragraph, start, end per chunk
  *   index/gen-…/words/<id>.tsv        its words with their counts (summed into words.tsv for typo correction)
- *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded)
+ *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded), read per report by a question
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
- *   index/gen-…/hnsw.bin              HNSW graph over all vectors; labels map to chunks via the manifest
+ *   index/gen-…/hnsw.bin              HNSW graph over runs of a paragraph's sentences (each under its first chunk's label)
  * index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before
  * commit)
  */

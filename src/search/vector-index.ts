@@ -1,5 +1,6 @@
 /**
- * The dense side: an hnswlib-node HNSW index over unit vectors (inner product = cosine).
+ * The dense side's graph: an hnswlib-node HNSW index over unit vectors (inner product = cosine); the product puts
+ * one vector per paragraph in it (sentence-vectors.ts).
  * Owns the library's traps: `ef` resets when an index is read back (set after loading),
  * capacity is fixed at creation (resize before adding), deletions are soft.
  */
@@ -85,29 +86,6 @@ export class VectorIndex {
     if (n === 0) return [];
     const { neighbors, distances } = this.index.searchKnn(Array.from(vector), n, filter);
     return neighbors.map((label, i) => ({ label, similarity: 1 - distances[i]! }));
-  }
-
-  /** Cosine similarity of a stored vector to a unit query vector (undefined for an unknown or deleted label). */
-  similarity(label: number, vector: Float32Array): number | undefined {
-    return this.similarities(label, [vector])?.[0];
-  }
-
-  /**
-   * Cosine similarities of a stored vector to several unit vectors, reading it once (undefined for an unknown or
-   * deleted label).
-   */
-  similarities(label: number, vectors: Float32Array[]): number[] | undefined {
-    let point: number[];
-    try {
-      point = this.index.getPoint(label);
-    } catch {
-      return undefined;
-    }
-    return vectors.map((v) => {
-      let dot = 0;
-      for (let i = 0; i < this.dim; i++) dot += point[i]! * v[i]!;
-      return dot;
-    });
   }
 
   save(path: string): void {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedReport } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { runVectors, SentenceVectors } from '../../src/search/sentence-vectors.js';
+import { VectorIndex } from '../../src/search/vector-index.js';
 
 const report = (id: string, text: string): ParsedReport => ({
   id,
@@ -50,5 +52,24 @@ describe('CorpusIndex', () => {
         .map((h) => h.doc)
         .sort(),
     ).toEqual([1, 2]);
+  });
+
+  it("searches the graph's paragraphs and ranks their sentences by their own vectors", () => {
+    const index = new CorpusIndex();
+    const text = 'Title\n\nCourts met. Courts ruled.';
+    const rows = Int32Array.from([1, 0, 5, 2, 7, 18, 2, 19, 31]);
+    index.addReport(report('a', text), rows, 10);
+    // Chunk 0 (the title) points one way; the paragraph's two sentences another, the second nearer the query.
+    const flat = Float32Array.from([1, 0, 0, 0, 0.8, 0.6, 0, 0.6, 0.8]);
+    index.vectors = VectorIndex.create(3, 4);
+    for (const run of runVectors(rows, flat, 3)) index.vectors.add(10 + run.first, run.vector);
+    index.sentenceVectors = new SentenceVectors(() => flat, 3);
+    expect(index.vectors.count).toBe(2);
+    expect(index.paragraphChunks(2)).toEqual({ from: 1, to: 3 });
+    expect(index.paragraphChunks(0)).toEqual({ from: 0, to: 1 });
+    const hits = index.denseSearch(Float32Array.from([0, 0, 1]), 2);
+    expect(hits.map((h) => h.chunk)).toEqual([2, 1]);
+    expect(hits[0]!.similarity).toBeCloseTo(0.8, 5);
+    expect(index.sentenceSimilarities(0, [Float32Array.from([1, 0, 0])])).toEqual([1]);
   });
 });
