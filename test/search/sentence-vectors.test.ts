@@ -16,9 +16,9 @@ describe('runVectors', () => {
 
   it('cuts a long paragraph (a table) into runs of GROUP sentences', () => {
     const n = 2 * GROUP + 1;
-    const runs = runVectors(rowsOf(Array(n).fill(7)), new Float32Array(n).fill(1), 1);
+    const runs = runVectors(rowsOf(new Array<number>(n).fill(7)), new Float32Array(n).fill(1), 1);
     expect(runs.map((r) => r.first)).toEqual([0, GROUP, 2 * GROUP]);
-    expect(runCount(rowsOf(Array(n).fill(7)))).toBe(3);
+    expect(runCount(rowsOf(new Array<number>(n).fill(7)))).toBe(3);
   });
 
   it('leaves out a run whose vectors are not finite, and counts it as room only', () => {
