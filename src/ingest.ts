@@ -34,7 +34,8 @@ import {
   type ReportChunkCount,
   type ReportEntry,
 } from './search/store.js';
-import { runVectors, runCount } from './search/sentence-vectors.js';
+import { bestSimilarities, runVectors, runCount } from './search/sentence-vectors.js';
+import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from './answer/confidence.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
 import { tableContextOf } from './corpus/lists.js';
@@ -240,11 +241,10 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
       nextLabel: full ? 0 : previous!.nextLabel,
       lexicalBytes: 0,
       builtAt: new Date().toISOString(),
+      offTopicProbes: model ? OFF_TOPIC_SIGNATURE : undefined,
     };
-    for (const [id, entry] of Object.entries(kept)) {
-      writer.carryOver(previousDir!, id, !!model);
-      manifest.reports[id] = entry;
-    }
+    carryOver(writer, manifest, kept, previous, previousDir, !!model);
+    const probeVectors = offTopicProbes(options.embedder);
     // One report at a time (indexReport), so memory does not grow with the corpus; progress counts the
     // reports' bytes (their sizes are known from the scan). The indexes over all of them after (buildIndexes).
     const embeddedIds: string[] = [];
@@ -260,6 +260,7 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
         writer,
         progress,
         previous,
+        probes: probeVectors,
       }).catch((error: unknown) => notAdded(file, error, at));
       if (!indexed) continue;
       manifest.nextLabel += indexed.entry.chunkCount;
@@ -382,6 +383,32 @@ async function checkConversions(
 }
 
 /**
+ * Unchanged reports' files and entries from the previous generation; a level measured with other probes is left out
+ * (the engine then measures it from the report's vectors).
+ */
+function carryOver(
+  writer: GenerationWriter,
+  manifest: Manifest,
+  kept: Record<string, ReportEntry>,
+  previous: Manifest | undefined,
+  previousDir: string | undefined,
+  withVectors: boolean,
+): void {
+  const sameProbes = previous?.offTopicProbes === OFF_TOPIC_SIGNATURE;
+  for (const [id, entry] of Object.entries(kept)) {
+    writer.carryOver(previousDir!, id, withVectors);
+    manifest.reports[id] = sameProbes ? entry : { ...entry, offTopic: undefined };
+  }
+}
+
+/** The off-topic probes' vectors, embedded the first time a report needs them. */
+function offTopicProbes(embedder: Embedder | undefined): () => Promise<Float32Array[]> {
+  let probes: Promise<Float32Array[]> | undefined;
+  return () =>
+    (probes ??= embedder!.embed(OFF_TOPIC_PROBES, 'query').then((vs) => vs.filter((v) => v.every(Number.isFinite))));
+}
+
+/**
  * One report into the generation being written: read, parse, chunk, embed, write, then let go, so
  * memory does not grow with the corpus. Progress counts the report's bytes.
  */
@@ -394,6 +421,8 @@ async function indexReport(
     writer: GenerationWriter;
     progress: Progress;
     previous: Manifest | undefined;
+    /** The off-topic probes' vectors (answer/confidence.ts), embedded once per ingest. */
+    probes: () => Promise<Float32Array[]>;
   },
 ): Promise<{ id: string; entry: ReportEntry }> {
   const { options, writer, progress } = at;
@@ -403,6 +432,7 @@ async function indexReport(
   if (read.pageStarts) assignPages(report, read.pageStarts);
   const chunks = chunkReport(report);
   let ticked = 0;
+  let offTopic: ReportEntry['offTopic'];
   if (options.embedder) {
     const embedded = await embedAll(
       options.embedder,
@@ -414,7 +444,11 @@ async function indexReport(
         ticked = share;
       },
     );
-    writer.writeVectors(report.id, embedded);
+    const flat = new Float32Array(embedded.length * options.embedder.dim);
+    embedded.forEach((v, k) => flat.set(v, k * v.length));
+    writer.writeVectors(report.id, flat);
+    const level = calibrate(bestSimilarities(flat, options.embedder.dim, await at.probes()));
+    offTopic = level && { mean: level.offTopicMean, sd: level.offTopicSd };
   }
   writer.writeReport(report, chunks);
   writer.indexChunkTerms(
@@ -432,6 +466,7 @@ async function indexReport(
     // A copy: fields sliced from the text would keep each whole report text alive until the end.
     meta: structuredClone(report.meta),
     addedAt: at.previous?.reports[report.id]?.addedAt ?? new Date().toISOString(),
+    offTopic,
   };
   return { id: report.id, entry };
 }

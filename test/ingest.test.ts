@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest, passageText } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
@@ -248,6 +249,30 @@ describe('ingest with the tiny test model (dense path)', () => {
       const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');
       expect(index.denseSearch(vector!, 1)[0]!.chunk).toBe(i);
     }
+  });
+
+  it("stores each report's off-topic level as the engine would measure it from the vectors; other probes' levels are dropped", async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const embedder = await loadEmbedder(model, tempDir());
+    await ingest({ corpusDir, dataDir, embedder });
+    const store = new IndexStore(dataDir);
+    const { index, manifest } = loadIndex(store)!;
+    expect(manifest.offTopicProbes).toBe(OFF_TOPIC_SIGNATURE);
+    const id = 'zuoyun-2023-rule-of-law-report';
+    const probes = await embedder.embed(OFF_TOPIC_PROBES, 'query');
+    const live = calibrate(index.bestSentenceSimilarities(id, probes)!)!;
+    expect(index.offTopic?.of(id)?.mean).toBeCloseTo(live.offTopicMean, 6);
+    expect(index.offTopic?.of(id)?.sd).toBeCloseTo(live.offTopicSd, 6);
+
+    // An index measured with other probes: its carried-over levels are not trusted; the new report's is measured.
+    const manifestPath = join(store.current()!, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, offTopicProbes: 'other probes' }));
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    await ingest({ corpusDir, dataDir, embedder });
+    const after = store.manifest()!;
+    expect(after.offTopicProbes).toBe(OFF_TOPIC_SIGNATURE);
+    expect(after.reports[id]!.offTopic).toBeUndefined();
+    expect(after.reports['zz-added']!.offTopic?.sd).toBeGreaterThan(0);
   });
 
   it('refuses to answer with a model whose dimension differs from the stored vectors', async () => {

@@ -12,6 +12,7 @@
  */
 import { processTerm, tokenize } from '../search/tokenize.js';
 import { conceptTerms } from '../search/concept.js';
+import { createHash } from 'node:crypto';
 import { figuresOfKind, hasFigure, yearsIn, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -42,6 +43,9 @@ export const OFF_TOPIC_PROBES = [
   'Which video game sold the most copies?',
   'What is a black hole?',
 ];
+
+/** Names the probe list: an index's stored off-topic levels count only when measured with these probes. */
+export const OFF_TOPIC_SIGNATURE = createHash('sha1').update(OFF_TOPIC_PROBES.join('\n')).digest('hex').slice(0, 12);
 
 export interface Calibration {
   /** Mean and standard deviation of the best dense similarity reached by off-topic questions. */

@@ -34,6 +34,7 @@ import {
   mergePartAnswers,
   type Shown,
   OFF_TOPIC_PROBES,
+  OFF_TOPIC_SIGNATURE,
   relatedness,
   type Calibration,
   type Thresholds,
@@ -137,16 +138,21 @@ export class AnswerEngine {
   private reportCalibration(reportId: string, measured: { whole: Calibration; probes: Float32Array[] }): Calibration {
     let c = this.calibrations.get(reportId);
     if (!c) {
-      const range = this.index.chunkRange(reportId);
-      const best = measured.probes.map(() => -Infinity);
-      for (let id = range?.from ?? 0; range && id < range.to; id++) {
-        const sims = this.index.sentenceSimilarities(id, measured.probes);
-        sims?.forEach((x, i) => (best[i] = Math.max(best[i]!, x)));
-      }
-      c = calibrate(best) ?? measured.whole;
+      c =
+        this.storedCalibration(reportId) ??
+        calibrate(this.index.bestSentenceSimilarities(reportId, measured.probes) ?? []) ??
+        measured.whole;
       this.calibrations.set(reportId, c);
     }
     return c;
+  }
+
+  /** A report's off-topic level as the ingest measured it, when with this model and these probes. */
+  private storedCalibration(reportId: string): Calibration | undefined {
+    const stored = this.index.offTopic;
+    if (stored?.model !== this.options.embedder?.id || stored?.probes !== OFF_TOPIC_SIGNATURE) return undefined;
+    const level = stored.of(reportId);
+    return level && { offTopicMean: level.mean, offTopicSd: level.sd };
   }
 
   get mode(): 'lexical' | 'hybrid' {
@@ -387,10 +393,9 @@ export class AnswerEngine {
     const evidence = this.paragraphEvidence(report, n);
     const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
     const item = report.paragraphs[n - 1]!.section.at(-1);
+    const similarities = query ? this.sentenceSimilarities(report.id, n, dense, query.vector) : [];
     const related = evidence.sentences.map((_, k) =>
-      query
-        ? relatedness(this.sentenceSimilarity(report.id, n, k, dense, query.vector), query.calibrationOf(report.id))
-        : undefined,
+      query ? relatedness(similarities[k], query.calibrationOf(report.id)) : undefined,
     );
     const paragraphRelated = related.some((r) => r !== undefined)
       ? Math.max(...related.map((r) => r ?? -Infinity))
@@ -441,19 +446,18 @@ export class AnswerEngine {
     };
   }
 
-  /** Dense similarity of sentence `k` of a paragraph: from the search hits, or read from the index. */
-  private sentenceSimilarity(
+  /** Dense similarity of each sentence of a paragraph: from the search hits, or read from the index at once. */
+  private sentenceSimilarities(
     reportId: string,
     paragraph: number,
-    k: number,
     dense: Map<number, number>,
     vector: Float32Array,
-  ): number | undefined {
-    const chunk = this.index.chunkOfSentence(reportId, paragraph, k);
-    if (chunk === undefined) return undefined;
-    const hit = dense.get(chunk);
-    if (hit !== undefined) return hit;
-    return this.index.sentenceSimilarities(chunk, [vector])?.[0];
+  ): (number | undefined)[] {
+    const first = this.index.chunkOfSentence(reportId, paragraph, 0);
+    if (first === undefined) return [];
+    const { to } = this.index.paragraphChunks(first);
+    const hits = Array.from({ length: to - first }, (_, k) => dense.get(first + k));
+    return hits.every((x) => x !== undefined) ? hits : this.index.similaritiesOf(first, to, vector);
   }
 
   /**

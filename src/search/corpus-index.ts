@@ -8,6 +8,7 @@ import { tokenize } from './tokenize.js';
 import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
 import type { Chunk, ParsedReport } from '../corpus/types.js';
 import { tableContextOf } from '../corpus/lists.js';
+import type { OffTopicLevel } from './index-format.js';
 import { GROUP, type SentenceVectors } from './sentence-vectors.js';
 import type { VectorIndex } from './vector-index.js';
 
@@ -78,6 +79,8 @@ export class CorpusIndex {
    */
   vectors?: VectorIndex;
   sentenceVectors?: SentenceVectors;
+  /** Each report's off-topic level as the ingest measured it, with the model and probes it was measured with. */
+  offTopic?: { model: string; probes: string; of: (reportId: string) => OffTopicLevel | undefined };
   /** Every lower-case word of the reports with its count, when the store keeps it (else counted from the texts). */
   words?: () => Map<string, number>;
   private builder = new LexicalIndexBuilder();
@@ -180,12 +183,22 @@ export class CorpusIndex {
     return { from, to };
   }
 
-  /** Cosine similarities of chunk `id`'s own vector to several unit vectors (undefined without one). */
-  sentenceSimilarities(id: number, vectors: Float32Array[]): number[] | undefined {
-    const entry = this.entryOf(id);
-    return entry.firstLabel === undefined
+  /**
+   * Cosine similarities of chunks `from` … `to` − 1 (of one report) to a unit vector, by their own vectors; undefined
+   * for each without one.
+   */
+  similaritiesOf(from: number, to: number, vector: Float32Array): (number | undefined)[] {
+    const entry = this.entryOf(from);
+    if (entry.firstLabel === undefined || !this.sentenceVectors) return Array<undefined>(to - from).fill(undefined);
+    return this.sentenceVectors.similarities(entry.id, from - entry.first, to - entry.first, vector);
+  }
+
+  /** The best similarity each unit vector reaches among a report's chunks (undefined without vectors). */
+  bestSentenceSimilarities(reportId: string, vectors: Float32Array[]): number[] | undefined {
+    const entry = this.byReport.get(reportId);
+    return entry?.firstLabel === undefined
       ? undefined
-      : this.sentenceVectors?.similarities(entry.id, id - entry.first, vectors);
+      : this.sentenceVectors?.best(reportId, entry.rows.length / 3, vectors);
   }
 
   /**
@@ -198,11 +211,10 @@ export class CorpusIndex {
     for (const h of this.vectors?.search(vector, 2 * k) ?? []) {
       const first = this.chunkOfLabel(h.label);
       if (first === undefined) continue;
-      const { to } = this.paragraphChunks(first);
-      for (let chunk = first; chunk < Math.min(to, first + GROUP); chunk++) {
-        const similarity = this.sentenceSimilarities(chunk, [vector])?.[0];
-        if (similarity !== undefined) hits.push({ chunk, similarity });
-      }
+      const to = Math.min(this.paragraphChunks(first).to, first + GROUP);
+      this.similaritiesOf(first, to, vector).forEach((similarity, i) => {
+        if (similarity !== undefined) hits.push({ chunk: first + i, similarity });
+      });
     }
     return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
   }

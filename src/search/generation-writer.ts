@@ -112,14 +112,12 @@ export class GenerationWriter {
     writeFileDurable(join(this.dir, 'words.tsv'), [...total].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 
-  writeVectors(id: string, vectors: Float32Array[]): void {
-    const flat = new Float32Array(vectors.reduce((n, v) => n + v.length, 0));
-    let offset = 0;
-    for (const v of vectors) {
-      flat.set(v, offset);
-      offset += v.length;
-    }
-    writeFileDurable(join(this.dir, 'vectors', `${id}.f32`), new Uint8Array(flat.buffer));
+  /** A report's chunk vectors, one row each, in chunk order. */
+  writeVectors(id: string, flat: Float32Array): void {
+    writeFileDurable(
+      join(this.dir, 'vectors', `${id}.f32`),
+      new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength),
+    );
   }
 
   /** Reuses an unchanged report's files from the previous generation without copying (hard links). */

@@ -29,6 +29,16 @@ export interface ReportEntry {
   addedAt: string;
   /** SHA-1 of its reports/<id>.bin as written: the text is checked against it before any quote is served. */
   bodySha1?: string | undefined;
+  /**
+   * How high off-topic questions reach among its sentences (mean and spread of the best similarity each probe of
+   * `Manifest.offTopicProbes` reaches), measured when it was embedded so that no question has to read all its vectors.
+   */
+  offTopic?: OffTopicLevel | undefined;
+}
+
+export interface OffTopicLevel {
+  mean: number;
+  sd: number;
 }
 
 /** A report file that could not be converted: the hash of its bytes then, and why. */
@@ -51,6 +61,8 @@ export interface Manifest {
   /** SHA-1 of lexical.bin and hnsw.bin, checked at load (a flipped byte in hnsw.bin can crash the native reader). */
   lexicalSha1?: string;
   hnswSha1?: string;
+  /** Which off-topic probes the reports' `offTopic` levels were measured with (the answer side's signature of them). */
+  offTopicProbes?: string | undefined;
   builtAt: string;
 }
 

@@ -148,10 +148,13 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
     try {
       index.vectors = VectorIndex.load(path, manifest.model.dim);
       const { dim } = manifest.model;
-      index.sentenceVectors = new SentenceVectors(
-        (id) => store.readVectors(dir, id, manifest.reports[id]!.chunkCount, dim),
-        dim,
-      );
+      index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);
+      if (manifest.offTopicProbes)
+        index.offTopic = {
+          model: manifest.model.id,
+          probes: manifest.offTopicProbes,
+          of: (id) => manifest.reports[id]?.offTopic,
+        };
     } catch (cause) {
       throw new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
     }

@@ -12,9 +12,6 @@
  */
 export const GROUP = 4;
 
-/** Bytes of sentence vectors kept in memory at most (about 500 reports of the benchmark's size at 100 dimensions). */
-export const SENTENCE_VECTOR_BYTES = 64 * 1024 * 1024;
-
 /**
  * The graph's vectors of one report: each run of at most GROUP sentences of a paragraph, as the normalised sum of its
  * sentences' unit vectors. `rows` are a report's chunks (paragraph, start, end), `flat` their vectors in the same
@@ -56,46 +53,46 @@ export function runCount(rows: Int32Array): number {
 }
 
 /**
- * Sentence vectors read per report from the index's vector files, the most recently used kept up to a byte budget.
+ * The best cosine similarity each unit vector reaches among rows of `dim` (-Infinity when there are none; a row that is
+ * not finite, a text of stop words only, never wins). Pure.
+ */
+export function bestSimilarities(flat: Float32Array, dim: number, vectors: Float32Array[]): number[] {
+  return vectors.map((v) => {
+    let best = -Infinity;
+    for (let at = 0; at + dim <= flat.length; at += dim) {
+      let dot = 0;
+      for (let i = 0; i < dim; i++) dot += flat[at + i]! * v[i]!;
+      if (dot > best) best = dot;
+    }
+    return best;
+  });
+}
+
+/**
+ * Sentence vectors read from the index's vector files as questions need them: the rows of one run or paragraph with
+ * one positioned read, nothing kept in memory (the page cache keeps what is read often).
  */
 export class SentenceVectors {
-  private readonly cache = new Map<string, Float32Array>();
-  private bytes = 0;
-
   constructor(
-    private readonly read: (reportId: string) => Float32Array,
+    /** Rows `from` … `to` − 1 of a report's vector file. */
+    private readonly readRows: (reportId: string, from: number, to: number) => Float32Array,
     readonly dim: number,
-    private readonly budget = SENTENCE_VECTOR_BYTES,
   ) {}
 
-  /** Cosine similarities of chunk `offset` of a report to several unit vectors (undefined when not finite). */
-  similarities(reportId: string, offset: number, vectors: Float32Array[]): number[] | undefined {
-    const flat = this.of(reportId);
-    const at = offset * this.dim;
-    if (at < 0 || at + this.dim > flat.length) return undefined;
-    const sims = vectors.map((v) => {
+  /** Cosine similarities of chunks `from` … `to` − 1 of a report to a unit vector (undefined where not finite). */
+  similarities(reportId: string, from: number, to: number, vector: Float32Array): (number | undefined)[] {
+    const flat = this.readRows(reportId, from, to);
+    const out: (number | undefined)[] = [];
+    for (let at = 0; at + this.dim <= flat.length; at += this.dim) {
       let dot = 0;
-      for (let i = 0; i < this.dim; i++) dot += flat[at + i]! * v[i]!;
-      return dot;
-    });
-    return sims.every(Number.isFinite) ? sims : undefined;
+      for (let i = 0; i < this.dim; i++) dot += flat[at + i]! * vector[i]!;
+      out.push(Number.isFinite(dot) ? dot : undefined);
+    }
+    return out;
   }
 
-  private of(reportId: string): Float32Array {
-    let flat = this.cache.get(reportId);
-    if (flat) {
-      this.cache.delete(reportId);
-      this.cache.set(reportId, flat);
-      return flat;
-    }
-    flat = this.read(reportId);
-    this.cache.set(reportId, flat);
-    this.bytes += flat.byteLength;
-    for (const [id, old] of this.cache) {
-      if (this.bytes <= this.budget || id === reportId) break;
-      this.cache.delete(id);
-      this.bytes -= old.byteLength;
-    }
-    return flat;
+  /** The best cosine similarity each unit vector reaches among a report's `count` chunks (-Infinity for none). */
+  best(reportId: string, count: number, vectors: Float32Array[]): number[] {
+    return bestSimilarities(this.readRows(reportId, 0, count), this.dim, vectors);
   }
 }

@@ -15,7 +15,17 @@
  * index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before
  * commit)
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
 import { GenerationWriter } from './generation-writer.js';
@@ -129,6 +139,27 @@ export class IndexStore implements GenerationFiles {
     if (bytes.length !== count * dim * 4)
       throw new IndexError(`The vector file ${path} is missing or truncated; ${REBUILD}.`);
     return new Float32Array(bytes.buffer, bytes.byteOffset, count * dim);
+  }
+
+  /** Rows `from` … `to` − 1 of a report's vector file, with one positioned read. */
+  readVectorRows(dir: string, id: string, dim: number, from: number, to: number): Float32Array {
+    const path = join(dir, 'vectors', `${id}.f32`);
+    const rows = new Float32Array((to - from) * dim);
+    const bytes = new Uint8Array(rows.buffer);
+    let read = 0;
+    try {
+      const fd = openSync(path, 'r');
+      try {
+        for (let n = -1; read < bytes.length && n !== 0; read += n)
+          n = readSync(fd, bytes, read, bytes.length - read, from * dim * 4 + read);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (cause) {
+      throw new IndexError(`The vector file ${path} is missing or unreadable; ${REBUILD}.`, { cause });
+    }
+    if (read !== bytes.length) throw new IndexError(`The vector file ${path} is truncated; ${REBUILD}.`);
+    return rows;
   }
 
   /** Starts a new generation directory; nothing is live until `commit`. */

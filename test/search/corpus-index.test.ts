@@ -63,13 +63,14 @@ describe('CorpusIndex', () => {
     const flat = Float32Array.from([1, 0, 0, 0, 0.8, 0.6, 0, 0.6, 0.8]);
     index.vectors = VectorIndex.create(3, 4);
     for (const run of runVectors(rows, flat, 3)) index.vectors.add(10 + run.first, run.vector);
-    index.sentenceVectors = new SentenceVectors(() => flat, 3);
+    index.sentenceVectors = new SentenceVectors((_, from, to) => flat.slice(from * 3, to * 3), 3);
     expect(index.vectors.count).toBe(2);
     expect(index.paragraphChunks(2)).toEqual({ from: 1, to: 3 });
     expect(index.paragraphChunks(0)).toEqual({ from: 0, to: 1 });
     const hits = index.denseSearch(Float32Array.from([0, 0, 1]), 2);
     expect(hits.map((h) => h.chunk)).toEqual([2, 1]);
     expect(hits[0]!.similarity).toBeCloseTo(0.8, 5);
-    expect(index.sentenceSimilarities(0, [Float32Array.from([1, 0, 0])])).toEqual([1]);
+    expect(index.similaritiesOf(0, 2, Float32Array.from([1, 0, 0]))).toEqual([1, 0]);
+    expect(index.bestSentenceSimilarities('a', [Float32Array.from([0, 1, 0])])![0]).toBeCloseTo(0.8, 5);
   });
 });

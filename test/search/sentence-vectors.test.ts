@@ -30,25 +30,22 @@ describe('runVectors', () => {
 });
 
 describe('SentenceVectors', () => {
-  it('reads a report once, scores a chunk against several vectors, and refuses an offset past the file', () => {
-    const reads: string[] = [];
-    const store = new SentenceVectors((id) => (reads.push(id), Float32Array.from([1, 0, 0, 1])), 2);
-    expect(store.similarities('a', 1, [Float32Array.from([0, 1]), Float32Array.from([1, 0])])).toEqual([1, 0]);
-    expect(store.similarities('a', 0, [Float32Array.from([1, 0])])).toEqual([1]);
-    expect(store.similarities('a', 2, [Float32Array.from([1, 0])])).toBeUndefined();
-    expect(reads).toEqual(['a']);
+  const flat = Float32Array.from([1, 0, 0, 1, NaN, NaN]); // three chunks of 2 dimensions; the last stop words only
+  const reads: [string, number, number][] = [];
+  const store = new SentenceVectors((id, from, to) => (reads.push([id, from, to]), flat.slice(from * 2, to * 2)), 2);
+
+  it('reads the rows it is asked for, with one read, and scores them against a unit vector', () => {
+    reads.length = 0;
+    expect(store.similarities('a', 0, 2, Float32Array.from([0, 1]))).toEqual([0, 1]);
+    expect(store.similarities('a', 1, 3, Float32Array.from([0, 1]))).toEqual([1, undefined]); // not finite: nothing
+    expect(reads).toEqual([
+      ['a', 0, 2],
+      ['a', 1, 3],
+    ]);
   });
 
-  it('keeps the most recently used reports within its byte budget', () => {
-    const reads: string[] = [];
-    const store = new SentenceVectors((id) => (reads.push(id), new Float32Array(4).fill(1)), 2, 32); // two reports fit
-    const q = [Float32Array.from([1, 0])];
-    for (const id of ['a', 'b', 'a', 'c', 'a', 'b']) store.similarities(id, 0, q);
-    expect(reads).toEqual(['a', 'b', 'c', 'b']); // c pushed out b (a was used more recently), not a
-  });
-
-  it('gives nothing for a vector that is not finite (a text of stop words only)', () => {
-    const store = new SentenceVectors(() => Float32Array.from([NaN, NaN]), 2);
-    expect(store.similarities('a', 0, [Float32Array.from([1, 0])])).toBeUndefined();
+  it("gives the best similarity each vector reaches among a report's chunks; a NaN row never wins", () => {
+    expect(store.best('a', 3, [Float32Array.from([1, 0]), Float32Array.from([0.5, 0.75])])).toEqual([1, 0.75]);
+    expect(store.best('a', 0, [Float32Array.from([1, 0])])).toEqual([-Infinity]);
   });
 });
