@@ -95,6 +95,7 @@ export type { AnswerTimings };
 export class AnswerEngine {
   private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
   private readonly titles = new Map<string, TitleFacts>();
+  private readonly titleWordSets = new Map<string, Set<string>>();
   /** Abbreviations each report defines, as index terms (see withAcronyms). */
   private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
@@ -466,10 +467,21 @@ export class AnswerEngine {
    */
   private reportNamedBy(q: QuestionAnalysis): string | undefined {
     if (this.index.reports.size < 2) return undefined;
-    const named = [...this.index.reports.values()].filter((r) =>
-      q.terms.some((t) => this.titleFacts(r).ownNames.has(t)),
+    // Its own names are words of its title, short title or issuer: only a report with a question word there is read
+    // for them (reading every title's names with the thesaurus takes a second at 10,000 reports).
+    const named = [...this.index.reports.values()].filter(
+      (r) => q.terms.some((t) => this.titleWords(r).has(t)) && q.terms.some((t) => this.titleFacts(r).ownNames.has(t)),
     );
     return named.length === 1 ? named[0]!.id : undefined;
+  }
+
+  private titleWords(report: ParsedReport): Set<string> {
+    let words = this.titleWordSets.get(report.id);
+    if (!words) {
+      const { title, shortTitle, issuer } = report.meta;
+      this.titleWordSets.set(report.id, (words = new Set(tokenize(`${title} ${shortTitle ?? ''} ${issuer ?? ''}`))));
+    }
+    return words;
   }
 
   private titleFacts(report: ParsedReport): TitleFacts {
