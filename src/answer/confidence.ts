@@ -227,7 +227,7 @@ export interface Shown {
   quotedTerms: string[];
   /** Every term of its paragraph and section path. */
   context: Set<string>;
-  /** Names in the quote other than its report's own subject. */
+  /** Names in the quote other than its report's own subject; for a "who" question also "I", the speaker. */
   names: string[];
   report: { title: string; date?: string | undefined };
   /** Abbreviations the question names that the index uses in a few passages ("the VA"): a particular body. */

@@ -248,6 +248,15 @@ export class QueryVocabulary {
   }
 
   /**
+   * Who a text names as doing something: its names (`names`), and "I", the speaker of an address or a letter
+   * (first-person deixis points at its author: "I will establish and chair the Committee").
+   */
+  agents(text: string): string[] {
+    const names = this.names(text, true);
+    return /(?<![\p{L}\d])I(?=\s+\p{Ll})/u.test(text) ? [...names, 'I'] : names;
+  }
+
+  /**
    * Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention.
    */
   namesNotInReports(question: string): string[] {

@@ -85,6 +85,13 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.names('Datong Municipal Government', true)).toEqual(['Datong', 'Municipal', 'Government']); // this small dictionary lacks both words
   });
 
+  it('finds who a text names as doing something: its names, and "I", the speaker of an address', () => {
+    expect(vocabulary.agents('I will establish and chair the committee.')).toEqual(['I']);
+    expect(vocabulary.agents('Lu Dongliang agreed, and I agree.')).toEqual(['Lu', 'Dongliang', 'I']);
+    expect(vocabulary.agents('Tier I: the head of the department investigates.')).toEqual(['Tier']); // a numeral, not the speaker
+    expect(vocabulary.agents('and the county head took the lead.')).toEqual([]); // no name, no speaker
+  });
+
   it('finds names in a question that the reports never mention', () => {
     expect(vocabulary.namesNotInReports('How many firms registered in Youyu County?')).toEqual(['Youyu']);
     expect(vocabulary.namesNotInReports('Who is the mayor of New York?')).toEqual(['York']); // "New" is a word the dictionary knows
