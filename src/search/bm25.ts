@@ -137,7 +137,13 @@ export class LexicalIndex {
     return this.data.terms.filter((t) => t.startsWith(prefix));
   }
 
-  /** Top `limit` documents for the query terms, optionally weighted per term, best first. */
+  /**
+   * Top `limit` documents for the query terms, optionally weighted per term, best first. Exact, but a term whose
+   * whole weight, with the weights of the terms after it, cannot lift a document not yet scored into the top
+   * `limit` only adds to the documents already scored (MaxScore, Turtle & Flood 1995: the rarest terms first; a
+   * term's weight bounds its share, as tf / (tf + norm) < 1): at 10,000 reports most of a question's postings are of
+   * words in half the sentences.
+   */
   search(
     terms: string[],
     limit: number,
@@ -146,34 +152,46 @@ export class LexicalIndex {
   ): LexicalHit[] {
     const { offsets, docs, tfs } = this.data;
     const { scores, touched, norms } = this;
+    const plan = [...new Set(terms)]
+      .map((term) => this.termIds.get(term))
+      .filter((id): id is number => id !== undefined)
+      .map((id) => {
+        const df = offsets[id + 1]! - offsets[id]!;
+        // bm25() with idf and the length part hoisted out of the loop.
+        const weight = (termWeights?.get(this.data.terms[id]!) ?? 1) * idfOf(df, this.size) * (this.k1 + 1);
+        return { id, weight };
+      })
+      .sort((x, y) => y.weight - x.weight || x.id - y.id);
+    let rest = plan.reduce((n, t) => n + t.weight, 0);
     let touchedCount = 0;
-    for (const term of new Set(terms)) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const df = offsets[id + 1]! - offsets[id]!;
-      // bm25() with idf and the length part hoisted out of the loop.
-      const idf = (termWeights?.get(term) ?? 1) * idfOf(df, this.size) * (this.k1 + 1);
-      for (let p = offsets[id]!; p < offsets[id + 1]!; p++) {
+    let onlyScored = false;
+    let best = 0;
+    for (const { id, weight } of plan) {
+      if (!onlyScored && touchedCount >= limit && rest + 1e-9 * plan.length < best)
+        onlyScored = rest + 1e-9 * plan.length < kthScore(scores, touched, touchedCount, limit);
+      rest -= weight;
+      const [from, to] = [offsets[id]!, offsets[id + 1]!];
+      // Few documents still in play against a long list: each is looked up in it rather than the list read through.
+      if (onlyScored && touchedCount * Math.log2(to - from + 1) < to - from) {
+        for (let i = 0; i < touchedCount; i++) {
+          const doc = touched[i]!;
+          const p = lowerBound(docs, doc, from, to);
+          if (p === to || docs[p] !== doc) continue;
+          const tf = tfs[p]! / TF_SCALE;
+          scores[doc] = scores[doc]! + (weight * tf) / (tf + norms[doc]!) + 1e-12;
+        }
+        continue;
+      }
+      for (let p = from; p < to; p++) {
         const doc = docs[p]!;
-        if (accept && !accept(doc)) continue;
+        if (onlyScored ? scores[doc] === 0 : accept && !accept(doc)) continue;
         if (scores[doc] === 0) touched[touchedCount++] = doc;
         const tf = tfs[p]! / TF_SCALE;
-        scores[doc] = scores[doc]! + (idf * tf) / (tf + norms[doc]!) + 1e-12;
+        scores[doc] = scores[doc]! + (weight * tf) / (tf + norms[doc]!) + 1e-12;
+        best = Math.max(best, scores[doc]);
       }
     }
-    // Top `limit` by insertion into a small sorted list: no sort of every touched document.
-    const top: LexicalHit[] = [];
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      const score = scores[doc]!;
-      scores[doc] = 0;
-      if (top.length === limit && score <= top[limit - 1]!.score) continue;
-      let at = top.length;
-      while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
-      top.splice(at, 0, { doc, score });
-      if (top.length > limit) top.pop();
-    }
-    return top;
+    return topOf(scores, touched, touchedCount, limit);
   }
 
   /**
@@ -518,4 +536,53 @@ export class LexicalIndexBuilder {
   dispose(): void {
     this.postings.dispose();
   }
+}
+
+/**
+ * The `limit` best of the first `count` touched documents, by insertion into a small sorted list (no sort of every
+ * touched document); their scores are reset to 0 for the next search.
+ */
+function topOf(scores: Float64Array, touched: Int32Array, count: number, limit: number): LexicalHit[] {
+  const top: LexicalHit[] = [];
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i]!;
+    const score = scores[doc]!;
+    scores[doc] = 0;
+    if (top.length === limit && score <= top[limit - 1]!.score) continue;
+    let at = top.length;
+    while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
+    top.splice(at, 0, { doc, score });
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/** The `k`-th highest of the scores of the first `count` touched documents (a lower bound of the final k-th). */
+function kthScore(scores: Float64Array, touched: Int32Array, count: number, k: number): number {
+  // A min-heap of the k highest seen.
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let i = 0; i < count; i++) {
+    const x = scores[touched[i]!]!;
+    if (size < k) {
+      let at = size++;
+      while (at > 0 && heap[(at - 1) >> 1]! > x) {
+        heap[at] = heap[(at - 1) >> 1]!;
+        at = (at - 1) >> 1;
+      }
+      heap[at] = x;
+    } else if (x > heap[0]!) {
+      let at = 0;
+      for (;;) {
+        const left = 2 * at + 1;
+        if (left >= k) break;
+        const child = left + 1 < k && heap[left + 1]! < heap[left]! ? left + 1 : left;
+        if (heap[child]! >= x) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = x;
+    }
+  }
+  return heap[0]!;
 }

@@ -23,6 +23,44 @@ describe('LexicalIndex', () => {
     expect(index.idfAny(['air', 'court'])).toBeCloseTo(Math.log(1 + 1.5 / 2.5), 6);
   });
 
+  it('finds the same top documents with the same scores when it skips what cannot reach them (MaxScore)', () => {
+    // Zipf-like words: a few in most documents, many rare ones, as a report's sentences have.
+    let seed = 7;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const word = (): string => `w${Math.floor(1 / (random() + 0.002))}`;
+    const builder = new LexicalIndexBuilder();
+    for (let d = 0; d < 3000; d++)
+      builder.add([{ terms: Array.from({ length: 3 + Math.floor(random() * 12) }, word), weight: 1 }]);
+    // Short documents repeating common words: their share of a word's weight comes close to the whole of it.
+    for (let d = 0; d < 300; d++) builder.add([{ terms: Array<string>(30).fill(`w${1 + (d % 6)}`), weight: 1 }]);
+    const index = builder.build();
+    let pruned = 0;
+    for (let q = 0; q < 200; q++) {
+      const terms = Array.from({ length: 2 + Math.floor(random() * 6) }, word);
+      const weights = new Map(terms.map((t) => [t, 0.3 + random()]));
+      const accept = q % 3 === 0 ? (doc: number) => doc % 2 === 0 : undefined;
+      const limit = 1 + Math.floor(random() * 40);
+      const all = index.search(terms, index.size, weights, accept); // nothing can be skipped
+      const top = index.search(terms, limit, weights, accept);
+      expect(top).toEqual(all.slice(0, limit));
+      if (all.length > limit) pruned++;
+    }
+    expect(pruned).toBeGreaterThan(100); // the queries had documents to leave out
+  });
+
+  it('does not skip a document that common words, weighted up, lift above the one with the rare word', () => {
+    const builder = new LexicalIndexBuilder();
+    const common = ['c1', 'c2', 'c3', 'c4', 'c5'];
+    builder.add([{ terms: ['rare', 'x'], weight: 1 }]); // 0: the rare word
+    builder.add([{ terms: common.flatMap((c) => [c, c, c]), weight: 1 }]); // 1: every common word, thrice
+    for (let d = 0; d < 98; d++) builder.add([{ terms: [common[d % 5]!, 'y', 'z'], weight: 1 }]);
+    const index = builder.build();
+    const weights = new Map([['rare', 1], ...common.map((c) => [c, 3] as [string, number])]);
+    const all = index.search(['rare', ...common], index.size, weights);
+    expect(all[0]!.doc).toBe(1);
+    expect(index.search(['rare', ...common], 1, weights)).toEqual(all.slice(0, 1));
+  });
+
   it('measures how rare a word is within a range of documents (one report), whatever the rest hold', () => {
     const index = sample();
     expect(index.idfAnyIn(['case'], 0, 2)).toBeCloseTo(idfOf(2, 2), 6);
