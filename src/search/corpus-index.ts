@@ -204,7 +204,7 @@ export class CorpusIndex {
   /**
    * The `k` chunks nearest a unit query vector, most similar first: the graph finds the 2·`k` nearest runs of a
    * paragraph's sentences (sentence-vectors.ts), and their sentences are ranked by their own vectors. A run's vector
-   * blurs its sentences', hence twice as many (docs/benchmarks.md, "The graph over paragraphs"). Empty without vectors.
+   * blurs its sentences', hence twice as many (docs/quality.md, "2026-12-03, fourth session"). Empty without vectors.
    */
   denseSearch(vector: Float32Array, k: number): { chunk: number; similarity: number }[] {
     const hits: { chunk: number; similarity: number }[] = [];

@@ -104,7 +104,7 @@ describe('simple chat questions on another report', () => {
     expect(a.answers[0]?.quote.text).toContain('extended the submission deadline');
   });
 
-  // Third with the graph over sentences, fourth over paragraphs (docs/benchmarks.md, "The graph over paragraphs").
+  // Third with the graph over sentences, fourth over paragraphs (docs/quality.md, "2026-12-03, fourth session").
   it("a table row is found by its header and caption: the quadrant table's row of agencies", async () => {
     const a = await engine.answer('how many agencies had good processes on paper but poor conformance', 4);
     expect(a.answers.map((x) => x.quote.text)).toContainEqual(
