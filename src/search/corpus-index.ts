@@ -142,12 +142,6 @@ export class CorpusIndex {
     return entry.rows[3 * (id - entry.first)]!;
   }
 
-  /** The HNSW label of chunk `id` (undefined without vectors). */
-  labelOfChunk(id: number): number | undefined {
-    const entry = this.entryOf(id);
-    return entry.firstLabel === undefined ? undefined : entry.firstLabel + (id - entry.first);
-  }
-
   /** The chunk an HNSW label stands for, if it is one of this index's. */
   chunkOfLabel(label: number): number | undefined {
     this.byLabel ??= this.byPosition

@@ -33,7 +33,7 @@ describe('CorpusIndex', () => {
     expect(index.chunkCount).toBe(5);
     expect(index.chunk(2)).toEqual({ reportId: 'a', paragraph: 2, start: 19, end: 31 });
     expect(index.chunk(4)).toEqual({ reportId: 'b', paragraph: 2, start: 7, end: 24 });
-    expect([index.reportOf(3), index.paragraphOf(3), index.labelOfChunk(3)]).toEqual(['b', 1, 40]);
+    expect([index.reportOf(3), index.paragraphOf(3)]).toEqual(['b', 1]);
     expect([index.chunkOfLabel(102), index.chunkOfLabel(41), index.chunkOfLabel(42), index.chunkOfLabel(7)]).toEqual([
       2,
       4,
