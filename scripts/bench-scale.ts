@@ -142,7 +142,7 @@ async function graphRecall(
   const dim = embedder.dim;
   const held: Float32Array[] = [];
   for (const [id, entry] of Object.entries(manifest.reports)) {
-    const flat = store.readVectors(dir, id, entry.chunkCount, dim);
+    const flat = store.readVectorRows(dir, id, dim, 0, entry.chunkCount);
     for (const run of runVectors(store.readChunks(dir, id, entry.chunkCount), flat, dim)) held.push(run.vector);
   }
   const recallOf = (queries: Float32Array[]): number => {

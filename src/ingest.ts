@@ -318,7 +318,7 @@ function buildIndexes(
     embeddedIds,
     {
       rows: (id) => store.readChunks(writer.dir, id, manifest.reports[id]!.chunkCount),
-      vectors: (id) => store.readVectors(writer.dir, id, manifest.reports[id]!.chunkCount, model.dim),
+      vectors: (id) => store.readVectorRows(writer.dir, id, model.dim, 0, manifest.reports[id]!.chunkCount),
     },
     manifest,
     at.progress,

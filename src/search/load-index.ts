@@ -147,17 +147,17 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
       throw new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
     try {
       index.vectors = VectorIndex.load(path, manifest.model.dim);
-      const { dim } = manifest.model;
-      index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);
-      if (manifest.offTopicProbes)
-        index.offTopic = {
-          model: manifest.model.id,
-          probes: manifest.offTopicProbes,
-          of: (id) => manifest.reports[id]?.offTopic,
-        };
     } catch (cause) {
       throw new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
     }
+    const { dim } = manifest.model;
+    index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);
+    if (manifest.offTopicProbes)
+      index.offTopic = {
+        model: manifest.model.id,
+        probes: manifest.offTopicProbes,
+        of: (id) => manifest.reports[id]?.offTopic,
+      };
   }
   return { index, manifest };
 }

@@ -133,14 +133,6 @@ export class IndexStore implements GenerationFiles {
     return rows;
   }
 
-  readVectors(dir: string, id: string, count: number, dim: number): Float32Array {
-    const path = join(dir, 'vectors', `${id}.f32`);
-    const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    if (bytes.length !== count * dim * 4)
-      throw new IndexError(`The vector file ${path} is missing or truncated; ${REBUILD}.`);
-    return new Float32Array(bytes.buffer, bytes.byteOffset, count * dim);
-  }
-
   /** Rows `from` … `to` − 1 of a report's vector file, with one positioned read. */
   readVectorRows(dir: string, id: string, dim: number, from: number, to: number): Float32Array {
     const path = join(dir, 'vectors', `${id}.f32`);
