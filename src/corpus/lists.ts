@@ -25,17 +25,15 @@ export function isLeadIn(text: string): boolean {
 
 /**
  * The paragraph that introduces paragraph `n` (1-based), if any: the header row of the table
- * it is a row of, or the lead-in of the list it is an item of. A heading ends the search.
+ * it is a row of (for its first row, the label above the table), or the lead-in of the list it is an item of. A
+ * heading ends the search.
  */
 export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
   const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
   const body = (k: number): boolean => k >= 1 && report.paragraphs[k - 1]!.role === 'body';
   if (!body(n)) return undefined;
-  if (isTableRow(text(n))) {
-    let first = n;
-    while (body(first - 1) && isTableRow(text(first - 1))) first--;
-    return first < n ? first : undefined;
-  }
+  const table = tableOf(report, n);
+  if (table) return table.first < n ? table.first : table.label;
   if (text(n).length > MAX_ITEM_CHARS) return undefined;
   for (let k = n - 1; k >= Math.max(1, n - MAX_ITEMS) && body(k); k--) {
     const t = text(k);
@@ -48,19 +46,55 @@ export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: nu
 /** A table's or figure's caption as reports write it: "Table 5: Conformance of ICT tested in the past year". */
 const CAPTION = /^(table|figure|chart|exhibit)\s+[\dA-Z][\w.-]*\s*[:.–—-]\s*\S/i;
 
+/** Longest line read as the label of a table below it ("Total Authorized Best Meets Exceptions"). */
+const MAX_LABEL_CHARS = 120;
+
 /**
- * A table row's header row and the table's caption just above it ("Table 5: Conformance of ICT tested in the past
- * year | ICT Type | Number of agencies … | …"), which the search indexes with the row and the ranking reads as it does
- * the section headings: a row alone ("Hardware | 24 | 1,762,155 | 4% | 83%") says little. '' for any other paragraph.
- * (A list item read with its list's lead-in the same way cost Hong Kong 0.015 hit@1 and 0.031 hit@3 when indexed,
- * and moved nothing when only ranked: items are read on their own words.)
+ * A line that names what follows rather than saying something: a caption, or a short line with no figure that does not
+ * end a sentence ("Total Authorized Best Meets Exceptions", "Public Web Pages:").
+ */
+function isLabel(text: string): boolean {
+  return (
+    CAPTION.test(text) ||
+    (text.length <= MAX_LABEL_CHARS && !/\d/.test(text) && !/[.!?。！？]["”’)]?\s*$/.test(text) && !isTableRow(text))
+  );
+}
+
+/** A row with a cell that is a figure (not a year: "Item | 2022 | 2023" is a header) holds data, not column names. */
+function isDataRow(row: string): boolean {
+  return row.split(' | ').some((cell) => {
+    const c = cell.trim().replace(/[*†‡]+$/, '');
+    return /^[-+]?[$€£¥]?\d[\d,. ]*%?$/.test(c) && !/^(19|20)\d{2}$/.test(c);
+  });
+}
+
+/**
+ * What a table row is read with, as the ranking reads a section's headings: its header row and the table's caption or
+ * label just above it ("Table 5: Conformance of ICT tested in the past year | ICT Type | Number of agencies … | …");
+ * a row alone ("Hardware | 24 | 1,762,155 | 4% | 83%", "979 | authorized from 8 agencies") says little. A table
+ * whose first row holds figures has no header row, only its label ("Total Authorized Best Meets Exceptions"). ''
+ * for a header row and for any other paragraph. (A list item read with its list's lead-in the same way cost Hong Kong
+ * 0.015 hit@1 and 0.031 hit@3 when indexed, and moved nothing when only ranked: items are read on their own words.)
  */
 export function tableContextOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): string {
   const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const table = tableOf(report, n);
+  if (!table) return '';
+  const header = isDataRow(text(table.first)) ? undefined : table.first;
+  if (header === n) return '';
+  return [table.label && text(table.label), header && text(header)].filter(Boolean).join(' ');
+}
+
+/** The table paragraph `n` is a row of, if it is one: its first row, and the label line above that (isLabel). */
+function tableOf(
+  report: Pick<ParsedReport, 'text' | 'paragraphs'>,
+  n: number,
+): { first: number; label?: number | undefined } | undefined {
+  const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const body = (k: number): boolean => k >= 1 && report.paragraphs[k - 1]!.role === 'body';
   const p = report.paragraphs[n - 1];
-  const header = p && p.end - p.start <= MAX_ROW_CHARS && isTableRow(text(n)) ? introOf(report, n) : undefined;
-  if (header === undefined) return '';
-  const above = header - 1;
-  const captioned = above >= 1 && report.paragraphs[above - 1]!.role === 'body' && CAPTION.test(text(above));
-  return captioned ? `${text(above)} ${text(header)}` : text(header);
+  if (!p || p.end - p.start > MAX_ROW_CHARS || !body(n) || !isTableRow(text(n))) return undefined;
+  let first = n;
+  while (body(first - 1) && isTableRow(text(first - 1))) first--;
+  return { first, label: body(first - 1) && isLabel(text(first - 1)) ? first - 1 : undefined };
 }

@@ -25,6 +25,18 @@ Components: 152
 Type | Count
 
 Videos | 12
+
+Total Authorized Best Meets Exceptions
+
+979 | authorized from 8 agencies
+
+417 | authorized from 8 components
+
+Spending rose again.
+
+Programme | 2022 | 2023
+
+Grants | 12 | 14
 `,
   'gsa.md',
 );
@@ -44,5 +56,18 @@ describe('what a table row is read with', () => {
     // A list item keeps its lead-in for quoting (introOf), but is searched and ranked on its own words.
     expect(introOf(report, n('Components'))).toBe(n('Key figures'));
     expect(tableContextOf(report, n('Components'))).toBe('');
+  });
+
+  it('a table with figures in its first row has no header row: its rows are read with the label line above it', () => {
+    expect(tableContextOf(report, n('979'))).toBe('Total Authorized Best Meets Exceptions');
+    expect(tableContextOf(report, n('417'))).toBe('Total Authorized Best Meets Exceptions');
+    // The label introduces the table's first row, so a quote of the label goes on to the figure.
+    expect(introOf(report, n('979'))).toBe(n('Total Authorized'));
+  });
+
+  it('years make a header row, not a data row; a line with a figure or a sentence is no label', () => {
+    expect(tableContextOf(report, n('Grants'))).toBe('Programme | 2022 | 2023');
+    // "Components: 152" (a list item) is not the label of the "Type | Count" table below it.
+    expect(introOf(report, n('Type'))).toBeUndefined();
   });
 });
