@@ -41,6 +41,42 @@ export function irregularBase(lower: string): string | undefined {
 }
 
 /**
+ * Comparative and superlative adjectives mapped to their positive, so "Lower Implementation" matches "low
+ * implementation" and "the largest share" matches "large": the regular forms of common gradable adjectives (-er/-est,
+ * a final e dropped, a final consonant doubled, y → i) and the suppletive ones (better, best → good; worse, worst →
+ * bad). "fewer" stays: "few" is a stop word, and "fewer agencies" says more than "agencies".
+ */
+const DEGREE: Record<string, string> = Object.fromEntries(
+  `low high large small big long short wide broad strong weak fast slow early late new old young easy hard close cheap
+  safe poor rich deep heavy light clear simple quick great fine full busy narrow steep soft firm hot wet thin`
+    .split(/\s+/)
+    .flatMap((adj) => {
+      const stem = adj.endsWith('e')
+        ? adj.slice(0, -1)
+        : adj.endsWith('y')
+          ? `${adj.slice(0, -1)}i`
+          : /^[^aeiou]*[aeiou][bdgmnpt]$/.test(adj)
+            ? adj + adj.at(-1)!
+            : adj;
+      return [
+        [`${stem}er`, adj],
+        [`${stem}est`, adj],
+      ];
+    })
+    .concat([
+      ['better', 'good'],
+      ['best', 'good'],
+      ['worse', 'bad'],
+      ['worst', 'bad'],
+    ]),
+);
+
+/** The positive of a comparative or superlative adjective ("lower" → low, "largest" → large), or undefined. */
+export function degreeBase(lower: string): string | undefined {
+  return Object.hasOwn(DEGREE, lower) ? DEGREE[lower] : undefined;
+}
+
+/**
  * A word, a number or a Han character. A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's
  * superscript flattened into the line) is the word: the mark is dropped (group 1 holds the word).
  */
@@ -65,7 +101,7 @@ export function processTerm(raw: string): string | undefined {
   if (lower.length === 1 && !/\p{Script=Han}/u.test(lower)) return undefined;
   let stem = STEMS.get(lower);
   if (stem === undefined) {
-    stem = stemmer(irregularBase(lower) ?? lower);
+    stem = stemmer(irregularBase(lower) ?? degreeBase(lower) ?? lower);
     if (STEMS.size < MAX_CACHED_STEMS) STEMS.set(lower, stem);
   }
   return stem;

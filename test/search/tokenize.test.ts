@@ -17,4 +17,13 @@ describe('tokenize', () => {
   it('leaves codes of letters and digits alone', () => {
     expect(tokenize('mp3 G20 H5N1 Win10')).toEqual(['mp3', 'g20', 'h5n1', 'win10']);
   });
+
+  it('reads a comparative or superlative adjective as its positive, regular or suppletive', () => {
+    // GSA's quadrant table: "I: Lower Implementation, Lower Conformance" for "low implementation and low conformance".
+    expect(tokenize('Lower Implementation')).toEqual(tokenize('low implementation'));
+    expect(tokenize('the largest, biggest, earliest and simplest')).toEqual(tokenize('large big early simple'));
+    expect(tokenize('best practices, worse results')).toEqual(tokenize('good practices, bad results'));
+    // Words that merely end in -er are left alone, and "fewer" is kept (its positive is a stop word).
+    expect(tokenize('order water fewer')).toEqual(['order', 'water', 'fewer']);
+  });
 });
