@@ -43,14 +43,17 @@ export function irregularBase(lower: string): string | undefined {
 /**
  * Comparative and superlative adjectives mapped to their positive, so "Lower Implementation" matches "low
  * implementation" and "the largest share" matches "large": the regular forms of common gradable adjectives (-er/-est,
- * a final e dropped, a final consonant doubled, y → i) and the suppletive ones (better, best → good; worse, worst →
- * bad). "fewer" stays: "few" is a stop word, and "fewer agencies" says more than "agencies".
+ * a final e dropped, a final consonant doubled, y → i). Not the suppletive ones: "better" and "best" are as often
+ * adverbs and set phrases ("to better serve", "best practices") as degrees of "good", and read as "good" they put an
+ * off-topic "best coverage" question on the report's "good" passages. Nor "greater": it says "more" ("greater
+ * efforts") and names places ("Greater Bay Area"), and read as "great" it gave "good air days" the synonym "great"
+ * and the share of excellent days instead of their count. "fewer" stays: "few" is a stop word.
  */
 const DEGREE: Record<string, string> = Object.fromEntries(
   `low high large small big long short wide broad strong weak fast slow early late new old young easy hard close cheap
-  safe poor rich deep heavy light clear simple quick great fine full busy narrow steep soft firm hot wet thin`
+  safe poor rich deep heavy light clear simple quick fine full busy narrow steep soft firm hot wet thin`
     .split(/\s+/)
-    .flatMap((adj) => {
+    .flatMap((adj): [string, string][] => {
       const stem = adj.endsWith('e')
         ? adj.slice(0, -1)
         : adj.endsWith('y')
@@ -62,13 +65,7 @@ const DEGREE: Record<string, string> = Object.fromEntries(
         [`${stem}er`, adj],
         [`${stem}est`, adj],
       ];
-    })
-    .concat([
-      ['better', 'good'],
-      ['best', 'good'],
-      ['worse', 'bad'],
-      ['worst', 'bad'],
-    ]),
+    }),
 );
 
 /** The positive of a comparative or superlative adjective ("lower" → low, "largest" → large), or undefined. */
