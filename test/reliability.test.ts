@@ -105,6 +105,32 @@ describe('broken or unwritable state', () => {
     );
   });
 
+  it('a damaged lexical index: its head stops start-up, damaged postings the question that reads them', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const path = join(store.current()!, 'lexical.bin');
+    const bytes = readFileSync(path);
+    const headerLength = bytes.readUInt32LE(8);
+    const { terms, postings } = JSON.parse(bytes.subarray(12, 12 + headerLength).toString()) as {
+      terms: string[];
+      postings: number;
+    };
+    const docsAt = 12 + headerLength + 4 * (terms.length + 1);
+    const damaged = Buffer.from(bytes);
+    for (let at = docsAt; at < docsAt + 4 * postings; at += 64) damaged[at] = damaged[at]! ^ 0xff;
+    writeFileSync(path, damaged);
+    // The postings are read when a question needs them (each word's checked on its first read), never all at start.
+    const { index } = loadIndex(store)!;
+    await expect(new AnswerEngine(index).answer('How many administrative cases were there?')).rejects.toThrow(
+      /lexical\.bin could not be read \(.*do not match their checksum\); run `npm run ingest -- --rebuild`/,
+    );
+    const head = Buffer.from(bytes);
+    head[bytes.length - 8] = head[bytes.length - 8]! ^ 0xff; // a word's checksum: part of the head
+    writeFileSync(path, head);
+    expect(() => loadIndex(store)).toThrow(/lexical\.bin is corrupt; run `npm run ingest -- --rebuild`/);
+  });
+
   it('a truncated vector index is refused before the native reader sees it', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);

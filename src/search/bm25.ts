@@ -1,8 +1,8 @@
 /**
  * The lexical index: BM25 over chunks, stored as compressed sparse rows (per term a run of
- * document ids and weighted term frequencies in typed arrays), so a 100,000-chunk index
- * loads from one binary file in milliseconds and searches without per-query allocation.
- * Documents are added through LexicalIndexBuilder; LexicalIndex itself is immutable.
+ * document ids and weighted term frequencies in typed arrays), held in memory as built or read
+ * term by term from its file (lexical-file.ts). Documents are added through LexicalIndexBuilder;
+ * LexicalIndex itself is immutable.
  */
 
 /**
@@ -42,21 +42,37 @@ export interface LexicalHit {
   score: number;
 }
 
+/** A term's postings: its documents, ascending, and their weighted term frequencies × TF_SCALE. */
+export type Postings = [docs: Int32Array, tfs: Uint16Array];
+
+/** Where an index's postings are read from, a term at a time. */
+export interface PostingSource {
+  /** Term `id`'s postings, which are postings `from` … `to` − 1 of the whole index (offsets[id], offsets[id + 1]). */
+  read(id: number, from: number, to: number): Postings;
+}
+
+/** Every posting in memory: two arrays in term order. */
+export class MemoryPostings implements PostingSource {
+  constructor(
+    readonly docs: Int32Array,
+    readonly tfs: Uint16Array,
+  ) {}
+
+  read(_id: number, from: number, to: number): Postings {
+    return [this.docs.subarray(from, to), this.tfs.subarray(from, to)];
+  }
+}
+
 export interface LexicalData {
   terms: string[];
-  /** Postings of term i are docs/tfs[offsets[i] … offsets[i+1]). */
+  /** Postings of term i are postings offsets[i] … offsets[i+1] − 1. */
   offsets: Int32Array;
-  docs: Int32Array;
-  /** Weighted term frequency × TF_SCALE (heading terms weigh 0.3, so tenths are exact). */
-  tfs: Uint16Array;
+  postings: PostingSource;
   lengths: Float32Array;
 }
 
 /** Term frequencies are stored in tenths, in 16 bits: half the memory of floats. */
 const TF_SCALE = 10;
-
-const MAGIC = 'RQBLEX1\n';
-const LEXICAL_FORMAT = 2;
 
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
@@ -67,7 +83,8 @@ export class LexicalIndex {
   private readonly touched: Int32Array;
 
   constructor(
-    private readonly data: LexicalData,
+    /** Read by the file format (lexical-file.ts); nothing else needs it. */
+    readonly data: LexicalData,
     readonly k1 = 1.2,
     readonly b = 0.75,
   ) {
@@ -82,6 +99,11 @@ export class LexicalIndex {
 
   get size(): number {
     return this.data.lengths.length;
+  }
+
+  /** Term `id`'s postings. */
+  private postingsOf(id: number): Postings {
+    return this.data.postings.read(id, this.data.offsets[id]!, this.data.offsets[id + 1]!);
   }
 
   /** Documents holding the term. */
@@ -105,8 +127,7 @@ export class LexicalIndex {
     const docs = new Set<number>();
     for (const t of terms) {
       const id = this.termIds.get(t);
-      if (id === undefined) continue;
-      for (let p = this.data.offsets[id]!; p < this.data.offsets[id + 1]!; p++) docs.add(this.data.docs[p]!);
+      if (id !== undefined) for (const doc of this.postingsOf(id)[0]) docs.add(doc);
     }
     return docs.size ? idfOf(docs.size, this.size) : 0;
   }
@@ -117,14 +138,14 @@ export class LexicalIndex {
    * Postings are sorted by document, so each term's run is found by binary search.
    */
   idfAnyIn(terms: string[], from: number, to: number): number {
-    const { offsets, docs } = this.data;
     const found = new Set<number>();
     let df = 0;
     for (const t of new Set(terms)) {
       const id = this.termIds.get(t);
       if (id === undefined) continue;
-      const lo = lowerBound(docs, from, offsets[id]!, offsets[id + 1]!);
-      const hi = lowerBound(docs, to, lo, offsets[id + 1]!);
+      const [docs] = this.postingsOf(id);
+      const lo = lowerBound(docs, from, 0, docs.length);
+      const hi = lowerBound(docs, to, lo, docs.length);
       if (terms.length === 1) df = hi - lo;
       else for (let p = lo; p < hi; p++) found.add(docs[p]!);
     }
@@ -150,7 +171,7 @@ export class LexicalIndex {
     termWeights?: Map<string, number>,
     accept?: (doc: number) => boolean,
   ): LexicalHit[] {
-    const { offsets, docs, tfs } = this.data;
+    const { offsets } = this.data;
     const { scores, touched, norms } = this;
     const plan = [...new Set(terms)]
       .map((term) => this.termIds.get(term))
@@ -170,7 +191,8 @@ export class LexicalIndex {
       if (!onlyScored && touchedCount >= limit && rest + 1e-9 * plan.length < best)
         onlyScored = rest + 1e-9 * plan.length < kthScore(scores, touched, touchedCount, limit);
       rest -= weight;
-      const [from, to] = [offsets[id]!, offsets[id + 1]!];
+      const [docs, tfs] = this.postingsOf(id);
+      const [from, to] = [0, docs.length];
       // Few documents still in play against a long list: each is looked up in it rather than the list read through.
       if (onlyScored && touchedCount * Math.log2(to - from + 1) < to - from) {
         for (let i = 0; i < touchedCount; i++) {
@@ -214,17 +236,7 @@ export class LexicalIndex {
     }
     const only = merged[0];
     if (merged.length === 1 && only && only.start === 0 && only.count === only.index.size) return only.index;
-    // Per part, per term of its index: where the term's postings inside the range begin, and how many there are.
-    const ranges = merged.map(({ index, start, count }) => {
-      const { offsets, docs, terms } = index.data;
-      const from = new Int32Array(terms.length);
-      const n = new Int32Array(terms.length);
-      for (let i = 0; i < terms.length; i++) {
-        from[i] = lowerBound(docs, start, offsets[i]!, offsets[i + 1]!);
-        n[i] = lowerBound(docs, start + count, from[i]!, offsets[i + 1]!) - from[i]!;
-      }
-      return { from, n };
-    });
+    const ranges = merged.map((part) => LexicalIndex.rangeOf(part));
     const postings = new Map<string, number>();
     merged.forEach(({ index }, k) =>
       index.data.terms.forEach((t, i) => {
@@ -243,98 +255,48 @@ export class LexicalIndex {
     let base = 0;
     merged.forEach(({ index, start, count }, k) => {
       const { from, n } = ranges[k]!;
-      const d = index.data;
-      d.terms.forEach((t, i) => {
+      index.data.terms.forEach((t, i) => {
         if (!n[i]) return;
         const id = ids.get(t)!;
+        const [partDocs, partTfs] = index.postingsOf(i);
         for (let p = from[i]!, at = fill[id]!; p < from[i]! + n[i]; p++, at++) {
-          docs[at] = d.docs[p]! - start + base;
-          tfs[at] = d.tfs[p]!;
+          docs[at] = partDocs[p]! - start + base;
+          tfs[at] = partTfs[p]!;
         }
         fill[id] = fill[id]! + n[i];
       });
-      lengths.set(d.lengths.subarray(start, start + count), base);
+      lengths.set(index.data.lengths.subarray(start, start + count), base);
       base += count;
     });
-    return new LexicalIndex({ terms, offsets, docs, tfs, lengths }, only?.index.k1, only?.index.b);
-  }
-
-  /** The binary form: magic, a JSON header with the vocabulary, then the typed arrays. */
-  serialize(): Buffer {
-    return Buffer.concat(this.serializeParts());
+    return new LexicalIndex(
+      { terms, offsets, postings: new MemoryPostings(docs, tfs), lengths },
+      only?.index.k1,
+      only?.index.b,
+    );
   }
 
   /**
-   * The serialized bytes as consecutive parts (the arrays as views, not copies), for writing without one big buffer.
+   * Per term of a part's index: where the term's postings inside the part's range of documents begin, and how many
+   * there are (a part that is its whole index takes every posting: nothing is read to count them).
    */
-  serializeParts(): Uint8Array[] {
-    const header = Buffer.from(
-      JSON.stringify({
-        version: LEXICAL_FORMAT,
-        terms: this.data.terms,
-        postings: this.data.docs.length,
-        documents: this.size,
-      }),
-    );
-    const pad = (4 - ((MAGIC.length + 4 + header.length) % 4)) % 4;
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(header.length + pad);
-    // The 16-bit frequencies are padded to a multiple of 4 bytes so the lengths after them stay aligned.
-    const tfsPad = this.data.tfs.length % 2 === 1 ? [new Uint8Array(2)] : [];
-    const view = (a: Int32Array | Uint16Array | Float32Array): Uint8Array =>
-      new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-    return [
-      Buffer.from(MAGIC),
-      length,
-      header,
-      Buffer.alloc(pad, 0x20),
-      view(this.data.offsets),
-      view(this.data.docs),
-      view(this.data.tfs),
-      ...tfsPad,
-      view(this.data.lengths),
-    ];
-  }
-
-  /** Reads `serialize` output; throws on anything else. */
-  static deserialize(buffer: Buffer): LexicalIndex {
-    if (buffer.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a lexical index file');
-    const headerLength = buffer.readUInt32LE(MAGIC.length);
-    let at = MAGIC.length + 4;
-    const header = JSON.parse(buffer.subarray(at, at + headerLength).toString()) as {
-      version: number;
-      terms: string[];
-      postings: number;
-      documents: number;
-    };
-    if (header.version !== LEXICAL_FORMAT)
-      throw new Error(`lexical index format ${header.version}, expected ${LEXICAL_FORMAT}`);
-    at += headerLength;
-    // View the file's bytes in place when they are 4-byte aligned (they are for a whole-file read); copy otherwise.
-    const aligned = (buffer.byteOffset + at) % 4 === 0;
-    const body = aligned ? buffer.buffer : new Uint8Array(buffer.subarray(at)).buffer;
-    const base = aligned ? buffer.byteOffset + at : 0;
-    const v = header.terms.length;
-    const padding = header.postings % 2 === 1 ? 2 : 0;
-    const expected = 4 * (v + 1 + header.postings + header.documents) + 2 * header.postings + padding;
-    if (buffer.length - at !== expected)
-      throw new Error(`lexical index is ${buffer.length - at} bytes, expected ${expected}`);
-    let o = base;
-    const take = <T>(make: (b: ArrayBufferLike, offset: number, n: number) => T, n: number, bytes = 4): T => {
-      const arr = make(body, o, n);
-      o += bytes * n;
-      return arr;
-    };
-    return new LexicalIndex({
-      terms: header.terms,
-      offsets: take((b, off, n) => new Int32Array(b, off, n), v + 1),
-      docs: take((b, off, n) => new Int32Array(b, off, n), header.postings),
-      tfs: take((b, off, n) => new Uint16Array(b, off, n), header.postings + padding / 2, 2).subarray(
-        0,
-        header.postings,
-      ),
-      lengths: take((b, off, n) => new Float32Array(b, off, n), header.documents),
-    });
+  private static rangeOf({ index, start, count }: { index: LexicalIndex; start: number; count: number }): {
+    from: Int32Array;
+    n: Int32Array;
+  } {
+    const { offsets, terms } = index.data;
+    const from = new Int32Array(terms.length);
+    const n = new Int32Array(terms.length);
+    const whole = start === 0 && count === index.size;
+    for (let i = 0; i < terms.length; i++) {
+      if (whole) {
+        n[i] = offsets[i + 1]! - offsets[i]!;
+        continue;
+      }
+      const [docs] = index.postingsOf(i);
+      from[i] = lowerBound(docs, start, 0, docs.length);
+      n[i] = lowerBound(docs, start + count, from[i]!, docs.length) - from[i]!;
+    }
+    return { from, n };
   }
 }
 
@@ -526,8 +488,7 @@ export class LexicalIndexBuilder {
     return new LexicalIndex({
       terms: order.map((id) => this.terms[id]!),
       offsets,
-      docs,
-      tfs,
+      postings: new MemoryPostings(docs, tfs),
       lengths: this.lengths.data.slice(0, n),
     });
   }

@@ -19,6 +19,7 @@ import type { Chunk, ParsedReport } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
 import { rowTerms, type ChunkTerms } from './corpus-index.js';
+import { lexicalFileParts, readLexicalBytes } from './lexical-file.js';
 import { encodeReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
 import { addWordCounts, writeFileDurable, type GenerationFiles } from './index-format.js';
@@ -80,7 +81,7 @@ export class GenerationWriter {
       this.streamed?.dispose();
     }
     const index = LexicalIndex.concat(reports.map((r) => parts.get(r.id)!));
-    const bytes = index.serializeParts();
+    const bytes = lexicalFileParts(index);
     writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
     return bytes.reduce((n, p) => n + p.byteLength, 0);
   }
@@ -215,7 +216,7 @@ export interface ReportChunkCount {
 /** The previous generation's lexical index, if it can be read and holds exactly its reports' chunks. */
 function readPreviousLexical(dir: string, reports: ReportChunkCount[]): LexicalIndex | undefined {
   try {
-    const index = LexicalIndex.deserialize(readFileSync(join(dir, 'lexical.bin')));
+    const index = readLexicalBytes(readFileSync(join(dir, 'lexical.bin')));
     return index.size === reports.reduce((n, r) => n + r.chunkCount, 0) ? index : undefined;
   } catch {
     return undefined; // its reports are indexed again from their stored text

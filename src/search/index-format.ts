@@ -11,7 +11,7 @@ import { IndexError } from '../errors.js';
 import { decodeReportBody, type ReportBody } from './report-file.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 
 export interface ReportEntry {
   file: string;
@@ -56,10 +56,9 @@ export interface Manifest {
   nextLabel: number;
   /** Byte size of hnsw.bin, checked before reading it (a truncated file would crash the native reader). */
   hnswBytes?: number;
-  /** Byte size of lexical.bin. */
+  /** Byte size of lexical.bin (which checks itself: a checksum of its head, and one per term's postings). */
   lexicalBytes: number;
-  /** SHA-1 of lexical.bin and hnsw.bin, checked at load (a flipped byte in hnsw.bin can crash the native reader). */
-  lexicalSha1?: string;
+  /** SHA-1 of hnsw.bin, checked at load (a flipped byte in it can crash the native reader). */
   hnswSha1?: string;
   /** Which off-topic probes the reports' `offTopic` levels were measured with (the answer side's signature of them). */
   offTopicProbes?: string | undefined;

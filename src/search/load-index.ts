@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
-import { LexicalIndex } from './bm25.js';
+import { openLexicalFile } from './lexical-file.js';
 import { CorpusIndex } from './corpus-index.js';
 import { type ReportBody } from './report-file.js';
 import { SentenceVectors } from './sentence-vectors.js';
@@ -130,11 +130,9 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   const lexicalPath = join(dir, 'lexical.bin');
   if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes)
     throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
-  const lexicalBytes = readFileSync(lexicalPath);
-  if (manifest.lexicalSha1 && sha1(lexicalBytes) !== manifest.lexicalSha1)
-    throw new IndexError(`The lexical index ${lexicalPath} is corrupt (its checksum does not match); ${REBUILD}.`);
   try {
-    index.useLexical(LexicalIndex.deserialize(lexicalBytes));
+    // Its head now, each word's postings when a question first asks for the word.
+    index.useLexical(openLexicalFile(lexicalPath));
   } catch (cause) {
     throw new IndexError(`The lexical index ${lexicalPath} is corrupt; ${REBUILD}.`, { cause });
   }

@@ -10,7 +10,8 @@
  *   index/gen-…/chunks/<id>.i32       its chunks: paragraph, start, end per chunk
  *   index/gen-…/words/<id>.tsv        its words with their counts (summed into words.tsv for typo correction)
  *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded), read per report by a question
- *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (see bm25.ts)
+ *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (lexical-file.ts): its
+ *                                     head read at load, each word's postings when a question first needs them
  *   index/gen-…/hnsw.bin              HNSW graph over runs of a paragraph's sentences (each under its first chunk's label)
  * index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before
  * commit)
@@ -173,7 +174,6 @@ export class IndexStore implements GenerationFiles {
     // a carried-over one's from an index written before checksums; the others keep theirs).
     for (const [id, entry] of Object.entries(manifest.reports))
       entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
-    manifest.lexicalSha1 = sha1(readFileSync(join(writer.dir, 'lexical.bin')));
     if (existsSync(join(writer.dir, 'hnsw.bin'))) manifest.hnswSha1 = sha1(readFileSync(join(writer.dir, 'hnsw.bin')));
     writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
     const previous = existsSync(join(this.root, 'CURRENT'))

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bm25, idfOf, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.js';
+import { lexicalFileParts, openLexicalFile, readLexicalBytes } from '../../src/search/lexical-file.js';
+
+const fileBytes = (index: LexicalIndex): Buffer => Buffer.concat(lexicalFileParts(index));
 
 function sample(): LexicalIndex {
   const b = new LexicalIndexBuilder();
@@ -73,15 +79,45 @@ describe('LexicalIndex', () => {
     expect(index.idfAnyIn(['unknown'], 0, 3)).toBe(0);
   });
 
-  it('survives a serialise/deserialise round trip (odd and even posting counts) and refuses garbage', () => {
-    for (const index of [sample(), new LexicalIndexBuilder().build()]) {
-      const copy = LexicalIndex.deserialize(index.serialize());
-      expect(copy.size).toBe(index.size);
-      expect(copy.search(['case', 'air'], 5)).toEqual(index.search(['case', 'air'], 5));
+  it('survives a round trip through its file, read whole or term by term (odd and even posting counts)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rqb-lex-'));
+    for (const [k, index] of [sample(), new LexicalIndexBuilder().build()].entries()) {
+      const path = join(dir, `${k}.bin`);
+      writeFileSync(path, fileBytes(index));
+      for (const copy of [readLexicalBytes(fileBytes(index)), openLexicalFile(path)]) {
+        expect(copy.size).toBe(index.size);
+        expect(copy.search(['case', 'air'], 5)).toEqual(index.search(['case', 'air'], 5));
+        expect(copy.idfAny(['court', 'air'])).toBe(index.idfAny(['court', 'air']));
+        expect(copy.idfAnyIn(['case'], 1, 3)).toBe(index.idfAnyIn(['case'], 1, 3));
+        // Written again from the file, the same bytes (the postings read back term by term).
+        expect(fileBytes(copy).equals(fileBytes(index))).toBe(true);
+      }
     }
-    expect(() => LexicalIndex.deserialize(Buffer.from('garbage'))).toThrow('not a lexical index file');
-    const bytes = sample().serialize();
-    expect(() => LexicalIndex.deserialize(bytes.subarray(0, bytes.length - 4))).toThrow(/bytes, expected/);
+  });
+
+  it('refuses garbage, a truncated file and a damaged head; damaged postings when the word is first read', () => {
+    expect(() => readLexicalBytes(Buffer.from('garbage, not an index'))).toThrow('not a lexical index file');
+    const bytes = fileBytes(sample());
+    expect(() => readLexicalBytes(bytes.subarray(0, bytes.length - 4))).toThrow(/bytes, expected/);
+    const dir = mkdtempSync(join(tmpdir(), 'rqb-lex-'));
+    const damaged = (at: number): string => {
+      const copy = Buffer.from(bytes);
+      copy[at] = copy[at]! ^ 0xff;
+      const path = join(dir, `${at}.bin`);
+      writeFileSync(path, copy);
+      return path;
+    };
+    // The last bytes before the trailer are the per-word checksums: part of the head.
+    expect(() => openLexicalFile(damaged(bytes.length - 6))).toThrow(/checksum of its head/);
+    // A document id of "air" (the first word): the file opens, and the word's first read refuses it.
+    const headerLength = bytes.readUInt32LE(8);
+    const { terms } = JSON.parse(bytes.subarray(12, 12 + headerLength).toString()) as { terms: string[] };
+    expect(terms[0]).toBe('air');
+    const firstPosting = 12 + headerLength + 4 * (terms.length + 1);
+    const index = openLexicalFile(damaged(firstPosting));
+    expect(() => index.search(['air'], 3)).toThrow(/postings of "air" do not match their checksum.*--rebuild/);
+    expect(index.search(['court'], 3).map((h) => h.doc)).toEqual([0]);
+    expect(() => readLexicalBytes(readFileSync(join(dir, `${firstPosting}.bin`)))).toThrow(/postings of "air"/);
   });
 
   it('put together from ranges of other indexes, is byte for byte the index of those documents built at once', () => {
@@ -111,7 +147,7 @@ describe('LexicalIndex', () => {
     ];
     const together = LexicalIndex.concat(parts);
     const expected = build([...range(0, 10), ...range(15, 30), 100, 101, 102]);
-    expect(together.serialize().equals(expected.serialize())).toBe(true);
+    expect(fileBytes(together).equals(fileBytes(expected))).toBe(true);
     // only10 was in the dropped documents alone: it is gone from the vocabulary.
     expect(together.documentFrequency('only10')).toBe(0);
     expect(together.search(['odd', 'w3'], 5)).toEqual(expected.search(['odd', 'w3'], 5));

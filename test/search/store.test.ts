@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest.js';
 import { LexicalIndexBuilder, PAGE } from '../../src/search/bm25.js';
+import { lexicalFileParts } from '../../src/search/lexical-file.js';
 import { IndexStore } from '../../src/search/store.js';
 import { FilePostingPages } from '../../src/search/generation-writer.js';
 import { loadIndex, readReportsAhead } from '../../src/search/load-index.js';
@@ -28,7 +29,7 @@ describe('postings spilled to a scratch file', () => {
     const a = inMemory.build();
     const b = spilled.build();
     expect(existsSync(path)).toBe(false);
-    expect(b.serialize().equals(a.serialize())).toBe(true);
+    expect(Buffer.concat(lexicalFileParts(b)).equals(Buffer.concat(lexicalFileParts(a)))).toBe(true);
     expect(b.search(['t17', 't4000'], 5)).toEqual(a.search(['t17', 't4000'], 5));
     // Each posting is filed under the document it came from (documents without terms shift none).
     expect(

@@ -1,0 +1,249 @@
+/**
+ * lexical.bin, the lexical index's file, and the two ways of reading it: whole (`readLexicalBytes`, for tests and
+ * small tools) or by its head only, each term's postings then read from the file when a question first needs them
+ * (`openLexicalFile`: at 10,000 reports the postings are a gigabyte a running bot need not hold).
+ *
+ * Layout (little-endian; format 3):
+ *   "RQBLEX1\n" · u32 header length · header JSON {version, terms, postings, documents}, space-padded to 4 bytes
+ *   offsets  i32 × (terms + 1)     term i's postings are postings offsets[i] … offsets[i+1]
+ *   docs     i32 × postings        documents, ascending within a term
+ *   tfs      u16 × postings        weighted term frequencies × 10 (padded to 4 bytes)
+ *   lengths  f32 × documents
+ *   crcs     u32 × terms           CRC-32 of each term's docs bytes then its tfs bytes, checked on its first read
+ *   u32 CRC-32 of the header, offsets, lengths and crcs, checked when the file is opened
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import { describeError, IndexError } from '../errors.js';
+import { LexicalIndex, MemoryPostings, type PostingSource, type Postings } from './bm25.js';
+import { REBUILD } from './index-format.js';
+
+const MAGIC = 'RQBLEX1\n';
+const LEXICAL_FORMAT = 3;
+
+interface Header {
+  version: number;
+  terms: string[];
+  postings: number;
+  documents: number;
+}
+
+/** Byte positions of each part of a file with this header. */
+function layout(headerBytes: number, h: Header) {
+  const offsets = MAGIC.length + 4 + headerBytes;
+  const docs = offsets + 4 * (h.terms.length + 1);
+  const tfs = docs + 4 * h.postings;
+  const lengths = tfs + 2 * h.postings + (h.postings % 2) * 2;
+  const crcs = lengths + 4 * h.documents;
+  const trailer = crcs + 4 * h.terms.length;
+  return { offsets, docs, tfs, lengths, crcs, trailer, size: trailer + 4 };
+}
+
+const bytesOf = (a: Int32Array | Uint16Array | Float32Array | Uint32Array): Uint8Array =>
+  new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** The file's bytes as consecutive parts (arrays as views where they are in memory), for writing without one buffer. */
+export function lexicalFileParts(index: LexicalIndex): Uint8Array[] {
+  const { terms, offsets, lengths } = index.data;
+  const { docs, tfs } = allPostings(index);
+  const crcs = new Uint32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) {
+    const [from, to] = [offsets[i]!, offsets[i + 1]!];
+    crcs[i] = crc32(bytesOf(tfs.subarray(from, to)), crc32(bytesOf(docs.subarray(from, to))));
+  }
+  const json = Buffer.from(
+    JSON.stringify({ version: LEXICAL_FORMAT, terms, postings: docs.length, documents: lengths.length }),
+  );
+  const header = Buffer.concat([json, Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4, 0x20)]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const head = [header, bytesOf(offsets), bytesOf(lengths), bytesOf(crcs)];
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32LE(crcOf(head));
+  return [
+    Buffer.from(MAGIC),
+    length,
+    header,
+    bytesOf(offsets),
+    bytesOf(docs),
+    bytesOf(tfs),
+    ...(docs.length % 2 === 1 ? [new Uint8Array(2)] : []),
+    bytesOf(lengths),
+    bytesOf(crcs),
+    trailer,
+  ];
+}
+
+/** Every posting of the index as two arrays in term order (views when they are in memory, else read term by term). */
+function allPostings(index: LexicalIndex): { docs: Int32Array; tfs: Uint16Array } {
+  const { postings, offsets, terms } = index.data;
+  if (postings instanceof MemoryPostings) return postings;
+  const docs = new Int32Array(offsets[terms.length]!);
+  const tfs = new Uint16Array(docs.length);
+  for (let i = 0; i < terms.length; i++) {
+    const [d, t] = postings.read(i, offsets[i]!, offsets[i + 1]!);
+    docs.set(d, offsets[i]);
+    tfs.set(t, offsets[i]);
+  }
+  return { docs, tfs };
+}
+
+/** A lexical index from the whole file's bytes; throws on anything else or on a checksum that does not match. */
+export function readLexicalBytes(buffer: Uint8Array): LexicalIndex {
+  const at = (from: number, bytes: number): Uint8Array => {
+    if (from + bytes > buffer.length) throw new Error(`lexical index is ${buffer.length} bytes, too short`);
+    return buffer.subarray(from, from + bytes);
+  };
+  const { header, places, head } = readHead(at, buffer.length);
+  const docs = new Int32Array(copy(at(places.docs, 4 * header.postings)).buffer);
+  const tfs = new Uint16Array(copy(at(places.tfs, 2 * header.postings)).buffer);
+  const index = new LexicalIndex({ ...head, postings: new MemoryPostings(docs, tfs) });
+  for (let i = 0; i < header.terms.length; i++) checkTerm(head, i, docs, tfs, head.offsets[i]!, head.offsets[i + 1]!);
+  return index;
+}
+
+/**
+ * A lexical index reading its head from `path` now and each term's postings from the file when first asked for
+ * (positioned reads; the last few megabytes read are kept). The file must stay in place while the index is used (an
+ * index generation is immutable and kept until the next but one replaces it).
+ * @throws Error when the file is not a lexical index, is truncated or its head's checksum does not match
+ */
+export function openLexicalFile(path: string): LexicalIndex {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const at = (from: number, bytes: number): Uint8Array => {
+      const into = new Uint8Array(bytes);
+      if (from + bytes > size || readFully(fd, into, from) !== bytes)
+        throw new Error(`lexical index is ${size} bytes, too short`);
+      return into;
+    };
+    const { places, head } = readHead(at, size);
+    return new LexicalIndex({ ...head, postings: new FilePostings(path, places, head) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Head {
+  terms: string[];
+  offsets: Int32Array;
+  lengths: Float32Array;
+  crcs: Uint32Array;
+}
+
+/** Reads and checks everything but the postings. */
+function readHead(
+  at: (from: number, bytes: number) => Uint8Array,
+  size: number,
+): { header: Header; places: ReturnType<typeof layout>; head: Head } {
+  if (Buffer.from(at(0, MAGIC.length)).toString() !== MAGIC) throw new Error('not a lexical index file');
+  const headerBytes = Buffer.from(at(MAGIC.length, 4)).readUInt32LE(0);
+  const headerRaw = at(MAGIC.length + 4, headerBytes);
+  const header = JSON.parse(Buffer.from(headerRaw).toString()) as Header;
+  if (header.version !== LEXICAL_FORMAT)
+    throw new Error(`lexical index format ${header.version}, expected ${LEXICAL_FORMAT}`);
+  const places = layout(headerBytes, header);
+  if (size !== places.size) throw new Error(`lexical index is ${size} bytes, expected ${places.size}`);
+  const v = header.terms.length;
+  const raw = {
+    offsets: copy(at(places.offsets, 4 * (v + 1))),
+    lengths: copy(at(places.lengths, 4 * header.documents)),
+    crcs: copy(at(places.crcs, 4 * v)),
+  };
+  const expected = Buffer.from(at(places.trailer, 4)).readUInt32LE(0);
+  if (crcOf([headerRaw, raw.offsets, raw.lengths, raw.crcs]) !== expected)
+    throw new Error('lexical index is corrupt: the checksum of its head does not match');
+  const head = {
+    terms: header.terms,
+    offsets: new Int32Array(raw.offsets.buffer),
+    lengths: new Float32Array(raw.lengths.buffer),
+    crcs: new Uint32Array(raw.crcs.buffer),
+  };
+  return { header, places, head };
+}
+
+/** CRC-32 of parts in turn (an empty part is skipped: zlib.crc32 returns 0 for one whose buffer is empty). */
+function crcOf(parts: Uint8Array[]): number {
+  return parts.reduce((crc, part) => (part.byteLength ? crc32(part, crc) : crc), 0);
+}
+
+/** A copy in its own (aligned) buffer. */
+function copy(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}
+
+function readFully(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  for (let n = -1; done < into.length && n !== 0; done += n)
+    n = readSync(fd, into, done, into.length - done, position + done);
+  return done;
+}
+
+/** Throws when term `id`'s postings do not match their checksum. */
+function checkTerm(head: Head, id: number, docs: Int32Array, tfs: Uint16Array, from: number, to: number): void {
+  const crc = crc32(bytesOf(tfs.subarray(from, to)), crc32(bytesOf(docs.subarray(from, to))));
+  if (crc !== head.crcs[id])
+    throw new Error(`lexical index is corrupt: the postings of "${head.terms[id]}" do not match their checksum`);
+}
+
+/** Postings kept in memory after they are read, at most this many bytes (the most recently read first). */
+const CACHE_BYTES = 32 << 20;
+
+/** Term postings read from the index file on demand, each checked against its checksum the first time. */
+class FilePostings implements PostingSource {
+  private readonly cache = new Map<number, Postings>();
+  private cached = 0;
+  private readonly checked: Uint8Array;
+
+  constructor(
+    private readonly path: string,
+    private readonly places: ReturnType<typeof layout>,
+    private readonly head: Head,
+  ) {
+    this.checked = new Uint8Array(head.terms.length);
+  }
+
+  read(id: number, from: number, to: number): Postings {
+    const hit = this.cache.get(id);
+    if (hit) {
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit;
+    }
+    const docs = new Int32Array(to - from);
+    const tfs = new Uint16Array(to - from);
+    try {
+      const fd = openSync(this.path, 'r');
+      try {
+        if (
+          readFully(fd, bytesOf(docs), this.places.docs + 4 * from) !== docs.byteLength ||
+          readFully(fd, bytesOf(tfs), this.places.tfs + 2 * from) !== tfs.byteLength
+        )
+          throw new Error('the file ended early');
+      } finally {
+        closeSync(fd);
+      }
+      if (!this.checked[id]) checkTerm(this.head, id, docs, tfs, 0, to - from);
+    } catch (cause) {
+      throw new IndexError(`The lexical index ${this.path} could not be read (${describeError(cause)}); ${REBUILD}.`, {
+        cause,
+      });
+    }
+    this.checked[id] = 1;
+    this.keep(id, [docs, tfs]);
+    return [docs, tfs];
+  }
+
+  private keep(id: number, postings: Postings): void {
+    const bytes = 6 * postings[0].length;
+    if (bytes > CACHE_BYTES) return;
+    this.cache.set(id, postings);
+    this.cached += bytes;
+    for (const [old, p] of this.cache) {
+      if (this.cached <= CACHE_BYTES) break;
+      this.cache.delete(old);
+      this.cached -= 6 * p[0].length;
+    }
+  }
+}
