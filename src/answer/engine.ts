@@ -16,7 +16,7 @@ import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { QueryVocabulary } from '../search/vocabulary.js';
+import { officesIn, QueryVocabulary } from '../search/vocabulary.js';
 import {
   analyzeQuestion,
   readMessage,
@@ -312,9 +312,7 @@ export class AnswerEngine {
       context,
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
       // 18 → 17 (and one in Chinese); the other reports have no speaker, nothing moved there.
-      names: (q.wantsName ? vocabulary.agents(quoted) : vocabulary.names(quoted, true)).filter(
-        (name) => name === 'I' || tokenize(name).some((t) => !title.has(t)),
-      ),
+      names: this.namesIn(q, quoted, vocabulary, title),
       report: s.report.meta,
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
@@ -327,6 +325,24 @@ export class AnswerEngine {
       // money, nor a word most passages share.
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
     };
+  }
+
+  /**
+   * The names a text gives that could answer the question: for "who did …" its agents (names, the speaker "I", and the
+   * offices and bodies it names: "led by the Deputy Chief Secretary for Administration"), unless an office is all words
+   * of the question ("who chairs the steering committee?" → "the Steering Committee") or of the report's title; for
+   * "who is the current Financial Secretary?" (identity) and any other question, its names alone.
+   */
+  private namesIn(q: QuestionAnalysis, text: string, vocabulary: QueryVocabulary, title: Set<string>): string[] {
+    const agent = q.wantsName && !q.asksIdentity;
+    return [
+      ...(agent ? vocabulary.agents(text) : vocabulary.names(text, true)).filter(
+        (name) => name === 'I' || tokenize(name).some((t) => !title.has(t)),
+      ),
+      ...(agent ? officesIn(text) : []).filter((office) =>
+        tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
+      ),
+    ];
   }
 
   /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */

@@ -23,6 +23,11 @@ export interface QuestionAnalysis {
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
   /**
+   * The name question asks who someone is ("who is the current Financial Secretary?", "what's the name of the county
+   * head?", "局长是谁？"): only a person's name answers it, not the office the question names.
+   */
+  asksIdentity: boolean;
+  /**
    * Asks about something not done or not there ("how many agencies have no tracking process?", "were any not
    * resolved?").
    */
@@ -59,6 +64,13 @@ const AMOUNT_CUES =
 const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几/i;
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
+/**
+ * Asking who someone is rather than who did something: "who is/was the …", "the name of", "是谁" (a copula, then the
+ * role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent may be an office).
+ */
+const IDENTITY_CUES =
+  /\bwho(?:'s|’s| is| was| are| were)\s+(?:the|a|an|our|their|his|her|this|that|current|present)\b|\bnames?\b|是谁|叫什么/i;
+
 /**
  * Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people
  * sued…, did…".
@@ -183,6 +195,7 @@ export function analyzeQuestion(
     wantsDate: DATE_CUES.test(question),
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
     wantsName: NAME_CUES.test(question),
+    asksIdentity: IDENTITY_CUES.test(question),
     negated: isNegated(question),
     aboutDocument: DOCUMENT_CUES.test(question),
     years,

@@ -249,7 +249,8 @@ export class QueryVocabulary {
 
   /**
    * Who a text names as doing something: its names (`names`), and "I", the speaker of an address or a letter
-   * (first-person deixis points at its author: "I will establish and chair the Committee").
+   * (first-person deixis points at its author: "I will establish and chair the Committee"). The offices it names are
+   * `officesIn`.
    */
   agents(text: string): string[] {
     const names = this.names(text, true);
@@ -284,4 +285,46 @@ export class QueryVocabulary {
     }
     return [...out.values()];
   }
+}
+
+/** Nouns that head the name of an office or a body when capitalised ("the Secretary for …", "the Task Force on …"). */
+const OFFICE_HEADS =
+  /^(secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|head|president|governor|mayor|judge|administrator|controller|manager|deputy|committee|council|bureau|department|corporation|authority|agency|office|commission|company|court|board|panel|team|force|taskforce|unit|institute|association|federation|ministry|administration|limited)$/i;
+
+/** Words that may stand inside an office's name in lower case ("Secretary for Commerce and Economic Development"). */
+const NAME_LINKS = /^(for|of|and|on|the|in)$/;
+
+/**
+ * The offices and bodies a text names: runs of capitalised words (with "for", "of", "and"… inside) holding a
+ * capitalised head noun of an office or a body, not as a sentence's first word ("The Secretary for Commerce and
+ * Economic Development will steer the work" → "Secretary for Commerce and Economic Development"). A lower-case "the
+ * secretary" names no particular office. Pure.
+ */
+export function officesIn(text: string): string[] {
+  const offices: string[] = [];
+  const words = [...text.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  let run: string[] = [];
+  let headed = false;
+  const close = (): void => {
+    while (run.length && NAME_LINKS.test(run.at(-1)!)) run.pop();
+    if (/^(the|a|an)$/i.test(run[0] ?? '')) run.shift();
+    if (headed && run.length) offices.push(run.join(' '));
+    run = [];
+    headed = false;
+  };
+  for (const [i, m] of words.entries()) {
+    const word = m[0];
+    const capital = /^\p{Lu}/u.test(word);
+    const start =
+      i === 0 || /[.?!:;]\s*["“]?\s*$/u.test(text.slice(words[i - 1]!.index + words[i - 1]![0].length, m.index));
+    const gap = i > 0 && !/^[\s]*$/.test(text.slice(words[i - 1]!.index + words[i - 1]![0].length, m.index));
+    if (gap) close();
+    if (capital) {
+      run.push(word);
+      if (!start && OFFICE_HEADS.test(word)) headed = true;
+    } else if (run.length && NAME_LINKS.test(word)) run.push(word);
+    else close();
+  }
+  close();
+  return offices;
 }

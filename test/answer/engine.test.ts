@@ -148,4 +148,25 @@ describe('AnswerEngine', () => {
       'zuoyun-2023-rule-of-law-report',
     );
   });
+
+  it('"who" is answered by an office or a body, but "who is the …" asks for a person, not the office it names', async () => {
+    const text = `# Policy Address 2025
+
+## Government efficiency
+
+12. The Government will set up an AI Efficacy Enhancement Team to review how departments work. The team will be led by the Deputy Chief Secretary for Administration.
+
+13. The Government will set up the Strategic Committee on Commodities, led by the Financial Secretary.
+`;
+    const index = new CorpusIndex();
+    const r = parseReport(text, 'policy-address-2025.md');
+    index.addReport(r, chunkReport(r));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const agent = await engine.answer('who will lead the team?');
+    expect(agent.answers[0]!.quote.text).toContain('led by the Deputy Chief Secretary for Administration');
+    expect(agent.confidence).toBe('high');
+    const identity = await engine.answer('who is the current Financial Secretary? name please');
+    expect(identity.answers[0]!.quote.text).toContain('led by the Financial Secretary');
+    expect(identity.confidence).toBe('low');
+  });
 });

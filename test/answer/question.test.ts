@@ -183,6 +183,16 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion("When's the FY 2026 assessment going to be published?").wantsDate).toBe(true);
     expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
   });
+
+  it('"who is the …", "the name of", "是谁" ask who someone is; "who\'s heading up …", "由谁主持" who did it', () => {
+    const identity = (q: string): boolean => analyzeQuestion(q).asksIdentity;
+    expect(identity('who is the current Financial Secretary? name please')).toBe(true);
+    expect(identity("what's the name of the current Zuoyun county head?")).toBe(true);
+    expect(identity('左云县司法局局长是谁？')).toBe(true);
+    expect(identity("who's heading up the new AI efficiency team in govt?")).toBe(false);
+    expect(identity('Who chairs the district governance steering committee?')).toBe(false);
+    expect(identity('北部都会区发展委员会由谁主持？')).toBe(false);
+  });
 });
 
 describe('figures', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 import { Thesaurus, baseForms } from '../../src/search/thesaurus.js';
-import { britishToAmerican, editDistance, QueryVocabulary } from '../../src/search/vocabulary.js';
+import { britishToAmerican, editDistance, officesIn, QueryVocabulary } from '../../src/search/vocabulary.js';
 import { processTerm, wordCounts } from '../../src/search/tokenize.js';
 
 const REPORT =
@@ -90,6 +90,20 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.agents('Lu Dongliang agreed, and I agree.')).toEqual(['Lu', 'Dongliang', 'I']);
     expect(vocabulary.agents('Tier I: the head of the department investigates.')).toEqual(['Tier']); // a numeral, not the speaker
     expect(vocabulary.agents('and the county head took the lead.')).toEqual([]); // no name, no speaker
+  });
+
+  it('finds the offices and bodies a text names: capitalised runs holding the head noun of one', () => {
+    expect(officesIn('The team will be led by the Deputy Chief Secretary for Administration.')).toEqual([
+      'Deputy Chief Secretary for Administration',
+    ]);
+    expect(officesIn('The Secretary for Commerce and Economic Development will steer the work.')).toEqual([
+      'Secretary for Commerce and Economic Development',
+    ]);
+    expect(officesIn('we will engage the Mass Transit Railway Corporation Limited (MTRCL) to conduct it')).toEqual([
+      'Mass Transit Railway Corporation Limited',
+    ]);
+    // A sentence's first word, a lower-case "the secretary" and capitalised words with no head noun name no office.
+    expect(officesIn('Committees were formed. The secretary of the Northern Metropolis said so.')).toEqual([]);
   });
 
   it('finds names in a question that the reports never mention', () => {
