@@ -98,3 +98,23 @@ function tableOf(
   while (body(first - 1) && isTableRow(text(first - 1))) first--;
   return { first, label: body(first - 1) && isLabel(text(first - 1)) ? first - 1 : undefined };
 }
+
+/**
+ * A paragraph that labels what follows rather than saying anything: a caption ("Table 4: Heat map of agency count by
+ * size …", "Figure 7. Average policy integration outcomes …") or a table's header row. Like a heading it is evidence
+ * for what it labels (a row is read with it: tableContextOf), not an answer itself.
+ */
+export function isLabelOnly(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): boolean {
+  const p = report.paragraphs[n - 1];
+  if (!p || p.role !== 'body') return false;
+  const text = report.text.slice(p.start, p.end);
+  if (CAPTION.test(text) && text.length <= MAX_LABEL_CHARS) return true;
+  const table = tableOf(report, n);
+  return (
+    !!table &&
+    table.first === n &&
+    !isDataRow(text) &&
+    n < report.paragraphs.length &&
+    tableOf(report, n + 1)?.first === n
+  );
+}

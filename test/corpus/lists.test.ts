@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { introOf, tableContextOf } from '../../src/corpus/lists.js';
+import { introOf, isLabelOnly, tableContextOf } from '../../src/corpus/lists.js';
 import { parseReport } from '../../src/corpus/parse.js';
 
 // The GSA assessment's layout: a caption, a header row, rows; a list with its lead-in.
@@ -69,5 +69,14 @@ describe('what a table row is read with', () => {
     expect(tableContextOf(report, n('Grants'))).toBe('Programme | 2022 | 2023');
     // "Components: 152" (a list item) is not the label of the "Type | Count" table below it.
     expect(introOf(report, n('Type'))).toBeUndefined();
+  });
+
+  it('a caption and a header row only label what follows: like headings, they are no answers', () => {
+    expect(isLabelOnly(report, n('Table 5'))).toBe(true);
+    expect(isLabelOnly(report, n('ICT Type'))).toBe(true);
+    expect(isLabelOnly(report, n('Programme'))).toBe(true);
+    // Rows, a table's label line (its quote goes on to the first row), list items and sentences are read.
+    for (const start of ['Hardware', '979', 'Total Authorized', 'Components', 'Spending rose'])
+      expect(isLabelOnly(report, n(start))).toBe(false);
   });
 });
