@@ -4,7 +4,7 @@
  * title facts (its names, what a question may call it). Pure.
  */
 import { definedAcronyms } from '../corpus/acronyms.js';
-import { tableContextOf } from '../corpus/lists.js';
+import { tableContextOf, tableHeaderOf } from '../corpus/lists.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { tokenize } from '../search/tokenize.js';
@@ -47,8 +47,10 @@ export function withAcronyms(terms: Set<string>, pairs: AcronymPair[]): Set<stri
 /** Paragraph `n` (1-based) of a report, read for ranking. */
 export function paragraphEvidence(report: ParsedReport, n: number, pairs: AcronymPair[]): ParagraphEvidence {
   const p = report.paragraphs[n - 1]!;
-  // A header line's label ("Issued by", "Addressed to") says what the line is: count it as the line's own words.
-  const label = p.role === 'body' || p.role === 'heading' ? [] : tokenize(p.section.join(' '));
+  // A header line's label ("Issued by", "Addressed to") says what the line is, and a table row's column headers what
+  // its cells are ("Average Outcome" of "… | 3.44 | High"): count them as the line's own words.
+  const label =
+    p.role === 'body' || p.role === 'heading' ? tokenize(tableHeaderOf(report, n)) : tokenize(p.section.join(' '));
   const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
     const text = report.text.slice(s.start, s.end);
     const terms = [...tokenize(text), ...label];

@@ -85,6 +85,19 @@ export function tableContextOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>
   return [table.label && text(table.label), header && text(header)].filter(Boolean).join(' ');
 }
 
+/**
+ * What names the cells of the table row `n`: its table's header row ("ICT Type | Number of agencies … | …"), or for a
+ * table without one its label line ("Total Authorized Best Meets Exceptions" over "979 | authorized from 8
+ * agencies"); '' for any other paragraph.
+ */
+export function tableHeaderOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): string {
+  const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const table = tableOf(report, n);
+  if (!table) return '';
+  if (!isDataRow(text(table.first))) return table.first < n ? text(table.first) : '';
+  return table.label && !CAPTION.test(text(table.label)) ? text(table.label) : '';
+}
+
 /** The table paragraph `n` is a row of, if it is one: its first row, and the label line above that (isLabel). */
 function tableOf(
   report: Pick<ParsedReport, 'text' | 'paragraphs'>,

@@ -89,7 +89,8 @@ describe('paragraphEvidence', () => {
       ...tokenize(label.join(' ')),
     ]);
     const row = paragraphEvidence(REPORT, paragraphOf('Parks |'), pairs);
-    expect(row.sentences[0]!.terms).toEqual(tokenize('Parks | 12 | 3 million'));
+    // Its column headers say what its cells are: its own words; the caption, like a heading, is its context.
+    expect(row.sentences[0]!.terms).toEqual(tokenize('Parks | 12 | 3 million Office | Staff | Budget'));
     expect(row.headingTerms).toEqual(terms('Staffing Table 2: Offices by size Office | Staff | Budget'));
   });
 

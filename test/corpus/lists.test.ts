@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { introOf, isLabelOnly, tableContextOf } from '../../src/corpus/lists.js';
+import { introOf, isLabelOnly, tableContextOf, tableHeaderOf } from '../../src/corpus/lists.js';
 import { parseReport } from '../../src/corpus/parse.js';
 
 // The GSA assessment's layout: a caption, a header row, rows; a list with its lead-in.
@@ -78,5 +78,14 @@ describe('what a table row is read with', () => {
     // Rows, a table's label line (its quote goes on to the first row), list items and sentences are read.
     for (const start of ['Hardware', '979', 'Total Authorized', 'Components', 'Spending rose'])
       expect(isLabelOnly(report, n(start))).toBe(false);
+  });
+
+  it("names a row's cells by its header row, or by the label line of a table without one", () => {
+    expect(tableHeaderOf(report, n('Hardware'))).toBe(
+      'ICT Type | Number of agencies that submitted data | Percentage tested that fully conform',
+    );
+    expect(tableHeaderOf(report, n('979'))).toBe('Total Authorized Best Meets Exceptions');
+    expect(tableHeaderOf(report, n('ICT Type'))).toBe('');
+    expect(tableHeaderOf(report, n('Components'))).toBe('');
   });
 });
