@@ -242,7 +242,8 @@ function main(argv: string[]): void {
     console.log(
       `Machine: ${String(out.machine)}, Node ${process.version}; ${reports} synthetic reports\n| measure | value |\n|---|---|\n${lines.join('\n')}`,
     );
-    rmSync(root, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) console.log(`(kept ${root})`);
+    else rmSync(root, { recursive: true, force: true });
     return;
   }
 
