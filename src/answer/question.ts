@@ -363,6 +363,8 @@ const CHAT_ZH =
 /** Words that make a sentence ask something even without a question mark. */
 const ASKING =
   /\b(how|what|when|who|which|where|why|whether|tell me|can you|could you|please find|is there|are there|i(?:'d| would) like to know|i want to know)\b|多少|几|什么|是否|吗/i;
+/** A sentence in which writers speak of themselves: "I need …", "My neighbour …", "We're …", "我想…". */
+const FIRST_PERSON = /^\s*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|my|we|we're|we’re|we've|we’ve|our)\b|^\s*我/iu;
 /** Longer than this and with no question mark and several sentences: a pasted text, not a question. */
 const PASTE_CHARS = 300;
 
@@ -379,7 +381,16 @@ export function readMessage(message: string): MessageReading {
   const words = tokenize(text.replace(/['’]/g, ' '));
   const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');
   if (!asks && (words.every((w) => CHAT.has(w) || FRAMING.has(w)) || CHAT_ZH.test(bare))) return { kind: 'chatter' };
-  if (text.length <= PASTE_CHARS) return { kind: 'question', question: text };
+  if (text.length <= PASTE_CHARS) {
+    // "I need a lawyer for a land issue. How many practising lawyers …?": what writers first say of themselves sets the
+    // scene; the question is the sentences from the first that asks (a sentence ends at its mark and a space: not in
+    // "Section508.gov"). A sentence about anything else ("Youyu County. How many firms?") stays part of the question.
+    const said = text.split(/(?<=[.!?])\s+|(?<=[。！？])/u);
+    const asking = said.findIndex((x) => /[?？]/.test(x) || ASKING.test(x));
+    const aboutWriter = said.slice(0, Math.max(asking, 0)).every((x) => FIRST_PERSON.test(x));
+    const question = asking > 0 && asks && aboutWriter ? said.slice(asking).join(' ').trim() : text;
+    return { kind: 'question', question: tokenize(question).length >= 2 ? question : text };
+  }
   const sentences = text.match(/[^.!?。！？]+[.!?。！？]*/gu) ?? [text];
   if (!asks) {
     // A long chatty message that ends by asking without a question mark ("… so tell me how many cases there were").

@@ -9,6 +9,7 @@ import {
   isNegated,
   isForwardLooking,
   modelReading,
+  readMessage,
   splitQuestion,
   timeFrameOf,
 } from '../../src/answer/question.js';
@@ -275,5 +276,28 @@ describe('what a "how many" question counts', () => {
   it('"over the next five years" is time said relative to now, not a topic', () => {
     const q = analyzeQuestion('How many flats will be completed over the next five years?');
     expect(q.terms).not.toContain('year');
+  });
+});
+
+describe('readMessage', () => {
+  it('what writers first say of themselves sets the scene: the question is what they then ask', () => {
+    expect(
+      readMessage('I need a lawyer for a land issue. How many practising lawyers or law firms are there in Zuoyun?'),
+    ).toEqual({ kind: 'question', question: 'How many practising lawyers or law firms are there in Zuoyun?' });
+    expect(readMessage("We're doing a similar exercise. What did Zuoyun take over from Datong?")).toEqual({
+      kind: 'question',
+      question: 'What did Zuoyun take over from Datong?',
+    });
+  });
+
+  it('a sentence about anything else stays part of the question, and a dot inside a word ends no sentence', () => {
+    expect(readMessage('Youyu County. How many firms registered?')).toEqual({
+      kind: 'question',
+      question: 'Youyu County. How many firms registered?',
+    });
+    expect(readMessage('How many visits did Section508.gov get?')).toEqual({
+      kind: 'question',
+      question: 'How many visits did Section508.gov get?',
+    });
   });
 });
