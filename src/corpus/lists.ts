@@ -13,6 +13,11 @@ const MAX_ITEMS = 15;
 /** Longest paragraph read as a table row (a one-line report of 10 MB with a "|" in it is no row). */
 const MAX_ROW_CHARS = 4000;
 
+/** The text of paragraph `k` (1-based). */
+function paragraphText(report: Pick<ParsedReport, 'text' | 'paragraphs'>, k: number): string {
+  return report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+}
+
 /** A table row as converters write it: cells separated by " | ". */
 export function isTableRow(text: string): boolean {
   return text.length <= MAX_ROW_CHARS && /\S \| \S/.test(text);
@@ -29,7 +34,7 @@ export function isLeadIn(text: string): boolean {
  * heading ends the search.
  */
 export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
-  const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const text = (k: number): string => paragraphText(report, k);
   const body = (k: number): boolean => k >= 1 && report.paragraphs[k - 1]!.role === 'body';
   if (!body(n)) return undefined;
   const table = tableOf(report, n);
@@ -77,7 +82,7 @@ function isDataRow(row: string): boolean {
  * 0.015 hit@1 and 0.031 hit@3 when indexed, and moved nothing when only ranked: items are read on their own words.)
  */
 export function tableContextOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): string {
-  const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const text = (k: number): string => paragraphText(report, k);
   const table = tableOf(report, n);
   if (!table) return '';
   const header = isDataRow(text(table.first)) ? undefined : table.first;
@@ -91,7 +96,7 @@ export function tableContextOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>
  * agencies"); '' for any other paragraph.
  */
 export function tableHeaderOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): string {
-  const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const text = (k: number): string => paragraphText(report, k);
   const table = tableOf(report, n);
   if (!table) return '';
   if (!isDataRow(text(table.first))) return table.first < n ? text(table.first) : '';
@@ -103,7 +108,7 @@ function tableOf(
   report: Pick<ParsedReport, 'text' | 'paragraphs'>,
   n: number,
 ): { first: number; label?: number | undefined } | undefined {
-  const text = (k: number): string => report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  const text = (k: number): string => paragraphText(report, k);
   const body = (k: number): boolean => k >= 1 && report.paragraphs[k - 1]!.role === 'body';
   const p = report.paragraphs[n - 1];
   if (!p || p.end - p.start > MAX_ROW_CHARS || !body(n) || !isTableRow(text(n))) return undefined;
