@@ -123,16 +123,9 @@ function tableOf(
  * for what it labels (a row is read with it: tableContextOf), not an answer itself.
  */
 export function isLabelOnly(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): boolean {
-  const p = report.paragraphs[n - 1];
-  if (!p || p.role !== 'body') return false;
-  const text = report.text.slice(p.start, p.end);
+  if (report.paragraphs[n - 1]?.role !== 'body') return false;
+  const text = paragraphText(report, n);
   if (CAPTION.test(text) && text.length <= MAX_LABEL_CHARS) return true;
-  const table = tableOf(report, n);
-  return (
-    !!table &&
-    table.first === n &&
-    !isDataRow(text) &&
-    n < report.paragraphs.length &&
-    tableOf(report, n + 1)?.first === n
-  );
+  // A header row: the first row of a table with rows after it, holding no figure.
+  return tableOf(report, n + 1)?.first === n && !isDataRow(text);
 }

@@ -192,19 +192,19 @@ export class LexicalIndex {
         onlyScored = rest + 1e-9 * plan.length < kthScore(scores, touched, touchedCount, limit);
       rest -= weight;
       const [docs, tfs] = this.postingsOf(id);
-      const [from, to] = [0, docs.length];
+      const length = docs.length;
       // Few documents still in play against a long list: each is looked up in it rather than the list read through.
-      if (onlyScored && touchedCount * Math.log2(to - from + 1) < to - from) {
+      if (onlyScored && touchedCount * Math.log2(length + 1) < length) {
         for (let i = 0; i < touchedCount; i++) {
           const doc = touched[i]!;
-          const p = lowerBound(docs, doc, from, to);
-          if (p === to || docs[p] !== doc) continue;
+          const p = lowerBound(docs, doc, 0, length);
+          if (p === length || docs[p] !== doc) continue;
           const tf = tfs[p]! / TF_SCALE;
           scores[doc] = scores[doc]! + (weight * tf) / (tf + norms[doc]!) + 1e-12;
         }
         continue;
       }
-      for (let p = from; p < to; p++) {
+      for (let p = 0; p < length; p++) {
         const doc = docs[p]!;
         if (onlyScored ? scores[doc] === 0 : accept && !accept(doc)) continue;
         if (scores[doc] === 0) touched[touchedCount++] = doc;

@@ -95,8 +95,14 @@ export function readLexicalBytes(buffer: Uint8Array): LexicalIndex {
     return buffer.subarray(from, from + bytes);
   };
   const { header, places, head } = readHead(at, buffer.length);
-  const docs = new Int32Array(copy(at(places.docs, 4 * header.postings)).buffer);
-  const tfs = new Uint16Array(copy(at(places.tfs, 2 * header.postings)).buffer);
+  // The postings are viewed in place where the bytes are aligned (a whole-file read is), not copied: an ingest reads the
+  // previous file this way, a gigabyte at 10,000 reports.
+  const aligned = (buffer.byteOffset + places.docs) % 4 === 0;
+  const bytes = (from: number, n: number): Uint8Array => (aligned ? at(from, n) : copy(at(from, n)));
+  const docsBytes = bytes(places.docs, 4 * header.postings);
+  const tfsBytes = bytes(places.tfs, 2 * header.postings);
+  const docs = new Int32Array(docsBytes.buffer, docsBytes.byteOffset, header.postings);
+  const tfs = new Uint16Array(tfsBytes.buffer, tfsBytes.byteOffset, header.postings);
   const index = new LexicalIndex({ ...head, postings: new MemoryPostings(docs, tfs) });
   for (let i = 0; i < header.terms.length; i++) checkTerm(head, i, docs, tfs, head.offsets[i]!, head.offsets[i + 1]!);
   return index;
