@@ -38,6 +38,7 @@ import { bestSimilarities, runVectors, runCount } from './search/sentence-vector
 import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from './answer/confidence.js';
 import { VectorIndex } from './search/vector-index.js';
 import { chunkTerms } from './search/corpus-index.js';
+import { acronymPairs } from './search/acronym-terms.js';
 import { tableContextOf } from './corpus/lists.js';
 import { ConversionChild } from './convert-child.js';
 
@@ -451,9 +452,10 @@ async function indexReport(
     offTopic = level && { mean: level.offTopicMean, sd: level.offTopicSd };
   }
   writer.writeReport(report, chunks);
+  const pairs = acronymPairs(report.text);
   writer.indexChunkTerms(
     report.id,
-    chunks.map((c) => chunkTerms(report, c)),
+    chunks.map((c) => chunkTerms(report, c, pairs)),
   );
   progress.tick(kb(file) - ticked);
   const entry: ReportEntry = {

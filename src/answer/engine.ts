@@ -15,6 +15,7 @@ import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
+import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { officesIn, QueryVocabulary } from '../search/vocabulary.js';
@@ -41,14 +42,7 @@ import {
   type Thresholds,
 } from './confidence.js';
 import { withCompounds, withFamily, withOtherForms } from './readings.js';
-import {
-  acronymPairs,
-  paragraphEvidence,
-  titleFactsOf,
-  titleFrequency,
-  type AcronymPair,
-  type ParagraphEvidence,
-} from './evidence.js';
+import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
 import { answerItem, nearestSections, pickQuotes, withFirstItem, type RankedSentence } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';

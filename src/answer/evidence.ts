@@ -3,10 +3,10 @@
  * (a header line with its label, abbreviations with their long forms), its paragraph and heading terms; a report's
  * title facts (its names, what a question may call it). Pure.
  */
-import { definedAcronyms } from '../corpus/acronyms.js';
 import { tableContextOf, tableHeaderOf } from '../corpus/lists.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
+import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
 import { tokenize } from '../search/tokenize.js';
 import { isForwardLooking } from './question.js';
 import type { TitleFacts } from './rerank.js';
@@ -16,32 +16,6 @@ export interface ParagraphEvidence {
   terms: Set<string>;
   headingTerms: Set<string>;
   forwardLooking: boolean;
-}
-
-/** An abbreviation a report defines, as index terms: one short term, its long form's terms. */
-export interface AcronymPair {
-  short: string;
-  long: string[];
-}
-
-/** The abbreviations a report defines ("program managers (PMs)"), one word each. */
-export function acronymPairs(text: string): AcronymPair[] {
-  return definedAcronyms(text)
-    .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
-    .filter((a) => a.short.length === 1 && a.long.length > 0)
-    .map((a) => ({ short: a.short[0]!, long: a.long }));
-}
-
-/**
- * A sentence's terms with the other form of every abbreviation its report defines: "PM" also reads "program manager"
- * and "full-time equivalents" also "FTE", so a reader may ask with either.
- */
-export function withAcronyms(terms: Set<string>, pairs: AcronymPair[]): Set<string> {
-  for (const { short, long } of pairs) {
-    if (terms.has(short)) for (const t of long) terms.add(t);
-    else if (long.every((t) => terms.has(t))) terms.add(short);
-  }
-  return terms;
 }
 
 /** Paragraph `n` (1-based) of a report, read for ranking. */

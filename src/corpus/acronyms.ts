@@ -8,8 +8,11 @@
 const SKIPPED = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);
 /** Words before "(ABBR)" looked at for its expansion. */
 const MAX_WORDS = 8;
-/** The run of words (letters, digits, apostrophes, hyphens, spaces) that ends a text, at most 121 characters. */
-const WORDS_BEFORE = /[\p{L}\d][\p{L}\d' -]{2,120}$/u;
+/**
+ * The run of words (letters, digits, apostrophes, hyphens, spaces, the stops of "U.S.") that ends a text, at most 121
+ * characters.
+ */
+const WORDS_BEFORE = /[\p{L}\d][\p{L}\d'’. -]{2,120}$/u;
 
 export interface Acronym {
   /** As written, without a plural "s": "PM", "FTE". */
@@ -49,8 +52,11 @@ function expansion(before: string, letters: string): string | undefined {
       w--;
       continue;
     }
-    // A hyphenated word gives one initial per part ("full-time" → F, T) or one for the whole.
-    const initials = parts.map((p) => p[0]!.toUpperCase()).join('');
+    // A hyphenated word gives one initial per part ("full-time" → F, T) or one for the whole; a dotted initialism all
+    // its letters ("U.S. Digital Service" → USDS).
+    const initials = /^(\p{Lu}\.)+$/u.test(words[w]!)
+      ? words[w]!.replace(/\./g, '')
+      : parts.map((p) => p[0]!.toUpperCase()).join('');
     if (initials.length > 1 && letters.slice(i - initials.length + 1, i + 1) === initials) i -= initials.length;
     else if (word[0]!.toUpperCase() === letters[i]) i--;
     else return undefined;

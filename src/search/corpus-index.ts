@@ -5,6 +5,7 @@
  * answering only reads it.
  */
 import { tokenize } from './tokenize.js';
+import { acronymPairs, withAcronyms, type AcronymPair } from './acronym-terms.js';
 import { LexicalIndex, LexicalIndexBuilder } from './bm25.js';
 import type { Chunk, ParsedReport } from '../corpus/types.js';
 import { tableContextOf } from '../corpus/lists.js';
@@ -24,14 +25,24 @@ export interface ChunkTerms {
   length: number;
 }
 
-/** What the lexical index stores for one chunk. Pure. */
-export function chunkTerms(report: Pick<ParsedReport, 'text' | 'paragraphs'>, chunk: Chunk): ChunkTerms {
+/**
+ * What the lexical index stores for one chunk. Pure.
+ * @param pairs the abbreviations its report defines (acronymPairs): the other form of one the chunk writes counts once,
+ * as the ranking reads it (answer/evidence.ts), so "Social Security" finds "In 2021, SSA enlisted USDS".
+ */
+export function chunkTerms(
+  report: Pick<ParsedReport, 'text' | 'paragraphs'>,
+  chunk: Chunk,
+  pairs: AcronymPair[],
+): ChunkTerms {
   const counts = new Map<string, number>();
   const body = tokenize(chunkText(report, chunk));
   const heading = tokenize(
     `${report.paragraphs[chunk.paragraph - 1]!.section.join(' ')} ${tableContextOf(report, chunk.paragraph)}`,
   );
   for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const own = new Set(body);
+  for (const t of withAcronyms(new Set(body), pairs)) if (!own.has(t)) counts.set(t, 1);
   for (const t of heading) counts.set(t, (counts.get(t) ?? 0) + HEADING_WEIGHT);
   return { counts: [...counts], length: body.length + heading.length * HEADING_WEIGHT };
 }
@@ -43,8 +54,9 @@ export function rowTerms(
   rows: Int32Array,
 ): ChunkTerms[] {
   const terms: ChunkTerms[] = [];
+  const pairs = acronymPairs(report.text);
   for (let k = 0; k < rows.length; k += 3)
-    terms.push(chunkTerms(report, { reportId, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! }));
+    terms.push(chunkTerms(report, { reportId, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! }, pairs));
   return terms;
 }
 

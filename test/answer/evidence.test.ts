@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acronymPairs,
-  paragraphEvidence,
-  titleFactsOf,
-  titleFrequency,
-  withAcronyms,
-} from '../../src/answer/evidence.js';
+import { paragraphEvidence, titleFactsOf, titleFrequency } from '../../src/answer/evidence.js';
+import { acronymPairs } from '../../src/search/acronym-terms.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
@@ -36,29 +31,6 @@ The town will hire more full-time equivalents (FTEs) in 2025.
 const text = (n: number): string => REPORT.text.slice(REPORT.paragraphs[n - 1]!.start, REPORT.paragraphs[n - 1]!.end);
 const paragraphOf = (needle: string): number => REPORT.paragraphs.findIndex((_, i) => text(i + 1).includes(needle)) + 1;
 const terms = (s: string): Set<string> => new Set(tokenize(s));
-
-describe('acronyms', () => {
-  it('finds the abbreviations a report defines, one word each, as index terms', () => {
-    expect(acronymPairs(REPORT.text)).toEqual([
-      { short: 'pm', long: tokenize('program managers') },
-      { short: 'fte', long: tokenize('full-time equivalents') },
-    ]);
-    // A two-word abbreviation is not read ("U S" is not one term).
-    expect(acronymPairs('the United States (U S) and more')).toEqual([]);
-  });
-
-  it('a sentence with either form reads the other too; one with neither is left as it was', () => {
-    const pairs = acronymPairs(REPORT.text);
-    expect([...withAcronyms(terms('Each PM reports'), pairs)].sort()).toEqual(
-      [...terms('Each PM reports program managers')].sort(),
-    );
-    expect([...withAcronyms(terms('the program managers met'), pairs)].sort()).toEqual(
-      [...terms('the program managers met PM')].sort(),
-    );
-    // Only part of the long form: not the abbreviation.
-    expect([...withAcronyms(terms('the program met'), pairs)].sort()).toEqual([...terms('the program met')].sort());
-  });
-});
 
 describe('paragraphEvidence', () => {
   const pairs = acronymPairs(REPORT.text);

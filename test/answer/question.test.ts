@@ -93,6 +93,8 @@ describe('what kind of answer a question wants', () => {
   it('reads a noun naming a quantity as asking for a figure', () => {
     expect(kind('What is the population of the county?')).toEqual(['figure']);
     expect(kind("What's the unemployment rate?")).toEqual(['figure']);
+    expect(kind('what percent of veterans use the app')).toEqual(['figure']);
+    expect(kind('What fraction of sites were tested?')).toEqual(['figure']);
   });
 
   it('reads "when" as asking for a date only as a question word', () => {

@@ -14,6 +14,17 @@ describe('definedAcronyms', () => {
     ]);
   });
 
+  it('reads a dotted initialism letter by letter and a possessive as its word', () => {
+    expect(
+      definedAcronyms(
+        'Since the U.S. Digital Service (USDS) was founded, the Social Security Administration’s (SSA) site grew.',
+      ),
+    ).toEqual([
+      { short: 'USDS', long: 'U.S. Digital Service' },
+      { short: 'SSA', long: 'Social Security Administration’s' },
+    ]);
+  });
+
   it('ignores brackets whose words do not spell them', () => {
     expect(definedAcronyms('The county held hearings (CPC) and opened (A) a new office (Figure 2).')).toEqual([]);
   });
