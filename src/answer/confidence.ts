@@ -231,7 +231,7 @@ export interface Shown {
   names: string[];
   report: { title: string; date?: string | undefined };
   /** Abbreviations the question names that the index uses in a few passages ("the VA"): a particular body. */
-  namedAbbreviations: string[];
+  named: string[];
   /**
    * Whether a question term can say what was counted or what happened (not the report's subject, a currency, a common
    * word).
@@ -241,16 +241,16 @@ export interface Shown {
 
 /**
  * Whether the passage gives what the question asks for, in the ways words can check: the year
- * the question names is the report's or the quote's; a "who" question's quote holds a name; a
- * figure or date about a body named by abbreviation comes from a passage naming it; a "when"
+ * the question names is the report's or the quote's; a "who" question's quote holds a name; an
+ * answer about a body named by abbreviation comes from a passage naming it; a "when"
  * question's date stands by a word of the event; a "how many / how much" question's figure is of
  * the kind asked for and stands by a word saying what was counted.
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   if (yearOutOfScope(q.years, shown.report, shown.sentence)) return false;
   if (q.wantsName && !shown.names.length) return false;
+  if (!shown.named.every((t) => shown.context.has(t))) return false;
   if (!q.wantsFigure && !q.wantsDate) return true;
-  if (!shown.namedAbbreviations.every((t) => shown.context.has(t))) return false;
   const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));
   const telling = asked.filter(shown.telling);
   // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)

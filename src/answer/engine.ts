@@ -311,7 +311,7 @@ export class AnswerEngine {
       report: s.report.meta,
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
-      namedAbbreviations: vocabulary
+      named: vocabulary
         .names(question)
         .filter((name) => /^\p{Lu}{2,}$/u.test(name))
         .flatMap((name) => tokenize(name))

@@ -122,7 +122,7 @@ describe('confidence', () => {
       context: new Set(tokenize(quoted)),
       names: [],
       report: { title: 'County 2023 Report' },
-      namedAbbreviations: [],
+      named: [],
       telling: () => true,
       ...over,
     });
@@ -134,10 +134,14 @@ describe('confidence', () => {
       judge(
         strong,
         analyzeQuestion('How many complaints did the VA get?'),
-        shown('There were 136 complaints.', { namedAbbreviations: ['va'] }),
+        shown('There were 136 complaints.', { named: ['va'] }),
         [],
       ),
     ).toBe('low');
+    // Whatever is asked about it: "did the VA …" is not answered by a passage on another body's website.
+    const va = analyzeQuestion('Did the VA redesign its website?');
+    expect(judge(strong, va, shown('The website was redesigned.', { named: ['va'] }), [])).toBe('low');
+    expect(judge(strong, va, shown('The VA redesigned the website.', { named: ['va'] }), [])).toBe('high');
     expect(judge(strong, analyzeQuestion('Who signed it?'), shown('The report was signed.'), [])).toBe('low');
     // What is counted must be named: figures beside the question's other words count something else.
     const students = analyzeQuestion('How many students will the new university town take?');
