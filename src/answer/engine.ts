@@ -326,14 +326,18 @@ export class AnswerEngine {
    * The names a text gives that could answer the question: for "who did …" its agents (names, the speaker "I", and the
    * offices and bodies it names: "led by the Deputy Chief Secretary for Administration"), unless an office is all words
    * of the question ("who chairs the steering committee?" → "the Steering Committee") or of the report's title; for
-   * "who is the current Financial Secretary?" (identity) and any other question, its names alone.
+   * "who is the current Financial Secretary?" (identity) the names that may be a person's ("Paul N. Wagner", not
+   * "Canada", "TBS"); for any other question, its names alone.
    */
   private namesIn(q: QuestionAnalysis, text: string, vocabulary: QueryVocabulary, title: Set<string>): string[] {
     const agent = q.wantsName && !q.asksIdentity;
     return [
-      ...(agent ? vocabulary.agents(text) : vocabulary.names(text, true)).filter(
-        (name) => name === 'I' || tokenize(name).some((t) => !title.has(t)),
-      ),
+      ...(agent
+        ? vocabulary.agents(text)
+        : q.asksIdentity
+          ? vocabulary.personNames(text)
+          : vocabulary.names(text, true)
+      ).filter((name) => name === 'I' || tokenize(name).some((t) => !title.has(t))),
       ...(agent ? officesIn(text) : []).filter((office) =>
         tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
       ),

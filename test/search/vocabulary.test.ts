@@ -20,6 +20,9 @@ const THESAURUS = Thesaurus.parse(
     'wall\t1:paries',
     'new\t1:fresh',
     'take\t1:accept',
+    'canada\t1:dominion_of_canada\tp',
+    'hong_kong\t1:xianggang\tp',
+    'wagner\t1:richard_wagner\tp\th',
   ]).join('\n'),
 );
 const words = wordCounts([REPORT]);
@@ -83,6 +86,13 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.names('Instructions of Lu Dongliang, member of the committee.')).toEqual(['Lu', 'Dongliang']);
     expect(vocabulary.names('The county head took the lead.')).toEqual([]);
     expect(vocabulary.names('Datong Municipal Government', true)).toEqual(['Datong', 'Municipal', 'Government']); // this small dictionary lacks both words
+  });
+
+  it("tells the names that may be a person's from places, bodies the dictionary knows and abbreviations", () => {
+    expect(vocabulary.personNames('signed by Paul N. Wagner, CEO')).toEqual(['Paul', 'Wagner']);
+    expect(vocabulary.personNames('the minister moved the team from the TBS to Canada.')).toEqual([]);
+    expect(vocabulary.personNames('offices in Hong Kong and Beijing')).toEqual(['Beijing']); // unknown to this dictionary
+    expect(vocabulary.personNames('instructions of Lu Dongliang')).toEqual(['Lu', 'Dongliang']);
   });
 
   it('finds who a text names as doing something: its names, and "I", the speaker of an address', () => {
