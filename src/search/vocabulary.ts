@@ -248,8 +248,8 @@ export class QueryVocabulary {
   }
 
   /**
-   * The names in a text that may be a person's (`names` that the dictionary does not know, or knows first as a person:
-   * "Hsiang", "Wagner"), not an abbreviation ("TBS") nor a word of a name it knows as something else ("Canada", "Hong
+   * The names in a text that may be a person's (`names` that the dictionary does not know, or knows first as a person
+   * and not as an adjective: "Hsiang", "Wagner", not "Canadian"), not an abbreviation ("TBS") nor a word of a name it knows as something else ("Canada", "Hong
    * Kong"). Without a dictionary, every name.
    */
   personNames(text: string): string[] {
@@ -266,8 +266,18 @@ export class QueryVocabulary {
     return this.names(text, true).filter((name) => {
       const word = name.toLowerCase();
       if (/^\p{Lu}+$/u.test(name) || inOtherName.has(name)) return false;
-      return !thesaurus.knows(word) || thesaurus.knowsAsPerson(word);
+      // A person's name is no adjective: "Canadian", "American" name a people.
+      return !thesaurus.knows(word) || (thesaurus.knowsAsPerson(word) && !thesaurus.knowsAsAdjective(word));
     });
+  }
+
+  /** The common nouns of a text that name persons ("subscribers", "lawyers", "residents"); without a dictionary, none. */
+  personNouns(text: string): string[] {
+    const thesaurus = this.thesaurus;
+    if (!thesaurus) return [];
+    return [...text.matchAll(/(?<![\p{L}\d])\p{Ll}+/gu)]
+      .map((m) => m[0])
+      .filter((w) => thesaurus.knowsAsPerson(w) && thesaurus.knowsAsCommonWord(w));
   }
 
   /**

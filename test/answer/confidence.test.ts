@@ -123,6 +123,7 @@ describe('confidence', () => {
       names: [],
       report: { title: 'County 2023 Report' },
       named: [],
+      persons: [],
       telling: () => true,
       ...over,
     });
@@ -138,6 +139,11 @@ describe('confidence', () => {
         [],
       ),
     ).toBe('low');
+    // People are counted by whoever the quote names as persons.
+    const people = analyzeQuestion('How many people get the tips?');
+    const tips = 'The tips reach 1,670 subscribers.';
+    expect(judge(strong, people, shown(tips), [])).toBe('low');
+    expect(judge(strong, people, shown(tips, { persons: tokenize('subscribers') }), [])).toBe('high');
     // Whatever is asked about it: "did the VA …" is not answered by a passage on another body's website.
     const va = analyzeQuestion('Did the VA redesign its website?');
     expect(judge(strong, va, shown('The website was redesigned.', { named: ['va'] }), [])).toBe('low');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
-import { Thesaurus, baseForms } from '../../src/search/thesaurus.js';
+import { Thesaurus, baseForms, loadThesaurus } from '../../src/search/thesaurus.js';
 import { britishToAmerican, editDistance, officesIn, QueryVocabulary } from '../../src/search/vocabulary.js';
 import { processTerm, wordCounts } from '../../src/search/tokenize.js';
 
@@ -23,6 +23,9 @@ const THESAURUS = Thesaurus.parse(
     'canada\t1:dominion_of_canada\tp',
     'hong_kong\t1:xianggang\tp',
     'wagner\t1:richard_wagner\tp\th',
+    'lawyer\t1:attorney\th',
+    'resident\t1:occupant\th\tj',
+    'canadian\t1:canadian_river\tp\th\tj',
   ]).join('\n'),
 );
 const words = wordCounts([REPORT]);
@@ -95,6 +98,14 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.personNames('instructions of Lu Dongliang')).toEqual(['Lu', 'Dongliang']);
   });
 
+  it('finds the nouns that name persons, and no people in an adjective', () => {
+    expect(vocabulary.personNouns('55 lawyers and 300 residents met the Canadian team')).toEqual([
+      'lawyers',
+      'residents',
+    ]);
+    expect(vocabulary.personNames('signed by two Canadian officers')).toEqual([]);
+  });
+
   it('finds who a text names as doing something: its names, and "I", the speaker of an address', () => {
     expect(vocabulary.agents('I will establish and chair the committee.')).toEqual(['I']);
     expect(vocabulary.agents('Lu Dongliang agreed, and I agree.')).toEqual(['Lu', 'Dongliang', 'I']);
@@ -140,6 +151,13 @@ describe('Thesaurus', () => {
     expect(THESAURUS.knows('copland')).toBe(true);
     expect([...THESAURUS.words()]).not.toContain('copland');
     expect(THESAURUS.derived('inspected')).toEqual(['inspection']);
+  });
+
+  it("marks from WordNet's own files the words that name persons first, and the adjectives", () => {
+    const wordnet = loadThesaurus()!;
+    expect(['lawyers', 'wagner', 'subscribers'].map((w) => wordnet.knowsAsPerson(w))).toEqual([true, true, true]);
+    expect(['canada', 'agencies', 'service'].map((w) => wordnet.knowsAsPerson(w))).toEqual([false, false, false]);
+    expect(['canadian', 'resident', 'wagner'].map((w) => wordnet.knowsAsAdjective(w))).toEqual([true, true, false]);
   });
 });
 
