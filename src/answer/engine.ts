@@ -18,7 +18,7 @@ import { tokenize, wordCounts } from '../search/tokenize.js';
 import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { officesIn, QueryVocabulary } from '../search/vocabulary.js';
+import { officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import {
   analyzeQuestion,
   readMessage,
@@ -339,7 +339,7 @@ export class AnswerEngine {
           ? vocabulary.personNames(text)
           : vocabulary.names(text, true)
       ).filter((name) => name === 'I' || tokenize(name).some((t) => !title.has(t))),
-      ...(agent ? officesIn(text) : []).filter((office) =>
+      ...(agent ? [...officesIn(text), ...passiveAgentsIn(text)] : []).filter((office) =>
         tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
       ),
     ];

@@ -324,6 +324,21 @@ export class QueryVocabulary {
 const OFFICE_HEADS =
   /^(secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|head|president|governor|mayor|judge|administrator|controller|manager|deputy|committee|council|bureau|department|corporation|authority|agency|office|commission|company|court|board|panel|team|force|taskforce|unit|institute|association|federation|ministry|administration|limited)$/i;
 
+/**
+ * The bodies a text gives as the agent of a passive ("carried out by an investigation panel", "reviewed by the
+ * committee"): a "by" phrase whose noun heads an office or a body, in lower case too — in a passive, the "by" phrase
+ * says who does it. Pure.
+ */
+export function passiveAgentsIn(text: string): string[] {
+  return [...text.matchAll(PASSIVE_AGENT)].map((m) => m[1]!);
+}
+
+/** A participle, a particle, "by", and a noun phrase of up to four words ending in an office's or a body's head. */
+const PASSIVE_AGENT = new RegExp(
+  String.raw`\b(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?\s+by\s+((?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}?${OFFICE_HEADS.source.slice(1, -1)}s?)\b`,
+  'giu',
+);
+
 /** Words that may stand inside an office's name in lower case ("Secretary for Commerce and Economic Development"). */
 const NAME_LINKS = /^(for|of|and|on|the|in)$/;
 

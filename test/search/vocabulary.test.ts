@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 import { Thesaurus, baseForms, loadThesaurus } from '../../src/search/thesaurus.js';
-import { britishToAmerican, editDistance, officesIn, QueryVocabulary } from '../../src/search/vocabulary.js';
+import {
+  britishToAmerican,
+  editDistance,
+  officesIn,
+  passiveAgentsIn,
+  QueryVocabulary,
+} from '../../src/search/vocabulary.js';
 import { processTerm, wordCounts } from '../../src/search/tokenize.js';
 
 const REPORT =
@@ -104,6 +110,16 @@ describe('QueryVocabulary', () => {
       'residents',
     ]);
     expect(vocabulary.personNames('signed by two Canadian officers')).toEqual([]);
+  });
+
+  it('finds the body a passive gives as its agent, in lower case too', () => {
+    expect(passiveAgentsIn('The investigation will be carried out by an investigation panel set up for it.')).toEqual([
+      'an investigation panel',
+    ]);
+    expect(passiveAgentsIn('Cases were handled by the county courts, and by the way by a man.')).toEqual([
+      'the county courts',
+    ]);
+    expect(passiveAgentsIn('The panel met by the river and stood by the decision.')).toEqual([]);
   });
 
   it('finds who a text names as doing something: its names, and "I", the speaker of an address', () => {
