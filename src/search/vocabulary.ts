@@ -52,6 +52,20 @@ const ABBREVIATIONS: Record<string, string> = {
   whos: 'who',
   wheres: 'where',
   theres: 'there',
+  didnt: "didn't",
+  dont: "don't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  arent: "aren't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  hadnt: "hadn't",
+  cant: "can't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  shouldnt: "shouldn't",
 };
 
 /** British → American spelling rules (suffix or inner pattern → replacement), tried in order. */
