@@ -23,7 +23,9 @@ async function main(argv: string[]): Promise<number> {
   const question = positionals.join(' ');
   const config = configOf();
   log.quiet = config.quiet;
-  const { engine } = await openRuntime(config, createProgress());
+  const runtime = await openRuntime(config, createProgress());
+  await runtime.dense; // one question: answered as the bot answers once started, by meaning and words
+  const { engine } = runtime;
   if (question || !json) {
     if (!question) {
       log.error(`usage: ${USAGE}`);

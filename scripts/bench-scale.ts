@@ -16,7 +16,7 @@ import { AnswerEngine, type AnswerTimings } from '../src/answer/engine.js';
 import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import type { CorpusIndex } from '../src/search/corpus-index.js';
 import { IndexStore } from '../src/search/store.js';
-import { loadIndex, readReportsAhead } from '../src/search/load-index.js';
+import { loadIndexWordsFirst, readReportsAhead } from '../src/search/load-index.js';
 import { runVectors } from '../src/search/sentence-vectors.js';
 import { HNSW_PARAMS } from '../src/search/vector-index.js';
 import { percentile } from './bench-latency.js';
@@ -41,13 +41,18 @@ async function serve(dataDir: string): Promise<void> {
   const rssBefore = rssMb();
   const started = performance.now();
   const store = new IndexStore(dataDir);
-  const { index, manifest } = loadIndex(store)!;
+  // As the bot starts (app.ts): words at once, the graph read in the background.
+  const loaded = loadIndexWordsFirst(store)!;
+  const { index, manifest } = loaded;
   const loadMs = performance.now() - started;
   const embedder = await loadEmbedder(OFFLINE_MODEL, tmpdir());
+  await new AnswerEngine(index, { embedder }).answer('How many administrative cases were there?');
+  const startMs = performance.now() - started;
+  await loaded.dense;
   const timings: AnswerTimings[] = [];
   const hybrid = new AnswerEngine(index, { embedder, onTimings: (t) => timings.push(t) });
   await hybrid.answer('How many administrative cases were there?');
-  const startMs = performance.now() - started;
+  const denseMs = performance.now() - started;
   // Settled memory: what the loaded index keeps, without the garbage its loading left.
   (globalThis as { gc?: () => void }).gc?.();
   const rssLoaded = rssMb();
@@ -98,6 +103,7 @@ async function serve(dataDir: string): Promise<void> {
       graphVectors: index.vectors?.count ?? 0,
       loadMs,
       startMs,
+      denseMs,
       rssBeforeMb: rssBefore,
       rssLoadedMb: rssLoaded,
       rssAfterQueriesMb: rssAfterQueries,
@@ -290,6 +296,7 @@ function main(argv: string[]): void {
     graphVectors: number;
     loadMs: number;
     startMs: number;
+    denseMs: number;
     rssLoadedMb: number;
     heapUsedMb: number;
     externalMb: number;
@@ -319,7 +326,8 @@ function main(argv: string[]): void {
     `| index on disk | ${disk.total} MB (graph ${disk.hnsw} MB, lexical ${disk.lexical} MB, sentence vectors ${disk.vectors} MB, reports ${disk.reports} MB) | |`,
   );
   console.log(
-    `| start to answering (fresh process: index load ${ms(s.loadMs)} ms, then model, then a first answer) | ${f(s.startMs, 2)} s | < 3 s |`,
+    `| start to answering (fresh process: index without its graph ${ms(s.loadMs)} ms, then model, then a first answer, by words while the graph is read) | ${f(s.startMs, 2)} s | < 3 s |`,
+    `| start to answering by meaning and words (the graph read in the background, checked, then a first hybrid answer) | ${f(s.denseMs, 2)} s | |`,
   );
   console.log(
     `| RSS with the index and model loaded, after GC | ${s.rssLoadedMb} MB (JS heap ${s.heapUsedMb} MB, external ${s.externalMb} MB) | |`,

@@ -14,7 +14,8 @@ import { log } from './log.js';
 import type { Progress } from './progress.js';
 import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
 import { IndexStore } from './search/store.js';
-import { loadIndex, readReportsAhead } from './search/load-index.js';
+import type { CorpusIndex } from './search/corpus-index.js';
+import { loadIndex, loadIndexWordsFirst, readReportsAhead } from './search/load-index.js';
 import { chineseExpander, ensureGlossary } from './search/chinese.js';
 import { loadThesaurus } from './search/thesaurus.js';
 
@@ -36,6 +37,12 @@ export interface Runtime {
    * terminal chat), not a one-question CLI. Resolves when the current index's are read.
    */
   readAhead(): Promise<void>;
+  /**
+   * Resolves when the engine in use answers with the graph too: a start answers by words at once and swaps in the
+   * hybrid engine when the graph is read (at 10,000 reports most of a start's time). Rejects when the graph is damaged
+   * (the words go on answering). A one-question CLI waits for it.
+   */
+  dense: Promise<void>;
 }
 
 /** After the hub could not be reached, later starts use the offline model without trying again for this long. */
@@ -134,24 +141,26 @@ export async function openRuntime(
   const expandQuery = chineseExpander(await ensureGlossary());
   const thesaurus = loadThesaurus();
   const store = new IndexStore(config.dataDir);
-  const build = (): Promise<IngestSummary> =>
-    ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress });
-  const open = (): { engine: AnswerEngine; generation: string } => {
-    const generation = store.current() ?? '';
-    const loaded = loadIndex(store);
-    if (!loaded) throw new EmptyIndexError(config.corpusDir);
-    return { engine: new AnswerEngine(loaded.index, { embedder, expandQuery, thesaurus }), generation };
-  };
-  const first = await build().catch((error: unknown) => unlessBusy(error, store));
+  const engineOver = (index: CorpusIndex): AnswerEngine =>
+    new AnswerEngine(index, { embedder, expandQuery, thesaurus });
+  const first = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress }).catch(
+    (error: unknown) => unlessBusy(error, store),
+  );
   if (first?.wroteGeneration) log.info(describeIngest(first));
   // The read-ahead of the engine in use; a swap stops it and starts one for the new index.
   let reading: AbortController | undefined;
   const swap = (): void => {
-    Object.assign(runtime, open());
+    Object.assign(runtime, openEngine(store, config.corpusDir, engineOver));
     if (reading) void runtime.readAhead();
   };
+  const start = openWordsFirst(store, config.corpusDir, engineOver);
   const runtime: Runtime = {
-    ...open(),
+    engine: start.engine,
+    generation: start.generation,
+    // A swap meanwhile brought its own engine (with its graph): nothing to do then.
+    dense: start.dense.then((engine) => {
+      if (engine && runtime.generation === start.generation) runtime.engine = engine;
+    }),
     embedder,
     async refresh() {
       const summary = await ingestInChild({
@@ -172,16 +181,49 @@ export async function openRuntime(
     async readAhead() {
       reading?.abort();
       const current = (reading = new AbortController());
-      const done = await readReportsAhead(runtime.engine.index.reports.values(), { signal: current.signal });
-      if (done.stopped === 'budget')
-        log.info(
-          `Read ${done.reports} report texts (${Math.round(done.bytes / 1048576)} MB) into memory; the rest are read when a question first needs them.`,
-        );
-      else if (done.stopped && done.stopped !== 'aborted')
-        log.warn(`Reading report texts ahead stopped at ${done.stopped}.`);
+      logReadAhead(await readReportsAhead(runtime.engine.index.reports.values(), { signal: current.signal }));
     },
   };
+  // Handled by whoever awaits it (the bot logs a damaged graph and answers by words, the CLI fails); never unhandled.
+  runtime.dense.catch(() => undefined);
   return runtime;
+}
+
+function logReadAhead(done: Awaited<ReturnType<typeof readReportsAhead>>): void {
+  if (done.stopped === 'budget')
+    log.info(
+      `Read ${done.reports} report texts (${Math.round(done.bytes / 1048576)} MB) into memory; the rest are read when a question first needs them.`,
+    );
+  else if (done.stopped && done.stopped !== 'aborted')
+    log.warn(`Reading report texts ahead stopped at ${done.stopped}.`);
+}
+
+/** The live index's engine, the index loaded whole. */
+function openEngine(
+  store: IndexStore,
+  corpusDir: string,
+  engineOver: (index: CorpusIndex) => AnswerEngine,
+): { engine: AnswerEngine; generation: string } {
+  const generation = store.current() ?? '';
+  const loaded = loadIndex(store);
+  if (!loaded) throw new EmptyIndexError(corpusDir);
+  return { engine: engineOver(loaded.index), generation };
+}
+
+/**
+ * The live index's engine answering by words at once; `dense` resolves with the engine over words and graph once the
+ * graph is read in the background (undefined for an index without one) and rejects when the graph is damaged.
+ */
+function openWordsFirst(
+  store: IndexStore,
+  corpusDir: string,
+  engineOver: (index: CorpusIndex) => AnswerEngine,
+): { engine: AnswerEngine; generation: string; dense: Promise<AnswerEngine | undefined> } {
+  const generation = store.current() ?? '';
+  const loaded = loadIndexWordsFirst(store);
+  if (!loaded) throw new EmptyIndexError(corpusDir);
+  const dense = loaded.dense ? loaded.dense.then(() => engineOver(loaded.index)) : Promise.resolve(undefined);
+  return { engine: engineOver(loaded.index), generation, dense };
 }
 
 /** One line saying what an ingest did. */

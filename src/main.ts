@@ -12,6 +12,7 @@ import { startBot, type RunningBot } from './bot/run.js';
 import { loadConfig, type Config } from './config.js';
 import type { BotDeps } from './bot/deps.js';
 import { runMain } from './cli.js';
+import { describeError } from './errors.js';
 import { log, registerSecret } from './log.js';
 import { createProgress } from './progress.js';
 import { runTerminal } from './terminal.js';
@@ -31,6 +32,10 @@ async function main(): Promise<number> {
     if (password) registerSecret(decodeURIComponent(password));
   }
   const runtime = await openRuntime(config, createProgress());
+  runtime.dense.then(
+    () => runtime.engine.mode === 'hybrid' && log.info('The vector index is loaded: answering by meaning and words.'),
+    (error: unknown) => log.error(`${describeError(error)} Answering by words only meanwhile.`),
+  );
   void runtime.readAhead();
   const deps: BotDeps = {
     engine: () => runtime.engine,

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { SubscriptionStore } from '../src/notices/store.js';
 import { SqliteDb } from '../src/db/sqlite.js';
 import { loadEmbedder } from '../src/search/embedder.js';
 import { IndexStore } from '../src/search/store.js';
-import { loadIndex } from '../src/search/load-index.js';
+import { loadIndex, loadIndexWordsFirst } from '../src/search/load-index.js';
 import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPO, REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
@@ -105,6 +106,31 @@ describe('broken or unwritable state', () => {
     );
   });
 
+  it('a start answers by words at once and by meaning once the graph is read; a damaged graph leaves the words', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
+    const embedder = await loadEmbedder(model, tempDir());
+    await ingest({ corpusDir, dataDir, embedder });
+    const store = new IndexStore(dataDir);
+    const first = loadIndexWordsFirst(store)!;
+    expect(first.index.vectors).toBeUndefined();
+    expect(new AnswerEngine(first.index, { embedder }).mode).toBe('lexical');
+    await first.dense;
+    expect(new AnswerEngine(first.index, { embedder }).mode).toBe('hybrid');
+    expect(first.index.vectors!.count).toBe(loadIndex(store)!.index.vectors!.count);
+
+    const path = join(store.current()!, 'hnsw.bin');
+    const bytes = readFileSync(path);
+    for (const at of [40, 41, 42, 43]) bytes[at] = bytes[at]! ^ 0xff;
+    writeFileSync(path, bytes);
+    const damaged = loadIndexWordsFirst(store)!;
+    await expect(damaged.dense).rejects.toThrow(
+      /hnsw\.bin is corrupt \(its checksum does not match\); run `npm run ingest -- --rebuild`/,
+    );
+    expect(damaged.index.vectors).toBeUndefined();
+    expect((await new AnswerEngine(damaged.index).answer('How many administrative cases?')).abstained).toBe(false);
+  });
+
   it('a damaged lexical index: its head stops start-up, damaged postings the question that reads them', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });
@@ -129,6 +155,24 @@ describe('broken or unwritable state', () => {
     head[bytes.length - 8] = head[bytes.length - 8]! ^ 0xff; // a word's checksum: part of the head
     writeFileSync(path, head);
     expect(() => loadIndex(store)).toThrow(/lexical\.bin is corrupt; run `npm run ingest -- --rebuild`/);
+  });
+
+  it('an index written before the graph had a CRC-32 is checked by its SHA-1', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
+    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
+    const store = new IndexStore(dataDir);
+    const manifestPath = join(store.current()!, 'manifest.json');
+    const { hnswCrc32, ...older } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { hnswCrc32: number };
+    expect(typeof hnswCrc32).toBe('number');
+    const graph = readFileSync(join(store.current()!, 'hnsw.bin'));
+    const withSha1 = (sha1: string): void => writeFileSync(manifestPath, JSON.stringify({ ...older, hnswSha1: sha1 }));
+    withSha1(createHash('sha1').update(graph).digest('hex'));
+    expect(loadIndex(store)!.index.vectors!.count).toBeGreaterThan(0);
+    await loadIndexWordsFirst(store)!.dense;
+    withSha1('0'.repeat(40));
+    expect(() => loadIndex(store)).toThrow(/hnsw\.bin is corrupt \(its checksum does not match\)/);
+    await expect(loadIndexWordsFirst(store)!.dense).rejects.toThrow(/its checksum does not match/);
   });
 
   it('a truncated vector index is refused before the native reader sees it', async () => {

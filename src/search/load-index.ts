@@ -2,9 +2,11 @@
  * Loads the live index generation into memory: the manifest, the lexical and vector indexes,
  * and reports whose text is read from disk when a question first needs it (or read ahead).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { openLexicalFile } from './lexical-file.js';
@@ -12,7 +14,7 @@ import { CorpusIndex } from './corpus-index.js';
 import { type ReportBody } from './report-file.js';
 import { SentenceVectors } from './sentence-vectors.js';
 import { VectorIndex } from './vector-index.js';
-import { addWordCounts, checkedReportBody, REBUILD, sha1, type Manifest } from './index-format.js';
+import { addWordCounts, checkedReportBody, REBUILD, type Manifest } from './index-format.js';
 import type { IndexStore } from './store.js';
 /**
  * A report whose id and metadata (from the manifest) are there at once and whose text and
@@ -107,6 +109,52 @@ export async function readReportsAhead(
  * @throws IndexError when files are missing, corrupt or of another format version
  */
 export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Manifest } | undefined {
+  const loaded = loadWords(store);
+  const graph = loaded && graphOf(loaded.dir, loaded.manifest);
+  if (!loaded || !graph) return loaded;
+  // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
+  const sum = graph.checksum();
+  sum.add(readFileSync(graph.path));
+  if (!sum.matches()) throw corruptGraph(graph.path);
+  attachDense(
+    store,
+    loaded,
+    readGraph(graph, (path, dim) => VectorIndex.load(path, dim)),
+  );
+  return loaded;
+}
+
+/**
+ * The live index with its words at once and its graph read in the background (at 10,000 reports the graph is most of
+ * a start's time): questions are answered by words until `dense` resolves, then by both. `dense` is undefined for an
+ * index without vectors and rejects with an IndexError when the graph is damaged (the words still answer).
+ * @throws IndexError as `loadIndex`, for everything but the graph
+ */
+export function loadIndexWordsFirst(
+  store: IndexStore,
+): { index: CorpusIndex; manifest: Manifest; dir: string; dense?: Promise<void> } | undefined {
+  const loaded = loadWords(store);
+  const graph = loaded && graphOf(loaded.dir, loaded.manifest);
+  if (!loaded || !graph) return loaded;
+  const dense = (async () => {
+    // Read a few megabytes at a time: answering goes on between the pieces.
+    const sum = graph.checksum();
+    for await (const piece of createReadStream(graph.path, { highWaterMark: 4 << 20 })) sum.add(piece as Buffer);
+    if (!sum.matches()) throw corruptGraph(graph.path);
+    const vectors = await (async () => {
+      try {
+        return await VectorIndex.loadInBackground(graph.path, graph.dim);
+      } catch (cause) {
+        throw new IndexError(`The vector index ${graph.path} is corrupt; ${REBUILD}.`, { cause });
+      }
+    })();
+    attachDense(store, loaded, vectors);
+  })();
+  return { ...loaded, dense };
+}
+
+/** Everything but the graph: the reports, their chunks, the words, the lexical index's head. */
+function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest; dir: string } | undefined {
   const manifest = store.manifest();
   const dir = store.current();
   if (!manifest || !dir) return undefined;
@@ -136,26 +184,59 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   } catch (cause) {
     throw new IndexError(`The lexical index ${lexicalPath} is corrupt; ${REBUILD}.`, { cause });
   }
-  if (manifest.model && manifest.hnswBytes) {
-    const path = join(dir, 'hnsw.bin');
-    if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes)
-      throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
-    // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
-    if (manifest.hnswSha1 && sha1(readFileSync(path)) !== manifest.hnswSha1)
-      throw new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
-    try {
-      index.vectors = VectorIndex.load(path, manifest.model.dim);
-    } catch (cause) {
-      throw new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
-    }
-    const { dim } = manifest.model;
-    index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);
-    if (manifest.offTopicProbes)
-      index.offTopic = {
-        model: manifest.model.id,
-        probes: manifest.offTopicProbes,
-        of: (id) => manifest.reports[id]?.offTopic,
-      };
+  return { index, manifest, dir };
+}
+
+interface GraphFile {
+  path: string;
+  dim: number;
+  /** The checksum its manifest gives (CRC-32, or SHA-1 for an older index), fed the file's bytes in pieces. */
+  checksum: () => { add: (piece: Uint8Array) => void; matches: () => boolean };
+}
+
+/** The graph an index with vectors has, checked for its size; undefined for a lexical index. */
+function graphOf(dir: string, manifest: Manifest): GraphFile | undefined {
+  if (!manifest.model || !manifest.hnswBytes) return undefined;
+  const path = join(dir, 'hnsw.bin');
+  if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes)
+    throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
+  const { hnswCrc32, hnswSha1 } = manifest;
+  const checksum = (): { add: (piece: Uint8Array) => void; matches: () => boolean } => {
+    let crc = 0;
+    const hash = hnswCrc32 === undefined && hnswSha1 !== undefined ? createHash('sha1') : undefined;
+    return {
+      add: (piece) => void (hash ? hash.update(piece) : (crc = crc32(piece, crc))),
+      matches: () => (hash ? hash.digest('hex') === hnswSha1 : hnswCrc32 === undefined || crc === hnswCrc32),
+    };
+  };
+  return { path, dim: manifest.model.dim, checksum };
+}
+
+function corruptGraph(path: string): IndexError {
+  return new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
+}
+
+function readGraph(graph: GraphFile, read: (path: string, dim: number) => VectorIndex): VectorIndex {
+  try {
+    return read(graph.path, graph.dim);
+  } catch (cause) {
+    throw new IndexError(`The vector index ${graph.path} is corrupt; ${REBUILD}.`, { cause });
   }
-  return { index, manifest };
+}
+
+/** The dense side joins the index: the graph, each sentence's vector read when needed, the stored off-topic levels. */
+function attachDense(
+  store: IndexStore,
+  { index, manifest, dir }: { index: CorpusIndex; manifest: Manifest; dir: string },
+  vectors: VectorIndex,
+): void {
+  const dim = vectors.dim;
+  index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);
+  if (manifest.offTopicProbes && manifest.model)
+    index.offTopic = {
+      model: manifest.model.id,
+      probes: manifest.offTopicProbes,
+      of: (id) => manifest.reports[id]?.offTopic,
+    };
+  index.vectors = vectors;
 }

@@ -28,6 +28,7 @@ import {
   rmSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { IndexError } from '../errors.js';
 import { GenerationWriter } from './generation-writer.js';
 import {
@@ -174,7 +175,10 @@ export class IndexStore implements GenerationFiles {
     // a carried-over one's from an index written before checksums; the others keep theirs).
     for (const [id, entry] of Object.entries(manifest.reports))
       entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
-    if (existsSync(join(writer.dir, 'hnsw.bin'))) manifest.hnswSha1 = sha1(readFileSync(join(writer.dir, 'hnsw.bin')));
+    if (existsSync(join(writer.dir, 'hnsw.bin'))) {
+      manifest.hnswCrc32 = crc32(readFileSync(join(writer.dir, 'hnsw.bin')));
+      delete manifest.hnswSha1;
+    }
     writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
     const previous = existsSync(join(this.root, 'CURRENT'))
       ? readFileSync(join(this.root, 'CURRENT'), 'utf8').trim()

@@ -49,6 +49,14 @@ export class VectorIndex {
     return new VectorIndex(index, dim);
   }
 
+  /** Reads an index written by `save` in the library's own thread: the event loop goes on meanwhile. */
+  static async loadInBackground(path: string, dim: number): Promise<VectorIndex> {
+    const index = HierarchicalNSW('ip', dim);
+    await index.readIndex(path, true);
+    index.setEf(HNSW_PARAMS.ef); // readIndex resets ef to 10
+    return new VectorIndex(index, dim);
+  }
+
   get count(): number {
     return this.index.getCurrentCount();
   }
