@@ -327,6 +327,8 @@ function main(argv: string[]): void {
   );
   console.log(
     `| start to answering (fresh process: index without its graph ${ms(s.loadMs)} ms, then model, then a first answer, by words while the graph is read) | ${f(s.startMs, 2)} s | < 3 s |`,
+  );
+  console.log(
     `| start to answering by meaning and words (the graph read in the background, checked, then a first hybrid answer) | ${f(s.denseMs, 2)} s | |`,
   );
   console.log(
