@@ -3,7 +3,7 @@
  * and reports whose text is read from disk when a question first needs it (or read ahead).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -114,12 +114,19 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   if (!loaded || !graph) return loaded;
   // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
   const sum = graph.checksum();
-  sum.add(readFileSync(graph.path));
+  const fd = openSync(graph.path, 'r');
+  try {
+    // A few megabytes at a time: the 622 MB graph of 10,000 reports is not held twice.
+    const piece = Buffer.allocUnsafe(PIECE);
+    for (let n; (n = readSync(fd, piece, 0, PIECE, null)) > 0;) sum.add(piece.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
   if (!sum.matches()) throw corruptGraph(graph.path);
   attachDense(
     store,
     loaded,
-    readGraph(graph, (path, dim) => VectorIndex.load(path, dim)),
+    readGraph(() => VectorIndex.load(graph.path, graph.dim), graph.path),
   );
   return loaded;
 }
@@ -139,15 +146,11 @@ export function loadIndexWordsFirst(
   const dense = (async () => {
     // Read a few megabytes at a time: answering goes on between the pieces.
     const sum = graph.checksum();
-    for await (const piece of createReadStream(graph.path, { highWaterMark: 4 << 20 })) sum.add(piece as Buffer);
+    for await (const piece of createReadStream(graph.path, { highWaterMark: PIECE })) sum.add(piece as Buffer);
     if (!sum.matches()) throw corruptGraph(graph.path);
-    const vectors = await (async () => {
-      try {
-        return await VectorIndex.loadInBackground(graph.path, graph.dim);
-      } catch (cause) {
-        throw new IndexError(`The vector index ${graph.path} is corrupt; ${REBUILD}.`, { cause });
-      }
-    })();
+    const vectors = await VectorIndex.loadInBackground(graph.path, graph.dim).catch((cause: unknown) => {
+      throw unreadableGraph(graph.path, cause);
+    });
     attachDense(store, loaded, vectors);
   })();
   return { ...loaded, dense };
@@ -216,13 +219,21 @@ function corruptGraph(path: string): IndexError {
   return new IndexError(`The vector index ${path} is corrupt (its checksum does not match); ${REBUILD}.`);
 }
 
-function readGraph(graph: GraphFile, read: (path: string, dim: number) => VectorIndex): VectorIndex {
+function unreadableGraph(path: string, cause: unknown): IndexError {
+  return new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
+}
+
+/** The graph read by the native reader; its failure as an IndexError. */
+function readGraph(read: () => VectorIndex, path: string): VectorIndex {
   try {
-    return read(graph.path, graph.dim);
+    return read();
   } catch (cause) {
-    throw new IndexError(`The vector index ${graph.path} is corrupt; ${REBUILD}.`, { cause });
+    throw unreadableGraph(path, cause);
   }
 }
+
+/** Bytes of the graph checksummed at a time. */
+const PIECE = 4 << 20;
 
 /** The dense side joins the index: the graph, each sentence's vector read when needed, the stored off-topic levels. */
 function attachDense(
