@@ -7,7 +7,7 @@ import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
 import { SubscriptionStore } from '../src/notices/store.js';
 import { SqliteDb } from '../src/db/sqlite.js';
-import { loadEmbedder } from '../src/search/embedder.js';
+import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { IndexStore } from '../src/search/store.js';
 import { loadIndex, loadIndexWordsFirst } from '../src/search/load-index.js';
 import { buildTinyModel } from './helpers/tiny-model.js';
@@ -28,6 +28,14 @@ function run(script: string, env: Record<string, string>, args: string[] = [], i
 function canMount(dir: string, options: string): boolean {
   mkdirSync(dir, { recursive: true });
   return spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir]).status === 0;
+}
+
+/** An index of the bundled report with vectors of a tiny model built for it, and its embedder. */
+async function denseIndex(): Promise<{ store: IndexStore; embedder: Embedder }> {
+  const { corpusDir, dataDir } = tempCorpus();
+  const embedder = await loadEmbedder(buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]), tempDir());
+  await ingest({ corpusDir, dataDir, embedder });
+  return { store: new IndexStore(dataDir), embedder };
 }
 
 describe('secrets', () => {
@@ -93,10 +101,7 @@ describe('broken or unwritable state', () => {
   });
 
   it('flipped bytes in the vector index are refused before the native reader sees them', async () => {
-    const { corpusDir, dataDir } = tempCorpus();
-    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
-    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
-    const store = new IndexStore(dataDir);
+    const { store } = await denseIndex();
     const path = join(store.current()!, 'hnsw.bin');
     const bytes = readFileSync(path);
     for (const at of [40, 41, 42, 43]) bytes[at] = bytes[at]! ^ 0xff;
@@ -107,11 +112,7 @@ describe('broken or unwritable state', () => {
   });
 
   it('a start answers by words at once and by meaning once the graph is read; a damaged graph leaves the words', async () => {
-    const { corpusDir, dataDir } = tempCorpus();
-    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
-    const embedder = await loadEmbedder(model, tempDir());
-    await ingest({ corpusDir, dataDir, embedder });
-    const store = new IndexStore(dataDir);
+    const { store, embedder } = await denseIndex();
     const first = loadIndexWordsFirst(store)!;
     expect(first.index.vectors).toBeUndefined();
     expect(new AnswerEngine(first.index, { embedder }).mode).toBe('lexical');
@@ -158,10 +159,7 @@ describe('broken or unwritable state', () => {
   });
 
   it('an index written before the graph had a CRC-32 is checked by its SHA-1', async () => {
-    const { corpusDir, dataDir } = tempCorpus();
-    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
-    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
-    const store = new IndexStore(dataDir);
+    const { store } = await denseIndex();
     const manifestPath = join(store.current()!, 'manifest.json');
     const { hnswCrc32, ...older } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { hnswCrc32: number };
     expect(typeof hnswCrc32).toBe('number');
@@ -176,10 +174,7 @@ describe('broken or unwritable state', () => {
   });
 
   it('a truncated vector index is refused before the native reader sees it', async () => {
-    const { corpusDir, dataDir } = tempCorpus();
-    const model = buildTinyModel(join(tempDir(), 'tiny'), [REPORT_TEXT]);
-    await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });
-    const store = new IndexStore(dataDir);
+    const { store } = await denseIndex();
     truncateSync(join(store.current()!, 'hnsw.bin'), 100);
     expect(() => loadIndex(store)).toThrow(/hnsw\.bin is missing or truncated; run `npm run ingest -- --rebuild`/);
   });

@@ -227,7 +227,10 @@ export interface Shown {
   quotedTerms: string[];
   /** Every term of its paragraph and section path. */
   context: Set<string>;
-  /** Terms of the quote's nouns that name persons ("subscribers", "lawyers": vocabulary.ts personNouns). */
+  /**
+   * Terms of the quote's nouns that name persons ("subscribers", "lawyers": vocabulary.ts personNouns); read only for a
+   * question that counts people (countsPeople), empty otherwise.
+   */
   persons: string[];
   /** Names in the quote other than its report's own subject; for a "who" question also "I", the speaker. */
   names: string[];
@@ -258,9 +261,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
   // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
   // University Town").
-  const counted = q.concepts.filter((c) => conceptTerms(c).some((t) => q.counted.includes(t))).flatMap(conceptTerms);
+  const counted = countedTerms(q);
   // "How many people …" counts whoever the quote names as persons ("1,670 subscribers", "55 lawyers").
-  if (counted.some((t) => PEOPLE.has(t))) counted.push(...shown.persons);
+  if (countsPeople(q)) counted.push(...shown.persons);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   const near = new Set(telling.length ? telling : asked);
@@ -304,6 +307,16 @@ export function yearOutOfScope(
 
 /** Words that count people whoever they are, as index terms. */
 const PEOPLE = new Set(tokenize('people persons individuals'));
+
+/** The terms of what a "how many" question counts, with their readings (its family, synonyms). */
+function countedTerms(q: QuestionAnalysis): string[] {
+  return q.concepts.filter((c) => conceptTerms(c).some((t) => q.counted.includes(t))).flatMap(conceptTerms);
+}
+
+/** "How many people …": whoever a quote names as persons is what is counted (Shown.persons). */
+export function countsPeople(q: QuestionAnalysis): boolean {
+  return countedTerms(q).some((t) => PEOPLE.has(t));
+}
 
 /** Numbers written as words, as index terms ("nine supervision circulars"). */
 const NUMBER_TERMS = new Set(

@@ -31,6 +31,7 @@ import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence }
 import {
   calibrate,
   CONFIDENCE,
+  countsPeople,
   evidenceOf,
   judge,
   mergePartAnswers,
@@ -305,7 +306,7 @@ export class AnswerEngine {
       quoted,
       quotedTerms: [...inQuote.flatMap((i) => evidence.sentences[i]!.terms), ...beyond],
       context,
-      persons: vocabulary.personNouns(quoted).flatMap((w) => tokenize(w)),
+      persons: countsPeople(q) ? vocabulary.personNouns(quoted).flatMap((w) => tokenize(w)) : [],
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
       // 18 → 17 (and one in Chinese); the other reports have no speaker, nothing moved there.
       names: this.namesIn(q, quoted, vocabulary, title),

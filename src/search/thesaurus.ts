@@ -33,8 +33,8 @@ const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 const NOUN_PERSON = 18;
 
 /**
- * Versioned: a cache of another layout (v5 marked no persons, v4 linked adjectives, v3 linked agent nouns and marked no proper nouns, v2 had
- * no derived forms, v1 was unsorted) is simply built again beside it.
+ * Versioned: a cache of another layout (v5 marked no persons, v4 linked adjectives, v3 linked agent nouns and marked no
+ * proper nouns, v2 had no derived forms, v1 was unsorted) is simply built again beside it.
  */
 const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v6.tsv');
 

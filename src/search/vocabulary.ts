@@ -263,8 +263,8 @@ export class QueryVocabulary {
 
   /**
    * The names in a text that may be a person's (`names` that the dictionary does not know, or knows first as a person
-   * and not as an adjective: "Hsiang", "Wagner", not "Canadian"), not an abbreviation ("TBS") nor a word of a name it knows as something else ("Canada", "Hong
-   * Kong"). Without a dictionary, every name.
+   * and not as an adjective: "Hsiang", "Wagner", not "Canadian"), not an abbreviation ("TBS") nor a word of a name it
+   * knows as something else ("Canada", "Hong Kong"). Without a dictionary, every name.
    */
   personNames(text: string): string[] {
     const thesaurus = this.thesaurus;
