@@ -64,3 +64,50 @@ function expansion(before: string, letters: string): string | undefined {
   }
   return i < 0 ? words.slice(w + 1).join(' ') : undefined;
 }
+
+/** Times a name must recur in a report before its initials are read as its abbreviation. */
+const NAME_RECURS = 3;
+/** Words of a name whose initials are looked at. */
+const NAME_WORDS = 5;
+
+/**
+ * Initials a reader writes for a name the report spells out but never abbreviates: "HK" for "Hong Kong", "NM" for
+ * "Northern Metropolis". Each run of capitalised words (and its opening words) recurring at least NAME_RECURS times
+ * gives its initials, unless the report writes those letters as a word of its own ("IT", "PA" in a report that uses
+ * them); the most frequent name wins a shared set of initials.
+ * @param isWord whether a word is a content word (not "The", "And"): a run holds content words only
+ */
+export function nameInitialisms(text: string, isWord: (word: string) => boolean): Acronym[] {
+  const counts = new Map<string, Map<string, number>>();
+  let run: string[] = [];
+  let end = 0;
+  const words = new Set<string>();
+  const close = (): void => {
+    for (let n = 2; n <= Math.min(run.length, NAME_WORDS); n++) {
+      const long = run.slice(0, n).join(' ');
+      const short = run
+        .slice(0, n)
+        .map((w) => w[0])
+        .join('');
+      const names = counts.get(short) ?? new Map<string, number>();
+      names.set(long, (names.get(long) ?? 0) + 1);
+      counts.set(short, names);
+    }
+    run = [];
+  };
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const word = m[0];
+    words.add(word.toLowerCase());
+    const named = /^\p{Lu}\p{Ll}+$/u.test(word) && isWord(word);
+    if (!named || text.slice(end, m.index) !== ' ') close();
+    if (named) run.push(word);
+    end = m.index + word.length;
+  }
+  close();
+  const out: Acronym[] = [];
+  for (const [short, names] of counts) {
+    const [long, n] = [...names].reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (n >= NAME_RECURS && !words.has(short.toLowerCase())) out.push({ short, long });
+  }
+  return out;
+}

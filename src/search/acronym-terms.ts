@@ -2,8 +2,8 @@
  * A report's abbreviations as index terms (corpus/acronyms.ts finds them): a passage that writes either form is found
  * and ranked by the other too. Pure.
  */
-import { definedAcronyms } from '../corpus/acronyms.js';
-import { tokenize } from './tokenize.js';
+import { definedAcronyms, nameInitialisms } from '../corpus/acronyms.js';
+import { processTerm, tokenize } from './tokenize.js';
 
 /** An abbreviation a report defines, as index terms: one short term, its long form's terms. */
 export interface AcronymPair {
@@ -11,9 +11,15 @@ export interface AcronymPair {
   long: string[];
 }
 
-/** The abbreviations a report defines ("program managers (PMs)"), one word each. */
+/**
+ * The abbreviations a report defines ("program managers (PMs)"), one word each, then the initials of names it spells
+ * out and never abbreviates ("Hong Kong" → HK).
+ */
 export function acronymPairs(text: string): AcronymPair[] {
-  return definedAcronyms(text)
+  const defined = definedAcronyms(text);
+  const shorts = new Set(defined.map((a) => a.short.toUpperCase()));
+  const implied = nameInitialisms(text, (word) => processTerm(word) !== undefined).filter((a) => !shorts.has(a.short));
+  return [...defined, ...implied]
     .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
     .filter((a) => a.short.length === 1 && a.long.length > 0)
     .map((a) => ({ short: a.short[0]!, long: a.long }));

@@ -308,7 +308,10 @@ export class QueryVocabulary {
    * Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention.
    */
   namesNotInReports(question: string): string[] {
-    return this.names(question).filter((name) => !this.words.has(name.toLowerCase()));
+    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong".)
+    return this.names(question).filter(
+      (name) => !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? ''),
+    );
   }
 
   /**

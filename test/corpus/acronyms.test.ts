@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { definedAcronyms } from '../../src/corpus/acronyms.js';
+import { definedAcronyms, nameInitialisms } from '../../src/corpus/acronyms.js';
+import { processTerm } from '../../src/search/tokenize.js';
 
 describe('definedAcronyms', () => {
   it('reads the abbreviations a report defines, skipping small words and splitting hyphenated ones', () => {
@@ -27,5 +28,26 @@ describe('definedAcronyms', () => {
 
   it('ignores brackets whose words do not spell them', () => {
     expect(definedAcronyms('The county held hearings (CPC) and opened (A) a new office (Figure 2).')).toEqual([]);
+  });
+});
+
+describe('nameInitialisms', () => {
+  const isWord = (word: string): boolean => processTerm(word) !== undefined;
+
+  it('reads the initials of a name the report spells out at least three times and never abbreviates', () => {
+    const text =
+      'Hong Kong grew. The Northern Metropolis of Hong Kong will rise. Hong Kong-Shenzhen links open. ' +
+      'The Northern Metropolis plan. Northern Metropolis Development land.';
+    expect(nameInitialisms(text, isWord)).toEqual([
+      { short: 'HK', long: 'Hong Kong' },
+      { short: 'NM', long: 'Northern Metropolis' },
+    ]);
+  });
+
+  it('leaves initials the report writes as a word of its own, and names met fewer times', () => {
+    const text =
+      'Information Technology staff. Information Technology budget. Information Technology plan. It grew. ' +
+      'Harbor Town opened. Harbor Town closed.';
+    expect(nameInitialisms(text, isWord)).toEqual([]);
   });
 });

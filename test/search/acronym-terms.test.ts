@@ -23,6 +23,13 @@ describe('acronymPairs', () => {
     ]);
     // A two-word abbreviation is not read ("U S" is not one term).
     expect(acronymPairs('the United States (U S) and more')).toEqual([]);
+    // A name spelt out three times and never abbreviated pairs with its initials, after the defined ones.
+    expect(
+      acronymPairs('Hong Kong grew. Hong Kong rose. The Hong Kong Jockey Club (HKJC) gave. Hong Kong won.'),
+    ).toEqual([
+      { short: 'hkjc', long: tokenize('Hong Kong Jockey Club') },
+      { short: 'hk', long: tokenize('Hong Kong') },
+    ]);
   });
 });
 

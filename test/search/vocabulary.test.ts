@@ -152,6 +152,10 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.namesNotInReports('Who is the mayor of New York?')).toEqual(['York']); // "New" is a word the dictionary knows
     expect(vocabulary.namesNotInReports('Did the Labor bureau get requests on a Sunday in Dec?')).toEqual([]); // report words, a day, a month
     expect(vocabulary.namesNotInReports('Youyu? Registration of 40 firms. Wall of text')).toEqual([]); // capitalised because sentences start there
+    // An abbreviation that is an index term (the initials of a name the reports spell out: acronym-terms.ts) is known.
+    const withInitials = new QueryVocabulary(words, (t) => terms.has(t) || t === 'lb', THESAURUS);
+    expect(withInitials.namesNotInReports('What did the LB receive in Youyu?')).toEqual(['Youyu']);
+    expect(vocabulary.namesNotInReports('What did the LB receive?')).toEqual(['LB']);
   });
 
   it('counts edits with transpositions as one', () => {
