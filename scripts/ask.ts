@@ -23,8 +23,10 @@ async function main(argv: string[]): Promise<number> {
   const question = positionals.join(' ');
   const config = configOf();
   log.quiet = config.quiet;
-  const runtime = await openRuntime(config, createProgress());
-  await runtime.dense; // one question: answered as the bot answers once started, by meaning and words
+  // The graph's vectors are compared one by one rather than the graph built (src/search/graph-scan.ts): for a few
+  // questions that is quicker to start (at 10,000 reports, ~6 s less), and exact.
+  const runtime = await openRuntime(config, createProgress(), { scan: true });
+  await runtime.dense; // answered by meaning and words
   const { engine } = runtime;
   if (question || !json) {
     if (!question) {

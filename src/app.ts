@@ -136,6 +136,7 @@ function unlessBusy(error: unknown, store: IndexStore): undefined {
 export async function openRuntime(
   config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir' | 'hubEndpoint'>,
   progress?: Progress,
+  { scan = false }: { scan?: boolean } = {},
 ): Promise<Runtime> {
   const embedder = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
@@ -153,7 +154,7 @@ export async function openRuntime(
     Object.assign(runtime, openEngine(store, config.corpusDir, engineOver));
     if (reading) void runtime.readAhead();
   };
-  const start = openWordsFirst(store, config.corpusDir, engineOver);
+  const start = openWordsFirst(store, config.corpusDir, engineOver, scan);
   const runtime: Runtime = {
     engine: start.engine,
     generation: start.generation,
@@ -218,9 +219,10 @@ function openWordsFirst(
   store: IndexStore,
   corpusDir: string,
   engineOver: (index: CorpusIndex) => AnswerEngine,
+  scan: boolean,
 ): { engine: AnswerEngine; generation: string; dense: Promise<AnswerEngine | undefined> } {
   const generation = store.current() ?? '';
-  const loaded = loadIndexWordsFirst(store);
+  const loaded = loadIndexWordsFirst(store, { scan });
   if (!loaded) throw new EmptyIndexError(corpusDir);
   const dense = loaded.dense ? loaded.dense.then(() => engineOver(loaded.index)) : Promise.resolve(undefined);
   return { engine: engineOver(loaded.index), generation, dense };

@@ -132,6 +132,29 @@ describe('broken or unwritable state', () => {
     expect((await new AnswerEngine(damaged.index).answer('How many administrative cases?')).abstained).toBe(false);
   });
 
+  it("the CLI's scan of the graph's vectors finds what the graph finds, and refuses a damaged file", async () => {
+    const { store, embedder } = await denseIndex();
+    const scanned = loadIndexWordsFirst(store, { scan: true })!;
+    await scanned.dense;
+    const graph = loadIndex(store)!.index;
+    expect(scanned.index.vectors!.count).toBe(graph.vectors!.count);
+    const [query] = await embedder.embed(['How many administrative cases were accepted?'], 'query');
+    expect(scanned.index.denseSearch(query!, 10)).toEqual(graph.denseSearch(query!, 10));
+
+    const path = join(store.current()!, 'hnsw.bin');
+    const bytes = readFileSync(path);
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff; // inside the records: only the checksum tells
+    writeFileSync(path, bytes);
+    await expect(loadIndexWordsFirst(store, { scan: true })!.dense).rejects.toThrow(
+      /hnsw\.bin is corrupt \(its checksum does not match\); run `npm run ingest -- --rebuild`/,
+    );
+    for (const at of [40, 41, 42, 43]) bytes[at] = bytes[at]! ^ 0xff; // the header's layout
+    writeFileSync(path, bytes);
+    await expect(loadIndexWordsFirst(store, { scan: true })!.dense).rejects.toThrow(
+      /hnsw\.bin is corrupt; run `npm run ingest -- --rebuild`/,
+    );
+  });
+
   it('a damaged lexical index: its head stops start-up, damaged postings the question that reads them', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });

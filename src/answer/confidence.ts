@@ -53,10 +53,13 @@ export interface Calibration {
   offTopicSd: number;
 }
 
+/** Fewest off-topic probes a calibration is measured from. */
+export const MIN_PROBES = 5;
+
 /** Calibration from the best similarity each off-topic probe reached. */
 export function calibrate(bestSimilarities: number[]): Calibration | undefined {
   const finite = bestSimilarities.filter(Number.isFinite);
-  if (finite.length < 5) return undefined;
+  if (finite.length < MIN_PROBES) return undefined;
   const mean = finite.reduce((s, x) => s + x, 0) / finite.length;
   const sd = Math.sqrt(finite.reduce((s, x) => s + (x - mean) ** 2, 0) / finite.length);
   // A floor keeps a near-constant model from turning tiny differences into huge z-scores.

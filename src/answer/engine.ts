@@ -31,6 +31,7 @@ import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence }
 import {
   calibrate,
   CONFIDENCE,
+  MIN_PROBES,
   countsPeople,
   evidenceOf,
   judge,
@@ -96,8 +97,8 @@ export class AnswerEngine {
   private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
-  /** Off-topic similarity levels of this model on this index, measured once at construction. */
-  private readonly calibration: Promise<{ whole: Calibration; probes: Float32Array[] } | undefined>;
+  /** The off-topic probes' vectors with this model, embedded once at construction (see OffTopicProbes). */
+  private readonly calibration: Promise<OffTopicProbes | undefined>;
   private readonly calibrations = new LruMap<string, Calibration>(PARAGRAPH_CACHE);
 
   constructor(
@@ -108,22 +109,26 @@ export class AnswerEngine {
     const { embedder } = options;
     if (embedder && index.vectors && embedder.dim !== index.vectors.dim)
       throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
-    this.calibration = this.measureCalibration();
+    this.calibration = this.embedProbes();
   }
 
   /**
-   * How high off-topic questions score in this index with this model (undefined without vectors):
-   * the probes' vectors, and the best similarity each reaches in the whole index.
+   * The off-topic probes embedded by this model (undefined without vectors, or when too few embed), and how high they
+   * reach in the whole index — measured only when a report has no off-topic level of its own (an index the ingest
+   * measured has one for every report), as it searches the index once per probe.
    */
-  private async measureCalibration(): Promise<{ whole: Calibration; probes: Float32Array[] } | undefined> {
+  private async embedProbes(): Promise<OffTopicProbes | undefined> {
     const { embedder } = this.options;
     if (!embedder || !this.index.vectors?.count) return undefined;
     try {
       const probes = (await embedder.embed(OFF_TOPIC_PROBES, 'query')).filter((v) => v.every(Number.isFinite));
-      const whole = calibrate(probes.map((v) => this.index.denseSearch(v, 1)[0]?.similarity ?? NaN));
-      return whole && { whole, probes };
+      if (probes.length < MIN_PROBES) return undefined; // the dense side is then left out of ranking and confidence
+      let whole: Calibration | undefined;
+      const measureWhole = (): Calibration | undefined =>
+        calibrate(probes.map((v) => this.index.denseSearch(v, 1)[0]?.similarity ?? NaN));
+      return { probes, whole: () => (whole ??= measureWhole()) };
     } catch {
-      return undefined; // the dense side is then left out of ranking and confidence alike
+      return undefined;
     }
   }
 
@@ -132,14 +137,14 @@ export class AnswerEngine {
    * report's own sentences (read once per report). A sentence's relatedness is measured against its
    * own report, so adding other reports to the index does not move one report's answers.
    */
-  private reportCalibration(reportId: string, measured: { whole: Calibration; probes: Float32Array[] }): Calibration {
+  private reportCalibration(reportId: string, measured: OffTopicProbes): Calibration | undefined {
     let c = this.calibrations.get(reportId);
     if (!c) {
       c =
         this.storedCalibration(reportId) ??
         calibrate(this.index.bestSentenceSimilarities(reportId, measured.probes) ?? []) ??
-        measured.whole;
-      this.calibrations.set(reportId, c);
+        measured.whole();
+      if (c) this.calibrations.set(reportId, c);
     }
     return c;
   }
@@ -537,7 +542,13 @@ export class AnswerEngine {
 /** A query vector and how to read a similarity to it as relatedness, per report. */
 interface DenseQuery {
   vector: Float32Array;
-  calibrationOf: (reportId: string) => Calibration;
+  calibrationOf: (reportId: string) => Calibration | undefined;
+}
+
+/** The off-topic probes' vectors, and the off-topic level of the whole index (measured on first call). */
+interface OffTopicProbes {
+  probes: Float32Array[];
+  whole: () => Calibration | undefined;
 }
 
 /** Caches a one-argument function for the life of one question. */

@@ -11,7 +11,7 @@ import type { Chunk, ParsedReport } from '../corpus/types.js';
 import { tableContextOf } from '../corpus/lists.js';
 import type { OffTopicLevel } from './index-format.js';
 import { GROUP, type SentenceVectors } from './sentence-vectors.js';
-import type { VectorIndex } from './vector-index.js';
+import type { DenseGraph } from './graph-scan.js';
 
 /** Weight of section-heading terms (and a list item's lead-in, a table row's header and caption) relative to a chunk's own text. */
 const HEADING_WEIGHT = 0.3;
@@ -89,7 +89,7 @@ export class CorpusIndex {
    * Dense side, absent when no embedding model could be loaded: the graph over paragraphs (a paragraph's label is its
    * first chunk's) and each chunk's own vector (sentence-vectors.ts).
    */
-  vectors?: VectorIndex;
+  vectors?: DenseGraph;
   sentenceVectors?: SentenceVectors;
   /** Each report's off-topic level as the ingest measured it, with the model and probes it was measured with. */
   offTopic?: { model: string; probes: string; of: (reportId: string) => OffTopicLevel | undefined };

@@ -14,6 +14,7 @@ import { CorpusIndex } from './corpus-index.js';
 import { type ReportBody } from './report-file.js';
 import { SentenceVectors } from './sentence-vectors.js';
 import { VectorIndex } from './vector-index.js';
+import { GraphScan, type DenseGraph } from './graph-scan.js';
 import { addWordCounts, checkedReportBody, REBUILD, type Manifest } from './index-format.js';
 import type { IndexStore } from './store.js';
 /**
@@ -139,10 +140,12 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
  */
 export function loadIndexWordsFirst(
   store: IndexStore,
+  { scan = false }: { scan?: boolean } = {},
 ): { index: CorpusIndex; manifest: Manifest; dir: string; dense?: Promise<void> } | undefined {
   const loaded = loadWords(store);
   const graph = loaded && graphOf(loaded.dir, loaded.manifest);
   if (!loaded || !graph) return loaded;
+  if (scan) return { ...loaded, dense: scanGraph(store, loaded, graph) };
   const dense = (async () => {
     // Read a few megabytes at a time: answering goes on between the pieces.
     const sum = graph.checksum();
@@ -154,6 +157,20 @@ export function loadIndexWordsFirst(
     attachDense(store, loaded, vectors);
   })();
   return { ...loaded, dense };
+}
+
+/** The graph's vectors for an exact scan (graph-scan.ts), checked in the same pass; joined to the index when read. */
+async function scanGraph(
+  store: IndexStore,
+  loaded: { index: CorpusIndex; manifest: Manifest; dir: string },
+  graph: GraphFile,
+): Promise<void> {
+  const sum = graph.checksum();
+  const vectors = await GraphScan.read(graph.path, graph.dim, sum.add).catch((cause: unknown) => {
+    throw unreadableGraph(graph.path, cause);
+  });
+  if (!sum.matches()) throw corruptGraph(graph.path);
+  attachDense(store, loaded, vectors);
 }
 
 /** Everything but the graph: the reports, their chunks, the words, the lexical index's head. */
@@ -239,7 +256,7 @@ const PIECE = 4 << 20;
 function attachDense(
   store: IndexStore,
   { index, manifest, dir }: { index: CorpusIndex; manifest: Manifest; dir: string },
-  vectors: VectorIndex,
+  vectors: DenseGraph,
 ): void {
   const dim = vectors.dim;
   index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);

@@ -61,8 +61,9 @@ describe('CorpusIndex', () => {
     index.addReport(report('a', text), rows, 10);
     // Chunk 0 (the title) points one way; the paragraph's two sentences another, the second nearer the query.
     const flat = Float32Array.from([1, 0, 0, 0, 0.8, 0.6, 0, 0.6, 0.8]);
-    index.vectors = VectorIndex.create(3, 4);
-    for (const run of runVectors(rows, flat, 3)) index.vectors.add(10 + run.first, run.vector);
+    const graph = VectorIndex.create(3, 4);
+    for (const run of runVectors(rows, flat, 3)) graph.add(10 + run.first, run.vector);
+    index.vectors = graph;
     index.sentenceVectors = new SentenceVectors((_, from, to) => flat.slice(from * 3, to * 3), 3);
     expect(index.vectors.count).toBe(2);
     expect(index.paragraphChunks(2)).toEqual({ from: 1, to: 3 });
