@@ -144,7 +144,7 @@ export async function openRuntime(
   const store = new IndexStore(config.dataDir);
   const engineOver = (index: CorpusIndex): AnswerEngine =>
     new AnswerEngine(index, { embedder, expandQuery, thesaurus });
-  const first = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress }).catch(
+  const first = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress, store }).catch(
     (error: unknown) => unlessBusy(error, store),
   );
   if (first?.wroteGeneration) log.info(describeIngest(first));

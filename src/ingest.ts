@@ -53,6 +53,8 @@ export interface IngestOptions {
   batchSize?: number | undefined;
   /** Accept a corpus folder with no report at all as "every report removed" (otherwise the index is kept). */
   allowEmpty?: boolean | undefined;
+  /** The store of `dataDir` to use: one the caller goes on to load reads the live manifest once (IndexStore.manifest). */
+  store?: IndexStore | undefined;
 }
 
 export interface IngestSummary {
@@ -80,7 +82,7 @@ export function passageText(report: ParsedReport, chunk: Chunk): string {
 /** Runs one ingest. Only one runs at a time per DATA_DIR (a lock file guards it). */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   ensureWritable(options.dataDir);
-  const store = new IndexStore(options.dataDir);
+  const store = options.store ?? new IndexStore(options.dataDir);
   const release = acquireLock(store.root);
   // PDF, Word and HTML files are converted in a child process with time and memory limits (convert-child.ts).
   const converter = new ConversionChild();

@@ -155,6 +155,18 @@ describe('broken or unwritable state', () => {
     );
   });
 
+  it("a report's chunk rows are read when a question needs them: a missing file refuses that question, not the start", async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    await ingest({ corpusDir, dataDir });
+    const store = new IndexStore(dataDir);
+    const [id] = Object.keys(store.manifest()!.reports);
+    truncateSync(join(store.current()!, 'chunks', `${id}.i32`), 6);
+    const { index } = loadIndex(store)!;
+    await expect(new AnswerEngine(index).answer('How many administrative cases were there?')).rejects.toThrow(
+      /chunks\/.*\.i32 is missing or truncated; run `npm run ingest -- --rebuild`/,
+    );
+  });
+
   it('a damaged lexical index: its head stops start-up, damaged postings the question that reads them', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir });

@@ -182,7 +182,7 @@ function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest;
   for (const [id, entry] of Object.entries(manifest.reports))
     index.addReport(
       new StoredReport(id, entry.meta, store, dir, entry.bodySha1),
-      store.readChunks(dir, id, entry.chunkCount),
+      { count: entry.chunkCount, read: () => store.readChunks(dir, id, entry.chunkCount) },
       entry.firstLabel,
       'stored',
     );

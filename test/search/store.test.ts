@@ -100,3 +100,19 @@ describe('report texts read ahead', () => {
     }
   });
 });
+
+describe('the live manifest', () => {
+  it('is read once per generation, again when its file changes or a new generation goes live', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const store = new IndexStore(dataDir);
+    await ingest({ corpusDir, dataDir, store });
+    const first = store.manifest()!;
+    expect(store.manifest()).toBe(first); // not parsed again
+    const path = join(store.current()!, 'manifest.json');
+    writeFileSync(path, JSON.stringify({ ...first, nextLabel: first.nextLabel + 1 }));
+    expect(store.manifest()!.nextLabel).toBe(first.nextLabel + 1);
+    writeFileSync(join(corpusDir, 'new-report.txt'), NEW_REPORT);
+    await ingest({ corpusDir, dataDir, store });
+    expect(Object.keys(store.manifest()!.reports)).toHaveLength(Object.keys(first.reports).length + 1);
+  });
+});
