@@ -159,16 +159,15 @@ export function loadIndexWordsFirst(
   return { ...loaded, dense };
 }
 
-/** The graph's vectors for an exact scan (graph-scan.ts), checked in the same pass; joined to the index when read. */
+/** The graph file for an exact scan (graph-scan.ts), checked as it is opened; joined to the index then. */
 async function scanGraph(
   store: IndexStore,
   loaded: { index: CorpusIndex; manifest: Manifest; dir: string },
   graph: GraphFile,
 ): Promise<void> {
+  await Promise.resolve(); // settled as the graph read in the background is: its errors reach whoever awaits `dense`
   const sum = graph.checksum();
-  const vectors = await GraphScan.read(graph.path, graph.dim, sum.add).catch((cause: unknown) => {
-    throw unreadableGraph(graph.path, cause);
-  });
+  const vectors = readGraph(() => GraphScan.open(graph.path, graph.dim, sum.add), graph.path);
   if (!sum.matches()) throw corruptGraph(graph.path);
   attachDense(store, loaded, vectors);
 }
@@ -241,7 +240,7 @@ function unreadableGraph(path: string, cause: unknown): IndexError {
 }
 
 /** The graph read by the native reader; its failure as an IndexError. */
-function readGraph(read: () => VectorIndex, path: string): VectorIndex {
+function readGraph<T>(read: () => T, path: string): T {
   try {
     return read();
   } catch (cause) {
