@@ -23,9 +23,9 @@ async function main(argv: string[]): Promise<number> {
   const question = positionals.join(' ');
   const config = configOf();
   log.quiet = config.quiet;
-  // The graph's vectors are compared one by one rather than the graph built (src/search/graph-scan.ts): for a few
-  // questions that is quicker to start (at 10,000 reports, ~6 s less), and exact.
-  const runtime = await openRuntime(config, createProgress(), { scan: true });
+  // The graph's vectors are compared one by one and hnswlib's graph is not read (src/search/graph-scan.ts): for a few
+  // questions that is quicker (at 10,000 reports, ~6 s less), and exact.
+  const runtime = await openRuntime(config, createProgress(), { graph: false });
   await runtime.dense; // answered by meaning and words
   const { engine } = runtime;
   if (question || !json) {

@@ -53,6 +53,9 @@ async function serve(dataDir: string): Promise<void> {
   const hybrid = new AnswerEngine(index, { embedder, onTimings: (t) => timings.push(t) });
   await hybrid.answer('How many administrative cases were there?');
   const denseMs = performance.now() - started;
+  // The questions below are timed with hnswlib's graph, as the running bot answers once it is read.
+  await loaded.graph;
+  const graphMs = performance.now() - started;
   // Settled memory: what the loaded index keeps, without the garbage its loading left.
   (globalThis as { gc?: () => void }).gc?.();
   const rssLoaded = rssMb();
@@ -104,6 +107,7 @@ async function serve(dataDir: string): Promise<void> {
       loadMs,
       startMs,
       denseMs,
+      graphMs,
       rssBeforeMb: rssBefore,
       rssLoadedMb: rssLoaded,
       rssAfterQueriesMb: rssAfterQueries,
@@ -297,6 +301,7 @@ function main(argv: string[]): void {
     loadMs: number;
     startMs: number;
     denseMs: number;
+    graphMs: number;
     rssLoadedMb: number;
     heapUsedMb: number;
     externalMb: number;
@@ -329,7 +334,8 @@ function main(argv: string[]): void {
     `| start to answering (fresh process: index without its graph ${ms(s.loadMs)} ms, then model, then a first answer, by words while the graph is read) | ${f(s.startMs, 2)} s | < 3 s |`,
   );
   console.log(
-    `| start to answering by meaning and words (the graph read in the background, checked, then a first hybrid answer) | ${f(s.denseMs, 2)} s | |`,
+    `| start to answering by meaning and words (the graph file checked in the background, its vectors scanned, a first hybrid answer) | ${f(s.denseMs, 2)} s | |`,
+    `| start to hnswlib's graph read (in the background; questions then search it instead of scanning) | ${f(s.graphMs, 2)} s | |`,
   );
   console.log(
     `| RSS with the index and model loaded, after GC | ${s.rssLoadedMb} MB (JS heap ${s.heapUsedMb} MB, external ${s.externalMb} MB) | |`,

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AnswerEngine } from './answer/engine.js';
 import type { Config } from './config.js';
-import { EmptyIndexError, IngestBusyError, ModelUnavailableError } from './errors.js';
+import { describeError, EmptyIndexError, IngestBusyError, ModelUnavailableError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { ingestInChild } from './ingest-child.js';
 import { log } from './log.js';
@@ -38,9 +38,9 @@ export interface Runtime {
    */
   readAhead(): Promise<void>;
   /**
-   * Resolves when the engine in use answers with the graph too: a start answers by words at once and swaps in the
-   * hybrid engine when the graph is read (at 10,000 reports most of a start's time). Rejects when the graph is damaged
-   * (the words go on answering). A one-question CLI waits for it.
+   * Resolves when the engine in use answers by meaning too: a start answers by words at once and swaps in the hybrid
+   * engine when the graph file is checked (its vectors scanned until hnswlib's graph is read, at 10,000 reports most of
+   * a start's time). Rejects when the graph is damaged (the words go on answering). A one-question CLI waits for it.
    */
   dense: Promise<void>;
 }
@@ -136,7 +136,7 @@ function unlessBusy(error: unknown, store: IndexStore): undefined {
 export async function openRuntime(
   config: Pick<Config, 'embeddingModel' | 'dataDir' | 'corpusDir' | 'hubEndpoint'>,
   progress?: Progress,
-  { scan = false }: { scan?: boolean } = {},
+  { graph = true }: { graph?: boolean } = {},
 ): Promise<Runtime> {
   const embedder = await openEmbedder(config);
   const expandQuery = chineseExpander(await ensureGlossary());
@@ -154,7 +154,7 @@ export async function openRuntime(
     Object.assign(runtime, openEngine(store, config.corpusDir, engineOver));
     if (reading) void runtime.readAhead();
   };
-  const start = openWordsFirst(store, config.corpusDir, engineOver, scan);
+  const start = openWordsFirst(store, config.corpusDir, engineOver, graph);
   const runtime: Runtime = {
     engine: start.engine,
     generation: start.generation,
@@ -212,19 +212,25 @@ function openEngine(
 }
 
 /**
- * The live index's engine answering by words at once; `dense` resolves with the engine over words and graph once the
- * graph is read in the background (undefined for an index without one) and rejects when the graph is damaged.
+ * The live index's engine answering by words at once; `dense` resolves with the engine over words and meaning once the
+ * graph file is checked (undefined for an index without one; load-index.ts loadIndexWordsFirst) and rejects when it is
+ * damaged.
  */
 function openWordsFirst(
   store: IndexStore,
   corpusDir: string,
   engineOver: (index: CorpusIndex) => AnswerEngine,
-  scan: boolean,
+  graph: boolean,
 ): { engine: AnswerEngine; generation: string; dense: Promise<AnswerEngine | undefined> } {
   const generation = store.current() ?? '';
-  const loaded = loadIndexWordsFirst(store, { scan });
+  const loaded = loadIndexWordsFirst(store, { graph });
   if (!loaded) throw new EmptyIndexError(corpusDir);
   const dense = loaded.dense ? loaded.dense.then(() => engineOver(loaded.index)) : Promise.resolve(undefined);
+  // Until hnswlib's graph is read, meaning is searched by scanning the vectors (slower, the same answers or better).
+  loaded.graph?.then(
+    () => log.info("The vector graph is read: meaning is searched by hnswlib's graph."),
+    (error: unknown) => log.warn(`${describeError(error)} Meaning is searched by scanning the vectors meanwhile.`),
+  );
   return { engine: engineOver(loaded.index), generation, dense };
 }
 

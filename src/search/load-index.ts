@@ -133,43 +133,39 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
 }
 
 /**
- * The live index with its words at once and its graph read in the background (at 10,000 reports the graph is most of
- * a start's time): questions are answered by words until `dense` resolves, then by both. `dense` is undefined for an
- * index without vectors and rejects with an IndexError when the graph is damaged (the words still answer).
+ * The live index with its words at once, its meaning soon after and its graph last (at 10,000 reports hnswlib's reading
+ * of the graph is most of a start's time): questions are answered by words until `dense` resolves — the graph file
+ * checked a few megabytes at a time between questions, its vectors then searched by an exact scan (graph-scan.ts;
+ * ~150 ms a question at 10,000 reports) — and by hnswlib's graph once `graph` resolves, read on the library's own
+ * thread (`{ graph: false }`, the CLI, reads none). Both are undefined for an index without vectors and reject with an
+ * IndexError when the graph is damaged (the words still answer).
  * @throws IndexError as `loadIndex`, for everything but the graph
  */
 export function loadIndexWordsFirst(
   store: IndexStore,
-  { scan = false }: { scan?: boolean } = {},
-): { index: CorpusIndex; manifest: Manifest; dir: string; dense?: Promise<void> } | undefined {
+  options: { graph?: boolean } = {},
+): { index: CorpusIndex; manifest: Manifest; dir: string; dense?: Promise<void>; graph?: Promise<void> } | undefined {
   const loaded = loadWords(store);
   const graph = loaded && graphOf(loaded.dir, loaded.manifest);
   if (!loaded || !graph) return loaded;
-  if (scan) return { ...loaded, dense: scanGraph(store, loaded, graph) };
   const dense = (async () => {
-    // Read a few megabytes at a time: answering goes on between the pieces.
     const sum = graph.checksum();
     for await (const piece of createReadStream(graph.path, { highWaterMark: PIECE })) sum.add(piece as Buffer);
     if (!sum.matches()) throw corruptGraph(graph.path);
-    const vectors = await VectorIndex.loadInBackground(graph.path, graph.dim).catch((cause: unknown) => {
+    attachDense(
+      store,
+      loaded,
+      readGraph(() => GraphScan.open(graph.path, graph.dim), graph.path),
+    );
+  })();
+  if (options.graph === false) return { ...loaded, dense };
+  const read = dense.then(async () => {
+    loaded.index.vectors = await VectorIndex.loadInBackground(graph.path, graph.dim).catch((cause: unknown) => {
       throw unreadableGraph(graph.path, cause);
     });
-    attachDense(store, loaded, vectors);
-  })();
-  return { ...loaded, dense };
-}
-
-/** The graph file for an exact scan (graph-scan.ts), checked as it is opened; joined to the index then. */
-async function scanGraph(
-  store: IndexStore,
-  loaded: { index: CorpusIndex; manifest: Manifest; dir: string },
-  graph: GraphFile,
-): Promise<void> {
-  await Promise.resolve(); // settled as the graph read in the background is: its errors reach whoever awaits `dense`
-  const sum = graph.checksum();
-  const vectors = readGraph(() => GraphScan.open(graph.path, graph.dim, sum.add), graph.path);
-  if (!sum.matches()) throw corruptGraph(graph.path);
-  attachDense(store, loaded, vectors);
+  });
+  read.catch(() => undefined); // a damaged file rejects `dense` too: whoever awaits only that one hears of it
+  return { ...loaded, dense, graph: read };
 }
 
 /** Everything but the graph: the reports, their chunks, the words, the lexical index's head. */
