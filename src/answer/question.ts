@@ -8,6 +8,8 @@ import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 export interface QuestionAnalysis {
   /** The question's own processed terms (stemmed, stop words removed), in order: for phrases and highlights. */
   terms: string[];
+  /** Words the question quotes ("the 'four ones' approach"): the report's own name for something, as index terms. */
+  quoted: string[][];
   /** What the question asks about: each own term once, plus translated concepts. */
   concepts: Concept[];
   /** "How many / how much / what percentage / what rate…": prefer sentences with a figure. */
@@ -77,6 +79,16 @@ const IDENTITY_CUES =
  */
 const DATE_CUES =
   /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
+
+/** Words in quotation marks: straight or curly, single or double, opening after a space and closing before one. */
+const QUOTED = /(?<![\p{L}\d])['"“‘]([^'"“”‘’]{2,60})['"”’](?![\p{L}\d])/gu;
+
+/** The phrases of two to six words a question quotes, as index terms; quoted Chinese is read by its glosses. */
+function quotedPhrases(question: string): string[][] {
+  return [...question.matchAll(QUOTED)]
+    .map((m) => tokenize(m[1]!))
+    .filter((t) => t.length >= 2 && t.length <= 6 && !t.some((x) => HAN.test(x)));
+}
 
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
@@ -198,6 +210,7 @@ export function analyzeQuestion(
     asksIdentity: IDENTITY_CUES.test(question),
     negated: isNegated(question),
     aboutDocument: DOCUMENT_CUES.test(question),
+    quoted: quotedPhrases(question),
     years,
     timeFrame: timeFrameOf(question),
     counted: countedOf(question),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { reportPreference, type TitleFacts } from '../../src/answer/rerank.js';
+import { reportPreference, scoreSentence, type TitleFacts } from '../../src/answer/rerank.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 const facts = (title: string): TitleFacts => {
@@ -27,5 +27,39 @@ describe('the report a question names', () => {
 
   it('one report indexed: nothing to prefer', () => {
     expect(reportPreference(analyzeQuestion('cases in 2023 in Zuoyun?'), ZUOYUN, frequency, 1)).toBe(0);
+  });
+});
+
+describe('quoted words', () => {
+  const sentence = (text: string) => ({
+    terms: tokenize(text),
+    text,
+    paragraphTerms: new Set<string>(),
+    headingTerms: new Set<string>(),
+  });
+  const weigh = { concept: () => 1, term: () => 1 };
+
+  it('are read as one name: a sentence holding them side by side outranks one holding them apart', () => {
+    const q = analyzeQuestion("What is the 'four ones' mode at the service hall?");
+    expect(q.quoted).toEqual([tokenize('four ones')]);
+    const together = scoreSentence(
+      q,
+      sentence('The "four one" service mode was carried out.'),
+      weigh.concept,
+      weigh.term,
+    );
+    const apart = scoreSentence(
+      q,
+      sentence('The hall has four modes of service, one for each window.'),
+      weigh.concept,
+      weigh.term,
+    );
+    expect(together.score).toBeGreaterThan(apart.score);
+    expect(together.coverage).toBeGreaterThan(apart.coverage);
+  });
+
+  it('are not contractions, possessives, single words or Chinese (read by its glosses)', () => {
+    expect(analyzeQuestion("What's in the agencies' 'plan' and don't they say?").quoted).toEqual([]);
+    expect(analyzeQuestion('今年全县新培养了多少名“法律明白人”？').quoted).toEqual([]);
   });
 });
