@@ -296,6 +296,9 @@ const NOT_A_COUNT =
 /** What kind of figure a figure question asks for; undefined when it does not say ("what was the total"). */
 export function figureKindOf(question: string): FigureKind | undefined {
   if (SHARE_CUES.test(question)) return 'share';
+  // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA
+  // answered only low 12 → 11, nothing else moved.
+  if (/\bhow often\b/i.test(question)) return undefined;
   if (AMOUNT_CUES.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;
 }

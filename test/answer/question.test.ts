@@ -142,6 +142,7 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
+    expect(figureKindOf('hardware testing, how often is it standardised?')).toBeUndefined(); // a count or a share
   });
 
   it('a share is no count, and an amount names its currency', () => {
