@@ -67,6 +67,13 @@ const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
 /**
+ * "Who does better …", "who has more …": "who" ranges over the groups the question names ("organisations with
+ * components vs without"), answered by a comparison, not a name. GSA answered only low 11 → 10, nothing else moved.
+ */
+const WHO_COMPARES =
+  /\bwho(?:['’]s| is| are| was| were| does| do| did| has| have)?\s+(?:\w+\s+)?(?:better|worse|more|less|higher|lower|faster|slower|bigger|smaller|best|worst|most|least)\b/i;
+
+/**
  * Asking who someone is rather than who did something: "who is/was the …", "the name of", "是谁" (a copula, then the
  * role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent may be an office).
  */
@@ -206,7 +213,7 @@ export function analyzeQuestion(
     wantsFigure,
     wantsDate: DATE_CUES.test(question),
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
-    wantsName: NAME_CUES.test(question),
+    wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question),
     asksIdentity: IDENTITY_CUES.test(question),
     negated: isNegated(question),
     aboutDocument: DOCUMENT_CUES.test(question),

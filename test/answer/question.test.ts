@@ -188,6 +188,14 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
   });
 
+  it('"who does better" compares the groups the question names: no name asked', () => {
+    expect(analyzeQuestion('Agencies with components vs without: who does better on implementation?').wantsName).toBe(
+      false,
+    );
+    expect(analyzeQuestion('who has more complaints, agencies or components?').wantsName).toBe(false);
+    expect(analyzeQuestion('who did the review?').wantsName).toBe(true);
+  });
+
   it('"who is the …", "the name of", "是谁" ask who someone is; "who\'s heading up …", "由谁主持" who did it', () => {
     const identity = (q: string): boolean => analyzeQuestion(q).asksIdentity;
     expect(identity('who is the current Financial Secretary? name please')).toBe(true);
