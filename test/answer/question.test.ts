@@ -40,6 +40,8 @@ describe('timeFrameOf', () => {
     expect(timeFrameOf('明年打算怎么做？')).toBe('future');
     expect(timeFrameOf('Will shops need a licence?')).toBe('future');
     expect(timeFrameOf('Is the town trying to attract investors?')).toBe('future');
+    expect(timeFrameOf("when's the next IAAF happening?")).toBe('future'); // the next one is still to come
+    expect(timeFrameOf('what happened over the next few years?')).not.toBe('future');
   });
 
   it('reads past auxiliaries as past, even with a plan word naming a document', () => {
@@ -62,6 +64,8 @@ describe('isForwardLooking', () => {
     expect(isForwardLooking(['V. Next steps'])).toBe(true);
     expect(isForwardLooking(['Work plan for 2025'])).toBe(true);
     expect(isForwardLooking(['四、下一步工作安排'])).toBe(true);
+    expect(isForwardLooking(['Upcoming GSA Efforts to Support Section 508 Compliance', 'Guidance'])).toBe(true);
+    expect(isForwardLooking(['Recent GSA Efforts to Support Section 508 Compliance'])).toBe(false);
   });
 
   it('not a section that names a plan document', () => {
