@@ -148,6 +148,7 @@ export function loadIndexWordsFirst(
   const loaded = loadWords(store);
   const graph = loaded && graphOf(loaded.dir, loaded.manifest);
   if (!loaded || !graph) return loaded;
+  if (options.graph === false) return { ...loaded, dense: scanNow(store, loaded, graph) };
   const dense = (async () => {
     const sum = graph.checksum();
     for await (const piece of createReadStream(graph.path, { highWaterMark: PIECE })) sum.add(piece as Buffer);
@@ -158,7 +159,6 @@ export function loadIndexWordsFirst(
       readGraph(() => GraphScan.open(graph.path, graph.dim), graph.path),
     );
   })();
-  if (options.graph === false) return { ...loaded, dense };
   const read = dense.then(async () => {
     loaded.index.vectors = await VectorIndex.loadInBackground(graph.path, graph.dim).catch((cause: unknown) => {
       throw unreadableGraph(graph.path, cause);
@@ -166,6 +166,22 @@ export function loadIndexWordsFirst(
   });
   read.catch(() => undefined); // a damaged file rejects `dense` too: whoever awaits only that one hears of it
   return { ...loaded, dense, graph: read };
+}
+
+/**
+ * The graph file opened for a scan with its checksum taken in the same pass (nothing is answered meanwhile: the CLI),
+ * joined to the index once it matches.
+ */
+async function scanNow(
+  store: IndexStore,
+  loaded: { index: CorpusIndex; manifest: Manifest; dir: string },
+  graph: GraphFile,
+): Promise<void> {
+  await Promise.resolve(); // its errors reach whoever awaits `dense`, as a read in the background would
+  const sum = graph.checksum();
+  const vectors = readGraph(() => GraphScan.open(graph.path, graph.dim, sum.add), graph.path);
+  if (!sum.matches()) throw corruptGraph(graph.path);
+  attachDense(store, loaded, vectors);
 }
 
 /** Everything but the graph: the reports, their chunks, the words, the lexical index's head. */
