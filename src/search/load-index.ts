@@ -251,7 +251,7 @@ function unreadableGraph(path: string, cause: unknown): IndexError {
   return new IndexError(`The vector index ${path} is corrupt; ${REBUILD}.`, { cause });
 }
 
-/** The graph read by the native reader; its failure as an IndexError. */
+/** The graph read (by hnswlib, or opened for a scan); its failure as an IndexError. */
 function readGraph<T>(read: () => T, path: string): T {
   try {
     return read();
