@@ -459,9 +459,27 @@ export class LexicalIndexBuilder {
   }
 
   build(): LexicalIndex {
+    const { terms, offsets, lengths, batches } = this.inBatches(this.postings.length);
+    const [whole] = [...batches()];
+    this.postings.dispose();
+    const postings = whole ?? { docs: new Int32Array(0), tfs: new Uint16Array(0) };
+    return new LexicalIndex({ terms, offsets, postings: new MemoryPostings(postings.docs, postings.tfs), lengths });
+  }
+
+  /**
+   * The index in term order without holding all its postings: the terms (sorted), their offsets and the document
+   * lengths at once, the postings in batches of consecutive terms of at most about `batch` postings each, every batch
+   * one more pass over the builder's postings (a spilled builder reads its file again; a full ingest at 10,000 reports
+   * held a gigabyte of postings built whole). The caller disposes of the builder after.
+   */
+  inBatches(batch: number): {
+    terms: string[];
+    offsets: Int32Array;
+    lengths: Float32Array;
+    batches: () => Iterable<{ from: number; to: number; docs: Int32Array; tfs: Uint16Array }>;
+  } {
     const v = this.terms.length;
     const n = this.lengths.length;
-    const total = this.postings.length;
     const counts = this.termCounts.data;
     const starts = this.docStarts.data;
     // Terms are numbered in sorted order (rank), not in the order they were first met.
@@ -470,27 +488,33 @@ export class LexicalIndexBuilder {
     order.forEach((id, r) => (rank[id] = r));
     const offsets = new Int32Array(v + 1);
     for (let r = 0; r < v; r++) offsets[r + 1] = offsets[r]! + counts[order[r]!]!;
-    const fill = offsets.slice(0, v);
-    const docs = new Int32Array(total);
-    const tfs = new Uint16Array(total);
-    // Postings come back in document order: `doc` advances past every document starting at or before p.
-    let p = 0;
-    let doc = -1;
-    for (const [pageTerms, pageTfs] of this.postings.pages()) {
-      for (let i = 0; i < pageTerms.length; i++, p++) {
-        while (doc + 1 < n && starts[doc + 1]! <= p) doc++;
-        const r = rank[pageTerms[i]!]!;
-        docs[fill[r]!] = doc;
-        tfs[fill[r]!++] = pageTfs[i]!;
+    const postings = this.postings;
+    function* batches(): Iterable<{ from: number; to: number; docs: Int32Array; tfs: Uint16Array }> {
+      for (let from = 0; from < v;) {
+        let to = from + 1;
+        while (to < v && offsets[to + 1]! - offsets[from]! <= batch) to++;
+        const base = offsets[from]!;
+        const fill = offsets.slice(from, to);
+        const docs = new Int32Array(offsets[to]! - base);
+        const tfs = new Uint16Array(docs.length);
+        // Postings come back in document order: `doc` advances past every document starting at or before p.
+        let p = 0;
+        let doc = -1;
+        for (const [pageTerms, pageTfs] of postings.pages()) {
+          for (let i = 0; i < pageTerms.length; i++, p++) {
+            while (doc + 1 < n && starts[doc + 1]! <= p) doc++;
+            const r = rank[pageTerms[i]!]!;
+            if (r < from || r >= to) continue;
+            const at = fill[r - from]!++ - base;
+            docs[at] = doc;
+            tfs[at] = pageTfs[i]!;
+          }
+        }
+        yield { from, to, docs, tfs };
+        from = to;
       }
     }
-    this.postings.dispose();
-    return new LexicalIndex({
-      terms: order.map((id) => this.terms[id]!),
-      offsets,
-      postings: new MemoryPostings(docs, tfs),
-      lengths: this.lengths.data.slice(0, n),
-    });
+    return { terms: order.map((id) => this.terms[id]!), offsets, lengths: this.lengths.data.slice(0, n), batches };
   }
 
   /** Lets the postings go without building (the builder was not needed after all). */

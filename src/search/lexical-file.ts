@@ -12,10 +12,10 @@
  *   crcs     u32 × terms           CRC-32 of each term's docs bytes then its tfs bytes, checked on its first read
  *   u32 CRC-32 of the header, offsets, lengths and crcs, checked when the file is opened
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describeError, IndexError } from '../errors.js';
-import { LexicalIndex, MemoryPostings, type PostingSource, type Postings } from './bm25.js';
+import { LexicalIndex, MemoryPostings, type LexicalIndexBuilder, type PostingSource, type Postings } from './bm25.js';
 import { REBUILD } from './index-format.js';
 
 const MAGIC = 'RQBLEX1\n';
@@ -72,6 +72,46 @@ export function lexicalFileParts(index: LexicalIndex): Uint8Array[] {
     bytesOf(crcs),
     trailer,
   ];
+}
+
+/**
+ * Writes lexical.bin from an index given in batches of terms (LexicalIndexBuilder.inBatches), each batch's postings
+ * written in place as it comes, so the postings are never all in memory; the same bytes as `lexicalFileParts`. Synced
+ * to disk; returns the file's size.
+ */
+export function writeLexicalFile(path: string, index: ReturnType<LexicalIndexBuilder['inBatches']>): number {
+  const { terms, offsets, lengths } = index;
+  const postings = offsets[terms.length]!;
+  const json = Buffer.from(JSON.stringify({ version: LEXICAL_FORMAT, terms, postings, documents: lengths.length }));
+  const header = Buffer.concat([json, Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4, 0x20)]);
+  const at = layout(header.length, { version: LEXICAL_FORMAT, terms, postings, documents: lengths.length });
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const crcs = new Uint32Array(terms.length);
+  const fd = openSync(path, 'w');
+  try {
+    const write = (bytes: Uint8Array, position: number): void => {
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+    };
+    write(Buffer.concat([Buffer.from(MAGIC), length, header, bytesOf(offsets)]), 0);
+    for (const { from, to, docs, tfs } of index.batches()) {
+      const base = offsets[from]!;
+      for (let i = from; i < to; i++) {
+        const [a, b] = [offsets[i]! - base, offsets[i + 1]! - base];
+        crcs[i] = crc32(bytesOf(tfs.subarray(a, b)), crc32(bytesOf(docs.subarray(a, b))));
+      }
+      write(bytesOf(docs), at.docs + 4 * base);
+      write(bytesOf(tfs), at.tfs + 2 * base);
+    }
+    const trailer = Buffer.alloc(4);
+    trailer.writeUInt32LE(crcOf([header, bytesOf(offsets), bytesOf(lengths), bytesOf(crcs)]));
+    write(new Uint8Array(at.lengths - (at.tfs + 2 * postings)), at.tfs + 2 * postings); // padding to 4 bytes
+    write(Buffer.concat([bytesOf(lengths), bytesOf(crcs), trailer]), at.lengths);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return at.size;
 }
 
 /** Every posting of the index as two arrays in term order (views when they are in memory, else read term by term). */

@@ -1,10 +1,10 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest.js';
 import { LexicalIndexBuilder, PAGE } from '../../src/search/bm25.js';
-import { lexicalFileParts } from '../../src/search/lexical-file.js';
+import { lexicalFileParts, writeLexicalFile } from '../../src/search/lexical-file.js';
 import { IndexStore } from '../../src/search/store.js';
 import { FilePostingPages } from '../../src/search/generation-writer.js';
 import { loadIndex, readReportsAhead } from '../../src/search/load-index.js';
@@ -38,6 +38,36 @@ describe('postings spilled to a scratch file', () => {
         .map((h) => h.doc)
         .sort((x, y) => x - y),
     ).toEqual(holding17);
+  });
+});
+
+describe('lexical.bin written in batches of terms', () => {
+  it('has the bytes of the index built whole, from memory or from a spilled file read once per batch', () => {
+    const dir = tempDir();
+    // Enough postings for two full pages of the scratch file and a partial one; every 11th document has no terms.
+    const docs = Math.ceil((2.3 * PAGE) / 7);
+    const fill = (builder: LexicalIndexBuilder): LexicalIndexBuilder => {
+      for (let d = 0; d < docs; d++) {
+        const counts: [string, number][] =
+          d % 11 === 0 ? [] : Array.from({ length: 7 }, (_, k) => [`t${(d * 13 + k * 29) % 5000}`, 1 + ((d + k) % 4)]);
+        builder.addCounts(counts, counts.length);
+      }
+      return builder;
+    };
+    const whole = Buffer.concat(lexicalFileParts(fill(new LexicalIndexBuilder()).build()));
+    for (const [name, builder] of [
+      ['memory', fill(new LexicalIndexBuilder())],
+      ['spilled', fill(new LexicalIndexBuilder(new FilePostingPages(join(dir, 'postings.tmp'))))],
+    ] as const) {
+      const path = join(dir, `${name}.bin`);
+      // About 500,000 postings a batch: five passes.
+      expect(writeLexicalFile(path, builder.inBatches(500_000))).toBe(whole.length);
+      builder.dispose();
+      expect(readFileSync(path).equals(whole)).toBe(true);
+    }
+    const empty = join(dir, 'empty.bin');
+    writeLexicalFile(empty, new LexicalIndexBuilder().inBatches(1000));
+    expect(readFileSync(empty).equals(Buffer.concat(lexicalFileParts(new LexicalIndexBuilder().build())))).toBe(true);
   });
 });
 
