@@ -11,12 +11,11 @@
  * element marked deleted has bit 0 of its record's third byte set.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { PIECE } from './index-format.js';
 import type { VectorHit } from './vector-index.js';
 
 /** Bytes of hnswlib's header: six size_t, two int, three size_t, a double, a size_t. */
 const HEADER = 96;
-/** Bytes read at a time. */
-const PIECE = 4 << 20;
 
 /** What a dense search needs of a graph: hnswlib's (VectorIndex) or this exact scan. */
 export interface DenseGraph {

@@ -47,31 +47,9 @@ export function lexicalFileParts(index: LexicalIndex): Uint8Array[] {
   const { terms, offsets, lengths } = index.data;
   const { docs, tfs } = allPostings(index);
   const crcs = new Uint32Array(terms.length);
-  for (let i = 0; i < terms.length; i++) {
-    const [from, to] = [offsets[i]!, offsets[i + 1]!];
-    crcs[i] = crc32(bytesOf(tfs.subarray(from, to)), crc32(bytesOf(docs.subarray(from, to))));
-  }
-  const json = Buffer.from(
-    JSON.stringify({ version: LEXICAL_FORMAT, terms, postings: docs.length, documents: lengths.length }),
-  );
-  const header = Buffer.concat([json, Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4, 0x20)]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(header.length);
-  const head = [header, bytesOf(offsets), bytesOf(lengths), bytesOf(crcs)];
-  const trailer = Buffer.alloc(4);
-  trailer.writeUInt32LE(crcOf(head));
-  return [
-    Buffer.from(MAGIC),
-    length,
-    header,
-    bytesOf(offsets),
-    bytesOf(docs),
-    bytesOf(tfs),
-    ...(docs.length % 2 === 1 ? [new Uint8Array(2)] : []),
-    bytesOf(lengths),
-    bytesOf(crcs),
-    trailer,
-  ];
+  addTermCrcs(crcs, offsets, 0, terms.length, docs, tfs);
+  const { before, after } = headParts(terms, offsets, lengths, crcs);
+  return [...before, bytesOf(docs), bytesOf(tfs), ...(docs.length % 2 === 1 ? [new Uint8Array(2)] : []), ...after()];
 }
 
 /**
@@ -81,37 +59,67 @@ export function lexicalFileParts(index: LexicalIndex): Uint8Array[] {
  */
 export function writeLexicalFile(path: string, index: ReturnType<LexicalIndexBuilder['inBatches']>): number {
   const { terms, offsets, lengths } = index;
-  const postings = offsets[terms.length]!;
-  const json = Buffer.from(JSON.stringify({ version: LEXICAL_FORMAT, terms, postings, documents: lengths.length }));
-  const header = Buffer.concat([json, Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4, 0x20)]);
-  const at = layout(header.length, { version: LEXICAL_FORMAT, terms, postings, documents: lengths.length });
-  const length = Buffer.alloc(4);
-  length.writeUInt32LE(header.length);
   const crcs = new Uint32Array(terms.length);
+  const { before, after, places } = headParts(terms, offsets, lengths, crcs);
+  const postings = offsets[terms.length]!;
   const fd = openSync(path, 'w');
   try {
     const write = (bytes: Uint8Array, position: number): void => {
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
     };
-    write(Buffer.concat([Buffer.from(MAGIC), length, header, bytesOf(offsets)]), 0);
+    write(Buffer.concat(before), 0);
     for (const { from, to, docs, tfs } of index.batches()) {
-      const base = offsets[from]!;
-      for (let i = from; i < to; i++) {
-        const [a, b] = [offsets[i]! - base, offsets[i + 1]! - base];
-        crcs[i] = crc32(bytesOf(tfs.subarray(a, b)), crc32(bytesOf(docs.subarray(a, b))));
-      }
-      write(bytesOf(docs), at.docs + 4 * base);
-      write(bytesOf(tfs), at.tfs + 2 * base);
+      addTermCrcs(crcs, offsets, from, to, docs, tfs);
+      write(bytesOf(docs), places.docs + 4 * offsets[from]!);
+      write(bytesOf(tfs), places.tfs + 2 * offsets[from]!);
     }
-    const trailer = Buffer.alloc(4);
-    trailer.writeUInt32LE(crcOf([header, bytesOf(offsets), bytesOf(lengths), bytesOf(crcs)]));
-    write(new Uint8Array(at.lengths - (at.tfs + 2 * postings)), at.tfs + 2 * postings); // padding to 4 bytes
-    write(Buffer.concat([bytesOf(lengths), bytesOf(crcs), trailer]), at.lengths);
+    write(new Uint8Array(places.lengths - (places.tfs + 2 * postings)), places.tfs + 2 * postings); // padding
+    // The trailer's CRC covers the term CRCs: the parts after the postings are made once every batch is in.
+    write(Buffer.concat(after()), places.lengths);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
-  return at.size;
+  return places.size;
+}
+
+/**
+ * CRC-32 of each term `from` … `to` − 1 (its docs bytes, then its tfs bytes) into `crcs`; `docs` and `tfs` hold the
+ * postings of those terms only, from term `from`'s first.
+ */
+function addTermCrcs(
+  crcs: Uint32Array,
+  offsets: Int32Array,
+  from: number,
+  to: number,
+  docs: Int32Array,
+  tfs: Uint16Array,
+): void {
+  const base = offsets[from]!;
+  for (let i = from; i < to; i++) {
+    const [a, b] = [offsets[i]! - base, offsets[i + 1]! - base];
+    crcs[i] = crc32(bytesOf(tfs.subarray(a, b)), crc32(bytesOf(docs.subarray(a, b))));
+  }
+}
+
+/** The parts before the postings (magic, header, offsets), those after them (lengths, term CRCs, trailer), and where each part goes. */
+function headParts(terms: string[], offsets: Int32Array, lengths: Float32Array, crcs: Uint32Array) {
+  const postings = offsets[terms.length]!;
+  const fields: Header = { version: LEXICAL_FORMAT, terms, postings, documents: lengths.length };
+  const json = Buffer.from(JSON.stringify(fields));
+  const header = Buffer.concat([json, Buffer.alloc((4 - ((MAGIC.length + 4 + json.length) % 4)) % 4, 0x20)]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const after = (): Uint8Array[] => {
+    const trailer = Buffer.alloc(4);
+    trailer.writeUInt32LE(crcOf([header, bytesOf(offsets), bytesOf(lengths), bytesOf(crcs)]));
+    return [bytesOf(lengths), bytesOf(crcs), trailer];
+  };
+  return {
+    before: [Buffer.from(MAGIC), length, header, bytesOf(offsets)],
+    after,
+    places: layout(header.length, fields),
+  };
 }
 
 /** Every posting of the index as two arrays in term order (views when they are in memory, else read term by term). */

@@ -3,7 +3,7 @@
  * and reports whose text is read from disk when a question first needs it (or read ahead).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -15,7 +15,7 @@ import { type ReportBody } from './report-file.js';
 import { SentenceVectors } from './sentence-vectors.js';
 import { VectorIndex } from './vector-index.js';
 import { GraphScan, type DenseGraph } from './graph-scan.js';
-import { addWordCounts, checkedReportBody, REBUILD, type Manifest } from './index-format.js';
+import { addWordCounts, checkedReportBody, eachPiece, PIECE, REBUILD, type Manifest } from './index-format.js';
 import type { IndexStore } from './store.js';
 /**
  * A report whose id and metadata (from the manifest) are there at once and whose text and
@@ -115,14 +115,7 @@ export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Ma
   if (!loaded || !graph) return loaded;
   // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
   const sum = graph.checksum();
-  const fd = openSync(graph.path, 'r');
-  try {
-    // A few megabytes at a time: the 622 MB graph of 10,000 reports is not held twice.
-    const piece = Buffer.allocUnsafe(PIECE);
-    for (let n; (n = readSync(fd, piece, 0, PIECE, null)) > 0;) sum.add(piece.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
+  eachPiece(graph.path, sum.add);
   if (!sum.matches()) throw corruptGraph(graph.path);
   attachDense(
     store,
@@ -259,9 +252,6 @@ function readGraph<T>(read: () => T, path: string): T {
     throw unreadableGraph(path, cause);
   }
 }
-
-/** Bytes of the graph checksummed at a time. */
-const PIECE = 4 << 20;
 
 /** The dense side joins the index: the graph, each sentence's vector read when needed, the stored off-topic levels. */
 function attachDense(
