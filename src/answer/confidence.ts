@@ -162,6 +162,12 @@ export interface Evidence {
 export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   const { coverage, related } = e;
   const r = related ?? -Infinity;
+  // As related as off-topic questions, few of the question's own words there, and the passage closest in meaning
+  // another: refused, however much synonyms cover ("How do I apply for a passport?" → "pass": WordNet's sense "a pass,
+  // a passport"). Synonyms that carry a question to the passage its meaning points to still answer it ("hand out
+  // booklets" → "pamphlets were printed and distributed"). Off-topic questions quoted high: GSA 1 → 0, Hong Kong
+  // 3 → 2, all three reports in one index 4 → 2 of 30; no dev answer moved.
+  if (unrelated(e, t) && e.agrees !== true) return 'refuse';
   if (
     coverage >= t.highCoverage ||
     r >= t.highRelatedness ||
@@ -172,10 +178,16 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   )
     return 'high';
   if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
-  // As related as off-topic questions: refused, unless a good share of the question's own words is there (the model
-  // missed it, the words did not).
-  if (related !== undefined && related < t.unrelated && e.literal < t.supportCoverage) return 'refuse';
+  if (unrelated(e, t)) return 'refuse';
   return 'low';
+}
+
+/**
+ * As related as off-topic questions, unless a good share of the question's own words is there (the model missed it,
+ * the words did not).
+ */
+function unrelated(e: Evidence, t: Thresholds): boolean {
+  return e.related !== undefined && e.related < t.unrelated && e.literal < t.supportCoverage;
 }
 
 /**

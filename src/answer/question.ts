@@ -54,13 +54,13 @@ export interface QuestionAnalysis {
  * is asked for.
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what('s| is| was| are| were) the (total|average|overall))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
 export type FigureKind = 'count' | 'share' | 'amount';
 const SHARE_CUES =
-  /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|百分之|占比|比率|率/i;
+  /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
   /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
 const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几/i;
@@ -438,8 +438,9 @@ export function readMessage(message: string): MessageReading {
   };
 }
 
-/** Negation: "no", "not", "never", "without", "n't", "none", "lack". */
-const NEGATION = /\b(no|not|never|without|none|nor|neither|lacks?|lacking|lacked)\b|n['’]t\b|没有|未|不|无/i;
+/** Negation: "no", "not", "never", "without", "n't", "none", "lack", and verbs that deny their complement ("failed to respond", "unable to test"). */
+const NEGATION =
+  /\bno\b(?!\.)|\b(not|never|without|none|nor|neither|lacks?|lacking|lacked|unable|fail(?:s|ed|ing)? to)\b|n['’]t\b|没有|未|不|无/i;
 
 /** True when a question or sentence is negated: what it says is not done or not there. */
 export function isNegated(text: string): boolean {

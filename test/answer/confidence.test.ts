@@ -295,6 +295,12 @@ describe('the verdict, exactly at its bars', () => {
     expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0.49 }, T)).toBe('refuse');
     expect(decide({ ...weak, coverage: 0.3, related: 0.5, literal: 0.49 }, T)).toBe('low');
     expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0.5 }, T)).toBe('low');
+    // …whatever synonyms cover ("apply for a passport" → "pass"): coverage over the bar does not save it.
+    expect(decide({ ...weak, coverage: 0.9, related: 0.49, literal: 0 }, T)).toBe('refuse');
+    expect(decide({ ...weak, coverage: 0.9, related: 0.49, literal: 0.5 }, T)).toBe('high');
+    // …unless the meaning points to the same passage ("hand out booklets" → "pamphlets were distributed").
+    expect(decide({ ...weak, coverage: 0.9, related: 0.49, literal: 0, agrees: true }, T)).toBe('high');
+    expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0, agrees: true }, T)).toBe('refuse');
   });
 
   it('evidence: the best of the top three, the margin over another paragraph, and whether words and meaning agree', () => {

@@ -146,6 +146,7 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
+    expect(figureKindOf('在上线前请残障人士做可用性测试的机构占多少？')).toBe('share'); // "accounts for how much"
     expect(figureKindOf('hardware testing, how often is it standardised?')).toBeUndefined(); // a count or a share
   });
 
@@ -168,6 +169,12 @@ describe('the kind of figure asked for', () => {
     expect(hasFigure('the section had 508 pages', 'count')).toBe(true); // lower case: a count, not a designator
   });
 
+  it('"what the overall … number" asks for a figure ("whats" respelled "what")', () => {
+    const q = analyzeQuestion('what the overall 508 conformance number across government this year');
+    expect(q.wantsFigure).toBe(true);
+    expect(q.terms).not.toContain('number');
+  });
+
   it('knows a question about the document itself', () => {
     expect(analyzeQuestion('who signed off on this report?').aboutDocument).toBe(true);
     expect(analyzeQuestion('when was it published?').aboutDocument).toBe(true);
@@ -182,6 +189,10 @@ describe('polarity', () => {
     expect(isNegated("which agencies didn't test their software?")).toBe(true);
     expect(isNegated('How many components run their own 508 programme?')).toBe(false);
     expect(analyzeQuestion('were any complaints not resolved?').negated).toBe(true);
+    expect(isNegated('Forty-three agencies failed to respond to the FY 2025 assessment.')).toBe(true);
+    expect(isNegated('Agencies were unable to test hardware.')).toBe(true);
+    expect(isNegated('The failure rate fell.')).toBe(false);
+    expect(isNegated('Document No.: ZZF [2024] No. 2')).toBe(false); // "No." is a number
   });
 });
 

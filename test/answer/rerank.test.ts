@@ -63,3 +63,37 @@ describe('quoted words', () => {
     expect(analyzeQuestion('今年全县新培养了多少名“法律明白人”？').quoted).toEqual([]);
   });
 });
+
+describe('polarity of a count', () => {
+  const sentence = (text: string) => ({
+    terms: tokenize(text),
+    text,
+    paragraphTerms: new Set<string>(),
+    headingTerms: new Set<string>(),
+  });
+  const score = (question: string, text: string): number =>
+    scoreSentence(
+      analyzeQuestion(question),
+      sentence(text),
+      () => 1,
+      () => 1,
+    ).score;
+
+  it('"how many have X" is counted by a sentence saying who has X, not who does not', () => {
+    const q = 'How many components run their own 508 programme?';
+    expect(score(q, '115 components run their own 508 programme.')).toBeGreaterThan(
+      score(q, '20 components do not run their own 508 programme.'),
+    );
+  });
+
+  it('"how many have no X" the other way round; an open question does not mind', () => {
+    const q = 'How many components have no 508 programme?';
+    expect(score(q, '20 components have no 508 programme.')).toBeGreaterThan(
+      score(q, '115 components have a 508 programme.'),
+    );
+    const open = 'What about components and their own 508 programme?';
+    expect(score(open, 'Components do not run their own 508 programme.')).toBe(
+      score(open, 'Components run their own 508 programme.'),
+    );
+  });
+});
