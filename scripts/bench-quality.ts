@@ -56,6 +56,11 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['marginCoverage', [0.2, 0.25, 0.3, 0.35]],
     ['openCoverage', [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]],
     ['openRelatedness', [1, 1.5, 2, 2.5, 3]],
+    ['judged', [1, 2, 3, 5]],
+    ['figureWindow', [2, 3, 4, 6]],
+    ['dateWindow', [4, 6, 8, 12]],
+    ['translatedCoverage', [0.6, 0.75, 0.9, 1]],
+    ['commonShare', [0.1, 0.15, 0.2, 0.3]],
   ];
   for (const [key, values] of thresholds)
     for (const value of values)

@@ -93,6 +93,11 @@ export interface Thresholds {
   marginCoverage: number;
   openCoverage: number;
   openRelatedness: number;
+  judged: number;
+  figureWindow: number;
+  dateWindow: number;
+  translatedCoverage: number;
+  commonShare: number;
 }
 
 export const CONFIDENCE: Thresholds = {
@@ -127,6 +132,31 @@ export const CONFIDENCE: Thresholds = {
    * above).
    */
   openRelatedness: 1.5,
+  /**
+   * Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that
+   * holds the words.
+   */
+  judged: 3,
+  /**
+   * Content words either side of a number within which it counts as that word's figure ("accepted 60 legal aid
+   * cases").
+   */
+  figureWindow: 3,
+  /**
+   * Content words either side of a date within which it is that event's date: a clause ("… are proceeding in full
+   * swing for commissioning in 2027").
+   */
+  dateWindow: 8,
+  /**
+   * Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are
+   * guesses at the wording).
+   */
+  translatedCoverage: 0.75,
+  /**
+   * A word in more than this share of passages is too common to say what a figure counts or what happened (nor is it
+   * marked in a quote).
+   */
+  commonShare: 0.15,
 };
 
 export type Verdict = 'high' | 'low' | 'refuse';
@@ -190,12 +220,6 @@ function unrelated(e: Evidence, t: Thresholds): boolean {
   return e.related !== undefined && e.related < t.unrelated && e.literal < t.supportCoverage;
 }
 
-/**
- * Ranked sentences whose evidence decides confidence: a dense bonus can lift a weaker sentence above the one that holds
- * the words.
- */
-export const JUDGED = 3;
-
 /** What the judge reads of a ranked sentence (engine.ts ranks them). */
 export interface JudgedSentence {
   /** Its report and paragraph: which passage it is. */
@@ -208,11 +232,11 @@ export interface JudgedSentence {
 }
 
 /**
- * What decides confidence, from the top JUDGED sentences: coverage, relatedness, margin, and whether words and meaning
+ * What decides confidence, from the top `judged` sentences (Thresholds): coverage, relatedness, margin, and whether words and meaning
  * agree.
  */
-export function evidenceOf(q: QuestionAnalysis, ranked: JudgedSentence[]): Evidence {
-  const judged = ranked.slice(0, JUDGED);
+export function evidenceOf(q: QuestionAnalysis, ranked: JudgedSentence[], t: Thresholds = CONFIDENCE): Evidence {
+  const judged = ranked.slice(0, t.judged);
   const related = judged.some((s) => s.related !== undefined)
     ? Math.max(...judged.map((s) => s.related ?? -Infinity))
     : undefined;
@@ -266,7 +290,7 @@ export interface Shown {
  * question's date stands by a word of the event; a "how many / how much" question's figure is of
  * the kind asked for and stands by a word saying what was counted.
  */
-export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
+export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
   if (yearOutOfScope(q.years, shown.report, shown.sentence)) return false;
   if (q.wantsName && !shown.names.length) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
@@ -282,9 +306,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   const near = new Set(telling.length ? telling : asked);
-  if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near);
+  if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
   const figures = figuresOfKind(shown.quoted, q.figureKind);
-  return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near);
+  return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near, t.figureWindow);
 }
 
 /**
@@ -301,7 +325,7 @@ export function judge(
 ): Verdict {
   const verdict = decide(e, t);
   if (verdict !== 'high') return verdict;
-  return shown && unknownNames.length === 0 && answersWhatIsAsked(q, shown) ? 'high' : 'low';
+  return shown && unknownNames.length === 0 && answersWhatIsAsked(q, shown, t) ? 'high' : 'low';
 }
 
 /**
@@ -348,18 +372,13 @@ const UNIT_TERMS = new Set(
 );
 
 /**
- * Content words either side of a number within which it counts as that word's figure ("accepted 60 legal aid cases").
- */
-const FIGURE_WINDOW = 3;
-
-/**
  * For a "how many / how much" question: true when some number in the sentence stands within
- * FIGURE_WINDOW content words of a word the question asked about, so the figure is about the
+ * `window` content words (Thresholds.figureWindow) of a word the question asked about, so the figure is about the
  * thing asked and not a neighbouring fact. Years do not count as figures.
  * @param sentenceTerms the sentence's index terms in order (stop words removed)
  * @param asked every term that matches a question concept (its words and their synonyms)
  */
-export function figureAttached(sentenceTerms: string[], asked: Set<string>): boolean {
+export function figureAttached(sentenceTerms: string[], asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
   return sentenceTerms.some((t, i) => {
     if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || /^(19|20)\d{2}$/.test(t)) return false;
     // A number followed by a unit counts that unit ("6.1 years for a flat" is a time, not a number of flats), also
@@ -368,16 +387,10 @@ export function figureAttached(sentenceTerms: string[], asked: Set<string>): boo
     const unit = next && UNIT_TERMS.has(next) ? next : after && UNIT_TERMS.has(after) ? after : undefined;
     // A unit asked for is counted ("多少吨" glossed "ton": "2 000 tonnes").
     if (unit && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a)))) return false;
-    const near = sentenceTerms.slice(Math.max(0, i - FIGURE_WINDOW), i + FIGURE_WINDOW + 1);
+    const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
   });
 }
-
-/**
- * Content words either side of a date within which it is that event's date: a clause ("… are proceeding in full swing
- * for commissioning in 2027").
- */
-const DATE_WINDOW = 8;
 
 /** Month names as index terms. */
 const MONTH_TERMS = new Set(
@@ -388,13 +401,13 @@ const MONTH_TERMS = new Set(
 
 /**
  * For a "when / what year" question: true when some date in the sentence (a year or a month)
- * stands within DATE_WINDOW content words of a word the question asked about, so the date is
+ * stands within `window` content words (Thresholds.dateWindow) of a word the question asked about, so the date is
  * the event's ("the forum will be held in May 2026"), not another's ("using January 2026 data").
  */
-export function dateAttached(sentenceTerms: string[], asked: Set<string>): boolean {
+export function dateAttached(sentenceTerms: string[], asked: Set<string>, window = CONFIDENCE.dateWindow): boolean {
   return sentenceTerms.some((t, i) => {
     if (!(MONTH_TERMS.has(t) || /^(19|20)\d{2}$/.test(t))) return false;
-    const near = sentenceTerms.slice(Math.max(0, i - DATE_WINDOW), i + DATE_WINDOW + 1);
+    const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
   });
 }

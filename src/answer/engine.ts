@@ -52,13 +52,6 @@ import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
 const MAX_QUESTION_CHARS = 500;
-/**
- * Coverage levels for a question translated from Chinese, as a share of the English ones (dictionary glosses are
- * guesses at the wording).
- */
-const TRANSLATED_COVERAGE = 0.75;
-/** A word in more than this share of passages is too common to mark in a quote or to say what a figure counts. */
-const COMMON_SHARE = 0.15;
 
 export interface EngineOptions {
   embedder?: Embedder | undefined;
@@ -208,13 +201,14 @@ export class AnswerEngine {
     const ranked = await this.retrieveAndRank(q, question, onlyReport, t);
     if (!ranked) return refusal;
     const mark = performance.now();
+    const thresholds = this.thresholdsFor(q);
     const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
     const verdict = judge(
-      evidenceOf(q, ranked),
+      evidenceOf(q, ranked, thresholds),
       q,
       shown,
       vocabulary.namesNotInReports(question),
-      this.thresholdsFor(q),
+      thresholds,
     );
     if (verdict === 'refuse') {
       // Nearest sections only where some word of the question is (an off-topic question gets none).
@@ -351,9 +345,14 @@ export class AnswerEngine {
     ];
   }
 
-  /** True for a term in more than COMMON_SHARE of passages ("county", "law"), or one the index does not hold. */
+  /** True for a term in more than `commonShare` of passages ("county", "law"), or one the index does not hold. */
   private isCommon(term: string): boolean {
-    return this.index.lexical.idf(term) <= idfOf(COMMON_SHARE * this.index.lexical.size, this.index.lexical.size);
+    const { size } = this.index.lexical;
+    return this.index.lexical.idf(term) <= idfOf(this.baseThresholds.commonShare * size, size);
+  }
+
+  private get baseThresholds(): Thresholds {
+    return this.options.thresholds ?? CONFIDENCE;
   }
 
   /** The reports' words for respelling questions (built on first use; the index is immutable). */
@@ -368,9 +367,9 @@ export class AnswerEngine {
 
   /** Glosses of a translated question match the report's wording less often: its coverage levels are lower. */
   private thresholdsFor(q: QuestionAnalysis): Thresholds {
-    const t = this.options.thresholds ?? CONFIDENCE;
+    const t = this.baseThresholds;
     if (!q.concepts.some((c) => c.translated)) return t;
-    const scale = TRANSLATED_COVERAGE;
+    const scale = t.translatedCoverage;
     return {
       ...t,
       highCoverage: t.highCoverage * scale,
