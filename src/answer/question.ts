@@ -97,6 +97,11 @@ function quotedPhrases(question: string): string[][] {
     .filter((t) => t.length >= 2 && t.length <= 6 && !t.some((x) => HAN.test(x)));
 }
 
+/**
+ * Verbs that only say an event occurs, in a date question ("when's the next forum happening?"): the event is what it
+ * is about.
+ */
+const DATE_FRAME = new Set(tokenize('happen happens happened happening occur occurs occurred occurring'));
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
 
@@ -174,7 +179,8 @@ export function analyzeQuestion(
   synonymsOf: (word: string) => string[][][] = () => [],
 ): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question);
-  const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t));
+  const wantsDate = DATE_CUES.test(question);
+  const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
   const months: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
   for (const [phrase, names] of PARTS_OF_YEAR) {
@@ -214,7 +220,7 @@ export function analyzeQuestion(
     terms,
     concepts,
     wantsFigure,
-    wantsDate: DATE_CUES.test(question),
+    wantsDate,
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
     wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question),
     asksIdentity: IDENTITY_CUES.test(question),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/search/tokenize.js';
 import {
   analyzeQuestion,
   countedOf,
@@ -201,6 +202,13 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('Which agency got the top conformance score?').wantsName).toBe(true);
     expect(analyzeQuestion("When's the FY 2026 assessment going to be published?").wantsDate).toBe(true);
     expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
+  });
+
+  it('"when\'s X happening" is about X: the verb only says that it occurs', () => {
+    const q = analyzeQuestion("when's the next IAAF happening?");
+    expect(q.wantsDate).toBe(true);
+    expect(q.terms).toEqual(tokenize('next IAAF'));
+    expect(analyzeQuestion('what happened to the old steering committee?').terms).toContain(tokenize('happened')[0]);
   });
 
   it('"who does better" compares the groups the question names: no name asked', () => {
