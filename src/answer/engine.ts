@@ -43,7 +43,7 @@ import {
   type Calibration,
   type Thresholds,
 } from './confidence.js';
-import { withCompounds, withFamily, withOtherForms } from './readings.js';
+import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
 import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
 import { answerItem, nearestSections, pickQuotes, withFirstItem, type RankedSentence } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
@@ -234,7 +234,9 @@ export class AnswerEngine {
     const lexical = this.index.lexical;
     const read = analyzeQuestion(
       question,
-      (this.options.expandQuery?.(question) ?? []).map((c) => withOtherForms(c, lexical)),
+      (this.options.expandQuery?.(question) ?? []).map((c) =>
+        withGlossSynonyms(withOtherForms(c, lexical), (word) => vocabulary.synonyms(word), lexical),
+      ),
       (word) => vocabulary.synonyms(word),
     );
     const widened = (c: Concept): Concept => withCompounds(withFamily(c, lexical), (t) => vocabulary.compoundsOf(t));

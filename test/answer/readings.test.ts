@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { withCompounds, withFamily, withOtherForms, type TermIndex } from '../../src/answer/readings.js';
+import {
+  withCompounds,
+  withFamily,
+  withGlossSynonyms,
+  withOtherForms,
+  type TermIndex,
+} from '../../src/answer/readings.js';
 import type { Concept } from '../../src/search/concept.js';
 import { SYNONYM_CREDIT } from '../../src/search/vocabulary.js';
 
@@ -127,5 +133,29 @@ describe('withOtherForms: a gloss matches the indexed forms its stems begin', ()
     const numeric: Concept = { senses: [[['2023x']], [['abcde1']]], weight: 1, translated: true };
     expect(withOtherForms(numeric, indexOf('2023xy', 'abcde12'))).toEqual(numeric);
     expect(withOtherForms(word('reconsid'), indexOf('reconsider'))).toEqual(word('reconsid'));
+  });
+});
+
+describe('withGlossSynonyms: a gloss the reports never use is read by its synonyms', () => {
+  const synonyms = (w: string): string[][][] => (w === 'compulsory' ? [[['mandatori']], [['requir']]] : []);
+  const glossed: Concept = {
+    senses: [[['forc']], [['compulsori']], [['强制']]],
+    glosses: ['force', 'compulsory', ''],
+    weight: 1,
+    translated: true,
+  };
+
+  it('adds the synonyms of one-word glosses, credited as synonyms, when no reading is in the reports', () => {
+    expect(withGlossSynonyms(glossed, synonyms, indexOf('mandatori'))).toEqual({
+      ...glossed,
+      senses: [...glossed.senses, [['mandatori']], [['requir']]],
+      credits: [1, 1, 1, S, S],
+      glosses: ['force', 'compulsory', '', 'mandatori', 'requir'],
+    });
+  });
+
+  it('leaves a concept the reports already read, and English words', () => {
+    expect(withGlossSynonyms(glossed, synonyms, indexOf('forc', 'mandatori'))).toEqual(glossed);
+    expect(withGlossSynonyms(word('compulsori'), synonyms, indexOf())).toEqual(word('compulsori'));
   });
 });
