@@ -22,7 +22,9 @@ import { IndexStore } from '../src/search/store.js';
 import { loadIndex } from '../src/search/load-index.js';
 import { loadThesaurus } from '../src/search/thesaurus.js';
 import type { CorpusIndex } from '../src/search/corpus-index.js';
+import { tokenize } from '../src/search/tokenize.js';
 import { readSet, scoreSet, splitOf, type QualityRun } from '../test/helpers/quality.js';
+import { makeProbes, type ProbeKind } from './corpus-probes.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = join(REPO, '../shared/eval/reports');
@@ -86,6 +88,22 @@ async function engineOn(
     thresholds,
   });
   return { engine, texts: built.texts };
+}
+
+/** The verdicts on questions made from the report itself (corpus-probes.ts), by kind: high / low / refused. */
+async function probeTally(name: string, { engine, texts }: { engine: AnswerEngine; texts: Map<string, string> }) {
+  const text = [...texts.values()].join('\n');
+  const lacks = (word: string): boolean => tokenize(word).every((t) => engine.index.lexical.idf(t) === 0);
+  const year = String([...Array(40).keys()].map((k) => 2009 - k).find((y) => !text.includes(String(y))));
+  const tally = new Map<ProbeKind, { high: number; low: number; refused: number }>();
+  for (const probe of makeProbes(text, lacks, year)) {
+    const a = await engine.answer(probe.question);
+    const t = tally.get(probe.kind) ?? { high: 0, low: 0, refused: 0 };
+    t[a.abstained ? 'refused' : a.confidence === 'low' ? 'low' : 'high']++;
+    tally.set(probe.kind, t);
+  }
+  const kinds = [...tally].map(([kind, t]) => `${kind} ${t.high} / ${t.low} / ${t.refused}`).join(', ');
+  return `questions made from ${name} itself (high / low / refused): ${kinds}`;
 }
 
 /**
@@ -153,6 +171,7 @@ export async function scoreReports(
     );
     const runs: ReportRun[] = [];
     const half = (r: DevReport, h: 'tune' | 'held-out'): EvalQuestion[] => r.questions.filter((q) => splitOf(q) === h);
+    for (const r of reports) log(await probeTally(r.name, await engineOn(alone.get(r.name)!, embedder)));
     for (const r of reports) {
       const own = await engineOn(alone.get(r.name)!, embedder);
       const all = await engineOn(together, embedder);
