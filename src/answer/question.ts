@@ -392,6 +392,19 @@ const CHAT = new Set(
 /** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
 const CHAT_ZH =
   /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+$/u;
+/**
+ * Questions people put to a chatbot about itself ("who made you?", "can you speak Chinese?", "are you a real
+ * person?"): addressed to "you", with no word beyond these. Not about the reports, whatever word of theirs they use.
+ */
+const TO_THE_BOT = /\b(you|your|yourself|u|ur)\b/i;
+const BOT_WORDS = new Set(
+  tokenize(`made make create created built build develop developed program programmed train trained name named call
+  called bot robot chatbot human person people real ai artificial intelligence machine old age born live from speak
+  talk understand read write language languages chinese english mandarin smart clever work works think feel sleep
+  eat like favourite favorite color colour`),
+);
+const TO_THE_BOT_ZH =
+  /^(你是谁|你叫什么(名字)?|谁(开发|做|制作|创造)了你|你是(机器人|人|真人|AI)吗|你会说(中文|英文|英语|汉语)吗)$/u;
 /** Words that make a sentence ask something even without a question mark. */
 const ASKING =
   /\b(how|what|when|who|which|where|why|whether|tell me|can you|could you|please find|is there|are there|i(?:'d| would) like to know|i want to know)\b|多少|几|什么|是否|吗/i;
@@ -413,6 +426,8 @@ export function readMessage(message: string): MessageReading {
   const words = tokenize(text.replace(/['’]/g, ' '));
   const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');
   if (!asks && (words.every((w) => CHAT.has(w) || FRAMING.has(w)) || CHAT_ZH.test(bare))) return { kind: 'chatter' };
+  if ((TO_THE_BOT.test(text) && words.length && words.every((w) => BOT_WORDS.has(w))) || TO_THE_BOT_ZH.test(bare))
+    return { kind: 'chatter' };
   if (text.length <= PASTE_CHARS) {
     // "I need a lawyer for a land issue. How many practising lawyers …?": what writers first say of themselves sets the
     // scene; the question is the sentences from the first that asks (a sentence ends at its mark and a space: not in

@@ -58,6 +58,16 @@ describe('simple chat questions', () => {
     expect(await engine.answer(paste)).toMatchObject({ abstained: true, notAQuestion: 'paste' });
   });
 
+  it('questions to the bot about itself are not questions about the report, whatever word of it they use', async () => {
+    for (const message of ['who made you?', 'can you speak chinese', 'are you a real person?', '你会说中文吗？']) {
+      const a = await engine.answer(message);
+      expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });
+    }
+    // Addressed to "you" but about the report: answered.
+    for (const message of ['Can you tell me how many administrative cases there were?', 'Who made the decision?'])
+      expect((await engine.answer(message)).notAQuestion, message).toBeUndefined();
+  });
+
   it('a long chatty message that asks without a question mark is still a question', async () => {
     const chatty = `${'I am a journalist writing about courts in northern China. '.repeat(6)}So please tell me how many administrative cases the county had.`;
     expect((await top(chatty)).quote).toContain('13 administrative cases');
