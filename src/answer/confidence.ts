@@ -307,6 +307,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   const near = new Set(telling.length ? telling : asked);
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
+  // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
+  if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near, t.figureWindow);
 }

@@ -54,11 +54,21 @@ export interface QuestionAnalysis {
  * is asked for.
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名|多少|几[个件次名户份起人]?|比例|百分之/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
-export type FigureKind = 'count' | 'share' | 'amount';
+export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
+/**
+ * A place in an order is asked for: "where does Hong Kong rank", "what ranking", 第几, 排名 — answered by an ordinal
+ * ("ranked fourth among the world's shipping centres"), not by any figure. Hong Kong hit@1 0.800 → 0.815 (0.785 →
+ * 0.800 with all three in one index), one Chinese answer low → high; the other reports ask no rank.
+ */
+const RANK_CUES =
+  /\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名/i;
+/** A place in an order: "fourth", "14th", "top three". */
+const PLACE_IN_ORDER =
+  /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top (?:\d+|two|three|five|ten))\b/i;
 const SHARE_CUES =
   /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
@@ -311,6 +321,7 @@ const NOT_A_COUNT =
 
 /** What kind of figure a figure question asks for; undefined when it does not say ("what was the total"). */
 export function figureKindOf(question: string): FigureKind | undefined {
+  if (RANK_CUES.test(question)) return 'rank';
   if (SHARE_CUES.test(question)) return 'share';
   // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA
   // answered only low 12 → 11, nothing else moved.
@@ -354,6 +365,7 @@ export function figuresOfKind(sentence: string, kind: FigureKind | undefined): s
 export function hasFigure(sentence: string, kind?: FigureKind): boolean {
   // A share question may be answered by counts ("27 of the 60 agencies"): any figure does.
   if (kind === 'amount') return AMOUNT.test(sentence);
+  if (kind === 'rank') return PLACE_IN_ORDER.test(sentence);
   const rest = figuresOfKind(sentence, kind).replace(NOT_A_COUNT, ' ');
   return /\d/.test(rest) || NUMBER_WORDS.test(rest);
 }

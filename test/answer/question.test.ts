@@ -148,6 +148,9 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
     expect(figureKindOf('在上线前请残障人士做可用性测试的机构占多少？')).toBe('share'); // "accounts for how much"
+    expect(figureKindOf('where does hk rank as a shipping hub globally?')).toBe('rank');
+    expect(figureKindOf('香港国际机场已经第几次成为全球最繁忙的货运机场？')).toBe('rank');
+    expect(analyzeQuestion('govt efficiency ranking in that IMD yearbook?').wantsFigure).toBe(true);
     expect(figureKindOf('hardware testing, how often is it standardised?')).toBeUndefined(); // a count or a share
   });
 
@@ -160,6 +163,9 @@ describe('the kind of figure asked for', () => {
     expect(hasFigure('A subsidy of 950 yuan per case.', 'amount')).toBe(true);
     expect(hasFigure('We earmarked $1 billion for research.', 'amount')).toBe(true);
     expect(hasFigure('27 agencies did not know.', 'share')).toBe(true); // counts may answer a share
+    expect(hasFigure('Hong Kong is ranked fourth among the world’s shipping centres.', 'rank')).toBe(true);
+    expect(hasFigure('ranked the busiest cargo airport for the 14th time', 'rank')).toBe(true);
+    expect(hasFigure('We handled 19.7 million TEUs.', 'rank')).toBe(false); // a count is no place in an order
   });
 
   it('a number that names (Section 508, Figure 4, Article 12) is no figure; the count beside it still is', () => {
