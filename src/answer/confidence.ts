@@ -195,8 +195,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   // As related as off-topic questions, few of the question's own words there, and the passage closest in meaning
   // another: refused, however much synonyms cover ("How do I apply for a passport?" → "pass": WordNet's sense "a pass,
   // a passport"). Synonyms that carry a question to the passage its meaning points to still answer it ("hand out
-  // booklets" → "pamphlets were printed and distributed"). Off-topic questions quoted high: GSA 1 → 0, Hong Kong
-  // 3 → 2, all three reports in one index 4 → 2 of 30; no dev answer moved.
+  // booklets" → "pamphlets were printed and distributed"). Off-topic questions quoted high: GSA 1 → 0, all three
+  // reports in one index 4 → 2 of 30; no dev answer moved.
   if (unrelated(e, t) && e.agrees !== true) return 'refuse';
   if (
     coverage >= t.highCoverage ||
@@ -232,8 +232,8 @@ export interface JudgedSentence {
 }
 
 /**
- * What decides confidence, from the top `judged` sentences (Thresholds): coverage, relatedness, margin, and whether words and meaning
- * agree.
+ * What decides confidence, from the top `judged` sentences (Thresholds): coverage, relatedness, margin, and whether
+ * words and meaning agree.
  */
 export function evidenceOf(q: QuestionAnalysis, ranked: JudgedSentence[], t: Thresholds = CONFIDENCE): Evidence {
   const judged = ranked.slice(0, t.judged);

@@ -50,22 +50,22 @@ export interface QuestionAnalysis {
 }
 
 /**
- * "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure
- * is asked for.
- */
-const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名|多少|几[个件次名户份起人]?|比例|百分之/i;
-/** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
-const DOCUMENT_CUES =
-  /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
-export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
-/**
  * A place in an order is asked for: "where does Hong Kong rank", "what ranking", 第几, 排名 — answered by an ordinal
  * ("ranked fourth among the world's shipping centres"), not by any figure. Hong Kong hit@1 0.800 → 0.815 (0.785 →
  * 0.800 with all three in one index), one Chinese answer low → high; the other reports ask no rank.
  */
 const RANK_CUES =
   /\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名/i;
+/**
+ * "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure
+ * is asked for (or a rank: RANK_CUES).
+ */
+const FIGURE_CUES =
+  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+/** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
+const DOCUMENT_CUES =
+  /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
+export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
 /** A place in an order: "fourth", "14th", "top three". */
 const PLACE_IN_ORDER =
   /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top (?:\d+|two|three|five|ten))\b/i;
@@ -188,7 +188,7 @@ export function analyzeQuestion(
   translated: Concept[] = [],
   synonymsOf: (word: string) => string[][][] = () => [],
 ): QuestionAnalysis {
-  const wantsFigure = FIGURE_CUES.test(question);
+  const wantsFigure = FIGURE_CUES.test(question) || RANK_CUES.test(question);
   const wantsDate = DATE_CUES.test(question);
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
   const months: Concept[] = [];
@@ -471,7 +471,10 @@ export function readMessage(message: string): MessageReading {
   };
 }
 
-/** Negation: "no", "not", "never", "without", "n't", "none", "lack", and verbs that deny their complement ("failed to respond", "unable to test"). */
+/**
+ * Negation: "no", "not", "never", "without", "n't", "none", "lack", and verbs that deny their complement ("failed to
+ * respond", "unable to test"); "No." is a number.
+ */
 const NEGATION =
   /\bno\b(?!\.)|\b(not|never|without|none|nor|neither|lacks?|lacking|lacked|unable|fail(?:s|ed|ing)? to)\b|n['’]t\b|没有|未|不|无/i;
 
