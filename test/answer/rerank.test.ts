@@ -30,13 +30,15 @@ describe('the report a question names', () => {
   });
 });
 
+/** A sentence with nothing around it: no paragraph, no headings. */
+const sentence = (text: string) => ({
+  terms: tokenize(text),
+  text,
+  paragraphTerms: new Set<string>(),
+  headingTerms: new Set<string>(),
+});
+
 describe('quoted words', () => {
-  const sentence = (text: string) => ({
-    terms: tokenize(text),
-    text,
-    paragraphTerms: new Set<string>(),
-    headingTerms: new Set<string>(),
-  });
   const weigh = { concept: () => 1, term: () => 1 };
 
   it('are read as one name: a sentence holding them side by side outranks one holding them apart', () => {
@@ -65,12 +67,6 @@ describe('quoted words', () => {
 });
 
 describe('polarity of a count', () => {
-  const sentence = (text: string) => ({
-    terms: tokenize(text),
-    text,
-    paragraphTerms: new Set<string>(),
-    headingTerms: new Set<string>(),
-  });
   const score = (question: string, text: string): number =>
     scoreSentence(
       analyzeQuestion(question),
