@@ -7,11 +7,15 @@
  */
 import { stemmer } from 'stemmer';
 
+/**
+ * Function words that name no topic. Not "own": "their own programs" says which programs (GSA hit@1 0.523 → 0.538, all
+ * three reports in one index 0.508 → 0.523; the other reports unchanged).
+ */
 const STOP_WORDS = new Set(
   `a about above after again against all am an and any are as at be because been before being below between both but by
   can could did do does doing down during each few for from further had has have having he her here hers herself him himself
   his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours
-  ourselves out over own same she should so some such than that the their theirs them themselves then there these they this
+  ourselves out over same she should so some such than that the their theirs them themselves then there these they this
   those through to too under until up very was we were what when where which while who whom why will with would you your
   yours yourself yourselves s t don many much whose whether shall may might must also per
   regarding concerning among amongst upon within without via toward towards across throughout onto`.split(/\s+/),

@@ -27,4 +27,10 @@ describe('tokenize', () => {
     // Words that merely end in -er are left alone, and "fewer" is kept (its positive is a stop word).
     expect(tokenize('order water fewer')).toEqual(['order', 'water', 'fewer']);
   });
+
+  it('keeps "own": "their own program" is not "a program"', () => {
+    // GSA: "How many components run their own 508 programme?" — "115 components reported having their own Section 508
+    // programs", not "Of these, five components reported a Section 508 program."
+    expect(tokenize('their own program')).toEqual(['own', 'program']);
+  });
 });
