@@ -305,6 +305,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (countsPeople(q)) counted.push(...shown.persons);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
+  // "How many … officers": a count beside the "office" counts something else (the stems are one).
+  if (q.figureKind === 'count' && q.countedAgent && !new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted))
+    return false;
   const near = new Set(telling.length ? telling : asked);
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.

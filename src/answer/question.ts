@@ -2,7 +2,7 @@
  * What a question asks for, read from its words alone. Pure.
  */
 import { keepReadings, type Concept } from '../search/concept.js';
-import { tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
+import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 
 export interface QuestionAnalysis {
@@ -47,6 +47,11 @@ export interface QuestionAnalysis {
   timeFrame?: 'future' | 'past' | undefined;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
   counted: string[];
+  /**
+   * A noun of the "how many" phrase that Porter's stemmer reads as another word ("officers" and "office" are both
+   * "offic"): the quote must write it ("officer", singular), or it counts something else.
+   */
+  countedAgent?: string | undefined;
 }
 
 /**
@@ -240,6 +245,7 @@ export function analyzeQuestion(
     years,
     timeFrame: timeFrameOf(question),
     counted: countedOf(question),
+    countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
   };
 }
 
@@ -250,6 +256,12 @@ export function analyzeQuestion(
  * whatever they are called: nothing then, as when the phrase is empty ("how many of them").
  */
 export function countedOf(question: string): string[] {
+  const terms = tokenize(countedWordsOf(question).join(' '));
+  return terms.every((t) => t === 'time') ? [] : terms;
+}
+
+/** The words of the noun phrase after "how many", as written. */
+function countedWordsOf(question: string): string[] {
   const after = /\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '';
   const words: string[] = [];
   for (const word of after.split(/\s+/)) {
@@ -258,8 +270,18 @@ export function countedOf(question: string): string[] {
     words.push(bare);
     if (bare !== word || words.length === 5) break; // punctuation after it ends the phrase
   }
-  const terms = tokenize(words.join(' '));
-  return terms.every((t) => t === 'time') ? [] : terms;
+  return words;
+}
+
+/**
+ * An agent noun in -er that Porter's stemmer reads as the word it is made from ("officers" → "offic", as "office";
+ * "managers" → "manag", as "manage"), singular and lower case; undefined for any other word ("workers" stays "worker").
+ */
+export function conflatedAgent(word: string): string | undefined {
+  const singular = /^(\p{L}{3,}er)s?$/u.exec(word.toLowerCase())?.[1];
+  if (!singular) return undefined;
+  const stem = processTerm(singular);
+  return stem && stem === processTerm(singular.slice(0, -2)) && !stem.endsWith('er') ? singular : undefined;
 }
 
 /** Words that end the noun phrase after "how many": verbs, prepositions, pronouns, determiners ("hours a week"). */
@@ -350,10 +372,18 @@ export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd 
 const DESIGNATED =
   /\b(?:Sections?|Articles?|Chapters?|Parts?|Title|Rules?|Paragraphs?|Figures?|Tables?|Appendix|Annex|Items?|Clauses?|Schedules?|Phases?|Tiers?|Levels?|Steps?|Versions?|Forms?|Pages?|Goals?|Objectives?|Recommendations?|Priority)\s+\d[\d.]*(?:\s*(?:and|or|to|-|–)\s*\d[\d.]*)?\b/g;
 
+/** A short phrase in quotation marks: a name the report mentions (the "three systems", the "7 × 24" hall). */
+const QUOTED_NAME = /["“][^"“”]{1,60}["”]/g;
+/** The text with each quoted name that holds a number blanked out: that number is mentioned, not a figure. */
+const withoutQuotedNumbers = (text: string): string =>
+  text.replace(QUOTED_NAME, (quoted) => (/\d/.test(quoted) || NUMBER_WORDS.test(quoted) ? ' ' : quoted));
+
 /** The sentence with every figure not of the kind asked for blanked out (a share is no count, a section number no figure). */
 export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
   // "one of the world's major suppliers" states no figure.
-  const figures = sentence.replace(/\bone of\b/gi, ' ').replace(DESIGNATED, ' ');
+  const figures = withoutQuotedNumbers(sentence)
+    .replace(/\bone of\b/gi, ' ')
+    .replace(DESIGNATED, ' ');
   // A share counts nothing, nor does a rank ("the 20th National Congress").
   return kind === 'count' ? figures.replace(SHARE, ' ').replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ') : figures;
 }

@@ -155,6 +155,10 @@ describe('confidence', () => {
       'low',
     );
     expect(judge(strong, students, shown('The University Town will take 20000 students.'), [])).toBe('high');
+    // Officers are not an office, though Porter's stems are one ("offic").
+    const officers = analyzeQuestion('How many law enforcement officers hold certificates?');
+    expect(judge(strong, officers, shown('The law enforcement office held seven meetings.'), [])).toBe('low');
+    expect(judge(strong, officers, shown('120 law enforcement officers hold certificates.'), [])).toBe('high');
     expect(
       judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), []),
     ).toBe('refuse');

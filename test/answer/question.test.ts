@@ -6,6 +6,7 @@ import {
   figureKindOf,
   figuresOfKind,
   followUp,
+  conflatedAgent,
   hasFigure,
   isNegated,
   isForwardLooking,
@@ -174,6 +175,21 @@ describe('the kind of figure asked for', () => {
     expect(hasFigure('Under Article 12 and Chapter 3, it applies.', 'count')).toBe(false);
     expect(hasFigure('17 agencies have a full-time Section 508 PM.', 'count')).toBe(true);
     expect(hasFigure('the section had 508 pages', 'count')).toBe(true); // lower case: a count, not a designator
+  });
+
+  it('knows the agent nouns Porter reads as the word they are made from', () => {
+    expect(conflatedAgent('officers')).toBe('officer'); // "offic", as "office"
+    expect(conflatedAgent('Managers')).toBe('manager'); // "manag", as "manage"
+    expect(conflatedAgent('workers')).toBeUndefined(); // "worker" stays itself
+    expect(conflatedAgent('order')).toBeUndefined();
+    expect(analyzeQuestion('How many law enforcement officers hold certificates?').countedAgent).toBe('officer');
+    expect(analyzeQuestion('How many offices were opened?').countedAgent).toBeUndefined();
+  });
+
+  it('a number inside quotation marks names something ("three systems", the "7 × 24" hall); the count beside it is one', () => {
+    expect(hasFigure('Strictly implement the "three systems" of administrative law enforcement.', 'count')).toBe(false);
+    expect(hasFigure('The “7 × 24” smart government self-service hall was opened.', 'count')).toBe(false);
+    expect(hasFigure('The "7 × 24" hall handled 1,200 matters.', 'count')).toBe(true);
   });
 
   it('"what the overall … number" asks for a figure ("whats" respelled "what")', () => {
