@@ -79,6 +79,13 @@ const SHARE_CUES =
 const AMOUNT_CUES =
   /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
 const COUNT_CUES = /\b(how many|number of|how often|how many times)\b|多少|几/i;
+/**
+ * "By how much", and in Chinese 多少 after a verb of change (升了多少 "rose by how much") or before a unit of measure
+ * (多少公顷 "how many hectares"): a change or a measure, given as any figure ("up over 20%", "210 hectares"). (多少 alone
+ * still counts: 解决了多少 "how many were resolved" leaves out the classifier of the question before it.)
+ */
+const CHANGE_OR_MEASURE =
+  /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
 /**
@@ -348,6 +355,7 @@ export function figureKindOf(question: string): FigureKind | undefined {
   // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA
   // answered only low 12 → 11, nothing else moved.
   if (/\bhow often\b/i.test(question)) return undefined;
+  if (CHANGE_OR_MEASURE.test(question)) return undefined;
   if (AMOUNT_CUES.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;
 }

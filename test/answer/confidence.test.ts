@@ -109,6 +109,10 @@ describe('confidence', () => {
     // A word between the number and its unit: still a time.
     const complete = new Set(tokenize('complete full'));
     expect(figureAttached(tokenize('The waiting time fell by one full year.'), complete)).toBe(false);
+    // A share is no number of the unit after it.
+    const index = new Set(tokenize('hang seng index rise'));
+    expect(figureAttached(tokenize('The Hang Seng Index has risen by over 20% year-to-date.'), index)).toBe(true);
+    expect(figureAttached(tokenize('The Hang Seng Index has risen for 2 years.'), index)).toBe(false);
     // A unit asked for under another form of its name ("ton" glossed from 吨; the report's "tonnes").
     expect(figureAttached(tokenize('a storage capacity of 2 000 tonnes of gold'), new Set(['ton', 'gold']))).toBe(true);
   });

@@ -148,6 +148,13 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
+    // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
+    // "by how much" does.
+    expect(figureKindOf('2023年新登记的市场主体有多少户？')).toBe('count');
+    expect(figureKindOf('解决了多少？')).toBe('count');
+    expect(figureKindOf('恒生指数今年以来升了多少？')).toBeUndefined();
+    expect(figureKindOf('新田科技城占地多少公顷？')).toBeUndefined();
+    expect(figureKindOf('By how much did the number of firms grow?')).toBeUndefined();
     expect(figureKindOf('在上线前请残障人士做可用性测试的机构占多少？')).toBe('share'); // "accounts for how much"
     expect(figureKindOf('where does hk rank as a shipping hub globally?')).toBe('rank');
     expect(figureKindOf('香港国际机场已经第几次成为全球最繁忙的货运机场？')).toBe('rank');
