@@ -17,6 +17,7 @@ import { crc32 } from 'node:zlib';
 import { describeError, IndexError } from '../errors.js';
 import { LexicalIndex, MemoryPostings, type LexicalIndexBuilder, type PostingSource, type Postings } from './bm25.js';
 import { REBUILD } from './index-format.js';
+import { OpenFiles } from './open-files.js';
 
 const MAGIC = 'RQBLEX1\n';
 const LEXICAL_FORMAT = 3;
@@ -244,6 +245,9 @@ function checkTerm(head: Head, id: number, docs: Int32Array, tfs: Uint16Array, f
 /** Postings kept in memory after they are read, at most this many bytes (the most recently read first). */
 const CACHE_BYTES = 32 << 20;
 
+/** Lexical index files kept open between questions (a few: the live generation's, and one being replaced). */
+const LEXICAL_FILES = new OpenFiles(4);
+
 /** Term postings read from the index file on demand, each checked against its checksum the first time. */
 class FilePostings implements PostingSource {
   private readonly cache = new Map<number, Postings>();
@@ -268,16 +272,11 @@ class FilePostings implements PostingSource {
     const docs = new Int32Array(to - from);
     const tfs = new Uint16Array(to - from);
     try {
-      const fd = openSync(this.path, 'r');
-      try {
-        if (
-          readFully(fd, bytesOf(docs), this.places.docs + 4 * from) !== docs.byteLength ||
-          readFully(fd, bytesOf(tfs), this.places.tfs + 2 * from) !== tfs.byteLength
-        )
-          throw new Error('the file ended early');
-      } finally {
-        closeSync(fd);
-      }
+      if (
+        LEXICAL_FILES.read(this.path, bytesOf(docs), this.places.docs + 4 * from) !== docs.byteLength ||
+        LEXICAL_FILES.read(this.path, bytesOf(tfs), this.places.tfs + 2 * from) !== tfs.byteLength
+      )
+        throw new Error('the file ended early');
       if (!this.checked[id]) checkTerm(this.head, id, docs, tfs, 0, to - from);
     } catch (cause) {
       throw new IndexError(`The lexical index ${this.path} could not be read (${describeError(cause)}); ${REBUILD}.`, {

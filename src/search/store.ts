@@ -16,22 +16,12 @@
  * index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before
  * commit)
  */
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { IndexError } from '../errors.js';
 import { GenerationWriter } from './generation-writer.js';
+import { OpenFiles } from './open-files.js';
 import {
   checkedReportBody,
   eachPiece,
@@ -53,6 +43,8 @@ export class IndexStore implements GenerationFiles {
   readonly root: string;
   /** The manifest last read, by its generation and file's time and size (see `manifest`). */
   private lastManifest?: { stamp: string; manifest: Manifest };
+  /** Vector files kept open between questions. */
+  private readonly vectorFiles = new OpenFiles();
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'index');
@@ -148,20 +140,14 @@ export class IndexStore implements GenerationFiles {
     return rows;
   }
 
-  /** Rows `from` … `to` − 1 of a report's vector file, with one positioned read. */
+  /** Rows `from` … `to` − 1 of a report's vector file, with one positioned read (the file kept open: OpenFiles). */
   readVectorRows(dir: string, id: string, dim: number, from: number, to: number): Float32Array {
     const path = join(dir, 'vectors', `${id}.f32`);
     const rows = new Float32Array((to - from) * dim);
     const bytes = new Uint8Array(rows.buffer);
     let read = 0;
     try {
-      const fd = openSync(path, 'r');
-      try {
-        for (let n = -1; read < bytes.length && n !== 0; read += n)
-          n = readSync(fd, bytes, read, bytes.length - read, from * dim * 4 + read);
-      } finally {
-        closeSync(fd);
-      }
+      read = this.vectorFiles.read(path, bytes, from * dim * 4);
     } catch (cause) {
       throw new IndexError(`The vector file ${path} is missing or unreadable; ${REBUILD}.`, { cause });
     }
