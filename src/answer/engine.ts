@@ -498,9 +498,8 @@ export class AnswerEngine {
     if (this.index.reports.size < 2) return undefined;
     // Its own names are words of its title, short title or issuer: only a report with a question word there is read
     // for them (reading every title's names with the thesaurus takes a second at 10,000 reports), found by the word
-    // (looking at every title for every question cost 0.5 ms a question at 1,000 reports).
-    // (An own name is one word of letters: a year or a figure of the question is never one, so the reports with it in
-    // their titles — thousands at 10,000 — are not read for names.)
+    // (looking at every title cost 3 ms a question at 10,000). An own name is one word of letters: a year of the
+    // question is never one, so the thousands of reports with it in their titles are not read for names.
     const byWord = this.reportsByTitleWord();
     const named = new Set<string>();
     for (const t of new Set(q.terms)) {

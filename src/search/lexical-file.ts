@@ -245,8 +245,11 @@ function checkTerm(head: Head, id: number, docs: Int32Array, tfs: Uint16Array, f
 /** Postings kept in memory after they are read, at most this many bytes (the most recently read first). */
 const CACHE_BYTES = 32 << 20;
 
-/** Lexical index files kept open between questions (a few: the live generation's, and one being replaced). */
-const LEXICAL_FILES = new OpenFiles(4);
+/**
+ * The lexical index file kept open between questions: one, the one read last, so a replaced generation's file (a
+ * gigabyte at 10,000 reports) is closed, and its space freed, at the first read of the new one.
+ */
+const LEXICAL_FILES = new OpenFiles(1);
 
 /** Term postings read from the index file on demand, each checked against its checksum the first time. */
 class FilePostings implements PostingSource {

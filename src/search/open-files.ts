@@ -2,7 +2,8 @@
  * Index files read a piece at a time while questions are answered (a report's sentence vectors, a term's postings),
  * kept open between reads: opening and closing a file for every read was nearly half of the ranking stage's time at
  * 1,000 reports. A bounded number stay open, the least recently read closed first. A generation's files never change
- * once written, so an open file always reads what was committed (a later generation is another directory).
+ * once written, so an open file always reads what was committed (a later generation is another directory); a deleted
+ * generation's files still open are released as reads of the new one push them out.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
