@@ -390,13 +390,7 @@ export function figureAttached(sentenceTerms: string[], asked: Set<string>, wind
     // with a word between ("a reduction of one full year").
     const [next, after] = [sentenceTerms[i + 1], sentenceTerms[i + 2]];
     // (Not a share: "risen by over 20% year-to-date" is no number of years.)
-    const unit = t.endsWith('%')
-      ? undefined
-      : next && UNIT_TERMS.has(next)
-        ? next
-        : after && UNIT_TERMS.has(after)
-          ? after
-          : undefined;
+    const unit = t.endsWith('%') ? undefined : [next, after].find((w) => w !== undefined && UNIT_TERMS.has(w));
     // A unit asked for is counted ("多少吨" glossed "ton": "2 000 tonnes").
     if (unit && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a)))) return false;
     const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
