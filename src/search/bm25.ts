@@ -4,6 +4,7 @@
  * term by term from its file (lexical-file.ts). Documents are added through LexicalIndexBuilder;
  * LexicalIndex itself is immutable.
  */
+import { LruMap } from '../lru-map.js';
 
 /**
  * BM25 term score.
@@ -47,8 +48,39 @@ export type Postings = [docs: Int32Array, tfs: Uint16Array];
 
 /** Where an index's postings are read from, a term at a time. */
 export interface PostingSource {
-  /** Term `id`'s postings, which are postings `from` … `to` − 1 of the whole index (offsets[id], offsets[id + 1]). */
-  read(id: number, from: number, to: number): Postings;
+  /**
+   * Term `id`'s postings, which are postings `from` … `to` − 1 of the whole index (offsets[id], offsets[id + 1]);
+   * copied into `arena` when they are not in memory already.
+   */
+  read(id: number, from: number, to: number, arena: PostingArena): Postings;
+}
+
+/**
+ * Reusable room for postings read from a file, handed out until the next reset: a search at 10,000 reports reads a
+ * million postings, and fresh arrays for them cost ten times the read (the new memory's page faults).
+ */
+export class PostingArena {
+  private docs = new Int32Array(0);
+  private tfs = new Uint16Array(0);
+  private used = 0;
+
+  /** Postings handed out before may be overwritten from now on. */
+  reset(): void {
+    this.used = 0;
+  }
+
+  /** Room for `n` postings, left alone until the next reset (a bigger arena, when needed, is new memory). */
+  take(n: number): Postings {
+    if (this.used + n > this.docs.length) {
+      const size = Math.max(2 * this.docs.length, n, 1 << 16);
+      this.docs = new Int32Array(size);
+      this.tfs = new Uint16Array(size);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += n;
+    return [this.docs.subarray(at, at + n), this.tfs.subarray(at, at + n)];
+  }
 }
 
 /** Every posting in memory: two arrays in term order. */
@@ -78,9 +110,14 @@ export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
   /** Per document k1·(1 − b + b·length/avgLength), the length part of BM25, computed once. */
   private readonly norms: Float32Array;
-  /** Scratch space for scoring, reused by every search. */
-  private readonly scores: Float64Array;
-  private readonly touched: Int32Array;
+  /** 1 / norms, for bounding a term's share (windowMaxima). */
+  private readonly inverseNorms: Float32Array;
+  /** Scratch space for scoring a window of documents, reused by every search. */
+  private readonly scratch: Scratch = { scores: new Float64Array(WINDOW), found: new Int32Array(WINDOW / 32) };
+  /** Per term used lately, the most it gives a document in each window (see windowMaxima). */
+  private readonly maxima = new LruMap<number, Float32Array>(MAXIMA_KEPT);
+  /** Where postings read from a file go (see postingsOf). */
+  private readonly arena = new PostingArena();
 
   constructor(
     /** Read by the file format (lexical-file.ts); nothing else needs it. */
@@ -93,17 +130,17 @@ export class LexicalIndex {
     for (const l of data.lengths) total += l;
     const avg = Math.max(total / Math.max(data.lengths.length, 1), 1);
     this.norms = data.lengths.map((l) => k1 * (1 - b + (b * l) / avg));
-    this.scores = new Float64Array(data.lengths.length);
-    this.touched = new Int32Array(data.lengths.length);
+    this.inverseNorms = this.norms.map((x) => 1 / x);
   }
 
   get size(): number {
     return this.data.lengths.length;
   }
 
-  /** Term `id`'s postings. */
-  private postingsOf(id: number): Postings {
-    return this.data.postings.read(id, this.data.offsets[id]!, this.data.offsets[id + 1]!);
+  /** Term `id`'s postings, good until the next call that does not `add` them to those read before it. */
+  private postingsOf(id: number, add = false): Postings {
+    if (!add) this.arena.reset();
+    return this.data.postings.read(id, this.data.offsets[id]!, this.data.offsets[id + 1]!, this.arena);
   }
 
   /** Documents holding the term. */
@@ -159,11 +196,13 @@ export class LexicalIndex {
   }
 
   /**
-   * Top `limit` documents for the query terms, optionally weighted per term, best first. Exact, but a term whose
-   * whole weight, with the weights of the terms after it, cannot lift a document not yet scored into the top
-   * `limit` only adds to the documents already scored (MaxScore, Turtle & Flood 1995: the rarest terms first; a
-   * term's weight bounds its share, as tf / (tf + norm) < 1): at 10,000 reports most of a question's postings are of
-   * words in half the sentences.
+   * Top `limit` documents for the query terms, optionally weighted per term, best first (ties: the lower document
+   * first). Exact, but documents that cannot reach the top are not scored in full: block-max MaxScore (Turtle & Flood
+   * 1995; Ding & Suel 2011) over windows of documents, as Lucene's MaxScoreBulkScorer. In each window a term can add at
+   * most its weight times its largest tf / (tf + norm) there; terms whose bounds together cannot lift a document past
+   * the `limit`-th best so far are not read through but only looked up for the documents the others find, and a window
+   * where no document can enter is passed over. Documents of one report are neighbours, so a report's own words are
+   * bounded where the report is not. At 10,000 reports most of a question's postings are of words in half the sentences.
    */
   search(
     terms: string[],
@@ -172,48 +211,47 @@ export class LexicalIndex {
     accept?: (doc: number) => boolean,
   ): LexicalHit[] {
     const { offsets } = this.data;
-    const { scores, touched, norms } = this;
-    const plan = [...new Set(terms)]
+    // Scores are summed in this order (heaviest first) whatever is skipped, so a document scores the same in any search.
+    const lists: TermList[] = [...new Set(terms)]
       .map((term) => this.termIds.get(term))
       .filter((id): id is number => id !== undefined)
-      .map((id) => {
+      .map((id, i) => {
         const df = offsets[id + 1]! - offsets[id]!;
         // bm25() with idf and the length part hoisted out of the loop.
         const weight = (termWeights?.get(this.data.terms[id]!) ?? 1) * idfOf(df, this.size) * (this.k1 + 1);
-        return { id, weight };
+        const [docs, tfs] = this.postingsOf(id, i > 0);
+        return { id, weight, docs, tfs, maxima: this.windowMaxima(id, docs, tfs), bound: 0, at: 0 };
       })
       .sort((x, y) => y.weight - x.weight || x.id - y.id);
-    let rest = plan.reduce((n, t) => n + t.weight, 0);
-    let touchedCount = 0;
-    let onlyScored = false;
-    let best = 0;
-    for (const { id, weight } of plan) {
-      if (!onlyScored && touchedCount >= limit && rest + 1e-9 * plan.length < best)
-        onlyScored = rest + 1e-9 * plan.length < kthScore(scores, touched, touchedCount, limit);
-      rest -= weight;
-      const [docs, tfs] = this.postingsOf(id);
-      const length = docs.length;
-      // Few documents still in play against a long list: each is looked up in it rather than the list read through.
-      if (onlyScored && touchedCount * Math.log2(length + 1) < length) {
-        for (let i = 0; i < touchedCount; i++) {
-          const doc = touched[i]!;
-          const p = lowerBound(docs, doc, 0, length);
-          if (p === length || docs[p] !== doc) continue;
-          const tf = tfs[p]! / TF_SCALE;
-          scores[doc] = scores[doc]! + (weight * tf) / (tf + norms[doc]!) + 1e-12;
-        }
-        continue;
-      }
-      for (let p = 0; p < length; p++) {
+    if (limit <= 0 || !lists.length) return [];
+    return new MaxScore(lists, limit, this.norms, this.scratch, accept).run(Math.ceil(this.size / WINDOW));
+  }
+
+  /**
+   * Per window of documents, the most of its weight term `id` gives one of them there (the largest tf / (tf + norm),
+   * rounded up; 0 where it has none). Found from the postings the first time, kept for the terms used most recently.
+   */
+  private windowMaxima(id: number, docs: Int32Array, tfs: Uint16Array): Float32Array {
+    let maxima = this.maxima.get(id);
+    if (!maxima) {
+      // tf / (tf + norm) is largest where tf / norm is: a product per posting, not a quotient.
+      const ratios = new Float64Array(Math.ceil(this.size / WINDOW));
+      const inverse = this.inverseNorms;
+      for (let p = 0; p < docs.length; p++) {
         const doc = docs[p]!;
-        if (onlyScored ? scores[doc] === 0 : accept && !accept(doc)) continue;
-        if (scores[doc] === 0) touched[touchedCount++] = doc;
-        const tf = tfs[p]! / TF_SCALE;
-        scores[doc] = scores[doc]! + (weight * tf) / (tf + norms[doc]!) + 1e-12;
-        best = Math.max(best, scores[doc]);
+        const w = doc >> WINDOW_BITS;
+        const r = tfs[p]! * inverse[doc]!;
+        if (r > ratios[w]!) ratios[w] = r;
       }
+      maxima = new Float32Array(ratios.length);
+      for (let w = 0; w < ratios.length; w++) {
+        const r = ratios[w]! / TF_SCALE;
+        // Float32 rounding (here and in the inverse norms) is within 2^-23: a millionth more keeps it a bound.
+        maxima[w] = (r / (1 + r)) * (1 + 1e-6);
+      }
+      this.maxima.set(id, maxima);
     }
-    return topOf(scores, touched, touchedCount, limit);
+    return maxima;
   }
 
   /**
@@ -317,6 +355,28 @@ function lowerBound(docs: Int32Array, doc: number, lo: number, hi: number): numb
   }
   return lo;
 }
+
+/**
+ * The first position at or after `from` in sorted `docs` holding `doc` or more: steps doubling from `from`, then a
+ * binary search, so looking up ascending documents in a long list costs little more than the distance moved.
+ */
+function gallop(docs: Int32Array, doc: number, from: number): number {
+  let step = 1;
+  let hi = from;
+  while (hi < docs.length && docs[hi]! < doc) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  return lowerBound(docs, doc, from, Math.min(hi, docs.length));
+}
+
+/** Documents scored together by search(): each term's bound, and so which terms can decide, is per window. */
+const WINDOW_BITS = 13;
+const WINDOW = 1 << WINDOW_BITS;
+
+/** Terms whose window maxima are kept (at 10,000 reports 400 windows: 1.6 kB a term). */
+const MAXIMA_KEPT = 8192;
 
 /** A typed array that grows by doubling (per-document arrays: a few hundred thousand entries). */
 class Growable<T extends Int32Array | Float32Array> {
@@ -523,51 +583,207 @@ export class LexicalIndexBuilder {
   }
 }
 
-/**
- * The `limit` best of the first `count` touched documents, by insertion into a small sorted list (no sort of every
- * touched document); their scores are reset to 0 for the next search.
- */
-function topOf(scores: Float64Array, touched: Int32Array, count: number, limit: number): LexicalHit[] {
-  const top: LexicalHit[] = [];
-  for (let i = 0; i < count; i++) {
-    const doc = touched[i]!;
-    const score = scores[doc]!;
-    scores[doc] = 0;
-    if (top.length === limit && score <= top[limit - 1]!.score) continue;
-    let at = top.length;
-    while (at > 0 && (top[at - 1]!.score < score || (top[at - 1]!.score === score && top[at - 1]!.doc > doc))) at--;
-    top.splice(at, 0, { doc, score });
-    if (top.length > limit) top.pop();
-  }
-  return top;
+/** A term's postings as a search reads them. */
+interface TermList {
+  id: number;
+  weight: number;
+  docs: Int32Array;
+  tfs: Uint16Array;
+  /** Per window, the most of its weight the term gives a document there. */
+  maxima: Float32Array;
+  /** The most the term adds to a document of the window being scored. */
+  bound: number;
+  /** Where its postings were last read or looked up. */
+  at: number;
 }
 
-/** The `k`-th highest of the scores of the first `count` touched documents (a lower bound of the final k-th). */
-function kthScore(scores: Float64Array, touched: Int32Array, count: number, k: number): number {
-  // A min-heap of the k highest seen.
-  const heap = new Float64Array(k);
-  let size = 0;
-  for (let i = 0; i < count; i++) {
-    const x = scores[touched[i]!]!;
-    if (size < k) {
-      let at = size++;
-      while (at > 0 && heap[(at - 1) >> 1]! > x) {
-        heap[at] = heap[(at - 1) >> 1]!;
-        at = (at - 1) >> 1;
+/** Per document of a window, its score so far, and a bit per document scored. */
+interface Scratch {
+  scores: Float64Array;
+  found: Int32Array;
+}
+
+/**
+ * A term's share of a document's score: `weight` × tf / (tf + the document's norm). Every search adds 1e-12 with it
+ * (a document found scores above 0).
+ */
+function share(weight: number, scaledTf: number, norm: number): number {
+  const tf = scaledTf / TF_SCALE;
+  return (weight * tf) / (tf + norm);
+}
+
+/** One search's block-max MaxScore, window by window (see LexicalIndex.search). */
+class MaxScore {
+  private readonly top: TopDocuments;
+  /** The terms with documents in the window, the lightest there first. */
+  private readonly here: TermList[] = [];
+  /** A document of the window holding terms here[0 … i] only scores at most upTo[i] (float error allowed for). */
+  private readonly upTo: Float64Array;
+
+  constructor(
+    /** In summing order. */
+    private readonly lists: TermList[],
+    limit: number,
+    private readonly norms: Float32Array,
+    private readonly scratch: Scratch,
+    private readonly accept?: (doc: number) => boolean,
+  ) {
+    this.top = new TopDocuments(limit);
+    this.upTo = new Float64Array(lists.length);
+  }
+
+  run(windows: number): LexicalHit[] {
+    const { top, upTo } = this;
+    for (let w = 0; w < windows; w++) {
+      const n = this.order(w);
+      const least = top.full ? top.worstScore : -Infinity;
+      if (n === 0 || upTo[n - 1]! < least) continue;
+      // Terms here[0 … essential − 1] cannot make a document enter on their own: they are only looked up.
+      let essential = 0;
+      while (upTo[essential]! < least) essential++;
+      this.read(w * WINDOW, essential, n);
+      this.collect(w * WINDOW, essential);
+    }
+    return top.best();
+  }
+
+  /** Orders the terms with documents in window `w` by their bounds there; returns how many there are. */
+  private order(w: number): number {
+    const { here, upTo } = this;
+    let n = 0;
+    for (const list of this.lists) {
+      list.bound = list.weight * list.maxima[w]!;
+      if (list.bound === 0) continue;
+      let at = n++;
+      for (; at > 0 && here[at - 1]!.bound > list.bound; at--) here[at] = here[at - 1]!;
+      here[at] = list;
+    }
+    for (let i = 0; i < n; i++) upTo[i] = (i > 0 ? upTo[i - 1]! : 0) + here[i]!.bound + 1e-12 + 1e-9;
+    return n;
+  }
+
+  /** Scores the window's documents by the postings of terms here[essential … n − 1]. */
+  private read(start: number, essential: number, n: number): void {
+    const { scores, found } = this.scratch;
+    const { norms } = this;
+    for (let i = essential; i < n; i++) {
+      const list = this.here[i]!;
+      const { weight, docs, tfs } = list;
+      let p = gallop(docs, start, list.at);
+      for (; p < docs.length && docs[p]! < start + WINDOW; p++) {
+        const d = docs[p]! - start;
+        found[d >> 5] = found[d >> 5]! | (1 << (d & 31));
+        scores[d] = scores[d]! + share(weight, tfs[p]!, norms[docs[p]!]!) + 1e-12;
       }
-      heap[at] = x;
-    } else if (x > heap[0]!) {
-      let at = 0;
-      for (;;) {
-        const left = 2 * at + 1;
-        if (left >= k) break;
-        const child = left + 1 < k && heap[left + 1]! < heap[left]! ? left + 1 : left;
-        if (heap[child]! >= x) break;
-        heap[at] = heap[child]!;
-        at = child;
-      }
-      heap[at] = x;
+      list.at = p;
     }
   }
-  return heap[0]!;
+
+  /**
+   * Adds the other terms to each document found, in ascending order so that their lists are looked up moving forward,
+   * while it could still enter the top; offers those that can. Leaves the scratch space empty.
+   */
+  private collect(start: number, essential: number): void {
+    const { scores, found } = this.scratch;
+    const { top, upTo, here } = this;
+    for (let b = 0; b < found.length; b++) {
+      for (let bits = found[b]!; bits !== 0; bits &= bits - 1) {
+        const d = (b << 5) + 31 - Math.clz32(bits & -bits);
+        const doc = start + d;
+        let score = scores[d]!;
+        scores[d] = 0;
+        if (this.accept && !this.accept(doc)) continue;
+        let i = essential - 1;
+        for (; i >= 0 && !(top.full && score + upTo[i]! < top.worstScore); i--) {
+          const list = here[i]!;
+          const p = (list.at = gallop(list.docs, doc, list.at));
+          if (p < list.docs.length && list.docs[p] === doc)
+            score = score + share(list.weight, list.tfs[p]!, this.norms[doc]!) + 1e-12;
+        }
+        if (i < 0 && !(top.full && score + 1e-9 < top.worstScore)) top.offer(doc, this.exactScore(doc));
+      }
+      found[b] = 0;
+    }
+  }
+
+  /** The document's score summed in the lists' order, so the same in any search whatever was skipped. */
+  private exactScore(doc: number): number {
+    let score = 0;
+    for (const { weight, docs, tfs } of this.lists) {
+      const p = lowerBound(docs, doc, 0, docs.length);
+      if (p < docs.length && docs[p] === doc) score = score + share(weight, tfs[p]!, this.norms[doc]!) + 1e-12;
+    }
+    return score;
+  }
+}
+
+/**
+ * The `limit` best documents offered, by score then the lower document: a heap whose root is the worst of them, the
+ * one the next better document pushes out.
+ */
+class TopDocuments {
+  private readonly docs: Int32Array;
+  private readonly scores: Float64Array;
+  private size = 0;
+
+  constructor(private readonly limit: number) {
+    this.docs = new Int32Array(limit);
+    this.scores = new Float64Array(limit);
+  }
+
+  get full(): boolean {
+    return this.size === this.limit;
+  }
+
+  /** The lowest score kept (meaningful once full). */
+  get worstScore(): number {
+    return this.scores[0]!;
+  }
+
+  offer(doc: number, score: number): void {
+    if (this.size < this.limit) {
+      this.up(this.size++, doc, score);
+    } else if (worse(this.docs[0]!, this.scores[0]!, doc, score)) this.down(doc, score);
+  }
+
+  /** The documents kept, best first. */
+  best(): LexicalHit[] {
+    return Array.from({ length: this.size }, (_, i) => ({ doc: this.docs[i]!, score: this.scores[i]! })).sort(
+      (x, y) => y.score - x.score || x.doc - y.doc,
+    );
+  }
+
+  private up(at: number, doc: number, score: number): void {
+    const { docs, scores } = this;
+    for (; at > 0; at = (at - 1) >> 1) {
+      const parent = (at - 1) >> 1;
+      if (!worse(doc, score, docs[parent]!, scores[parent]!)) break;
+      docs[at] = docs[parent]!;
+      scores[at] = scores[parent]!;
+    }
+    docs[at] = doc;
+    scores[at] = score;
+  }
+
+  /** Replaces the root. */
+  private down(doc: number, score: number): void {
+    const { docs, scores, size } = this;
+    let at = 0;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      if (child + 1 < size && worse(docs[child + 1]!, scores[child + 1]!, docs[child]!, scores[child]!)) child++;
+      if (!worse(docs[child]!, scores[child]!, doc, score)) break;
+      docs[at] = docs[child]!;
+      scores[at] = scores[child]!;
+      at = child;
+    }
+    docs[at] = doc;
+    scores[at] = score;
+  }
+}
+
+/** Whether document `a` ranks below document `b`: a lower score, or the same score and a later document. */
+function worse(a: number, aScore: number, b: number, bScore: number): boolean {
+  return aScore < bScore || (aScore === bScore && a > b);
 }

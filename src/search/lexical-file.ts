@@ -15,7 +15,14 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describeError, IndexError } from '../errors.js';
-import { LexicalIndex, MemoryPostings, type LexicalIndexBuilder, type PostingSource, type Postings } from './bm25.js';
+import {
+  LexicalIndex,
+  MemoryPostings,
+  PostingArena,
+  type LexicalIndexBuilder,
+  type PostingSource,
+  type Postings,
+} from './bm25.js';
 import { REBUILD } from './index-format.js';
 import { OpenFiles } from './open-files.js';
 
@@ -129,8 +136,10 @@ function allPostings(index: LexicalIndex): { docs: Int32Array; tfs: Uint16Array 
   if (postings instanceof MemoryPostings) return postings;
   const docs = new Int32Array(offsets[terms.length]!);
   const tfs = new Uint16Array(docs.length);
+  const arena = new PostingArena();
   for (let i = 0; i < terms.length; i++) {
-    const [d, t] = postings.read(i, offsets[i]!, offsets[i + 1]!);
+    arena.reset();
+    const [d, t] = postings.read(i, offsets[i]!, offsets[i + 1]!, arena);
     docs.set(d, offsets[i]);
     tfs.set(t, offsets[i]);
   }
@@ -159,7 +168,7 @@ export function readLexicalBytes(buffer: Uint8Array): LexicalIndex {
 
 /**
  * A lexical index reading its head from `path` now and each term's postings from the file when first asked for
- * (positioned reads; the last few megabytes read are kept). The file must stay in place while the index is used (an
+ * (positioned reads). The file must stay in place while the index is used (an
  * index generation is immutable and kept until the next but one replaces it).
  * @throws Error when the file is not a lexical index, is truncated or its head's checksum does not match
  */
@@ -242,19 +251,17 @@ function checkTerm(head: Head, id: number, docs: Int32Array, tfs: Uint16Array, f
     throw new Error(`lexical index is corrupt: the postings of "${head.terms[id]}" do not match their checksum`);
 }
 
-/** Postings kept in memory after they are read, at most this many bytes (the most recently read first). */
-const CACHE_BYTES = 32 << 20;
-
 /**
  * The lexical index file kept open between questions: one, the one read last, so a replaced generation's file (a
  * gigabyte at 10,000 reports) is closed, and its space freed, at the first read of the new one.
  */
 const LEXICAL_FILES = new OpenFiles(1);
 
-/** Term postings read from the index file on demand, each checked against its checksum the first time. */
+/**
+ * Term postings read from the index file when asked for, each checked against its checksum the first time. Nothing is
+ * kept: the system's file cache holds what is read often, and a read into reused memory costs little more than a copy.
+ */
 class FilePostings implements PostingSource {
-  private readonly cache = new Map<number, Postings>();
-  private cached = 0;
   private readonly checked: Uint8Array;
 
   constructor(
@@ -265,15 +272,8 @@ class FilePostings implements PostingSource {
     this.checked = new Uint8Array(head.terms.length);
   }
 
-  read(id: number, from: number, to: number): Postings {
-    const hit = this.cache.get(id);
-    if (hit) {
-      this.cache.delete(id);
-      this.cache.set(id, hit);
-      return hit;
-    }
-    const docs = new Int32Array(to - from);
-    const tfs = new Uint16Array(to - from);
+  read(id: number, from: number, to: number, arena: PostingArena): Postings {
+    const [docs, tfs] = arena.take(to - from);
     try {
       if (
         LEXICAL_FILES.read(this.path, bytesOf(docs), this.places.docs + 4 * from) !== docs.byteLength ||
@@ -287,19 +287,6 @@ class FilePostings implements PostingSource {
       });
     }
     this.checked[id] = 1;
-    this.keep(id, [docs, tfs]);
     return [docs, tfs];
-  }
-
-  private keep(id: number, postings: Postings): void {
-    const bytes = 6 * postings[0].length;
-    if (bytes > CACHE_BYTES) return;
-    this.cache.set(id, postings);
-    this.cached += bytes;
-    for (const [old, p] of this.cache) {
-      if (this.cached <= CACHE_BYTES) break;
-      this.cache.delete(old);
-      this.cached -= 6 * p[0].length;
-    }
   }
 }

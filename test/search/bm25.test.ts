@@ -54,6 +54,36 @@ describe('LexicalIndex', () => {
     expect(pruned).toBeGreaterThan(100); // the queries had documents to leave out
   });
 
+  it('stays exact over many windows of documents, read from its file, with words bounded where their report is', () => {
+    // 100 "reports" of 400 sentences: each report's own words, words of a few reports, and words of every report.
+    let seed = 11;
+    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const builder = new LexicalIndexBuilder();
+    for (let r = 0; r < 100; r++)
+      for (let s = 0; s < 400; s++) {
+        const terms = Array.from({ length: 2 + Math.floor(random() * 14) }, () => {
+          const x = random();
+          return x < 0.3
+            ? `own${r}-${Math.floor(random() * 20)}`
+            : x < 0.5
+              ? `few${r % 7}`
+              : `all${Math.floor(random() * 30)}`;
+        });
+        builder.add([{ terms, weight: 1 + Math.floor(random() * 2) }]);
+      }
+    const dir = mkdtempSync(join(tmpdir(), 'rqb-maxscore-'));
+    writeFileSync(join(dir, 'lexical.bin'), fileBytes(builder.build()));
+    const index = openLexicalFile(join(dir, 'lexical.bin'));
+    for (let q = 0; q < 60; q++) {
+      const r = Math.floor(random() * 100);
+      const terms = [`own${r}-${q % 20}`, `few${q % 7}`, `all${q % 30}`, `all${(q * 7) % 30}`].slice(q % 3);
+      const weights = new Map(terms.map((t) => [t, 0.3 + random()]));
+      const accept = q % 4 === 0 ? (doc: number) => doc % 3 !== 0 : undefined;
+      const all = index.search(terms, index.size, weights, accept); // nothing can be skipped
+      expect(index.search(terms, 40, weights, accept)).toEqual(all.slice(0, 40));
+    }
+  });
+
   it('does not skip a document that the lighter words, together, lift above one already scored', () => {
     const builder = new LexicalIndexBuilder();
     const common = ['c1', 'c2', 'c3', 'c4', 'c5'];
