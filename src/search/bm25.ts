@@ -110,12 +110,12 @@ export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
   /** Per document k1·(1 − b + b·length/avgLength), the length part of BM25, computed once. */
   private readonly norms: Float32Array;
-  /** 1 / norms, for bounding a term's share (windowMaxima). */
+  /** 1 / norms, for bounding a term's share (summaryOf). */
   private readonly inverseNorms: Float32Array;
   /** Scratch space for scoring a window of documents, reused by every search. */
   private readonly scratch: Scratch = { scores: new Float64Array(WINDOW), found: new Int32Array(WINDOW / 32) };
-  /** Per term used lately, the most it gives a document in each window (see windowMaxima). */
-  private readonly maxima = new LruMap<number, Float32Array>(MAXIMA_KEPT);
+  /** Per term used lately, where its postings in each window start and the most it gives a document there. */
+  private readonly summaries = new LruMap<number, TermSummary>(SUMMARIES_KEPT);
   /** Where postings read from a file go (see postingsOf). */
   private readonly arena = new PostingArena();
 
@@ -143,6 +143,13 @@ export class LexicalIndex {
     return this.data.postings.read(id, this.data.offsets[id]!, this.data.offsets[id + 1]!, this.arena);
   }
 
+  /** Postings `from` … `to` − 1 of term `id`'s, good until the next read. */
+  private postingsPart(id: number, from: number, to: number): Postings {
+    this.arena.reset();
+    const first = this.data.offsets[id]!;
+    return this.data.postings.read(id, first + from, first + to, this.arena);
+  }
+
   /** Documents holding the term. */
   documentFrequency(term: string): number {
     const id = this.termIds.get(term);
@@ -156,20 +163,6 @@ export class LexicalIndex {
   }
 
   /**
-   * Inverse document frequency of "any of these terms": the union of their documents, so a
-   * concept with many glosses weighs as its commonest reading (0 when none is known).
-   */
-  idfAny(terms: string[]): number {
-    if (terms.length === 1) return this.idf(terms[0]!);
-    const docs = new Set<number>();
-    for (const t of terms) {
-      const id = this.termIds.get(t);
-      if (id !== undefined) for (const doc of this.postingsOf(id)[0]) docs.add(doc);
-    }
-    return docs.size ? idfOf(docs.size, this.size) : 0;
-  }
-
-  /**
    * Inverse document frequency of "any of these terms" among documents `from` … `to` − 1 (one
    * report's chunks): how rare a word is within that report, whatever other reports hold.
    * Postings are sorted by document, so each term's run is found by binary search.
@@ -180,14 +173,24 @@ export class LexicalIndex {
     for (const t of new Set(terms)) {
       const id = this.termIds.get(t);
       if (id === undefined) continue;
-      const [docs] = this.postingsOf(id);
-      const lo = lowerBound(docs, from, 0, docs.length);
-      const hi = lowerBound(docs, to, lo, docs.length);
+      const [lo, hi] = [this.positionOf(id, from), this.positionOf(id, to)];
       if (terms.length === 1) df = hi - lo;
-      else for (let p = lo; p < hi; p++) found.add(docs[p]!);
+      else for (const doc of this.postingsPart(id, lo, hi)[0]) found.add(doc);
     }
     const count = terms.length === 1 ? df : found.size;
     return count ? idfOf(count, to - from) : 0;
+  }
+
+  /**
+   * Where term `id`'s first posting of document `doc` or later is in its list: only the postings of `doc`'s window are
+   * read (a report's range of a common word's list, at 10,000 reports, is a few hundred of its million postings).
+   */
+  private positionOf(id: number, doc: number): number {
+    const { starts } = this.summaryOf(id);
+    const w = doc >> WINDOW_BITS;
+    if (w >= starts.length - 1) return starts[starts.length - 1]!;
+    const [docs] = this.postingsPart(id, starts[w]!, starts[w + 1]!);
+    return starts[w]! + lowerBound(docs, doc, 0, docs.length);
   }
 
   /** Indexed terms that start with `prefix` (for matching a glossed word's other forms). */
@@ -220,7 +223,7 @@ export class LexicalIndex {
         // bm25() with idf and the length part hoisted out of the loop.
         const weight = (termWeights?.get(this.data.terms[id]!) ?? 1) * idfOf(df, this.size) * (this.k1 + 1);
         const [docs, tfs] = this.postingsOf(id, i > 0);
-        return { id, weight, docs, tfs, maxima: this.windowMaxima(id, docs, tfs), bound: 0, at: 0 };
+        return { id, weight, docs, tfs, maxima: this.summaryOf(id, [docs, tfs]).maxima, bound: 0, at: 0 };
       })
       .sort((x, y) => y.weight - x.weight || x.id - y.id);
     if (limit <= 0 || !lists.length) return [];
@@ -228,30 +231,36 @@ export class LexicalIndex {
   }
 
   /**
-   * Per window of documents, the most of its weight term `id` gives one of them there (the largest tf / (tf + norm),
-   * rounded up; 0 where it has none). Found from the postings the first time, kept for the terms used most recently.
+   * Per window of documents, where term `id`'s postings there start and the most of its weight it gives one of them (the
+   * largest tf / (tf + norm), rounded up; 0 where it has none). Found from its postings (read unless given) the first
+   * time, kept for the terms used most recently.
    */
-  private windowMaxima(id: number, docs: Int32Array, tfs: Uint16Array): Float32Array {
-    let maxima = this.maxima.get(id);
-    if (!maxima) {
+  private summaryOf(id: number, postings?: Postings): TermSummary {
+    let summary = this.summaries.get(id);
+    if (!summary) {
+      const [docs, tfs] = postings ?? this.postingsOf(id);
+      const windows = Math.ceil(this.size / WINDOW);
+      const starts = new Int32Array(windows + 1);
       // tf / (tf + norm) is largest where tf / norm is: a product per posting, not a quotient.
-      const ratios = new Float64Array(Math.ceil(this.size / WINDOW));
+      const ratios = new Float64Array(windows);
       const inverse = this.inverseNorms;
       for (let p = 0; p < docs.length; p++) {
         const doc = docs[p]!;
         const w = doc >> WINDOW_BITS;
+        starts[w + 1]!++;
         const r = tfs[p]! * inverse[doc]!;
         if (r > ratios[w]!) ratios[w] = r;
       }
-      maxima = new Float32Array(ratios.length);
-      for (let w = 0; w < ratios.length; w++) {
+      const maxima = new Float32Array(windows);
+      for (let w = 0; w < windows; w++) {
+        starts[w + 1] = starts[w + 1]! + starts[w]!;
         const r = ratios[w]! / TF_SCALE;
         // Float32 rounding (here and in the inverse norms) is within 2^-23: a millionth more keeps it a bound.
         maxima[w] = (r / (1 + r)) * (1 + 1e-6);
       }
-      this.maxima.set(id, maxima);
+      this.summaries.set(id, (summary = { starts, maxima }));
     }
-    return maxima;
+    return summary;
   }
 
   /**
@@ -375,8 +384,16 @@ function gallop(docs: Int32Array, doc: number, from: number): number {
 const WINDOW_BITS = 13;
 const WINDOW = 1 << WINDOW_BITS;
 
-/** Terms whose window maxima are kept (at 10,000 reports 400 windows: 1.6 kB a term). */
-const MAXIMA_KEPT = 8192;
+/** Terms whose summaries are kept (at 10,000 reports 400 windows: 3.2 kB a term). */
+const SUMMARIES_KEPT = 8192;
+
+/** A term's postings per window of documents (see LexicalIndex.summaryOf). */
+interface TermSummary {
+  /** Its postings of window w are positions starts[w] … starts[w + 1] − 1 of its list. */
+  starts: Int32Array;
+  /** The most of its weight it gives a document of window w. */
+  maxima: Float32Array;
+}
 
 /** A typed array that grows by doubling (per-document arrays: a few hundred thousand entries). */
 class Growable<T extends Int32Array | Float32Array> {

@@ -273,6 +273,12 @@ class FilePostings implements PostingSource {
   }
 
   read(id: number, from: number, to: number, arena: PostingArena): Postings {
+    const [first, end] = [this.head.offsets[id]!, this.head.offsets[id + 1]!];
+    if (!this.checked[id] && (from !== first || to !== end)) {
+      // Part of a term not read before: the whole is read once, to check it.
+      const [docs, tfs] = this.read(id, first, end, arena);
+      return [docs.subarray(from - first, to - first), tfs.subarray(from - first, to - first)];
+    }
     const [docs, tfs] = arena.take(to - from);
     try {
       if (
