@@ -173,18 +173,31 @@ export class LexicalIndex {
     for (const t of new Set(terms)) {
       const id = this.termIds.get(t);
       if (id === undefined) continue;
-      const [lo, hi] = [this.positionOf(id, from), this.positionOf(id, to)];
+      const [docs, lo, hi] = this.postingsWithin(id, from, to);
       if (terms.length === 1) df = hi - lo;
-      else for (const doc of this.postingsPart(id, lo, hi)[0]) found.add(doc);
+      else for (let p = lo; p < hi; p++) found.add(docs[p]!);
     }
     const count = terms.length === 1 ? df : found.size;
     return count ? idfOf(count, to - from) : 0;
   }
 
   /**
-   * Where term `id`'s first posting of document `doc` or later is in its list: only the postings of `doc`'s window are
-   * read (a report's range of a common word's list, at 10,000 reports, is a few hundred of its million postings).
+   * Term `id`'s postings of documents `from` … `to` − 1: postings lo … hi − 1 of the documents returned. A long list is
+   * not read whole: only the postings of the windows holding `from` and `to` are searched (a report's range of a
+   * common word's list, at 10,000 reports, is a few hundred of its million postings).
    */
+  private postingsWithin(id: number, from: number, to: number): [docs: Int32Array, lo: number, hi: number] {
+    const df = this.data.offsets[id + 1]! - this.data.offsets[id]!;
+    if (df <= WINDOW) {
+      const [docs] = this.postingsOf(id);
+      const lo = lowerBound(docs, from, 0, df);
+      return [docs, lo, lowerBound(docs, to, lo, df)];
+    }
+    const [lo, hi] = [this.positionOf(id, from), this.positionOf(id, to)];
+    return [this.postingsPart(id, lo, hi)[0], 0, hi - lo];
+  }
+
+  /** Where term `id`'s first posting of document `doc` or later is in its list, from the postings of `doc`'s window. */
   private positionOf(id: number, doc: number): number {
     const { starts } = this.summaryOf(id);
     const w = doc >> WINDOW_BITS;

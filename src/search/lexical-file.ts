@@ -257,12 +257,21 @@ function checkTerm(head: Head, id: number, docs: Int32Array, tfs: Uint16Array, f
  */
 const LEXICAL_FILES = new OpenFiles(1);
 
+/** A term with at most this many postings is kept in memory once read (96 kB); a longer one is read each time. */
+const KEPT_POSTINGS = 16_384;
+/** Short terms' postings kept, at most this many bytes (the most recently read first). */
+const KEPT_BYTES = 16 << 20;
+
 /**
- * Term postings read from the index file when asked for, each checked against its checksum the first time. Nothing is
- * kept: the system's file cache holds what is read often, and a read into reused memory costs little more than a copy.
+ * Term postings read from the index file when asked for, each checked against its checksum the first time. Short terms
+ * (most of a small index) are kept once read: a question reads dozens. Long ones are read into the caller's reused
+ * memory every time: the system's file cache holds what is read often, and such a read costs little more than a copy,
+ * where fresh arrays for a million postings cost ten times as much.
  */
 class FilePostings implements PostingSource {
   private readonly checked: Uint8Array;
+  private readonly kept = new Map<number, Postings>();
+  private keptBytes = 0;
 
   constructor(
     private readonly path: string,
@@ -274,25 +283,50 @@ class FilePostings implements PostingSource {
 
   read(id: number, from: number, to: number, arena: PostingArena): Postings {
     const [first, end] = [this.head.offsets[id]!, this.head.offsets[id + 1]!];
-    if (!this.checked[id] && (from !== first || to !== end)) {
-      // Part of a term not read before: the whole is read once, to check it.
-      const [docs, tfs] = this.read(id, first, end, arena);
-      return [docs.subarray(from - first, to - first), tfs.subarray(from - first, to - first)];
+    const short = end - first <= KEPT_POSTINGS;
+    if (short || (!this.checked[id] && (from !== first || to !== end))) {
+      // The whole term: kept when short, or read once to check it before any part of it is read alone.
+      const whole = short ? this.shortTerm(id, first, end) : this.readInto(arena.take(end - first), id, first);
+      if (from === first && to === end) return whole;
+      return [whole[0].subarray(from - first, to - first), whole[1].subarray(from - first, to - first)];
     }
-    const [docs, tfs] = arena.take(to - from);
+    return this.readInto(arena.take(to - from), id, from);
+  }
+
+  /** A short term's postings, from memory or read and kept. */
+  private shortTerm(id: number, first: number, end: number): Postings {
+    let postings = this.kept.get(id);
+    if (postings) {
+      this.kept.delete(id);
+    } else {
+      postings = this.readInto([new Int32Array(end - first), new Uint16Array(end - first)], id, first);
+      this.keptBytes += 6 * (end - first);
+      for (const [old, p] of this.kept) {
+        if (this.keptBytes <= KEPT_BYTES) break;
+        this.kept.delete(old);
+        this.keptBytes -= 6 * p[0].length;
+      }
+    }
+    this.kept.set(id, postings);
+    return postings;
+  }
+
+  /** Reads postings `from` … of term `id` into `into`; checks the term's checksum on its first whole read. */
+  private readInto(into: Postings, id: number, from: number): Postings {
+    const [docs, tfs] = into;
     try {
       if (
         LEXICAL_FILES.read(this.path, bytesOf(docs), this.places.docs + 4 * from) !== docs.byteLength ||
         LEXICAL_FILES.read(this.path, bytesOf(tfs), this.places.tfs + 2 * from) !== tfs.byteLength
       )
         throw new Error('the file ended early');
-      if (!this.checked[id]) checkTerm(this.head, id, docs, tfs, 0, to - from);
+      if (!this.checked[id]) checkTerm(this.head, id, docs, tfs, 0, docs.length);
     } catch (cause) {
       throw new IndexError(`The lexical index ${this.path} could not be read (${describeError(cause)}); ${REBUILD}.`, {
         cause,
       });
     }
     this.checked[id] = 1;
-    return [docs, tfs];
+    return into;
   }
 }
