@@ -2,9 +2,21 @@
  * The lexical index: BM25 over chunks, stored as compressed sparse rows (per term a run of
  * document ids and weighted term frequencies in typed arrays), held in memory as built or read
  * term by term from its file (lexical-file.ts). Documents are added through LexicalIndexBuilder;
- * LexicalIndex itself is immutable.
+ * LexicalIndex itself is immutable; its search scores with max-score.ts.
  */
 import { LruMap } from '../lru-map.js';
+import {
+  lowerBound,
+  MaxScore,
+  TF_SCALE,
+  WINDOW,
+  WINDOW_BITS,
+  type LexicalHit,
+  type Scratch,
+  type TermList,
+} from './max-score.js';
+
+export type { LexicalHit } from './max-score.js';
 
 /**
  * BM25 term score.
@@ -36,11 +48,6 @@ export function bm25(
  */
 export function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-export interface LexicalHit {
-  doc: number;
-  score: number;
 }
 
 /** A term's postings: its documents, ascending, and their weighted term frequencies × TF_SCALE. */
@@ -102,9 +109,6 @@ export interface LexicalData {
   postings: PostingSource;
   lengths: Float32Array;
 }
-
-/** Term frequencies are stored in tenths, in 16 bits: half the memory of floats. */
-const TF_SCALE = 10;
 
 export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
@@ -368,35 +372,6 @@ function compareTerms(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The first position in sorted `docs[lo … hi)` holding `doc` or more (hi when none does). */
-function lowerBound(docs: Int32Array, doc: number, lo: number, hi: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (docs[mid]! < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * The first position at or after `from` in sorted `docs` holding `doc` or more: steps doubling from `from`, then a
- * binary search, so looking up ascending documents in a long list costs little more than the distance moved.
- */
-function gallop(docs: Int32Array, doc: number, from: number): number {
-  let step = 1;
-  let hi = from;
-  while (hi < docs.length && docs[hi]! < doc) {
-    from = hi + 1;
-    hi += step;
-    step *= 2;
-  }
-  return lowerBound(docs, doc, from, Math.min(hi, docs.length));
-}
-
-/** Documents scored together by search(): each term's bound, and so which terms can decide, is per window. */
-const WINDOW_BITS = 13;
-const WINDOW = 1 << WINDOW_BITS;
-
 /** Terms whose summaries are kept (at 10,000 reports 400 windows: 3.2 kB a term). */
 const SUMMARIES_KEPT = 8192;
 
@@ -611,209 +586,4 @@ export class LexicalIndexBuilder {
   dispose(): void {
     this.postings.dispose();
   }
-}
-
-/** A term's postings as a search reads them. */
-interface TermList {
-  id: number;
-  weight: number;
-  docs: Int32Array;
-  tfs: Uint16Array;
-  /** Per window, the most of its weight the term gives a document there. */
-  maxima: Float32Array;
-  /** The most the term adds to a document of the window being scored. */
-  bound: number;
-  /** Where its postings were last read or looked up. */
-  at: number;
-}
-
-/** Per document of a window, its score so far, and a bit per document scored. */
-interface Scratch {
-  scores: Float64Array;
-  found: Int32Array;
-}
-
-/**
- * A term's share of a document's score: `weight` × tf / (tf + the document's norm). Every search adds 1e-12 with it
- * (a document found scores above 0).
- */
-function share(weight: number, scaledTf: number, norm: number): number {
-  const tf = scaledTf / TF_SCALE;
-  return (weight * tf) / (tf + norm);
-}
-
-/** One search's block-max MaxScore, window by window (see LexicalIndex.search). */
-class MaxScore {
-  private readonly top: TopDocuments;
-  /** The terms with documents in the window, the lightest there first. */
-  private readonly here: TermList[] = [];
-  /** A document of the window holding terms here[0 … i] only scores at most upTo[i] (float error allowed for). */
-  private readonly upTo: Float64Array;
-
-  constructor(
-    /** In summing order. */
-    private readonly lists: TermList[],
-    limit: number,
-    private readonly norms: Float32Array,
-    private readonly scratch: Scratch,
-    private readonly accept?: (doc: number) => boolean,
-  ) {
-    this.top = new TopDocuments(limit);
-    this.upTo = new Float64Array(lists.length);
-  }
-
-  run(windows: number): LexicalHit[] {
-    const { top, upTo } = this;
-    for (let w = 0; w < windows; w++) {
-      const n = this.order(w);
-      const least = top.full ? top.worstScore : -Infinity;
-      if (n === 0 || upTo[n - 1]! < least) continue;
-      // Terms here[0 … essential − 1] cannot make a document enter on their own: they are only looked up.
-      let essential = 0;
-      while (upTo[essential]! < least) essential++;
-      this.read(w * WINDOW, essential, n);
-      this.collect(w * WINDOW, essential);
-    }
-    return top.best();
-  }
-
-  /** Orders the terms with documents in window `w` by their bounds there; returns how many there are. */
-  private order(w: number): number {
-    const { here, upTo } = this;
-    let n = 0;
-    for (const list of this.lists) {
-      list.bound = list.weight * list.maxima[w]!;
-      if (list.bound === 0) continue;
-      let at = n++;
-      for (; at > 0 && here[at - 1]!.bound > list.bound; at--) here[at] = here[at - 1]!;
-      here[at] = list;
-    }
-    for (let i = 0; i < n; i++) upTo[i] = (i > 0 ? upTo[i - 1]! : 0) + here[i]!.bound + 1e-12 + 1e-9;
-    return n;
-  }
-
-  /** Scores the window's documents by the postings of terms here[essential … n − 1]. */
-  private read(start: number, essential: number, n: number): void {
-    const { scores, found } = this.scratch;
-    const { norms } = this;
-    for (let i = essential; i < n; i++) {
-      const list = this.here[i]!;
-      const { weight, docs, tfs } = list;
-      let p = gallop(docs, start, list.at);
-      for (; p < docs.length && docs[p]! < start + WINDOW; p++) {
-        const d = docs[p]! - start;
-        found[d >> 5] = found[d >> 5]! | (1 << (d & 31));
-        scores[d] = scores[d]! + share(weight, tfs[p]!, norms[docs[p]!]!) + 1e-12;
-      }
-      list.at = p;
-    }
-  }
-
-  /**
-   * Adds the other terms to each document found, in ascending order so that their lists are looked up moving forward,
-   * while it could still enter the top; offers those that can. Leaves the scratch space empty.
-   */
-  private collect(start: number, essential: number): void {
-    const { scores, found } = this.scratch;
-    const { top, upTo, here } = this;
-    for (let b = 0; b < found.length; b++) {
-      for (let bits = found[b]!; bits !== 0; bits &= bits - 1) {
-        const d = (b << 5) + 31 - Math.clz32(bits & -bits);
-        const doc = start + d;
-        let score = scores[d]!;
-        scores[d] = 0;
-        if (this.accept && !this.accept(doc)) continue;
-        let i = essential - 1;
-        for (; i >= 0 && !(top.full && score + upTo[i]! < top.worstScore); i--) {
-          const list = here[i]!;
-          const p = (list.at = gallop(list.docs, doc, list.at));
-          if (p < list.docs.length && list.docs[p] === doc)
-            score = score + share(list.weight, list.tfs[p]!, this.norms[doc]!) + 1e-12;
-        }
-        if (i < 0 && !(top.full && score + 1e-9 < top.worstScore)) top.offer(doc, this.exactScore(doc));
-      }
-      found[b] = 0;
-    }
-  }
-
-  /** The document's score summed in the lists' order, so the same in any search whatever was skipped. */
-  private exactScore(doc: number): number {
-    let score = 0;
-    for (const { weight, docs, tfs } of this.lists) {
-      const p = lowerBound(docs, doc, 0, docs.length);
-      if (p < docs.length && docs[p] === doc) score = score + share(weight, tfs[p]!, this.norms[doc]!) + 1e-12;
-    }
-    return score;
-  }
-}
-
-/**
- * The `limit` best documents offered, by score then the lower document: a heap whose root is the worst of them, the
- * one the next better document pushes out.
- */
-class TopDocuments {
-  private readonly docs: Int32Array;
-  private readonly scores: Float64Array;
-  private size = 0;
-
-  constructor(private readonly limit: number) {
-    this.docs = new Int32Array(limit);
-    this.scores = new Float64Array(limit);
-  }
-
-  get full(): boolean {
-    return this.size === this.limit;
-  }
-
-  /** The lowest score kept (meaningful once full). */
-  get worstScore(): number {
-    return this.scores[0]!;
-  }
-
-  offer(doc: number, score: number): void {
-    if (this.size < this.limit) {
-      this.up(this.size++, doc, score);
-    } else if (worse(this.docs[0]!, this.scores[0]!, doc, score)) this.down(doc, score);
-  }
-
-  /** The documents kept, best first. */
-  best(): LexicalHit[] {
-    return Array.from({ length: this.size }, (_, i) => ({ doc: this.docs[i]!, score: this.scores[i]! })).sort(
-      (x, y) => y.score - x.score || x.doc - y.doc,
-    );
-  }
-
-  private up(at: number, doc: number, score: number): void {
-    const { docs, scores } = this;
-    for (; at > 0; at = (at - 1) >> 1) {
-      const parent = (at - 1) >> 1;
-      if (!worse(doc, score, docs[parent]!, scores[parent]!)) break;
-      docs[at] = docs[parent]!;
-      scores[at] = scores[parent]!;
-    }
-    docs[at] = doc;
-    scores[at] = score;
-  }
-
-  /** Replaces the root. */
-  private down(doc: number, score: number): void {
-    const { docs, scores, size } = this;
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      if (child + 1 < size && worse(docs[child + 1]!, scores[child + 1]!, docs[child]!, scores[child]!)) child++;
-      if (!worse(docs[child]!, scores[child]!, doc, score)) break;
-      docs[at] = docs[child]!;
-      scores[at] = scores[child]!;
-      at = child;
-    }
-    docs[at] = doc;
-    scores[at] = score;
-  }
-}
-
-/** Whether document `a` ranks below document `b`: a lower score, or the same score and a later document. */
-function worse(a: number, aScore: number, b: number, bScore: number): boolean {
-  return aScore < bScore || (aScore === bScore && a > b);
 }
