@@ -1,11 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bm25, idfOf, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.js';
 import { lexicalFileParts, openLexicalFile, readLexicalBytes } from '../../src/search/lexical-file.js';
 
 const fileBytes = (index: LexicalIndex): Buffer => Buffer.concat(lexicalFileParts(index));
+
+/** Temporary folders, removed after the tests. */
+const dirs: string[] = [];
+const tempDir = (prefix: string): string => {
+  dirs.push(mkdtempSync(join(tmpdir(), prefix)));
+  return dirs.at(-1)!;
+};
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function sample(): LexicalIndex {
   const b = new LexicalIndexBuilder();
@@ -71,7 +79,7 @@ describe('LexicalIndex', () => {
         });
         builder.add([{ terms, weight: 1 + Math.floor(random() * 2) }]);
       }
-    const dir = mkdtempSync(join(tmpdir(), 'rqb-maxscore-'));
+    const dir = tempDir('rqb-maxscore-');
     writeFileSync(join(dir, 'lexical.bin'), fileBytes(builder.build()));
     const index = openLexicalFile(join(dir, 'lexical.bin'));
     expect(index.documentFrequency('all0')).toBeGreaterThan(8192); // longer than a window: read by parts
@@ -118,7 +126,7 @@ describe('LexicalIndex', () => {
   });
 
   it('survives a round trip through its file, read whole or term by term (odd and even posting counts)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rqb-lex-'));
+    const dir = tempDir('rqb-lex-');
     for (const [k, index] of [sample(), new LexicalIndexBuilder().build()].entries()) {
       const path = join(dir, `${k}.bin`);
       writeFileSync(path, fileBytes(index));
@@ -137,7 +145,7 @@ describe('LexicalIndex', () => {
     expect(() => readLexicalBytes(Buffer.from('garbage, not an index'))).toThrow('not a lexical index file');
     const bytes = fileBytes(sample());
     expect(() => readLexicalBytes(bytes.subarray(0, bytes.length - 4))).toThrow(/bytes, expected/);
-    const dir = mkdtempSync(join(tmpdir(), 'rqb-lex-'));
+    const dir = tempDir('rqb-lex-');
     const damaged = (at: number): string => {
       const copy = Buffer.from(bytes);
       copy[at] = copy[at]! ^ 0xff;
