@@ -16,8 +16,6 @@ import {
   type TermList,
 } from './max-score.js';
 
-export type { LexicalHit } from './max-score.js';
-
 /**
  * BM25 term score.
  * @param tf term frequency in the document (≥ 0)
@@ -114,8 +112,8 @@ export class LexicalIndex {
   private readonly termIds = new Map<string, number>();
   /** Per document k1·(1 − b + b·length/avgLength), the length part of BM25, computed once. */
   private readonly norms: Float32Array;
-  /** 1 / norms, for bounding a term's share (summaryOf). */
-  private readonly inverseNorms: Float32Array;
+  /** 1 / norms, for bounding a term's share (summaryOf), made with the first summary. */
+  private inverseNorms?: Float32Array;
   /** Scratch space for scoring a window of documents, reused by every search. */
   private readonly scratch: Scratch = { scores: new Float64Array(WINDOW), found: new Int32Array(WINDOW / 32) };
   /** Per term used lately, where its postings in each window start and the most it gives a document there. */
@@ -134,7 +132,6 @@ export class LexicalIndex {
     for (const l of data.lengths) total += l;
     const avg = Math.max(total / Math.max(data.lengths.length, 1), 1);
     this.norms = data.lengths.map((l) => k1 * (1 - b + (b * l) / avg));
-    this.inverseNorms = this.norms.map((x) => 1 / x);
   }
 
   get size(): number {
@@ -244,7 +241,7 @@ export class LexicalIndex {
       })
       .sort((x, y) => y.weight - x.weight || x.id - y.id);
     if (limit <= 0 || !lists.length) return [];
-    return new MaxScore(lists, limit, this.norms, this.scratch, accept).run(Math.ceil(this.size / WINDOW));
+    return new MaxScore(lists, limit, this.norms, this.scratch, accept).run();
   }
 
   /**
@@ -260,7 +257,7 @@ export class LexicalIndex {
       const starts = new Int32Array(windows + 1);
       // tf / (tf + norm) is largest where tf / norm is: a product per posting, not a quotient.
       const ratios = new Float64Array(windows);
-      const inverse = this.inverseNorms;
+      const inverse = (this.inverseNorms ??= this.norms.map((x) => 1 / x));
       for (let p = 0; p < docs.length; p++) {
         const doc = docs[p]!;
         const w = doc >> WINDOW_BITS;

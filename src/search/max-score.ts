@@ -90,9 +90,10 @@ export class MaxScore {
     this.upTo = new Float64Array(lists.length);
   }
 
-  run(windows: number): LexicalHit[] {
+  run(): LexicalHit[] {
     const { top, upTo } = this;
-    for (let w = 0; w < windows; w++) {
+    // Every term has a bound per window of the index.
+    for (let w = 0; w < this.lists[0]!.maxima.length; w++) {
       const n = this.order(w);
       const least = top.full ? top.worstScore : -Infinity;
       if (n === 0 || upTo[n - 1]! < least) continue;

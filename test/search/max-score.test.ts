@@ -45,7 +45,7 @@ describe('MaxScore', () => {
       }
       brute.sort((x, y) => y.score - x.score || x.doc - y.doc);
       const scratch = { scores: new Float64Array(WINDOW), found: new Int32Array(WINDOW / 32) };
-      const top = new MaxScore(plan, limit, norms, scratch).run(Math.ceil(n / WINDOW));
+      const top = new MaxScore(plan, limit, norms, scratch).run();
       expect(top).toEqual(brute.slice(0, limit));
       expect(scratch.scores.every((x) => x === 0) && scratch.found.every((x) => x === 0)).toBe(true); // left clean
     }
