@@ -28,6 +28,9 @@ import type { Embedder } from './search/embedder.js';
 import {
   FORMAT_VERSION,
   IndexStore,
+  segmentOrder,
+  TAIL_GRAPH,
+  TAIL_LEXICAL,
   type FailedConversion,
   type GenerationWriter,
   type Manifest,
@@ -287,46 +290,147 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
 }
 
 /**
- * The two indexes over all reports, after they are written: lexical.bin, then (with a model) the HNSW
- * graph from the vectors written per report, one after the other so they are never both in memory.
+ * The share of an index's chunks its tail may hold (store.ts): an ingest that would pass it builds one index again. A
+ * tail is searched beside the main index (a second, small graph and lexical file), so it is kept small.
+ */
+export const TAIL_SHARE = 1 / 8;
+
+/**
+ * How a new generation's reports are indexed: the previous main index taken over as it is and every other report in
+ * the tail, when no report of the main index changed or went and the tail stays within TAIL_SHARE of the chunks (so
+ * adding a report rewrites only the tail); otherwise (undefined) one index over all of them. Pure.
+ */
+export function segmentsOf(
+  previous: Manifest | undefined,
+  reports: Record<string, ReportEntry>,
+  full: boolean,
+): { main: string[]; tail: string[] } | undefined {
+  if (full || !previous) return undefined;
+  const { main } = segmentOrder(previous);
+  // A changed report has a new hash and new labels; a removed one no entry.
+  const same = (id: string): boolean =>
+    reports[id]?.hash === previous.reports[id]!.hash && reports[id]?.firstLabel === previous.reports[id]!.firstLabel;
+  if (!main.length || !main.every(same)) return undefined;
+  const inMain = new Set(main);
+  const tail = Object.keys(reports).filter((id) => !inMain.has(id));
+  const chunks = (ids: string[]): number => ids.reduce((n, id) => n + reports[id]!.chunkCount, 0);
+  return chunks(tail) <= TAIL_SHARE * (chunks(main) + chunks(tail)) ? { main, tail } : undefined;
+}
+
+/** What building the indexes over a generation's reports works from. */
+interface IndexWork {
+  previous: Manifest | undefined;
+  previousDir: string | undefined;
+  plan: { full: boolean };
+  model: Manifest['model'];
+  progress: Progress;
+  summary: IngestSummary;
+}
+
+/**
+ * The indexes over all reports, after they are written: the lexical index, then (with a model) the HNSW graph from the
+ * vectors written per report, one after the other so they are never both in memory. Either one index over every report,
+ * or the previous main index taken over and the tail written again (segmentsOf).
  */
 function buildIndexes(
   store: IndexStore,
   writer: GenerationWriter,
   manifest: Manifest,
   embeddedIds: string[],
-  at: {
-    previous: Manifest | undefined;
-    previousDir: string | undefined;
-    plan: { full: boolean };
-    model: Manifest['model'];
-    progress: Progress;
-    summary: IngestSummary;
-  },
+  at: IndexWork,
 ): void {
-  const { previous, previousDir, model } = at;
-  const chunkCounts = (m: Manifest): ReportChunkCount[] =>
-    Object.entries(m.reports).map(([id, e]) => ({ id, chunkCount: e.chunkCount }));
+  const { previous, previousDir } = at;
+  const segments = previousDir ? segmentsOf(previous, manifest.reports, at.plan.full) : undefined;
+  if (segments && previous && previousDir) {
+    buildTail(store, writer, manifest, embeddedIds, segments, { ...at, previous, previousDir });
+    return;
+  }
+  const before = previous && previousDir && !at.plan.full ? segmentOrder(previous) : undefined;
   manifest.lexicalBytes = writer.writeLexicalIndex(
-    chunkCounts(manifest),
-    previous && previousDir && !at.plan.full ? { dir: previousDir, reports: chunkCounts(previous) } : undefined,
+    'lexical.bin',
+    chunkCounts(manifest, Object.keys(manifest.reports)),
+    before && {
+      files: [join(previousDir!, 'lexical.bin'), ...(before.tail.length ? [join(previousDir!, TAIL_LEXICAL)] : [])],
+      reports: chunkCounts(previous!, [...before.main, ...before.tail]),
+    },
   );
-  if (!model) return;
+  if (!at.model) return;
+  // The previous main graph without the reports that changed or went; the new reports and the previous tail's added.
+  const kept = before?.tail.filter((id) => manifest.reports[id]?.firstLabel === previous!.reports[id]!.firstLabel);
+  manifest.hnswBytes = writeGraph(store, writer, manifest, at, {
+    file: 'hnsw.bin',
+    from: before && previous!.hnswBytes ? { path: join(previousDir!, 'hnsw.bin'), ids: before.main } : undefined,
+    add: [...(kept ?? []), ...embeddedIds],
+  });
+}
+
+/** The previous main index taken over (hard links); the tail's lexical index and graph written again. */
+function buildTail(
+  store: IndexStore,
+  writer: GenerationWriter,
+  manifest: Manifest,
+  embeddedIds: string[],
+  { main, tail }: { main: string[]; tail: string[] },
+  at: IndexWork & { previous: Manifest; previousDir: string },
+): void {
+  const { previous, previousDir } = at;
+  manifest.reports = Object.fromEntries([...main, ...tail].map((id) => [id, manifest.reports[id]!]));
+  for (const file of ['lexical.bin', ...(previous.hnswBytes ? ['hnsw.bin'] : [])]) writer.takeOver(previousDir, file);
+  const { lexicalBytes, hnswBytes, hnswCrc32, hnswSha1 } = previous;
+  Object.assign(manifest, { lexicalBytes, hnswBytes, hnswCrc32, hnswSha1 });
+  if (!tail.length) return;
+  const before = previous.tail;
+  manifest.tail = {
+    ids: tail,
+    lexicalBytes: writer.writeLexicalIndex(
+      TAIL_LEXICAL,
+      chunkCounts(manifest, tail),
+      before && { files: [join(previousDir, TAIL_LEXICAL)], reports: chunkCounts(previous, before.ids) },
+    ),
+  };
+  if (!at.model) return;
+  manifest.tail.hnswBytes = writeGraph(store, writer, manifest, at, {
+    file: TAIL_GRAPH,
+    from: before?.hnswBytes ? { path: join(previousDir, TAIL_GRAPH), ids: before.ids } : undefined,
+    add: embeddedIds,
+  });
+}
+
+const chunkCounts = (m: Manifest, ids: string[]): ReportChunkCount[] =>
+  ids.map((id) => ({ id, chunkCount: m.reports[id]!.chunkCount }));
+
+/**
+ * Writes a graph file of this generation: a previous one (`from`, over the reports `from.ids`) without the vectors of
+ * those reports that changed or went, or a new one; the vectors of the reports `add` linked in. Returns its byte size.
+ */
+function writeGraph(
+  store: IndexStore,
+  writer: GenerationWriter,
+  manifest: Manifest,
+  at: IndexWork,
+  { file, from, add }: { file: string; from: { path: string; ids: string[] } | undefined; add: string[] },
+): number {
+  const dim = at.model!.dim;
   // The lexical build's arrays (over 100 MB at 1,000 reports) are garbage now: collected before
   // the graph is built, not whenever V8 next looks, so the two never add up.
   collectGarbage();
-  const vectors = openVectorIndex(store, previous, previousDir, at.plan.full, model.dim, at.summary);
+  const vectors = from ? VectorIndex.load(from.path, dim) : VectorIndex.create(dim, 1024);
+  const gone = new Set([...at.summary.changed, ...at.summary.removed]);
+  for (const id of from?.ids.filter((id) => gone.has(id)) ?? []) {
+    const entry = at.previous!.reports[id]!;
+    for (let i = 0; i < entry.chunkCount; i++) vectors.remove(entry.firstLabel + i);
+  }
   linkVectors(
     vectors,
-    embeddedIds,
+    add,
     {
       rows: (id) => store.readChunks(writer.dir, id, manifest.reports[id]!.chunkCount),
-      vectors: (id) => store.readVectorRows(writer.dir, id, model.dim, 0, manifest.reports[id]!.chunkCount),
+      vectors: (id) => store.readVectorRows(writer.dir, id, dim, 0, manifest.reports[id]!.chunkCount),
     },
     manifest,
     at.progress,
   );
-  manifest.hnswBytes = writer.writeVectorIndex(vectors);
+  return writer.writeVectorIndex(vectors, file);
 }
 
 /**
@@ -473,24 +577,6 @@ async function indexReport(
     offTopic,
   };
   return { id: report.id, entry };
-}
-
-/** The previous HNSW graph minus changed and removed reports, or a fresh one on a full rebuild. */
-function openVectorIndex(
-  store: IndexStore,
-  previous: Manifest | undefined,
-  previousDir: string | undefined,
-  full: boolean,
-  dim: number,
-  summary: IngestSummary,
-): VectorIndex {
-  if (full || !previous?.hnswBytes || !previousDir) return VectorIndex.create(dim, 1024);
-  const index = VectorIndex.load(join(previousDir, 'hnsw.bin'), dim);
-  for (const id of [...summary.changed, ...summary.removed]) {
-    const entry = previous.reports[id]!;
-    for (let i = 0; i < entry.chunkCount; i++) index.remove(entry.firstLabel + i);
-  }
-  return index;
 }
 
 /**

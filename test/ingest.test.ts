@@ -1,13 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest, passageText } from '../src/ingest.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
-import { FORMAT_VERSION, IndexStore } from '../src/search/store.js';
+import { FORMAT_VERSION, IndexStore, TAIL_GRAPH, TAIL_LEXICAL } from '../src/search/store.js';
 import { runCount } from '../src/search/sentence-vectors.js';
-import { loadIndex } from '../src/search/load-index.js';
+import { loadIndex, loadIndexWordsFirst } from '../src/search/load-index.js';
 import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
@@ -129,6 +138,51 @@ describe('ingest, lexical only (no model)', () => {
       expect(extended.search(q, 10)).toEqual(rebuilt.search(q, 10));
   });
 
+  it('adding a report writes only the tail; the index answers as one rebuilt, and a change to the main index or a tail past its share builds one index again', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const store = new IndexStore(dataDir);
+    const inode = (file: string): bigint => statSync(join(store.current()!, file), { bigint: true }).ino;
+    const hits = (dir: string, terms: string[]): string[] => {
+      const { index } = loadIndex(new IndexStore(dir))!;
+      return index.lexical
+        .search(terms, 10)
+        .map((h) => `${index.reportOf(h.doc)} ${index.chunk(h.doc).start} ${h.score}`);
+    };
+    const asRebuilt = async (): Promise<void> => {
+      const fresh = tempDir();
+      await ingest({ corpusDir, dataDir: fresh });
+      for (const q of [['court'], ['librari', 'counti'], ['administr', 'case'], ['tree', 'plant']])
+        expect(hits(dataDir, q)).toEqual(hits(fresh, q));
+    };
+    await ingest({ corpusDir, dataDir });
+    const main = inode('lexical.bin');
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    await ingest({ corpusDir, dataDir });
+    writeFileSync(join(corpusDir, 'zz-more.txt'), 'More.\n\nThe county planted 300 trees by the court.\n');
+    await ingest({ corpusDir, dataDir });
+    expect(store.manifest()!.tail?.ids).toEqual(['zz-added', 'zz-more']);
+    expect(inode('lexical.bin')).toBe(main); // taken over, not written again
+    await asRebuilt();
+    // A tail report changed: the tail is written again, the main index kept.
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 5 libraries and 2 courts.\n');
+    await ingest({ corpusDir, dataDir });
+    expect(store.manifest()!.tail?.ids).toEqual(['zz-more', 'zz-added']);
+    expect(inode('lexical.bin')).toBe(main);
+    await asRebuilt();
+    // A report of the main index changed: one index again.
+    appendFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), '\nThe county planted 12 more trees.\n');
+    await ingest({ corpusDir, dataDir });
+    expect(store.manifest()!.tail).toBeUndefined();
+    expect(existsSync(join(store.current()!, TAIL_LEXICAL))).toBe(false);
+    await asRebuilt();
+    // A tail of more than an eighth of the chunks: one index again.
+    const long = Array.from({ length: 80 }, (_, i) => `The county repaired ${i + 2} roads in district ${i}.`);
+    writeFileSync(join(corpusDir, 'zz-long.txt'), `Roads.\n\n${long.join('\n\n')}\n`);
+    await ingest({ corpusDir, dataDir });
+    expect(store.manifest()!.tail).toBeUndefined();
+    await asRebuilt();
+  });
+
   it('a changed or removed report leaves the lexical index byte for byte what a fresh ingest builds, also when the previous one is unreadable', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     const store = new IndexStore(dataDir);
@@ -233,10 +287,15 @@ describe('ingest with the tiny test model (dense path)', () => {
     const embedder = await loadEmbedder(model, tempDir());
     await ingest({ corpusDir, dataDir, embedder });
     writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    const store = new IndexStore(dataDir);
+    const graph = statSync(join(store.current()!, 'hnsw.bin')).ino;
     const summary = await ingest({ corpusDir, dataDir, embedder });
     expect(summary.added).toEqual(['zz-added']);
-    const store = new IndexStore(dataDir);
     expect(readdirSync(store.current()!).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    // The main graph taken over as it is (a hard link); the new report's vectors in the tail's graph.
+    expect(statSync(join(store.current()!, 'hnsw.bin')).ino).toBe(graph);
+    expect(store.manifest()!.tail?.ids).toEqual(['zz-added']);
+    expect(store.manifest()!.tail?.hnswBytes).toBeGreaterThan(0);
     const { index } = loadIndex(store)!;
     const manifest = store.manifest()!;
     const runs = Object.entries(manifest.reports).map(([id, e]) =>
@@ -249,6 +308,23 @@ describe('ingest with the tiny test model (dense path)', () => {
       const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');
       expect(index.denseSearch(vector!, 1)[0]!.chunk).toBe(i);
     }
+  });
+
+  it('a damaged tail graph is named when the index is loaded, by hnswlib or for a scan', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const embedder = await loadEmbedder(model, tempDir());
+    await ingest({ corpusDir, dataDir, embedder });
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
+    await ingest({ corpusDir, dataDir, embedder });
+    const store = new IndexStore(dataDir);
+    const path = join(store.current()!, TAIL_GRAPH);
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 5]! ^= 0xff;
+    writeFileSync(path, bytes);
+    expect(() => loadIndex(store)).toThrow(/tail-hnsw\.bin is corrupt \(its checksum does not match\)/);
+    await expect(loadIndexWordsFirst(store, { graph: false })!.dense).rejects.toThrow(/tail-hnsw\.bin is corrupt/);
+    writeFileSync(path, bytes.subarray(0, 100));
+    expect(() => loadIndex(store)).toThrow(/tail-hnsw\.bin is missing or truncated/);
   });
 
   it("stores each report's off-topic level as the engine would measure it from the vectors; other probes' levels are dropped", async () => {

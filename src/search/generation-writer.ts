@@ -20,6 +20,7 @@ import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
 import { rowTerms, type ChunkTerms } from './corpus-index.js';
 import { lexicalFileParts, readLexicalBytes, writeLexicalFile } from './lexical-file.js';
+import { joinLexical } from './lexical-segments.js';
 import { encodeReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
 import { addWordCounts, writeFileDurable, type GenerationFiles } from './index-format.js';
@@ -62,12 +63,17 @@ export class GenerationWriter {
   }
 
   /**
-   * Writes lexical.bin over `reports` (in that order); returns its byte size. Reports indexed in
-   * this generation (indexChunkTerms) bring their documents; a carried-over report's are taken
-   * from the previous generation's lexical.bin (LexicalIndex.concat: no report is read), or, when
-   * that file cannot be read, indexed again from the report's stored text and chunks.
+   * Writes a lexical index file (lexical.bin, or the tail's) over `reports` (in that order); returns its byte size.
+   * Reports indexed in this generation (indexChunkTerms) bring their documents; a carried-over report's are taken from
+   * the previous generation's lexical files (`previous.files`, read as one index of `previous.reports`;
+   * LexicalIndex.concat: no report is read), or, when those cannot be read, indexed again from the report's stored
+   * text and chunks.
    */
-  writeLexicalIndex(reports: ReportChunkCount[], previous?: { dir: string; reports: ReportChunkCount[] }): number {
+  writeLexicalIndex(
+    file: string,
+    reports: ReportChunkCount[],
+    previous?: { files: string[]; reports: ReportChunkCount[] },
+  ): number {
     // Every report indexed in this generation, in order (a full ingest): written a batch of terms at a time.
     const streamed = this.streamedReports;
     if (
@@ -76,7 +82,7 @@ export class GenerationWriter {
       reports.every((r, i) => r.id === streamed[i]!.id && r.chunkCount === streamed[i]!.chunkCount)
     ) {
       try {
-        return writeLexicalFile(join(this.dir, 'lexical.bin'), this.streamed.inBatches(LEXICAL_BATCH));
+        return writeLexicalFile(join(this.dir, file), this.streamed.inBatches(LEXICAL_BATCH));
       } finally {
         this.streamed.dispose();
       }
@@ -92,7 +98,7 @@ export class GenerationWriter {
     try {
       if (this.streamed) addParts(this.streamed.build(), this.streamedReports);
       const carried = (): ReportChunkCount[] => reports.filter((r) => !parts.has(r.id));
-      const before = carried().length && previous ? readPreviousLexical(previous.dir, previous.reports) : undefined;
+      const before = carried().length && previous ? readPreviousLexical(previous.files, previous.reports) : undefined;
       if (before && previous) addParts(before, previous.reports);
       const again = carried();
       if (again.length) addParts(this.indexAgain(again), again);
@@ -101,7 +107,7 @@ export class GenerationWriter {
     }
     const index = LexicalIndex.concat(reports.map((r) => parts.get(r.id)!));
     const bytes = lexicalFileParts(index);
-    writeFileDurable(join(this.dir, 'lexical.bin'), bytes);
+    writeFileDurable(join(this.dir, file), bytes);
     return bytes.reduce((n, p) => n + p.byteLength, 0);
   }
 
@@ -148,18 +154,21 @@ export class GenerationWriter {
       join('words', `${id}.tsv`),
       ...(withVectors ? [join('vectors', `${id}.f32`)] : []),
     ];
-    for (const f of files) {
-      try {
-        linkSync(join(previousDir, f), join(this.dir, f));
-      } catch {
-        writeFileDurable(join(this.dir, f), readFileSync(join(previousDir, f)));
-      }
+    for (const f of files) this.takeOver(previousDir, f);
+  }
+
+  /** A file of the previous generation, unchanged, in this one: a hard link, or a copy where links cannot be made. */
+  takeOver(previousDir: string, file: string): void {
+    try {
+      linkSync(join(previousDir, file), join(this.dir, file));
+    } catch {
+      writeFileDurable(join(this.dir, file), readFileSync(join(previousDir, file)));
     }
   }
 
-  /** Writes the HNSW graph and returns its byte size for the manifest. */
-  writeVectorIndex(index: VectorIndex): number {
-    const path = join(this.dir, 'hnsw.bin');
+  /** Writes an HNSW graph (hnsw.bin, or the tail's) and returns its byte size for the manifest. */
+  writeVectorIndex(index: VectorIndex, file: string): number {
+    const path = join(this.dir, file);
     index.save(path);
     const fd = openSync(path, 'r+');
     fsyncSync(fd);
@@ -232,10 +241,15 @@ export interface ReportChunkCount {
   chunkCount: number;
 }
 
-/** The previous generation's lexical index, if it can be read and holds exactly its reports' chunks. */
-function readPreviousLexical(dir: string, reports: ReportChunkCount[]): LexicalIndex | undefined {
+/**
+ * The previous generation's lexical index (its main file and its tail's, as one), if it can be read and holds exactly
+ * its reports' chunks.
+ */
+function readPreviousLexical(files: string[], reports: ReportChunkCount[]): LexicalIndex | undefined {
   try {
-    const index = readLexicalBytes(readFileSync(join(dir, 'lexical.bin')));
+    const index = files
+      .map((f) => readLexicalBytes(readFileSync(f)))
+      .reduce((main, tail) => joinLexical(main.data, tail.data));
     return index.size === reports.reduce((n, r) => n + r.chunkCount, 0) ? index : undefined;
   } catch {
     return undefined; // its reports are indexed again from their stored text

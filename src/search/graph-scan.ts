@@ -24,6 +24,23 @@ export interface DenseGraph {
   search(vector: Float32Array, k: number): VectorHit[];
 }
 
+/**
+ * Graphs over disjoint labels searched as one (an index's main graph and its tail's, store.ts): each gives its `k`
+ * best, the best `k` of them all are returned. One graph is returned as it is.
+ */
+export function joinGraphs(graphs: DenseGraph[]): DenseGraph {
+  if (graphs.length === 1) return graphs[0]!;
+  return {
+    dim: graphs[0]!.dim,
+    count: graphs.reduce((n, g) => n + g.count, 0),
+    search: (vector, k) =>
+      graphs
+        .flatMap((g) => g.search(vector, k))
+        .sort((a, b) => b.similarity - a.similarity || a.label - b.label)
+        .slice(0, k),
+  };
+}
+
 /** Where the parts of a record are, from the file's header. */
 interface Layout {
   /** Records in the file, deleted ones included. */

@@ -11,7 +11,9 @@ import { IndexError } from '../errors.js';
 import { decodeReportBody, type ReportBody } from './report-file.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
+/** Versions this program reads: an index of version 8 is one of version 9 without a tail. */
+export const READABLE_VERSIONS = [8, FORMAT_VERSION];
 
 export interface ReportEntry {
   file: string;
@@ -41,6 +43,26 @@ export interface OffTopicLevel {
   sd: number;
 }
 
+/** The tail's files (see Manifest.tail). */
+export const TAIL_LEXICAL = 'tail-lexical.bin';
+export const TAIL_GRAPH = 'tail-hnsw.bin';
+
+export interface Tail {
+  ids: string[];
+  /** Byte size of tail-lexical.bin. */
+  lexicalBytes: number;
+  /** Byte size and CRC-32 of tail-hnsw.bin, for an index with vectors. */
+  hnswBytes?: number | undefined;
+  hnswCrc32?: number | undefined;
+}
+
+/** The reports of the main index, in its document order, and the tail's, in its own: an index's reports in order. */
+export function segmentOrder(manifest: Pick<Manifest, 'reports' | 'tail'>): { main: string[]; tail: string[] } {
+  const tail = manifest.tail?.ids ?? [];
+  const inTail = new Set(tail);
+  return { main: Object.keys(manifest.reports).filter((id) => !inTail.has(id)), tail };
+}
+
 /** A report file that could not be converted: the hash of its bytes then, and why. */
 export interface FailedConversion {
   hash: string;
@@ -65,6 +87,12 @@ export interface Manifest {
   hnswCrc32?: number;
   /** SHA-1 of hnsw.bin, as indexes written before 2026-12-03 check it. */
   hnswSha1?: string;
+  /**
+   * Reports added since lexical.bin and hnsw.bin were built, in an index of their own beside them (tail-lexical.bin,
+   * tail-hnsw.bin) and searched with them as one: adding a report rewrites only these small files. Their ids in the
+   * tail's document order; the other reports are the main index's, in manifest order (segmentOrder).
+   */
+  tail?: Tail | undefined;
   /** Which off-topic probes the reports' `offTopic` levels were measured with (the answer side's signature of them). */
   offTopicProbes?: string | undefined;
   builtAt: string;

@@ -252,10 +252,11 @@ function checkTerm(head: Head, id: number, docs: Int32Array, tfs: Uint16Array, f
 }
 
 /**
- * The lexical index file kept open between questions: one, the one read last, so a replaced generation's file (a
- * gigabyte at 10,000 reports) is closed, and its space freed, at the first read of the new one.
+ * The lexical index files kept open between questions: two, the main index's and its tail's (store.ts), the ones read
+ * last, so a replaced generation's files (a gigabyte at 10,000 reports) are closed, and their space freed, at the first
+ * reads of the new one.
  */
-const LEXICAL_FILES = new OpenFiles(1);
+const LEXICAL_FILES = new OpenFiles(2);
 
 /** A term with at most this many postings is kept in memory once read (96 kB); a longer one is read each time. */
 const KEPT_POSTINGS = 16_384;

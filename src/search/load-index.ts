@@ -9,13 +9,25 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
+import type { LexicalIndex } from './bm25.js';
 import { openLexicalFile } from './lexical-file.js';
+import { joinLexical } from './lexical-segments.js';
 import { CorpusIndex } from './corpus-index.js';
 import { type ReportBody } from './report-file.js';
 import { SentenceVectors } from './sentence-vectors.js';
 import { VectorIndex } from './vector-index.js';
-import { GraphScan, type DenseGraph } from './graph-scan.js';
-import { addWordCounts, checkedReportBody, eachPiece, PIECE, REBUILD, type Manifest } from './index-format.js';
+import { GraphScan, joinGraphs, type DenseGraph } from './graph-scan.js';
+import {
+  addWordCounts,
+  checkedReportBody,
+  eachPiece,
+  PIECE,
+  REBUILD,
+  segmentOrder,
+  TAIL_GRAPH,
+  TAIL_LEXICAL,
+  type Manifest,
+} from './index-format.js';
 import type { IndexStore } from './store.js';
 /**
  * A report whose id and metadata (from the manifest) are there at once and whose text and
@@ -111,17 +123,16 @@ export async function readReportsAhead(
  */
 export function loadIndex(store: IndexStore): { index: CorpusIndex; manifest: Manifest } | undefined {
   const loaded = loadWords(store);
-  const graph = loaded && graphOf(loaded.dir, loaded.manifest);
-  if (!loaded || !graph) return loaded;
-  // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
-  const sum = graph.checksum();
-  eachPiece(graph.path, sum.add);
-  if (!sum.matches()) throw corruptGraph(graph.path);
-  attachDense(
-    store,
-    loaded,
-    readGraph(() => VectorIndex.load(graph.path, graph.dim), graph.path),
-  );
+  const graphs = loaded && graphsOf(loaded.dir, loaded.manifest);
+  if (!loaded || !graphs) return loaded;
+  const read = graphs.map((graph) => {
+    // Checked before the native reader sees it: a few flipped bytes could make it crash the process without a word.
+    const sum = graph.checksum();
+    eachPiece(graph.path, sum.add);
+    if (!sum.matches()) throw corruptGraph(graph.path);
+    return readGraph(() => VectorIndex.load(graph.path, graph.dim), graph.path);
+  });
+  attachDense(store, loaded, joinGraphs(read));
   return loaded;
 }
 
@@ -139,23 +150,28 @@ export function loadIndexWordsFirst(
   options: { graph?: boolean } = {},
 ): { index: CorpusIndex; manifest: Manifest; dir: string; dense?: Promise<void>; graph?: Promise<void> } | undefined {
   const loaded = loadWords(store);
-  const graph = loaded && graphOf(loaded.dir, loaded.manifest);
-  if (!loaded || !graph) return loaded;
-  if (options.graph === false) return { ...loaded, dense: scanNow(store, loaded, graph) };
+  const graphs = loaded && graphsOf(loaded.dir, loaded.manifest);
+  if (!loaded || !graphs) return loaded;
+  if (options.graph === false) return { ...loaded, dense: scanNow(store, loaded, graphs) };
   const dense = (async () => {
-    const sum = graph.checksum();
-    for await (const piece of createReadStream(graph.path, { highWaterMark: PIECE })) sum.add(piece as Buffer);
-    if (!sum.matches()) throw corruptGraph(graph.path);
-    attachDense(
-      store,
-      loaded,
-      readGraph(() => GraphScan.open(graph.path, graph.dim), graph.path),
-    );
+    const scans: GraphScan[] = [];
+    for (const graph of graphs) {
+      const sum = graph.checksum();
+      for await (const piece of createReadStream(graph.path, { highWaterMark: PIECE })) sum.add(piece as Buffer);
+      if (!sum.matches()) throw corruptGraph(graph.path);
+      scans.push(readGraph(() => GraphScan.open(graph.path, graph.dim), graph.path));
+    }
+    attachDense(store, loaded, joinGraphs(scans));
   })();
   const read = dense.then(async () => {
-    loaded.index.vectors = await VectorIndex.loadInBackground(graph.path, graph.dim).catch((cause: unknown) => {
-      throw unreadableGraph(graph.path, cause);
-    });
+    const read: DenseGraph[] = [];
+    for (const graph of graphs)
+      read.push(
+        await VectorIndex.loadInBackground(graph.path, graph.dim).catch((cause: unknown) => {
+          throw unreadableGraph(graph.path, cause);
+        }),
+      );
+    loaded.index.vectors = joinGraphs(read);
   });
   read.catch(() => undefined); // a damaged file rejects `dense` too: whoever awaits only that one hears of it
   return { ...loaded, dense, graph: read };
@@ -168,13 +184,16 @@ export function loadIndexWordsFirst(
 async function scanNow(
   store: IndexStore,
   loaded: { index: CorpusIndex; manifest: Manifest; dir: string },
-  graph: GraphFile,
+  graphs: GraphFile[],
 ): Promise<void> {
   await Promise.resolve(); // its errors reach whoever awaits `dense`, as a read in the background would
-  const sum = graph.checksum();
-  const vectors = readGraph(() => GraphScan.open(graph.path, graph.dim, sum.add), graph.path);
-  if (!sum.matches()) throw corruptGraph(graph.path);
-  attachDense(store, loaded, vectors);
+  const scans = graphs.map((graph) => {
+    const sum = graph.checksum();
+    const scan = readGraph(() => GraphScan.open(graph.path, graph.dim, sum.add), graph.path);
+    if (!sum.matches()) throw corruptGraph(graph.path);
+    return scan;
+  });
+  attachDense(store, loaded, joinGraphs(scans));
 }
 
 /** Everything but the graph: the reports, their chunks, the words, the lexical index's head. */
@@ -183,7 +202,9 @@ function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest;
   const dir = store.current();
   if (!manifest || !dir) return undefined;
   const index = new CorpusIndex();
-  for (const [id, entry] of Object.entries(manifest.reports))
+  // The main index's reports, then the tail's: the lexical documents' order.
+  const { main, tail } = segmentOrder(manifest);
+  for (const [id, entry] of [...main, ...tail].map((id) => [id, manifest.reports[id]!] as const))
     index.addReport(
       new StoredReport(id, entry.meta, store, dir, entry.bodySha1),
       { count: entry.chunkCount, read: () => store.readChunks(dir, id, entry.chunkCount) },
@@ -199,15 +220,21 @@ function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest;
     }
     return words;
   };
-  const lexicalPath = join(dir, 'lexical.bin');
-  if (!existsSync(lexicalPath) || statSync(lexicalPath).size !== manifest.lexicalBytes)
-    throw new IndexError(`The lexical index ${lexicalPath} is missing or truncated; ${REBUILD}.`);
-  try {
-    // Its head now, each word's postings when a question first asks for the word.
-    index.useLexical(openLexicalFile(lexicalPath));
-  } catch (cause) {
-    throw new IndexError(`The lexical index ${lexicalPath} is corrupt; ${REBUILD}.`, { cause });
-  }
+  const lexical = (file: string, bytes: number): LexicalIndex => {
+    const path = join(dir, file);
+    if (!existsSync(path) || statSync(path).size !== bytes)
+      throw new IndexError(`The lexical index ${path} is missing or truncated; ${REBUILD}.`);
+    try {
+      // Its head now, each word's postings when a question first asks for the word.
+      return openLexicalFile(path);
+    } catch (cause) {
+      throw new IndexError(`The lexical index ${path} is corrupt; ${REBUILD}.`, { cause });
+    }
+  };
+  const mainLexical = lexical('lexical.bin', manifest.lexicalBytes);
+  index.useLexical(
+    manifest.tail ? joinLexical(mainLexical.data, lexical(TAIL_LEXICAL, manifest.tail.lexicalBytes).data) : mainLexical,
+  );
   return { index, manifest, dir };
 }
 
@@ -218,22 +245,33 @@ interface GraphFile {
   checksum: () => { add: (piece: Uint8Array) => void; matches: () => boolean };
 }
 
-/** The graph an index with vectors has, checked for its size; undefined for a lexical index. */
-function graphOf(dir: string, manifest: Manifest): GraphFile | undefined {
+/**
+ * The graphs an index with vectors has, each checked for its size: the main one, and the tail's when it has one;
+ * undefined for a lexical index.
+ */
+function graphsOf(dir: string, manifest: Manifest): GraphFile[] | undefined {
   if (!manifest.model || !manifest.hnswBytes) return undefined;
-  const path = join(dir, 'hnsw.bin');
-  if (!existsSync(path) || statSync(path).size !== manifest.hnswBytes)
+  const { hnswCrc32, hnswSha1, tail } = manifest;
+  const dim = manifest.model.dim;
+  return [
+    graphFile(join(dir, 'hnsw.bin'), dim, manifest.hnswBytes, hnswCrc32, hnswSha1),
+    ...(tail?.hnswBytes ? [graphFile(join(dir, TAIL_GRAPH), dim, tail.hnswBytes, tail.hnswCrc32)] : []),
+  ];
+}
+
+/** A graph file checked for its size, with the checksum its manifest gives (CRC-32, or SHA-1 for an older index). */
+function graphFile(path: string, dim: number, bytes: number, crc32Sum?: number, sha1Sum?: string): GraphFile {
+  if (!existsSync(path) || statSync(path).size !== bytes)
     throw new IndexError(`The vector index ${path} is missing or truncated; ${REBUILD}.`);
-  const { hnswCrc32, hnswSha1 } = manifest;
   const checksum = (): { add: (piece: Uint8Array) => void; matches: () => boolean } => {
     let crc = 0;
-    const hash = hnswCrc32 === undefined && hnswSha1 !== undefined ? createHash('sha1') : undefined;
+    const hash = crc32Sum === undefined && sha1Sum !== undefined ? createHash('sha1') : undefined;
     return {
       add: (piece) => void (hash ? hash.update(piece) : (crc = crc32(piece, crc))),
-      matches: () => (hash ? hash.digest('hex') === hnswSha1 : hnswCrc32 === undefined || crc === hnswCrc32),
+      matches: () => (hash ? hash.digest('hex') === sha1Sum : crc32Sum === undefined || crc === crc32Sum),
     };
   };
-  return { path, dim: manifest.model.dim, checksum };
+  return { path, dim, checksum };
 }
 
 function corruptGraph(path: string): IndexError {

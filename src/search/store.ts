@@ -13,6 +13,9 @@
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (lexical-file.ts): its
  *                                     head read at load, each word's postings when a question first needs them
  *   index/gen-…/hnsw.bin              HNSW graph over runs of a paragraph's sentences (each under its first chunk's label)
+ *   index/gen-…/tail-lexical.bin      the same two for the reports added since lexical.bin and hnsw.bin were built (the
+ *   index/gen-…/tail-hnsw.bin         manifest's `tail`), searched with them as one; an ingest that adds a report
+ *                                     rewrites these and takes the two main files over from the previous generation
  * index/gen-…/postings-*.tmp        scratch: postings waiting for lexical.bin while an ingest writes (deleted before
  * commit)
  */
@@ -26,7 +29,9 @@ import {
   checkedReportBody,
   eachPiece,
   FORMAT_VERSION,
+  READABLE_VERSIONS,
   readJson,
+  TAIL_GRAPH,
   REBUILD,
   sha1,
   writeFileDurable,
@@ -36,7 +41,15 @@ import {
 } from './index-format.js';
 import type { ReportBody } from './report-file.js';
 
-export { FORMAT_VERSION, type FailedConversion, type Manifest, type ReportEntry } from './index-format.js';
+export {
+  FORMAT_VERSION,
+  segmentOrder,
+  TAIL_GRAPH,
+  TAIL_LEXICAL,
+  type FailedConversion,
+  type Manifest,
+  type ReportEntry,
+} from './index-format.js';
 export { GenerationWriter, type ReportChunkCount } from './generation-writer.js';
 
 export class IndexStore implements GenerationFiles {
@@ -103,7 +116,7 @@ export class IndexStore implements GenerationFiles {
     ) {
       throw new IndexError(`The index manifest (${join(dir, 'manifest.json')}) is malformed; ${REBUILD}.`);
     }
-    if (manifest.formatVersion !== FORMAT_VERSION) {
+    if (!READABLE_VERSIONS.includes(manifest.formatVersion)) {
       throw new IndexError(
         `The index in ${this.root} has format version ${manifest.formatVersion}, this program reads version ${FORMAT_VERSION}; ${REBUILD}.`,
       );
@@ -174,12 +187,18 @@ export class IndexStore implements GenerationFiles {
     // a carried-over one's from an index written before checksums; the others keep theirs).
     for (const [id, entry] of Object.entries(manifest.reports))
       entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
-    if (existsSync(join(writer.dir, 'hnsw.bin'))) {
+    // A graph taken over from the previous generation keeps its checksum (at 10,000 reports, 622 MB read again).
+    const crcOf = (file: string): number | undefined => {
+      if (!existsSync(join(writer.dir, file))) return undefined;
       let crc = 0;
-      eachPiece(join(writer.dir, 'hnsw.bin'), (piece) => void (crc = crc32(piece, crc)));
-      manifest.hnswCrc32 = crc;
-      delete manifest.hnswSha1;
+      eachPiece(join(writer.dir, file), (piece) => void (crc = crc32(piece, crc)));
+      return crc;
+    };
+    if (manifest.hnswCrc32 === undefined && manifest.hnswSha1 === undefined) {
+      const crc = crcOf('hnsw.bin');
+      if (crc !== undefined) manifest.hnswCrc32 = crc;
     }
+    if (manifest.tail) manifest.tail.hnswCrc32 = crcOf(TAIL_GRAPH);
     writeFileDurable(join(writer.dir, 'manifest.json'), JSON.stringify(manifest));
     const previous = existsSync(join(this.root, 'CURRENT'))
       ? readFileSync(join(this.root, 'CURRENT'), 'utf8').trim()
