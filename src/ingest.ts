@@ -167,8 +167,9 @@ export function planIngest(
       (entry ? plan.changed : plan.added).push(file.id);
     }
   }
+  const present = new Set(files.map((f) => f.id));
   for (const [id, entry] of Object.entries(previous?.reports ?? {})) {
-    if (files.some((f) => f.id === id)) continue;
+    if (present.has(id)) continue;
     if (failedFiles.has(entry.file) && !full) plan.kept[id] = entry;
     else plan.removed.push(id);
   }
@@ -279,6 +280,16 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
     progress.stop();
     buildIndexes(store, writer, manifest, embeddedIds, at);
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
+    const ids = Object.keys(manifest.reports);
+    const before = previous && Object.keys(previous.reports);
+    writer.writeVocabulary(
+      ids,
+      // The previous reports, unchanged, then the new ones: the previous word list with the new reports' words added.
+      before && previousDir && before.every((id, i) => ids[i] === id && carried(previous!, manifest.reports, id))
+        ? previousDir
+        : undefined,
+      before?.length ?? 0,
+    );
     store.commit(writer, manifest);
     summary.wroteGeneration = true;
     return summary;
@@ -306,15 +317,22 @@ export function segmentsOf(
   full: boolean,
 ): { main: string[]; tail: string[] } | undefined {
   if (full || !previous) return undefined;
-  const { main } = segmentOrder(previous);
-  // A changed report has a new hash and new labels; a removed one no entry.
-  const same = (id: string): boolean =>
-    reports[id]?.hash === previous.reports[id]!.hash && reports[id]?.firstLabel === previous.reports[id]!.firstLabel;
+  const before = segmentOrder(previous);
+  const { main } = before;
+  const same = (id: string): boolean => carried(previous, reports, id);
   if (!main.length || !main.every(same)) return undefined;
-  const inMain = new Set(main);
-  const tail = Object.keys(reports).filter((id) => !inMain.has(id));
+  // The tail in the order its reports came: the previous tail's that stayed, then the new and changed ones.
+  const kept = before.tail.filter(same);
+  const old = new Set([...main, ...kept]);
+  const tail = [...kept, ...Object.keys(reports).filter((id) => !old.has(id))];
   const chunks = (ids: string[]): number => ids.reduce((n, id) => n + reports[id]!.chunkCount, 0);
   return chunks(tail) <= TAIL_SHARE * (chunks(main) + chunks(tail)) ? { main, tail } : undefined;
+}
+
+/** Whether report `id` of the previous index is in `reports` as it was (a changed one has a new hash and labels). */
+function carried(previous: Manifest, reports: Record<string, ReportEntry>, id: string): boolean {
+  const [now, then] = [reports[id], previous.reports[id]];
+  return !!now && !!then && now.hash === then.hash && now.firstLabel === then.firstLabel;
 }
 
 /** What building the indexes over a generation's reports works from. */

@@ -149,6 +149,15 @@ describe('ingest, lexical only (no model)', () => {
         .map((h) => `${index.reportOf(h.doc)} ${index.chunk(h.doc).start} ${h.score}`);
     };
     const asRebuilt = async (): Promise<void> => {
+      // The word list: every report's words summed in the index's order, whether summed again or added to.
+      const dir = store.current()!;
+      const total = new Map<string, number>();
+      for (const id of Object.keys(store.manifest()!.reports))
+        for (const [w, n] of readFileSync(join(dir, 'words', `${id}.tsv`), 'utf8')
+          .split('\n')
+          .map((line) => line.split('\t')))
+          total.set(w!, (total.get(w!) ?? 0) + Number(n));
+      expect(readFileSync(join(dir, 'words.tsv'), 'utf8')).toBe([...total].map(([w, n]) => `${w}\t${n}`).join('\n'));
       const fresh = tempDir();
       await ingest({ corpusDir, dataDir: fresh });
       for (const q of [['court'], ['librari', 'counti'], ['administr', 'case'], ['tree', 'plant']])

@@ -129,12 +129,23 @@ export class GenerationWriter {
   }
 
   /**
-   * words.tsv: every report's words with their counts, summed (what typo correction compares against), read at the
-   * first question.
+   * words.tsv: every report's words with their counts, summed in the reports' order (what typo correction compares
+   * against), read at the first question. When the first `carried` reports are the previous generation's, unchanged
+   * and in its order, its words.tsv (in `previousDir`) stands for them: the same counts in the same order, without
+   * reading every report's words again (at 10,000 reports, 1.4 s of adding one).
    */
-  writeVocabulary(reportIds: string[]): void {
+  writeVocabulary(reportIds: string[], previousDir?: string, carried = 0): void {
     const total = new Map<string, number>();
-    for (const id of reportIds) addWordCounts(join(this.dir, 'words', `${id}.tsv`), total);
+    let from = 0;
+    try {
+      if (previousDir) {
+        addWordCounts(join(previousDir, 'words.tsv'), total);
+        from = carried;
+      }
+    } catch {
+      total.clear(); // unreadable: summed from every report
+    }
+    for (const id of reportIds.slice(from)) addWordCounts(join(this.dir, 'words', `${id}.tsv`), total);
     writeFileDurable(join(this.dir, 'words.tsv'), [...total].map(([w, n]) => `${w}\t${n}`).join('\n'));
   }
 

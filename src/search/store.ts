@@ -180,9 +180,8 @@ export class IndexStore implements GenerationFiles {
     return new GenerationWriter(this, name, dir);
   }
 
-  /** Makes a written generation live (one atomic rename) and deletes the older ones. */
+  /** Makes a written generation (its word list written: writeVocabulary) live, one atomic rename, and deletes the older ones. */
   commit(writer: GenerationWriter, manifest: Manifest): void {
-    writer.writeVocabulary(Object.keys(manifest.reports));
     // Checksums of what the generation holds, so a damaged file is found before it is used (a new report's body, and
     // a carried-over one's from an index written before checksums; the others keep theirs).
     for (const [id, entry] of Object.entries(manifest.reports))
