@@ -280,16 +280,7 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
     progress.stop();
     buildIndexes(store, writer, manifest, embeddedIds, at);
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
-    const ids = Object.keys(manifest.reports);
-    const before = previous && Object.keys(previous.reports);
-    writer.writeVocabulary(
-      ids,
-      // The previous reports, unchanged, then the new ones: the previous word list with the new reports' words added.
-      before && previousDir && before.every((id, i) => ids[i] === id && carried(previous!, manifest.reports, id))
-        ? previousDir
-        : undefined,
-      before?.length ?? 0,
-    );
+    writeWords(writer, manifest, previous, previousDir);
     store.commit(writer, manifest);
     summary.wroteGeneration = true;
     return summary;
@@ -333,6 +324,23 @@ export function segmentsOf(
 function carried(previous: Manifest, reports: Record<string, ReportEntry>, id: string): boolean {
   const [now, then] = [reports[id], previous.reports[id]];
   return !!now && !!then && now.hash === then.hash && now.firstLabel === then.firstLabel;
+}
+
+/**
+ * The word list: when the previous reports, unchanged, come first, the previous list with the new reports' words added;
+ * else every report's words summed.
+ */
+function writeWords(
+  writer: GenerationWriter,
+  manifest: Manifest,
+  previous: Manifest | undefined,
+  previousDir: string | undefined,
+): void {
+  const ids = Object.keys(manifest.reports);
+  const before = previous ? Object.keys(previous.reports) : [];
+  const extended =
+    previous && previousDir && before.every((id, i) => ids[i] === id && carried(previous, manifest.reports, id));
+  writer.writeVocabulary(ids, extended ? previousDir : undefined, before.length);
 }
 
 /** What building the indexes over a generation's reports works from. */
