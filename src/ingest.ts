@@ -382,7 +382,7 @@ function buildIndexes(
   );
   if (!at.model) return;
   // The previous main graph without the reports that changed or went; the new reports and the previous tail's added.
-  const kept = before?.tail.filter((id) => manifest.reports[id]?.firstLabel === previous!.reports[id]!.firstLabel);
+  const kept = before?.tail.filter((id) => carried(previous!, manifest.reports, id));
   manifest.hnswBytes = writeGraph(store, writer, manifest, at, {
     file: 'hnsw.bin',
     from: before && previous!.hnswBytes ? { path: join(previousDir!, 'hnsw.bin'), ids: before.main } : undefined,

@@ -291,7 +291,7 @@ describe('ingest with the tiny test model (dense path)', () => {
     }
   });
 
-  it('adding a report links its vectors into the previous graph; no scratch file stays behind', async () => {
+  it('adding a report links its vectors into a tail graph beside the previous one, and into one graph again when the main index changes; no scratch file stays behind', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     const embedder = await loadEmbedder(model, tempDir());
     await ingest({ corpusDir, dataDir, embedder });
@@ -305,18 +305,26 @@ describe('ingest with the tiny test model (dense path)', () => {
     expect(statSync(join(store.current()!, 'hnsw.bin')).ino).toBe(graph);
     expect(store.manifest()!.tail?.ids).toEqual(['zz-added']);
     expect(store.manifest()!.tail?.hnswBytes).toBeGreaterThan(0);
-    const { index } = loadIndex(store)!;
-    const manifest = store.manifest()!;
-    const runs = Object.entries(manifest.reports).map(([id, e]) =>
-      runCount(store.readChunks(store.current()!, id, e.chunkCount)),
-    );
-    expect(index.vectors!.count).toBe(runs.reduce((a, b) => a + b)); // one graph vector per run of a paragraph
-    expect(index.vectors!.count).toBeLessThan(summary.totalChunks);
-    for (const report of [index.reports.get('zz-added')!, index.reports.get('zuoyun-2023-rule-of-law-report')!]) {
-      const i = index.chunkOfSentence(report.id, 2, 0)!;
-      const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');
-      expect(index.denseSearch(vector!, 1)[0]!.chunk).toBe(i);
-    }
+    const findsBoth = async (): Promise<void> => {
+      const { index } = loadIndex(store)!;
+      const manifest = store.manifest()!;
+      const runs = Object.entries(manifest.reports).map(([id, e]) =>
+        runCount(store.readChunks(store.current()!, id, e.chunkCount)),
+      );
+      expect(index.vectors!.count).toBe(runs.reduce((a, b) => a + b)); // one graph vector per run of a paragraph
+      expect(index.vectors!.count).toBeLessThan(summary.totalChunks);
+      for (const report of [index.reports.get('zz-added')!, index.reports.get('zuoyun-2023-rule-of-law-report')!]) {
+        const i = index.chunkOfSentence(report.id, 2, 0)!;
+        const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');
+        expect(index.denseSearch(vector!, 1)[0]!.chunk).toBe(i);
+      }
+    };
+    await findsBoth();
+    // A report of the main index changed: one graph again, the tail's vectors linked into it.
+    appendFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), '\nThe county planted 12 more trees.\n');
+    await ingest({ corpusDir, dataDir, embedder });
+    expect(store.manifest()!.tail).toBeUndefined();
+    await findsBoth();
   });
 
   it('a damaged tail graph is named when the index is loaded, by hnswlib or for a scan', async () => {

@@ -19,6 +19,7 @@ import {
   LexicalIndex,
   MemoryPostings,
   PostingArena,
+  type LexicalData,
   type LexicalIndexBuilder,
   type PostingSource,
   type Postings,
@@ -173,6 +174,11 @@ export function readLexicalBytes(buffer: Uint8Array): LexicalIndex {
  * @throws Error when the file is not a lexical index, is truncated or its head's checksum does not match
  */
 export function openLexicalFile(path: string): LexicalIndex {
+  return new LexicalIndex(openLexicalData(path));
+}
+
+/** What `openLexicalFile` reads, without making an index of it (one joined to another: lexical-segments.ts). */
+export function openLexicalData(path: string): LexicalData {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -183,7 +189,7 @@ export function openLexicalFile(path: string): LexicalIndex {
       return into;
     };
     const { places, head } = readHead(at, size);
-    return new LexicalIndex({ ...head, postings: new FilePostings(path, places, head) });
+    return { ...head, postings: new FilePostings(path, places, head) };
   } finally {
     closeSync(fd);
   }

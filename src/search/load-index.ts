@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
-import type { LexicalIndex } from './bm25.js';
-import { openLexicalFile } from './lexical-file.js';
+import { LexicalIndex, type LexicalData } from './bm25.js';
+import { openLexicalData } from './lexical-file.js';
 import { joinLexical } from './lexical-segments.js';
 import { CorpusIndex } from './corpus-index.js';
 import { type ReportBody } from './report-file.js';
@@ -220,20 +220,22 @@ function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest;
     }
     return words;
   };
-  const lexical = (file: string, bytes: number): LexicalIndex => {
+  const lexical = (file: string, bytes: number): LexicalData => {
     const path = join(dir, file);
     if (!existsSync(path) || statSync(path).size !== bytes)
       throw new IndexError(`The lexical index ${path} is missing or truncated; ${REBUILD}.`);
     try {
       // Its head now, each word's postings when a question first asks for the word.
-      return openLexicalFile(path);
+      return openLexicalData(path);
     } catch (cause) {
       throw new IndexError(`The lexical index ${path} is corrupt; ${REBUILD}.`, { cause });
     }
   };
-  const mainLexical = lexical('lexical.bin', manifest.lexicalBytes);
+  const mainData = lexical('lexical.bin', manifest.lexicalBytes);
   index.useLexical(
-    manifest.tail ? joinLexical(mainLexical.data, lexical(TAIL_LEXICAL, manifest.tail.lexicalBytes).data) : mainLexical,
+    manifest.tail
+      ? joinLexical(mainData, lexical(TAIL_LEXICAL, manifest.tail.lexicalBytes))
+      : new LexicalIndex(mainData),
   );
   return { index, manifest, dir };
 }
