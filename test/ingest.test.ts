@@ -178,7 +178,20 @@ describe('ingest, lexical only (no model)', () => {
     expect(store.manifest()!.tail?.ids).toEqual(['zz-more', 'zz-added']);
     expect(inode('lexical.bin')).toBe(main);
     await asRebuilt();
-    // A report of the main index changed: one index again.
+    // Tail reports removed: the tail without them, and none once none is left.
+    rmSync(join(corpusDir, 'zz-more.txt'));
+    await ingest({ corpusDir, dataDir });
+    expect(store.manifest()!.tail?.ids).toEqual(['zz-added']);
+    await asRebuilt();
+    const tailAgain = readFileSync(join(corpusDir, 'zz-added.txt'));
+    rmSync(join(corpusDir, 'zz-added.txt'));
+    await ingest({ corpusDir, dataDir });
+    expect(store.manifest()!.tail).toBeUndefined();
+    expect(inode('lexical.bin')).toBe(main);
+    await asRebuilt();
+    writeFileSync(join(corpusDir, 'zz-added.txt'), tailAgain);
+    await ingest({ corpusDir, dataDir });
+    // A report of the main index changed, with a tail there: one index again.
     appendFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), '\nThe county planted 12 more trees.\n');
     await ingest({ corpusDir, dataDir });
     expect(store.manifest()!.tail).toBeUndefined();
@@ -319,6 +332,11 @@ describe('ingest with the tiny test model (dense path)', () => {
         expect(index.denseSearch(vector!, 1)[0]!.chunk).toBe(i);
       }
     };
+    await findsBoth();
+    // The tail's report changed: its old vectors out of the tail's graph, the new ones in.
+    writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 7 libraries and 3 courts.\n');
+    await ingest({ corpusDir, dataDir, embedder });
+    expect(store.manifest()!.tail?.ids).toEqual(['zz-added']);
     await findsBoth();
     // A report of the main index changed: one graph again, the tail's vectors linked into it.
     appendFileSync(join(corpusDir, 'zuoyun-2023-rule-of-law-report.txt'), '\nThe county planted 12 more trees.\n');
