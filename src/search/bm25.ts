@@ -48,6 +48,17 @@ export function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/**
+ * An index in term order without all its postings at once: its terms (sorted), offsets and document lengths, and its
+ * postings as batches of consecutive terms `from` … `to` − 1, made as they are asked for (lexical-file.ts writes them).
+ */
+export interface TermBatches {
+  terms: string[];
+  offsets: Int32Array;
+  lengths: Float32Array;
+  batches: () => Iterable<{ from: number; to: number; docs: Int32Array; tfs: Uint16Array }>;
+}
+
 /** A term's postings: its documents, ascending, and their weighted term frequencies × TF_SCALE. */
 export type Postings = [docs: Int32Array, tfs: Uint16Array];
 
@@ -149,6 +160,14 @@ export class LexicalIndex {
     this.arena.reset();
     const first = this.data.offsets[id]!;
     return this.data.postings.read(id, first + from, first + to, this.arena);
+  }
+
+  /**
+   * Reads every term's postings once (an index read from its file checks each against its checksum on that first read).
+   * @throws what reading throws: IndexError for a damaged file
+   */
+  check(): void {
+    for (let id = 0; id < this.data.terms.length; id++) this.postingsOf(id);
   }
 
   /** Documents holding the term. */
@@ -285,18 +304,25 @@ export class LexicalIndex {
    * @throws RangeError when a range is outside its index
    */
   static concat(parts: { index: LexicalIndex; start: number; count: number }[]): LexicalIndex {
-    const merged: { index: LexicalIndex; start: number; count: number }[] = [];
-    for (const part of parts) {
-      if (part.start < 0 || part.count < 0 || part.start + part.count > part.index.size)
-        throw new RangeError(
-          `documents ${part.start}…${part.start + part.count - 1} are not all in an index of ${part.index.size}`,
-        );
-      const last = merged.at(-1);
-      if (last && last.index === part.index && last.start + last.count === part.start) last.count += part.count;
-      else if (part.count > 0) merged.push({ ...part });
-    }
+    const merged = LexicalIndex.mergedParts(parts);
     const only = merged[0];
     if (merged.length === 1 && only && only.start === 0 && only.count === only.index.size) return only.index;
+    const whole = LexicalIndex.concatInBatches(merged, Infinity);
+    const [all] = [...whole.batches()];
+    const postings = new MemoryPostings(all?.docs ?? new Int32Array(0), all?.tfs ?? new Uint16Array(0));
+    const { terms, offsets, lengths } = whole;
+    return new LexicalIndex({ terms, offsets, lengths, postings }, only?.index.k1, only?.index.b);
+  }
+
+  /**
+   * `concat`'s index in term order without holding all its postings (as LexicalIndexBuilder.inBatches): the terms,
+   * offsets and lengths at once, the postings in batches of consecutive terms of at most about `batch` postings, each
+   * batch read from the parts' indexes when it is made (from their files, for an index read term by term). So an ingest
+   * that replaces a report in the middle writes lexical.bin without the previous one and the new one in memory (at
+   * 10,000 reports a gigabyte each).
+   */
+  static concatInBatches(parts: { index: LexicalIndex; start: number; count: number }[], batch: number): TermBatches {
+    const merged = LexicalIndex.mergedParts(parts);
     const ranges = merged.map((part) => LexicalIndex.rangeOf(part));
     const postings = new Map<string, number>();
     merged.forEach(({ index }, k) =>
@@ -309,31 +335,62 @@ export class LexicalIndex {
     const ids = new Map(terms.map((t, i) => [t, i]));
     const offsets = new Int32Array(terms.length + 1);
     terms.forEach((t, i) => (offsets[i + 1] = offsets[i]! + postings.get(t)!));
-    const docs = new Int32Array(offsets[terms.length]!);
-    const tfs = new Uint16Array(offsets[terms.length]!);
-    const lengths = new Float32Array(merged.reduce((n, p) => n + p.count, 0));
-    const fill = offsets.slice(0, terms.length);
-    let base = 0;
-    merged.forEach(({ index, start, count }, k) => {
-      const { from, n } = ranges[k]!;
+    // Per part, each merged term's id in the part's index (−1 where it has none).
+    const inPart = merged.map(({ index }) => {
+      const local = new Int32Array(terms.length).fill(-1);
       index.data.terms.forEach((t, i) => {
-        if (!n[i]) return;
-        const id = ids.get(t)!;
-        const [partDocs, partTfs] = index.postingsOf(i);
-        for (let p = from[i]!, at = fill[id]!; p < from[i]! + n[i]; p++, at++) {
-          docs[at] = partDocs[p]! - start + base;
-          tfs[at] = partTfs[p]!;
-        }
-        fill[id] = fill[id]! + n[i];
+        const id = ids.get(t);
+        if (id !== undefined) local[id] = i;
       });
-      lengths.set(index.data.lengths.subarray(start, start + count), base);
-      base += count;
+      return local;
     });
-    return new LexicalIndex(
-      { terms, offsets, postings: new MemoryPostings(docs, tfs), lengths },
-      only?.index.k1,
-      only?.index.b,
-    );
+    const lengths = new Float32Array(merged.reduce((n, p) => n + p.count, 0));
+    let next = 0;
+    // Where each part's documents start in the merged index.
+    const bases = merged.map(({ index, start, count }) => {
+      lengths.set(index.data.lengths.subarray(start, start + count), next);
+      next += count;
+      return next - count;
+    });
+    function* batches(): Iterable<{ from: number; to: number; docs: Int32Array; tfs: Uint16Array }> {
+      for (let first = 0; first < terms.length;) {
+        let end = first + 1;
+        while (end < terms.length && offsets[end + 1]! - offsets[first]! <= batch) end++;
+        const docs = new Int32Array(offsets[end]! - offsets[first]!);
+        const tfs = new Uint16Array(docs.length);
+        let at = 0;
+        for (let id = first; id < end; id++)
+          merged.forEach(({ index, start }, k) => {
+            const i = inPart[k]![id]!;
+            const n = i < 0 ? 0 : ranges[k]!.n[i]!;
+            if (!n) return;
+            // Only the part's range of the term's postings is read.
+            const [partDocs, partTfs] = index.postingsPart(i, ranges[k]!.from[i]!, ranges[k]!.from[i]! + n);
+            for (let p = 0; p < n; p++, at++) docs[at] = partDocs[p]! - start + bases[k]!;
+            tfs.set(partTfs, at - n);
+          });
+        yield { from: first, to: end, docs, tfs };
+        first = end;
+      }
+    }
+    return { terms, offsets, lengths, batches };
+  }
+
+  /** Parts checked against their indexes, neighbouring ranges of one index joined, empty ones left out. */
+  private static mergedParts(
+    parts: { index: LexicalIndex; start: number; count: number }[],
+  ): { index: LexicalIndex; start: number; count: number }[] {
+    const merged: { index: LexicalIndex; start: number; count: number }[] = [];
+    for (const part of parts) {
+      if (part.start < 0 || part.count < 0 || part.start + part.count > part.index.size)
+        throw new RangeError(
+          `documents ${part.start}…${part.start + part.count - 1} are not all in an index of ${part.index.size}`,
+        );
+      const last = merged.at(-1);
+      if (last && last.index === part.index && last.start + last.count === part.start) last.count += part.count;
+      else if (part.count > 0) merged.push({ ...part });
+    }
+    return merged;
   }
 
   /**
@@ -534,12 +591,7 @@ export class LexicalIndexBuilder {
    * one more pass over the builder's postings (a spilled builder reads its file again; a full ingest at 10,000 reports
    * held a gigabyte of postings built whole). The caller disposes of the builder after.
    */
-  inBatches(batch: number): {
-    terms: string[];
-    offsets: Int32Array;
-    lengths: Float32Array;
-    batches: () => Iterable<{ from: number; to: number; docs: Int32Array; tfs: Uint16Array }>;
-  } {
+  inBatches(batch: number): TermBatches {
     const v = this.terms.length;
     const n = this.lengths.length;
     const counts = this.termCounts.data;

@@ -19,7 +19,7 @@ import type { Chunk, ParsedReport } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { LexicalIndex, LexicalIndexBuilder, MemoryPostingPages, PAGE } from './bm25.js';
 import { rowTerms, type ChunkTerms } from './corpus-index.js';
-import { lexicalFileParts, readLexicalBytes, writeLexicalFile } from './lexical-file.js';
+import { openLexicalData, writeLexicalFile } from './lexical-file.js';
 import { joinLexical } from './lexical-segments.js';
 import { encodeReportBody } from './report-file.js';
 import { VectorIndex } from './vector-index.js';
@@ -105,10 +105,14 @@ export class GenerationWriter {
     } finally {
       this.streamed?.dispose();
     }
-    const index = LexicalIndex.concat(reports.map((r) => parts.get(r.id)!));
-    const bytes = lexicalFileParts(index);
-    writeFileDurable(join(this.dir, file), bytes);
-    return bytes.reduce((n, p) => n + p.byteLength, 0);
+    // A batch of terms at a time: the previous index is read from its files as each batch needs it.
+    return writeLexicalFile(
+      join(this.dir, file),
+      LexicalIndex.concatInBatches(
+        reports.map((r) => parts.get(r.id)!),
+        LEXICAL_BATCH,
+      ),
+    );
   }
 
   /** A lexical index of reports already written to this generation, from their stored text and chunks. */
@@ -253,15 +257,17 @@ export interface ReportChunkCount {
 }
 
 /**
- * The previous generation's lexical index (its main file and its tail's, as one), if it can be read and holds exactly
- * its reports' chunks.
+ * The previous generation's lexical index (its main file and its tail's, as one, each term's postings read from the
+ * files when needed), if it can be read and holds exactly its reports' chunks. Every term is read once here, which
+ * checks it: a damaged file has its reports indexed again rather than failing the ingest halfway.
  */
 function readPreviousLexical(files: string[], reports: ReportChunkCount[]): LexicalIndex | undefined {
   try {
-    const index = files
-      .map((f) => readLexicalBytes(readFileSync(f)))
-      .reduce((main, tail) => joinLexical(main.data, tail.data));
-    return index.size === reports.reduce((n, r) => n + r.chunkCount, 0) ? index : undefined;
+    const [main, tail] = files.map((f) => openLexicalData(f));
+    const index = tail ? joinLexical(main!, tail) : new LexicalIndex(main!);
+    if (index.size !== reports.reduce((n, r) => n + r.chunkCount, 0)) return undefined;
+    index.check();
+    return index;
   } catch {
     return undefined; // its reports are indexed again from their stored text
   }

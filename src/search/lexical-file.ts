@@ -20,7 +20,7 @@ import {
   MemoryPostings,
   PostingArena,
   type LexicalData,
-  type LexicalIndexBuilder,
+  type TermBatches,
   type PostingSource,
   type Postings,
 } from './bm25.js';
@@ -62,11 +62,11 @@ export function lexicalFileParts(index: LexicalIndex): Uint8Array[] {
 }
 
 /**
- * Writes lexical.bin from an index given in batches of terms (LexicalIndexBuilder.inBatches), each batch's postings
+ * Writes lexical.bin from an index given in batches of terms (LexicalIndexBuilder.inBatches, LexicalIndex.concatInBatches), each batch's postings
  * written in place as it comes, so the postings are never all in memory; the same bytes as `lexicalFileParts`. Synced
  * to disk; returns the file's size.
  */
-export function writeLexicalFile(path: string, index: ReturnType<LexicalIndexBuilder['inBatches']>): number {
+export function writeLexicalFile(path: string, index: TermBatches): number {
   const { terms, offsets, lengths } = index;
   const crcs = new Uint32Array(terms.length);
   const { before, after, places } = headParts(terms, offsets, lengths, crcs);

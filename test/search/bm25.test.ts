@@ -163,6 +163,8 @@ describe('LexicalIndex', () => {
     const index = openLexicalFile(damaged(firstPosting));
     expect(() => index.search(['air'], 3)).toThrow(/postings of "air" do not match their checksum.*--rebuild/);
     expect(index.search(['court'], 3).map((h) => h.doc)).toEqual([0]);
+    // Checking reads every word: the damaged one is found without asking for it.
+    expect(() => openLexicalFile(join(dir, `${firstPosting}.bin`)).check()).toThrow(/postings of "air"/);
     expect(() => readLexicalBytes(readFileSync(join(dir, `${firstPosting}.bin`)))).toThrow(/postings of "air"/);
   });
 
