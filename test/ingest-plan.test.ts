@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNKER_VERSION } from '../src/corpus/chunk.js';
 import type { ReportFile } from '../src/corpus/files.js';
 import { planIngest } from '../src/ingest.js';
-import { FORMAT_VERSION, type Manifest } from '../src/search/store.js';
+import { manifestOf } from './helpers/manifest.js';
 
 // The plan is pure: files and a previous manifest in, decisions out; no disk, no model.
 const file = (id: string, hash: string): ReportFile => ({ id, file: `${id}.txt`, hash });
-const manifest = (reports: Record<string, string>, model: Manifest['model'] = null): Manifest => ({
-  formatVersion: FORMAT_VERSION,
-  chunkerVersion: CHUNKER_VERSION,
-  model,
-  reports: Object.fromEntries(
-    Object.entries(reports).map(([id, hash], i) => [
-      id,
-      { file: `${id}.txt`, hash, chunkCount: 10, firstLabel: i * 10, meta: { title: id }, addedAt: '2026-01-01' },
-    ]),
-  ),
-  nextLabel: Object.keys(reports).length * 10,
-  lexicalBytes: 0,
-  builtAt: '2026-01-01',
-});
+const manifest = manifestOf;
 
 describe('planIngest', () => {
   it('adds, changes, keeps and removes by content hash', () => {

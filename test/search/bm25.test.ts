@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bm25, idfOf, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.js';
 import { lexicalFileParts, openLexicalFile, readLexicalBytes } from '../../src/search/lexical-file.js';
+import { reportSentences, seededRandom } from '../helpers/lexical.js';
 
 const fileBytes = (index: LexicalIndex): Buffer => Buffer.concat(lexicalFileParts(index));
 
@@ -64,21 +65,9 @@ describe('LexicalIndex', () => {
 
   it('stays exact over many windows of documents, read from its file, with words bounded where their report is', () => {
     // 100 "reports" of 400 sentences: each report's own words, words of a few reports, and words of every report.
-    let seed = 11;
-    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const random = seededRandom(11);
     const builder = new LexicalIndexBuilder();
-    for (let r = 0; r < 100; r++)
-      for (let s = 0; s < 400; s++) {
-        const terms = Array.from({ length: 2 + Math.floor(random() * 14) }, () => {
-          const x = random();
-          return x < 0.3
-            ? `own${r}-${Math.floor(random() * 20)}`
-            : x < 0.5
-              ? `few${r % 7}`
-              : `all${Math.floor(random() * 10)}`;
-        });
-        builder.add([{ terms, weight: 1 + Math.floor(random() * 2) }]);
-      }
+    for (const terms of reportSentences(100, random)) builder.add([{ terms, weight: 1 + Math.floor(random() * 2) }]);
     const dir = tempDir('rqb-maxscore-');
     writeFileSync(join(dir, 'lexical.bin'), fileBytes(builder.build()));
     const index = openLexicalFile(join(dir, 'lexical.bin'));
@@ -92,7 +81,7 @@ describe('LexicalIndex', () => {
       const all = index.search(terms, index.size, weights, accept); // nothing can be skipped
       expect(index.search(terms, 40, weights, accept)).toEqual(all.slice(0, 40));
       // A report's documents, across a window's edge or not: how many hold any of the terms, as the search counts them.
-      const [from, to] = [r * 400 - (q % 2) * 150, r * 400 + 400];
+      const [from, to] = [Math.max(0, r * 400 - (q % 2) * 150), r * 400 + 400];
       const count = index.search(terms, index.size, undefined, (doc) => doc >= from && doc < to).length;
       expect(index.idfAnyIn(terms, from, to)).toBe(count ? idfOf(count, to - from) : 0);
       if (count > 0) counted++;

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNKER_VERSION } from '../../src/corpus/chunk.js';
 import { segmentsOf, TAIL_SHARE } from '../../src/search/index-build.js';
-import { FORMAT_VERSION, type Manifest } from '../../src/search/store.js';
-
-/** A previous index of reports of 10 chunks each, labelled in turn. */
-const manifest = (reports: Record<string, string>): Manifest => ({
-  formatVersion: FORMAT_VERSION,
-  chunkerVersion: CHUNKER_VERSION,
-  model: null,
-  reports: Object.fromEntries(
-    Object.entries(reports).map(([id, hash], i) => [
-      id,
-      { file: `${id}.txt`, hash, chunkCount: 10, firstLabel: i * 10, meta: { title: id }, addedAt: '2026-01-01' },
-    ]),
-  ),
-  nextLabel: Object.keys(reports).length * 10,
-  lexicalBytes: 0,
-  builtAt: '2026-01-01',
-});
+import type { Manifest } from '../../src/search/store.js';
+import { manifestOf as manifest } from '../helpers/manifest.js';
 
 describe('segmentsOf', () => {
   // Eight reports of 10 chunks each: a tail of one is within TAIL_SHARE (1/8), of two is not.

@@ -5,28 +5,11 @@ import { join } from 'node:path';
 import { LexicalIndexBuilder, type LexicalIndex } from '../../src/search/bm25.js';
 import { lexicalFileParts, openLexicalFile } from '../../src/search/lexical-file.js';
 import { joinLexical } from '../../src/search/lexical-segments.js';
+import { reportSentences, seededRandom } from '../helpers/lexical.js';
 
 const fileBytes = (index: LexicalIndex): Buffer => Buffer.concat(lexicalFileParts(index));
 const dir = mkdtempSync(join(tmpdir(), 'rqb-segments-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Sentences of `reports` "reports" of 400: each report's own words, words of a few reports, words of every report. */
-function sentences(reports: number, random: () => number): string[][] {
-  const out: string[][] = [];
-  for (let r = 0; r < reports; r++)
-    for (let s = 0; s < 400; s++)
-      out.push(
-        Array.from({ length: 2 + Math.floor(random() * 14) }, () => {
-          const x = random();
-          return x < 0.3
-            ? `own${r}-${Math.floor(random() * 20)}`
-            : x < 0.5
-              ? `few${r % 7}`
-              : `all${Math.floor(random() * 10)}`;
-        }),
-      );
-  return out;
-}
 
 /** An index over `docs` (documents `first` … of the whole set), written to a file and opened from it. */
 function indexOf(docs: string[][], name: string, first = 0): LexicalIndex {
@@ -38,9 +21,8 @@ function indexOf(docs: string[][], name: string, first = 0): LexicalIndex {
 
 describe('joinLexical', () => {
   it('reads a main index and a tail as the one index built over all their documents', () => {
-    let seed = 5;
-    const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const docs = sentences(80, random);
+    const random = seededRandom(5);
+    const docs = reportSentences(80, random);
     // The tail starts inside a window of documents (8,192), and holds words the main index lacks and the reverse.
     const split = 61 * 400 + 3;
     const whole = indexOf(docs, 'whole.bin');
