@@ -281,6 +281,11 @@ export interface Shown {
    * word).
    */
   telling: (term: string) => boolean;
+  /**
+   * It is the header or signature line a question about the document asks for (its date, addressee, signer), of the
+   * report the question means.
+   */
+  field?: boolean | undefined;
 }
 
 /**
@@ -292,6 +297,8 @@ export interface Shown {
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
   if (yearOutOfScope(q.years, shown.report, shown.sentence)) return false;
+  // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
+  if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   if (!q.wantsFigure && !q.wantsDate) return true;

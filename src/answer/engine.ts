@@ -8,7 +8,8 @@
  */
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
-import type { ParsedReport } from '../corpus/types.js';
+import { fieldOf } from '../corpus/parse.js';
+import type { Paragraph, ParsedReport } from '../corpus/types.js';
 import { isLabelOnly } from '../corpus/lists.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
@@ -68,6 +69,13 @@ export interface EngineOptions {
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
 const PARAGRAPH_CACHE = 2_000;
+/** How rare a word and a concept are within one report (AnswerEngine.weightsIn). */
+type ReportWeights = { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number };
+/**
+ * What the line a question about the document asks for adds to its score (withDocumentField): more than any sentence's
+ * words can (scores stay under 3), less 1 for each field asked before its own, so the one asked first leads.
+ */
+const DOCUMENT_FIELD = 10;
 
 /** Removes control and format characters, clips overlong input and reads figures written in characters as numerals. */
 export function cleanQuestion(raw: string): string {
@@ -267,8 +275,13 @@ export class AnswerEngine {
     const query: DenseQuery | undefined =
       vector && calibration ? { vector, calibrationOf: (id) => this.reportCalibration(id, calibration) } : undefined;
     const ranked = this.rankSentences(q, chunks, dense, query);
+    // "This report" is known when the index holds one report or the question names one; among several it is a guess, and
+    // the words decide as for any question.
+    const report = scope ?? (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined);
+    const answered =
+      q.documentFields.length && report ? this.withDocumentField(q, ranked, dense, query, report) : ranked;
     t.rerank = performance.now() - mark;
-    return ranked;
+    return answered;
   }
 
   /**
@@ -312,6 +325,7 @@ export class AnswerEngine {
       // 18 → 17 (and one in Chinese); the other reports have no speaker, nothing moved there.
       names: this.namesIn(q, quoted, vocabulary, title),
       report: s.report.meta,
+      field: s.field,
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
       named: vocabulary
@@ -408,7 +422,34 @@ export class AnswerEngine {
       // One at a time: a paragraph of a one-line report may hold 100,000 sentences, past what a spread can pass.
       for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
     }
-    return ranked.sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.index - b.index);
+    return ranked.sort(byScore);
+  }
+
+  /**
+   * A question about the document itself ("When did they put this report out?", "Who was it submitted to?") is answered
+   * by the header or signature line it asks for, whatever that line's words: "this report" names the document, not a
+   * report its text mentions. That line of the report it means leads.
+   */
+  private withDocumentField(
+    q: QuestionAnalysis,
+    ranked: RankedSentence[],
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+    reportId: string,
+  ): RankedSentence[] {
+    const report = this.index.reports.get(reportId)!;
+    const fields = report.paragraphs.filter((p) => answersField(q, p) >= 0);
+    const lines = fields.flatMap((p) =>
+      this.rankParagraph(q, report, p.n, dense, query, this.weightsIn(report.id)).map((s) => ({
+        ...s,
+        score: s.score + DOCUMENT_FIELD - answersField(q, p),
+        coverage: 1,
+        literal: 1,
+        field: true,
+      })),
+    );
+    const isField = new Set(fields.map((p) => p.n));
+    return [...lines, ...ranked.filter((s) => s.report !== report || !isField.has(s.paragraph))].sort(byScore);
   }
 
   /** Every sentence of one paragraph, scored (rerank.ts scoreSentence) with the report's preference added. */
@@ -418,7 +459,7 @@ export class AnswerEngine {
     n: number,
     dense: Map<number, number>,
     query: DenseQuery | undefined,
-    weights: { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number },
+    weights: ReportWeights,
   ): RankedSentence[] {
     const evidence = this.paragraphEvidence(report, n);
     const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
@@ -466,7 +507,7 @@ export class AnswerEngine {
    * rank against each other ("county" is common in a county's report however rare it is in the others). A concept
    * absent from the report weighs the most: the report likely does not cover it.
    */
-  private weightsIn(reportId: string): { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number } {
+  private weightsIn(reportId: string): ReportWeights {
     const { from, to } = this.index.chunkRange(reportId)!;
     const maxIdf = idfOf(0, to - from);
     const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
@@ -565,6 +606,19 @@ interface OffTopicProbes {
 }
 
 /** Caches a one-argument function for the life of one question. */
+/**
+ * Where a header or signature line stands among the fields a question about the document asks for (0 = the one asked
+ * first); -1 for any other line or question.
+ */
+function answersField(q: QuestionAnalysis, p: Paragraph): number {
+  const field = fieldOf(p);
+  return field ? q.documentFields.indexOf(field) : -1;
+}
+
+function byScore(a: RankedSentence, b: RankedSentence): number {
+  return b.score - a.score || a.paragraph - b.paragraph || a.index - b.index;
+}
+
 function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();
   return (key) => {

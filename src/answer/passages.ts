@@ -19,6 +19,11 @@ export interface RankedSentence {
   literal: number;
   /** Relatedness of the sentence's dense similarity (see confidence.ts), when a model ran. */
   related?: number | undefined;
+  /**
+   * The header or signature line a question about the document asks for (engine.ts withDocumentField), of the report
+   * it means.
+   */
+  field?: boolean | undefined;
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * What a question asks for, read from its words alone. Pure.
  */
+import type { TextField } from '../corpus/parse.js';
+import { documentFieldsAsked } from './document-fields.js';
 import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
@@ -39,6 +41,11 @@ export interface QuestionAnalysis {
    * answer.
    */
   aboutDocument: boolean;
+  /**
+   * The header or signature fields that answer it, best first, when it asks when the document came out, whom it was
+   * submitted to or who signed it (document-fields.ts); else none.
+   */
+  documentFields: TextField[];
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
   /**
@@ -217,6 +224,38 @@ export function analyzeQuestion(
     (t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)),
   );
   const terms = tokens.map((t) => t.term);
+  const own = ownConcepts(tokens, content, keep, synonymsOf);
+  const concepts: Concept[] = [
+    ...own,
+    ...months,
+    ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
+  ];
+  return {
+    terms,
+    concepts,
+    wantsFigure,
+    wantsDate,
+    figureKind: wantsFigure ? figureKindOf(question) : undefined,
+    wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question),
+    asksIdentity: IDENTITY_CUES.test(question),
+    negated: isNegated(question),
+    aboutDocument: DOCUMENT_CUES.test(question),
+    documentFields: documentFieldsAsked(question),
+    quoted: quotedPhrases(question),
+    years,
+    timeFrame: timeFrameOf(question),
+    counted: countedOf(question),
+    countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
+  };
+}
+
+/** The question's own words as concepts, each once, with its synonyms (a phrasal verb's first: "set up" = establish). */
+function ownConcepts(
+  tokens: { term: string; start: number; end: number }[],
+  content: string,
+  keep: (term: string) => boolean,
+  synonymsOf: (word: string) => string[][][],
+): Concept[] {
   const own = new Map<string, Concept>();
   for (const t of tokens) {
     if (own.has(t.term)) continue;
@@ -233,27 +272,7 @@ export function analyzeQuestion(
         : { senses: [[[t.term]]], weight: 1 },
     );
   }
-  const concepts: Concept[] = [
-    ...own.values(),
-    ...months,
-    ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
-  ];
-  return {
-    terms,
-    concepts,
-    wantsFigure,
-    wantsDate,
-    figureKind: wantsFigure ? figureKindOf(question) : undefined,
-    wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question),
-    asksIdentity: IDENTITY_CUES.test(question),
-    negated: isNegated(question),
-    aboutDocument: DOCUMENT_CUES.test(question),
-    quoted: quotedPhrases(question),
-    years,
-    timeFrame: timeFrameOf(question),
-    counted: countedOf(question),
-    countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
-  };
+  return [...own.values()];
 }
 
 /**

@@ -12,7 +12,7 @@ import { isTableRow } from './lists.js';
 import { splitSentences } from './sentences.js';
 import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
 
-type TextField = Exclude<keyof ReportMeta, 'examples' | 'examplesZh' | 'shortTitle' | 'url'>;
+export type TextField = Exclude<keyof ReportMeta, 'examples' | 'examplesZh' | 'shortTitle' | 'url'>;
 const META_KEYS: Record<string, TextField> = {
   'index number': 'indexNumber',
   'information classification': 'classification',
@@ -45,6 +45,13 @@ const FIELD_LABELS: Record<TextField, string> = {
   signedDate: 'Date signed',
 };
 const REPORT_HEADER = 'Report header';
+
+/** The header or signature field a paragraph states ("Published: …" → published), from its section label. */
+export function fieldOf(p: Paragraph): TextField | undefined {
+  if (p.role === 'body' || p.role === 'heading') return undefined;
+  const label = p.section.at(-1);
+  return (Object.keys(FIELD_LABELS) as TextField[]).find((field) => FIELD_LABELS[field] === label);
+}
 
 // "1、 Title", "2. Title", "三、Title": not "18.25 million …" or "1.1.1 Non-text Content" (a decimal or a dotted number
 // goes on).

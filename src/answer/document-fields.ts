@@ -1,0 +1,38 @@
+/**
+ * Questions about the report itself — when it came out, whom it was submitted to, who signed it — are answered by its
+ * header and signature lines (corpus/parse.ts fieldOf), whatever else the question says: "this report" names the
+ * document, not a report its text mentions ("When did Zuoyun put this report out?" is not asking about "the annual
+ * report on … 2022" a meeting listened to). Pure.
+ */
+import type { TextField } from '../corpus/parse.js';
+
+/** The document itself, named: "this report", "the address", 本报告 — not "the annual report on 2022", another one. */
+const THE_DOCUMENT =
+  /\b(?:this|the|your) (?:annual |policy )?(?:report|document|address|assessment|paper|letter|publication)\b(?! (?:on|of|for|about)\b)|本报告|该报告|这份报告|这个报告|本文件|这份文件|该文件/i;
+/** What is done to a document as a document: issued, published, put out, submitted, signed, written. */
+const ISSUING =
+  /\b(?:publish(?:ed|es|ing)?|release[ds]?|issu(?:e|ed|es|ing)|put\b.{0,30}\bout|c[oa]me out|submit(?:ted)?|sign(?:ed|s|ing)?|wr[io]te|written|dated|sent|send|deliver(?:ed)?|present(?:ed)?)\b|发布|印发|发出|出台|签|提交|报送/i;
+const WHEN = /\b(?:when|what (?:date|day)|which (?:date|day)|what time)\b|什么时候|何时|哪天|哪一天|日期/i;
+const TO_WHOM =
+  /\b(?:submitted|addressed|sent|delivered|presented|written|directed) to\b|\bto whom\b|\bwho\b.{0,40}\bfor\b|报送|呈报|提交给|报给|上报|致/i;
+const WHO = /\bwho\b|谁/i;
+const SIGNING = /\bsign(?:ed|s|ing)?\b|签/i;
+/** "Issued" asks for the date of issue ("Date of issue: …") before the date published. */
+const ISSUED = /\bissu(?:e|ed|es|ing)\b|印发/i;
+
+/**
+ * The header and signature fields that answer a question about the document itself, best first; none for any other
+ * question.
+ */
+export function documentFieldsAsked(question: string): TextField[] {
+  if (!THE_DOCUMENT.test(question)) return [];
+  if (TO_WHOM.test(question)) return ['addressee'];
+  if (!ISSUING.test(question)) return [];
+  const signing = SIGNING.test(question);
+  if (WHEN.test(question)) {
+    if (signing) return ['signedDate', 'date', 'published'];
+    return ISSUED.test(question) ? ['date', 'published', 'signedDate'] : ['published', 'date', 'signedDate'];
+  }
+  if (WHO.test(question)) return signing ? ['signature', 'issuer'] : ['issuer', 'signature'];
+  return [];
+}
