@@ -605,7 +605,6 @@ interface OffTopicProbes {
   whole: () => Calibration | undefined;
 }
 
-/** Caches a one-argument function for the life of one question. */
 /**
  * Where a header or signature line stands among the fields a question about the document asks for (0 = the one asked
  * first); -1 for any other line or question.
@@ -619,6 +618,7 @@ function byScore(a: RankedSentence, b: RankedSentence): number {
   return b.score - a.score || a.paragraph - b.paragraph || a.index - b.index;
 }
 
+/** Caches a one-argument function for the life of one question. */
 function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();
   return (key) => {
