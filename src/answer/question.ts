@@ -152,8 +152,8 @@ const PARTICLE = /^[\s-]+(up|out|down|off|on|in|into|over|back|away|through|forw
 
 /** Clitics of contractions ("they're", "we'll"): left alone they become the words "re" and "ll". */
 const CONTRACTION = /['’](re|ll|ve|d|m|s)\b|n['’]t\b/gi;
-/** "2nd", "3rd": the number is what matters. */
-const ORDINAL = /\b(\d+)(st|nd|rd|th)\b/gi;
+/** The ending of "2nd", "3rd", "8th": not a word of its own. */
+const ORDINAL_SUFFIX = /^(st|nd|rd|th)\b/i;
 
 /**
  * A time to come: "next year", "going forward", "the next forum" (the next one is still to come: with sections headed
@@ -219,9 +219,13 @@ export function analyzeQuestion(
     months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
   }
   const years = yearsIn(content);
-  content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(ORDINAL, '$1');
+  content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ');
   const tokens = tokenizeWithOffsets(content).filter(
-    (t) => keep(t.term) && !FRAMING.has(t.term) && !(translated.length && HAN.test(t.term)),
+    (t) =>
+      keep(t.term) &&
+      !FRAMING.has(t.term) &&
+      !(translated.length && HAN.test(t.term)) &&
+      !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
   );
   const terms = tokens.map((t) => t.term);
   const own = ownConcepts(tokens, content, keep, synonymsOf);
@@ -262,17 +266,35 @@ function ownConcepts(
     const word = content.slice(t.start, t.end);
     // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
     const particle = PARTICLE.exec(content.slice(t.end))?.[1]?.toLowerCase();
+    const forms = [t.term, ...numeralTwin(t.term, content.slice(0, t.start), content.slice(t.end))];
     const synonyms = [...(particle ? synonymsOf(`${word}_${particle}`) : []), ...synonymsOf(word)].filter((reading) =>
       reading.flat().every(keep),
     );
     own.set(
       t.term,
       synonyms.length
-        ? { senses: [[[t.term]], ...synonyms], credits: [1, ...synonyms.map(() => SYNONYM_CREDIT)], weight: 1 }
-        : { senses: [[[t.term]]], weight: 1 },
+        ? { senses: [[forms], ...synonyms], credits: [1, ...synonyms.map(() => SYNONYM_CREDIT)], weight: 1 }
+        : { senses: [[forms]], weight: 1 },
     );
   }
   return [...own.values()];
+}
+
+/** Small numbers written as words, stemmed as the index holds them: "two" for 2 … "twelv" for 12. */
+const NUMERAL_WORDS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelv'];
+const ORDINAL_WORDS = 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth'.split(' ');
+
+/**
+ * A small number a question writes in figures, as the word a report may write instead ("2 big themes" are "two
+ * pillars", the "8th five-year plan" the "Eighth Five Year Plan"): another form of the same word. Not "1" ("one" is
+ * also a pronoun), not past twelve (written in figures), not a part of a decimal or a code ("PM2.5"); nor the other
+ * way, a word as a figure ("five-year" is not "5").
+ */
+export function numeralTwin(term: string, before: string, after: string): string[] {
+  if (!/^\d+$/.test(term) || /[\w.,]$/.test(before)) return [];
+  if (ORDINAL_SUFFIX.test(after)) return ORDINAL_WORDS.slice(Number(term) - 1, Number(term)).filter(Boolean);
+  const word = NUMERAL_WORDS[Number(term) - 2];
+  return word && !/^[.,]?\w/.test(after) ? [word] : [];
 }
 
 /**

@@ -142,6 +142,25 @@ describe('time said in words', () => {
   });
 });
 
+describe('small numbers written in figures', () => {
+  const forms = (q: string): string[][] => analyzeQuestion(q).concepts.map((c) => c.senses[0]![0]!);
+
+  it('match the word a report writes instead: a count as a count, an ordinal as an ordinal', () => {
+    expect(forms('Which 2 major decisions were made public?')).toContainEqual(['2', 'two']);
+    expect(forms('Is Zuoyun following the 8th five-year plan?')).toContainEqual(['8', 'eighth']);
+    // The ending of "8th" is not a word of the question.
+    expect(analyzeQuestion('Is Zuoyun following the 8th five-year plan?').terms).not.toContain('th');
+  });
+
+  it('stay figures past twelve, for "1", inside a decimal or a code, and as words', () => {
+    expect(forms('What happened to the 14 cases?')).toContainEqual(['14']);
+    expect(forms('Was 1 case heard?')).toContainEqual(['1']);
+    expect(forms('What was the PM2.5 level?').flat()).not.toContain('two');
+    expect(forms('What was the 2.5 level?').flat()).not.toContain('two');
+    expect(forms('Is the five-year plan done?')).not.toContainEqual(['five', '5']);
+  });
+});
+
 describe('the kind of figure asked for', () => {
   it('tells counts, shares and amounts of money apart', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
