@@ -32,9 +32,9 @@ export interface Runtime {
   /** Swaps in the live index if another process (`npm run ingest`) replaced it; true when it did. */
   reload(): boolean;
   /**
-   * Reads the report texts into memory in the background, now and after every swap, so no
-   * later question waits on the disk; for processes that answer many questions (the bot, the
-   * terminal chat), not a one-question CLI. Resolves when the current index's are read.
+   * Reads the report texts into memory in the background, now and after every swap, then summarises the index's
+   * common words, so no later question waits on the disk or on a pass over a long list; for processes that answer
+   * many questions (the bot, the terminal chat), not a one-question CLI. Resolves when the current index's are done.
    */
   readAhead(): Promise<void>;
   /**
@@ -182,12 +182,23 @@ export async function openRuntime(
     async readAhead() {
       reading?.abort();
       const current = (reading = new AbortController());
-      logReadAhead(await readReportsAhead(runtime.engine.index.reports.values(), { signal: current.signal }));
+      await readAheadOf(runtime.engine.index, current.signal);
     },
   };
   // Handled by whoever awaits it (the bot logs a damaged graph and answers by words, the CLI fails); never unhandled.
   runtime.dense.catch(() => undefined);
   return runtime;
+}
+
+/**
+ * An index's report texts read into memory, then its common words summarised (bm25.ts summarizeAhead), which a question
+ * would otherwise do on meeting them; until `signal` aborts.
+ */
+async function readAheadOf(index: CorpusIndex, signal: AbortSignal): Promise<void> {
+  logReadAhead(await readReportsAhead(index.reports.values(), { signal }));
+  await index.lexical.summarizeAhead(signal).catch((error: unknown) => {
+    log.warn(`Summarising the index's common words ahead stopped: ${describeError(error)}`);
+  });
 }
 
 function logReadAhead(done: Awaited<ReturnType<typeof readReportsAhead>>): void {

@@ -129,6 +129,11 @@ export class LexicalIndex {
   private readonly scratch: Scratch = { scores: new Float64Array(WINDOW), found: new Int32Array(WINDOW / 32) };
   /** Per term used lately, where its postings in each window start and the most it gives a document there. */
   private readonly summaries = new LruMap<number, TermSummary>(SUMMARIES_KEPT);
+  /**
+   * The same for every long word (postings in more than one window) summarised so far, kept while the index lives: the
+   * words in most passages, which nearly every question meets (at 10,000 reports about 3 kB each; see summarizeAhead).
+   */
+  private readonly longSummaries = new Map<number, TermSummary>();
   /** Where postings read from a file go (see postingsOf). */
   private readonly arena = new PostingArena();
 
@@ -269,7 +274,7 @@ export class LexicalIndex {
    * time, kept for the terms used most recently.
    */
   private summaryOf(id: number, postings?: Postings): TermSummary {
-    let summary = this.summaries.get(id);
+    let summary = this.longSummaries.get(id) ?? this.summaries.get(id);
     if (!summary) {
       const [docs, tfs] = postings ?? this.postingsOf(id);
       const windows = Math.ceil(this.size / WINDOW);
@@ -291,9 +296,34 @@ export class LexicalIndex {
         // Float32 rounding (here and in the inverse norms) is within 2^-23: a millionth more keeps it a bound.
         maxima[w] = (r / (1 + r)) * (1 + 1e-6);
       }
-      this.summaries.set(id, (summary = { starts, maxima }));
+      summary = { starts, maxima };
+      if (docs.length > WINDOW) this.longSummaries.set(id, summary);
+      else this.summaries.set(id, summary);
     }
     return summary;
+  }
+
+  /**
+   * Summarises every long word not yet summarised (summaryOf: a pass over its whole list, read from the file and checked
+   * the first time), one word at a time with a turn of the event loop between, so questions are answered meanwhile:
+   * at 10,000 reports a question meeting a common word for the first time otherwise spends milliseconds on it (the
+   * running bot calls this after reading the report texts ahead). Stops early when `signal` aborts.
+   * @throws what reading throws: IndexError for a damaged file
+   */
+  async summarizeAhead(signal?: AbortSignal): Promise<{ terms: number; stopped?: 'aborted' }> {
+    const { offsets, postings } = this.data;
+    // Its own memory: a question's postings in the shared arena stay as they are.
+    const arena = new PostingArena();
+    let terms = 0;
+    for (let id = 0; id < this.data.terms.length; id++) {
+      if (offsets[id + 1]! - offsets[id]! <= WINDOW || this.longSummaries.has(id)) continue;
+      if (signal?.aborted) return { terms, stopped: 'aborted' };
+      arena.reset();
+      this.summaryOf(id, postings.read(id, offsets[id]!, offsets[id + 1]!, arena));
+      terms++;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { terms };
   }
 
   /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bm25, idfOf, LexicalIndex, LexicalIndexBuilder } from '../../src/search/bm25.js';
 import { lexicalFileParts, openLexicalFile, readLexicalBytes } from '../../src/search/lexical-file.js';
+import { WINDOW } from '../../src/search/max-score.js';
 import { reportSentences, seededRandom } from '../helpers/lexical.js';
 
 const fileBytes = (index: LexicalIndex): Buffer => Buffer.concat(lexicalFileParts(index));
@@ -87,6 +88,38 @@ describe('LexicalIndex', () => {
       if (count > 0) counted++;
     }
     expect(counted).toBeGreaterThan(30);
+  });
+
+  it('summarises its long words ahead: a question then reads only the windows it needs, and scores the same', async () => {
+    const random = seededRandom(5);
+    const builder = new LexicalIndexBuilder();
+    for (const terms of reportSentences(100, random)) builder.add([{ terms, weight: 1 }]);
+    const dir = tempDir('rqb-ahead-');
+    writeFileSync(join(dir, 'lexical.bin'), fileBytes(builder.build()));
+    const [before, ahead] = [openLexicalFile(join(dir, 'lexical.bin')), openLexicalFile(join(dir, 'lexical.bin'))];
+    const long = ahead.data.terms.filter((t) => ahead.documentFrequency(t) > WINDOW);
+    expect(long.length).toBeGreaterThan(5);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await ahead.summarizeAhead(stopped.signal)).toEqual({ terms: 0, stopped: 'aborted' });
+    expect(await ahead.summarizeAhead()).toEqual({ terms: long.length });
+    expect(await ahead.summarizeAhead()).toEqual({ terms: 0 }); // nothing left to do
+    // The most postings one read takes: a word's whole list when its summary is made on first use, a window's after.
+    const largestRead = (index: LexicalIndex, ask: () => void): number => {
+      const { postings } = index.data;
+      const read = postings.read.bind(postings);
+      let largest = 0;
+      postings.read = (id, from, to, arena) => ((largest = Math.max(largest, to - from)), read(id, from, to, arena));
+      ask();
+      postings.read = read;
+      return largest;
+    };
+    const rarity = (index: LexicalIndex) => () => index.idfAnyIn(['all3'], 16_000, 16_400);
+    expect(largestRead(before, rarity(before))).toBe(before.documentFrequency('all3'));
+    expect(largestRead(ahead, rarity(ahead))).toBeLessThan(ahead.documentFrequency('all3') / 2);
+    expect(rarity(ahead)()).toBe(rarity(before)());
+    for (const terms of [['all0', 'few3'], ['own7-2', 'all5', 'all9'], ['all1']])
+      expect(ahead.search(terms, 40)).toEqual(before.search(terms, 40));
   });
 
   it('does not skip a document that the lighter words, together, lift above one already scored', () => {
