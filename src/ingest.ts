@@ -412,8 +412,8 @@ async function indexReport(
     const level = calibrate(bestSimilarities(flat, options.embedder.dim, await at.probes()));
     offTopic = level && { mean: level.offTopicMean, sd: level.offTopicSd };
   }
-  writer.writeReport(report, chunks);
   const pairs = acronymPairs(report.text);
+  writer.writeReport(report, chunks, pairs);
   writer.indexChunkTerms(
     report.id,
     chunks.map((c) => chunkTerms(report, c, pairs)),

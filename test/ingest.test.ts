@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest, passageText } from '../src/ingest.js';
+import { acronymPairs } from '../src/search/acronym-terms.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { FORMAT_VERSION, IndexStore, TAIL_GRAPH, TAIL_LEXICAL } from '../src/search/store.js';
 import { runCount } from '../src/search/sentence-vectors.js';
@@ -255,6 +256,21 @@ describe('ingest, lexical only (no model)', () => {
     expect((await engine.answer('How many mediation statements were issued?')).answers[0]!.quote.text).toContain(
       '12 mediation statements',
     );
+  });
+
+  it("keeps each report's abbreviations with it, as found at ingest, so no question finds them again", async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    writeFileSync(
+      join(corpusDir, 'pm.txt'),
+      'Programme report.\n\nEvery agency named program managers (PMs) this year.\n',
+    );
+    await ingest({ corpusDir, dataDir });
+    const reports = [...loadIndex(new IndexStore(dataDir))!.index.reports.values()];
+    for (const report of reports) expect(report.acronyms).toEqual(acronymPairs(report.text));
+    expect(reports.find((r) => r.text.includes('(PMs)'))!.acronyms).toContainEqual({
+      short: 'pm',
+      long: ['program', 'manag'],
+    });
   });
 
   it('ingests a 10 MB one-line report and answers from it', async () => {

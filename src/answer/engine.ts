@@ -586,7 +586,8 @@ export class AnswerEngine {
     let evidence = this.paragraphCache.get(key);
     if (!evidence) {
       let pairs = this.acronyms.get(report.id);
-      if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
+      // Stored with the report at ingest; found again from the text for a report indexed before they were.
+      if (!pairs) this.acronyms.set(report.id, (pairs = report.acronyms ?? acronymPairs(report.text)));
       this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, pairs)));
     }
     return evidence;

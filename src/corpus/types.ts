@@ -44,6 +44,11 @@ export interface ParsedReport {
   /** The full source text; every offset refers to it. */
   text: string;
   paragraphs: Paragraph[];
+  /**
+   * The abbreviations it defines or implies as index terms (search/acronym-terms.ts: a short term and its long form's
+   * terms), when they were stored with it at ingest; otherwise found from the text when needed.
+   */
+  readonly acronyms?: { short: string; long: string[] }[] | undefined;
 }
 
 /**

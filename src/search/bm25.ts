@@ -208,27 +208,24 @@ export class LexicalIndex {
 
   /**
    * Term `id`'s postings of documents `from` … `to` − 1: postings lo … hi − 1 of the documents returned. A long list is
-   * not read whole: only the postings of the windows holding `from` and `to` are searched (a report's range of a
-   * common word's list, at 10,000 reports, is a few hundred of its million postings).
+   * not read whole: only its postings in the windows holding `from` … `to` − 1, in one read (a report's range of a
+   * common word's list, at 10,000 reports, is a few hundred of its million postings, in one window or two).
    */
   private postingsWithin(id: number, from: number, to: number): [docs: Int32Array, lo: number, hi: number] {
     const df = this.data.offsets[id + 1]! - this.data.offsets[id]!;
-    if (df <= WINDOW) {
-      const [docs] = this.postingsOf(id);
-      const lo = lowerBound(docs, from, 0, df);
-      return [docs, lo, lowerBound(docs, to, lo, df)];
-    }
-    const [lo, hi] = [this.positionOf(id, from), this.positionOf(id, to)];
-    return [this.postingsPart(id, lo, hi)[0], 0, hi - lo];
+    const [docs] =
+      df <= WINDOW
+        ? this.postingsOf(id)
+        : this.postingsPart(id, ...this.windowsHolding(id, from, Math.max(to, from + 1)));
+    const lo = lowerBound(docs, from, 0, docs.length);
+    return [docs, lo, lowerBound(docs, to, lo, docs.length)];
   }
 
-  /** Where term `id`'s first posting of document `doc` or later is in its list, from the postings of `doc`'s window. */
-  private positionOf(id: number, doc: number): number {
+  /** Where term `id`'s postings in the windows holding documents `from` … `to` − 1 start and end in its list. */
+  private windowsHolding(id: number, from: number, to: number): [start: number, end: number] {
     const { starts } = this.summaryOf(id);
-    const w = doc >> WINDOW_BITS;
-    if (w >= starts.length - 1) return starts[starts.length - 1]!;
-    const [docs] = this.postingsPart(id, starts[w]!, starts[w + 1]!);
-    return starts[w]! + lowerBound(docs, doc, 0, docs.length);
+    const windows = starts.length - 1;
+    return [starts[Math.min(from >> WINDOW_BITS, windows)]!, starts[Math.min(((to - 1) >> WINDOW_BITS) + 1, windows)]!];
   }
 
   /** Indexed terms that start with `prefix` (for matching a glossed word's other forms). */

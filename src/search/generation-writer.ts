@@ -22,6 +22,7 @@ import { rowTerms, type ChunkTerms } from './corpus-index.js';
 import { openLexicalData, writeLexicalFile } from './lexical-file.js';
 import { joinLexical } from './lexical-segments.js';
 import { encodeReportBody } from './report-file.js';
+import type { AcronymPair } from './acronym-terms.js';
 import { VectorIndex } from './vector-index.js';
 import { addWordCounts, writeFileDurable, type GenerationFiles } from './index-format.js';
 import { wordCounts } from './tokenize.js';
@@ -38,8 +39,8 @@ export class GenerationWriter {
     readonly dir: string,
   ) {}
 
-  writeReport(report: ParsedReport, chunks: Chunk[]): void {
-    writeFileDurable(join(this.dir, 'reports', `${report.id}.bin`), encodeReportBody(report));
+  writeReport(report: ParsedReport, chunks: Chunk[], acronyms: AcronymPair[]): void {
+    writeFileDurable(join(this.dir, 'reports', `${report.id}.bin`), encodeReportBody(report, acronyms));
     const flat = Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
     writeFileDurable(join(this.dir, 'chunks', `${report.id}.i32`), new Uint8Array(flat.buffer));
     const words = wordCounts([report.text]);

@@ -11,9 +11,12 @@ import { IndexError } from '../errors.js';
 import { decodeReportBody, type ReportBody } from './report-file.js';
 
 /** Bump when the layout or any stored shape changes; older indexes are then refused with a rebuild hint. */
-export const FORMAT_VERSION = 9;
-/** Versions this program reads: an index of version 8 is one of version 9 without a tail. */
-export const READABLE_VERSIONS = [8, FORMAT_VERSION];
+export const FORMAT_VERSION = 10;
+/**
+ * Versions this program reads: an index of version 9 is one of version 10 whose report files do not hold their
+ * abbreviations (report-file.ts format 1), and one of version 8 also has no tail.
+ */
+export const READABLE_VERSIONS = [8, 9, FORMAT_VERSION];
 
 export interface ReportEntry {
   file: string;

@@ -54,6 +54,10 @@ class StoredReport implements ParsedReport {
     return this.load().paragraphs;
   }
 
+  get acronyms(): ReportBody['acronyms'] {
+    return this.load().acronyms;
+  }
+
   get loaded(): boolean {
     return this.body !== undefined;
   }

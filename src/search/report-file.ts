@@ -6,24 +6,29 @@
  *
  *   "RQBREP1\n"  magic
  *   u32          header length (padded with spaces so what follows is 4-byte aligned)
- *   JSON header  { version, id, sections: string[][], paragraphs: count, encoding, textBytes }
+ *   JSON header  { version, id, sections: string[][], paragraphs: count, encoding, textBytes, acronyms }
+ *                (acronyms: the abbreviations the report defines or implies, as index terms: acronym-terms.ts; absent
+ *                in format 1, whose reports have theirs found again from the text when a question needs them)
  *   i32 × 6 × count   per paragraph: n, start, end, role, page (0: none), section (index into sections)
  *   text         latin1 when every character fits in a byte, else UTF-16LE: both decode at copying
  *                speed (UTF-8 took longer than reading the file), and the paragraph offsets are the
  *                text's UTF-16 code units either way
  */
 import type { Paragraph, ParagraphRole, ParsedReport } from '../corpus/types.js';
+import type { AcronymPair } from './acronym-terms.js';
 
 const MAGIC = 'RQBREP1\n';
 /** Bump when the layout changes (the index FORMAT_VERSION then changes too). */
-const REPORT_FORMAT = 1;
+const REPORT_FORMAT = 2;
+/** Formats this program reads. */
+const READABLE_FORMATS = [1, REPORT_FORMAT];
 const ROLES: ParagraphRole[] = ['metadata', 'title', 'addressee', 'heading', 'body', 'signature'];
 const FIELDS = 6;
 
-export type ReportBody = Pick<ParsedReport, 'text' | 'paragraphs'>;
+export type ReportBody = Pick<ParsedReport, 'text' | 'paragraphs'> & { acronyms?: AcronymPair[] };
 
-/** The stored form of a report's text and paragraphs, as consecutive parts to write. */
-export function encodeReportBody(report: ParsedReport): Uint8Array[] {
+/** The stored form of a report's text, paragraphs and abbreviations, as consecutive parts to write. */
+export function encodeReportBody(report: ParsedReport, acronyms: AcronymPair[]): Uint8Array[] {
   const sections: string[][] = [];
   const sectionIndex = new Map<string, number>();
   const ints = new Int32Array(report.paragraphs.length * FIELDS);
@@ -45,6 +50,7 @@ export function encodeReportBody(report: ParsedReport): Uint8Array[] {
     paragraphs: report.paragraphs.length,
     encoding,
     textBytes: text.length,
+    acronyms,
   });
   const pad = (4 - ((MAGIC.length + 4 + Buffer.byteLength(json)) % 4)) % 4;
   const header = Buffer.from(json + ' '.repeat(pad));
@@ -69,8 +75,9 @@ export function decodeReportBody(bytes: Buffer, id: string): ReportBody {
     paragraphs: number;
     encoding: 'latin1' | 'utf16le';
     textBytes: number;
+    acronyms?: AcronymPair[];
   };
-  if (header.version !== REPORT_FORMAT)
+  if (!READABLE_FORMATS.includes(header.version))
     throw new Error(`report file format ${header.version}, expected ${REPORT_FORMAT}`);
   if (header.id !== id) throw new Error(`report file of "${header.id}", expected "${id}"`);
   at += headerLength;
@@ -90,5 +97,6 @@ export function decodeReportBody(bytes: Buffer, id: string): ReportBody {
     if (ints[k + 4]) p.page = ints[k + 4];
     paragraphs.push(p);
   }
-  return { text: bytes.toString(header.encoding === 'latin1' ? 'latin1' : 'utf16le', at + intBytes), paragraphs };
+  const text = bytes.toString(header.encoding === 'latin1' ? 'latin1' : 'utf16le', at + intBytes);
+  return header.acronyms ? { text, paragraphs, acronyms: header.acronyms } : { text, paragraphs };
 }

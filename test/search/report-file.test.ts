@@ -13,7 +13,19 @@ const report: ParsedReport = {
     { n: 3, start: 22, end: 50, role: 'body', section: ['一、 总体情况 😀'], page: 3 },
   ],
 };
-const bytes = (): Buffer => Buffer.concat(encodeReportBody(report));
+const acronyms = [{ short: 'pm', long: ['program', 'manag'] }];
+const bytes = (): Buffer => Buffer.concat(encodeReportBody(report, acronyms));
+
+/** The same report as format 1 wrote it: no abbreviations in the header. */
+function formatOne(): Buffer {
+  const [magic, , header, ints, text] = encodeReportBody(report, acronyms);
+  const json = { ...(JSON.parse(Buffer.from(header!).toString()) as object), version: 1, acronyms: undefined };
+  let head = JSON.stringify(json);
+  head += ' '.repeat((4 - ((magic!.length + 4 + Buffer.byteLength(head)) % 4)) % 4);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(Buffer.byteLength(head));
+  return Buffer.concat([magic!, length, Buffer.from(head), ints!, text!]);
+}
 
 describe('report file', () => {
   it('reads back the text and paragraphs written, pages and shared section paths included', () => {
@@ -22,6 +34,13 @@ describe('report file', () => {
     expect(body.paragraphs).toEqual(report.paragraphs);
     expect(body.text.slice(body.paragraphs[2]!.start, body.paragraphs[2]!.end)).toBe('The county held 11 meetings.');
     expect(body.paragraphs[1]!.section).toBe(body.paragraphs[2]!.section); // one array, not a copy per paragraph
+    expect(body.acronyms).toEqual(acronyms);
+  });
+
+  it('reads a file of format 1 (before abbreviations were stored): the same text and paragraphs, no abbreviations', () => {
+    const body = decodeReportBody(formatOne(), 'r-1');
+    expect(body).toEqual({ text: report.text, paragraphs: report.paragraphs });
+    expect('acronyms' in body).toBe(false);
   });
 
   it('a report whose characters all fit in a byte reads back the same', () => {
@@ -30,9 +49,10 @@ describe('report file', () => {
       text: 'Café report\n\nThe county held 11 meetings.',
       paragraphs: [{ n: 1, start: 0, end: 11, role: 'title', section: [] }],
     };
-    expect(decodeReportBody(Buffer.concat(encodeReportBody(plain)), 'r-1')).toEqual({
+    expect(decodeReportBody(Buffer.concat(encodeReportBody(plain, [])), 'r-1')).toEqual({
       text: plain.text,
       paragraphs: plain.paragraphs,
+      acronyms: [],
     });
   });
 
