@@ -349,6 +349,8 @@ function main(argv: string[]): void {
   );
   console.log(
     `| start to answering by meaning and words (the graph file checked in the background, its vectors scanned, a first hybrid answer) | ${f(s.denseMs, 2)} s | |`,
+  );
+  console.log(
     `| start to hnswlib's graph read (in the background; questions then search it instead of scanning) | ${f(s.graphMs, 2)} s | |`,
   );
   console.log(
