@@ -94,7 +94,7 @@ export class AnswerEngine {
   private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
   private readonly titles = new Map<string, TitleFacts>();
   private titleWordIndex?: Map<string, ParsedReport[]>;
-  /** Abbreviations each report defines, as index terms (see withAcronyms). */
+  /** Abbreviations each report of an older index defines, as index terms (see withAcronyms, acronymsFoundIn). */
   private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
@@ -585,12 +585,17 @@ export class AnswerEngine {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
     if (!evidence) {
-      let pairs = this.acronyms.get(report.id);
-      // Stored with the report at ingest; found again from the text for a report indexed before they were.
-      if (!pairs) this.acronyms.set(report.id, (pairs = report.acronyms ?? acronymPairs(report.text)));
+      const pairs = report.acronyms ?? this.acronymsFoundIn(report);
       this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, pairs)));
     }
     return evidence;
+  }
+
+  /** A report's abbreviations found from its text: an index written before they were stored with each report. */
+  private acronymsFoundIn(report: ParsedReport): AcronymPair[] {
+    let pairs = this.acronyms.get(report.id);
+    if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
+    return pairs;
   }
 }
 
