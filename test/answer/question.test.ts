@@ -161,6 +161,19 @@ describe('small numbers written in figures', () => {
   });
 });
 
+describe('words that only frame what is asked', () => {
+  it('"supposed to", "meant to" and the "play" of "play a role" are not looked up', () => {
+    expect(analyzeQuestion('what role are CIOs supposed to play?').terms).toEqual(['role', 'cio']);
+    expect(analyzeQuestion('What are schools meant to do about patriotic education?').terms).not.toContain('meant');
+    expect(analyzeQuestion('What part does the IOMed play in mediation?').terms).not.toContain('plai');
+  });
+
+  it('the same words are looked up where they say something', () => {
+    expect(analyzeQuestion('What was the playbook supposed by the agencies?').terms).toContain('suppos');
+    expect(analyzeQuestion('Which plays did the playbook add?').terms).toContain('plai');
+  });
+});
+
 describe('the kind of figure asked for', () => {
   it('tells counts, shares and amounts of money apart', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
