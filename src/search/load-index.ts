@@ -304,7 +304,10 @@ function attachDense(
   vectors: DenseGraph,
 ): void {
   const dim = vectors.dim;
-  index.sentenceVectors = new SentenceVectors((id, from, to) => store.readVectorRows(dir, id, dim, from, to), dim);
+  index.sentenceVectors = new SentenceVectors(
+    (id, from, to, into) => store.readVectorRows(dir, id, dim, from, to, into),
+    dim,
+  );
   if (manifest.offTopicProbes && manifest.model)
     index.offTopic = {
       model: manifest.model.id,

@@ -70,18 +70,28 @@ export function bestSimilarities(flat: Float32Array, dim: number, vectors: Float
 
 /**
  * Sentence vectors read from the index's vector files as questions need them: the rows of one run or paragraph with
- * one positioned read, nothing kept in memory (the page cache keeps what is read often).
+ * one positioned read into memory reused by every read, nothing kept (the page cache keeps what is read often). Fresh
+ * memory for each read cost more than the read: at 10,000 reports a question reads a megabyte of rows.
  */
 export class SentenceVectors {
+  private scratch = new Float32Array(0);
+
   constructor(
-    /** Rows `from` … `to` − 1 of a report's vector file. */
-    private readonly readRows: (reportId: string, from: number, to: number) => Float32Array,
+    /** Rows `from` … `to` − 1 of a report's vector file, read into `into` (as long as they need). */
+    private readonly readRows: (reportId: string, from: number, to: number, into: Float32Array) => Float32Array,
     readonly dim: number,
   ) {}
 
+  /** Rows `from` … `to` − 1 of a report, good until the next read. */
+  private rows(reportId: string, from: number, to: number): Float32Array {
+    const length = (to - from) * this.dim;
+    if (this.scratch.length < length) this.scratch = new Float32Array(Math.max(length, 2 * this.scratch.length));
+    return this.readRows(reportId, from, to, this.scratch);
+  }
+
   /** Cosine similarities of chunks `from` … `to` − 1 of a report to a unit vector (undefined where not finite). */
   similarities(reportId: string, from: number, to: number, vector: Float32Array): (number | undefined)[] {
-    const flat = this.readRows(reportId, from, to);
+    const flat = this.rows(reportId, from, to);
     const out: (number | undefined)[] = [];
     for (let at = 0; at + this.dim <= flat.length; at += this.dim) {
       let dot = 0;
@@ -93,6 +103,6 @@ export class SentenceVectors {
 
   /** The best cosine similarity each unit vector reaches among a report's `count` chunks (-Infinity for none). */
   best(reportId: string, count: number, vectors: Float32Array[]): number[] {
-    return bestSimilarities(this.readRows(reportId, 0, count), this.dim, vectors);
+    return bestSimilarities(this.rows(reportId, 0, count), this.dim, vectors);
   }
 }

@@ -48,4 +48,20 @@ describe('SentenceVectors', () => {
     expect(store.best('a', 3, [Float32Array.from([1, 0]), Float32Array.from([0.5, 0.75])])).toEqual([1, 0.75]);
     expect(store.best('a', 0, [Float32Array.from([1, 0])])).toEqual([-Infinity]);
   });
+
+  it('reads into memory it reuses, larger only when a read needs more', () => {
+    const given: Float32Array[] = [];
+    const reusing = new SentenceVectors((_, from, to, into) => {
+      given.push(into);
+      into.set(flat.subarray(from * 2, to * 2));
+      return into.subarray(0, (to - from) * 2);
+    }, 2);
+    expect(reusing.similarities('a', 0, 1, Float32Array.from([1, 0]))).toEqual([1]);
+    expect(reusing.similarities('a', 1, 2, Float32Array.from([0, 1]))).toEqual([1]);
+    expect(reusing.best('a', 3, [Float32Array.from([0, 1])])).toEqual([1]);
+    expect(reusing.similarities('a', 0, 2, Float32Array.from([1, 0]))).toEqual([1, 0]);
+    expect(given[1]).toBe(given[0]);
+    expect(given[2]!.length).toBeGreaterThanOrEqual(6);
+    expect(given[3]).toBe(given[2]);
+  });
 });

@@ -5,6 +5,7 @@ import { IndexError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest.js';
 import { LexicalIndexBuilder, PAGE } from '../../src/search/bm25.js';
 import { lexicalFileParts, writeLexicalFile } from '../../src/search/lexical-file.js';
+import { decodeReportBody } from '../../src/search/report-file.js';
 import { IndexStore } from '../../src/search/store.js';
 import { FilePostingPages } from '../../src/search/generation-writer.js';
 import { loadIndex, readReportsAhead } from '../../src/search/load-index.js';
@@ -98,6 +99,18 @@ describe('report texts read ahead', () => {
     }
     // Nothing is left to read.
     expect(await readReportsAhead(reports)).toEqual({ reports: 0, bytes: 0 });
+  });
+
+  it('each keep their own text and paragraphs, read one after another into the same memory', () => {
+    const store = new IndexStore(dataDir);
+    const dir = store.current()!;
+    // The larger first: the smaller one read after it is its own bytes, not the rest of the larger one's.
+    const ids = load()
+      .map((r) => r.id)
+      .sort((x, y) => statSync(fileOf(y)).size - statSync(fileOf(x)).size);
+    const bodies = ids.map((id) => store.readReport(dir, id));
+    ids.forEach((id, i) => expect(bodies[i]).toEqual(decodeReportBody(readFileSync(fileOf(id)), id)));
+    expect(statSync(fileOf(ids[0]!)).size).toBeGreaterThan(statSync(fileOf(ids[1]!)).size);
   });
 
   it('skip reports a question has read already, and stop at the budget or when aborted', async () => {
