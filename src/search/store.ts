@@ -72,6 +72,8 @@ export class IndexStore implements GenerationFiles {
   private readonly vectorFiles = new OpenFiles();
   /** Memory a report file is read into, reused (see readReport). */
   private reportBytes = Buffer.alloc(0);
+  /** Report files whose checksum matched, with it (see readReport). */
+  private readonly checkedReports = new Set<string>();
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'index');
@@ -144,45 +146,51 @@ export class IndexStore implements GenerationFiles {
     return join(dir, 'reports', `${id}.bin`);
   }
 
-  /** A report's text and paragraphs (its id and metadata are in the manifest). */
+  /**
+   * A report's text and paragraphs (its id and metadata are in the manifest), checked against `expectedSha1` the first
+   * time this store reads the file (a generation's files never change once written; a damaged one is found before any
+   * of it is served).
+   */
   readReport(dir: string, id: string, expectedSha1?: string): ReportBody {
     const path = this.reportPath(dir, id);
     let bytes: Buffer;
     try {
-      bytes = this.readWhole(path);
+      bytes = readFileInto(path, (size) => this.reportRoom(size));
     } catch (cause) {
       throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
     }
-    return checkedReportBody(bytes, id, path, expectedSha1);
+    const checked = `${path}\n${expectedSha1}`;
+    const body = checkedReportBody(bytes, id, path, this.checkedReports.has(checked) ? undefined : expectedSha1);
+    if (expectedSha1) this.checkedReports.add(checked);
+    return body;
   }
 
   /**
-   * A file's bytes, read into memory reused by every call (good until the next): a report's bytes are decoded into its
+   * Room for a report file's bytes, reused by every read (good until the next): a report's bytes are decoded into its
    * text and paragraphs at once, and fresh memory for each cost more than the read (at 10,000 reports, re-ranking reads
    * the bodies of reports outside the read-ahead).
    */
-  private readWhole(path: string): Buffer {
-    const fd = openSync(path, 'r');
-    try {
-      const size = fstatSync(fd).size;
-      if (this.reportBytes.length < size)
-        this.reportBytes = Buffer.allocUnsafe(Math.max(size, 2 * this.reportBytes.length));
-      let read = 0;
-      for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, this.reportBytes, read, size - read, read);
-      return this.reportBytes.subarray(0, read);
-    } finally {
-      closeSync(fd);
-    }
+  private reportRoom(size: number): Buffer {
+    if (this.reportBytes.length < size)
+      this.reportBytes = Buffer.allocUnsafe(Math.max(size, 2 * this.reportBytes.length));
+    return this.reportBytes.subarray(0, size);
   }
 
   /** A report's chunks from its compact file, as rows of paragraph, start, end, without reading the report. */
   readChunks(dir: string, id: string, count: number): Int32Array {
     const path = join(dir, 'chunks', `${id}.i32`);
-    const bytes = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    if (bytes.length !== count * 12)
-      throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
     const rows = new Int32Array(count * 3);
-    new Uint8Array(rows.buffer).set(bytes);
+    const whole = new Uint8Array(rows.buffer);
+    // Read straight into the rows when the file is as long as they are (a missing file holds no chunks).
+    let size = 0;
+    let read = 0;
+    try {
+      read = readFileInto(path, (n) => ((size = n), n === whole.length ? whole : new Uint8Array(0))).length;
+    } catch {
+      size = read = 0;
+    }
+    if (size !== whole.length || read !== size)
+      throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
     return rows;
   }
 
@@ -249,5 +257,21 @@ export class IndexStore implements GenerationFiles {
       if (!keep.includes(entry) && (entry.startsWith('gen-') || entry.endsWith('.tmp')))
         rmSync(join(this.root, entry), { recursive: true, force: true });
     }
+  }
+}
+
+/**
+ * Reads the file at `path` whole into the memory `room(size)` gives (at most its length); returns the part read. One
+ * open, one stat and a read, without the fresh buffer readFileSync makes.
+ */
+function readFileInto<T extends Uint8Array>(path: string, room: (size: number) => T): T {
+  const fd = openSync(path, 'r');
+  try {
+    const into = room(fstatSync(fd).size);
+    let read = 0;
+    for (let n = -1; read < into.length && n !== 0; read += n) n = readSync(fd, into, read, into.length - read, read);
+    return into.subarray(0, read) as T;
+  } finally {
+    closeSync(fd);
   }
 }

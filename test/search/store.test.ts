@@ -113,6 +113,43 @@ describe('report texts read ahead', () => {
     expect(statSync(fileOf(ids[0]!)).size).toBeGreaterThan(statSync(fileOf(ids[1]!)).size);
   });
 
+  it("check a report file's checksum the first time a store reads it; a fresh store finds a file damaged since", () => {
+    const store = new IndexStore(dataDir);
+    const dir = store.current()!;
+    const id = 'riverside-2024';
+    const sha1 = store.manifest()!.reports[id]!.bodySha1!;
+    const file = fileOf(id);
+    const good = readFileSync(file);
+    expect(store.readReport(dir, id, sha1).text).toContain('52000 books');
+    try {
+      const damaged = Buffer.from(good);
+      damaged[damaged.length - 1] = damaged.at(-1)! ^ 1;
+      writeFileSync(file, damaged);
+      expect(() => store.readReport(dir, id, sha1)).not.toThrow(); // checked once: a generation's files never change
+      expect(() => new IndexStore(dataDir).readReport(dir, id, sha1)).toThrow(/checksum does not match/);
+    } finally {
+      writeFileSync(file, good);
+    }
+  });
+
+  it("read a report's chunks straight into its rows; a chunk file missing or of another length is a broken index", () => {
+    const store = new IndexStore(dataDir);
+    const dir = store.current()!;
+    const id = 'riverside-2024';
+    const count = store.manifest()!.reports[id]!.chunkCount;
+    const file = join(dir, 'chunks', `${id}.i32`);
+    const good = readFileSync(file);
+    expect(Buffer.from(store.readChunks(dir, id, count).buffer).equals(good)).toBe(true);
+    expect(() => store.readChunks(dir, id, count + 1)).toThrow(/chunk file .* is missing or truncated/);
+    try {
+      rmSync(file);
+      expect(() => store.readChunks(dir, id, count)).toThrow(/chunk file .* is missing or truncated/);
+      expect(store.readChunks(dir, id, 0)).toEqual(new Int32Array(0));
+    } finally {
+      writeFileSync(file, good);
+    }
+  });
+
   it('skip reports a question has read already, and stop at the budget or when aborted', async () => {
     const reports = load();
     void reports[0]!.text;
