@@ -72,8 +72,8 @@ export class IndexStore implements GenerationFiles {
   private readonly vectorFiles = new OpenFiles();
   /** Memory a report file is read into, reused (see readReport). */
   private reportBytes = Buffer.alloc(0);
-  /** Report files whose checksum matched, with it (see readReport). */
-  private readonly checkedReports = new Set<string>();
+  /** The report files of one generation whose checksum matched, with it (see readReport). */
+  private checkedReports = { dir: '', files: new Set<string>() };
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'index');
@@ -159,9 +159,12 @@ export class IndexStore implements GenerationFiles {
     } catch (cause) {
       throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
     }
-    const checked = `${path}\n${expectedSha1}`;
-    const body = checkedReportBody(bytes, id, path, this.checkedReports.has(checked) ? undefined : expectedSha1);
-    if (expectedSha1) this.checkedReports.add(checked);
+    // Only the generation read last is remembered: a bot that takes in reports every day keeps no list of old ones.
+    if (this.checkedReports.dir !== dir) this.checkedReports = { dir, files: new Set() };
+    const checked = `${id}\n${expectedSha1}`;
+    const { files } = this.checkedReports;
+    const body = checkedReportBody(bytes, id, path, files.has(checked) ? undefined : expectedSha1);
+    if (expectedSha1) files.add(checked);
     return body;
   }
 
@@ -186,8 +189,9 @@ export class IndexStore implements GenerationFiles {
     let read = 0;
     try {
       read = readFileInto(path, (n) => ((size = n), n === whole.length ? whole : new Uint8Array(0))).length;
-    } catch {
-      size = read = 0;
+    } catch (cause) {
+      if (count === 0 && (cause as NodeJS.ErrnoException).code === 'ENOENT') return rows;
+      throw new IndexError(`The chunk file ${path} is missing or unreadable; ${REBUILD}.`, { cause });
     }
     if (size !== whole.length || read !== size)
       throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);

@@ -127,6 +127,8 @@ describe('report texts read ahead', () => {
       writeFileSync(file, damaged);
       expect(() => store.readReport(dir, id, sha1)).not.toThrow(); // checked once: a generation's files never change
       expect(() => new IndexStore(dataDir).readReport(dir, id, sha1)).toThrow(/checksum does not match/);
+      // Only the generation read last is remembered: another (here the same directory, named otherwise) is checked.
+      expect(() => store.readReport(`${dir}/.`, id, sha1)).toThrow(/checksum does not match/);
     } finally {
       writeFileSync(file, good);
     }
@@ -143,7 +145,7 @@ describe('report texts read ahead', () => {
     expect(() => store.readChunks(dir, id, count + 1)).toThrow(/chunk file .* is missing or truncated/);
     try {
       rmSync(file);
-      expect(() => store.readChunks(dir, id, count)).toThrow(/chunk file .* is missing or truncated/);
+      expect(() => store.readChunks(dir, id, count)).toThrow(/chunk file .* is missing or unreadable/);
       expect(store.readChunks(dir, id, 0)).toEqual(new Int32Array(0));
     } finally {
       writeFileSync(file, good);
