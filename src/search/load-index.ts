@@ -36,14 +36,19 @@ import type { IndexStore } from './store.js';
  * read them before any question does.
  */
 class StoredReport implements ParsedReport {
-  private body?: ReportBody;
+  private body: ReportBody | undefined;
+  /** Read ahead (kept while the index lives), not by a question (kept among the recently used: ReportBodies). */
+  private readAhead = false;
+  /** When a question last used the body (ReportBodies' clock). */
+  usedAt = 0;
 
   constructor(
     readonly id: string,
     readonly meta: ReportMeta,
     private readonly store: IndexStore,
     private readonly dir: string,
-    private readonly sha1?: string,
+    private readonly sha1: string | undefined,
+    private readonly bodies: ReportBodies<StoredReport>,
   ) {}
 
   get text(): string {
@@ -68,12 +73,72 @@ class StoredReport implements ParsedReport {
 
   /** Keeps a body read elsewhere (unless one was read meanwhile). */
   fill(bytes: Buffer): void {
-    this.body ??= checkedReportBody(bytes, this.id, this.path, this.sha1);
+    if (this.body) return;
+    this.body = checkedReportBody(bytes, this.id, this.path, this.sha1);
+    this.readAhead = true;
+  }
+
+  /** Forgets a body a question read (ReportBodies: least recently used first); returns its size. */
+  forget(): number {
+    const size = this.body ? bodySize(this.body) : 0;
+    this.body = undefined;
+    return size;
   }
 
   private load(): ReportBody {
-    this.body ??= this.store.readReport(this.dir, this.id, this.sha1);
+    if (!this.body) {
+      this.body = this.store.readReport(this.dir, this.id, this.sha1);
+      this.bodies.add(this, bodySize(this.body));
+    } else if (!this.readAhead) this.bodies.use(this);
     return this.body;
+  }
+}
+
+/** About the memory a report's body holds: its text, a character a byte or two, and its paragraphs' records. */
+function bodySize(body: ReportBody): number {
+  return body.text.length + 100 * body.paragraphs.length;
+}
+
+/**
+ * Report bodies questions read (not read ahead) are kept at most about this many bytes: past it, the least recently
+ * used are forgotten (read again when a question needs them). At 10,000 reports, a running bot otherwise ends up
+ * holding every report a question ever touched (1.3 GB of texts beside the 1.2 GB loaded).
+ */
+export const REPORT_BODIES_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The bodies of stored reports that questions read, bounded by REPORT_BODIES_BYTES: each use stamps the report with a
+ * clock (a number written, not a list reordered: the text is read many times a question), and when the bodies pass
+ * the budget the least recently used are forgotten down to three quarters of it, so the sort is rare.
+ */
+export class ReportBodies<T extends { usedAt: number; forget(): number }> {
+  private readonly kept = new Set<T>();
+  private bytes = 0;
+  private clock = 0;
+
+  constructor(private readonly budget = REPORT_BODIES_BYTES) {}
+
+  /** Bytes of the bodies kept. */
+  get size(): number {
+    return this.bytes;
+  }
+
+  /** Marks a report's body as just used. */
+  use(report: T): void {
+    report.usedAt = ++this.clock;
+  }
+
+  /** Keeps a body just read (`size` bytes), forgetting the least recently used past the budget. */
+  add(report: T, size: number): void {
+    this.use(report);
+    this.kept.add(report);
+    this.bytes += size;
+    if (this.bytes <= this.budget) return;
+    for (const old of [...this.kept].sort((a, b) => a.usedAt - b.usedAt)) {
+      if (this.bytes <= (3 * this.budget) / 4 || old === report) break;
+      this.kept.delete(old);
+      this.bytes -= old.forget();
+    }
   }
 }
 
@@ -206,11 +271,12 @@ function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest;
   const dir = store.current();
   if (!manifest || !dir) return undefined;
   const index = new CorpusIndex();
+  const bodies = new ReportBodies<StoredReport>();
   // The main index's reports, then the tail's: the lexical documents' order.
   const { main, tail } = segmentOrder(manifest);
   for (const [id, entry] of [...main, ...tail].map((id) => [id, manifest.reports[id]!] as const))
     index.addReport(
-      new StoredReport(id, entry.meta, store, dir, entry.bodySha1),
+      new StoredReport(id, entry.meta, store, dir, entry.bodySha1, bodies),
       { count: entry.chunkCount, read: () => store.readChunks(dir, id, entry.chunkCount) },
       entry.firstLabel,
       'stored',
