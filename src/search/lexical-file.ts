@@ -12,7 +12,7 @@
  *   crcs     u32 × terms           CRC-32 of each term's docs bytes then its tfs bytes, checked on its first read
  *   u32 CRC-32 of the header, offsets, lengths and crcs, checked when the file is opened
  */
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { describeError, IndexError } from '../errors.js';
 import {
@@ -25,7 +25,7 @@ import {
   type Postings,
 } from './bm25.js';
 import { REBUILD } from './index-format.js';
-import { OpenFiles } from './open-files.js';
+import { OpenFiles, readFully } from './open-files.js';
 
 const MAGIC = 'RQBLEX1\n';
 const LEXICAL_FORMAT = 3;
@@ -241,13 +241,6 @@ function crcOf(parts: Uint8Array[]): number {
 /** A copy in its own (aligned) buffer. */
 function copy(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
-}
-
-function readFully(fd: number, into: Uint8Array, position: number): number {
-  let done = 0;
-  for (let n = -1; done < into.length && n !== 0; done += n)
-    n = readSync(fd, into, done, into.length - done, position + done);
-  return done;
 }
 
 /** Throws when term `id`'s postings do not match their checksum. */

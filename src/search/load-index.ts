@@ -104,7 +104,7 @@ function bodySize(body: ReportBody): number {
  * used are forgotten (read again when a question needs them). At 10,000 reports, a running bot otherwise ends up
  * holding every report a question ever touched (1.3 GB of texts beside the 1.2 GB loaded).
  */
-export const REPORT_BODIES_BYTES = 256 * 1024 * 1024;
+const REPORT_BODIES_BYTES = 256 * 1024 * 1024;
 
 /**
  * The bodies of stored reports that questions read, bounded by REPORT_BODIES_BYTES: each use stamps the report with a

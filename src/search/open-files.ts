@@ -22,10 +22,7 @@ export class OpenFiles {
   read(path: string, into: Uint8Array, position: number): number {
     const fd = this.fdOf(path);
     try {
-      let done = 0;
-      for (let n = -1; done < into.length && n !== 0; done += n)
-        n = readSync(fd, into, done, into.length - done, position + done);
-      return done;
+      return readFully(fd, into, position);
     } catch (error) {
       this.close(path);
       throw error;
@@ -60,4 +57,15 @@ export class OpenFiles {
       // Already closed or never valid: nothing is left to release.
     }
   }
+}
+
+/**
+ * Fills `into` from `position` of open file `fd`, as many reads as it takes; returns the bytes read (fewer only where the
+ * file ends).
+ */
+export function readFully(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  for (let n = -1; done < into.length && n !== 0; done += n)
+    n = readSync(fd, into, done, into.length - done, position + done);
+  return done;
 }

@@ -26,7 +26,6 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
-  readSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -36,7 +35,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { IndexError } from '../errors.js';
 import { GenerationWriter } from './generation-writer.js';
-import { OpenFiles } from './open-files.js';
+import { OpenFiles, readFully } from './open-files.js';
 import {
   checkedReportBody,
   eachPiece,
@@ -155,7 +154,7 @@ export class IndexStore implements GenerationFiles {
     const path = this.reportPath(dir, id);
     let bytes: Buffer;
     try {
-      bytes = readFileInto(path, (size) => this.reportRoom(size));
+      bytes = readFileInto(path, (size) => this.reportRoom(size))!;
     } catch (cause) {
       throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
     }
@@ -184,16 +183,15 @@ export class IndexStore implements GenerationFiles {
     const path = join(dir, 'chunks', `${id}.i32`);
     const rows = new Int32Array(count * 3);
     const whole = new Uint8Array(rows.buffer);
-    // Read straight into the rows when the file is as long as they are (a missing file holds no chunks).
-    let size = 0;
-    let read = 0;
+    let bytes: Uint8Array | undefined;
     try {
-      read = readFileInto(path, (n) => ((size = n), n === whole.length ? whole : new Uint8Array(0))).length;
+      // Straight into the rows, when the file is as long as they are.
+      bytes = readFileInto(path, (size) => (size === whole.length ? whole : undefined));
     } catch (cause) {
-      if (count === 0 && (cause as NodeJS.ErrnoException).code === 'ENOENT') return rows;
+      if (count === 0 && (cause as NodeJS.ErrnoException).code === 'ENOENT') return rows; // no chunks, no file
       throw new IndexError(`The chunk file ${path} is missing or unreadable; ${REBUILD}.`, { cause });
     }
-    if (size !== whole.length || read !== size)
+    if (bytes?.length !== whole.length)
       throw new IndexError(`The chunk file ${path} is missing or truncated; ${REBUILD}.`);
     return rows;
   }
@@ -265,16 +263,14 @@ export class IndexStore implements GenerationFiles {
 }
 
 /**
- * Reads the file at `path` whole into the memory `room(size)` gives (at most its length); returns the part read. One
- * open, one stat and a read, without the fresh buffer readFileSync makes.
+ * Reads the file at `path` whole into the memory `room(size)` gives, or not at all when it gives none (a file of the
+ * wrong size); returns the part read. One open, one stat and a read, without the fresh buffer readFileSync makes.
  */
-function readFileInto<T extends Uint8Array>(path: string, room: (size: number) => T): T {
+function readFileInto<T extends Uint8Array>(path: string, room: (size: number) => T | undefined): T | undefined {
   const fd = openSync(path, 'r');
   try {
     const into = room(fstatSync(fd).size);
-    let read = 0;
-    for (let n = -1; read < into.length && n !== 0; read += n) n = readSync(fd, into, read, into.length - read, read);
-    return into.subarray(0, read) as T;
+    return into && (into.subarray(0, readFully(fd, into, 0)) as T);
   } finally {
     closeSync(fd);
   }
