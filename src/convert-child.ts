@@ -6,7 +6,7 @@
  * cap; a file that exceeds either is stopped and named, the child is started again for the next
  * file. One child serves a whole ingest, started on the first file that needs converting.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { convertReport, type Converted } from './corpus/files.js';
 import { describeError, ReportFileError } from './errors.js';
@@ -38,29 +38,36 @@ export class ConversionChild {
 
   /** The running child, started when none is: ready once it says so, so a file's time is its own, not the start's. */
   private started(): Promise<ChildProcess> {
-    return (this.child ??= new Promise<ChildProcess>((resolve, reject) => {
-      const child = fork(SELF, [RUN], {
-        // Run from the TypeScript sources (tests, tsx), the child needs the same loader.
-        execArgv: [`--max-old-space-size=${this.limits.heapMb}`, ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : [])],
-        serialization: 'advanced',
-        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-      });
-      const failed = (why: string): void => {
-        clearTimeout(timer);
-        this.child = undefined;
-        child.kill('SIGKILL');
-        reject(new Error(why));
-      };
-      const timer = setTimeout(() => failed(`the converter did not start within ${START_MS / 1000} s`), START_MS);
-      child.once('exit', (code, signal) =>
-        failed(`the converter stopped as it started (${signal ?? `exit code ${code}`})`),
-      );
-      child.once('message', () => {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve(child);
-      });
-    }));
+    // node:child_process is loaded here, not with the module: an ingest with no such file never starts a child.
+    return (this.child ??= import('node:child_process').then(
+      ({ fork }) =>
+        new Promise<ChildProcess>((resolve, reject) => {
+          const child = fork(SELF, [RUN], {
+            // Run from the TypeScript sources (tests, tsx), the child needs the same loader.
+            execArgv: [
+              `--max-old-space-size=${this.limits.heapMb}`,
+              ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : []),
+            ],
+            serialization: 'advanced',
+            stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+          });
+          const failed = (why: string): void => {
+            clearTimeout(timer);
+            this.child = undefined;
+            child.kill('SIGKILL');
+            reject(new Error(why));
+          };
+          const timer = setTimeout(() => failed(`the converter did not start within ${START_MS / 1000} s`), START_MS);
+          child.once('exit', (code, signal) =>
+            failed(`the converter stopped as it started (${signal ?? `exit code ${code}`})`),
+          );
+          child.once('message', () => {
+            clearTimeout(timer);
+            child.removeAllListeners('exit');
+            resolve(child);
+          });
+        }),
+    ));
   }
 
   /** Converts one file in the child; a file over its time or the child's memory is a ReportFileError naming it. */

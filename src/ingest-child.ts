@@ -5,7 +5,6 @@
  * copy of the model the bot answers with (the same id, so the same vectors). A process, not a
  * worker thread: the ONNX runtime's native module cannot be loaded twice in one process.
  */
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ReportFileError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
@@ -29,7 +28,9 @@ const SELF = fileURLToPath(import.meta.url);
 const RUN = '--run-ingest';
 
 /** Runs one ingest in a child process and resolves with its summary; the child ends with it. */
-export function ingestInChild(options: ChildIngestOptions): Promise<IngestSummary> {
+export async function ingestInChild(options: ChildIngestOptions): Promise<IngestSummary> {
+  // Loaded here, not with the module: a process that only answers never starts one (4 ms of a one-question run).
+  const { fork } = await import('node:child_process');
   // Run from the TypeScript sources (tests, tsx), the child needs the same loader.
   const child = fork(SELF, [RUN, JSON.stringify(options)], {
     execArgv: SELF.endsWith('.ts') ? ['--import', 'tsx'] : [],

@@ -38,6 +38,8 @@ import { chunkTerms } from './search/corpus-index.js';
 import { acronymPairs } from './search/acronym-terms.js';
 import { tableContextOf } from './corpus/lists.js';
 import { ConversionChild } from './convert-child.js';
+import { loadThesaurus } from './search/thesaurus.js';
+import { compoundsIn } from './search/vocabulary.js';
 
 export interface IngestOptions {
   corpusDir: string;
@@ -277,7 +279,8 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
       gone: new Set([...summary.changed, ...summary.removed]),
     });
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
-    writeWords(writer, manifest, previous, previousDir);
+    const thesaurus = loadThesaurus();
+    writeWords(writer, manifest, previous, previousDir, thesaurus && ((words) => compoundsIn(words, thesaurus)));
     store.commit(writer, manifest);
     summary.wroteGeneration = true;
     return summary;

@@ -18,6 +18,9 @@ import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { FORMAT_VERSION, IndexStore, TAIL_GRAPH, TAIL_LEXICAL } from '../src/search/store.js';
 import { runCount } from '../src/search/sentence-vectors.js';
 import { loadIndex, loadIndexWordsFirst } from '../src/search/load-index.js';
+import { loadThesaurus } from '../src/search/thesaurus.js';
+import { processTerm } from '../src/search/tokenize.js';
+import { compoundsIn } from '../src/search/vocabulary.js';
 import { buildTinyModel } from './helpers/tiny-model.js';
 import { REPORT_TEXT, tempCorpus, tempDir } from './helpers/fixtures.js';
 
@@ -271,6 +274,16 @@ describe('ingest, lexical only (no model)', () => {
       short: 'pm',
       long: ['program', 'manag'],
     });
+  });
+
+  it("keeps the closed compounds of the reports' words with the index, as found at ingest", async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    writeFileSync(join(corpusDir, 'gw.txt'), 'Assessment.\n\nThe governmentwide average rose to 1.96.\n');
+    await ingest({ corpusDir, dataDir });
+    const { index } = loadIndex(new IndexStore(dataDir))!;
+    const stored = index.compounds?.();
+    expect(stored).toEqual(compoundsIn(index.words!().keys(), loadThesaurus()!));
+    expect(stored?.get(processTerm('government')!)).toContain(processTerm('governmentwide'));
   });
 
   it('ingests a 10 MB one-line report and answers from it', async () => {

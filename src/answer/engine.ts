@@ -377,6 +377,7 @@ export class AnswerEngine {
       this.index.words?.() ?? wordCounts([...this.index.reports.values()].map((r) => r.text)),
       (term) => this.index.lexical.idf(term) > 0,
       this.options.thesaurus,
+      this.index.compounds?.(),
     );
     return this.vocabularyCache;
   }

@@ -7,8 +7,7 @@
  * 解聘) weighs more than a generic one with many (开展, 处, 次). Numbers and years stay as
  * they are (the English tokenizer keeps them).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CACHE_DIR } from '../paths.js';
@@ -75,7 +74,7 @@ export class ChineseGlossary {
   }
 
   static load(path: string): ChineseGlossary {
-    return ChineseGlossary.parse(readFileSync(path));
+    return new ChineseGlossary(KeyedLines.open(path, '|'));
   }
 
   /** Splits Chinese text into dictionary words, longest match first; unknown characters stand alone. */
@@ -143,6 +142,7 @@ const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v2.tsv');
 export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {
   if (existsSync(path)) return path;
   log.info('Building the Chinese→English glossary from CC-CEDICT (once)…');
+  const { spawn } = await import('node:child_process');
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [BUILDER, path], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

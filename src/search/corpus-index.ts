@@ -126,6 +126,8 @@ export class CorpusIndex {
   offTopic?: { model: string; probes: string; of: (reportId: string) => OffTopicLevel | undefined };
   /** Every lower-case word of the reports with its count, when the store keeps it (else counted from the texts). */
   words?: () => Map<string, number>;
+  /** The reports' closed compounds by part (vocabulary.ts compoundsIn), when the store keeps them. */
+  compounds?: () => Map<string, string[]> | undefined;
   private builder = new LexicalIndexBuilder();
   private built?: LexicalIndex | undefined;
 

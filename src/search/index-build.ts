@@ -4,9 +4,8 @@
  * index over every report, or the previous generation's main index taken over as it is and the tail written again
  * (`segmentsOf`; store.ts has the layout). Also the word list, added to when only reports were added.
  */
-import v8 from 'node:v8';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { runInNewContext } from 'node:vm';
 import type { Progress } from '../progress.js';
 import type { GenerationWriter, ReportChunkCount } from './generation-writer.js';
 import { segmentOrder, TAIL_GRAPH, TAIL_LEXICAL, type Manifest, type ReportEntry } from './index-format.js';
@@ -51,19 +50,20 @@ function carried(previous: Manifest, reports: Record<string, ReportEntry>, id: s
 
 /**
  * The word list: when the previous reports, unchanged, come first, the previous list with the new reports' words added;
- * else every report's words summed.
+ * else every report's words summed; with the closed compounds among them.
  */
 export function writeWords(
   writer: GenerationWriter,
   manifest: Manifest,
   previous: Manifest | undefined,
   previousDir: string | undefined,
+  compoundsOf?: (words: Iterable<string>) => Map<string, string[]>,
 ): void {
   const ids = Object.keys(manifest.reports);
   const before = previous ? Object.keys(previous.reports) : [];
   const extended =
     previous && previousDir && before.every((id, i) => ids[i] === id && carried(previous, manifest.reports, id));
-  writer.writeVocabulary(ids, extended ? previousDir : undefined, before.length);
+  writer.writeVocabulary(ids, extended ? previousDir : undefined, before.length, compoundsOf);
 }
 
 /** What building the indexes over a generation's reports works from. */
@@ -210,6 +210,12 @@ function linkVectors(
 
 /** A full garbage collection now (V8's `gc`, exposed for this process the first time it is needed). */
 function collectGarbage(): void {
-  if (!globalThis.gc) v8.setFlagsFromString('--expose_gc');
-  (globalThis.gc ?? (runInNewContext('gc') as () => void))();
+  if (globalThis.gc) {
+    globalThis.gc();
+    return;
+  }
+  // node:v8 and node:vm loaded only here: a process that only answers never needs them (3 ms of a one-question run).
+  const require = createRequire(import.meta.url);
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--expose_gc');
+  ((require('node:vm') as typeof import('node:vm')).runInNewContext('gc') as () => void)();
 }

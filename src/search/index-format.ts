@@ -4,7 +4,7 @@
  * reads, and the error that tells how to rebuild.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import type { FileStamp } from '../corpus/files.js';
 import type { ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
@@ -142,6 +142,20 @@ export function addWordCounts(path: string, into: Map<string, number>): void {
     const tab = line.indexOf('\t');
     if (tab > 0) into.set(line.slice(0, tab), (into.get(line.slice(0, tab)) ?? 0) + Number(line.slice(tab + 1)));
   }
+}
+
+/**
+ * A generation's compounds.tsv ("term<TAB>whole,whole" per line: generation-writer.ts writeVocabulary), or undefined
+ * when it has none (written without a dictionary, or by a version before it was kept): the caller finds them itself.
+ */
+export function readCompounds(path: string): Map<string, string[]> | undefined {
+  if (!existsSync(path)) return undefined;
+  const compounds = new Map<string, string[]>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) compounds.set(line.slice(0, tab), line.slice(tab + 1).split(','));
+  }
+  return compounds;
 }
 
 export function sha1(bytes: Uint8Array): string {

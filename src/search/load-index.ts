@@ -19,6 +19,7 @@ import { VectorIndex } from './vector-index.js';
 import { GraphScan, joinGraphs, type DenseGraph } from './graph-scan.js';
 import {
   addWordCounts,
+  readCompounds,
   checkedReportBody,
   eachPiece,
   PIECE,
@@ -290,6 +291,7 @@ function loadWords(store: IndexStore): { index: CorpusIndex; manifest: Manifest;
     }
     return words;
   };
+  index.compounds = () => readCompounds(join(dir, 'compounds.tsv'));
   const lexical = (file: string, bytes: number): LexicalData => {
     const path = join(dir, file);
     if (!existsSync(path) || statSync(path).size !== bytes)

@@ -9,6 +9,8 @@
  * them
  *   index/gen-…/chunks/<id>.i32       its chunks: paragraph, start, end per chunk
  *   index/gen-…/words/<id>.tsv        its words with their counts (summed into words.tsv for typo correction)
+ *   index/gen-…/compounds.tsv         the reports' closed compounds by part (vocabulary.ts compoundsIn), when a dictionary
+ *                                     was at hand
  *   index/gen-…/vectors/<id>.f32      float32 vectors of that report's chunks (when a model was loaded), read per report by a question
  *   index/gen-…/lexical.bin           the lexical (BM25) index over every chunk, in manifest order (lexical-file.ts): its
  *                                     head read at load, each word's postings when a question first needs them

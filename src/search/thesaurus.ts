@@ -149,6 +149,11 @@ export class Thesaurus {
     return new Thesaurus(new KeyedLines(tsv, '\t'));
   }
 
+  /** The cache file at `path`, read as lookups reach its lines (KeyedLines.open). */
+  static open(path: string): Thesaurus {
+    return new Thesaurus(KeyedLines.open(path, '\t'));
+  }
+
   /** True when WordNet knows the word in some inflected form (a real word, not a typo). */
   knows(word: string): boolean {
     return lemmaForms(word).some((b) => this.entries.has(b));
@@ -284,7 +289,7 @@ export function loadThesaurus(path = THESAURUS_PATH): Thesaurus | undefined {
       log.info('Building the English thesaurus from WordNet (once)…');
       writeThesaurusCache(path);
     }
-    return Thesaurus.parse(readFileSync(path));
+    return Thesaurus.open(path);
   } catch (error) {
     log.warn(`English thesaurus unavailable (${describeError(error)}); questions are matched on their own words only.`);
     return undefined;

@@ -127,6 +127,37 @@ const TIME_NAMES =
 const AFFIX =
   /^(?:inter|intra|infra|super|micro|macro|counter|multi|semi|anti|over|under|non|post|para|pseudo|techno|able|ability|ness|ment|ance|ence|ship|hood|less|ful|ward|wards|like|wise)$/;
 
+/**
+ * Closed compounds among `words` that the dictionary does not list, by the index terms of their parts:
+ * "governmentwide" (government + wide) under "govern" and "wide". A reader writes the parts ("across government",
+ * "government-wide"); the report, the compound. Parts of at least four letters, both ordinary dictionary words and free
+ * words, not affixes ("infra-structure", "discover-ability" are no compounds of "infra" or "ability"). Found once per
+ * index, when it is written (a pass over every word of the reports, with the dictionary): a question reads them.
+ */
+export function compoundsIn(words: Iterable<string>, thesaurus: Thesaurus): Map<string, string[]> {
+  const compounds = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 8 || !/^\p{L}+$/u.test(w) || thesaurus.knows(w)) continue;
+    for (let i = 4; i <= w.length - 4; i++) {
+      const [left, right] = [w.slice(0, i), w.slice(i)];
+      if (
+        AFFIX.test(left) ||
+        AFFIX.test(right) ||
+        !thesaurus.knowsAsCommonWord(left) ||
+        !thesaurus.knowsAsCommonWord(right)
+      )
+        continue;
+      const whole = processTerm(w);
+      for (const part of [left, right]) {
+        const t = processTerm(part);
+        if (t && whole && t !== whole) compounds.set(t, [...new Set([...(compounds.get(t) ?? []), whole])]);
+      }
+      break;
+    }
+  }
+  return compounds;
+}
+
 export class QueryVocabulary {
   private readonly byLength = new Map<number, string[]>();
   private dictionaryWords?: Map<number, string[]>;
@@ -134,11 +165,13 @@ export class QueryVocabulary {
   /**
    * @param words every lower-case word of the reports with its count
    * @param hasTerm whether an index term (stem) occurs in the reports
+   * @param compounds the reports' compounds as the index stores them (compoundsIn), when it does
    */
   constructor(
     private readonly words: Map<string, number>,
     private readonly hasTerm: (term: string) => boolean,
     private readonly thesaurus?: Thesaurus,
+    private readonly compounds?: Map<string, string[]>,
   ) {
     for (const w of words.keys()) {
       if (!/^\p{L}+$/u.test(w)) continue;
@@ -150,38 +183,10 @@ export class QueryVocabulary {
 
   private compoundCache?: Map<string, string[]>;
 
-  /**
-   * Closed compounds of the reports that the dictionary does not list, by the index terms of their
-   * parts: "governmentwide" (government + wide) under "govern" and "wide". A reader writes the parts
-   * ("across government", "government-wide"); the report, the compound. Parts of at least four
-   * letters, both ordinary dictionary words and free words, not affixes ("infra-structure",
-   * "discover-ability" are no compounds of "infra" or "ability"); without a dictionary, none.
-   */
+  /** The reports' closed compounds holding `term` as a part (compoundsIn): stored with the index, else found here. */
   compoundsOf(term: string): string[] {
-    if (!this.compoundCache) {
-      this.compoundCache = new Map();
-      const thesaurus = this.thesaurus;
-      for (const w of thesaurus ? this.words.keys() : []) {
-        if (w.length < 8 || !/^\p{L}+$/u.test(w) || thesaurus!.knows(w)) continue;
-        for (let i = 4; i <= w.length - 4; i++) {
-          const [left, right] = [w.slice(0, i), w.slice(i)];
-          if (
-            AFFIX.test(left) ||
-            AFFIX.test(right) ||
-            !thesaurus!.knowsAsCommonWord(left) ||
-            !thesaurus!.knowsAsCommonWord(right)
-          )
-            continue;
-          const whole = processTerm(w);
-          for (const part of [left, right]) {
-            const t = processTerm(part);
-            if (t && whole && t !== whole)
-              this.compoundCache.set(t, [...new Set([...(this.compoundCache.get(t) ?? []), whole])]);
-          }
-          break;
-        }
-      }
-    }
+    this.compoundCache ??=
+      this.compounds ?? (this.thesaurus ? compoundsIn(this.words.keys(), this.thesaurus) : new Map());
     return this.compoundCache.get(term) ?? [];
   }
 

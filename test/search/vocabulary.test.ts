@@ -206,4 +206,16 @@ describe('closed compounds', () => {
     expect(vocabulary.compoundsOf(processTerm('discover')!)).toEqual([]);
     expect(new QueryVocabulary(wordCounts([text]), () => true).compoundsOf(processTerm('government')!)).toEqual([]);
   });
+
+  it('the compounds an index stores are read instead of found again', () => {
+    const stored = new Map([['wide', ['statewid']]]);
+    const vocabulary = new QueryVocabulary(
+      wordCounts(['The governmentwide average rose.']),
+      () => true,
+      undefined,
+      stored,
+    );
+    expect(vocabulary.compoundsOf('wide')).toEqual(['statewid']);
+    expect(vocabulary.compoundsOf(processTerm('government')!)).toEqual([]);
+  });
 });
