@@ -17,6 +17,18 @@ function engineFor(...reports: [string, string][]): AnswerEngine {
 }
 
 describe('AnswerEngine', () => {
+  it("reads a question's words in the compounds the index stores (no dictionary needed at question time)", async () => {
+    const index = new CorpusIndex();
+    const r = parseReport(
+      'Survey report.\n\nThe survey found 3 roads.\n\nThe statewide survey found 12 gaps.\n',
+      'survey.txt',
+    );
+    index.addReport(r, chunkReport(r));
+    index.compounds = () => new Map([['wide', ['statewid']]]);
+    const a = await new AnswerEngine(index).answer('What did the wide survey find?');
+    expect(a.answers[0]!.quote.text).toContain('statewide');
+  });
+
   const engine = engineFor([REPORT_TEXT, REPORT_FILE]);
   const norm = (s: string): string => s.replace(/\s+/g, ' ');
 
