@@ -144,8 +144,9 @@ export async function openRuntime(
   const store = new IndexStore(config.dataDir);
   const engineOver = (index: CorpusIndex): AnswerEngine =>
     new AnswerEngine(index, { embedder, expandQuery, thesaurus });
-  const first = await ingest({ corpusDir: config.corpusDir, dataDir: config.dataDir, embedder, progress, store }).catch(
-    (error: unknown) => unlessBusy(error, store),
+  const { corpusDir, dataDir } = config;
+  const first = await ingest({ corpusDir, dataDir, embedder, progress, store, thesaurus }).catch((error: unknown) =>
+    unlessBusy(error, store),
   );
   if (first?.wroteGeneration) log.info(describeIngest(first));
   // The read-ahead of the engine in use; a swap stops it and starts one for the new index.

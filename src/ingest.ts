@@ -38,7 +38,7 @@ import { chunkTerms } from './search/corpus-index.js';
 import { acronymPairs } from './search/acronym-terms.js';
 import { tableContextOf } from './corpus/lists.js';
 import { ConversionChild } from './convert-child.js';
-import { loadThesaurus } from './search/thesaurus.js';
+import { loadThesaurus, type Thesaurus } from './search/thesaurus.js';
 import { compoundsIn } from './search/vocabulary.js';
 
 export interface IngestOptions {
@@ -54,6 +54,8 @@ export interface IngestOptions {
   allowEmpty?: boolean | undefined;
   /** The store of `dataDir` to use: one the caller goes on to load reads the live manifest once (IndexStore.manifest). */
   store?: IndexStore | undefined;
+  /** The dictionary that finds the reports' closed compounds (the caller's, when it has one loaded; else loaded here). */
+  thesaurus?: Thesaurus | undefined;
 }
 
 export interface IngestSummary {
@@ -279,7 +281,7 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
       gone: new Set([...summary.changed, ...summary.removed]),
     });
     summary.totalChunks = Object.values(manifest.reports).reduce((n, e) => n + e.chunkCount, 0);
-    const thesaurus = loadThesaurus();
+    const thesaurus = at.options.thesaurus ?? loadThesaurus();
     writeWords(writer, manifest, previous, previousDir, thesaurus && ((words) => compoundsIn(words, thesaurus)));
     store.commit(writer, manifest);
     summary.wroteGeneration = true;

@@ -136,12 +136,17 @@ export function readJson(path: string, what: string): unknown {
   }
 }
 
-/** Adds the counts of a "word<TAB>count" file to `into`. */
-export function addWordCounts(path: string, into: Map<string, number>): void {
+/** Each "key<TAB>value" line of a file, in order (lines without a key skipped). */
+function eachKeyedLine(path: string, each: (key: string, value: string) => void): void {
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const tab = line.indexOf('\t');
-    if (tab > 0) into.set(line.slice(0, tab), (into.get(line.slice(0, tab)) ?? 0) + Number(line.slice(tab + 1)));
+    if (tab > 0) each(line.slice(0, tab), line.slice(tab + 1));
   }
+}
+
+/** Adds the counts of a "word<TAB>count" file to `into`. */
+export function addWordCounts(path: string, into: Map<string, number>): void {
+  eachKeyedLine(path, (word, count) => into.set(word, (into.get(word) ?? 0) + Number(count)));
 }
 
 /**
@@ -151,10 +156,7 @@ export function addWordCounts(path: string, into: Map<string, number>): void {
 export function readCompounds(path: string): Map<string, string[]> | undefined {
   if (!existsSync(path)) return undefined;
   const compounds = new Map<string, string[]>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) compounds.set(line.slice(0, tab), line.slice(tab + 1).split(','));
-  }
+  eachKeyedLine(path, (term, wholes) => compounds.set(term, wholes.split(',')));
   return compounds;
 }
 
