@@ -73,7 +73,7 @@ async function buildIndex(files: string[], embedder: Embedder | undefined, root:
   for (const f of files) copyFileSync(f, join(corpusDir, basename(f)));
   await ingest({ corpusDir, dataDir, embedder });
   const { index } = loadIndex(new IndexStore(dataDir))!;
-  return { index, texts: new Map([...index.reports].map(([id, r]) => [id, r.text.slice()])) };
+  return { index, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
 }
 
 async function engineOn(

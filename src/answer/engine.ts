@@ -374,7 +374,7 @@ export class AnswerEngine {
   /** The reports' words for respelling questions (built on first use; the index is immutable). */
   private vocabulary(): QueryVocabulary {
     this.vocabularyCache ??= new QueryVocabulary(
-      this.index.words?.() ?? wordCounts([...this.index.reports.values()].map((r) => r.text.slice())),
+      this.index.words?.() ?? wordCounts([...this.index.reports.values()].map((r) => r.text)),
       (term) => this.index.lexical.idf(term) > 0,
       this.options.thesaurus,
       this.index.compounds?.(),
@@ -595,7 +595,7 @@ export class AnswerEngine {
   /** A report's abbreviations found from its text: an index written before they were stored with each report. */
   private acronymsFoundIn(report: ParsedReport): AcronymPair[] {
     let pairs = this.acronyms.get(report.id);
-    if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text.slice())));
+    if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
     return pairs;
   }
 }

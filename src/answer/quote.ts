@@ -2,7 +2,6 @@
  * Builds the verbatim quote around the best sentence. Pure.
  */
 import { tokenizeWithOffsets } from '../search/tokenize.js';
-import type { ReportText } from '../corpus/types.js';
 import type { Quote } from './types.js';
 
 const MAX_QUOTE_CHARS = 400;
@@ -61,7 +60,7 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
  * administrative cases"); a common word alone ("county", "2023") is not.
  */
 export function buildQuote(
-  reportText: ReportText,
+  reportText: string,
   start: number,
   end: number,
   queryTerms: Set<string>,

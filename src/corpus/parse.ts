@@ -144,7 +144,7 @@ export function reportIdFromFileName(fileName: string): string {
  * @param layout the layout when the text was converted from another format (HTML and Word give Markdown, PDF plain
  * text)
  */
-export function parseReport(text: string, fileName: string, layout?: 'markdown' | 'text'): ParsedReport<string> {
+export function parseReport(text: string, fileName: string, layout?: 'markdown' | 'text'): ParsedReport {
   const markdown = layout ? layout === 'markdown' : /\.(md|markdown)$/i.test(fileName);
   const blocks = splitBlocks(text, markdown);
   // A Markdown text with headings under its title states its own structure: the plain-text numbering rules stay off.

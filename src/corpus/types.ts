@@ -37,22 +37,12 @@ export interface ReportMeta {
   examplesZh?: string[] | undefined;
 }
 
-/**
- * A report's text as its readers slice it: a string, or a stored report's bytes decoded a slice at a time
- * (search/report-file.ts), so that the texts a running bot holds stay off the JavaScript heap.
- */
-export interface ReportText {
-  readonly length: number;
-  slice(start?: number, end?: number): string;
-}
-
-/** A report: parsed from its file (its text a string) or as the index holds it (its text maybe read a slice at a time). */
-export interface ParsedReport<Text extends ReportText = ReportText> {
+export interface ParsedReport {
   /** Stable id derived from the file name, e.g. "zuoyun-2023-rule-of-law-report". */
   id: string;
   meta: ReportMeta;
   /** The full source text; every offset refers to it. */
-  text: Text;
+  text: string;
   paragraphs: Paragraph[];
   /**
    * The abbreviations it defines or implies as index terms (search/acronym-terms.ts: a short term and its long form's

@@ -54,7 +54,7 @@ export function rowTerms(
   rows: Int32Array,
 ): ChunkTerms[] {
   const terms: ChunkTerms[] = [];
-  const pairs = acronymPairs(report.text.slice());
+  const pairs = acronymPairs(report.text);
   for (let k = 0; k < rows.length; k += 3)
     terms.push(chunkTerms(report, { reportId, paragraph: rows[k]!, start: rows[k + 1]!, end: rows[k + 2]! }, pairs));
   return terms;

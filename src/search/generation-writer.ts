@@ -39,7 +39,7 @@ export class GenerationWriter {
     readonly dir: string,
   ) {}
 
-  writeReport(report: ParsedReport<string>, chunks: Chunk[], acronyms: AcronymPair[]): void {
+  writeReport(report: ParsedReport, chunks: Chunk[], acronyms: AcronymPair[]): void {
     writeFileDurable(join(this.dir, 'reports', `${report.id}.bin`), encodeReportBody(report, acronyms));
     const flat = Int32Array.from(chunks.flatMap((c) => [c.paragraph, c.start, c.end]));
     writeFileDurable(join(this.dir, 'chunks', `${report.id}.i32`), new Uint8Array(flat.buffer));

@@ -166,14 +166,13 @@ export function sha1(bytes: Uint8Array): string {
 
 /**
  * A report body read from `path`, refused when it is not the file the index wrote (its checksum differs) or cannot be
- * decoded; `copy` when `bytes` is a buffer reused for the next read (decodeReportBody).
+ * decoded.
  */
 export function checkedReportBody(
   bytes: Buffer,
   id: string,
   path: string,
   expectedSha1: string | undefined,
-  copy = false,
 ): ReportBody {
   // A changed byte in a report's text would be quoted as verbatim under a correct citation: never serve it.
   if (expectedSha1 && sha1(bytes) !== expectedSha1)
@@ -181,7 +180,7 @@ export function checkedReportBody(
       `The index report file for "${id}" (${path}: its checksum does not match) is missing or corrupt; ${REBUILD}.`,
     );
   try {
-    return decodeReportBody(bytes, id, copy);
+    return decodeReportBody(bytes, id);
   } catch (cause) {
     throw new IndexError(`The index report file for "${id}" (${path}) is missing or corrupt; ${REBUILD}.`, { cause });
   }

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
-import type { ParsedReport, ReportMeta, ReportText } from '../corpus/types.js';
+import type { ParsedReport, ReportMeta } from '../corpus/types.js';
 import { IndexError } from '../errors.js';
 import { LexicalIndex, type LexicalData } from './bm25.js';
 import { openLexicalData } from './lexical-file.js';
@@ -52,7 +52,7 @@ class StoredReport implements ParsedReport {
     private readonly bodies: ReportBodies<StoredReport>,
   ) {}
 
-  get text(): ReportText {
+  get text(): string {
     return this.load().text;
   }
 

@@ -12,10 +12,9 @@
  *   i32 × 6 × count   per paragraph: n, start, end, role, page (0: none), section (index into sections)
  *   text         latin1 when every character fits in a byte, else UTF-16LE: both decode at copying
  *                speed (UTF-8 took longer than reading the file), and the paragraph offsets are the
- *                text's UTF-16 code units either way — so a slice of the text is a slice of the bytes,
- *                and a report read from its file keeps its text as bytes (StoredText)
+ *                text's UTF-16 code units either way
  */
-import type { Paragraph, ParagraphRole, ParsedReport, ReportText } from '../corpus/types.js';
+import type { Paragraph, ParagraphRole, ParsedReport } from '../corpus/types.js';
 import type { AcronymPair } from './acronym-terms.js';
 
 const MAGIC = 'RQBREP1\n';
@@ -29,7 +28,7 @@ const FIELDS = 6;
 export type ReportBody = Pick<ParsedReport, 'text' | 'paragraphs'> & { acronyms?: AcronymPair[] };
 
 /** The stored form of a report's text, paragraphs and abbreviations, as consecutive parts to write. */
-export function encodeReportBody(report: ParsedReport<string>, acronyms: AcronymPair[]): Uint8Array[] {
+export function encodeReportBody(report: ParsedReport, acronyms: AcronymPair[]): Uint8Array[] {
   const sections: string[][] = [];
   const sectionIndex = new Map<string, number>();
   const ints = new Int32Array(report.paragraphs.length * FIELDS);
@@ -61,41 +60,10 @@ export function encodeReportBody(report: ParsedReport<string>, acronyms: Acronym
 }
 
 /**
- * A stored report's text kept as its file's bytes and decoded a slice at a time, as a string slices. The bytes live
- * outside the JavaScript heap: at 10,000 reports a running bot holds hundreds of megabytes of report text, and as
- * strings every young-generation collection copied the texts questions had just read (docs/benchmarks.md).
- */
-export class StoredText implements ReportText {
-  readonly length: number;
-  private readonly width: number;
-
-  constructor(
-    private readonly bytes: Buffer,
-    private readonly encoding: 'latin1' | 'utf16le',
-  ) {
-    this.width = encoding === 'latin1' ? 1 : 2;
-    this.length = bytes.length / this.width;
-  }
-
-  /** As String.prototype.slice: offsets in UTF-16 code units, negative ones from the end. */
-  slice(start = 0, end = this.length): string {
-    const at = (i: number): number => Math.min(Math.max(i < 0 ? this.length + i : Math.trunc(i) || 0, 0), this.length);
-    const from = at(start);
-    const to = at(end);
-    return to > from ? this.bytes.toString(this.encoding, from * this.width, to * this.width) : '';
-  }
-
-  toString(): string {
-    return this.slice();
-  }
-}
-
-/**
- * Reads `encodeReportBody` output for report `id`; the text keeps `bytes` (a copy of its part when `copy`: a buffer
- * reused for the next read).
+ * Reads `encodeReportBody` output for report `id`.
  * @throws Error when the bytes are not that (another file, another report, truncated)
  */
-export function decodeReportBody(bytes: Buffer, id: string, copy = false): ReportBody {
+export function decodeReportBody(bytes: Buffer, id: string): ReportBody {
   if (bytes.length < MAGIC.length + 4 || bytes.toString('latin1', 0, MAGIC.length) !== MAGIC)
     throw new Error('not a report file');
   const headerLength = bytes.readUInt32LE(MAGIC.length);
@@ -129,10 +97,6 @@ export function decodeReportBody(bytes: Buffer, id: string, copy = false): Repor
     if (ints[k + 4]) p.page = ints[k + 4];
     paragraphs.push(p);
   }
-  const textBytes = bytes.subarray(at + intBytes);
-  const text = new StoredText(
-    copy ? Buffer.from(textBytes) : textBytes,
-    header.encoding === 'latin1' ? 'latin1' : 'utf16le',
-  );
+  const text = bytes.toString(header.encoding === 'latin1' ? 'latin1' : 'utf16le', at + intBytes);
   return header.acronyms ? { text, paragraphs, acronyms: header.acronyms } : { text, paragraphs };
 }

@@ -164,7 +164,7 @@ export class IndexStore implements GenerationFiles {
     if (this.checkedReports.dir !== dir) this.checkedReports = { dir, files: new Set() };
     const checked = `${id}\n${expectedSha1}`;
     const { files } = this.checkedReports;
-    const body = checkedReportBody(bytes, id, path, files.has(checked) ? undefined : expectedSha1, true);
+    const body = checkedReportBody(bytes, id, path, files.has(checked) ? undefined : expectedSha1);
     if (expectedSha1) files.add(checked);
     return body;
   }

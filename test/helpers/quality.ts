@@ -43,7 +43,7 @@ export async function buildEngine(
     thesaurus: loadThesaurus(),
     ...tuning,
   });
-  return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text.slice()])) };
+  return { engine, texts: new Map([...index.reports].map(([id, r]) => [id, r.text])) };
 }
 
 function temporaryDataDir(): string {
