@@ -180,6 +180,8 @@ export interface Evidence {
    * the same place.
    */
   agrees?: boolean | undefined;
+  /** The question names something the reports name ("the NM steering group"): it is about them, however worded. */
+  named?: boolean | undefined;
 }
 
 /**
@@ -197,7 +199,11 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
   // a passport"). Synonyms that carry a question to the passage its meaning points to still answer it ("hand out
   // booklets" → "pamphlets were printed and distributed"). Off-topic questions quoted high: GSA 1 → 0, all three
   // reports in one index 4 → 2 of 30; no dev answer moved.
-  if (unrelated(e, t) && e.agrees !== true) return 'refuse';
+  // …but a question naming something the reports name ("is the NM steering group being scrapped?") is about them,
+  // however its other words are put: the closest passages (not a confident quote), unless the evidence is too weak
+  // anyway. Hong Kong's answerable questions refused 2 → 1 of 65; nothing else moved on any report or the off-topic set.
+  const weak = coverage < t.minCoverage && r < t.minRelatedness;
+  if (unrelated(e, t) && e.agrees !== true) return e.named === true && !weak ? 'low' : 'refuse';
   if (
     coverage >= t.highCoverage ||
     r >= t.highRelatedness ||
@@ -207,8 +213,8 @@ export function decide(e: Evidence, t: Thresholds = CONFIDENCE): Verdict {
     (e.agrees === true && coverage >= t.minCoverage && r >= t.minRelatedness)
   )
     return 'high';
-  if (coverage < t.minCoverage && r < t.minRelatedness) return 'refuse';
-  if (unrelated(e, t)) return 'refuse';
+  if (weak) return 'refuse';
+  if (unrelated(e, t) && e.named !== true) return 'refuse';
   return 'low';
 }
 

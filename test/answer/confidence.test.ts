@@ -311,6 +311,17 @@ describe('the verdict, exactly at its bars', () => {
     expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0, agrees: true }, T)).toBe('refuse');
   });
 
+  it('a question naming something the reports name gets the closest passages, not a refusal, however it is worded', () => {
+    // As related as off-topic questions, few of its own words there: refused…
+    expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0.3 }, T)).toBe('refuse');
+    // …unless it names what the reports name ("the NM steering group"): the closest passages.
+    expect(decide({ ...weak, coverage: 0.3, related: 0.49, literal: 0.3, named: true }, T)).toBe('low');
+    // Never a confident quote that way, whatever synonyms cover…
+    expect(decide({ ...weak, coverage: 0.9, related: 0.49, literal: 0, named: true }, T)).toBe('low');
+    // …and evidence too weak for anything is still refused.
+    expect(decide({ ...weak, coverage: 0.19, related: 0.49, literal: 0, named: true }, T)).toBe('refuse');
+  });
+
   it('evidence: the best of the top three, the margin over another paragraph, and whether words and meaning agree', () => {
     const [a, b] = [{ id: 'a' }, { id: 'b' }];
     const q = analyzeQuestion('What did the county do about roads?');

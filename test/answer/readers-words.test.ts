@@ -25,6 +25,13 @@ describe("answers in the reader's words", () => {
     };
   };
 
+  it('a question naming what the report names is not refused, however its other words are put', async () => {
+    // "Datong" (the city the report goes to) is in the report; "cool with the plan" is not its wording.
+    const answer = await top('is Datong cool with the plan?');
+    expect(answer.abstained).toBe(false);
+    expect(answer.confidence).toBe('low');
+  });
+
   it('a phrasal verb is read as one word ("hand out" = distribute)', async () => {
     expect((await top('Did they hand out booklets to villages?')).quote).toContain(
       '12000 pamphlets were printed and distributed',
