@@ -15,7 +15,7 @@ import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
-import { processTerm, tokenize, wordCounts } from '../search/tokenize.js';
+import { tokenize, wordCounts } from '../search/tokenize.js';
 import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
@@ -212,7 +212,7 @@ export class AnswerEngine {
     const thresholds = this.thresholdsFor(q);
     const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
     const verdict = judge(
-      { ...evidenceOf(q, ranked, thresholds), named: this.namesWhatReportsName(question, vocabulary) },
+      { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
       shown,
       vocabulary.namesNotInReports(question),
@@ -359,19 +359,6 @@ export class AnswerEngine {
         tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
       ),
     ];
-  }
-
-  /**
-   * Whether the question is about something the reports name: a name the dictionary does not know as a common word, or
-   * an abbreviation in capitals ("NM", which WordNet knows as nanometre), that is an index term (abbreviations the
-   * reports define or imply are: "NM" where they write "Northern Metropolis"). A place the question only sets itself in
-   * ("the best pizza place in Datong") is not what it is about.
-   */
-  private namesWhatReportsName(question: string, vocabulary: QueryVocabulary): boolean {
-    const names = [...vocabulary.names(question), ...(question.match(/\b\p{Lu}{2,}\b/gu) ?? [])];
-    const setting = (name: string): boolean =>
-      new RegExp(`\\b(in|at|near|around|outside|inside)\\s+(the\\s+)?${name}\\b`, 'i').test(question);
-    return names.some((name) => !setting(name) && this.index.lexical.idf(processTerm(name) ?? '') > 0);
   }
 
   /** True for a term in more than `commonShare` of passages ("county", "law"), or one the index does not hold. */

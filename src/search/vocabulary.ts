@@ -320,6 +320,20 @@ export class QueryVocabulary {
   }
 
   /**
+   * What a question names that the reports name too, so that it is about them however it is worded: its names and its
+   * abbreviations in capitals ("NM", which the dictionary knows as nanometre), where they are index terms (the reports'
+   * abbreviations, defined or implied, are: "NM" where they write "Northern Metropolis"). Not a place the question only
+   * sets itself in ("the best pizza place in Datong"): that says where, not what.
+   */
+  namesInReports(question: string): string[] {
+    const setting = (name: string): boolean =>
+      new RegExp(`\\b(in|at|near|around|outside|inside)\\s+(the\\s+)?${name}\\b`, 'i').test(question);
+    return [...new Set([...this.names(question), ...(question.match(/\b\p{Lu}{2,}\b/gu) ?? [])])].filter(
+      (name) => !setting(name) && this.hasTerm(processTerm(name) ?? ''),
+    );
+  }
+
+  /**
    * Synonym readings of one question word (and its derived forms), each a list of words
    * given as their index terms, kept only when every word occurs in the reports and the
    * reading is not the word itself.

@@ -219,3 +219,14 @@ describe('closed compounds', () => {
     expect(vocabulary.compoundsOf(processTerm('government')!)).toEqual([]);
   });
 });
+
+describe('names a question shares with the reports', () => {
+  it('its names and capitalised abbreviations the index holds, not a place it only sets itself in', () => {
+    const held = new Set(['nm', 'datong']);
+    const vocabulary = new QueryVocabulary(wordCounts(['Datong and the NM plan.']), (t) => held.has(t), THESAURUS);
+    expect(vocabulary.namesInReports('is the previous NM steering group being scrapped?')).toEqual(['NM']);
+    expect(vocabulary.namesInReports('is Datong cool with the plan?')).toEqual(['Datong']);
+    expect(vocabulary.namesInReports("What's the best pizza place in Datong?")).toEqual([]);
+    expect(vocabulary.namesInReports('is the previous XY steering group being scrapped?')).toEqual([]);
+  });
+});
