@@ -276,13 +276,18 @@ function ownConcepts(
     // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
     const particle = PARTICLE.exec(content.slice(t.end))?.[1]?.toLowerCase();
     const forms = [t.term, ...numeralTwin(t.term, content.slice(0, t.start), content.slice(t.end))];
-    const synonyms = [...(particle ? synonymsOf(`${word}_${particle}`) : []), ...synonymsOf(word)].filter((reading) =>
-      reading.flat().every(keep),
-    );
+    // …and its synonyms say it in other words: what it means, in full (a verb's own synonyms are one reading of many).
+    const phrasal = (particle ? synonymsOf(`${word}_${particle}`) : []).filter((reading) => reading.flat().every(keep));
+    const synonyms = synonymsOf(word).filter((reading) => reading.flat().every(keep));
+    const readings = [...phrasal, ...synonyms];
     own.set(
       t.term,
-      synonyms.length
-        ? { senses: [[forms], ...synonyms], credits: [1, ...synonyms.map(() => SYNONYM_CREDIT)], weight: 1 }
+      readings.length
+        ? {
+            senses: [[forms], ...readings],
+            credits: [1, ...phrasal.map(() => 1), ...synonyms.map(() => SYNONYM_CREDIT)],
+            weight: 1,
+          }
         : { senses: [[forms]], weight: 1 },
     );
   }

@@ -108,6 +108,15 @@ export function processTerm(raw: string): string | undefined {
   return stem;
 }
 
+/**
+ * The index term a dictionary's lemma has as itself, when it is spelled like an irregular past the tokenizer reads as
+ * another verb ("found" as in "found a service" → "found", the stem of "founded"; as text it is "find"), else undefined.
+ */
+export function lemmaAsItself(lemma: string): string | undefined {
+  const lower = lemma.toLowerCase();
+  return irregularBase(lower) === undefined || irregularBase(lower) === lower ? undefined : stemmer(lower);
+}
+
 /** Tokens with their offsets in `text` (stop words removed). */
 export function tokenizeWithOffsets(text: string): Token[] {
   const tokens: Token[] = [];

@@ -13,7 +13,7 @@
  *    below the word itself.
  */
 import type { Thesaurus } from './thesaurus.js';
-import { processTerm } from './tokenize.js';
+import { lemmaAsItself, processTerm } from './tokenize.js';
 
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
@@ -334,6 +334,15 @@ export class QueryVocabulary {
   }
 
   /**
+   * The index term of a thesaurus lemma: the lemma as itself when the reports write it so ("found" read as the
+   * "founded" they write, not as the past of "find"), else as the tokenizer reads the word.
+   */
+  private lemmaTerm(lemma: string): string | undefined {
+    const itself = lemmaAsItself(lemma);
+    return itself !== undefined && this.hasTerm(itself) ? itself : processTerm(lemma);
+  }
+
+  /**
    * Synonym readings of one question word (and its derived forms), each a list of words
    * given as their index terms, kept only when every word occurs in the reports and the
    * reading is not the word itself.
@@ -344,7 +353,7 @@ export class QueryVocabulary {
     const own = processTerm(word.toLowerCase());
     const out = new Map<string, string[][]>();
     for (const synonym of [...this.thesaurus.synonyms(word, senses), ...this.thesaurus.derived(word).map((w) => [w])]) {
-      const terms = synonym.map((w) => processTerm(w)).filter((t): t is string => t !== undefined);
+      const terms = synonym.map((w) => this.lemmaTerm(w)).filter((t): t is string => t !== undefined);
       if (!terms.length || terms.length > 3 || (terms.length === 1 && terms[0] === own)) continue;
       if (!terms.every(this.hasTerm)) continue;
       out.set(

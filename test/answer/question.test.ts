@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/search/tokenize.js';
+import { SYNONYM_CREDIT } from '../../src/search/vocabulary.js';
 import {
   analyzeQuestion,
   countedOf,
@@ -139,6 +140,16 @@ describe('time said in words', () => {
     expect(
       analyzeQuestion('What was done by the end of the year?').concepts.map((c) => c.senses.flat(2)),
     ).toContainEqual(['novemb', 'decemb']);
+  });
+});
+
+describe('phrasal verbs', () => {
+  it('say in their synonyms what they mean, credited in full; the verb alone only as a synonym', () => {
+    const synonymsOf = (word: string): string[][][] =>
+      word === 'set_up' ? [[['found']]] : word === 'set' ? [[['put']]] : [];
+    const [set] = analyzeQuestion('when was it set up?', [], synonymsOf).concepts;
+    expect(set?.senses).toEqual([[['set']], [['found']], [['put']]]);
+    expect(set?.credits).toEqual([1, 1, SYNONYM_CREDIT]);
   });
 });
 

@@ -89,6 +89,12 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.synonyms('sacked', 1)).toEqual([]); // "plunder" is not in the reports
     expect(vocabulary.synonyms('lawsuits')).toEqual([[['case']]]);
     expect(vocabulary.synonyms('13')).toEqual([]);
+    // A synonym spelled like an irregular past ("found": establish) is itself where the reports write it so ("founded"),
+    // not the past of "find".
+    const founded = wordCounts(['The service was founded in 2014 and we find it works.']);
+    const foundTerms = new Set([...founded.keys()].map((w) => processTerm(w)));
+    const setUp = Thesaurus.parse('set_up\t1:establish,found,launch');
+    expect(new QueryVocabulary(founded, (t) => foundTerms.has(t), setUp).synonyms('set_up')).toEqual([[['found']]]);
   });
 
   it('offers derived forms the reports use: the noun for the verb people ask with', () => {
