@@ -326,7 +326,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
   const figures = figuresOfKind(shown.quoted, q.figureKind);
-  return hasFigure(figures, q.figureKind) && figureAttached(tokenize(figures), near, t.figureWindow);
+  return hasFigure(figures, q.figureKind) && figureAttached(figures, near, t.figureWindow);
 }
 
 /**
@@ -392,13 +392,16 @@ const UNIT_TERMS = new Set(
 /**
  * For a "how many / how much" question: true when some number in the sentence stands within
  * `window` content words (Thresholds.figureWindow) of a word the question asked about, so the figure is about the
- * thing asked and not a neighbouring fact. Years do not count as figures.
- * @param sentenceTerms the sentence's index terms in order (stop words removed)
+ * thing asked and not a neighbouring fact. Years do not count as figures — as the sentence writes them: "1,946
+ * tickets" is a count, though its index term is the digits alone.
+ * @param sentence the sentence (or the part of it that holds figures of the kind asked)
  * @param asked every term that matches a question concept (its words and their synonyms)
  */
-export function figureAttached(sentenceTerms: string[], asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
+export function figureAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
+  const years = new Set(yearsIn(sentence));
+  const sentenceTerms = tokenize(sentence);
   return sentenceTerms.some((t, i) => {
-    if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || /^(19|20)\d{2}$/.test(t)) return false;
+    if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || years.has(t)) return false;
     // A number followed by a unit counts that unit ("6.1 years for a flat" is a time, not a number of flats), also
     // with a word between ("a reduction of one full year").
     const [next, after] = [sentenceTerms[i + 1], sentenceTerms[i + 2]];

@@ -143,6 +143,13 @@ describe('time said in words', () => {
   });
 });
 
+describe('time said relative to now', () => {
+  it('is not a topic word ("right now" is not "right", "last year" not "year")', () => {
+    expect(analyzeQuestion('How big is the team right now?').terms).toEqual(['big', 'team']);
+    expect(analyzeQuestion('How many cases at the moment, and last year?').terms).toEqual(['case']);
+  });
+});
+
 describe('phrasal verbs', () => {
   it('say in their synonyms what they mean, credited in full; the verb alone only as a synonym', () => {
     const synonymsOf = (word: string): string[][][] =>
