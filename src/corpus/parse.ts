@@ -69,6 +69,11 @@ const ITEM = new RegExp(
 );
 const CLOSING =
   /^(respectfully submitted|respectfully|sincerely( yours)?|yours (faithfully|sincerely|truly)|(with )?(best|kind|warm) regards)\b/i;
+/**
+ * An unnumbered label line in plain text: a few words, capitalised, no figure, not ending like a sentence or a list
+ * item ("Research and Data Analysis", "Health and Benefits mobile app"; not "4.8-star rating", "apply for benefits,").
+ */
+const LABEL = /^(?=\p{Lu})(?!.*\d)(?!.*[.。!?！？:：;；,，…"'”’)）]$)\S+(?: \S+){0,7}$/u;
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 /** A Markdown footnote, `[^1]: text`: quotable, cited as "Footnote 1" under the section it belongs to. */
 const MD_FOOTNOTE = /^\[\^([^\]\s]{1,12})\]:\s+/;
@@ -150,7 +155,7 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   // A Markdown text with headings under its title states its own structure: the plain-text numbering rules stay off.
   const explicit = markdown && blocks.some((b) => /^#{2,6}\s/.test(b.text));
   const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));
-  for (const block of blocks) reader.read(block);
+  blocks.forEach((block, i) => reader.read(block, blocks[i + 1]));
   const { meta, paragraphs } = reader;
   if (!reader.closed) markSignature(text, paragraphs, meta);
   return {
@@ -183,7 +188,7 @@ class StructureReader {
     private readonly items: boolean,
   ) {}
 
-  read(block: Block): void {
+  read(block: Block, next?: Block): void {
     const line = block.text.replace(/\s+/g, ' ');
     if (this.signing && line.length <= 100 && !/[.。]$/.test(line) && !PART.test(line) && !MD_HEADING.test(line)) {
       this.meta.signature ??= line;
@@ -201,8 +206,24 @@ class StructureReader {
       return void this.add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
     }
     if (this.items && ITEM.test(line)) this.item = leadSentence(line).label;
+    else if (this.labels(line, next)) {
+      this.item = line;
+      return void this.add(block, 'heading', this.path());
+    }
     this.seenBody = true;
     this.add(block, 'body', this.path());
+  }
+
+  /**
+   * Plain text that numbers its parts may head a few paragraphs of a part with an unnumbered label ("Customer support:
+   * one team, one dream" over the paragraphs about it, "Health and Benefits mobile app" over its figures): a LABEL line
+   * inside a part, followed by text that is neither another label (a list of names), a list item going on in lower case,
+   * nor a numbered heading.
+   */
+  private labels(line: string, next: Block | undefined): boolean {
+    if (this.markdown || this.items || !this.part || !LABEL.test(line) || CLOSING.test(line) || !next) return false;
+    const after = next.text.replace(/\s+/g, ' ');
+    return !/^\p{Ll}/u.test(after) && !LABEL.test(after) && !PART.test(after) && !SUBSECTION.test(after);
   }
 
   private add(block: Block, role: ParagraphRole, section: string[]): void {

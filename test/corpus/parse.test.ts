@@ -133,6 +133,49 @@ describe('parseReport: layouts of other reports', () => {
     expect(r.paragraphs[2]!.section).toEqual(['1 Governance']);
   });
 
+  it('an unnumbered label inside a numbered part heads what follows it; a figure, a list item or a list of names does not', () => {
+    const r = parseReport(
+      [
+        'Impact Report',
+        '1. Veterans',
+        'Health and Benefits mobile app',
+        '2.14 million app downloads',
+        '4.8-star rating',
+        'Customer support: one team, one dream',
+        'Trained representatives handled 38,600 interactions.',
+        'Agencies we partnered with',
+        'Internal Revenue Service',
+        'Social Security Administration',
+        'Forms help people to',
+        'apply for benefits,',
+        'Internal Revenue Service',
+        '(1) Challenge',
+        'Taxes take nine hours.',
+      ].join('\n'),
+      'plain.txt',
+    );
+    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => p.section.at(-1))).toEqual([
+      '1 Veterans',
+      'Health and Benefits mobile app',
+      'Customer support: one team, one dream',
+      '(1) Challenge',
+    ]);
+    expect(r.paragraphs.find((p) => text(r, p.n) === '4.8-star rating')!.section).toEqual([
+      '1 Veterans',
+      'Health and Benefits mobile app',
+    ]);
+    expect(roleOf(r, 'Agencies we partnered with')).toBe('body'); // a list of names follows
+    expect(roleOf(r, 'Forms help people to')).toBe('body'); // a list item follows, not a label's text
+    expect(roleOf(r, 'Internal Revenue Service')).toBe('body'); // a numbered heading follows
+    expect(r.paragraphs.at(-1)!.section).toEqual(['1 Veterans', '(1) Challenge']);
+    // Before the first part (a title, a cover line) and in a report without numbered parts, no label.
+    expect(parseReport('Report\nCover Story\nWe grew.\n', 'plain.txt').paragraphs.map((p) => p.role)).toEqual([
+      'title',
+      'body',
+      'body',
+    ]);
+  });
+
   it('a numbered note alone on its line is no subsection', () => {
     const r = parseReport(
       'Annual Report\n1. Growth\nWe grew.\n(1) 1,324 public servants attended a demo in FY 2023-2024.\n',
