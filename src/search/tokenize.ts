@@ -78,10 +78,11 @@ export function degreeBase(lower: string): string | undefined {
 }
 
 /**
- * A word, a number or a Han character. A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's
+ * A word, a number or a Han character (a word ends where Han characters begin: "USDS是" is "USDS" and "是"). A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's
  * superscript flattened into the line) is the word: the mark is dropped (group 1 holds the word).
  */
-const TOKEN = /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|[\p{L}\p{N}]+/gu;
+const TOKEN =
+  /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 export interface Token {
   /** The processed term used for matching. */

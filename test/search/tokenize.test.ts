@@ -6,6 +6,11 @@ describe('tokenize', () => {
     expect(tokenize('Handled 12,000 cases, 46.55% of them')).toEqual(['handl', '12000', 'case', '46.55%']);
   });
 
+  it('ends a word where Han characters begin ("USDS是…" typed without a space)', () => {
+    expect(tokenize('USDS是哪一年成立的')).toEqual(['usd', '是', '哪', '一', '年', '成', '立', '的']);
+    expect(tokenize('GC Forms有多少')).toEqual(['gc', 'form', '有', '多', '少']);
+  });
+
   it('reads a word with a footnote mark set on it as the word (a PDF superscript flattened into the line)', () => {
     // Hong Kong's Policy Address: "spanning some 210 hectares4 of land", "the Commission2".
     expect(tokenize('spanning some 210 hectares4 of land')).toEqual(['span', '210', 'hectar', 'land']);
