@@ -78,8 +78,9 @@ export function degreeBase(lower: string): string | undefined {
 }
 
 /**
- * A word, a number or a Han character (a word ends where Han characters begin: "USDS是" is "USDS" and "是"). A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's
- * superscript flattened into the line) is the word: the mark is dropped (group 1 holds the word).
+ * A word, a number or a Han character; a word ends where Han characters begin ("USDS是" is "USDS" and "是"). A word with
+ * a footnote mark set on it ("hectares4", "Commission2": a PDF's superscript flattened into the line) is the word: the
+ * mark is dropped (group 1 holds the word).
  */
 const TOKEN =
   /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
