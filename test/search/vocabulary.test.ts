@@ -57,6 +57,9 @@ describe('QueryVocabulary', () => {
       'how many agencies sent data for FY 2025? and FY 2024?',
     );
     expect(vocabulary.respell('whats the avg rating')).toBe('what the average rating');
+    expect(vocabulary.respell('how many chats did the support reps handle?')).toBe(
+      'how many chats did the support representatives handle?',
+    );
     // A negation typed without its apostrophe is still a negation, not a topic word.
     expect(vocabulary.respell('how many agencies didnt respond, and why cant they')).toBe(
       "how many agencies didn't respond, and why can't they",
