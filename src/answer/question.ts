@@ -278,7 +278,10 @@ function ownConcepts(
     const forms = [t.term, ...numeralTwin(t.term, content.slice(0, t.start), content.slice(t.end))];
     // …and its synonyms say it in other words: what it means, in full (a verb's own synonyms are one reading of many).
     const phrasal = (particle ? synonymsOf(`${word}_${particle}`) : []).filter((reading) => reading.flat().every(keep));
-    const synonyms = synonymsOf(word).filter((reading) => reading.flat().every(keep));
+    // An ordinal counts a place in an order ("when did they first …"): WordNet's "number one", "basic" are other words.
+    const synonyms = ORDINAL_WORDS.includes(word.toLowerCase())
+      ? []
+      : synonymsOf(word).filter((reading) => reading.flat().every(keep));
     const readings = [...phrasal, ...synonyms];
     own.set(
       t.term,

@@ -160,6 +160,16 @@ describe('phrasal verbs', () => {
   });
 });
 
+describe('ordinals', () => {
+  it('count a place in an order: no synonyms ("when did they first …" is not "number one", "basic")', () => {
+    const synonymsOf = (word: string): string[][][] => (word === 'first' ? [[['basic']], [['number']]] : []);
+    const first = analyzeQuestion('When did SSA first bring USDS in?', [], synonymsOf).concepts.find(
+      (c) => c.senses[0]![0]![0] === 'first',
+    );
+    expect(first?.senses).toEqual([[['first']]]);
+  });
+});
+
 describe('small numbers written in figures', () => {
   const forms = (q: string): string[][] => analyzeQuestion(q).concepts.map((c) => c.senses[0]![0]!);
 
