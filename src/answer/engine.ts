@@ -318,7 +318,7 @@ export class AnswerEngine {
     return {
       sentence: text,
       quoted,
-      quotedTerms: [...inQuote.flatMap((i) => evidence.sentences[i]!.terms), ...beyond],
+      quotedTerms: [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond],
       context,
       persons: countsPeople(q) ? vocabulary.personNouns(quoted).flatMap((w) => tokenize(w)) : [],
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
@@ -479,6 +479,7 @@ export class AnswerEngine {
       const facts = {
         terms: s.terms,
         termSet: s.termSet,
+        spelledOut: s.spelledOut,
         text,
         paragraphTerms: evidence.terms,
         headingTerms: evidence.headingTerms,

@@ -12,7 +12,15 @@ import { isForwardLooking } from './question.js';
 import type { TitleFacts } from './rerank.js';
 
 export interface ParagraphEvidence {
-  sentences: { start: number; end: number; text: string; terms: string[]; termSet: Set<string> }[];
+  sentences: {
+    start: number;
+    end: number;
+    text: string;
+    terms: string[];
+    termSet: Set<string>;
+    /** Its terms in order with each abbreviation followed by its long form ("ssa social secur administr"). */
+    spelledOut: string[];
+  }[];
   terms: Set<string>;
   headingTerms: Set<string>;
   forwardLooking: boolean;
@@ -28,7 +36,7 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
     const text = report.text.slice(s.start, s.end);
     const terms = [...tokenize(text), ...label];
-    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs) };
+    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut: spelledOut(terms, pairs) };
   });
   // A table row is read with its header row and caption, as its headings are.
   return {
@@ -37,6 +45,12 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     headingTerms: new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`)),
     forwardLooking: isForwardLooking(p.section),
   };
+}
+
+/** Terms in order, each abbreviation a report defines followed by its long form: its words stand side by side. */
+function spelledOut(terms: string[], pairs: AcronymPair[]): string[] {
+  const long = new Map(pairs.map((p) => [p.short, p.long]));
+  return terms.flatMap((t) => [t, ...(long.get(t) ?? [])]);
 }
 
 /**

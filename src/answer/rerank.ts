@@ -63,6 +63,8 @@ export interface SentenceEvidence {
   terms: string[];
   /** The same as a set, when the caller has it already. */
   termSet?: Set<string>;
+  /** The terms in order with each abbreviation followed by its long form, for phrases ("SSA" = "Social Security …"). */
+  spelledOut?: string[];
   text: string;
   /** Terms of the rest of its paragraph and of its section path. */
   paragraphTerms: Set<string>;
@@ -131,7 +133,8 @@ export function scoreSentence(
   }
   const coverage = total > 0 ? earned / total : 0;
   const literal = total > 0 ? earnedLiterally / total : 0;
-  let score = coverage + (w.phrase * phraseWeight(q.terms, s.terms, termWeight)) / Math.max(total, 1e-9);
+  let score =
+    coverage + (w.phrase * phraseWeight(q.terms, s.spelledOut ?? s.terms, termWeight)) / Math.max(total, 1e-9);
   if (q.wantsFigure) score += hasFigure(s.text, q.figureKind) ? w.figure : -w.figure;
   if (q.wantsDate) score += hasDate(s.text) ? w.figure : -w.figure;
   // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a

@@ -46,6 +46,8 @@ describe('paragraphEvidence', () => {
     expect(e.sentences[1]!.termSet).toEqual(
       new Set([...tokenize('Each PM reports twice a year.'), ...tokenize('program managers')]),
     );
+    // In order, an abbreviation is followed by its long form: "Program managers" stand side by side for a phrase.
+    expect(e.sentences[1]!.spelledOut).toEqual(tokenize('Each PM program managers reports twice a year.'));
     expect(e.sentences[0]!.start).toBe(REPORT.paragraphs[n - 1]!.start);
     expect(e.terms).toEqual(new Set([...e.sentences[0]!.terms, ...e.sentences[1]!.terms]));
     expect(e.headingTerms).toEqual(terms('Staffing'));

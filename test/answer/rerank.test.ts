@@ -93,3 +93,29 @@ describe('polarity of a count', () => {
     );
   });
 });
+
+describe('phrases through abbreviations', () => {
+  it('an abbreviation stands for its long form side by side: "SSA" holds the phrase "Social Security"', () => {
+    const q = analyzeQuestion('When did Social Security enlist USDS?');
+    const text = 'In 2021, SSA enlisted USDS.';
+    const terms = new Set([...tokenize(text), ...tokenize('social security administration')]);
+    const plain = scoreSentence(
+      q,
+      { ...sentence(text), termSet: terms },
+      () => 1,
+      () => 1,
+    );
+    const spelled = scoreSentence(
+      q,
+      {
+        ...sentence(text),
+        termSet: terms,
+        spelledOut: tokenize('In 2021, SSA social security administration enlisted USDS.'),
+      },
+      () => 1,
+      () => 1,
+    );
+    expect(spelled.coverage).toBe(plain.coverage);
+    expect(spelled.score).toBeGreaterThan(plain.score);
+  });
+});
