@@ -33,10 +33,14 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   // its cells are ("Average Outcome" of "… | 3.44 | High"): count them as the line's own words.
   const label =
     p.role === 'body' || p.role === 'heading' ? tokenize(tableHeaderOf(report, n)) : tokenize(p.section.join(' '));
+  const longForms = new Map(pairs.map((pair) => [pair.short, pair.long]));
   const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
     const text = report.text.slice(s.start, s.end);
     const terms = [...tokenize(text), ...label];
-    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut: spelledOut(terms, pairs) };
+    // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
+    // Security").
+    const spelledOut = terms.flatMap((t) => [t, ...(longForms.get(t) ?? [])]);
+    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut };
   });
   // A table row is read with its header row and caption, as its headings are.
   return {
@@ -45,12 +49,6 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     headingTerms: new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`)),
     forwardLooking: isForwardLooking(p.section),
   };
-}
-
-/** Terms in order, each abbreviation a report defines followed by its long form: its words stand side by side. */
-function spelledOut(terms: string[], pairs: AcronymPair[]): string[] {
-  const long = new Map(pairs.map((p) => [p.short, p.long]));
-  return terms.flatMap((t) => [t, ...(long.get(t) ?? [])]);
 }
 
 /**
