@@ -38,8 +38,10 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     const text = report.text.slice(s.start, s.end);
     const terms = [...tokenize(text), ...label];
     // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
-    // Security").
-    const spelledOut = terms.flatMap((t) => [t, ...(longForms.get(t) ?? [])]);
+    // Security"). Without one, the terms themselves (no second copy in the paragraph cache).
+    const spelledOut = terms.some((t) => longForms.has(t))
+      ? terms.flatMap((t) => [t, ...(longForms.get(t) ?? [])])
+      : terms;
     return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut };
   });
   // A table row is read with its header row and caption, as its headings are.

@@ -116,7 +116,8 @@ export function processTerm(raw: string): string | undefined {
  */
 export function lemmaAsItself(lemma: string): string | undefined {
   const lower = lemma.toLowerCase();
-  return irregularBase(lower) === undefined || irregularBase(lower) === lower ? undefined : stemmer(lower);
+  const base = irregularBase(lower);
+  return base === undefined || base === lower ? undefined : stemmer(lower);
 }
 
 /** Tokens with their offsets in `text` (stop words removed). */
