@@ -28,6 +28,17 @@ const STOP = new Set(
     ' ',
   ),
 );
+/**
+ * Negation and the questions made of it: "not", "have not" (没有 in 根本没有回应 "did not respond at all"), and the
+ * A-not-A frames that ask whether (有没有 "is there", 能不能 "can", 是否 "whether"). Grammar, as "not" and "whether" are
+ * in English: the question's negation is read from its text (question.ts isNegated), never looked up as the words
+ * "doesn't exist".
+ */
+const NEGATION = new Set(
+  '不 没 没有 未 无 并未 从未 尚未 是否 有没有 能不能 是不是 会不会 要不要 可不可以 有无'.split(' '),
+);
+/** Adverbs that mean "at all" before a negation (根本没有, 从来不, 并未), and "fundamental", "always" elsewhere. */
+const AT_ALL = new Set('根本 从来 完全 并 压根'.split(' '));
 const SKIP_SENSE =
   /^(CL:|classifier\b|variant of|old variant|abbr\.|surname|see |used in|also written|erhua|japanese variant|taiwan pr|\(bound form\)|\(literary\)|\(dialect\)|\(old\))/i;
 
@@ -108,8 +119,9 @@ export class ChineseGlossary {
   /** The question's Chinese words as English concepts. */
   concepts(question: string): Concept[] {
     const concepts: Concept[] = [];
-    for (const word of this.segment(question)) {
-      if (STOP.has(word)) continue;
+    const words = this.segment(question);
+    for (const [i, word] of words.entries()) {
+      if (STOP.has(word) || NEGATION.has(word) || (AT_ALL.has(word) && NEGATION.has(words[i + 1] ?? ''))) continue;
       const senses = (this.entries.get(word) ?? []).slice(0, MAX_SENSES);
       const glossed = senses.flatMap(glossReadings);
       const readings = [...glossed.map((g) => g.reading), ...this.compositional(word)];

@@ -14,6 +14,11 @@ const glossary = ChineseGlossary.parse(
     '法\tlaw|method',
     '新增\tnewly added; additional',
     '去年\tlast year',
+    "没有\thaven't|hasn't|doesn't exist|to not have|to not be",
+    '有没有\tIs there a ...?',
+    '根本\tfundamental|basic|root|simply|absolutely (not)|(not) at all',
+    '回应\tto respond; response',
+    '原因\tcause; reason',
   ]).join('\n'),
 );
 
@@ -78,5 +83,13 @@ describe('Chinese questions', () => {
       [['新增']],
       [['行政案件']],
     ]);
+  });
+
+  it('reads negation and the questions made of it as grammar, and 根本 before a negation as "at all"', () => {
+    // 根本没有回应 "did not respond at all": not "fundamental", not "doesn't exist" (GSA's "Fundamental Alteration").
+    expect(glossary.concepts('有多少个机构根本没有回应？').map((c) => c.senses.at(-1))).toEqual([[['回应']]]);
+    expect(glossary.concepts('有没有原因？').map((c) => c.senses.at(-1))).toEqual([[['原因']]]);
+    // Elsewhere 根本 is a word of its own: the fundamental cause.
+    expect(glossary.concepts('根本原因').map((c) => c.senses.at(-1))).toEqual([[['根本']], [['原因']]]);
   });
 });
