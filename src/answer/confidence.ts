@@ -13,7 +13,7 @@
 import { processTerm, tokenize } from '../search/tokenize.js';
 import { conceptTerms } from '../search/concept.js';
 import { createHash } from 'node:crypto';
-import { figuresOfKind, hasFigure, yearsIn, type QuestionAnalysis } from './question.js';
+import { figuresOfKind, hasFigure, hasSuperlative, yearsIn, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -302,10 +302,12 @@ export interface Shown {
  * the kind asked for and stands by a word saying what was counted.
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
-  if (yearOutOfScope(q.years, shown.report, shown.sentence)) return false;
+  if (yearOutOfScope(q.years, shown.report, shown.sentence) || q.aboutAskersDay) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "Which university has the best engineering school?": a passage naming no extreme does not say which.
+  if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   if (!q.wantsFigure && !q.wantsDate) return true;
   const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));

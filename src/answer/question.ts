@@ -36,6 +36,8 @@ export interface QuestionAnalysis {
    * resolved?").
    */
   negated: boolean;
+  /** Asks for the extreme of some degree ("which area is weakest", "the best coverage", 最低): a superlative answers it. */
+  superlative?: boolean;
   /**
    * Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may
    * answer.
@@ -52,6 +54,8 @@ export interface QuestionAnalysis {
    * "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done.
    */
   timeFrame?: 'future' | 'past' | undefined;
+  /** The asker's own day or week ("this weekend", "tomorrow", 今天): a time no report speaks of (ASKERS_DAY). */
+  aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
   counted: string[];
   /**
@@ -185,6 +189,14 @@ const COMPARISON_BASELINE =
   /(\b(compared (with|to)|in comparison (with|to)|relative to|versus|vs\.?|than( in| during)?)|(?<=\b(up|down|higher|lower|better|worse) )(on|from|over))( the same period (of|in))? ((19|20)\d{2}|last year|the (previous|prior|preceding) year|the year before|a year (earlier|before|ago))\b/gi;
 
 /**
+ * The asker's own day or week: "today", "tonight", "tomorrow", "this weekend", "next week", 今天, 明天. A report speaks of
+ * its own period, written before the asker's day: "what films are showing this weekend?" is about something else,
+ * whatever a passage says of films. (A year or a month may be the report's own: "this year" is read as its period.)
+ */
+const ASKERS_DAY =
+  /\b(today|tonight|tomorrow|yesterday|this (?:weekend|week|morning|afternoon|evening)|(?:next|last) (?:week|weekend))\b|今天|今晚|明天|昨天|本周|这周|下周|周末/i;
+
+/**
  * Parts of a year said in words, read as the months a report would name ("at the start of the
  * year" → January or February: "In January 2023, …").
  */
@@ -252,11 +264,13 @@ export function analyzeQuestion(
     wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question),
     asksIdentity: IDENTITY_CUES.test(question),
     negated: isNegated(question),
+    superlative: asksSuperlative(question),
     aboutDocument: DOCUMENT_CUES.test(question),
     documentFields: documentFieldsAsked(question),
     quoted: quotedPhrases(question),
     years,
     timeFrame: timeFrameOf(question),
+    aboutAskersDay: ASKERS_DAY.test(question),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
   };
@@ -574,6 +588,42 @@ export function readMessage(message: string): MessageReading {
  */
 const NEGATION =
   /\bno\b(?!\.)|\b(not|never|without|none|nor|neither|lacks?|lacking|lacked|unable|fail(?:s|ed|ing)? to)\b|n['’]t\b|没有|未|不|无/i;
+
+/** Words in -est that are no superlative ("interest", "request", "forest"). */
+const NOT_SUPERLATIVE =
+  /^(?:interest|test|request|rest|protest|invest|suggest|contest|forest|harvest|manifest|honest|guest|digest|arrest|quest|chest|west|nest|pest|vest|crest|modest|earnest|conquest|inquest|behest|attest|detest|midwest|southwest|northwest|est|priest|fest|zest|ingest|congest|divest|infest|unrest)$/i;
+/** A superlative degree: "best", "worst", "the most", "weakest", "highest", "top", "leading", 最 (not 最后 "finally", 最近 "lately"…). */
+const SUPERLATIVE_WORD = /\b(?:best|worst|most|least|top|leading|\p{L}{2,}est)\b|最(?![后終终近新初])/giu;
+
+/**
+ * True when a text holds a superlative ("the lowest among ICT categories", "the weakest area", "ranked seventh among
+ * the world's top 10"). Capitalised words inside a sentence are names ("Best Meets exceptions"), and a range
+ * ("lowest to highest") names no extreme.
+ */
+export function hasSuperlative(text: string): boolean {
+  const plain = text.replace(/\b(?:lowest|highest|smallest|largest) to (?:highest|lowest|largest|smallest)\b/gi, ' ');
+  for (const m of plain.matchAll(SUPERLATIVE_WORD)) {
+    const word = m[0];
+    if (NOT_SUPERLATIVE.test(word)) continue;
+    if (/^\p{Lu}/u.test(word) && m.index > 0 && !/[.!?]\s*$/.test(plain.slice(0, m.index))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A question asking for an extreme: a superlative adjective ("which part are they worst at?", "the best coverage"),
+ * "the most / least …" — not "most" as "the majority of" ("in most agencies"), nor "top" as "senior" ("the county's top
+ * leaders"), nor "the latest" (the report's figure is its latest), nor a word of a quoted name (the “最佳满足” "Best Meets" exceptions).
+ */
+function asksSuperlative(question: string): boolean {
+  const q = question
+    .replace(/["“][^"“”]*["”]/g, ' ')
+    .replace(/\bthe (?:most|least)\b/gi, 'the best')
+    .replace(/\b(?:most|least)\b(?!-| (?:common|popular|used|important|effective|frequent)\b)/gi, ' ')
+    .replace(/\b(?:top|leading|latest|newest)\b/gi, ' ');
+  return hasSuperlative(q);
+}
 
 /** True when a question or sentence is negated: what it says is not done or not there. */
 export function isNegated(text: string): boolean {

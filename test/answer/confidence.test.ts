@@ -165,6 +165,15 @@ describe('confidence', () => {
     const officers = analyzeQuestion('How many law enforcement officers hold certificates?');
     expect(judge(strong, officers, shown('The law enforcement office held seven meetings.'), [])).toBe('low');
     expect(judge(strong, officers, shown('120 law enforcement officers hold certificates.'), [])).toBe('high');
+    // "Which … the best …" is answered by a passage naming an extreme.
+    const best = analyzeQuestion('Which university has the best engineering school?');
+    expect(judge(strong, best, shown('The land will be used for the third medical school.'), [])).toBe('low');
+    expect(judge(strong, best, shown('The engineering school of HKU is the best ranked.'), [])).toBe('high');
+    // The asker's own day or week is no report's period: "this weekend" is about something else, whatever films it names.
+    const films = 'The exhibitions include film screenings.';
+    expect(judge(strong, analyzeQuestion('What films are showing this weekend?'), shown(films), [])).toBe('low');
+    expect(judge(strong, analyzeQuestion('明天放映什么电影？'), shown(films), [])).toBe('low');
+    expect(judge(strong, analyzeQuestion('What films are showing?'), shown(films), [])).toBe('high');
     expect(
       judge({ coverage: 0.1, literal: 0.1, margin: 0 }, cases, shown('There were 13 administrative cases.'), []),
     ).toBe('refuse');

@@ -9,6 +9,7 @@ import {
   followUp,
   conflatedAgent,
   hasFigure,
+  hasSuperlative,
   isNegated,
   isForwardLooking,
   modelReading,
@@ -283,6 +284,32 @@ describe('polarity', () => {
     expect(isNegated('Agencies were unable to test hardware.')).toBe(true);
     expect(isNegated('The failure rate fell.')).toBe(false);
     expect(isNegated('Document No.: ZZF [2024] No. 2')).toBe(false); // "No." is a number
+  });
+});
+
+describe('superlatives', () => {
+  it('a question asking for an extreme, not "most" as "the majority", "top" as "senior", nor a quoted name', () => {
+    const asks = (q: string): boolean | undefined => analyzeQuestion(q).superlative;
+    expect(asks('Which part of 508 work are agencies worst at?')).toBe(true);
+    expect(asks('what are the most common accessibility bugs?')).toBe(true);
+    expect(asks('which university has the best engineering school?')).toBe(true);
+    expect(asks('哪一类信息通信技术的合规率最低？')).toBe(true);
+    expect(asks('Is 508 training mandatory in most agencies?')).toBe(false);
+    expect(asks("Did the county's top leaders report on their duties?")).toBe(false);
+    expect(asks('What is the latest interest rate?')).toBe(false);
+    expect(asks('what was the spread of scores, lowest to highest?')).toBe(false);
+    expect(asks('机构提交数据的截止日期最后延到了哪天？')).toBe(false); // 最后: "finally"
+    expect(asks('目前批准的“最佳满足”例外一共有多少个？')).toBe(false);
+    expect(asks('How many Best Meets exceptions are approved?')).toBe(false);
+  });
+
+  it('a sentence holding one', () => {
+    expect(hasSuperlative('Testing and remediation is the weakest area of implementation.')).toBe(true);
+    expect(hasSuperlative('Hong Kong is ranked seventh among the top 10 safest cities.')).toBe(true);
+    expect(hasSuperlative('Electronic documents: 38% fully conformant, the lowest among ICT categories')).toBe(true);
+    expect(hasSuperlative('The land can dovetail with the third medical school.')).toBe(false);
+    expect(hasSuperlative('Agencies test their interest in the request.')).toBe(false);
+    expect(hasSuperlative('Agencies reported 136 Best Meets exceptions.')).toBe(false);
   });
 });
 
