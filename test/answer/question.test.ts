@@ -307,6 +307,8 @@ describe('superlatives', () => {
     expect(hasSuperlative('Testing and remediation is the weakest area of implementation.')).toBe(true);
     expect(hasSuperlative('Hong Kong is ranked seventh among the top 10 safest cities.')).toBe(true);
     expect(hasSuperlative('Electronic documents: 38% fully conformant, the lowest among ICT categories')).toBe(true);
+    expect(hasSuperlative('Documents conformed less than any other ICT type.')).toBe(true);
+    expect(hasSuperlative('Trade reached a record high.')).toBe(true);
     expect(hasSuperlative('The land can dovetail with the third medical school.')).toBe(false);
     expect(hasSuperlative('Agencies test their interest in the request.')).toBe(false);
     expect(hasSuperlative('Agencies reported 136 Best Meets exceptions.')).toBe(false);
