@@ -11,6 +11,14 @@ describe('tokenize', () => {
     expect(tokenize('GC Forms有多少')).toEqual(['gc', 'form', '有', '多', '少']);
   });
 
+  it('reads letters joined by "&", or capitals by "/", as one abbreviation ("R&D", "I&T", "N/A")', () => {
+    expect(tokenize('the AI R&D institute')).toEqual(['ai', 'r&d', 'institut']);
+    expect(tokenize('land for I&T; q&a session')).toEqual(['land', 'i&t', 'q&a', 'session']);
+    expect(tokenize('"N/A" received a 4')).toEqual(['n/a', 'receiv', '4']);
+    // Words joined so are words ("Smith&Jones"); lower-case "and/or" is no abbreviation.
+    expect(tokenize('Smith&Jones and/or T/c')).toEqual(['smith', 'jone']);
+  });
+
   it('reads a word with a footnote mark set on it as the word (a PDF superscript flattened into the line)', () => {
     // Hong Kong's Policy Address: "spanning some 210 hectares4 of land", "the Commission2".
     expect(tokenize('spanning some 210 hectares4 of land')).toEqual(['span', '210', 'hectar', 'land']);
