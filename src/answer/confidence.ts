@@ -323,7 +323,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "How many … officers": a count beside the "office" counts something else (the stems are one).
   if (q.figureKind === 'count' && q.countedAgent && !new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted))
     return false;
-  const near = new Set(telling.length ? telling : asked);
+  // What a count counts stands by its figure however common it is in the report ("212 agencies" for "how many
+  // agencies …", where "agencies" is in most passages and says nothing else).
+  const near = new Set([...(telling.length ? telling : asked), ...(q.figureKind === 'count' ? counted : [])]);
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');

@@ -165,6 +165,19 @@ describe('confidence', () => {
     const officers = analyzeQuestion('How many law enforcement officers hold certificates?');
     expect(judge(strong, officers, shown('The law enforcement office held seven meetings.'), [])).toBe('low');
     expect(judge(strong, officers, shown('120 law enforcement officers hold certificates.'), [])).toBe('high');
+    // What is counted stands by its figure, however common the word is in the report.
+    const sent = analyzeQuestion('how many agencies actually sent in data?');
+    const commonAgencies = { telling: (t: string) => t !== 'agenc' };
+    const submissions = 'GSA analyzed submissions from 212 agencies, parent agencies, and components.';
+    expect(judge(strong, sent, shown(submissions, commonAgencies), [])).toBe('high');
+    expect(
+      judge(
+        strong,
+        sent,
+        shown('In total 212 submissions came in; the later analysis then covered the agencies.', commonAgencies),
+        [],
+      ),
+    ).toBe('low');
     // "Which … the best …" is answered by a passage naming an extreme.
     const best = analyzeQuestion('Which university has the best engineering school?');
     expect(judge(strong, best, shown('The land will be used for the third medical school.'), [])).toBe('low');
