@@ -37,6 +37,11 @@ const STOP = new Set(
 const NEGATION = new Set(
   '不 没 没有 未 无 并未 从未 尚未 是否 有没有 能不能 是不是 会不会 要不要 可不可以 有无'.split(' '),
 );
+/**
+ * Adverbs of degree (最 "-est", 很 "very", 更 "more", 较 "rather" …): grammar, as "most", "very" and "more" are in
+ * English. 最低 is "lowest", not 最 "high degree; best" and 低 "low" ("high" met every "high compliance rate").
+ */
+const DEGREE = new Set('最 最为 很 非常 更 更加 较 十分 太 极'.split(' '));
 /** Adverbs that mean "at all" before a negation (根本没有, 从来不, 并未), and "fundamental", "always" elsewhere. */
 const AT_ALL = new Set('根本 从来 完全 并 压根'.split(' '));
 const SKIP_SENSE =
@@ -121,7 +126,13 @@ export class ChineseGlossary {
     const concepts: Concept[] = [];
     const words = this.segment(question);
     for (const [i, word] of words.entries()) {
-      if (STOP.has(word) || NEGATION.has(word) || (AT_ALL.has(word) && NEGATION.has(words[i + 1] ?? ''))) continue;
+      if (
+        STOP.has(word) ||
+        NEGATION.has(word) ||
+        DEGREE.has(word) ||
+        (AT_ALL.has(word) && NEGATION.has(words[i + 1] ?? ''))
+      )
+        continue;
       const senses = (this.entries.get(word) ?? []).slice(0, MAX_SENSES);
       const glossed = senses.flatMap(glossReadings);
       const readings = [...glossed.map((g) => g.reading), ...this.compositional(word)];

@@ -19,6 +19,8 @@ const glossary = ChineseGlossary.parse(
     '根本\tfundamental|basic|root|simply|absolutely (not)|(not) at all',
     '回应\tto respond; response',
     '原因\tcause; reason',
+    '最\t(before an adjective or verb) to the highest degree; (the) most ...; -est|best or most extreme example',
+    '低\tlow',
   ]).join('\n'),
 );
 
@@ -89,6 +91,8 @@ describe('Chinese questions', () => {
     // 根本没有回应 "did not respond at all": not "fundamental", not "doesn't exist" (GSA's "Fundamental Alteration").
     expect(glossary.concepts('有多少个机构根本没有回应？').map((c) => c.senses.at(-1))).toEqual([[['回应']]]);
     expect(glossary.concepts('有没有原因？').map((c) => c.senses.at(-1))).toEqual([[['原因']]]);
+    // An adverb of degree is grammar too: 最低 is "lowest" (the tokenizer's "low"), not "high degree" and "low".
+    expect(glossary.concepts('最低').map((c) => c.senses.at(-1))).toEqual([[['低']]]);
     // Elsewhere 根本 is a word of its own: the fundamental cause.
     expect(glossary.concepts('根本原因').map((c) => c.senses.at(-1))).toEqual([[['根本']], [['原因']]]);
   });
