@@ -346,7 +346,8 @@ function countedWordsOf(question: string): string[] {
   const words: string[] = [];
   for (const word of after.split(/\s+/)) {
     const bare = word.replace(/[^\p{L}\d'’-]/gu, '');
-    if (!bare || NOUN_PHRASE_END.test(bare) || /ly$/i.test(bare)) break;
+    // "they've", "we'd": the pronoun ends it, as "they" does.
+    if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || /ly$/i.test(bare)) break;
     words.push(bare);
     if (bare !== word || words.length === 5) break; // punctuation after it ends the phrase
   }

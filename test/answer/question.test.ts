@@ -412,6 +412,7 @@ describe('what a "how many" question counts', () => {
     expect(countedOf('how many standing (executive) meetings did the county hold')).toEqual(['stand', 'meet']);
     expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
     expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
+    expect(countedOf("no clue how many software apps they've got")).toEqual(['softwar', 'app']);
   });
 
   it('a rank is no count: "the 20th National Congress" answers no "how many"', () => {
