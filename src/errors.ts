@@ -31,9 +31,9 @@ export class IngestBusyError extends IndexError {
   override name = 'IngestBusyError';
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    readonly pid: number | undefined,
   ) {
-    super(`Another ingest (pid ${pid}) is running on ${dataDir}; wait for it to finish.`);
+    super(`Another ingest${pid ? ` (pid ${pid})` : ''} is running on ${dataDir}; wait for it to finish.`);
   }
 }
 

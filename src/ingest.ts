@@ -12,6 +12,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -481,11 +482,18 @@ function ensureWritable(dir: string): void {
   accessSync(dir, constants.W_OK);
 }
 
-/** Takes DATA_DIR/index/ingest.lock; a lock left by a dead process is taken over. */
-function acquireLock(root: string): () => void {
+/** How long a lock file may stand without its process id before it is taken as left by a crash. */
+const LOCK_WRITE_MS = 10_000;
+
+/**
+ * Takes DATA_DIR/index/ingest.lock; a lock left by a dead process is taken over. Another process may be between
+ * creating the file and writing its id into it (an empty file, just made: busy), or may release it while this one
+ * looks (gone: try again) — two `npm run ask` started together must not fail on each other's lock.
+ */
+export function acquireLock(root: string): () => void {
   mkdirSync(root, { recursive: true });
   const path = join(root, 'ingest.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
@@ -493,12 +501,26 @@ function acquireLock(root: string): () => void {
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(path, 'utf8'));
-      if (pid && pid !== process.pid && isAlive(pid)) throw new IngestBusyError(root, pid);
+      const holder = lockHolder(path);
+      if (holder === 'gone') continue;
+      if (holder === 'starting') throw new IngestBusyError(root, undefined);
+      if (holder && holder !== process.pid && isAlive(holder)) throw new IngestBusyError(root, holder);
       rmSync(path, { force: true });
     }
   }
   throw new IndexError(`Could not take the ingest lock ${path}; remove it if no ingest is running.`);
+}
+
+/** Who holds a lock file: a process id (0 when unreadable), "starting" while its id is being written, or "gone". */
+function lockHolder(path: string): number | 'starting' | 'gone' {
+  try {
+    const text = readFileSync(path, 'utf8');
+    if (!text && Date.now() - statSync(path).mtimeMs < LOCK_WRITE_MS) return 'starting';
+    return Number(text) || 0;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -6,13 +6,15 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
-import { ingest, passageText } from '../src/ingest.js';
+import { IngestBusyError } from '../src/errors.js';
+import { acquireLock, ingest, passageText } from '../src/ingest.js';
 import { acronymPairs } from '../src/search/acronym-terms.js';
 import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
 import { FORMAT_VERSION, IndexStore, TAIL_GRAPH, TAIL_LEXICAL } from '../src/search/store.js';
@@ -459,5 +461,29 @@ describe('ingest with the tiny test model (dense path)', () => {
         .filter((f) => f.startsWith('gen-'))
         .sort(),
     ).toEqual([live!.split('/').at(-1), store.current()!.split('/').at(-1)].sort());
+  });
+});
+
+describe('the ingest lock', () => {
+  it('is busy while another process holds it or is writing its id, and taken over from a dead one', () => {
+    const root = tempDir();
+    const path = join(root, 'ingest.lock');
+    const release = acquireLock(root);
+    expect(readFileSync(path, 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(path)).toBe(false);
+    // Another process between creating the file and writing its id: busy, not stale.
+    writeFileSync(path, '');
+    expect(() => acquireLock(root)).toThrow(IngestBusyError);
+    // The same empty file left long ago by a crash: taken over.
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(path, old, old);
+    acquireLock(root)();
+    // A live holder (this test's parent process) keeps it; a dead one does not.
+    writeFileSync(path, String(process.ppid));
+    expect(() => acquireLock(root)).toThrow(IngestBusyError);
+    writeFileSync(path, '999999999');
+    acquireLock(root)();
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -310,12 +310,15 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   if (!q.wantsFigure && !q.wantsDate) return true;
-  const asked = q.concepts.flatMap(conceptTerms).filter((t) => !/^(19|20)\d{2}$/.test(t));
-  const telling = asked.filter(shown.telling);
   // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
   // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
   // University Town").
   const counted = countedTerms(q);
+  // Neither a year nor "next year" says what a figure counts ("$150 … each year" for "how many states … next year?").
+  const asked = q.concepts
+    .flatMap(conceptTerms)
+    .filter((t) => !/^(19|20)\d{2}$/.test(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
+  const telling = asked.filter(shown.telling);
   // "How many people …" counts whoever the quote names as persons ("1,670 subscribers", "55 lawyers").
   if (countsPeople(q)) counted.push(...shown.persons);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);

@@ -54,6 +54,11 @@ export interface QuestionAnalysis {
    * "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done.
    */
   timeFrame?: 'future' | 'past' | undefined;
+  /**
+   * Terms of time said relative to now that stay topic words ("next year": a report's section on the year ahead says
+   * it), never what a figure is about (TIME_AHEAD).
+   */
+  timeTerms?: string[];
   /** The asker's own day or week ("this weekend", "tomorrow", 今天): a time no report speaks of (ASKERS_DAY). */
   aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
@@ -188,6 +193,9 @@ const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
 const COMPARISON_BASELINE =
   /(\b(compared (with|to)|in comparison (with|to)|relative to|versus|vs\.?|than( in| during)?)|(?<=\b(up|down|higher|lower|better|worse) )(on|from|over))( the same period (of|in))? ((19|20)\d{2}|last year|the (previous|prior|preceding) year|the year before|a year (earlier|before|ago))\b/gi;
 
+/** Time ahead said relative to now: "next year", "the coming months". */
+const TIME_AHEAD = /\b(?:next|coming|following) (years?|months?|weeks?)\b/gi;
+
 /**
  * The asker's own day or week: "today", "tonight", "tomorrow", "this weekend", "next week", 今天, 明天. A report speaks of
  * its own period, written before the asker's day: "what films are showing this weekend?" is about something else,
@@ -271,6 +279,7 @@ export function analyzeQuestion(
     years,
     timeFrame: timeFrameOf(question),
     aboutAskersDay: ASKERS_DAY.test(question),
+    timeTerms: [...question.matchAll(TIME_AHEAD)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
   };

@@ -178,6 +178,17 @@ describe('confidence', () => {
         [],
       ),
     ).toBe('low');
+    // "Next year" says when, never what a figure counts: "$150 … each year" is no number of states.
+    const ahead = analyzeQuestion('How many states will the pilot reach next year?');
+    expect(
+      judge(
+        strong,
+        ahead,
+        shown('Taxpayers in the states spend nine hours and $150 preparing their taxes each year.'),
+        [],
+      ),
+    ).toBe('low');
+    expect(judge(strong, ahead, shown('The pilot will reach 25 states next year.'), [])).toBe('high');
     // "Which … the best …" is answered by a passage naming an extreme.
     const best = analyzeQuestion('Which university has the best engineering school?');
     expect(judge(strong, best, shown('The land will be used for the third medical school.'), [])).toBe('low');
