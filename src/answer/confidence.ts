@@ -329,6 +329,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // What a count counts stands by its figure however common it is in the report ("212 agencies" for "how many
   // agencies …", where "agencies" is in most passages and says nothing else).
   const near = new Set([...(telling.length ? telling : asked), ...(q.figureKind === 'count' ? counted : [])]);
+  // "When will it be shut down?" asks for a date to come: one before the report's own year is another event's.
+  if (q.asksDateAhead && onlyEarlierYears(shown.quoted, shown.report)) return false;
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
@@ -367,6 +369,16 @@ export function yearOutOfScope(
   const inTitle = yearsIn(report.title);
   const covered = inTitle.length ? inTitle : report.date ? [report.date.slice(0, 4)] : [];
   return questionYears.some((y) => !covered.includes(y) && !quote.includes(y));
+}
+
+/**
+ * True when a quote names years and every one is before its report's own year (the latest year of its title, else of
+ * its date): "In May 2022, …" in a 2024 report tells of the past.
+ */
+export function onlyEarlierYears(quote: string, report: { title: string; date?: string | undefined }): boolean {
+  const own = Math.max(...yearsIn(report.title).map(Number), report.date ? Number(report.date.slice(0, 4)) : 0);
+  const years = yearsIn(quote).map(Number);
+  return own > 0 && years.length > 0 && years.every((y) => y < own);
 }
 
 /** Words that count people whoever they are, as index terms. */

@@ -59,6 +59,8 @@ export interface QuestionAnalysis {
    * it), never what a figure is about (TIME_AHEAD).
    */
   timeTerms?: string[];
+  /** Asks when something is to happen ("when will …", "what date is the forum next year?"). */
+  asksDateAhead?: boolean;
   /** The asker's own day or week ("this weekend", "tomorrow", 今天): a time no report speaks of (ASKERS_DAY). */
   aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
@@ -193,6 +195,10 @@ const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
 const COMPARISON_BASELINE =
   /(\b(compared (with|to)|in comparison (with|to)|relative to|versus|vs\.?|than( in| during)?)|(?<=\b(up|down|higher|lower|better|worse) )(on|from|over))( the same period (of|in))? ((19|20)\d{2}|last year|the (previous|prior|preceding) year|the year before|a year (earlier|before|ago))\b/gi;
 
+/** A date asked of what is to come: "when will …", "when's it going to …", 什么时候会 / 将. */
+const WHEN_WILL =
+  /\bwhen(?:['’]s| is| are)?\s+(?:will|shall|\S+(?:\s+\S+)?\s+going to)\b|什么时候(?:会|将|能)|何时(?:会|将|能)/i;
+
 /** Time ahead said relative to now: "next year", "the coming months". */
 const TIME_AHEAD = /\b(?:next|coming|following) (years?|months?|weeks?)\b/gi;
 
@@ -279,6 +285,7 @@ export function analyzeQuestion(
     years,
     timeFrame: timeFrameOf(question),
     aboutAskersDay: ASKERS_DAY.test(question),
+    asksDateAhead: wantsDate && (timeFrameOf(question) === 'future' || WHEN_WILL.test(question)),
     timeTerms: [...question.matchAll(TIME_AHEAD)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),

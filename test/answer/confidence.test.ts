@@ -189,6 +189,17 @@ describe('confidence', () => {
       ),
     ).toBe('low');
     expect(judge(strong, ahead, shown('The pilot will reach 25 states next year.'), [])).toBe('high');
+    // A date to come is not one before the report's own year.
+    const ahead2024 = (quoted: string): Shown => shown(quoted, { report: { title: 'Impact Report', date: '2024-05' } });
+    const shutDown = analyzeQuestion('When will the formula tracking system be shut down?');
+    expect(judge(strong, shutDown, ahead2024('In May 2022 the formula tracking system was shut down.'), [])).toBe(
+      'low',
+    );
+    expect(judge(strong, shutDown, ahead2024('The formula tracking system will be shut down in May 2025.'), [])).toBe(
+      'high',
+    );
+    const when = analyzeQuestion('When was the formula tracking system shut down?');
+    expect(judge(strong, when, ahead2024('In May 2022 the formula tracking system was shut down.'), [])).toBe('high');
     // "Which … the best …" is answered by a passage naming an extreme.
     const best = analyzeQuestion('Which university has the best engineering school?');
     expect(judge(strong, best, shown('The land will be used for the third medical school.'), [])).toBe('low');
