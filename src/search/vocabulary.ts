@@ -204,7 +204,9 @@ export class QueryVocabulary {
   respell(question: string): string {
     // A fiscal year written short ("FY25", "FY '24") as reports write it ("FY 2025").
     const years = question.replace(/\bFY\s?['’]?(\d{2})\b/gi, 'FY 20$1');
-    return years.replace(/\p{L}+/gu, (raw) => {
+    return years.replace(/\p{L}+/gu, (raw, at: number, text: string) => {
+      // A part of a web address or a dotted name ("SSA.gov", "va.gov") is as written: not "government", not a typo.
+      if (/[\p{L}\d]\.$/u.test(text.slice(0, at)) || /^\.[\p{L}\d]/u.test(text.slice(at + raw.length))) return raw;
       const fixed = this.respellWord(raw.toLowerCase());
       return fixed ?? raw;
     });

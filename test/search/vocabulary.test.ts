@@ -60,6 +60,10 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.respell('how many chats did the support reps handle?')).toBe(
       'how many chats did the support representatives handle?',
     );
+    // A web address is as written: "SSA.gov" is no "SSA government", the gov of a govt question is.
+    expect(vocabulary.respell('uptime of SSA.gov since the gov relaunch?')).toBe(
+      'uptime of SSA.gov since the government relaunch?',
+    );
     // A negation typed without its apostrophe is still a negation, not a topic word.
     expect(vocabulary.respell('how many agencies didnt respond, and why cant they')).toBe(
       "how many agencies didn't respond, and why can't they",
