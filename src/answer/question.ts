@@ -244,6 +244,7 @@ export function analyzeQuestion(
 ): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question) || RANK_CUES.test(question);
   const wantsDate = DATE_CUES.test(question);
+  const timeFrame = timeFrameOf(question);
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
   const months: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
@@ -283,9 +284,9 @@ export function analyzeQuestion(
     documentFields: documentFieldsAsked(question),
     quoted: quotedPhrases(question),
     years,
-    timeFrame: timeFrameOf(question),
+    timeFrame,
     aboutAskersDay: ASKERS_DAY.test(question),
-    asksDateAhead: wantsDate && (timeFrameOf(question) === 'future' || WHEN_WILL.test(question)),
+    asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
     timeTerms: [...question.matchAll(TIME_AHEAD)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
@@ -635,7 +636,8 @@ export function hasSuperlative(text: string): boolean {
 /**
  * A question asking for an extreme: a superlative adjective ("which part are they worst at?", "the best coverage"),
  * "the most / least …" — not "most" as "the majority of" ("in most agencies"), nor "top" as "senior" ("the county's top
- * leaders"), nor "the latest" (the report's figure is its latest), nor a word of a quoted name (the “最佳满足” "Best Meets" exceptions).
+ * leaders"), nor "the latest" (the report's figure is its latest), nor a word of a quoted name (the “最佳满足”, "Best
+ * Meets" exceptions).
  */
 function asksSuperlative(question: string): boolean {
   const q = question

@@ -80,9 +80,8 @@ export function degreeBase(lower: string): string | undefined {
 /**
  * A word, a number or a Han character; a word ends where Han characters begin ("USDS是" is "USDS" and "是"). Letters
  * joined by an ampersand, or capitals by a slash, are one abbreviation ("R&D", "I&T", "Q&A", "N/A"), not single letters
- * (which are no terms) and a word cut in two. A word with
- * a footnote mark set on it ("hectares4", "Commission2": a PDF's superscript flattened into the line) is the word: the
- * mark is dropped (group 1 holds the word).
+ * (which are no terms). A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's superscript flattened
+ * into the line) is the word: the mark is dropped (group 1 holds the word).
  */
 const TOKEN =
   /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(?<![\p{L}\p{N}&/])(?:\p{L}{1,3}&\p{L}{1,3}|\p{Lu}{1,3}\/\p{Lu}{1,3})(?![\p{L}\p{N}&/])|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
