@@ -78,13 +78,19 @@ export function degreeBase(lower: string): string | undefined {
 }
 
 /**
- * A word, a number or a Han character; a word ends where Han characters begin ("USDS是" is "USDS" and "是"). Letters
- * joined by an ampersand, or capitals by a slash, are one abbreviation ("R&D", "I&T", "Q&A", "N/A"), not single letters
- * (which are no terms). A word with a footnote mark set on it ("hectares4", "Commission2": a PDF's superscript flattened
- * into the line) is the word: the mark is dropped (group 1 holds the word).
+ * A word, a number or a Han character; a word ends where Han characters begin ("USDS是" is "USDS" and "是"). A word with
+ * a footnote mark set on it ("hectares4", "Commission2": a PDF's superscript flattened into the line) is the word: the
+ * mark is dropped (group 1 holds the word). (Abbreviations joined by "&" or "/" are read apart: JOINED.)
  */
 const TOKEN =
-  /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(?<![\p{L}\p{N}&/])(?:\p{L}{1,3}&\p{L}{1,3}|\p{Lu}{1,3}\/\p{Lu}{1,3})(?![\p{L}\p{N}&/])|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+  /\p{Script=Han}|\d+(?:[.,]\d+)*%?|(\p{L}\p{Ll}{3,})\d{1,2}(?![\p{L}\p{N}])|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+
+/**
+ * Letters joined by an ampersand, or capitals by a slash, are one abbreviation ("R&D", "I&T", "Q&A", "N/A"), not single
+ * letters (which are no terms); read where a short word meets the sign, as a pattern of its own cost every word a
+ * sixth more to tokenize.
+ */
+const JOINED = /(?:\p{L}{1,3}&\p{L}{1,3}|\p{Lu}{1,3}\/\p{Lu}{1,3})(?![\p{L}\p{N}&/])/uy;
 
 export interface Token {
   /** The processed term used for matching. */
@@ -124,10 +130,24 @@ export function lemmaAsItself(lemma: string): string | undefined {
 /** Tokens with their offsets in `text` (stop words removed). */
 export function tokenizeWithOffsets(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.normalize('NFKC').matchAll(TOKEN)) {
+  const normal = text.normalize('NFKC');
+  let joinedEnd = 0;
+  for (const m of normal.matchAll(TOKEN)) {
+    const start = m.index ?? 0;
+    if (start < joinedEnd) continue; // the second half of an abbreviation read whole
     const word = m[1] ?? m[0];
+    // (Only a word of up to three letters right before "&" or "/" can begin one: the rest pay nothing.)
+    if (word.length <= 3 && (normal[start + word.length] === '&' || normal[start + word.length] === '/')) {
+      JOINED.lastIndex = start;
+      const joined = JOINED.exec(normal)?.[0];
+      if (joined) {
+        joinedEnd = start + joined.length;
+        tokens.push({ term: joined.toLowerCase(), start, end: joinedEnd });
+        continue;
+      }
+    }
     const term = processTerm(word);
-    if (term) tokens.push({ term, start: m.index ?? 0, end: (m.index ?? 0) + word.length });
+    if (term) tokens.push({ term, start, end: start + word.length });
   }
   return tokens;
 }
