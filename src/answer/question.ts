@@ -627,7 +627,8 @@ export function hasSuperlative(text: string): boolean {
   for (const m of plain.matchAll(SUPERLATIVE_WORD)) {
     const word = m[0];
     if (NOT_SUPERLATIVE.test(word)) continue;
-    if (/^\p{Lu}/u.test(word) && m.index > 0 && !/[.!?]\s*$/.test(plain.slice(0, m.index))) continue;
+    if (/^\p{Lu}/u.test(word) && m.index > 0 && !/[.!?]\s*$/.test(plain.slice(Math.max(0, m.index - 4), m.index)))
+      continue;
     return true;
   }
   return false;
