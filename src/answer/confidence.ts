@@ -372,8 +372,9 @@ export function yearOutOfScope(
 }
 
 /**
- * True when a quote names years and every one is before its report's own year (the latest year of its title, else of
- * its date): "In May 2022, …" in a 2024 report tells of the past.
+ * True when a quote names years and every one is before its report's own year (the latest of the years its title names
+ * and its date's: a FY 2025 assessment dated March 2026 speaks of 2025 as past): "In May 2022, …" in a 2024 report
+ * tells of the past.
  */
 export function onlyEarlierYears(quote: string, report: { title: string; date?: string | undefined }): boolean {
   const own = Math.max(...yearsIn(report.title).map(Number), report.date ? Number(report.date.slice(0, 4)) : 0);

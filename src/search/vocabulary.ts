@@ -206,7 +206,9 @@ export class QueryVocabulary {
     const years = question.replace(/\bFY\s?['’]?(\d{2})\b/gi, 'FY 20$1');
     return years.replace(/\p{L}+/gu, (raw, at: number, text: string) => {
       // A part of a web address or a dotted name ("SSA.gov", "va.gov") is as written: not "government", not a typo.
-      if (/[\p{L}\d]\.$/u.test(text.slice(0, at)) || /^\.[\p{L}\d]/u.test(text.slice(at + raw.length))) return raw;
+      const end = at + raw.length;
+      if (/[\p{L}\d]\.$/u.test(text.slice(Math.max(0, at - 2), at)) || /^\.[\p{L}\d]/u.test(text.slice(end, end + 2)))
+        return raw;
       const fixed = this.respellWord(raw.toLowerCase());
       return fixed ?? raw;
     });
