@@ -341,7 +341,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
 /**
  * The verdict, in one step: the evidence decides high, low or refuse (`decide`); a high verdict
  * stays high only when the passage gives what the question asks for and the question names
- * nothing the reports never mention ("…in Youyu County?": at best a neighbouring fact).
+ * nothing the reports never mention ("…in Youyu County?", "how many visa applications": at best a neighbouring fact).
  */
 export function judge(
   e: Evidence,

@@ -21,6 +21,7 @@ import { conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import {
+  countedModifiersOf,
   analyzeQuestion,
   readMessage,
   CURRENCY_TERMS,
@@ -215,7 +216,7 @@ export class AnswerEngine {
       { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
       shown,
-      vocabulary.namesNotInReports(question),
+      [...vocabulary.namesNotInReports(question), ...this.countedNotInReports(q, question)],
       thresholds,
     );
     if (verdict === 'refuse') {
@@ -359,6 +360,22 @@ export class AnswerEngine {
         tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
       ),
     ];
+  }
+
+  /**
+   * The words saying which things a "how many" question counts that no report uses in any reading ("how many visa
+   * applications", "how many French-speaking employees" asked of reports that never say "visa" or "French"): a count of
+   * a kind the reports do not mention, so theirs of applications or employees is no answer. Only the modifiers: the
+   * counted noun itself may be the asker's word for the report's ("campaigns" for "activities"). Not a Chinese gloss
+   * (a guess at the wording).
+   */
+  private countedNotInReports(q: QuestionAnalysis, question: string): string[] {
+    const modifiers = countedModifiersOf(question);
+    return q.concepts
+      .filter((c) => !c.translated && conceptTerms(c).some((t) => modifiers.includes(t)))
+      .map(conceptTerms)
+      .filter((terms) => terms.every((t) => !(this.index.lexical.idf(t) > 0)))
+      .map((terms) => terms[0]!);
   }
 
   /** True for a term in more than `commonShare` of passages ("county", "law"), or one the index does not hold. */

@@ -357,6 +357,21 @@ export function countedOf(question: string): string[] {
   return terms.every((t) => t === 'time') ? [] : terms;
 }
 
+/**
+ * The words before the head of what a "how many" question counts, as index terms: the modifiers that say which of them
+ * ("how many visa applications" → visa; "how many French-speaking employees" → french, speak). English noun phrases end
+ * in their head, the plural the count is of: the words after it are the question's verb ("how many agencies didn't
+ * respond"). Empty when no plural head is found.
+ */
+export function countedModifiersOf(question: string): string[] {
+  const words = countedWordsOf(question);
+  const head = words.findIndex((w) => PLURAL_HEAD.test(w));
+  return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
+}
+
+/** A plural noun: a word in -s (not -ss, -us, -is) or an irregular plural. */
+const PLURAL_HEAD = /^(?:\p{L}[\p{L}'’-]*[^sui's]s|people|children|men|women|staff|personnel|police)$/iu;
+
 /** The words of the noun phrase after "how many", as written. */
 function countedWordsOf(question: string): string[] {
   const after = /\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '';

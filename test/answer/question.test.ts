@@ -4,6 +4,7 @@ import { SYNONYM_CREDIT } from '../../src/search/vocabulary.js';
 import {
   analyzeQuestion,
   countedOf,
+  countedModifiersOf,
   figureKindOf,
   figuresOfKind,
   followUp,
@@ -413,6 +414,15 @@ describe('what a "how many" question counts', () => {
     expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
     expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
     expect(countedOf("no clue how many software apps they've got")).toEqual(['softwar', 'app']);
+  });
+
+  it('the modifiers before its plural head say which of them are counted', () => {
+    expect(countedModifiersOf('how many French-speaking employees does CDS have')).toEqual(['french', 'speak']);
+    expect(countedModifiersOf('how many visa applications did the state department process')).toEqual(['visa']);
+    // The words after the head are the question's verb, not what is counted.
+    expect(countedModifiersOf('how many agencies just didnt bother responding')).toEqual([]);
+    expect(countedModifiersOf('how many people sit on the PSC')).toEqual([]);
+    expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
   });
 
   it('a rank is no count: "the 20th National Congress" answers no "how many"', () => {
