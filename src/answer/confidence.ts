@@ -10,10 +10,10 @@
  *    in standard deviations of those (see `calibrate`). A model whose similarities all sit
  *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
  */
-import { processTerm, tokenize } from '../search/tokenize.js';
+import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { conceptTerms } from '../search/concept.js';
 import { createHash } from 'node:crypto';
-import { figuresOfKind, hasFigure, hasSuperlative, yearsIn, type QuestionAnalysis } from './question.js';
+import { figuresOfKind, hasFigure, hasSuperlative, sumsOfMoney, yearsIn, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -334,7 +334,12 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
+  // "… in minutes?", "how many hectares …": a measure asked in a unit is a figure in that unit ("68% average completion
+  // rate" gives no wait in minutes).
+  if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
+  // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
+  if (q.figureKind === 'amount') return amountAttached(figures, near, t.figureWindow);
   return hasFigure(figures, q.figureKind) && figureAttached(figures, near, t.figureWindow);
 }
 
@@ -409,6 +414,11 @@ const UNIT_TERMS = new Set(
   ),
 );
 
+/** True when a number in the terms is followed, within two words, by the unit ("400K working hours", "2 000 tonnes"). */
+function measuredIn(terms: string[], unit: string): boolean {
+  return terms.some((t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((n) => n.startsWith(unit)));
+}
+
 /**
  * For a "how many / how much" question: true when some number in the sentence stands within
  * `window` content words (Thresholds.figureWindow) of a word the question asked about, so the figure is about the
@@ -431,6 +441,23 @@ export function figureAttached(sentence: string, asked: Set<string>, window = CO
     if (unit && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a)))) return false;
     const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
+  });
+}
+
+/**
+ * For a "how much" question: true when a sum of money in the sentence ("$285 million", "950 yuan") stands within
+ * `window` content words of a word the question asked about — "expected to save taxpayers an estimated $285 million"
+ * for "how much will it save", not "$285 million in savings over five years" for "what's the annual budget", where
+ * only "five" stands by "year".
+ */
+export function amountAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
+  const tokens = tokenizeWithOffsets(sentence);
+  return sumsOfMoney(sentence).some((sum) => {
+    const first = tokens.findIndex((t) => t.end > sum.start);
+    if (first < 0) return false;
+    let last = first;
+    while (last + 1 < tokens.length && tokens[last + 1]!.start < sum.end) last++;
+    return tokens.slice(Math.max(0, first - window), last + window + 1).some((t) => asked.has(t.term));
   });
 }
 

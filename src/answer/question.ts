@@ -70,7 +70,13 @@ export interface QuestionAnalysis {
    * "offic"): the quote must write it ("officer", singular), or it counts something else.
    */
   countedAgent?: string | undefined;
+  /** The unit a measure is asked in ("… in minutes?", "how many hectares …"), as an index term. */
+  unit?: string | undefined;
 }
+
+/** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
+const ASKED_UNIT =
+  /\b(?:in|how many|number of)\s+(minutes?|hours?|seconds?|days?|km|kilomet(?:re|er)s?|met(?:re|er)s?|hectares?|tonnes?|tons?)\b/i;
 
 /**
  * A place in an order is asked for: "where does Hong Kong rank", "what ranking", 第几, 排名 — answered by an ordinal
@@ -290,6 +296,7 @@ export function analyzeQuestion(
     timeTerms: [...question.matchAll(TIME_AHEAD)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
+    unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
   };
 }
 
@@ -475,6 +482,15 @@ const SHARE =
  */
 const AMOUNT =
   /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d[\d.,]*\s*(thousand|million|billion|trillion|万|亿)?\s*(yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/i;
+
+/** A sum of money, whole: AMOUNT with the rest of its number ("$285 million", "HK$30,000", "950 yuan"). */
+const SUM_OF_MONEY =
+  /(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d[\d.,]*\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/gi;
+
+/** Where the sums of money in a text stand (start and end offsets). */
+export function sumsOfMoney(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(SUM_OF_MONEY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
 
 /** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
 export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import {
+  amountAttached,
   calibrate,
   CONFIDENCE,
   dateAttached,
@@ -103,6 +104,16 @@ describe('confidence', () => {
     ).toBe(false);
   });
 
+  it('a "how much" figure is a sum of money standing by the words asked, not another figure beside it', () => {
+    const budget = new Set(tokenize('annual budget year'));
+    expect(amountAttached('$285 million in projected savings over five years', budget)).toBe(false);
+    expect(amountAttached('CDS has a $25.8 million annual budget', budget)).toBe(true);
+    expect(amountAttached('The annual budget was 950 million yuan.', budget)).toBe(true);
+    const save = new Set(tokenize('infrastructure save'));
+    expect(amountAttached('It is expected to save taxpayers an estimated $285M over five years.', save)).toBe(true);
+    expect(amountAttached('It is expected to save 400,000 hours.', save)).toBe(false); // no sum of money
+  });
+
   it('a number followed by a unit counts that unit, not the thing asked about', () => {
     const flats = new Set(tokenize('public rental housing flats'));
     expect(figureAttached('Applicants waited an average of 6.1 years for a flat.', flats)).toBe(false);
@@ -137,6 +148,17 @@ describe('confidence', () => {
     expect(judge(strong, cases, shown('There were 13 administrative cases.'), [])).toBe('high');
     expect(judge(strong, cases, shown('Administrative cases were heard in public.'), [])).toBe('low'); // no figure
     expect(judge(strong, cases, shown('There were 13 administrative cases.'), ['Youyu'])).toBe('low'); // a place the reports never name
+    // "How much" asks for the sum of money by the words asked.
+    const budget = analyzeQuestion("what's the agency's budget per year?");
+    expect(judge(strong, budget, shown('$285 million in projected savings over five years'), [])).toBe('low');
+    expect(judge(strong, budget, shown('The agency has a $25.8 million budget each year.'), [])).toBe('high');
+    // A measure asked in a unit is a figure in that unit.
+    const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
+    expect(judge(strong, wait, shown('The average wait time at service centres was 68%.'), [])).toBe('low');
+    expect(judge(strong, wait, shown('The average wait time at service centres was 12 minutes.'), [])).toBe('high');
+    const gold = analyzeQuestion('how many tonnes of gold can the facility store?');
+    expect(judge(strong, gold, shown('The facility can store over 2 000 tonnes of gold.'), [])).toBe('high');
+    expect(judge(strong, gold, shown('The facility can store gold for 20 banks.'), [])).toBe('low');
     expect(
       judge(
         strong,

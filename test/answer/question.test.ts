@@ -425,6 +425,13 @@ describe('what a "how many" question counts', () => {
     expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
   });
 
+  it('the unit a measure is asked in', () => {
+    expect(analyzeQuestion("what's the average wait time in minutes").unit).toBe('minut');
+    expect(analyzeQuestion('How many hectares will the park get?').unit).toBe('hectar');
+    expect(analyzeQuestion('how many good air days were there?').unit).toBeUndefined(); // days are what is counted
+    expect(analyzeQuestion('what did they do in days of flooding?').unit).toBeUndefined(); // no figure asked
+  });
+
   it('a rank is no count: "the 20th National Congress" answers no "how many"', () => {
     expect(figuresOfKind('the spirit of the 20th National Congress', 'count')).not.toMatch(/\d/);
     expect(figuresOfKind('the 20 members of the National Congress', 'count')).toMatch(/20/);
