@@ -303,6 +303,8 @@ export interface Shown {
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
   if (yearOutOfScope(q.years, shown.report, shown.sentence) || q.aboutAskersDay) return false;
+  // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
+  if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
@@ -382,9 +384,14 @@ export function yearOutOfScope(
  * tells of the past.
  */
 export function onlyEarlierYears(quote: string, report: { title: string; date?: string | undefined }): boolean {
-  const own = Math.max(...yearsIn(report.title).map(Number), report.date ? Number(report.date.slice(0, 4)) : 0);
+  const own = ownYear(report);
   const years = yearsIn(quote).map(Number);
   return own > 0 && years.length > 0 && years.every((y) => y < own);
+}
+
+/** A report's own year: the latest of the years its title names and its date's; 0 when it gives none. */
+function ownYear(report: { title: string; date?: string | undefined }): number {
+  return Math.max(...yearsIn(report.title).map(Number), report.date ? Number(report.date.slice(0, 4)) : 0);
 }
 
 /** Words that count people whoever they are, as index terms. */

@@ -61,6 +61,8 @@ export interface QuestionAnalysis {
   timeTerms?: string[];
   /** Asks when something is to happen ("when will …", "what date is the forum next year?"). */
   asksDateAhead?: boolean;
+  /** Asks about the year before the report's own ("the year before", "a year earlier"; not a comparison's baseline). */
+  yearBefore?: boolean;
   /** The asker's own day or week ("this weekend", "tomorrow", 今天): a time no report speaks of (ASKERS_DAY). */
   aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
@@ -201,6 +203,12 @@ const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
 const COMPARISON_BASELINE =
   /(\b(compared (with|to)|in comparison (with|to)|relative to|versus|vs\.?|than( in| during)?)|(?<=\b(up|down|higher|lower|better|worse) )(on|from|over))( the same period (of|in))? ((19|20)\d{2}|last year|the (previous|prior|preceding) year|the year before|a year (earlier|before|ago))\b/gi;
 
+/**
+ * The year before the one spoken of, outside a comparison: "what was the budget for the year before?" asks about the
+ * year before the report's own.
+ */
+const YEAR_BEFORE = /\b(?:the year before|a year (?:earlier|before|ago)|the year prior)\b|前一年/gi;
+
 /** A date asked of what is to come: "when will …", "when's it going to …", 什么时候会 / 将. */
 const WHEN_WILL =
   /\bwhen(?:['’]s| is| are)?\s+(?:will|shall|\S+(?:\s+\S+)?\s+going to)\b|什么时候(?:会|将|能)|何时(?:会|将|能)/i;
@@ -254,6 +262,8 @@ export function analyzeQuestion(
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
   const months: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
+  const yearBefore = new RegExp(YEAR_BEFORE).test(content);
+  content = content.replace(YEAR_BEFORE, ' ');
   for (const [phrase, names] of PARTS_OF_YEAR) {
     const without = content.replace(phrase, ' ');
     if (without === content) continue;
@@ -292,6 +302,7 @@ export function analyzeQuestion(
     years,
     timeFrame,
     aboutAskersDay: ASKERS_DAY.test(question),
+    yearBefore,
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
     timeTerms: [...question.matchAll(TIME_AHEAD)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),

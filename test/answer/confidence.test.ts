@@ -148,6 +148,13 @@ describe('confidence', () => {
     expect(judge(strong, cases, shown('There were 13 administrative cases.'), [])).toBe('high');
     expect(judge(strong, cases, shown('Administrative cases were heard in public.'), [])).toBe('low'); // no figure
     expect(judge(strong, cases, shown('There were 13 administrative cases.'), ['Youyu'])).toBe('low'); // a place the reports never name
+    // "The year before" is a year before the report's own, which the quote must name.
+    const before = analyzeQuestion('how many administrative cases were there the year before?');
+    expect(judge(strong, before, shown('There were 13 administrative cases.'), [])).toBe('low');
+    expect(judge(strong, before, shown('There were 13 administrative cases, up from 9 in 2022.'), [])).toBe('high');
+    // …but a comparison with the year before asks about the report's own year.
+    const change = analyzeQuestion('how many administrative cases were there, compared with the year before?');
+    expect(judge(strong, change, shown('There were 13 administrative cases.'), [])).toBe('high');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(judge(strong, budget, shown('$285 million in projected savings over five years'), [])).toBe('low');
