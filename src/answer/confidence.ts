@@ -13,7 +13,15 @@
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { conceptTerms } from '../search/concept.js';
 import { createHash } from 'node:crypto';
-import { figuresOfKind, hasFigure, hasSuperlative, sumsOfMoney, yearsIn, type QuestionAnalysis } from './question.js';
+import {
+  figuresOfKind,
+  hasFigure,
+  hasSuperlative,
+  RATES,
+  sumsOfMoney,
+  yearsIn,
+  type QuestionAnalysis,
+} from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -339,6 +347,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "… in minutes?", "how many hectares …": a measure asked in a unit is a figure in that unit ("68% average completion
   // rate" gives no wait in minutes).
   if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
+  // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
+  if (q.rate && !RATES.find((r) => r.period === q.rate)!.said.test(shown.quoted)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
   if (q.figureKind === 'amount') return amountAttached(figures, near, t.figureWindow);

@@ -72,9 +72,21 @@ export interface QuestionAnalysis {
    * "offic"): the quote must write it ("officer", singular), or it counts something else.
    */
   countedAgent?: string | undefined;
+  /** The period of a rate asked for ("how many users a month": month; RATES). */
+  rate?: string | undefined;
   /** The unit a measure is asked in ("… in minutes?", "how many hectares …"), as an index term. */
   unit?: string | undefined;
 }
+
+/**
+ * A rate asked for, by its period ("how many users a month", "avg daily turnover", 每周), and how a text states a rate of
+ * that period. Not a year's: an annual report's figures are a year's without saying so.
+ */
+export const RATES: { period: string; said: RegExp }[] = [
+  { period: 'day', said: /\b(?:daily|a day|per day|each day|every day|(?:a|per) working day)\b|每天|每日|日均/i },
+  { period: 'week', said: /\b(?:weekly|a week|per week|each week|every week)\b|每周|每星期/i },
+  { period: 'month', said: /\b(?:monthly|a month|per month|each month|every month)\b|每月|月均/i },
+];
 
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
@@ -308,6 +320,7 @@ export function analyzeQuestion(
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
+    rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,
   };
 }
 

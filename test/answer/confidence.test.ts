@@ -155,6 +155,10 @@ describe('confidence', () => {
     // …but a comparison with the year before asks about the report's own year.
     const change = analyzeQuestion('how many administrative cases were there, compared with the year before?');
     expect(judge(strong, change, shown('There were 13 administrative cases.'), [])).toBe('high');
+    // A rate asked by its period is a rate of that period.
+    const daily = analyzeQuestion('how many veterans use the app every day?');
+    expect(judge(strong, daily, shown('The app has 20 million veteran users annually.'), [])).toBe('low');
+    expect(judge(strong, daily, shown('The app has 960,400 veteran users daily.'), [])).toBe('high');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(judge(strong, budget, shown('$285 million in projected savings over five years'), [])).toBe('low');

@@ -425,6 +425,14 @@ describe('what a "how many" question counts', () => {
     expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
   });
 
+  it("the period of a rate asked for, not a year's", () => {
+    expect(analyzeQuestion('how many daily logins does it handle').rate).toBe('day');
+    expect(analyzeQuestion('how many hrs a week do they put in?').rate).toBe('week');
+    expect(analyzeQuestion('how many monthly users does the site have').rate).toBe('month');
+    expect(analyzeQuestion('how many visitors a year?').rate).toBeUndefined();
+    expect(analyzeQuestion('what affects their daily lives?').rate).toBeUndefined(); // no figure asked
+  });
+
   it('the unit a measure is asked in', () => {
     expect(analyzeQuestion("what's the average wait time in minutes").unit).toBe('minut');
     expect(analyzeQuestion('How many hectares will the park get?').unit).toBe('hectar');
