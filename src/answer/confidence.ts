@@ -17,6 +17,7 @@ import {
   figuresOfKind,
   hasFigure,
   hasSuperlative,
+  MONEY_FRAME,
   RATES,
   sumsOfMoney,
   yearsIn,
@@ -351,7 +352,11 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.rate && !RATES.find((r) => r.period === q.rate)!.said.test(shown.quoted)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
-  if (q.figureKind === 'amount') return amountAttached(figures, near, t.figureWindow);
+  // ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)
+  if (q.figureKind === 'amount') {
+    const what = [...near].filter((t) => !MONEY_FRAME.has(t));
+    return amountAttached(figures, what.length ? new Set(what) : near, t.figureWindow);
+  }
   return hasFigure(figures, q.figureKind) && figureAttached(figures, near, t.figureWindow);
 }
 

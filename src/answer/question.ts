@@ -516,6 +516,14 @@ export function sumsOfMoney(text: string): { start: number; end: number }[] {
   return [...text.matchAll(SUM_OF_MONEY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * The verbs and nouns that ask for a sum of money ("spend", "cost", "budget", "paid"), as index terms: they say a
+ * figure is money, not what the money was for ("how much did they spend on contractors" asks about contractors).
+ */
+export const MONEY_FRAME = new Set(
+  tokenize('spend spends spent spending cost costs costing pay paid price invest invested allocated earmarked'),
+);
+
 /** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
 export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
 

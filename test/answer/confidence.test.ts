@@ -163,6 +163,10 @@ describe('confidence', () => {
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(judge(strong, budget, shown('$285 million in projected savings over five years'), [])).toBe('low');
     expect(judge(strong, budget, shown('The agency has a $25.8 million budget each year.'), [])).toBe('high');
+    // "Spend" says the figure is money; what it was spent on is what the sum must stand by.
+    const spent = analyzeQuestion('how much did the agency spend on contractors?');
+    expect(judge(strong, spent, shown('Taxpayers spend about $150 preparing their taxes.'), [])).toBe('low');
+    expect(judge(strong, spent, shown('The agency spent $2 million on contractors.'), [])).toBe('high');
     // A measure asked in a unit is a figure in that unit.
     const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
     expect(judge(strong, wait, shown('The average wait time at service centres was 68%.'), [])).toBe('low');
