@@ -56,7 +56,7 @@ export interface QuestionAnalysis {
   timeFrame?: 'future' | 'past' | undefined;
   /**
    * Terms of time said relative to now that stay topic words ("next year": a report's section on the year ahead says
-   * it), never what a figure is about (TIME_AHEAD).
+   * it) or a yearly rate ("per year"), never what a figure is about (TIME_AHEAD, YEAR_RATE).
    */
   timeTerms?: string[];
   /** Asks when something is to happen ("when will …", "what date is the forum next year?"). */
@@ -104,7 +104,7 @@ const RANK_CUES =
  * is asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
@@ -225,6 +225,9 @@ const YEAR_BEFORE = /\b(?:the year before|a year (?:earlier|before|ago)|the year
 const WHEN_WILL =
   /\bwhen(?:['’]s| is| are)?\s+(?:will|shall|\S+(?:\s+\S+)?\s+going to)\b|什么时候(?:会|将|能)|何时(?:会|将|能)/i;
 
+/** A yearly rate: "what does it cost per year" says how often, not what the figure is about ("$150 … each year"). */
+const YEAR_RATE = /\b(?:per|a|each|every) (years?)\b/gi;
+
 /** Time ahead said relative to now: "next year", "the coming months". */
 const TIME_AHEAD = /\b(?:next|coming|following) (years?|months?|weeks?)\b/gi;
 
@@ -316,7 +319,7 @@ export function analyzeQuestion(
     aboutAskersDay: ASKERS_DAY.test(question),
     yearBefore,
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
-    timeTerms: [...question.matchAll(TIME_AHEAD)].flatMap((m) => tokenize(m[1]!)),
+    timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,

@@ -167,6 +167,13 @@ describe('confidence', () => {
     const spent = analyzeQuestion('how much did the agency spend on contractors?');
     expect(judge(strong, spent, shown('Taxpayers spend about $150 preparing their taxes.'), [])).toBe('low');
     expect(judge(strong, spent, shown('The agency spent $2 million on contractors.'), [])).toBe('high');
+    // "Per year" says how often, never what a figure is about; "headcount" asks for a figure.
+    const yearly = analyzeQuestion('what does the app cost taxpayers per year?');
+    expect(judge(strong, yearly, shown('People spend about $150 on their app each year.'), [])).toBe('high');
+    expect(judge(strong, yearly, shown('Households spend about $150 on food each year.'), [])).toBe('low');
+    const headcount = analyzeQuestion('what was the agency headcount in 2015?');
+    expect(judge(strong, headcount, shown('In early 2015, the agency began to work with the VA.'), [])).toBe('low');
+    expect(judge(strong, headcount, shown('In 2015, the agency headcount was 40.'), [])).toBe('high');
     // A measure asked in a unit is a figure in that unit.
     const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
     expect(judge(strong, wait, shown('The average wait time at service centres was 68%.'), [])).toBe('low');
