@@ -317,6 +317,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "What percentage of users were over 65?": a number the question names says which; the passage must name it too.
+  if (!q.numbers.every((n) => namesNumber(shown, n))) return false;
   // "Which university has the best engineering school?": a passage naming no extreme does not say which.
   if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
@@ -402,6 +404,11 @@ export function onlyEarlierYears(quote: string, report: { title: string; date?: 
   const own = ownYear(report);
   const years = yearsIn(quote).map(Number);
   return own > 0 && years.length > 0 && years.every((y) => y < own);
+}
+
+/** Whether the quote or its passage names the number (as a share too: "the 82.5% figure"). */
+function namesNumber(shown: Shown, n: string): boolean {
+  return [n, `${n}%`].some((t) => shown.context.has(t) || shown.quotedTerms.includes(t));
 }
 
 /** A report's own year: the latest of the years its title names and its date's; 0 when it gives none. */

@@ -72,6 +72,11 @@ export interface QuestionAnalysis {
    * "offic"): the quote must write it ("officer", singular), or it counts something else.
    */
   countedAgent?: string | undefined;
+  /**
+   * Numbers of two digits or more the question names ("users over 65", "under 100 staff"), not years, dates or ordinals:
+   * they say which, as a name does.
+   */
+  numbers: string[];
   /** The period of a rate asked for ("how many users a month": month; RATES). */
   rate?: string | undefined;
   /** The unit a measure is asked in ("… in minutes?", "how many hectares …"), as an index term. */
@@ -225,6 +230,9 @@ const YEAR_BEFORE = /\b(?:the year before|a year (?:earlier|before|ago)|the year
 const WHEN_WILL =
   /\bwhen(?:['’]s| is| are)?\s+(?:will|shall|\S+(?:\s+\S+)?\s+going to)\b|什么时候(?:会|将|能)|何时(?:会|将|能)/i;
 
+/** A number of two digits or more that is no date ("11月", "30th") nor part of a longer one. */
+const NAMED_NUMBER = /(?<![\d.,])\d[\d.,]*\d(?![\d]|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b))/g;
+
 /** A yearly rate: "what does it cost per year" says how often, not what the figure is about ("$150 … each year"). */
 const YEAR_RATE = /\b(?:per|a|each|every) (years?)\b/gi;
 
@@ -322,6 +330,14 @@ export function analyzeQuestion(
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
+    ...measures(question, wantsFigure),
+  };
+}
+
+/** The numbers a question names, and for a figure question the unit and the rate's period it asks the figure in. */
+function measures(question: string, wantsFigure: boolean): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate'> {
+  return {
+    numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
     rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,
   };

@@ -174,6 +174,12 @@ describe('confidence', () => {
     const headcount = analyzeQuestion('what was the agency headcount in 2015?');
     expect(judge(strong, headcount, shown('In early 2015, the agency began to work with the VA.'), [])).toBe('low');
     expect(judge(strong, headcount, shown('In 2015, the agency headcount was 40.'), [])).toBe('high');
+    // A number the question names says which; the passage must name it ("82.5%" names 82.5).
+    const over = analyzeQuestion('what percentage of the users were over 65?');
+    expect(judge(strong, over, shown('86% of users say they trust the service more.'), [])).toBe('low');
+    expect(judge(strong, over, shown('Of users over 65, 40% use the app.'), [])).toBe('high');
+    const share = analyzeQuestion('is the 82.5% share of good days up or down?');
+    expect(judge(strong, share, shown('The share of good days is 82.5%, down 8.5 points.'), [])).toBe('high');
     // A measure asked in a unit is a figure in that unit.
     const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
     expect(judge(strong, wait, shown('The average wait time at service centres was 68%.'), [])).toBe('low');

@@ -433,6 +433,13 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('what affects their daily lives?').rate).toBeUndefined(); // no figure asked
   });
 
+  it('the numbers a question names, not its dates or ordinals', () => {
+    expect(analyzeQuestion('what percentage of users were over 65').numbers).toEqual(['65']);
+    expect(analyzeQuestion('how many agencies trained more than 1,000 staff?').numbers).toEqual(['1000']);
+    expect(analyzeQuestion('what happened in the 2nd batch in 2023, on May 30?').numbers).toEqual([]);
+    expect(analyzeQuestion('截至去年11月底，全县空气质量优良天数是多少？').numbers).toEqual([]);
+  });
+
   it('the unit a measure is asked in', () => {
     expect(analyzeQuestion("what's the average wait time in minutes").unit).toBe('minut');
     expect(analyzeQuestion('How many hectares will the park get?').unit).toBe('hectar');
