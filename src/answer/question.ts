@@ -285,7 +285,7 @@ export function analyzeQuestion(
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
   const months: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
-  const yearBefore = new RegExp(YEAR_BEFORE).test(content);
+  const yearBefore = new RegExp(YEAR_BEFORE).test(content); // (a copy: a global pattern's test() moves its lastIndex)
   content = content.replace(YEAR_BEFORE, ' ');
   for (const [phrase, names] of PARTS_OF_YEAR) {
     const without = content.replace(phrase, ' ');
@@ -536,8 +536,9 @@ export function sumsOfMoney(text: string): { start: number; end: number }[] {
 }
 
 /**
- * The verbs and nouns that ask for a sum of money ("spend", "cost", "budget", "paid"), as index terms: they say a
- * figure is money, not what the money was for ("how much did they spend on contractors" asks about contractors).
+ * The words that ask for a sum of money ("spend", "cost", "paid"), as index terms: they say a figure is money, not what
+ * the money was for ("how much did they spend on contractors" asks about contractors). Not "budget": "what's the
+ * annual budget" asks for the budget itself.
  */
 export const MONEY_FRAME = new Set(
   tokenize('spend spends spent spending cost costs costing pay paid price invest invested allocated earmarked'),
