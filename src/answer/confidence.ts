@@ -19,6 +19,7 @@ import {
   hasSuperlative,
   MONEY_FRAME,
   RATES,
+  statesShare,
   sumsOfMoney,
   yearsIn,
   type QuestionAnalysis,
@@ -352,6 +353,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
   // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
   if (q.rate && !RATES.find((r) => r.period === q.rate)!.said.test(shown.quoted)) return false;
+  // "What percentage of users were women?": a share, not any figure ("over 400 OAS rate tables").
+  if (q.figureKind === 'share' && !statesShare(shown.quoted)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
   // ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)

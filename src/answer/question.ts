@@ -582,6 +582,11 @@ export function hasFigure(sentence: string, kind?: FigureKind): boolean {
   return /\d/.test(rest) || NUMBER_WORDS.test(rest);
 }
 
+/** True when a text states a share: a percentage, a fraction in words, or a part of a whole ("27 of the 60 agencies"). */
+export function statesShare(text: string): boolean {
+  return new RegExp(SHARE.source, 'i').test(text) || /\b\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|all\s+)?\d/i.test(text);
+}
+
 /** True when a sentence states a date (a month name or a year). */
 export function hasDate(sentence: string): boolean {
   return MONTHS.test(sentence) || yearsIn(sentence).length > 0;

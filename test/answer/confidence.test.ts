@@ -180,6 +180,11 @@ describe('confidence', () => {
     expect(judge(strong, over, shown('Of users over 65, 40% use the app.'), [])).toBe('high');
     const share = analyzeQuestion('is the 82.5% share of good days up or down?');
     expect(judge(strong, share, shown('The share of good days is 82.5%, down 8.5 points.'), [])).toBe('high');
+    // A share is asked for: a percentage or a part of a whole, not any figure.
+    const women = analyzeQuestion('what percentage of estimator users were women?');
+    expect(judge(strong, women, shown('Women users navigated over 400 rate tables.'), [])).toBe('low');
+    expect(judge(strong, women, shown('Of the estimator users, 52% were women.'), [])).toBe('high');
+    expect(judge(strong, women, shown('Women were 52 of the 100 estimator users.'), [])).toBe('high');
     // A measure asked in a unit is a figure in that unit.
     const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
     expect(judge(strong, wait, shown('The average wait time at service centres was 68%.'), [])).toBe('low');
