@@ -302,6 +302,8 @@ export interface Shown {
    * report the question means.
    */
   field?: boolean | undefined;
+  /** For a figure question "what is the X (of …)", X with its readings: what the figure must be of. */
+  head?: string[] | undefined;
 }
 
 /**
@@ -318,6 +320,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "What's the average age of the staff?" is not answered by their number: the passage must name what is asked.
+  if (shown.head?.length && !shown.head.some((t) => shown.context.has(t) || shown.quotedTerms.includes(t)))
+    return false;
   // "What percentage of users were over 65?": a number the question names says which; the passage must name it too.
   if (!q.numbers.every((n) => namesNumber(shown, n))) return false;
   // "Which university has the best engineering school?": a passage naming no extreme does not say which.

@@ -22,6 +22,7 @@ import type { Thesaurus } from '../search/thesaurus.js';
 import { officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import {
   countedModifiersOf,
+  askedHeadOf,
   analyzeQuestion,
   readMessage,
   CURRENCY_TERMS,
@@ -337,6 +338,8 @@ export class AnswerEngine {
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
+      // "What's the average age of CDS employees?": the figure asked for is an age ("269 employees" is none).
+      head: q.wantsFigure ? this.askedHead(q, question) : [],
     };
   }
 
@@ -376,6 +379,13 @@ export class AnswerEngine {
       .map(conceptTerms)
       .filter((terms) => terms.every((t) => !(this.index.lexical.idf(t) > 0)))
       .map((terms) => terms[0]!);
+  }
+
+  /** The readings of what a "what is the X (of …)" question asks for (question.ts askedHeadOf); empty when unsaid. */
+  private askedHead(q: QuestionAnalysis, question: string): string[] {
+    const head = askedHeadOf(question);
+    const c = head ? q.concepts.find((c) => conceptTerms(c).includes(head)) : undefined;
+    return c ? conceptTerms(c) : [];
   }
 
   /** True for a term in more than `commonShare` of passages ("county", "law"), or one the index does not hold. */

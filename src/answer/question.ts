@@ -422,11 +422,26 @@ export function countedModifiersOf(question: string): string[] {
 /** A plural noun: a word in -s (not -ss, -us, -is) or an irregular plural. */
 const PLURAL_HEAD = /^(?:\p{L}[\p{L}'’-]*[^sui's]s|people|children|men|women|staff|personnel|police)$/iu;
 
+/**
+ * The head of the noun phrase a "what is the X (of …)" question asks for, as an index term ("what's the average age of
+ * CDS employees" → age, "the uptime of the new site" → uptim); undefined when it is a word that only frames a figure
+ * ("number", "total").
+ */
+export function askedHeadOf(question: string): string | undefined {
+  const words = nounPhrase(/\bwhat(?:['’]s|s| is| was| are| were)?\s+(?:the|a|an)\s+(.*)/iu.exec(question)?.[1] ?? '');
+  const head = tokenize(words.at(-1) ?? '')[0];
+  return head && !FIGURE_FRAME.has(head) ? head : undefined;
+}
+
 /** The words of the noun phrase after "how many", as written. */
 function countedWordsOf(question: string): string[] {
-  const after = /\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '';
+  return nounPhrase(/\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '');
+}
+
+/** The words of the noun phrase a text begins with, as written: up to a verb, preposition, pronoun or adverb. */
+function nounPhrase(text: string): string[] {
   const words: string[] = [];
-  for (const word of after.split(/\s+/)) {
+  for (const word of text.split(/\s+/)) {
     const bare = word.replace(/[^\p{L}\d'’-]/gu, '');
     // "they've", "we'd": the pronoun ends it, as "they" does.
     if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || /ly$/i.test(bare)) break;

@@ -185,6 +185,11 @@ describe('confidence', () => {
     expect(judge(strong, women, shown('Women users navigated over 400 rate tables.'), [])).toBe('low');
     expect(judge(strong, women, shown('Of the estimator users, 52% were women.'), [])).toBe('high');
     expect(judge(strong, women, shown('Women were 52 of the 100 estimator users.'), [])).toBe('high');
+    // "What is the X of …" asks for X: the passage must name it.
+    const age = analyzeQuestion("what's the average age of the agency's employees?");
+    const head = { head: tokenize('age') };
+    expect(judge(strong, age, shown('The agency has 269 employees.', head), [])).toBe('low');
+    expect(judge(strong, age, shown("The employees' average age is 41.", head), [])).toBe('high');
     // A measure asked in a unit is a figure in that unit.
     const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
     expect(judge(strong, wait, shown('The average wait time at service centres was 68%.'), [])).toBe('low');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/search/tokenize.js';
+import { processTerm, tokenize } from '../../src/search/tokenize.js';
 import { SYNONYM_CREDIT } from '../../src/search/vocabulary.js';
 import {
   analyzeQuestion,
   countedOf,
   countedModifiersOf,
+  askedHeadOf,
   figureKindOf,
   figuresOfKind,
   followUp,
@@ -438,6 +439,13 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('how many agencies trained more than 1,000 staff?').numbers).toEqual(['1000']);
     expect(analyzeQuestion('what happened in the 2nd batch in 2023, on May 30?').numbers).toEqual([]);
     expect(analyzeQuestion('截至去年11月底，全县空气质量优良天数是多少？').numbers).toEqual([]);
+  });
+
+  it('the head of what a "what is the X" question asks for', () => {
+    expect(askedHeadOf("what's the average age of CDS employees")).toBe(processTerm('age'));
+    expect(askedHeadOf('what the uptime of the new social security site')).toBe(processTerm('uptime'));
+    expect(askedHeadOf('whats the overall 508 conformance number across govt')).toBeUndefined(); // "number" frames
+    expect(askedHeadOf('how many cases were there?')).toBeUndefined();
   });
 
   it('the unit a measure is asked in', () => {
