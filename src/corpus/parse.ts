@@ -335,8 +335,20 @@ function usesItems(blocks: Block[]): boolean {
   return ordinals.size >= 2;
 }
 
-/** Trailing short lines (issuer, date, release note) after the last body paragraph form the signature. */
+/** Paragraphs at a report's start that may be its cover (title, subtitle, publisher, address). */
+const COVER_LINES = 12;
+
+/**
+ * Trailing short lines (issuer, date, release note) after the last body paragraph form the signature — not a back
+ * cover repeating the cover's lines (the CDS report ends with its title and "Canadian Digital Service Annual Report
+ * (Fiscal Year 2023-2024)", which signs nothing).
+ */
 function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<ReportMeta>): void {
+  const cover = new Map<string, number>();
+  paragraphs.slice(0, COVER_LINES).forEach((p, k) => {
+    const line = text.slice(p.start, p.end);
+    if (!cover.has(line)) cover.set(line, k);
+  });
   for (let i = paragraphs.length - 1; i > 0; i--) {
     const p = paragraphs[i]!;
     const line = text.slice(p.start, p.end);
@@ -346,7 +358,8 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
       line.length > 100 ||
       /[.。]$/.test(line) ||
       isTableRow(line) ||
-      (/^\d/.test(line) && !DATE_LINE.test(line))
+      (/^\d/.test(line) && !DATE_LINE.test(line)) ||
+      (cover.get(line) ?? i) < i
     )
       break;
     p.role = 'signature';

@@ -246,6 +246,16 @@ describe('parseReport: layouts of other reports', () => {
     expect(role('2+ million')).toBe('body'); // a figure is the report's text, never its signature
   });
 
+  it('a back cover repeating the cover is no signature', () => {
+    const text =
+      'Aligning our efforts\nAgency Annual Report (Fiscal Year 2023-2024)\nExecutive summary\nWe built things.\nSubscribe to our newsletter\nAgency Annual Report (Fiscal Year 2023-2024)\n';
+    const r = parseReport(text, 'cds.txt');
+    const last = r.paragraphs.at(-1)!;
+    expect(r.text.slice(last.start, last.end)).toBe('Agency Annual Report (Fiscal Year 2023-2024)');
+    expect(last.role).toBe('body');
+    expect(r.meta.signature).toBeUndefined();
+  });
+
   it('finds exactly the headings of the GSA assessment that its source marks', () => {
     const source = readFileSync(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md'), 'utf8');
     const r = parseReport(source, 'gsa-fy2025-section-508-assessment.md');
