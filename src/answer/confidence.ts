@@ -11,7 +11,7 @@
  *    around 0.8 (e5) and one whose sit around 0.3 (static word vectors) both land on it.
  */
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
-import { conceptTerms } from '../search/concept.js';
+import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { createHash } from 'node:crypto';
 import {
   figuresOfKind,
@@ -429,7 +429,7 @@ const PEOPLE = new Set(tokenize('people persons individuals'));
 
 /** The terms of what a "how many" question counts, with their readings (its family, synonyms). */
 function countedTerms(q: QuestionAnalysis): string[] {
-  return q.concepts.filter((c) => conceptTerms(c).some((t) => q.counted.includes(t))).flatMap(conceptTerms);
+  return conceptsWith(q.concepts, q.counted).flatMap(conceptTerms);
 }
 
 /** "How many people …": whoever a quote names as persons is what is counted (Shown.persons). */

@@ -17,7 +17,7 @@ import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
 import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
-import { conceptTerms, type Concept } from '../search/concept.js';
+import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import {
@@ -373,9 +373,8 @@ export class AnswerEngine {
    * (a guess at the wording).
    */
   private countedNotInReports(q: QuestionAnalysis, question: string): string[] {
-    const modifiers = countedModifiersOf(question);
-    return q.concepts
-      .filter((c) => !c.translated && conceptTerms(c).some((t) => modifiers.includes(t)))
+    return conceptsWith(q.concepts, countedModifiersOf(question))
+      .filter((c) => !c.translated)
       .map(conceptTerms)
       .filter((terms) => terms.every((t) => !(this.index.lexical.idf(t) > 0)))
       .map((terms) => terms[0]!);
@@ -384,8 +383,7 @@ export class AnswerEngine {
   /** The readings of what a "what is the X (of …)" question asks for (question.ts askedHeadOf); empty when unsaid. */
   private askedHead(q: QuestionAnalysis, question: string): string[] {
     const head = askedHeadOf(question);
-    const c = head ? q.concepts.find((c) => conceptTerms(c).includes(head)) : undefined;
-    return c ? conceptTerms(c) : [];
+    return head ? conceptsWith(q.concepts, [head]).slice(0, 1).flatMap(conceptTerms) : [];
   }
 
   /** True for a term in more than `commonShare` of passages ("county", "law"), or one the index does not hold. */

@@ -225,6 +225,8 @@ const COMPARISON_BASELINE =
  * year before the report's own.
  */
 const YEAR_BEFORE = /\b(?:the year before|a year (?:earlier|before|ago)|the year prior)\b|前一年/gi;
+/** YEAR_BEFORE for a test: a global pattern's test() moves its lastIndex. */
+const SAYS_YEAR_BEFORE = new RegExp(YEAR_BEFORE.source, 'i');
 
 /** A date asked of what is to come: "when will …", "when's it going to …", 什么时候会 / 将. */
 const WHEN_WILL =
@@ -285,7 +287,7 @@ export function analyzeQuestion(
   const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
   const months: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
-  const yearBefore = new RegExp(YEAR_BEFORE).test(content); // (a copy: a global pattern's test() moves its lastIndex)
+  const yearBefore = SAYS_YEAR_BEFORE.test(content);
   content = content.replace(YEAR_BEFORE, ' ');
   for (const [phrase, names] of PARTS_OF_YEAR) {
     const without = content.replace(phrase, ' ');
@@ -597,9 +599,12 @@ export function hasFigure(sentence: string, kind?: FigureKind): boolean {
   return /\d/.test(rest) || NUMBER_WORDS.test(rest);
 }
 
+/** SHARE for a test (SHARE is global, for replacing). */
+const STATES_SHARE = new RegExp(SHARE.source, 'i');
+
 /** True when a text states a share: a percentage, a fraction in words, or a part of a whole ("27 of the 60 agencies"). */
 export function statesShare(text: string): boolean {
-  return new RegExp(SHARE.source, 'i').test(text) || /\b\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|all\s+)?\d/i.test(text);
+  return STATES_SHARE.test(text) || /\b\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|all\s+)?\d/i.test(text);
 }
 
 /** True when a sentence states a date (a month name or a year). */

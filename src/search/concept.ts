@@ -22,6 +22,11 @@ export function conceptTerms(c: Concept): string[] {
   return [...new Set(c.senses.flat(2))];
 }
 
+/** The concepts that can match any of `terms` (the question's readings of some of its own words). */
+export function conceptsWith(concepts: Concept[], terms: string[]): Concept[] {
+  return concepts.filter((c) => conceptTerms(c).some((t) => terms.includes(t)));
+}
+
 /** The concept with only the readings `keep` accepts (by index), their credits and glosses kept in step. */
 export function keepReadings(c: Concept, keep: (i: number) => boolean): Concept {
   const kept = (_: unknown, i: number): boolean => keep(i);
