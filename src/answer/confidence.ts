@@ -18,7 +18,7 @@ import {
   hasFigure,
   hasSuperlative,
   MONEY_FRAME,
-  RATES,
+  statesRateOf,
   statesShare,
   sumsOfMoney,
   yearsIn,
@@ -357,7 +357,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // rate" gives no wait in minutes).
   if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
   // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
-  if (q.rate && !RATES.find((r) => r.period === q.rate)!.said.test(shown.quoted)) return false;
+  if (q.rate && !statesRateOf(shown.quoted, q.rate)) return false;
   // "What percentage of users were women?": a share, not any figure ("over 400 OAS rate tables").
   if (q.figureKind === 'share' && !statesShare(shown.quoted)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);

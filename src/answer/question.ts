@@ -85,13 +85,23 @@ export interface QuestionAnalysis {
 
 /**
  * A rate asked for, by its period ("how many users a month", "avg daily turnover", 每周), and how a text states a rate of
- * that period. Not a year's: an annual report's figures are a year's without saying so.
+ * that period (statesRateOf).
  */
 export const RATES: { period: string; said: RegExp }[] = [
   { period: 'day', said: /\b(?:daily|a day|per day|each day|every day|(?:a|per) working day)\b|每天|每日|日均/i },
   { period: 'week', said: /\b(?:weekly|a week|per week|each week|every week)\b|每周|每星期/i },
   { period: 'month', said: /\b(?:monthly|a month|per month|each month|every month)\b|每月|月均/i },
+  { period: 'year', said: /\b(?:annually|yearly|a year|per year|each year|every year|per annum)\b|每年|年均/i },
 ];
+
+/**
+ * Whether a text gives a rate of the period asked: one said so, or for a year's, a figure said by no other period (an
+ * annual report's figures are a year's without saying so; "8.90 hours … per week" is not a year's hours). Pure.
+ */
+export function statesRateOf(text: string, period: string): boolean {
+  if (RATES.find((r) => r.period === period)!.said.test(text)) return true;
+  return period === 'year' && !RATES.some((r) => r.period !== 'year' && r.said.test(text));
+}
 
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
@@ -105,11 +115,11 @@ const ASKED_UNIT =
 const RANK_CUES =
   /\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名/i;
 /**
- * "How many…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate"): a figure
- * is asked for (or a rank: RANK_CUES).
+ * "How many…", "how old…", "what percentage…", and nouns that name a quantity ("the population", "the unemployment rate",
+ * "the conformance score"): a figure is asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large|old)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|number of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;

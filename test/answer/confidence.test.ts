@@ -159,6 +159,11 @@ describe('confidence', () => {
     const daily = analyzeQuestion('how many veterans use the app every day?');
     expect(judge(strong, daily, shown('The app has 20 million veteran users annually.'), [])).toBe('low');
     expect(judge(strong, daily, shown('The app has 960,400 veteran users daily.'), [])).toBe('high');
+    // A year's rate is any figure an annual report gives, but not one said per week, day or month.
+    const hoursAYear = analyzeQuestion('how many hours of training does an employee take each year?');
+    expect(judge(strong, hoursAYear, shown('Each employee took 8.9 hours of training per week.'), [])).toBe('low');
+    expect(judge(strong, hoursAYear, shown('Each employee took 8.9 hours of training.'), [])).toBe('high');
+    expect(judge(strong, hoursAYear, shown('Each employee took 8.9 hours of training annually.'), [])).toBe('high');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(judge(strong, budget, shown('$285 million in projected savings over five years'), [])).toBe('low');

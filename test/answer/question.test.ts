@@ -426,12 +426,20 @@ describe('what a "how many" question counts', () => {
     expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
   });
 
-  it("the period of a rate asked for, not a year's", () => {
+  it('the period of a rate asked for', () => {
     expect(analyzeQuestion('how many daily logins does it handle').rate).toBe('day');
     expect(analyzeQuestion('how many hrs a week do they put in?').rate).toBe('week');
     expect(analyzeQuestion('how many monthly users does the site have').rate).toBe('month');
-    expect(analyzeQuestion('how many visitors a year?').rate).toBeUndefined();
+    expect(analyzeQuestion('how many visitors a year?').rate).toBe('year');
+    expect(analyzeQuestion('how many visitors in 2023?').rate).toBeUndefined();
     expect(analyzeQuestion('what affects their daily lives?').rate).toBeUndefined(); // no figure asked
+  });
+
+  it('a score, a rating and an age are figures', () => {
+    expect(analyzeQuestion('what was the conformance score for the Department of Defense?').wantsFigure).toBe(true);
+    expect(analyzeQuestion('what rating did the agency get?').wantsFigure).toBe(true);
+    expect(analyzeQuestion('how old are the web pages they tested?').wantsFigure).toBe(true);
+    expect(analyzeQuestion('How were N/A answers scored in the index?').wantsFigure).toBe(false); // how, not how much
   });
 
   it('the numbers a question names, not its dates or ordinals', () => {
