@@ -34,6 +34,8 @@ export interface DevReport {
   /** The report file and its sidecar, when it has one. */
   files: string[];
   questions: EvalQuestion[];
+  /** Unanswerable questions about its topics (test/fixtures/eval/look-alikes), when there are some. */
+  lookAlikes: (EvalQuestion & { batch?: number })[];
 }
 
 function withSidecar(file: string): string[] {
@@ -48,16 +50,23 @@ export function devReports(): DevReport[] {
       name: 'zuoyun',
       files: withSidecar(join(REPO, 'corpus/zuoyun-2023-rule-of-law-report.txt')),
       questions: readSet(join(REPO, 'test/fixtures/eval/dev-realistic.jsonl')),
+      lookAlikes: readSet(join(REPO, 'test/fixtures/eval/look-alikes/zuoyun.jsonl')),
     },
     {
       name: 'gsa',
       files: withSidecar(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.md')),
       questions: readSet(join(REPO, 'test/fixtures/reports/gsa-fy2025-section-508-assessment.questions.jsonl')),
+      lookAlikes: readSet(join(REPO, 'test/fixtures/eval/look-alikes/gsa.jsonl')),
     },
   ];
   const hk = join(SHARED, 'hk-2025-policy-address');
   if (existsSync(`${hk}.md`))
-    reports.push({ name: 'hk', files: withSidecar(`${hk}.md`), questions: readSet(`${hk}.questions.jsonl`) });
+    reports.push({
+      name: 'hk',
+      files: withSidecar(`${hk}.md`),
+      questions: readSet(`${hk}.questions.jsonl`),
+      lookAlikes: [],
+    });
   return reports;
 }
 
@@ -104,6 +113,19 @@ async function probeTally(name: string, { engine, texts }: { engine: AnswerEngin
   }
   const kinds = [...tally].map(([kind, t]) => `${kind} ${t.high} / ${t.low} / ${t.refused}`).join(', ');
   return `questions made from ${name} itself (high / low / refused): ${kinds}`;
+}
+
+/** How the report's look-alike unanswerable questions are answered, by batch: quoted high / low / refused. */
+async function lookAlikeTally(r: DevReport, { engine }: { engine: AnswerEngine }): Promise<string> {
+  const tally = new Map<number, { high: number; low: number; refused: number }>();
+  for (const q of r.lookAlikes) {
+    const a = await engine.answer(q.q);
+    const t = tally.get(q.batch ?? 1) ?? { high: 0, low: 0, refused: 0 };
+    t[a.abstained ? 'refused' : a.confidence === 'low' ? 'low' : 'high']++;
+    tally.set(q.batch ?? 1, t);
+  }
+  const batches = [...tally].map(([b, t]) => `batch ${b}: ${t.high} / ${t.low} / ${t.refused}`).join(', ');
+  return `look-alike unanswerable questions about ${r.name} (quoted high / low / refused): ${batches}`;
 }
 
 /**
@@ -172,6 +194,8 @@ export async function scoreReports(
     const runs: ReportRun[] = [];
     const half = (r: DevReport, h: 'tune' | 'held-out'): EvalQuestion[] => r.questions.filter((q) => splitOf(q) === h);
     for (const r of reports) log(await probeTally(r.name, await engineOn(alone.get(r.name)!, embedder)));
+    for (const r of reports.filter((o) => o.lookAlikes.length))
+      log(await lookAlikeTally(r, await engineOn(alone.get(r.name)!, embedder)));
     for (const r of reports) {
       const own = await engineOn(alone.get(r.name)!, embedder);
       const all = await engineOn(together, embedder);
