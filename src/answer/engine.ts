@@ -79,10 +79,18 @@ type ReportWeights = { termWeight: (term: string) => number; conceptWeight: (c: 
  */
 const DOCUMENT_FIELD = 10;
 
-/** Removes control and format characters, clips overlong input and reads figures written in characters as numerals. */
+/** Full-width Latin letters and digits, as a Chinese keyboard's full-width mode types them ("ｗｈｅｎ", "２０２３"). */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+
+/**
+ * Removes control and format characters, reads full-width letters and digits as the ASCII ones they are (as Lucene's
+ * CJKWidthFilter; full-width punctuation, "？" "，", is read as such already), clips overlong input and reads figures
+ * written in characters as numerals.
+ */
 export function cleanQuestion(raw: string): string {
   return arabicFigures(
     raw
+      .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
       .replace(/\s+/g, ' ')
       .trim()

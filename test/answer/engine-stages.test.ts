@@ -63,6 +63,16 @@ describe('the engine, stage by stage, on a small report', () => {
     );
   });
 
+  it('a question typed in full-width letters and digits (a Chinese keyboard\'s full-width mode) is read as the same question', async () => {
+    expect(cleanQuestion('ｈｏｗ ｍａｎｙ ｌｉｂｒａｒｉｅｓ ｉｎ ２０２４？')).toBe('how many libraries in 2024？');
+    // "How many" asks for a figure: the reading rooms' sentence has none, so it is no confident answer either way.
+    const fullWidth = await e.answer('ｈｏｗ ｍａｎｙ ｒｅａｄｉｎｇ ｒｏｏｍｓ ａｒｅ ｔｈｅｒｅ？');
+    const plain = await e.answer('how many reading rooms are there？');
+    expect(plain.confidence).not.toBe('high');
+    expect(fullWidth.answers.map((a) => a.quote.text)).toEqual(plain.answers.map((a) => a.quote.text));
+    expect(fullWidth.confidence).toBe(plain.confidence);
+  });
+
   it('control and format characters in a question are spaces', async () => {
     expect(await quotes(e, 'How many\u0000 new\u200b libraries were opened?')).toEqual(
       await quotes(e, 'How many new libraries were opened?'),
