@@ -271,9 +271,12 @@ export class QueryVocabulary {
   names(text: string, sentenceStarts = false): string[] {
     const names: string[] = [];
     for (const m of text.matchAll(/\p{Lu}[\p{L}\d]+/gu)) {
-      const before = text.slice(0, m.index).trimEnd();
-      if (!sentenceStarts && (!before || /[.?!:;"“]$/u.test(before))) continue; // a sentence's first word is capitalised anyway
+      // A sentence's first word is capitalised anyway, also after marks that open it ("**How many …**", "“What …").
+      const before = text.slice(0, m.index).replace(/[^\p{L}\p{N}.?!:;。？！]+$/u, '');
+      if (!sentenceStarts && (!before || /[.?!:;。？！]$/u.test(before))) continue;
       const word = m[0].toLowerCase();
+      // A function word is no name, whatever its case ("pls tell me How many …", "WHAT IS …").
+      if (processTerm(word) === undefined) continue;
       if (TIME_NAMES.test(word) || this.thesaurus?.knowsAsCommonWord(word)) continue;
       names.push(m[0]);
     }

@@ -171,6 +171,15 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.namesNotInReports('What did the LB receive?')).toEqual(['LB']);
   });
 
+  it('reads no name into a function word, nor into the first word of a question opened by marks', () => {
+    // Chat lead-ins and emphasis leave "How" capitalised mid-text: it names nothing the reports lack.
+    expect(vocabulary.names('pls tell me How many firms registered?')).toEqual([]);
+    expect(vocabulary.names('hey, WHAT IS IT?')).toEqual([]);
+    expect(vocabulary.names('**Youyu firms?**')).toEqual([]);
+    expect(vocabulary.names('“Youyu firms?”')).toEqual([]);
+    expect(vocabulary.names('pls tell me How many firms registered in Youyu?')).toEqual(['Youyu']);
+  });
+
   it('counts edits with transpositions as one', () => {
     expect(editDistance('recieve', 'receive', 2)).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
