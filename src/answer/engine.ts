@@ -88,14 +88,30 @@ const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
  * written in characters as numerals.
  */
 export function cleanQuestion(raw: string): string {
-  return arabicFigures(
-    raw
-      .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-      .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, MAX_QUESTION_CHARS),
-  );
+  const text = raw
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return arabicFigures(inOwnCase(unwrapped(text)).slice(0, MAX_QUESTION_CHARS));
+}
+
+/**
+ * A message inside quotation marks or emphasis ("“How many …?”", "**How many …?**"): the asker's marks around it, not a
+ * name it quotes ("the 'four ones' approach"). Only when nothing inside is quoted too.
+ */
+function unwrapped(text: string): string {
+  const m = /^(["“”*_`]+)([^"“”]+?)(["“”*_`]+)$/u.exec(text);
+  return m && /["“”]/u.test(m[1]!) === /["“”]/u.test(m[3]!) ? m[2]!.trim() : text;
+}
+
+/**
+ * A message in capitals throughout ("HOW MANY NOTARIZATIONS WERE THERE?"): its case says nothing, so every word would
+ * pass for an abbreviation or a name. Read in lower case (as a lower-case name is read: question.ts), unless it has
+ * one word of content at most ("WHAT IS GDP?": that one may well be an abbreviation).
+ */
+function inOwnCase(text: string): string {
+  return /\p{Ll}|\p{Script=Han}/u.test(text) || tokenize(text).length < 2 ? text : text.toLowerCase();
 }
 
 export type { AnswerTimings };

@@ -675,6 +675,29 @@ const PASTE_CHARS = 300;
 export type MessageReading = { kind: 'question'; question: string } | { kind: 'chatter' } | { kind: 'paste' };
 
 /**
+ * The request around a chat question, not what it asks: a greeting or a call to the bot ("hey bot,"), "ok," "quick
+ * question:", "pls", "can you tell me", "I'd like to know", "I was wondering" before it, thanks or "please" after it.
+ * The words are not looked up already (FRAMING), but the model read them as the topic ("pls tell me how many
+ * notarizations …" as related as an off-topic question: refused).
+ */
+const REQUEST_LEAD = new RegExp(
+  String.raw`^(?:(?:hi|hello|hey|yo|dear)(?:\s+(?:there|bot|guys|all|everyone|folks|team))?\s*[,!.:;–—-]+\s*|` +
+    String.raw`(?:ok(?:ay)?|so|quick question|question)\s*[,!.:;–—-]+\s*|(?:please|pls|plz)\s+|` +
+    String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:tell|show)\s+me|(?:tell|show)\s+me|` +
+    String.raw`i(?:'d|’d| would)\s+like\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:am|'m|’m)\s+(?:curious|wondering)|` +
+    String.raw`i\s+was\s+wondering|do\s+(?:you|u)\s+know)\b\s*[,:]?\s*)+`,
+  'i',
+);
+const REQUEST_TAIL =
+  /\s*[,.!;–—-]*\s*(?:(?:thanks|thank\s+(?:you|u)|thx|ty|cheers)(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?|please|pls|plz)\s*[.!\p{Extended_Pictographic}]*\s*$/iu;
+
+/** A question without the request around it (REQUEST_LEAD, REQUEST_TAIL), unless that is all there is. Pure. */
+export function withoutRequest(question: string): string {
+  const asked = question.replace(REQUEST_LEAD, '').replace(REQUEST_TAIL, '').trim();
+  return tokenize(asked).some((t) => !FRAMING.has(t)) ? asked : question;
+}
+
+/**
  * What a chat message is: a question (the question it asks: in a long pasted text that ends by
  * asking something, the last question), chatter (thanks, praise, "ok cool", an insult, emoji
  * alone) or a pasted text that asks nothing. Never a confident quote for the last two.
@@ -695,27 +718,21 @@ export function readMessage(message: string): MessageReading {
     const asking = said.findIndex((x) => /[?？]/.test(x) || ASKING.test(x));
     const aboutWriter = said.slice(0, Math.max(asking, 0)).every((x) => FIRST_PERSON.test(x));
     const question = asking > 0 && asks && aboutWriter ? said.slice(asking).join(' ').trim() : text;
-    return { kind: 'question', question: tokenize(question).length >= 2 ? question : text };
+    return { kind: 'question', question: withoutRequest(tokenize(question).length >= 2 ? question : text) };
   }
   const sentences = text.match(/[^.!?。！？]+[.!?。！？]*/gu) ?? [text];
   if (!asks) {
     // A long chatty message that ends by asking without a question mark ("… so tell me how many cases there were").
     const last = sentences.at(-1)!.trim();
-    if (ASKING.test(last)) return { kind: 'question', question: last };
-    return sentences.length >= 3 ? { kind: 'paste' } : { kind: 'question', question: text };
+    if (ASKING.test(last)) return { kind: 'question', question: withoutRequest(last) };
+    return sentences.length >= 3 ? { kind: 'paste' } : { kind: 'question', question: withoutRequest(text) };
   }
   // A pasted text that ends by asking: the question is the last sentence with a question mark (and the one before, when
   // it names nothing itself).
   let last = sentences.length - 1;
   while (last > 0 && !/[?？]/.test(sentences[last]!)) last--;
   const first = last > 0 && tokenize(sentences[last]!).length < 2 ? last - 1 : last;
-  return {
-    kind: 'question',
-    question: sentences
-      .slice(first, last + 1)
-      .join('')
-      .trim(),
-  };
+  return { kind: 'question', question: withoutRequest(sentences.slice(first, last + 1).join('').trim()) };
 }
 
 /**

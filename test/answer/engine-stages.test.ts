@@ -73,6 +73,20 @@ describe('the engine, stage by stage, on a small report', () => {
     expect(fullWidth.confidence).toBe(plain.confidence);
   });
 
+  it('a question in capitals throughout, or inside quotation marks or emphasis, is read as the same question', async () => {
+    const asked = 'How many notarizations were handled?';
+    const plain = await e.answer(asked);
+    expect(plain.confidence).toBe('high');
+    for (const message of [asked.toUpperCase(), `“${asked}”`, `**${asked}**`]) {
+      const a = await e.answer(message);
+      expect(a.answers.map((x) => x.quote.text)).toEqual(plain.answers.map((x) => x.quote.text));
+      expect(a.confidence).toBe(plain.confidence);
+    }
+    // A name quoted inside stays quoted; a short message in capitals keeps them ("GDP?").
+    expect(cleanQuestion('"one seal" and "three systems"')).toBe('"one seal" and "three systems"');
+    expect(cleanQuestion('WHAT IS GDP?')).toBe('WHAT IS GDP?');
+  });
+
   it('control and format characters in a question are spaces', async () => {
     expect(await quotes(e, 'How many\u0000 new\u200b libraries were opened?')).toEqual(
       await quotes(e, 'How many new libraries were opened?'),

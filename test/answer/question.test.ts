@@ -18,6 +18,7 @@ import {
   readMessage,
   splitQuestion,
   timeFrameOf,
+  withoutRequest,
 } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
@@ -500,5 +501,23 @@ describe('readMessage', () => {
       kind: 'question',
       question: 'How many visits did Section508.gov get?',
     });
+  });
+
+  it('the request around a question is not what it asks: greetings, "tell me", "I was wondering", thanks', () => {
+    const asked = 'how many notarizations were there?';
+    for (const message of [
+      `pls tell me ${asked}`,
+      `hey bot, ${asked}`,
+      `Hi there! Can you please tell me ${asked}`,
+      `quick question: I was wondering ${asked}`,
+      `${asked} thanks!`,
+      `${asked} Thank you so much 🙏`,
+      `ok, do you know ${asked} pls`,
+    ])
+      expect(readMessage(message)).toEqual({ kind: 'question', question: asked });
+    // What is asked stays whole, and a message that is only a request stays as it is.
+    expect(withoutRequest('Tell me about the notary office')).toBe('about the notary office');
+    expect(withoutRequest('What did the bureau tell me last time?')).toBe('What did the bureau tell me last time?');
+    expect(withoutRequest('please, thanks')).toBe('please, thanks');
   });
 });
