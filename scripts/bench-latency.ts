@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { ingest } from '../src/ingest.js';
 import { ingestInChild } from '../src/ingest-child.js';
-import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
+import { chineseReaders, ensureGlossary } from '../src/search/chinese.js';
 import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import { IndexStore } from '../src/search/store.js';
 import { loadIndex } from '../src/search/load-index.js';
@@ -48,7 +48,7 @@ async function measure(
   const { index } = loadIndex(new IndexStore(dataDir))!;
   const engine = new AnswerEngine(index, {
     embedder,
-    expandQuery: chineseExpander(await ensureGlossary()),
+    ...chineseReaders(await ensureGlossary()),
     thesaurus: loadThesaurus(),
   });
   for (const q of questions) await engine.answer(q); // warm-up

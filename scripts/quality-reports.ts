@@ -16,7 +16,7 @@ import { CONFIDENCE, type Thresholds } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
 import type { EvalQuestion, QualityReport } from '../src/answer/evaluate.js';
 import { ingest } from '../src/ingest.js';
-import { chineseExpander, ensureGlossary } from '../src/search/chinese.js';
+import { chineseReaders, ensureGlossary } from '../src/search/chinese.js';
 import type { Embedder } from '../src/search/embedder.js';
 import { IndexStore } from '../src/search/store.js';
 import { loadIndex } from '../src/search/load-index.js';
@@ -92,7 +92,7 @@ async function engineOn(
 ): Promise<{ engine: AnswerEngine; texts: Map<string, string> }> {
   const engine = new AnswerEngine(built.index, {
     embedder,
-    expandQuery: chineseExpander(await ensureGlossary()),
+    ...chineseReaders(await ensureGlossary()),
     thesaurus: loadThesaurus(),
     thresholds,
   });

@@ -16,7 +16,7 @@ import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './sear
 import { IndexStore } from './search/store.js';
 import type { CorpusIndex } from './search/corpus-index.js';
 import { loadIndex, loadIndexWordsFirst, readReportsAhead } from './search/load-index.js';
-import { chineseExpander, ensureGlossary } from './search/chinese.js';
+import { chineseReaders, ensureGlossary } from './search/chinese.js';
 import { loadThesaurus } from './search/thesaurus.js';
 
 export interface Runtime {
@@ -139,11 +139,11 @@ export async function openRuntime(
   { graph = true }: { graph?: boolean } = {},
 ): Promise<Runtime> {
   const embedder = await openEmbedder(config);
-  const expandQuery = chineseExpander(await ensureGlossary());
+  const chinese = chineseReaders(await ensureGlossary());
   const thesaurus = loadThesaurus();
   const store = new IndexStore(config.dataDir);
   const engineOver = (index: CorpusIndex): AnswerEngine =>
-    new AnswerEngine(index, { embedder, expandQuery, thesaurus });
+    new AnswerEngine(index, { embedder, ...chinese, thesaurus });
   const { corpusDir, dataDir } = config;
   const first = await ingest({ corpusDir, dataDir, embedder, progress, store, thesaurus }).catch((error: unknown) =>
     unlessBusy(error, store),

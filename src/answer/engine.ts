@@ -60,6 +60,8 @@ export interface EngineOptions {
   embedder?: Embedder | undefined;
   /** Translated concepts for a question (Chinese words glossed into English terms). */
   expandQuery?: ((question: string) => Concept[]) | undefined;
+  /** Traditional Chinese characters read as simplified ones (chinese.ts chineseSimplifier); as typed without it. */
+  simplifyChinese?: ((text: string) => string) | undefined;
   /** English synonyms (WordNet); without it questions match on their own words and spellings only. */
   thesaurus?: Thesaurus | undefined;
   /** Confidence thresholds and ranking weights, for sweeps; CONFIDENCE and WEIGHTS otherwise. */
@@ -193,7 +195,8 @@ export class AnswerEngine {
    * @param onlyReport answer from this report only (example questions of a new report)
    */
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
-    const message = readMessage(rawQuestion.replace(/[\p{Cc}\p{Cf}]+/gu, ' '));
+    const simplified = this.options.simplifyChinese?.(rawQuestion) ?? rawQuestion;
+    const message = readMessage(simplified.replace(/[\p{Cc}\p{Cf}]+/gu, ' '));
     if (message.kind !== 'question')
       return {
         question: rawQuestion,

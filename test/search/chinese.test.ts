@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChineseGlossary, glossReadings, senseReadings } from '../../src/search/chinese.js';
+import { ChineseGlossary, ensureGlossary, glossReadings, senseReadings } from '../../src/search/chinese.js';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 const glossary = ChineseGlossary.parse(
@@ -21,6 +21,11 @@ const glossary = ChineseGlossary.parse(
     '原因\tcause; reason',
     '最\t(before an adjective or verb) to the highest degree; (the) most ...; -est|best or most extreme example',
     '低\tlow',
+    '個\t=个',
+    '沒\t=没',
+    '應\t=应',
+    '機\t=机',
+    '構\t=构',
   ]).join('\n'),
 );
 
@@ -95,5 +100,19 @@ describe('Chinese questions', () => {
     expect(glossary.concepts('最低').map((c) => c.senses.at(-1))).toEqual([[['低']]]);
     // Elsewhere 根本 is a word of its own: the fundamental cause.
     expect(glossary.concepts('根本原因').map((c) => c.senses.at(-1))).toEqual([[['根本']], [['原因']]]);
+  });
+
+  it('reads traditional characters as the simplified ones, a character at a time, only those no simplified word uses', () => {
+    expect(glossary.simplified('有多少個機構？')).toBe('有多少个机构？');
+    expect(glossary.simplified('著名的機構 ok')).toBe('著名的机构 ok'); // 著 is written in both scripts: as it is
+    // 沒有 is 没有, a negation (grammar), and 回應 is 回应, "to respond".
+    expect(glossary.concepts('根本沒有回應')).toEqual(glossary.concepts('根本没有回应'));
+    expect(glossary.concepts('根本沒有回應').map((c) => c.senses.at(-1))).toEqual([[['回应']]]);
+  });
+
+  it('the glossary built from CC-CEDICT knows which traditional characters to read as simplified', async () => {
+    const built = ChineseGlossary.load((await ensureGlossary())!);
+    expect(built.simplified('左雲縣受理了多少宗行政案件？')).toBe('左云县受理了多少宗行政案件？');
+    expect(built.simplified('著名 乾隆')).toBe('著名 乾隆');
   });
 });
