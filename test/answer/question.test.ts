@@ -95,6 +95,7 @@ describe('what kind of answer a question wants', () => {
     expect(kind('How many cases were accepted?')).toEqual(['figure']);
     expect(kind('What was the total legal aid budget, in yuan?')).toEqual(['figure']);
     expect(kind('How big is the county?')).toEqual(['figure']);
+    expect(kind('count of lawyers in zuoyun?')).toEqual(['figure']);
     expect(kind('When was the report published?')).toEqual(['date']);
     expect(kind("What's the name of the county head?")).toEqual(['name']);
     expect(kind('Who chairs the committee?')).toEqual(['name']);
@@ -209,6 +210,7 @@ describe('words that only frame what is asked', () => {
 describe('the kind of figure asked for', () => {
   it('tells counts, shares and amounts of money apart', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
+    expect(figureKindOf('count of lawyers in zuoyun?')).toBe('count'); // as "the number of"
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
