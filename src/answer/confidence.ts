@@ -353,13 +353,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
-  // "… in minutes?", "how many hectares …": a measure asked in a unit is a figure in that unit ("68% average completion
-  // rate" gives no wait in minutes).
-  if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
-  // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
-  if (q.rate && !statesRateOf(shown.quoted, q.rate)) return false;
-  // "What percentage of users were women?": a share, not any figure ("over 400 OAS rate tables").
-  if (q.figureKind === 'share' && !statesShare(shown.quoted)) return false;
+  if (!measuresAsAsked(q, shown)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
   // ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)
@@ -367,7 +361,24 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
     const what = [...near].filter((t) => !MONEY_FRAME.has(t));
     return amountAttached(figures, what.length ? new Set(what) : near, t.figureWindow);
   }
-  return hasFigure(figures, q.figureKind) && figureAttached(figures, near, t.figureWindow);
+  // "How long is the wait?": "6.1 years" is the length asked, not a count of years.
+  return (
+    hasFigure(figures, q.figureKind) &&
+    figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
+  );
+}
+
+/** Whether the quote's figure is measured as the question asks: in its unit, as a length of time, a rate, a share. */
+function measuresAsAsked(q: QuestionAnalysis, shown: Shown): boolean {
+  // "… in minutes?", "how many hectares …": a measure asked in a unit is a figure in that unit ("68% average completion
+  // rate" gives no wait in minutes).
+  if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
+  // "How long is the wait?" is a length of time: a figure in years, months, days … ("130,000 households" is none).
+  if (q.duration && ![...TIME_UNITS].some((unit) => measuredIn(shown.quotedTerms, unit))) return false;
+  // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
+  if (q.rate && !statesRateOf(shown.quoted, q.rate)) return false;
+  // "What percentage of users were women?": a share, not any figure ("over 400 OAS rate tables").
+  return q.figureKind !== 'share' || statesShare(shown.quoted);
 }
 
 /**
@@ -445,6 +456,8 @@ const NUMBER_TERMS = new Set(
 );
 
 /** Units a figure may be counted in: time and measures. */
+/** Units of time, as index terms: what a length of time is measured in. */
+const TIME_UNITS = new Set(tokenize('year years month months week weeks day days hour hours minute minutes'));
 const UNIT_TERMS = new Set(
   tokenize(
     'year years month months week weeks day days hour hours minute minutes second seconds percent kilometre kilometres kilometer kilometers km metre metres meter meters hectare hectares square tonne tonnes ton tons',
@@ -464,7 +477,12 @@ function measuredIn(terms: string[], unit: string): boolean {
  * @param sentence the sentence (or the part of it that holds figures of the kind asked)
  * @param asked every term that matches a question concept (its words and their synonyms)
  */
-export function figureAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
+export function figureAttached(
+  sentence: string,
+  asked: Set<string>,
+  window = CONFIDENCE.figureWindow,
+  units: Set<string> = new Set(),
+): boolean {
   const years = new Set(yearsIn(sentence));
   const sentenceTerms = tokenize(sentence);
   return sentenceTerms.some((t, i) => {
@@ -475,7 +493,8 @@ export function figureAttached(sentence: string, asked: Set<string>, window = CO
     // (Not a share: "risen by over 20% year-to-date" is no number of years.)
     const unit = t.endsWith('%') ? undefined : [next, after].find((w) => w !== undefined && UNIT_TERMS.has(w));
     // A unit asked for is counted ("多少吨" glossed "ton": "2 000 tonnes").
-    if (unit && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a)))) return false;
+    if (unit && !units.has(unit) && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a))))
+      return false;
     const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
   });

@@ -81,6 +81,8 @@ export interface QuestionAnalysis {
   rate?: string | undefined;
   /** The unit a measure is asked in ("… in minutes?", "how many hectares …"), as an index term. */
   unit?: string | undefined;
+  /** A length of time is asked for ("how long is the wait?", 多久): years, months or days are its unit, not what is counted. */
+  duration?: boolean;
 }
 
 /**
@@ -103,6 +105,9 @@ export function statesRateOf(text: string, period: string): boolean {
   return period === 'year' && !RATES.some((r) => r.period !== 'year' && r.said.test(text));
 }
 
+/** "How long" (not "how long ago", a date), 多久, 多长时间: a length of time. */
+const DURATION = /\bhow long\b(?!\s+ago)|多久|多长时间/i;
+
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
   /\b(?:in|how many|number of)\s+(minutes?|hours?|seconds?|days?|km|kilomet(?:re|er)s?|met(?:re|er)s?|hectares?|tonnes?|tons?)\b/i;
@@ -119,7 +124,7 @@ const RANK_CUES =
  * "the conformance score"): a figure is asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large|old)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之/i;
+  /\b(how (many|much|often|long|big|large|old)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
@@ -347,8 +352,12 @@ export function analyzeQuestion(
 }
 
 /** The numbers a question names, and for a figure question the unit and the rate's period it asks the figure in. */
-function measures(question: string, wantsFigure: boolean): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate'> {
+function measures(
+  question: string,
+  wantsFigure: boolean,
+): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration'> {
   return {
+    duration: wantsFigure && DURATION.test(question),
     numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
     rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,
@@ -732,7 +741,15 @@ export function readMessage(message: string): MessageReading {
   let last = sentences.length - 1;
   while (last > 0 && !/[?？]/.test(sentences[last]!)) last--;
   const first = last > 0 && tokenize(sentences[last]!).length < 2 ? last - 1 : last;
-  return { kind: 'question', question: withoutRequest(sentences.slice(first, last + 1).join('').trim()) };
+  return {
+    kind: 'question',
+    question: withoutRequest(
+      sentences
+        .slice(first, last + 1)
+        .join('')
+        .trim(),
+    ),
+  };
 }
 
 /**

@@ -167,6 +167,14 @@ describe('confidence', () => {
     expect(verdict(hoursAYear, 'Each employee took 8.9 hours of training per week.')).toBe('low');
     expect(verdict(hoursAYear, 'Each employee took 8.9 hours of training.')).toBe('high');
     expect(verdict(hoursAYear, 'Each employee took 8.9 hours of training annually.')).toBe('high');
+    // "How long" asks for a length of time: "6.1 years" is that length, not a count of years; a count is no length.
+    const howLong = analyzeQuestion('How long is the waiting time for public housing now?');
+    expect(verdict(howLong, 'Applicants for public housing waited an average of 6.1 years for a flat.')).toBe('high');
+    expect(verdict(howLong, 'Applicants for public housing waited in 130,000 households.')).toBe('low');
+    expect(verdict(howLong, 'Public housing applicants: 6.1 years of waiting.')).toBe('high');
+    // "How many years" counts years as before; any other count by a unit of time stays no answer.
+    const flats = analyzeQuestion('how many flats for public housing are there?');
+    expect(verdict(flats, 'Public housing flats took 6.1 years to build.')).toBe('low');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(verdict(budget, '$285 million in projected savings over five years')).toBe('low');

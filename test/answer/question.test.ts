@@ -96,6 +96,11 @@ describe('what kind of answer a question wants', () => {
     expect(kind('What was the total legal aid budget, in yuan?')).toEqual(['figure']);
     expect(kind('How big is the county?')).toEqual(['figure']);
     expect(kind('count of lawyers in zuoyun?')).toEqual(['figure']);
+    // "How long" asks for a length of time; "how long ago" for a date.
+    expect(analyzeQuestion('How long is the wait for public housing now?').duration).toBe(true);
+    expect(analyzeQuestion('公屋要轮候多久？').duration).toBe(true);
+    expect(analyzeQuestion('How long ago was the office set up?').duration).toBe(false);
+    expect(analyzeQuestion('How many flats are there?').duration).toBe(false);
     expect(kind('When was the report published?')).toEqual(['date']);
     expect(kind("What's the name of the county head?")).toEqual(['name']);
     expect(kind('Who chairs the committee?')).toEqual(['name']);
