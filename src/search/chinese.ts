@@ -21,6 +21,8 @@ const MAX_SENSES = 4;
 const MAX_WORD = 8;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_CHAR = /\p{Script=Han}/gu;
+/** 年 written after a year ("2023年", "1998 年"). */
+const YEAR_SUFFIX = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 const HAN = /\p{Script=Han}/u;
 /**
  * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
@@ -138,7 +140,9 @@ export class ChineseGlossary {
   /** The question's Chinese words as English concepts. */
   concepts(question: string): Concept[] {
     const concepts: Concept[] = [];
-    const words = this.segment(this.simplified(question));
+    // "2023年" is the year 2023 (its number is read as the year already), not the word "year": 年 after a year's four
+    // digits says nothing more ("3年", three years, still counts years).
+    const words = this.segment(this.simplified(question).replace(YEAR_SUFFIX, '$1 '));
     for (const [i, word] of words.entries()) {
       if (
         STOP.has(word) ||

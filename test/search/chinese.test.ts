@@ -21,6 +21,7 @@ const glossary = ChineseGlossary.parse(
     '原因\tcause; reason',
     '最\t(before an adjective or verb) to the highest degree; (the) most ...; -est|best or most extreme example',
     '低\tlow',
+    '年\tyear',
     '個\t=个',
     '沒\t=没',
     '應\t=应',
@@ -100,6 +101,13 @@ describe('Chinese questions', () => {
     expect(glossary.concepts('最低').map((c) => c.senses.at(-1))).toEqual([[['低']]]);
     // Elsewhere 根本 is a word of its own: the fundamental cause.
     expect(glossary.concepts('根本原因').map((c) => c.senses.at(-1))).toEqual([[['根本']], [['原因']]]);
+  });
+
+  it('reads 年 after a year as part of the year, not the word "year"; after any other number it counts years', () => {
+    const glossed = (q: string): string[][][] => glossary.concepts(q).map((c) => c.senses.at(-1)!);
+    expect(glossed('2023年行政案件')).toEqual([[['行政案件']]]);
+    expect(glossed('2023 年行政案件')).toEqual([[['行政案件']]]);
+    expect(glossed('3年行政案件')).toEqual([[['年']], [['行政案件']]]);
   });
 
   it('reads traditional characters as the simplified ones, a character at a time, only those no simplified word uses', () => {
