@@ -9,9 +9,21 @@ import type { TextField } from '../corpus/parse.js';
 /** The document itself, named: "this report", "the address", 本报告 — not "the annual report on 2022", another one. */
 const THE_DOCUMENT =
   /\b(?:this|the|your) (?:annual |policy )?(?:report|document|address|assessment|paper|letter|publication)\b(?! (?:on|of|for|about)\b)|本报告|该报告|这份报告|这个报告|本文件|这份文件|该文件/i;
-/** What is done to a document as a document: issued, published, put out, submitted, signed, written. */
+/** What is done to a document as a document: issued, published, put out, submitted, signed, written, authored. */
 const ISSUING =
-  /\b(?:publish(?:ed|es|ing)?|release[ds]?|issu(?:e|ed|es|ing)|put\b.{0,30}\bout|c[oa]me out|submit(?:ted)?|sign(?:ed|s|ing)?|wr[io]te|written|dated|sent|send|deliver(?:ed)?|present(?:ed)?)\b|发布|印发|发出|出台|签|提交|报送/i;
+  /\b(?:publish(?:ed|es|ing)?|release[ds]?|issu(?:e|ed|es|ing)|put\b.{0,30}\bout|c[oa]me out|submit(?:ted)?|sign(?:ed|s|ing)?|wr[io]te|written|authored|prepared|produced|dated|sent|send|deliver(?:ed)?|present(?:ed)?)\b|发布|印发|发出|出台|签|提交|报送/i;
+/** The document's own particulars named as such: "the author", "the publication date" (not "… of" another one). */
+const THE_AUTHOR = /\bthe (?:author|authors|publisher|issuer)\b(?! of\b)/i;
+const PUBLICATION_DATE = /\b(?:publication|release|issue) date\b(?! of\b)|\bdate of (?:publication|release|issue)\b(?! of\b)/i;
+/** Its title asked for: "what's the report called?", "the name of this report", "report title". */
+const TITLE = /\b(?:called|entitled|titled|title|name)\b|标题|题目|名称|叫什么/i;
+/** The date a document bears, asked for: "what date", "the date on …". */
+const ITS_DATE = /\bwhat date\b|\bthe date\b|日期/i;
+/** What the document says, rather than what it is: "what date does the report give for …". */
+const REPORTED = /\b(?:say|says|said|give|gives|mention|mentions|state|states|set|sets)\b/i;
+/** "Which agency …": a body asked for, as "who" asks. */
+const WHICH_BODY =
+  /\bwhich (?:agency|department|office|body|bureau|ministry|government|authority|organi[sz]ation)\b|哪个(?:部门|机构|单位)/i;
 const WHEN = /\b(?:when|what (?:date|day)|which (?:date|day)|what time)\b|什么时候|何时|哪天|哪一天|日期/i;
 const TO_WHOM =
   /\b(?:submitted|addressed|sent|delivered|presented|written|directed) to\b|\bto whom\b|\bwho\b.{0,40}\bfor\b|报送|呈报|提交给|报给|上报|致/i;
@@ -25,14 +37,23 @@ const ISSUED = /\bissu(?:e|ed|es|ing)\b|印发/i;
  * question.
  */
 export function documentFieldsAsked(question: string): TextField[] {
+  const who = WHO.test(question) || WHICH_BODY.test(question);
+  // "Who is the author?", "publication date?": the particular names the document whose it is.
+  if (who && THE_AUTHOR.test(question)) return ['issuer', 'signature'];
+  if (PUBLICATION_DATE.test(question)) return whenIssued(question);
   if (!THE_DOCUMENT.test(question)) return [];
   if (TO_WHOM.test(question)) return ['addressee'];
+  if (/\bwhat\b|什么/i.test(question) && TITLE.test(question)) return ['title'];
+  // "What date is the report from?", "what's the date on this report?": the date it bears (not one it gives).
+  if (ITS_DATE.test(question) && !REPORTED.test(question)) return whenIssued(question);
   if (!ISSUING.test(question)) return [];
-  const signing = SIGNING.test(question);
-  if (WHEN.test(question)) {
-    if (signing) return ['signedDate', 'date', 'published'];
-    return ISSUED.test(question) ? ['date', 'published', 'signedDate'] : ['published', 'date', 'signedDate'];
-  }
-  if (WHO.test(question)) return signing ? ['signature', 'issuer'] : ['issuer', 'signature'];
+  if (WHEN.test(question)) return whenIssued(question);
+  if (who) return SIGNING.test(question) ? ['signature', 'issuer'] : ['issuer', 'signature'];
   return [];
+}
+
+/** The dates a "when" question about the document asks for, best first: signed, issued or published. */
+function whenIssued(question: string): TextField[] {
+  if (SIGNING.test(question)) return ['signedDate', 'date', 'published'];
+  return ISSUED.test(question) ? ['date', 'published', 'signedDate'] : ['published', 'date', 'signedDate'];
 }

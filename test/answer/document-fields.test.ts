@@ -12,6 +12,22 @@ describe('documentFieldsAsked', () => {
     expect(documentFieldsAsked('这份报告是什么时候发布的？')).toEqual(['published', 'date', 'signedDate']);
   });
 
+  it('reads the document’s particulars however they are asked: author, publication date, title, the date it bears', () => {
+    expect(documentFieldsAsked('who authored the report?')).toEqual(['issuer', 'signature']);
+    expect(documentFieldsAsked('who is the author?')).toEqual(['issuer', 'signature']);
+    expect(documentFieldsAsked('which agency put out this report?')).toEqual(['issuer', 'signature']);
+    expect(documentFieldsAsked('publication date?')).toEqual(['published', 'date', 'signedDate']);
+    expect(documentFieldsAsked("what's the date on this report?")).toEqual(['published', 'date', 'signedDate']);
+    expect(documentFieldsAsked('what date is the report from?')).toEqual(['published', 'date', 'signedDate']);
+    expect(documentFieldsAsked("what's the report called?")).toEqual(['title']);
+    expect(documentFieldsAsked('what is the name of this report?')).toEqual(['title']);
+    // Another document's author, a document's authors as a topic, a name the report's text gives: not the document's.
+    expect(documentFieldsAsked('who is the author of the Eighth Five-Year Plan?')).toEqual([]);
+    expect(documentFieldsAsked('how many agencies train document authors?')).toEqual([]);
+    expect(documentFieldsAsked('what is the name of the new committee?')).toEqual([]);
+    expect(documentFieldsAsked('What date does the report give for the opening?')).toEqual([]);
+  });
+
   it('leaves questions about what the report says, or about other documents, to their words', () => {
     expect(documentFieldsAsked('When does the report say the new rules take effect?')).toEqual([]);
     expect(documentFieldsAsked('When was the annual report on 2022 published?')).toEqual([]);
