@@ -142,8 +142,7 @@ export async function openRuntime(
   const chinese = chineseReaders(await ensureGlossary());
   const thesaurus = loadThesaurus();
   const store = new IndexStore(config.dataDir);
-  const engineOver = (index: CorpusIndex): AnswerEngine =>
-    new AnswerEngine(index, { embedder, ...chinese, thesaurus });
+  const engineOver = (index: CorpusIndex): AnswerEngine => new AnswerEngine(index, { embedder, ...chinese, thesaurus });
   const { corpusDir, dataDir } = config;
   const first = await ingest({ corpusDir, dataDir, embedder, progress, store, thesaurus }).catch((error: unknown) =>
     unlessBusy(error, store),

@@ -14,7 +14,8 @@ const ISSUING =
   /\b(?:publish(?:ed|es|ing)?|release[ds]?|issu(?:e|ed|es|ing)|put\b.{0,30}\bout|c[oa]me out|submit(?:ted)?|sign(?:ed|s|ing)?|wr[io]te|written|authored|prepared|produced|dated|sent|send|deliver(?:ed)?|present(?:ed)?)\b|发布|印发|发出|出台|签|提交|报送/i;
 /** The document's own particulars named as such: "the author", "the publication date" (not "… of" another one). */
 const THE_AUTHOR = /\bthe (?:author|authors|publisher|issuer)\b(?! of\b)/i;
-const PUBLICATION_DATE = /\b(?:publication|release|issue) date\b(?! of\b)|\bdate of (?:publication|release|issue)\b(?! of\b)/i;
+const PUBLICATION_DATE =
+  /\b(?:publication|release|issue) date\b(?! of\b)|\bdate of (?:publication|release|issue)\b(?! of\b)/i;
 /** Its title asked for: "what's the report called?", "the name of this report", "report title". */
 const TITLE = /\b(?:called|entitled|titled|title|name)\b|标题|题目|名称|叫什么/i;
 /** The date a document bears, asked for: "what date", "the date on …". */

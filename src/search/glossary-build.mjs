@@ -55,4 +55,6 @@ lines.sort((a, b) => Buffer.compare(headword(a), headword(b)));
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(`${out}.${process.pid}.tmp`, `${lines.join('\n')}\n`);
 renameSync(`${out}.${process.pid}.tmp`, out);
-process.stderr.write(`Chinese glossary: ${lines.length} headwords (${seen.size} of them traditional characters) written to ${out}\n`);
+process.stderr.write(
+  `Chinese glossary: ${lines.length} headwords (${seen.size} of them traditional characters) written to ${out}\n`,
+);

@@ -64,7 +64,7 @@ describe('the engine, stage by stage, on a small report', () => {
     );
   });
 
-  it('a question typed in full-width letters and digits (a Chinese keyboard\'s full-width mode) is read as the same question', async () => {
+  it("a question typed in full-width letters and digits (a Chinese keyboard's full-width mode) is read as the same question", async () => {
     expect(cleanQuestion('ｈｏｗ ｍａｎｙ ｌｉｂｒａｒｉｅｓ ｉｎ ２０２４？')).toBe('how many libraries in 2024？');
     // "How many" asks for a figure: the reading rooms' sentence has none, so it is no confident answer either way.
     const fullWidth = await e.answer('ｈｏｗ ｍａｎｙ ｒｅａｄｉｎｇ ｒｏｏｍｓ ａｒｅ ｔｈｅｒｅ？');
