@@ -21,6 +21,41 @@ const MAX_SENSES = 4;
 const MAX_WORD = 8;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_CHAR = /\p{Script=Han}/gu;
+/**
+ * Cantonese as Hong Kong writes it in chat, read as standard written Chinese: its question and function words (几多
+ * "how many", 几耐 "how long", 边个 "who", 冇 "have not", 唔 "not", 嘅 的 …), after its traditional characters are read
+ * as simplified. Only words and characters that are Cantonese's own (not 系, which Mandarin writes in 系统).
+ */
+const CANTONESE: [RegExp, string][] = [
+  ['几多', '多少'],
+  ['几耐', '多久'],
+  ['几时', '什么时候'],
+  ['边个', '谁'],
+  ['边位', '谁'],
+  ['边度', '哪里'],
+  ['边间', '哪个'],
+  ['点样', '怎样'],
+  ['点解', '为什么'],
+  ['乜嘢', '什么'],
+  ['咩嘢', '什么'],
+  ['系唔系', '是不是'],
+  ['系咪', '是不是'],
+  ['有冇', '有没有'],
+  ['佢哋', '他们'],
+  ['而家', '现在'],
+  ['呢个', '这个'],
+  ['嗰个', '那个'],
+  ['咩', '什么'],
+  ['冇', '没有'],
+  ['唔', '不'],
+  ['嘅', '的'],
+  ['咗', '了'],
+  ['佢', '他'],
+  ['喺', '在'],
+  ['啲', '些'],
+  ['嗰', '那'],
+].map(([from, to]) => [new RegExp(from!, 'g'), to!]);
+
 /** 年 written after a year ("2023年", "1998 年"). */
 const YEAR_SUFFIX = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 const HAN = /\p{Script=Han}/u;
@@ -28,7 +63,7 @@ const HAN = /\p{Script=Han}/u;
  * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
  */
 const STOP = new Set(
-  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁 时候 何时 几时 哪天 哪年 去年 今年 明年 本年 当年 上年 前年 近年 今后 目前 现在 当前 最近 此次 本次 这次'.split(
+  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 多久 多长时间 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁 时候 何时 几时 哪天 哪年 去年 今年 明年 本年 当年 上年 前年 近年 今后 目前 现在 当前 最近 此次 本次 这次'.split(
     ' ',
   ),
 );
@@ -131,10 +166,11 @@ export class ChineseGlossary {
    * character at a time, and only those: a character both scripts write (著, 乾) stays as it is.
    */
   simplified(text: string): string {
-    return text.replace(HAN_CHAR, (c) => {
+    const simple = text.replace(HAN_CHAR, (c) => {
       const [first] = this.entries.get(c) ?? [];
       return first?.startsWith('=') ? first.slice(1) : c;
     });
+    return CANTONESE.reduce((t, [from, to]) => t.replace(from, to), simple);
   }
 
   /** The question's Chinese words as English concepts. */

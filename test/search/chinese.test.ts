@@ -23,6 +23,9 @@ const glossary = ChineseGlossary.parse(
     '低\tlow',
     '年\tyear',
     '個\t=个',
+    '幾\t=几',
+    '多久\t(of time) how long?',
+    '邊\t=边',
     '沒\t=没',
     '應\t=应',
     '機\t=机',
@@ -116,6 +119,17 @@ describe('Chinese questions', () => {
     // 沒有 is 没有, a negation (grammar), and 回應 is 回应, "to respond".
     expect(glossary.concepts('根本沒有回應')).toEqual(glossary.concepts('根本没有回应'));
     expect(glossary.concepts('根本沒有回應').map((c) => c.senses.at(-1))).toEqual([[['回应']]]);
+  });
+
+  it('reads Hong Kong’s written Cantonese as standard written Chinese: its question and function words', () => {
+    expect(glossary.simplified('有幾多宗？')).toBe('有多少宗？');
+    expect(glossary.simplified('要等幾耐？')).toBe('要等多久？');
+    expect(glossary.concepts('要等幾耐？')).toEqual([]); // "how long" asks, as 多少 does: no topic
+    expect(glossary.simplified('由邊個主持？')).toBe('由谁主持？');
+    expect(glossary.simplified('佢哋有冇回應？')).toBe('他们有没有回应？');
+    expect(glossary.simplified('系统有没有')).toBe('系统有没有'); // 系 is Mandarin's too
+    // 有冇 is 有没有, a whether-frame: grammar, as in Mandarin.
+    expect(glossary.concepts('佢哋有冇回應？')).toEqual(glossary.concepts('他们有没有回应？'));
   });
 
   it('the glossary built from CC-CEDICT knows which traditional characters to read as simplified', async () => {
