@@ -192,6 +192,33 @@ export class QueryVocabulary {
   }
 
   private compoundCache?: Map<string, string[]>;
+  private britishCache?: Map<string, string>;
+
+  /**
+   * The reports' British spellings by their American form ("program" → "programme", "center" → "centre"): a report
+   * written in British English is asked in American English too, and the stems differ ("program", "programm"). The most
+   * frequent report word wins a form two share.
+   */
+  private britishSpellings(): Map<string, string> {
+    if (!this.britishCache) {
+      this.britishCache = new Map();
+      const counts = new Map<string, number>();
+      for (const [w, n] of this.words) {
+        if (!/^\p{L}+$/u.test(w)) continue;
+        for (const american of britishToAmerican(w)) {
+          // …and the singular of a plural ("programs" → "programmes", so "program" → "programme").
+          const forms: [string, string][] = [[american, w]];
+          if (american.endsWith('s') && w.endsWith('s')) forms.push([american.slice(0, -1), w.slice(0, -1)]);
+          for (const [a, b] of forms) {
+            if (this.words.has(a) || (counts.get(a) ?? 0) >= n) continue;
+            this.britishCache.set(a, b);
+            counts.set(a, n);
+          }
+        }
+      }
+    }
+    return this.britishCache;
+  }
 
   /** The reports' closed compounds holding `term` as a part (compoundsIn): stored with the index, else found here. */
   compoundsOf(term: string): string[] {
@@ -221,6 +248,8 @@ export class QueryVocabulary {
     if (this.words.has(word) || !/^\p{Script=Latin}+$/u.test(word) || processTerm(word) === undefined) return undefined;
     const american = britishToAmerican(word).find((w) => this.words.has(w));
     if (american) return american;
+    const british = this.britishSpellings().get(word);
+    if (british) return british;
     if (this.thesaurus?.knows(word)) return undefined;
     return (
       this.nearestWord(word, this.byLength) ??

@@ -52,6 +52,21 @@ describe('QueryVocabulary', () => {
     );
   });
 
+  it("turns American spellings into a British report's own", () => {
+    const british = new Map([
+      ['programmes', 3],
+      ['centre', 5],
+      ['labour', 1],
+      ['organisations', 2],
+    ]);
+    const terms = new Set([...british.keys()].map((w) => processTerm(w)));
+    const hk = new QueryVocabulary(british, (t) => terms.has(t), THESAURUS);
+    expect(hk.respell('What programs does the labor center run?')).toBe('What programmes does the labour centre run?');
+    expect(hk.respell('a program for organizations')).toBe('a programme for organisations');
+    // A word the report writes as asked stays as it is.
+    expect(vocabulary.respell('the labor bureau')).toBe('the labor bureau');
+  });
+
   it('spells out short fiscal years and chat abbreviations', () => {
     expect(vocabulary.respell("how many agencies sent data for FY25? and FY '24?")).toBe(
       'how many agencies sent data for FY 2025? and FY 2024?',
