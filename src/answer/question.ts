@@ -633,7 +633,9 @@ export function hasDate(sentence: string): boolean {
 
 /** Where a second question starts: "…, and how many …", "… ? Is there …", "…，法律顾问列席了几次？". */
 const SECOND_QUESTION =
-  /(?:[,;]?\s+(?:and|also|plus|but)\s+(?=(?:how|what|which|when|who|where|why|whether|did|does|do|is|are|was|were|has|have|had|can|will)\b))|(?:[?？]\s*(?=\S))|(?:，(?=[^，]*(?:几|多少|什么|哪|是否|吗)))/giu;
+  /(?:[,;]?\s+(?:and|also|plus|but|as well as)\s+(?=(?:how|what|which|when|who|where|why|whether|did|does|do|is|are|was|were|has|have|had|can|will)\b))|(?:\s*[;+]\s*(?=(?:how|what|which|when|who|where|why|whether|did|does|do|is|are|was|were|has|have|had|can|will)\b))|(?:\s+\(?[2-9][).]\s+(?=\S))|(?:[?？]\s*(?=\S))|(?:，(?=[^，]*(?:几|多少|什么|哪|是否|吗)))/giu;
+/** The number a message's first question is listed under ("1) how many …", "(1) …"). */
+const FIRST_OF_LIST = /^\(?1[).]\s+/;
 
 /**
  * The questions inside a message that asks several ("How many disputes were accepted, and
@@ -642,7 +644,7 @@ const SECOND_QUESTION =
 export function splitQuestion(question: string): string[] {
   const parts = question
     .split(SECOND_QUESTION)
-    .map((p) => p.trim())
+    .map((p) => p.trim().replace(FIRST_OF_LIST, ''))
     .filter((p) => tokenize(p).length >= 2);
   return parts.length > 1 ? parts.slice(0, 3) : [question];
 }

@@ -37,6 +37,18 @@ describe('splitQuestion', () => {
     expect(splitQuestion('县里受理了多少起案件，调解了几起？')).toEqual(['县里受理了多少起案件', '调解了几起？']);
     expect(splitQuestion('What did law and order work achieve?')).toEqual(['What did law and order work achieve?']);
   });
+
+  it('finds the questions of a numbered list, and after a semicolon or a plus', () => {
+    const two = ['how many cases were there in 2023', 'how many notaries were handled'];
+    expect(splitQuestion('1) how many cases were there in 2023 2) how many notaries were handled')).toEqual(two);
+    expect(splitQuestion('(1) how many cases were there in 2023 (2) how many notaries were handled')).toEqual(two);
+    expect(splitQuestion('how many cases were there in 2023; how many notaries were handled')).toEqual(two);
+    expect(splitQuestion('how many cases were there in 2023 + how many notaries were handled')).toEqual(two);
+    // A figure is no list's number.
+    expect(splitQuestion('How many flats took 5.1 years, or 2 years less?')).toEqual([
+      'How many flats took 5.1 years, or 2 years less?',
+    ]);
+  });
 });
 
 describe('timeFrameOf', () => {
