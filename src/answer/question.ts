@@ -814,6 +814,9 @@ export function isNegated(text: string): boolean {
  */
 const LEANS_ON_PREVIOUS =
   /^\s*(?:and\s+)?(?:in\s+)?(?:the\s+)?(year\s+before|previous\s+year|year\s+after)[\s?？.!]*$|^\s*(?:(?:and|but|so)\s+)?(?:(what|how)\s+about|what\s+of|same\s+for|and)\s+(.+?)[\s?？.!]*$|^\s*(?:tell\s+me\s+)?more(?:\s+on\s+(?:that|this))?[\s?？.!]*$/i;
+/** A Chinese follow-up asking the previous question of another year: "那2022年呢？", "2022年的呢", "前一年呢？". */
+const LEANS_ON_PREVIOUS_ZH =
+  /^\s*(?:那|那么|咁|而)?\s*(?:((?:19|20)\d{2})\s*年?(?:的)?|(?:在|于)?((?:19|20)\d{2})\s*年(?:的情况)?|(前|后|上|下)一年(?:的)?)\s*呢?\s*[？?]?\s*$/u;
 /** The opening of a question that says what kind of answer it wants ("How many", "When did", "Who"). */
 const QUESTION_FRAME =
   /^\s*(how\s+(?:many|much|often|long)|what\s+(?:percentage|proportion|share|number)|when|who|which|what|where|why|how|did|does|do|is|are|was|were)\b/i;
@@ -825,6 +828,15 @@ const QUESTION_FRAME =
  * legal aid (its opening and its years kept); "more on that" asks it again.
  */
 export function followUp(previous: string, message: string): string | undefined {
+  const zh = LEANS_ON_PREVIOUS_ZH.exec(message);
+  if (zh && yearsIn(previous).length) {
+    // "那2022年呢？" asks the previous question of 2022; "前一年呢？" of the year before it.
+    const year = zh[1] ?? zh[2];
+    return previous.replace(
+      /(19|20)\d{2}/g,
+      (y) => year ?? String(Number(y) + (zh[3] === '后' || zh[3] === '下' ? 1 : -1)),
+    );
+  }
   const m = LEANS_ON_PREVIOUS.exec(message);
   if (!m) return undefined;
   const previousYears = yearsIn(previous);

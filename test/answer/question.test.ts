@@ -394,6 +394,17 @@ describe('follow-ups', () => {
     expect(followUp(previous, 'more on that')).toBe(previous);
   });
 
+  it('reads a Chinese follow-up asking the previous question of another year', () => {
+    const zh = '2023年全县有多少起行政案件？';
+    expect(followUp(zh, '那2022年呢？')).toBe('2022年全县有多少起行政案件？');
+    expect(followUp(zh, '2021年的呢')).toBe('2021年全县有多少起行政案件？');
+    expect(followUp(zh, '前一年呢？')).toBe('2022年全县有多少起行政案件？');
+    expect(followUp(zh, '下一年呢？')).toBe('2024年全县有多少起行政案件？');
+    expect(followUp(previous, '那2022年呢？')).toBe('How many administrative cases were there in 2022?');
+    expect(followUp(zh, '2022年全县有多少起行政诉讼？')).toBeUndefined();
+    expect(followUp('全县有多少起行政案件？', '前一年呢？')).toBeUndefined(); // no year to move from
+  });
+
   it('leaves a message that stands on its own', () => {
     expect(followUp(previous, 'How many notaries were there?')).toBeUndefined();
     expect(followUp(previous, 'Were any village doctors dismissed?')).toBeUndefined();
