@@ -661,7 +661,7 @@ const CHAT = new Set(
 );
 /** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
 const CHAT_ZH =
-  /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+$/u;
+  /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+(你们|你|您|大家|啦|了|呀|啊|哦|喔|咯|嘛|晒)*$/u;
 /**
  * Questions people put to a chatbot about itself ("who made you?", "can you speak Chinese?", "are you a real
  * person?"): addressed to "you", with no word beyond these. Not about the reports, whatever word of theirs they use.

@@ -50,6 +50,8 @@ describe('simple chat questions', () => {
       'lol ok, that is wild',
       '😀😀',
       'you are a useless bot',
+      '谢谢你！',
+      '好的，谢谢啦',
     ]) {
       const a = await engine.answer(message);
       expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });

@@ -26,6 +26,7 @@ const glossary = ChineseGlossary.parse(
     '幾\t=几',
     '多久\t(of time) how long?',
     '邊\t=边',
+    '該\t=该',
     '沒\t=没',
     '應\t=应',
     '機\t=机',
@@ -128,6 +129,7 @@ describe('Chinese questions', () => {
     expect(glossary.simplified('由邊個主持？')).toBe('由谁主持？');
     expect(glossary.simplified('佢哋有冇回應？')).toBe('他们有没有回应？');
     expect(glossary.simplified('系统有没有')).toBe('系统有没有'); // 系 is Mandarin's too
+    expect(glossary.simplified('唔該晒！')).toBe('谢谢！'); // thanks, not 不该 "should not"
     // 有冇 is 有没有, a whether-frame: grammar, as in Mandarin.
     expect(glossary.concepts('佢哋有冇回應？')).toEqual(glossary.concepts('他们有没有回应？'));
   });
