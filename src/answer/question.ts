@@ -661,7 +661,7 @@ const CHAT = new Set(
 );
 /** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
 const CHAT_ZH =
-  /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻)+(你们|你|您|大家|啦|了|呀|啊|哦|喔|咯|嘛|晒)*$/u;
+  /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻|你好|您好|早上好|早安|早晨|中午好|下午好|晚上好|晚安|再见|拜拜|在吗|在不在|有人吗|哈喽|哈啰|嗨|喂)+(你们|你|您|大家|啦|了|呀|啊|哦|喔|咯|嘛|晒)*$/u;
 /**
  * Questions people put to a chatbot about itself ("who made you?", "can you speak Chinese?", "are you a real
  * person?"): addressed to "you", with no word beyond these. Not about the reports, whatever word of theirs they use.
@@ -718,7 +718,8 @@ export function readMessage(message: string): MessageReading {
   const asks = /[?？]/.test(text);
   const words = tokenize(text.replace(/['’]/g, ' '));
   const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');
-  if (!asks && (words.every((w) => CHAT.has(w) || FRAMING.has(w)) || CHAT_ZH.test(bare))) return { kind: 'chatter' };
+  // (Chinese chatter may end in a question mark: "在吗？", "有人吗？" ask only whether someone is there.)
+  if ((!asks && words.every((w) => CHAT.has(w) || FRAMING.has(w))) || CHAT_ZH.test(bare)) return { kind: 'chatter' };
   if ((TO_THE_BOT.test(text) && words.length && words.every((w) => BOT_WORDS.has(w))) || TO_THE_BOT_ZH.test(bare))
     return { kind: 'chatter' };
   if (text.length <= PASTE_CHARS) {

@@ -21,6 +21,18 @@ const WORDS: Record<SmallTalk, Set<string>> = {
   ),
 };
 
+/**
+ * Chinese small talk, written without spaces: thanks or a greeting with an addressee or a particle after it ("谢谢你！",
+ * "唔該晒", "早晨"), in simplified or traditional characters.
+ */
+const CHINESE: [SmallTalk, RegExp][] = [
+  ['thanks', /^(?:谢谢|謝謝|多谢|多謝|感谢|感謝|唔该|唔該|谢了|謝了)+(?:你们|你們|你|您|大家|啦|了|呀|啊|晒|曬)*$/u],
+  [
+    'greeting',
+    /^(?:你好|您好|大家好|早上好|早安|早晨|中午好|下午好|晚上好|哈喽|哈囉|哈啰|嗨|在吗|在嗎|有人吗|有人嗎)+(?:呀|啊|啦)*$/u,
+  ],
+];
+
 /** Longest message (in words) read as small talk. */
 const MAX_WORDS = 5;
 
@@ -31,6 +43,8 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
     .split(/\s+/)
     .filter(Boolean);
   if (!words.length || words.length > MAX_WORDS) return undefined;
+  const chinese = CHINESE.find(([, pattern]) => pattern.test(words.join('')));
+  if (chinese) return chinese[0];
   for (const kind of ['thanks', 'greeting', 'help'] as const)
     if (words.every((w) => WORDS[kind].has(w) || WORDS.greeting.has(w))) {
       // "hi there" is a greeting; "thanks" or "help" with a greeting word is the thanks or the help.

@@ -52,6 +52,8 @@ describe('simple chat questions', () => {
       'you are a useless bot',
       '谢谢你！',
       '好的，谢谢啦',
+      '有人吗？',
+      '再见',
     ]) {
       const a = await engine.answer(message);
       expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });

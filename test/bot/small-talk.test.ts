@@ -13,6 +13,14 @@ describe('smallTalkOf', () => {
     expect(smallTalkOf('What can you do?')).toBe('help');
   });
 
+  it('reads Chinese thanks and greetings with an addressee or a particle, in either script and in Cantonese', () => {
+    for (const thanks of ['谢谢你！', '謝謝您', '唔該晒', '多謝晒！', '谢谢大家'])
+      expect(smallTalkOf(thanks), thanks).toBe('thanks');
+    for (const greeting of ['早晨', '早上好呀', '在吗？', '有人嗎'])
+      expect(smallTalkOf(greeting), greeting).toBe('greeting');
+    expect(smallTalkOf('谢谢你，2023年有多少起行政案件？')).toBeUndefined();
+  });
+
   it('leaves questions alone, even ones that open with a greeting', () => {
     expect(smallTalkOf('hi, how many cases were there?')).toBeUndefined();
     expect(smallTalkOf('legal aid')).toBeUndefined();
