@@ -1,11 +1,19 @@
 /**
- * Messages that are not questions: greetings, thanks, asking for help. Pure. Only short
+ * Messages that are not questions: greetings, thanks, asking for help or for the list of reports. Pure. Only short
  * messages made of such words count ("hi", "thanks a lot!", "你好", "help?"), so a question
  * that starts with "hi" is still answered.
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'help';
+export type SmallTalk = 'greeting' | 'thanks' | 'help' | 'reports';
 
-const WORDS: Record<SmallTalk, Set<string>> = {
+/**
+ * Asking what the bot knows ("what reports do you have?", "which reports can I ask about?", "你有哪些报告？"): the list of
+ * reports answers it, not a passage of one. A question about what a report says ("what does the report say about …")
+ * is no such request.
+ */
+const ASKS_FOR_REPORTS =
+  /^\s*(?:(?:what|which)\s+(?:reports|documents)\s+(?:do|can|are|have|did)\b(?:\s+(?:you|u|i|we))?(?:\s+(?:have|got|know|cover|ask about|read|search|hold|available|there))?|(?:list|show)(?:\s+me)?\s+(?:the|your|all)?\s*(?:reports|documents))\s*\??\s*$|^\s*(?:你|您)?(?:有|收录了?|能查)(?:哪些|什么)(?:报告|報告|文件)(?:呢|吗|嗎)?\s*[？?]?\s*$/iu;
+
+const WORDS: Record<Exclude<SmallTalk, 'reports'>, Set<string>> = {
   greeting: new Set(
     'hi hello hey hiya howdy yo greetings morning afternoon evening good there bot all everyone guys 你好 您好 嗨 哈喽 哈啰 早上好 晚上好 下午好 大家好'.split(
       ' ',
@@ -42,6 +50,7 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
     .replace(/[!?.,;:~…！？。，、]+/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);
+  if (ASKS_FOR_REPORTS.test(text)) return 'reports';
   if (!words.length || words.length > MAX_WORDS) return undefined;
   const chinese = CHINESE.find(([, pattern]) => pattern.test(words.join('')));
   if (chinese) return chinese[0];

@@ -299,6 +299,9 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.say('thanks a lot');
     const [thanks] = await user.replies(1);
     expect(thanks!.text).toBe('You are welcome. Ask another question any time.');
+    await user.say('what reports do you have?');
+    const [list] = await user.replies(1);
+    expect(list!.text).toMatch(/^<b>Indexed reports:<\/b>/);
     await user.say('/help');
     const [help] = await user.replies(1);
     // This bot has no notices plug-in: its help names only its own commands (test/notices/plugin.test.ts).

@@ -21,6 +21,19 @@ describe('smallTalkOf', () => {
     expect(smallTalkOf('谢谢你，2023年有多少起行政案件？')).toBeUndefined();
   });
 
+  it('reads a request for the list of reports, not a question about what a report says', () => {
+    for (const m of [
+      'what reports do you have?',
+      'Which reports can I ask about?',
+      'list the reports',
+      '你有哪些报告？',
+      '收录了哪些報告',
+    ])
+      expect(smallTalkOf(m), m).toBe('reports');
+    for (const m of ['what does the report say about legal aid?', 'which reports did the county publish in 2023?'])
+      expect(smallTalkOf(m), m).toBeUndefined();
+  });
+
   it('leaves questions alone, even ones that open with a greeting', () => {
     expect(smallTalkOf('hi, how many cases were there?')).toBeUndefined();
     expect(smallTalkOf('legal aid')).toBeUndefined();
