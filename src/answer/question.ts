@@ -683,7 +683,33 @@ const FIRST_PERSON = /^\s*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|my|we|we're|we’
 /** Longer than this and with no question mark and several sentences: a pasted text, not a question. */
 const PASTE_CHARS = 300;
 
-export type MessageReading = { kind: 'question'; question: string } | { kind: 'chatter' } | { kind: 'paste' };
+export type MessageReading =
+  { kind: 'question'; question: string } | { kind: 'chatter' } | { kind: 'paste' } | { kind: 'overview' };
+
+/**
+ * A request for the whole report rather than a question about something in it: "summarize the report", "what are the
+ * main points?", "what is this report about?", "tl;dr", 总结一下这份报告, 这份报告讲了什么. No passage answers it; the
+ * report's contents (its own headings) do.
+ */
+const OVERVIEW = new RegExp(
+  String.raw`^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up)(?:\s+(?:this|the|it)(?:\s+(?:report|document|address))?)?` +
+    String.raw`|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:give|show)\s+me\s+(?:a|an|the)\s+(?:summary|overview|rundown|gist)` +
+    String.raw`|^\s*what(?:['’]s|\s+is)\s+(?:this|the|it)(?:\s+(?:report|document|address))?(?:\s+all)?\s+about` +
+    String.raw`|^\s*what\s+are\s+(?:the|its)\s+(?:main|key)\s+(?:points|findings|takeaways|messages)` +
+    String.raw`|^\s*(?:the\s+)?(?:main|key)\s+(?:points|findings|takeaways)` +
+    String.raw`|^\s*(?:an?\s+)?(?:summary|overview|tl;?\s?dr)(?:\s+(?:of|for)\s+(?:this|the)\s+(?:report|document|address))?`,
+  'i',
+);
+const OVERVIEW_END = /^[\s?？.!！。]*(?:please|pls)?[\s?？.!！。]*$/i;
+const OVERVIEW_ZH =
+  /^(?:请|帮我|麻烦)?(?:总结|概括|概述|简介)(?:一下)?(?:这份|该|本|这个)?(?:报告|文件)?(?:的)?(?:主要内容|要点|重点)?[？?。！!]*$|^(?:这份|该|本|这个)?(?:报告|文件)(?:主要)?(?:讲了|说了|讲|说|是关于|写了)(?:些)?(?:什么|啥)(?:内容)?[？?。]*$|^(?:报告的)?(?:主要内容|要点|重点)是什么[？?]*$/u;
+
+/** True for a request for the whole report (OVERVIEW), not a question about something in it. Pure. */
+export function asksForOverview(message: string): boolean {
+  const text = message.trim();
+  const m = OVERVIEW.exec(text);
+  return (m !== null && OVERVIEW_END.test(text.slice(m[0].length))) || OVERVIEW_ZH.test(text.replace(/\s+/g, ''));
+}
 
 /**
  * The request around a chat question, not what it asks: a greeting or a call to the bot ("hey bot,"), "ok," "quick
@@ -715,6 +741,7 @@ export function withoutRequest(question: string): string {
  */
 export function readMessage(message: string): MessageReading {
   const text = message.trim();
+  if (asksForOverview(text)) return { kind: 'overview' };
   const asks = /[?？]/.test(text);
   const words = tokenize(text.replace(/['’]/g, ' '));
   const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');

@@ -52,7 +52,7 @@ export interface Answer {
    * Why nothing was quoted, when the message asked nothing: chatter ("thanks, that was helpful", "ok cool") or a pasted
    * text.
    */
-  notAQuestion?: 'chatter' | 'paste';
+  notAQuestion?: 'chatter' | 'paste' | 'overview';
   /** Lexical only, dense only, or both. */
   mode: 'lexical' | 'hybrid';
 }

@@ -170,6 +170,14 @@ export async function answerInChat(
   // between
   // members: no refusal card in the group.
   if (answer.abstained && isReplyToBot(ctx)) return undefined;
+  // "Summarize the report", "what is it about?": no passage answers it; the report's contents do (its own headings), or
+  // the list of reports when there are several.
+  if (answer.notAQuestion === 'overview') {
+    const reports = reportsOf(deps.engine()).list();
+    if (reports.length === 1) return void (await sendContents(ctx, reports[0]!));
+    const { text, keyboard } = reportsPage(deps, 0, ctx.t);
+    return void (await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard }));
+  }
   return replyWithAnswer(ctx, deps, answer, cache);
 }
 

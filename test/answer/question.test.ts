@@ -19,6 +19,7 @@ import {
   splitQuestion,
   timeFrameOf,
   withoutRequest,
+  asksForOverview,
 } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
@@ -531,6 +532,30 @@ describe('readMessage', () => {
       kind: 'question',
       question: 'How many visits did Section508.gov get?',
     });
+  });
+
+  it('a request for the whole report is no question about something in it', () => {
+    for (const m of [
+      'summarize the report',
+      'Can you summarise this report please?',
+      'give me a summary',
+      'what are the main points?',
+      'what is this report about?',
+      "what's it all about?",
+      'tl;dr',
+      'key findings?',
+      '总结一下这份报告',
+      '这份报告讲了什么？',
+      '报告的主要内容是什么？',
+    ])
+      expect(readMessage(m), m).toEqual({ kind: 'overview' });
+    for (const m of [
+      'what are the main points of the legal aid reform?',
+      'what does the report say about legal aid?',
+      'give me a summary of the complaints',
+      '总结一下法律援助的情况',
+    ])
+      expect(asksForOverview(m), m).toBe(false);
   });
 
   it('the request around a question is not what it asks: greetings, "tell me", "I was wondering", thanks', () => {

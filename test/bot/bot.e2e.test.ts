@@ -302,6 +302,10 @@ describe('the bot end to end through a Bot API emulator', () => {
     await user.say('what reports do you have?');
     const [list] = await user.replies(1);
     expect(list!.text).toMatch(/^<b>Indexed reports:<\/b>/);
+    // A request for the whole report: its contents (one report here), not a passage.
+    await user.say('summarize the report please');
+    const [contents] = await user.replies(1);
+    expect(contents!.text).toMatch(/Contents/);
     await user.say('/help');
     const [help] = await user.replies(1);
     // This bot has no notices plug-in: its help names only its own commands (test/notices/plugin.test.ts).
