@@ -289,8 +289,25 @@ export function sectionOutline(report: ParsedReport, n: number, t: Strings, arou
 /** One line per report for /reports and /start. */
 export function reportLine(report: { meta: ParsedReport['meta'] }): string {
   const m = report.meta;
-  const details = reportDetails(m);
+  const details = [reportDetails(m), sourceLink(m.url)].filter(Boolean).join(' · ');
   return `• <b>${escapeHtml(clipText(m.title, MAX_TITLE))}</b>${details ? `\n  ${details}` : ''}`;
+}
+
+/** Longest web address linked: a longer one is no page address a publisher gives. */
+const MAX_URL = 500;
+
+/** Where the report is published, as a link named by its site ("🌐 www.section508.gov"); '' without a web address. */
+function sourceLink(url: string | undefined): string {
+  if (!url || url.length > MAX_URL) return '';
+  let host: string;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return '';
+    host = parsed.hostname;
+  } catch {
+    return '';
+  }
+  return `<a href="${escapeHtml(url)}">🌐 ${escapeHtml(host)}</a>`;
 }
 
 /** Issuer · date · document number, escaped and clipped (empty when none is known). */

@@ -175,8 +175,7 @@ export async function answerInChat(
   if (answer.notAQuestion === 'overview') {
     const reports = reportsOf(deps.engine()).list();
     if (reports.length === 1) return void (await sendContents(ctx, reports[0]!));
-    const { text, keyboard } = reportsPage(deps, 0, ctx.t);
-    return void (await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard }));
+    return void (await sendReports(ctx, deps));
   }
   return replyWithAnswer(ctx, deps, answer, cache);
 }
@@ -210,7 +209,7 @@ export async function sendWelcome(ctx: BotContext, deps: BotDeps): Promise<void>
     keyboard.text(short(q, 60), encodeCallback({ kind: 'example', index, lang: ctx.lang })).row(),
   );
   const [text = ''] = packMessages([ctx.t.start(lines + more)]);
-  await ctx.reply(text, keyboard ? { parse_mode: 'HTML', reply_markup: keyboard } : { parse_mode: 'HTML' });
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
 }
 
 /** A double tap asks for the view already shown; Telegram answers "message is not modified": nothing to do. */
@@ -237,6 +236,12 @@ const MAX_WELCOME_REPORTS = 10;
 export const REPORTS_PER_PAGE = 15;
 
 /** Page `page` of /reports: one message, ◀ ▶ turning the pages in place. */
+/** The list of reports, its first page (each line links its report's page: no preview of the first one). */
+export async function sendReports(ctx: BotContext, deps: BotDeps): Promise<void> {
+  const { text, keyboard } = reportsPage(deps, 0, ctx.t);
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard, link_preview_options: { is_disabled: true } });
+}
+
 export function reportsPage(deps: BotDeps, page: number, t: Strings): { text: string; keyboard: InlineKeyboard } {
   const reports = reportsOf(deps.engine()).list();
   const keyboard = new InlineKeyboard();

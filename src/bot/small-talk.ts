@@ -10,6 +10,8 @@ export type SmallTalk = 'greeting' | 'thanks' | 'help' | 'reports';
  * reports answers it, not a passage of one. A question about what a report says ("what does the report say about …")
  * is no such request.
  */
+const ASKS_FOR_SOURCE =
+  /^\s*(?:(?:where|how)\s+(?:can|do|could)\s+i\s+(?:read|find|get|download|see|access)\s+(?:the|this)\s+(?:full\s+|whole\s+|original\s+)?(?:report|document|address|pdf)|(?:can\s+you\s+)?(?:send|give|show)\s+me\s+(?:the|a)\s+(?:full\s+|original\s+)?(?:report|pdf|document|link|source)|(?:a\s+|the\s+)?link\s+to\s+(?:the|this)\s+(?:full\s+|original\s+)?(?:report|document|source)|(?:the\s+)?(?:full|original)\s+(?:report|text)|(?:the\s+)?report(?:'s)?\s+(?:link|url|source))\s*[?？.!]*\s*$|^(?:报告|报告的|文件)?(?:全文|原文)(?:链接|在哪里?|在哪儿)?(?:看|下载)?[？?]?$|^(?:在哪里?|哪里)(?:可以)?(?:看|下载|找到)(?:报告|报告全文|原文)[？?]?$/iu;
 const ASKS_FOR_REPORTS =
   /^\s*(?:(?:what|which)\s+(?:reports|documents)\s+(?:do|can|are|have|did)\b(?:\s+(?:you|u|i|we))?(?:\s+(?:have|got|know|cover|ask about|read|search|hold|available|there))?|(?:list|show)(?:\s+me)?\s+(?:the|your|all)?\s*(?:reports|documents))\s*\??\s*$|^\s*(?:你|您)?(?:有|收录了?|能查)(?:哪些|什么)(?:报告|報告|文件)(?:呢|吗|嗎)?\s*[？?]?\s*$/iu;
 
@@ -50,7 +52,8 @@ export function smallTalkOf(text: string): SmallTalk | undefined {
     .replace(/[!?.,;:~…！？。，、]+/gu, ' ')
     .split(/\s+/)
     .filter(Boolean);
-  if (ASKS_FOR_REPORTS.test(text)) return 'reports';
+  // "Where can I read the full report?": the list of reports links each one's published page.
+  if (ASKS_FOR_REPORTS.test(text) || ASKS_FOR_SOURCE.test(text)) return 'reports';
   if (!words.length || words.length > MAX_WORDS) return undefined;
   const chinese = CHINESE.find(([, pattern]) => pattern.test(words.join('')));
   if (chinese) return chinese[0];

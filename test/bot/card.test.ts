@@ -95,6 +95,18 @@ describe('/reports', () => {
       reportsPage({ engine: () => ({ index: { reports: new Map() } }) } as unknown as typeof deps, 0, STRINGS.en).text,
     ).toBe('No reports are indexed yet.');
   });
+
+  it("links each report's published page by its site, a web address only", () => {
+    const reports = new Map([
+      ['a', { meta: { title: 'GSA report', url: 'https://www.section508.gov/manage/?a=1&b=2' } }],
+      ['b', { meta: { title: 'Odd report', url: 'javascript:alert(1)' } }],
+    ]);
+    const deps = { engine: () => ({ index: { reports } }) } as unknown as Parameters<typeof reportsPage>[0];
+    const { text } = reportsPage(deps, 0, STRINGS.en);
+    expect(text).toContain('<a href="https://www.section508.gov/manage/?a=1&amp;b=2">🌐 www.section508.gov</a>');
+    expect(text).not.toContain('javascript');
+    expectValidTelegramHtml(text);
+  });
 });
 
 describe('the section outline and the contents', () => {

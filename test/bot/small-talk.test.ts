@@ -30,6 +30,14 @@ describe('smallTalkOf', () => {
       '收录了哪些報告',
     ])
       expect(smallTalkOf(m), m).toBe('reports');
+    // …or for where to read a report whole: the list links each one's page.
+    for (const m of [
+      'where can I read the full report?',
+      'can you send me the pdf?',
+      'link to the report',
+      '报告全文在哪里看？',
+    ])
+      expect(smallTalkOf(m), m).toBe('reports');
     for (const m of ['what does the report say about legal aid?', 'which reports did the county publish in 2023?'])
       expect(smallTalkOf(m), m).toBeUndefined();
   });

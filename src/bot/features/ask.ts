@@ -13,7 +13,7 @@ import {
   firstView,
   ignoreNotModified,
   questionOf,
-  reportsPage,
+  sendReports,
   sendWelcome,
   showTyping,
 } from '../reply.js';
@@ -49,10 +49,8 @@ export function askFeature(deps: BotDeps, cache: AnswerCache): Composer<BotConte
           return void (await ctx.reply(ctx.t.youAreWelcome));
         case 'help':
           return void (await ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
-        case 'reports': {
-          const { text, keyboard } = reportsPage(deps, 0, ctx.t);
-          return void (await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard }));
-        }
+        case 'reports':
+          return sendReports(ctx, deps);
       }
       // A message leaning on the chat's previous question ("and in 2022?", "what about legal aid?") is read with it.
       const previous = recent.get(ctx.chat!.id);

@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { escapeHtml } from '../format.js';
 import type { BotDeps } from '../deps.js';
-import { findReport, reportsPage, sendContents, sendParagraphs, sendWelcome } from '../reply.js';
+import { findReport, sendContents, sendParagraphs, sendReports, sendWelcome } from '../reply.js';
 import { parseStartPayload } from '../callback-data.js';
 
 export function infoFeature(deps: BotDeps): Composer<BotContext> {
@@ -29,9 +29,6 @@ export function infoFeature(deps: BotDeps): Composer<BotContext> {
   feature.command('help', (ctx) => ctx.reply(escapeHtml(ctx.t.help(ctx.me.username)), { parse_mode: 'HTML' }));
   feature.command('about', (ctx) => ctx.reply(escapeHtml(ctx.t.about), { parse_mode: 'HTML' }));
   // One message however many reports: ◀ ▶ turn its pages in place (the buttons feature).
-  feature.command('reports', async (ctx) => {
-    const { text, keyboard } = reportsPage(deps, 0, ctx.t);
-    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
-  });
+  feature.command('reports', (ctx) => sendReports(ctx, deps));
   return feature;
 }
