@@ -17,6 +17,7 @@ import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
 import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
+import { definedAcronyms } from '../corpus/acronyms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
@@ -307,8 +308,11 @@ export class AnswerEngine {
     // "This report" is known when the index holds one report or the question names one; among several it is a guess, and
     // the words decide as for any question.
     const report = scope ?? (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined);
-    const answered =
-      q.documentFields.length && report ? this.withDocumentField(q, ranked, dense, query, report) : ranked;
+    const answered = q.defines
+      ? this.withDefinition(q, q.defines, ranked, dense, query)
+      : q.documentFields.length && report
+        ? this.withDocumentField(q, ranked, dense, query, report)
+        : ranked;
     t.rerank = performance.now() - mark;
     return answered;
   }
@@ -505,6 +509,33 @@ export class AnswerEngine {
     return [...lines, ...ranked.filter((s) => s.report !== report || !isField.has(s.paragraph))].sort(byScore);
   }
 
+  /**
+   * "What does OMB stand for?" is answered where a report defines it ("the Office of Management and Budget (OMB)"),
+   * whatever its words weigh among the hundred passages using it: that sentence of each candidate report leads, as a
+   * header line does for a question about the document. Ranked as found when no candidate report defines it.
+   */
+  private withDefinition(
+    q: QuestionAnalysis,
+    abbreviation: string,
+    ranked: RankedSentence[],
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+  ): RankedSentence[] {
+    const defining = [...new Set(ranked.map((s) => s.report))].flatMap((report) => {
+      const at = definitionAt(report.text, abbreviation);
+      if (at === undefined) return [];
+      const holds = (span: { start: number; end: number }): boolean => span.start <= at && at < span.end;
+      const n = report.paragraphs.findIndex(holds) + 1;
+      if (!n) return [];
+      return this.rankParagraph(q, report, n, dense, query, this.weightsIn(report.id))
+        .filter((s) => holds(s.sentences[s.index]!))
+        .map((s) => ({ ...s, score: s.score + DOCUMENT_FIELD, coverage: 1, literal: 1 }));
+    });
+    const place = (s: RankedSentence): string => `${s.report.id}#${s.paragraph}#${s.index}`;
+    const found = new Set(defining.map(place));
+    return [...defining, ...ranked.filter((s) => !found.has(place(s)))].sort(byScore);
+  }
+
   /** Every sentence of one paragraph, scored (rerank.ts scoreSentence) with the report's preference added. */
   private rankParagraph(
     q: QuestionAnalysis,
@@ -672,6 +703,19 @@ interface OffTopicProbes {
 function answersField(q: QuestionAnalysis, p: Paragraph): number {
   const field = fieldOf(p);
   return field ? q.documentFields.indexOf(field) : -1;
+}
+
+/**
+ * Where `text` first defines `abbreviation` ("the Office of Management and Budget (OMB)"): the offset of its bracket;
+ * undefined when it never does (only uses it, or spells it out without it). Pure.
+ */
+export function definitionAt(text: string, abbreviation: string): number | undefined {
+  const escaped = abbreviation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of text.matchAll(new RegExp(`[(（]${escaped}s?[)）]`, 'g'))) {
+    const from = Math.max(0, m.index - 200);
+    if (definedAcronyms(text.slice(from, m.index + m[0].length)).some((a) => a.short === abbreviation)) return m.index;
+  }
+  return undefined;
 }
 
 function byScore(a: RankedSentence, b: RankedSentence): number {

@@ -38,6 +38,8 @@ export interface QuestionAnalysis {
   negated: boolean;
   /** Asks for the extreme of some degree ("which area is weakest", "the best coverage", 最低): a superlative answers it. */
   superlative?: boolean;
+  /** The abbreviation whose meaning is asked ("What does OMB stand for?": "OMB"), answered by where it is defined. */
+  defines?: string | undefined;
   /**
    * Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may
    * answer.
@@ -182,6 +184,66 @@ function quotedPhrases(question: string): string[][] {
  * is about.
  */
 const DATE_FRAME = new Set(tokenize('happen happens happened happening occur occurs occurred occurring'));
+/**
+ * A question asking what an abbreviation stands for: "What does OMB stand for?", "what is PRH?", "full name of FTE",
+ * "NM是什么意思？" — the abbreviation, as written (a plural's "s" off: "PMs" → "PM"). Only capitals: "what is ai?" may
+ * be a word.
+ */
+const DEFINITION = new RegExp(
+  String.raw`^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|abbreviation\s+|acronym\s+)?["“']?([A-Z][A-Za-z&]{1,8}?)s?["”']?\s+(?:stand\s+for|mean|refer\s+to)\b` +
+    String.raw`|^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?["“']?([A-Z]{2,}[a-z]??)s?["”']?\s*[?？.]*\s*$` +
+    String.raw`|\b(?:full\s+(?:name|form)|long\s+form|meaning|definition)\s+of\s+(?:the\s+)?["“']?([A-Z]{2,}?)s?\b` +
+    String.raw`|^\s*["“']?([A-Z]{2,}?)s?["”']?\s*(?:stands\s+for|means|meaning|=|是什么意思|的全称|指的是什么|代表什么)\s*[?？.]*\s*$`,
+  'iu',
+);
+/** An abbreviation as written: capitals, perhaps a small letter among them ("PhD"), two letters or more. */
+const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
+/** The words such a question frames its abbreviation with: not what it is about. */
+const DEFINITION_FRAME = new Set(
+  tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),
+);
+
+/**
+ * The question without what it says of time — a comparison's baseline, "the year before", parts of the year (read as
+ * their months), time relative to now — and without contractions and light frames; with its months, its years and
+ * whether it asks of the year before.
+ */
+function withoutTimeSaid(question: string): {
+  content: string;
+  months: Concept[];
+  yearBefore: boolean;
+  years: string[];
+} {
+  const months: Concept[] = [];
+  let content = question.replace(COMPARISON_BASELINE, ' ');
+  const yearBefore = SAYS_YEAR_BEFORE.test(content);
+  content = content.replace(YEAR_BEFORE, ' ');
+  for (const [phrase, names] of PARTS_OF_YEAR) {
+    const without = content.replace(phrase, ' ');
+    if (without === content) continue;
+    content = without;
+    months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
+  }
+  const years = yearsIn(content);
+  content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(LIGHT_FRAME, ' ');
+  return { content, months, yearBefore, years };
+}
+
+/** Keeps a term unless it frames a kind of question that is asked (each frame with whether its kind is). */
+function notFraming(frames: [asked: boolean, words: Set<string>][]): (term: string) => boolean {
+  const framing = frames.filter(([asked]) => asked).map(([, words]) => words);
+  return (t) => !framing.some((words) => words.has(t));
+}
+
+/** The abbreviation whose meaning a question asks (DEFINITION), or undefined. Pure. */
+export function abbreviationAsked(question: string): string | undefined {
+  const asked = DEFINITION.exec(question)
+    ?.slice(1)
+    .find(Boolean)
+    ?.replace(/(?<=[A-Z])s$/, '');
+  return asked && ABBREVIATION.test(asked) ? asked : undefined;
+}
+
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
 
@@ -299,19 +361,13 @@ export function analyzeQuestion(
   const wantsFigure = FIGURE_CUES.test(question) || RANK_CUES.test(question);
   const wantsDate = DATE_CUES.test(question);
   const timeFrame = timeFrameOf(question);
-  const keep = (t: string): boolean => !(wantsFigure && FIGURE_FRAME.has(t)) && !(wantsDate && DATE_FRAME.has(t));
-  const months: Concept[] = [];
-  let content = question.replace(COMPARISON_BASELINE, ' ');
-  const yearBefore = SAYS_YEAR_BEFORE.test(content);
-  content = content.replace(YEAR_BEFORE, ' ');
-  for (const [phrase, names] of PARTS_OF_YEAR) {
-    const without = content.replace(phrase, ' ');
-    if (without === content) continue;
-    content = without;
-    months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
-  }
-  const years = yearsIn(content);
-  content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(LIGHT_FRAME, ' ');
+  const defines = abbreviationAsked(question);
+  const keep = notFraming([
+    [wantsFigure, FIGURE_FRAME],
+    [wantsDate, DATE_FRAME],
+    [defines !== undefined, DEFINITION_FRAME],
+  ]);
+  const { content, months, yearBefore, years } = withoutTimeSaid(question);
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
@@ -332,10 +388,12 @@ export function analyzeQuestion(
     wantsFigure,
     wantsDate,
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
-    wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question),
+    // ("The full name of OLA" asks what it stands for, not for someone.)
+    wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question) && !defines,
     asksIdentity: IDENTITY_CUES.test(question),
     negated: isNegated(question),
     superlative: asksSuperlative(question),
+    defines,
     aboutDocument: DOCUMENT_CUES.test(question),
     documentFields: documentFieldsAsked(question),
     quoted: quotedPhrases(question),

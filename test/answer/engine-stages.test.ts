@@ -102,6 +102,30 @@ describe('the engine, stage by stage, on a small report', () => {
     expect((await zh.answer('謝謝！')).notAQuestion).toBe('chatter');
   });
 
+  it('what an abbreviation stands for is answered where the report defines it, not where it is used most', async () => {
+    const text = `# Riverside County 2024 Report
+
+## Legal aid
+
+OLA handled 60 cases.
+
+OLA trained 12 mediators.
+
+In 2019, after a long consultation with residents, lawyers, judges and the courts of the whole county, the county's Office of Legal Aid (OLA) opened its doors in the old town hall.
+
+OLA reports to the county every month.
+`;
+    const index = new CorpusIndex();
+    const r = parseReport(text, 'riverside-2024-report.md');
+    index.addReport(r, chunkReport(r));
+    const aid = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    for (const question of ['What does OLA stand for?', 'what is OLA?', 'full name of OLA']) {
+      const a = await aid.answer(question);
+      expect(a.answers[0]?.quote.text, question).toContain('Office of Legal Aid (OLA)');
+      expect(a.confidence, question).toBe('high');
+    }
+  });
+
   it('control and format characters in a question are spaces', async () => {
     expect(await quotes(e, 'How many\u0000 new\u200b libraries were opened?')).toEqual(
       await quotes(e, 'How many new libraries were opened?'),

@@ -20,6 +20,7 @@ import {
   timeFrameOf,
   withoutRequest,
   asksForOverview,
+  abbreviationAsked,
 } from '../../src/answer/question.js';
 
 describe('splitQuestion', () => {
@@ -532,6 +533,19 @@ describe('readMessage', () => {
       kind: 'question',
       question: 'How many visits did Section508.gov get?',
     });
+  });
+
+  it('reads which abbreviation a question asks the meaning of, in capitals only', () => {
+    expect(abbreviationAsked('What does OMB stand for?')).toBe('OMB');
+    expect(abbreviationAsked('what is a PM?')).toBe('PM');
+    expect(abbreviationAsked('what are PMs?')).toBe('PM');
+    expect(abbreviationAsked('full name of FTE')).toBe('FTE');
+    expect(abbreviationAsked('NM是什么意思？')).toBe('NM');
+    expect(abbreviationAsked('what is it?')).toBeUndefined();
+    expect(abbreviationAsked('What does this mean for agencies?')).toBeUndefined();
+    expect(abbreviationAsked('What is the OMB deadline?')).toBeUndefined();
+    // "stand for" frames the question: only the abbreviation is looked up.
+    expect(analyzeQuestion('What does OMB stand for?').terms).toEqual(['omb']);
   });
 
   it('a request for the whole report is no question about something in it', () => {
