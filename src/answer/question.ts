@@ -717,6 +717,17 @@ const CHAT = new Set(
   wow lol lmao haha hah hehe omg ok okay k kk yes yeah yep yup no nope nah hmm huh oh ah bye goodbye later much
   stupid useless idiot idiotic dumb sucks suck rubbish garbage crap terrible awful worst hate bad shit fuck damn bot`),
 );
+/**
+ * Words about the conversation itself rather than the reports: asking again, for more, whether the bot is sure, saying
+ * it is wrong ("try again", "can you explain?", "are you sure?", "that's not what I asked"). A message of these only
+ * (and chatter, framing, "you") asks nothing of the reports, with a question mark or without.
+ */
+const CONVERSATION = new Set(
+  tokenize(`try again explain explanation elaborate clarify more detail details further continue repeat sure certain
+  wrong incorrect correct right true mean meant understand asked ask answer answers question says said that this`),
+);
+const CONVERSATION_ZH =
+  /^(再说一遍|再说一次|再来一次|详细一点|详细点|详细说说|解释一下|什么意思|啥意思|答错了|错了|不对|不是这个|你确定吗|确定吗|真的吗|继续|然后呢|还有呢)+$/u;
 /** Chinese chatter: thanks, praise, acknowledgement, laughter, insults. */
 const CHAT_ZH =
   /^(谢谢|多谢|感谢|太好了|很好|好的|好吧|不错|厉害|棒|哈+|呵呵|嗯+|哦+|行|可以|知道了|明白了|垃圾|没用|笨|傻|你好|您好|早上好|早安|早晨|中午好|下午好|晚上好|晚安|再见|拜拜|在吗|在不在|有人吗|哈喽|哈啰|嗨|喂)+(你们|你|您|大家|啦|了|呀|啊|哦|喔|咯|嘛|晒)*$/u;
@@ -738,6 +749,15 @@ const ASKING =
   /\b(how|what|when|who|which|where|why|whether|tell me|can you|could you|please find|is there|are there|i(?:'d| would) like to know|i want to know)\b|多少|几|什么|是否|吗/i;
 /** A sentence in which writers speak of themselves: "I need …", "My neighbour …", "We're …", "我想…". */
 const FIRST_PERSON = /^\s*(?:i|i'm|i’m|i've|i’ve|i'd|i’d|my|we|we're|we’re|we've|we’ve|our)\b|^\s*我/iu;
+/** True for a message of words about the conversation only (CONVERSATION), with at least one of them. */
+function aboutTheConversation(words: string[]): boolean {
+  const you = (w: string): boolean => TO_THE_BOT.test(w);
+  return (
+    words.some((w) => CONVERSATION.has(w)) &&
+    words.every((w) => CONVERSATION.has(w) || CHAT.has(w) || FRAMING.has(w) || you(w))
+  );
+}
+
 /** Longer than this and with no question mark and several sentences: a pasted text, not a question. */
 const PASTE_CHARS = 300;
 
@@ -805,6 +825,7 @@ export function readMessage(message: string): MessageReading {
   const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');
   // (Chinese chatter may end in a question mark: "在吗？", "有人吗？" ask only whether someone is there.)
   if ((!asks && words.every((w) => CHAT.has(w) || FRAMING.has(w))) || CHAT_ZH.test(bare)) return { kind: 'chatter' };
+  if (aboutTheConversation(words) || CONVERSATION_ZH.test(bare)) return { kind: 'chatter' };
   if ((TO_THE_BOT.test(text) && words.length && words.every((w) => BOT_WORDS.has(w))) || TO_THE_BOT_ZH.test(bare))
     return { kind: 'chatter' };
   if (text.length <= PASTE_CHARS) {

@@ -54,6 +54,12 @@ describe('simple chat questions', () => {
       '好的，谢谢啦',
       '有人吗？',
       '再见',
+      // About the conversation, not the reports.
+      'try again',
+      'are you sure?',
+      "that's not what I asked",
+      'can you explain?',
+      '什么意思？',
     ]) {
       const a = await engine.answer(message);
       expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });
@@ -68,7 +74,11 @@ describe('simple chat questions', () => {
       expect(a, message).toMatchObject({ abstained: true, notAQuestion: 'chatter' });
     }
     // Addressed to "you" but about the report: answered.
-    for (const message of ['Can you tell me how many administrative cases there were?', 'Who made the decision?'])
+    for (const message of [
+      'Can you tell me how many administrative cases there were?',
+      'Who made the decision?',
+      'can you explain the legal aid system?',
+    ])
       expect((await engine.answer(message)).notAQuestion, message).toBeUndefined();
   });
 
