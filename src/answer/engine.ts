@@ -25,12 +25,11 @@ import {
   countedModifiersOf,
   askedHeadOf,
   analyzeQuestion,
-  readMessage,
   CURRENCY_TERMS,
   modelReading,
-  splitQuestion,
   type QuestionAnalysis,
 } from './question.js';
+import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import {
   calibrate,

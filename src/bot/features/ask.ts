@@ -21,7 +21,7 @@ import type { AnswerCache } from '../answer-cache.js';
 import { LruMap } from '../../lru-map.js';
 import { smallTalkOf } from '../small-talk.js';
 import { metrics } from '../../metrics.js';
-import { followUp } from '../../answer/question.js';
+import { followUp } from '../../answer/message.js';
 
 /** How long a chat's question is there for a follow-up to lean on. */
 const FOLLOW_UP_MS = 5 * 60_000;
