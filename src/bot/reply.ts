@@ -166,10 +166,6 @@ export async function answerInChat(
 ): Promise<number | undefined> {
   await showTyping(ctx);
   const answer = { ...(await askEngine(deps, readAs ?? question)), ...(readAs ? { readAs } : {}) };
-  // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter
-  // between
-  // members: no refusal card in the group.
-  if (answer.abstained && isReplyToBot(ctx)) return undefined;
   // "Summarize the report", "what is it about?": no passage answers it; the report's contents do (its own headings), or
   // the list of reports when there are several.
   if (answer.notAQuestion === 'overview') {
@@ -177,6 +173,9 @@ export async function answerInChat(
     if (reports.length === 1) return void (await sendContents(ctx, reports[0]!));
     return void (await sendReports(ctx, deps));
   }
+  // In a group, a reply to the bot that asks nothing it can answer ("lol ok, that is wild", an emoji) is chatter
+  // between members: no refusal card in the group.
+  if (answer.abstained && isReplyToBot(ctx)) return undefined;
   return replyWithAnswer(ctx, deps, answer, cache);
 }
 

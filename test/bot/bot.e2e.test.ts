@@ -287,6 +287,26 @@ describe('the bot end to end through a Bot API emulator', () => {
     expect(welcome!.text).toMatch(
       /In this group, ask with \/ask your question, mention @report_quote_bot, or reply to one of my answers/,
     );
+    // A request for the whole report, in reply to an answer, gets its contents (another member: the first has
+    // used up its questions for the minute).
+    const other = api.client(1021, { chatId: -5001, type: 'group' });
+    api.inject({
+      message: {
+        message_id: 9200,
+        date: 1,
+        chat,
+        from: other.from,
+        text: 'can you summarize the report?',
+        reply_to_message: {
+          message_id: followUp!.messageId,
+          date: 1,
+          chat,
+          from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' },
+          text: 'x',
+        },
+      },
+    });
+    expect((await other.replies(1))[0]!.text).toMatch(/Contents/);
   });
 
   it('greetings get the welcome, thanks a short reply, and /help every command', async () => {
