@@ -275,6 +275,7 @@ export class AnswerEngine {
         withGlossSynonyms(withOtherForms(c, lexical), (word) => vocabulary.synonyms(word), lexical),
       ),
       (word) => vocabulary.synonyms(word),
+      this.options.expandQuery !== undefined,
     );
     const widened = (c: Concept): Concept => withCompounds(withFamily(c, lexical), (t) => vocabulary.compoundsOf(t));
     return { ...read, concepts: read.concepts.map(widened) };

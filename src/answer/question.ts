@@ -352,11 +352,14 @@ const RELATIVE_TIME =
  *   when given, the question's raw Han characters are left to them
  * @param synonymsOf synonym readings of one question word (each a list of index terms), credited
  *   SYNONYM_CREDIT (see src/search/vocabulary.ts)
+ * @param glossed whether Chinese is read through a glossary (the translated concepts, none when every Chinese word is
+ *   grammar: "notaries 多少?"), so its characters are never index terms themselves
  */
 export function analyzeQuestion(
   question: string,
   translated: Concept[] = [],
   synonymsOf: (word: string) => string[][][] = () => [],
+  glossed = translated.length > 0,
 ): QuestionAnalysis {
   const wantsFigure = FIGURE_CUES.test(question) || RANK_CUES.test(question);
   const wantsDate = DATE_CUES.test(question);
@@ -372,7 +375,7 @@ export function analyzeQuestion(
     (t) =>
       keep(t.term) &&
       !FRAMING.has(t.term) &&
-      !(translated.length && HAN.test(t.term)) &&
+      !(glossed && HAN.test(t.term)) &&
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
   );
   const terms = tokens.map((t) => t.term);

@@ -98,6 +98,10 @@ describe('the engine, stage by stage, on a small report', () => {
     const traditional = await zh.answer('2024年公證處辦理了多少件公證？');
     expect(traditional.answers.map((a) => a.quote.text)).toEqual(simplified.answers.map((a) => a.quote.text));
     expect(traditional.confidence).toBe(simplified.confidence);
+    // English words with Chinese grammar: 多少 asks "how many", and its characters are no words to look up.
+    const mixed = await zh.answer('notaries 多少?');
+    expect(mixed.abstained).toBe(false);
+    expect(mixed.answers[0]?.quote.text).toContain('420 notaries');
     // Read before anything else: 謝謝 is 谢谢, thanks, not a question.
     expect((await zh.answer('謝謝！')).notAQuestion).toBe('chatter');
   });
