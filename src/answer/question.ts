@@ -190,10 +190,10 @@ const DATE_FRAME = new Set(tokenize('happen happens happened happening occur occ
  * be a word.
  */
 const DEFINITION = new RegExp(
-  String.raw`^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|abbreviation\s+|acronym\s+)?["“']?([A-Z][A-Za-z&]{1,8}?)s?["”']?\s+(?:stand\s+for|mean|refer\s+to)\b` +
-    String.raw`|^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?["“']?([A-Z]{2,}[a-z]??)s?["”']?\s*[?？.]*\s*$` +
-    String.raw`|\b(?:full\s+(?:name|form)|long\s+form|meaning|definition)\s+of\s+(?:the\s+)?["“']?([A-Z]{2,}?)s?\b` +
-    String.raw`|^\s*["“']?([A-Z]{2,}?)s?["”']?\s*(?:stands\s+for|means|meaning|=|是什么意思|的全称|指的是什么|代表什么)\s*[?？.]*\s*$`,
+  String.raw`^\s*what\s+(?:does|do|did)\s+(?:the\s+)?(?:term\s+|abbreviation\s+|acronym\s+)?["“']?([\p{L}&]{2,10})["”']?\s+(?:stand\s+for|mean|refer\s+to)\b` +
+    String.raw`|^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?["“']?([\p{L}&]{2,10})["”']?\s*[?？.]*\s*$` +
+    String.raw`|\b(?:full\s+(?:name|form)|long\s+form|meaning|definition)\s+of\s+(?:the\s+)?["“']?([\p{L}&]{2,10})\b` +
+    String.raw`|^\s*["“']?([\p{L}&]{2,10}?)["”']?\s*(?:stands\s+for|means|meaning|=|是什么意思|的全称|指的是什么|代表什么)\s*[?？.]*\s*$`,
   'iu',
 );
 /** An abbreviation as written: capitals, perhaps a small letter among them ("PhD"), two letters or more. */

@@ -454,6 +454,8 @@ describe('what a "how many" question counts', () => {
 describe('what an abbreviation stands for', () => {
   it('reads which abbreviation a question asks the meaning of, in capitals only', () => {
     expect(abbreviationAsked('What does OMB stand for?')).toBe('OMB');
+    expect(abbreviationAsked('what does USDS stand for?')).toBe('USDS'); // its last S is no plural
+    expect(abbreviationAsked('what does CDS stand for?')).toBe('CDS');
     expect(abbreviationAsked('what is a PM?')).toBe('PM');
     expect(abbreviationAsked('what are PMs?')).toBe('PM');
     expect(abbreviationAsked('full name of FTE')).toBe('FTE');
