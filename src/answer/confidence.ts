@@ -12,6 +12,7 @@
  */
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { conceptsWith, conceptTerms } from '../search/concept.js';
+import { definedAcronyms } from '../corpus/acronyms.js';
 import { createHash } from 'node:crypto';
 import {
   figuresOfKind,
@@ -328,6 +329,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "Which university has the best engineering school?": a passage naming no extreme does not say which.
   if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
+  // "What does OMB stand for?": a passage that only uses OMB does not say.
+  if (q.defines && !spellsOut(shown.quoted, q.defines)) return false;
   if (!q.wantsFigure && !q.wantsDate) return true;
   // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
   // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
@@ -366,6 +369,30 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
     hasFigure(figures, q.figureKind) &&
     figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
   );
+}
+
+/** Small words a name may hold between the words its initials come from ("Office of Management and Budget"). */
+const NAME_LINKS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);
+
+/**
+ * True when a text spells out an abbreviation: defines it ("… Budget (OMB)") or holds capitalised words, small words
+ * aside, whose initials are its letters ("the Northern Metropolis" for NM). Pure.
+ */
+export function spellsOut(text: string, abbreviation: string): boolean {
+  if (definedAcronyms(text).some((a) => a.short === abbreviation)) return true;
+  const letters = abbreviation.replace(/[^A-Z]/g, '');
+  const words = text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
+  return words.some((_, start) => {
+    let initials = '';
+    for (const word of words.slice(start)) {
+      if (initials && NAME_LINKS.has(word)) continue;
+      if (!/^\p{Lu}/u.test(word)) break;
+      initials += word.charAt(0);
+      if (initials === letters) return true;
+      if (!letters.startsWith(initials)) break;
+    }
+    return false;
+  });
 }
 
 /** Whether the quote's figure is measured as the question asks: in its unit, as a length of time, a rate, a share. */

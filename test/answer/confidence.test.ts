@@ -175,6 +175,11 @@ describe('confidence', () => {
     // "How many years" counts years as before; any other count by a unit of time stays no answer.
     const flats = analyzeQuestion('how many flats for public housing are there?');
     expect(verdict(flats, 'Public housing flats took 6.1 years to build.')).toBe('low');
+    // "What does OMB stand for?" is answered by a passage spelling it out, not one only using it.
+    const omb = analyzeQuestion('What does OMB stand for?');
+    expect(verdict(omb, 'OMB distributed the assessment criteria to agencies.')).toBe('low');
+    expect(verdict(omb, 'GSA consulted the Office of Management and Budget (OMB) and the Access Board.')).toBe('high');
+    expect(verdict(omb, 'The Office of Management and Budget distributed the criteria.')).toBe('high');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(verdict(budget, '$285 million in projected savings over five years')).toBe('low');
