@@ -241,37 +241,17 @@ describe('the bot end to end through a Bot API emulator', () => {
     // A reply to one of the bot's answers is a follow-up question.
     const from = { ...member.from };
     const chat = { id: -5001, type: 'group', title: 'G' };
-    api.inject({
-      message: {
-        message_id: 9001,
-        date: 1,
-        chat,
-        from,
-        text: 'And how many village doctors were dismissed?',
-        reply_to_message: {
-          message_id: mention!.messageId,
-          date: 1,
-          chat,
-          from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' },
-          text: 'x',
-        },
-      },
-    });
-    const [followUp] = await member.replies(1);
-    expect(followUp!.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
-    // Chatter in reply to an answer ("lol ok, that is wild", an emoji, an off-topic aside) gets no refusal card in the
-    // group.
-    const before = api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001').length;
-    for (const [i, text] of ['lol ok, that is wild', '😂😂', 'what is the weather in Paris'].entries())
-      api.inject({
+    /** A group message sent as a reply to one of the bot's messages. */
+    const replyToBot = (messageId: number, to: unknown, text: string, sender: typeof from = from): void =>
+      void api.inject({
         message: {
-          message_id: 9100 + i,
+          message_id: messageId,
           date: 1,
           chat,
-          from,
+          from: sender,
           text,
           reply_to_message: {
-            message_id: followUp!.messageId,
+            message_id: to as number,
             date: 1,
             chat,
             from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' },
@@ -279,6 +259,14 @@ describe('the bot end to end through a Bot API emulator', () => {
           },
         },
       });
+    replyToBot(9001, mention!.messageId, 'And how many village doctors were dismissed?');
+    const [followUp] = await member.replies(1);
+    expect(followUp!.text).toContain('<b>dismissed</b> three <b>village doctors</b>');
+    // Chatter in reply to an answer ("lol ok, that is wild", an emoji, an off-topic aside) gets no refusal card in the
+    // group.
+    const before = api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001').length;
+    for (const [i, text] of ['lol ok, that is wild', '😂😂', 'what is the weather in Paris'].entries())
+      replyToBot(9100 + i, followUp!.messageId, text);
     await member.say('/ask How many mediation statements were issued?');
     await member.replies(1);
     expect(api.callsOf('sendMessage').filter((c) => String(c.chat_id) === '-5001')).toHaveLength(before + 1);
@@ -290,22 +278,7 @@ describe('the bot end to end through a Bot API emulator', () => {
     // A request for the whole report, in reply to an answer, gets its contents (another member: the first has
     // used up its questions for the minute).
     const other = api.client(1021, { chatId: -5001, type: 'group' });
-    api.inject({
-      message: {
-        message_id: 9200,
-        date: 1,
-        chat,
-        from: other.from,
-        text: 'can you summarize the report?',
-        reply_to_message: {
-          message_id: followUp!.messageId,
-          date: 1,
-          chat,
-          from: { id: BOT_INFO.id, is_bot: true, first_name: 'Report Bot' },
-          text: 'x',
-        },
-      },
-    });
+    replyToBot(9200, followUp!.messageId, 'can you summarize the report?', other.from);
     expect((await other.replies(1))[0]!.text).toMatch(/Contents/);
   });
 
