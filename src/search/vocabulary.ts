@@ -360,9 +360,29 @@ export class QueryVocabulary {
    */
   namesNotInReports(question: string): string[] {
     // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong".)
-    return this.names(question).filter(
+    return [...this.names(question), ...this.namesInLowerCase(question)].filter(
       (name) => !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? ''),
     );
+  }
+
+  /**
+   * Words a question writes in lower case that the dictionary knows only as names ("in texas", "beijing"): people type
+   * names without their capitals, and a name weighs the same either way. Not days and months, nor a word one edit from
+   * a report's word (a typo as likely: "handel" for "handle").
+   */
+  private namesInLowerCase(question: string): string[] {
+    const thesaurus = this.thesaurus;
+    if (!thesaurus) return [];
+    return [...question.matchAll(/(?<![\p{L}\d])\p{Ll}[\p{Ll}\d]+(?![\p{L}\d])/gu)]
+      .map((m) => m[0])
+      .filter(
+        (word) =>
+          processTerm(word) !== undefined &&
+          !TIME_NAMES.test(word) &&
+          thesaurus.knows(word) &&
+          !thesaurus.knowsAsCommonWord(word) &&
+          this.nearestWord(word, this.byLength, 1) === undefined,
+      );
   }
 
   /**

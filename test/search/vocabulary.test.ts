@@ -23,6 +23,7 @@ const THESAURUS = Thesaurus.parse(
     'inspect\td:inspection',
     'copland\t1:aaron_copland\tp',
     'york\t1:new_york\tp',
+    'cour\t1:jacques_cour\tp',
     'wall\t1:paries',
     'new\t1:fresh',
     'take\t1:accept',
@@ -184,6 +185,15 @@ describe('QueryVocabulary', () => {
     const withInitials = new QueryVocabulary(words, (t) => terms.has(t) || t === 'lb', THESAURUS);
     expect(withInitials.namesNotInReports('What did the LB receive in Youyu?')).toEqual(['Youyu']);
     expect(vocabulary.namesNotInReports('What did the LB receive?')).toEqual(['LB']);
+  });
+
+  it('reads a name typed in lower case as the name, when the dictionary knows it only with its capitals ("texas")', () => {
+    expect(vocabulary.namesNotInReports('how many firms registered in york?')).toEqual(['york']);
+    expect(vocabulary.namesNotInReports('How many firms registered in York?')).toEqual(['York']);
+    // Common words, days and months are no names; nor is a name the reports use.
+    expect(vocabulary.namesNotInReports('how many firms registered on sunday in march?')).toEqual([]);
+    // A name one edit from a report's word may as well be a typo for it ("cour" for "court").
+    expect(vocabulary.namesNotInReports('how many cases did the cour accept?')).toEqual([]);
   });
 
   it('reads no name into a function word, nor into the first word of a question opened by marks', () => {
