@@ -146,10 +146,24 @@ export function tokenizeWithOffsets(text: string): Token[] {
         continue;
       }
     }
-    const term = processTerm(word);
+    const term = processTerm(word) ?? capitalsAbbreviation(word, normal, start);
     if (term) tokens.push({ term, start, end: start + word.length });
   }
   return tokens;
+}
+
+/**
+ * A two-letter function word written in capitals amid ordinary text is an abbreviation ("work in IT", "US agencies",
+ * "communications (IS)"), kept as its letters; not in a line without lower case ("AS OF MARCH 31"), where every word is
+ * in capitals.
+ */
+function capitalsAbbreviation(word: string, text: string, start: number): string | undefined {
+  if (word.length !== 2 || !/^\p{Lu}{2}$/u.test(word)) return undefined;
+  // (Its line within a few hundred characters: a report may be one line.)
+  const before = text.slice(Math.max(0, start - 200), start);
+  const after = text.slice(start, start + 200);
+  const line = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n', 1)[0]!;
+  return /\p{Ll}/u.test(line) ? word.toLowerCase() : undefined;
 }
 
 /** The processed terms of `text`, in order, stop words removed. */

@@ -27,6 +27,14 @@ describe('tokenize', () => {
     expect(mark).toEqual({ term: 'hectar', start: 0, end: 'hectares'.length });
   });
 
+  it('reads a two-letter function word in capitals as an abbreviation, unless its whole line is in capitals', () => {
+    expect(tokenize('what share of staff work in IT')).toEqual(['share', 'staff', 'work', 'it']);
+    expect(tokenize('Work in communications (IS)')).toEqual(['work', 'commun', 'is']);
+    // The pronoun and the preposition are still no terms; nor is a heading written in capitals.
+    expect(tokenize('It is in the report')).toEqual(['report']);
+    expect(tokenize('Staff\nAS OF MARCH 31\nmore')).toEqual(['staff', 'march', '31']);
+  });
+
   it('leaves codes of letters and digits alone', () => {
     expect(tokenize('mp3 G20 H5N1 Win10')).toEqual(['mp3', 'g20', 'h5n1', 'win10']);
   });
