@@ -146,10 +146,43 @@ export function tokenizeWithOffsets(text: string): Token[] {
         continue;
       }
     }
+    // A fiscal year written short ("FY2023", "FY23") is "FY" and its year.
+    const fiscal = FISCAL_YEAR.exec(word);
+    if (fiscal) {
+      tokens.push(
+        { term: 'fy', start, end: start + 2 },
+        { term: fullYear(fiscal[1]!), start: start + 2, end: start + word.length },
+      );
+      continue;
+    }
     const term = processTerm(word) ?? capitalsAbbreviation(word, normal, start);
-    if (term) tokens.push({ term, start, end: start + word.length });
+    if (!term) continue;
+    const end = start + word.length;
+    tokens.push({ term: secondYear(tokens.at(-1), normal, start) ?? term, start, end });
   }
   return tokens;
+}
+
+/** "FY" with a year of two or four digits, written as one word. */
+const FISCAL_YEAR = /^FY(\d{2}|\d{4})$/i;
+
+/** A year of two digits in this century's full form ("25" → "2025"); four digits as they are. */
+function fullYear(digits: string): string {
+  return digits.length === 2 ? `20${digits}` : digits;
+}
+
+/**
+ * The second year of a range written short ("2023-24", "2022/23": 2024, 2023), as the full year, when the number at
+ * `start` is one; undefined otherwise. Not a month ("2024-01"): the two digits must follow the first year's and be past
+ * twelve, unless they are the very next year.
+ */
+function secondYear(previous: Token | undefined, text: string, start: number): string | undefined {
+  if (!previous || !/^(19|20)\d{2}$/.test(previous.term) || !/^[-–/]$/.test(text.slice(previous.end, start))) return;
+  const digits = /^\d{2}(?!\d)/.exec(text.slice(start, start + 3))?.[0];
+  if (!digits || /[\d.,]/.test(text[start + 2] ?? '')) return undefined;
+  const first = Number(previous.term);
+  const second = Math.floor(first / 100) * 100 + Number(digits);
+  return second === first + 1 || (second > first && Number(digits) > 12) ? String(second) : undefined;
 }
 
 /**

@@ -35,6 +35,15 @@ describe('tokenize', () => {
     expect(tokenize('Staff\nAS OF MARCH 31\nmore')).toEqual(['staff', 'march', '31']);
   });
 
+  it('reads a fiscal year written short, and a range of years written short, as their full years', () => {
+    expect(tokenize('FY2023-2024')).toEqual(['fy', '2023', '2024']);
+    expect(tokenize('spent in 2023-24')).toEqual(['spend', '2023', '2024']);
+    expect(tokenize('FY18 and FY 2022/23')).toEqual(['fy', '2018', 'fy', '2022', '2023']);
+    expect(tokenize('the 2021-25 plan')).toEqual(['2021', '2025', 'plan']);
+    // A year and a month is no range.
+    expect(tokenize('published 2024-01-17')).toEqual(['publish', '2024', '01', '17']);
+  });
+
   it('leaves codes of letters and digits alone', () => {
     expect(tokenize('mp3 G20 H5N1 Win10')).toEqual(['mp3', 'g20', 'h5n1', 'win10']);
   });
