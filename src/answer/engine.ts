@@ -379,17 +379,23 @@ export class AnswerEngine {
    * offices and bodies it names: "led by the Deputy Chief Secretary for Administration"), unless an office is all words
    * of the question ("who chairs the steering committee?" → "the Steering Committee") or of the report's title; for
    * "who is the current Financial Secretary?" (identity) the names that may be a person's ("Paul N. Wagner", not
-   * "Canada", "TBS"); for any other question, its names alone.
+   * "Canada", "TBS"); for any other question, its names alone. The one a "who" question asks for is not one it names
+   * itself ("who was the CEO before Paul Wagner?", "who built Report Stream's database?"), unless it asks who that is
+   * ("who is Lu Dongliang?").
    */
   private namesIn(q: QuestionAnalysis, text: string, vocabulary: QueryVocabulary, title: Set<string>): string[] {
     const agent = q.wantsName && !q.asksIdentity;
+    const given = (name: string): boolean => {
+      const terms = tokenize(name);
+      return q.wantsName && !terms.includes(q.whoIs ?? '') && terms.every((t) => q.terms.includes(t));
+    };
     return [
       ...(agent
         ? vocabulary.agents(text)
         : q.asksIdentity
           ? vocabulary.personNames(text)
           : vocabulary.names(text, true)
-      ).filter((name) => name === 'I' || tokenize(name).some((t) => !title.has(t))),
+      ).filter((name) => name === 'I' || (tokenize(name).some((t) => !title.has(t)) && !given(name))),
       ...(agent ? [...officesIn(text), ...passiveAgentsIn(text)] : []).filter((office) =>
         tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
       ),

@@ -31,6 +31,8 @@ export interface QuestionAnalysis {
    * head?", "局长是谁？"): only a person's name answers it, not the office the question names.
    */
   asksIdentity: boolean;
+  /** "Who is Lu Dongliang?": the term of the one a "who is …" question asks about, when it names someone. */
+  whoIs?: string | undefined;
   /**
    * Asks about something not done or not there ("how many agencies have no tracking process?", "were any not
    * resolved?").
@@ -148,6 +150,14 @@ const CHANGE_OR_MEASURE =
   /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
+/** "Who is/was X": X's first word (a function word when the question asks for someone: "who is the …"). */
+const WHO_IS = /\bwho(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(\p{L}+)/iu;
+
+/** The term of the one a "who is …" question asks about ("who is Lu Dongliang?" → "lu"); none for "who is the …". */
+function whoIsOf(question: string): string | undefined {
+  const word = WHO_IS.exec(question)?.[1];
+  return word === undefined ? undefined : processTerm(word);
+}
 /**
  * "Who does better …", "who has more …": "who" ranges over the groups the question names ("organisations with
  * components vs without"), answered by a comparison, not a name. GSA answered only low 11 → 10, nothing else moved.
@@ -394,6 +404,7 @@ export function analyzeQuestion(
     // ("The full name of OLA" asks what it stands for, not for someone.)
     wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question) && !defines,
     asksIdentity: IDENTITY_CUES.test(question),
+    whoIs: whoIsOf(question),
     negated: isNegated(question),
     superlative: asksSuperlative(question),
     defines,

@@ -201,4 +201,25 @@ describe('AnswerEngine', () => {
     expect(identity.answers[0]!.quote.text).toContain('led by the Financial Secretary');
     expect(identity.confidence).toBe('low');
   });
+
+  it('the one a "who" question asks for is not one it names itself, unless it asks who that is', async () => {
+    const text = `# Annual Report 2024
+
+## Message from our Chief Executive Officer
+
+Paul N. Wagner thanked the staff for their hard work this year.
+
+The service opened two new offices in 2024.
+`;
+    const index = new CorpusIndex();
+    const r = parseReport(text, 'annual-report-2024.md');
+    index.addReport(r, chunkReport(r));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const before = await engine.answer('who thanked the staff before Paul Wagner?');
+    expect(before.answers[0]!.quote.text).toContain('Paul N. Wagner');
+    expect(before.confidence).toBe('low');
+    const who = await engine.answer('who is Paul Wagner?');
+    expect(who.answers[0]!.quote.text).toContain('Paul N. Wagner');
+    expect(who.confidence).toBe('high');
+  });
 });
