@@ -345,6 +345,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (countsPeople(q)) counted.push(...shown.persons);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
+  if (countsOnlyAnExample(q, shown.quoted)) return false;
   // "How many … officers": a count beside the "office" counts something else (the stems are one).
   if (q.figureKind === 'count' && q.countedAgent && !new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted))
     return false;
@@ -370,6 +371,20 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
     figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
   );
 }
+
+/**
+ * "How many schools …": "15,000 testing sites, including … schools" counts the sites. True when the head of what a
+ * count question counts is named in the quote only in an example without a figure of its own ("1,798 entities,
+ * including 837 enterprises" counts enterprises too).
+ */
+function countsOnlyAnExample(q: QuestionAnalysis, quoted: string): boolean {
+  const head = q.countedHead;
+  if (q.figureKind !== 'count' || !head) return false;
+  return tokenize(quoted).includes(head) && !tokenize(quoted.replace(EXAMPLES, ' ')).includes(head);
+}
+
+/** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */
+const EXAMPLES = /\b(?:such as|including|e\.g\.|for example|for instance)\b[^.;:\d]*(?=[.;:]|$)/gi;
 
 /** Small words a name may hold between the words its initials come from ("Office of Management and Budget"). */
 const NAME_LINKS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);

@@ -71,6 +71,8 @@ export interface QuestionAnalysis {
   aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
   counted: string[];
+  /** The plural head of what a "how many" question counts ("how many testing sites use …" → site), when found. */
+  countedHead?: string | undefined;
   /**
    * A noun of the "how many" phrase that Porter's stemmer reads as another word ("officers" and "office" are both
    * "offic"): the quote must write it ("officer", singular), or it counts something else.
@@ -418,6 +420,7 @@ export function analyzeQuestion(
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     counted: countedOf(question),
+    countedHead: countedHeadOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     ...measures(question, wantsFigure),
   };
@@ -510,6 +513,13 @@ export function countedModifiersOf(question: string): string[] {
   const words = countedWordsOf(question);
   const head = words.findIndex((w) => PLURAL_HEAD.test(w));
   return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
+}
+
+/** The head of what a "how many" question counts, as an index term ("how many schools use …" → school). */
+export function countedHeadOf(question: string): string | undefined {
+  const words = countedWordsOf(question);
+  const head = words.find((w) => PLURAL_HEAD.test(w));
+  return head === undefined ? undefined : tokenize(head)[0];
 }
 
 /** A plural noun: a word in -s (not -ss, -us, -is) or an irregular plural. */
