@@ -394,9 +394,25 @@ export class QueryVocabulary {
   namesInReports(question: string): string[] {
     const setting = (name: string): boolean =>
       new RegExp(`\\b(in|at|near|around|outside|inside)\\s+(the\\s+)?${name}\\b`, 'i').test(question);
-    return [...new Set([...this.names(question), ...(question.match(/\b\p{Lu}{2,}\b/gu) ?? [])])].filter(
-      (name) => !setting(name) && this.hasTerm(processTerm(name) ?? ''),
-    );
+    return [
+      ...new Set([
+        ...this.names(question),
+        ...(question.match(/\b\p{Lu}{2,}\b/gu) ?? []),
+        ...this.reportWordsUnknown(question),
+      ]),
+    ].filter((name) => !setting(name) && this.hasTerm(processTerm(name) ?? ''));
+  }
+
+  /**
+   * Lower-case words of a question that the reports use and no dictionary knows ("ircc", "zuoyun"): their names and
+   * abbreviations, typed without capitals.
+   */
+  private reportWordsUnknown(question: string): string[] {
+    const thesaurus = this.thesaurus;
+    if (!thesaurus) return [];
+    return [...question.matchAll(/(?<![\p{L}\d])\p{Ll}{2,}(?![\p{L}\d])/gu)]
+      .map((m) => m[0])
+      .filter((word) => this.words.has(word) && !thesaurus.knows(word));
   }
 
   /**

@@ -75,6 +75,7 @@ describe('what kind of answer a question wants', () => {
     expect(kind('What was the total legal aid budget, in yuan?')).toEqual(['figure']);
     expect(kind('How big is the county?')).toEqual(['figure']);
     expect(kind('count of lawyers in zuoyun?')).toEqual(['figure']);
+    expect(kind('how fast can the service send emails now?')).toEqual(['figure']); // a rate
     // "How long" asks for a length of time; "how long ago" for a date.
     expect(analyzeQuestion('How long is the wait for public housing now?').duration).toBe(true);
     expect(analyzeQuestion('公屋要轮候多久？').duration).toBe(true);
@@ -217,6 +218,9 @@ describe('the kind of figure asked for', () => {
       hasFigure('The proportion of excellent days of air quality is 82.5%, down 8.5 percentage points.', 'count'),
     ).toBe(false);
     expect(hasFigure('There are 273 excellent days above the second level.', 'count')).toBe(true);
+    // A measure made a modifier counts nothing ("a 6-digit short code").
+    expect(hasFigure('Obtained a 6-digit short code for text messages.', 'count')).toBe(false);
+    expect(hasFigure('Sent 6 text messages with a 6-digit code.', 'count')).toBe(true);
     expect(hasFigure('The centre accepted 60 cases of legal aid.', 'amount')).toBe(false);
     expect(hasFigure('A subsidy of 950 yuan per case.', 'amount')).toBe(true);
     expect(hasFigure('We earmarked $1 billion for research.', 'amount')).toBe(true);

@@ -276,4 +276,12 @@ describe('names a question shares with the reports', () => {
     expect(vocabulary.namesInReports("What's the best pizza place in Datong?")).toEqual([]);
     expect(vocabulary.namesInReports('is the previous XY steering group being scrapped?')).toEqual([]);
   });
+
+  it('also a word the reports use that no dictionary knows, typed in lower case ("ircc", "datong")', () => {
+    const held = new Set(['ircc', 'datong', 'lawsuit']);
+    const words = wordCounts(['IRCC replies in Datong. A lawsuit.']);
+    const vocabulary = new QueryVocabulary(words, (t) => held.has(t), THESAURUS);
+    expect(vocabulary.namesInReports('how many languages can ircc reply in?')).toEqual(['ircc']);
+    expect(vocabulary.namesInReports('any lawsuit in datong?')).toEqual([]); // a dictionary word; a place it is set in
+  });
 });
