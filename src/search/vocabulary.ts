@@ -129,6 +129,9 @@ const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 4 ? 
  */
 const DICTIONARY_TYPO_LENGTH = 6;
 
+/** A capitalised word; it ends where Han characters begin ("File在几个州" is "File"). */
+const CAPITALISED = /\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
+
 /** Days and months, also abbreviated: capitalised, but not names a report would have to mention. */
 const TIME_NAMES =
   /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?$|^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/;
@@ -299,7 +302,7 @@ export class QueryVocabulary {
    */
   names(text: string, sentenceStarts = false): string[] {
     const names: string[] = [];
-    for (const m of text.matchAll(/\p{Lu}[\p{L}\d]+/gu)) {
+    for (const m of text.matchAll(CAPITALISED)) {
       // A sentence's first word is capitalised anyway, also after marks that open it ("**How many …**", "“What …").
       const before = text.slice(0, m.index).replace(/[^\p{L}\p{N}.?!:;。？！]+$/u, '');
       if (!sentenceStarts && (!before || /[.?!:;。？！]$/u.test(before))) continue;
@@ -320,7 +323,7 @@ export class QueryVocabulary {
   personNames(text: string): string[] {
     const thesaurus = this.thesaurus;
     if (!thesaurus) return this.names(text, true);
-    const words = [...text.matchAll(/\p{Lu}[\p{L}\d]+/gu)];
+    const words = [...text.matchAll(CAPITALISED)];
     const inOtherName = new Set<string>();
     words.forEach((m, i) => {
       const next = words[i + 1];

@@ -203,6 +203,8 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.names('**Youyu firms?**')).toEqual([]);
     expect(vocabulary.names('“Youyu firms?”')).toEqual([]);
     expect(vocabulary.names('pls tell me How many firms registered in Youyu?')).toEqual(['Youyu']);
+    // A name ends where Han characters begin: "Youyu在哪？" names Youyu.
+    expect(vocabulary.names('Youyu在哪里有多少家企业？', true)).toEqual(['Youyu']);
   });
 
   it('counts edits with transpositions as one', () => {
