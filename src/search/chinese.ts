@@ -66,6 +66,11 @@ const CANTONESE: [RegExp, string][] = [
 const YEAR_SUFFIX = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 const HAN = /\p{Script=Han}/u;
 /**
+ * Question phrases, read apart before the question is segmented: they are grammar, and matched longest-first they glue
+ * onto the word after them (哪一年成立 as 哪一 | 年成 "the year's harvest" | 立, not 哪一年 | 成立 "founded").
+ */
+const QUESTION_PHRASES = /哪一年|哪年|什么时候|多长时间|为什么|多少|多久|哪些|什么|怎么|如何|何时/g;
+/**
  * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
  */
 const STOP = new Set(
@@ -184,7 +189,7 @@ export class ChineseGlossary {
     const concepts: Concept[] = [];
     // "2023年" is the year 2023 (its number is read as the year already), not the word "year": 年 after a year's four
     // digits says nothing more ("3年", three years, still counts years).
-    const words = this.segment(this.simplified(question).replace(YEAR_SUFFIX, '$1 '));
+    const words = this.segment(this.simplified(question).replace(YEAR_SUFFIX, '$1 ').replace(QUESTION_PHRASES, ' '));
     for (const [i, word] of words.entries()) {
       if (
         STOP.has(word) ||

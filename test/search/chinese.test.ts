@@ -22,6 +22,9 @@ const glossary = ChineseGlossary.parse(
     '最\t(before an adjective or verb) to the highest degree; (the) most ...; -est|best or most extreme example',
     '低\tlow',
     '年\tyear',
+    "年成\tthe year's harvest",
+    '成立\tto establish|to set up',
+    '哪一\twhich one',
     '個\t=个',
     '幾\t=几',
     '多久\t(of time) how long?',
@@ -112,6 +115,12 @@ describe('Chinese questions', () => {
     expect(glossed('2023年行政案件')).toEqual([[['行政案件']]]);
     expect(glossed('2023 年行政案件')).toEqual([[['行政案件']]]);
     expect(glossed('3年行政案件')).toEqual([[['年']], [['行政案件']]]);
+  });
+
+  it('reads question phrases apart before segmenting, so they do not glue onto the next word', () => {
+    const glossed = (q: string): string[][][] => glossary.concepts(q).map((c) => c.senses.at(-1)!);
+    // Longest match first would read 哪一 | 年成 "the year's harvest" | 立.
+    expect(glossed('行政案件是哪一年成立的？')).toEqual([[['行政案件']], [['成立']]]);
   });
 
   it('reads traditional characters as the simplified ones, a character at a time, only those no simplified word uses', () => {
