@@ -94,6 +94,25 @@ describe('polarity of a count', () => {
   });
 });
 
+describe('a reported question', () => {
+  const score = (question: string, text: string): number =>
+    scoreSentence(
+      analyzeQuestion(question),
+      sentence(text),
+      () => 1,
+      () => 1,
+    ).score;
+
+  it('says what was asked, not what was found: no answer, unless the question is about what was asked', () => {
+    const asked = 'The assessment asked agencies whether they keep alternative means plans for exceptions.';
+    const found = 'Two thirds of agencies do not keep alternative means plans for exceptions.';
+    const q = 'do agencies keep alternative means plans for exceptions?';
+    expect(score(q, found)).toBeGreaterThan(score(q, asked));
+    const method = 'what were agencies asked about alternative means plans for exceptions?';
+    expect(score(method, asked)).toBeGreaterThanOrEqual(score(method, found));
+  });
+});
+
 describe('phrases through abbreviations', () => {
   it('an abbreviation stands for its long form side by side: "SSA" holds the phrase "Social Security"', () => {
     const q = analyzeQuestion('When did Social Security enlist USDS?');
