@@ -16,6 +16,21 @@ function engineFor(...reports: [string, string][]): AnswerEngine {
   return new AnswerEngine(index);
 }
 
+/** The first quote of an answer holds `quote`, with this confidence. */
+async function expectTopQuote(engine: AnswerEngine, question: string, quote: string, confidence: 'high' | 'low') {
+  const a = await engine.answer(question);
+  expect(a.answers[0]!.quote.text).toContain(quote);
+  expect(a.confidence).toBe(confidence);
+}
+
+/** An engine over one report's text, with the dictionary (names, persons and synonyms need it). */
+function engineWithDictionary(text: string, file: string): AnswerEngine {
+  const index = new CorpusIndex();
+  const r = parseReport(text, file);
+  index.addReport(r, chunkReport(r));
+  return new AnswerEngine(index, { thesaurus: loadThesaurus() });
+}
+
 describe('AnswerEngine', () => {
   it("reads a question's words in the compounds the index stores (no dictionary needed at question time)", async () => {
     const index = new CorpusIndex();
@@ -190,16 +205,19 @@ describe('AnswerEngine', () => {
 
 13. The Government will set up the Strategic Committee on Commodities, led by the Financial Secretary.
 `;
-    const index = new CorpusIndex();
-    const r = parseReport(text, 'policy-address-2025.md');
-    index.addReport(r, chunkReport(r));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
-    const agent = await engine.answer('who will lead the team?');
-    expect(agent.answers[0]!.quote.text).toContain('led by the Deputy Chief Secretary for Administration');
-    expect(agent.confidence).toBe('high');
-    const identity = await engine.answer('who is the current Financial Secretary? name please');
-    expect(identity.answers[0]!.quote.text).toContain('led by the Financial Secretary');
-    expect(identity.confidence).toBe('low');
+    const engine = engineWithDictionary(text, 'policy-address-2025.md');
+    await expectTopQuote(
+      engine,
+      'who will lead the team?',
+      'led by the Deputy Chief Secretary for Administration',
+      'high',
+    );
+    await expectTopQuote(
+      engine,
+      'who is the current Financial Secretary? name please',
+      'led by the Financial Secretary',
+      'low',
+    );
   });
 
   it('the one a "who" question asks for is not one it names itself, unless it asks who that is', async () => {
@@ -211,15 +229,8 @@ Paul N. Wagner thanked the staff for their hard work this year.
 
 The service opened two new offices in 2024.
 `;
-    const index = new CorpusIndex();
-    const r = parseReport(text, 'annual-report-2024.md');
-    index.addReport(r, chunkReport(r));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
-    const before = await engine.answer('who thanked the staff before Paul Wagner?');
-    expect(before.answers[0]!.quote.text).toContain('Paul N. Wagner');
-    expect(before.confidence).toBe('low');
-    const who = await engine.answer('who is Paul Wagner?');
-    expect(who.answers[0]!.quote.text).toContain('Paul N. Wagner');
-    expect(who.confidence).toBe('high');
+    const engine = engineWithDictionary(text, 'annual-report-2024.md');
+    await expectTopQuote(engine, 'who thanked the staff before Paul Wagner?', 'Paul N. Wagner', 'low');
+    await expectTopQuote(engine, 'who is Paul Wagner?', 'Paul N. Wagner', 'high');
   });
 });

@@ -38,6 +38,15 @@ const sentence = (text: string) => ({
   headingTerms: new Set<string>(),
 });
 
+/** A sentence's score for a question, every word weighing the same. */
+const score = (question: string, text: string): number =>
+  scoreSentence(
+    analyzeQuestion(question),
+    sentence(text),
+    () => 1,
+    () => 1,
+  ).score;
+
 describe('quoted words', () => {
   const weigh = { concept: () => 1, term: () => 1 };
 
@@ -67,14 +76,6 @@ describe('quoted words', () => {
 });
 
 describe('polarity of a count', () => {
-  const score = (question: string, text: string): number =>
-    scoreSentence(
-      analyzeQuestion(question),
-      sentence(text),
-      () => 1,
-      () => 1,
-    ).score;
-
   it('"how many have X" is counted by a sentence saying who has X, not who does not', () => {
     const q = 'How many components run their own 508 programme?';
     expect(score(q, '115 components run their own 508 programme.')).toBeGreaterThan(
@@ -95,14 +96,6 @@ describe('polarity of a count', () => {
 });
 
 describe('a reported question', () => {
-  const score = (question: string, text: string): number =>
-    scoreSentence(
-      analyzeQuestion(question),
-      sentence(text),
-      () => 1,
-      () => 1,
-    ).score;
-
   it('says what was asked, not what was found: no answer, unless the question is about what was asked', () => {
     const asked = 'The assessment asked agencies whether they keep alternative means plans for exceptions.';
     const found = 'Two thirds of agencies do not keep alternative means plans for exceptions.';
