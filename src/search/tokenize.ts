@@ -147,7 +147,8 @@ export function tokenizeWithOffsets(text: string): Token[] {
       }
     }
     // A fiscal year written short ("FY2023", "FY23") is "FY" and its year.
-    const fiscal = FISCAL_YEAR.exec(word);
+    const fiscal =
+      (word.charCodeAt(0) | 32) === 102 && (word.charCodeAt(1) | 32) === 121 ? FISCAL_YEAR.exec(word) : null;
     if (fiscal) {
       tokens.push(
         { term: 'fy', start, end: start + 2 },
@@ -177,7 +178,9 @@ function fullYear(digits: string): string {
  * twelve, unless they are the very next year.
  */
 function secondYear(previous: Token | undefined, text: string, start: number): string | undefined {
-  if (!previous || !/^(19|20)\d{2}$/.test(previous.term) || !/^[-–/]$/.test(text.slice(previous.end, start))) return;
+  // (The cheap test first: this runs for every word.)
+  if (!previous || previous.end !== start - 1 || !'-–/'.includes(text[previous.end]!)) return undefined;
+  if (!/^(19|20)\d{2}$/.test(previous.term)) return undefined;
   const digits = /^\d{2}(?!\d)/.exec(text.slice(start, start + 3))?.[0];
   if (!digits || /[\d.,]/.test(text[start + 2] ?? '')) return undefined;
   const first = Number(previous.term);
@@ -191,12 +194,18 @@ function secondYear(previous: Token | undefined, text: string, start: number): s
  * in capitals.
  */
 function capitalsAbbreviation(word: string, text: string, start: number): string | undefined {
-  if (word.length !== 2 || !/^\p{Lu}{2}$/u.test(word)) return undefined;
+  // (Stop words are ASCII: two capitals A–Z, tested without a pattern, as this runs for every stop word.)
+  if (word.length !== 2 || !isCapital(word.charCodeAt(0)) || !isCapital(word.charCodeAt(1))) return undefined;
   // (Its line within a few hundred characters: a report may be one line.)
   const before = text.slice(Math.max(0, start - 200), start);
   const after = text.slice(start, start + 200);
   const line = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n', 1)[0]!;
   return /\p{Ll}/u.test(line) ? word.toLowerCase() : undefined;
+}
+
+/** An ASCII capital letter's code. */
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** The processed terms of `text`, in order, stop words removed. */
