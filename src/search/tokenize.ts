@@ -185,6 +185,8 @@ function secondYear(previous: Token | undefined, text: string, start: number): s
   if (!digits || /[\d.,]/.test(text[start + 2] ?? '')) return undefined;
   const first = Number(previous.term);
   const second = Math.floor(first / 100) * 100 + Number(digits);
+  // ("1999/00" ends in the next century's first year.)
+  if (second + 100 === first + 1) return String(first + 1);
   return second === first + 1 || (second > first && Number(digits) > 12) ? String(second) : undefined;
 }
 

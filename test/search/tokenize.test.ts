@@ -40,6 +40,7 @@ describe('tokenize', () => {
     expect(tokenize('spent in 2023-24')).toEqual(['spend', '2023', '2024']);
     expect(tokenize('FY18 and FY 2022/23')).toEqual(['fy', '2018', 'fy', '2022', '2023']);
     expect(tokenize('the 2021-25 plan')).toEqual(['2021', '2025', 'plan']);
+    expect(tokenize('in 1999/00')).toEqual(['1999', '2000']);
     // A year and a month is no range.
     expect(tokenize('published 2024-01-17')).toEqual(['publish', '2024', '01', '17']);
   });
