@@ -173,14 +173,14 @@ describe('confidence', () => {
     expect(verdict(howLong, 'Applicants for public housing waited in 130,000 households.')).toBe('low');
     expect(verdict(howLong, 'Public housing applicants: 6.1 years of waiting.')).toBe('high');
     // "How many years" counts years as before; any other count by a unit of time stays no answer.
+    const flats = analyzeQuestion('how many flats for public housing are there?');
+    expect(verdict(flats, 'Public housing flats took 6.1 years to build.')).toBe('low');
     // What an example names is not what the figure counts, unless the example has a figure of its own.
     const schools = analyzeQuestion('how many schools use the testing system?');
     const sites = 'The testing system has connected with 15,000 testing sites, including nursing homes and schools.';
     expect(verdict(schools, sites)).toBe('low');
     expect(verdict(schools, 'The testing system has connected 15,000 sites, including 120 schools.')).toBe('high');
     expect(verdict(schools, 'The testing system is used by 120 schools, such as those in the north.')).toBe('high');
-    const flats = analyzeQuestion('how many flats for public housing are there?');
-    expect(verdict(flats, 'Public housing flats took 6.1 years to build.')).toBe('low');
     // "What does OMB stand for?" is answered by a passage spelling it out, not one only using it.
     const omb = analyzeQuestion('What does OMB stand for?');
     expect(verdict(omb, 'OMB distributed the assessment criteria to agencies.')).toBe('low');
