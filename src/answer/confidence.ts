@@ -15,6 +15,7 @@ import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
 import { createHash } from 'node:crypto';
 import {
+  countedAfter,
   figuresOfKind,
   hasFigure,
   hasSuperlative,
@@ -346,6 +347,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   if (countsOnlyAnExample(q, shown.quoted)) return false;
+  if (q.figureKind === 'count' && countsOtherWords(shown.quoted, counted, asked)) return false;
   // "How many … officers": a count beside the "office" counts something else (the stems are one).
   if (q.figureKind === 'count' && q.countedAgent && !new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted))
     return false;
@@ -381,6 +383,18 @@ function countsOnlyAnExample(q: QuestionAnalysis, quoted: string): boolean {
   const head = q.countedHead;
   if (q.figureKind !== 'count' || !head) return false;
   return tokenize(quoted).includes(head) && !tokenize(quoted.replace(EXAMPLES, ' ')).includes(head);
+}
+
+/**
+ * "How many web pages do agencies have?": "24 agencies" counts the agencies. True when every figure of the quote counts a
+ * word the question names other than what it counts.
+ */
+function countsOtherWords(quoted: string, counted: string[], asked: string[]): boolean {
+  const others = new Set(asked.filter((t) => !counted.includes(t)));
+  if (!counted.length || !others.size) return false;
+  const text = figuresOfKind(quoted, 'count');
+  const heads = [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(text.slice(m.index + m[0].length)));
+  return heads.length > 0 && heads.every((h) => h !== undefined && others.has(h));
 }
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */

@@ -517,7 +517,18 @@ export function countedModifiersOf(question: string): string[] {
 
 /** The head of what a "how many" question counts, as an index term ("how many schools use …" → school). */
 export function countedHeadOf(question: string): string | undefined {
-  const words = countedWordsOf(question);
+  return pluralHead(countedWordsOf(question));
+}
+
+/**
+ * What a figure in a text counts: the first plural noun of the noun phrase after it, as an index term ("3 300 national
+ * security education district tutors have …" → tutor); undefined when the phrase has none ("one agency").
+ */
+export function countedAfter(text: string): string | undefined {
+  return pluralHead(nounPhrase(text.trim()));
+}
+
+function pluralHead(words: string[]): string | undefined {
   const head = words.find((w) => PLURAL_HEAD.test(w));
   return head === undefined ? undefined : tokenize(head)[0];
 }

@@ -181,6 +181,14 @@ describe('confidence', () => {
     expect(verdict(schools, sites)).toBe('low');
     expect(verdict(schools, 'The testing system has connected 15,000 sites, including 120 schools.')).toBe('high');
     expect(verdict(schools, 'The testing system is used by 120 schools, such as those in the north.')).toBe('high');
+    // A figure counting another thing the question names ("24 agencies" for web pages agencies have) is no count of X.
+    const pages = analyzeQuestion('how many public web pages do federal agencies have?');
+    expect(verdict(pages, 'Public web pages: 24 agencies (40%)')).toBe('low');
+    expect(verdict(pages, 'Public web pages: 24 agencies own 1,683,529 pages')).toBe('high');
+    expect(verdict(pages, 'Federal agencies own 1 683 529 public web pages.')).toBe('high');
+    // "Here are 3 300 national security education tutors": the counted noun ends the phrase, not its first word.
+    const tutors = analyzeQuestion('how many tutors got trained to spread national security messages?');
+    expect(verdict(tutors, 'More than 3 300 national security education tutors have been trained.')).toBe('high');
     // "What does OMB stand for?" is answered by a passage spelling it out, not one only using it.
     const omb = analyzeQuestion('What does OMB stand for?');
     expect(verdict(omb, 'OMB distributed the assessment criteria to agencies.')).toBe('low');

@@ -5,6 +5,7 @@ import {
   analyzeQuestion,
   countedOf,
   countedModifiersOf,
+  countedAfter,
   askedHeadOf,
   figureKindOf,
   figuresOfKind,
@@ -399,6 +400,13 @@ describe('what a "how many" question counts', () => {
     expect(countedModifiersOf('how many agencies just didnt bother responding')).toEqual([]);
     expect(countedModifiersOf('how many people sit on the PSC')).toEqual([]);
     expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
+  });
+
+  it("what a text's figure counts: the first plural noun of the phrase after it", () => {
+    expect(countedAfter(' national security education district tutors have been trained')).toBe('tutor');
+    expect(countedAfter(' agencies (40%)')).toBe('agenc');
+    expect(countedAfter('complaints were reported')).toBe('complaint');
+    expect(countedAfter(' agency reported none')).toBeUndefined(); // no plural: cannot tell
   });
 
   it('the period of a rate asked for', () => {
