@@ -42,6 +42,8 @@ export interface QuestionAnalysis {
   superlative?: boolean;
   /** The abbreviation whose meaning is asked ("What does OMB stand for?": "OMB"), answered by where it is defined. */
   defines?: string | undefined;
+  /** "What is GC Notify?": the terms of the name or noun phrase whose definition is asked (question.ts definedTermOf). */
+  definedTerm?: string[] | undefined;
   /**
    * Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may
    * answer.
@@ -410,6 +412,7 @@ export function analyzeQuestion(
     negated: isNegated(question),
     superlative: asksSuperlative(question),
     defines,
+    definedTerm: defines ? undefined : definedTermOf(question),
     aboutDocument: DOCUMENT_CUES.test(question),
     documentFields: documentFieldsAsked(question),
     quoted: quotedPhrases(question),
@@ -546,6 +549,36 @@ export function askedHeadOf(question: string): string | undefined {
   const head = tokenize(words.at(-1) ?? '')[0];
   return head && !FIGURE_FRAME.has(head) ? head : undefined;
 }
+
+/**
+ * "What is GC Notify?", "what are digital credentials": the terms of what the question asks to have defined, a noun
+ * phrase of up to four words and nothing after it; undefined for any other question ("what is the plan for …").
+ */
+export function definedTermOf(question: string): string[] | undefined {
+  const said = /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1];
+  const words =
+    said
+      ?.replace(/["“”‘’']/g, ' ')
+      .trim()
+      .split(/\s+/) ?? [];
+  if (!words.length || words.length > 4 || nounPhrase(words.join(' ')).length !== words.length) return undefined;
+  const terms = tokenize(words.join(' '));
+  return terms.length ? terms : undefined;
+}
+
+/**
+ * A sentence defining what `terms` name: it opens with them (an article before them aside), perhaps with its
+ * abbreviation after, and goes on with a copula and a noun phrase — "GC Notify is a cloud-based platform …", "The
+ * Digital Service (USDS) is a group …".
+ */
+export function definesTerm(sentence: string, terms: string[]): boolean {
+  const tokens = tokenizeWithOffsets(sentence);
+  if (!terms.every((t, i) => tokens[i]?.term === t)) return false;
+  return COPULA_NOUN.test(sentence.slice(tokens[terms.length - 1]!.end));
+}
+
+/** A copula and the noun phrase it defines by, after the abbreviation in brackets ("CDS is doing …" is no definition). */
+const COPULA_NOUN = /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of)|refers\s+to|means)\s/i;
 
 /** The words of the noun phrase after "how many", as written. */
 function countedWordsOf(question: string): string[] {

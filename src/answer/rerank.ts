@@ -7,7 +7,7 @@
  * bonus. Figure/date questions prefer sentences that carry one.
  */
 import type { Concept } from '../search/concept.js';
-import { hasDate, hasFigure, isNegated, type QuestionAnalysis } from './question.js';
+import { definesTerm, hasDate, hasFigure, isNegated, type QuestionAnalysis } from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
@@ -155,6 +155,8 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   let cue = 0;
   if (q.wantsFigure) cue += hasFigure(s.text, q.figureKind) ? w.figure : -w.figure;
   if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
+  // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …").
+  if (q.definedTerm) cue += definesTerm(s.text, q.definedTerm) ? w.figure : -w.figure;
   // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.

@@ -6,6 +6,8 @@ import {
   countedOf,
   countedModifiersOf,
   countedAfter,
+  definedTermOf,
+  definesTerm,
   askedHeadOf,
   figureKindOf,
   figuresOfKind,
@@ -460,6 +462,25 @@ describe('what a "how many" question counts', () => {
   it('"over the next five years" is time said relative to now, not a topic', () => {
     const q = analyzeQuestion('How many flats will be completed over the next five years?');
     expect(q.terms).not.toContain('year');
+  });
+});
+
+describe('a definition asked for', () => {
+  it('"what is X?" with X a noun phrase of up to four words, and nothing after it', () => {
+    expect(definedTermOf('what is GC Notify?')).toEqual(['gc', 'notifi']);
+    expect(definedTermOf("What's 'double publicity'")).toEqual(tokenize('double publicity'));
+    expect(definedTermOf('what are digital credentials')).toEqual(['digit', 'credenti']);
+    expect(definedTermOf('what is the plan for cutting red tape?')).toBeUndefined();
+    expect(definedTermOf('what did the county do?')).toBeUndefined();
+    expect(analyzeQuestion('What is OMB?').definedTerm).toBeUndefined(); // an abbreviation: where it is spelled out
+  });
+
+  it('a sentence opening with X, a copula and a noun phrase defines it', () => {
+    const terms = ['gc', 'notifi'];
+    expect(definesTerm('GC Notify is a cloud-based platform product.', terms)).toBe(true);
+    expect(definesTerm('The GC Notify (GCN) is one of our products.', terms)).toBe(true);
+    expect(definesTerm('GC Notify is used by 27 services.', terms)).toBe(false);
+    expect(definesTerm('Health Canada uses GC Notify, a platform.', terms)).toBe(false);
   });
 });
 

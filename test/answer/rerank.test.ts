@@ -106,6 +106,19 @@ describe('a reported question', () => {
   });
 });
 
+describe('a definition asked for', () => {
+  it('"what is X?" is answered by a sentence saying what X is, not one only using X', () => {
+    const q = 'what is GC Notify?';
+    const defining = 'GC Notify is a cloud-based platform that keeps the public informed.';
+    const using = 'Health Canada uses GC Notify to keep the public informed.';
+    expect(score(q, defining)).toBeGreaterThan(score(q, using));
+    // "CDS is doing this …" says what X does, not what it is.
+    expect(score('what is cds?', 'CDS is doing this by building on the foundation.')).toBeLessThan(
+      score('what is cds?', 'CDS is a team of public servants.'),
+    );
+  });
+});
+
 describe('phrases through abbreviations', () => {
   it('an abbreviation stands for its long form side by side: "SSA" holds the phrase "Social Security"', () => {
     const q = analyzeQuestion('When did Social Security enlist USDS?');
