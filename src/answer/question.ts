@@ -27,6 +27,11 @@ export interface QuestionAnalysis {
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
   /**
+   * The office a "who" question names and the rank said before it ("who is the administrator" → administrator; "the
+   * deputy director" → director, deputy): a deputy's office is another office.
+   */
+  office?: { title: string; rank?: string | undefined } | undefined;
+  /**
    * The name question asks who someone is ("who is the current Financial Secretary?", "what's the name of the county
    * head?", "局长是谁？"): only a person's name answers it, not the office the question names.
    */
@@ -152,8 +157,36 @@ const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|
  */
 const CHANGE_OR_MEASURE =
   /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
+/** Titles of an office one person holds. */
+const PERSONAL_OFFICE =
+  'secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|president|governor|mayor|magistrate|administrator|controller|manager|ceo|cio|cto';
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
+/** An office held by one person, after a determiner, with the rank before it if any ("the deputy director"). */
+const OFFICE_ASKED = new RegExp(
+  String.raw`\b(?:the|a|an|its|their|his|her|our)\s+(?:(deputy|vice|assistant|associate|acting|former)[\s-]+)?(${PERSONAL_OFFICE})\b`,
+  'i',
+);
+/** A person's office as a noun, with the rank said before it. */
+const OFFICE_IN_TEXT = new RegExp(
+  String.raw`\b(?:(deputy|vice|assistant|associate|acting|former)[\s-]+)?(${PERSONAL_OFFICE})\b`,
+  'gi',
+);
+
+function officeAsked(question: string): QuestionAnalysis['office'] {
+  const m = OFFICE_ASKED.exec(question);
+  return m ? { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase() } : undefined;
+}
+
+/**
+ * True when a text names the office asked for only at another rank ("Deputy Administrator" for "the administrator"):
+ * false when it names it at the rank asked, or not at all (then the text's names decide, as for any "who" question).
+ */
+export function namesOnlyAnotherRank(text: string, office: NonNullable<QuestionAnalysis['office']>): boolean {
+  const said = [...text.matchAll(OFFICE_IN_TEXT)].filter((m) => m[2]!.toLowerCase() === office.title);
+  return said.length > 0 && said.every((m) => m[1]?.toLowerCase() !== office.rank);
+}
+
 /** "Who is/was X": X's first word (a function word when the question asks for someone: "who is the …"). */
 const WHO_IS = /\bwho(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(\p{L}+)/iu;
 
@@ -409,6 +442,7 @@ export function analyzeQuestion(
     wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question) && !defines,
     asksIdentity: IDENTITY_CUES.test(question),
     whoIs: whoIsOf(question),
+    office: NAME_CUES.test(question) ? officeAsked(question) : undefined,
     negated: isNegated(question),
     superlative: asksSuperlative(question),
     defines,

@@ -181,6 +181,15 @@ describe('confidence', () => {
     expect(verdict(schools, sites)).toBe('low');
     expect(verdict(schools, 'The testing system has connected 15,000 sites, including 120 schools.')).toBe('high');
     expect(verdict(schools, 'The testing system is used by 120 schools, such as those in the north.')).toBe('high');
+    // "Who is the administrator?" is not answered by the Deputy Administrator.
+    const administrator = analyzeQuestion('who is the administrator of the digital service?');
+    const named = (name: string) => ({ names: [name], persons: [name] });
+    expect(verdict(administrator, 'Cori Zarek, Deputy Administrator of the Digital Service', named('Cori Zarek'))).toBe(
+      'low',
+    );
+    expect(verdict(administrator, 'Mina Hsiang, Administrator of the Digital Service', named('Mina Hsiang'))).toBe(
+      'high',
+    );
     // A figure counting another thing the question names ("24 agencies" for web pages agencies have) is no count of X.
     const pages = analyzeQuestion('how many public web pages do federal agencies have?');
     expect(verdict(pages, 'Public web pages: 24 agencies (40%)')).toBe('low');

@@ -8,6 +8,7 @@ import {
   countedAfter,
   definedTermOf,
   definesTerm,
+  namesOnlyAnotherRank,
   askedHeadOf,
   figureKindOf,
   figuresOfKind,
@@ -462,6 +463,28 @@ describe('what a "how many" question counts', () => {
   it('"over the next five years" is time said relative to now, not a topic', () => {
     const q = analyzeQuestion('How many flats will be completed over the next five years?');
     expect(q.terms).not.toContain('year');
+  });
+});
+
+describe("a deputy's office is another office", () => {
+  it('a "who" question names an office, with its rank if said', () => {
+    expect(analyzeQuestion('who is the administrator of usds?').office).toEqual({ title: 'administrator' });
+    expect(analyzeQuestion('who is the deputy director?').office).toEqual({ title: 'director', rank: 'deputy' });
+    expect(analyzeQuestion('who heads the bureau?').office).toBeUndefined(); // a verb, not an office
+    expect(analyzeQuestion('how many directors are there?').office).toBeUndefined(); // not a "who" question
+  });
+
+  it('a text naming the office only at another rank does not name it', () => {
+    const administrator = { title: 'administrator' };
+    expect(namesOnlyAnotherRank('Cori Zarek, Deputy Administrator at the U.S. Digital Service', administrator)).toBe(
+      true,
+    );
+    expect(
+      namesOnlyAnotherRank('Mina Hsiang, Administrator, and Cori Zarek, Deputy Administrator', administrator),
+    ).toBe(false);
+    expect(namesOnlyAnotherRank('Cori Zarek of the U.S. Digital Service', administrator)).toBe(false); // not named
+    expect(namesOnlyAnotherRank('the Deputy Administrator', { title: 'administrator', rank: 'deputy' })).toBe(false);
+    expect(namesOnlyAnotherRank('the Vice-President', { title: 'president' })).toBe(true);
   });
 });
 
