@@ -320,8 +320,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (yearOutOfScope(q.years, shown.report, shown.sentence) || q.aboutAskersDay) return false;
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
-  // "Who is the administrator?" is not answered by the Deputy Administrator, in a signature
-  // line too.
+  // "Who is the administrator?" is not answered by the Deputy Administrator (in a signature line either).
   if (q.office && namesOnlyAnotherRank(shown.quoted, q.office)) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
