@@ -335,7 +335,14 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   // "What does OMB stand for?": a passage that only uses OMB does not say.
   if (q.defines && !spellsOut(shown.quoted, q.defines)) return false;
-  if (!q.wantsFigure && !q.wantsDate) return true;
+  return (!q.wantsFigure && !q.wantsDate) || givesFigureOrDate(q, shown, t);
+}
+
+/**
+ * For a figure or date question: the figure is of the kind asked for and stands by a word saying what was counted, the
+ * date by a word of the event.
+ */
+function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): boolean {
   // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
   // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
   // University Town").
@@ -359,7 +366,10 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   const near = new Set([...(telling.length ? telling : asked), ...(q.figureKind === 'count' ? counted : [])]);
   // "When will it be shut down?" asks for a date to come: one before the report's own year is another event's.
   if (q.asksDateAhead && onlyEarlierYears(shown.quoted, shown.report)) return false;
-  if (q.wantsDate && !q.wantsFigure) return dateAttached(shown.quotedTerms, near, t.dateWindow);
+  if (q.wantsDate && !q.wantsFigure)
+    return (
+      dateAttached(shown.quotedTerms, near, t.dateWindow) || relativeYearAttached(shown.quoted, near, t.dateWindow)
+    );
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
   if (!measuresAsAsked(q, shown)) return false;
@@ -593,6 +603,18 @@ export function dateAttached(sentenceTerms: string[], asked: Set<string>, window
     if (!(MONTH_TERMS.has(t) || /^(19|20)\d{2}$/.test(t))) return false;
     const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
+  });
+}
+
+/**
+ * The same for a year said from the report's own ("I will establish an office in Kuala Lumpur this year", "next
+ * year"): a date in a report, as a year in figures is ("each year" is none).
+ */
+export function relativeYearAttached(text: string, asked: Set<string>, window = CONFIDENCE.dateWindow): boolean {
+  const tokens = tokenizeWithOffsets(text);
+  return tokens.some(({ term, start }, i) => {
+    if (term !== 'year' || !/\b(?:this|next|last)\s+$/i.test(text.slice(0, start))) return false;
+    return tokens.slice(Math.max(0, i - window), i + window + 1).some((n) => asked.has(n.term));
   });
 }
 

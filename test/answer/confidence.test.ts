@@ -5,6 +5,7 @@ import {
   calibrate,
   CONFIDENCE,
   dateAttached,
+  relativeYearAttached,
   decide,
   evidenceOf,
   figureAttached,
@@ -102,6 +103,10 @@ describe('confidence', () => {
         asked,
       ),
     ).toBe(false);
+    // A year said from the report's own is a date: "this year", "next year"; not "each year".
+    expect(relativeYearAttached('GSA will hold the forum this year.', asked)).toBe(true);
+    expect(relativeYearAttached('GSA holds the forum each year.', asked)).toBe(false);
+    expect(relativeYearAttached('This year the forum was held online.', asked)).toBe(true);
   });
 
   it('a "how much" figure is a sum of money standing by the words asked, not another figure beside it', () => {
@@ -181,6 +186,10 @@ describe('confidence', () => {
     expect(verdict(schools, sites)).toBe('low');
     expect(verdict(schools, 'The testing system has connected 15,000 sites, including 120 schools.')).toBe('high');
     expect(verdict(schools, 'The testing system is used by 120 schools, such as those in the north.')).toBe('high');
+    // "This year" in a report is a date: it says when.
+    const office = analyzeQuestion('when will the office in Kuala Lumpur be established?');
+    expect(verdict(office, 'I will establish an office in Kuala Lumpur this year.')).toBe('high');
+    expect(verdict(office, 'I will establish an office in Kuala Lumpur.')).toBe('low');
     // "Who is the administrator?" is not answered by the Deputy Administrator.
     const administrator = analyzeQuestion('who is the administrator of the digital service?');
     const named = (name: string) => ({ names: [name], persons: [name] });
