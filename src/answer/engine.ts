@@ -48,7 +48,7 @@ import {
 } from './confidence.js';
 import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
 import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
-import { answerItem, nearestSections, pickQuotes, withFirstItem, type RankedSentence } from './passages.js';
+import { answerItem, nearestSections, pickQuotes, withFirstItem, withIntro, type RankedSentence } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
@@ -324,9 +324,10 @@ export class AnswerEngine {
   private quotesOf(ranked: RankedSentence[], searchTerms: string[], limit: number): AnswerItem[] {
     const termSet = new Set(searchTerms);
     const distinctive = (term: string): boolean => !this.isCommon(term);
-    return pickQuotes(ranked, limit).map(({ s, span }) =>
-      answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)),
-    );
+    return pickQuotes(ranked, limit).map(({ s, span }) => {
+      const { start, end } = withIntro(s.report, s.paragraph, span);
+      return answerItem(s, buildQuote(s.report.text, start, end, termSet, distinctive));
+    });
   }
 
   /**

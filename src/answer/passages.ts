@@ -2,7 +2,7 @@
  * From ranked sentences to what the reader is shown: the best passages as quote spans (a sentence grown to its
  * neighbours, a list's lead-in with its first item), their citations, and a refusal's nearest sections. Pure.
  */
-import { introOf } from '../corpus/lists.js';
+import { introOf, isLeadIn, tableHeaderAt } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { selectSentences, type Sentence } from './quote.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
@@ -71,6 +71,34 @@ export function withFirstItem(
   const next = report.paragraphs[n];
   if (span.end !== p.end || !next || introOf(report, n + 1) !== n) return span;
   return next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
+}
+
+/**
+ * A table row's or list item's quote opens with what it is read with: its table's header row or label ("ICT Type | … |
+ * Percentage tested that fully conform Public-Facing Web Pages | 41 | 1,683,529* | 37% | 72%"), or its list's lead-in
+ * ("Sixty agencies submitted data, comprising: 8 very large agencies …"): a row or an item alone says little. The
+ * quote stays one span of the report, so the rows or items between come too, up to 500 characters in all; past that
+ * the span is left as it is.
+ */
+export function withIntro(
+  report: ParsedReport,
+  n: number,
+  span: { start: number; end: number },
+): { start: number; end: number } {
+  const k = introQuotedWith(report, n);
+  const intro = k === undefined ? undefined : report.paragraphs[k - 1]!;
+  if (!intro || intro.start >= span.start || span.end - intro.start > MAX_LEAD_IN_QUOTE) return span;
+  return { start: intro.start, end: span.end };
+}
+
+/** The paragraph a quote of paragraph `n` opens with: a table's header row or label, or a short list lead-in. */
+function introQuotedWith(report: ParsedReport, n: number): number | undefined {
+  const header = tableHeaderAt(report, n);
+  if (header !== undefined) return header;
+  const k = introOf(report, n);
+  if (k === undefined) return undefined;
+  const p = report.paragraphs[k - 1]!;
+  return isLeadIn(report.text.slice(p.start, p.end)) ? k : undefined;
 }
 
 /** The first sentence of each paragraph, up to `limit` paragraphs. */

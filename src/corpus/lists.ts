@@ -96,11 +96,17 @@ export function tableContextOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>
  * agencies"); '' for any other paragraph.
  */
 export function tableHeaderOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): string {
+  const k = tableHeaderAt(report, n);
+  return k === undefined ? '' : paragraphText(report, k);
+}
+
+/** The paragraph (1-based) tableHeaderOf reads, if any. */
+export function tableHeaderAt(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
   const text = (k: number): string => paragraphText(report, k);
   const table = tableOf(report, n);
-  if (!table) return '';
-  if (!isDataRow(text(table.first))) return table.first < n ? text(table.first) : '';
-  return table.label && !CAPTION.test(text(table.label)) ? text(table.label) : '';
+  if (!table) return undefined;
+  if (!isDataRow(text(table.first))) return table.first < n ? table.first : undefined;
+  return table.label && !CAPTION.test(text(table.label)) ? table.label : undefined;
 }
 
 /** The table paragraph `n` is a row of, if it is one: its first row, and the label line above that (isLabel). */

@@ -6,6 +6,7 @@ import {
   pickQuotes,
   sectionLabel,
   withFirstItem,
+  withIntro,
   type RankedSentence,
 } from '../../src/answer/passages.js';
 import { buildQuote } from '../../src/answer/quote.js';
@@ -59,7 +60,7 @@ function ranked(n: number, scores: number[] = [], r = REPORT): RankedSentence[] 
   }));
 }
 
-const spanText = (span: { start: number; end: number }): string => REPORT.text.slice(span.start, span.end);
+const spanText = (span: { start: number; end: number }, r = REPORT): string => r.text.slice(span.start, span.end);
 
 describe('pickQuotes: the best passages, each once', () => {
   it('grows a quote to a neighbour that scores nearly as well and skips sentences already quoted', () => {
@@ -135,6 +136,65 @@ describe('withFirstItem: a list lead-in quotes with its first item', () => {
     const m = paragraphOf('These are the items', short);
     const q = short.paragraphs[m - 1]!;
     expect(withFirstItem(short, m, { start: q.start, end: q.end }).end).toBe(short.paragraphs[m]!.end);
+  });
+});
+
+describe('withIntro: a table row or list item quotes with what it is read with', () => {
+  const TABLES = parseReport(
+    `# T
+
+## Tested
+
+Table 5: Conformance of ICT tested in the past year
+
+ICT Type | Agencies | Fully conform
+
+Public web pages | 41 | 72%
+
+Software | 24 | 47%
+
+Total Authorized Best Meets Exceptions
+
+979 | authorized from 8 agencies
+
+417 | authorized from 8 components
+
+Sixty agencies submitted data, comprising:
+
+8 very large agencies
+
+17 very small agencies
+`,
+    'tables.md',
+  );
+  const quoted = (needle: string, r = TABLES): string => {
+    const n = paragraphOf(needle, r);
+    const p = r.paragraphs[n - 1]!;
+    return spanText(withIntro(r, n, { start: p.start, end: p.end }), r).replace(/\s+/g, ' ');
+  };
+
+  it('a row opens with its header row, the rows between it too: one span of the report', () => {
+    expect(quoted('Public web pages')).toBe('ICT Type | Agencies | Fully conform Public web pages | 41 | 72%');
+    expect(quoted('Software |')).toBe(
+      'ICT Type | Agencies | Fully conform Public web pages | 41 | 72% Software | 24 | 47%',
+    );
+  });
+
+  it("a table of figures opens with its label, a list's item with its lead-in", () => {
+    expect(quoted('417 |')).toBe(
+      'Total Authorized Best Meets Exceptions 979 | authorized from 8 agencies 417 | authorized from 8 components',
+    );
+    expect(quoted('17 very small')).toBe(
+      'Sixty agencies submitted data, comprising: 8 very large agencies 17 very small agencies',
+    );
+  });
+
+  it('leaves any other paragraph, and a span that would pass 500 characters', () => {
+    expect(quoted('136 complaints', REPORT)).toBe(text(REPORT, paragraphOf('136 complaints')));
+    const rows = Array.from({ length: 30 }, (_, i) => `Row ${i} | ${i} | ${i}%`).join('\n\n');
+    const long = parseReport(`# T\n\n## S\n\nItem | Count | Share\n\n${rows}\n`, 'long.md');
+    expect(quoted('Row 1 |', long)).toBe('Item | Count | Share Row 0 | 0 | 0% Row 1 | 1 | 1%');
+    expect(quoted('Row 29 |', long)).toBe('Row 29 | 29 | 29%');
   });
 });
 
