@@ -2,7 +2,7 @@
  * From ranked sentences to what the reader is shown: the best passages as quote spans (a sentence grown to its
  * neighbours, a list's lead-in with its first item), their citations, and a refusal's nearest sections. Pure.
  */
-import { introOf, isLeadIn, tableHeaderAt } from '../corpus/lists.js';
+import { introOf, isAttribution, isLeadIn, tableHeaderAt } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { selectSentences, type Sentence } from './quote.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
@@ -91,10 +91,16 @@ export function withIntro(
   return { start: intro.start, end: span.end };
 }
 
-/** The paragraph a quote of paragraph `n` opens with: a table's header row or label, or a short list lead-in. */
+/**
+ * The paragraph a quote of paragraph `n` opens with: a table's header row or label, a list's lead-in, or for an
+ * attribution line the quotation it signs.
+ */
 function introQuotedWith(report: ParsedReport, n: number): number | undefined {
   const header = tableHeaderAt(report, n);
   if (header !== undefined) return header;
+  const paragraphText = (k: number): string =>
+    report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
+  if (n > 1 && report.paragraphs[n - 2]!.role === 'body' && isAttribution(paragraphText(n))) return n - 1;
   const k = introOf(report, n);
   if (k === undefined) return undefined;
   const p = report.paragraphs[k - 1]!;

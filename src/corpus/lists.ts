@@ -48,6 +48,17 @@ export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: nu
   return undefined;
 }
 
+/** Longest line read as an attribution. */
+const MAX_ATTRIBUTION_CHARS = 200;
+
+/**
+ * A line that signs the quotation before it: a dash, then who said it ("— Farhia Ahmed, Director General, Canadian
+ * Human Rights Commission"), with no sentence end.
+ */
+export function isAttribution(text: string): boolean {
+  return text.length <= MAX_ATTRIBUTION_CHARS && /^\s*[—–]\s*\p{L}/u.test(text) && !/[.!?]["”’)]?\s*$/.test(text);
+}
+
 /** A table's or figure's caption as reports write it: "Table 5: Conformance of ICT tested in the past year". */
 const CAPTION = /^(table|figure|chart|exhibit)\s+[\dA-Z][\w.-]*\s*[:.–—-]\s*\S/i;
 

@@ -189,6 +189,16 @@ Sixty agencies submitted data, comprising:
     );
   });
 
+  it('an attribution line is quoted with the quotation it signs', () => {
+    const signed = parseReport(
+      '# T\n\n## Voices\n\n“The support team are rock stars.”\n\n— Program Manager, Veterans Affairs Canada\n\n## Staff\n\nThe team grew to 200 people.\n',
+      'signed.md',
+    );
+    expect(quoted('Program Manager', signed)).toBe(
+      '“The support team are rock stars.” — Program Manager, Veterans Affairs Canada',
+    );
+  });
+
   it('leaves any other paragraph, and a span that would pass 500 characters', () => {
     expect(quoted('136 complaints', REPORT)).toBe(text(REPORT, paragraphOf('136 complaints')));
     const rows = Array.from({ length: 30 }, (_, i) => `Row ${i} | ${i} | ${i}%`).join('\n\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { introOf, isLabelOnly, tableContextOf, tableHeaderOf } from '../../src/corpus/lists.js';
+import { introOf, isAttribution, isLabelOnly, tableContextOf, tableHeaderOf } from '../../src/corpus/lists.js';
 import { parseReport } from '../../src/corpus/parse.js';
 
 // The GSA assessment's layout: a caption, a header row, rows; a list with its lead-in.
@@ -87,5 +87,17 @@ describe('what a table row is read with', () => {
     expect(tableHeaderOf(report, n('979'))).toBe('Total Authorized Best Meets Exceptions');
     expect(tableHeaderOf(report, n('ICT Type'))).toBe('');
     expect(tableHeaderOf(report, n('Components'))).toBe('');
+  });
+});
+
+describe('an attribution line', () => {
+  it('a dash, then who said it, with no sentence end', () => {
+    expect(isAttribution('— Farhia Ahmed, Director General, Canadian Human Rights Commission')).toBe(true);
+    expect(
+      isAttribution('– IRS Commissioner Daniel Werfel, during a testimony in front of the Senate Finance Committee'),
+    ).toBe(true);
+    expect(isAttribution('— and then the team moved on to the next release.')).toBe(false); // a sentence
+    expect(isAttribution('Farhia Ahmed, Director General')).toBe(false); // no dash
+    expect(isAttribution(`— ${'a long line '.repeat(20)}`)).toBe(false);
   });
 });
