@@ -368,7 +368,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   if (q.asksDateAhead && onlyEarlierYears(shown.quoted, shown.report)) return false;
   if (q.wantsDate && !q.wantsFigure)
     return (
-      dateAttached(shown.quotedTerms, near, t.dateWindow) || relativeYearAttached(shown.quoted, near, t.dateWindow)
+      dateAttached(shown.quotedTerms, near, t.dateWindow) ||
+      relativeYearAttached(shown.quoted, near, t.dateWindow) ||
+      frontedDateOf(shown.sentence, near)
     );
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
@@ -605,6 +607,22 @@ export function dateAttached(sentenceTerms: string[], asked: Set<string>, window
     return near.some((n) => asked.has(n));
   });
 }
+
+/**
+ * A date that opens its sentence, before the clause it frames ("In July 2023, following the announcement of a new
+ * Minister, CDS moved …"), is the date of what the whole sentence says: true when a word asked stands anywhere in it.
+ */
+export function frontedDateOf(sentence: string, asked: Set<string>): boolean {
+  return FRONTED_DATE.test(sentence) && tokenize(sentence).some((t) => asked.has(t));
+}
+
+/** A sentence opening with a time adverbial ending in a year or a month, then a comma. */
+const FRONTED_DATE = new RegExp(
+  String.raw`^\s*(?:in|on|by|since|as of|during|starting in|beginning in)\s+(?:(?:early|late|mid)[\s-]+)?` +
+    String.raw`(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)` +
+    String.raw`(?:\s+\d{1,2})?(?:,?\s*(?:19|20)\d{2})?|(?:19|20)\d{2})\s*,`,
+  'i',
+);
 
 /**
  * The same for a year said from the report's own ("I will establish an office in Kuala Lumpur this year", "next

@@ -5,6 +5,7 @@ import {
   calibrate,
   CONFIDENCE,
   dateAttached,
+  frontedDateOf,
   relativeYearAttached,
   decide,
   evidenceOf,
@@ -103,6 +104,16 @@ describe('confidence', () => {
         asked,
       ),
     ).toBe(false);
+    // A date opening its sentence frames all of it, however far the event's word stands.
+    const moved = new Set(tokenize('move service'));
+    const july =
+      'In July 2023, following the announcement of a new Minister for Citizens and a review of its mandate, the team moved to Service Canada.';
+    expect(dateAttached(tokenize(july), new Set(tokenize('move')))).toBe(false); // too far for the window
+    expect(frontedDateOf(july, moved)).toBe(true);
+    expect(frontedDateOf('In 2023, the team moved.', moved)).toBe(true);
+    expect(frontedDateOf('In the past, the team moved.', moved)).toBe(false);
+    expect(frontedDateOf('The team moved on. In July 2023, it grew.', moved)).toBe(false); // not this sentence's
+    expect(frontedDateOf('In July 2023, the budget grew.', moved)).toBe(false); // nothing asked in it
     // A year said from the report's own is a date: "this year", "next year"; not "each year".
     expect(relativeYearAttached('GSA will hold the forum this year.', asked)).toBe(true);
     expect(relativeYearAttached('GSA holds the forum each year.', asked)).toBe(false);
@@ -186,6 +197,11 @@ describe('confidence', () => {
     expect(verdict(schools, sites)).toBe('low');
     expect(verdict(schools, 'The testing system has connected 15,000 sites, including 120 schools.')).toBe('high');
     expect(verdict(schools, 'The testing system is used by 120 schools, such as those in the north.')).toBe('high');
+    // A date opening its sentence is the date of what the sentence says.
+    const move = analyzeQuestion('when did the team move to the ministry?');
+    const fronted =
+      'In July 2023, following the announcement of a new Minister for Citizens and a long public review of its mandate and budget, the team moved to the ministry.';
+    expect(verdict(move, fronted)).toBe('high');
     // "This year" in a report is a date: it says when.
     const office = analyzeQuestion('when will the office in Kuala Lumpur be established?');
     expect(verdict(office, 'I will establish an office in Kuala Lumpur this year.')).toBe('high');
