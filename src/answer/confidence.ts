@@ -21,6 +21,7 @@ import {
   hasSuperlative,
   MONEY_FRAME,
   namesOnlyAnotherRank,
+  onlyChanges,
   statesRateOf,
   statesShare,
   sumsOfMoney,
@@ -448,6 +449,8 @@ function measuresAsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   if (q.duration && ![...TIME_UNITS].some((unit) => measuredIn(shown.quotedTerms, unit))) return false;
   // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
   if (q.rate && !statesRateOf(shown.quoted, q.rate)) return false;
+  // "What was the satisfaction score before the relaunch?": a level, not a change ("53% increase in satisfaction").
+  if (!q.asksChange && onlyChanges(shown.quoted)) return false;
   // "What percentage of users were women?": a share, not any figure ("over 400 OAS rate tables").
   return q.figureKind !== 'share' || statesShare(shown.quoted);
 }

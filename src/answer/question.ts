@@ -26,6 +26,8 @@ export interface QuestionAnalysis {
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
+  /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
+  asksChange?: boolean | undefined;
   /**
    * The office a "who" question names and the rank said before it ("who is the administrator" → administrator; "the
    * deputy director" → director, deputy): a deputy's office is another office.
@@ -157,6 +159,30 @@ const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|
  */
 const CHANGE_OR_MEASURE =
   /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
+/** Words asking about a change rather than a level. */
+const CHANGE_ASKED =
+  /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
+
+/** A figure said as a change: "53% increase in …", "up 8.5 percentage points", "increased by 21%". */
+const CHANGE_FIGURE = new RegExp(
+  String.raw`[+-]?\d[\d,.]*\s*(?:%|percent(?:age points?)?|times)?\s+(?:increase|decrease|rise|drop|decline|growth|reduction|jump|fall|gain|improvement)\b` +
+    String.raw`|\b(?:up|down|(?:increas|decreas|ris|fell|grew|dropp|declin|improv|reduc|rais)\w*(?:[^.;\d]{0,60}?\bby)?)\s+` +
+    String.raw`(?:an average of\s+|about\s+|over\s+|nearly\s+|more than\s+)?[+-]?\d[\d,.]*\s*(?:%|percent(?:age points?)?)?`,
+  'gi',
+);
+
+/**
+ * True when every figure a text gives (years aside) is a change ("53% increase in customer satisfaction from the
+ * relaunch of SSA.gov in December 2022 to September 2023"): it gives no level of anything.
+ */
+export function onlyChanges(text: string): boolean {
+  const plain = text.replace(/\b(?:19|20)\d{2}\b/g, ' ');
+  const figures = [...plain.matchAll(/\d[\d,.]*/g)].length;
+  if (!figures) return false;
+  const inChanges = [...plain.matchAll(CHANGE_FIGURE)].reduce((n, m) => n + (m[0].match(/\d[\d,.]*/g)?.length ?? 0), 0);
+  return inChanges >= figures;
+}
+
 /** Titles of an office one person holds. */
 const PERSONAL_OFFICE =
   'secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|president|governor|mayor|magistrate|administrator|controller|manager|ceo|cio|cto';
@@ -463,12 +489,16 @@ export function analyzeQuestion(
   };
 }
 
-/** The numbers a question names, and for a figure question the unit and the rate's period it asks the figure in. */
+/**
+ * The numbers a question names, whether it asks about a change, and for a figure question the unit and the rate's
+ * period it asks the figure in.
+ */
 function measures(
   question: string,
   wantsFigure: boolean,
-): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration'> {
+): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange'> {
   return {
+    asksChange: CHANGE_ASKED.test(question),
     duration: wantsFigure && DURATION.test(question),
     numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,

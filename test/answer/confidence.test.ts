@@ -206,6 +206,12 @@ describe('confidence', () => {
     const office = analyzeQuestion('when will the office in Kuala Lumpur be established?');
     expect(verdict(office, 'I will establish an office in Kuala Lumpur this year.')).toBe('high');
     expect(verdict(office, 'I will establish an office in Kuala Lumpur.')).toBe('low');
+    // A level asked is not answered by a change, a change asked is.
+    const level = analyzeQuestion('what was the customer satisfaction score before the relaunch?');
+    expect(verdict(level, '53% increase in customer satisfaction since the relaunch')).toBe('low');
+    expect(verdict(level, 'Customer satisfaction was 61% before the relaunch.')).toBe('high');
+    const rise = analyzeQuestion('how much did customer satisfaction increase after the relaunch?');
+    expect(verdict(rise, '53% increase in customer satisfaction since the relaunch')).toBe('high');
     // "Who is the administrator?" is not answered by the Deputy Administrator.
     const administrator = analyzeQuestion('who is the administrator of the digital service?');
     const named = (name: string) => ({ names: [name], persons: [name] });

@@ -9,6 +9,7 @@ import {
   definedTermOf,
   definesTerm,
   namesOnlyAnotherRank,
+  onlyChanges,
   askedHeadOf,
   figureKindOf,
   figuresOfKind,
@@ -463,6 +464,26 @@ describe('what a "how many" question counts', () => {
   it('"over the next five years" is time said relative to now, not a topic', () => {
     const q = analyzeQuestion('How many flats will be completed over the next five years?');
     expect(q.terms).not.toContain('year');
+  });
+});
+
+describe('a change is not a level', () => {
+  it('a text whose every figure is a change gives no level', () => {
+    expect(
+      onlyChanges('53% increase in customer satisfaction from the relaunch in December 2022 to September 2023'),
+    ).toBe(true);
+    expect(onlyChanges('Partner states increased their ex parte rates by an average of 21%.')).toBe(true);
+    expect(onlyChanges('The proportion of excellent days is 82.5%, down 8.5 percentage points year on year.')).toBe(
+      false,
+    );
+    expect(onlyChanges('Satisfaction rose to 79.3% in FY23.')).toBe(false);
+    expect(onlyChanges('Satisfaction rose sharply.')).toBe(false); // no figure at all
+  });
+
+  it('a question about a change says so', () => {
+    expect(analyzeQuestion('did air quality improve on 2022?').asksChange).toBe(true);
+    expect(analyzeQuestion('is the figure up or down?').asksChange).toBe(true);
+    expect(analyzeQuestion('what was the satisfaction score before the relaunch?').asksChange).toBe(false);
   });
 });
 
