@@ -364,7 +364,7 @@ export class AnswerEngine {
       // body.
       named: vocabulary
         .names(question)
-        .filter((name) => /^\p{Lu}{2,}$/u.test(name))
+        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || placeAsked(question, name))
         .flatMap((name) => tokenize(name))
         .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t)),
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
@@ -710,6 +710,12 @@ interface OffTopicProbes {
 function answersField(q: QuestionAnalysis, p: Paragraph): number {
   const field = fieldOf(p);
   return field ? q.documentFields.indexOf(field) : -1;
+}
+
+/** "… work in Ottawa?": a name after a preposition of place restricts what is asked to that place. */
+function placeAsked(question: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:in|at|within|across)\\s+(?:the\\s+)?${escaped}\\b`).test(question);
 }
 
 /**

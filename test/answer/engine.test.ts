@@ -233,4 +233,26 @@ The service opened two new offices in 2024.
     await expectTopQuote(engine, 'who thanked the staff before Paul Wagner?', 'Paul N. Wagner', 'low');
     await expectTopQuote(engine, 'who is Paul Wagner?', 'Paul N. Wagner', 'high');
   });
+
+  it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {
+    const text = `# Annual Report 2024
+
+## Our people
+
+The service has 269 employees working across Canada.
+
+Its head office is at 1725 Woodward Drive in Ottawa.
+
+## Our work
+
+The service built a new form builder for public servants.
+
+The service sent 138 million notifications to people across Canada.
+
+The service ran usability tests with people who use screen readers.
+`;
+    const engine = engineWithDictionary(text, 'annual-report-2024.md');
+    await expectTopQuote(engine, 'how many employees work across Canada?', '269 employees', 'high');
+    await expectTopQuote(engine, 'how many employees work in Ottawa?', '269 employees', 'low');
+  });
 });
