@@ -321,6 +321,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (yearOutOfScope(q.years, shown.report, shown.sentence) || q.aboutAskersDay) return false;
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
+  if (q.lastYear && !coversLastYear(shown)) return false;
   // "Who is the administrator?" is not answered by the Deputy Administrator (in a signature line either).
   if (q.office && namesOnlyAnotherRank(shown.quoted, q.office)) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
@@ -507,6 +508,22 @@ function namesNumber(shown: Shown, n: string): boolean {
 /** A report's own year: the latest of the years its title names and its date's; 0 when it gives none. */
 function ownYear(report: { title: string; date?: string | undefined }): number {
   return Math.max(...yearsIn(report.title).map(Number), report.date ? Number(report.date.slice(0, 4)) : 0);
+}
+
+/**
+ * "Last year" is the year before the report's own (Zuoyun's 2023 report, out in January 2024: 2023; Hong Kong's 2025
+ * address: 2024): its title's years cover it, or the quote names it or says "last year". True for a report of no known
+ * year.
+ */
+function coversLastYear(shown: Shown): boolean {
+  const own = ownYear(shown.report);
+  if (!own) return true; // a report without a year or a date: nothing to read "last year" against
+  const year = String(own - 1);
+  return (
+    yearsIn(shown.report.title).includes(year) ||
+    yearsIn(shown.quoted).includes(year) ||
+    /\blast year\b/i.test(shown.quoted)
+  );
 }
 
 /** Words that count people whoever they are, as index terms. */

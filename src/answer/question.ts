@@ -26,6 +26,8 @@ export interface QuestionAnalysis {
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
+  /** "Last year" is asked of (not compared with): the year before the report's own. */
+  lastYear?: boolean | undefined;
   /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
   asksChange?: boolean | undefined;
   /**
@@ -496,9 +498,10 @@ export function analyzeQuestion(
 function measures(
   question: string,
   wantsFigure: boolean,
-): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange'> {
+): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear'> {
   return {
     asksChange: CHANGE_ASKED.test(question),
+    lastYear: /\blast year\b|去年/i.test(question.replace(COMPARISON_BASELINE, ' ')),
     duration: wantsFigure && DURATION.test(question),
     numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,

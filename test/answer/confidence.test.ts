@@ -206,6 +206,17 @@ describe('confidence', () => {
     const office = analyzeQuestion('when will the office in Kuala Lumpur be established?');
     expect(verdict(office, 'I will establish an office in Kuala Lumpur this year.')).toBe('high');
     expect(verdict(office, 'I will establish an office in Kuala Lumpur.')).toBe('low');
+    // "Last year" is the year before the report's own: the title covers it, or the quote must say it.
+    const visitors = analyzeQuestion('how many visitors came last year?');
+    const address = { report: { title: 'The 2025 Policy Address', date: '2025-09-17' } };
+    expect(verdict(visitors, 'The gallery attracted over one million visitors.', address)).toBe('low');
+    expect(verdict(visitors, 'Last year, over one million visitors came.', address)).toBe('high');
+    expect(verdict(visitors, 'In 2024, over one million visitors came.', address)).toBe('high');
+    const annual = { report: { title: 'County 2023 Annual Report', date: '2024-01-17' } };
+    expect(verdict(visitors, 'The gallery attracted over one million visitors.', annual)).toBe('high');
+    expect(
+      verdict(visitors, 'The gallery attracted over one million visitors.', { report: { title: 'Annual report' } }),
+    ).toBe('high'); // no year known
     // A level asked is not answered by a change, a change asked is.
     const level = analyzeQuestion('what was the customer satisfaction score before the relaunch?');
     expect(verdict(level, '53% increase in customer satisfaction since the relaunch')).toBe('low');

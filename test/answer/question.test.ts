@@ -480,6 +480,12 @@ describe('a change is not a level', () => {
     expect(onlyChanges('Satisfaction rose sharply.')).toBe(false); // no figure at all
   });
 
+  it('"last year" asked of, not compared with', () => {
+    expect(analyzeQuestion('how many visitors came last year?').lastYear).toBe(true);
+    expect(analyzeQuestion('去年有多少游客？').lastYear).toBe(true);
+    expect(analyzeQuestion('were there more cases than last year?').lastYear).toBe(false);
+  });
+
   it('a question about a change says so', () => {
     expect(analyzeQuestion('did air quality improve on 2022?').asksChange).toBe(true);
     expect(analyzeQuestion('is the figure up or down?').asksChange).toBe(true);
