@@ -341,7 +341,9 @@ export class AnswerEngine {
     // Judged on what the reader is shown: the quote as it will be cut (a short item heading with the sentence after
     // it, a sentence leaning on the one before, a list's lead-in with its first item), so a figure there counts.
     const span = withFirstItem(s.report, s.paragraph, selectSentences(s.sentences, s.index));
-    const quoted = s.report.text.slice(span.start, span.end);
+    // A "who" question is judged on the quote as shown, with what opens it: a signature's title line with its name.
+    const start = q.wantsName ? withIntro(s.report, s.paragraph, span).start : span.start;
+    const quoted = s.report.text.slice(start, span.end);
     const evidence = this.paragraphEvidence(s.report, s.paragraph);
     const title = this.titleFacts(s.report).terms;
     // (A header line's terms include its label: "January 16, 2024" is the "Date signed".)

@@ -4,6 +4,7 @@
  */
 import { introOf, isAttribution, isLeadIn, tableHeaderAt } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
+import { namesAnOffice } from './question.js';
 import { selectSentences, type Sentence } from './quote.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
 
@@ -101,10 +102,17 @@ function introQuotedWith(report: ParsedReport, n: number): number | undefined {
   const paragraphText = (k: number): string =>
     report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
   if (n > 1 && report.paragraphs[n - 2]!.role === 'body' && isAttribution(paragraphText(n))) return n - 1;
+  // A signature's title line ("Chief Executive Officer, Canadian Digital Service") under the name it is of.
+  if (n > 1 && isNameLine(paragraphText(n - 1)) && namesAnOffice(paragraphText(n).split(',')[0]!)) return n - 1;
   const k = introOf(report, n);
   if (k === undefined) return undefined;
   const p = report.paragraphs[k - 1]!;
   return isLeadIn(report.text.slice(p.start, p.end)) ? k : undefined;
+}
+
+/** A line that is only a person's name: two to four capitalised words or initials ("Paul N. Wagner"). */
+function isNameLine(text: string): boolean {
+  return text.length <= 40 && /^(?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]*,?$/u.test(text.trim());
 }
 
 /** The first sentence of each paragraph, up to `limit` paragraphs. */

@@ -201,6 +201,11 @@ const OFFICE_IN_TEXT = new RegExp(
   'gi',
 );
 
+/** True when a text names an office one person holds ("Chief Executive Officer", "Director General"). */
+export function namesAnOffice(text: string): boolean {
+  return new RegExp(String.raw`\b(?:${PERSONAL_OFFICE})\b`, 'i').test(text);
+}
+
 function officeAsked(question: string): QuestionAnalysis['office'] {
   const m = OFFICE_ASKED.exec(question);
   return m ? { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase() } : undefined;

@@ -234,6 +234,32 @@ The service opened two new offices in 2024.
     await expectTopQuote(engine, 'who is Paul Wagner?', 'Paul N. Wagner', 'high');
   });
 
+  it('a "who" question is judged on a signature\'s title line with the name above it', async () => {
+    const text = `# Annual Report 2024
+
+## Message from our Chief Executive Officer
+
+Thank you for taking the time to learn about the work we do for people across the country.
+
+Paul N. Wagner
+
+Chief Executive Officer, Canadian Digital Service
+
+## Our work
+
+The service built a new form builder for public servants.
+
+The service sent 138 million notifications to people across Canada.
+`;
+    const engine = engineWithDictionary(text, 'annual-report-2024.md');
+    await expectTopQuote(
+      engine,
+      'who is the chief executive officer of the digital service?',
+      'Paul N. Wagner',
+      'high',
+    );
+  });
+
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {
     const text = `# Annual Report 2024
 

@@ -199,6 +199,17 @@ Sixty agencies submitted data, comprising:
     );
   });
 
+  it("a signature's title line is quoted with the name it is of", () => {
+    const signed = parseReport(
+      '# T\n\n## Message\n\nThank you for reading.\n\nPaul N. Wagner\n\nChief Executive Officer, Canadian Digital Service\n\n## Staff\n\nThe team grew to 200 people.\n',
+      'message.md',
+    );
+    expect(quoted('Chief Executive Officer', signed)).toBe(
+      'Paul N. Wagner Chief Executive Officer, Canadian Digital Service',
+    );
+    expect(quoted('The team grew', signed)).toBe('The team grew to 200 people.');
+  });
+
   it('leaves any other paragraph, and a span that would pass 500 characters', () => {
     expect(quoted('136 complaints', REPORT)).toBe(text(REPORT, paragraphOf('136 complaints')));
     const rows = Array.from({ length: 30 }, (_, i) => `Row ${i} | ${i} | ${i}%`).join('\n\n');
