@@ -69,7 +69,7 @@ const HAN = /\p{Script=Han}/u;
  * Question phrases, read apart before the question is segmented: they are grammar, and matched longest-first they glue
  * onto the word after them (哪一年成立 as 哪一 | 年成 "the year's harvest" | 立, not 哪一年 | 成立 "founded").
  */
-const QUESTION_PHRASES = /哪一年|哪年|什么时候|多长时间|为什么|多少|多久|哪些|什么|怎么|如何|何时/g;
+const QUESTION_PHRASES = /哪一年|哪年|什么时候|多长时间|为什么|多少|多久|哪些|什么|怎么|如何|何时|几个/g;
 /**
  * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
  */

@@ -25,6 +25,8 @@ const glossary = ChineseGlossary.parse(
     "年成\tthe year's harvest",
     '成立\tto establish|to set up',
     '哪一\twhich one',
+    '几个\ta few|several|how many',
+    '州\tprefecture|state',
     '個\t=个',
     '幾\t=几',
     '多久\t(of time) how long?',
@@ -121,6 +123,8 @@ describe('Chinese questions', () => {
     const glossed = (q: string): string[][][] => glossary.concepts(q).map((c) => c.senses.at(-1)!);
     // Longest match first would read 哪一 | 年成 "the year's harvest" | 立.
     expect(glossed('行政案件是哪一年成立的？')).toEqual([[['行政案件']], [['成立']]]);
+    // 几个 before a measure word asks "how many", it is not "several".
+    expect(glossed('在几个州成立？')).toEqual([[['州']], [['成立']]]);
   });
 
   it('reads traditional characters as the simplified ones, a character at a time, only those no simplified word uses', () => {
