@@ -623,11 +623,14 @@ export function askedHeadOf(question: string): string | undefined {
 }
 
 /**
- * "What is GC Notify?", "what are digital credentials": the terms of what the question asks to have defined, a noun
- * phrase of up to four words and nothing after it; undefined for any other question ("what is the plan for …").
+ * "What is GC Notify?", "what are digital credentials", "GC Notify是什么？": the terms of what the question asks to have
+ * defined, a noun phrase of up to four words and nothing after it; undefined for any other question ("what is the plan
+ * for …").
  */
 export function definedTermOf(question: string): string[] | undefined {
-  const said = /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1];
+  const said =
+    /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
+    DEFINITION_ZH.exec(question)?.slice(1).find(Boolean);
   const words =
     said
       ?.replace(/["“”‘’']/g, ' ')
@@ -637,6 +640,10 @@ export function definedTermOf(question: string): string[] | undefined {
   const terms = tokenize(words.join(' '));
   return terms.length ? terms : undefined;
 }
+
+/** "GC Notify是什么？", "什么是GC Notify？": the name, in Latin letters, whose definition is asked. */
+const DEFINITION_ZH =
+  /^\s*([A-Za-z][\w .&'’-]*?)\s*是什么[\s?？。!！]*$|^\s*什么是\s*([A-Za-z][\w .&'’-]*?)[\s?？。!！]*$/u;
 
 /**
  * A sentence defining what `terms` name: it opens with them (an article before them aside), perhaps with its

@@ -520,6 +520,9 @@ describe('a definition asked for', () => {
     expect(definedTermOf('what is GC Notify?')).toEqual(['gc', 'notifi']);
     expect(definedTermOf("What's 'double publicity'")).toEqual(tokenize('double publicity'));
     expect(definedTermOf('what are digital credentials')).toEqual(['digit', 'credenti']);
+    expect(definedTermOf('GC Notify是什么？')).toEqual(['gc', 'notifi']);
+    expect(definedTermOf('什么是GC Notify？')).toEqual(['gc', 'notifi']);
+    expect(definedTermOf('法律援助是什么？')).toBeUndefined(); // Chinese words are read by the glossary
     expect(definedTermOf('what is the plan for cutting red tape?')).toBeUndefined();
     expect(definedTermOf('what did the county do?')).toBeUndefined();
     expect(analyzeQuestion('What is OMB?').definedTerm).toBeUndefined(); // an abbreviation: where it is spelled out
