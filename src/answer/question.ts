@@ -630,6 +630,7 @@ export function askedHeadOf(question: string): string | undefined {
 export function definedTermOf(question: string): string[] | undefined {
   const said =
     /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
+    /^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+do[\s?？.!]*$/iu.exec(question)?.[1] ??
     DEFINITION_ZH.exec(question)?.slice(1).find(Boolean);
   const words =
     said
@@ -657,7 +658,8 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
 }
 
 /** A copula and the noun phrase it defines by, after the abbreviation in brackets ("CDS is doing …" is no definition). */
-const COPULA_NOUN = /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of)|refers\s+to|means)\s/i;
+const COPULA_NOUN =
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of)|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+(?:been|to)\b))\s/i;
 
 /** The words of the noun phrase after "how many", as written. */
 function countedWordsOf(question: string): string[] {

@@ -520,6 +520,7 @@ describe('a definition asked for', () => {
     expect(definedTermOf('what is GC Notify?')).toEqual(['gc', 'notifi']);
     expect(definedTermOf("What's 'double publicity'")).toEqual(tokenize('double publicity'));
     expect(definedTermOf('what are digital credentials')).toEqual(['digit', 'credenti']);
+    expect(definedTermOf('what does report stream do?')).toEqual(tokenize('report stream'));
     expect(definedTermOf('GC Notify是什么？')).toEqual(['gc', 'notifi']);
     expect(definedTermOf('什么是GC Notify？')).toEqual(['gc', 'notifi']);
     expect(definedTermOf('法律援助是什么？')).toBeUndefined(); // Chinese words are read by the glossary
@@ -533,6 +534,10 @@ describe('a definition asked for', () => {
     expect(definesTerm('GC Notify is a cloud-based platform product.', terms)).toBe(true);
     expect(definesTerm('The GC Notify (GCN) is one of our products.', terms)).toBe(true);
     expect(definesTerm('GC Notify is used by 27 services.', terms)).toBe(false);
+    // …or with what it does, its verb in the present.
+    expect(definesTerm('GC Notify sends email and text messages for departments.', terms)).toBe(true);
+    expect(definesTerm('GC Notify has 27 services.', terms)).toBe(false);
+    expect(definesTerm('GC Notify needs to grow.', terms)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify, a platform.', terms)).toBe(false);
   });
 });
