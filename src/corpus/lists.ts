@@ -56,7 +56,9 @@ const MAX_ATTRIBUTION_CHARS = 200;
  * Human Rights Commission"), with no sentence end.
  */
 export function isAttribution(text: string): boolean {
-  return text.length <= MAX_ATTRIBUTION_CHARS && /^\s*[—–]\s*\p{L}/u.test(text) && !/[.!?]["”’)]?\s*$/.test(text);
+  return (
+    text.length <= MAX_ATTRIBUTION_CHARS && /^\s*[—–]+\s*\p{L}/u.test(text) && !/[.!?。！？]["”’)]?\s*$/.test(text)
+  );
 }
 
 /** A table's or figure's caption as reports write it: "Table 5: Conformance of ICT tested in the past year". */

@@ -98,6 +98,7 @@ describe('an attribution line', () => {
     ).toBe(true);
     expect(isAttribution('— and then the team moved on to the next release.')).toBe(false); // a sentence
     expect(isAttribution('Farhia Ahmed, Director General')).toBe(false); // no dash
+    expect(isAttribution('——县司法局局长')).toBe(true); // a Chinese text's double dash
     expect(isAttribution(`— ${'a long line '.repeat(20)}`)).toBe(false);
   });
 });
