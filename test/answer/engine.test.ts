@@ -31,6 +31,11 @@ function engineWithDictionary(text: string, file: string): AnswerEngine {
   return new AnswerEngine(index, { thesaurus: loadThesaurus() });
 }
 
+/** An engine with the dictionary over an annual report of the given sections. */
+function annualReport(sections: string): AnswerEngine {
+  return engineWithDictionary(`# Annual Report 2024\n\n${sections}`, 'annual-report-2024.md');
+}
+
 describe('AnswerEngine', () => {
   it("reads a question's words in the compounds the index stores (no dictionary needed at question time)", async () => {
     const index = new CorpusIndex();
@@ -221,23 +226,18 @@ describe('AnswerEngine', () => {
   });
 
   it('the one a "who" question asks for is not one it names itself, unless it asks who that is', async () => {
-    const text = `# Annual Report 2024
-
-## Message from our Chief Executive Officer
+    const engine = annualReport(`## Message from our Chief Executive Officer
 
 Paul N. Wagner thanked the staff for their hard work this year.
 
 The service opened two new offices in 2024.
-`;
-    const engine = engineWithDictionary(text, 'annual-report-2024.md');
+`);
     await expectTopQuote(engine, 'who thanked the staff before Paul Wagner?', 'Paul N. Wagner', 'low');
     await expectTopQuote(engine, 'who is Paul Wagner?', 'Paul N. Wagner', 'high');
   });
 
   it('a "who" question is judged on a signature\'s title line with the name above it', async () => {
-    const text = `# Annual Report 2024
-
-## Message from our Chief Executive Officer
+    const engine = annualReport(`## Message from our Chief Executive Officer
 
 Thank you for taking the time to learn about the work we do for people across the country.
 
@@ -250,8 +250,7 @@ Chief Executive Officer, Canadian Digital Service
 The service built a new form builder for public servants.
 
 The service sent 138 million notifications to people across Canada.
-`;
-    const engine = engineWithDictionary(text, 'annual-report-2024.md');
+`);
     await expectTopQuote(
       engine,
       'who is the chief executive officer of the digital service?',
@@ -261,9 +260,7 @@ The service sent 138 million notifications to people across Canada.
   });
 
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {
-    const text = `# Annual Report 2024
-
-## Our people
+    const engine = annualReport(`## Our people
 
 The service has 269 employees working across Canada.
 
@@ -276,8 +273,7 @@ The service built a new form builder for public servants.
 The service sent 138 million notifications to people across Canada.
 
 The service ran usability tests with people who use screen readers.
-`;
-    const engine = engineWithDictionary(text, 'annual-report-2024.md');
+`);
     await expectTopQuote(engine, 'how many employees work across Canada?', '269 employees', 'high');
     await expectTopQuote(engine, 'how many employees work in Ottawa?', '269 employees', 'low');
   });
