@@ -557,7 +557,9 @@ const UNIT_TERMS = new Set(
 
 /** True when a number in the terms is followed, within two words, by the unit ("400K working hours", "2 000 tonnes"). */
 function measuredIn(terms: string[], unit: string): boolean {
-  return terms.some((t, i) => /^\d/.test(t) && terms.slice(i + 1, i + 3).some((n) => n.startsWith(unit)));
+  return terms.some(
+    (t, i) => (/^\d/.test(t) || NUMBER_TERMS.has(t)) && terms.slice(i + 1, i + 3).some((n) => n.startsWith(unit)),
+  );
 }
 
 /**

@@ -600,7 +600,11 @@ export function countedHeadOf(question: string): string | undefined {
  * security education district tutors have …" → tutor); undefined when the phrase has none ("one agency").
  */
 export function countedAfter(text: string): string | undefined {
-  return pluralHead(nounPhrase(text.trim()));
+  const words = nounPhrase(text.trim());
+  // "$150 preparing their taxes": a verb after the figure, not a noun it counts; a possessive opens another phrase.
+  if (/(?:ing|ed)$/i.test(words[0] ?? '')) return undefined;
+  const own = words.findIndex((w) => /^(?:their|its|our|his|her|my|your)$/i.test(w));
+  return pluralHead(own < 0 ? words : words.slice(0, own));
 }
 
 function pluralHead(words: string[]): string | undefined {

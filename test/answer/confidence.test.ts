@@ -237,6 +237,9 @@ describe('confidence', () => {
     expect(verdict(pages, 'Public web pages: 24 agencies (40%)')).toBe('low');
     expect(verdict(pages, 'Public web pages: 24 agencies own 1,683,529 pages')).toBe('high');
     expect(verdict(pages, 'Federal agencies own 1 683 529 public web pages.')).toBe('high');
+    // A sum spent on doing something counts nothing ("$150 preparing their taxes").
+    const hours = analyzeQuestion('how many hours does it take to prepare taxes?');
+    expect(verdict(hours, 'Taxpayers spend about nine hours and $150 preparing taxes each year.')).toBe('high');
     // "Here are 3 300 national security education tutors": the counted noun ends the phrase, not its first word.
     const tutors = analyzeQuestion('how many tutors got trained to spread national security messages?');
     expect(verdict(tutors, 'More than 3 300 national security education tutors have been trained.')).toBe('high');
