@@ -1,8 +1,9 @@
 /**
  * From ranked sentences to what the reader is shown: the best passages as quote spans (a sentence grown to its
- * neighbours, a list's lead-in with its first item), their citations, and a refusal's nearest sections. Pure.
+ * neighbours, a list's lead-in with its first item; a table row, a list item, an attribution or a signature's title
+ * with what opens it), their citations, and a refusal's nearest sections. Pure.
  */
-import { introOf, isAttribution, isLeadIn, tableHeaderAt } from '../corpus/lists.js';
+import { introOf, isAttribution, isLeadIn, paragraphText, tableHeaderAt } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { namesAnOffice } from './question.js';
 import { selectSentences, type Sentence } from './quote.js';
@@ -99,15 +100,12 @@ export function withIntro(
 function introQuotedWith(report: ParsedReport, n: number): number | undefined {
   const header = tableHeaderAt(report, n);
   if (header !== undefined) return header;
-  const paragraphText = (k: number): string =>
-    report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
-  if (n > 1 && report.paragraphs[n - 2]!.role === 'body' && isAttribution(paragraphText(n))) return n - 1;
+  const text = (k: number): string => paragraphText(report, k);
+  if (n > 1 && report.paragraphs[n - 2]!.role === 'body' && isAttribution(text(n))) return n - 1;
   // A signature's title line ("Chief Executive Officer, Canadian Digital Service") under the name it is of.
-  if (n > 1 && isNameLine(paragraphText(n - 1)) && namesAnOffice(paragraphText(n).split(',')[0]!)) return n - 1;
+  if (n > 1 && isNameLine(text(n - 1)) && namesAnOffice(text(n).split(',')[0]!)) return n - 1;
   const k = introOf(report, n);
-  if (k === undefined) return undefined;
-  const p = report.paragraphs[k - 1]!;
-  return isLeadIn(report.text.slice(p.start, p.end)) ? k : undefined;
+  return k !== undefined && isLeadIn(text(k)) ? k : undefined;
 }
 
 /** A line that is only a person's name: two to four capitalised words or initials ("Paul N. Wagner"). */

@@ -14,7 +14,7 @@ const MAX_ITEMS = 15;
 const MAX_ROW_CHARS = 4000;
 
 /** The text of paragraph `k` (1-based). */
-function paragraphText(report: Pick<ParsedReport, 'text' | 'paragraphs'>, k: number): string {
+export function paragraphText(report: Pick<ParsedReport, 'text' | 'paragraphs'>, k: number): string {
   return report.text.slice(report.paragraphs[k - 1]!.start, report.paragraphs[k - 1]!.end);
 }
 
