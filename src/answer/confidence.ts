@@ -291,6 +291,8 @@ export interface Shown {
    * question that counts people (countsPeople), empty otherwise.
    */
   persons: string[];
+  /** For a question asking which place: the places the quote names (vocabulary.ts placeNames). */
+  places?: string[] | undefined;
   /** Names in the quote other than its report's own subject; for a "who" question also "I", the speaker. */
   names: string[];
   report: { title: string; date?: string | undefined };
@@ -327,6 +329,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "Which states could use Direct File?" is answered by a quote naming a state, not by another name.
+  if (q.wantsPlace && shown.places && !shown.places.length) return false;
   // "What's the average age of the staff?" is not answered by their number: the passage must name what is asked.
   if (shown.head?.length && !shown.head.some((t) => shown.context.has(t) || shown.quotedTerms.includes(t)))
     return false;

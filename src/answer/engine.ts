@@ -360,6 +360,7 @@ export class AnswerEngine {
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
       // 18 → 17 (and one in Chinese); the other reports have no speaker, nothing moved there.
       names: this.namesIn(q, quoted, vocabulary, title),
+      places: q.wantsPlace ? vocabulary.placeNames(quoted) : undefined,
       report: s.report.meta,
       field: s.field,
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular

@@ -26,6 +26,8 @@ export interface QuestionAnalysis {
   wantsDate: boolean;
   /** "Who… / what's the name of…": asks for a name. */
   wantsName: boolean;
+  /** "Which states …?", "which city …": the answer is a place, named. */
+  wantsPlace?: boolean | undefined;
   /** "Last year" is asked of (not compared with): the year before the report's own. */
   lastYear?: boolean | undefined;
   /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
@@ -161,6 +163,10 @@ const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|
  */
 const CHANGE_OR_MEASURE =
   /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
+/** "Which countries …", "what city …", 哪个国家: a place asked for by its kind. */
+const PLACE_ASKED =
+  /\b(?:which|what)\s+(?:\w+\s+)?(?:states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(?:个|些)?(?:国家|城市|省|州)/i;
+
 /** Words asking about a change rather than a level. */
 const CHANGE_ASKED =
   /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
@@ -503,9 +509,10 @@ export function analyzeQuestion(
 function measures(
   question: string,
   wantsFigure: boolean,
-): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear'> {
+): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'wantsPlace'> {
   return {
     asksChange: CHANGE_ASKED.test(question),
+    wantsPlace: PLACE_ASKED.test(question),
     lastYear: /\blast year\b|去年/i.test(question.replace(COMPARISON_BASELINE, ' ')),
     duration: wantsFigure && DURATION.test(question),
     numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),

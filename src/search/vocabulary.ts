@@ -339,6 +339,28 @@ export class QueryVocabulary {
     });
   }
 
+  /**
+   * The names in a text the dictionary knows first as places, and only as names ("Saudi Arabia", "Peru", "Kuala Lumpur";
+   * not "Centers"): a run of two capitalised words as one name, or a word alone. Without a dictionary, none.
+   */
+  placeNames(text: string): string[] {
+    const thesaurus = this.thesaurus;
+    if (!thesaurus) return [];
+    // (A name: "Centers" is a common word whose first sense is a place.)
+    const place = (w: string): boolean => thesaurus.knowsAsPlace(w) && !thesaurus.knowsAsCommonWord(w);
+    const words = [...text.matchAll(CAPITALISED)];
+    const places: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const [m, next] = [words[i]!, words[i + 1]];
+      const joined = next && /^\s+$/u.test(text.slice(m.index + m[0].length, next.index));
+      if (joined && place(`${m[0]}_${next[0]}`)) {
+        places.push(`${m[0]} ${next[0]}`);
+        i++; // the pair is one name
+      } else if (place(m[0])) places.push(m[0]);
+    }
+    return places;
+  }
+
   /** The common nouns of a text that name persons ("subscribers", "lawyers", "residents"); without a dictionary, none. */
   personNouns(text: string): string[] {
     const thesaurus = this.thesaurus;

@@ -217,6 +217,10 @@ describe('confidence', () => {
     expect(
       verdict(visitors, 'The gallery attracted over one million visitors.', { report: { title: 'Annual report' } }),
     ).toBe('high'); // no year known
+    // "Which states …" is answered by a quote naming a state.
+    const states = analyzeQuestion('which states could use direct file?');
+    expect(verdict(states, 'Direct File users trusted the IRS more.', { names: ['IRS'], places: [] })).toBe('low');
+    expect(verdict(states, 'Direct File ran in Texas.', { names: ['Texas'], places: ['Texas'] })).toBe('high');
     // A level asked is not answered by a change, a change asked is.
     const level = analyzeQuestion('what was the customer satisfaction score before the relaunch?');
     expect(verdict(level, '53% increase in customer satisfaction since the relaunch')).toBe('low');

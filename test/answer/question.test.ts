@@ -488,6 +488,14 @@ describe('a change is not a level', () => {
     expect(analyzeQuestion('were there more cases than last year?').lastYear).toBe(false);
   });
 
+  it('"which states", "which city", 哪个国家 ask for a place', () => {
+    expect(analyzeQuestion('which states could use direct file?').wantsPlace).toBe(true);
+    expect(analyzeQuestion('which US states took part?').wantsPlace).toBe(true);
+    expect(analyzeQuestion('哪个国家签了协议？').wantsPlace).toBe(true);
+    expect(analyzeQuestion('which state agency ran it?').wantsPlace).toBe(false); // a body
+    expect(analyzeQuestion('how many states took part?').wantsPlace).toBe(false);
+  });
+
   it('a question about a change says so', () => {
     expect(analyzeQuestion('did air quality improve on 2022?').asksChange).toBe(true);
     expect(analyzeQuestion('is the figure up or down?').asksChange).toBe(true);

@@ -231,6 +231,26 @@ describe('Thesaurus', () => {
     expect(['lawyers', 'wagner', 'subscribers'].map((w) => wordnet.knowsAsPerson(w))).toEqual([true, true, true]);
     expect(['canada', 'agencies', 'service'].map((w) => wordnet.knowsAsPerson(w))).toEqual([false, false, false]);
     expect(['canadian', 'resident', 'wagner'].map((w) => wordnet.knowsAsAdjective(w))).toEqual([true, true, false]);
+    expect(['texas', 'peru', 'kuala_lumpur', 'center'].map((w) => wordnet.knowsAsPlace(w))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['wagner', 'agency', 'irs'].map((w) => wordnet.knowsAsPlace(w))).toEqual([false, false, false]);
+  });
+
+  it('finds the places a text names: names the dictionary knows first as places, two words as one', () => {
+    const wordnet = new QueryVocabulary(words, () => true, loadThesaurus());
+    expect(wordnet.placeNames('agreements with Saudi Arabia, Bangladesh, Egypt and Peru')).toEqual([
+      'Saudi Arabia',
+      'Bangladesh',
+      'Egypt',
+      'Peru',
+    ]);
+    expect(wordnet.placeNames('an office in Kuala Lumpur this year')).toEqual(['Kuala Lumpur']);
+    // "Centers" is a common word, though its first sense is a place; the IRS is a body.
+    expect(wordnet.placeNames('the Centers for Disease Control and the IRS')).toEqual([]);
   });
 });
 
