@@ -17,7 +17,7 @@ const STOP_WORDS = new Set(
   his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours
   ourselves out over same she should so some such than that the their theirs them themselves then there these they this
   those through to too under until up very was we were what when where which while who whom why will with would you your
-  yours yourself yourselves s t don many much whose whether shall may might must also per
+  yours yourself yourselves us s t don many much whose whether shall may might must also per
   regarding concerning among amongst upon within without via toward towards across throughout onto`.split(/\s+/),
 );
 
@@ -192,8 +192,8 @@ function secondYear(previous: Token | undefined, text: string, start: number): s
 
 /**
  * A two-letter function word written in capitals amid ordinary text is an abbreviation ("work in IT", "US agencies",
- * "communications (IS)"), kept as its letters; not in a line without lower case ("AS OF MARCH 31"), where every word is
- * in capitals.
+ * "communications (IS)"), kept as its letters ("US" as "usa"); not in a line without lower case ("AS OF MARCH 31"),
+ * where every word is in capitals.
  */
 function capitalsAbbreviation(word: string, text: string, start: number): string | undefined {
   // (Stop words are ASCII: two capitals A–Z, tested without a pattern, as this runs for every stop word.)
@@ -202,7 +202,9 @@ function capitalsAbbreviation(word: string, text: string, start: number): string
   const before = text.slice(Math.max(0, start - 200), start);
   const after = text.slice(start, start + 200);
   const line = before.slice(before.lastIndexOf('\n') + 1) + after.split('\n', 1)[0]!;
-  return /\p{Ll}/u.test(line) ? word.toLowerCase() : undefined;
+  if (!/\p{Ll}/u.test(line)) return undefined;
+  // "US" is the USA: as its letters it would be the stem of "use" ("used", "uses").
+  return word === 'US' ? 'usa' : word.toLowerCase();
 }
 
 /** An ASCII capital letter's code. */

@@ -33,6 +33,9 @@ describe('tokenize', () => {
     // The pronoun and the preposition are still no terms; nor is a heading written in capitals.
     expect(tokenize('It is in the report')).toEqual(['report']);
     expect(tokenize('Staff\nAS OF MARCH 31\nmore')).toEqual(['staff', 'march', '31']);
+    // "US" is the USA, not the stem of "use"; the pronoun "us" is no term, as "we" is none.
+    expect(tokenize('US agencies use the USA app')).toEqual(['usa', 'agenc', 'us', 'usa', 'app']);
+    expect(tokenize('tell us more')).toEqual(['tell']);
   });
 
   it('reads a fiscal year written short, and a range of years written short, as their full years', () => {
