@@ -15,19 +15,16 @@ import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
 import { createHash } from 'node:crypto';
 import {
-  countedAfter,
   figuresOfKind,
   hasFigure,
   hasSuperlative,
   MONEY_FRAME,
-  namesOnlyAnotherRank,
   onlyChanges,
-  statesRateOf,
   statesShare,
   sumsOfMoney,
   yearsIn,
-  type QuestionAnalysis,
-} from './question.js';
+} from './figures.js';
+import { countedAfter, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */

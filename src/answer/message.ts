@@ -4,7 +4,8 @@
  * me …"); the questions of a message that asks several; a follow-up read with the question before it. Pure.
  */
 import { tokenize } from '../search/tokenize.js';
-import { FRAMING, yearsIn } from './question.js';
+import { yearsIn } from './figures.js';
+import { FRAMING } from './question.js';
 
 /** Where a second question starts: "…, and how many …", "… ? Is there …", "…，法律顾问列席了几次？". */
 const SECOND_QUESTION =

@@ -5,6 +5,7 @@ import type { TextField } from '../corpus/parse.js';
 import { documentFieldsAsked } from './document-fields.js';
 import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
+import { hasSuperlative, isNegated, NOT_A_COUNT, yearsIn, type FigureKind } from './figures.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 
 export interface QuestionAnalysis {
@@ -147,10 +148,6 @@ const FIGURE_CUES =
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
-export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
-/** A place in an order: "fourth", "14th", "top three". */
-const PLACE_IN_ORDER =
-  /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top (?:\d+|two|three|five|ten))\b/i;
 const SHARE_CUES =
   /\b(percentage|proportion|share|fraction|percent|ratio|rate|what %|how much of)\b|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
@@ -170,26 +167,6 @@ const PLACE_ASKED =
 /** Words asking about a change rather than a level. */
 const CHANGE_ASKED =
   /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
-
-/** A figure said as a change: "53% increase in …", "up 8.5 percentage points", "increased by 21%". */
-const CHANGE_FIGURE = new RegExp(
-  String.raw`[+-]?\d[\d,.]*\s*(?:%|percent(?:age points?)?|times)?\s+(?:increase|decrease|rise|drop|decline|growth|reduction|jump|fall|gain|improvement)\b` +
-    String.raw`|\b(?:up|down|(?:increas|decreas|ris|fell|grew|dropp|declin|improv|reduc|rais)\w*(?:[^.;\d]{0,60}?\bby)?)\s+` +
-    String.raw`(?:an average of\s+|about\s+|over\s+|nearly\s+|more than\s+)?[+-]?\d[\d,.]*\s*(?:%|percent(?:age points?)?)?`,
-  'gi',
-);
-
-/**
- * True when every figure a text gives (years aside) is a change ("53% increase in customer satisfaction from the
- * relaunch of SSA.gov in December 2022 to September 2023"): it gives no level of anything.
- */
-export function onlyChanges(text: string): boolean {
-  const plain = text.replace(/\b(?:19|20)\d{2}\b/g, ' ');
-  const figures = [...plain.matchAll(/\d[\d,.]*/g)].length;
-  if (!figures) return false;
-  const inChanges = [...plain.matchAll(CHANGE_FIGURE)].reduce((n, m) => n + (m[0].match(/\d[\d,.]*/g)?.length ?? 0), 0);
-  return inChanges >= figures;
-}
 
 /** Titles of an office one person holds. */
 const PERSONAL_OFFICE =
@@ -745,19 +722,6 @@ export function isForwardLooking(sectionPath: string[]): boolean {
   );
 }
 
-/** Four-digit years (1900–2099) named in a text. */
-export function yearsIn(text: string): string[] {
-  return text.match(/\b(19|20)\d{2}\b/g) ?? [];
-}
-
-const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
-const MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-
-/** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
-const NOT_A_COUNT =
-  /\b\d+(st|nd|rd|th)\b|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
-
 /** What kind of figure a figure question asks for; undefined when it does not say ("what was the total"). */
 export function figureKindOf(question: string): FigureKind | undefined {
   if (RANK_CUES.test(question)) return 'rank';
@@ -768,125 +732,6 @@ export function figureKindOf(question: string): FigureKind | undefined {
   if (CHANGE_OR_MEASURE.test(question)) return undefined;
   if (AMOUNT_CUES.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;
-}
-
-/** A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10". */
-const SHARE =
-  /\d[\d.,]*\s*(%|％|percent\b|per cent\b|percentage points?\b)|\b(half|two-thirds|one-third|a third|a quarter|three-quarters)\b|\bout of \d|百分之/gi;
-/**
- * An amount of money: a currency sign or name next to a figure ("$1 billion", "950 yuan", "HK$30,000", "2 million
- * RMB").
- */
-const AMOUNT =
-  /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d[\d.,]*\s*(thousand|million|billion|trillion|万|亿)?\s*(yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/i;
-
-/** A sum of money, whole: AMOUNT with the rest of its number ("$285 million", "HK$30,000", "950 yuan"). */
-const SUM_OF_MONEY =
-  /(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d[\d.,]*\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/gi;
-
-/** Where the sums of money in a text stand (start and end offsets). */
-export function sumsOfMoney(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(SUM_OF_MONEY)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-}
-
-/**
- * The words that ask for a sum of money ("spend", "cost", "paid"), as index terms: they say a figure is money, not what
- * the money was for ("how much did they spend on contractors" asks about contractors). Not "budget": "what's the
- * annual budget" asks for the budget itself.
- */
-export const MONEY_FRAME = new Set(
-  tokenize('spend spends spent spending cost costs costing pay paid price invest invested allocated earmarked'),
-);
-
-/** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
-export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
-
-/**
- * Numbers that name rather than count: a capitalised designator and its number ("Section 508", "Article 12",
- * "Figure 4"; "No. 3" stays: a document number is asked for as such). Counted nothing, so they answer no "how many".
- */
-const DESIGNATED =
-  /\b(?:Sections?|Articles?|Chapters?|Parts?|Title|Rules?|Paragraphs?|Figures?|Tables?|Appendix|Annex|Items?|Clauses?|Schedules?|Phases?|Tiers?|Levels?|Steps?|Versions?|Forms?|Pages?|Goals?|Objectives?|Recommendations?|Priority)\s+\d[\d.]*(?:\s*(?:and|or|to|-|–)\s*\d[\d.]*)?\b/g;
-
-/** A short phrase in quotation marks: a name the report mentions (the "three systems", the "7 × 24" hall). */
-const QUOTED_NAME = /["“][^"“”]{1,60}["”]/g;
-/** The text with each quoted name that holds a number blanked out: that number is mentioned, not a figure. */
-const withoutQuotedNumbers = (text: string): string =>
-  text.replace(QUOTED_NAME, (quoted) => (/\d/.test(quoted) || NUMBER_WORDS.test(quoted) ? ' ' : quoted));
-
-/** The sentence with every figure not of the kind asked for blanked out (a share is no count, a section number no figure). */
-export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
-  // "one of the world's major suppliers" states no figure.
-  const figures = withoutQuotedNumbers(sentence)
-    .replace(/\bone of\b/gi, ' ')
-    .replace(DESIGNATED, ' ');
-  // A share counts nothing, nor does a rank ("the 20th National Congress"), nor a measure made a modifier ("a 6-digit
-  // short code" counts no messages).
-  return kind === 'count'
-    ? figures
-        .replace(SHARE, ' ')
-        .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
-        .replace(/\b\d+(?:\.\d+)?-(?=[A-Za-z])/g, ' ')
-    : figures;
-}
-
-/**
- * True when a sentence states a figure (a count, amount or share, in digits or words), of the kind asked for when
- * given.
- */
-export function hasFigure(sentence: string, kind?: FigureKind): boolean {
-  // A share question may be answered by counts ("27 of the 60 agencies"): any figure does.
-  if (kind === 'amount') return AMOUNT.test(sentence);
-  if (kind === 'rank') return PLACE_IN_ORDER.test(sentence);
-  const rest = figuresOfKind(sentence, kind).replace(NOT_A_COUNT, ' ');
-  return /\d/.test(rest) || NUMBER_WORDS.test(rest);
-}
-
-/** SHARE for a test (SHARE is global, for replacing). */
-const STATES_SHARE = new RegExp(SHARE.source, 'i');
-
-/** True when a text states a share: a percentage, a fraction in words, or a part of a whole ("27 of the 60 agencies"). */
-export function statesShare(text: string): boolean {
-  return STATES_SHARE.test(text) || /\b\d[\d,.]*\s+(?:of|out of)\s+(?:the\s+|all\s+)?\d/i.test(text);
-}
-
-/** True when a sentence states a date (a month name or a year). */
-export function hasDate(sentence: string): boolean {
-  return MONTHS.test(sentence) || yearsIn(sentence).length > 0;
-}
-
-/**
- * Negation: "no", "not", "never", "without", "n't", "none", "lack", and verbs that deny their complement ("failed to
- * respond", "unable to test"); "No." is a number.
- */
-const NEGATION =
-  /\bno\b(?!\.)|\b(not|never|without|none|nor|neither|lacks?|lacking|lacked|unable|fail(?:s|ed|ing)? to)\b|n['’]t\b|没有|未|不|无/i;
-
-/** Words in -est that are no superlative ("interest", "request", "forest"). */
-const NOT_SUPERLATIVE =
-  /^(?:interest|test|request|rest|protest|invest|suggest|contest|forest|harvest|manifest|honest|guest|digest|arrest|quest|chest|west|nest|pest|vest|crest|modest|earnest|conquest|inquest|behest|attest|detest|midwest|southwest|northwest|est|priest|fest|zest|ingest|congest|divest|infest|unrest)$/i;
-/**
- * A superlative degree: "best", "worst", "the most", "weakest", "highest", "top", "leading", a comparison with every
- * other ("more than any other", "ranked first", "a record high"), 最 (not 最后 "finally", 最近 "lately"…).
- */
-const SUPERLATIVE_WORD =
-  /\b(?:best|worst|most|least|top|leading|\p{L}{2,}est|than (?:any|all) other|number one|ranked first|first place|record[- ](?:high|low))\b|最(?![后終终近新初])/giu;
-
-/**
- * True when a text holds a superlative ("the lowest among ICT categories", "the weakest area", "ranked seventh among
- * the world's top 10"). Capitalised words inside a sentence are names ("Best Meets exceptions"), and a range
- * ("lowest to highest") names no extreme.
- */
-export function hasSuperlative(text: string): boolean {
-  const plain = text.replace(/\b(?:lowest|highest|smallest|largest) to (?:highest|lowest|largest|smallest)\b/gi, ' ');
-  for (const m of plain.matchAll(SUPERLATIVE_WORD)) {
-    const word = m[0];
-    if (NOT_SUPERLATIVE.test(word)) continue;
-    if (/^\p{Lu}/u.test(word) && m.index > 0 && !/[.!?]\s*$/.test(plain.slice(Math.max(0, m.index - 4), m.index)))
-      continue;
-    return true;
-  }
-  return false;
 }
 
 /**
@@ -902,9 +747,4 @@ function asksSuperlative(question: string): boolean {
     .replace(/\b(?:most|least)\b(?!-| (?:common|popular|used|important|effective|frequent)\b)/gi, ' ')
     .replace(/\b(?:top|leading|latest|newest)\b/gi, ' ');
   return hasSuperlative(q);
-}
-
-/** True when a question or sentence is negated: what it says is not done or not there. */
-export function isNegated(text: string): boolean {
-  return NEGATION.test(text);
 }

@@ -7,7 +7,8 @@
  * bonus. Figure/date questions prefer sentences that carry one.
  */
 import type { Concept } from '../search/concept.js';
-import { definesTerm, hasDate, hasFigure, isNegated, type QuestionAnalysis } from './question.js';
+import { hasDate, hasFigure, isNegated } from './figures.js';
+import { definesTerm, type QuestionAnalysis } from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
