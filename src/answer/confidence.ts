@@ -19,6 +19,7 @@ import {
   hasFigure,
   hasSuperlative,
   MONEY_FRAME,
+  MONTH_NAMES,
   onlyChanges,
   statesShare,
   sumsOfMoney,
@@ -612,11 +613,7 @@ export function amountAttached(sentence: string, asked: Set<string>, window = CO
 }
 
 /** Month names as index terms. */
-const MONTH_TERMS = new Set(
-  'january february march april may june july august september october november december'
-    .split(' ')
-    .map((w) => processTerm(w) ?? w),
-);
+const MONTH_TERMS = new Set(MONTH_NAMES.split('|').map((w) => processTerm(w) ?? w));
 
 /**
  * For a "when / what year" question: true when some date in the sentence (a year or a month)
@@ -642,7 +639,7 @@ export function frontedDateOf(sentence: string, asked: Set<string>): boolean {
 /** A sentence opening with a time adverbial ending in a year or a month, then a comma. */
 const FRONTED_DATE = new RegExp(
   String.raw`^\s*(?:in|on|by|since|as of|during|starting in|beginning in)\s+(?:(?:early|late|mid)[\s-]+)?` +
-    String.raw`(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)` +
+    String.raw`(?:(?:${MONTH_NAMES})` +
     String.raw`(?:\s+\d{1,2})?(?:,?\s*(?:19|20)\d{2})?|(?:19|20)\d{2})\s*,`,
   'i',
 );

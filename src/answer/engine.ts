@@ -20,7 +20,7 @@ import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
+import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
 import { CURRENCY_TERMS } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
@@ -361,7 +361,7 @@ export class AnswerEngine {
       // body.
       named: vocabulary
         .names(question)
-        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || placeAsked(question, name))
+        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
         .flatMap((name) => tokenize(name))
         .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t)),
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
@@ -707,12 +707,6 @@ interface OffTopicProbes {
 function answersField(q: QuestionAnalysis, p: Paragraph): number {
   const field = fieldOf(p);
   return field ? q.documentFields.indexOf(field) : -1;
-}
-
-/** "… work in Ottawa?": a name after a preposition of place restricts what is asked to that place. */
-function placeAsked(question: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b(?:in|at|within|across)\\s+(?:the\\s+)?${escaped}\\b`).test(question);
 }
 
 /**

@@ -17,11 +17,15 @@ export function yearsIn(text: string): string[] {
 
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
-const MONTHS = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+/** The months' names, as an alternation for patterns. */
+export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTHS = new RegExp(`\\b(${MONTH_NAMES})\\b`);
 
 /** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
-export const NOT_A_COUNT =
-  /\b\d+(st|nd|rd|th)\b|\b(19|20)\d{2}\b|\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b/g;
+export const NOT_A_COUNT = new RegExp(
+  `\\b\\d+(st|nd|rd|th)\\b|\\b(19|20)\\d{2}\\b|\\b(${MONTH_NAMES}) \\d{1,2}\\b`,
+  'g',
+);
 
 /** A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10". */
 const SHARE =

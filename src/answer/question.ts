@@ -173,16 +173,15 @@ const PERSONAL_OFFICE =
   'secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|president|governor|mayor|magistrate|administrator|controller|manager|ceo|cio|cto';
 const NAME_CUES =
   /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
+/** Ranks said before an office that make it another office ("the deputy director"). */
+const RANKS = 'deputy|vice|assistant|associate|acting|former';
 /** An office held by one person, after a determiner, with the rank before it if any ("the deputy director"). */
 const OFFICE_ASKED = new RegExp(
-  String.raw`\b(?:the|a|an|its|their|his|her|our)\s+(?:(deputy|vice|assistant|associate|acting|former)[\s-]+)?(${PERSONAL_OFFICE})\b`,
+  String.raw`\b(?:the|a|an|its|their|his|her|our)\s+(?:(${RANKS})[\s-]+)?(${PERSONAL_OFFICE})\b`,
   'i',
 );
 /** A person's office as a noun, with the rank said before it. */
-const OFFICE_IN_TEXT = new RegExp(
-  String.raw`\b(?:(deputy|vice|assistant|associate|acting|former)[\s-]+)?(${PERSONAL_OFFICE})\b`,
-  'gi',
-);
+const OFFICE_IN_TEXT = new RegExp(String.raw`\b(?:(${RANKS})[\s-]+)?(${PERSONAL_OFFICE})\b`, 'gi');
 
 /** True when a text names an office one person holds ("Chief Executive Officer", "Director General"). */
 export function namesAnOffice(text: string): boolean {

@@ -132,6 +132,16 @@ const DICTIONARY_TYPO_LENGTH = 6;
 /** A capitalised word; it ends where Han characters begin ("File在几个州" is "File"). */
 const CAPITALISED = /\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
 
+/**
+ * True when a question names `name` (a capitalised word, letters and digits) as its setting, after a preposition of
+ * place: "… in Ottawa?", "… at the Airport", "… across Canada". Pure.
+ */
+export function isSetting(question: string, name: string): boolean {
+  return new RegExp(`\\b(?:in|at|near|around|outside|inside|within|across)\\s+(?:the\\s+)?${name}\\b`, 'i').test(
+    question,
+  );
+}
+
 /** Days and months, also abbreviated: capitalised, but not names a report would have to mention. */
 const TIME_NAMES =
   /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day)?$|^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)$/;
@@ -417,8 +427,7 @@ export class QueryVocabulary {
    * sets itself in ("the best pizza place in Datong"): that says where, not what.
    */
   namesInReports(question: string): string[] {
-    const setting = (name: string): boolean =>
-      new RegExp(`\\b(in|at|near|around|outside|inside)\\s+(the\\s+)?${name}\\b`, 'i').test(question);
+    const setting = (name: string): boolean => isSetting(question, name);
     return [
       ...new Set([
         ...this.names(question),

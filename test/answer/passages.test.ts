@@ -189,10 +189,14 @@ Sixty agencies submitted data, comprising:
     );
   });
 
+  /** A report with one section of `body`, then a section after it (a report's last lines are its signature). */
+  const sectionThenStaff = (heading: string, body: string): ParsedReport =>
+    parseReport(`# T\n\n## ${heading}\n\n${body}\n\n## Staff\n\nThe team grew to 200 people.\n`, 'signed.md');
+
   it('an attribution line is quoted with the quotation it signs', () => {
-    const signed = parseReport(
-      '# T\n\n## Voices\n\n“The support team are rock stars.”\n\n— Program Manager, Veterans Affairs Canada\n\n## Staff\n\nThe team grew to 200 people.\n',
-      'signed.md',
+    const signed = sectionThenStaff(
+      'Voices',
+      '“The support team are rock stars.”\n\n— Program Manager, Veterans Affairs Canada',
     );
     expect(quoted('Program Manager', signed)).toBe(
       '“The support team are rock stars.” — Program Manager, Veterans Affairs Canada',
@@ -200,9 +204,9 @@ Sixty agencies submitted data, comprising:
   });
 
   it("a signature's title line is quoted with the name it is of", () => {
-    const signed = parseReport(
-      '# T\n\n## Message\n\nThank you for reading.\n\nPaul N. Wagner\n\nChief Executive Officer, Canadian Digital Service\n\n## Staff\n\nThe team grew to 200 people.\n',
-      'message.md',
+    const signed = sectionThenStaff(
+      'Message',
+      'Thank you for reading.\n\nPaul N. Wagner\n\nChief Executive Officer, Canadian Digital Service',
     );
     expect(quoted('Chief Executive Officer', signed)).toBe(
       'Paul N. Wagner Chief Executive Officer, Canadian Digital Service',
