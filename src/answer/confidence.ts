@@ -21,6 +21,7 @@ import {
   MONEY_FRAME,
   MONTH_NAMES,
   onlyChanges,
+  reportYears,
   statesShare,
   sumsOfMoney,
   yearsIn,
@@ -509,7 +510,7 @@ function namesNumber(shown: Shown, n: string): boolean {
 
 /** A report's own year: the latest of the years its title names and its date's; 0 when it gives none. */
 function ownYear(report: { title: string; date?: string | undefined }): number {
-  return Math.max(...yearsIn(report.title).map(Number), report.date ? Number(report.date.slice(0, 4)) : 0);
+  return reportYears(report).latest;
 }
 
 /**

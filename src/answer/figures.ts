@@ -15,6 +15,42 @@ export function yearsIn(text: string): string[] {
   return text.match(/\b(19|20)\d{2}\b/g) ?? [];
 }
 
+/** A year said from the speaker's own ("this year's", "last year", 去年), and how far it is from that one. */
+const RELATIVE_YEAR = /\b(this|last|next) year\b|([今去明])年/gi;
+const YEAR_OFFSET: Record<string, number> = { this: 0, 今: 0, last: -1, 去: -1, next: 1, 明: 1 };
+
+/** The offsets of the years a text says relative to its speaker's ("last year" → −1), each once. */
+export function relativeYearsIn(text: string): number[] {
+  return [...new Set([...text.matchAll(RELATIVE_YEAR)].map((m) => YEAR_OFFSET[(m[1] ?? m[2]!).toLowerCase()]!))];
+}
+
+/** The years a text of a report states: in figures, and said from the report's own year `own` ("this year"). */
+export function yearsStated(text: string, own: number): string[] {
+  return [...yearsIn(text), ...(own ? relativeYearsIn(text).map((offset) => String(own + offset)) : [])];
+}
+
+/**
+ * A report's years: `period`, the year it reports on (its title's latest, else its date's: a "FY 2025" assessment out
+ * in March 2026 calls 2025 "this year"), and `latest`, the latest of its title's and its date's (Zuoyun's 2023 report,
+ * out in January 2024: 2024; a reader then calls 2023 "last year"). 0 when it gives none.
+ */
+export function reportYears(report: { title: string; date?: string | undefined }): { period: number; latest: number } {
+  const titled = Math.max(0, ...yearsIn(report.title).map(Number));
+  const dated = report.date ? Number(report.date.slice(0, 4)) || 0 : 0;
+  return { period: titled || dated, latest: Math.max(titled, dated) };
+}
+
+/**
+ * The year a question says relative to its reader ("this year", "last year", "next year") means for one report: this
+ * year is the year it reports on, last year the one before its latest year (as read when it came out), next year the one
+ * after its period. Undefined for a report without a year.
+ */
+export function yearMeant(offset: number, report: { title: string; date?: string | undefined }): string | undefined {
+  const { period, latest } = reportYears(report);
+  if (!period) return undefined;
+  return String(offset < 0 ? latest + offset : period + offset);
+}
+
 const NUMBER_WORDS =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
 /** The months' names, as an alternation for patterns. */

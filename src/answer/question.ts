@@ -5,7 +5,7 @@ import type { TextField } from '../corpus/parse.js';
 import { documentFieldsAsked } from './document-fields.js';
 import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
-import { hasSuperlative, isNegated, NOT_A_COUNT, yearsIn, type FigureKind } from './figures.js';
+import { hasSuperlative, isNegated, NOT_A_COUNT, relativeYearsIn, yearsIn, type FigureKind } from './figures.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 
 export interface QuestionAnalysis {
@@ -68,6 +68,11 @@ export interface QuestionAnalysis {
   documentFields: TextField[];
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
+  /**
+   * The year the question says relative to its reader: 0 "this year", −1 "last year", 1 "next year" (not a comparison's
+   * baseline: "up on last year"); undefined when it says none or several.
+   */
+  yearSaid?: number | undefined;
   /**
    * "What's planned for next year?" asks about what a report says will be done; "how many … did" about what was done.
    */
@@ -485,16 +490,26 @@ export function analyzeQuestion(
 function measures(
   question: string,
   wantsFigure: boolean,
-): Pick<QuestionAnalysis, 'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'wantsPlace'> {
+): Pick<
+  QuestionAnalysis,
+  'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'yearSaid' | 'wantsPlace'
+> {
+  const yearsSaid = relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   return {
     asksChange: CHANGE_ASKED.test(question),
     wantsPlace: PLACE_ASKED.test(question),
-    lastYear: /\blast year\b|去年/i.test(question.replace(COMPARISON_BASELINE, ' ')),
+    lastYear: yearsSaid.includes(-1),
+    yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),
     numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
     rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,
   };
+}
+
+/** The one value of a list; undefined when it has none or several. */
+function onlyOne<T>(values: T[]): T | undefined {
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /** The question's own words as concepts, each once, with its synonyms (a phrasal verb's first: "set up" = establish). */

@@ -7,7 +7,7 @@
  * bonus. Figure/date questions prefer sentences that carry one.
  */
 import type { Concept } from '../search/concept.js';
-import { hasDate, hasFigure, isNegated } from './figures.js';
+import { hasDate, hasFigure, isNegated, yearsStated } from './figures.js';
 import { definesTerm, type QuestionAnalysis } from './question.js';
 
 /**
@@ -81,6 +81,12 @@ export interface SentenceEvidence {
    * The names in its report's title: every passage of a report is about the report's subject ("Zuoyun", "Hong Kong").
    */
   reportTerms?: Set<string>;
+  /**
+   * The years the question asks about, for this report (its years in figures and the one it says relative to its reader:
+   * figures.ts yearMeant), and the year the report calls "this year" (its period), to read the sentence's own.
+   */
+  yearsAsked?: string[];
+  period?: number;
   /** The sentence stands in a section about what is to come (question.ts isForwardLooking). */
   forwardLooking?: boolean;
   /** Relatedness of the sentence and of its paragraph's best sentence (confidence.ts), when dense retrieval ran. */
@@ -167,6 +173,12 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   if (q.negated) cue += isNegated(s.text) ? w.polarity : -w.polarity;
   // …and a count of what is done is not a count of what is not done.
   else if (q.figureKind === 'count' && isNegated(s.text)) cue -= w.polarity;
+  // The year asked: a sentence of that year answers, one of other years only does not ("what growth is expected this
+  // year?" → "This year's growth is projected at 2% – 3%", not last year's figures).
+  if (s.yearsAsked?.length) {
+    const stated = yearsStated(s.text, s.period ?? 0);
+    if (stated.length && !stated.some((y) => s.yearsAsked!.includes(y))) cue -= w.timeFrame;
+  }
   if (q.timeFrame === 'future') cue += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) cue -= w.timeFrame;
   return cue;

@@ -277,4 +277,19 @@ The service ran usability tests with people who use screen readers.
     await expectTopQuote(engine, 'how many employees work across Canada?', '269 employees', 'high');
     await expectTopQuote(engine, 'how many employees work in Ottawa?', '269 employees', 'low');
   });
+
+  it('"last year" is read against the report\'s year: a passage of another year does not answer', async () => {
+    const engine = annualReport(`## Parks
+
+In 2021, the parks department planted 300 trees along the river.
+
+In 2023, the parks department planted 500 trees along the river.
+`);
+    await expectTopQuote(
+      engine,
+      'how many trees did the parks department plant along the river last year?',
+      '500 trees',
+      'high',
+    );
+  });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { figuresOfKind, hasFigure, hasSuperlative, onlyChanges } from '../../src/answer/figures.js';
+import {
+  figuresOfKind,
+  hasFigure,
+  hasSuperlative,
+  onlyChanges,
+  reportYears,
+  yearMeant,
+  yearsStated,
+} from '../../src/answer/figures.js';
 
 describe('figures', () => {
   it('"one of the world\'s major suppliers" states no figure', () => {
@@ -39,5 +47,33 @@ describe('superlatives in a sentence', () => {
     expect(hasSuperlative('The land can dovetail with the third medical school.')).toBe(false);
     expect(hasSuperlative('Agencies test their interest in the request.')).toBe(false);
     expect(hasSuperlative('Agencies reported 136 Best Meets exceptions.')).toBe(false);
+  });
+});
+
+describe('years said relative to now', () => {
+  const zuoyun = { title: 'Zuoyun County 2023 Annual Report', date: '2024-01-16' };
+  const gsa = { title: 'FY 2025 Governmentwide Section 508 Assessment', date: '2026-03-02' };
+  const address = { title: 'The 2025 Policy Address', date: '2025-09-17' };
+
+  it("a report's period is its title's year, else its date's; its latest year the later of the two", () => {
+    expect(reportYears(zuoyun)).toEqual({ period: 2023, latest: 2024 });
+    expect(reportYears({ title: 'Annual Report', date: '2024-05' })).toEqual({ period: 2024, latest: 2024 });
+    expect(reportYears({ title: 'Annual Report' })).toEqual({ period: 0, latest: 0 });
+  });
+
+  it('a reader\'s "this year" is the period, "last year" the year before the latest, "next year" the one after the period', () => {
+    expect(yearMeant(0, gsa)).toBe('2025');
+    expect(yearMeant(-1, zuoyun)).toBe('2023');
+    expect(yearMeant(-1, address)).toBe('2024');
+    expect(yearMeant(1, zuoyun)).toBe('2024');
+    expect(yearMeant(0, { title: 'Annual Report' })).toBeUndefined();
+  });
+
+  it("a sentence states its years in figures and those it says from its report's year", () => {
+    expect(yearsStated('This year’s growth is projected at 2% – 3%.', 2025)).toEqual(['2025']);
+    expect(yearsStated('In 2023, 420 notarizations; last year, 380.', 2024)).toEqual(['2023', '2023']);
+    expect(yearsStated('明年将推出新系统。', 2025)).toEqual(['2026']);
+    expect(yearsStated('Each year the office reports.', 2025)).toEqual([]);
+    expect(yearsStated('This year the office reports.', 0)).toEqual([]);
   });
 });

@@ -135,6 +135,14 @@ describe('time said in words', () => {
 });
 
 describe('time said relative to now', () => {
+  it('the year said relative to the reader: this 0, last −1, next 1; none for a baseline or for two', () => {
+    expect(analyzeQuestion('what growth is expected this year?').yearSaid).toBe(0);
+    expect(analyzeQuestion('公证处去年办了多少件公证？').yearSaid).toBe(-1);
+    expect(analyzeQuestion('What are the plans for next year?').yearSaid).toBe(1);
+    expect(analyzeQuestion('were there more cases than last year?').yearSaid).toBeUndefined();
+    expect(analyzeQuestion("can I compare this year's figures with last year's?").yearSaid).toBeUndefined();
+  });
+
   it('is not a topic word ("right now" is not "right", "last year" not "year")', () => {
     expect(analyzeQuestion('How big is the team right now?').terms).toEqual(['big', 'team']);
     expect(analyzeQuestion('How many cases at the moment, and last year?').terms).toEqual(['case']);

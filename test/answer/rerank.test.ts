@@ -144,3 +144,21 @@ describe('phrases through abbreviations', () => {
     expect(spelled.score).toBeGreaterThan(plain.score);
   });
 });
+
+describe('the year asked', () => {
+  it('a sentence of other years only loses; one of the year asked, or of no year, does not', () => {
+    const q = analyzeQuestion('What growth is expected this year?');
+    const at = (text: string) =>
+      scoreSentence(
+        q,
+        { ...sentence(text), yearsAsked: ['2025'], period: 2025 },
+        () => 1,
+        () => 1,
+      ).score;
+    const thisYear = at('This year’s growth is expected at 2% – 3%.');
+    expect(at('In 2025, growth is expected at 2% – 3%.')).toBe(thisYear);
+    expect(at('Growth is expected at 2% – 3%.')).toBe(thisYear);
+    expect(at('Last year’s growth was expected at 2% – 3%.')).toBeLessThan(thisYear);
+    expect(at('In 2024, growth was expected at 2% – 3%.')).toBeLessThan(thisYear);
+  });
+});
