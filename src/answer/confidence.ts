@@ -18,6 +18,7 @@ import {
   figuresOfKind,
   hasFigure,
   hasSuperlative,
+  isNameAlone,
   MONEY_FRAME,
   MONTH_NAMES,
   onlyChanges,
@@ -328,6 +329,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "Did the Access Board audit any websites?": a name alone ("Access Board (USAB)", an item of a list of agencies)
+  // states nothing done; it answers only a question asking for a name.
+  if (!q.wantsName && isNameAlone(shown.quoted)) return false;
   // "Which states could use Direct File?" is answered by a quote naming a state, not by another name.
   if (q.wantsPlace && shown.places && !shown.places.length) return false;
   // "What's the average age of the staff?" is not answered by their number: the passage must name what is asked.

@@ -15,6 +15,19 @@ export function yearsIn(text: string): string[] {
   return text.match(/\b(19|20)\d{2}\b/g) ?? [];
 }
 
+/** Words a name may hold in lower case ("Department of Defense", "Chief Secretary for Administration"). */
+const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'from', '&']);
+
+/**
+ * A name alone ("Access Board (USAB)", a list item of agencies): every word capitalised but the joiners, no figure. It
+ * states nothing done or found.
+ */
+export function isNameAlone(text: string): boolean {
+  if (/\d/.test(text)) return false;
+  const words = text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w));
+}
+
 /** A year said from the speaker's own ("this year's", "last year", 去年), and how far it is from that one. */
 const RELATIVE_YEAR = /\b(this|last|next) year\b|([今去明])年/gi;
 const YEAR_OFFSET: Record<string, number> = { this: 0, 今: 0, last: -1, 去: -1, next: 1, 明: 1 };

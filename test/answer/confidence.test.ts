@@ -221,6 +221,12 @@ describe('confidence', () => {
     const states = analyzeQuestion('which states could use direct file?');
     expect(verdict(states, 'Direct File users trusted the IRS more.', { names: ['IRS'], places: [] })).toBe('low');
     expect(verdict(states, 'Direct File ran in Texas.', { names: ['Texas'], places: ['Texas'] })).toBe('high');
+    // A name alone states nothing done: it answers a question asking for a name, not one asking what was done.
+    const audit = analyzeQuestion('did the Access Board audit any agency websites?');
+    expect(verdict(audit, 'Access Board (USAB)', { names: ['Access Board'] })).toBe('low');
+    expect(verdict(audit, 'The Access Board audited 12 agency websites.', { names: ['Access Board'] })).toBe('high');
+    const which = analyzeQuestion('which agency runs the Access Board?');
+    expect(verdict(which, 'Access Board (USAB)', { names: ['Access Board'] })).toBe('high');
     // A level asked is not answered by a change, a change asked is.
     const level = analyzeQuestion('what was the customer satisfaction score before the relaunch?');
     expect(verdict(level, '53% increase in customer satisfaction since the relaunch')).toBe('low');

@@ -3,6 +3,7 @@ import {
   figuresOfKind,
   hasFigure,
   hasSuperlative,
+  isNameAlone,
   onlyChanges,
   reportYears,
   yearMeant,
@@ -75,5 +76,15 @@ describe('years said relative to now', () => {
     expect(yearsStated('明年将推出新系统。', 2025)).toEqual(['2026']);
     expect(yearsStated('Each year the office reports.', 2025)).toEqual([]);
     expect(yearsStated('This year the office reports.', 0)).toEqual([]);
+  });
+});
+
+describe('a name alone', () => {
+  it('is capitalised words and their joiners, with no figure', () => {
+    expect(isNameAlone('Access Board (USAB)')).toBe(true);
+    expect(isNameAlone('Department of Defense')).toBe(true);
+    expect(isNameAlone('The Access Board audited websites.')).toBe(false);
+    expect(isNameAlone('Public Web Pages | 47* | 13* | 37%')).toBe(false);
+    expect(isNameAlone('')).toBe(false);
   });
 });
