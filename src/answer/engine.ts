@@ -21,7 +21,14 @@ import { definedAcronyms } from '../corpus/acronyms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
-import { countedModifiersOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
+import {
+  askedKindOf,
+  countedModifiersOf,
+  askedHeadOf,
+  analyzeQuestion,
+  modelReading,
+  type QuestionAnalysis,
+} from './question.js';
 import { CURRENCY_TERMS, reportYears, yearMeant } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
@@ -238,7 +245,7 @@ export class AnswerEngine {
       { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
       shown,
-      [...vocabulary.namesNotInReports(question), ...this.countedNotInReports(q, question)],
+      [...vocabulary.namesNotInReports(question), ...this.askedNotInReports(q, question)],
       thresholds,
     );
     if (verdict === 'refuse') {
@@ -405,10 +412,12 @@ export class AnswerEngine {
    * applications", "how many French-speaking employees" asked of reports that never say "visa" or "French"): a count of
    * a kind the reports do not mention, so theirs of applications or employees is no answer. Only the modifiers: the
    * counted noun itself may be the asker's word for the report's ("campaigns" for "activities"). Not a Chinese gloss
-   * (a guess at the wording).
+   * (a guess at the wording). Likewise the kind a "which X" question asks for ("which browser do agencies use?" of
+   * reports that never name a browser, in any reading, name none).
    */
-  private countedNotInReports(q: QuestionAnalysis, question: string): string[] {
-    return conceptsWith(q.concepts, countedModifiersOf(question))
+  private askedNotInReports(q: QuestionAnalysis, question: string): string[] {
+    const kind = askedKindOf(question);
+    return conceptsWith(q.concepts, [...countedModifiersOf(question), ...(kind ? [kind] : [])])
       .filter((c) => !c.translated)
       .map(conceptTerms)
       .filter((terms) => terms.every((t) => !(this.index.lexical.idf(t) > 0)))

@@ -588,6 +588,21 @@ export function countedModifiersOf(question: string): string[] {
   return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
 }
 
+/** Words after "which" / "what" that name no kind of thing: a figure, a part, a time, a pronoun. */
+const NOT_A_KIND =
+  /^(?:percentage|percent|proportion|share|fraction|number|amount|rate|ratio|total|average|part|kind|type|sort|way|time|year|month|day|date|else|other|one|ones|sections?)$/i;
+
+/**
+ * The kind of thing a "which X" / "what X" question asks for, as an index term ("which browser do agencies use?" →
+ * browser; "what kind of events" → event); undefined for a verb or a word naming no kind ("what is", "what fraction").
+ */
+export function askedKindOf(question: string): string | undefined {
+  const m = /\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([a-z][\w-]*)\b(?!\s+of\b)/i.exec(question);
+  const word = m?.[1];
+  if (!word || NOT_A_KIND.test(word) || /ly$/i.test(word)) return undefined;
+  return FRAMING.has(processTerm(word) ?? '') ? undefined : tokenize(word)[0];
+}
+
 /** The head of what a "how many" question counts, as an index term ("how many schools use …" → school). */
 export function countedHeadOf(question: string): string | undefined {
   return pluralHead(countedWordsOf(question));

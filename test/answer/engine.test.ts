@@ -278,6 +278,15 @@ The service ran usability tests with people who use screen readers.
     await expectTopQuote(engine, 'how many employees work in Ottawa?', '269 employees', 'low');
   });
 
+  it('"which X" of a report that names no X in any reading gets no confident answer', async () => {
+    const engine = annualReport(`## Testing
+
+Agencies tested their web pages with automated tools and manual checks.
+`);
+    await expectTopQuote(engine, 'which tools do agencies use for testing web pages?', 'automated tools', 'high');
+    await expectTopQuote(engine, 'which browser do agencies use for testing web pages?', 'automated tools', 'low');
+  });
+
   it('"last year" is read against the report\'s year: a passage of another year does not answer', async () => {
     const engine = annualReport(`## Parks
 

@@ -6,6 +6,7 @@ import {
   countedOf,
   countedModifiersOf,
   countedAfter,
+  askedKindOf,
   definedTermOf,
   definesTerm,
   namesOnlyAnotherRank,
@@ -383,6 +384,16 @@ describe('what a "how many" question counts', () => {
     expect(countedModifiersOf('how many agencies just didnt bother responding')).toEqual([]);
     expect(countedModifiersOf('how many people sit on the PSC')).toEqual([]);
     expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
+  });
+
+  it('"which X" asks for a kind of thing: X, not a figure, a verb or an adverb', () => {
+    expect(askedKindOf('which browser do agencies use for testing?')).toBe('browser');
+    expect(askedKindOf('What kinds of legal publicity events did they run?')).toBe('legal');
+    expect(askedKindOf('what fraction of agencies train staff?')).toBeUndefined();
+    expect(askedKindOf('what is the i-index?')).toBeUndefined();
+    expect(askedKindOf('Which frequently used services were bundled?')).toBeUndefined();
+    expect(askedKindOf('which of the agencies tested?')).toBeUndefined();
+    expect(askedKindOf('how many agencies tested?')).toBeUndefined();
   });
 
   it("what a text's figure counts: the first plural noun of the phrase after it", () => {
