@@ -325,8 +325,7 @@ export class AnswerEngine {
   private quotesOf(ranked: RankedSentence[], searchTerms: string[], limit: number): AnswerItem[] {
     const termSet = new Set(searchTerms);
     const distinctive = (term: string): boolean => !this.isCommon(term);
-    return pickQuotes(ranked, limit).map(({ s, span }) => {
-      const { start, end } = withIntro(s.report, s.paragraph, span);
+    return pickQuotes(ranked, limit).map(({ s, span: { start, end } }) => {
       return answerItem(s, buildQuote(s.report.text, start, end, termSet, distinctive));
     });
   }

@@ -87,6 +87,20 @@ describe('pickQuotes: the best passages, each once', () => {
     ]);
   });
 
+  it('two items of one list are one quote from its lead-in: the first grows to hold the second', () => {
+    const parks = ranked(paragraphOf('Parks office'));
+    const roads = ranked(paragraphOf('Roads office'));
+    const budget = ranked(paragraphOf('4 million'), [0.5, 0.1]);
+    expect(pickQuotes([parks[0]!, roads[0]!, budget[0]!], 3).map((p) => spanText(p.span))).toEqual([
+      [
+        'Of the 15 offices that received complaints, the following resolved all of them:',
+        'Parks office: 40 complaints resolved.',
+        'Roads office: 12 complaints resolved.',
+      ].join('\n\n'),
+      'The budget grew to 4 million dollars.',
+    ]);
+  });
+
   it('a quote that would overlap one already picked is skipped, in the same report only', () => {
     const complaints = ranked(paragraphOf('136 complaints'), [0.5, 1, 0.1]);
     // The second sentence alone (0.5 is below 0.8 × 1); the first then grows to it (1 ≥ 0.8 × 0.5): skipped.
