@@ -308,7 +308,10 @@ export class AnswerEngine {
     const ranked = this.rankSentences(q, chunks, dense, query);
     // "This report" is known when the index holds one report or the question names one; among several it is a guess, and
     // the words decide as for any question.
-    const report = scope ?? (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined);
+    const report =
+      scope ??
+      (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined) ??
+      (q.documentFields.length ? this.onlyReportWithField(q, ranked) : undefined);
     const answered = q.defines
       ? this.withDefinition(q, q.defines, ranked, dense, query)
       : q.documentFields.length && report
@@ -492,6 +495,23 @@ export class AnswerEngine {
       for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
     }
     return ranked.sort(byScore);
+  }
+
+  /**
+   * Among several reports, "this report" of a question about the document ("what is this report's document number?")
+   * is the one report among the candidates' that has the line asked for; undefined when none or several have it.
+   */
+  private onlyReportWithField(q: QuestionAnalysis, ranked: RankedSentence[]): string | undefined {
+    const having = [...new Set(ranked.map((s) => s.report))].filter(
+      (r) => r.paragraphs.some((p) => answersField(q, p) >= 0) && this.bearsEveryConcept(q, r.id),
+    );
+    return having.length === 1 ? having[0]!.id : undefined;
+  }
+
+  /** True when some reading of each of the question's concepts is somewhere in the report. */
+  private bearsEveryConcept(q: QuestionAnalysis, reportId: string): boolean {
+    const { from, to } = this.index.chunkRange(reportId)!;
+    return q.concepts.every((c) => this.index.lexical.idfAnyIn(conceptTerms(c), from, to) > 0);
   }
 
   /**

@@ -140,3 +140,20 @@ describe('simple chat questions on another report', () => {
     expect((await engine.answer('who signed off on this report?')).answers[0]?.quote.text).toContain('Edward C. Forst');
   });
 });
+
+// Both reports in one index, as a bot serving several.
+describe('questions about "this report" among several', () => {
+  let engine: AnswerEngine;
+  beforeAll(async () => {
+    const zuoyun = ['txt', 'meta.json'].map((ext) => join(REPO, 'corpus', `zuoyun-2023-rule-of-law-report.${ext}`));
+    const corpus = corpusOf(...zuoyun, ...GSA_FILES);
+    engine = (await buildEngine(corpus, await loadEmbedder(OFFLINE_MODEL, tmpdir()), {}, tempDir())).engine;
+  });
+
+  it('is the one report with the line asked for, unless the question names what that report does not hold', async () => {
+    const asked = await engine.answer('Which higher authority was this report submitted to?');
+    expect(asked.answers[0]?.quote.text).toBe("Datong Municipal People's Government:");
+    const other = await engine.answer('Which Senate committees was this report submitted to?');
+    expect(other.answers[0]?.quote.text).not.toBe("Datong Municipal People's Government:");
+  });
+});
