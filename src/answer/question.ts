@@ -645,6 +645,10 @@ export function askedHeadOf(question: string): string | undefined {
  * for …").
  */
 export function definedTermOf(question: string): string[] | undefined {
+  // "What do the government's legal advisers actually do?": an adverb of emphasis and a possessor say nothing of what is
+  // defined.
+  question = question.replace(/\s+(?:actually|really|exactly|basically|even)\b/gi, '');
+  question = question.replace(/\b(what\s+(?:does|do)\s+)(?:the\s+)?[\p{L}-]+['’]s\s+/iu, '$1');
   const said =
     /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
     /^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+do[\s?？.!]*$/iu.exec(question)?.[1] ??
@@ -670,8 +674,14 @@ const DEFINITION_ZH =
  */
 export function definesTerm(sentence: string, terms: string[]): boolean {
   const tokens = tokenizeWithOffsets(sentence);
-  if (!terms.every((t, i) => tokens[i]?.term === t)) return false;
-  return COPULA_NOUN.test(sentence.slice(tokens[terms.length - 1]!.end));
+  if (terms.every((t, i) => tokens[i]?.term === t))
+    return COPULA_NOUN.test(sentence.slice(tokens[terms.length - 1]!.end));
+  // A relative clause set off by a comma describes what it follows: "employs legal advisers, who will participate in …".
+  return tokens.some(
+    (_, at) =>
+      terms.every((t, i) => tokens[at + i]?.term === t) &&
+      /^\s*,\s*(?:who|which)\s/i.test(sentence.slice(tokens[at + terms.length - 1]!.end)),
+  );
 }
 
 /** A copula and the noun phrase it defines by, after the abbreviation in brackets ("CDS is doing …" is no definition). */

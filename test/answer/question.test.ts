@@ -514,6 +514,8 @@ describe('a definition asked for', () => {
     expect(definedTermOf('法律援助是什么？')).toBeUndefined(); // Chinese words are read by the glossary
     expect(definedTermOf('what is the plan for cutting red tape?')).toBeUndefined();
     expect(definedTermOf('what did the county do?')).toBeUndefined();
+    // An adverb of emphasis and a possessor are not part of what is defined.
+    expect(definedTermOf("What do the government's legal advisers actually do?")).toEqual(tokenize('legal advisers'));
     expect(analyzeQuestion('What is OMB?').definedTerm).toBeUndefined(); // an abbreviation: where it is spelled out
   });
 
@@ -527,6 +529,12 @@ describe('a definition asked for', () => {
     expect(definesTerm('GC Notify has 27 services.', terms)).toBe(false);
     expect(definesTerm('GC Notify needs to grow.', terms)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify, a platform.', terms)).toBe(false);
+    // A relative clause set off by a comma says what it follows is or does; a restrictive one picks some of them.
+    const advisers = tokenize('legal advisers');
+    expect(definesTerm('The county employs legal advisers, who take part in all major decisions.', advisers)).toBe(
+      true,
+    );
+    expect(definesTerm('The county invites legal advisers who know the case to 8 meetings.', advisers)).toBe(false);
   });
 });
 
