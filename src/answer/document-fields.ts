@@ -8,7 +8,7 @@ import type { TextField } from '../corpus/parse.js';
 
 /** The document itself, named: "this report", "the address", 本报告 — not "the annual report on 2022", another one. */
 const THE_DOCUMENT =
-  /\b(?:this|the|your) (?:annual |policy )?(?:report|document|address|assessment|paper|letter|publication)\b(?! (?:on|of|for|about)\b)|本报告|该报告|这份报告|这个报告|本文件|这份文件|该文件/i;
+  /\b(?:this|the|your) (?:[\p{L}-]+ )?(?:report|document|address|assessment|paper|letter|note|foreword|preface|publication)\b(?! (?:on|of|for|about)\b)|本报告|该报告|这份报告|这个报告|本文件|这份文件|该文件/iu;
 /** What is done to a document as a document: issued, published, put out, submitted, signed, written, authored. */
 const ISSUING =
   /\b(?:publish(?:ed|es|ing)?|release[ds]?|issu(?:e|ed|es|ing)|put\b.{0,30}\bout|c[oa]me out|submit(?:ted)?|sign(?:ed|s|ing)?|wr[io]te|written|authored|prepared|produced|dated|sent|send|deliver(?:ed)?|present(?:ed)?)\b|发布|印发|发出|出台|签|提交|报送/i;

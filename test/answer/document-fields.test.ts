@@ -14,6 +14,9 @@ describe('documentFieldsAsked', () => {
 
   it('reads the document’s particulars however they are asked: author, publication date, title, the date it bears', () => {
     expect(documentFieldsAsked('who authored the report?')).toEqual(['issuer', 'signature']);
+    // The document by a word of its kind ("the intro letter", "the foreword"), not only by "report".
+    expect(documentFieldsAsked('who wrote the intro letter?')).toEqual(['issuer', 'signature']);
+    expect(documentFieldsAsked('who wrote the foreword?')).toEqual(['issuer', 'signature']);
     expect(documentFieldsAsked('who is the author?')).toEqual(['issuer', 'signature']);
     expect(documentFieldsAsked('which agency put out this report?')).toEqual(['issuer', 'signature']);
     expect(documentFieldsAsked('publication date?')).toEqual(['published', 'date', 'signedDate']);
