@@ -20,11 +20,16 @@ import {
   hasSuperlative,
   isNameAlone,
   MONEY_FRAME,
+  measuredIn,
   MONTH_NAMES,
+  NUMBER_TERMS,
   onlyChanges,
   reportYears,
+  statesDuration,
   statesShare,
   sumsOfMoney,
+  TIME_UNITS,
+  UNIT_TERMS,
   yearsIn,
 } from './figures.js';
 import { countedAfter, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
@@ -454,7 +459,7 @@ function measuresAsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   // rate" gives no wait in minutes).
   if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
   // "How long is the wait?" is a length of time: a figure in years, months, days … ("130,000 households" is none).
-  if (q.duration && ![...TIME_UNITS].some((unit) => measuredIn(shown.quotedTerms, unit))) return false;
+  if (q.duration && !statesDuration(shown.quotedTerms)) return false;
   // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
   if (q.rate && !statesRateOf(shown.quoted, q.rate)) return false;
   // "What was the satisfaction score before the relaunch?": a level, not a change ("53% increase in satisfaction").
@@ -544,29 +549,6 @@ function countedTerms(q: QuestionAnalysis): string[] {
 /** "How many people …": whoever a quote names as persons is what is counted (Shown.persons). */
 export function countsPeople(q: QuestionAnalysis): boolean {
   return countedTerms(q).some((t) => PEOPLE.has(t));
-}
-
-/** Numbers written as words, as index terms ("nine supervision circulars"). */
-const NUMBER_TERMS = new Set(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half twice'
-    .split(' ')
-    .map((w) => processTerm(w) ?? w),
-);
-
-/** Units a figure may be counted in: time and measures. */
-/** Units of time, as index terms: what a length of time is measured in. */
-const TIME_UNITS = new Set(tokenize('year years month months week weeks day days hour hours minute minutes'));
-const UNIT_TERMS = new Set(
-  tokenize(
-    'year years month months week weeks day days hour hours minute minutes second seconds percent kilometre kilometres kilometer kilometers km metre metres meter meters hectare hectares square tonne tonnes ton tons',
-  ),
-);
-
-/** True when a number in the terms is followed, within two words, by the unit ("400K working hours", "2 000 tonnes"). */
-function measuredIn(terms: string[], unit: string): boolean {
-  return terms.some(
-    (t, i) => (/^\d/.test(t) || NUMBER_TERMS.has(t)) && terms.slice(i + 1, i + 3).some((n) => n.startsWith(unit)),
-  );
 }
 
 /**

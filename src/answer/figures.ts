@@ -3,7 +3,7 @@
  * order), dates, changes, negation and superlatives. The question's side (question.ts) asks for them; the judge
  * (confidence.ts) and the ranking (rerank.ts) check a passage for them. Pure.
  */
-import { tokenize } from '../search/tokenize.js';
+import { processTerm, tokenize } from '../search/tokenize.js';
 
 export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
 /** A place in an order: "fourth", "14th", "top three". */
@@ -218,4 +218,32 @@ export function onlyChanges(text: string): boolean {
   if (!figures) return false;
   const inChanges = [...plain.matchAll(CHANGE_FIGURE)].reduce((n, m) => n + (m[0].match(/\d[\d,.]*/g)?.length ?? 0), 0);
   return inChanges >= figures;
+}
+
+/** Numbers written as words, as index terms ("nine supervision circulars"). */
+export const NUMBER_TERMS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half twice'
+    .split(' ')
+    .map((w) => processTerm(w) ?? w),
+);
+
+/** Units of time, as index terms: what a length of time is measured in. */
+export const TIME_UNITS = new Set(tokenize('year years month months week weeks day days hour hours minute minutes'));
+/** Units a figure may be counted in: time and measures. */
+export const UNIT_TERMS = new Set(
+  tokenize(
+    'year years month months week weeks day days hour hours minute minutes second seconds percent kilometre kilometres kilometer kilometers km metre metres meter meters hectare hectares square tonne tonnes ton tons',
+  ),
+);
+
+/** True when a number in the terms is followed, within two words, by the unit ("400K working hours", "2 000 tonnes"). */
+export function measuredIn(terms: string[], unit: string): boolean {
+  return terms.some(
+    (t, i) => (/^\d/.test(t) || NUMBER_TERMS.has(t)) && terms.slice(i + 1, i + 3).some((n) => n.startsWith(unit)),
+  );
+}
+
+/** True when a number in the terms is followed by a unit of time ("nine hours", "6.1 years"): a length of time. */
+export function statesDuration(terms: string[]): boolean {
+  return [...TIME_UNITS].some((unit) => measuredIn(terms, unit));
 }

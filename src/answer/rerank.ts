@@ -7,7 +7,7 @@
  * bonus. Figure/date questions prefer sentences that carry one.
  */
 import type { Concept } from '../search/concept.js';
-import { hasDate, hasFigure, isNegated, yearsStated } from './figures.js';
+import { hasDate, hasFigure, isNegated, statesDuration, yearsStated } from './figures.js';
 import { definesTerm, type QuestionAnalysis } from './question.js';
 
 /**
@@ -160,7 +160,9 @@ export function scoreSentence(
 /** What the kind of answer asked for adds to a sentence's score: its figure, date, polarity and time frame. */
 function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   let cue = 0;
-  if (q.wantsFigure) cue += hasFigure(s.text, q.figureKind) ? w.figure : -w.figure;
+  // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
+  const givesFigure = q.duration ? statesDuration(s.terms) : hasFigure(s.text, q.figureKind);
+  if (q.wantsFigure) cue += givesFigure ? w.figure : -w.figure;
   if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
   // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …").
   if (q.definedTerm) cue += definesTerm(s.text, q.definedTerm) ? w.figure : -w.figure;

@@ -162,3 +162,12 @@ describe('the year asked', () => {
     expect(at('In 2024, growth was expected at 2% – 3%.')).toBeLessThan(thisYear);
   });
 });
+
+describe('a length of time asked', () => {
+  it('"how long" prefers a figure in a unit of time to any other figure', () => {
+    const q = 'how long does it take people to prepare their taxes?';
+    expect(score(q, 'People spend about nine hours preparing their taxes.')).toBeGreaterThan(
+      score(q, 'Over 140,000 people prepared their taxes for free.'),
+    );
+  });
+});
