@@ -12,8 +12,13 @@ export interface LexicalHit {
 /** Term frequencies are stored in tenths, in 16 bits: half the memory of floats. */
 export const TF_SCALE = 10;
 
-/** Documents scored together by search(): each term's bound, and so which terms can decide, is per window. */
-export const WINDOW_BITS = 13;
+/**
+ * Documents scored together by search(): each term's bound, and so which terms can decide, is per window. 2,048: at
+ * 10,000 reports (3.2 million sentences) windows of 8,192 were never skipped and windows of 2,048 a fifth of the
+ * time; the serve step's p50 13.6–15.0 ms against 15.4 (docs/benchmarks.md, twenty-fourth session). Smaller windows
+ * summarise many more words ahead: 512 passed the 2 GB the running bot may hold.
+ */
+export const WINDOW_BITS = 11;
 export const WINDOW = 1 << WINDOW_BITS;
 
 /** The first position in sorted `docs[lo … hi)` holding `doc` or more (hi when none does). */
