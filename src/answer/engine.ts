@@ -306,8 +306,8 @@ export class AnswerEngine {
     const query: DenseQuery | undefined =
       vector && calibration ? { vector, calibrationOf: (id) => this.reportCalibration(id, calibration) } : undefined;
     const ranked = this.rankSentences(q, chunks, dense, query);
-    // "This report" is known when the index holds one report or the question names one; among several it is a guess, and
-    // the words decide as for any question.
+    // "This report" is known when the index holds one report or the question names one; among several, it is the one
+    // candidate report with the line asked for (onlyReportWithField), else the words decide as for any question.
     const report =
       scope ??
       (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined) ??
@@ -328,9 +328,9 @@ export class AnswerEngine {
   private quotesOf(ranked: RankedSentence[], searchTerms: string[], limit: number): AnswerItem[] {
     const termSet = new Set(searchTerms);
     const distinctive = (term: string): boolean => !this.isCommon(term);
-    return pickQuotes(ranked, limit).map(({ s, span: { start, end } }) => {
-      return answerItem(s, buildQuote(s.report.text, start, end, termSet, distinctive));
-    });
+    return pickQuotes(ranked, limit).map(({ s, span }) =>
+      answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)),
+    );
   }
 
   /**
@@ -499,7 +499,8 @@ export class AnswerEngine {
 
   /**
    * Among several reports, "this report" of a question about the document ("what is this report's document number?")
-   * is the one report among the candidates' that has the line asked for; undefined when none or several have it.
+   * is the one report among the candidates' that has the line asked for and holds some reading of every word of the
+   * question (not "which congressional committees …" of a county's report); undefined when none or several are.
    */
   private onlyReportWithField(q: QuestionAnalysis, ranked: RankedSentence[]): string | undefined {
     const having = [...new Set(ranked.map((s) => s.report))].filter(

@@ -1,6 +1,6 @@
 /**
  * What a text of a report states, read by its words: figures of a kind (counts, shares, sums of money, places in an
- * order), dates, changes, negation and superlatives. The question's side (question.ts) asks for them; the judge
+ * order, lengths of time), dates and the years it says ("this year"), changes, negation, superlatives and names alone. The question's side (question.ts) asks for them; the judge
  * (confidence.ts) and the ranking (rerank.ts) check a passage for them. Pure.
  */
 import { processTerm, tokenize } from '../search/tokenize.js';
