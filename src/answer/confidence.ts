@@ -32,7 +32,8 @@ import {
   UNIT_TERMS,
   yearsIn,
 } from './figures.js';
-import { countedAfter, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
+import { countedAfter } from './noun-phrases.js';
+import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */

@@ -21,14 +21,8 @@ import { definedAcronyms } from '../corpus/acronyms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
-import {
-  askedKindOf,
-  countedModifiersOf,
-  askedHeadOf,
-  analyzeQuestion,
-  modelReading,
-  type QuestionAnalysis,
-} from './question.js';
+import { countedModifiersOf } from './noun-phrases.js';
+import { askedKindOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
 import { CURRENCY_TERMS, reportYears, yearMeant } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';

@@ -7,6 +7,7 @@ import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { hasSuperlative, isNegated, NOT_A_COUNT, relativeYearsIn, yearsIn, type FigureKind } from './figures.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
+import { conflatedAgent, countedHeadOf, countedOf, countedWordsOf, definedTermOf, nounPhrase } from './noun-phrases.js';
 
 export interface QuestionAnalysis {
   /** The question's own processed terms (stemmed, stop words removed), in order: for phrases and highlights. */
@@ -565,29 +566,6 @@ function numeralTwin(term: string, before: string, after: string): string[] {
   return word && !/^[.,]?\w/.test(after) ? [word] : [];
 }
 
-/**
- * What a "how many" question counts: the words of the noun phrase after "how many", up to the verb, preposition,
- * determiner or adverb that ends it ("How many public rental housing flats will be completed …" → public, rental,
- * hous, flat; "how many standing (executive) meetings did …" → stand, meet). "How many times" counts occurrences,
- * whatever they are called: nothing then, as when the phrase is empty ("how many of them").
- */
-export function countedOf(question: string): string[] {
-  const terms = tokenize(countedWordsOf(question).join(' '));
-  return terms.every((t) => t === 'time') ? [] : terms;
-}
-
-/**
- * The words before the head of what a "how many" question counts, as index terms: the modifiers that say which of them
- * ("how many visa applications" → visa; "how many French-speaking employees" → french, speak). English noun phrases end
- * in their head, the plural the count is of: the words after it are the question's verb ("how many agencies didn't
- * respond"). Empty when no plural head is found.
- */
-export function countedModifiersOf(question: string): string[] {
-  const words = countedWordsOf(question);
-  const head = words.findIndex((w) => PLURAL_HEAD.test(w));
-  return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
-}
-
 /** Words after "which" / "what" that name no kind of thing: a figure, a part, a time, a pronoun. */
 const NOT_A_KIND =
   /^(?:percentage|percent|proportion|share|fraction|number|amount|rate|ratio|total|average|part|kind|type|sort|way|time|year|month|day|date|else|other|one|ones|sections?)$/i;
@@ -603,31 +581,6 @@ export function askedKindOf(question: string): string | undefined {
   return FRAMING.has(processTerm(word) ?? '') ? undefined : tokenize(word)[0];
 }
 
-/** The head of what a "how many" question counts, as an index term ("how many schools use …" → school). */
-export function countedHeadOf(question: string): string | undefined {
-  return pluralHead(countedWordsOf(question));
-}
-
-/**
- * What a figure in a text counts: the first plural noun of the noun phrase after it, as an index term ("3 300 national
- * security education district tutors have …" → tutor); undefined when the phrase has none ("one agency").
- */
-export function countedAfter(text: string): string | undefined {
-  const words = nounPhrase(text.trim());
-  // "$150 preparing their taxes": a verb after the figure, not a noun it counts; a possessive opens another phrase.
-  if (/(?:ing|ed)$/i.test(words[0] ?? '')) return undefined;
-  const own = words.findIndex((w) => /^(?:their|its|our|his|her|my|your)$/i.test(w));
-  return pluralHead(own < 0 ? words : words.slice(0, own));
-}
-
-function pluralHead(words: string[]): string | undefined {
-  const head = words.find((w) => PLURAL_HEAD.test(w));
-  return head === undefined ? undefined : tokenize(head)[0];
-}
-
-/** A plural noun: a word in -s (not -ss, -us, -is) or an irregular plural. */
-const PLURAL_HEAD = /^(?:\p{L}[\p{L}'’-]*[^sui's]s|people|children|men|women|staff|personnel|police)$/iu;
-
 /**
  * The head of the noun phrase a "what is the X (of …)" question asks for, as an index term ("what's the average age of
  * CDS employees" → age, "the uptime of the new site" → uptim); undefined when it is a word that only frames a figure
@@ -638,88 +591,6 @@ export function askedHeadOf(question: string): string | undefined {
   const head = tokenize(words.at(-1) ?? '')[0];
   return head && !FIGURE_FRAME.has(head) ? head : undefined;
 }
-
-/**
- * "What is GC Notify?", "what are digital credentials", "GC Notify是什么？": the terms of what the question asks to have
- * defined, a noun phrase of up to four words and nothing after it; undefined for any other question ("what is the plan
- * for …").
- */
-export function definedTermOf(question: string): string[] | undefined {
-  // "What do the government's legal advisers actually do?": an adverb of emphasis and a possessor say nothing of what is
-  // defined.
-  question = question.replace(/\s+(?:actually|really|exactly|basically|even)\b/gi, '');
-  question = question.replace(/\b(what\s+(?:does|do)\s+)(?:the\s+)?[\p{L}-]+['’]s\s+/iu, '$1');
-  const said =
-    /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
-    /^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+do[\s?？.!]*$/iu.exec(question)?.[1] ??
-    DEFINITION_ZH.exec(question)?.slice(1).find(Boolean);
-  const words =
-    said
-      ?.replace(/["“”‘’']/g, ' ')
-      .trim()
-      .split(/\s+/) ?? [];
-  if (!words.length || words.length > 4 || nounPhrase(words.join(' ')).length !== words.length) return undefined;
-  const terms = tokenize(words.join(' '));
-  return terms.length ? terms : undefined;
-}
-
-/** "GC Notify是什么？", "什么是GC Notify？": the name, in Latin letters, whose definition is asked. */
-const DEFINITION_ZH =
-  /^\s*([A-Za-z][\w .&'’-]*?)\s*是什么[\s?？。!！]*$|^\s*什么是\s*([A-Za-z][\w .&'’-]*?)[\s?？。!！]*$/u;
-
-/**
- * A sentence defining what `terms` name: it opens with them (an article before them aside), perhaps with its
- * abbreviation after, and goes on with a copula and a noun phrase — "GC Notify is a cloud-based platform …", "The
- * Digital Service (USDS) is a group …".
- */
-export function definesTerm(sentence: string, terms: string[]): boolean {
-  const tokens = tokenizeWithOffsets(sentence);
-  if (terms.every((t, i) => tokens[i]?.term === t))
-    return COPULA_NOUN.test(sentence.slice(tokens[terms.length - 1]!.end));
-  // A relative clause set off by a comma describes what it follows: "employs legal advisers, who will participate in …".
-  return tokens.some(
-    (_, at) =>
-      terms.every((t, i) => tokens[at + i]?.term === t) &&
-      /^\s*,\s*(?:who|which)\s/i.test(sentence.slice(tokens[at + terms.length - 1]!.end)),
-  );
-}
-
-/** A copula and the noun phrase it defines by, after the abbreviation in brackets ("CDS is doing …" is no definition). */
-const COPULA_NOUN =
-  /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of)|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+(?:been|to)\b))\s/i;
-
-/** The words of the noun phrase after "how many", as written. */
-function countedWordsOf(question: string): string[] {
-  return nounPhrase(/\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '');
-}
-
-/** The words of the noun phrase a text begins with, as written: up to a verb, preposition, pronoun or adverb. */
-function nounPhrase(text: string): string[] {
-  const words: string[] = [];
-  for (const word of text.split(/\s+/)) {
-    const bare = word.replace(/[^\p{L}\d'’-]/gu, '');
-    // "they've", "we'd": the pronoun ends it, as "they" does.
-    if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || /ly$/i.test(bare)) break;
-    words.push(bare);
-    if (bare !== word || words.length === 5) break; // punctuation after it ends the phrase
-  }
-  return words;
-}
-
-/**
- * An agent noun in -er that Porter's stemmer reads as the word it is made from ("officers" → "offic", as "office";
- * "managers" → "manag", as "manage"), singular and lower case; undefined for any other word ("workers" stays "worker").
- */
-export function conflatedAgent(word: string): string | undefined {
-  const singular = /^(\p{L}{3,}er)s?$/u.exec(word.toLowerCase())?.[1];
-  if (!singular) return undefined;
-  const stem = processTerm(singular);
-  return stem && stem === processTerm(singular.slice(0, -2)) && !stem.endsWith('er') ? singular : undefined;
-}
-
-/** Words that end the noun phrase after "how many": verbs, prepositions, pronouns, determiners ("hours a week"). */
-const NOUN_PHRASE_END =
-  /^(did|do|does|were|was|are|is|have|has|had|will|would|can|could|should|got|get|gets|of|in|at|on|for|from|by|about|with|to|that|which|who|whose|across|during|over|under|per|into|through|between|among|there|they|we|you|it|he|she|a|an|the|each|every|this|these|those)$/i;
 
 /**
  * The question as a model reads it. A model of English words cannot read Chinese: a translated question is given

@@ -8,7 +8,8 @@
  */
 import type { Concept } from '../search/concept.js';
 import { hasDate, hasFigure, isNegated, statesDuration, yearsStated } from './figures.js';
-import { definesTerm, type QuestionAnalysis } from './question.js';
+import { definesTerm } from './noun-phrases.js';
+import type { QuestionAnalysis } from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording

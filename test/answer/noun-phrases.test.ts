@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  conflatedAgent,
+  countedAfter,
+  countedModifiersOf,
+  countedOf,
+  definedTermOf,
+  definesTerm,
+} from '../../src/answer/noun-phrases.js';
+import { tokenize } from '../../src/search/tokenize.js';
+
+describe('what a "how many" question counts', () => {
+  it('the noun phrase after "how many", up to its verb, preposition, determiner or adverb', () => {
+    expect(countedOf('How many public rental housing flats will be completed over the next five years?')).toEqual([
+      'public',
+      'rental',
+      'hous',
+      'flat',
+    ]);
+    expect(countedOf('how many standing (executive) meetings did the county hold')).toEqual(['stand', 'meet']);
+    expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
+    expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
+    expect(countedOf("no clue how many software apps they've got")).toEqual(['softwar', 'app']);
+  });
+
+  it('the modifiers before its plural head say which of them are counted', () => {
+    expect(countedModifiersOf('how many French-speaking employees does CDS have')).toEqual(['french', 'speak']);
+    expect(countedModifiersOf('how many visa applications did the state department process')).toEqual(['visa']);
+    // The words after the head are the question's verb, not what is counted.
+    expect(countedModifiersOf('how many agencies just didnt bother responding')).toEqual([]);
+    expect(countedModifiersOf('how many people sit on the PSC')).toEqual([]);
+    expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
+  });
+
+  it("what a text's figure counts: the first plural noun of the phrase after it", () => {
+    expect(countedAfter(' national security education district tutors have been trained')).toBe('tutor');
+    expect(countedAfter(' agencies (40%)')).toBe('agenc');
+    expect(countedAfter('complaints were reported')).toBe('complaint');
+    expect(countedAfter(' agency reported none')).toBeUndefined(); // no plural: cannot tell
+    expect(countedAfter(' preparing taxes each year')).toBeUndefined(); // a verb: "$150 preparing …"
+    expect(countedAfter(' their taxes each year')).toBeUndefined(); // "… $150 on their taxes": another phrase's
+  });
+
+  it('nothing when occurrences are counted or the phrase is empty', () => {
+    expect(countedOf('How many times did the county meet?')).toEqual([]);
+    expect(countedOf('How many of the agencies replied?')).toEqual([]);
+    expect(countedOf('What share of agencies replied?')).toEqual([]);
+  });
+
+  it('knows the agent nouns Porter reads as the word they are made from', () => {
+    expect(conflatedAgent('officers')).toBe('officer'); // "offic", as "office"
+    expect(conflatedAgent('Managers')).toBe('manager'); // "manag", as "manage"
+    expect(conflatedAgent('workers')).toBeUndefined(); // "worker" stays itself
+    expect(conflatedAgent('order')).toBeUndefined();
+  });
+});
+
+describe('a definition asked for', () => {
+  it('"what is X?" with X a noun phrase of up to four words, and nothing after it', () => {
+    expect(definedTermOf('what is GC Notify?')).toEqual(['gc', 'notifi']);
+    expect(definedTermOf("What's 'double publicity'")).toEqual(tokenize('double publicity'));
+    expect(definedTermOf('what are digital credentials')).toEqual(['digit', 'credenti']);
+    expect(definedTermOf('what does report stream do?')).toEqual(tokenize('report stream'));
+    expect(definedTermOf('GC Notify是什么？')).toEqual(['gc', 'notifi']);
+    expect(definedTermOf('什么是GC Notify？')).toEqual(['gc', 'notifi']);
+    expect(definedTermOf('法律援助是什么？')).toBeUndefined(); // Chinese words are read by the glossary
+    expect(definedTermOf('what is the plan for cutting red tape?')).toBeUndefined();
+    expect(definedTermOf('what did the county do?')).toBeUndefined();
+    // An adverb of emphasis and a possessor are not part of what is defined.
+    expect(definedTermOf("What do the government's legal advisers actually do?")).toEqual(tokenize('legal advisers'));
+  });
+
+  it('a sentence opening with X, a copula and a noun phrase defines it', () => {
+    const terms = ['gc', 'notifi'];
+    expect(definesTerm('GC Notify is a cloud-based platform product.', terms)).toBe(true);
+    expect(definesTerm('The GC Notify (GCN) is one of our products.', terms)).toBe(true);
+    expect(definesTerm('GC Notify is used by 27 services.', terms)).toBe(false);
+    // …or with what it does, its verb in the present.
+    expect(definesTerm('GC Notify sends email and text messages for departments.', terms)).toBe(true);
+    expect(definesTerm('GC Notify has 27 services.', terms)).toBe(false);
+    expect(definesTerm('GC Notify needs to grow.', terms)).toBe(false);
+    expect(definesTerm('Health Canada uses GC Notify, a platform.', terms)).toBe(false);
+    // A relative clause set off by a comma says what it follows is or does; a restrictive one picks some of them.
+    const advisers = tokenize('legal advisers');
+    expect(definesTerm('The county employs legal advisers, who take part in all major decisions.', advisers)).toBe(
+      true,
+    );
+    expect(definesTerm('The county invites legal advisers who know the case to 8 meetings.', advisers)).toBe(false);
+  });
+});
