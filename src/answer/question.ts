@@ -211,10 +211,13 @@ export function namesOnlyAnotherRank(text: string, office: NonNullable<QuestionA
 /** "Who is/was X": X's first word (a function word when the question asks for someone: "who is the …"). */
 const WHO_IS = /\bwho(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(\p{L}+)/iu;
 
-/** The term of the one a "who is …" question asks about ("who is Lu Dongliang?" → "lu"); none for "who is the …". */
+/**
+ * The term of the one a "who is …" question asks about ("who is Lu Dongliang?" → "lu"); none for "who is the …", nor for
+ * "who's heading up …", which asks who does something.
+ */
 function whoIsOf(question: string): string | undefined {
   const word = WHO_IS.exec(question)?.[1];
-  return word === undefined ? undefined : processTerm(word);
+  return word === undefined || /\p{L}{2,}ing$/u.test(word) ? undefined : processTerm(word);
 }
 /**
  * "Who does better …", "who has more …": "who" ranges over the groups the question names ("organisations with

@@ -328,6 +328,11 @@ describe('what a question asks for: names and dates', () => {
     expect(identity('Who chairs the district governance steering committee?')).toBe(false);
     expect(identity('北部都会区发展委员会由谁主持？')).toBe(false);
   });
+
+  it('"who is X?" asks about X, by its first word; "who\'s heading up …" about no one it names', () => {
+    expect(analyzeQuestion('Who is Lu Dongliang and why is he in the report?').whoIs).toBe('lu');
+    expect(analyzeQuestion("who's heading up the new AI efficiency team in govt?").whoIs).toBeUndefined();
+  });
 });
 
 describe('the question as a model reads it', () => {
