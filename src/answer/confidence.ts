@@ -30,6 +30,7 @@ import {
   sumsOfMoney,
   TIME_UNITS,
   UNIT_TERMS,
+  yearMeant,
   yearsIn,
 } from './figures.js';
 import { countedAfter } from './noun-phrases.js';
@@ -529,9 +530,8 @@ function ownYear(report: { title: string; date?: string | undefined }): number {
  * year.
  */
 function coversLastYear(shown: Shown): boolean {
-  const own = ownYear(shown.report);
-  if (!own) return true; // a report without a year or a date: nothing to read "last year" against
-  const year = String(own - 1);
+  const year = yearMeant(-1, reportYears(shown.report));
+  if (!year) return true; // a report without a year or a date: nothing to read "last year" against
   return (
     yearsIn(shown.report.title).includes(year) ||
     yearsIn(shown.quoted).includes(year) ||

@@ -23,7 +23,7 @@ import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
 import { askedKindOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
-import { CURRENCY_TERMS, reportYears, yearMeant } from './figures.js';
+import { CURRENCY_TERMS, yearMeant } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
 import {
@@ -575,9 +575,9 @@ export class AnswerEngine {
     const evidence = this.paragraphEvidence(report, n);
     const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
     const item = report.paragraphs[n - 1]!.section.at(-1);
-    const meant = q.yearSaid === undefined ? undefined : yearMeant(q.yearSaid, report.meta);
+    const { years } = this.titleFacts(report);
+    const meant = q.yearSaid === undefined ? undefined : yearMeant(q.yearSaid, years);
     const yearsAsked = meant ? [...q.years, meant] : q.years;
-    const period = reportYears(report.meta).period;
     const similarities = query ? this.sentenceSimilarities(report.id, n, dense, query.vector) : [];
     const related = evidence.sentences.map((_, k) =>
       query ? relatedness(similarities[k], query.calibrationOf(report.id)) : undefined,
@@ -599,7 +599,7 @@ export class AnswerEngine {
         reportTerms: this.titleFacts(report).names,
         forwardLooking: evidence.forwardLooking,
         yearsAsked,
-        period,
+        period: years.period,
         related: related[i],
         paragraphRelated,
       };

@@ -8,6 +8,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
 import { tokenize } from '../search/tokenize.js';
+import { reportYears } from './figures.js';
 import { isForwardLooking } from './question.js';
 import type { TitleFacts } from './rerank.js';
 
@@ -61,6 +62,7 @@ export function titleFactsOf(report: ParsedReport, names: (text: string) => stri
   const { title, date, shortTitle, issuer } = report.meta;
   const text = `${title} ${date ?? ''} ${report.id}`;
   return {
+    years: reportYears(report.meta),
     text,
     terms: new Set(tokenize(text)),
     // The names in its title (no dictionary word, no year: "Zuoyun", "Hong Kong", "GSA") say whom the whole report is

@@ -42,12 +42,17 @@ export function yearsStated(text: string, own: number): string[] {
   return [...yearsIn(text), ...(own ? relativeYearsIn(text).map((offset) => String(own + offset)) : [])];
 }
 
+export interface ReportYears {
+  period: number;
+  latest: number;
+}
+
 /**
  * A report's years: `period`, the year it reports on (its title's latest, else its date's: a "FY 2025" assessment out
  * in March 2026 calls 2025 "this year"), and `latest`, the latest of its title's and its date's (Zuoyun's 2023 report,
  * out in January 2024: 2024; a reader then calls 2023 "last year"). 0 when it gives none.
  */
-export function reportYears(report: { title: string; date?: string | undefined }): { period: number; latest: number } {
+export function reportYears(report: { title: string; date?: string | undefined }): ReportYears {
   const titled = Math.max(0, ...yearsIn(report.title).map(Number));
   const dated = report.date ? Number(report.date.slice(0, 4)) || 0 : 0;
   return { period: titled || dated, latest: Math.max(titled, dated) };
@@ -58,8 +63,7 @@ export function reportYears(report: { title: string; date?: string | undefined }
  * year is the year it reports on, last year the one before its latest year (as read when it came out), next year the one
  * after its period. Undefined for a report without a year.
  */
-export function yearMeant(offset: number, report: { title: string; date?: string | undefined }): string | undefined {
-  const { period, latest } = reportYears(report);
+export function yearMeant(offset: number, { period, latest }: ReportYears): string | undefined {
   if (!period) return undefined;
   return String(offset < 0 ? latest + offset : period + offset);
 }

@@ -189,9 +189,11 @@ const OFFICE_ASKED = new RegExp(
 /** A person's office as a noun, with the rank said before it. */
 const OFFICE_IN_TEXT = new RegExp(String.raw`\b(?:(${RANKS})[\s-]+)?(${PERSONAL_OFFICE})\b`, 'gi');
 
+const AN_OFFICE = new RegExp(String.raw`\b(?:${PERSONAL_OFFICE})\b`, 'i');
+
 /** True when a text names an office one person holds ("Chief Executive Officer", "Director General"). */
 export function namesAnOffice(text: string): boolean {
-  return new RegExp(String.raw`\b(?:${PERSONAL_OFFICE})\b`, 'i').test(text);
+  return AN_OFFICE.test(text);
 }
 
 function officeAsked(question: string): QuestionAnalysis['office'] {

@@ -7,7 +7,7 @@
  * bonus. Figure/date questions prefer sentences that carry one.
  */
 import type { Concept } from '../search/concept.js';
-import { hasDate, hasFigure, isNegated, statesDuration, yearsStated } from './figures.js';
+import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
 import { definesTerm } from './noun-phrases.js';
 import type { QuestionAnalysis } from './question.js';
 
@@ -244,6 +244,8 @@ export interface TitleFacts {
   names: Set<string>;
   /** Names of the report itself (title, short title, issuer) a question may name it by. */
   ownNames: Set<string>;
+  /** The year it reports on and its latest year (figures.ts reportYears), to read a year said relative to now. */
+  years: ReportYears;
 }
 
 /**

@@ -63,11 +63,11 @@ describe('years said relative to now', () => {
   });
 
   it('a reader\'s "this year" is the period, "last year" the year before the latest, "next year" the one after the period', () => {
-    expect(yearMeant(0, gsa)).toBe('2025');
-    expect(yearMeant(-1, zuoyun)).toBe('2023');
-    expect(yearMeant(-1, address)).toBe('2024');
-    expect(yearMeant(1, zuoyun)).toBe('2024');
-    expect(yearMeant(0, { title: 'Annual Report' })).toBeUndefined();
+    expect(yearMeant(0, reportYears(gsa))).toBe('2025');
+    expect(yearMeant(-1, reportYears(zuoyun))).toBe('2023');
+    expect(yearMeant(-1, reportYears(address))).toBe('2024');
+    expect(yearMeant(1, reportYears(zuoyun))).toBe('2024');
+    expect(yearMeant(0, reportYears({ title: 'Annual Report' }))).toBeUndefined();
   });
 
   it("a sentence states its years in figures and those it says from its report's year", () => {

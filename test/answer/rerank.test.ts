@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { reportYears } from '../../src/answer/figures.js';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { reportPreference, scoreSentence, type TitleFacts } from '../../src/answer/rerank.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 const facts = (title: string): TitleFacts => {
   const terms = new Set(tokenize(title));
-  return { text: title, terms, names: new Set(), ownNames: new Set() };
+  return { text: title, terms, names: new Set(), ownNames: new Set(), years: reportYears({ title }) };
 };
 const ZUOYUN = facts('Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government');
 const YOUYU = facts('Youyu County 2022 Annual Report on the Construction of a Rule of Law Government');
