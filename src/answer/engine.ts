@@ -3,29 +3,25 @@
  *
  * The steps, each in its own module: the question is respelled and read into concepts
  * (question.ts, search/vocabulary.ts); candidates are retrieved, lexical and dense, and fused
- * (retrieve.ts); every sentence of their paragraphs is scored (rerank.ts); the evidence of the
- * best ones decides confidence (confidence.ts); the best sentences become quotes (quote.ts).
+ * (retrieve.ts); every sentence of their paragraphs is ranked (rank.ts, scored by rerank.ts over what
+ * report-facts.ts reads once per report); the evidence of the best ones decides confidence
+ * (confidence.ts); the best sentences become quotes (quote.ts, passages.ts).
  */
 import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
-import { fieldOf } from '../corpus/parse.js';
-import type { Paragraph, ParsedReport } from '../corpus/types.js';
-import { isLabelOnly } from '../corpus/lists.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, wordCounts } from '../search/tokenize.js';
-import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
-import { definedAcronyms } from '../corpus/acronyms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
 import { askedKindOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
-import { CURRENCY_TERMS, yearMeant } from './figures.js';
+import { CURRENCY_TERMS } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
-import { buildQuote, leansBack, selectSentences, SHORT_SENTENCE, type Sentence } from './quote.js';
+import { buildQuote, selectSentences } from './quote.js';
 import {
   calibrate,
   CONFIDENCE,
@@ -37,15 +33,15 @@ import {
   type Shown,
   OFF_TOPIC_PROBES,
   OFF_TOPIC_SIGNATURE,
-  relatedness,
   type Calibration,
   type Thresholds,
 } from './confidence.js';
 import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
-import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
 import { answerItem, nearestSections, pickQuotes, withFirstItem, withIntro, type RankedSentence } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
-import { reportPreference, scoreSentence, WEIGHTS, type TitleFacts, type Weights } from './rerank.js';
+import { SentenceRanker, type DenseQuery } from './rank.js';
+import { PARAGRAPH_CACHE, ReportFacts } from './report-facts.js';
+import type { Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
@@ -65,16 +61,6 @@ export interface EngineOptions {
   /** Receives where each answer's time went (milliseconds), for benchmarks. */
   onTimings?: ((t: AnswerTimings) => void) | undefined;
 }
-
-/** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
-const PARAGRAPH_CACHE = 2_000;
-/** How rare a word and a concept are within one report (AnswerEngine.weightsIn). */
-type ReportWeights = { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number };
-/**
- * What the line a question about the document asks for adds to its score (withDocumentField): more than any sentence's
- * words can (scores stay under 3), less 1 for each field asked before its own, so the one asked first leads.
- */
-const DOCUMENT_FIELD = 10;
 
 /** Full-width Latin letters and digits, as a Chinese keyboard's full-width mode types them ("ｗｈｅｎ", "２０２３"). */
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
@@ -114,13 +100,10 @@ function inOwnCase(text: string): string {
 export type { AnswerTimings };
 
 export class AnswerEngine {
-  private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
-  private readonly titles = new Map<string, TitleFacts>();
-  private titleWordIndex?: Map<string, ParsedReport[]>;
-  /** Abbreviations each report of an older index defines, as index terms (see withAcronyms, acronymsFoundIn). */
-  private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
-  private titleCounts?: Map<string, number>;
   private vocabularyCache?: QueryVocabulary;
+  /** What is read once per report (titles, paragraphs, word weights), and the ranking stage over it. */
+  private readonly facts: ReportFacts;
+  private readonly ranker: SentenceRanker;
   /** The off-topic probes' vectors with this model, embedded once at construction (see OffTopicProbes). */
   private readonly calibration: Promise<OffTopicProbes | undefined>;
   private readonly calibrations = new LruMap<string, Calibration>(PARAGRAPH_CACHE);
@@ -133,6 +116,8 @@ export class AnswerEngine {
     const { embedder } = options;
     if (embedder && index.vectors && embedder.dim !== index.vectors.dim)
       throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
+    this.facts = new ReportFacts(index, (text) => this.vocabulary().names(text, true));
+    this.ranker = new SentenceRanker(index, this.facts, options.weights);
     this.calibration = this.embedProbes();
   }
 
@@ -284,7 +269,7 @@ export class AnswerEngine {
     t: AnswerTimings,
   ): Promise<RankedSentence[] | undefined> {
     // A question naming one report by its title's name ("in Zuoyun", "the GSA's") is about that report only.
-    const scope = onlyReport ?? this.reportNamedBy(q);
+    const scope = onlyReport ?? this.facts.namedBy(q);
     const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
     const { chunks, dense, vector } = await retrieve(
       this.index,
@@ -299,17 +284,17 @@ export class AnswerEngine {
     const calibration = await this.calibration;
     const query: DenseQuery | undefined =
       vector && calibration ? { vector, calibrationOf: (id) => this.reportCalibration(id, calibration) } : undefined;
-    const ranked = this.rankSentences(q, chunks, dense, query);
+    const ranked = this.ranker.rank(q, chunks, dense, query);
     // "This report" is known when the index holds one report or the question names one; among several, it is the one
     // candidate report with the line asked for (onlyReportWithField), else the words decide as for any question.
     const report =
       scope ??
       (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined) ??
-      (q.documentFields.length ? this.onlyReportWithField(q, ranked) : undefined);
+      (q.documentFields.length ? this.ranker.onlyReportWithField(q, ranked) : undefined);
     const answered = q.defines
-      ? this.withDefinition(q, q.defines, ranked, dense, query)
+      ? this.ranker.withDefinition(q, q.defines, ranked, dense, query)
       : q.documentFields.length && report
-        ? this.withDocumentField(q, ranked, dense, query, report)
+        ? this.ranker.withDocumentField(q, ranked, dense, query, report)
         : ranked;
     t.rerank = performance.now() - mark;
     return answered;
@@ -341,8 +326,8 @@ export class AnswerEngine {
     // A "who" question is judged on the quote as shown, with what opens it: a signature's title line with its name.
     const start = q.wantsName ? withIntro(s.report, s.paragraph, span).start : span.start;
     const quoted = s.report.text.slice(start, span.end);
-    const evidence = this.paragraphEvidence(s.report, s.paragraph);
-    const title = this.titleFacts(s.report).terms;
+    const evidence = this.facts.paragraph(s.report, s.paragraph);
+    const title = this.facts.title(s.report).terms;
     // (A header line's terms include its label: "January 16, 2024" is the "Date signed".)
     const inQuote = s.sentences.flatMap((x, i) => (x.start >= span.start && x.end <= span.end ? [i] : []));
     const beyond =
@@ -461,310 +446,10 @@ export class AnswerEngine {
       openCoverage: t.openCoverage * scale,
     };
   }
-
-  /**
-   * Scores every sentence of every candidate paragraph, best first. With a query vector,
-   * each sentence's own dense similarity (its chunk's vector) is turned into relatedness.
-   */
-  private rankSentences(
-    q: QuestionAnalysis,
-    chunkIds: Set<number>,
-    dense: Map<number, number>,
-    query?: DenseQuery,
-  ): RankedSentence[] {
-    const paragraphs = new Set<string>();
-    for (const id of chunkIds) paragraphs.add(`${this.index.reportOf(id)}#${this.index.paragraphOf(id)}`);
-    const weightsIn = memoize((reportId: string) => this.weightsIn(reportId));
-    const ranked: RankedSentence[] = [];
-    for (const key of paragraphs) {
-      const [reportId, n] = splitKey(key);
-      const report = this.index.reports.get(reportId)!;
-      // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself, nor is a caption
-      // or a table's header row (its rows are read with them: GSA hit@1 0.462 → 0.477, hit@3 0.708 → 0.723; the other
-      // reports have none); a line about the document (index number, date of issue, signature) answers only a question
-      // about the document.
-      const role = report.paragraphs[n - 1]!.role;
-      if (role === 'heading' || (role !== 'body' && !q.aboutDocument) || isLabelOnly(report, n)) continue;
-      // One at a time: a paragraph of a one-line report may hold 100,000 sentences, past what a spread can pass.
-      for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
-    }
-    return ranked.sort(byScore);
-  }
-
-  /**
-   * Among several reports, "this report" of a question about the document ("what is this report's document number?")
-   * is the one report among the candidates' that has the line asked for and holds some reading of every word of the
-   * question (not "which congressional committees …" of a county's report); undefined when none or several are.
-   */
-  private onlyReportWithField(q: QuestionAnalysis, ranked: RankedSentence[]): string | undefined {
-    const having = [...new Set(ranked.map((s) => s.report))].filter(
-      (r) => r.paragraphs.some((p) => answersField(q, p) >= 0) && this.bearsEveryConcept(q, r.id),
-    );
-    return having.length === 1 ? having[0]!.id : undefined;
-  }
-
-  /** True when some reading of each of the question's concepts is somewhere in the report. */
-  private bearsEveryConcept(q: QuestionAnalysis, reportId: string): boolean {
-    const { from, to } = this.index.chunkRange(reportId)!;
-    return q.concepts.every((c) => this.index.lexical.idfAnyIn(conceptTerms(c), from, to) > 0);
-  }
-
-  /**
-   * A question about the document itself ("When did they put this report out?", "Who was it submitted to?") is answered
-   * by the header or signature line it asks for, whatever that line's words: "this report" names the document, not a
-   * report its text mentions. That line of the report it means leads.
-   */
-  private withDocumentField(
-    q: QuestionAnalysis,
-    ranked: RankedSentence[],
-    dense: Map<number, number>,
-    query: DenseQuery | undefined,
-    reportId: string,
-  ): RankedSentence[] {
-    const report = this.index.reports.get(reportId)!;
-    const fields = report.paragraphs.filter((p) => answersField(q, p) >= 0);
-    const lines = fields.flatMap((p) =>
-      this.rankParagraph(q, report, p.n, dense, query, this.weightsIn(report.id)).map((s) => ({
-        ...s,
-        score: s.score + DOCUMENT_FIELD - answersField(q, p),
-        coverage: 1,
-        literal: 1,
-        field: true,
-      })),
-    );
-    const isField = new Set(fields.map((p) => p.n));
-    return [...lines, ...ranked.filter((s) => s.report !== report || !isField.has(s.paragraph))].sort(byScore);
-  }
-
-  /**
-   * "What does OMB stand for?" is answered where a report defines it ("the Office of Management and Budget (OMB)"),
-   * whatever its words weigh among the hundred passages using it: that sentence of each candidate report leads, as a
-   * header line does for a question about the document. Ranked as found when no candidate report defines it.
-   */
-  private withDefinition(
-    q: QuestionAnalysis,
-    abbreviation: string,
-    ranked: RankedSentence[],
-    dense: Map<number, number>,
-    query: DenseQuery | undefined,
-  ): RankedSentence[] {
-    const defining = [...new Set(ranked.map((s) => s.report))].flatMap((report) => {
-      const at = definitionAt(report.text, abbreviation);
-      if (at === undefined) return [];
-      const holds = (span: { start: number; end: number }): boolean => span.start <= at && at < span.end;
-      const n = report.paragraphs.findIndex(holds) + 1;
-      if (!n) return [];
-      return this.rankParagraph(q, report, n, dense, query, this.weightsIn(report.id))
-        .filter((s) => holds(s.sentences[s.index]!))
-        .map((s) => ({ ...s, score: s.score + DOCUMENT_FIELD, coverage: 1, literal: 1 }));
-    });
-    const place = (s: RankedSentence): string => `${s.report.id}#${s.paragraph}#${s.index}`;
-    const found = new Set(defining.map(place));
-    return [...defining, ...ranked.filter((s) => !found.has(place(s)))].sort(byScore);
-  }
-
-  /** Every sentence of one paragraph, scored (rerank.ts scoreSentence) with the report's preference added. */
-  private rankParagraph(
-    q: QuestionAnalysis,
-    report: ParsedReport,
-    n: number,
-    dense: Map<number, number>,
-    query: DenseQuery | undefined,
-    weights: ReportWeights,
-  ): RankedSentence[] {
-    const evidence = this.paragraphEvidence(report, n);
-    const bonus = reportPreference(q, this.titleFacts(report), this.titleFrequency(), this.index.reports.size);
-    const item = report.paragraphs[n - 1]!.section.at(-1);
-    const { years } = this.titleFacts(report);
-    const meant = q.yearSaid === undefined ? undefined : yearMeant(q.yearSaid, years);
-    const yearsAsked = meant ? [...q.years, meant] : q.years;
-    const similarities = query ? this.sentenceSimilarities(report.id, n, dense, query.vector) : [];
-    const related = evidence.sentences.map((_, k) =>
-      query ? relatedness(similarities[k], query.calibrationOf(report.id)) : undefined,
-    );
-    const paragraphRelated = related.some((r) => r !== undefined)
-      ? Math.max(...related.map((r) => r ?? -Infinity))
-      : undefined;
-    const paragraph: (Sentence & { coverage: number; literal: number })[] = evidence.sentences.map((s, i, all) => {
-      const isLead = i === 0 && s.text.replace(/[.。]$/, '') === item;
-      // A short item heading is quoted with the sentence after it, so judge its figures and dates on both.
-      const text = isLead && s.text.length < SHORT_SENTENCE && all[i + 1] ? `${s.text} ${all[i + 1]!.text}` : s.text;
-      const facts = {
-        terms: s.terms,
-        termSet: s.termSet,
-        spelledOut: s.spelledOut,
-        text,
-        paragraphTerms: evidence.terms,
-        headingTerms: evidence.headingTerms,
-        reportTerms: this.titleFacts(report).names,
-        forwardLooking: evidence.forwardLooking,
-        yearsAsked,
-        period: years.period,
-        related: related[i],
-        paragraphRelated,
-      };
-      const r = scoreSentence(q, facts, weights.conceptWeight, weights.termWeight, this.options.weights ?? WEIGHTS);
-      const at = { start: s.start, end: s.end, leansBack: leansBack(s.text), isLead };
-      return { ...at, score: r.score + bonus, coverage: r.coverage, literal: r.literal };
-    });
-    return paragraph.map((s, index) => ({
-      report,
-      paragraph: n,
-      sentences: paragraph,
-      index,
-      score: s.score,
-      coverage: s.coverage,
-      literal: s.literal,
-      related: related[index],
-    }));
-  }
-
-  /**
-   * How rare a word is, within one report: other reports in the index do not change how one report's passages
-   * rank against each other ("county" is common in a county's report however rare it is in the others). A concept
-   * absent from the report weighs the most: the report likely does not cover it.
-   */
-  private weightsIn(reportId: string): ReportWeights {
-    const { from, to } = this.index.chunkRange(reportId)!;
-    const maxIdf = idfOf(0, to - from);
-    const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
-    return {
-      termWeight: memoize((term: string) => rarity([term])),
-      conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))),
-    };
-  }
-
-  /** Dense similarity of each sentence of a paragraph: from the search hits, or read from the index at once. */
-  private sentenceSimilarities(
-    reportId: string,
-    paragraph: number,
-    dense: Map<number, number>,
-    vector: Float32Array,
-  ): (number | undefined)[] {
-    const first = this.index.chunkOfSentence(reportId, paragraph, 0);
-    if (first === undefined) return [];
-    const { to } = this.index.paragraphChunks(first);
-    const hits = Array.from({ length: to - first }, (_, k) => dense.get(first + k));
-    return hits.every((x) => x !== undefined) ? hits : this.index.similaritiesOf(first, to, vector);
-  }
-
-  /**
-   * The one report whose title's names ("Zuoyun", "GSA", "Hong Kong") the question uses, when several are indexed and
-   * no other's.
-   */
-  private reportNamedBy(q: QuestionAnalysis): string | undefined {
-    if (this.index.reports.size < 2) return undefined;
-    // Its own names are words of its title, short title or issuer: only a report with a question word there is read
-    // for them (reading every title's names with the thesaurus takes a second at 10,000 reports), found by the word
-    // (looking at every title cost 3 ms a question at 10,000). An own name is one word of letters: a year of the
-    // question is never one, so the thousands of reports with it in their titles are not read for names.
-    const byWord = this.reportsByTitleWord();
-    const named = new Set<string>();
-    for (const t of new Set(q.terms)) {
-      if (!/^\p{L}{3,}$/u.test(t)) continue;
-      for (const r of byWord.get(t) ?? []) if (this.titleFacts(r).ownNames.has(t)) named.add(r.id);
-    }
-    return named.size === 1 ? [...named][0] : undefined;
-  }
-
-  /** Each word of a title, short title or issuer, with the reports it is in (computed once: the index is immutable). */
-  private reportsByTitleWord(): Map<string, ParsedReport[]> {
-    if (!this.titleWordIndex) {
-      this.titleWordIndex = new Map();
-      for (const report of this.index.reports.values()) {
-        const { title, shortTitle, issuer } = report.meta;
-        for (const t of new Set(tokenize(`${title} ${shortTitle ?? ''} ${issuer ?? ''}`))) {
-          const reports = this.titleWordIndex.get(t);
-          if (reports) reports.push(report);
-          else this.titleWordIndex.set(t, [report]);
-        }
-      }
-    }
-    return this.titleWordIndex;
-  }
-
-  private titleFacts(report: ParsedReport): TitleFacts {
-    let facts = this.titles.get(report.id);
-    if (!facts) {
-      const vocabulary = this.vocabulary();
-      this.titles.set(report.id, (facts = titleFactsOf(report, (text) => vocabulary.names(text, true))));
-    }
-    return facts;
-  }
-
-  /** Term → number of report titles holding it (computed once; the index is immutable). */
-  private titleFrequency(): Map<string, number> {
-    this.titleCounts ??= titleFrequency([...this.index.reports.values()]);
-    return this.titleCounts;
-  }
-
-  private paragraphEvidence(report: ParsedReport, n: number): ParagraphEvidence {
-    const key = `${report.id}#${n}`;
-    let evidence = this.paragraphCache.get(key);
-    if (!evidence) {
-      const pairs = report.acronyms ?? this.acronymsFoundIn(report);
-      this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, pairs)));
-    }
-    return evidence;
-  }
-
-  /** A report's abbreviations found from its text: an index written before they were stored with each report. */
-  private acronymsFoundIn(report: ParsedReport): AcronymPair[] {
-    let pairs = this.acronyms.get(report.id);
-    if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
-    return pairs;
-  }
-}
-
-/** A query vector and how to read a similarity to it as relatedness, per report. */
-interface DenseQuery {
-  vector: Float32Array;
-  calibrationOf: (reportId: string) => Calibration | undefined;
 }
 
 /** The off-topic probes' vectors, and the off-topic level of the whole index (measured on first call). */
 interface OffTopicProbes {
   probes: Float32Array[];
   whole: () => Calibration | undefined;
-}
-
-/**
- * Where a header or signature line stands among the fields a question about the document asks for (0 = the one asked
- * first); -1 for any other line or question.
- */
-function answersField(q: QuestionAnalysis, p: Paragraph): number {
-  const field = fieldOf(p);
-  return field ? q.documentFields.indexOf(field) : -1;
-}
-
-/**
- * Where `text` first defines `abbreviation` ("the Office of Management and Budget (OMB)"): the offset of its bracket;
- * undefined when it never does (only uses it, or spells it out without it). Pure.
- */
-export function definitionAt(text: string, abbreviation: string): number | undefined {
-  const escaped = abbreviation.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const m of text.matchAll(new RegExp(`[(（]${escaped}s?[)）]`, 'g'))) {
-    const from = Math.max(0, m.index - 200);
-    if (definedAcronyms(text.slice(from, m.index + m[0].length)).some((a) => a.short === abbreviation)) return m.index;
-  }
-  return undefined;
-}
-
-function byScore(a: RankedSentence, b: RankedSentence): number {
-  return b.score - a.score || a.paragraph - b.paragraph || a.index - b.index;
-}
-
-/** Caches a one-argument function for the life of one question. */
-function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
-  const cache = new Map<K, V>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = fn(key)));
-    return value;
-  };
-}
-
-function splitKey(key: string): [string, number] {
-  const at = key.lastIndexOf('#');
-  return [key.slice(0, at), Number(key.slice(at + 1))];
 }

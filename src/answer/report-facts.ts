@@ -1,0 +1,127 @@
+/**
+ * What the engine reads once per report and keeps between questions: its title's facts (names, years), its paragraphs
+ * read for ranking (evidence.ts), how rare a word is within it, and which report a question names. The index is
+ * immutable, so nothing here is ever stale; the paragraphs are kept least recently used first.
+ */
+import type { ParsedReport } from '../corpus/types.js';
+import { LruMap } from '../lru-map.js';
+import { acronymPairs, type AcronymPair } from '../search/acronym-terms.js';
+import { idfOf } from '../search/bm25.js';
+import { conceptTerms, type Concept } from '../search/concept.js';
+import type { CorpusIndex } from '../search/corpus-index.js';
+import { tokenize } from '../search/tokenize.js';
+import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
+import type { QuestionAnalysis } from './question.js';
+import type { TitleFacts } from './rerank.js';
+
+/** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
+export const PARAGRAPH_CACHE = 2_000;
+
+/** How rare a word and a concept are within one report (ReportFacts.weightsIn). */
+export type ReportWeights = { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number };
+
+export class ReportFacts {
+  private readonly paragraphCache = new LruMap<string, ParagraphEvidence>(PARAGRAPH_CACHE);
+  private readonly titles = new Map<string, TitleFacts>();
+  private titleWordIndex?: Map<string, ParsedReport[]>;
+  /** Abbreviations each report of an older index defines, as index terms (see withAcronyms, acronymsFoundIn). */
+  private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
+  private titleCounts?: Map<string, number>;
+
+  /** @param namesOf the names a text gives (search/vocabulary.ts QueryVocabulary.names, lower-case names too) */
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly namesOf: (text: string) => string[],
+  ) {}
+
+  /**
+   * How rare a word is, within one report: other reports in the index do not change how one report's passages
+   * rank against each other ("county" is common in a county's report however rare it is in the others). A concept
+   * absent from the report weighs the most: the report likely does not cover it.
+   */
+  weightsIn(reportId: string): ReportWeights {
+    const { from, to } = this.index.chunkRange(reportId)!;
+    const maxIdf = idfOf(0, to - from);
+    const rarity = (terms: string[]): number => this.index.lexical.idfAnyIn(terms, from, to) || maxIdf;
+    return {
+      termWeight: memoize((term: string) => rarity([term])),
+      conceptWeight: memoize((c: Concept) => c.weight * rarity(conceptTerms(c))),
+    };
+  }
+
+  /**
+   * The one report whose title's names ("Zuoyun", "GSA", "Hong Kong") the question uses, when several are indexed and
+   * no other's.
+   */
+  namedBy(q: QuestionAnalysis): string | undefined {
+    if (this.index.reports.size < 2) return undefined;
+    // Its own names are words of its title, short title or issuer: only a report with a question word there is read
+    // for them (reading every title's names with the thesaurus takes a second at 10,000 reports), found by the word
+    // (looking at every title cost 3 ms a question at 10,000). An own name is one word of letters: a year of the
+    // question is never one, so the thousands of reports with it in their titles are not read for names.
+    const byWord = this.byTitleWord();
+    const named = new Set<string>();
+    for (const t of new Set(q.terms)) {
+      if (!/^\p{L}{3,}$/u.test(t)) continue;
+      for (const r of byWord.get(t) ?? []) if (this.title(r).ownNames.has(t)) named.add(r.id);
+    }
+    return named.size === 1 ? [...named][0] : undefined;
+  }
+
+  /** Each word of a title, short title or issuer, with the reports it is in (computed once: the index is immutable). */
+  private byTitleWord(): Map<string, ParsedReport[]> {
+    if (!this.titleWordIndex) {
+      this.titleWordIndex = new Map();
+      for (const report of this.index.reports.values()) {
+        const { title, shortTitle, issuer } = report.meta;
+        for (const t of new Set(tokenize(`${title} ${shortTitle ?? ''} ${issuer ?? ''}`))) {
+          const reports = this.titleWordIndex.get(t);
+          if (reports) reports.push(report);
+          else this.titleWordIndex.set(t, [report]);
+        }
+      }
+    }
+    return this.titleWordIndex;
+  }
+
+  /** What a report's title says (evidence.ts titleFactsOf), read once per report. */
+  title(report: ParsedReport): TitleFacts {
+    let facts = this.titles.get(report.id);
+    if (!facts) this.titles.set(report.id, (facts = titleFactsOf(report, this.namesOf)));
+    return facts;
+  }
+
+  /** Term → number of report titles holding it (computed once; the index is immutable). */
+  titleFrequency(): Map<string, number> {
+    this.titleCounts ??= titleFrequency([...this.index.reports.values()]);
+    return this.titleCounts;
+  }
+
+  /** Paragraph `n` of a report read for ranking (evidence.ts paragraphEvidence), kept while it is in use. */
+  paragraph(report: ParsedReport, n: number): ParagraphEvidence {
+    const key = `${report.id}#${n}`;
+    let evidence = this.paragraphCache.get(key);
+    if (!evidence) {
+      const pairs = report.acronyms ?? this.acronymsFoundIn(report);
+      this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, pairs)));
+    }
+    return evidence;
+  }
+
+  /** A report's abbreviations found from its text: an index written before they were stored with each report. */
+  private acronymsFoundIn(report: ParsedReport): AcronymPair[] {
+    let pairs = this.acronyms.get(report.id);
+    if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
+    return pairs;
+  }
+}
+
+/** Caches a one-argument function for the life of one question. */
+export function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = fn(key)));
+    return value;
+  };
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { definitionAt, SentenceRanker } from '../../src/answer/rank.js';
+import { ReportFacts } from '../../src/answer/report-facts.js';
+import { chunkReport } from '../../src/corpus/chunk.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { CorpusIndex } from '../../src/search/corpus-index.js';
+
+const REPORT = `# Riverside County 2024 Report
+
+Date of issue: 2025-01-17
+
+## Libraries
+
+The county opened 4 new public libraries. Reading rooms stay open late. This report was issued on 2025-02-01 to every library in the county.
+
+## Oversight
+
+OMB does stand for thrift. The Office of Management and Budget (OMB) reviewed the libraries' budget.
+`;
+
+function setup(): { ranker: SentenceRanker; index: CorpusIndex; all: Set<number> } {
+  const index = new CorpusIndex();
+  const r = parseReport(REPORT, 'riverside-2024.md');
+  index.addReport(r, chunkReport(r));
+  const facts = new ReportFacts(index, (text) => text.match(/\b[A-Z][a-z]+\b/g) ?? []);
+  const all = new Set(Array.from({ length: index.chunkCount }, (_, i) => i));
+  return { ranker: new SentenceRanker(index, facts), index, all };
+}
+const textOf = (s: { report: { text: string }; sentences: { start: number; end: number }[]; index: number }): string =>
+  s.report.text.slice(s.sentences[s.index]!.start, s.sentences[s.index]!.end);
+
+describe('SentenceRanker', () => {
+  it('ranks every sentence of the candidates’ paragraphs, best first, never a heading nor a header line', () => {
+    const { ranker, all } = setup();
+    const ranked = ranker.rank(analyzeQuestion('How many libraries did the county open?'), all, new Map());
+    expect(textOf(ranked[0]!)).toBe('The county opened 4 new public libraries.');
+    expect(ranked.map(textOf)).not.toContain('Libraries');
+    expect(ranked.map(textOf).some((t) => t.startsWith('Date of issue'))).toBe(false);
+    for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+  });
+
+  it('puts the header line a question about the document asks for first, whatever its words', () => {
+    const { ranker, all } = setup();
+    const q = analyzeQuestion('When was this report issued?');
+    expect(q.documentFields[0]).toBe('date');
+    const ranked = ranker.withDocumentField(q, ranker.rank(q, all, new Map()), new Map(), undefined, 'riverside-2024');
+    expect(textOf(ranked[0]!)).toContain('2025-01-17');
+    expect(ranked[0]!.field).toBe(true);
+  });
+
+  it('puts the sentence defining an abbreviation first, not one only using it', () => {
+    const { ranker, all } = setup();
+    const q = analyzeQuestion('What does OMB stand for?');
+    const ranked = ranker.withDefinition(q, 'OMB', ranker.rank(q, all, new Map()), new Map(), undefined);
+    expect(textOf(ranked[0]!)).toContain('(OMB)');
+  });
+
+  it('knows "this report" as the one candidate report with the line asked for', () => {
+    const { ranker, all } = setup();
+    const q = analyzeQuestion('When was this report issued?');
+    expect(ranker.onlyReportWithField(q, ranker.rank(q, all, new Map()))).toBe('riverside-2024');
+  });
+});
+
+describe('definitionAt', () => {
+  it('finds where a text defines an abbreviation, not where it only uses it', () => {
+    const text = 'OMB met. The Office of Management and Budget (OMB) reviewed it.';
+    expect(definitionAt(text, 'OMB')).toBe(text.indexOf('(OMB)'));
+    expect(definitionAt('OMB met. OMB (again) reviewed it.', 'OMB')).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuestion } from '../../src/answer/question.js';
+import { ReportFacts } from '../../src/answer/report-facts.js';
+import { chunkReport } from '../../src/corpus/chunk.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { CorpusIndex } from '../../src/search/corpus-index.js';
+
+const RIVERSIDE = `# Riverside County 2024 Report
+
+The county opened 4 new public libraries. The libraries lent books.
+
+The county rebuilt nine kilometres of road.
+`;
+const HILLTOP = `# Hilltop City 2023 Report
+
+The city planted 300 trees along the river.
+`;
+
+function facts(...texts: [string, string][]): { facts: ReportFacts; index: CorpusIndex } {
+  const index = new CorpusIndex();
+  for (const [text, file] of texts) {
+    const r = parseReport(text, file);
+    index.addReport(r, chunkReport(r));
+  }
+  // Capitalised words as names: enough for titles here (the engine passes QueryVocabulary.names).
+  const namesOf = (text: string): string[] => text.match(/\b[A-Z][a-z]+\b/g) ?? [];
+  return { facts: new ReportFacts(index, namesOf), index };
+}
+
+describe('ReportFacts', () => {
+  it('weighs a word by its rarity within one report, and a word the report lacks the most', () => {
+    const { facts: f } = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']);
+    const w = f.weightsIn('riverside-2024');
+    expect(w.termWeight('librari')).toBeGreaterThan(w.termWeight('counti'));
+    expect(w.termWeight('tree')).toBeGreaterThan(w.termWeight('librari'));
+    // "tree" is in the other report only: within this one it is absent, as rare as can be.
+    expect(w.termWeight('tree')).toBe(w.termWeight('unheardof'));
+  });
+
+  it('finds the one report a question names by its title, only among several', () => {
+    const two = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']).facts;
+    expect(two.namedBy(analyzeQuestion('How many trees did Hilltop plant?'))).toBe('hilltop-2023');
+    expect(two.namedBy(analyzeQuestion('How many trees were planted?'))).toBeUndefined();
+    const one = facts([RIVERSIDE, 'riverside-2024.md']).facts;
+    expect(one.namedBy(analyzeQuestion('How many libraries did Riverside open?'))).toBeUndefined();
+  });
+
+  it('reads a title once and counts the titles holding each word', () => {
+    const { facts: f, index } = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']);
+    const report = index.reports.get('riverside-2024')!;
+    expect(f.title(report)).toBe(f.title(report));
+    expect(f.title(report).years.period).toBe(2024);
+    expect(f.titleFrequency().get('report')).toBe(2);
+    expect(f.titleFrequency().get('riversid')).toBe(1);
+  });
+
+  it('keeps a paragraph read for ranking between questions', () => {
+    const { facts: f, index } = facts([RIVERSIDE, 'riverside-2024.md']);
+    const report = index.reports.get('riverside-2024')!;
+    const n = report.paragraphs.findIndex((p) => report.text.slice(p.start, p.end).includes('libraries')) + 1;
+    expect(f.paragraph(report, n)).toBe(f.paragraph(report, n));
+    expect(f.paragraph(report, n).sentences).toHaveLength(2);
+  });
+});
