@@ -33,7 +33,8 @@ export interface Runtime {
   reload(): boolean;
   /**
    * Reads the report texts into memory in the background, now and after every swap, then summarises the index's
-   * common words, so no later question waits on the disk or on a pass over a long list; for processes that answer
+   * common words and reads every report's title facts, so no later question waits on the disk, on a pass over a long
+   * list or on thousands of titles; for processes that answer
    * many questions (the bot, the terminal chat), not a one-question CLI. Resolves when the current index's are done.
    */
   readAhead(): Promise<void>;
@@ -183,6 +184,9 @@ export async function openRuntime(
       reading?.abort();
       const current = (reading = new AbortController());
       await readAheadOf(runtime.engine.index, current.signal);
+      // Then the titles, by the engine that answers: the one over words and meaning once its graph is read.
+      await runtime.dense.catch(() => undefined);
+      if (!current.signal.aborted) await runtime.engine.readTitlesAhead(current.signal);
     },
   };
   // Handled by whoever awaits it (the bot logs a damaged graph and answers by words, the CLI fails); never unhandled.

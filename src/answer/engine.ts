@@ -166,6 +166,14 @@ export class AnswerEngine {
     return level && { offTopicMean: level.mean, offTopicSd: level.sd };
   }
 
+  /**
+   * Reads ahead what a question would otherwise read on first meeting it: every report's title facts (ReportFacts
+   * titlesAhead). The running bot calls it after reading the report texts ahead.
+   */
+  readTitlesAhead(signal?: AbortSignal): Promise<number> {
+    return this.facts.titlesAhead(signal);
+  }
+
   get mode(): 'lexical' | 'hybrid' {
     return this.options.embedder && this.index.vectors ? 'hybrid' : 'lexical';
   }

@@ -17,6 +17,9 @@ import type { TitleFacts } from './rerank.js';
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
 export const PARAGRAPH_CACHE = 2_000;
 
+/** Titles read ahead between two turns of the event loop (about 10 ms of work: ReportFacts.titlesAhead). */
+const TITLES_A_TURN = 250;
+
 /** How rare a word and a concept are within one report (ReportFacts.weightsIn). */
 export type ReportWeights = { termWeight: (term: string) => number; conceptWeight: (c: Concept) => number };
 
@@ -89,6 +92,26 @@ export class ReportFacts {
     let facts = this.titles.get(report.id);
     if (!facts) this.titles.set(report.id, (facts = titleFactsOf(report, this.namesOf)));
     return facts;
+  }
+
+  /**
+   * Reads every report's title facts not read yet, a batch at a time with a turn of the event loop between, so questions
+   * are answered meanwhile: at 10,000 reports a question with a word of most titles ("law", "county") otherwise reads
+   * thousands of titles for the report it names (namedBy), once per word. Stops when `signal` aborts.
+   * @returns how many titles were read
+   */
+  async titlesAhead(signal?: AbortSignal): Promise<number> {
+    let read = 0;
+    let seen = 0;
+    for (const report of this.index.reports.values()) {
+      if (signal?.aborted) break;
+      if (!this.titles.has(report.id)) {
+        this.title(report);
+        read++;
+      }
+      if (++seen % TITLES_A_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return read;
   }
 
   /** Term → number of report titles holding it (computed once; the index is immutable). */

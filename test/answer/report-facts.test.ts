@@ -54,6 +54,22 @@ describe('ReportFacts', () => {
     expect(f.titleFrequency().get('riversid')).toBe(1);
   });
 
+  it('reads every title ahead, once, and stops when told', async () => {
+    let calls = 0;
+    const index = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']).index;
+    const f = new ReportFacts(index, (text) => (calls++, text.match(/\b[A-Z][a-z]+\b/g) ?? []));
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await f.titlesAhead(stopped.signal)).toBe(0);
+    expect(await f.titlesAhead()).toBe(2);
+    const read = calls;
+    expect(read).toBeGreaterThan(0);
+    expect(await f.titlesAhead()).toBe(0);
+    f.title(index.reports.get('hilltop-2023')!);
+    expect(f.namedBy(analyzeQuestion('How many trees did Hilltop plant?'))).toBe('hilltop-2023');
+    expect(calls).toBe(read); // nothing read again
+  });
+
   it('keeps a paragraph read for ranking between questions', () => {
     const { facts: f, index } = facts([RIVERSIDE, 'riverside-2024.md']);
     const report = index.reports.get('riverside-2024')!;
