@@ -30,6 +30,8 @@ export class ReportFacts {
   /** Abbreviations each report of an older index defines, as index terms (see withAcronyms, acronymsFoundIn). */
   private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
+  /** Title word → the reports it is an own name of (namedByWord). */
+  private readonly owners = new Map<string, string[]>();
 
   /** @param namesOf the names a text gives (search/vocabulary.ts QueryVocabulary.names, lower-case names too) */
   constructor(
@@ -62,13 +64,21 @@ export class ReportFacts {
     // for them (reading every title's names with the thesaurus takes a second at 10,000 reports), found by the word
     // (looking at every title cost 3 ms a question at 10,000). An own name is one word of letters: a year of the
     // question is never one, so the thousands of reports with it in their titles are not read for names.
-    const byWord = this.byTitleWord();
     const named = new Set<string>();
     for (const t of new Set(q.terms)) {
       if (!/^\p{L}{3,}$/u.test(t)) continue;
-      for (const r of byWord.get(t) ?? []) if (this.title(r).ownNames.has(t)) named.add(r.id);
+      for (const id of this.namedByWord(t)) named.add(id);
+      if (named.size > 1) return undefined;
     }
     return named.size === 1 ? [...named][0] : undefined;
+  }
+
+  /** The reports one of whose own names is `t` (found once per word: a word of most titles is in thousands). */
+  private namedByWord(t: string): string[] {
+    let ids = this.owners.get(t);
+    const reports = ids ? undefined : this.byTitleWord().get(t);
+    if (reports) this.owners.set(t, (ids = reports.filter((r) => this.title(r).ownNames.has(t)).map((r) => r.id)));
+    return ids ?? [];
   }
 
   /** Each word of a title, short title or issuer, with the reports it is in (computed once: the index is immutable). */
