@@ -51,9 +51,12 @@ export class SentenceRanker {
       // A heading is evidence for the paragraphs under it (their heading terms), not an answer itself, nor is a caption
       // or a table's header row (its rows are read with them: GSA hit@1 0.462 → 0.477, hit@3 0.708 → 0.723; the other
       // reports have none); a line about the document (index number, date of issue, signature) answers only a question
-      // about the document.
+      // about the document — and a signature a question asking who someone is ("who is the administrator of usds?" →
+      // "Mina Hsiang / Administrator, The U.S. Digital Service": found on our own questions about the USDS text; no dev
+      // answer moved).
       const role = report.paragraphs[n - 1]!.role;
-      if (role === 'heading' || (role !== 'body' && !q.aboutDocument) || isLabelOnly(report, n)) continue;
+      const answers = role === 'body' || q.aboutDocument || (role === 'signature' && q.wantsName);
+      if (role === 'heading' || !answers || isLabelOnly(report, n)) continue;
       // One at a time: a paragraph of a one-line report may hold 100,000 sentences, past what a spread can pass.
       for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
     }

@@ -9,7 +9,7 @@
 import type { Concept } from '../search/concept.js';
 import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
 import { definesTerm } from './noun-phrases.js';
-import type { QuestionAnalysis } from './question.js';
+import { namesOnlyAnotherRank, type QuestionAnalysis } from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
@@ -167,6 +167,9 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
   // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …").
   if (q.definedTerm) cue += definesTerm(s.text, q.definedTerm) ? w.figure : -w.figure;
+  // "Who is the administrator?" is not answered by a sentence naming the office only at another rank ("Deputy
+  // Administrator"), as the judge reads it (confidence.ts).
+  if (q.office && namesOnlyAnotherRank(s.text, q.office)) cue -= w.figure;
   // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.

@@ -17,6 +17,12 @@ The county opened 4 new public libraries. Reading rooms stay open late. This rep
 ## Oversight
 
 OMB does stand for thrift. The Office of Management and Budget (OMB) reviewed the libraries' budget.
+
+Sincerely,
+
+Ann Lee
+
+Director, Riverside County Libraries
 `;
 
 function setup(): { ranker: SentenceRanker; index: CorpusIndex; all: Set<number> } {
@@ -38,6 +44,14 @@ describe('SentenceRanker', () => {
     expect(ranked.map(textOf)).not.toContain('Libraries');
     expect(ranked.map(textOf).some((t) => t.startsWith('Date of issue'))).toBe(false);
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+  });
+
+  it('ranks a signature for a question asking who holds an office, not for any other', () => {
+    const { ranker, all } = setup();
+    const who = ranker.rank(analyzeQuestion('who is the director of the county libraries?'), all, new Map());
+    expect(who.map(textOf).some((t) => t.includes('Director, Riverside County Libraries'))).toBe(true);
+    const what = ranker.rank(analyzeQuestion('what do the county libraries do?'), all, new Map());
+    expect(what.map(textOf).some((t) => t.includes('Director, Riverside County Libraries'))).toBe(false);
   });
 
   it('puts the header line a question about the document asks for first, whatever its words', () => {

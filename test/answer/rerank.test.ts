@@ -172,3 +172,17 @@ describe('a length of time asked', () => {
     );
   });
 });
+
+describe('an office asked for', () => {
+  it('"who is the administrator" is not answered by the office at another rank ("Deputy Administrator")', () => {
+    const q = 'who is the administrator of the digital service?';
+    expect(score(q, 'Mina Hsiang, Administrator, The U.S. Digital Service')).toBeGreaterThan(
+      score(q, 'Cori Zarek, Deputy Administrator at the U.S. Digital Service'),
+    );
+    // Asked for at that rank, it is the answer.
+    const deputy = 'who is the deputy administrator of the digital service?';
+    expect(score(deputy, 'Cori Zarek, Deputy Administrator at the U.S. Digital Service')).toBeGreaterThanOrEqual(
+      score(deputy, 'Mina Hsiang, Administrator, The U.S. Digital Service'),
+    );
+  });
+});
