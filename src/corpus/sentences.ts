@@ -75,6 +75,26 @@ function isBoundary(text: string, matchStart: number, matchEnd: number): boolean
   return true;
 }
 
+/** Longest run of a sentence inside a bracket it opened, past which the bracket is taken for a stray one. */
+const MAX_BRACKETED = 300;
+
+/**
+ * True when a bracket the sentence opened is still open, not long ago: "of the two (1. GC Forms 2. Microsoft), only GC
+ * Forms can …" is one sentence, its numbers an enumeration inside the brackets.
+ */
+function insideBrackets(sentence: string): boolean {
+  let depth = 0;
+  let opened = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '(' || c === '（') {
+      if (depth === 0) opened = i;
+      depth++;
+    } else if ((c === ')' || c === '）') && depth > 0) depth--;
+  }
+  return depth > 0 && sentence.length - opened <= MAX_BRACKETED;
+}
+
 /** Splits `text` into trimmed sentence spans; offsets are relative to `text` plus `offset`. */
 export function splitSentences(text: string, offset = 0): Span[] {
   const spans: Span[] = [];
@@ -89,7 +109,11 @@ export function splitSentences(text: string, offset = 0): Span[] {
   for (const match of text.matchAll(TERMINATOR)) {
     const matchStart = match.index ?? 0;
     const matchEnd = matchStart + match[0].length;
-    if (isBoundary(text, matchStart, matchEnd) && !LABEL_ONLY.test(text.slice(start, matchEnd).trim())) {
+    if (
+      isBoundary(text, matchStart, matchEnd) &&
+      !LABEL_ONLY.test(text.slice(start, matchEnd).trim()) &&
+      !insideBrackets(text.slice(start, matchEnd))
+    ) {
       push(matchEnd);
       start = matchEnd;
     }

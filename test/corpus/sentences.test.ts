@@ -24,6 +24,20 @@ describe('splitSentences', () => {
     expect(split('We did 3. Then we did 4.')).toEqual(['We did 3.', 'Then we did 4.']);
   });
 
+  it('never ends a sentence inside brackets it opened: an enumeration there is part of it', () => {
+    expect(
+      split(
+        'Of the two (1. GC Forms 2. Microsoft), only GC Forms can support Protected B forms. (Source: TBS, March 2024)',
+      ),
+    ).toEqual([
+      'Of the two (1. GC Forms 2. Microsoft), only GC Forms can support Protected B forms.',
+      '(Source: TBS, March 2024)',
+    ]);
+    // A bracket left open long ago is a stray one: sentences go on ending.
+    const stray = `A list (see ${'more '.repeat(70)}here. Then more.`;
+    expect(split(stray)).toEqual([stray.slice(0, stray.indexOf(' Then')), 'Then more.']);
+  });
+
   it('keeps closing quotes with their sentence', () => {
     expect(split('We created the "no meeting." Then we rested.')).toEqual([
       'We created the "no meeting."',
