@@ -84,7 +84,7 @@ describe('report formats', () => {
       '## Message from the director',
       'This year we built web-based forms that deliver high-quality public services to people in FY 2023-2024, and the tools got better.',
       '## The service by the numbers',
-      '67 Federal departments use our platform',
+      '67 Federal departments use our platform (1)',
       '18% Of public servants have used a product',
       '## Budget',
       'Salary $17,170,932',

@@ -163,6 +163,21 @@ describe('PDF layout', () => {
     ]);
   });
 
+  it('a marker set after a paragraph’s last line is read there, as the reader sees it', () => {
+    const pages = [
+      page([
+        { text: 'Increase in the number of public servants who attended', x: 142, y: 591, size: 12 },
+        { text: 'a product demo in FY 2023-2024', x: 142, y: 577, size: 12 },
+        { text: '(1)', x: 366, y: 581, size: 7 },
+        { text: 'The survey had 244 respondents.', x: 72, y: 500 },
+      ]),
+    ];
+    expect(paragraphs(pages)).toEqual([
+      'Increase in the number of public servants who attended a product demo in FY 2023-2024 (1)',
+      'The survey had 244 respondents.',
+    ]);
+  });
+
   it('image credits and contents pages are not report text; the cover title is its largest text', () => {
     const cover = page([
       { text: 'Serving people better', size: 30 },

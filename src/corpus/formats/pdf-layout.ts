@@ -311,8 +311,32 @@ function markFootnotes(blocks: Block[], body: number): void {
       b.text = b.text.slice(m[0].length);
     }
   }
-  // A marker left alone on a line points at a footnote; the passage reads without it.
-  for (const b of blocks) if (b.kind === 'body' && MARKER_ALONE.test(b.text) && b.size < body) b.kind = 'drop';
+  // A marker left alone on a line, smaller than the text, points at a footnote. Set after a paragraph's last line
+  // ("… demo in FY 2023-2024 (1)"), it is read there, as the reader sees it, so a quote running past it holds it (the
+  // CDS report's figures; the reader's text has them); elsewhere the passage reads without it.
+  for (const b of blocks) {
+    if (b.kind !== 'body' || !MARKER_ALONE.test(b.text) || b.size >= body) continue;
+    b.kind = 'drop';
+    const host = endingBeside(b, blocks);
+    // "(1)" is a word of its own; a superscript ("¹", "*") is set against the word it marks.
+    if (host) host.text += b.text.startsWith('(') ? ` ${b.text}` : b.text;
+  }
+}
+
+/**
+ * The paragraph whose last line ends just before marker block `b`, at its height (the nearest to its left): none when
+ * a line of another paragraph lies between them.
+ */
+function endingBeside(b: Block, blocks: Block[]): Block | undefined {
+  const { x, y } = b.lines[0]!;
+  let best: { block: Block; xEnd: number } | undefined;
+  for (const o of blocks) {
+    if (o === b || o.page !== b.page || o.kind === 'drop') continue;
+    for (const l of o.lines)
+      if (Math.abs(l.y - y) < Math.max(l.size, b.size) && l.xEnd <= x + b.size && l.xEnd > (best?.xEnd ?? -Infinity))
+        best = { block: o, xEnd: l.xEnd };
+  }
+  return best && best.block.lines.at(-1)!.xEnd === best.xEnd && best.block.kind === 'body' ? best.block : undefined;
 }
 
 const top = (b: Block): number => Math.max(...b.lines.map((l) => l.y + l.size * 0.8));
