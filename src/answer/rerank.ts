@@ -165,8 +165,10 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   const givesFigure = q.duration ? statesDuration(s.terms) : hasFigure(s.text, q.figureKind);
   if (q.wantsFigure) cue += givesFigure ? w.figure : -w.figure;
   if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
-  // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …").
-  if (q.definedTerm) cue += definesTerm(s.text, q.definedTerm) ? w.figure : -w.figure;
+  // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …")
+  // leads, as an abbreviation's definition does (rank.ts withDefinition), however close in meaning the sentences only
+  // mentioning it come ("what's GC Forms?" on the CDS report: third → first; no dev answer moved).
+  if (q.definedTerm) cue += definesTerm(s.text, q.definedTerm) ? NOT_AN_ANSWER : -w.figure;
   // "Who is the administrator?" is not answered by a sentence naming the office only at another rank ("Deputy
   // Administrator"), as the judge reads it (confidence.ts).
   if (q.office && namesOnlyAnotherRank(s.text, q.office)) cue -= w.figure;

@@ -118,6 +118,20 @@ describe('a definition asked for', () => {
       score('what is cds?', 'CDS is a team of public servants.'),
     );
   });
+
+  it('leads however much closer in meaning a sentence only mentioning X is (as a definition of an abbreviation does)', () => {
+    const q = analyzeQuestion("what's GC Forms?");
+    const related = (text: string, r: number): number =>
+      scoreSentence(
+        q,
+        { ...sentence(text), related: r, paragraphRelated: r },
+        () => 1,
+        () => 1,
+      ).score;
+    expect(related('GC Forms is a cloud-based form builder for public servants.', 1.3)).toBeGreaterThan(
+      related('As of April 2024, GC Forms is endorsed as one of two Forms providers of choice.', 3.3),
+    );
+  });
 });
 
 describe('phrases through abbreviations', () => {
