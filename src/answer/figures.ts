@@ -88,11 +88,14 @@ const SHARE =
  * RMB").
  */
 const AMOUNT =
-  /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d[\d.,]*\s*(thousand|million|billion|trillion|万|亿)?\s*(yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/i;
+  /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d(?:[\d.,]*\d)?\s*(thousand|million|billion|trillion|万|亿)?\s*((yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)/i;
 
-/** A sum of money, whole: AMOUNT with the rest of its number ("$285 million", "HK$30,000", "950 yuan"). */
+/**
+ * A sum of money, whole: AMOUNT with the rest of its number ("$285 million", "HK$30,000", "950 yuan"). A currency's
+ * name is a whole word ("In 2021, USDS …" states no sum in US dollars), after a number that ends in a digit.
+ */
 const SUM_OF_MONEY =
-  /(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d[\d.,]*\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?|元)/gi;
+  /(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d(?:[\d.,]*\d)?\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)/gi;
 
 /** Where the sums of money in a text stand (start and end offsets). */
 export function sumsOfMoney(text: string): { start: number; end: number }[] {

@@ -128,6 +128,10 @@ describe('confidence', () => {
     const save = new Set(tokenize('infrastructure save'));
     expect(amountAttached('It is expected to save taxpayers an estimated $285M over five years.', save)).toBe(true);
     expect(amountAttached('It is expected to save 400,000 hours.', save)).toBe(false); // no sum of money
+    // A currency's name is a whole word after a number: "USDS" is no sum in US dollars, "2,000 USD" is.
+    const built = new Set(tokenize('direct file'));
+    expect(amountAttached('Starting in June 2023, USDS led the development of Direct File.', built)).toBe(false);
+    expect(amountAttached('Direct File cost 2,000 USD to build.', built)).toBe(true);
   });
 
   it('a number followed by a unit counts that unit, not the thing asked about', () => {

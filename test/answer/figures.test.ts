@@ -21,6 +21,9 @@ describe('figures', () => {
       ),
     ).toBe(false);
     expect(hasFigure(figuresOfKind('One new plant opened.', undefined))).toBe(true);
+    // A sum of money names its currency as a word of its own: "USDS" is an office, not US dollars.
+    expect(hasFigure('In 2014, USDS was founded.', 'amount')).toBe(false);
+    expect(hasFigure('It cost 2,000 USD.', 'amount')).toBe(true);
   });
 });
 
