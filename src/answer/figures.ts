@@ -74,6 +74,9 @@ const NUMBER_WORDS =
 export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTHS = new RegExp(`\\b(${MONTH_NAMES})\\b`);
 
+/** Numbers that label, not count: "(1)", an enumeration in brackets ("of the two (1. GC Forms 2. Microsoft)"). */
+const ENUMERATION = /\(\s*\d{1,2}[.)]\s[^()]*\)|\(\d{1,2}\)/g;
+
 /** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
 export const NOT_A_COUNT = new RegExp(
   `\\b\\d+(st|nd|rd|th)\\b|\\b(19|20)\\d{2}\\b|\\b(${MONTH_NAMES}) \\d{1,2}\\b`,
@@ -134,9 +137,10 @@ export function figuresOfKind(sentence: string, kind: FigureKind | undefined): s
     .replace(/\bone of\b/gi, ' ')
     .replace(DESIGNATED, ' ');
   // A share counts nothing, nor does a rank ("the 20th National Congress"), nor a measure made a modifier ("a 6-digit
-  // short code" counts no messages).
+  // short code" counts no messages), nor a label ("(1. GC Forms 2. Microsoft)").
   return kind === 'count'
     ? figures
+        .replace(ENUMERATION, ' ')
         .replace(SHARE, ' ')
         .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
         .replace(/\b\d+(?:\.\d+)?-(?=[A-Za-z])/g, ' ')

@@ -11,6 +11,16 @@ import {
 } from '../../src/answer/figures.js';
 
 describe('figures', () => {
+  it('a label counts nothing: “(1)”, an enumeration in brackets; a figure in brackets still does', () => {
+    // A label counts nothing: "(1)", an enumeration in brackets; a figure in brackets still does.
+    expect(hasFigure(figuresOfKind('(1) Adhere to the law.', 'count'), 'count')).toBe(false);
+    expect(hasFigure(figuresOfKind('of the two (1. GC Forms 2. Microsoft), only GC Forms', 'count'), 'count')).toBe(
+      true,
+    );
+    expect(hasFigure(figuresOfKind('of them (1. GC Forms 2. Microsoft), only GC Forms', 'count'), 'count')).toBe(false);
+    expect(hasFigure(figuresOfKind('Most agencies (12 of them) did.', 'count'), 'count')).toBe(true);
+  });
+
   it('"one of the world\'s major suppliers" states no figure', () => {
     expect(
       hasFigure(
