@@ -39,9 +39,24 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
-/** The base of an irregular verb form ("took" → take), or undefined. */
+/**
+ * Irregular plurals of nouns reports use (WordNet's noun exceptions, the common ones), so "alumni" matches "alumnus"
+ * and its synonym "alum", "criteria" matches "criterion". Not "data", "media" or "agenda" (used as singulars of their
+ * own), nor "lives" and "leaves" (verbs as often).
+ */
+const IRREGULAR_PLURALS: Record<string, string> = Object.fromEntries(
+  `alumni:alumnus alumnae:alumna criteria:criterion phenomena:phenomenon children:child women:woman analyses:analysis
+  crises:crisis hypotheses:hypothesis diagnoses:diagnosis indices:index appendices:appendix curricula:curriculum
+  syllabi:syllabus stimuli:stimulus bacteria:bacterium memoranda:memorandum feet:foot teeth:tooth mice:mouse
+  halves:half shelves:shelf wolves:wolf thieves:thief knives:knife wives:wife`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** The base of an irregular verb form ("took" → take) or noun plural ("alumni" → alumnus), or undefined. */
 export function irregularBase(lower: string): string | undefined {
-  return Object.hasOwn(IRREGULAR, lower) ? IRREGULAR[lower] : undefined;
+  if (Object.hasOwn(IRREGULAR, lower)) return IRREGULAR[lower];
+  return Object.hasOwn(IRREGULAR_PLURALS, lower) ? IRREGULAR_PLURALS[lower] : undefined;
 }
 
 /**

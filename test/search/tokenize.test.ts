@@ -6,6 +6,11 @@ describe('tokenize', () => {
     expect(tokenize('Handled 12,000 cases, 46.55% of them')).toEqual(['handl', '12000', 'case', '46.55%']);
   });
 
+  it('reads an irregular plural as its singular ("alumni" → alumnus), not a word used as a singular ("data")', () => {
+    expect(tokenize('USDS alumni, two criteria, children')).toEqual(tokenize('USDS alumnus, two criterion, child'));
+    expect(tokenize('the data')).toEqual(['data']);
+  });
+
   it('ends a word where Han characters begin ("USDS是…" typed without a space)', () => {
     expect(tokenize('USDS是哪一年成立的')).toEqual(['usd', '是', '哪', '一', '年', '成', '立', '的']);
     expect(tokenize('GC Forms有多少')).toEqual(['gc', 'form', '有', '多', '少']);

@@ -17,6 +17,7 @@ const THESAURUS = Thesaurus.parse(
   sortKeyedLines([
     'sack\t1:plunder\t2:fire,dismiss,give_notice',
     'lawsuit\t1:suit,case,cause',
+    'alumnus\t1:alumna,alum,graduate,grad',
     'colour\t1:color',
     'recipe\t1:formula',
     'register\t1:file\td:registration,registry',
@@ -112,6 +113,12 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.synonyms('sacked', 1)).toEqual([]); // "plunder" is not in the reports
     expect(vocabulary.synonyms('lawsuits')).toEqual([[['case']]]);
     expect(vocabulary.synonyms('13')).toEqual([]);
+    // An irregular plural has its singular's synonyms: "alumni" (alumnus) are the report's "alums".
+    const alums = wordCounts(['50+ USDS alums have taken new roles.']);
+    const alumTerms = new Set([...alums.keys()].map((w) => processTerm(w)));
+    expect(new QueryVocabulary(alums, (t) => alumTerms.has(t), THESAURUS).synonyms('alumni')).toContainEqual([
+      ['alum'],
+    ]);
     // A synonym spelled like an irregular past ("found": establish) is itself where the reports write it so ("founded"),
     // not the past of "find".
     const founded = wordCounts(['The service was founded in 2014 and we find it works.']);
