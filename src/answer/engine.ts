@@ -220,8 +220,8 @@ export class AnswerEngine {
     const vocabulary = this.vocabulary();
     const q = this.readQuestion(question, vocabulary);
     const searchTerms = q.concepts.flatMap(conceptTerms);
-    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up.
-    if (!searchTerms.some((t) => /\p{L}/u.test(t))) return refusal;
+    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up (unless they name a paragraph: "¶48").
+    if (!searchTerms.some((t) => /\p{L}/u.test(t)) && q.paragraphAsked === undefined) return refusal;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
     const ranked = await this.retrieveAndRank(q, question, onlyReport, t);
     if (!ranked) return refusal;
@@ -287,14 +287,16 @@ export class AnswerEngine {
       inScope,
       t,
     );
-    if (chunks.size === 0) return undefined;
+    // (A paragraph asked for by its number is there whatever its words: withParagraph.)
+    if (chunks.size === 0 && q.paragraphAsked === undefined) return undefined;
     const mark = performance.now();
     const calibration = await this.calibration;
     const query: DenseQuery | undefined =
       vector && calibration ? { vector, calibrationOf: (id) => this.reportCalibration(id, calibration) } : undefined;
     const ranked = this.ranker.rank(q, chunks, dense, query);
     // "This report" is known when the index holds one report or the question names one; among several, it is the one
-    // candidate report with the line asked for (onlyReportWithField), else the words decide as for any question.
+    // candidate report with the line asked for (onlyReportWithField), else the words decide as for any question (so does
+    // "paragraph 48" among several reports none of which the question names).
     const report =
       scope ??
       (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined) ??
@@ -303,7 +305,10 @@ export class AnswerEngine {
       ? this.ranker.withDefinition(q, q.defines, ranked, dense, query)
       : q.documentFields.length && report
         ? this.ranker.withDocumentField(q, ranked, dense, query, report)
-        : ranked;
+        : q.paragraphAsked !== undefined && report
+          ? this.ranker.withParagraph(q, q.paragraphAsked, ranked, dense, query, report)
+          : ranked;
+    if (!answered.length) return undefined;
     t.rerank = performance.now() - mark;
     return answered;
   }

@@ -67,6 +67,11 @@ export interface QuestionAnalysis {
    * submitted to or who signed it (document-fields.ts); else none.
    */
   documentFields: TextField[];
+  /**
+   * The paragraph the question points at by its number ("what does paragraph 48 say?", "para 120", "¶210", 第48段):
+   * the report's own number where it numbers its paragraphs, else the citation's ¶ (rank.ts withParagraph).
+   */
+  paragraphAsked?: number | undefined;
   /** Four-digit years named in the question, to prefer the report of that year. */
   years: string[];
   /**
@@ -490,15 +495,15 @@ export function analyzeQuestion(
 }
 
 /**
- * The numbers a question names, whether it asks about a change, and for a figure question the unit and the rate's
- * period it asks the figure in.
+ * The numbers a question names (and the paragraph it points at by one), whether it asks about a change, and for a figure
+ * question the unit and the rate's period it asks the figure in.
  */
 function measures(
   question: string,
   wantsFigure: boolean,
 ): Pick<
   QuestionAnalysis,
-  'numbers' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'yearSaid' | 'wantsPlace'
+  'numbers' | 'paragraphAsked' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'yearSaid' | 'wantsPlace'
 > {
   const yearsSaid = relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   return {
@@ -508,9 +513,19 @@ function measures(
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),
     numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
+    paragraphAsked: paragraphAskedOf(question),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
     rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,
   };
+}
+
+/** A paragraph named by its number: "paragraph 48", "para. 120", "¶210", 第48段. */
+const PARAGRAPH_NUMBER = /(?:\b(?:paragraph|para\.?)\s*|¶\s*)(\d{1,5})\b|第\s*(\d{1,5})\s*段/i;
+
+/** The number of the paragraph a question points at (PARAGRAPH_NUMBER), if it points at one. */
+export function paragraphAskedOf(question: string): number | undefined {
+  const m = PARAGRAPH_NUMBER.exec(question);
+  return m ? Number(m[1] ?? m[2]) : undefined;
 }
 
 /** The one value of a list; undefined when it has none or several. */

@@ -109,6 +109,32 @@ export class SentenceRanker {
   }
 
   /**
+   * "What does paragraph 48 say?" is answered by that paragraph of the report meant, whatever its words: the one numbered
+   * so where the report numbers its paragraphs ("48. I will introduce …"), else the one the citations call ¶48. It
+   * leads, as a header line asked for does; ranked as found when the report has no such paragraph.
+   */
+  withParagraph(
+    q: QuestionAnalysis,
+    n: number,
+    ranked: RankedSentence[],
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+    reportId: string,
+  ): RankedSentence[] {
+    const report = this.index.reports.get(reportId)!;
+    const k = paragraphNumbered(report, n);
+    if (k === undefined) return ranked;
+    const lines = this.rankParagraph(q, report, k, dense, query, this.facts.weightsIn(report.id)).map((s) => ({
+      ...s,
+      score: s.score + DOCUMENT_FIELD,
+      coverage: 1,
+      literal: 1,
+      field: true,
+    }));
+    return [...lines, ...ranked.filter((s) => s.report !== report || s.paragraph !== k)].sort(byScore);
+  }
+
+  /**
    * "What does OMB stand for?" is answered where a report defines it ("the Office of Management and Budget (OMB)"),
    * whatever its words weigh among the hundred passages using it: that sentence of each candidate report leads, as a
    * header line does for a question about the document. Ranked as found when no candidate report defines it.
@@ -226,6 +252,28 @@ export function definitionAt(text: string, abbreviation: string): number | undef
     if (definedAcronyms(text.slice(from, m.index + m[0].length)).some((a) => a.short === abbreviation)) return m.index;
   }
   return undefined;
+}
+
+/** A paragraph's own number, as the report prints it before its text ("48. I will …"). */
+const NUMBERED = /^(\d{1,5})\.\s/;
+/** Fewest numbered paragraphs for a report to count as numbering its paragraphs. */
+const NUMBERED_REPORT = 3;
+
+/**
+ * The paragraph of `report` that "paragraph n" means (1-based, as `Paragraph.n`): the body paragraph the report numbers
+ * n where it numbers its paragraphs, else its n-th (the citations' ¶n, a header or signature line too); undefined when
+ * there is none.
+ */
+export function paragraphNumbered(report: ParsedReport, n: number): number | undefined {
+  const numbers = report.paragraphs.map((p) =>
+    p.role === 'body' ? Number(NUMBERED.exec(report.text.slice(p.start, p.start + 8))?.[1] ?? NaN) : NaN,
+  );
+  if (numbers.filter(Number.isFinite).length >= NUMBERED_REPORT) {
+    const k = numbers.indexOf(n);
+    return k < 0 ? undefined : k + 1;
+  }
+  // (A heading is cited by no ¶: it is never quoted.)
+  return n >= 1 && n <= report.paragraphs.length && report.paragraphs[n - 1]!.role !== 'heading' ? n : undefined;
 }
 
 function byScore(a: RankedSentence, b: RankedSentence): number {

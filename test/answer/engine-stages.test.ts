@@ -42,6 +42,14 @@ describe('the engine, stage by stage, on a small report', () => {
     expect(e.mode).toBe('lexical');
   });
 
+  it('a paragraph asked for by the ¶ of its citation is quoted, whatever its words', async () => {
+    const a = await e.answer('what does ¶5 say?');
+    expect(a.answers[0]?.quote.text).toContain('52000 books');
+    expect(a.answers[0]?.citation.paragraph).toBe(5);
+    expect(a.confidence).toBe('high');
+    expect((await e.answer('¶5')).answers[0]?.citation.paragraph).toBe(5);
+  });
+
   it('a two-part question gets each part’s best passage, the whole question’s first, none twice', async () => {
     const a = await e.answer('How many libraries were opened, and how many books were lent?');
     const texts = a.answers.map((x) => x.quote.text);

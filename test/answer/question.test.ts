@@ -11,6 +11,7 @@ import {
   modelReading,
   timeFrameOf,
   abbreviationAsked,
+  paragraphAskedOf,
 } from '../../src/answer/question.js';
 import { figuresOfKind, hasFigure, isNegated } from '../../src/answer/figures.js';
 
@@ -481,5 +482,16 @@ describe('what an abbreviation stands for', () => {
     expect(abbreviationAsked('What is the OMB deadline?')).toBeUndefined();
     // "stand for" frames the question: only the abbreviation is looked up.
     expect(analyzeQuestion('What does OMB stand for?').terms).toEqual(['omb']);
+  });
+});
+
+describe('a paragraph asked for by its number', () => {
+  it('is read from "paragraph N", "para N", "¶N" and 第N段; a number alone names none', () => {
+    expect(paragraphAskedOf('what does paragraph 48 say?')).toBe(48);
+    expect(paragraphAskedOf("what's in para. 120")).toBe(120);
+    expect(paragraphAskedOf('what does ¶210 say')).toBe(210);
+    expect(paragraphAskedOf('第48段说了什么？')).toBe(48);
+    expect(paragraphAskedOf('how many paragraphs are there? 48')).toBeUndefined();
+    expect(paragraphAskedOf('how many cases were there in 2023?')).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
-import { definitionAt, SentenceRanker } from '../../src/answer/rank.js';
+import { definitionAt, paragraphNumbered, SentenceRanker } from '../../src/answer/rank.js';
 import { ReportFacts } from '../../src/answer/report-facts.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
@@ -74,6 +74,46 @@ describe('SentenceRanker', () => {
     const { ranker, all } = setup();
     const q = analyzeQuestion('When was this report issued?');
     expect(ranker.onlyReportWithField(q, ranker.rank(q, all, new Map()))).toBe('riverside-2024');
+  });
+});
+
+describe('a paragraph asked for by its number', () => {
+  const NUMBERED = `# Riverside Address 2025
+
+## Housing
+
+1. We will build homes.
+
+2. We will repair roads.
+
+3. We will open libraries near the river.
+`;
+  const numbered = parseReport(NUMBERED, 'riverside-address.md');
+
+  it('is the one the report numbers so, where it numbers its paragraphs, else the citations’ ¶', () => {
+    const k = paragraphNumbered(numbered, 2)!;
+    expect(numbered.text.slice(numbered.paragraphs[k - 1]!.start, numbered.paragraphs[k - 1]!.end)).toBe(
+      '2. We will repair roads.',
+    );
+    expect(paragraphNumbered(numbered, 4)).toBeUndefined(); // numbered, but no 4
+    const plain = parseReport(REPORT, 'riverside-2024.md');
+    expect(paragraphNumbered(plain, 4)).toBe(4);
+    expect(paragraphNumbered(plain, 3)).toBeUndefined(); // a heading: never quoted, cited by no ¶
+    expect(paragraphNumbered(plain, 999)).toBeUndefined();
+  });
+
+  it('leads, whatever its words, and is judged as the line asked for', () => {
+    const index = new CorpusIndex();
+    index.addReport(numbered, chunkReport(numbered));
+    const ranker = new SentenceRanker(index, new ReportFacts(index, () => []));
+    const all = new Set(Array.from({ length: index.chunkCount }, (_, i) => i));
+    const q = analyzeQuestion('what does paragraph 2 say about libraries near the river?');
+    expect(q.paragraphAsked).toBe(2);
+    const plainly = ranker.rank(q, all, new Map());
+    expect(textOf(plainly[0]!)).toContain('libraries'); // by its words alone, the libraries' paragraph
+    const ranked = ranker.withParagraph(q, 2, plainly, new Map(), undefined, 'riverside-address');
+    expect(textOf(ranked[0]!)).toBe('2. We will repair roads.');
+    expect(ranked[0]!.field).toBe(true);
   });
 });
 
