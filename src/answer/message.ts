@@ -88,7 +88,9 @@ export type MessageReading =
  * report's contents (its own headings) do.
  */
 const OVERVIEW = new RegExp(
-  String.raw`^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up)(?:\s+(?:this|the|it)(?:\s+(?:report|document|address))?)?` +
+  // A part of it named by its number ("summarize chapter III"): no passage sums that up either; the contents show it.
+  String.raw`^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up|(?:give|show)\s+me\s+(?:a|an|the)\s+(?:summary|overview|rundown|gist)\s+of)\s+(?:the\s+)?(?:chapter|section|part)\s+(?:\d{1,2}|[ivx]{1,5})\b` +
+    String.raw`|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up)(?:\s+(?:this|the|it)(?:\s+(?:report|document|address))?)?` +
     String.raw`|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:give|show)\s+me\s+(?:a|an|the)\s+(?:summary|overview|rundown|gist)` +
     String.raw`|^\s*what(?:['’]s|\s+is)\s+(?:this|the|it)(?:\s+(?:report|document|address))?(?:\s+all)?\s+about` +
     String.raw`|^\s*what\s+are\s+(?:the|its)\s+(?:main|key)\s+(?:points|findings|takeaways|messages)` +
@@ -98,7 +100,7 @@ const OVERVIEW = new RegExp(
 );
 const OVERVIEW_END = /^[\s?？.!！。]*(?:please|pls)?[\s?？.!！。]*$/i;
 const OVERVIEW_ZH =
-  /^(?:请|帮我|麻烦)?(?:总结|概括|概述|简介)(?:一下)?(?:这份|该|本|这个)?(?:报告|文件)?(?:的)?(?:主要内容|要点|重点)?[？?。！!]*$|^(?:这份|该|本|这个)?(?:报告|文件)(?:主要)?(?:讲了|说了|讲|说|是关于|写了)(?:些)?(?:什么|啥)(?:内容)?[？?。]*$|^(?:报告的)?(?:主要内容|要点|重点)是什么[？?]*$/u;
+  /^(?:请|帮我|麻烦)?(?:总结|概括|概述|简介)(?:一下)?(?:这份|该|本|这个)?(?:报告|文件)?(?:的)?(?:第[一二三四五六七八九十\d]{1,3}(?:章|节|部分)(?:的)?)?(?:主要内容|要点|重点)?[？?。！!]*$|^(?:这份|该|本|这个)?(?:报告|文件)(?:主要)?(?:讲了|说了|讲|说|是关于|写了)(?:些)?(?:什么|啥)(?:内容)?[？?。]*$|^(?:报告的)?(?:主要内容|要点|重点)是什么[？?]*$/u;
 
 /** True for a request for the whole report (OVERVIEW), not a question about something in it. Pure. */
 export function asksForOverview(message: string): boolean {

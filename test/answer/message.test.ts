@@ -66,12 +66,17 @@ describe('readMessage', () => {
       '总结一下这份报告',
       '这份报告讲了什么？',
       '报告的主要内容是什么？',
+      'summarize chapter III',
+      'can you give me a summary of section 2?',
+      '总结一下第三章',
     ])
       expect(readMessage(m), m).toEqual({ kind: 'overview' });
     for (const m of [
       'what are the main points of the legal aid reform?',
       'what does the report say about legal aid?',
       'give me a summary of the complaints',
+      'summarize chapter III on housing supply',
+      'summarize the section on legal aid',
       '总结一下法律援助的情况',
     ])
       expect(asksForOverview(m), m).toBe(false);
