@@ -420,9 +420,12 @@ const PARTS_OF_YEAR: [RegExp, string[]][] = [
   ],
 ];
 
-/** Time said relative to now ("last year", "this year"): for a report it is the report's own period, not a topic. */
+/**
+ * Time said relative to now ("last year", "this year", "currently", "the current CEO"): for a report it is the report's
+ * own period, not a topic.
+ */
 const RELATIVE_TIME =
-  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b/gi;
+  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b/gi;
 
 /**
  * Reads the concepts and the kind of answer a question wants.

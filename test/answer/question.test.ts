@@ -141,6 +141,9 @@ describe('time said relative to now', () => {
 
   it('is not a topic word ("right now" is not "right", "last year" not "year")', () => {
     expect(analyzeQuestion('How big is the team right now?').terms).toEqual(['big', 'team']);
+    // "The current CEO" is the CEO now: "current" is no topic ("currently underway", "a current knowledge base").
+    expect(analyzeQuestion("who's the current ceo").terms).toEqual(['ceo']);
+    expect(analyzeQuestion('How many exceptions are currently approved?').terms).toEqual(['except', 'approv']);
     expect(analyzeQuestion('How many cases at the moment, and last year?').terms).toEqual(['case']);
   });
 });
