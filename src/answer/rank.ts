@@ -95,17 +95,7 @@ export class SentenceRanker {
   ): RankedSentence[] {
     const report = this.index.reports.get(reportId)!;
     const fields = report.paragraphs.filter((p) => answersField(q, p) >= 0);
-    const lines = fields.flatMap((p) =>
-      this.rankParagraph(q, report, p.n, dense, query, this.facts.weightsIn(report.id)).map((s) => ({
-        ...s,
-        score: s.score + DOCUMENT_FIELD - answersField(q, p),
-        coverage: 1,
-        literal: 1,
-        field: true,
-      })),
-    );
-    const isField = new Set(fields.map((p) => p.n));
-    return [...lines, ...ranked.filter((s) => s.report !== report || !isField.has(s.paragraph))].sort(byScore);
+    return this.leading(q, report, new Map(fields.map((p) => [p.n, answersField(q, p)])), ranked, dense, query);
   }
 
   /**
@@ -123,15 +113,31 @@ export class SentenceRanker {
   ): RankedSentence[] {
     const report = this.index.reports.get(reportId)!;
     const k = paragraphNumbered(report, n);
-    if (k === undefined) return ranked;
-    const lines = this.rankParagraph(q, report, k, dense, query, this.facts.weightsIn(report.id)).map((s) => ({
-      ...s,
-      score: s.score + DOCUMENT_FIELD,
-      coverage: 1,
-      literal: 1,
-      field: true,
-    }));
-    return [...lines, ...ranked.filter((s) => s.report !== report || s.paragraph !== k)].sort(byScore);
+    return k === undefined ? ranked : this.leading(q, report, new Map([[k, 0]]), ranked, dense, query);
+  }
+
+  /**
+   * The sentences of the report's paragraphs asked for lead (`places`: paragraph → its place among those asked, 0 first),
+   * each judged as the line asked for; the others follow as ranked.
+   */
+  private leading(
+    q: QuestionAnalysis,
+    report: ParsedReport,
+    places: Map<number, number>,
+    ranked: RankedSentence[],
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+  ): RankedSentence[] {
+    const lines = [...places].flatMap(([n, place]) =>
+      this.rankParagraph(q, report, n, dense, query, this.facts.weightsIn(report.id)).map((s) => ({
+        ...s,
+        score: s.score + DOCUMENT_FIELD - place,
+        coverage: 1,
+        literal: 1,
+        field: true,
+      })),
+    );
+    return [...lines, ...ranked.filter((s) => s.report !== report || !places.has(s.paragraph))].sort(byScore);
   }
 
   /**
