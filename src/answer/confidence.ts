@@ -21,6 +21,7 @@ import {
   isNameAlone,
   MONEY_FRAME,
   measuredIn,
+  NAME_JOINERS,
   MONTH_NAMES,
   NUMBER_TERMS,
   onlyChanges,
@@ -431,12 +432,10 @@ function countsOtherWords(quoted: string, counted: string[], asked: string[]): b
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */
 const EXAMPLES = /\b(?:such as|including|e\.g\.|for example|for instance)\b[^.;:\d]*(?=[.;:]|$)/gi;
 
-/** Small words a name may hold between the words its initials come from ("Office of Management and Budget"). */
-const NAME_LINKS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&']);
-
 /**
- * True when a text spells out an abbreviation: defines it ("… Budget (OMB)") or holds capitalised words, small words
- * aside, whose initials are its letters ("the Northern Metropolis" for NM). Pure.
+ * True when a text spells out an abbreviation: defines it ("… Budget (OMB)") or holds capitalised words, the small words
+ * a name holds aside (NAME_JOINERS: "Office of Management and Budget"), whose initials are its letters ("the Northern
+ * Metropolis" for NM). Pure.
  */
 export function spellsOut(text: string, abbreviation: string): boolean {
   if (definedAcronyms(text).some((a) => a.short === abbreviation)) return true;
@@ -445,7 +444,7 @@ export function spellsOut(text: string, abbreviation: string): boolean {
   return words.some((_, start) => {
     let initials = '';
     for (const word of words.slice(start)) {
-      if (initials && NAME_LINKS.has(word)) continue;
+      if (initials && NAME_JOINERS.has(word)) continue;
       if (!/^\p{Lu}/u.test(word)) break;
       initials += word.charAt(0);
       if (initials === letters) return true;

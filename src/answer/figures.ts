@@ -1,7 +1,8 @@
 /**
  * What a text of a report states, read by its words: figures of a kind (counts, shares, sums of money, places in an
- * order, lengths of time), dates and the years it says ("this year"), changes, negation, superlatives and names alone. The question's side (question.ts) asks for them; the judge
- * (confidence.ts) and the ranking (rerank.ts) check a passage for them. Pure.
+ * order, lengths of time), dates and the years it says ("this year"), changes, negation, superlatives and names alone.
+ * The question's side (question.ts) asks for them; the judge (confidence.ts) and the ranking (rerank.ts) check a
+ * passage for them. Pure.
  */
 import { processTerm, tokenize } from '../search/tokenize.js';
 
@@ -15,8 +16,8 @@ export function yearsIn(text: string): string[] {
   return text.match(/\b(19|20)\d{2}\b/g) ?? [];
 }
 
-/** Words a name may hold in lower case ("Department of Defense", "Chief Secretary for Administration"). */
-const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'from', '&']);
+/** Small words a name may hold in lower case ("Department of Defense", "Office of Management and Budget"). */
+export const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'from', '&']);
 
 /**
  * A name alone ("Access Board (USAB)", a list item of agencies): every word capitalised but the joiners, no figure. It

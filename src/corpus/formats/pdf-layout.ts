@@ -329,14 +329,18 @@ function markFootnotes(blocks: Block[], body: number): void {
  */
 function endingBeside(b: Block, blocks: Block[]): Block | undefined {
   const { x, y } = b.lines[0]!;
-  let best: { block: Block; xEnd: number } | undefined;
+  let best: { block: Block; line: PdfLine } | undefined;
   for (const o of blocks) {
     if (o === b || o.page !== b.page || o.kind === 'drop') continue;
     for (const l of o.lines)
-      if (Math.abs(l.y - y) < Math.max(l.size, b.size) && l.xEnd <= x + b.size && l.xEnd > (best?.xEnd ?? -Infinity))
-        best = { block: o, xEnd: l.xEnd };
+      if (
+        Math.abs(l.y - y) < Math.max(l.size, b.size) &&
+        l.xEnd <= x + b.size &&
+        l.xEnd > (best?.line.xEnd ?? -Infinity)
+      )
+        best = { block: o, line: l };
   }
-  return best && best.block.lines.at(-1)!.xEnd === best.xEnd && best.block.kind === 'body' ? best.block : undefined;
+  return best && best.block.lines.at(-1) === best.line && best.block.kind === 'body' ? best.block : undefined;
 }
 
 const top = (b: Block): number => Math.max(...b.lines.map((l) => l.y + l.size * 0.8));
