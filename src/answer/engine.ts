@@ -301,16 +301,9 @@ export class AnswerEngine {
       scope ??
       (this.index.reports.size === 1 ? [...this.index.reports.keys()][0] : undefined) ??
       (q.documentFields.length ? this.ranker.onlyReportWithField(q, ranked) : undefined);
-    const answered = q.defines
-      ? this.ranker.withDefinition(q, q.defines, ranked, dense, query)
-      : q.documentFields.length && report
-        ? this.ranker.withDocumentField(q, ranked, dense, query, report)
-        : q.paragraphAsked !== undefined && report
-          ? this.ranker.withParagraph(q, q.paragraphAsked, ranked, dense, query, report)
-          : ranked;
-    if (!answered.length) return undefined;
+    const answered = this.ranker.withLineAsked(q, ranked, dense, query, report);
     t.rerank = performance.now() - mark;
-    return answered;
+    return answered.length ? answered : undefined;
   }
 
   /**

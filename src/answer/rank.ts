@@ -82,6 +82,25 @@ export class SentenceRanker {
   }
 
   /**
+   * The ranking with the line a question asks for by what it is, not by its words, first: an abbreviation's definition
+   * (in any candidate report), or in the report meant (`reportId`, when known) the header or signature line asked for or
+   * the paragraph asked for by its number.
+   */
+  withLineAsked(
+    q: QuestionAnalysis,
+    ranked: RankedSentence[],
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+    reportId: string | undefined,
+  ): RankedSentence[] {
+    if (q.defines) return this.withDefinition(q, q.defines, ranked, dense, query);
+    if (reportId && q.documentFields.length) return this.withDocumentField(q, ranked, dense, query, reportId);
+    if (reportId && q.paragraphAsked !== undefined)
+      return this.withParagraph(q, q.paragraphAsked, ranked, dense, query, reportId);
+    return ranked;
+  }
+
+  /**
    * A question about the document itself ("When did they put this report out?", "Who was it submitted to?") is answered
    * by the header or signature line it asks for, whatever that line's words: "this report" names the document, not a
    * report its text mentions. That line of the report it means leads.

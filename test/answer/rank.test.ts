@@ -70,6 +70,18 @@ describe('SentenceRanker', () => {
     expect(textOf(ranked[0]!)).toContain('(OMB)');
   });
 
+  it('puts the line asked for first only in the report meant, when it is known', () => {
+    const { ranker, all } = setup();
+    const q = analyzeQuestion('When was this report issued?');
+    const ranked = ranker.rank(q, all, new Map());
+    expect(ranker.withLineAsked(q, ranked, new Map(), undefined, undefined)).toBe(ranked);
+    expect(ranker.withLineAsked(q, ranked, new Map(), undefined, 'riverside-2024')[0]!.field).toBe(true);
+    // An abbreviation's definition is looked for in every candidate report.
+    const omb = analyzeQuestion('What does OMB stand for?');
+    const defined = ranker.withLineAsked(omb, ranker.rank(omb, all, new Map()), new Map(), undefined, undefined);
+    expect(textOf(defined[0]!)).toContain('(OMB)');
+  });
+
   it('knows "this report" as the one candidate report with the line asked for', () => {
     const { ranker, all } = setup();
     const q = analyzeQuestion('When was this report issued?');
