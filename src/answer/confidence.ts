@@ -567,8 +567,16 @@ export function figureAttached(
 ): boolean {
   const years = new Set(yearsIn(sentence));
   const sentenceTerms = tokenize(sentence);
+  const isFigure = (t: string): boolean => (NUMBER_TERMS.has(t) || /^\d/.test(t)) && !years.has(t);
+  // A line that opens with its one figure, a measure, is that measure's label, however long ("8 weeks from start of
+  // project to first Simple Report test result delivered"): a report's "by the numbers" item. (A count that opens a
+  // line counts its noun: "11 agencies fully resolved all of the complaints" counts no complaints.)
+  const label =
+    isFigure(sentenceTerms[0] ?? '') &&
+    UNIT_TERMS.has(sentenceTerms[1] ?? '') &&
+    sentenceTerms.filter(isFigure).length === 1;
   return sentenceTerms.some((t, i) => {
-    if (!(NUMBER_TERMS.has(t) || /^\d/.test(t)) || years.has(t)) return false;
+    if (!isFigure(t)) return false;
     // A number followed by a unit counts that unit ("6.1 years for a flat" is a time, not a number of flats), also
     // with a word between ("a reduction of one full year").
     const [next, after] = [sentenceTerms[i + 1], sentenceTerms[i + 2]];
@@ -577,7 +585,7 @@ export function figureAttached(
     // A unit asked for is counted ("多少吨" glossed "ton": "2 000 tonnes").
     if (unit && !units.has(unit) && ![...asked].some((a) => a === unit || (a.length >= 3 && unit.startsWith(a))))
       return false;
-    const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
+    const near = label ? sentenceTerms : sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
   });
 }

@@ -428,6 +428,15 @@ const RELATIVE_TIME =
   /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b/gi;
 
 /**
+ * The question with "WHO" in capitals put aside where other words are in lower case ("when did WHO declare a
+ * pandemic?"): it is the World Health Organization there, not the question word (a message in capitals throughout is
+ * read in lower case before this: engine.ts inOwnCase).
+ */
+function whWords(question: string): string {
+  return /\p{Ll}/u.test(question) ? question.replace(/\bWHO\b/g, ' ') : question;
+}
+
+/**
  * Reads the concepts and the kind of answer a question wants.
  * @param translated concepts from translating the question (Chinese words glossed into English);
  *   when given, the question's raw Han characters are left to them
@@ -473,10 +482,10 @@ export function analyzeQuestion(
     wantsDate,
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
     // ("The full name of OLA" asks what it stands for, not for someone.)
-    wantsName: NAME_CUES.test(question) && !WHO_COMPARES.test(question) && !defines,
+    wantsName: NAME_CUES.test(whWords(question)) && !WHO_COMPARES.test(question) && !defines,
     asksIdentity: IDENTITY_CUES.test(question),
     whoIs: whoIsOf(question),
-    office: NAME_CUES.test(question) ? officeAsked(question) : undefined,
+    office: NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined,
     negated: isNegated(question),
     superlative: asksSuperlative(question),
     defines,

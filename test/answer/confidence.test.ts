@@ -16,6 +16,7 @@ import {
   yearOutOfScope,
   type Shown,
 } from '../../src/answer/confidence.js';
+import { TIME_UNITS } from '../../src/answer/figures.js';
 import { tokenize } from '../../src/search/tokenize.js';
 import type { Answer, AnswerItem } from '../../src/answer/types.js';
 
@@ -83,6 +84,16 @@ describe('confidence', () => {
     const tickets = new Set(tokenize('support tickets'));
     expect(figureAttached('Responded to 1,946 tickets within agreed times.', tickets)).toBe(true);
     expect(figureAttached('Tickets were first issued in 1946.', tickets)).toBe(false);
+    // A line that opens with its one measure labels it throughout (a "by the numbers" item); a count counts its noun.
+    const result = new Set(tokenize('first simple report result'));
+    const line = '8 weeks from start of project to first Simple Report test result delivered';
+    expect(figureAttached(line, result, 3, TIME_UNITS)).toBe(true);
+    const later = 'The first Simple Report test result was delivered to state laboratories after 8 weeks';
+    expect(figureAttached(later, result, 3, TIME_UNITS)).toBe(false);
+    const complaints = new Set(tokenize('complaints'));
+    expect(
+      figureAttached('11 agencies fully resolved, addressed or adjudicated all of the complaints', complaints),
+    ).toBe(false);
     expect(
       figureAttached(
         'In 2023 the administrative cases were heard; fees rose by 40 yuan for parking permits and licences.',

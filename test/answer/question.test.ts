@@ -323,6 +323,13 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('who did the review?').wantsName).toBe(true);
   });
 
+  it('"WHO" in capitals among lower-case words is the World Health Organization, not the question word', () => {
+    expect(analyzeQuestion('when did WHO declare covid a pandemic').wantsName).toBe(false);
+    expect(analyzeQuestion('when did WHO declare covid a pandemic').wantsDate).toBe(true);
+    expect(analyzeQuestion('WHO IS THE CEO').wantsName).toBe(true);
+    expect(analyzeQuestion('Who is the CEO?').wantsName).toBe(true);
+  });
+
   it('"who is the …", "the name of", "是谁" ask who someone is; "who\'s heading up …", "由谁主持" who did it', () => {
     const identity = (q: string): boolean => analyzeQuestion(q).asksIdentity;
     expect(identity('who is the current Financial Secretary? name please')).toBe(true);
