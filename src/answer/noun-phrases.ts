@@ -46,7 +46,8 @@ export function countedAfter(text: string): string | undefined {
 }
 
 function pluralHead(words: string[]): string | undefined {
-  const head = words.find((w) => PLURAL_HEAD.test(w));
+  // (An abbreviation in capitals is no plural: "OAS", "USDS".)
+  const head = words.find((w) => PLURAL_HEAD.test(w) && !/^\p{Lu}+$/u.test(w));
   return head === undefined ? undefined : tokenize(head)[0];
 }
 

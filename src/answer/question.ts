@@ -664,10 +664,15 @@ export function isForwardLooking(sectionPath: string[]): boolean {
   );
 }
 
+/** "How many rate tables": a share's word before the plural noun a "how many" counts (kept: what precedes it). */
+const SHARE_WORD_MODIFYING = /\b(how many\s+(?:[a-z]+\s+){0,2}?)(?:rate|ratio|share|percentage)\s+(?=[a-z]+s\b)/gi;
+
 /** What kind of figure a figure question asks for; undefined when it does not say ("what was the total"). */
+
 export function figureKindOf(question: string): FigureKind | undefined {
   if (RANK_CUES.test(question)) return 'rank';
-  if (SHARE_CUES.test(question)) return 'share';
+  // "How many rate tables …" counts tables: a share's word that modifies the plural noun counted asks for no share.
+  if (SHARE_CUES.test(question.replace(SHARE_WORD_MODIFYING, '$1'))) return 'share';
   // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA
   // answered only low 12 → 11, nothing else moved.
   if (/\bhow often\b/i.test(question)) return undefined;

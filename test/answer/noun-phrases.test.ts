@@ -37,6 +37,7 @@ describe('what a "how many" question counts', () => {
     expect(countedAfter(' agencies (40%)')).toBe('agenc');
     expect(countedAfter('complaints were reported')).toBe('complaint');
     expect(countedAfter(' agency reported none')).toBeUndefined(); // no plural: cannot tell
+    expect(countedAfter(' OAS rate tables or calling a centre')).toBe('tabl'); // an abbreviation is no plural
     expect(countedAfter(' preparing taxes each year')).toBeUndefined(); // a verb: "$150 preparing …"
     expect(countedAfter(' their taxes each year')).toBeUndefined(); // "… $150 on their taxes": another phrase's
   });

@@ -205,6 +205,8 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
     expect(figureKindOf('count of lawyers in zuoyun?')).toBe('count'); // as "the number of"
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
+    // (A share's word modifying the noun counted asks for no share.)
+    expect(figureKindOf('how many rate tables did OAS have')).toBe('count');
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
