@@ -207,6 +207,10 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
     // (A share's word modifying the noun counted asks for no share.)
     expect(figureKindOf('how many rate tables did OAS have')).toBe('count');
+    // "What %" asks for a share; "50%" in a question is a figure it names.
+    expect(analyzeQuestion('what % of cds staff came from outside government').wantsFigure).toBe(true);
+    expect(figureKindOf('what % of cds staff came from outside government')).toBe('share');
+    expect(analyzeQuestion('did agencies test 50% of their pages?').wantsFigure).toBe(false);
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
