@@ -34,7 +34,7 @@ import {
   yearMeant,
   yearsIn,
 } from './figures.js';
-import { countedAfter } from './noun-phrases.js';
+import { countedAfter, PEOPLE_TERMS } from './noun-phrases.js';
 import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -399,6 +399,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
     const what = [...near].filter((t) => !MONEY_FRAME.has(t));
     return amountAttached(figures, what.length ? new Set(what) : near, t.figureWindow);
   }
+  // A count of the very noun counted is the count asked, however far the words it shares with the question stand
+  // ("12,000 Canada.ca web pages using the page-feedback tool" for "how many pages use the page feedback tool").
+  if (q.figureKind === 'count' && q.countedHead && countedByFigures(shown.quoted).includes(q.countedHead)) return true;
   // "How long is the wait?": "6.1 years" is the length asked, not a count of years.
   return (
     hasFigure(figures, q.figureKind) &&
@@ -424,9 +427,14 @@ function countsOnlyAnExample(q: QuestionAnalysis, quoted: string): boolean {
 function countsOtherWords(quoted: string, counted: string[], asked: string[]): boolean {
   const others = new Set(asked.filter((t) => !counted.includes(t)));
   if (!counted.length || !others.size) return false;
-  const text = figuresOfKind(quoted, 'count');
-  const heads = [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(text.slice(m.index + m[0].length)));
+  const heads = countedByFigures(quoted);
   return heads.length > 0 && heads.every((h) => h !== undefined && others.has(h));
+}
+
+/** What each count in digits of a text counts (noun-phrases.ts countedAfter), in order; undefined where it cannot tell. */
+function countedByFigures(quoted: string): (string | undefined)[] {
+  const text = figuresOfKind(quoted, 'count');
+  return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(text.slice(m.index + m[0].length)));
 }
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */
@@ -538,9 +546,6 @@ function coversLastYear(shown: Shown): boolean {
   );
 }
 
-/** Words that count people whoever they are, as index terms. */
-const PEOPLE = new Set(tokenize('people persons individuals'));
-
 /** The terms of what a "how many" question counts, with their readings (its family, synonyms). */
 function countedTerms(q: QuestionAnalysis): string[] {
   return conceptsWith(q.concepts, q.counted).flatMap(conceptTerms);
@@ -548,7 +553,7 @@ function countedTerms(q: QuestionAnalysis): string[] {
 
 /** "How many people …": whoever a quote names as persons is what is counted (Shown.persons). */
 export function countsPeople(q: QuestionAnalysis): boolean {
-  return countedTerms(q).some((t) => PEOPLE.has(t));
+  return countedTerms(q).some((t) => PEOPLE_TERMS.has(t));
 }
 
 /**

@@ -33,6 +33,9 @@ export function countedHeadOf(question: string): string | undefined {
   return pluralHead(countedWordsOf(question));
 }
 
+/** Words that count people whoever they are, as index terms. */
+export const PEOPLE_TERMS = new Set(tokenize('people persons individuals'));
+
 /**
  * What a figure in a text counts: the first plural noun of the noun phrase after it, as an index term ("3 300 national
  * security education district tutors have …" → tutor); undefined when the phrase has none ("one agency").
@@ -116,7 +119,8 @@ export function nounPhrase(text: string): string[] {
     // "they've", "we'd": the pronoun ends it, as "they" does.
     if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || /ly$/i.test(bare)) break;
     words.push(bare);
-    if (bare !== word || words.length === 5) break; // punctuation after it ends the phrase
+    // Punctuation after it ends the phrase; a dot inside it does not ("Canada.ca web pages").
+    if (bare !== word.replace(/(?<=[\p{L}\d])\.(?=[\p{L}\d])/gu, '') || words.length === 5) break;
   }
   return words;
 }

@@ -7,7 +7,15 @@ import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { hasSuperlative, isNegated, NOT_A_COUNT, relativeYearsIn, yearsIn, type FigureKind } from './figures.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
-import { conflatedAgent, countedHeadOf, countedOf, countedWordsOf, definedTermOf, nounPhrase } from './noun-phrases.js';
+import {
+  conflatedAgent,
+  countedHeadOf,
+  countedOf,
+  countedWordsOf,
+  definedTermOf,
+  nounPhrase,
+  PEOPLE_TERMS,
+} from './noun-phrases.js';
 
 export interface QuestionAnalysis {
   /** The question's own processed terms (stemmed, stop words removed), in order: for phrases and highlights. */
@@ -470,7 +478,14 @@ export function analyzeQuestion(
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
   );
   const terms = tokens.map((t) => t.term);
-  const own = ownConcepts(tokens, content, keep, synonymsOf);
+  const counted = countedOf(question);
+  const own = ownConcepts(
+    tokens,
+    content,
+    keep,
+    synonymsOf,
+    counted.some((t) => PEOPLE_TERMS.has(t)),
+  );
   const concepts: Concept[] = [
     ...own,
     ...months,
@@ -500,7 +515,7 @@ export function analyzeQuestion(
     yearBefore,
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
-    counted: countedOf(question),
+    counted,
     countedHead: countedHeadOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     ...measures(question, wantsFigure),
@@ -552,11 +567,14 @@ function ownConcepts(
   content: string,
   keep: (term: string) => boolean,
   synonymsOf: (word: string) => string[][][],
+  countsPeople = false,
 ): Concept[] {
   const own = new Map<string, Concept>();
   for (const t of tokens) {
     if (own.has(t.term)) continue;
     const word = content.slice(t.start, t.end);
+    // "How many people does CDS employ?": the people counted are its employees (personNounsOf).
+    const persons = countsPeople && !PEOPLE_TERMS.has(t.term) ? personNounsOf(word, t.term).map((p) => [[p]]) : [];
     // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
     const particle = PARTICLE.exec(content.slice(t.end))?.[1]?.toLowerCase();
     const forms = [t.term, ...numeralTwin(t.term, content.slice(0, t.start), content.slice(t.end))];
@@ -566,19 +584,32 @@ function ownConcepts(
     const synonyms = ORDINAL_WORDS.includes(word.toLowerCase())
       ? []
       : synonymsOf(word).filter((reading) => reading.flat().every(keep));
-    const readings = [...phrasal, ...synonyms];
+    const readings = [...phrasal, ...synonyms, ...persons];
     own.set(
       t.term,
       readings.length
         ? {
             senses: [[forms], ...readings],
-            credits: [1, ...phrasal.map(() => 1), ...synonyms.map(() => SYNONYM_CREDIT)],
+            credits: [1, ...phrasal.map(() => 1), ...[...synonyms, ...persons].map(() => SYNONYM_CREDIT)],
             weight: 1,
           }
         : { senses: [[forms]], weight: 1 },
     );
   }
   return [...own.values()];
+}
+
+/**
+ * The nouns naming who does or undergoes what a verb says, made by English's agent and patient suffixes (-er, -or, -ee):
+ * "employ" → employer, employee; "use" → user; "visit" → visitor; "attend" → attendee. As index terms, not the word's
+ * own; those no report holds simply match nothing.
+ */
+function personNounsOf(word: string, term: string): string[] {
+  const w = word.toLowerCase();
+  if (!/^\p{Ll}{3,}$/u.test(w)) return [];
+  const base = w.endsWith('e') ? w.slice(0, -1) : w;
+  const nouns = tokenize(['ee', 'er', 'or'].map((suffix) => base + suffix).join(' '));
+  return [...new Set(nouns)].filter((n) => n !== term);
 }
 
 /** Small numbers written as words, stemmed as the index holds them: "two" for 2 … "twelv" for 12. */

@@ -350,6 +350,13 @@ describe('confidence', () => {
         [],
       ),
     ).toBe('low');
+    // A count of the very noun counted is the count asked, however far the question's other words stand.
+    const feedbackPages = analyzeQuestion('how many pages use the page feedback tool');
+    const tool = '12,000 Canada.ca web pages using the page-feedback tool to improve content';
+    expect(verdict(feedbackPages, tool)).toBe('high');
+    expect(
+      verdict(feedbackPages, '12,000 Canada.ca web visitors using the page-feedback tool to improve content'),
+    ).toBe('low');
     // "Next year" says when, never what a figure counts: "$150 … each year" is no number of states.
     const ahead = analyzeQuestion('How many states will the pilot reach next year?');
     expect(

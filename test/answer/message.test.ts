@@ -98,6 +98,8 @@ describe('readMessage', () => {
     expect(withoutRequest('Tell me about the notary office')).toBe('about the notary office');
     expect(withoutRequest('What did the bureau tell me last time?')).toBe('What did the bureau tell me last time?');
     expect(withoutRequest('please, thanks')).toBe('please, thanks');
+    expect(withoutRequest('thx! one more - how many ppl does cds employ')).toBe('how many ppl does cds employ');
+    expect(withoutRequest('Thanks, another question: who signed it?')).toBe('who signed it?');
   });
 });
 

@@ -38,6 +38,7 @@ describe('what a "how many" question counts', () => {
     expect(countedAfter('complaints were reported')).toBe('complaint');
     expect(countedAfter(' agency reported none')).toBeUndefined(); // no plural: cannot tell
     expect(countedAfter(' OAS rate tables or calling a centre')).toBe('tabl'); // an abbreviation is no plural
+    expect(countedAfter(' Canada.ca web pages using the tool')).toBe('page'); // a dot inside a word ends nothing
     expect(countedAfter(' preparing taxes each year')).toBeUndefined(); // a verb: "$150 preparing …"
     expect(countedAfter(' their taxes each year')).toBeUndefined(); // "… $150 on their taxes": another phrase's
   });

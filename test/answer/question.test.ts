@@ -200,6 +200,18 @@ describe('words that only frame what is asked', () => {
   });
 });
 
+describe('the people a "how many people" question counts', () => {
+  it('are also the nouns of who does or undergoes its verb: employees, users, visitors', () => {
+    const readings = (q: string, word: string): string[] =>
+      analyzeQuestion(q)
+        .concepts.filter((c) => c.senses[0]![0]!.includes(tokenize(word)[0]!))
+        .flatMap((c) => c.senses.flat(2));
+    expect(readings('how many people does CDS employ?', 'employ')).toContain(tokenize('employees')[0]);
+    expect(readings('how many people use VA.gov?', 'use')).toContain(tokenize('users')[0]);
+    expect(readings('how many agencies use VA.gov?', 'use')).not.toContain(tokenize('users')[0]);
+  });
+});
+
 describe('the kind of figure asked for', () => {
   it('tells counts, shares and amounts of money apart', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
