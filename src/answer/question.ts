@@ -477,22 +477,15 @@ export function analyzeQuestion(
       !(glossed && HAN.test(t.term)) &&
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
   );
-  const terms = tokens.map((t) => t.term);
   const counted = countedOf(question);
-  const own = ownConcepts(
-    tokens,
-    content,
-    keep,
-    synonymsOf,
-    counted.some((t) => PEOPLE_TERMS.has(t)),
-  );
+  const own = ownConcepts(tokens, content, keep, synonymsOf, counted);
   const concepts: Concept[] = [
     ...own,
     ...months,
     ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
   ];
   return {
-    terms,
+    terms: tokens.map((t) => t.term),
     concepts,
     wantsFigure,
     wantsDate,
@@ -567,9 +560,10 @@ function ownConcepts(
   content: string,
   keep: (term: string) => boolean,
   synonymsOf: (word: string) => string[][][],
-  countsPeople = false,
+  counted: string[] = [],
 ): Concept[] {
   const own = new Map<string, Concept>();
+  const countsPeople = counted.some((t) => PEOPLE_TERMS.has(t));
   for (const t of tokens) {
     if (own.has(t.term)) continue;
     const word = content.slice(t.start, t.end);
