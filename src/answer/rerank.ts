@@ -9,7 +9,7 @@
 import type { Concept } from '../search/concept.js';
 import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
 import { definesTerm } from './noun-phrases.js';
-import { namesOnlyAnotherRank, type QuestionAnalysis } from './question.js';
+import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
@@ -164,6 +164,9 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
   const givesFigure = q.duration ? statesDuration(s.terms) : hasFigure(s.text, q.figureKind);
   if (q.wantsFigure) cue += givesFigure ? w.figure : -w.figure;
+  // "How many visitors a year?": a figure of another period ("19 million monthly users") is not the one asked, as the
+  // judge reads it (confidence.ts measuresAsAsked).
+  if (q.rate && !statesRateOf(s.text, q.rate)) cue -= w.figure;
   if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
   // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …")
   // leads, as an abbreviation's definition does (rank.ts withDefinition), however close in meaning the sentences only

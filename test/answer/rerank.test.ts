@@ -187,6 +187,15 @@ describe('a length of time asked', () => {
   });
 });
 
+describe('a rate asked', () => {
+  it('"how many a year" prefers a figure of that period to one of another ("monthly")', () => {
+    const q = 'how many va.gov visitors a year';
+    expect(score(q, 'VA.gov receives 20 million site visitors annually.')).toBeGreaterThan(
+      score(q, 'VA.gov has 19 million monthly unique visitors.'),
+    );
+  });
+});
+
 describe('an office asked for', () => {
   it('"who is the administrator" is not answered by the office at another rank ("Deputy Administrator")', () => {
     const q = 'who is the administrator of the digital service?';
