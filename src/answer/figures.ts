@@ -133,8 +133,9 @@ const withoutQuotedNumbers = (text: string): string =>
 
 /** The sentence with every figure not of the kind asked for blanked out (a share is no count, a section number no figure). */
 export function figuresOfKind(sentence: string, kind: FigureKind | undefined): string {
-  // "one of the world's major suppliers" states no figure.
+  // "one of the world's major suppliers" states no figure, nor does a fiscal year's second year ("in 2024-25").
   const figures = withoutQuotedNumbers(sentence)
+    .replace(/\b((?:19|20)\d{2})[-–/]\d{2}\b/g, '$1')
     .replace(/\bone of\b/gi, ' ')
     .replace(DESIGNATED, ' ');
   // A share counts nothing, nor does a rank ("the 20th National Congress"), nor a measure made a modifier ("a 6-digit

@@ -12,7 +12,16 @@ import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.j
  * whatever they are called: nothing then, as when the phrase is empty ("how many of them").
  */
 export function countedOf(question: string): string[] {
-  const terms = tokenize(countedWordsOf(question).join(' '));
+  const words = countedWordsOf(question);
+  // The phrase ends in its head, the plural the count is of, unless another plural or a conjunction follows ("sports
+  // facilities", "rights and responsibilities items"): a word after it is the question's verb ("how many people work
+  // at …", "how many pages use …").
+  const continues = (w: string | undefined): boolean =>
+    w !== undefined && (PLURAL_HEAD.test(w) || /^(?:and|or|&)$/i.test(w));
+  let end = words.findIndex((w) => PLURAL_HEAD.test(w));
+  while (end >= 0 && continues(words[end + 1])) end++;
+  const phrase = end >= 0 ? words.slice(0, end + 1) : words;
+  const terms = tokenize(phrase.join(' '));
   return terms.every((t) => t === 'time') ? [] : terms;
 }
 

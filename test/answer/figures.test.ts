@@ -21,6 +21,11 @@ describe('figures', () => {
     expect(hasFigure(figuresOfKind('Most agencies (12 of them) did.', 'count'), 'count')).toBe(true);
   });
 
+  it('a fiscal year\'s second year is no figure: "in 2024-25" is a year', () => {
+    expect(figuresOfKind('feedback from departments in 2024-25', 'count')).toBe('feedback from departments in 2024');
+    expect(figuresOfKind('up from 47 in FY 2022–23', 'count')).toBe('up from 47 in FY 2022');
+  });
+
   it('"one of the world\'s major suppliers" states no figure', () => {
     expect(
       hasFigure(

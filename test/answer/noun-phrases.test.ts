@@ -20,6 +20,12 @@ describe('what a "how many" question counts', () => {
     expect(countedOf('how many standing (executive) meetings did the county hold')).toEqual(['stand', 'meet']);
     expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
     expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
+    // The phrase ends in its plural head: the word after it is the verb.
+    expect(countedOf('how many people work at the digital transformation office')).toEqual(['peopl']);
+    expect(countedOf('how many sports facilities opened')).toEqual(tokenize('sports facilities'));
+    expect(countedOf('how many rights and responsibilities items were adjusted')).toEqual(
+      tokenize('rights and responsibilities items'),
+    );
     expect(countedOf("no clue how many software apps they've got")).toEqual(['softwar', 'app']);
   });
 
