@@ -19,6 +19,7 @@ import {
   hasFigure,
   hasSuperlative,
   isNameAlone,
+  isNegated,
   MONEY_FRAME,
   measuredIn,
   NAME_JOINERS,
@@ -374,6 +375,8 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   if (countsOnlyAnExample(q, shown.quoted)) return false;
+  // "How many components are not accessible?": a count of what is there is no count of what is not.
+  if (q.figureKind === 'count' && q.negated && !isNegated(shown.quoted)) return false;
   if (q.figureKind === 'count' && countsOtherWords(shown.quoted, counted, asked)) return false;
   // "How many … officers": a count beside the "office" counts something else (the stems are one).
   if (q.figureKind === 'count' && q.countedAgent && !new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted))

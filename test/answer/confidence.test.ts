@@ -350,6 +350,10 @@ describe('confidence', () => {
         [],
       ),
     ).toBe('low');
+    // A count of what is there is no count of what is not.
+    const inaccessible = analyzeQuestion('how many design system components are not accessible');
+    expect(verdict(inaccessible, 'Implemented all 11 mandatory components, all accessible.')).toBe('low');
+    expect(verdict(inaccessible, '11 design system components are not accessible yet.')).toBe('high');
     // A count of the very noun counted is the count asked, however far the question's other words stand.
     const feedbackPages = analyzeQuestion('how many pages use the page feedback tool');
     const tool = '12,000 Canada.ca web pages using the page-feedback tool to improve content';
