@@ -319,6 +319,11 @@ export interface Shown {
   field?: boolean | undefined;
   /** For a figure question "what is the X (of …)", X with its readings: what the figure must be of. */
   head?: string[] | undefined;
+  /**
+   * The quote says the opposite of a word of the question and not the word: "accepted" for "how many were rejected?",
+   * "began" for "when does it end?" (WordNet's antonyms).
+   */
+  opposes?: boolean | undefined;
 }
 
 /**
@@ -353,6 +358,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   // "What does OMB stand for?": a passage that only uses OMB does not say.
   if (q.defines && !spellsOut(shown.quoted, q.defines)) return false;
+  // "How many tax returns were rejected?": "140,803 tax returns accepted" gives the other figure (a yes/no question
+  // may be answered by the opposite: "did it increase?" — "it decreased").
+  if (shown.opposes && !q.negated && (q.wantsFigure || q.wantsDate || q.wantsName)) return false;
   return (!q.wantsFigure && !q.wantsDate) || givesFigureOrDate(q, shown, t);
 }
 

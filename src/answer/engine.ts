@@ -13,7 +13,7 @@ import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
-import { tokenize, wordCounts } from '../search/tokenize.js';
+import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
@@ -339,10 +339,11 @@ export class AnswerEngine {
     const beyond =
       span.end > s.sentences.at(-1)!.end ? tokenize(s.report.text.slice(s.sentences.at(-1)!.end, span.end)) : [];
     const context = new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]);
+    const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
     return {
       sentence: text,
       quoted,
-      quotedTerms: [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond],
+      quotedTerms,
       context,
       persons: countsPeople(q) ? vocabulary.personNouns(quoted).flatMap((w) => tokenize(w)) : [],
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
@@ -363,7 +364,19 @@ export class AnswerEngine {
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
       // "What's the average age of CDS employees?": the figure asked for is an age ("269 employees" is none).
       head: q.wantsFigure ? this.askedHead(q, question) : [],
+      opposes: this.opposes(question, quotedTerms, vocabulary),
     };
+  }
+
+  /**
+   * Whether a quote with these terms says the opposite of a word of the question without the word itself ("accepted"
+   * for "rejected").
+   */
+  private opposes(question: string, quotedTerms: string[], vocabulary: QueryVocabulary): boolean {
+    const quoted = new Set(quotedTerms);
+    return tokenizeWithOffsets(question).some(
+      (t) => !quoted.has(t.term) && vocabulary.opposites(question.slice(t.start, t.end)).some((o) => quoted.has(o)),
+    );
   }
 
   /**

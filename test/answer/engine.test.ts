@@ -287,6 +287,15 @@ Agencies tested their web pages with automated tools and manual checks.
     await expectTopQuote(engine, 'which browser do agencies use for testing web pages?', 'automated tools', 'low');
   });
 
+  it('a passage saying the opposite of the question\'s verb ("accepted" for "rejected") is no confident answer', async () => {
+    const engine = annualReport(`## Filing
+
+The tax office accepted 140,803 tax returns filed online.
+`);
+    await expectTopQuote(engine, 'how many tax returns did the tax office accept?', '140,803', 'high');
+    await expectTopQuote(engine, 'how many tax returns did the tax office reject?', '140,803', 'low');
+  });
+
   it('"last year" is read against the report\'s year: a passage of another year does not answer', async () => {
     const engine = annualReport(`## Parks
 

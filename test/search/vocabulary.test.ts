@@ -247,6 +247,20 @@ describe('Thesaurus', () => {
     expect(['wagner', 'agency', 'irs'].map((w) => wordnet.knowsAsPlace(w))).toEqual([false, false, false]);
   });
 
+  it("reads a verb's antonyms from WordNet's own files, not an adjective's nor a noun's", () => {
+    const wordnet = loadThesaurus()!;
+    expect(wordnet.antonyms('rejected')).toContain('accept');
+    expect(wordnet.antonyms('end')).toContain('begin');
+    expect(wordnet.antonyms('end')).not.toContain('middle'); // the noun's
+    expect(wordnet.antonyms('local')).toEqual([]); // an adjective's
+    // As index terms the reports hold.
+    const accepted = wordCounts(['The court accepted 13 cases.']);
+    const acceptedTerms = new Set([...accepted.keys()].map((w) => processTerm(w)));
+    expect(new QueryVocabulary(accepted, (t) => acceptedTerms.has(t), wordnet).opposites('rejected')).toEqual([
+      processTerm('accept'),
+    ]);
+  });
+
   it('finds the places a text names: names the dictionary knows first as places, two words as one', () => {
     const wordnet = new QueryVocabulary(words, () => true, loadThesaurus());
     expect(wordnet.placeNames('agreements with Saudi Arabia, Bangladesh, Egypt and Peru')).toEqual([
