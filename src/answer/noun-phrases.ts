@@ -95,21 +95,26 @@ const DEFINITION_ZH =
   /^\s*([A-Za-z][\w .&'’-]*?)\s*是什么[\s?？。!！]*$|^\s*什么是\s*([A-Za-z][\w .&'’-]*?)[\s?？。!！]*$/u;
 
 /**
- * A sentence defining what `terms` name: it opens with them (an article before them aside), perhaps with its
- * abbreviation after, and goes on with a copula and a noun phrase — "GC Notify is a cloud-based platform …", "The
- * Digital Service (USDS) is a group …".
+ * A sentence defining what `terms` name: it opens with them (an article or an owner's name before them aside), perhaps
+ * with its abbreviation after, and goes on with a copula and a noun phrase — "GC Notify is a cloud-based platform …",
+ * "The Digital Service (USDS) is a group …"; or sets a description off after them with a comma.
  */
 export function definesTerm(sentence: string, terms: string[]): boolean {
   const tokens = tokenizeWithOffsets(sentence);
-  if (terms.every((t, i) => tokens[i]?.term === t))
-    return COPULA_NOUN.test(sentence.slice(tokens[terms.length - 1]!.end));
-  // A relative clause set off by a comma describes what it follows: "employs legal advisers, who will participate in …".
-  return tokens.some(
-    (_, at) =>
-      terms.every((t, i) => tokens[at + i]?.term === t) &&
-      /^\s*,\s*(?:who|which)\s/i.test(sentence.slice(tokens[at + terms.length - 1]!.end)),
-  );
+  return tokens.some((start, at) => {
+    if (!terms.every((t, i) => tokens[at + i]?.term === t)) return false;
+    const after = sentence.slice(tokens[at + terms.length - 1]!.end);
+    // The subject, perhaps after its owner's name ("The Federal Communications Commission's (FCC) Affordable
+    // Connectivity Program (ACP) helps households …"), then a copula or a verb saying what it does.
+    if ((at === 0 || OWNER.test(sentence.slice(0, start.start))) && COPULA_NOUN.test(after)) return true;
+    // A relative clause set off by a comma describes what it follows ("employs legal advisers, who will participate
+    // in …"), as an apposition does ("the GC Task Success Survey (TSS), a continuously-running website exit survey").
+    return /^\s*(?:\([^)]*\)\s*)?,\s*(?:who|which|an?)\s/i.test(after);
+  });
 }
+
+/** A capitalised owner's name in the possessive, its abbreviation after it if any, opening a sentence. */
+const OWNER = /^\s*(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,6}\p{Lu}[\p{L}.&-]*['’]s\s+(?:\([^)]*\)\s*)?$/u;
 
 /** A copula and the noun phrase it defines by, after the abbreviation in brackets ("CDS is doing …" is no definition). */
 const COPULA_NOUN =

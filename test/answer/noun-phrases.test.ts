@@ -87,7 +87,15 @@ describe('a definition asked for', () => {
     expect(definesTerm('GC Notify sends email and text messages for departments.', terms)).toBe(true);
     expect(definesTerm('GC Notify has 27 services.', terms)).toBe(false);
     expect(definesTerm('GC Notify needs to grow.', terms)).toBe(false);
-    expect(definesTerm('Health Canada uses GC Notify, a platform.', terms)).toBe(false);
+    expect(definesTerm('Health Canada uses GC Notify for alerts.', terms)).toBe(false);
+    // An owner's name before it is still the subject; a description set off after it by a comma describes it.
+    const acp = tokenize('affordable connectivity program');
+    expect(definesTerm("The Commission's (FCC) Affordable Connectivity Program (ACP) helps households.", acp)).toBe(
+      true,
+    );
+    expect(definesTerm('Enrollment in the Affordable Connectivity Program rose by 130%.', acp)).toBe(false);
+    expect(definesTerm('Health Canada uses GC Notify, a cloud-based platform.', terms)).toBe(true);
+    expect(definesTerm('Health Canada uses GC Notify, and so does Service Canada.', terms)).toBe(false);
     // A relative clause set off by a comma says what it follows is or does; a restrictive one picks some of them.
     const advisers = tokenize('legal advisers');
     expect(definesTerm('The county employs legal advisers, who take part in all major decisions.', advisers)).toBe(
