@@ -87,12 +87,14 @@ export type MessageReading =
  * main points?", "what is this report about?", "tl;dr", 总结一下这份报告, 这份报告讲了什么. No passage answers it; the
  * report's contents (its own headings) do.
  */
+/** "report", "document", "address", perhaps after a few words naming it ("the CDS annual report"). */
+const NAMED_REPORT = String.raw`(?:\s+[\w.&'’-]+){0,3}?\s+(?:report|document|address)`;
 const OVERVIEW = new RegExp(
   // A part of it named by its number ("summarize chapter III"): no passage sums that up either; the contents show it.
   String.raw`^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up|(?:give|show)\s+me\s+(?:a|an|the)\s+(?:summary|overview|rundown|gist)\s+of)\s+(?:the\s+)?(?:chapter|section|part)\s+(?:\d{1,2}|[ivx]{1,5})\b` +
-    String.raw`|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up)(?:\s+(?:this|the|it)(?:\s+(?:report|document|address))?)?` +
+    String.raw`|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up)(?:\s+(?:this|the|it)(?:${NAMED_REPORT})?)?` +
     String.raw`|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:give|show)\s+me\s+(?:a|an|the)\s+(?:summary|overview|rundown|gist)` +
-    String.raw`|^\s*what(?:['’]s|\s+is)\s+(?:this|the|it)(?:\s+(?:report|document|address))?(?:\s+all)?\s+about` +
+    String.raw`|^\s*what(?:['’]s|\s+is)\s+(?:this|the|it)(?:${NAMED_REPORT})?(?:\s+all)?\s+about` +
     String.raw`|^\s*what\s+are\s+(?:the|its)\s+(?:main|key)\s+(?:points|findings|takeaways|messages)` +
     String.raw`|^\s*(?:the\s+)?(?:main|key)\s+(?:points|findings|takeaways)` +
     String.raw`|^\s*(?:an?\s+)?(?:summary|overview|tl;?\s?dr)(?:\s+(?:of|for)\s+(?:this|the)\s+(?:report|document|address))?`,

@@ -45,6 +45,8 @@ const FIELD_LABELS: Record<TextField, string> = {
   signedDate: 'Date signed',
 };
 const REPORT_HEADER = 'Report header';
+/** The section label of a title block's other lines (not a field a question asks for by name). */
+const SUBTITLE = 'Subtitle';
 
 /** The header or signature field a paragraph states ("Published: …" → published), from its section label. */
 export function fieldOf(p: Paragraph): TextField | undefined {
@@ -175,6 +177,8 @@ class StructureReader {
   private item?: string | undefined;
   private readonly mdPath: string[] = [];
   private seenBody = false;
+  /** The lines of the Markdown title block (a subtitle, a cover's and a colophon's lines): repeated later, they are too. */
+  private readonly coverLines = new Set<string>();
   /** After a closing formula alone on its line ("Sincerely,"): the name and title lines that follow sign it. */
   private signing = false;
   /** A closing formula signed the report: its last lines are its own text, not a signature. */
@@ -210,6 +214,8 @@ class StructureReader {
       this.item = line;
       return void this.add(block, 'heading', this.path());
     }
+    // A back cover repeating the cover's line ("Canadian Digital Service Annual Report (Fiscal Year 2023-2024)").
+    if (this.coverLines.has(line)) return void this.add(block, 'metadata', [REPORT_HEADER, SUBTITLE]);
     this.seenBody = true;
     this.add(block, 'body', this.path());
   }
@@ -256,6 +262,14 @@ class StructureReader {
       this.add(block, 'addressee', [REPORT_HEADER, FIELD_LABELS.addressee]);
       return true;
     }
+    // Under a Markdown title, before its first section (of a text that has sections): lines that are no sentence (a
+    // subtitle, a cover's or a colophon's lines: "Canadian Digital Service │ Annual Report (Fiscal Year 2023-2024)",
+    // "ISSN: 2818-4122") describe the document.
+    if (this.explicit && this.meta.title && line.length < 200 && !/[.。!?！？]$/.test(line)) {
+      this.coverLines.add(line);
+      this.add(block, 'metadata', [REPORT_HEADER, SUBTITLE]);
+      return true;
+    }
     return false;
   }
 
@@ -274,7 +288,8 @@ class StructureReader {
     const heading = MD_HEADING.exec(line);
     if (!heading) return false;
     const level = heading[1]!.length;
-    if (level === 1 && !this.meta.title) {
+    // (The title again, over a cover's second page, opens no section.)
+    if ((level === 1 && !this.meta.title) || (!this.seenBody && heading[2] === this.meta.title)) {
       this.meta.title = heading[2]!;
       this.add(withoutMarks(block), 'title', [REPORT_HEADER, FIELD_LABELS.title]);
       return true;

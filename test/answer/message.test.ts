@@ -69,6 +69,8 @@ describe('readMessage', () => {
       'summarize chapter III',
       'can you give me a summary of section 2?',
       '总结一下第三章',
+      'what is the cds annual report about',
+      'summarize the USDS impact report',
     ])
       expect(readMessage(m), m).toEqual({ kind: 'overview' });
     for (const m of [
@@ -78,6 +80,8 @@ describe('readMessage', () => {
       'summarize chapter III on housing supply',
       'summarize the section on legal aid',
       '总结一下法律援助的情况',
+      'what is the affordable connectivity program about?',
+      'summarize the findings on the annual report of agencies',
     ])
       expect(asksForOverview(m), m).toBe(false);
   });

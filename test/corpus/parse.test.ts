@@ -212,6 +212,25 @@ describe('parseReport: layouts of other reports', () => {
     expect(r.paragraphs.slice(2).every((p) => p.section.join() === 'Chapter I')).toBe(true);
   });
 
+  it("a Markdown title's cover lines, before the first section, describe the document; so do their repeats", () => {
+    const md =
+      '# Aligning our efforts\n\nAgency │ Annual Report (Fiscal Year 2023-2024)\n\n## Aligning our efforts\n\nISSN: 2818-4122\n\n' +
+      '## Executive summary\n\nWe built things.\n\nAgency │ Annual Report (Fiscal Year 2023-2024)\n';
+    const r = parseReport(md, 'cds.md');
+    expect(r.paragraphs.map((p) => [p.role, text(r, p.n)])).toEqual([
+      ['title', 'Aligning our efforts'],
+      ['metadata', 'Agency │ Annual Report (Fiscal Year 2023-2024)'],
+      ['title', 'Aligning our efforts'],
+      ['metadata', 'ISSN: 2818-4122'],
+      ['heading', 'Executive summary'],
+      ['body', 'We built things.'],
+      ['metadata', 'Agency │ Annual Report (Fiscal Year 2023-2024)'],
+    ]);
+    // A sentence under the title is the report's text.
+    const letter = parseReport('# Report\n\nWe built things.\n\n## Part\n\nMore.\n', 'r.md');
+    expect(letter.paragraphs[1]!.role).toBe('body');
+  });
+
   it('a Markdown footnote is quotable and cited as a footnote of its section, never a section of what follows', () => {
     const md =
       '# Report\n\n## Awareness\n\n67 departments use the platform.\n\n[^1]: Counted in March 2024.\n\nDemos were popular.\n';
