@@ -7,6 +7,7 @@
  * bonus. Figure/date questions prefer sentences that carry one.
  */
 import type { Concept } from '../search/concept.js';
+import { tokenize } from '../search/tokenize.js';
 import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
 import { definesTerm } from './noun-phrases.js';
 import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
@@ -51,6 +52,15 @@ export interface Weights {
 /** A question put to someone, reported: "asked (them) whether / if / how many / to report …". */
 const REPORTED_QUESTION =
   /\b(?:asked|asks|asking)\b[^.]{0,80}?\b(?:whether|if|to (?:report|estimate|describe|provide|indicate|rate|list|identify|submit)|how (?:many|much|often|well))\b/i;
+
+/**
+ * A sentence calling on the reader to look elsewhere ("Visit SSA.gov to see the live result …", "See Figure 14 for a
+ * breakdown …", "Subscribe to our newsletter"): it points to an answer, it gives none.
+ */
+const CALL_TO_READER =
+  /^\W*(?:visit|see|subscribe|contact|click|download|refer to|read more|learn more|find out more|take a look|sign up|follow us)\b/i;
+/** Words of a question asking where to look or how to reach something, which such a sentence answers (index terms). */
+const WHERE_TO_LOOK = new Set(tokenize('link website site url visit subscribe contact newsletter learn find'));
 
 /** What a sentence that is no answer loses: more than any cue adds. */
 const NOT_AN_ANSWER = 1;
@@ -179,6 +189,7 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.
   if (!q.terms.includes('ask') && REPORTED_QUESTION.test(s.text)) cue -= NOT_AN_ANSWER;
+  if (CALL_TO_READER.test(s.text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t))) cue -= NOT_AN_ANSWER;
   // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a
   // negated sentence.
   if (q.negated) cue += isNegated(s.text) ? w.polarity : -w.polarity;

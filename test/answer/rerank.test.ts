@@ -187,6 +187,17 @@ describe('a length of time asked', () => {
   });
 });
 
+describe('a call on the reader to look elsewhere', () => {
+  it('is no answer ("Visit SSA.gov to see …"), unless the question asks where to look', () => {
+    const call = 'Visit SSA.gov to see the live result of the partnership.';
+    const told = 'Readers visit SSA.gov to see the live result of the partnership.';
+    const q = 'what was the result of the SSA.gov partnership?';
+    expect(score(q, call)).toBeLessThan(score(q, told));
+    const where = 'which website shows the result of the SSA.gov partnership?';
+    expect(score(where, call)).toBeCloseTo(score(where, told));
+  });
+});
+
 describe('a rate asked', () => {
   it('"how many a year" prefers a figure of that period to one of another ("monthly")', () => {
     const q = 'how many va.gov visitors a year';
