@@ -377,7 +377,10 @@ export class QueryVocabulary {
     if (!thesaurus) return [];
     return [...text.matchAll(/(?<![\p{L}\d])\p{Ll}+/gu)]
       .map((m) => m[0])
-      .filter((w) => thesaurus.knowsAsPerson(w) && thesaurus.knowsAsCommonWord(w));
+      .filter((w) => thesaurus.knowsAsPerson(w) && thesaurus.knowsAsCommonWord(w))
+      // A word that is also an adjective names people only as a plural noun ("residents"), not before one ("federal
+      // agencies": WordNet's first noun sense of "federal" is a federal agent).
+      .filter((w) => w.endsWith('s') || !thesaurus.knowsAsAdjective(w));
   }
 
   /**
