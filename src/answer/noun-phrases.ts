@@ -120,9 +120,10 @@ const OWNER = /^\s*(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,6}\p{Lu}[\p{L}.&-]*[
 const COPULA_NOUN =
   /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of)|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+(?:been|to)\b))\s/i;
 
-/** The words of the noun phrase after "how many", as written. */
+/** The words of the noun phrase after "how many" (or "the number of"), as written. */
 export function countedWordsOf(question: string): string[] {
-  return nounPhrase(/\bhow many\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '');
+  // ("The number of X" asks how many X.)
+  return nounPhrase(/\b(?:how many|number of)\s+(.*)/iu.exec(question.replace(/\([^)]*\)/g, ' '))?.[1] ?? '');
 }
 
 /** The words of the noun phrase a text begins with, as written: up to a verb, preposition, pronoun or adverb. */

@@ -41,6 +41,7 @@ const ABBREVIATIONS: Record<string, string> = {
   mgmt: 'management',
   avg: 'average',
   ppl: 'people',
+  headcount: 'number of people',
   pct: 'percent',
   qty: 'quantity',
   org: 'organization',
@@ -375,12 +376,14 @@ export class QueryVocabulary {
   personNouns(text: string): string[] {
     const thesaurus = this.thesaurus;
     if (!thesaurus) return [];
-    return [...text.matchAll(/(?<![\p{L}\d])\p{Ll}+/gu)]
-      .map((m) => m[0])
-      .filter((w) => thesaurus.knowsAsPerson(w) && thesaurus.knowsAsCommonWord(w))
-      // A word that is also an adjective names people only as a plural noun ("residents"), not before one ("federal
-      // agencies": WordNet's first noun sense of "federal" is a federal agent).
-      .filter((w) => w.endsWith('s') || !thesaurus.knowsAsAdjective(w));
+    return (
+      [...text.matchAll(/(?<![\p{L}\d])\p{Ll}+/gu)]
+        .map((m) => m[0])
+        .filter((w) => thesaurus.knowsAsPerson(w) && thesaurus.knowsAsCommonWord(w))
+        // A word that is also an adjective names people only as a plural noun ("residents"), not before one ("federal
+        // agencies": WordNet's first noun sense of "federal" is a federal agent).
+        .filter((w) => w.endsWith('s') || !thesaurus.knowsAsAdjective(w))
+    );
   }
 
   /**

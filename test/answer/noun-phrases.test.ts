@@ -20,6 +20,7 @@ describe('what a "how many" question counts', () => {
     expect(countedOf('how many standing (executive) meetings did the county hold')).toEqual(['stand', 'meet']);
     expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
     expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
+    expect(countedOf('what is the number of lawyers in the county?')).toEqual(['lawyer']); // "the number of X"
     // The phrase ends in its plural head: the word after it is the verb.
     expect(countedOf('how many people work at the digital transformation office')).toEqual(['peopl']);
     expect(countedOf('how many sports facilities opened')).toEqual(tokenize('sports facilities'));

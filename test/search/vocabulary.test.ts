@@ -106,6 +106,7 @@ describe('QueryVocabulary', () => {
 
   it('spells out chat abbreviations', () => {
     expect(vocabulary.respell('what did the govt do')).toBe('what did the government do');
+    expect(vocabulary.respell('cds headcount')).toBe('cds number of people'); // a compound said in full
   });
 
   it('offers synonyms of the first senses that occur in the reports, as index terms', () => {
