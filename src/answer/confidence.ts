@@ -356,12 +356,22 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "Which university has the best engineering school?": a passage naming no extreme does not say which.
   if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
+  // "What is the CEO's salary?": "Salary $17,170,932" under the financial summary is nobody's in particular. Whose it is
+  // asked must be in the passage (or be its report's subject, or a word most passages share).
+  if (q.owner && !namesOwner(q, q.owner, shown)) return false;
   // "What does OMB stand for?": a passage that only uses OMB does not say.
   if (q.defines && !spellsOut(shown.quoted, q.defines)) return false;
   // "How many tax returns were rejected?": "140,803 tax returns accepted" gives the other figure (a yes/no question
   // may be answered by the opposite: "did it increase?" — "it decreased").
   if (shown.opposes && !q.negated && (q.wantsFigure || q.wantsDate || q.wantsName)) return false;
   return (!q.wantsFigure && !q.wantsDate) || givesFigureOrDate(q, shown, t);
+}
+
+/** Whether a passage names the owner a question asks about (a reading of it: "CEO" or "chief executive officer"). */
+function namesOwner(q: QuestionAnalysis, owner: string, shown: Shown): boolean {
+  const present = (t: string): boolean => !shown.telling(t) || shown.context.has(t) || shown.quotedTerms.includes(t);
+  const senses = conceptsWith(q.concepts, [owner]).flatMap((c) => c.senses);
+  return present(owner) || senses.some((sense) => sense.every((forms) => forms.some(present)));
 }
 
 /**

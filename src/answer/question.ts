@@ -104,6 +104,8 @@ export interface QuestionAnalysis {
   aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
   counted: string[];
+  /** "What is the CEO's salary?": the term of whose it is asked (ownerOf). */
+  owner?: string | undefined;
   /** The plural head of what a "how many" question counts ("how many testing sites use …" → site), when found. */
   countedHead?: string | undefined;
   /**
@@ -490,8 +492,7 @@ export function analyzeQuestion(
     wantsFigure,
     wantsDate,
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
-    // ("The full name of OLA" asks what it stands for, not for someone.)
-    wantsName: NAME_CUES.test(whWords(question)) && !WHO_COMPARES.test(question) && !defines,
+    wantsName: NAME_CUES.test(whWords(question)) && !WHO_COMPARES.test(question) && !defines, // (not "the full name of OLA")
     asksIdentity: IDENTITY_CUES.test(question),
     whoIs: whoIsOf(question),
     office: NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined,
@@ -511,6 +512,7 @@ export function analyzeQuestion(
     counted,
     countedHead: countedHeadOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
+    owner: ownerOf(question),
     ...measures(question, wantsFigure),
   };
 }
@@ -591,6 +593,20 @@ function ownConcepts(
     );
   }
   return [...own.values()];
+}
+
+/**
+ * The owner a question names in the possessive before what it asks about ("the CEO's salary" → ceo), as an index term;
+ * not a time ("last year's", "today's") nor a question word ("what's").
+ */
+function ownerOf(question: string): string | undefined {
+  const owner = /\b([\p{L}][\p{L}.-]*)['’]s\s+\p{L}/u.exec(question)?.[1];
+  if (
+    !owner ||
+    /^(?:what|who|where|when|how|that|it|there|here|let|he|she|year|today|yesterday|week|month)$/i.test(owner)
+  )
+    return undefined;
+  return tokenize(owner)[0];
 }
 
 /**

@@ -355,6 +355,11 @@ describe('confidence', () => {
     expect(verdict(rejected, '140,803 tax returns accepted', { opposes: true })).toBe('low');
     expect(verdict(rejected, '140,803 tax returns accepted', { opposes: false })).toBe('high');
     expect(verdict(analyzeQuestion('did returns increase?'), 'Returns decreased.', { opposes: true })).toBe('high');
+    // Whose figure it is asked must be in the passage, unless it is the report's subject or a word most passages share.
+    const salary = analyzeQuestion("what is the ceo's salary?");
+    expect(verdict(salary, 'Salary $17,170,932')).toBe('low');
+    expect(verdict(salary, 'The CEO is paid a salary of $250,000.')).toBe('high');
+    expect(verdict(salary, 'Salary $17,170,932', { telling: (t) => t !== 'ceo' })).toBe('high');
     // A count of what is there is no count of what is not.
     const inaccessible = analyzeQuestion('how many design system components are not accessible');
     expect(verdict(inaccessible, 'Implemented all 11 mandatory components, all accessible.')).toBe('low');

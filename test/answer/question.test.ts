@@ -212,6 +212,15 @@ describe('the people a "how many people" question counts', () => {
   });
 });
 
+describe('whose it is asked', () => {
+  it('is the owner in the possessive, not a time nor a question word', () => {
+    expect(analyzeQuestion("what is the ceo's salary?").owner).toBe('ceo');
+    expect(analyzeQuestion("What was Hong Kong's GDP growth in 2024?").owner).toBe('kong');
+    expect(analyzeQuestion("What did last year's assessment recommend?").owner).toBeUndefined();
+    expect(analyzeQuestion("what's the budget?").owner).toBeUndefined();
+  });
+});
+
 describe('the kind of figure asked for', () => {
   it('tells counts, shares and amounts of money apart', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
