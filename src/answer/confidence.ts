@@ -343,6 +343,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "Who designed the GC Forms logo?": a passage naming someone but not the doing asked ("design" or a reading of it)
+  // names someone else's part.
+  if (q.wantsName && !q.asksIdentity && !saysTheDoing(q, shown)) return false;
   // "Did the Access Board audit any websites?": a name alone ("Access Board (USAB)", an item of a list of agencies)
   // states nothing done; it answers only a question asking for a name.
   if (!q.wantsName && isNameAlone(shown.quoted)) return false;
@@ -365,6 +368,18 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // may be answered by the opposite: "did it increase?" — "it decreased").
   if (shown.opposes && !q.negated && (q.wantsFigure || q.wantsDate || q.wantsName)) return false;
   return (!q.wantsFigure && !q.wantsDate) || givesFigureOrDate(q, shown, t);
+}
+
+/**
+ * For "who did X": whether the passage (or its headings) says the doing — the question's first word after "who", in
+ * some reading ("chairs" → chaired, "heading up" → led). True for a question with no such word.
+ */
+function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
+  const doing = q.doing;
+  if (!doing) return true;
+  const present = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
+  const senses = conceptsWith(q.concepts, [doing]).flatMap((c) => c.senses);
+  return present(doing) || senses.some((sense) => sense.every((forms) => forms.some(present)));
 }
 
 /** Whether a passage names the owner a question asks about (a reading of it: "CEO" or "chief executive officer"). */

@@ -106,6 +106,8 @@ export interface QuestionAnalysis {
   counted: string[];
   /** "What is the CEO's salary?": the term of whose it is asked (ownerOf). */
   owner?: string | undefined;
+  /** "Who designed the logo?": the term of the doing a "who" question asks the doer of (doingOf). */
+  doing?: string | undefined;
   /** The plural head of what a "how many" question counts ("how many testing sites use …" → site), when found. */
   countedHead?: string | undefined;
   /**
@@ -512,7 +514,7 @@ export function analyzeQuestion(
     counted,
     countedHead: countedHeadOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
-    owner: ownerOf(question),
+    ...rolesAsked(question),
     ...measures(question, wantsFigure),
   };
 }
@@ -593,6 +595,21 @@ function ownConcepts(
     );
   }
   return [...own.values()];
+}
+
+/** Whose thing a question asks about, and the doing whose doer it asks for. */
+function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing'> {
+  return { owner: ownerOf(question), doing: doingOf(question) };
+}
+
+/** "Who designed …", "who's heading up …", "who will chair …": the doing asked about, as an index term. */
+function doingOf(question: string): string | undefined {
+  const after =
+    /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do))?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
+      question,
+    )?.[1];
+  const term = after && tokenize(after)[0];
+  return term && !/^(?:the|a|an)$/i.test(after) ? term : undefined;
 }
 
 /**

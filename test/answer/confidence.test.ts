@@ -355,6 +355,13 @@ describe('confidence', () => {
     expect(verdict(rejected, '140,803 tax returns accepted', { opposes: true })).toBe('low');
     expect(verdict(rejected, '140,803 tax returns accepted', { opposes: false })).toBe('high');
     expect(verdict(analyzeQuestion('did returns increase?'), 'Returns decreased.', { opposes: true })).toBe('high');
+    // "Who did X" is answered by a passage saying the doing, not one naming someone for something else.
+    const designed = analyzeQuestion('who designed the GC Forms logo?');
+    const names = { names: ['Microsoft'] };
+    expect(verdict(designed, 'Of the two (GC Forms, Microsoft), only GC Forms can hold Protected B.', names)).toBe(
+      'low',
+    );
+    expect(verdict(designed, 'Microsoft designed the GC Forms logo.', names)).toBe('high');
     // Whose figure it is asked must be in the passage, unless it is the report's subject or a word most passages share.
     const salary = analyzeQuestion("what is the ceo's salary?");
     expect(verdict(salary, 'Salary $17,170,932')).toBe('low');

@@ -212,6 +212,15 @@ describe('the people a "how many people" question counts', () => {
   });
 });
 
+describe('the doing a "who" question asks the doer of', () => {
+  it('is its first word after "who" and its auxiliaries', () => {
+    expect(analyzeQuestion('who designed the gc forms logo').doing).toBe(tokenize('designed')[0]);
+    expect(analyzeQuestion("who's heading up the new AI efficiency team?").doing).toBe(tokenize('heading')[0]);
+    expect(analyzeQuestion("who's going to chair the new committee?").doing).toBe(tokenize('chair')[0]);
+    expect(analyzeQuestion('who is the CEO?').doing).toBeUndefined();
+  });
+});
+
 describe('whose it is asked', () => {
   it('is the owner in the possessive, not a time nor a question word', () => {
     expect(analyzeQuestion("what is the ceo's salary?").owner).toBe('ceo');
