@@ -375,18 +375,18 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
  * some reading ("chairs" → chaired, "heading up" → led). True for a question with no such word.
  */
 function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
-  const doing = q.doing;
-  if (!doing) return true;
-  const present = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
-  const senses = conceptsWith(q.concepts, [doing]).flatMap((c) => c.senses);
-  return present(doing) || senses.some((sense) => sense.every((forms) => forms.some(present)));
+  return !q.doing || inSomeReading(q, q.doing, (t) => shown.context.has(t) || shown.quotedTerms.includes(t));
 }
 
 /** Whether a passage names the owner a question asks about (a reading of it: "CEO" or "chief executive officer"). */
 function namesOwner(q: QuestionAnalysis, owner: string, shown: Shown): boolean {
-  const present = (t: string): boolean => !shown.telling(t) || shown.context.has(t) || shown.quotedTerms.includes(t);
-  const senses = conceptsWith(q.concepts, [owner]).flatMap((c) => c.senses);
-  return present(owner) || senses.some((sense) => sense.every((forms) => forms.some(present)));
+  return inSomeReading(q, owner, (t) => !shown.telling(t) || shown.context.has(t) || shown.quotedTerms.includes(t));
+}
+
+/** Whether a question's term is `present`, or every word of one of its readings is. */
+function inSomeReading(q: QuestionAnalysis, term: string, present: (t: string) => boolean): boolean {
+  const senses = conceptsWith(q.concepts, [term]).flatMap((c) => c.senses);
+  return present(term) || senses.some((sense) => sense.every((forms) => forms.some(present)));
 }
 
 /**
