@@ -632,9 +632,9 @@ function ownerOf(question: string): string | undefined {
  * own; those no report holds simply match nothing.
  */
 function personNounsOf(word: string, term: string): string[] {
-  const w = word.toLowerCase();
-  if (!/^\p{Ll}{3,}$/u.test(w)) return [];
-  const base = w.endsWith('e') ? w.slice(0, -1) : w;
+  // (Not a name or an abbreviation written in capitals: "CDS".)
+  if (!/^\p{Ll}{3,}$/u.test(word)) return [];
+  const base = word.endsWith('e') ? word.slice(0, -1) : word;
   const nouns = tokenize(['ee', 'er', 'or'].map((suffix) => base + suffix).join(' '));
   return [...new Set(nouns)].filter((n) => n !== term);
 }
