@@ -231,19 +231,21 @@ export class Thesaurus {
    * (single words only).
    */
   derived(word: string): string[] {
-    const out = new Set<string>();
-    for (const base of lemmaForms(word))
-      for (const field of this.entries.get(base) ?? [])
-        if (field.startsWith('d:')) for (const w of field.slice(2).split(',')) if (w && !w.includes('_')) out.add(w);
-    return [...out];
+    return this.linked(word, 'd:');
   }
 
   /** Antonyms WordNet gives a word (any inflection) as a verb: "rejected" → accept (single words). */
   antonyms(word: string): string[] {
+    return this.linked(word, 'o:');
+  }
+
+  /** The single words of a word's (any inflection) field `prefix` ("d:" derived forms, "o:" antonyms). */
+  private linked(word: string, prefix: string): string[] {
     const out = new Set<string>();
     for (const base of lemmaForms(word))
       for (const field of this.entries.get(base) ?? [])
-        if (field.startsWith('o:')) for (const w of field.slice(2).split(',')) if (w && !w.includes('_')) out.add(w);
+        if (field.startsWith(prefix))
+          for (const w of field.slice(prefix.length).split(',')) if (w && !w.includes('_')) out.add(w);
     return [...out];
   }
 
