@@ -16,7 +16,7 @@ import { AnswerEngine, type AnswerTimings } from '../src/answer/engine.js';
 import { loadEmbedder, OFFLINE_MODEL, type Embedder } from '../src/search/embedder.js';
 import type { CorpusIndex } from '../src/search/corpus-index.js';
 import { IndexStore } from '../src/search/store.js';
-import { loadIndexWordsFirst, readReportsAhead } from '../src/search/load-index.js';
+import { checkReportsAhead, loadIndexWordsFirst, readReportsAhead } from '../src/search/load-index.js';
 import { runVectors } from '../src/search/sentence-vectors.js';
 import { HNSW_PARAMS } from '../src/search/vector-index.js';
 import { percentile } from './bench-latency.js';
@@ -77,6 +77,10 @@ async function serve(dataDir: string): Promise<void> {
   await hybrid.readTitlesAhead();
   await lexical.readTitlesAhead();
   const titlesMs = performance.now() - titlesStarted;
+  // …and the checksums of the report files not read ahead.
+  const checkStarted = performance.now();
+  const checked = await checkReportsAhead(index.reports.values());
+  const checkMs = performance.now() - checkStarted;
   const rand = prng(42);
   const reports = [...index.reports.values()];
   const questions = Array.from({ length: 300 }, () => {
@@ -129,6 +133,8 @@ async function serve(dataDir: string): Promise<void> {
         summarizedTerms: summarized.terms,
         summarizeMs,
         titlesMs,
+        checked,
+        checkMs,
       },
       heapUsedMb: mb(heap.heapUsed),
       externalMb: mb(heap.external),
@@ -327,6 +333,8 @@ function main(argv: string[]): void {
       summarizedTerms: number;
       summarizeMs: number;
       titlesMs: number;
+      checked: number;
+      checkMs: number;
     };
     hybrid: Percentiles;
     lexical: Percentiles;
@@ -364,7 +372,7 @@ function main(argv: string[]): void {
     `| RSS with the index and model loaded, after GC | ${s.rssLoadedMb} MB (JS heap ${s.heapUsedMb} MB, external ${s.externalMb} MB) | |`,
   );
   console.log(
-    `| report texts read ahead (the running bot does it in the background; the queries below are timed after it) | ${f(s.readAhead.ms)} s, ${s.readAhead.reports} reports, ${s.readAhead.mb} MB${s.readAhead.stopped ? ` (stopped: ${s.readAhead.stopped})` : ''}; then ${s.readAhead.summarizedTerms} common words summarised in ${f(s.readAhead.summarizeMs)} s and every title read by each engine in ${f(s.readAhead.titlesMs)} s; RSS ${s.readAhead.rssMb} MB after | |`,
+    `| report texts read ahead (the running bot does it in the background; the queries below are timed after it) | ${f(s.readAhead.ms)} s, ${s.readAhead.reports} reports, ${s.readAhead.mb} MB${s.readAhead.stopped ? ` (stopped: ${s.readAhead.stopped})` : ''}; then ${s.readAhead.summarizedTerms} common words summarised in ${f(s.readAhead.summarizeMs)} s and every title read by each engine in ${f(s.readAhead.titlesMs)} s, ${s.readAhead.checked} more report files checked in ${f(s.readAhead.checkMs)} s; RSS ${s.readAhead.rssMb} MB after | |`,
   );
   console.log(`| RSS of the running bot after 300 questions | ${s.rssAfterQueriesMb} MB | < 2 GB |`);
   console.log(

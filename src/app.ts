@@ -15,7 +15,7 @@ import type { Progress } from './progress.js';
 import { isLocalModel, loadEmbedder, OFFLINE_MODEL, type Embedder } from './search/embedder.js';
 import { IndexStore } from './search/store.js';
 import type { CorpusIndex } from './search/corpus-index.js';
-import { loadIndex, loadIndexWordsFirst, readReportsAhead } from './search/load-index.js';
+import { checkReportsAhead, loadIndex, loadIndexWordsFirst, readReportsAhead } from './search/load-index.js';
 import { chineseReaders, ensureGlossary } from './search/chinese.js';
 import { loadThesaurus } from './search/thesaurus.js';
 
@@ -184,9 +184,10 @@ export async function openRuntime(
       reading?.abort();
       const current = (reading = new AbortController());
       await readAheadOf(runtime.engine.index, current.signal);
-      // Then the titles, by the engine that answers: the one over words and meaning once its graph is read.
+      // Then the titles, by the engine that answers (over meaning once its graph is read); then the files' checksums.
       await runtime.dense.catch(() => undefined);
       if (!current.signal.aborted) await runtime.engine.readTitlesAhead(current.signal);
+      await checkReportsAhead(runtime.engine.index.reports.values(), current.signal);
     },
   };
   // Handled by whoever awaits it (the bot logs a damaged graph and answers by words, the CLI fails); never unhandled.

@@ -25,6 +25,7 @@ import {
   PIECE,
   REBUILD,
   segmentOrder,
+  sha1,
   TAIL_GRAPH,
   TAIL_LEXICAL,
   type Manifest,
@@ -77,6 +78,16 @@ class StoredReport implements ParsedReport {
     if (this.body) return;
     this.body = checkedReportBody(bytes, this.id, this.path, this.sha1);
     this.readAhead = true;
+  }
+
+  /**
+   * Checks a file's bytes read elsewhere against the checksum the manifest gives, without keeping them; true when they
+   * match (a question's first read of it then only decodes it: IndexStore.markChecked).
+   */
+  check(bytes: Buffer): boolean {
+    if (!this.sha1 || sha1(bytes) !== this.sha1) return false;
+    this.store.markChecked(this.dir, this.id, this.sha1);
+    return true;
   }
 
   /** Forgets a body a question read (ReportBodies: least recently used first); returns its size. */
@@ -185,6 +196,24 @@ export async function readReportsAhead(
     done.bytes += bytes.length;
   }
   return done;
+}
+
+/**
+ * Checks, one at a time with non-blocking reads, the files of stored reports that are neither in memory nor checked
+ * yet against their manifest checksums, keeping nothing but the fact: beyond the read-ahead budget, a question's first
+ * read of a report then only decodes it (at 10,000 reports, the checksum was a third of a slow question's first reads:
+ * docs/benchmarks.md). A file that does not match, or cannot be read, is left for the question that needs it to report.
+ * Returns how many were checked; stops when `signal` aborts.
+ */
+export async function checkReportsAhead(reports: Iterable<ParsedReport>, signal?: AbortSignal): Promise<number> {
+  let checked = 0;
+  for (const report of reports) {
+    if (signal?.aborted) break;
+    if (!(report instanceof StoredReport) || report.loaded) continue;
+    const bytes = await readFile(report.path).catch(() => undefined);
+    if (bytes && report.check(bytes)) checked++;
+  }
+  return checked;
 }
 
 /**

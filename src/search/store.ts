@@ -170,6 +170,15 @@ export class IndexStore implements GenerationFiles {
   }
 
   /**
+   * Notes a report file of generation `dir` as checked against `expectedSha1` (checkReportsAhead did): its first read
+   * by a question then only decodes it.
+   */
+  markChecked(dir: string, id: string, expectedSha1: string): void {
+    if (this.checkedReports.dir !== dir) this.checkedReports = { dir, files: new Set() };
+    this.checkedReports.files.add(`${id}\n${expectedSha1}`);
+  }
+
+  /**
    * Room for a report file's bytes, reused by every read (good until the next): a report's bytes are decoded into its
    * text and paragraphs at once, and fresh memory for each cost more than the read (at 10,000 reports, re-ranking reads
    * the bodies of reports outside the read-ahead).

@@ -8,7 +8,7 @@ import { lexicalFileParts, writeLexicalFile } from '../../src/search/lexical-fil
 import { decodeReportBody } from '../../src/search/report-file.js';
 import { IndexStore } from '../../src/search/store.js';
 import { FilePostingPages } from '../../src/search/generation-writer.js';
-import { loadIndex, readReportsAhead } from '../../src/search/load-index.js';
+import { checkReportsAhead, loadIndex, readReportsAhead } from '../../src/search/load-index.js';
 import { NEW_REPORT, tempCorpus, tempDir } from '../helpers/fixtures.js';
 
 describe('postings spilled to a scratch file', () => {
@@ -147,6 +147,39 @@ describe('report texts read ahead', () => {
       rmSync(file);
       expect(() => store.readChunks(dir, id, count)).toThrow(/chunk file .* is missing or unreadable/);
       expect(store.readChunks(dir, id, 0)).toEqual(new Int32Array(0));
+    } finally {
+      writeFileSync(file, good);
+    }
+  });
+
+  it("beyond the budget have their files' checksums taken ahead; a damaged file is left for a question to report", async () => {
+    const reports = load();
+    const broken = reports.find((r) => r.id === 'riverside-2024')!;
+    const file = fileOf(broken.id);
+    const good = readFileSync(file);
+    try {
+      const damaged = Buffer.from(good);
+      damaged[damaged.length - 1] = damaged.at(-1)! ^ 1;
+      writeFileSync(file, damaged);
+      expect(await checkReportsAhead(reports)).toBe(1); // the other report's
+      expect(() => broken.text).toThrow(/checksum does not match/);
+      // The one checked is only decoded at its first read, as after a first read (a generation's files never change).
+      writeFileSync(file, good);
+      expect(broken.paragraphs.length).toBeGreaterThan(0);
+      const other = reports.find((r) => r !== broken)!;
+      const otherFile = fileOf(other.id);
+      const otherGood = readFileSync(otherFile);
+      const otherDamaged = Buffer.from(otherGood);
+      otherDamaged[otherDamaged.length - 1] = otherDamaged.at(-1)! ^ 1;
+      writeFileSync(otherFile, otherDamaged);
+      try {
+        expect(() => other.text).not.toThrow();
+      } finally {
+        writeFileSync(otherFile, otherGood);
+      }
+      const abort = new AbortController();
+      abort.abort();
+      expect(await checkReportsAhead(load(), abort.signal)).toBe(0);
     } finally {
       writeFileSync(file, good);
     }
