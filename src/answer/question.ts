@@ -168,7 +168,7 @@ const RANK_CUES =
  * RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
+  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
