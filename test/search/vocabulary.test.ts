@@ -151,7 +151,7 @@ describe('QueryVocabulary', () => {
       'residents',
     ]);
     expect(vocabulary.personNames('signed by two Canadian officers')).toEqual([]);
-    const wordnet = new QueryVocabulary(words, (t) => terms.has(t), loadThesaurus()!);
+    const wordnet = new QueryVocabulary(words, (t) => terms.has(t), loadThesaurus());
     expect(wordnet.personNouns('31 federal agencies and 300 residents')).toEqual(['residents']);
   });
 
