@@ -82,13 +82,14 @@ const PASTE_CHARS = 300;
 export type MessageReading =
   { kind: 'question'; question: string } | { kind: 'chatter' } | { kind: 'paste' } | { kind: 'overview' };
 
+/** "report", "document", "address", perhaps after a few words naming it ("the CDS annual report"). */
+const NAMED_REPORT = String.raw`(?:\s+[\w.&'’-]+){0,3}?\s+(?:report|document|address)`;
+
 /**
  * A request for the whole report rather than a question about something in it: "summarize the report", "what are the
  * main points?", "what is this report about?", "tl;dr", 总结一下这份报告, 这份报告讲了什么. No passage answers it; the
  * report's contents (its own headings) do.
  */
-/** "report", "document", "address", perhaps after a few words naming it ("the CDS annual report"). */
-const NAMED_REPORT = String.raw`(?:\s+[\w.&'’-]+){0,3}?\s+(?:report|document|address)`;
 const OVERVIEW = new RegExp(
   // A part of it named by its number ("summarize chapter III"): no passage sums that up either; the contents show it.
   String.raw`^\s*(?:(?:please|pls|can you|could you)\s+)?(?:summari[sz]e|sum up|(?:give|show)\s+me\s+(?:a|an|the)\s+(?:summary|overview|rundown|gist)\s+of)\s+(?:the\s+)?(?:chapter|section|part)\s+(?:\d{1,2}|[ivx]{1,5})\b` +
