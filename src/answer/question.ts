@@ -602,12 +602,16 @@ function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing'>
   return { owner: ownerOf(question), doing: doingOf(question) };
 }
 
-/** "Who designed …", "who's heading up …", "who will chair …": the doing asked about, as an index term. */
+/** "Which company made …", "which agency runs …": a body asked for by its kind, then the doing (not "which agency is …"). */
+const WHICH_BODY_DID =
+  /\bwhich\s+(?:agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|firms|official|officials)\s+(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)/iu;
+
+/** "Who designed …", "who's heading up …", "which company made …": the doing asked about, as an index term. */
 function doingOf(question: string): string | undefined {
   const after =
     /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do))?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
       question,
-    )?.[1];
+    )?.[1] ?? WHICH_BODY_DID.exec(question)?.[1];
   const term = after && tokenize(after)[0];
   return term && !/^(?:the|a|an)$/i.test(after) ? term : undefined;
 }

@@ -213,11 +213,14 @@ describe('the people a "how many people" question counts', () => {
 });
 
 describe('the doing a "who" question asks the doer of', () => {
-  it('is its first word after "who" and its auxiliaries', () => {
+  it('is its first word after "who" and its auxiliaries, or after "which company"', () => {
     expect(analyzeQuestion('who designed the gc forms logo').doing).toBe(tokenize('designed')[0]);
     expect(analyzeQuestion("who's heading up the new AI efficiency team?").doing).toBe(tokenize('heading')[0]);
     expect(analyzeQuestion("who's going to chair the new committee?").doing).toBe(tokenize('chair')[0]);
     expect(analyzeQuestion('who is the CEO?').doing).toBeUndefined();
+    // A body asked for by its kind, then the doing.
+    expect(analyzeQuestion('which company made the recalled infant formula').doing).toBe(tokenize('made')[0]);
+    expect(analyzeQuestion('which agency is responsible for it?').doing).toBeUndefined();
   });
 });
 
