@@ -240,8 +240,11 @@ describe('confidence', () => {
     const audit = analyzeQuestion('did the Access Board audit any agency websites?');
     expect(verdict(audit, 'Access Board (USAB)', { names: ['Access Board'] })).toBe('low');
     expect(verdict(audit, 'The Access Board audited 12 agency websites.', { names: ['Access Board'] })).toBe('high');
-    const which = analyzeQuestion('which agency runs the Access Board?');
+    const which = analyzeQuestion('which agency is a partner of the program?');
     expect(verdict(which, 'Access Board (USAB)', { names: ['Access Board'] })).toBe('high');
+    // …but "which agency runs it?" asks who did something: the passage must say it.
+    const runs = analyzeQuestion('which agency runs the Access Board?');
+    expect(verdict(runs, 'Access Board (USAB)', { names: ['Access Board'] })).toBe('low');
     // A level asked is not answered by a change, a change asked is.
     const level = analyzeQuestion('what was the customer satisfaction score before the relaunch?');
     expect(verdict(level, '53% increase in customer satisfaction since the relaunch')).toBe('low');
