@@ -287,7 +287,7 @@ export class AnswerEngine {
       inScope,
       t,
     );
-    // (A paragraph asked for by its number is there whatever its words: withParagraph.)
+    // (A paragraph asked for by its number is there whatever its words: rank.ts linesAsked.)
     if (chunks.size === 0 && q.paragraphAsked === undefined) return undefined;
     const mark = performance.now();
     const calibration = await this.calibration;

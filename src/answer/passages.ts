@@ -22,7 +22,7 @@ export interface RankedSentence {
   /** Relatedness of the sentence's dense similarity (see confidence.ts), when a model ran. */
   related?: number | undefined;
   /**
-   * The header or signature line a question about the document asks for (engine.ts withDocumentField), of the report
+   * The header or signature line a question about the document asks for (rank.ts linesAsked), of the report
    * it means.
    */
   field?: boolean | undefined;

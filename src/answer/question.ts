@@ -77,7 +77,7 @@ export interface QuestionAnalysis {
   documentFields: TextField[];
   /**
    * The paragraph the question points at by its number ("what does paragraph 48 say?", "para 120", "¶210", 第48段):
-   * the report's own number where it numbers its paragraphs, else the citation's ¶ (rank.ts withParagraph).
+   * the report's own number where it numbers its paragraphs, else the citation's ¶ (rank.ts linesAsked).
    */
   paragraphAsked?: number | undefined;
   /** Four-digit years named in the question, to prefer the report of that year. */

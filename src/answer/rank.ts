@@ -94,45 +94,9 @@ export class SentenceRanker {
     reportId: string | undefined,
   ): RankedSentence[] {
     if (q.defines) return this.withDefinition(q, q.defines, ranked, dense, query);
-    if (reportId && q.documentFields.length) return this.withDocumentField(q, ranked, dense, query, reportId);
-    if (reportId && q.paragraphAsked !== undefined)
-      return this.withParagraph(q, q.paragraphAsked, ranked, dense, query, reportId);
-    return ranked;
-  }
-
-  /**
-   * A question about the document itself ("When did they put this report out?", "Who was it submitted to?") is answered
-   * by the header or signature line it asks for, whatever that line's words: "this report" names the document, not a
-   * report its text mentions. That line of the report it means leads.
-   */
-  withDocumentField(
-    q: QuestionAnalysis,
-    ranked: RankedSentence[],
-    dense: Map<number, number>,
-    query: DenseQuery | undefined,
-    reportId: string,
-  ): RankedSentence[] {
-    const report = this.index.reports.get(reportId)!;
-    const fields = report.paragraphs.filter((p) => answersField(q, p) >= 0);
-    return this.leading(q, report, new Map(fields.map((p) => [p.n, answersField(q, p)])), ranked, dense, query);
-  }
-
-  /**
-   * "What does paragraph 48 say?" is answered by that paragraph of the report meant, whatever its words: the one numbered
-   * so where the report numbers its paragraphs ("48. I will introduce …"), else the one the citations call ¶48. It
-   * leads, as a header line asked for does; ranked as found when the report has no such paragraph.
-   */
-  withParagraph(
-    q: QuestionAnalysis,
-    n: number,
-    ranked: RankedSentence[],
-    dense: Map<number, number>,
-    query: DenseQuery | undefined,
-    reportId: string,
-  ): RankedSentence[] {
-    const report = this.index.reports.get(reportId)!;
-    const k = paragraphNumbered(report, n);
-    return k === undefined ? ranked : this.leading(q, report, new Map([[k, 0]]), ranked, dense, query);
+    const report = reportId === undefined ? undefined : this.index.reports.get(reportId);
+    const places = report && linesAsked(q, report);
+    return places ? this.leading(q, report, places, ranked, dense, query) : ranked;
   }
 
   /**
@@ -283,6 +247,21 @@ export function definitionAt(text: string, abbreviation: string): number | undef
 const NUMBERED = /^(\d{1,5})\.\s/;
 /** Fewest numbered paragraphs for a report to count as numbering its paragraphs. */
 const NUMBERED_REPORT = 3;
+
+/**
+ * The paragraphs of `report` a question asks for by what they are, with their places (0 first): the header or
+ * signature line asked for about the document itself ("When did they put this report out?", "Who was it submitted
+ * to?"), whatever its words, as "this report" names the document, not a report its text mentions; or the paragraph
+ * asked for by its number ("What does paragraph 48 say?": the one numbered so where the report numbers its paragraphs,
+ * "48. I will introduce …", else the one the citations call ¶48). Undefined when it asks for none, or the report has no
+ * such paragraph (the ranking then stands as found).
+ */
+function linesAsked(q: QuestionAnalysis, report: ParsedReport): Map<number, number> | undefined {
+  if (q.documentFields.length)
+    return new Map(report.paragraphs.flatMap((p) => (answersField(q, p) >= 0 ? [[p.n, answersField(q, p)]] : [])));
+  const k = q.paragraphAsked === undefined ? undefined : paragraphNumbered(report, q.paragraphAsked);
+  return k === undefined ? undefined : new Map([[k, 0]]);
+}
 
 /**
  * The paragraph of `report` that "paragraph n" means (1-based, as `Paragraph.n`): the body paragraph the report numbers

@@ -58,7 +58,7 @@ describe('SentenceRanker', () => {
     const { ranker, all } = setup();
     const q = analyzeQuestion('When was this report issued?');
     expect(q.documentFields[0]).toBe('date');
-    const ranked = ranker.withDocumentField(q, ranker.rank(q, all, new Map()), new Map(), undefined, 'riverside-2024');
+    const ranked = ranker.withLineAsked(q, ranker.rank(q, all, new Map()), new Map(), undefined, 'riverside-2024');
     expect(textOf(ranked[0]!)).toContain('2025-01-17');
     expect(ranked[0]!.field).toBe(true);
   });
@@ -123,7 +123,7 @@ describe('a paragraph asked for by its number', () => {
     expect(q.paragraphAsked).toBe(2);
     const plainly = ranker.rank(q, all, new Map());
     expect(textOf(plainly[0]!)).toContain('libraries'); // by its words alone, the libraries' paragraph
-    const ranked = ranker.withParagraph(q, 2, plainly, new Map(), undefined, 'riverside-address');
+    const ranked = ranker.withLineAsked(q, plainly, new Map(), undefined, 'riverside-address');
     expect(textOf(ranked[0]!)).toBe('2. We will repair roads.');
     expect(ranked[0]!.field).toBe(true);
   });
