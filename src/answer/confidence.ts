@@ -438,6 +438,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // A count of the very noun counted is the count asked, however far the words it shares with the question stand
   // ("12,000 Canada.ca web pages using the page-feedback tool" for "how many pages use the page feedback tool").
   if (q.figureKind === 'count' && q.countedHead && countedByFigures(shown.quoted).includes(q.countedHead)) return true;
+  // "How many partners say CDS sped up their projects?": the report's answer may be a share of what is counted ("67%
+  // Percentage of partners who … report an acceleration"), the part of them that did.
+  if (q.figureKind === 'count' && q.countedHead && sharesOf(shown.quoted).includes(q.countedHead)) return true;
   // "How long is the wait?": "6.1 years" is the length asked, not a count of years.
   return (
     hasFigure(figures, q.figureKind) &&
@@ -472,6 +475,18 @@ function countedByFigures(quoted: string): (string | undefined)[] {
   const text = figuresOfKind(quoted, 'count');
   return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(text.slice(m.index + m[0].length)));
 }
+
+/**
+ * What each percentage of a text is a share of, as an index term ("50.2% of SSA customers start …" → custom, "67%
+ * Percentage of partners who …" → partner); only a share followed by "of" and a plural noun says.
+ */
+function sharesOf(quoted: string): string[] {
+  return [...quoted.matchAll(SHARE_OF)].flatMap((m) => countedAfter(quoted.slice(m.index + m[0].length)) ?? []);
+}
+
+/** A percentage and the "of" that opens the whole it is a share of (the article after it aside). */
+const SHARE_OF =
+  /\d[\d.,]*\s*(?:%|％|percent\b|per cent\b)\s*(?:(?:percentage|share|proportion)\s+)?of\s+(?:the\s+|all\s+|our\s+|their\s+)?/gi;
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */
 const EXAMPLES = /\b(?:such as|including|e\.g\.|for example|for instance)\b[^.;:\d]*(?=[.;:]|$)/gi;

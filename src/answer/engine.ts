@@ -14,6 +14,7 @@ import { arabicFigures } from '../search/chinese-numbers.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
+import { withAcronyms } from '../search/acronym-terms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
@@ -37,7 +38,15 @@ import {
   type Thresholds,
 } from './confidence.js';
 import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
-import { answerItem, nearestSections, pickQuotes, withFirstItem, withIntro, type RankedSentence } from './passages.js';
+import {
+  answerItem,
+  sectionLeadNames,
+  nearestSections,
+  pickQuotes,
+  withFirstItem,
+  withIntro,
+  type RankedSentence,
+} from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { SentenceRanker, type DenseQuery } from './rank.js';
 import { PARAGRAPH_CACHE, ReportFacts } from './report-facts.js';
@@ -338,8 +347,20 @@ export class AnswerEngine {
     const inQuote = s.sentences.flatMap((x, i) => (x.start >= span.start && x.end <= span.end ? [i] : []));
     const beyond =
       span.end > s.sentences.at(-1)!.end ? tokenize(s.report.text.slice(s.sentences.at(-1)!.end, span.end)) : [];
-    const context = new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]);
+    // (Headings that spell out an abbreviation name it too: "The Department of Veterans Affairs" is the VA's section.)
+    const context = withAcronyms(
+      new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]),
+      this.facts.acronymsOf(s.report),
+    );
     const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
+    const named = vocabulary
+      .names(question)
+      .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
+      .flatMap((name) => tokenize(name))
+      .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
+    // A section whose lead names the body is about it: "960,400 monthly active users" under "Health and Benefits mobile
+    // app" in the chapter that opens on the VA is the VA's.
+    for (const t of named) if (!context.has(t) && sectionLeadNames(s.report, s.paragraph, t)) context.add(t);
     return {
       sentence: text,
       quoted,
@@ -354,11 +375,7 @@ export class AnswerEngine {
       field: s.field,
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
-      named: vocabulary
-        .names(question)
-        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
-        .flatMap((name) => tokenize(name))
-        .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t)),
+      named,
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),

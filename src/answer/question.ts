@@ -727,6 +727,10 @@ export function isForwardLooking(sectionPath: string[]): boolean {
   );
 }
 
+/** "How many agencies", "how many new accounts": a plural noun counted, not a currency. */
+const COUNTED_PLURAL =
+  /\bhow many\s+(?:[a-z-]+\s+){0,2}?(?!(?:dollars|euros|pounds|yuan|cents|rmb)\b)[a-z-]*[^su\W]s\b/i;
+
 /** "How many rate tables": a share's word before the plural noun a "how many" counts (kept: what precedes it). */
 const SHARE_WORD_MODIFYING = /\b(how many\s+(?:[a-z]+\s+){0,2}?)(?:rate|ratio|share|percentage)\s+(?=[a-z]+s\b)/gi;
 
@@ -740,6 +744,9 @@ export function figureKindOf(question: string): FigureKind | undefined {
   // answered only low 12 → 11, nothing else moved.
   if (/\bhow often\b/i.test(question)) return undefined;
   if (CHANGE_OR_MEASURE.test(question)) return undefined;
+  // "How many agencies got help … in the 2025 budget?" counts agencies: a plural noun after "how many" says what is
+  // counted, whatever money the question names after it (not a currency: "how many dollars").
+  if (COUNTED_PLURAL.test(question)) return 'count';
   if (AMOUNT_CUES.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;
 }

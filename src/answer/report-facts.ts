@@ -134,15 +134,16 @@ export class ReportFacts {
   paragraph(report: ParsedReport, n: number): ParagraphEvidence {
     const key = `${report.id}#${n}`;
     let evidence = this.paragraphCache.get(key);
-    if (!evidence) {
-      const pairs = report.acronyms ?? this.acronymsFoundIn(report);
-      this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, pairs)));
-    }
+    if (!evidence) this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, this.acronymsOf(report))));
     return evidence;
   }
 
-  /** A report's abbreviations found from its text: an index written before they were stored with each report. */
-  private acronymsFoundIn(report: ParsedReport): AcronymPair[] {
+  /**
+   * A report's abbreviations: stored with it at ingest, or found from its text (an index written before they were
+   * stored).
+   */
+  acronymsOf(report: ParsedReport): AcronymPair[] {
+    if (report.acronyms) return report.acronyms;
     let pairs = this.acronyms.get(report.id);
     if (!pairs) this.acronyms.set(report.id, (pairs = acronymPairs(report.text)));
     return pairs;

@@ -12,7 +12,7 @@ import type { Chunk, ParsedReport } from './types.js';
  * Bump when parsing, chunking or tokenizing (search/tokenize.ts) changes what chunks or terms come out: stored
  * reports are then re-ingested.
  */
-export const CHUNKER_VERSION = 23;
+export const CHUNKER_VERSION = 24;
 
 /** The sentences of every paragraph, in order: paragraph p's k-th sentence is a chunk. */
 export function chunkReport(report: ParsedReport): Chunk[] {

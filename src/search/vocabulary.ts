@@ -376,9 +376,18 @@ export class QueryVocabulary {
   personNouns(text: string): string[] {
     const thesaurus = this.thesaurus;
     if (!thesaurus) return [];
+    const words = [...text.matchAll(/(?<![\p{L}\d])\p{L}+/gu)].map((m) => m[0]);
+    const capitalised = (w: string | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(w);
     return (
-      [...text.matchAll(/(?<![\p{L}\d])\p{Ll}+/gu)]
-        .map((m) => m[0])
+      words
+        // A plural written with a capital out of respect ("9 million Veterans annually") is still the common noun; one
+        // beside another capitalised word is part of a name ("the Department of Veterans Affairs").
+        .filter(
+          (w, i) =>
+            /^\p{Ll}+$/u.test(w) ||
+            (/^\p{Lu}\p{Ll}+s$/u.test(w) && !capitalised(words[i - 1]) && !capitalised(words[i + 1])),
+        )
+        .map((w) => w.toLowerCase())
         .filter((w) => thesaurus.knowsAsPerson(w) && thesaurus.knowsAsCommonWord(w))
         // A word that is also an adjective names people only as a plural noun ("residents"), not before one ("federal
         // agencies": WordNet's first noun sense of "federal" is a federal agent).

@@ -381,6 +381,10 @@ describe('confidence', () => {
     expect(
       verdict(feedbackPages, '12,000 Canada.ca web visitors using the page-feedback tool to improve content'),
     ).toBe('low');
+    // A share of what is counted is the report's answer to how many of them did something.
+    const partners = analyzeQuestion('how many partners think cds help sped up their projects');
+    expect(verdict(partners, '67% Percentage of partners who report an acceleration of project delivery')).toBe('high');
+    expect(verdict(partners, '50.2% of customers report an acceleration of project delivery by partners')).toBe('low');
     // "Next year" says when, never what a figure counts: "$150 … each year" is no number of states.
     const ahead = analyzeQuestion('How many states will the pilot reach next year?');
     expect(

@@ -278,6 +278,47 @@ The service ran usability tests with people who use screen readers.
     await expectTopQuote(engine, 'how many employees work in Ottawa?', '269 employees', 'low');
   });
 
+  it('a body the question names is named by the passage or by the lead of a section it stands in', async () => {
+    const engine = annualReport(`## Serving Veterans
+
+The Department of Veterans Affairs (VA) serves 18 million Veterans and their families.
+
+The partnership with the VA began in response to a customer service crisis.
+
+### Mobile app
+
+The health app has 960,400 monthly active users.
+
+The health app has a 4.8-star rating from 112,000 ratings.
+
+## Social Security
+
+The Social Security Administration (SSA) website is visited by 180 million people annually.
+
+The SSA website contained over 78,000 content pages before its relaunch.
+
+### By the numbers
+
+The relaunch saves an estimated $285 million over five years.
+
+The website has kept 99% uptime since its launch in December 2022.
+
+## Other work
+
+The team delivered 749 million free tests to households.
+
+The team helped 23 million households get broadband.
+
+The team trained 900 acquisition professionals.
+
+The team reinstated coverage for 400,000 children.
+
+The team supported 10 states with technical assistance.
+`);
+    await expectTopQuote(engine, 'how many monthly active users does the VA health app have?', '960,400', 'high');
+    await expectTopQuote(engine, 'how many monthly active users does the SSA health app have?', '960,400', 'low');
+  });
+
   it('"which X" of a report that names no X in any reading gets no confident answer', async () => {
     const engine = annualReport(`## Testing
 

@@ -5,6 +5,7 @@ import {
   nearestSections,
   pickQuotes,
   sectionLabel,
+  sectionLeadNames,
   withFirstItem,
   withIntro,
   type RankedSentence,
@@ -234,6 +235,43 @@ Sixty agencies submitted data, comprising:
     const long = parseReport(`# T\n\n## S\n\nItem | Count | Share\n\n${rows}\n`, 'long.md');
     expect(quoted('Row 1 |', long)).toBe('Item | Count | Share Row 0 | 0 | 0% Row 1 | 1 | 1%');
     expect(quoted('Row 29 |', long)).toBe('Row 29 | 29 | 29%');
+  });
+});
+
+describe('sectionLeadNames: what the sections around a passage open by naming', () => {
+  const AGENCIES = parseReport(
+    `# Impact
+
+## Serving Veterans
+
+The Department of Veterans Affairs (VA) serves 18 million Veterans.
+
+### Mobile app
+
+960,400 monthly active users
+
+## Social Security
+
+The SSA site has 180 million visitors.
+
+### By the numbers
+
+99% uptime
+`,
+    'impact.md',
+  );
+  const at = (needle: string): number => paragraphOf(needle, AGENCIES);
+
+  it("a chapter's lead names what its subsections' figures are of", () => {
+    expect(sectionLeadNames(AGENCIES, at('960,400'), 'va')).toBe(true);
+    // A paragraph beside it is no lead of a section above.
+    expect(sectionLeadNames(AGENCIES, at('The Department'), 'va')).toBe(false);
+    expect(sectionLeadNames(AGENCIES, at('960,400'), 'veteran')).toBe(true);
+  });
+
+  it("a sibling chapter's lead names nothing here", () => {
+    expect(sectionLeadNames(AGENCIES, at('99% uptime'), 'va')).toBe(false);
+    expect(sectionLeadNames(AGENCIES, at('99% uptime'), 'ssa')).toBe(true);
   });
 });
 

@@ -240,6 +240,9 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what share of agencies have no clue how many software apps they have?')).toBe('share');
     // (A share's word modifying the noun counted asks for no share.)
     expect(figureKindOf('how many rate tables did OAS have')).toBe('count');
+    // A plural counted after "how many" says the figure is a count, whatever money the question names after it.
+    expect(figureKindOf('how many agencies got help building digital capacity in the 2025 budget')).toBe('count');
+    expect(figureKindOf('how many dollars were in the 2025 budget')).toBe('amount');
     expect(analyzeQuestion('savings from the ssa website revamp?').wantsFigure).toBe(true); // a noun naming a quantity
     // "What %" asks for a share; "50%" in a question is a figure it names.
     expect(analyzeQuestion('what % of cds staff came from outside government').wantsFigure).toBe(true);

@@ -276,6 +276,23 @@ describe('PDF layout: lines into paragraphs', () => {
     ]);
   });
 
+  it('a sentence broken off at the foot of a column runs on at the head of the next', () => {
+    const foot = [at(long, 120), at('Since the launch, over 20% of users are', 106)];
+    const head = (text: string) => at(text, 480, { x: 316 });
+    expect(paragraphs([page([...foot, head('using the new dashboard.')])])).toEqual([
+      `${long} Since the launch, over 20% of users are using the new dashboard.`,
+    ]);
+    // A column that opens a sentence, or follows a finished one, starts a paragraph.
+    expect(paragraphs([page([...foot, head('Using the new dashboard.')])])).toEqual([
+      `${long} Since the launch, over 20% of users are`,
+      'Using the new dashboard.',
+    ]);
+    expect(paragraphs([page([at(long, 120), at('Since the launch, users came.', 106), head('using it.')])])).toEqual([
+      `${long} Since the launch, users came.`,
+      'using it.',
+    ]);
+  });
+
   it('a bullet opens a block and its wrapped text, set in after the bullet, stays with it', () => {
     const lines = [
       at(long, 600),

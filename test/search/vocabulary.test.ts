@@ -153,6 +153,9 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.personNames('signed by two Canadian officers')).toEqual([]);
     const wordnet = new QueryVocabulary(words, (t) => terms.has(t), loadThesaurus());
     expect(wordnet.personNouns('31 federal agencies and 300 residents')).toEqual(['residents']);
+    // A plural capitalised out of respect still names persons; beside another capitalised word it is part of a name.
+    expect(wordnet.personNouns('serving 9 million Veterans annually')).toEqual(['veterans']);
+    expect(wordnet.personNouns('the Department of Veterans Affairs')).toEqual([]);
   });
 
   it('finds the body a passive gives as its agent, in lower case too', () => {

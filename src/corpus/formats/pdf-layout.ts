@@ -194,10 +194,25 @@ function blocksOf(lines: PdfLine[], page: number, body: number, listed: (text: s
         open.lines.length > 0 &&
         last.xEnd - last.x < blockWidest * 0.75
       );
-    if (continues) open.lines.push(line);
+    if (open && last && (continues || runsOnIntoColumn(last, line))) open.lines.push(line);
     else blocks.push({ page, lines: [line], size: line.size, kind: 'body', text: '' });
   }
   return blocks;
+}
+
+/**
+ * A sentence broken off at the foot of a column that runs on at the head of the next ("… over 20% of MSCA users are" /
+ * "using the new MSCA-D, …"): the line after is set to the right and above, in the same size, opening in lower case,
+ * and the line before ends in no punctuation.
+ */
+function runsOnIntoColumn(last: PdfLine, line: PdfLine): boolean {
+  return (
+    Math.abs(last.size - line.size) <= 0.6 &&
+    line.x > last.xEnd - line.size &&
+    line.y > last.y &&
+    /[\p{L}\d]$/u.test(last.text) &&
+    /^\p{Ll}/u.test(line.text)
+  );
 }
 
 /** Every word the report prints whole within a line, and every hyphenated word: what settles a line-end hyphen. */
