@@ -194,10 +194,12 @@ const SUPERLATIVE_WORD =
 /**
  * True when a text holds a superlative ("the lowest among ICT categories", "the weakest area", "ranked seventh among
  * the world's top 10"). Capitalised words inside a sentence are names ("Best Meets exceptions"), and a range
- * ("lowest to highest") names no extreme.
+ * ("lowest to highest") names no extreme, nor does "in the first place" ("why was it needed in the first place?").
  */
 export function hasSuperlative(text: string): boolean {
-  const plain = text.replace(/\b(?:lowest|highest|smallest|largest) to (?:highest|lowest|largest|smallest)\b/gi, ' ');
+  const plain = text
+    .replace(/\b(?:lowest|highest|smallest|largest) to (?:highest|lowest|largest|smallest)\b/gi, ' ')
+    .replace(/\bin the first place\b/gi, ' ');
   for (const m of plain.matchAll(SUPERLATIVE_WORD)) {
     const word = m[0];
     if (NOT_SUPERLATIVE.test(word)) continue;

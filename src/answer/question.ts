@@ -247,18 +247,18 @@ const WHO_COMPARES =
   /\bwho(?:['’]s| is| are| was| were| does| do| did| has| have)?\s+(?:\w+\s+)?(?:better|worse|more|less|higher|lower|faster|slower|bigger|smaller|best|worst|most|least)\b/i;
 
 /**
- * Asking who someone is rather than who did something: "who is/was the …", "the name of", "是谁" (a copula, then the
- * role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent may be an office).
+ * Asking who someone is rather than who did something: "who is/was the …", "who was CDS's CEO", "the name of", "是谁" (a
+ * copula, then the role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent may be an office).
  */
 const IDENTITY_CUES =
-  /\bwho(?:'s|’s| is| was| are| were)\s+(?:the|a|an|our|their|his|her|this|that|current|present)\b|\bnames?\b|是谁|叫什么/i;
+  /\bwho(?:'s|’s| is| was| are| were)\s+(?:the|a|an|our|their|his|her|this|that|current|present|[a-z.&-]+['’]s)\b|\bnames?\b|是谁|叫什么/i;
 
 /**
  * Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people
  * sued…, did…".
  */
 const DATE_CUES =
-  /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (date|day|month|year|time)|which (date|day|month|year))\b|何时|什么时候|哪一?年|几月/i;
+  /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (dates?|days?|months?|years?|time)|which (dates?|days?|months?|years?))\b|何时|什么时候|哪一?年|几月/i;
 
 /** Words in quotation marks: straight or curly, single or double, opening after a space and closing before one. */
 const QUOTED = /(?<![\p{L}\d])['"“‘]([^'"“”‘’]{2,60})['"”’](?![\p{L}\d])/gu;

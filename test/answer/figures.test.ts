@@ -66,6 +66,8 @@ describe('superlatives in a sentence', () => {
     expect(hasSuperlative('The land can dovetail with the third medical school.')).toBe(false);
     expect(hasSuperlative('Agencies test their interest in the request.')).toBe(false);
     expect(hasSuperlative('Agencies reported 136 Best Meets exceptions.')).toBe(false);
+    expect(hasSuperlative('Why did the VA need help in the first place?')).toBe(false); // an idiom, no rank
+    expect(hasSuperlative('The team took first place among the entries.')).toBe(true);
   });
 });
 

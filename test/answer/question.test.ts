@@ -348,6 +348,7 @@ describe('what a question asks for: names and dates', () => {
   it('"which agency" asks for a name, "when\'s" for a date', () => {
     expect(analyzeQuestion('Which agency got the top conformance score?').wantsName).toBe(true);
     expect(analyzeQuestion("When's the FY 2026 assessment going to be published?").wantsDate).toBe(true);
+    expect(analyzeQuestion('what dates does the fiscal year cover').wantsDate).toBe(true);
     expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
   });
 
@@ -378,6 +379,7 @@ describe('what a question asks for: names and dates', () => {
     expect(identity('who is the current Financial Secretary? name please')).toBe(true);
     expect(identity("what's the name of the current Zuoyun county head?")).toBe(true);
     expect(identity('左云县司法局局长是谁？')).toBe(true);
+    expect(identity("who was cds's ceo before the current one")).toBe(true); // a possessive is a determiner
     expect(identity("who's heading up the new AI efficiency team in govt?")).toBe(false);
     expect(identity('Who chairs the district governance steering committee?')).toBe(false);
     expect(identity('北部都会区发展委员会由谁主持？')).toBe(false);
