@@ -304,7 +304,7 @@ export interface Shown {
   places?: string[] | undefined;
   /** Names in the quote other than its report's own subject; for a "who" question also "I", the speaker. */
   names: string[];
-  report: { title: string; date?: string | undefined };
+  report: { title: string; subtitle?: string | undefined; date?: string | undefined };
   /** Abbreviations the question names that the index uses in a few passages ("the VA"): a particular body. */
   named: string[];
   /**

@@ -13,7 +13,8 @@ const PLACE_IN_ORDER =
 
 /** Four-digit years (1900–2099) named in a text. */
 export function yearsIn(text: string): string[] {
-  return text.match(/\b(19|20)\d{2}\b/g) ?? [];
+  // (A fiscal year written as one word is a year too: "FY2023-2024".)
+  return text.match(/(?:\b|(?<=\bFY))(?:19|20)\d{2}\b/g) ?? [];
 }
 
 /** Small words a name may hold in lower case ("Department of Defense", "Office of Management and Budget"). */
@@ -49,12 +50,18 @@ export interface ReportYears {
 }
 
 /**
- * A report's years: `period`, the year it reports on (its title's latest, else its date's: a "FY 2025" assessment out
+ * A report's years: `period`, the year it reports on (its title's latest, or its subtitle's, else its date's: a "FY 2025" assessment out
  * in March 2026 calls 2025 "this year"), and `latest`, the latest of its title's and its date's (Zuoyun's 2023 report,
  * out in January 2024: 2024; a reader then calls 2023 "last year"). 0 when it gives none.
  */
-export function reportYears(report: { title: string; date?: string | undefined }): ReportYears {
-  const titled = Math.max(0, ...yearsIn(report.title).map(Number));
+export function reportYears(report: {
+  title: string;
+  subtitle?: string | undefined;
+  date?: string | undefined;
+}): ReportYears {
+  // (A title naming no year: its subtitle's, "Annual Report (Fiscal Year 2023-2024)" under "Aligning our efforts …".)
+  const titled =
+    Math.max(0, ...yearsIn(report.title).map(Number)) || Math.max(0, ...yearsIn(report.subtitle ?? '').map(Number));
   const dated = report.date ? Number(report.date.slice(0, 4)) || 0 : 0;
   return { period: titled || dated, latest: Math.max(titled, dated) };
 }

@@ -43,10 +43,11 @@ const FIELD_LABELS: Record<TextField, string> = {
   addressee: 'Addressed to',
   signature: 'Signed by',
   signedDate: 'Date signed',
+  // A title block's other lines (not a field a question asks for by name).
+  subtitle: 'Subtitle',
 };
 const REPORT_HEADER = 'Report header';
-/** The section label of a title block's other lines (not a field a question asks for by name). */
-const SUBTITLE = 'Subtitle';
+const SUBTITLE = FIELD_LABELS.subtitle;
 
 /** The header or signature field a paragraph states ("Published: …" → published), from its section label. */
 export function fieldOf(p: Paragraph): TextField | undefined {
@@ -267,6 +268,7 @@ class StructureReader {
     // "ISSN: 2818-4122") describe the document.
     if (this.explicit && this.meta.title && line.length < 200 && !/[.。!?！？]$/.test(line)) {
       this.coverLines.add(line);
+      this.meta.subtitle ??= line;
       this.add(block, 'metadata', [REPORT_HEADER, SUBTITLE]);
       return true;
     }

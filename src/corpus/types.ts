@@ -27,6 +27,11 @@ export interface ReportMeta {
   signature?: string | undefined;
   signedDate?: string | undefined;
   /**
+   * The first line under the title on its cover ("Canadian Digital Service │ Annual Report (Fiscal Year 2023-2024)"):
+   * its years are the report's when the title names none.
+   */
+  subtitle?: string | undefined;
+  /**
    * A short name for citations ("Zuoyun County 2023 Rule of Law Report"), from the sidecar; else the title is clipped.
    */
   shortTitle?: string | undefined;

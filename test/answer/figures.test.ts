@@ -7,6 +7,7 @@ import {
   onlyChanges,
   reportYears,
   yearMeant,
+  yearsIn,
   yearsStated,
 } from '../../src/answer/figures.js';
 
@@ -80,6 +81,14 @@ describe('years said relative to now', () => {
     expect(reportYears(zuoyun)).toEqual({ period: 2023, latest: 2024 });
     expect(reportYears({ title: 'Annual Report', date: '2024-05' })).toEqual({ period: 2024, latest: 2024 });
     expect(reportYears({ title: 'Annual Report' })).toEqual({ period: 0, latest: 0 });
+    // A title naming no year: its subtitle's.
+    const subtitled = { title: 'Aligning our efforts', subtitle: 'Annual Report (Fiscal Year 2023-2024)' };
+    expect(reportYears(subtitled)).toEqual({ period: 2024, latest: 2024 });
+  });
+
+  it('a year is four digits standing alone, or after "FY" in one word', () => {
+    expect(yearsIn('CDS’s total operating budget for FY2023-2024 was $19,574,746')).toEqual(['2023', '2024']);
+    expect(yearsIn('up from 47 in FY 2022-23; 12023 items')).toEqual(['2022']);
   });
 
   it('a reader\'s "this year" is the period, "last year" the year before the latest, "next year" the one after the period', () => {

@@ -226,6 +226,8 @@ describe('parseReport: layouts of other reports', () => {
       ['body', 'We built things.'],
       ['metadata', 'Agency │ Annual Report (Fiscal Year 2023-2024)'],
     ]);
+    // The first is its subtitle (its years are the report's when the title names none).
+    expect(r.meta.subtitle).toBe('Agency │ Annual Report (Fiscal Year 2023-2024)');
     // A sentence under the title is the report's text.
     const letter = parseReport('# Report\n\nWe built things.\n\n## Part\n\nMore.\n', 'r.md');
     expect(letter.paragraphs[1]!.role).toBe('body');
