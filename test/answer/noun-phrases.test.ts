@@ -70,6 +70,7 @@ describe('a definition asked for', () => {
     expect(definedTermOf("What's 'double publicity'")).toEqual(tokenize('double publicity'));
     expect(definedTermOf('what are digital credentials')).toEqual(['digit', 'credenti']);
     expect(definedTermOf('what does report stream do?')).toEqual(tokenize('report stream'));
+    expect(definedTermOf('what does ex parte mean')).toEqual(tokenize('ex parte'));
     expect(definedTermOf('GC Notify是什么？')).toEqual(['gc', 'notifi']);
     expect(definedTermOf('什么是GC Notify？')).toEqual(['gc', 'notifi']);
     expect(definedTermOf('法律援助是什么？')).toBeUndefined(); // Chinese words are read by the glossary
@@ -97,6 +98,14 @@ describe('a definition asked for', () => {
     expect(definesTerm('Enrollment in the Affordable Connectivity Program rose by 130%.', acp)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify, a cloud-based platform.', terms)).toBe(true);
     expect(definesTerm('Health Canada uses GC Notify, and so does Service Canada.', terms)).toBe(false);
+    // A gloss in brackets right after it says what it means; its abbreviation there does not.
+    const exParte = tokenize('ex parte');
+    expect(definesTerm('States ran the ex parte (automatic) renewal process.', exParte)).toBe(true);
+    expect(definesTerm('States ran the ex parte (EP) renewal process.', exParte)).toBe(false);
+    // So do examples set off after it.
+    const lifeEvents = tokenize('life events');
+    expect(definesTerm('It explored “life events,” such as losing a loved one or retiring.', lifeEvents)).toBe(true);
+    expect(definesTerm('It explored life events and other models, such as chatbots.', lifeEvents)).toBe(false);
     // A relative clause set off by a comma says what it follows is or does; a restrictive one picks some of them.
     const advisers = tokenize('legal advisers');
     expect(definesTerm('The county employs legal advisers, who take part in all major decisions.', advisers)).toBe(
