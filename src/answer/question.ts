@@ -216,15 +216,26 @@ export function namesAnOffice(text: string): boolean {
 
 function officeAsked(question: string): QuestionAnalysis['office'] {
   const m = OFFICE_ASKED.exec(question);
-  return m ? { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase() } : undefined;
+  if (m) return { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase() };
+  return LEADER_ASKED.test(question) ? { title: LEADER } : undefined;
 }
+
+/**
+ * "The head of USDS", "its leader", "in charge of": whoever holds a body's top office, by any title ("Administrator"). The word itself
+ * frames the question, as "how many" does: a report names the office, not the "head".
+ */
+const LEADER_ASKED = /\b(?:the|its|their|our)\s+(head|leader|boss)\b|\bin (charge) of\b/i;
+/** The office title standing for any (LEADER_ASKED). */
+export const LEADER = 'head';
 
 /**
  * True when a text names the office asked for only at another rank ("Deputy Administrator" for "the administrator"):
  * false when it names it at the rank asked, or not at all (then the text's names decide, as for any "who" question).
  */
 export function namesOnlyAnotherRank(text: string, office: NonNullable<QuestionAnalysis['office']>): boolean {
-  const said = [...text.matchAll(OFFICE_IN_TEXT)].filter((m) => m[2]!.toLowerCase() === office.title);
+  const said = [...text.matchAll(OFFICE_IN_TEXT)].filter(
+    (m) => office.title === LEADER || m[2]!.toLowerCase() === office.title,
+  );
   return said.length > 0 && said.every((m) => m[1]?.toLowerCase() !== office.rank);
 }
 
@@ -474,9 +485,12 @@ export function analyzeQuestion(
     [defines !== undefined, DEFINITION_FRAME],
   ]);
   const { content, months, yearBefore, years } = withoutTimeSaid(question);
+  const said = NAME_CUES.test(whWords(question)) ? LEADER_ASKED.exec(content) : undefined;
+  const leader = (said?.[1] ?? said?.[2])?.toLowerCase();
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
+      content.slice(t.start, t.end).toLowerCase() !== leader &&
       !FRAMING.has(t.term) &&
       !(glossed && HAN.test(t.term)) &&
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),

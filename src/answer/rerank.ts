@@ -10,7 +10,7 @@ import type { Concept } from '../search/concept.js';
 import { tokenize } from '../search/tokenize.js';
 import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
 import { definesTerm } from './noun-phrases.js';
-import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
+import { LEADER, namesAnOffice, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
@@ -185,6 +185,9 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // "Who is the administrator?" is not answered by a sentence naming the office only at another rank ("Deputy
   // Administrator"), as the judge reads it (confidence.ts).
   if (q.office && namesOnlyAnotherRank(s.text, q.office)) cue -= w.figure;
+  // "Who is the head of USDS?" asks for whoever holds an office: a sentence naming one answers, as one with a date does a
+  // date question.
+  else if (q.office?.title === LEADER) cue += namesAnOffice(s.text) ? w.figure : -w.figure;
   // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.

@@ -250,6 +250,8 @@ Chief Executive Officer, Canadian Digital Service
 The service built a new form builder for public servants.
 
 The service sent 138 million notifications to people across Canada.
+
+The head office of the digital service hosted Jane Smith for a visit.
 `);
     await expectTopQuote(
       engine,
@@ -257,6 +259,9 @@ The service sent 138 million notifications to people across Canada.
       'Paul N. Wagner',
       'high',
     );
+    // Its head, leader or whoever is in charge holds an office by any title; a deputy's is another office.
+    await expectTopQuote(engine, 'who is the head of the digital service?', 'Paul N. Wagner', 'high');
+    await expectTopQuote(engine, 'who is in charge of the canadian digital service', 'Paul N. Wagner', 'high');
   });
 
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {

@@ -380,6 +380,11 @@ describe('what a question asks for: names and dates', () => {
     expect(identity("what's the name of the current Zuoyun county head?")).toBe(true);
     expect(identity('左云县司法局局长是谁？')).toBe(true);
     expect(identity("who was cds's ceo before the current one")).toBe(true); // a possessive is a determiner
+    // "The head of …" asks for whoever holds its office: the word frames the question and is no topic.
+    const head = analyzeQuestion('who is the head of usds');
+    expect(head.office).toEqual({ title: 'head' });
+    expect(head.terms).toEqual(['usd']);
+    expect(analyzeQuestion('what did the head of the office say?').terms).toContain('head');
     expect(identity("who's heading up the new AI efficiency team in govt?")).toBe(false);
     expect(identity('Who chairs the district governance steering committee?')).toBe(false);
     expect(identity('北部都会区发展委员会由谁主持？')).toBe(false);
