@@ -217,14 +217,19 @@ export function namesAnOffice(text: string): boolean {
 function officeAsked(question: string): QuestionAnalysis['office'] {
   const m = OFFICE_ASKED.exec(question);
   if (m) return { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase() };
-  return LEADER_ASKED.test(question) ? { title: LEADER } : undefined;
+  return asksLeader(question) ? { title: LEADER } : undefined;
 }
 
 /**
  * "The head of USDS", "its leader", "in charge of": whoever holds a body's top office, by any title ("Administrator"). The word itself
  * frames the question, as "how many" does: a report names the office, not the "head".
  */
-const LEADER_ASKED = /\b(?:the|its|their|our)\s+(head|leader|boss)\b|\bin (charge) of\b/i;
+const LEADER_ASKED = /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b/i;
+/** "Who is the head of USDS?", "who's in charge of …" (not "what did the head of the office say?"). */
+function asksLeader(question: string): boolean {
+  return NAME_CUES.test(whWords(question)) && LEADER_ASKED.test(question);
+}
+
 /** The office title standing for any (LEADER_ASKED). */
 export const LEADER = 'head';
 
@@ -301,6 +306,8 @@ const DEFINITION = new RegExp(
 /** An abbreviation as written: capitals, perhaps a small letter among them ("PhD"), two letters or more. */
 const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
 /** The words such a question frames its abbreviation with: not what it is about. */
+/** Words of a question asking who heads a body (LEADER_ASKED), as index terms. */
+const LEADER_FRAME = new Set(tokenize('head leader boss charge'));
 const DEFINITION_FRAME = new Set(
   tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),
 );
@@ -483,14 +490,12 @@ export function analyzeQuestion(
     [wantsFigure, FIGURE_FRAME],
     [wantsDate, DATE_FRAME],
     [defines !== undefined, DEFINITION_FRAME],
+    [asksLeader(question), LEADER_FRAME],
   ]);
   const { content, months, yearBefore, years } = withoutTimeSaid(question);
-  const said = NAME_CUES.test(whWords(question)) ? LEADER_ASKED.exec(content) : undefined;
-  const leader = (said?.[1] ?? said?.[2])?.toLowerCase();
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
-      content.slice(t.start, t.end).toLowerCase() !== leader &&
       !FRAMING.has(t.term) &&
       !(glossed && HAN.test(t.term)) &&
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
@@ -511,7 +516,6 @@ export function analyzeQuestion(
     wantsName: NAME_CUES.test(whWords(question)) && !WHO_COMPARES.test(question) && !defines, // (not "the full name of OLA")
     asksIdentity: IDENTITY_CUES.test(question),
     whoIs: whoIsOf(question),
-    office: NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined,
     negated: isNegated(question),
     superlative: asksSuperlative(question),
     defines,
@@ -611,9 +615,10 @@ function ownConcepts(
   return [...own.values()];
 }
 
-/** Whose thing a question asks about, and the doing whose doer it asks for. */
-function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing'> {
-  return { owner: ownerOf(question), doing: doingOf(question) };
+/** Whose thing a question asks about, the doing whose doer it asks for, and the office whose holder. */
+function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'office'> {
+  const office = NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined;
+  return { owner: ownerOf(question), doing: doingOf(question), office };
 }
 
 /** "Which company made …", "which agency runs …": a body asked for by its kind, then the doing (not "which agency is …"). */
