@@ -338,8 +338,20 @@ function withoutTimeSaid(question: string): {
   return { content, months, yearBefore, years };
 }
 
-/** Keeps a term unless it frames a kind of question that is asked (each frame with whether its kind is). */
-function notFraming(frames: [asked: boolean, words: Set<string>][]): (term: string) => boolean {
+/** Keeps a term unless it frames a kind of question that is asked ("many" of "how many", "head" of "who is the head of"). */
+function notFraming(
+  question: string,
+  wantsFigure: boolean,
+  wantsDate: boolean,
+  defines: string | undefined,
+): (term: string) => boolean {
+  const frames: [asked: boolean, words: Set<string>][] = [
+    [wantsFigure, FIGURE_FRAME],
+    [wantsDate, DATE_FRAME],
+    [defines !== undefined, DEFINITION_FRAME],
+    [asksLeader(question), LEADER_FRAME],
+    [/\bhow long\b/i.test(question), HOW_LONG_FRAME],
+  ];
   const framing = frames.filter(([asked]) => asked).map(([, words]) => words);
   return (t) => !framing.some((words) => words.has(t));
 }
@@ -355,6 +367,8 @@ export function abbreviationAsked(question: string): string | undefined {
 
 /** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
 const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
+/** "How long": a length of time asked for, as "how many" asks a count (not "long-term care" in another question). */
+const HOW_LONG_FRAME = new Set(tokenize('long'));
 
 const HAN = /\p{Script=Han}/u;
 
@@ -486,12 +500,7 @@ export function analyzeQuestion(
   const wantsDate = DATE_CUES.test(question);
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);
-  const keep = notFraming([
-    [wantsFigure, FIGURE_FRAME],
-    [wantsDate, DATE_FRAME],
-    [defines !== undefined, DEFINITION_FRAME],
-    [asksLeader(question), LEADER_FRAME],
-  ]);
+  const keep = notFraming(question, wantsFigure, wantsDate, defines);
   const { content, months, yearBefore, years } = withoutTimeSaid(question);
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>

@@ -385,6 +385,9 @@ describe('what a question asks for: names and dates', () => {
     expect(head.office).toEqual({ title: 'head' });
     expect(head.terms).toEqual(['usd']);
     expect(analyzeQuestion('what did the head of the office say?').terms).toContain('head');
+    // "How long" frames a question for a length of time, as "how many" does one for a count.
+    expect(analyzeQuestion('how long has the administrator been there').terms).toEqual(['administr']);
+    expect(analyzeQuestion('how many long-term care beds are there').terms).toContain('long');
     expect(identity("who's heading up the new AI efficiency team in govt?")).toBe(false);
     expect(identity('Who chairs the district governance steering committee?')).toBe(false);
     expect(identity('北部都会区发展委员会由谁主持？')).toBe(false);
