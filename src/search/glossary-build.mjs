@@ -29,6 +29,17 @@ for (const word of Object.keys(cedict.data.simplified)) {
     ordered.flatMap((e) => (typeof e.english === 'string' ? [e.english] : (e.english ?? []))),
   );
 }
+// "Variant of 回覆[hui2 fu4]": a sense that is another spelling of a word means what that word means (回复 "to reply").
+const VARIANT = /^(?:old )?variant of ([^[\s]+)\[/;
+for (const [word, meanings] of glosses)
+  glosses.set(
+    word,
+    meanings.flatMap((m) => {
+      const other = VARIANT.exec(m)?.[1]?.split('|').at(-1);
+      const theirs = (other && other !== word ? (glosses.get(other) ?? []) : []).filter((g) => !VARIANT.test(g));
+      return theirs.length ? theirs : [m];
+    }),
+  );
 // Traditional characters that never stand in a simplified word, and what they become there.
 const simplifiedChars = new Set(Object.keys(cedict.data.simplified).flatMap((word) => [...word]));
 const seen = new Map();

@@ -152,4 +152,11 @@ describe('Chinese questions', () => {
     expect(built.simplified('左雲縣受理了多少宗行政案件？')).toBe('左云县受理了多少宗行政案件？');
     expect(built.simplified('著名 乾隆')).toBe('著名 乾隆');
   });
+
+  it('the built glossary reads a sense that is a variant spelling as the word it spells (回复 "variant of 回覆": reply)', async () => {
+    const built = ChineseGlossary.load((await ensureGlossary())!);
+    const glosses = built.concepts('回复').flatMap((c) => c.glosses ?? []);
+    expect(glosses).toContain('reply');
+    expect(glosses.some((g) => /variant/.test(g))).toBe(false);
+  });
 });
