@@ -13,17 +13,46 @@ export interface AcronymPair {
 
 /**
  * The abbreviations a report defines ("program managers (PMs)"), one word each, then the initials of names it spells
- * out and never abbreviates ("Hong Kong" → HK).
+ * out and never abbreviates ("Hong Kong" → HK), then abbreviations in wide use it writes in either form (COMMON).
  */
 export function acronymPairs(text: string): AcronymPair[] {
   const defined = definedAcronyms(text);
   const shorts = new Set(defined.map((a) => a.short.toUpperCase()));
   const implied = nameInitialisms(text, (word) => processTerm(word) !== undefined).filter((a) => !shorts.has(a.short));
-  return [...defined, ...implied]
+  for (const a of implied) shorts.add(a.short);
+  const common = COMMON.filter((a) => !shorts.has(a.short) && (a.shortWritten.test(text) || a.longWritten.test(text)));
+  return [...defined, ...implied, ...common]
     .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
     .filter((a) => a.short.length === 1 && a.long.length > 0)
     .map((a) => ({ short: a.short[0]!, long: a.long }));
 }
+
+/**
+ * Abbreviations in wide use that reports write without defining them, or whose long form they write without the
+ * abbreviation a reader types ("the SMS sending rate", "Chief Operating Officer" asked as "COO").
+ */
+const COMMON = Object.entries({
+  SMS: 'text message',
+  MFA: 'multi-factor authentication',
+  '2FA': 'two-factor authentication',
+  AI: 'artificial intelligence',
+  FAQ: 'frequently asked questions',
+  CEO: 'chief executive officer',
+  CFO: 'chief financial officer',
+  CIO: 'chief information officer',
+  COO: 'chief operating officer',
+  CTO: 'chief technology officer',
+  UX: 'user experience',
+  GDP: 'gross domestic product',
+  KPI: 'key performance indicator',
+  ROI: 'return on investment',
+  NGO: 'non-governmental organization',
+}).map(([short, long]) => ({
+  short,
+  long,
+  shortWritten: new RegExp(`\\b${short}\\b`),
+  longWritten: new RegExp(`\\b${long.replace(/-/g, '[- ]')}s?\\b`, 'i'),
+}));
 
 /**
  * A passage's terms with the other form of every abbreviation its report defines: "PM" also reads "program manager"

@@ -31,6 +31,20 @@ describe('acronymPairs', () => {
       { short: 'hk', long: tokenize('Hong Kong') },
     ]);
   });
+
+  it('pairs an abbreviation in wide use that the report writes in either form without defining it', () => {
+    expect(acronymPairs('Increased the SMS sending rate by 266%.')).toEqual([
+      { short: tokenize('SMS')[0], long: tokenize('text message') },
+    ]);
+    expect(acronymPairs('a new Chief Operating Officer for Service Canada')).toEqual([
+      { short: 'coo', long: tokenize('chief operating officer') },
+    ]);
+    expect(acronymPairs('Messages were sent and received.')).toEqual([]);
+    // The report's own definition wins.
+    expect(acronymPairs('Our Service Management System (SMS) runs.')).toEqual([
+      { short: tokenize('SMS')[0], long: tokenize('Service Management System') },
+    ]);
+  });
 });
 
 describe('withAcronyms', () => {
