@@ -221,10 +221,10 @@ function officeAsked(question: string): QuestionAnalysis['office'] {
 }
 
 /**
- * "The head of USDS", "its leader", "in charge of": whoever holds a body's top office, by any title ("Administrator"). The word itself
+ * "The head of USDS", "its leader", "in charge of", 负责人: whoever holds a body's top office, by any title ("Administrator"). The word itself
  * frames the question, as "how many" does: a report names the office, not the "head".
  */
-const LEADER_ASKED = /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b/i;
+const LEADER_ASKED = /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b|负责人|领导人|一把手/i;
 /** "Who is the head of USDS?", "who's in charge of …" (not "what did the head of the office say?"). */
 function asksLeader(question: string): boolean {
   return NAME_CUES.test(whWords(question)) && LEADER_ASKED.test(question);
@@ -307,7 +307,7 @@ const DEFINITION = new RegExp(
 const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
 /** The words such a question frames its abbreviation with: not what it is about. */
 /** Words of a question asking who heads a body (LEADER_ASKED), as index terms. */
-const LEADER_FRAME = new Set(tokenize('head leader boss charge'));
+const LEADER_FRAME = new Set(tokenize('head leader boss charge person responsible'));
 const DEFINITION_FRAME = new Set(
   tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),
 );

@@ -161,6 +161,16 @@ export function tokenizeWithOffsets(text: string): Token[] {
         continue;
       }
     }
+    // "U.S." (and "U.S.A.") is the USA, as "US" is, not two single letters (no terms).
+    if (word === 'U' && normal[start + 1] === '.') {
+      US.lastIndex = start;
+      const us = US.exec(normal);
+      if (us) {
+        joinedEnd = start + us[0].length;
+        tokens.push({ term: 'usa', start, end: joinedEnd });
+        continue;
+      }
+    }
     // A fiscal year written short ("FY2023", "FY23") is "FY" and its year.
     const fiscal =
       (word.charCodeAt(0) | 32) === 102 && (word.charCodeAt(1) | 32) === 121 ? FISCAL_YEAR.exec(word) : null;
@@ -178,6 +188,9 @@ export function tokenizeWithOffsets(text: string): Token[] {
   }
   return tokens;
 }
+
+/** "U.S." or "U.S.A." (its last dot aside), read where a word "U" meets a dot. */
+const US = /U\.S(?:\.A)?(?![\p{L}\p{N}])/uy;
 
 /** "FY" with a year of two or four digits, written as one word. */
 const FISCAL_YEAR = /^FY(\d{2}|\d{4})$/i;

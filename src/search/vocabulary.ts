@@ -345,8 +345,12 @@ export class QueryVocabulary {
     return this.names(text, true).filter((name) => {
       const word = name.toLowerCase();
       if (/^\p{Lu}+$/u.test(name) || inOtherName.has(name)) return false;
-      // A person's name is no adjective: "Canadian", "American" name a people.
-      return !thesaurus.knows(word) || (thesaurus.knowsAsPerson(word) && !thesaurus.knowsAsAdjective(word));
+      // A person's name is no adjective ("Canadian", "American" name a people), nor first a place ("Kansas", read as
+      // the plural of the Kansa people).
+      return (
+        !thesaurus.knows(word) ||
+        (thesaurus.knowsAsPerson(word) && !thesaurus.knowsAsAdjective(word) && !thesaurus.knowsAsPlace(word))
+      );
     });
   }
 

@@ -41,6 +41,14 @@ describe('tokenize', () => {
     // "US" is the USA, not the stem of "use"; the pronoun "us" is no term, as "we" is none.
     expect(tokenize('US agencies use the USA app')).toEqual(['usa', 'agenc', 'us', 'usa', 'app']);
     expect(tokenize('tell us more')).toEqual(['tell']);
+    // …and so are "U.S." and "U.S.A.", one term each; an initial before a name is still no term.
+    expect(tokenize('The U.S. Digital Service, U.S.A. and U. Smith')).toEqual([
+      'usa',
+      'digit',
+      'servic',
+      'usa',
+      'smith',
+    ]);
   });
 
   it('reads a fiscal year written short, and a range of years written short, as their full years', () => {

@@ -153,6 +153,8 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.personNames('signed by two Canadian officers')).toEqual([]);
     const wordnet = new QueryVocabulary(words, (t) => terms.has(t), loadThesaurus());
     expect(wordnet.personNouns('31 federal agencies and 300 residents')).toEqual(['residents']);
+    // A name first a place is no person's ("Kansas", though "kansa" is a people).
+    expect(wordnet.personNames('states including Kansas, led by Jane Kowalczyk')).toEqual(['Jane', 'Kowalczyk']);
     // A plural capitalised out of respect still names persons; beside another capitalised word it is part of a name.
     expect(wordnet.personNouns('serving 9 million Veterans annually')).toEqual(['veterans']);
     expect(wordnet.personNouns('the Department of Veterans Affairs')).toEqual([]);
