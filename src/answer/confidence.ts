@@ -35,7 +35,7 @@ import {
   yearMeant,
   yearsIn,
 } from './figures.js';
-import { countedAfter, PEOPLE_TERMS } from './noun-phrases.js';
+import { countedAfter, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
 import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -475,18 +475,6 @@ function countedByFigures(quoted: string): (string | undefined)[] {
   const text = figuresOfKind(quoted, 'count');
   return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(text.slice(m.index + m[0].length)));
 }
-
-/**
- * What each percentage of a text is a share of, as an index term ("50.2% of SSA customers start …" → custom, "67%
- * Percentage of partners who …" → partner); only a share followed by "of" and a plural noun says.
- */
-function sharesOf(quoted: string): string[] {
-  return [...quoted.matchAll(SHARE_OF)].flatMap((m) => countedAfter(quoted.slice(m.index + m[0].length)) ?? []);
-}
-
-/** A percentage and the "of" that opens the whole it is a share of (the article after it aside). */
-const SHARE_OF =
-  /\d[\d.,]*\s*(?:%|％|percent\b|per cent\b)\s*(?:(?:percentage|share|proportion)\s+)?of\s+(?:the\s+|all\s+|our\s+|their\s+)?/gi;
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */
 const EXAMPLES = /\b(?:such as|including|e\.g\.|for example|for instance)\b[^.;:\d]*(?=[.;:]|$)/gi;

@@ -57,6 +57,18 @@ export function countedAfter(text: string): string | undefined {
   return pluralHead(own < 0 ? words : words.slice(0, own));
 }
 
+/**
+ * What each percentage of a text is a share of, as an index term ("50.2% of SSA customers start …" → custom, "67%
+ * Percentage of partners who …" → partner); only a share followed by "of" and a plural noun says.
+ */
+export function sharesOf(text: string): string[] {
+  return [...text.matchAll(SHARE_OF)].flatMap((m) => countedAfter(text.slice(m.index + m[0].length)) ?? []);
+}
+
+/** A percentage and the "of" that opens the whole it is a share of (the article after it aside). */
+const SHARE_OF =
+  /\d[\d.,]*\s*(?:%|％|percent\b|per cent\b)\s*(?:(?:percentage|share|proportion)\s+)?of\s+(?:the\s+|all\s+|our\s+|their\s+)?/gi;
+
 function pluralHead(words: string[]): string | undefined {
   // (An abbreviation in capitals is no plural: "OAS", "USDS".)
   const head = words.find((w) => PLURAL_HEAD.test(w) && !/^\p{Lu}+$/u.test(w));

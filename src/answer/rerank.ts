@@ -9,7 +9,7 @@
 import type { Concept } from '../search/concept.js';
 import { tokenize } from '../search/tokenize.js';
 import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
-import { definesTerm } from './noun-phrases.js';
+import { definesTerm, sharesOf } from './noun-phrases.js';
 import { LEADER, namesAnOffice, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 
 /**
@@ -172,7 +172,11 @@ export function scoreSentence(
 function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   let cue = 0;
   // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
-  const givesFigure = q.duration ? statesDuration(s.terms) : hasFigure(s.text, q.figureKind);
+  // (A count's share of what is counted gives it as the report does: "80% of clients completed …", as the judge reads it.)
+  const givesFigure = q.duration
+    ? statesDuration(s.terms)
+    : hasFigure(s.text, q.figureKind) ||
+      (q.figureKind === 'count' && !!q.countedHead && sharesOf(s.text).includes(q.countedHead));
   if (q.wantsFigure) cue += givesFigure ? w.figure : -w.figure;
   // "How many visitors a year?": a figure of another period ("19 million monthly users") is not the one asked, as the
   // judge reads it (confidence.ts measuresAsAsked).

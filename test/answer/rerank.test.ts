@@ -220,3 +220,26 @@ describe('an office asked for', () => {
     );
   });
 });
+
+describe('a count asked', () => {
+  it('is given by a share of what is counted ("80% of clients"), as by a figure of it', () => {
+    const q = 'how many clients finished the application on their own';
+    expect(score(q, 'Almost 80% of clients finished the application unassisted.')).toBeGreaterThan(
+      score(q, 'Clients finished the application at the centres unassisted.'),
+    );
+    // A share of something else gives no count of clients.
+    expect(score(q, 'Almost 80% of the forms were finished by clients unassisted.')).toBeLessThanOrEqual(
+      score(q, 'Clients finished the application at the centres unassisted.'),
+    );
+  });
+
+  it('"who is the head of X" prefers a sentence naming a personal office, not the office at another rank', () => {
+    const q = 'who is the head of the digital service?';
+    expect(score(q, 'Mina Hsiang, Administrator, The U.S. Digital Service')).toBeGreaterThan(
+      score(q, 'The U.S. Digital Service hired 230 people.'),
+    );
+    expect(score(q, 'Mina Hsiang, Administrator, The U.S. Digital Service')).toBeGreaterThan(
+      score(q, 'Cori Zarek, Deputy Administrator at the U.S. Digital Service'),
+    );
+  });
+});
