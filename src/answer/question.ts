@@ -221,10 +221,11 @@ function officeAsked(question: string): QuestionAnalysis['office'] {
 }
 
 /**
- * "The head of USDS", "its leader", "in charge of", 负责人: whoever holds a body's top office, by any title ("Administrator"). The word itself
+ * "The head of USDS", "its leader", "in charge of", "who runs …", 负责人: whoever holds a body's top office, by any title ("Administrator"). The word itself
  * frames the question, as "how many" does: a report names the office, not the "head".
  */
-const LEADER_ASKED = /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b|负责人|领导人|一把手/i;
+const LEADER_ASKED =
+  /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b|\bwho\s+runs\b|负责人|领导人|一把手/i;
 /** "Who is the head of USDS?", "who's in charge of …" (not "what did the head of the office say?"). */
 function asksLeader(question: string): boolean {
   return NAME_CUES.test(whWords(question)) && LEADER_ASKED.test(question);
@@ -307,7 +308,7 @@ const DEFINITION = new RegExp(
 const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
 /** The words such a question frames its abbreviation with: not what it is about. */
 /** Words of a question asking who heads a body (LEADER_ASKED), as index terms. */
-const LEADER_FRAME = new Set(tokenize('head leader boss charge person responsible'));
+const LEADER_FRAME = new Set(tokenize('head leader boss charge person responsible runs'));
 const DEFINITION_FRAME = new Set(
   tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),
 );
@@ -627,7 +628,8 @@ function ownConcepts(
 /** Whose thing a question asks about, the doing whose doer it asks for, and the office whose holder. */
 function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'office'> {
   const office = NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined;
-  return { owner: ownerOf(question), doing: doingOf(question), office };
+  // ("Who runs USDS?": running it is holding its office, which the office itself says.)
+  return { owner: ownerOf(question), doing: office?.title === LEADER ? undefined : doingOf(question), office };
 }
 
 /** "Which company made …", "which agency runs …": a body asked for by its kind, then the doing (not "which agency is …"). */

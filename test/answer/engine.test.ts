@@ -262,6 +262,7 @@ The head office of the digital service hosted Jane Smith for a visit.
     // Its head, leader or whoever is in charge holds an office by any title; a deputy's is another office.
     await expectTopQuote(engine, 'who is the head of the digital service?', 'Paul N. Wagner', 'high');
     await expectTopQuote(engine, 'who is in charge of the canadian digital service', 'Paul N. Wagner', 'high');
+    await expectTopQuote(engine, 'who runs the digital service', 'Paul N. Wagner', 'high');
   });
 
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {

@@ -385,6 +385,8 @@ describe('what a question asks for: names and dates', () => {
     expect(head.office).toEqual({ title: 'head' });
     expect(head.terms).toEqual(['usd']);
     expect(analyzeQuestion('what did the head of the office say?').terms).toContain('head');
+    expect(analyzeQuestion('who runs usds').terms).toEqual(['usd']);
+    expect(analyzeQuestion('who runs usds').doing).toBeUndefined(); // running it is holding its office
     // "How long" frames a question for a length of time, as "how many" does one for a count.
     expect(analyzeQuestion('how long has the administrator been there').terms).toEqual(['administr']);
     expect(analyzeQuestion('how many long-term care beds are there').terms).toContain('long');
