@@ -11,6 +11,7 @@ import { DimensionMismatchError } from '../errors.js';
 import { LruMap } from '../lru-map.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
+import type { ParsedReport } from '../corpus/types.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
@@ -353,11 +354,13 @@ export class AnswerEngine {
       this.facts.acronymsOf(s.report),
     );
     const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
-    const named = vocabulary
-      .names(question)
-      .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
-      .flatMap((name) => tokenize(name))
-      .filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
+    const named = [
+      ...vocabulary
+        .names(question)
+        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
+        .flatMap((name) => tokenize(name)),
+      ...this.abbreviationsSpelledOut(q, s.report),
+    ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
     // A section whose lead names the body is about it: "960,400 monthly active users" under "Health and Benefits mobile
     // app" in the chapter that opens on the VA is the VA's.
     for (const t of named) if (!context.has(t) && sectionLeadNames(s.report, s.paragraph, t)) context.add(t);
@@ -383,6 +386,19 @@ export class AnswerEngine {
       head: q.wantsFigure ? this.askedHead(q, question) : [],
       opposes: this.opposes(question, quotedTerms, vocabulary),
     };
+  }
+
+  /**
+   * The abbreviations a report writes whose long form the question spells out, in any case ("what do people complain
+   * about at service canada centres" for its "Service Canada Centres (SCC)"): the question names that body as the
+   * abbreviation would. Not initials the report never writes ("SC" for "Service Canada").
+   */
+  private abbreviationsSpelledOut(q: QuestionAnalysis, report: ParsedReport): string[] {
+    return this.facts
+      .acronymsOf(report)
+      .filter((pair) => pair.long.length > 1 && pair.long.every((t) => q.terms.includes(t)))
+      .map((pair) => pair.short)
+      .filter((short) => new RegExp(`\\b${short.toUpperCase()}\\b`).test(report.text));
   }
 
   /**

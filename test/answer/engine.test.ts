@@ -325,6 +325,41 @@ The team supported 10 states with technical assistance.
     await expectTopQuote(engine, 'how many monthly active users does the SSA health app have?', '960,400', 'low');
   });
 
+  it('a body the question spells out that the report abbreviates must be named by the passage, in either form', async () => {
+    const engine = annualReport(`## Centres
+
+Service Canada Centres (SCC) collect feedback from clients in person.
+
+The most common grievance at SCC offices is the wait.
+
+## Labs
+
+On Labs, people complain most about their digital services online, across Canada.
+
+## Other work
+
+The team delivered 749 million free tests to households.
+
+The team helped 23 million households get broadband.
+
+The team trained 900 acquisition professionals.
+
+The team reinstated coverage for 400,000 children.
+
+The team supported 10 states with technical assistance.
+
+The team answered 1,946 tickets within the agreed times.
+
+The team launched a design system with 30 components.
+
+The team scaled its email sending rate to 6,000 a minute.
+
+The team onboarded five new services to its sign-in platform.
+`);
+    await expectTopQuote(engine, 'what do people complain about most online', 'On Labs', 'high');
+    await expectTopQuote(engine, 'what do people complain about most at service canada centres', 'On Labs', 'low');
+  });
+
   it('"which X" of a report that names no X in any reading gets no confident answer', async () => {
     const engine = annualReport(`## Testing
 
