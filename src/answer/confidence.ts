@@ -13,6 +13,7 @@
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
+import { isAttribution } from '../corpus/lists.js';
 import { createHash } from 'node:crypto';
 import {
   figuresOfKind,
@@ -375,8 +376,14 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
  * some reading ("chairs" → chaired, "heading up" → led). True for a question with no such word.
  */
 function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
-  return !q.doing || inSomeReading(q, q.doing, (t) => shown.context.has(t) || shown.quotedTerms.includes(t));
+  if (!q.doing) return true;
+  // "Who said …?": a quotation with its attribution line under it is what the one named said.
+  if (SAYING.has(q.doing) && isAttribution(shown.quoted.split('\n').at(-1) ?? '')) return true;
+  return inSomeReading(q, q.doing, (t) => shown.context.has(t) || shown.quotedTerms.includes(t));
 }
+
+/** Verbs of saying, as index terms: what an attributed quotation does. */
+const SAYING = new Set(tokenize('said says say stated states wrote writes quoted'));
 
 /** Whether a passage names the owner a question asks about (a reading of it: "CEO" or "chief executive officer"). */
 function namesOwner(q: QuestionAnalysis, owner: string, shown: Shown): boolean {

@@ -360,6 +360,23 @@ The team onboarded five new services to its sign-in platform.
     await expectTopQuote(engine, 'what do people complain about most at service canada centres', 'On Labs', 'low');
   });
 
+  it('"who said …" is answered by a quotation with its attribution line', async () => {
+    const engine = annualReport(`## Connectivity
+
+The enhancements will streamline the application process for every household.
+
+– Cori Zarek, Deputy Administrator at the digital service
+
+The program reached 23 million households.
+`);
+    await expectTopQuote(
+      engine,
+      'who said the enhancements will streamline the application process?',
+      'Cori Zarek',
+      'high',
+    );
+  });
+
   it('"which X" of a report that names no X in any reading gets no confident answer', async () => {
     const engine = annualReport(`## Testing
 

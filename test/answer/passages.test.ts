@@ -6,6 +6,7 @@ import {
   pickQuotes,
   sectionLabel,
   sectionLeadNames,
+  withAttribution,
   withFirstItem,
   withIntro,
   type RankedSentence,
@@ -235,6 +236,32 @@ Sixty agencies submitted data, comprising:
     const long = parseReport(`# T\n\n## S\n\nItem | Count | Share\n\n${rows}\n`, 'long.md');
     expect(quoted('Row 1 |', long)).toBe('Item | Count | Share Row 0 | 0 | 0% Row 1 | 1 | 1%');
     expect(quoted('Row 29 |', long)).toBe('Row 29 | 29 | 29%');
+  });
+});
+
+describe('withAttribution: a quotation quotes with who said it', () => {
+  const QUOTED = parseReport(
+    `# Impact
+
+## Connectivity
+
+The enhancements will streamline the process for every household.
+
+– Cori Zarek, Deputy Administrator at the U.S. Digital Service
+
+The program reached 23 million households.
+`,
+    'quoted.md',
+  );
+  const whole = (n: number) => ({ start: QUOTED.paragraphs[n - 1]!.start, end: QUOTED.paragraphs[n - 1]!.end });
+
+  it('a paragraph followed by an attribution line runs on to it; any other stays as it is', () => {
+    const n = paragraphOf('The enhancements', QUOTED);
+    expect(spanText(withAttribution(QUOTED, n, whole(n)), QUOTED).replace(/\s+/g, ' ')).toBe(
+      'The enhancements will streamline the process for every household. – Cori Zarek, Deputy Administrator at the U.S. Digital Service',
+    );
+    const m = paragraphOf('The program reached', QUOTED);
+    expect(withAttribution(QUOTED, m, whole(m))).toEqual(whole(m));
   });
 });
 
