@@ -353,8 +353,10 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "Which states could use Direct File?" is answered by a quote naming a state, not by another name.
   if (q.wantsPlace && shown.places && !shown.places.length) return false;
   // "What's the average age of the staff?" is not answered by their number: the passage must name what is asked.
-  if (shown.head?.length && !shown.head.some((t) => shown.context.has(t) || shown.quotedTerms.includes(t)))
-    return false;
+  // ("What are the O&M costs?": a sum of money is a cost, a price, a spending, whatever word it stands by.)
+  const named = (t: string): boolean =>
+    shown.context.has(t) || shown.quotedTerms.includes(t) || (MONEY_FRAME.has(t) && hasFigure(shown.quoted, 'amount'));
+  if (shown.head?.length && !shown.head.some(named)) return false;
   // "What percentage of users were over 65?": a number the question names says which; the passage must name it too.
   if (!q.numbers.every((n) => namesNumber(shown, n))) return false;
   // "Which university has the best engineering school?": a passage naming no extreme does not say which.

@@ -381,6 +381,11 @@ describe('confidence', () => {
     expect(
       verdict(feedbackPages, '12,000 Canada.ca web visitors using the page-feedback tool to improve content'),
     ).toBe('low');
+    // "What are the X costs?": a sum of money is a cost, whatever word it stands by; a count is none.
+    const costs = analyzeQuestion('what are the operations and management costs');
+    const om = 'Operations & Management (O&M) $2,133,558';
+    expect(verdict(costs, om, { head: tokenize('costs') })).toBe('high');
+    expect(verdict(costs, 'Operations & Management (O&M) 2,133 staff', { head: tokenize('costs') })).toBe('low');
     // A share of what is counted is the report's answer to how many of them did something.
     const partners = analyzeQuestion('how many partners think cds help sped up their projects');
     expect(verdict(partners, '67% Percentage of partners who report an acceleration of project delivery')).toBe('high');
