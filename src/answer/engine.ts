@@ -44,9 +44,8 @@ import {
   sectionLeadNames,
   nearestSections,
   pickQuotes,
-  withAttribution,
-  withFirstItem,
   withIntro,
+  withWhatFollows,
   type RankedSentence,
 } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
@@ -339,11 +338,7 @@ export class AnswerEngine {
     const text = s.report.text.slice(sentence.start, sentence.end);
     // Judged on what the reader is shown: the quote as it will be cut (a short item heading with the sentence after
     // it, a sentence leaning on the one before, a list's lead-in with its first item), so a figure there counts.
-    const span = withAttribution(
-      s.report,
-      s.paragraph,
-      withFirstItem(s.report, s.paragraph, selectSentences(s.sentences, s.index)),
-    );
+    const span = withWhatFollows(s.report, s.paragraph, selectSentences(s.sentences, s.index));
     // A "who" question is judged on the quote as shown, with what opens it: a signature's title line with its name.
     const start = q.wantsName ? withIntro(s.report, s.paragraph, span).start : span.start;
     const quoted = s.report.text.slice(start, span.end);

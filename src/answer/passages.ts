@@ -48,11 +48,7 @@ export function pickQuotes(
     if (picked.length >= limit) break;
     const sentence = s.sentences[s.index]!;
     if (overlapping(s, sentence.start, sentence.end, 'span')) continue;
-    const own = withAttribution(
-      s.report,
-      s.paragraph,
-      withFirstItem(s.report, s.paragraph, selectSentences(s.sentences, s.index)),
-    );
+    const own = withWhatFollows(s.report, s.paragraph, selectSentences(s.sentences, s.index));
     if (overlapping(s, own.start, own.end, 'own')) continue;
     // The same words twice (a title repeated in a report's header) are one match, not two.
     const text = s.report.text.slice(own.start, own.end).replace(/\s+/g, ' ');
@@ -73,33 +69,21 @@ export function pickQuotes(
 const MAX_LEAD_IN_QUOTE = 500;
 
 /**
- * A quote ending in a list's lead-in ("Of the 15 agencies that received complaints …:") goes on to the list's first
- * item.
+ * A quote ending its paragraph runs on to the paragraph after it when that completes it: the first item of the list it
+ * leads into ("Of the 15 agencies that received complaints …:"), or the attribution line under a quotation ("… with as
+ * little friction as possible." / "– Cori Zarek, Deputy Administrator …": who said it is part of what it says). Up to
+ * MAX_LEAD_IN_QUOTE characters in all.
  */
-export function withFirstItem(
+export function withWhatFollows(
   report: ParsedReport,
   n: number,
   span: { start: number; end: number },
 ): { start: number; end: number } {
   const p = report.paragraphs[n - 1]!;
   const next = report.paragraphs[n];
-  if (span.end !== p.end || !next || introOf(report, n + 1) !== n) return span;
-  return next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
-}
-
-/**
- * A quotation ending its paragraph is quoted with the attribution line under it ("… with as little friction as
- * possible." / "– Cori Zarek, Deputy Administrator at the U.S. Digital Service"): who said it is part of what it says.
- */
-export function withAttribution(
-  report: ParsedReport,
-  n: number,
-  span: { start: number; end: number },
-): { start: number; end: number } {
-  const p = report.paragraphs[n - 1]!;
-  const next = report.paragraphs[n];
-  if (span.end !== p.end || p.role !== 'body' || !next || !isAttribution(paragraphText(report, n + 1))) return span;
-  return next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
+  if (span.end !== p.end || !next) return span;
+  const completes = introOf(report, n + 1) === n || (p.role === 'body' && isAttribution(paragraphText(report, n + 1)));
+  return completes && next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
 }
 
 /**

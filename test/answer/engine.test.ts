@@ -36,6 +36,20 @@ function annualReport(sections: string): AnswerEngine {
   return engineWithDictionary(`# Annual Report 2024\n\n${sections}`, 'annual-report-2024.md');
 }
 
+/** Sections of other work: passages that name no body a test's question names (so a name stays rare). */
+const OTHER_WORK = `## Other work
+
+The team delivered 749 million free tests to households.
+
+The team helped 23 million households get broadband.
+
+The team trained 900 acquisition professionals.
+
+The team reinstated coverage for 400,000 children.
+
+The team supported 10 states with technical assistance.
+`;
+
 describe('AnswerEngine', () => {
   it("reads a question's words in the compounds the index stores (no dictionary needed at question time)", async () => {
     const index = new CorpusIndex();
@@ -309,18 +323,7 @@ The relaunch saves an estimated $285 million over five years.
 
 The website has kept 99% uptime since its launch in December 2022.
 
-## Other work
-
-The team delivered 749 million free tests to households.
-
-The team helped 23 million households get broadband.
-
-The team trained 900 acquisition professionals.
-
-The team reinstated coverage for 400,000 children.
-
-The team supported 10 states with technical assistance.
-`);
+${OTHER_WORK}`);
     await expectTopQuote(engine, 'how many monthly active users does the VA health app have?', '960,400', 'high');
     await expectTopQuote(engine, 'how many monthly active users does the SSA health app have?', '960,400', 'low');
   });
@@ -336,18 +339,7 @@ The most common grievance at SCC offices is the wait.
 
 On Labs, people complain most about their digital services online, across Canada.
 
-## Other work
-
-The team delivered 749 million free tests to households.
-
-The team helped 23 million households get broadband.
-
-The team trained 900 acquisition professionals.
-
-The team reinstated coverage for 400,000 children.
-
-The team supported 10 states with technical assistance.
-
+${OTHER_WORK}
 The team answered 1,946 tickets within the agreed times.
 
 The team launched a design system with 30 components.

@@ -6,8 +6,7 @@ import {
   pickQuotes,
   sectionLabel,
   sectionLeadNames,
-  withAttribution,
-  withFirstItem,
+  withWhatFollows,
   withIntro,
   type RankedSentence,
 } from '../../src/answer/passages.js';
@@ -116,12 +115,12 @@ describe('pickQuotes: the best passages, each once', () => {
   });
 });
 
-describe('withFirstItem: a list lead-in quotes with its first item', () => {
+describe('withWhatFollows: a list lead-in quotes with its first item', () => {
   const leadIn = paragraphOf('the following resolved');
 
   it('a span ending at the lead-in goes on to the first item', () => {
     const p = REPORT.paragraphs[leadIn - 1]!;
-    const span = withFirstItem(REPORT, leadIn, { start: p.start, end: p.end });
+    const span = withWhatFollows(REPORT, leadIn, { start: p.start, end: p.end });
     expect(spanText(span)).toBe(
       'Of the 15 offices that received complaints, the following resolved all of them:\n\nParks office: 40 complaints resolved.',
     );
@@ -130,15 +129,18 @@ describe('withFirstItem: a list lead-in quotes with its first item', () => {
   it('leaves a span that is not the end of a lead-in, and a lead-in with no items after it', () => {
     const complaints = paragraphOf('136 complaints');
     const p = REPORT.paragraphs[complaints - 1]!;
-    expect(withFirstItem(REPORT, complaints, { start: p.start, end: p.end })).toEqual({ start: p.start, end: p.end });
+    expect(withWhatFollows(REPORT, complaints, { start: p.start, end: p.end })).toEqual({ start: p.start, end: p.end });
     const lead = REPORT.paragraphs[leadIn - 1]!;
-    expect(withFirstItem(REPORT, leadIn, { start: lead.start, end: lead.end - 1 })).toEqual({
+    expect(withWhatFollows(REPORT, leadIn, { start: lead.start, end: lead.end - 1 })).toEqual({
       start: lead.start,
       end: lead.end - 1,
     });
     const last = REPORT.paragraphs.length;
     const end = REPORT.paragraphs[last - 1]!;
-    expect(withFirstItem(REPORT, last, { start: end.start, end: end.end })).toEqual({ start: end.start, end: end.end });
+    expect(withWhatFollows(REPORT, last, { start: end.start, end: end.end })).toEqual({
+      start: end.start,
+      end: end.end,
+    });
   });
 
   it('not past 500 characters', () => {
@@ -147,11 +149,11 @@ describe('withFirstItem: a list lead-in quotes with its first item', () => {
     const long = parseReport(`# T\n\n## S\n\n${lead}\n\n${'Item words here. '.repeat(23)}\n`, 'long.md');
     const n = paragraphOf('These are the items', long);
     const p = long.paragraphs[n - 1]!;
-    expect(withFirstItem(long, n, { start: p.start, end: p.end })).toEqual({ start: p.start, end: p.end });
+    expect(withWhatFollows(long, n, { start: p.start, end: p.end })).toEqual({ start: p.start, end: p.end });
     const short = parseReport(`# T\n\n## S\n\n${lead}\n\n${'Item words here. '.repeat(18)}\n`, 'short.md');
     const m = paragraphOf('These are the items', short);
     const q = short.paragraphs[m - 1]!;
-    expect(withFirstItem(short, m, { start: q.start, end: q.end }).end).toBe(short.paragraphs[m]!.end);
+    expect(withWhatFollows(short, m, { start: q.start, end: q.end }).end).toBe(short.paragraphs[m]!.end);
   });
 });
 
@@ -239,7 +241,7 @@ Sixty agencies submitted data, comprising:
   });
 });
 
-describe('withAttribution: a quotation quotes with who said it', () => {
+describe('withWhatFollows: a quotation quotes with who said it', () => {
   const QUOTED = parseReport(
     `# Impact
 
@@ -257,11 +259,11 @@ The program reached 23 million households.
 
   it('a paragraph followed by an attribution line runs on to it; any other stays as it is', () => {
     const n = paragraphOf('The enhancements', QUOTED);
-    expect(spanText(withAttribution(QUOTED, n, whole(n)), QUOTED).replace(/\s+/g, ' ')).toBe(
+    expect(spanText(withWhatFollows(QUOTED, n, whole(n)), QUOTED).replace(/\s+/g, ' ')).toBe(
       'The enhancements will streamline the process for every household. – Cori Zarek, Deputy Administrator at the U.S. Digital Service',
     );
     const m = paragraphOf('The program reached', QUOTED);
-    expect(withAttribution(QUOTED, m, whole(m))).toEqual(whole(m));
+    expect(withWhatFollows(QUOTED, m, whole(m))).toEqual(whole(m));
   });
 });
 
