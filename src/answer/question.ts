@@ -616,7 +616,12 @@ function ownConcepts(
       readings.length
         ? {
             senses: [[forms], ...readings],
-            credits: [1, ...phrasal.map(() => 1), ...[...synonyms, ...persons].map(() => SYNONYM_CREDIT)],
+            // (The verb alone, of a phrasal verb the dictionary reads: "found that …" is not "found out".)
+            credits: [
+              phrasal.length ? SYNONYM_CREDIT : 1,
+              ...phrasal.map(() => 1),
+              ...[...synonyms, ...persons].map(() => SYNONYM_CREDIT),
+            ],
             weight: 1,
           }
         : { senses: [[forms]], weight: 1 },

@@ -154,7 +154,9 @@ describe('phrasal verbs', () => {
       word === 'set_up' ? [[['found']]] : word === 'set' ? [[['put']]] : [];
     const [set] = analyzeQuestion('when was it set up?', [], synonymsOf).concepts;
     expect(set?.senses).toEqual([[['set']], [['found']], [['put']]]);
-    expect(set?.credits).toEqual([1, 1, SYNONYM_CREDIT]);
+    // (The verb itself too: "USDS found that …" is not "found out"; a verb with no phrasal reading keeps full credit.)
+    expect(set?.credits).toEqual([SYNONYM_CREDIT, 1, SYNONYM_CREDIT]);
+    expect(analyzeQuestion('when was it set?', [], synonymsOf).concepts[0]?.credits).toEqual([1, SYNONYM_CREDIT]);
   });
 });
 
@@ -387,6 +389,7 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('what did the head of the office say?').terms).toContain('head');
     expect(analyzeQuestion('who runs usds').terms).toEqual(['usd']);
     expect(analyzeQuestion('who runs usds').doing).toBeUndefined(); // running it is holding its office
+
     // "How long" frames a question for a length of time, as "how many" does one for a count.
     expect(analyzeQuestion('how long has the administrator been there').terms).toEqual(['administr']);
     expect(analyzeQuestion('how many long-term care beds are there').terms).toContain('long');
