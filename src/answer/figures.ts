@@ -50,9 +50,10 @@ export interface ReportYears {
 }
 
 /**
- * A report's years: `period`, the year it reports on (its title's latest, or its subtitle's, else its date's: a "FY 2025" assessment out
- * in March 2026 calls 2025 "this year"), and `latest`, the latest of its title's and its date's (Zuoyun's 2023 report,
- * out in January 2024: 2024; a reader then calls 2023 "last year"). 0 when it gives none.
+ * A report's years: `period`, the year it reports on (its title's latest, or its subtitle's when the title names none,
+ * else its date's: a "FY 2025" assessment out in March 2026 calls 2025 "this year"), and `latest`, the latest of that
+ * and its date's (Zuoyun's 2023 report, out in January 2024: 2024; a reader then calls 2023 "last year"). 0 when it
+ * gives none.
  */
 export function reportYears(report: {
   title: string;

@@ -109,7 +109,8 @@ const DEFINITION_ZH =
 /**
  * A sentence defining what `terms` name: it opens with them (an article or an owner's name before them aside), perhaps
  * with its abbreviation after, and goes on with a copula and a noun phrase — "GC Notify is a cloud-based platform …",
- * "The Digital Service (USDS) is a group …"; or sets a description or examples off after them with a comma, or a gloss in brackets.
+ * "The Digital Service (USDS) is a group …"; or sets a description or examples off after them with a comma, or a gloss
+ * in brackets.
  */
 export function definesTerm(sentence: string, terms: string[]): boolean {
   const tokens = tokenizeWithOffsets(sentence);
@@ -121,9 +122,8 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
     if ((at === 0 || OWNER.test(sentence.slice(0, start.start))) && COPULA_NOUN.test(after)) return true;
     // A relative clause set off by a comma describes what it follows ("employs legal advisers, who will participate
     // in …"), as an apposition does ("the GC Task Success Survey (TSS), a continuously-running website exit survey").
-    // A gloss in brackets right after it says what it means ("the ex parte (automatic) renewal process"); not its
-    // abbreviation ("(ACP)").
-    // So do examples set off after it ("“life events,” such as losing a loved one, …").
+    // So does a gloss in brackets right after it ("the ex parte (automatic) renewal process"; not its abbreviation,
+    // "(ACP)"), and examples set off after it ("“life events,” such as losing a loved one, …").
     return (
       /^\s*(?:\([^)]*\)\s*)?,\s*(?:who|which|an?)\s/i.test(after) ||
       /^\s*\(\s*\p{Ll}[^)]*\)/u.test(after) ||

@@ -221,8 +221,9 @@ function officeAsked(question: string): QuestionAnalysis['office'] {
 }
 
 /**
- * "The head of USDS", "its leader", "in charge of", "who runs …", 负责人: whoever holds a body's top office, by any title ("Administrator"). The word itself
- * frames the question, as "how many" does: a report names the office, not the "head".
+ * "The head of USDS", "its leader", "in charge of", "who runs …", 负责人: whoever holds a body's top office, by any
+ * title ("Administrator"). The word itself frames the question, as "how many" does: a report names the office, not the
+ * "head".
  */
 const LEADER_ASKED =
   /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b|\bwho\s+runs\b|负责人|领导人|一把手/i;
@@ -264,8 +265,9 @@ const WHO_COMPARES =
   /\bwho(?:['’]s| is| are| was| were| does| do| did| has| have)?\s+(?:\w+\s+)?(?:better|worse|more|less|higher|lower|faster|slower|bigger|smaller|best|worst|most|least)\b/i;
 
 /**
- * Asking who someone is rather than who did something: "who is/was the …", "who was CDS's CEO", "the name of", "是谁" (a
- * copula, then the role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent may be an office).
+ * Asking who someone is rather than who did something: "who is/was the …", "who was CDS's CEO", "the name of", "是谁"
+ * (a copula, then the role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent
+ * may be an office).
  */
 const IDENTITY_CUES =
   /\bwho(?:'s|’s| is| was| are| were)\s+(?:the|a|an|our|their|his|her|this|that|current|present|[a-z.&-]+['’]s)\b|\bnames?\b|是谁|叫什么/i;
@@ -306,9 +308,9 @@ const DEFINITION = new RegExp(
 );
 /** An abbreviation as written: capitals, perhaps a small letter among them ("PhD"), two letters or more. */
 const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
-/** The words such a question frames its abbreviation with: not what it is about. */
 /** Words of a question asking who heads a body (LEADER_ASKED), as index terms. */
 const LEADER_FRAME = new Set(tokenize('head leader boss charge person responsible runs'));
+/** The words such a question frames its abbreviation with: not what it is about. */
 const DEFINITION_FRAME = new Set(
   tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),
 );
@@ -339,7 +341,10 @@ function withoutTimeSaid(question: string): {
   return { content, months, yearBefore, years };
 }
 
-/** Keeps a term unless it frames a kind of question that is asked ("many" of "how many", "head" of "who is the head of"). */
+/**
+ * Keeps a term unless it frames a kind of question that is asked ("number" of "the number of", "head" of "who is the
+ * head of", "long" of "how long").
+ */
 function notFraming(
   question: string,
   wantsFigure: boolean,

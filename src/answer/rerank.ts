@@ -172,7 +172,7 @@ export function scoreSentence(
 function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   let cue = 0;
   // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
-  // (A count's share of what is counted gives it as the report does: "80% of clients completed …", as the judge reads it.)
+  // (A share of what is counted gives a count as the report does, "80% of clients completed …", as the judge reads it.)
   const givesFigure = q.duration
     ? statesDuration(s.terms)
     : hasFigure(s.text, q.figureKind) ||
