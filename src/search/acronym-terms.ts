@@ -47,6 +47,7 @@ const COMMON = Object.entries({
   KPI: 'key performance indicator',
   ROI: 'return on investment',
   NGO: 'non-governmental organization',
+  FY: 'fiscal year',
 }).map(([short, long]) => ({
   short,
   long,

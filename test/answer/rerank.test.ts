@@ -187,6 +187,20 @@ describe('a length of time asked', () => {
   });
 });
 
+describe('a sum of money asked', () => {
+  it('is the money, the spending, the cost the question names, whatever word the sum stands by', () => {
+    const q = 'how much did the service spend on salaries?';
+    expect(score(q, 'Salary $17,170,932')).toBeGreaterThan(score(q, 'The service spent its time on hiring.'));
+    const money = 'how much money in refunds did users get back?';
+    expect(score(money, 'Filers received over $90 million in federal tax refunds.')).toBeGreaterThan(
+      score(money, 'In addition to refunding taxpayers, users said their trust grew by 86%.'),
+    );
+    // Only a question asking for a sum: "what did they spend the year on?" is not answered by any sum.
+    const open = 'what did the service spend the year on?';
+    expect(score(open, 'Salary $17,170,932')).toBeLessThan(score(open, 'The service spent the year on hiring.'));
+  });
+});
+
 describe('a call on the reader to look elsewhere', () => {
   it('is no answer ("Visit SSA.gov to see …"), unless the question asks where to look', () => {
     const call = 'Visit SSA.gov to see the live result of the partnership.';

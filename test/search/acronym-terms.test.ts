@@ -39,6 +39,7 @@ describe('acronymPairs', () => {
     expect(acronymPairs('a new Chief Operating Officer for Service Canada')).toEqual([
       { short: 'coo', long: tokenize('chief operating officer') },
     ]);
+    expect(acronymPairs('49 engagements in FY 2023')).toEqual([{ short: 'fy', long: tokenize('fiscal year') }]);
     expect(acronymPairs('Messages were sent and received.')).toEqual([]);
     // The report's own definition wins.
     expect(acronymPairs('Our Service Management System (SMS) runs.')).toEqual([
