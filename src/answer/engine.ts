@@ -356,7 +356,7 @@ export class AnswerEngine {
     const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
     const named = [
       ...vocabulary
-        .names(question)
+        .namesInAnyCase(question)
         .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
         .flatMap((name) => tokenize(name)),
       ...this.abbreviationsSpelledOut(q, s.report),

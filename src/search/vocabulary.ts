@@ -134,8 +134,8 @@ const DICTIONARY_TYPO_LENGTH = 6;
 const CAPITALISED = /\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
 
 /**
- * True when a question names `name` (a capitalised word, letters and digits) as its setting, after a preposition of
- * place: "… in Ottawa?", "… at the Airport", "… across Canada". Pure.
+ * True when a question names `name` (a word of letters and digits) as its setting, after a preposition of place:
+ * "… in Ottawa?", "… at the Airport", "… across canada". Pure.
  */
 export function isSetting(question: string, name: string): boolean {
   return new RegExp(`\\b(?:in|at|near|around|outside|inside|within|across)\\s+(?:the\\s+)?${name}\\b`, 'i').test(
@@ -414,15 +414,20 @@ export class QueryVocabulary {
    */
   namesNotInReports(question: string): string[] {
     // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong".)
-    return [...this.names(question), ...this.namesInLowerCase(question)].filter(
+    return this.namesInAnyCase(question).filter(
       (name) => !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? ''),
     );
+  }
+
+  /** The names a question writes, capitalised or not ("Texas", "texas"). */
+  namesInAnyCase(question: string): string[] {
+    return [...this.names(question), ...this.namesInLowerCase(question)];
   }
 
   /**
    * Words a question writes in lower case that the dictionary knows only as names ("in texas", "beijing"): people type
    * names without their capitals, and a name weighs the same either way. Not days and months, nor a word one edit from
-   * a report's word (a typo as likely: "handel" for "handle").
+   * another word of the reports (a typo as likely: "handel" for "handle").
    */
   private namesInLowerCase(question: string): string[] {
     const thesaurus = this.thesaurus;
@@ -435,7 +440,7 @@ export class QueryVocabulary {
           !TIME_NAMES.test(word) &&
           thesaurus.knows(word) &&
           !thesaurus.knowsAsCommonWord(word) &&
-          this.nearestWord(word, this.byLength, 1) === undefined,
+          [undefined, word].includes(this.nearestWord(word, this.byLength, 1)),
       );
   }
 

@@ -209,6 +209,11 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.namesNotInReports('how many firms registered on sunday in march?')).toEqual([]);
     // A name one edit from a report's word may as well be a typo for it ("cour" for "court").
     expect(vocabulary.namesNotInReports('how many cases did the cour accept?')).toEqual([]);
+    // …but a name the reports write is that name, typed in lower case or not: "in york" names York as "in York" does.
+    const withYork = new QueryVocabulary(wordCounts([`${REPORT} Firms in York grew.`]), () => true, THESAURUS);
+    expect(withYork.namesInAnyCase('how many firms registered in york?')).toEqual(['york']);
+    expect(withYork.namesInAnyCase('how many firms registered in York?')).toEqual(['York']);
+    expect(withYork.namesInAnyCase('how many cases did the cour accept?')).toEqual([]);
   });
 
   it('reads no name into a function word, nor into the first word of a question opened by marks', () => {
