@@ -384,6 +384,9 @@ function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
   return inSomeReading(q, q.doing, (t) => shown.context.has(t) || shown.quotedTerms.includes(t));
 }
 
+/** Verbs of coming to be, as index terms: the event a question about an origin asks the date of. */
+const ORIGIN_TERMS = tokenize('started founded established created formed set launched begun originated');
+
 /** Verbs of saying, as index terms: what an attributed quotation does. */
 const SAYING = new Set(tokenize('said says say stated states wrote writes quoted'));
 
@@ -425,7 +428,12 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
     return false;
   // What a count counts stands by its figure however common it is in the report ("212 agencies" for "how many
   // agencies …", where "agencies" is in most passages and says nothing else).
-  const near = new Set([...(telling.length ? telling : asked), ...(q.figureKind === 'count' ? counted : [])]);
+  const near = new Set([
+    ...(telling.length ? telling : asked),
+    ...(q.figureKind === 'count' ? counted : []),
+    // "When was USDS started?": its founding is the event asked ("was founded in 2014"), in whatever verb.
+    ...(q.asksOrigin ? ORIGIN_TERMS : []),
+  ]);
   // "When will it be shut down?" asks for a date to come: one before the report's own year is another event's.
   if (q.asksDateAhead && onlyEarlierYears(shown.quoted, shown.report)) return false;
   if (q.wantsDate && !q.wantsFigure)

@@ -98,6 +98,8 @@ export interface QuestionAnalysis {
   timeTerms?: string[];
   /** Asks when something is to happen ("when will …", "what date is the forum next year?"). */
   asksDateAhead?: boolean;
+  /** Asks when something came to be: founded, set up, how long it has been around (ORIGIN_ASKED). */
+  asksOrigin?: boolean;
   /** Asks about the year before the report's own ("the year before", "a year earlier"; not a comparison's baseline). */
   yearBefore?: boolean;
   /** The asker's own day or week ("this weekend", "tomorrow", 今天): a time no report speaks of (ASKERS_DAY). */
@@ -438,6 +440,14 @@ const SAYS_YEAR_BEFORE = new RegExp(YEAR_BEFORE.source, 'i');
 const WHEN_WILL =
   /\bwhen(?:['’]s| is| are)?\s+(?:will|shall|\S+(?:\s+\S+)?\s+going to)\b|什么时候(?:会|将|能)|何时(?:会|将|能)/i;
 
+/**
+ * Asks when something came to be, not when it did something: "when was USDS started?", "when were they set up?", "how
+ * long has CDS been around?", "how old is …" (a passive "was started" means founded; "Starting in June 2023, USDS led
+ * …" dates another beginning).
+ */
+const ORIGIN_ASKED =
+  /\b(?:when|what year|which year)\b.*\b(?:was|were)\b.*\b(?:started|founded|established|created|formed|set up|launched|begun|born)\b|\bhow long (?:has|have)\b.*\bbeen (?:around|in existence|existing|in operation|operating)\b|\bhow old (?:is|are)\b|\bsince when\b|成立|创立|创办/i;
+
 /** A number of two digits or more that is no date ("11月", "30th") nor part of a longer one. */
 const NAMED_NUMBER = /(?<![\d.,])\d[\d.,]*\d(?![\d]|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b))/g;
 
@@ -543,6 +553,7 @@ export function analyzeQuestion(
     aboutAskersDay: ASKERS_DAY.test(question),
     yearBefore,
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
+    asksOrigin: ORIGIN_ASKED.test(question),
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     counted,
     countedHead: countedHeadOf(question),

@@ -70,6 +70,13 @@ const CALL_TO_READER =
 /** Words of a question asking where to look or how to reach something, which such a sentence answers (index terms). */
 const WHERE_TO_LOOK = new Set(tokenize('link website site url visit subscribe contact newsletter learn find'));
 
+/**
+ * A sentence saying when something came to be: "was founded in 2014", "Formed in 2017", "since we launched in 2014",
+ * "Since 2017, CDS has …", "since its creation".
+ */
+const ORIGIN_STATED =
+  /\b(?:was|were|been)\s+(?:first\s+|originally\s+|officially\s+)?(?:founded|established|created|formed|set up|launched|started|born)\b|^\W*(?:founded|formed|established|created|launched)\s+in\b|\bsince\s+(?:(?:its|our|their|the)\s+(?:founding|creation|launch|inception|establishment|start)|(?:we|it|they)\s+(?:launched|started|began|were founded))\b|^\W*since\s+(?:19|20)\d{2}\b|\boriginated\b|成立|创立|创办/i;
+
 /** What a sentence that is no answer loses: more than any cue adds. */
 const NOT_AN_ANSWER = 1;
 
@@ -195,6 +202,9 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // judge reads it (confidence.ts measuresAsAsked).
   if (q.rate && !statesRateOf(s.text, q.rate)) cue -= w.figure;
   if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
+  // "When was USDS started?" asks when it came to be: "Since USDS was founded in 2014" answers, not "Starting in June
+  // 2023, USDS led …", another beginning.
+  if (q.asksOrigin) cue += ORIGIN_STATED.test(s.text) ? w.figure : -w.figure;
   // "What is GC Notify?" asks for a definition: a sentence saying what it is ("GC Notify is a cloud-based platform …")
   // leads, as an abbreviation's definition does (rank.ts withDefinition), however close in meaning the sentences only
   // mentioning it come ("what's GC Forms?" on the CDS report: third → first; no dev answer moved).

@@ -189,6 +189,11 @@ describe('confidence', () => {
     // …but a comparison with the year before asks about the report's own year.
     const change = analyzeQuestion('how many administrative cases were there, compared with the year before?');
     expect(verdict(change, 'There were 13 administrative cases.')).toBe('high');
+    // "When was it started?" asks when it came to be: "founded" dates that, whatever verb the question used.
+    const origin = analyzeQuestion('when was the service started?');
+    const notTheSubject = { telling: (t: string) => t !== tokenize('service')[0] };
+    expect(verdict(origin, 'Since the service was founded in 2014, it has grown.', notTheSubject)).toBe('high');
+    expect(verdict(origin, 'Since the service grew in 2014, it has hired.', notTheSubject)).toBe('low');
     // A rate asked by its period is a rate of that period.
     const daily = analyzeQuestion('how many veterans use the app every day?');
     expect(verdict(daily, 'The app has 20 million veteran users annually.')).toBe('low');

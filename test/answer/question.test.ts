@@ -98,6 +98,15 @@ describe('what kind of answer a question wants', () => {
     expect(kind('Do officers carry their certificates when on duty?')).toEqual([]);
   });
 
+  it('reads when something came to be: a passive "was started", "set up", how long it has been around', () => {
+    const origin = (q: string): boolean | undefined => analyzeQuestion(q).asksOrigin;
+    expect(origin('when was usds started')).toBe(true);
+    expect(origin('When were they set up?')).toBe(true);
+    expect(origin('how long has cds been around?')).toBe(true);
+    expect(origin('When did the OMB Collect tool finally launch?')).toBe(false); // a launch, not a founding
+    expect(origin('When was the report published?')).toBe(false);
+  });
+
   it('leaves an open question open', () => {
     expect(kind('What has the county done to make it easier to get into the market?')).toEqual([]);
     expect(kind('Did they hold public hearings?')).toEqual([]);

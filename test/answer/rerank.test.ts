@@ -201,6 +201,23 @@ describe('a sum of money asked', () => {
   });
 });
 
+describe('an origin asked', () => {
+  it('"when was X started?" is answered by a sentence saying X came to be, not that X started something', () => {
+    const q = 'when was the service started?';
+    expect(score(q, 'The service was started in 2014.')).toBeGreaterThan(
+      score(q, 'The service started a pilot in 2014.'),
+    );
+    expect(score(q, 'Since 2014, the service started many pilots.')).toBeGreaterThan(
+      score(q, 'The service started many pilots in 2014.'),
+    );
+    // Any other date question does not mind.
+    const when = 'when did the service start a pilot?';
+    expect(score(when, 'The service was started in 2014.')).toBeLessThanOrEqual(
+      score(when, 'The service started a pilot in 2014.'),
+    );
+  });
+});
+
 describe('a call on the reader to look elsewhere', () => {
   it('is no answer ("Visit SSA.gov to see …"), unless the question asks where to look', () => {
     const call = 'Visit SSA.gov to see the live result of the partnership.';
