@@ -409,14 +409,12 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
   // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
   // University Town").
-  const counted = countedTerms(q);
+  const counted = countedIn(q, shown);
   // Neither a year nor "next year" says what a figure counts ("$150 … each year" for "how many states … next year?").
   const asked = q.concepts
     .flatMap(conceptTerms)
     .filter((t) => !/^(19|20)\d{2}$/.test(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
   const telling = asked.filter(shown.telling);
-  // "How many people …" counts whoever the quote names as persons ("1,670 subscribers", "55 lawyers").
-  if (countsPeople(q)) counted.push(...shown.persons);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
   if (countsOnlyAnExample(q, shown.quoted)) return false;
@@ -463,6 +461,18 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
     hasFigure(figures, q.figureKind) &&
     figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
   );
+}
+
+/**
+ * What a count question counts, as terms: the readings of its counted words; for people, also whoever the quote names
+ * as persons ("1,670 subscribers", "55 lawyers") and the doing asked that a figure counts ("how many people download
+ * the app?": "2.14 million lifetime app downloads", one a person).
+ */
+function countedIn(q: QuestionAnalysis, shown: Shown): string[] {
+  const counted = countedTerms(q);
+  if (!countsPeople(q)) return counted;
+  const doings = countedByFigures(shown.quoted).filter((h): h is string => h !== undefined && q.terms.includes(h));
+  return [...counted, ...shown.persons, ...doings];
 }
 
 /**

@@ -194,6 +194,10 @@ describe('confidence', () => {
     const notTheSubject = { telling: (t: string) => t !== tokenize('service')[0] };
     expect(verdict(origin, 'Since the service was founded in 2014, it has grown.', notTheSubject)).toBe('high');
     expect(verdict(origin, 'Since the service grew in 2014, it has hired.', notTheSubject)).toBe('low');
+    // "How many people download the app?": a count of the downloads counts the doing asked; of ratings, another.
+    const downloads = analyzeQuestion('how many people download the app?');
+    expect(verdict(downloads, '2.14 million lifetime app downloads')).toBe('high');
+    expect(verdict(downloads, '112,000 app ratings')).toBe('low');
     // A rate asked by its period is a rate of that period.
     const daily = analyzeQuestion('how many veterans use the app every day?');
     expect(verdict(daily, 'The app has 20 million veteran users annually.')).toBe('low');
