@@ -16,6 +16,8 @@ export interface Sentence {
   leansBack?: boolean | undefined;
   /** Is the paragraph's item heading ("Sixth, consciously accept supervision."): it needs the sentence after. */
   isLead?: boolean | undefined;
+  /** Holds the kind of answer asked for, a figure or a date (undefined when the question asks for neither). */
+  gives?: boolean | undefined;
 }
 
 const LEANS_BACK =
@@ -28,7 +30,8 @@ export function leansBack(sentence: string): boolean {
 
 /**
  * Picks one to three consecutive sentences of a paragraph: the best one, plus a short
- * lead's continuation or a neighbour that scores nearly as well, within MAX_QUOTE_CHARS.
+ * lead's continuation, the sentence after it holding the figure or date asked that it lacks, or a neighbour that scores
+ * nearly as well, within MAX_QUOTE_CHARS.
  */
 export function selectSentences(paragraph: Sentence[], best: number): { start: number; end: number } {
   let first = best;
@@ -48,6 +51,9 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
     extend(last + 1, 'after');
   // A heading is never the whole quote: the sentence after it joins it even past the length a quote grows to.
   if (first === last && paragraph[first]!.isLead && paragraph[first + 1]) last = first + 1;
+  // An answer may go on in the next sentence: "… customer support through live chat …. Trained representatives handled
+  // 38,600 taxpayer interactions …" for "how many chats did the live support people handle?".
+  if (paragraph[best]!.gives === false && paragraph[best + 1]?.gives && last === best) extend(best + 1, 'after');
   const bar = paragraph[best]!.score * 0.8;
   if (paragraph[last + 1] && paragraph[last + 1]!.score >= bar) extend(last + 1, 'after');
   if (paragraph[first - 1] && paragraph[first - 1]!.score >= bar) extend(first - 1, 'before');

@@ -192,7 +192,7 @@ export class SentenceRanker {
       };
       const r = scoreSentence(q, facts, weights.conceptWeight, weights.termWeight, this.weights);
       const at = { start: s.start, end: s.end, leansBack: leansBack(s.text), isLead };
-      return { ...at, score: r.score + bonus, coverage: r.coverage, literal: r.literal };
+      return { ...at, score: r.score + bonus, coverage: r.coverage, literal: r.literal, gives: r.gives };
     });
     return paragraph.map((s, index) => ({
       report,

@@ -126,6 +126,8 @@ export interface SentenceScore {
   coverage: number;
   /** The same counting the question's own words only (no synonyms). */
   literal: number;
+  /** It holds the kind of answer asked for: a figure of its kind, a date (undefined for any other question). */
+  gives?: boolean | undefined;
 }
 
 /**
@@ -180,28 +182,38 @@ export function scoreSentence(
   const literal = total > 0 ? earnedLiterally / total : 0;
   let score =
     coverage + (w.phrase * phraseWeight(q.terms, s.spelledOut ?? s.terms, termWeight)) / Math.max(total, 1e-9);
-  score += cues(q, s, w);
+  const gives = givesKindAsked(q, s);
+  score += cues(q, s, w, gives);
   if (s.related !== undefined) {
     const scaled = (r: number | undefined): number => Math.min(Math.max(r ?? 0, 0), w.relatedScale) / w.relatedScale;
     score += w.dense * ((1 - w.denseParagraph) * scaled(s.related) + w.denseParagraph * scaled(s.paragraphRelated));
   }
-  return { score, coverage, literal };
+  return { score, coverage, literal, gives };
+}
+
+/**
+ * Whether a sentence holds the kind of answer asked for: for a figure question a figure of its kind, for a date question
+ * a date; undefined for any other question.
+ */
+function givesKindAsked(q: QuestionAnalysis, s: SentenceEvidence): boolean | undefined {
+  // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
+  // (A share of what is counted gives a count as the report does, "80% of clients completed …", as the judge reads it.)
+  if (q.wantsFigure)
+    return q.duration
+      ? statesDuration(s.terms)
+      : hasFigure(s.text, q.figureKind) ||
+          (q.figureKind === 'count' && !!q.countedHead && sharesOf(s.text).includes(q.countedHead));
+  return q.wantsDate ? hasDate(s.text) : undefined;
 }
 
 /** What the kind of answer asked for adds to a sentence's score: its figure, date, polarity and time frame. */
-function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
+function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boolean | undefined): number {
   let cue = 0;
-  // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
-  // (A share of what is counted gives a count as the report does, "80% of clients completed …", as the judge reads it.)
-  const givesFigure = q.duration
-    ? statesDuration(s.terms)
-    : hasFigure(s.text, q.figureKind) ||
-      (q.figureKind === 'count' && !!q.countedHead && sharesOf(s.text).includes(q.countedHead));
-  if (q.wantsFigure) cue += givesFigure ? w.figure : -w.figure;
+  if (q.wantsFigure) cue += gives ? w.figure : -w.figure;
   // "How many visitors a year?": a figure of another period ("19 million monthly users") is not the one asked, as the
   // judge reads it (confidence.ts measuresAsAsked).
   if (q.rate && !statesRateOf(s.text, q.rate)) cue -= w.figure;
-  if (q.wantsDate) cue += hasDate(s.text) ? w.figure : -w.figure;
+  if (q.wantsDate) cue += (q.wantsFigure ? hasDate(s.text) : gives) ? w.figure : -w.figure;
   // "When was USDS started?" asks when it came to be: "Since USDS was founded in 2014" answers, not "Starting in June
   // 2023, USDS led …", another beginning.
   if (q.asksOrigin) cue += ORIGIN_STATED.test(s.text) ? w.figure : -w.figure;

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildQuote, leansBack, selectSentences, type Sentence } from '../../src/answer/quote.js';
 
 /** Sentences laid end to end, each `length` characters, with the given scores. */
-function paragraph(specs: { length: number; score: number; isLead?: boolean; leansBack?: boolean }[]): Sentence[] {
+function paragraph(
+  specs: { length: number; score: number; isLead?: boolean; leansBack?: boolean; gives?: boolean }[],
+): Sentence[] {
   let at = 0;
   return specs.map((s) => {
-    const sentence = { start: at, end: at + s.length, score: s.score, isLead: s.isLead, leansBack: s.leansBack };
+    const { isLead, leansBack, gives } = s;
+    const sentence = { start: at, end: at + s.length, score: s.score, isLead, leansBack, gives };
     at += s.length + 1;
     return sentence;
   });
@@ -19,6 +22,26 @@ describe('selectSentences', () => {
       { length: 100, score: 0.3 },
     ]);
     expect(selectSentences(p, 1)).toEqual({ start: p[1]!.start, end: p[1]!.end });
+  });
+
+  it('goes on to the sentence after when that holds the figure or date asked and the best one does not', () => {
+    const p = paragraph([
+      { length: 100, score: 1, gives: false },
+      { length: 100, score: 0.3, gives: true },
+      { length: 100, score: 0.3, gives: true },
+    ]);
+    expect(selectSentences(p, 0)).toEqual({ start: p[0]!.start, end: p[1]!.end });
+    // Not when it holds one itself, nor for a question asking for neither (gives undefined).
+    const holds = paragraph([
+      { length: 100, score: 1, gives: true },
+      { length: 100, score: 0.3, gives: true },
+    ]);
+    expect(selectSentences(holds, 0)).toEqual({ start: holds[0]!.start, end: holds[0]!.end });
+    const open = paragraph([
+      { length: 100, score: 1 },
+      { length: 100, score: 0.3 },
+    ]);
+    expect(selectSentences(open, 0)).toEqual({ start: open[0]!.start, end: open[0]!.end });
   });
 
   it('joins a neighbour that scores nearly as well, within 400 characters', () => {
