@@ -41,7 +41,6 @@ import {
 import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
 import {
   answerItem,
-  sectionLeadNames,
   nearestSections,
   pickQuotes,
   withIntro,
@@ -348,7 +347,8 @@ export class AnswerEngine {
     const inQuote = s.sentences.flatMap((x, i) => (x.start >= span.start && x.end <= span.end ? [i] : []));
     const beyond =
       span.end > s.sentences.at(-1)!.end ? tokenize(s.report.text.slice(s.sentences.at(-1)!.end, span.end)) : [];
-    // (Headings that spell out an abbreviation name it too: "The Department of Veterans Affairs" is the VA's section.)
+    // (Headings that spell out an abbreviation name it too, as do the leads of the sections above (evidence.ts
+    // namedByLeads): "960,400 monthly active users" in the chapter that opens on the VA is the VA's.)
     const context = withAcronyms(
       new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]),
       this.facts.acronymsOf(s.report),
@@ -361,9 +361,6 @@ export class AnswerEngine {
         .flatMap((name) => tokenize(name)),
       ...this.abbreviationsSpelledOut(q, s.report),
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
-    // A section whose lead names the body is about it: "960,400 monthly active users" under "Health and Benefits mobile
-    // app" in the chapter that opens on the VA is the VA's.
-    for (const t of named) if (!context.has(t) && sectionLeadNames(s.report, s.paragraph, t)) context.add(t);
     return {
       sentence: text,
       quoted,

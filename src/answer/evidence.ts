@@ -49,9 +49,40 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   return {
     sentences,
     terms: new Set(sentences.flatMap((s) => s.terms)),
-    headingTerms: new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`)),
+    headingTerms: new Set([
+      ...tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`),
+      ...namedByLeads(report, n, pairs),
+    ]),
     forwardLooking: isForwardLooking(p.section),
   };
+}
+
+/**
+ * The bodies the leads of the sections enclosing paragraph `n`'s own name (the paragraphs directly under a heading above
+ * its section's), as the abbreviations the report gives them: written, or spelled out in a byline (a line naming, not
+ * telling: no sentence). A chapter opening on "Centers for Disease Control and Prevention" is the CDC's, all its
+ * sections, as one opening "Services provided by the Department of Veterans Affairs (VA) …" is the VA's. Not a
+ * paragraph beside it, nor a sibling section's (an agency's summary among others' names only its own agency), nor a
+ * body an opening sentence only spells out in passing ("… calling a Service Canada Centre").
+ */
+/** A line that names rather than tells: one line, no longer than a long name, with no sentence's end. */
+const BYLINE = /^[^\n.!?。]{1,160}$/u;
+
+export function namedByLeads(report: ParsedReport, n: number, pairs: AcronymPair[]): string[] {
+  const path = report.paragraphs[n - 1]?.section ?? [];
+  if (path.length < 2 || !pairs.length) return [];
+  const names: string[] = [];
+  // Back through the chapter: a lead stands before the sections under its heading.
+  for (let k = n - 2; k >= 0; k--) {
+    const { section, role, start, end } = report.paragraphs[k]!;
+    if (section[0] !== path[0]) break;
+    if (role === 'heading' || section.length >= path.length || !section.every((h, i) => h === path[i])) continue;
+    // (A byline names a body spelled out; a lead that tells names one by the abbreviation it writes.)
+    const lead = report.text.slice(start, end);
+    const terms = BYLINE.test(lead) ? withAcronyms(new Set(tokenize(lead)), pairs) : new Set(tokenize(lead));
+    for (const pair of pairs) if (terms.has(pair.short)) names.push(pair.short);
+  }
+  return names;
 }
 
 /**

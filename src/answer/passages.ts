@@ -5,7 +5,6 @@
  */
 import { introOf, isAttribution, isLeadIn, paragraphText, tableHeaderAt } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
-import { tokenize } from '../search/tokenize.js';
 import { namesAnOffice } from './question.js';
 import { selectSentences, type Sentence } from './quote.js';
 import type { Answer, AnswerItem, Quote } from './types.js';
@@ -171,20 +170,4 @@ export function answerItem(s: RankedSentence, quote: Quote): AnswerItem {
 export function sectionLabel(report: ParsedReport, n: number): string {
   const p = report.paragraphs[n - 1]!;
   return p.section.length ? p.section.join(' › ') : 'Opening';
-}
-
-/**
- * Whether the lead of a section enclosing paragraph `n`'s own (the paragraphs directly under one of the headings above
- * its section's) names `term`: the chapter on the VA opens by naming it. Not a paragraph beside it, nor a sibling
- * section: an agency's summary among others' names only its own agency.
- */
-export function sectionLeadNames(report: ParsedReport, n: number, term: string): boolean {
-  const path = report.paragraphs[n - 1]?.section ?? [];
-  return report.paragraphs.some(
-    (p) =>
-      p.section.length > 0 &&
-      p.section.length < path.length &&
-      p.section.every((heading, i) => heading === path[i]) &&
-      tokenize(report.text.slice(p.start, p.end)).includes(term),
-  );
 }

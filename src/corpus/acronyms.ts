@@ -14,6 +14,9 @@ const MAX_WORDS = 8;
  */
 const WORDS_BEFORE = /[\p{L}\d][\p{L}\d'’. -]{2,120}$/u;
 
+/** A last word joined by "and" ("… Control and Prevention"). */
+const AND_ONE_MORE = /\s+and\s+[\p{L}-]+$/u;
+
 export interface Acronym {
   /** As written, without a plural "s": "PM", "FTE". */
   short: string;
@@ -33,7 +36,9 @@ export function definedAcronyms(text: string): Acronym[] {
     const short = m[1]!;
     if (found.has(short) || !/^[A-Z]+$/.test(short.replace(/[a-z]/g, ''))) continue;
     const before = WORDS_BEFORE.exec(text.slice(Math.max(0, m.index - 200), m.index).trimEnd());
-    const long = before && expansion(before[0], short.replace(/[a-z]/g, ''));
+    const letters = short.replace(/[a-z]/g, '');
+    // (A name that grew a last "and …" may keep its old abbreviation: "Centers for Disease Control and Prevention (CDC)".)
+    const long = before && (expansion(before[0], letters) ?? expansion(before[0].replace(AND_ONE_MORE, ''), letters));
     if (long) found.set(short, { short, long });
   }
   return [...found.values()];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphEvidence, titleFactsOf, titleFrequency } from '../../src/answer/evidence.js';
+import { namedByLeads, paragraphEvidence, titleFactsOf, titleFrequency } from '../../src/answer/evidence.js';
 import { acronymPairs } from '../../src/search/acronym-terms.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { tokenize } from '../../src/search/tokenize.js';
@@ -120,5 +120,67 @@ describe('title facts', () => {
         [tokenize('city')[0], 1],
       ]),
     );
+  });
+});
+
+describe('namedByLeads: the bodies the sections around a paragraph open by naming', () => {
+  const AGENCIES = parseReport(
+    `# Impact
+
+## Serving Veterans
+
+The Department of Veterans Affairs
+
+The Department of Veterans Affairs (VA) serves 18 million Veterans.
+
+### Mobile app
+
+960,400 monthly active users
+
+## Testing tools
+
+Centers for Disease Control and Prevention
+
+### Solution
+
+Report Stream routes test results to the Centers for Disease Control and Prevention (CDC).
+
+## Social Security
+
+The SSA site has 180 million visitors.
+
+### By the numbers
+
+99% uptime
+
+## Client experience
+
+Our teams worked with the Department of Veterans Affairs and the Social Security Administration (SSA).
+
+### Labs
+
+The labs site has 10,000 visitors.
+`,
+    'impact.md',
+  );
+  const pairs = acronymPairs(AGENCIES.text);
+  const at = (needle: string): number =>
+    AGENCIES.paragraphs.findIndex((p) => AGENCIES.text.slice(p.start, p.end).includes(needle)) + 1;
+  const named = (needle: string): string[] => namedByLeads(AGENCIES, at(needle), pairs);
+
+  it("a chapter's lead names the body its sections' figures are of, written out or abbreviated", () => {
+    expect(named('960,400')).toContain('va');
+    // "Centers for Disease Control and Prevention" is the CDC, though the abbreviation leaves out its last word.
+    expect(named('Report Stream')).toContain(tokenize('CDC')[0]);
+    // …and a paragraph's heading terms hold it, for ranking and judging alike.
+    expect(paragraphEvidence(AGENCIES, at('960,400'), pairs).headingTerms.has('va')).toBe(true);
+  });
+
+  it("a paragraph beside the lead, a sibling chapter's lead or a chapter's opening sentences name nothing here", () => {
+    expect(named('The Department of Veterans Affairs (VA)')).toEqual([]);
+    expect(named('99% uptime')).not.toContain('va');
+    // An opening sentence names a body by the abbreviation it writes, not by one it only spells out.
+    expect(named('99% uptime')).toContain('ssa');
+    expect(named('The labs site')).toEqual(['ssa']);
   });
 });

@@ -5,7 +5,6 @@ import {
   nearestSections,
   pickQuotes,
   sectionLabel,
-  sectionLeadNames,
   withWhatFollows,
   withIntro,
   type RankedSentence,
@@ -264,43 +263,6 @@ The program reached 23 million households.
     );
     const m = paragraphOf('The program reached', QUOTED);
     expect(withWhatFollows(QUOTED, m, whole(m))).toEqual(whole(m));
-  });
-});
-
-describe('sectionLeadNames: what the sections around a passage open by naming', () => {
-  const AGENCIES = parseReport(
-    `# Impact
-
-## Serving Veterans
-
-The Department of Veterans Affairs (VA) serves 18 million Veterans.
-
-### Mobile app
-
-960,400 monthly active users
-
-## Social Security
-
-The SSA site has 180 million visitors.
-
-### By the numbers
-
-99% uptime
-`,
-    'impact.md',
-  );
-  const at = (needle: string): number => paragraphOf(needle, AGENCIES);
-
-  it("a chapter's lead names what its subsections' figures are of", () => {
-    expect(sectionLeadNames(AGENCIES, at('960,400'), 'va')).toBe(true);
-    // A paragraph beside it is no lead of a section above.
-    expect(sectionLeadNames(AGENCIES, at('The Department'), 'va')).toBe(false);
-    expect(sectionLeadNames(AGENCIES, at('960,400'), 'veteran')).toBe(true);
-  });
-
-  it("a sibling chapter's lead names nothing here", () => {
-    expect(sectionLeadNames(AGENCIES, at('99% uptime'), 'va')).toBe(false);
-    expect(sectionLeadNames(AGENCIES, at('99% uptime'), 'ssa')).toBe(true);
   });
 });
 

@@ -26,6 +26,15 @@ describe('definedAcronyms', () => {
     ]);
   });
 
+  it('reads a name that grew a last "and …" as its old abbreviation', () => {
+    expect(definedAcronyms('the Centers for Disease Control and Prevention (CDC) tracked cases')).toEqual([
+      { short: 'CDC', long: 'Centers for Disease Control' },
+    ]);
+    expect(definedAcronyms('the Bureau of Labor and Statistics (BLS) counted')).toEqual([
+      { short: 'BLS', long: 'Bureau of Labor and Statistics' },
+    ]);
+  });
+
   it('ignores brackets whose words do not spell them', () => {
     expect(definedAcronyms('The county held hearings (CPC) and opened (A) a new office (Figure 2).')).toEqual([]);
   });
