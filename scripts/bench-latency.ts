@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     questions,
     0,
     offline,
-    (c, d) => ingestInChild({ corpusDir: c, dataDir: d, model: offline.id, cacheDir: tmpdir() }),
+    (c, d) => ingestInChild({ corpusDir: c, dataDir: d, model: offline.source, cacheDir: tmpdir() }),
   );
   await measure(
     `offline model, while the same ${NEW_REPORTS} are indexed in the answering process`,

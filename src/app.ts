@@ -168,7 +168,7 @@ export async function openRuntime(
       const summary = await ingestInChild({
         corpusDir: config.corpusDir,
         dataDir: config.dataDir,
-        model: embedder?.id,
+        model: embedder?.source ?? embedder?.id,
         cacheDir: join(config.dataDir, 'models'),
         hubEndpoint: config.hubEndpoint,
       });

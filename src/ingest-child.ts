@@ -13,7 +13,7 @@ import { loadEmbedder } from './search/embedder.js';
 export interface ChildIngestOptions {
   corpusDir: string;
   dataDir: string;
-  /** Id of the model the running engine uses (Embedder.id); none for lexical only. */
+  /** The model the running engine uses, as it loads (Embedder.source); none for lexical only. */
   model?: string | undefined;
   /** Where hub downloads are kept (DATA_DIR/models). */
   cacheDir: string;

@@ -11,7 +11,7 @@ describe('ingest in a child process (how a running bot takes in new reports)', (
   it('builds the index this process reads, with the model it answers with (loaded here too), and takes in a new report', async () => {
     const here = await loadEmbedder(OFFLINE_MODEL, tempDir()); // the running bot has the model loaded already
     const { corpusDir, dataDir } = tempCorpus();
-    const options = { corpusDir, dataDir, model: here.id, cacheDir: join(dataDir, 'models') };
+    const options = { corpusDir, dataDir, model: here.source, cacheDir: join(dataDir, 'models') };
     const first = await ingestInChild(options);
     expect(first.added).toEqual(['zuoyun-2023-rule-of-law-report']);
     expect(first.vectors).toBe(true);

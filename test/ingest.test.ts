@@ -16,7 +16,7 @@ import { AnswerEngine } from '../src/answer/engine.js';
 import { IngestBusyError } from '../src/errors.js';
 import { acquireLock, ingest, passageText } from '../src/ingest.js';
 import { acronymPairs } from '../src/search/acronym-terms.js';
-import { loadEmbedder, type Embedder } from '../src/search/embedder.js';
+import { loadEmbedder, modelId, type Embedder } from '../src/search/embedder.js';
 import { FORMAT_VERSION, IndexStore, TAIL_GRAPH, TAIL_LEXICAL } from '../src/search/store.js';
 import { runCount } from '../src/search/sentence-vectors.js';
 import { loadIndex, loadIndexWordsFirst } from '../src/search/load-index.js';
@@ -327,7 +327,7 @@ describe('ingest with the tiny test model (dense path)', () => {
     const summary = await ingest({ corpusDir, dataDir, embedder });
     expect(summary.embeddedChunks).toBe(summary.totalChunks);
     const { index, manifest } = loadIndex(new IndexStore(dataDir))!;
-    expect(manifest.model).toEqual({ id: model, dim: embedder.dim });
+    expect(manifest.model).toEqual({ id: modelId(model), dim: embedder.dim });
     const report = index.reports.get('zuoyun-2023-rule-of-law-report')!;
     for (const i of [3, 20, 40]) {
       const [vector] = await embedder.embed([passageText(report, index.chunk(i))], 'passage');

@@ -8,8 +8,9 @@
  * word vectors: the bundled offline model) is read directly (static-model.ts), without
  * transformers.js. When nothing loads, callers get a ModelUnavailableError and carry on lexically.
  */
-import { existsSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { ModelUnavailableError, describeError } from '../errors.js';
 import { StaticModel } from './static-model.js';
@@ -17,6 +18,8 @@ import { StaticModel } from './static-model.js';
 export interface Embedder {
   /** Model id recorded in the index manifest; a different id means a full rebuild. */
   readonly id: string;
+  /** Where it loads from again (a hub id or a local folder, for another process); the id when unsaid. */
+  readonly source?: string | undefined;
   readonly dim: number;
   /** Unit vectors for texts; `kind` selects the model's query/passage prefix where it has one. */
   embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
@@ -42,6 +45,39 @@ export function isLocalModel(model: string): boolean {
   return existsSync(model) && statSync(model).isDirectory();
 }
 
+/** Bytes of each file of a local model folder read for its id (with its size): enough to tell builds apart cheaply. */
+const ID_BYTES = 64 * 1024;
+
+/**
+ * What an index records as the model its vectors come from: a hub id as it is; a local folder by its name and a digest
+ * of its files (each one's name, size and first bytes), not by where it lies, so an install moved or checked out
+ * elsewhere keeps its index (a path as the id had every report embedded again, and every question measuring its
+ * report's off-topic level anew, once the path changed).
+ */
+export function modelId(model: string): string {
+  if (!isLocalModel(model)) return model;
+  const root = resolve(model);
+  const hash = createHash('sha1');
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) {
+        const fd = openSync(path, 'r');
+        try {
+          const head = Buffer.alloc(ID_BYTES);
+          const read = readSync(fd, head, 0, ID_BYTES, 0);
+          hash.update(`${relative(root, path)}\0${fstatSync(fd).size}\0`).update(head.subarray(0, read));
+        } finally {
+          closeSync(fd);
+        }
+      }
+    }
+  };
+  walk(root);
+  return `${basename(root)}@${hash.digest('hex').slice(0, 12)}`;
+}
+
 /**
  * Loads a feature-extraction model with transformers.js.
  * @param model hub id or path to a local model folder
@@ -60,7 +96,8 @@ export async function loadEmbedder(
   const table = local ? readStaticModel(model) : undefined;
   if (table)
     return {
-      id: model,
+      id: modelId(model),
+      source: model,
       dim: table.dim,
       embed: (texts, kind) => Promise.resolve(texts.map((t) => table.embed(prefixFor(model, kind) + t))),
     };
@@ -109,7 +146,7 @@ export async function loadWithTransformers(
     };
     const [probe] = await embed(['dimension probe'], 'passage');
     if (!probe) throw new Error('the model returned no vector');
-    return { id: model, dim: probe.length, embed };
+    return { id: local ? modelId(model) : model, source: model, dim: probe.length, embed };
   } catch (error) {
     throw new ModelUnavailableError(model, shortReason(error), { cause: error });
   } finally {

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEmbedder, loadWithTransformers, OFFLINE_MODEL } from '../../src/search/embedder.js';
+import { loadEmbedder, loadWithTransformers, modelId, OFFLINE_MODEL } from '../../src/search/embedder.js';
 import { bertWords, StaticModel } from '../../src/search/static-model.js';
 import { ModelChangedError } from '../../src/errors.js';
 import { buildTinyModel } from '../helpers/tiny-model.js';
@@ -41,6 +41,21 @@ describe('the static model read directly', () => {
     const runtime = await loadWithTransformers(OFFLINE_MODEL, tmpdir());
     expect(direct.id).toBe(runtime.id); // the same id: an index built by one is searched by the other
     expect(maxDifference(await direct.embed(all, 'passage'), await runtime.embed(all, 'passage'))).toBeLessThan(1e-6);
+  });
+
+  it('is known by its name and files, not its path: a copy elsewhere is the same model, a changed file another', async () => {
+    const copy = join(tempDir(), 'static-en-100d');
+    cpSync(OFFLINE_MODEL, copy, { recursive: true });
+    try {
+      const here = await loadEmbedder(OFFLINE_MODEL, tmpdir());
+      expect(here.id).toMatch(/^static-en-100d@[0-9a-f]{12}$/);
+      expect(modelId(copy)).toBe(here.id);
+      appendFileSync(join(copy, 'config.json'), ' ');
+      expect(modelId(copy)).not.toBe(here.id);
+      expect(modelId('Xenova/multilingual-e5-small')).toBe('Xenova/multilingual-e5-small'); // a hub id as it is
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('tokenises as BERT does: lower case, accents stripped, punctuation and Chinese characters apart', () => {
