@@ -657,12 +657,24 @@ function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' 
 const WHICH_BODY_DID =
   /\bwhich\s+(?:agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|firms|official|officials)\s+(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)/iu;
 
-/** "Who designed …", "who's heading up …", "which company made …": the doing asked about, as an index term. */
+/**
+ * "How many people applied …", "how many people have downloaded …": the doing of the people counted (not "how many
+ * people are there", nor a light verb that says little by itself: "get the tips", "sit on the commission").
+ */
+const PEOPLE_DID =
+  /\bhow many (?:people|persons|individuals)\s+(?:(?:have|had|has|did|do|does|will|would|were|are|was)\s+)?(?!(?:there|in|at|of|on|from|with|who|that|get|gets|got|have|has|had|make|makes|made|take|takes|took|do|does|did|give|gives|gave|go|goes|went|come|comes|came|sit|sits|sat|stand|stands|stood|keep|keeps|kept|put|puts|be|been|being)\b)([\p{L}-]+)/iu;
+
+/**
+ * "Who designed …", "who's heading up …", "which company made …", "how many people applied …": the doing asked about,
+ * as an index term.
+ */
 function doingOf(question: string): string | undefined {
   const after =
     /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do))?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
       question,
-    )?.[1] ?? WHICH_BODY_DID.exec(question)?.[1];
+    )?.[1] ??
+    WHICH_BODY_DID.exec(question)?.[1] ??
+    PEOPLE_DID.exec(question)?.[1];
   const term = after && tokenize(after)[0];
   return term && !/^(?:the|a|an)$/i.test(after) ? term : undefined;
 }

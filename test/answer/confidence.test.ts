@@ -198,6 +198,11 @@ describe('confidence', () => {
     const downloads = analyzeQuestion('how many people download the app?');
     expect(verdict(downloads, '2.14 million lifetime app downloads')).toBe('high');
     expect(verdict(downloads, '112,000 app ratings')).toBe('low');
+    // "How many people applied for jobs?": people counted, but not ones who applied.
+    const applied = analyzeQuestion('how many people applied for jobs at the service?');
+    const employees = { persons: tokenize('employees') };
+    expect(verdict(applied, 'The service has 269 employees working across Canada.', employees)).toBe('low');
+    expect(verdict(applied, 'The service hired 269 employees who applied for jobs.', employees)).toBe('high');
     // A rate asked by its period is a rate of that period.
     const daily = analyzeQuestion('how many veterans use the app every day?');
     expect(verdict(daily, 'The app has 20 million veteran users annually.')).toBe('low');

@@ -235,6 +235,15 @@ describe('the doing a "who" question asks the doer of', () => {
   });
 });
 
+describe('the doing of the people a "how many people" question counts', () => {
+  it('is its verb, not a light verb that says little by itself', () => {
+    expect(analyzeQuestion('how many people applied for jobs at cds').doing).toBe(tokenize('applied')[0]);
+    expect(analyzeQuestion('How many people have downloaded the app?').doing).toBe(tokenize('downloaded')[0]);
+    expect(analyzeQuestion('how many people get the tips?').doing).toBeUndefined();
+    expect(analyzeQuestion('how many people are there in the team?').doing).toBeUndefined();
+  });
+});
+
 describe('whose it is asked', () => {
   it('is the owner in the possessive, not a time nor a question word', () => {
     expect(analyzeQuestion("what is the ceo's salary?").owner).toBe('ceo');
