@@ -339,6 +339,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   if (q.lastYear && !coversLastYear(shown)) return false;
+  // "What is CDS's budget for next year?": a figure of the year after the report's is one it gives as to come, not this
+  // year's "$25.8 million annual budget".
+  if (q.wantsFigure && q.yearSaid === 1 && !speaksOfYearAhead(shown)) return false;
   // "Who is the administrator?" is not answered by the Deputy Administrator (in a signature line either).
   if (q.office && namesOnlyAnotherRank(shown.quoted, q.office)) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
@@ -613,6 +616,20 @@ function coversLastYear(shown: Shown): boolean {
     /\blast year\b/i.test(shown.quoted)
   );
 }
+
+/**
+ * Whether a quote speaks of the year after its report's own: it names a later year, or says what is to come ("will",
+ * "plans", "target", "next year", "expected"). True for a report of no known year.
+ */
+function speaksOfYearAhead(shown: Shown): boolean {
+  const year = yearMeant(1, reportYears(shown.report));
+  if (!year) return true;
+  return yearsIn(shown.quoted).some((y) => Number(y) >= Number(year)) || TO_COME.test(shown.quoted);
+}
+
+/** Words that put what a sentence says ahead of its report's year. */
+const TO_COME =
+  /\b(?:will|shall|plans?|planned|planning|target(?:s|ed)?|expect(?:s|ed)?|projected|forecast|next year|coming year|year ahead|to come|going forward|from now on)\b|明年|将|计划|预计/i;
 
 /** The terms of what a "how many" question counts, with their readings (its family, synonyms). */
 function countedTerms(q: QuestionAnalysis): string[] {

@@ -357,7 +357,7 @@ export class AnswerEngine {
     const named = [
       ...vocabulary
         .namesInAnyCase(question)
-        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name))
+        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name) || vocabulary.isPlace(name))
         .flatMap((name) => tokenize(name)),
       ...this.abbreviationsSpelledOut(q, s.report),
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));

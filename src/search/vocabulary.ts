@@ -354,15 +354,18 @@ export class QueryVocabulary {
     });
   }
 
+  /** Whether the dictionary knows a name first as a place, and only as a name ("Peru", "california"; not "Centers"). */
+  isPlace(name: string): boolean {
+    return !!this.thesaurus?.knowsAsPlace(name) && !this.thesaurus.knowsAsCommonWord(name);
+  }
+
   /**
    * The names in a text the dictionary knows first as places, and only as names ("Saudi Arabia", "Peru", "Kuala Lumpur";
    * not "Centers"): a run of two capitalised words as one name, or a word alone. Without a dictionary, none.
    */
   placeNames(text: string): string[] {
-    const thesaurus = this.thesaurus;
-    if (!thesaurus) return [];
-    // (A name: "Centers" is a common word whose first sense is a place.)
-    const place = (w: string): boolean => thesaurus.knowsAsPlace(w) && !thesaurus.knowsAsCommonWord(w);
+    if (!this.thesaurus) return [];
+    const place = (w: string): boolean => this.isPlace(w);
     const words = [...text.matchAll(CAPITALISED)];
     const places: string[] = [];
     for (let i = 0; i < words.length; i++) {

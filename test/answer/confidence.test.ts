@@ -203,6 +203,11 @@ describe('confidence', () => {
     const employees = { persons: tokenize('employees') };
     expect(verdict(applied, 'The service has 269 employees working across Canada.', employees)).toBe('low');
     expect(verdict(applied, 'The service hired 269 employees who applied for jobs.', employees)).toBe('high');
+    // A figure of next year is one the report gives as to come (the report's year is 2023).
+    const nextYear = analyzeQuestion('what is the budget for next year?');
+    expect(verdict(nextYear, 'The county has a $25.8 million annual budget.')).toBe('low');
+    expect(verdict(nextYear, 'The county will have a $26 million budget.')).toBe('high');
+    expect(verdict(nextYear, 'The budget for 2024 is $26 million.')).toBe('high');
     // A rate asked by its period is a rate of that period.
     const daily = analyzeQuestion('how many veterans use the app every day?');
     expect(verdict(daily, 'The app has 20 million veteran users annually.')).toBe('low');

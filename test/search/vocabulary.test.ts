@@ -285,6 +285,9 @@ describe('Thesaurus', () => {
     expect(wordnet.placeNames('an office in Kuala Lumpur this year')).toEqual(['Kuala Lumpur']);
     // "Centers" is a common word, though its first sense is a place; the IRS is a body.
     expect(wordnet.placeNames('the Centers for Disease Control and the IRS')).toEqual([]);
+    // One name, in any case: "california" typed as "California" is.
+    expect(wordnet.isPlace('california')).toBe(true);
+    expect(wordnet.isPlace('centers')).toBe(false);
   });
 });
 
