@@ -347,10 +347,9 @@ export class AnswerEngine {
     const inQuote = s.sentences.flatMap((x, i) => (x.start >= span.start && x.end <= span.end ? [i] : []));
     const beyond =
       span.end > s.sentences.at(-1)!.end ? tokenize(s.report.text.slice(s.sentences.at(-1)!.end, span.end)) : [];
-    // (Headings that spell out an abbreviation name it too, as do the leads of the sections above (evidence.ts
-    // namedByLeads): "960,400 monthly active users" in the chapter that opens on the VA is the VA's.)
+    // (Headings that spell out an abbreviation name it too.)
     const context = withAcronyms(
-      new Set([...evidence.headingTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]),
+      new Set([...evidence.sectionTerms, ...evidence.sentences.flatMap((x) => [...x.termSet])]),
       this.facts.acronymsOf(s.report),
     );
     const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
@@ -361,6 +360,9 @@ export class AnswerEngine {
         .flatMap((name) => tokenize(name)),
       ...this.abbreviationsSpelledOut(q, s.report),
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
+    // A body the leads of the sections above name is named here ("960,400 monthly active users" in the chapter that
+    // opens on the VA is the VA's); only as itself, not by the long form's words, which say nothing else here.
+    for (const t of named) if (evidence.leadNames.includes(t)) context.add(t);
     return {
       sentence: text,
       quoted,

@@ -23,7 +23,12 @@ export interface ParagraphEvidence {
     spelledOut: string[];
   }[];
   terms: Set<string>;
+  /** Terms of its section path and table context, and the bodies the leads above it name (namedByLeads). */
   headingTerms: Set<string>;
+  /** The same without those bodies: what the headings say, for judging (engine.ts shownBy). */
+  sectionTerms: Set<string>;
+  /** The bodies the leads of the sections above it name (namedByLeads). */
+  leadNames: string[];
   forwardLooking: boolean;
 }
 
@@ -46,13 +51,14 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut };
   });
   // A table row is read with its header row and caption, as its headings are.
+  const sectionTerms = new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`));
+  const leadNames = namedByLeads(report, n, pairs);
   return {
     sentences,
     terms: new Set(sentences.flatMap((s) => s.terms)),
-    headingTerms: new Set([
-      ...tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`),
-      ...namedByLeads(report, n, pairs),
-    ]),
+    headingTerms: new Set([...sectionTerms, ...leadNames]),
+    sectionTerms,
+    leadNames,
     forwardLooking: isForwardLooking(p.section),
   };
 }
