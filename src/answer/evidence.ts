@@ -63,6 +63,9 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   };
 }
 
+/** A line that names rather than tells: one line, no longer than a long name, with no sentence's end. */
+const BYLINE = /^[^\n.!?。]{1,160}$/u;
+
 /**
  * The bodies the leads of the sections enclosing paragraph `n`'s own name (the paragraphs directly under a heading above
  * its section's), as the abbreviations the report gives them: written, or spelled out in a byline (a line naming, not
@@ -71,9 +74,6 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
  * paragraph beside it, nor a sibling section's (an agency's summary among others' names only its own agency), nor a
  * body an opening sentence only spells out in passing ("… calling a Service Canada Centre").
  */
-/** A line that names rather than tells: one line, no longer than a long name, with no sentence's end. */
-const BYLINE = /^[^\n.!?。]{1,160}$/u;
-
 export function namedByLeads(report: ParsedReport, n: number, pairs: AcronymPair[]): string[] {
   const path = report.paragraphs[n - 1]?.section ?? [];
   if (path.length < 2 || !pairs.length) return [];
