@@ -662,7 +662,13 @@ const WHICH_BODY_DID =
  * people are there", nor a light verb that says little by itself: "get the tips", "sit on the commission").
  */
 const PEOPLE_DID =
-  /\bhow many (?:people|persons|individuals)\s+(?:(?:have|had|has|did|do|does|will|would|were|are|was)\s+)?(?!(?:there|in|at|of|on|from|with|who|that|get|gets|got|have|has|had|make|makes|made|take|takes|took|do|does|did|give|gives|gave|go|goes|went|come|comes|came|sit|sits|sat|stand|stands|stood|keep|keeps|kept|put|puts|be|been|being)\b)([\p{L}-]+)/iu;
+  /\bhow many (?:people|persons|individuals)\s+(?:(?:have|had|has|did|do|does|will|would|were|are|was)\s+)?([\p{L}-]+)/iu;
+/** Words after "how many people" that name no doing of theirs: places, relatives, and light verbs. */
+const NO_DOING = new Set(
+  `there in at of on from with who that
+  get gets got have has had make makes made take takes took do does did give gives gave go goes went
+  come comes came sit sits sat stand stands stood keep keeps kept put puts be been being`.split(/\s+/),
+);
 
 /**
  * "Who designed …", "who's heading up …", "which company made …", "how many people applied …": the doing asked about,
@@ -674,7 +680,7 @@ function doingOf(question: string): string | undefined {
       question,
     )?.[1] ??
     WHICH_BODY_DID.exec(question)?.[1] ??
-    PEOPLE_DID.exec(question)?.[1];
+    [PEOPLE_DID.exec(question)?.[1]].find((w) => w && !NO_DOING.has(w.toLowerCase()));
   const term = after && tokenize(after)[0];
   return term && !/^(?:the|a|an)$/i.test(after) ? term : undefined;
 }

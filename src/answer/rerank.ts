@@ -248,12 +248,13 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   return cue;
 }
 
+const MONEY = tokenize('money')[0];
+
 /** A concept of a word that says the figure is money ("money", "spend", "cost"), not what it was for. */
 function namesMoney(c: Concept): boolean {
   const own = c.senses[0]?.[0]?.[0];
   return own !== undefined && (MONEY_FRAME.has(own) || own === MONEY);
 }
-const MONEY = tokenize('money')[0];
 
 /** True when `phrase` stands in `terms` word for word, side by side. */
 function holdsInOrder(terms: string[], phrase: string[]): boolean {
