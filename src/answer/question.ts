@@ -267,12 +267,14 @@ const WHO_COMPARES =
   /\bwho(?:['’]s| is| are| was| were| does| do| did| has| have)?\s+(?:\w+\s+)?(?:better|worse|more|less|higher|lower|faster|slower|bigger|smaller|best|worst|most|least)\b/i;
 
 /**
- * Asking who someone is rather than who did something: "who is/was the …", "who was CDS's CEO", "the name of", "是谁"
- * (a copula, then the role asked about), against "who's heading up …", "who chairs …", "由谁主持" (an action: its agent
- * may be an office).
+ * Asking who someone is rather than who did something: "who is/was the …", "who was CDS's CEO", "who was CEO before
+ * …", "the name of", "是谁" (a copula, then the role asked about), against "who's heading up …", "who chairs …", "由谁主持"
+ * (an action: its agent may be an office).
  */
-const IDENTITY_CUES =
-  /\bwho(?:'s|’s| is| was| are| were)\s+(?:the|a|an|our|their|his|her|this|that|current|present|[a-z.&-]+['’]s)\b|\bnames?\b|是谁|叫什么/i;
+const IDENTITY_CUES = new RegExp(
+  String.raw`\bwho(?:'s|’s| is| was| are| were)\s+(?:the|a|an|our|their|his|her|this|that|current|present|[a-z.&-]+['’]s|(?:(?:${RANKS})[\s-]+)?(?:${PERSONAL_OFFICE}))\b|\bnames?\b|是谁|叫什么`,
+  'i',
+);
 
 /**
  * Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people
@@ -491,11 +493,19 @@ const RELATIVE_TIME =
 /**
  * The question with "WHO" in capitals put aside where other words are in lower case ("when did WHO declare a
  * pandemic?"): it is the World Health Organization there, not the question word (a message in capitals throughout is
- * read in lower case before this: engine.ts inOwnCase).
+ * read in lower case before this: engine.ts inOwnCase). A relative "who" is put aside too ("are the officers who enforce
+ * rules up to speed?" asks no one's name): a question's "who" opens its clause, after a stop, a conjunction or a verb
+ * that takes a question ("do you know who …", "tell me who …"), never right after a noun.
  */
 function whWords(question: string): string {
-  return /\p{Ll}/u.test(question) ? question.replace(/\bWHO\b/g, ' ') : question;
+  const asked = /\p{Ll}/u.test(question) ? question.replace(/\bWHO\b/g, ' ') : question;
+  return asked.replace(RELATIVE_WHO, (m, before: string) => (EMBEDS_QUESTION.test(before) ? m : before));
 }
+
+/** "who" right after a word (not a stop): relative unless the word opens a clause or takes a question (EMBEDS_QUESTION). */
+const RELATIVE_WHO = /([\p{L}'’]+)\s+who\b/giu;
+const EMBEDS_QUESTION =
+  /^(?:and|or|but|so|then|also|ok|okay|hey|hi|anyway|know|knows|knew|known|tell|told|ask|asked|asking|wonder|wondering|wondered|say|says|said|see|show|explain|guess|sure|idea|clue|out|me|us|remind|figure|decide|decided|is|was|are|were|exactly|just|than|of|about|on|to|as|by|from|with|for|in)$/i;
 
 /**
  * Reads the concepts and the kind of answer a question wants.
@@ -650,12 +660,15 @@ function ownConcepts(
 function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'office'> {
   const office = NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined;
   // ("Who runs USDS?": running it is holding its office, which the office itself says.)
-  return { owner: ownerOf(question), doing: office?.title === LEADER ? undefined : doingOf(question), office };
+  return { owner: ownerOf(question), doing: office?.title === LEADER ? undefined : doingOf(whWords(question)), office };
 }
 
-/** "Which company made …", "which agency runs …": a body asked for by its kind, then the doing (not "which agency is …"). */
+/**
+ * "Which company made …", "which agency runs …", "which official is steering …": a body asked for by its kind, then the
+ * doing, after an auxiliary when a participle follows it (not "which agency is responsible …").
+ */
 const WHICH_BODY_DID =
-  /\bwhich\s+(?:agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|firms|official|officials)\s+(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)/iu;
+  /\bwhich\s+(?:agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|firms|official|officials)\s+(?:(?:is|are|was|were|has|have|had|will\s+be)\s+(?=\p{L}+(?:ing|ed)\b))?(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)/iu;
 
 /**
  * "How many people applied …", "how many people have downloaded …": the doing of the people counted (not "how many

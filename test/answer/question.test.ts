@@ -232,6 +232,9 @@ describe('the doing a "who" question asks the doer of', () => {
     // A body asked for by its kind, then the doing.
     expect(analyzeQuestion('which company made the recalled infant formula').doing).toBe(tokenize('made')[0]);
     expect(analyzeQuestion('which agency is responsible for it?').doing).toBeUndefined();
+    // After an auxiliary, a participle is the doing.
+    expect(analyzeQuestion('which official is steering the task force?').doing).toBe(tokenize('steering')[0]);
+    expect(analyzeQuestion('which agency has launched the portal?').doing).toBe(tokenize('launched')[0]);
   });
 });
 
@@ -391,6 +394,12 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('when did WHO declare covid a pandemic').wantsName).toBe(false);
     expect(analyzeQuestion('when did WHO declare covid a pandemic').wantsDate).toBe(true);
     expect(analyzeQuestion('WHO IS THE CEO').wantsName).toBe(true);
+    // A relative "who" follows a noun; a question's opens a clause.
+    expect(analyzeQuestion("Are the officers who enforce rules up to speed on Xi's legal ideas?").wantsName).toBe(
+      false,
+    );
+    expect(analyzeQuestion('do you know who runs the hotline?').wantsName).toBe(true);
+    expect(analyzeQuestion('the report says a panel will look into it, but who triggers it?').wantsName).toBe(true);
     expect(analyzeQuestion('Who is the CEO?').wantsName).toBe(true);
   });
 
@@ -400,6 +409,8 @@ describe('what a question asks for: names and dates', () => {
     expect(identity("what's the name of the current Zuoyun county head?")).toBe(true);
     expect(identity('左云县司法局局长是谁？')).toBe(true);
     expect(identity("who was cds's ceo before the current one")).toBe(true); // a possessive is a determiner
+    expect(identity('who was CEO before paul wagner')).toBe(true); // an office needs no determiner
+    expect(identity('who is chairing the committee?')).toBe(false);
     // "The head of …" asks for whoever holds its office: the word frames the question and is no topic.
     const head = analyzeQuestion('who is the head of usds');
     expect(head.office).toEqual({ title: 'head' });

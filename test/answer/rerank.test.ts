@@ -274,3 +274,12 @@ describe('a count asked', () => {
     );
   });
 });
+
+describe('a doer asked for', () => {
+  it('"which official is steering X?" prefers a sentence saying the doing to one naming X only', () => {
+    const q = 'which official is steering the task force helping mainland firms?';
+    expect(score(q, 'The Secretary will steer the task force for mainland firms.')).toBeGreaterThan(
+      score(q, 'The task force helps mainland firms in many places.'),
+    );
+  });
+});
