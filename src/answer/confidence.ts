@@ -14,6 +14,7 @@ import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.j
 import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
 import { isAttribution } from '../corpus/lists.js';
+import { statesAddress } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
 import {
   figuresOfKind,
@@ -347,6 +348,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   if (q.wantsName && !shown.names.length) return false;
+  // "What's their mailing address?" is answered by an address, not by a passage that "addresses" a problem.
+  if (q.documentFields.includes('address') && !statesAddress(shown.quoted)) return false;
   // "Who designed the GC Forms logo?": a passage naming someone but not the doing asked ("design" or a reading of it)
   // names someone else's part.
   if (q.wantsName && !q.asksIdentity && !saysTheDoing(q, shown)) return false;
@@ -384,7 +387,9 @@ function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
   if (!q.doing) return true;
   // "Who said …?": a quotation with its attribution line under it is what the one named said.
   if (SAYING.has(q.doing) && isAttribution(shown.quoted.split('\n').at(-1) ?? '')) return true;
-  return inSomeReading(q, q.doing, (t) => shown.context.has(t) || shown.quotedTerms.includes(t));
+  const said = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
+  // …or names the one who does it: "who directs web strategy?" — "Director, Web Strategy".
+  return inSomeReading(q, q.doing, said) || (q.doers ?? []).some(said);
 }
 
 /** Verbs of coming to be, as index terms: the event a question about an origin asks the date of. */

@@ -30,6 +30,11 @@ const TO_WHOM =
   /\b(?:submitted|addressed|sent|delivered|presented|written|directed) to\b|\bto whom\b|\bwho\b.{0,40}\bfor\b|报送|呈报|提交给|报给|上报|致/i;
 const WHO = /\bwho\b|谁/i;
 const SIGNING = /\bsign(?:ed|s|ing)?\b|签/i;
+/**
+ * The issuer's address asked for: "what's cds's street address?", "their mailing address" — not "the address" (a
+ * policy address is a speech), nor "address the backlog", nor headquarters (a topic: "regional headquarters").
+ */
+const ADDRESS_ASKED = /\b(?:street|postal|mailing|office|physical|contact)\s+address(?:es)?\b|['’]s\s+address\b|地址/i;
 /** "Issued" asks for the date of issue ("Date of issue: …") before the date published. */
 const ISSUED = /\bissu(?:e|ed|es|ing)\b|印发/i;
 
@@ -42,6 +47,7 @@ export function documentFieldsAsked(question: string): TextField[] {
   // "Who is the author?", "publication date?": the particular names the document whose it is.
   if (who && THE_AUTHOR.test(question)) return ['issuer', 'signature'];
   if (PUBLICATION_DATE.test(question)) return whenIssued(question);
+  if (ADDRESS_ASKED.test(question)) return ['address'];
   if (!THE_DOCUMENT.test(question)) return [];
   if (TO_WHOM.test(question)) return ['addressee'];
   if (/\bwhat\b|什么/i.test(question) && TITLE.test(question)) return ['title'];

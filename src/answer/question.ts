@@ -110,6 +110,8 @@ export interface QuestionAnalysis {
   owner?: string | undefined;
   /** "Who designed the logo?": the term of the doing a "who" question asks the doer of (doingOf). */
   doing?: string | undefined;
+  /** Who does that, by English's agent suffixes: "who directs …" → director (personNounsOf), as index terms. */
+  doers?: string[] | undefined;
   /** The plural head of what a "how many" question counts ("how many testing sites use …" → site), when found. */
   countedHead?: string | undefined;
   /**
@@ -657,10 +659,17 @@ function ownConcepts(
 }
 
 /** Whose thing a question asks about, the doing whose doer it asks for, and the office whose holder. */
-function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'office'> {
+function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'doers' | 'office'> {
   const office = NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined;
   // ("Who runs USDS?": running it is holding its office, which the office itself says.)
-  return { owner: ownerOf(question), doing: office?.title === LEADER ? undefined : doingOf(whWords(question)), office };
+  const word = office?.title === LEADER ? undefined : doingWordOf(whWords(question));
+  const doing = word && tokenize(word)[0];
+  return {
+    owner: ownerOf(question),
+    doing,
+    doers: doing ? personNounsOf(word.toLowerCase().replace(/(?:ing|ed|(?<!s)s)$/, ''), doing) : undefined,
+    office,
+  };
 }
 
 /**
@@ -684,18 +693,17 @@ const NO_DOING = new Set(
 );
 
 /**
- * "Who designed …", "who's heading up …", "which company made …", "how many people applied …": the doing asked about,
- * as an index term.
+ * "Who designed …", "who's heading up …", "which company made …", "how many people applied …": the word of the doing
+ * asked about.
  */
-function doingOf(question: string): string | undefined {
+function doingWordOf(question: string): string | undefined {
   const after =
     /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do))?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
       question,
     )?.[1] ??
     WHICH_BODY_DID.exec(question)?.[1] ??
     [PEOPLE_DID.exec(question)?.[1]].find((w) => w && !NO_DOING.has(w.toLowerCase()));
-  const term = after && tokenize(after)[0];
-  return term && !/^(?:the|a|an)$/i.test(after) ? term : undefined;
+  return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) ? after : undefined;
 }
 
 /**

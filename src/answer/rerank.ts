@@ -252,10 +252,16 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   return cue;
 }
 
-/** Whether a sentence says a doing in the question's own word (or its family), not a synonym's. */
+/**
+ * Whether a sentence says a doing in the question's own word, not a synonym's, or names its doer ("who directs …?" —
+ * "Director, …").
+ */
 function saysTheDoing(q: QuestionAnalysis, doing: string, s: SentenceEvidence): boolean {
   const own = s.termSet ?? new Set(s.terms);
-  return conceptsWith(q.concepts, [doing]).some((c) => matchShare(literalReadings(c), own, () => 1) > 0);
+  return (
+    conceptsWith(q.concepts, [doing]).some((c) => matchShare(literalReadings(c), own, () => 1) > 0) ||
+    (q.doers ?? []).some((t) => own.has(t))
+  );
 }
 
 const MONEY = tokenize('money')[0];

@@ -45,6 +45,7 @@ const FIELD_LABELS: Record<TextField, string> = {
   signedDate: 'Date signed',
   // A title block's other lines (not a field a question asks for by name).
   subtitle: 'Subtitle',
+  address: 'Address',
 };
 const REPORT_HEADER = 'Report header';
 const SUBTITLE = FIELD_LABELS.subtitle;
@@ -80,6 +81,19 @@ const LABEL = /^(?=\p{Lu})(?!.*\d)(?!.*[.。!?！？:：;；,，…"'”’)）]
 const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 /** A Markdown footnote, `[^1]: text`: quotable, cited as "Footnote 1" under the section it belongs to. */
 const MD_FOOTNOTE = /^\[\^([^\]\s]{1,12})\]:\s+/;
+/**
+ * A line of a postal address: a street number and a street ("1725 Woodward Drive", "1800 F Street NW"), or a town with
+ * its province or state and postal code ("Ottawa, ON K2C 0P9", "Washington, DC 20405").
+ */
+const STREET = String.raw`\d{1,6}[A-Za-z]?\s+(?:[\p{L}.'’-]+\s+){0,4}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Way|Place|Court|Square|Parkway|Highway|Crescent|Terrace|Plaza)\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?`;
+const TOWN = String.raw`\p{Lu}[\p{L} .'’-]*,\s*[A-Z]{2}\s+(?:[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}(?:-\d{4})?)`;
+const POSTAL_ADDRESS = new RegExp(String.raw`^(?:${STREET}(?:\s*,.*)?|${TOWN})$`, 'u');
+const STATES_ADDRESS = new RegExp(`${STREET}|${TOWN}`, 'u');
+
+/** Whether a text gives a postal address ("… at 1800 F Street NW", "Ottawa, ON K2C 0P9"). Pure. */
+export function statesAddress(text: string): boolean {
+  return STATES_ADDRESS.test(text);
+}
 const DATE_LINE = /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)$/;
 
 interface Block {
@@ -268,6 +282,12 @@ class StructureReader {
     // "ISSN: 2818-4122") describe the document.
     if (this.explicit && this.meta.title && line.length < 200 && !/[.。!?！？]$/.test(line)) {
       this.coverLines.add(line);
+      // (The issuer's postal address among them answers "what's their address?".)
+      if (POSTAL_ADDRESS.test(line)) {
+        this.meta.address ??= line;
+        this.add(block, 'metadata', [REPORT_HEADER, FIELD_LABELS.address]);
+        return true;
+      }
       this.meta.subtitle ??= line;
       this.add(block, 'metadata', [REPORT_HEADER, SUBTITLE]);
       return true;

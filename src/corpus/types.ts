@@ -31,6 +31,8 @@ export interface ReportMeta {
    * its years are the report's when the title names none.
    */
   subtitle?: string | undefined;
+  /** The issuer's postal address on the cover ("1725 Woodward Drive", "Ottawa, ON K2C 0P9"): its first line. */
+  address?: string | undefined;
   /**
    * A short name for citations ("Zuoyun County 2023 Rule of Law Report"), from the sidecar; else the title is clipped.
    */

@@ -31,6 +31,14 @@ describe('documentFieldsAsked', () => {
     expect(documentFieldsAsked('What date does the report give for the opening?')).toEqual([]);
   });
 
+  it("reads the issuer's address asked for, not the address a policy address is", () => {
+    expect(documentFieldsAsked("what's cds's street address?")).toEqual(['address']);
+    expect(documentFieldsAsked('what is their mailing address')).toEqual(['address']);
+    expect(documentFieldsAsked('How many regional headquarters does HK have?')).toEqual([]);
+    expect(documentFieldsAsked('what does the policy address say about housing?')).toEqual([]);
+    expect(documentFieldsAsked('how will they address the backlog?')).toEqual([]);
+  });
+
   it('leaves questions about what the report says, or about other documents, to their words', () => {
     expect(documentFieldsAsked('When does the report say the new rules take effect?')).toEqual([]);
     expect(documentFieldsAsked('When was the annual report on 2022 published?')).toEqual([]);

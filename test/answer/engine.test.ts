@@ -118,6 +118,19 @@ describe('AnswerEngine', () => {
     expect((await best(both, 'When did Zuoyun put this report out?'))[0]).toBe('Published: 2024-01-17');
   });
 
+  it('answers the issuer\'s address from its cover, and quotes no passage that only "addresses" something', async () => {
+    const cover =
+      '# Annual Report\n\nDigital Service\n\n1725 Woodward Drive\n\nOttawa, ON K2C 0P9\n\n## Work\n\n' +
+      'The Digital Service worked to address the backlog of requests on its street team.\n\n' +
+      'The Digital Service built two tools for the agency.\n';
+    const a = await engineFor([cover, 'digital.md']).answer("what's the digital service's street address?");
+    expect([a.answers[0]!.quote.text, a.confidence]).toEqual(['1725 Woodward Drive', 'high']);
+    const none = cover.replace('1725 Woodward Drive\n\nOttawa, ON K2C 0P9\n\n', '');
+    expect(
+      (await engineFor([none, 'digital.md']).answer("what's the digital service's street address?")).confidence,
+    ).not.toBe('high');
+  });
+
   it('does not pad a short answer with an unrelated next sentence', async () => {
     const a = await engine.answer('How many notarizations did the notary office handle?');
     expect(a.answers[0]!.quote.text).toBe('The notary office handled 420 notaries for the public throughout the year.');

@@ -232,6 +232,8 @@ describe('the doing a "who" question asks the doer of', () => {
     // A body asked for by its kind, then the doing.
     expect(analyzeQuestion('which company made the recalled infant formula').doing).toBe(tokenize('made')[0]);
     expect(analyzeQuestion('which agency is responsible for it?').doing).toBeUndefined();
+    // Who does it, by the agent suffixes: "directs" → director.
+    expect(analyzeQuestion('who directs web strategy at ssa').doers).toContain(tokenize('director')[0]);
     // After an auxiliary, a participle is the doing.
     expect(analyzeQuestion('which official is steering the task force?').doing).toBe(tokenize('steering')[0]);
     expect(analyzeQuestion('which agency has launched the portal?').doing).toBe(tokenize('launched')[0]);

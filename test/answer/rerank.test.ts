@@ -281,5 +281,10 @@ describe('a doer asked for', () => {
     expect(score(q, 'The Secretary will steer the task force for mainland firms.')).toBeGreaterThan(
       score(q, 'The task force helps mainland firms in many places.'),
     );
+    // The doer named by its agent noun says the doing too.
+    const directs = 'who directs web strategy?';
+    expect(score(directs, 'Suran De Silva, Director, Web Strategy')).toBeGreaterThan(
+      score(directs, 'The web strategy has many pages.'),
+    );
   });
 });

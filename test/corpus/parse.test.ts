@@ -228,6 +228,21 @@ describe('parseReport: layouts of other reports', () => {
     ]);
     // The first is its subtitle (its years are the report's when the title names none).
     expect(r.meta.subtitle).toBe('Agency │ Annual Report (Fiscal Year 2023-2024)');
+    // The issuer's postal address among them is its own field.
+    const addressed = parseReport(
+      '# Report\n\nCanadian Digital Service\n\n1725 Woodward Drive\n\nOttawa, ON K2C 0P9\n\nISSN: 1\n\n## Part\n\nText.\n',
+      'r.md',
+    );
+    expect(addressed.paragraphs.map((p) => p.section.at(-1))).toEqual([
+      'Title',
+      'Subtitle',
+      'Address',
+      'Address',
+      'Subtitle',
+      'Part',
+      'Part',
+    ]);
+    expect(addressed.meta.address).toBe('1725 Woodward Drive');
     // A sentence under the title is the report's text.
     const letter = parseReport('# Report\n\nWe built things.\n\n## Part\n\nMore.\n', 'r.md');
     expect(letter.paragraphs[1]!.role).toBe('body');
