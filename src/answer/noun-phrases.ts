@@ -148,7 +148,8 @@ export function countedWordsOf(question: string): string[] {
 /** The words of the noun phrase a text begins with, as written: up to a verb, preposition, pronoun or adverb. */
 export function nounPhrase(text: string): string[] {
   const words: string[] = [];
-  for (const word of text.split(/\s+/)) {
+  // ("villages/communities": a slash joins alternatives, each a word.)
+  for (const word of text.split(/\s+|(?<=\p{L})\/(?=\p{L})/u)) {
     const bare = word.replace(/[^\p{L}\d'’-]/gu, '');
     // "they've", "we'd": the pronoun ends it, as "they" does.
     if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || /ly$/i.test(bare)) break;

@@ -431,6 +431,11 @@ const PAST_CUES = /\b(did|was|were|had|last year|so far)\b|去年|了/i;
  */
 const COMPARISON_BASELINE =
   /(\b(compared (with|to)|in comparison (with|to)|relative to|versus|vs\.?|than( in| during)?)|(?<=\b(up|down|higher|lower|better|worse) )(on|from|over))( the same period (of|in))? ((19|20)\d{2}|last year|the (previous|prior|preceding) year|the year before|a year (earlier|before|ago))\b/gi;
+/**
+ * "Can I compare this year's numbers with last year's?": two years compared, neither the one asked about.
+ */
+const COMPARES_YEARS =
+  /\bcompare\b[^?.]{0,60}\s(?:with|to|and) (?:last year|the (?:previous|prior|preceding) year|the year before)\b/i;
 
 /**
  * The year before the one spoken of, outside a comparison: "what was the budget for the year before?" asks about the
@@ -553,7 +558,8 @@ export function analyzeQuestion(
     wantsName: NAME_CUES.test(whWords(question)) && !WHO_COMPARES.test(question) && !defines, // (not "the full name of OLA")
     asksIdentity: IDENTITY_CUES.test(question),
     whoIs: whoIsOf(question),
-    negated: isNegated(question),
+    // ("Total FTEs across agencies (not components)": a bracketed "not" narrows the topic; it asks nothing negated.)
+    negated: isNegated(question.replace(/\([^)]*\)/g, ' ')),
     superlative: asksSuperlative(question),
     defines,
     definedTerm: defines ? undefined : definedTermOf(question),
@@ -586,7 +592,7 @@ function measures(
   QuestionAnalysis,
   'numbers' | 'paragraphAsked' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'yearSaid' | 'wantsPlace'
 > {
-  const yearsSaid = relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
+  const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   return {
     asksChange: CHANGE_ASKED.test(question),
     wantsPlace: PLACE_ASKED.test(question),
@@ -662,7 +668,8 @@ function ownConcepts(
 function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'doers' | 'office'> {
   const office = NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined;
   // ("Who runs USDS?": running it is holding its office, which the office itself says.)
-  const word = office?.title === LEADER ? undefined : doingWordOf(whWords(question));
+  // ("Who is Lu Dongliang?" asks who someone is: no doing.)
+  const word = office?.title === LEADER || whoIsOf(question) ? undefined : doingWordOf(whWords(question));
   const doing = word && tokenize(word)[0];
   return {
     owner: ownerOf(question),

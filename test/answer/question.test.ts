@@ -594,3 +594,26 @@ describe('a paragraph asked for by its number', () => {
     expect(paragraphAskedOf('how many cases were there in 2023?')).toBeUndefined();
   });
 });
+
+describe('readings that narrow or compare, not ask', () => {
+  it('a bracketed "not" narrows the topic; the question is not negated', () => {
+    expect(analyzeQuestion('total FTEs on 508 work across agencies (not components)').negated).toBe(false);
+    expect(analyzeQuestion('how many agencies have no system for logging complaints?').negated).toBe(true);
+  });
+
+  it('"compare this year\'s numbers with last year\'s" asks about neither year', () => {
+    const q = analyzeQuestion("can i compare this year's conformance numbers with last year's?");
+    expect([q.lastYear, q.yearSaid]).toEqual([false, undefined]);
+    expect(analyzeQuestion('how many cases were there last year?').lastYear).toBe(true);
+  });
+
+  it('"who is Lu Dongliang?" asks who someone is: no doing', () => {
+    expect(analyzeQuestion('Who is Lu Dongliang and why is he in the report?').doing).toBeUndefined();
+  });
+
+  it('a slash joins alternatives: "villages/communities" counts villages', () => {
+    expect(analyzeQuestion('How many villages/communities were put forward?').countedHead).toBe(
+      tokenize('villages')[0],
+    );
+  });
+});
