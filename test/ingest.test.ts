@@ -417,6 +417,26 @@ describe('ingest with the tiny test model (dense path)', () => {
     expect(after.reports['zz-added']!.offTopic?.sd).toBeGreaterThan(0);
   });
 
+  it("embeds the off-topic probes only when a candidate's report has no stored level", async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const embedder = await loadEmbedder(model, tempDir());
+    await ingest({ corpusDir, dataDir, embedder });
+    const store = new IndexStore(dataDir);
+    const texts: string[][] = [];
+    const counting: Embedder = { ...embedder, embed: (t, kind) => (texts.push(t), embedder.embed(t, kind)) };
+    const question = 'How many legal aid cases were accepted?';
+    const stored = await new AnswerEngine(loadIndex(store)!.index, { embedder: counting }).answer(question);
+    expect(texts).toEqual([[expect.stringContaining('legal aid')]]); // the question only
+    // Levels measured with other probes are not trusted: the probes are embedded, once, and the answer is the same.
+    const manifestPath = join(store.current()!, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...store.manifest()!, offTopicProbes: 'other probes' }));
+    texts.length = 0;
+    const measured = new AnswerEngine(loadIndex(store)!.index, { embedder: counting });
+    expect((await measured.answer(question)).answers[0]?.quote.text).toBe(stored.answers[0]?.quote.text);
+    await measured.answer(question);
+    expect(texts.filter((t) => t.length === OFF_TOPIC_PROBES.length)).toHaveLength(1);
+  });
+
   it('refuses to answer with a model whose dimension differs from the stored vectors', async () => {
     const { corpusDir, dataDir } = tempCorpus();
     await ingest({ corpusDir, dataDir, embedder: await loadEmbedder(model, tempDir()) });

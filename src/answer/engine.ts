@@ -113,8 +113,11 @@ export class AnswerEngine {
   /** What is read once per report (titles, paragraphs, word weights), and the ranking stage over it. */
   private readonly facts: ReportFacts;
   private readonly ranker: SentenceRanker;
-  /** The off-topic probes' vectors with this model, embedded once at construction (see OffTopicProbes). */
-  private readonly calibration: Promise<OffTopicProbes | undefined>;
+  /**
+   * The off-topic probes' vectors with this model, embedded once, when a report without an off-topic level of its own is
+   * first ranked (see OffTopicProbes): an index the ingest measured needs none (a one-question CLI saves ~13 ms).
+   */
+  private probes?: Promise<OffTopicProbes | undefined>;
   private readonly calibrations = new LruMap<string, Calibration>(PARAGRAPH_CACHE);
 
   constructor(
@@ -127,7 +130,6 @@ export class AnswerEngine {
       throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
     this.facts = new ReportFacts(index, (text) => this.vocabulary().names(text, true));
     this.ranker = new SentenceRanker(index, this.facts, options.weights);
-    this.calibration = this.embedProbes();
   }
 
   /**
@@ -155,16 +157,31 @@ export class AnswerEngine {
    * report's own sentences (read once per report). A sentence's relatedness is measured against its
    * own report, so adding other reports to the index does not move one report's answers.
    */
-  private reportCalibration(reportId: string, measured: OffTopicProbes): Calibration | undefined {
+  private reportCalibration(reportId: string, measured: OffTopicProbes | undefined): Calibration | undefined {
     let c = this.calibrations.get(reportId);
     if (!c) {
       c =
         this.storedCalibration(reportId) ??
-        calibrate(this.index.bestSentenceSimilarities(reportId, measured.probes) ?? []) ??
-        measured.whole();
+        (measured &&
+          (calibrate(this.index.bestSentenceSimilarities(reportId, measured.probes) ?? []) ?? measured.whole()));
       if (c) this.calibrations.set(reportId, c);
     }
     return c;
+  }
+
+  /**
+   * How a similarity to `vector` reads as relatedness in each candidate's report: by the report's off-topic level, the
+   * ingest's or measured here with the probes (embedded only when a candidate's report lacks one); undefined when the
+   * model cannot embed enough probes for a report that needs them (the dense side then stays out of ranking).
+   */
+  private async denseQuery(vector: Float32Array, chunks: Set<number>): Promise<DenseQuery | undefined> {
+    const lacking = [...chunks].some((c) => {
+      const id = this.index.reportOf(c);
+      return !this.calibrations.get(id) && !this.storedCalibration(id);
+    });
+    const measured = lacking ? await (this.probes ??= this.embedProbes()) : undefined;
+    if (lacking && !measured) return undefined;
+    return { vector, calibrationOf: (id) => this.reportCalibration(id, measured) };
   }
 
   /** A report's off-topic level as the ingest measured it, when with this model and these probes. */
@@ -299,9 +316,7 @@ export class AnswerEngine {
     // (A paragraph asked for by its number is there whatever its words: rank.ts linesAsked.)
     if (chunks.size === 0 && q.paragraphAsked === undefined) return undefined;
     const mark = performance.now();
-    const calibration = await this.calibration;
-    const query: DenseQuery | undefined =
-      vector && calibration ? { vector, calibrationOf: (id) => this.reportCalibration(id, calibration) } : undefined;
+    const query = vector && (await this.denseQuery(vector, chunks));
     const ranked = this.ranker.rank(q, chunks, dense, query);
     // "This report" is known when the index holds one report or the question names one; among several, it is the one
     // candidate report with the line asked for (onlyReportWithField), else the words decide as for any question (so does
