@@ -82,8 +82,9 @@ const MD_HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 /** A Markdown footnote, `[^1]: text`: quotable, cited as "Footnote 1" under the section it belongs to. */
 const MD_FOOTNOTE = /^\[\^([^\]\s]{1,12})\]:\s+/;
 /**
- * A line of a postal address: a street number and a street ("1725 Woodward Drive", "1800 F Street NW"), or a town with
- * its province or state and postal code ("Ottawa, ON K2C 0P9", "Washington, DC 20405").
+ * A postal address: a street number and a street ("1725 Woodward Drive", "1800 F Street NW"), or a town with its
+ * province or state and postal code ("Ottawa, ON K2C 0P9", "Washington, DC 20405"); a cover line that is one of them
+ * (POSTAL_ADDRESS) is the issuer's address.
  */
 const STREET = String.raw`\d{1,6}[A-Za-z]?\s+(?:[\p{L}.'’-]+\s+){0,4}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Way|Place|Court|Square|Parkway|Highway|Crescent|Terrace|Plaza)\b\.?(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?`;
 const TOWN = String.raw`\p{Lu}[\p{L} .'’-]*,\s*[A-Z]{2}\s+(?:[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}(?:-\d{4})?)`;
@@ -94,6 +95,7 @@ const STATES_ADDRESS = new RegExp(`${STREET}|${TOWN}`, 'u');
 export function statesAddress(text: string): boolean {
   return STATES_ADDRESS.test(text);
 }
+
 const DATE_LINE = /^(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)$/;
 
 interface Block {
