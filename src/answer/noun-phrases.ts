@@ -33,13 +33,28 @@ export function countedOf(question: string): string[] {
  */
 export function countedModifiersOf(question: string): string[] {
   const words = countedWordsOf(question);
-  const head = words.findIndex((w) => PLURAL_HEAD.test(w));
+  const head = headAt(words);
   return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
 }
 
-/** The head of what a "how many" question counts, as an index term ("how many schools use …" → school). */
+/**
+ * The head of what a "how many" question counts, as an index term ("how many schools use …" → school; "how many usds
+ * alumni …" → alumnus: the phrase's last plural, not a name written in lower case before it).
+ */
 export function countedHeadOf(question: string): string | undefined {
-  return pluralHead(countedWordsOf(question));
+  const words = countedWordsOf(question);
+  const head = headAt(words);
+  return head < 0 ? undefined : tokenize(words[head]!)[0];
+}
+
+/** Where the head of a question's counted phrase stands: its last plural before any word that is none. */
+function headAt(words: string[]): number {
+  let head = -1;
+  for (const [i, w] of words.entries()) {
+    if (isPlural(w)) head = i;
+    else if (head >= 0) break;
+  }
+  return head;
 }
 
 /** Words that count people whoever they are, as index terms. */
@@ -70,13 +85,18 @@ const SHARE_OF =
   /\d[\d.,]*\s*(?:%|％|percent\b|per cent\b)\s*(?:(?:percentage|share|proportion)\s+)?of\s+(?:the\s+|all\s+|our\s+|their\s+)?/gi;
 
 function pluralHead(words: string[]): string | undefined {
-  // (An abbreviation in capitals is no plural: "OAS", "USDS".)
-  const head = words.find((w) => PLURAL_HEAD.test(w) && !/^\p{Lu}+$/u.test(w));
+  const head = words.find(isPlural);
   return head === undefined ? undefined : tokenize(head)[0];
 }
 
+/** A plural noun (an abbreviation in capitals is none: "OAS", "USDS"). */
+function isPlural(word: string): boolean {
+  return PLURAL_HEAD.test(word) && !/^\p{Lu}+$/u.test(word);
+}
+
 /** A plural noun: a word in -s (not -ss, -us, -is) or an irregular plural. */
-const PLURAL_HEAD = /^(?:\p{L}[\p{L}'’-]*[^sui's]s|people|children|men|women|staff|personnel|police)$/iu;
+const PLURAL_HEAD =
+  /^(?:\p{L}[\p{L}'’-]*[^sui's]s|people|children|men|women|staff|personnel|police|alumni|criteria|phenomena|curricula|indices|analyses)$/iu;
 
 /**
  * "What is GC Notify?", "what are digital credentials", "GC Notify是什么？": the terms of what the question asks to have

@@ -611,9 +611,15 @@ describe('readings that narrow or compare, not ask', () => {
     expect(analyzeQuestion('Who is Lu Dongliang and why is he in the report?').doing).toBeUndefined();
   });
 
-  it('a slash joins alternatives: "villages/communities" counts villages', () => {
-    expect(analyzeQuestion('How many villages/communities were put forward?').countedHead).toBe(
-      tokenize('villages')[0],
+  it('a slash joins alternatives: "villages/communities" counts one of them, not "villagescommunities"', () => {
+    const head = analyzeQuestion('How many villages/communities were put forward?').countedHead;
+    expect(tokenize('villages communities')).toContain(head);
+  });
+
+  it('what is counted is the last plural of its phrase: "usds alumni" counts alumni', () => {
+    expect(analyzeQuestion('how many usds alumni went on to other federal jobs').countedHead).toBe(
+      tokenize('alumni')[0],
     );
+    expect(analyzeQuestion('how many public web pages do agencies have?').countedHead).toBe(tokenize('pages')[0]);
   });
 });
