@@ -666,10 +666,11 @@ function ownConcepts(
 
 /** Whose thing a question asks about, the doing whose doer it asks for, and the office whose holder. */
 function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'doers' | 'office'> {
-  const office = NAME_CUES.test(whWords(question)) ? officeAsked(question) : undefined;
+  const asked = whWords(question);
+  const office = NAME_CUES.test(asked) ? officeAsked(question) : undefined;
   // ("Who runs USDS?": running it is holding its office, which the office itself says.)
   // ("Who is Lu Dongliang?" asks who someone is: no doing.)
-  const word = office?.title === LEADER || whoIsOf(question) ? undefined : doingWordOf(whWords(question));
+  const word = office?.title === LEADER || whoIsOf(question) ? undefined : doingWordOf(asked);
   const doing = word && tokenize(word)[0];
   return {
     owner: ownerOf(question),

@@ -230,7 +230,7 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // "Who is steering the task force?" asks who does that: a sentence saying the doing in the question's own word ("…
   // will steer the work of …") answers, not one naming the task force only (not a synonym's: "signed" is no
   // "communication"). HK hit@1 0.815 → 0.831; no other report's answer moved.
-  if (q.wantsName && q.doing && !q.asksIdentity) cue += saysTheDoing(q, q.doing, s) ? w.figure : -w.figure;
+  if (q.wantsName && q.doing && !q.asksIdentity) cue += saysTheDoingInItsOwnWord(q, q.doing, s) ? w.figure : -w.figure;
   // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.
@@ -254,9 +254,10 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
 
 /**
  * Whether a sentence says a doing in the question's own word, not a synonym's, or names its doer ("who directs …?" —
- * "Director, …").
+ * "Director, …"). Stricter than the judge's confidence.ts saysTheDoing, which takes any reading and the paragraph's
+ * words: a ranking cue that synonyms earned let "signed" prefer "communication".
  */
-function saysTheDoing(q: QuestionAnalysis, doing: string, s: SentenceEvidence): boolean {
+function saysTheDoingInItsOwnWord(q: QuestionAnalysis, doing: string, s: SentenceEvidence): boolean {
   const own = s.termSet ?? new Set(s.terms);
   return (
     conceptsWith(q.concepts, [doing]).some((c) => matchShare(literalReadings(c), own, () => 1) > 0) ||
