@@ -374,6 +374,7 @@ export class AnswerEngine {
         .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name) || vocabulary.isPlace(name))
         .flatMap((name) => tokenize(name)),
       ...this.abbreviationsSpelledOut(q, s.report),
+      ...this.abbreviationsTyped(question, s.report, vocabulary),
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
     // A body the leads of the sections above name is named here ("960,400 monthly active users" in the chapter that
     // opens on the VA is the VA's); only as itself, not by the long form's words, which say nothing else here.
@@ -413,6 +414,22 @@ export class AnswerEngine {
       .filter((pair) => pair.long.length > 1 && pair.long.every((t) => q.terms.includes(t)))
       .map((pair) => pair.short)
       .filter((short) => new RegExp(`\\b${short.toUpperCase()}\\b`).test(report.text));
+  }
+
+  /**
+   * The report's abbreviations a question types in lower case ("how many people visited hhs.gov/newbaby?"): a name
+   * weighs what it weighs in capitals, and an abbreviation names a particular body or thing.
+   */
+  private abbreviationsTyped(question: string, report: ParsedReport, vocabulary: QueryVocabulary): string[] {
+    const typed = new Set(
+      [...vocabulary.namesInAnyCase(question), ...vocabulary.namesInReports(question)]
+        .filter((name) => !/^\p{Lu}{2,}$/u.test(name))
+        .flatMap((name) => tokenize(name)),
+    );
+    return this.facts
+      .acronymsOf(report)
+      .map((pair) => pair.short)
+      .filter((short) => typed.has(short));
   }
 
   /**

@@ -693,11 +693,15 @@ const WHICH_BODY_DID =
  */
 const PEOPLE_DID =
   /\bhow many (?:people|persons|individuals)\s+(?:(?:have|had|has|did|do|does|will|would|were|are|was)\s+)?([\p{L}-]+)/iu;
-/** Words after "how many people" that name no doing of theirs: places, relatives, and light verbs. */
+/**
+ * Words after "how many people" that name no doing of theirs: places, relatives, light verbs, and "work", which asks
+ * for the staff ("how many people work at USDS?" — "230 people currently serving at USDS", "269 employees").
+ */
 const NO_DOING = new Set(
   `there in at of on from with who that
   get gets got have has had make makes made take takes took do does did give gives gave go goes went
-  come comes came sit sits sat stand stands stood keep keeps kept put puts be been being`.split(/\s+/),
+  come comes came sit sits sat stand stands stood keep keeps kept put puts be been being
+  work works worked working`.split(/\s+/),
 );
 
 /**
@@ -714,18 +718,23 @@ function doingWordOf(question: string): string | undefined {
   return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) ? after : undefined;
 }
 
+/** Kinds of body a report is by or about, which "the …'s" refers back to. */
+const SUBJECT_KINDS =
+  /^(?:agency|department|government|organi[sz]ation|office|administration|ministry|bureau|service|team|unit|company|county|city|town|state|province|country|region)$/i;
+
 /**
  * The owner a question names in the possessive before what it asks about ("the CEO's salary" → ceo), as an index term;
- * not a time ("last year's", "today's") nor a question word ("what's").
+ * not a time ("last year's", "today's"), a question word ("what's"), nor the kind of body a report is by ("the agency's
+ * employees", "the county's budget": the report's own subject, which its passages need not name).
  */
 function ownerOf(question: string): string | undefined {
-  const owner = /\b([\p{L}][\p{L}.-]*)['’]s\s+\p{L}/u.exec(question)?.[1];
-  if (
-    !owner ||
-    /^(?:what|who|where|when|how|that|it|there|here|let|he|she|year|today|yesterday|week|month)$/i.test(owner)
-  )
-    return undefined;
-  return tokenize(owner)[0];
+  // The first that is none of these ("what's the CEO's salary?" → ceo).
+  const owner = [...question.matchAll(/(\b(?:the|this|its|our|their)\s+)?\b([\p{L}][\p{L}.-]*)['’]s\s+\p{L}/giu)].find(
+    (m) =>
+      !/^(?:what|who|where|when|how|that|it|there|here|let|he|she|year|today|yesterday|week|month)$/i.test(m[2]!) &&
+      !(m[1] && SUBJECT_KINDS.test(m[2]!)),
+  )?.[2];
+  return owner === undefined ? undefined : tokenize(owner)[0];
 }
 
 /**

@@ -230,7 +230,10 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // "Who is steering the task force?" asks who does that: a sentence saying the doing in the question's own word ("…
   // will steer the work of …") answers, not one naming the task force only (not a synonym's: "signed" is no
   // "communication"). HK hit@1 0.815 → 0.831; no other report's answer moved.
-  if (q.wantsName && q.doing && !q.asksIdentity) cue += saysTheDoingInItsOwnWord(q, q.doing, s) ? w.figure : -w.figure;
+  // So is "how many people sign in to VA.gov each month?": "1.7 million monthly unique signed-in users" counts those who
+  // do it, "19 million monthly unique VA.gov users" does not (only "how many people" questions name a doing).
+  if ((q.wantsName || q.figureKind === 'count') && q.doing && !q.asksIdentity)
+    cue += saysTheDoingInItsOwnWord(q, q.doing, s) ? w.figure : -w.figure;
   // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.

@@ -107,6 +107,9 @@ describe('simple chat questions on another report', () => {
 
   it('a figure about a body named by its abbreviation needs a passage naming it', async () => {
     expect(await confident('How many 508 complaints did the VA get?')).toBe(false);
+    // …typed in lower case too: an abbreviation names a body however it is written.
+    expect(await confident('how many 508 complaints did hhs get?')).toBe(false);
+    expect(await confident('how many section 508 complaints did the ssa get')).toBe(false);
   });
 
   it('"which agency" needs a name; "when" a date beside the event', async () => {

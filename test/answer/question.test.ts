@@ -246,12 +246,15 @@ describe('the doing of the people a "how many people" question counts', () => {
     expect(analyzeQuestion('How many people have downloaded the app?').doing).toBe(tokenize('downloaded')[0]);
     expect(analyzeQuestion('how many people get the tips?').doing).toBeUndefined();
     expect(analyzeQuestion('how many people are there in the team?').doing).toBeUndefined();
+    expect(analyzeQuestion('how many people work at usds right now').doing).toBeUndefined();
   });
 });
 
 describe('whose it is asked', () => {
   it('is the owner in the possessive, not a time nor a question word', () => {
     expect(analyzeQuestion("what is the ceo's salary?").owner).toBe('ceo');
+    expect(analyzeQuestion("what's the ceo's salary").owner).toBe('ceo');
+    expect(analyzeQuestion("what's the average age of the agency's employees?").owner).toBeUndefined();
     expect(analyzeQuestion("What was Hong Kong's GDP growth in 2024?").owner).toBe('kong');
     expect(analyzeQuestion("What did last year's assessment recommend?").owner).toBeUndefined();
     expect(analyzeQuestion("what's the budget?").owner).toBeUndefined();

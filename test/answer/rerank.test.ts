@@ -287,4 +287,9 @@ describe('a doer asked for', () => {
       score(directs, 'The web strategy has many pages.'),
     );
   });
+
+  it('"how many people sign in …?" prefers a count of those who do it to a count of other people', () => {
+    const q = 'how many people sign in to the site each month?';
+    expect(score(q, '1.7 million monthly signed-in users')).toBeGreaterThan(score(q, '19 million monthly site users'));
+  });
 });
