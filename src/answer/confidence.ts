@@ -38,7 +38,7 @@ import {
   yearsIn,
 } from './figures.js';
 import { countedAfter, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
-import { namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
+import { namesOnlyAnotherRank, ORIGIN_TERMS, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -391,9 +391,6 @@ function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
   // …or names the one who does it: "who directs web strategy?" — "Director, Web Strategy".
   return inSomeReading(q, q.doing, said) || (q.doers ?? []).some(said);
 }
-
-/** Verbs of coming to be, as index terms: the event a question about an origin asks the date of. */
-const ORIGIN_TERMS = tokenize('started founded established created formed set launched begun originated');
 
 /** Verbs of saying, as index terms: what an attributed quotation does. */
 const SAYING = new Set(tokenize('said says say stated states wrote writes quoted'));

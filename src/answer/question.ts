@@ -457,6 +457,28 @@ const WHEN_WILL =
 const ORIGIN_ASKED =
   /\b(?:when|what year|which year)\b.*\b(?:was|were)\b.*\b(?:started|founded|established|created|formed|set up|launched|begun|born)\b|\bhow long (?:has|have)\b.*\bbeen (?:around|in existence|existing|in operation|operating)\b|\bhow old (?:is|are)\b|\bsince when\b|成立|创立|创办/i;
 
+/** Verbs of coming to be, as index terms: "when was it started / set up / created", 成立. */
+export const ORIGIN_TERMS = tokenize('started founded established created formed set launched begun originated');
+/** Those that say little else in a report ("form" is a noun of forms, "start" and "launch" of any beginning). */
+const ORIGIN_READINGS = tokenize('founded established created');
+
+/**
+ * For a question about an origin, its verb of coming to be read as the others too: "when was CDS set up?", 成立
+ * ("establish"), answered by "Formed in 2017" or "was founded in 2014" (the same event, in other verbs). Credited as a
+ * synonym.
+ */
+function withOriginReadings(c: Concept): Concept {
+  const terms = c.senses.flat(2);
+  if (!terms.some((t) => ORIGIN_TERMS.includes(t))) return c;
+  const added = ORIGIN_READINGS.filter((t) => !terms.includes(t));
+  return {
+    ...c,
+    senses: [...c.senses, ...added.map((t) => [[t]])],
+    credits: [...(c.credits ?? c.senses.map(() => 1)), ...added.map(() => SYNONYM_CREDIT)],
+    glosses: c.glosses && [...c.glosses, ...added.map(() => '')],
+  };
+}
+
 /** A number of two digits or more that is no date ("11月", "30th") nor part of a longer one. */
 const NAMED_NUMBER = /(?<![\d.,])\d[\d.,]*\d(?![\d]|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b))/g;
 
@@ -544,11 +566,12 @@ export function analyzeQuestion(
   );
   const counted = countedOf(question);
   const own = ownConcepts(tokens, content, keep, synonymsOf, counted);
+  const asksOrigin = ORIGIN_ASKED.test(question);
   const concepts: Concept[] = [
     ...own,
     ...months,
     ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
-  ];
+  ].map((c) => (asksOrigin ? withOriginReadings(c) : c));
   return {
     terms: tokens.map((t) => t.term),
     concepts,
@@ -571,7 +594,7 @@ export function analyzeQuestion(
     aboutAskersDay: ASKERS_DAY.test(question),
     yearBefore,
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
-    asksOrigin: ORIGIN_ASKED.test(question),
+    asksOrigin,
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     counted,
     countedHead: countedHeadOf(question),

@@ -160,12 +160,15 @@ describe('time said relative to now', () => {
 describe('phrasal verbs', () => {
   it('say in their synonyms what they mean, credited in full; the verb alone only as a synonym', () => {
     const synonymsOf = (word: string): string[][][] =>
-      word === 'set_up' ? [[['found']]] : word === 'set' ? [[['put']]] : [];
-    const [set] = analyzeQuestion('when was it set up?', [], synonymsOf).concepts;
-    expect(set?.senses).toEqual([[['set']], [['found']], [['put']]]);
+      word === 'hand_out' ? [[['distribut']]] : word === 'hand' ? [[['give']]] : [];
+    const [hand] = analyzeQuestion('where did they hand out leaflets?', [], synonymsOf).concepts;
+    expect(hand?.senses).toEqual([[['hand']], [['distribut']], [['give']]]);
     // (The verb itself too: "USDS found that …" is not "found out"; a verb with no phrasal reading keeps full credit.)
-    expect(set?.credits).toEqual([SYNONYM_CREDIT, 1, SYNONYM_CREDIT]);
-    expect(analyzeQuestion('when was it set?', [], synonymsOf).concepts[0]?.credits).toEqual([1, SYNONYM_CREDIT]);
+    expect(hand?.credits).toEqual([SYNONYM_CREDIT, 1, SYNONYM_CREDIT]);
+    expect(analyzeQuestion('where did they hand leaflets?', [], synonymsOf).concepts[0]?.credits).toEqual([
+      1,
+      SYNONYM_CREDIT,
+    ]);
   });
 });
 
@@ -247,6 +250,25 @@ describe('the doing of the people a "how many people" question counts', () => {
     expect(analyzeQuestion('how many people get the tips?').doing).toBeUndefined();
     expect(analyzeQuestion('how many people are there in the team?').doing).toBeUndefined();
     expect(analyzeQuestion('how many people work at usds right now').doing).toBeUndefined();
+  });
+});
+
+describe('a question about an origin', () => {
+  it('reads its verb of coming to be as the others: "founded", "established", "created"', () => {
+    const terms = (q: ReturnType<typeof analyzeQuestion>): string[] => q.concepts.flatMap((c) => c.senses.flat(2));
+    expect(terms(analyzeQuestion('when was usds started?'))).toEqual(
+      expect.arrayContaining(tokenize('founded established created')),
+    );
+    // 成立 glossed "establish" is answered by "Formed in 2017, CDS was created …" too.
+    const establish = {
+      senses: [[['establish']], [['set']]],
+      glosses: ['establish', 'set'],
+      weight: 1,
+      translated: true,
+    };
+    expect(terms(analyzeQuestion('加拿大数字服务局是哪一年成立的？', [establish]))).toContain(tokenize('created')[0]);
+    // Only a question about an origin.
+    expect(terms(analyzeQuestion('what did they create?'))).not.toContain(tokenize('founded')[0]);
   });
 });
 
