@@ -97,6 +97,10 @@ const AT_ALL = new Set('根本 从来 完全 并 压根'.split(' '));
 const SKIP_SENSE =
   /^(CL:|classifier\b|variant of|old variant|abbr\.|surname|see |used in|also written|erhua|japanese variant|taiwan pr|\(bound form\)|\(literary\)|\(dialect\)|\(old\))/i;
 
+/** A gloss naming a measure of something: "degree of satisfaction", "rate of employment", "number of visits". */
+const MEASURE_OF =
+  /^\s*(?:the\s+)?(?:degree|level|rate|amount|number|extent|quantity|volume|proportion|percentage|ratio)\s+of\s+(.+)$/i;
+
 /** A place described by the dictionary: a capitalised name and its kind, then where it lies ("… in Datong, Shanxi"). */
 const PLACE =
   /^(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)*\s+(?:county|district|city|town|township|village|province|prefecture|municipality|region|island|river|lake|mountain))\s+(?:in|of)\b/u;
@@ -119,6 +123,12 @@ export function glossReadings(sense: string): { text: string; reading: string[][
   return (place ? place[1]! : s)
     .replace(/\([^)]*\)|\[[^\]]*\]|[A-Za-z]*\|[^\s,;]*/g, ' ')
     .split(/[;,]/)
+    .flatMap((part) => {
+      // A measure of something ("degree of satisfaction", 满意度) is read as that something too: the report gives the
+      // measure as a figure ("72% Overall satisfaction"), the question asks for one.
+      const measured = MEASURE_OF.exec(part)?.[1];
+      return measured ? [part, measured] : [part];
+    })
     .map((part) => {
       const words = part.replace(/^\s*to\s+/i, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
       const reading = words.flatMap((word) => {

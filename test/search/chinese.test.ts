@@ -61,6 +61,13 @@ describe('Chinese questions', () => {
     expect(senseReadings('classifier for events, things, clothes etc')).toEqual([]);
   });
 
+  it('reads a measure of something as that something too: 满意度 "degree of satisfaction" is "satisfaction"', () => {
+    expect(senseReadings('degree of satisfaction')).toEqual([[['degre'], ['satisfact']], [['satisfact']]]);
+    expect(senseReadings('number of visits; hits')).toEqual([[['number'], ['visit']], [['visit']], [['hit']]]);
+    // (Not any "of": "Department of Justice" is no measure.)
+    expect(senseReadings('Department of Justice')).toEqual([[['depart'], ['justic']]]);
+  });
+
   it('reads a place as its name and kind, not where it lies (the report’s own county is not "Shanxi")', () => {
     expect(glossReadings('Zuoyun county in Datong 大同[Da4 tong2], Shanxi')).toEqual([
       { text: 'Zuoyun county', reading: [['zuoyun'], ['counti']] },
