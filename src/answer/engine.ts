@@ -12,6 +12,7 @@ import { LruMap } from '../lru-map.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
 import type { ParsedReport } from '../corpus/types.js';
+import { introOf, paragraphText } from '../corpus/lists.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
@@ -20,8 +21,9 @@ import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
+import { mentions, namesTyped } from './names-typed.js';
 import { askedKindOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
-import { CURRENCY_TERMS } from './figures.js';
+import { CURRENCY_TERMS, isNameAlone } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, selectSentences } from './quote.js';
 import {
@@ -394,6 +396,7 @@ export class AnswerEngine {
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
       named,
+      unmentioned: this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
@@ -414,6 +417,39 @@ export class AnswerEngine {
       .filter((pair) => pair.long.length > 1 && pair.long.every((t) => q.terms.includes(t)))
       .map((pair) => pair.short)
       .filter((short) => new RegExp(`\\b${short.toUpperCase()}\\b`).test(report.text));
+  }
+
+  /**
+   * The names the question gives, however typed, that the report writes as names (names-typed.ts) and this passage
+   * (its paragraph, headings and quote) does not name, in full or by the report's abbreviation ("DTO").
+   */
+  private namesNotMentioned(
+    question: string,
+    report: ParsedReport,
+    paragraph: number,
+    quoted: string,
+    context: Set<string>,
+  ): string[] {
+    const p = report.paragraphs[paragraph - 1]!;
+    const text = (k: number | undefined): string => (k === undefined ? '' : paragraphText(report, k));
+    // What the passage is read with: its headings, its list's lead-in, the label line above it ("■ Canadian Armed Forces
+    // (CAF)" over "Mandated that Units replace …"; not a sibling item's sentence).
+    const label = paragraph > 1 && isNameAlone(text(paragraph - 1)) ? paragraph - 1 : undefined;
+    const passage = [...p.section, text(introOf(report, paragraph)), text(label), text(paragraph), quoted].join('\n');
+    const pairs = this.facts.acronymsOf(report);
+    return namesTyped(question, report.text, report.meta.title).filter((name) => {
+      if (mentions(passage, name)) return false;
+      // …or by the report's abbreviation of it, or of its last words ("508 program manager": "Section 508 PM").
+      const words = name.split(' ');
+      return !pairs.some((pair) => {
+        const rest = words.slice(0, words.length - pair.long.length);
+        return (
+          context.has(pair.short) &&
+          tokenize(words.slice(rest.length).join(' ')).join(' ') === pair.long.join(' ') &&
+          (!rest.length || mentions(passage, rest.join(' ')))
+        );
+      });
+    });
   }
 
   /**

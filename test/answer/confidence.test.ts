@@ -350,6 +350,11 @@ describe('confidence', () => {
     const va = analyzeQuestion('Did the VA redesign its website?');
     expect(verdict(va, 'The website was redesigned.', { named: ['va'] })).toBe('low');
     expect(verdict(va, 'The VA redesigned the website.', { named: ['va'] })).toBe('high');
+    // …nor "what does service canada use notify for?" by what Health Canada uses it for: a name however typed.
+    const uses = analyzeQuestion('what does service canada use notify for?');
+    const healthCanada = 'Health Canada uses GC Notify to send recalls.';
+    expect(verdict(uses, healthCanada, { unmentioned: ['service canada'] })).toBe('low');
+    expect(verdict(uses, healthCanada)).toBe('high');
     expect(verdict(analyzeQuestion('Who signed it?'), 'The report was signed.')).toBe('low');
     // What is counted must be named: figures beside the question's other words count something else.
     const students = analyzeQuestion('How many students will the new university town take?');

@@ -191,3 +191,55 @@ describe('abbreviations a report defines', () => {
     expect(top).toContain('Twelve PMs were appointed');
   });
 });
+
+const PORTAL = `# Portal Service 2024 Report
+
+## Who uses Notify
+
+Health Canada uses GC Notify for recall notices and safety alerts.
+
+Passport status checks are sent this way too.
+
+## Partners
+
+Service Canada joined the pilot in May. Service Canada runs passports.
+
+## Forms
+
+■ Canadian Armed Forces (CAF)
+
+Mandated that Units replace their paid notification tool (Rave) with GC Notify.
+
+The Canadian Armed Forces trained 40 staff.
+
+## Staff
+
+Each agency names a Section 508 Program Manager (PM). A Section 508 Program Manager leads the work.
+
+Eight agencies had a full-time Section 508 PM in 2024.
+`;
+
+describe('a name however typed', () => {
+  const index = new CorpusIndex();
+  const r = parseReport(PORTAL, 'portal-2024-report.md');
+  index.addReport(r, chunkReport(r));
+  const e = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+
+  it('is the one a confident quote is about: "service canada" is not answered by Health Canada', async () => {
+    const a = await e.answer('what does service canada use notify for?');
+    expect(a.answers[0]?.quote.text).toContain('Health Canada');
+    expect(a.confidence).not.toBe('high');
+  });
+
+  it('is named by the label line a passage stands under', async () => {
+    const a = await e.answer('which tool did the armed forces replace with notify?');
+    expect(a.answers[0]?.quote.text).toContain('Rave');
+    expect(a.confidence).toBe('high');
+  });
+
+  it('is named by the abbreviation of its last words: "508 program manager" by "Section 508 PM"', async () => {
+    const a = await e.answer('how many agencies had a full-time 508 program manager?');
+    expect(a.answers[0]?.quote.text).toContain('Eight agencies');
+    expect(a.confidence).toBe('high');
+  });
+});

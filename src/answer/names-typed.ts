@@ -1,0 +1,84 @@
+/**
+ * The names a question gives in whatever case it is typed, as a report writes them: "what does service canada use
+ * notify for?" names Service Canada, which the CDS report always writes with capitals. Pure.
+ */
+
+/** Words of a name looked at, at most. */
+const NAME_WORDS = 4;
+/** Times a report must write a phrase, always capitalised, for it to be one of its names. */
+const NAME_RECURS = 2;
+
+/**
+ * The question's runs of two to four words (side by side, one space apart) that `text` writes at least twice and every
+ * time with each word capitalised ("Service Canada", "GC Notify"), in lower case, longest first; not those of its title
+ * (every passage is about them).
+ */
+export function namesTyped(question: string, text: string, title: string): string[] {
+  const words = [...question.matchAll(/[\p{L}\d]+/gu)];
+  const runs: { at: number; n: number; phrase: string }[] = [];
+  for (let i = 0; i < words.length; i++)
+    for (let n = 2; n <= Math.min(NAME_WORDS, words.length - i); n++) {
+      const run = words.slice(i, i + n);
+      // One space apart in the question ("service canada", not "service, canada").
+      if (question.slice(run[0]!.index, run.at(-1)!.index + run.at(-1)![0].length) !== run.map((w) => w[0]).join(' '))
+        break;
+      const phrase = run.map((w) => w[0].toLowerCase()).join(' ');
+      if (!title.toLowerCase().includes(phrase)) runs.push({ at: i, n, phrase });
+    }
+  // (Only runs whose first word the report writes capitalised somewhere: a quick look before the one pass below.)
+  const first = new Map<string, boolean>();
+  const capitalisedSomewhere = (word: string): boolean => {
+    let known = first.get(word);
+    if (known === undefined)
+      first.set(
+        word,
+        (known = text.includes(word[0]!.toUpperCase() + word.slice(1)) || text.includes(word.toUpperCase())),
+      );
+    return known;
+  };
+  const looked = runs.filter((r) => capitalisedSomewhere(r.phrase.split(' ')[0]!));
+  if (!looked.length) return [];
+  // Those looked for in one pass over the report: at each word, the longest that stands there (and the shorter ones it
+  // begins with), so that overlapping runs are each counted ("the Task Success Survey": both "the task success survey"
+  // and "task success survey" are read at their own words). How often each is written, and whether always capitalised.
+  const seen = new Map<string, { count: number; capitalised: boolean }>();
+  const alternatives = looked
+    .map((r) => r.phrase.split(' '))
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.map(escape).join('\\s+'));
+  const wanted = new Set(looked.map((r) => r.phrase));
+  for (const m of text.matchAll(new RegExp(`\\b(?=((?:${alternatives.join('|')})\\b))`, 'gi'))) {
+    const written = m[1]!.split(/\s+/);
+    for (let n = 2; n <= written.length; n++) {
+      const phrase = written.slice(0, n).join(' ').toLowerCase();
+      if (!wanted.has(phrase)) continue;
+      const s = seen.get(phrase) ?? { count: 0, capitalised: true };
+      s.count++;
+      s.capitalised &&= written.slice(0, n).every((w) => /^[\p{Lu}\d]/u.test(w));
+      seen.set(phrase, s);
+    }
+  }
+  const isName = (phrase: string): boolean => {
+    const s = seen.get(phrase);
+    return !!s && s.capitalised && s.count >= NAME_RECURS;
+  };
+  // Longest first, each word in one name at most ("task success survey", then not "success survey").
+  const found: string[] = [];
+  let next = 0;
+  for (const r of [...runs].sort((a, b) => a.at - b.at || b.n - a.n)) {
+    if (r.at < next || !isName(r.phrase)) continue;
+    found.push(r.phrase);
+    next = r.at + r.n;
+  }
+  return found;
+}
+
+/** A word for a pattern, its special characters escaped. */
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether a passage's text (its paragraph, headings, quote) names `name`, in any case. */
+export function mentions(passage: string, name: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('\\s+')}(?![\\p{L}\\d])`, 'iu').test(passage);
+}

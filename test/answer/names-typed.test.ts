@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { mentions, namesTyped } from '../../src/answer/names-typed.js';
+
+const REPORT = `Canadian Digital Service Annual Report
+Health Canada uses GC Notify to send recalls. Service Canada uses the platform for passports.
+Since moving to Service Canada, we added teams. The GC Task Success Survey (TSS) measures top tasks;
+the Task Success Survey runs all year. Each service in Canada is counted. GC Notify sends messages.`;
+const TITLE = 'Canadian Digital Service Annual Report';
+
+describe('the names a question gives, however typed', () => {
+  it('are its runs of words the report always writes capitalised, at least twice', () => {
+    expect(namesTyped('what does service canada use notify for?', REPORT, TITLE)).toEqual(['service canada']);
+    expect(namesTyped('how many messages does gc notify send', REPORT, TITLE)).toEqual(['gc notify']);
+    // Longest first, and not its tail again.
+    expect(namesTyped('how many tasks are in the task success survey', REPORT, TITLE)).toEqual(['task success survey']);
+  });
+
+  it('are not words the report also writes in lower case, nor its title’s, nor words apart in the question', () => {
+    expect(namesTyped('which service in canada is counted?', REPORT, TITLE)).toEqual([]);
+    expect(namesTyped('what does the digital service do?', REPORT, TITLE)).toEqual([]);
+    expect(namesTyped('which service, canada or not?', REPORT, TITLE)).toEqual([]);
+    // Written once only: no name of the report's.
+    expect(namesTyped('what does health canada use?', REPORT, TITLE)).toEqual([]);
+  });
+
+  it('are mentioned by a passage writing them in any case', () => {
+    expect(mentions('■ Service Canada uses the platform', 'service canada')).toBe(true);
+    expect(mentions('■ Health Canada uses GC Notify', 'service canada')).toBe(false);
+    expect(mentions('Service\nCanada', 'service canada')).toBe(true);
+  });
+});
