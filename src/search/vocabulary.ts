@@ -20,6 +20,14 @@ export const SYNONYM_CREDIT = 0.8;
 /** Senses of a question word whose synonyms are used (later senses are rare readings). */
 const SYNONYM_SENSES = 1;
 
+/**
+ * "IT" in capitals, in a question with lower-case words ("what share of staff work in IT?"), is information
+ * technology, which reports spell out ("Work in information technology roles (IT)"); read as the pronoun, it was no word
+ * to look for at all. (A question all in capitals says nothing by its capitals.)
+ */
+const IT_SAID = /(?<=\p{Ll}.*)\bIT\b|\bIT\b(?=.*\p{Ll})/gu;
+const IT_MEANS = 'information technology';
+
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {
   govt: 'government',
@@ -244,7 +252,7 @@ export class QueryVocabulary {
   /** The question with abbreviations, British spellings and typos replaced by the reports' words. */
   respell(question: string): string {
     // A fiscal year written short ("FY25", "FY '24") as reports write it ("FY 2025").
-    const years = question.replace(/\bFY\s?['’]?(\d{2})\b/gi, 'FY 20$1');
+    const years = question.replace(/\bFY\s?['’]?(\d{2})\b/gi, 'FY 20$1').replace(IT_SAID, IT_MEANS);
     return years.replace(/\p{L}+/gu, (raw, at: number, text: string) => {
       // A part of a web address or a dotted name ("SSA.gov", "va.gov") is as written: not "government", not a typo.
       const end = at + raw.length;

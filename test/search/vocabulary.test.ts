@@ -54,6 +54,15 @@ describe('QueryVocabulary', () => {
     );
   });
 
+  it('reads "IT" in capitals as information technology, not the pronoun, unless the whole question is in capitals', () => {
+    expect(vocabulary.respell('what percentage of staff work in IT')).toBe(
+      'what percentage of staff work in information technology',
+    );
+    expect(vocabulary.respell('IT spending last year?')).toBe('information technology spending last year?');
+    expect(vocabulary.respell('WHAT IS IT?')).toBe('WHAT IS IT?');
+    expect(vocabulary.respell('what is it?')).toBe('what is it?');
+  });
+
   it("turns American spellings into a British report's own", () => {
     const british = new Map([
       ['programmes', 3],
