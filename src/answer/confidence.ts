@@ -26,6 +26,7 @@ import {
   measuredIn,
   NAME_JOINERS,
   MONTH_NAMES,
+  monthsIn,
   NUMBER_TERMS,
   onlyChanges,
   reportYears,
@@ -345,6 +346,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   if (q.lastYear && !coversLastYear(shown)) return false;
+  // "How low did in-stock rates get in May 2022?": a quote of June's rates answers of another month.
+  if (q.monthsNamed && !saysMonthAsked(q.monthsNamed, shown.quoted)) return false;
   // "What is CDS's budget for next year?": a figure of the year after the report's is one it gives as to come, not this
   // year's "$25.8 million annual budget".
   if (q.wantsFigure && q.yearSaid === 1 && !speaksOfYearAhead(shown)) return false;
@@ -397,6 +400,12 @@ function saysTheDoing(q: QuestionAnalysis, shown: Shown): boolean {
   const said = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   // …or names the one who does it: "who directs web strategy?" — "Director, Web Strategy".
   return inSomeReading(q, q.doing, said) || (q.doers ?? []).some(said);
+}
+
+/** Whether a quote names one of the months asked, or none at all (it may then be of the whole period). */
+function saysMonthAsked(asked: number[], quoted: string): boolean {
+  const said = monthsIn(quoted);
+  return !said.length || said.some((m) => asked.includes(m));
 }
 
 /** Verbs of saying, as index terms: what an attributed quotation does. */

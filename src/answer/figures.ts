@@ -17,6 +17,29 @@ export function yearsIn(text: string): string[] {
   return text.match(/(?:\b|(?<=\bFY))(?:19|20)\d{2}\b/g) ?? [];
 }
 
+const MONTH_ABBREVIATIONS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+/**
+ * A month named as one: its name (or abbreviation) with a day or a year beside it, or after a preposition of time ("in
+ * May 2022", "by 30 Nov", "since March", "June 2023"); "may" alone is the verb.
+ */
+const MONTH =
+  /\b(?:(?:in|by|since|until|till|during|of|from|to|early|late|mid|as of|end of|before|after)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b(?:\s+\d{1,2}(?:st|nd|rd|th)?\b,?)?(?:\s*(?:19|20)\d{2}\b)?/gi;
+
+/** The months (1–12) a text names as months: "In May 2022" → [5]; "may I ask" → []. */
+export function monthsIn(text: string): number[] {
+  const months = new Set<number>();
+  for (const m of text.matchAll(MONTH)) {
+    const whole = m[0];
+    const named = m[1]!;
+    // A month's name alone, with no time word before nor year after, is a month only when it is no other word.
+    const framed = whole.length > named.length + (whole.endsWith('.') ? 1 : 0) || /^[A-Z]/.test(named);
+    if (!framed || (named.toLowerCase() === 'may' && whole.toLowerCase() === 'may')) continue;
+    if (/^(?:mar|jan|dec)$/i.test(named) && !/\d/.test(whole)) continue; // ("mar" the verb, "Jan" a name)
+    months.add(MONTH_ABBREVIATIONS.indexOf(named.slice(0, 3).toLowerCase()) + 1);
+  }
+  return [...months];
+}
+
 /** Small words a name may hold in lower case ("Department of Defense", "Office of Management and Budget"). */
 export const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'from', '&']);
 

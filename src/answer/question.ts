@@ -5,7 +5,15 @@ import type { TextField } from '../corpus/parse.js';
 import { documentFieldsAsked } from './document-fields.js';
 import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
-import { hasSuperlative, isNegated, NOT_A_COUNT, relativeYearsIn, yearsIn, type FigureKind } from './figures.js';
+import {
+  hasSuperlative,
+  isNegated,
+  monthsIn,
+  NOT_A_COUNT,
+  relativeYearsIn,
+  yearsIn,
+  type FigureKind,
+} from './figures.js';
 import { SYNONYM_CREDIT } from '../search/vocabulary.js';
 import {
   conflatedAgent,
@@ -106,6 +114,8 @@ export interface QuestionAnalysis {
   aboutAskersDay?: boolean;
   /** "How many X …": the terms of X, what is counted ("administrative cases", "PRH flats"); empty when unsaid. */
   counted: string[];
+  /** The months (1–12) the question names as months ("in may 2022" → 5; figures.ts monthsIn). */
+  monthsNamed?: number[] | undefined;
   /** "What is the CEO's salary?": the term of whose it is asked (ownerOf). */
   owner?: string | undefined;
   /** "Who designed the logo?": the term of the doing a "who" question asks the doer of (doingOf). */
@@ -590,6 +600,7 @@ export function analyzeQuestion(
     documentFields: documentFieldsAsked(question),
     quoted: quotedPhrases(question),
     years,
+    monthsNamed: onlySome(monthsIn(question)),
     timeFrame,
     aboutAskersDay: ASKERS_DAY.test(question),
     yearBefore,
@@ -636,6 +647,11 @@ const PARAGRAPH_NUMBER = /(?:\b(?:paragraph|para\.?)\s*|¶\s*)(\d{1,5})\b|第\s*
 export function paragraphAskedOf(question: string): number | undefined {
   const m = PARAGRAPH_NUMBER.exec(question);
   return m ? Number(m[1] ?? m[2]) : undefined;
+}
+
+/** A list, or undefined when it is empty. */
+function onlySome<T>(values: T[]): T[] | undefined {
+  return values.length ? values : undefined;
 }
 
 /** The one value of a list; undefined when it has none or several. */

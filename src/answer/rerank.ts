@@ -13,6 +13,7 @@ import {
   hasFigure,
   isNegated,
   MONEY_FRAME,
+  monthsIn,
   statesDuration,
   yearsStated,
   type ReportYears,
@@ -249,6 +250,11 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   if (s.yearsAsked?.length) {
     const stated = yearsStated(s.text, s.period ?? 0);
     if (stated.length && !stated.some((y) => s.yearsAsked!.includes(y))) cue -= w.timeFrame;
+  }
+  // …and so the month asked ("in May 2022": not June's figure).
+  if (q.monthsNamed) {
+    const stated = monthsIn(s.text);
+    if (stated.length && !stated.some((m) => q.monthsNamed!.includes(m))) cue -= w.timeFrame;
   }
   if (q.timeFrame === 'future') cue += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) cue -= w.timeFrame;

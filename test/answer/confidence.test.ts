@@ -189,6 +189,10 @@ describe('confidence', () => {
     // …but a comparison with the year before asks about the report's own year.
     const change = analyzeQuestion('how many administrative cases were there, compared with the year before?');
     expect(verdict(change, 'There were 13 administrative cases.')).toBe('high');
+    // The month asked: June's figure is not May's.
+    const may = analyzeQuestion('how low did in-stock rates get in may 2022?');
+    expect(verdict(may, 'By June 2022, in-stock rates were as low as 19%.')).toBe('low');
+    expect(verdict(may, 'In May 2022, in-stock rates were as low as 47%.')).toBe('high');
     // "When was it started?" asks when it came to be: "founded" dates that, whatever verb the question used.
     const origin = analyzeQuestion('when was the service started?');
     const notTheSubject = { telling: (t: string) => t !== tokenize('service')[0] };

@@ -4,6 +4,7 @@ import {
   hasFigure,
   hasSuperlative,
   isNameAlone,
+  monthsIn,
   onlyChanges,
   reportYears,
   yearMeant,
@@ -105,6 +106,17 @@ describe('years said relative to now', () => {
     expect(yearsStated('明年将推出新系统。', 2025)).toEqual(['2026']);
     expect(yearsStated('Each year the office reports.', 2025)).toEqual([]);
     expect(yearsStated('This year the office reports.', 0)).toEqual([]);
+  });
+});
+
+describe('months named', () => {
+  it('are month names with a day, a year or a word of time beside them; "may" alone is the verb', () => {
+    expect(monthsIn('how low did formula in stock rates get in may 2022')).toEqual([5]);
+    expect(monthsIn('By June 2022, retailers reported')).toEqual([6]);
+    expect(monthsIn('as of November 30, and by 30 Nov 2023')).toEqual([11]);
+    expect(monthsIn('did they do anything on Dec 4th?')).toEqual([12]);
+    expect(monthsIn('how many responses came in by march')).toEqual([3]);
+    expect(monthsIn('May I ask how you may see it?')).toEqual([]);
   });
 });
 

@@ -275,6 +275,15 @@ describe('a count asked', () => {
   });
 });
 
+describe('the month asked', () => {
+  it('prefers a sentence of that month to one of another', () => {
+    const q = 'how low did in-stock rates get in may 2022?';
+    expect(score(q, 'In May 2022, in-stock rates were 47%.')).toBeGreaterThan(
+      score(q, 'By June 2022, in-stock rates were 19%.'),
+    );
+  });
+});
+
 describe('a doer asked for', () => {
   it('"which official is steering X?" prefers a sentence saying the doing to one naming X only', () => {
     const q = 'which official is steering the task force helping mainland firms?';
