@@ -312,9 +312,9 @@ export interface Shown {
   named: string[];
   /**
    * Names the question gives however typed ("service canada"), which the report writes as names, that the passage does
-   * not name: it is about something else.
+   * not name: it is about something else. Found only when asked (a pass over the report's text).
    */
-  unmentioned?: string[] | undefined;
+  unmentioned?: (() => string[]) | undefined;
   /**
    * Whether a question term can say what was counted or what happened (not the report's subject, a currency, a common
    * word).
@@ -377,7 +377,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   // "What does service canada use notify for?" is not answered by what Health Canada uses it for.
-  if (shown.unmentioned?.length) return false;
+  if (shown.unmentioned?.().length) return false;
   // "What is the CEO's salary?": "Salary $17,170,932" under the financial summary is nobody's in particular. Whose it is
   // asked must be in the passage (or be its report's subject, or a word most passages share).
   if (q.owner && !namesOwner(q, q.owner, shown)) return false;

@@ -396,7 +396,7 @@ export class AnswerEngine {
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
       named,
-      unmentioned: this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
+      unmentioned: () => this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
@@ -437,7 +437,7 @@ export class AnswerEngine {
     const label = paragraph > 1 && isNameAlone(text(paragraph - 1)) ? paragraph - 1 : undefined;
     const passage = [...p.section, text(introOf(report, paragraph)), text(label), text(paragraph), quoted].join('\n');
     const pairs = this.facts.acronymsOf(report);
-    return namesTyped(question, report.text, report.meta.title).filter((name) => {
+    return namesTyped(question, report.text, report.meta.title, this.facts.capitalisedOf(report)).filter((name) => {
       if (mentions(passage, name)) return false;
       // …or by the report's abbreviation of it, or of its last words ("508 program manager": "Section 508 PM").
       const words = name.split(' ');

@@ -11,9 +11,14 @@ const NAME_RECURS = 2;
 /**
  * The question's runs of two to four words (side by side, one space apart) that `text` writes at least twice and every
  * time with each word capitalised ("Service Canada", "GC Notify"), in lower case, longest first; not those of its title
- * (every passage is about them).
+ * (every passage is about them). `capitalised`: capitalisedWords(text), when the caller keeps it.
  */
-export function namesTyped(question: string, text: string, title: string): string[] {
+export function namesTyped(
+  question: string,
+  text: string,
+  title: string,
+  capitalised: Set<string> = capitalisedWords(text),
+): string[] {
   const words = [...question.matchAll(/[\p{L}\d]+/gu)];
   const runs: { at: number; n: number; phrase: string }[] = [];
   for (let i = 0; i < words.length; i++)
@@ -25,18 +30,9 @@ export function namesTyped(question: string, text: string, title: string): strin
       const phrase = run.map((w) => w[0].toLowerCase()).join(' ');
       if (!title.toLowerCase().includes(phrase)) runs.push({ at: i, n, phrase });
     }
-  // (Only runs whose first word the report writes capitalised somewhere: a quick look before the one pass below.)
-  const first = new Map<string, boolean>();
-  const capitalisedSomewhere = (word: string): boolean => {
-    let known = first.get(word);
-    if (known === undefined)
-      first.set(
-        word,
-        (known = text.includes(word[0]!.toUpperCase() + word.slice(1)) || text.includes(word.toUpperCase())),
-      );
-    return known;
-  };
-  const looked = runs.filter((r) => capitalisedSomewhere(r.phrase.split(' ')[0]!));
+  // (Only runs whose every word the report writes capitalised somewhere: a quick look before the one pass below.)
+  const capitalisedSomewhere = (word: string): boolean => capitalised.has(word);
+  const looked = runs.filter((r) => r.phrase.split(' ').every(capitalisedSomewhere));
   if (!looked.length) return [];
   // Those looked for in one pass over the report: at each word, the longest that stands there (and the shorter ones it
   // begins with), so that overlapping runs are each counted ("the Task Success Survey": both "the task success survey"
@@ -71,6 +67,11 @@ export function namesTyped(question: string, text: string, title: string): strin
     next = r.at + r.n;
   }
   return found;
+}
+
+/** The words a text writes capitalised somewhere ("Service", "GC"), in lower case: one pass, kept per report. */
+export function capitalisedWords(text: string): Set<string> {
+  return new Set((text.match(/\b[A-Z][A-Za-z\d]*/g) ?? []).map((w) => w.toLowerCase()));
 }
 
 /** A word for a pattern, its special characters escaped. */

@@ -13,6 +13,7 @@ import { tokenize } from '../search/tokenize.js';
 import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
 import type { QuestionAnalysis } from './question.js';
 import type { TitleFacts } from './rerank.js';
+import { capitalisedWords } from './names-typed.js';
 
 /** Paragraphs whose sentences stay tokenised between questions (least recently used go first). */
 export const PARAGRAPH_CACHE = 2_000;
@@ -29,6 +30,7 @@ export class ReportFacts {
   private titleWordIndex?: Map<string, ParsedReport[]>;
   /** Abbreviations each report of an older index defines, as index terms (see withAcronyms, acronymsFoundIn). */
   private readonly acronyms = new LruMap<string, AcronymPair[]>(PARAGRAPH_CACHE);
+  private readonly capitalised = new LruMap<string, Set<string>>(PARAGRAPH_CACHE);
   private titleCounts?: Map<string, number>;
   /** Title word → the reports it is an own name of (namedByWord). */
   private readonly owners = new Map<string, string[]>();
@@ -136,6 +138,13 @@ export class ReportFacts {
     let evidence = this.paragraphCache.get(key);
     if (!evidence) this.paragraphCache.set(key, (evidence = paragraphEvidence(report, n, this.acronymsOf(report))));
     return evidence;
+  }
+
+  /** The words a report writes capitalised somewhere, in lower case (names-typed.ts capitalisedWords). */
+  capitalisedOf(report: ParsedReport): Set<string> {
+    let words = this.capitalised.get(report.id);
+    if (!words) this.capitalised.set(report.id, (words = capitalisedWords(report.text)));
+    return words;
   }
 
   /**

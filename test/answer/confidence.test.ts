@@ -357,7 +357,7 @@ describe('confidence', () => {
     // …nor "what does service canada use notify for?" by what Health Canada uses it for: a name however typed.
     const uses = analyzeQuestion('what does service canada use notify for?');
     const healthCanada = 'Health Canada uses GC Notify to send recalls.';
-    expect(verdict(uses, healthCanada, { unmentioned: ['service canada'] })).toBe('low');
+    expect(verdict(uses, healthCanada, { unmentioned: () => ['service canada'] })).toBe('low');
     expect(verdict(uses, healthCanada)).toBe('high');
     expect(verdict(analyzeQuestion('Who signed it?'), 'The report was signed.')).toBe('low');
     // What is counted must be named: figures beside the question's other words count something else.
