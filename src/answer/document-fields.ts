@@ -35,6 +35,9 @@ const SIGNING = /\bsign(?:ed|s|ing)?\b|签/i;
  * policy address is a speech), nor "address the backlog", nor headquarters (a topic: "regional headquarters").
  */
 const ADDRESS_ASKED = /\b(?:street|postal|mailing|office|physical|contact)\s+address(?:es)?\b|['’]s\s+address\b|地址/i;
+/** Its number asked for: "the document number", 文号 — a particular of a document whatever else the question says. */
+const DOCUMENT_NUMBER = /\b(?:document|file|reference|doc)\s+(?:number|no\b\.?|#)|文号|发文字号|文件编号/i;
+const INDEX_NUMBER = /\bindex\s+(?:number|no\b\.?)|索引号/i;
 /** "Issued" asks for the date of issue ("Date of issue: …") before the date published. */
 const ISSUED = /\bissu(?:e|ed|es|ing)\b|印发/i;
 
@@ -48,6 +51,8 @@ export function documentFieldsAsked(question: string): TextField[] {
   if (who && THE_AUTHOR.test(question)) return ['issuer', 'signature'];
   if (PUBLICATION_DATE.test(question)) return whenIssued(question);
   if (ADDRESS_ASKED.test(question)) return ['address'];
+  if (INDEX_NUMBER.test(question)) return ['indexNumber'];
+  if (DOCUMENT_NUMBER.test(question)) return ['documentNumber', 'indexNumber'];
   if (!THE_DOCUMENT.test(question)) return [];
   if (TO_WHOM.test(question)) return ['addressee'];
   if (/\bwhat\b|什么/i.test(question) && TITLE.test(question)) return ['title'];

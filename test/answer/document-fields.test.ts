@@ -31,6 +31,13 @@ describe('documentFieldsAsked', () => {
     expect(documentFieldsAsked('What date does the report give for the opening?')).toEqual([]);
   });
 
+  it('reads its number asked for, in whatever words: "the document number", 文号, "index number"', () => {
+    expect(documentFieldsAsked('whats the document number on this report?')).toEqual(['documentNumber', 'indexNumber']);
+    expect(documentFieldsAsked('这份年度报告的文号是什么？')).toEqual(['documentNumber', 'indexNumber']);
+    expect(documentFieldsAsked("what's its index number?")).toEqual(['indexNumber']);
+    expect(documentFieldsAsked('how many documents did they number?')).toEqual([]);
+  });
+
   it("reads the issuer's address asked for, not the address a policy address is", () => {
     expect(documentFieldsAsked("what's cds's street address?")).toEqual(['address']);
     expect(documentFieldsAsked('what is their mailing address')).toEqual(['address']);
