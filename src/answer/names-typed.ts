@@ -31,8 +31,7 @@ export function namesTyped(
       if (!title.toLowerCase().includes(phrase)) runs.push({ at: i, n, phrase });
     }
   // (Only runs whose every word the report writes capitalised somewhere: a quick look before the one pass below.)
-  const capitalisedSomewhere = (word: string): boolean => capitalised.has(word);
-  const looked = runs.filter((r) => r.phrase.split(' ').every(capitalisedSomewhere));
+  const looked = runs.filter((r) => r.phrase.split(' ').every((w) => capitalised.has(w)));
   if (!looked.length) return [];
   // Those looked for in one pass over the report: at each word, the longest that stands there (and the shorter ones it
   // begins with), so that overlapping runs are each counted ("the Task Success Survey": both "the task success survey"
@@ -41,7 +40,7 @@ export function namesTyped(
   const alternatives = looked
     .map((r) => r.phrase.split(' '))
     .sort((x, y) => y.length - x.length)
-    .map((w) => w.map(escape).join('\\s+'));
+    .map((w) => w.join('\\s+')); // (letters and digits only: nothing to escape)
   const wanted = new Set(looked.map((r) => r.phrase));
   for (const m of text.matchAll(new RegExp(`\\b(?=((?:${alternatives.join('|')})\\b))`, 'gi'))) {
     const written = m[1]!.split(/\s+/);
@@ -72,11 +71,6 @@ export function namesTyped(
 /** The words a text writes capitalised somewhere ("Service", "GC"), in lower case: one pass, kept per report. */
 export function capitalisedWords(text: string): Set<string> {
   return new Set((text.match(/\b[A-Z][A-Za-z\d]*/g) ?? []).map((w) => w.toLowerCase()));
-}
-
-/** A word for a pattern, its special characters escaped. */
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether a passage's text (its paragraph, headings, quote) names `name`, in any case. */
