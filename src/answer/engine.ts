@@ -370,13 +370,13 @@ export class AnswerEngine {
       this.facts.acronymsOf(s.report),
     );
     const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
+    const names = vocabulary.namesInAnyCase(question);
     const named = [
-      ...vocabulary
-        .namesInAnyCase(question)
+      ...names
         .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name) || vocabulary.isPlace(name))
         .flatMap((name) => tokenize(name)),
       ...this.abbreviationsSpelledOut(q, s.report),
-      ...this.abbreviationsTyped(question, s.report, vocabulary),
+      ...this.abbreviationsTyped([...names, ...vocabulary.namesInReports(question)], s.report),
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
     // A body the leads of the sections above name is named here ("960,400 monthly active users" in the chapter that
     // opens on the VA is the VA's); only as itself, not by the long form's words, which say nothing else here.
@@ -453,15 +453,11 @@ export class AnswerEngine {
   }
 
   /**
-   * The report's abbreviations a question types in lower case ("how many people visited hhs.gov/newbaby?"): a name
-   * weighs what it weighs in capitals, and an abbreviation names a particular body or thing.
+   * The report's abbreviations among the names a question types in lower case ("how many people visited
+   * hhs.gov/newbaby?"): a name weighs what it weighs in capitals, and an abbreviation names a particular body or thing.
    */
-  private abbreviationsTyped(question: string, report: ParsedReport, vocabulary: QueryVocabulary): string[] {
-    const typed = new Set(
-      [...vocabulary.namesInAnyCase(question), ...vocabulary.namesInReports(question)]
-        .filter((name) => !/^\p{Lu}{2,}$/u.test(name))
-        .flatMap((name) => tokenize(name)),
-    );
+  private abbreviationsTyped(names: string[], report: ParsedReport): string[] {
+    const typed = new Set(names.filter((name) => !/^\p{Lu}{2,}$/u.test(name)).flatMap((name) => tokenize(name)));
     return this.facts
       .acronymsOf(report)
       .map((pair) => pair.short)

@@ -17,7 +17,6 @@ export function yearsIn(text: string): string[] {
   return text.match(/(?:\b|(?<=\bFY))(?:19|20)\d{2}\b/g) ?? [];
 }
 
-const MONTH_ABBREVIATIONS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 /**
  * A month named as one: its name (or abbreviation) with a day or a year beside it, or after a preposition of time ("in
  * May 2022", "by 30 Nov", "since March", "June 2023"); "may" alone is the verb.
@@ -35,7 +34,7 @@ export function monthsIn(text: string): number[] {
     const framed = whole.length > named.length + (whole.endsWith('.') ? 1 : 0) || /^[A-Z]/.test(named);
     if (!framed || (named.toLowerCase() === 'may' && whole.toLowerCase() === 'may')) continue;
     if (/^(?:mar|jan|dec)$/i.test(named) && !/\d/.test(whole)) continue; // ("mar" the verb, "Jan" a name)
-    months.add(MONTH_ABBREVIATIONS.indexOf(named.slice(0, 3).toLowerCase()) + 1);
+    months.add(MONTH_STARTS.indexOf(named.slice(0, 3).toLowerCase()) + 1);
   }
   return [...months];
 }
@@ -105,6 +104,8 @@ const NUMBER_WORDS =
 /** The months' names, as an alternation for patterns. */
 export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTHS = new RegExp(`\\b(${MONTH_NAMES})\\b`);
+/** Each month's first three letters, in order ("jan" … "dec"): how its abbreviations begin. */
+const MONTH_STARTS = MONTH_NAMES.split('|').map((m) => m.slice(0, 3).toLowerCase());
 
 /** Numbers that label, not count: "(1)", an enumeration in brackets ("of the two (1. GC Forms 2. Microsoft)"). */
 const ENUMERATION = /\(\s*\d{1,2}[.)]\s[^()]*\)|\(\d{1,2}\)/g;
