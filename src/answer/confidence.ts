@@ -38,7 +38,7 @@ import {
   yearMeant,
   yearsIn,
 } from './figures.js';
-import { countedAfter, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
+import { countedByFigures, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
 import { namesOnlyAnotherRank, ORIGIN_TERMS, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -518,12 +518,6 @@ function countsOtherWords(quoted: string, counted: string[], asked: string[]): b
   if (!counted.length || !others.size) return false;
   const heads = countedByFigures(quoted);
   return heads.length > 0 && heads.every((h) => h !== undefined && others.has(h));
-}
-
-/** What each count in digits of a text counts (noun-phrases.ts countedAfter), in order; undefined where it cannot tell. */
-function countedByFigures(quoted: string): (string | undefined)[] {
-  const text = figuresOfKind(quoted, 'count');
-  return [...text.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(text.slice(m.index + m[0].length)));
 }
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */

@@ -4,6 +4,7 @@
  * an agent noun the stemmer conflates with its verb. Pure.
  */
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
+import { figuresOfKind } from './figures.js';
 
 /**
  * What a "how many" question counts: the words of the noun phrase after "how many", up to the verb, preposition,
@@ -70,6 +71,12 @@ export function countedAfter(text: string): string | undefined {
   if (/(?:ing|ed)$/i.test(words[0] ?? '')) return undefined;
   const own = words.findIndex((w) => /^(?:their|its|our|his|her|my|your)$/i.test(w));
   return pluralHead(own < 0 ? words : words.slice(0, own));
+}
+
+/** What each count in digits of a text counts (countedAfter), in order; undefined where it cannot tell. */
+export function countedByFigures(text: string): (string | undefined)[] {
+  const counts = figuresOfKind(text, 'count');
+  return [...counts.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(counts.slice(m.index + m[0].length)));
 }
 
 /**

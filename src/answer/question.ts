@@ -387,8 +387,12 @@ export function abbreviationAsked(question: string): string | undefined {
   return asked && ABBREVIATION.test(asked) ? asked : undefined;
 }
 
-/** Words that only frame a figure question ("how many … in total", "what number of …"): not what it is about. */
-const FIGURE_FRAME = new Set(tokenize('total number amount percentage proportion figure count'));
+/**
+ * Words that only frame a figure question ("how many … in total", "overall", "what number of …"): not what it is about.
+ * ("How many agencies has USDS worked with overall?" had read "overall" as "general" too, and a sentence with no count
+ * came first.)
+ */
+const FIGURE_FRAME = new Set(tokenize('total overall altogether number amount percentage proportion figure count'));
 /** "How long": a length of time asked for, as "how many" asks a count (not "long-term care" in another question). */
 const HOW_LONG_FRAME = new Set(tokenize('long'));
 

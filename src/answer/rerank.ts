@@ -18,7 +18,7 @@ import {
   yearsStated,
   type ReportYears,
 } from './figures.js';
-import { definesTerm, sharesOf } from './noun-phrases.js';
+import { countedByFigures, definesTerm, sharesOf } from './noun-phrases.js';
 import { LEADER, namesAnOffice, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
 
 /**
@@ -211,6 +211,12 @@ function givesKindAsked(q: QuestionAnalysis, s: SentenceEvidence): boolean | und
 function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boolean | undefined): number {
   let cue = 0;
   if (q.wantsFigure) cue += gives ? w.figure : -w.figure;
+  // "How many institutions use the tool?": a figure counting the very thing asked ("33 institutions") answers more than
+  // one counting something else ("12,000 web pages using the tool"). Half the figure weight: the whole weight let "8
+  // villages … recommended" pass Zuoyun's "five provincial 'Demonstration Village'" (a count in words, its noun
+  // singular); at half no dev answer moved, and fresh USDS and CDS questions gained hit@1 in both halves (docs/quality.md).
+  if (q.figureKind === 'count' && q.countedHead && countedByFigures(s.text).includes(q.countedHead))
+    cue += w.figure / 2;
   // "How many visitors a year?": a figure of another period ("19 million monthly users") is not the one asked, as the
   // judge reads it (confidence.ts measuresAsAsked).
   if (q.rate && !statesRateOf(s.text, q.rate)) cue -= w.figure;

@@ -449,6 +449,10 @@ describe('what a question asks for: names and dates', () => {
     // "How long" frames a question for a length of time, as "how many" does one for a count.
     expect(analyzeQuestion('how long has the administrator been there').terms).toEqual(['administr']);
     expect(analyzeQuestion('how many long-term care beds are there').terms).toContain('long');
+    // So do "overall" and "altogether" in a figure question: a count in total ("overall" is no "general" there).
+    expect(analyzeQuestion('how many agencies has usds worked with overall').terms).toEqual(['agenc', 'usd', 'work']);
+    expect(analyzeQuestion('what was the overall rating of the program?').terms).not.toContain('overal');
+    expect(analyzeQuestion('what does the overall plan say?').terms).toContain('overal');
     expect(identity("who's heading up the new AI efficiency team in govt?")).toBe(false);
     expect(identity('Who chairs the district governance steering committee?')).toBe(false);
     expect(identity('北部都会区发展委员会由谁主持？')).toBe(false);

@@ -264,6 +264,13 @@ describe('a count asked', () => {
     );
   });
 
+  it('prefers a figure counting what is asked to one counting something else ("33 institutions", not "12,000 pages")', () => {
+    const q = 'how many institutions use the page feedback tool';
+    expect(score(q, '33 institutions use the page feedback tool on their web pages.')).toBeGreaterThan(
+      score(q, '12,000 web pages of institutions use the page feedback tool.'),
+    );
+  });
+
   it('"who is the head of X" prefers a sentence naming a personal office, not the office at another rank', () => {
     const q = 'who is the head of the digital service?';
     expect(score(q, 'Mina Hsiang, Administrator, The U.S. Digital Service')).toBeGreaterThan(
