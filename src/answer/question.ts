@@ -465,16 +465,29 @@ const WHEN_WILL =
 
 /**
  * Asks when something came to be, not when it did something: "when was USDS started?", "when were they set up?", "how
- * long has CDS been around?", "how old is …" (a passive "was started" means founded; "Starting in June 2023, USDS led
+ * long has CDS been around?", "when did Notify first launch?", "how old is …" (a passive "was started" means founded; "Starting in June 2023, USDS led
  * …" dates another beginning).
  */
 const ORIGIN_ASKED =
-  /\b(?:when|what year|which year)\b.*\b(?:was|were)\b.*\b(?:started|founded|established|created|formed|set up|launched|begun|born)\b|\bhow long (?:has|have)\b.*\bbeen (?:around|in existence|existing|in operation|operating)\b|\bhow old (?:is|are)\b|\bsince when\b|成立|创立|创办/i;
+  /\b(?:when|what year|which year)\b.*\b(?:was|were)\b.*\b(?:started|founded|established|created|formed|set up|launched|begun|born)\b|\bhow long (?:has|have)\b.*\bbeen (?:around|in existence|existing|in operation|operating)\b|\bwhen did\b.*\bfirst (?:launch|start|begin|open)\b|\bhow old (?:is|are)\b|\bsince when\b|成立|创立|创办/i;
 
 /** Verbs of coming to be, as index terms: "when was it started / set up / created", 成立. */
 export const ORIGIN_TERMS = tokenize('started founded established created formed set launched begun originated');
 /** Those that say little else in a report ("form" is a noun of forms, "start" and "launch" of any beginning). */
 const ORIGIN_READINGS = tokenize('founded established created');
+
+/** "Been around", "been in existence", "been operating": how long something has existed, said without a verb of origin. */
+const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operating)\b/gi;
+
+/**
+ * "How long has CDS been around?" names its coming to be in no word of the report's: the verbs of origin stand for
+ * "been around", each credited as a synonym, as they would for "set up" ("Formed in 2017, CDS was created …").
+ */
+const BEEN_AROUND_READINGS: Concept = {
+  senses: ORIGIN_READINGS.map((t) => [[t]]),
+  credits: ORIGIN_READINGS.map(() => SYNONYM_CREDIT),
+  weight: 1,
+};
 
 /**
  * For a question about an origin, its verb of coming to be read as the others too: "when was CDS set up?", 成立
@@ -570,7 +583,10 @@ export function analyzeQuestion(
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
-  const { content, months, yearBefore, years } = withoutTimeSaid(question);
+  const said = withoutTimeSaid(question);
+  const { months, yearBefore, years } = said;
+  const beenAround = BEEN_AROUND.test(said.content);
+  const content = said.content.replace(BEEN_AROUND, ' ');
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
@@ -583,6 +599,7 @@ export function analyzeQuestion(
   const asksOrigin = ORIGIN_ASKED.test(question);
   const concepts: Concept[] = [
     ...own,
+    ...(beenAround ? [BEEN_AROUND_READINGS] : []),
     ...months,
     ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
   ].map((c) => (asksOrigin ? withOriginReadings(c) : c));

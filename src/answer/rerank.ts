@@ -73,10 +73,10 @@ const WHERE_TO_LOOK = new Set(tokenize('link website site url visit subscribe co
 
 /**
  * A sentence saying when something came to be: "was founded in 2014", "Formed in 2017", "since we launched in 2014",
- * "Since 2017, CDS has …", "since its creation".
+ * "since the product launched in 2019", "Since 2017, CDS has …", "since its creation".
  */
 const ORIGIN_STATED =
-  /\b(?:was|were|been)\s+(?:first\s+|originally\s+|officially\s+)?(?:founded|established|created|formed|set up|launched|started|born)\b|^\W*(?:founded|formed|established|created|launched)\s+in\b|\bsince\s+(?:(?:its|our|their|the)\s+(?:founding|creation|launch|inception|establishment|start)|(?:we|it|they)\s+(?:launched|started|began|were founded))\b|^\W*since\s+(?:19|20)\d{2}\b|\boriginated\b|成立|创立|创办/i;
+  /\b(?:was|were|been)\s+(?:first\s+|originally\s+|officially\s+)?(?:founded|established|created|formed|set up|launched|started|born)\b|^\W*(?:founded|formed|established|created|launched)\s+in\b|\bsince\s+(?:(?:its|our|their|the)\s+(?:founding|creation|launch|inception|establishment|start)|(?:we|it|they|the\s+\w+)\s+(?:launched|started|began|were founded|was founded))\b|^\W*since\s+(?:19|20)\d{2}\b|\boriginated\b|成立|创立|创办/i;
 
 /** What a sentence that is no answer loses: more than any cue adds. */
 const NOT_AN_ANSWER = 1;

@@ -103,6 +103,12 @@ describe('what kind of answer a question wants', () => {
     expect(origin('when was usds started')).toBe(true);
     expect(origin('When were they set up?')).toBe(true);
     expect(origin('how long has cds been around?')).toBe(true);
+    expect(origin('when did notify first launch')).toBe(true);
+    // "Been around" is no topic: the verbs of origin stand for it.
+    expect(analyzeQuestion('how long has cds been around?').terms).toEqual(['cd']);
+    expect(analyzeQuestion('how long has cds been around?').concepts.flatMap((c) => c.senses.flat(2))).toContain(
+      'found',
+    );
     expect(origin('When did the OMB Collect tool finally launch?')).toBe(false); // a launch, not a founding
     expect(origin('When was the report published?')).toBe(false);
   });

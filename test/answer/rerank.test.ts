@@ -210,6 +210,16 @@ describe('an origin asked', () => {
     expect(score(q, 'Since 2014, the service started many pilots.')).toBeGreaterThan(
       score(q, 'The service started many pilots in 2014.'),
     );
+    // "When did X first launch?" asks the same, and "since the product launched in 2019" answers it.
+    const first = 'when did the notify service first launch?';
+    expect(
+      score(first, 'The notify service has sent 137M notices since the product launched in 2019.'),
+    ).toBeGreaterThan(score(first, 'The notify service team helped with the launch of 2019 forms.'));
+    // "How long has X been around?" names no verb of origin: "formed", "created" stand for it.
+    const around = 'how long has the service been around?';
+    expect(score(around, 'Formed in 2017, the service was created to help people.')).toBeGreaterThan(
+      score(around, 'The service sent 5,000 notices around the year.'),
+    );
     // Any other date question does not mind.
     const when = 'when did the service start a pilot?';
     expect(score(when, 'The service was started in 2014.')).toBeLessThanOrEqual(
