@@ -333,7 +333,7 @@ const DEFINITION_FRAME = new Set(
 
 /**
  * The question without what it says of time — a comparison's baseline, "the year before", parts of the year (read as
- * their months), time relative to now — and without contractions and light frames; with its months, its years and
+ * their months), time relative to now — and without contractions and light frames ("been around" too); with its months,
  * whether it asks of the year before.
  */
 function withoutTimeSaid(question: string): {
@@ -353,7 +353,11 @@ function withoutTimeSaid(question: string): {
     months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
   }
   const years = yearsIn(content);
-  content = content.replace(RELATIVE_TIME, ' ').replace(CONTRACTION, ' ').replace(LIGHT_FRAME, ' ');
+  content = content
+    .replace(RELATIVE_TIME, ' ')
+    .replace(CONTRACTION, ' ')
+    .replace(LIGHT_FRAME, ' ')
+    .replace(BEEN_AROUND, ' ');
   return { content, months, yearBefore, years };
 }
 
@@ -477,7 +481,7 @@ export const ORIGIN_TERMS = tokenize('started founded established created formed
 const ORIGIN_READINGS = tokenize('founded established created');
 
 /** "Been around", "been in existence", "been operating": how long something has existed, said without a verb of origin. */
-const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operating)\b/gi;
+const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operating)\b/i;
 
 /**
  * "How long has CDS been around?" names its coming to be in no word of the report's: the verbs of origin stand for
@@ -583,10 +587,7 @@ export function analyzeQuestion(
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
-  const said = withoutTimeSaid(question);
-  const { months, yearBefore, years } = said;
-  const beenAround = BEEN_AROUND.test(said.content);
-  const content = said.content.replace(BEEN_AROUND, ' ');
+  const { content, months, yearBefore, years } = withoutTimeSaid(question);
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
@@ -599,7 +600,7 @@ export function analyzeQuestion(
   const asksOrigin = ORIGIN_ASKED.test(question);
   const concepts: Concept[] = [
     ...own,
-    ...(beenAround ? [BEEN_AROUND_READINGS] : []),
+    ...(BEEN_AROUND.test(question) ? [BEEN_AROUND_READINGS] : []),
     ...months,
     ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
   ].map((c) => (asksOrigin ? withOriginReadings(c) : c));
