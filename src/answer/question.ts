@@ -334,7 +334,7 @@ const DEFINITION_FRAME = new Set(
 /**
  * The question without what it says of time — a comparison's baseline, "the year before", parts of the year (read as
  * their months), time relative to now — and without contractions and light frames ("been around" too); with its months,
- * whether it asks of the year before.
+ * its years and whether it asks of the year before.
  */
 function withoutTimeSaid(question: string): {
   content: string;
