@@ -140,6 +140,9 @@ const DEFINITION_ZH =
  * in brackets.
  */
 export function definesTerm(sentence: string, terms: string[]): boolean {
+  // A gloss in brackets inside the term defines it as one after it does ("the ex parte (automatic) renewal process").
+  const unglossed = sentence.replace(GLOSS, '');
+  if (unglossed !== sentence && holds(unglossed, terms) && !holds(sentence, terms)) return true;
   const tokens = tokenizeWithOffsets(sentence);
   return tokens.some((start, at) => {
     if (!terms.every((t, i) => tokens[at + i]?.term === t)) return false;
@@ -157,6 +160,15 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
       /^["”’']?\s*,\s*["”’']?\s*such as\s/iu.test(after)
     );
   });
+}
+
+/** A gloss in brackets, in lower case, with the space before it ("ex parte (automatic) renewal"; not "(ACP)"). */
+const GLOSS = /\s*\(\s*\p{Ll}[^)]*\)/gu;
+
+/** True when `terms` stand side by side in a text. */
+function holds(text: string, terms: string[]): boolean {
+  const words = tokenize(text);
+  return words.some((_, at) => terms.every((t, i) => words[at + i] === t));
 }
 
 /** A capitalised owner's name in the possessive, its abbreviation after it if any, opening a sentence. */

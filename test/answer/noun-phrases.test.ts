@@ -102,6 +102,12 @@ describe('a definition asked for', () => {
     const exParte = tokenize('ex parte');
     expect(definesTerm('States ran the ex parte (automatic) renewal process.', exParte)).toBe(true);
     expect(definesTerm('States ran the ex parte (EP) renewal process.', exParte)).toBe(false);
+    // …and inside it, for the whole term ("ex parte renewal").
+    const exParteRenewal = tokenize('ex parte renewal');
+    expect(definesTerm('States ran the ex parte (automatic) renewal process.', exParteRenewal)).toBe(true);
+    expect(definesTerm('States ran the ex parte renewal (automatic) process.', exParteRenewal)).toBe(true);
+    expect(definesTerm('States ran the ex parte (EP) renewal process.', exParteRenewal)).toBe(false);
+    expect(definesTerm('States ran the ex parte renewal process.', exParteRenewal)).toBe(false);
     // So do examples set off after it.
     const lifeEvents = tokenize('life events');
     expect(definesTerm('It explored “life events,” such as losing a loved one or retiring.', lifeEvents)).toBe(true);
