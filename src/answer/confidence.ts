@@ -32,6 +32,7 @@ import {
   reportYears,
   statesDuration,
   statesShare,
+  onlySumsReceived,
   sumsOfMoney,
   TIME_UNITS,
   UNIT_TERMS,
@@ -470,6 +471,8 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
   // ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)
   if (q.figureKind === 'amount') {
+    // "How much did Direct File cost?": "$90 million in federal tax refunds" is money received, not what it cost.
+    if (q.terms.some((t) => MONEY_FRAME.has(t)) && onlySumsReceived(shown.quoted)) return false;
     const what = [...near].filter((t) => !MONEY_FRAME.has(t));
     return amountAttached(figures, what.length ? new Set(what) : near, t.figureWindow);
   }

@@ -147,6 +147,19 @@ export const MONEY_FRAME = new Set(
   tokenize('spend spends spent spending cost costs costing pay paid price invest invested allocated earmarked'),
 );
 
+/**
+ * True when every sum of money in a text is one received, not spent: "$90 million in federal tax refunds", "$2 million
+ * in savings", "$5 billion of revenue". No answer to what something cost.
+ */
+export function onlySumsReceived(text: string): boolean {
+  const sums = sumsOfMoney(text);
+  return sums.length > 0 && sums.every((sum) => MONEY_RECEIVED.test(text.slice(sum.end)));
+}
+
+/** What follows a sum of money received: "in / of", up to two words, and the money's kind. */
+const MONEY_RECEIVED =
+  /^\s*(?:in|of)\s+(?:[\p{L}-]+\s+){0,2}(?:refunds?|revenues?|savings|income|earnings|profits?)\b/iu;
+
 /** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
 export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
 

@@ -307,6 +307,12 @@ describe('confidence', () => {
     const spent = analyzeQuestion('how much did the agency spend on contractors?');
     expect(verdict(spent, 'Taxpayers spend about $150 preparing their taxes.')).toBe('low');
     expect(verdict(spent, 'The agency spent $2 million on contractors.')).toBe('high');
+    // A sum received is not what something cost.
+    const cost = analyzeQuestion('how much did the filing tool cost the agency to build?');
+    expect(verdict(cost, 'Users of the filing tool the agency built received $90 million in tax refunds.')).toBe('low');
+    expect(verdict(cost, 'The filing tool cost the agency $9 million to build.')).toBe('high');
+    const refunds = analyzeQuestion('how much did users of the filing tool get back?');
+    expect(verdict(refunds, 'Users of the filing tool received $90 million in tax refunds.')).toBe('high');
     // "Per year" says how often, never what a figure is about; "headcount" asks for a figure.
     const yearly = analyzeQuestion('what does the app cost taxpayers per year?');
     expect(verdict(yearly, 'People spend about $150 on their app each year.')).toBe('high');

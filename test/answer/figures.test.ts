@@ -6,6 +6,7 @@ import {
   isNameAlone,
   monthsIn,
   onlyChanges,
+  onlySumsReceived,
   reportYears,
   yearMeant,
   yearsIn,
@@ -127,5 +128,16 @@ describe('a name alone', () => {
     expect(isNameAlone('The Access Board audited websites.')).toBe(false);
     expect(isNameAlone('Public Web Pages | 47* | 13* | 37%')).toBe(false);
     expect(isNameAlone('')).toBe(false);
+  });
+});
+
+describe('sums of money received', () => {
+  it('are sums followed by the money kind received (refunds, savings, revenue), not what was spent', () => {
+    expect(onlySumsReceived('Users received over $90 million in federal tax refunds.')).toBe(true);
+    expect(onlySumsReceived('$285 million in projected savings over five years')).toBe(true);
+    expect(onlySumsReceived('It brought in $5 billion of revenue.')).toBe(true);
+    expect(onlySumsReceived('The tool cost $9 million to build and saved $2 million in savings.')).toBe(false);
+    expect(onlySumsReceived('The tool cost $9 million to build.')).toBe(false);
+    expect(onlySumsReceived('No money was named.')).toBe(false);
   });
 });
