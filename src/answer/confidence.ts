@@ -468,14 +468,7 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
   if (!measuresAsAsked(q, shown)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
-  // "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
-  // ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)
-  if (q.figureKind === 'amount') {
-    // "How much did Direct File cost?": "$90 million in federal tax refunds" is money received, not what it cost.
-    if (q.terms.some((t) => MONEY_FRAME.has(t)) && onlySumsReceived(shown.quoted)) return false;
-    const what = [...near].filter((t) => !MONEY_FRAME.has(t));
-    return amountAttached(figures, what.length ? new Set(what) : near, t.figureWindow);
-  }
+  if (q.figureKind === 'amount') return givesAmount(q, figures, near, t.figureWindow);
   // A count of the very noun counted is the count asked, however far the words it shares with the question stand
   // ("12,000 Canada.ca web pages using the page-feedback tool" for "how many pages use the page feedback tool").
   if (q.figureKind === 'count' && q.countedHead && countedByFigures(shown.quoted).includes(q.countedHead)) return true;
@@ -487,6 +480,17 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
     hasFigure(figures, q.figureKind) &&
     figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
   );
+}
+
+/**
+ * "How much …" asks for a sum of money: that sum stands by the words asked, not another figure of the sentence.
+ * ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)
+ */
+function givesAmount(q: QuestionAnalysis, figures: string, near: Set<string>, window: number): boolean {
+  // "How much did Direct File cost?": "$90 million in federal tax refunds" is money received, not what it cost.
+  if (q.terms.some((t) => MONEY_FRAME.has(t)) && onlySumsReceived(figures)) return false;
+  const what = [...near].filter((t) => !MONEY_FRAME.has(t));
+  return amountAttached(figures, what.length ? new Set(what) : near, window);
 }
 
 /**
