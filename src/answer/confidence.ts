@@ -458,6 +458,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   ]);
   // "When will it be shut down?" asks for a date to come: one before the report's own year is another event's.
   if (q.asksDateAhead && onlyEarlierYears(shown.quoted, shown.report)) return false;
+  // "How long has CDS been around?" is answered by when it came to be ("Formed in 2017") as by how long it has been.
+  if (q.asksOrigin && q.duration && !statesDuration(shown.quotedTerms))
+    return dateAttached(shown.quotedTerms, new Set(ORIGIN_TERMS), t.dateWindow);
   if (q.wantsDate && !q.wantsFigure)
     return (
       dateAttached(shown.quotedTerms, near, t.dateWindow) ||

@@ -307,6 +307,11 @@ describe('confidence', () => {
     const spent = analyzeQuestion('how much did the agency spend on contractors?');
     expect(verdict(spent, 'Taxpayers spend about $150 preparing their taxes.')).toBe('low');
     expect(verdict(spent, 'The agency spent $2 million on contractors.')).toBe('high');
+    // "How long has it been around?" is answered by when it came to be, as by how long it has been.
+    const around = analyzeQuestion('how long has the digital service been around?');
+    expect(verdict(around, 'Formed in 2017, the digital service was created to help people.')).toBe('high');
+    expect(verdict(around, 'The digital service has helped people for over 7 years.')).toBe('high');
+    expect(verdict(around, 'The digital service helped 7,000 people in 2017.')).toBe('low');
     // A sum received is not what something cost.
     const cost = analyzeQuestion('how much did the filing tool cost the agency to build?');
     expect(verdict(cost, 'Users of the filing tool the agency built received $90 million in tax refunds.')).toBe('low');
