@@ -3,7 +3,7 @@
  * (a header line with its label, abbreviations with their long forms), its paragraph and heading terms; a report's
  * title facts (its names, what a question may call it). Pure.
  */
-import { tableContextOf, tableHeaderOf } from '../corpus/lists.js';
+import { cardGroupOf, paragraphText, tableContextOf, tableHeaderOf } from '../corpus/lists.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
@@ -55,7 +55,10 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   const leadNames = namedByLeads(report, n, pairs);
   return {
     sentences,
-    terms: new Set(sentences.flatMap((s) => s.terms)),
+    terms: new Set([
+      ...sentences.flatMap((s) => s.terms),
+      ...cardGroupOf(report, n).flatMap((k) => tokenize(paragraphText(report, k))),
+    ]),
     headingTerms: new Set([...sectionTerms, ...leadNames]),
     sectionTerms,
     leadNames,

@@ -3,7 +3,7 @@
  * neighbours, a list's lead-in with its first item; a table row, a list item, an attribution or a signature's title
  * with what opens it), their citations, and a refusal's nearest sections. Pure.
  */
-import { introOf, isAttribution, isLeadIn, paragraphText, tableHeaderAt } from '../corpus/lists.js';
+import { introOf, isAttribution, isLeadIn, paragraphText, statCardOf, tableHeaderAt } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { namesAnOffice } from './question.js';
 import { selectSentences, type Sentence } from './quote.js';
@@ -114,6 +114,9 @@ function introQuotedWith(report: ParsedReport, n: number): number | undefined {
   if (n > 1 && report.paragraphs[n - 2]!.role === 'body' && isAttribution(text(n))) return n - 1;
   // A signature's title line ("Chief Executive Officer, Canadian Digital Service") under the name it is of.
   if (n > 1 && isNameLine(text(n - 1)) && namesAnOffice(text(n).split(',')[0]!)) return n - 1;
+  // A bulleted line under a stat card ("■ SCCs receive higher satisfaction ratings …" under "72% Overall satisfaction").
+  const card = statCardOf(report, n);
+  if (card !== undefined) return card;
   const k = introOf(report, n);
   return k !== undefined && isLeadIn(text(k)) ? k : undefined;
 }

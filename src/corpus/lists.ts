@@ -48,6 +48,37 @@ export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: nu
   return undefined;
 }
 
+/** A stat card: a short line that opens with its figure ("72% Overall satisfaction", "380 Responses a week"). */
+const CARD = /^[$>~+]?\d[\d.,]*\s*(?:%|\+|[KMB]\b)?\s+\S/u;
+const MAX_CARD_CHARS = 120;
+/** A bulleted line ("■ SCCs receive higher satisfaction ratings …"). */
+const BULLET = /^[■•▪●◦‣–-]\s/u;
+
+/**
+ * The other paragraphs of the stat card paragraph `n` belongs to: a card and the bulleted lines under it ("72% Overall
+ * satisfaction" over "■ SCCs receive higher satisfaction ratings than other service channels"), which say what its
+ * figure is of. Empty for any other paragraph.
+ */
+export function cardGroupOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number[] {
+  const text = (k: number): string => paragraphText(report, k);
+  const body = (k: number): boolean =>
+    k >= 1 && k <= report.paragraphs.length && report.paragraphs[k - 1]!.role === 'body';
+  const isCard = (k: number): boolean => body(k) && text(k).length <= MAX_CARD_CHARS && CARD.test(text(k));
+  const isBullet = (k: number): boolean => body(k) && BULLET.test(text(k));
+  let card = n;
+  while (isBullet(card)) card--;
+  if (!isCard(card) || !isBullet(card + 1)) return [];
+  const group = [card];
+  for (let k = card + 1; isBullet(k); k++) group.push(k);
+  return group.filter((k) => k !== n);
+}
+
+/** The stat card a bulleted line stands under (cardGroupOf), if any. */
+export function statCardOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
+  const card = cardGroupOf(report, n)[0];
+  return card !== undefined && card < n ? card : undefined;
+}
+
 /** Longest line read as an attribution. */
 const MAX_ATTRIBUTION_CHARS = 200;
 

@@ -68,6 +68,19 @@ describe('paragraphEvidence', () => {
     expect(row.headingTerms).toEqual(terms('Staffing Table 2: Offices by size Office | Staff | Budget'));
   });
 
+  it("a stat card and the bulleted lines under it are each other's paragraph", () => {
+    const cards = parseReport(
+      '# T\n\n## Feedback\n\n72% Overall satisfaction\n\n■ Centres rate higher than other channels\n\n## Staff\n\nThe team grew.\n',
+      'cards.md',
+    );
+    const at = (start: string): number =>
+      cards.paragraphs.findIndex((p) => cards.text.slice(p.start, p.end).startsWith(start)) + 1;
+    expect([...paragraphEvidence(cards, at('72%'), []).terms]).toEqual(
+      expect.arrayContaining(tokenize('centres channels')),
+    );
+    expect([...paragraphEvidence(cards, at('■'), []).terms]).toEqual(expect.arrayContaining(tokenize('satisfaction')));
+  });
+
   it('a heading is read on its own words; a path of several headings gives each', () => {
     const heading = REPORT.paragraphs.findIndex((p) => p.role === 'heading') + 1;
     expect(heading).toBeGreaterThan(0);

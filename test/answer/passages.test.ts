@@ -210,6 +210,16 @@ Sixty agencies submitted data, comprising:
   const sectionThenStaff = (heading: string, body: string): ParsedReport =>
     parseReport(`# T\n\n## ${heading}\n\n${body}\n\n## Staff\n\nThe team grew to 200 people.\n`, 'signed.md');
 
+  it('a bulleted line under a stat card opens with the card', () => {
+    const cards = sectionThenStaff(
+      'Feedback',
+      '72% Overall satisfaction (February 2024 results)\n\n■ Centres receive higher satisfaction ratings',
+    );
+    expect(quoted('■ Centres', cards)).toBe(
+      '72% Overall satisfaction (February 2024 results) ■ Centres receive higher satisfaction ratings',
+    );
+  });
+
   it('an attribution line is quoted with the quotation it signs', () => {
     const signed = sectionThenStaff(
       'Voices',

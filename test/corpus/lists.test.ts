@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { introOf, isAttribution, isLabelOnly, tableContextOf, tableHeaderOf } from '../../src/corpus/lists.js';
+import {
+  cardGroupOf,
+  introOf,
+  isAttribution,
+  isLabelOnly,
+  statCardOf,
+  tableContextOf,
+  tableHeaderOf,
+} from '../../src/corpus/lists.js';
 import { parseReport } from '../../src/corpus/parse.js';
 
 // The GSA assessment's layout: a caption, a header row, rows; a list with its lead-in.
@@ -100,5 +108,45 @@ describe('an attribution line', () => {
     expect(isAttribution('Farhia Ahmed, Director General')).toBe(false); // no dash
     expect(isAttribution('——县司法局局长')).toBe(true); // a Chinese text's double dash
     expect(isAttribution(`— ${'a long line '.repeat(20)}`)).toBe(false);
+  });
+});
+
+describe('a stat card', () => {
+  // The CDS report's "by the numbers" layout: a figure and its label, bulleted lines under it.
+  const cards = parseReport(
+    `# Report
+
+## Client feedback
+
+The questionnaire was launched in January.
+
+72% Overall satisfaction (February 2024 results)
+
+■ Centres receive higher satisfaction ratings than other service channels
+
+70% Waited a reasonable amount of time to receive service
+
+■ The most common complaint is wait times
+
+■ Mentioned by 25% of respondents
+
+79% Found it easy to get what they needed
+`,
+    'cards.md',
+  );
+  const at = (start: string): number =>
+    cards.paragraphs.findIndex((p) => cards.text.slice(p.start, p.end).startsWith(start)) + 1;
+
+  it('is read with the bulleted lines under it, and they with it', () => {
+    expect(cardGroupOf(cards, at('72%'))).toEqual([at('■ Centres')]);
+    expect(cardGroupOf(cards, at('■ Centres'))).toEqual([at('72%')]);
+    expect(cardGroupOf(cards, at('70%'))).toEqual([at('■ The most'), at('■ Mentioned')]);
+    expect(statCardOf(cards, at('■ Mentioned'))).toBe(at('70%'));
+    expect(statCardOf(cards, at('70%'))).toBeUndefined();
+  });
+
+  it('is none without bullets under it, nor is a sentence that opens otherwise', () => {
+    expect(cardGroupOf(cards, at('79%'))).toEqual([]);
+    expect(cardGroupOf(cards, at('The questionnaire'))).toEqual([]);
   });
 });
