@@ -70,13 +70,14 @@ async function sweep(corpusDir: string, embedder: Embedder | undefined, sets: Ev
     ['heading', [0.4, 0.6, 0.8]],
     ['phrase', [0.2, 0.3, 0.4]],
     ['figure', [0.08, 0.12, 0.2]],
+    ['runnerUp', [0, 0.1, 0.25, 0.5]],
     ['timeFrame', [0, 0.06, 0.12, 0.2, 0.3]],
     ['polarity', [0, 0.06, 0.12, 0.2]],
     ['dense', [0.35, 0.6, 0.8, 1]],
     ['denseParagraph', [0.3, 0.5, 0.7]],
     ['relatedScale', [3, 5, 8]],
   ];
-  if (!embedder) weights.splice(4);
+  if (!embedder) weights.splice(5);
   for (const [key, values] of weights)
     for (const value of values)
       show(`${key}=${value}`, value === WEIGHTS[key], await run({ weights: { ...WEIGHTS, [key]: value } }));

@@ -31,6 +31,7 @@ import {
   CONFIDENCE,
   MIN_PROBES,
   countsPeople,
+  answersWhatIsAsked,
   evidenceOf,
   judge,
   mergePartAnswers,
@@ -43,6 +44,7 @@ import {
 import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
 import {
   answerItem,
+  distinctParagraphs,
   nearestSections,
   pickQuotes,
   withIntro,
@@ -52,7 +54,7 @@ import {
 import { retrieve, type AnswerTimings } from './retrieve.js';
 import { SentenceRanker, type DenseQuery } from './rank.js';
 import { PARAGRAPH_CACHE, ReportFacts } from './report-facts.js';
-import type { Weights } from './rerank.js';
+import { WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Longest question text looked at; the rest of a 10,000-character message is ignored. */
@@ -251,7 +253,7 @@ export class AnswerEngine {
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up (unless they name a paragraph: "¶48").
     if (!searchTerms.some((t) => /\p{L}/u.test(t)) && q.paragraphAsked === undefined) return refusal;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
-    const ranked = await this.retrieveAndRank(q, question, onlyReport, t);
+    let ranked = await this.retrieveAndRank(q, question, onlyReport, t);
     if (!ranked) return refusal;
     const mark = performance.now();
     const thresholds = this.thresholdsFor(q);
@@ -263,6 +265,8 @@ export class AnswerEngine {
       [...vocabulary.namesNotInReports(question), ...this.askedNotInReports(q, question)],
       thresholds,
     );
+    if (verdict === 'low' && shown && !answersWhatIsAsked(q, shown, thresholds))
+      ranked = this.answeringFirst(q, question, ranked, thresholds, vocabulary);
     if (verdict === 'refuse') {
       // Nearest sections only where some word of the question is (an off-topic question gets none).
       refusal.nearestSections = nearestSections(ranked);
@@ -342,6 +346,27 @@ export class AnswerEngine {
     return pickQuotes(ranked, limit).map(({ s, span }) =>
       answerItem(s, buildQuote(s.report.text, span.start, span.end, termSet, distinctive)),
     );
+  }
+
+  /**
+   * The ranking with a close runner-up first when the best passage does not give what is asked and it does (confidence.ts
+   * answersWhatIsAsked): among the judged passages, within Weights.runnerUp of the best's score. Only the order moves:
+   * the verdict stays the best passage's (low), since a question nothing answers has runners-up that pass too.
+   */
+  private answeringFirst(
+    q: QuestionAnalysis,
+    question: string,
+    ranked: RankedSentence[],
+    t: Thresholds,
+    vocabulary: QueryVocabulary,
+  ): RankedSentence[] {
+    const [top] = ranked;
+    for (const s of distinctParagraphs(ranked, t.judged).slice(1)) {
+      if (top!.score - s.score > (this.options.weights ?? WEIGHTS).runnerUp) break;
+      if (answersWhatIsAsked(q, this.shownBy(q, question, s, vocabulary), t))
+        return [s, ...ranked.filter((x) => x !== s)];
+    }
+    return ranked;
   }
 
   /**

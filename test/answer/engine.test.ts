@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadThesaurus } from '../../src/search/thesaurus.js';
 import { AnswerEngine, cleanQuestion } from '../../src/answer/engine.js';
+import { WEIGHTS } from '../../src/answer/rerank.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
@@ -398,6 +399,25 @@ The tax office accepted 140,803 tax returns filed online.
 `);
     await expectTopQuote(engine, 'how many tax returns did the tax office accept?', '140,803', 'high');
     await expectTopQuote(engine, 'how many tax returns did the tax office reject?', '140,803', 'low');
+  });
+
+  it('a close runner-up that gives what is asked is shown first when the best does not, still with low confidence', async () => {
+    const sections = `## Web
+
+24 agencies have web pages with forms.
+
+## Size
+
+Agencies own about 1.6 million pages on the web.
+`;
+    const question = 'how many web pages do agencies have?';
+    // "24 agencies" counts the agencies, not their pages: the passage counting pages comes first.
+    await expectTopQuote(annualReport(sections), question, '1.6 million pages', 'low');
+    const index = new CorpusIndex();
+    const r = parseReport(`# Annual Report 2024\n\n${sections}`, 'annual-report-2024.md');
+    index.addReport(r, chunkReport(r));
+    const unmoved = new AnswerEngine(index, { thesaurus: loadThesaurus(), weights: { ...WEIGHTS, runnerUp: 0 } });
+    await expectTopQuote(unmoved, question, '24 agencies', 'low');
   });
 
   it('"last year" is read against the report\'s year: a passage of another year does not answer', async () => {
