@@ -227,8 +227,10 @@ describe('a name however typed', () => {
 
   it('is the one a confident quote is about: "service canada" is not answered by Health Canada', async () => {
     const a = await e.answer('what does service canada use notify for?');
-    expect(a.answers[0]?.quote.text).toContain('Health Canada');
     expect(a.confidence).not.toBe('high');
+    // Health Canada's passage ranks best by words, but fails the check: the runner-up naming Service Canada is shown first.
+    expect(a.answers[0]?.quote.text).toContain('Service Canada joined');
+    expect(a.answers.map((x) => x.quote.text).join(' ')).toContain('Health Canada');
   });
 
   it('is named by the label line a passage stands under', async () => {
