@@ -360,9 +360,9 @@ export class AnswerEngine {
     t: Thresholds,
     vocabulary: QueryVocabulary,
   ): RankedSentence[] {
-    const [top] = ranked;
+    const best = ranked[0]?.score ?? 0;
     for (const s of distinctParagraphs(ranked, t.judged).slice(1)) {
-      if (top!.score - s.score > (this.options.weights ?? WEIGHTS).runnerUp) break;
+      if (best - s.score > (this.options.weights ?? WEIGHTS).runnerUp) break;
       if (answersWhatIsAsked(q, this.shownBy(q, question, s, vocabulary), t))
         return [s, ...ranked.filter((x) => x !== s)];
     }

@@ -22,6 +22,7 @@ export interface ParagraphEvidence {
     /** Its terms in order with each abbreviation followed by its long form ("ssa social secur administr"). */
     spelledOut: string[];
   }[];
+  /** Terms of its sentences, and of the stat card or bullets it is read with (corpus/lists.ts cardGroupOf). */
   terms: Set<string>;
   /** Terms of its section path and table context, and the bodies the leads above it name (namedByLeads). */
   headingTerms: Set<string>;

@@ -469,8 +469,8 @@ const WHEN_WILL =
 
 /**
  * Asks when something came to be, not when it did something: "when was USDS started?", "when were they set up?", "how
- * long has CDS been around?", "when did Notify first launch?", "how old is …" (a passive "was started" means founded; "Starting in June 2023, USDS led
- * …" dates another beginning).
+ * long has CDS been around?", "when did Notify first launch?", "how old is …" (a passive "was started" means founded;
+ * "Starting in June 2023, USDS led …" dates another beginning).
  */
 const ORIGIN_ASKED =
   /\b(?:when|what year|which year)\b.*\b(?:was|were)\b.*\b(?:started|founded|established|created|formed|set up|launched|begun|born)\b|\bhow long (?:has|have)\b.*\bbeen (?:around|in existence|existing|in operation|operating)\b|\bwhen did\b.*\bfirst (?:launch|start|begin|open)\b|\bhow old (?:is|are)\b|\bsince when\b|成立|创立|创办/i;
