@@ -413,6 +413,9 @@ export const FRAMING = new Set(
   gone often way ways whatever anywhere somewhere`),
 );
 
+/** "Been around", "been in existence", "been operating": how long something has existed, said without a verb of origin. */
+const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operating)\b/i;
+
 /**
  * Words that only frame what is asked: a modal "supposed to" / "meant to" ("what are CIOs supposed to do?" asks what
  * they do), and the light verb of "play a role" / "play a part" ("what role do CIOs play?": the role is the topic,
@@ -479,9 +482,6 @@ const ORIGIN_ASKED =
 export const ORIGIN_TERMS = tokenize('started founded established created formed set launched begun originated');
 /** Those that say little else in a report ("form" is a noun of forms, "start" and "launch" of any beginning). */
 const ORIGIN_READINGS = tokenize('founded established created');
-
-/** "Been around", "been in existence", "been operating": how long something has existed, said without a verb of origin. */
-const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operating)\b/i;
 
 /**
  * "How long has CDS been around?" names its coming to be in no word of the report's: the verbs of origin stand for

@@ -5,6 +5,7 @@ import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { loadThesaurus } from '../../src/search/thesaurus.js';
 import { chineseReaders, ensureGlossary } from '../../src/search/chinese.js';
+import { engineWithDictionary } from '../helpers/engines.js';
 
 const REPORT = `# Riverside County 2024 Report
 
@@ -25,12 +26,7 @@ The notary office handled 420 notaries for residents and companies in 2024.
 Nine kilometres of road were rebuilt before the rainy season.
 `;
 
-function engine(): AnswerEngine {
-  const index = new CorpusIndex();
-  const r = parseReport(REPORT, 'riverside-2024-report.md');
-  index.addReport(r, chunkReport(r));
-  return new AnswerEngine(index, { thesaurus: loadThesaurus() });
-}
+const engine = (): AnswerEngine => engineWithDictionary(REPORT, 'riverside-2024-report.md');
 
 const quotes = async (e: AnswerEngine, q: string, limit = 3): Promise<string[]> =>
   (await e.answer(q, limit)).answers.map((a) => a.quote.text);
@@ -127,10 +123,7 @@ In 2019, after a long consultation with residents, lawyers, judges and the court
 
 OLA reports to the county every month.
 `;
-    const index = new CorpusIndex();
-    const r = parseReport(text, 'riverside-2024-report.md');
-    index.addReport(r, chunkReport(r));
-    const aid = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const aid = engineWithDictionary(text, 'riverside-2024-report.md');
     for (const question of ['What does OLA stand for?', 'what is OLA?', 'full name of OLA']) {
       const a = await aid.answer(question);
       expect(a.answers[0]?.quote.text, question).toContain('Office of Legal Aid (OLA)');
@@ -181,10 +174,7 @@ Agencies reported 230 full-time equivalents across all offices.
 `;
 
 describe('abbreviations a report defines', () => {
-  const index = new CorpusIndex();
-  const r = parseReport(HARBOR, 'harbor-2024-report.md');
-  index.addReport(r, chunkReport(r));
-  const e = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+  const e = engineWithDictionary(HARBOR, 'harbor-2024-report.md');
 
   it('a sentence written with the abbreviation also reads as its long form: "program managers" finds "PMs"', async () => {
     const [top] = await quotes(e, 'How many program managers were appointed?');
@@ -220,10 +210,7 @@ Eight agencies had a full-time Section 508 PM in 2024.
 `;
 
 describe('a name however typed', () => {
-  const index = new CorpusIndex();
-  const r = parseReport(PORTAL, 'portal-2024-report.md');
-  index.addReport(r, chunkReport(r));
-  const e = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+  const e = engineWithDictionary(PORTAL, 'portal-2024-report.md');
 
   it('is the one a confident quote is about: "service canada" is not answered by Health Canada', async () => {
     const a = await e.answer('what does service canada use notify for?');

@@ -6,6 +6,7 @@ import { WEIGHTS } from '../../src/answer/rerank.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
 import { parseReport } from '../../src/corpus/parse.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { engineWithDictionary } from '../helpers/engines.js';
 import { GSA_FILES, REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
 function engineFor(...reports: [string, string][]): AnswerEngine {
@@ -22,14 +23,6 @@ async function expectTopQuote(engine: AnswerEngine, question: string, quote: str
   const a = await engine.answer(question);
   expect(a.answers[0]!.quote.text).toContain(quote);
   expect(a.confidence).toBe(confidence);
-}
-
-/** An engine over one report's text, with the dictionary (names, persons and synonyms need it). */
-function engineWithDictionary(text: string, file: string): AnswerEngine {
-  const index = new CorpusIndex();
-  const r = parseReport(text, file);
-  index.addReport(r, chunkReport(r));
-  return new AnswerEngine(index, { thesaurus: loadThesaurus() });
 }
 
 /** An engine with the dictionary over an annual report of the given sections. */
@@ -413,10 +406,9 @@ Agencies own about 1.6 million pages on the web.
     const question = 'how many web pages do agencies have?';
     // "24 agencies" counts the agencies, not their pages: the passage counting pages comes first.
     await expectTopQuote(annualReport(sections), question, '1.6 million pages', 'low');
-    const index = new CorpusIndex();
-    const r = parseReport(`# Annual Report 2024\n\n${sections}`, 'annual-report-2024.md');
-    index.addReport(r, chunkReport(r));
-    const unmoved = new AnswerEngine(index, { thesaurus: loadThesaurus(), weights: { ...WEIGHTS, runnerUp: 0 } });
+    const unmoved = engineWithDictionary(`# Annual Report 2024\n\n${sections}`, 'annual-report-2024.md', {
+      weights: { ...WEIGHTS, runnerUp: 0 },
+    });
     await expectTopQuote(unmoved, question, '24 agencies', 'low');
   });
 
