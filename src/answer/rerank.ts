@@ -65,9 +65,12 @@ export interface Weights {
   runnerUp: number;
 }
 
-/** A question put to someone, reported: "asked (them) whether / if / how many / to report …". */
+/**
+ * A question put to someone, reported: "asked (them) whether / if / how many / to report …". Only the finite verb
+ * reports one: "by conducting user research and asking doctors to provide answers" says how a thing was done.
+ */
 const REPORTED_QUESTION =
-  /\b(?:asked|asks|asking)\b[^.]{0,80}?\b(?:whether|if|to (?:report|estimate|describe|provide|indicate|rate|list|identify|submit)|how (?:many|much|often|well))\b/i;
+  /\b(?:asked|asks)\b[^.]{0,80}?\b(?:whether|if|to (?:report|estimate|describe|provide|indicate|rate|list|identify|submit)|how (?:many|much|often|well))\b/i;
 
 /**
  * A sentence calling on the reader to look elsewhere ("Visit SSA.gov to see the live result …", "See Figure 14 for a

@@ -105,6 +105,13 @@ describe('a reported question', () => {
     const method = 'what were agencies asked about alternative means plans for exceptions?';
     expect(score(method, asked)).toBeGreaterThanOrEqual(score(method, found));
   });
+
+  it('is reported by a finite "asked", not by a doing described with "asking" ("by … asking doctors to provide …")', () => {
+    const q = 'what did usds do with the infant formula webpage?';
+    const did =
+      'USDS helped relaunch the Infant Formula webpage by conducting user research and asking doctors to provide answers.';
+    expect(score(q, did)).toBeGreaterThan(score(q, 'USDS looked at the infant formula webpage.'));
+  });
 });
 
 describe('a definition asked for', () => {
