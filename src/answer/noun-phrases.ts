@@ -174,9 +174,12 @@ function holds(text: string, terms: string[]): boolean {
 /** A capitalised owner's name in the possessive, its abbreviation after it if any, opening a sentence. */
 const OWNER = /^\s*(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,6}\p{Lu}[\p{L}.&-]*['’]s\s+(?:\([^)]*\)\s*)?$/u;
 
-/** A copula and the noun phrase it defines by, after the abbreviation in brackets ("CDS is doing …" is no definition). */
+/**
+ * A copula and the noun phrase it defines by, or the duty it names ("is responsible for …"), after the abbreviation in
+ * brackets ("CDS is doing …" is no definition).
+ */
 const COPULA_NOUN =
-  /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of)|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+(?:been|to)\b))\s/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of|(?:responsible|tasked|charged)\s+(?:for|with))|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+(?:been|to)\b))\s/i;
 
 /** The words of the noun phrase after "how many" (or "the number of"), as written. */
 export function countedWordsOf(question: string): string[] {

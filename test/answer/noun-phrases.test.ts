@@ -89,6 +89,10 @@ describe('a definition asked for', () => {
     expect(definesTerm('GC Notify sends email and text messages for departments.', terms)).toBe(true);
     expect(definesTerm('GC Notify has 27 services.', terms)).toBe(false);
     expect(definesTerm('GC Notify needs to grow.', terms)).toBe(false);
+    // …or with the duty it has, what it is there for.
+    expect(definesTerm('The Growth team is responsible for driving product awareness.', ['growth', 'team'])).toBe(true);
+    expect(definesTerm('GC Notify is tasked with sending alerts.', terms)).toBe(true);
+    expect(definesTerm('GC Notify is responsive to clients.', terms)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify for alerts.', terms)).toBe(false);
     // An owner's name before it is still the subject; a description set off after it by a comma describes it.
     const acp = tokenize('affordable connectivity program');
