@@ -35,15 +35,16 @@ export function namesTyped(
   if (!looked.length) return [];
   // Those looked for in one pass over the report: at each word, the longest that stands there (and the shorter ones it
   // begins with), so that overlapping runs are each counted ("the Task Success Survey": both "the task success survey"
-  // and "task success survey" are read at their own words). How often each is written, and whether always capitalised.
+  // and "task success survey" are read at their own words). How often each is written, and whether always capitalised
+  // (words joined by a hyphen are the same words: "a secure sign-in experience" is "sign in" in lower case).
   const seen = new Map<string, { count: number; capitalised: boolean }>();
   const alternatives = looked
     .map((r) => r.phrase.split(' '))
     .sort((x, y) => y.length - x.length)
-    .map((w) => w.join('\\s+')); // (letters and digits only: nothing to escape)
+    .map((w) => w.join('[\\s-]+')); // (letters and digits only: nothing to escape)
   const wanted = new Set(looked.map((r) => r.phrase));
   for (const m of text.matchAll(new RegExp(`\\b(?=((?:${alternatives.join('|')})\\b))`, 'gi'))) {
-    const written = m[1]!.split(/\s+/);
+    const written = m[1]!.split(/[\s-]+/);
     for (let n = 2; n <= written.length; n++) {
       const phrase = written.slice(0, n).join(' ').toLowerCase();
       if (!wanted.has(phrase)) continue;
@@ -73,7 +74,7 @@ export function capitalisedWords(text: string): Set<string> {
   return new Set((text.match(/\b[A-Z][A-Za-z\d]*/g) ?? []).map((w) => w.toLowerCase()));
 }
 
-/** Whether a passage's text (its paragraph, headings, quote) names `name`, in any case. */
+/** Whether a passage's text (its paragraph, headings, quote) names `name`, in any case, its words perhaps hyphenated. */
 export function mentions(passage: string, name: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('\\s+')}(?![\\p{L}\\d])`, 'iu').test(passage);
+  return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('[\\s-]+')}(?![\\p{L}\\d])`, 'iu').test(passage);
 }

@@ -21,11 +21,16 @@ describe('the names a question gives, however typed', () => {
     expect(namesTyped('which service, canada or not?', REPORT, TITLE)).toEqual([]);
     // Written once only: no name of the report's.
     expect(namesTyped('what does health canada use?', REPORT, TITLE)).toEqual([]);
+    // Words joined by a hyphen are the same words ("a secure sign-in experience" beside "GC Sign In", "Sign In Canada").
+    const signIn = 'GC Sign In is coming. Sign In Canada helps. Sign In Canada grew. A secure sign-in experience.';
+    expect(namesTyped('who helped make the sign in page templates', signIn, TITLE)).toEqual([]);
+    expect(namesTyped('what is sign in canada for', signIn, TITLE)).toEqual(['sign in canada']);
   });
 
   it('are mentioned by a passage writing them in any case', () => {
     expect(mentions('■ Service Canada uses the platform', 'service canada')).toBe(true);
     expect(mentions('■ Health Canada uses GC Notify', 'service canada')).toBe(false);
     expect(mentions('Service\nCanada', 'service canada')).toBe(true);
+    expect(mentions('GC Sign-In will help', 'gc sign in')).toBe(true);
   });
 });
