@@ -175,11 +175,12 @@ function holds(text: string, terms: string[]): boolean {
 const OWNER = /^\s*(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.&-]*\s+){0,6}\p{Lu}[\p{L}.&-]*['’]s\s+(?:\([^)]*\)\s*)?$/u;
 
 /**
- * A copula and the noun phrase it defines by, or the duty it names ("is responsible for …"), after the abbreviation in
- * brackets ("CDS is doing …" is no definition).
+ * A copula and the noun phrase it defines by, or the duty it names ("is responsible for …"), or a verb saying what it
+ * does, after the abbreviation in brackets ("CDS is doing …" is no definition). A verb taking an infinitive says what it
+ * needs or means to do ("needs to grow"); one with "to" and a noun phrase says what it does ("contributes to the …").
  */
 const COPULA_NOUN =
-  /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of|(?:responsible|tasked|charged)\s+(?:for|with))|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+(?:been|to)\b))\s/i;
+  /^\s*(?:\([^)]*\)\s*)?(?:(?:is|are)\s+(?:a|an|the|one\s+of|(?:responsible|tasked|charged)\s+(?:for|with))|refers\s+to|means|(?!is\b|was\b|has\b)[a-z]{2,}s\b(?!\s+been\b)(?!\s+to\s+(?!(?:the|an?|its|their|our|this|these)\s))(?!\s+to\s*$))\s/i;
 
 /** The words of the noun phrase after "how many" (or "the number of"), as written. */
 export function countedWordsOf(question: string): string[] {

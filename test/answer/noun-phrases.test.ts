@@ -89,6 +89,7 @@ describe('a definition asked for', () => {
     expect(definesTerm('GC Notify sends email and text messages for departments.', terms)).toBe(true);
     expect(definesTerm('GC Notify has 27 services.', terms)).toBe(false);
     expect(definesTerm('GC Notify needs to grow.', terms)).toBe(false);
+    expect(definesTerm('GC Notify contributes to the client-centred design approach.', terms)).toBe(true);
     // …or with the duty it has, what it is there for.
     expect(definesTerm('The Growth team is responsible for driving product awareness.', ['growth', 'team'])).toBe(true);
     expect(definesTerm('GC Notify is tasked with sending alerts.', terms)).toBe(true);
