@@ -504,6 +504,9 @@ export class QueryVocabulary {
     const own = processTerm(word.toLowerCase());
     const out = new Map<string, string[][]>();
     for (const synonym of [...this.thesaurus.synonyms(word, senses), ...this.thesaurus.derived(word).map((w) => [w])]) {
+      // A phrasal verb asked ("sign in") is read by what it means in full, not by another's verb alone (its particle is
+      // no index term): "check in" is not "check".
+      if (word.includes('_') && synonym.length > 1 && PARTICLES.has(synonym.at(-1)!)) continue;
       const terms = synonym.map((w) => this.lemmaTerm(w)).filter((t): t is string => t !== undefined);
       if (!terms.length || terms.length > 3 || (terms.length === 1 && terms[0] === own)) continue;
       if (!terms.every(this.hasTerm)) continue;
@@ -522,6 +525,11 @@ export class QueryVocabulary {
     return [...new Set(terms.filter((t): t is string => t !== undefined && this.hasTerm(t)))];
   }
 }
+
+/** The particles of phrasal verbs, as WordNet's multi-word lemmas end in them ("check_in", "set_up"). */
+const PARTICLES = new Set(
+  'up out down off on in into over back away through forward around across along aside'.split(' '),
+);
 
 /** Nouns that head the name of an office or a body when capitalised ("the Secretary for …", "the Task Force on …"). */
 const OFFICE_HEADS =
