@@ -137,7 +137,7 @@ describe('QueryVocabulary', () => {
     expect(new QueryVocabulary(founded, (t) => foundTerms.has(t), setUp).synonyms('set_up')).toEqual([[['found']]]);
   });
 
-  it('reads a phrasal verb asked by no other phrasal verb'"'"'s verb alone: "sign in" is not "check" (check_in)', () => {
+  it('reads a phrasal verb asked by no other phrasal verb’s verb alone: "sign in" is not "check" (check_in)', () => {
     const checks = wordCounts(['People check the status online and check in at the office.']);
     const checkTerms = new Set([...checks.keys()].map((w) => processTerm(w)));
     const signIn = Thesaurus.parse('sign_in\t1:check_in,register');
