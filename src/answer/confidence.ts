@@ -545,7 +545,11 @@ export function spellsOut(text: string, abbreviation: string): boolean {
   return words.some((_, start) => {
     let initials = '';
     for (const word of words.slice(start)) {
-      if (initials && NAME_JOINERS.has(word)) continue;
+      // A small word is skipped, or gives the letter that comes next ("Digital Service at the Centers …" → DSAC).
+      if (initials && NAME_JOINERS.has(word)) {
+        if (letters.startsWith(initials + word.charAt(0).toUpperCase())) initials += word.charAt(0).toUpperCase();
+        continue;
+      }
       if (!/^\p{Lu}/u.test(word)) break;
       initials += word.charAt(0);
       if (initials === letters) return true;

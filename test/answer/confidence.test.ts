@@ -299,6 +299,10 @@ describe('confidence', () => {
     expect(verdict(omb, 'OMB distributed the assessment criteria to agencies.')).toBe('low');
     expect(verdict(omb, 'GSA consulted the Office of Management and Budget (OMB) and the Access Board.')).toBe('high');
     expect(verdict(omb, 'The Office of Management and Budget distributed the criteria.')).toBe('high');
+    // A small word may give a letter ("Digital Service at the Centers for Medicare and Medicaid Services (DSAC)").
+    const dsac = analyzeQuestion("what's DSAC");
+    expect(verdict(dsac, 'The Digital Service at the Centers for Medicare Services (DSAC) began in 2014.')).toBe('high');
+    expect(verdict(dsac, 'DSAC was started by a team of current and former USDS members.')).toBe('low');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");
     expect(verdict(budget, '$285 million in projected savings over five years')).toBe('low');
