@@ -14,7 +14,7 @@ import {
   yearsIn,
   type FigureKind,
 } from './figures.js';
-import { SYNONYM_CREDIT } from '../search/vocabulary.js';
+import { PARTICLES, SYNONYM_CREDIT } from '../search/vocabulary.js';
 import {
   conflatedAgent,
   countedHeadOf,
@@ -426,7 +426,7 @@ const LIGHT_FRAME =
   /\b(supposed|meant)(?= to\b)|\bplay(s|ed|ing)?\b(?=.*\b(role|part)s?\b)|(?<=\b(role|part)s?\b.*)\bplay(s|ed|ing)?\b/gi;
 
 /** The particle right after a word, as in a phrasal verb ("set up", "carry out", "look into"). */
-const PARTICLE = /^[\s-]+(up|out|down|off|on|in|into|over|back|away|through|forward|around|across|along|aside)\b/i;
+const PARTICLE = new RegExp(`^[\\s-]+(${[...PARTICLES].join('|')})\\b`, 'i');
 
 /** Clitics of contractions ("they're", "we'll"): left alone they become the words "re" and "ll". */
 const CONTRACTION = /['’](re|ll|ve|d|m|s)\b|n['’]t\b/gi;

@@ -527,7 +527,7 @@ export class QueryVocabulary {
 }
 
 /** The particles of phrasal verbs, as WordNet's multi-word lemmas end in them ("check_in", "set_up"). */
-const PARTICLES = new Set(
+export const PARTICLES = new Set(
   'up out down off on in into over back away through forward around across along aside'.split(' '),
 );
 

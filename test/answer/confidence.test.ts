@@ -301,7 +301,9 @@ describe('confidence', () => {
     expect(verdict(omb, 'The Office of Management and Budget distributed the criteria.')).toBe('high');
     // A small word may give a letter ("Digital Service at the Centers for Medicare and Medicaid Services (DSAC)").
     const dsac = analyzeQuestion("what's DSAC");
-    expect(verdict(dsac, 'The Digital Service at the Centers for Medicare Services (DSAC) began in 2014.')).toBe('high');
+    expect(verdict(dsac, 'The Digital Service at the Centers for Medicare Services (DSAC) began in 2014.')).toBe(
+      'high',
+    );
     expect(verdict(dsac, 'DSAC was started by a team of current and former USDS members.')).toBe('low');
     // "How much" asks for the sum of money by the words asked.
     const budget = analyzeQuestion("what's the agency's budget per year?");

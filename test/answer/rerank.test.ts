@@ -110,7 +110,8 @@ describe('a reported question', () => {
     const q = 'what did usds do with the infant formula webpage?';
     const did =
       'USDS helped relaunch the Infant Formula webpage by conducting user research and asking doctors to provide answers.';
-    const asked = 'USDS helped relaunch the Infant Formula webpage after research; it asked doctors to provide answers.';
+    const asked =
+      'USDS helped relaunch the Infant Formula webpage after research; it asked doctors to provide answers.';
     expect(score(q, did)).toBeGreaterThan(score(q, asked));
   });
 });
