@@ -57,21 +57,32 @@ const BULLET = /^[■•▪●◦‣–-]\s/u;
 /**
  * The other paragraphs of the stat card paragraph `n` belongs to: a card and the bulleted lines under it ("72% Overall
  * satisfaction" over "■ SCCs receive higher satisfaction ratings than other service channels"), which say what its
- * figure is of. Empty for any other paragraph.
+ * figure is of; a card may set its figure alone on the line above its label ("45%" over "27 agencies did not know …"),
+ * bullets under it or not. Empty for any other paragraph.
  */
 export function cardGroupOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number[] {
   const text = (k: number): string => paragraphText(report, k);
   const body = (k: number): boolean =>
     k >= 1 && k <= report.paragraphs.length && report.paragraphs[k - 1]!.role === 'body';
+  const isFigure = (k: number): boolean => body(k) && FIGURE_ALONE.test(text(k).trim());
+  // (The figure alone is read with its label, never as a passage of its own.)
+  if (isFigure(n)) return [];
+  const labelled = (k: number): boolean => isFigure(k - 1) && body(k) && text(k).length <= MAX_CARD_CHARS;
   const isCard = (k: number): boolean => body(k) && text(k).length <= MAX_CARD_CHARS && CARD.test(text(k));
   const isBullet = (k: number): boolean => body(k) && BULLET.test(text(k));
   let card = n;
   while (isBullet(card)) card--;
-  if (!isCard(card) || !isBullet(card + 1)) return [];
-  const group = [card];
+  if (!labelled(card) && (!isCard(card) || !isBullet(card + 1))) return [];
+  const group = labelled(card) ? [card - 1, card] : [card];
   for (let k = card + 1; isBullet(k); k++) group.push(k);
   return group.filter((k) => k !== n);
 }
+
+/**
+ * A figure set alone on its line, its label on the line under it ("45%" over "27 agencies did not know how many software
+ * titles they owned or operated"); not a paragraph's number ("20.").
+ */
+const FIGURE_ALONE = /^[$>~+]?\d[\d,]*(?:\.\d+)?\s*(?:%|\+|[KMB])?$/u;
 
 /** The stat card a bulleted line stands under (cardGroupOf), if any. */
 export function statCardOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {

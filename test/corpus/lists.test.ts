@@ -149,4 +149,35 @@ The questionnaire was launched in January.
     expect(cardGroupOf(cards, at('79%'))).toEqual([]);
     expect(cardGroupOf(cards, at('The questionnaire'))).toEqual([]);
   });
+
+  it('may set its figure alone above its label, which is read and quoted with it (a paragraph number is none)', () => {
+    const alone = parseReport(
+      `# Findings
+
+Most agencies could say what they own.
+
+45%
+
+27 agencies did not know how many software titles they owned or operated
+
+70%
+
+Waited a reasonable amount of time
+
+■ The most common complaint is wait times
+
+20. The Government will act.
+`,
+      'alone.md',
+    );
+    const start = (s: string): number =>
+      alone.paragraphs.findIndex((p) => alone.text.slice(p.start, p.end).startsWith(s)) + 1;
+    expect(cardGroupOf(alone, start('27 agencies'))).toEqual([start('45%')]);
+    expect(statCardOf(alone, start('27 agencies'))).toBe(start('45%'));
+    expect(statCardOf(alone, start('■ The most'))).toBe(start('70%'));
+    // The figure alone is never read as a passage of its own.
+    expect(cardGroupOf(alone, start('45%'))).toEqual([]);
+    expect(cardGroupOf(alone, start('20. The'))).toEqual([]);
+    expect(cardGroupOf(alone, start('Most agencies'))).toEqual([]);
+  });
 });
