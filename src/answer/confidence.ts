@@ -439,8 +439,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   const telling = asked.filter(shown.telling);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
-  // "How many people applied for jobs?": "269 employees" are people, but not ones who applied.
-  if (countsPeople(q) && !saysTheDoing(q, shown)) return false;
+  // "How many people applied for jobs?": "269 employees" are people, but not ones who applied; "how many staff are
+  // veterans?": "32% of our staff identify as minorities" counts other staff (question.ts doingWordOf).
+  if (q.figureKind === 'count' && !saysTheDoing(q, shown)) return false;
   if (countsOnlyAnExample(q, shown.quoted)) return false;
   // "How many components are not accessible?": a count of what is there is no count of what is not.
   if (q.figureKind === 'count' && q.negated && !isNegated(shown.quoted)) return false;

@@ -96,6 +96,24 @@ function pluralHead(words: string[]): string | undefined {
   return head === undefined ? undefined : tokenize(head)[0];
 }
 
+/**
+ * "How many usds staff are veterans?": what those counted are said to be, a plural noun after a copula, as written; a
+ * count of the staff is no count of the veterans among them. Undefined for any other question (what they do is said in
+ * other words too often to be required: "how many agencies sent in data" — "submissions from 212 agencies").
+ */
+export function countedAsOf(question: string): string | undefined {
+  const after = /\bhow many\s+(.*)/iu.exec(question)?.[1];
+  if (!after) return undefined;
+  const words = after.split(/\s+/).map((w) => w.replace(/[^\p{L}'’-]/gu, ''));
+  const copula = words.findIndex((w, i) => i > 0 && i <= MAX_PHRASE && /^(?:are|were|is|was)$/i.test(w));
+  if (copula < 0 || !isPlural(words[copula - 1]!)) return undefined;
+  const said = words[copula + 1];
+  return said && isPlural(said) && !/^(?:there|here)$/i.test(said) ? said : undefined;
+}
+
+/** Words of a counted phrase looked at for the copula after its head. */
+const MAX_PHRASE = 5;
+
 /** A plural noun (an abbreviation in capitals is none: "OAS", "USDS"). */
 function isPlural(word: string): boolean {
   return PLURAL_HEAD.test(word) && !/^\p{Lu}+$/u.test(word);

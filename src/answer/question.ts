@@ -17,6 +17,7 @@ import {
 import { PARTICLES, SYNONYM_CREDIT } from '../search/vocabulary.js';
 import {
   conflatedAgent,
+  countedAsOf,
   countedHeadOf,
   countedOf,
   countedWordsOf,
@@ -775,7 +776,7 @@ function doingWordOf(question: string): string | undefined {
       question,
     )?.[1] ??
     WHICH_BODY_DID.exec(question)?.[1] ??
-    [PEOPLE_DID.exec(question)?.[1]].find((w) => w && !NO_DOING.has(w.toLowerCase()));
+    [PEOPLE_DID.exec(question)?.[1] ?? countedAsOf(question)].find((w) => w && !NO_DOING.has(w.toLowerCase()));
   return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) ? after : undefined;
 }
 

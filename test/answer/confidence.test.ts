@@ -294,6 +294,10 @@ describe('confidence', () => {
     // "Here are 3 300 national security education tutors": the counted noun ends the phrase, not its first word.
     const tutors = analyzeQuestion('how many tutors got trained to spread national security messages?');
     expect(verdict(tutors, 'More than 3 300 national security education tutors have been trained.')).toBe('high');
+    // "How many staff are veterans?": a count of the staff is no count of the veterans among them.
+    const veterans = analyzeQuestion('how many usds staff are veterans themselves');
+    expect(verdict(veterans, '32% of our staff identify as minorities')).toBe('low');
+    expect(verdict(veterans, 'Of our staff, 41 are veterans of the armed forces.')).toBe('high');
     // "What does OMB stand for?" is answered by a passage spelling it out, not one only using it.
     const omb = analyzeQuestion('What does OMB stand for?');
     expect(verdict(omb, 'OMB distributed the assessment criteria to agencies.')).toBe('low');

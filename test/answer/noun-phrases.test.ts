@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   conflatedAgent,
   countedAfter,
+  countedAsOf,
   countedModifiersOf,
   countedOf,
   definedTermOf,
@@ -37,6 +38,14 @@ describe('what a "how many" question counts', () => {
     expect(countedModifiersOf('how many agencies just didnt bother responding')).toEqual([]);
     expect(countedModifiersOf('how many people sit on the PSC')).toEqual([]);
     expect(countedModifiersOf('how many software')).toEqual([]); // no plural head: cannot tell
+  });
+
+  it('what those counted are said to be: a plural noun after a copula', () => {
+    expect(countedAsOf('how many usds staff are veterans themselves')).toBe('veterans');
+    expect(countedAsOf('how many of the leaders were women?')).toBe('women');
+    expect(countedAsOf('How many administrative cases were there?')).toBeUndefined();
+    expect(countedAsOf('how many complaints were resolved?')).toBeUndefined(); // a doing, said in other words too
+    expect(countedAsOf('how many agencies are compliant')).toBeUndefined();
   });
 
   it("what a text's figure counts: the first plural noun of the phrase after it", () => {
