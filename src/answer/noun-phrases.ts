@@ -108,7 +108,7 @@ export function countedAsOf(question: string): string | undefined {
   const copula = words.findIndex((w, i) => i > 0 && i <= MAX_PHRASE && /^(?:are|were|is|was)$/i.test(w));
   if (copula < 0 || !isPlural(words[copula - 1]!)) return undefined;
   const said = words[copula + 1];
-  return said && isPlural(said) && !/^(?:there|here)$/i.test(said) ? said : undefined;
+  return said && isPlural(said) ? said : undefined;
 }
 
 /** Words of a counted phrase looked at for the copula after its head. */

@@ -65,7 +65,7 @@ export function cardGroupOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n
   const body = (k: number): boolean =>
     k >= 1 && k <= report.paragraphs.length && report.paragraphs[k - 1]!.role === 'body';
   const isFigure = (k: number): boolean => body(k) && FIGURE_ALONE.test(text(k).trim());
-  // (The figure alone is read with its label, never as a passage of its own.)
+  // (The figure alone is not read with its label's words: the label is found by them and quoted with the figure.)
   if (isFigure(n)) return [];
   const labelled = (k: number): boolean => isFigure(k - 1) && body(k) && text(k).length <= MAX_CARD_CHARS;
   const isCard = (k: number): boolean => body(k) && text(k).length <= MAX_CARD_CHARS && CARD.test(text(k));
