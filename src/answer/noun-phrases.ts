@@ -13,6 +13,8 @@ import { figuresOfKind } from './figures.js';
  * whatever they are called: nothing then, as when the phrase is empty ("how many of them").
  */
 export function countedOf(question: string): string[] {
+  // "有多少人参观？" (how many people visited?) counts people, as "how many people" does.
+  if (PEOPLE_COUNTED_ZH.test(question)) return tokenize('people');
   const words = countedWordsOf(question);
   // The phrase ends in its head, the plural the count is of, unless another plural or a conjunction follows ("sports
   // facilities", "rights and responsibilities items"): a word after it is the question's verb ("how many people work
@@ -57,6 +59,9 @@ function headAt(words: string[]): number {
   }
   return head;
 }
+
+/** "多少人", "几个人", "多少名…人": how many people (not 人次 visits, 人口 population, 人员 personnel, 人民 the people). */
+const PEOPLE_COUNTED_ZH = /(?:多少|几)(?:个|位|名)?人(?![次口员民数])/u;
 
 /** Words that count people whoever they are, as index terms. */
 export const PEOPLE_TERMS = new Set(tokenize('people persons individuals'));

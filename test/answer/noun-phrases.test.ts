@@ -20,6 +20,10 @@ describe('what a "how many" question counts', () => {
     ]);
     expect(countedOf('how many standing (executive) meetings did the county hold')).toEqual(['stand', 'meet']);
     expect(countedOf('how many agencies actually sent in data for FY25?')).toEqual(['agenc']);
+    // 多少人 counts people (not 人次, visits; nor 人口, the population).
+    expect(countedOf('国家安全展览馆开幕以来有多少人参观？')).toEqual(tokenize('people'));
+    expect(countedOf('展览馆有多少人次参观？')).toEqual([]);
+    expect(countedOf('全县有多少人口？')).toEqual([]);
     expect(countedOf('how many hours a week do they put in?')).toEqual(['hour']);
     expect(countedOf('what is the number of lawyers in the county?')).toEqual(['lawyer']); // "the number of X"
     // The phrase ends in its plural head: the word after it is the verb.
