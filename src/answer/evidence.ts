@@ -3,7 +3,7 @@
  * (a header line with its label, abbreviations with their long forms), its paragraph and heading terms; a report's
  * title facts (its names, what a question may call it). Pure.
  */
-import { cardGroupOf, paragraphText, tableContextOf, tableHeaderOf } from '../corpus/lists.js';
+import { cardGroupOf, paragraphText, parentItemOf, tableContextOf, tableHeaderOf } from '../corpus/lists.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
@@ -22,7 +22,10 @@ export interface ParagraphEvidence {
     /** Its terms in order with each abbreviation followed by its long form ("ssa social secur administr"). */
     spelledOut: string[];
   }[];
-  /** Terms of its sentences, and of the stat card or bullets it is read with (corpus/lists.ts cardGroupOf). */
+  /**
+   * Terms of its sentences, and of the stat card or bullets it is read with (corpus/lists.ts cardGroupOf) or the list
+   * item it elaborates (parentItemOf).
+   */
   terms: Set<string>;
   /** Terms of its section path and table context, and the bodies the leads above it name (namedByLeads). */
   headingTerms: Set<string>;
@@ -58,7 +61,9 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     sentences,
     terms: new Set([
       ...sentences.flatMap((s) => s.terms),
-      ...cardGroupOf(report, n).flatMap((k) => tokenize(paragraphText(report, k))),
+      ...[...cardGroupOf(report, n), parentItemOf(report, n) ?? []]
+        .flat()
+        .flatMap((k) => tokenize(paragraphText(report, k))),
     ]),
     headingTerms: new Set([...sectionTerms, ...leadNames]),
     sectionTerms,

@@ -3,7 +3,15 @@
  * neighbours, a list's lead-in with its first item; a table row, a list item, an attribution or a signature's title
  * with what opens it), their citations, and a refusal's nearest sections. Pure.
  */
-import { introOf, isAttribution, isLeadIn, paragraphText, statCardOf, tableHeaderAt } from '../corpus/lists.js';
+import {
+  introOf,
+  isAttribution,
+  isLeadIn,
+  paragraphText,
+  statCardOf,
+  tableHeaderAt,
+  parentItemOf,
+} from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { namesAnOffice } from './question.js';
 import { selectSentences, type Sentence } from './quote.js';
@@ -97,16 +105,24 @@ export function withIntro(
   n: number,
   span: { start: number; end: number },
 ): { start: number; end: number } {
-  const k = introQuotedWith(report, n);
-  const intro = k === undefined ? undefined : report.paragraphs[k - 1]!;
-  if (!intro || intro.start >= span.start || span.end - intro.start > MAX_LEAD_IN_QUOTE) return span;
-  return { start: intro.start, end: span.end };
+  const intro = introsQuotedWith(report, n)
+    .map((k) => report.paragraphs[k - 1]!)
+    .find((p) => p.start < span.start && span.end - p.start <= MAX_LEAD_IN_QUOTE);
+  return intro ? { start: intro.start, end: span.end } : span;
 }
 
 /**
- * The paragraph a quote of paragraph `n` opens with: a table's header row or label, a list's lead-in, or for an
- * attribution line the quotation it signs.
+ * The paragraphs a quote of paragraph `n` may open with, the farthest first: a table's header row or label, a list's
+ * lead-in, for an attribution line the quotation it signs, or for a sub-item the item it elaborates, itself read with
+ * its own lead-in ("Working with partners across the GC:" / "■ GC Design System team developed …" / "❏ DTO team …").
  */
+function introsQuotedWith(report: ParsedReport, n: number): number[] {
+  const k = introQuotedWith(report, n);
+  if (k === undefined) return [];
+  return parentItemOf(report, n) === k ? [...introsQuotedWith(report, k), k] : [k];
+}
+
+/** The paragraph a quote of paragraph `n` opens with, if any (introsQuotedWith). */
 function introQuotedWith(report: ParsedReport, n: number): number | undefined {
   const header = tableHeaderAt(report, n);
   if (header !== undefined) return header;
@@ -117,6 +133,9 @@ function introQuotedWith(report: ParsedReport, n: number): number | undefined {
   // A bulleted line under a stat card ("■ SCCs receive higher satisfaction ratings …" under "72% Overall satisfaction").
   const card = statCardOf(report, n);
   if (card !== undefined) return card;
+  // A sub-item or a description under the item it elaborates ("■ Canadian Armed Forces (CAF)" over "Mandated that …").
+  const item = parentItemOf(report, n);
+  if (item !== undefined) return item;
   const k = introOf(report, n);
   return k !== undefined && isLeadIn(text(k)) ? k : undefined;
 }

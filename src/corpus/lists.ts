@@ -51,8 +51,8 @@ export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: nu
 /** A stat card: a short line that opens with its figure ("72% Overall satisfaction", "380 Responses a week"). */
 const CARD = /^[$>~+]?\d[\d.,]*\s*(?:%|\+|[KMB]\b)?\s+\S/u;
 const MAX_CARD_CHARS = 120;
-/** A bulleted line ("■ SCCs receive higher satisfaction ratings …"). */
-const BULLET = /^[■•▪●◦‣–-]\s/u;
+/** A bulleted line ("■ SCCs receive higher satisfaction ratings …"), its marker captured. */
+const BULLET = /^([■•▪●◦‣❏○◆–-])\s/u;
 
 /**
  * The other paragraphs of the stat card paragraph `n` belongs to: a card and the bulleted lines under it ("72% Overall
@@ -69,7 +69,8 @@ export function cardGroupOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n
   if (isFigure(n)) return [];
   const labelled = (k: number): boolean => isFigure(k - 1) && body(k) && text(k).length <= MAX_CARD_CHARS;
   const isCard = (k: number): boolean => body(k) && text(k).length <= MAX_CARD_CHARS && CARD.test(text(k));
-  const isBullet = (k: number): boolean => body(k) && BULLET.test(text(k));
+  // (A named item with its own description under it is no line of the card: parentItemOf.)
+  const isBullet = (k: number): boolean => body(k) && BULLET.test(text(k)) && parentItemOf(report, k + 1) !== k;
   let card = n;
   while (isBullet(card)) card--;
   if (!labelled(card) && (!isCard(card) || !isBullet(card + 1))) return [];
@@ -105,6 +106,73 @@ export function isAttribution(text: string): boolean {
 
 /** A table's or figure's caption as reports write it: "Table 5: Conformance of ICT tested in the past year". */
 const CAPTION = /^(table|figure|chart|exhibit)\s+[\dA-Z][\w.-]*\s*[:.–—-]\s*\S/i;
+
+/** Words a name in title case leaves in lower case ("Department of Fisheries and Oceans"). */
+const NAME_LINKS = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'on',
+  'in',
+  'to',
+  'at',
+  'by',
+  '&',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'et',
+]);
+
+/**
+ * A line that is only a name: title-case words (NAME_LINKS aside, never first), no figure, no sentence's end ("■ Canadian Armed
+ * Forces (CAF)", "Correctional Service Canada"); not a clause ("■ Listening to and learning from people …").
+ */
+function isTitleCaseName(text: string): boolean {
+  const words = text
+    .replace(BULLET, '')
+    .split(/[\s/,–-]+/u)
+    .filter(Boolean);
+  return (
+    text.length <= MAX_LABEL_CHARS &&
+    !/\d/.test(text) &&
+    !/[.!?:。！？]["”’)]?\s*$/.test(text) &&
+    /^[(“"]?\p{Lu}/u.test(words[0] ?? '') &&
+    words.every((w) => /^[(“"]?\p{Lu}/u.test(w) || NAME_LINKS.has(w))
+  );
+}
+
+/**
+ * The list item paragraph `n` elaborates, as a nested list or a list of names with descriptions sets it out: for a
+ * sub-item ("❏ Actively testing GC Design System components in Drupal …") the item above it with the list's first
+ * marker ("■ Department of Fisheries and Oceans (DFO)"); for a line under a named item, saying what that item did
+ * ("Mandated that Units replace their existing, paid notification tool …" under "■ Canadian Armed Forces (CAF)"), that
+ * item; for an item of a list set under a name ("■ Cadets User Research" under "Canadian Armed Forces"), that name.
+ * Undefined for any other paragraph, and for a name under a name ("Correctional Service Canada" under "■ Cadets User
+ * Research": the next entry, not a description).
+ */
+export function parentItemOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
+  const text = (k: number): string => paragraphText(report, k);
+  const body = (k: number): boolean =>
+    k >= 1 && k <= report.paragraphs.length && report.paragraphs[k - 1]!.role === 'body';
+  const marker = (k: number): string | undefined => (body(k) ? BULLET.exec(text(k))?.[1] : undefined);
+  if (!body(n) || !body(n - 1)) return undefined;
+  const own = marker(n);
+  if (own === undefined)
+    return marker(n - 1) && isTitleCaseName(text(n - 1)) && !isTitleCaseName(text(n)) ? n - 1 : undefined;
+  // The list's first marker is its top level; a sub-item's item is the nearest line above with it.
+  let first = n;
+  while (marker(first - 1) !== undefined && n - first < MAX_ITEMS) first--;
+  const top = marker(first);
+  // A list under a name ("Health Canada" over "■ Cannabis - Medical Access …"): the name is its items' own.
+  if (own === top)
+    return body(first - 1) && !marker(first - 1) && isTitleCaseName(text(first - 1)) ? first - 1 : undefined;
+  for (let k = n - 1; k >= first; k--) if (marker(k) === top) return k;
+  return undefined;
+}
 
 /** Longest line read as the label of a table below it ("Total Authorized Best Meets Exceptions"). */
 const MAX_LABEL_CHARS = 120;
@@ -187,6 +255,8 @@ export function isLabelOnly(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n
   if (report.paragraphs[n - 1]?.role !== 'body') return false;
   const text = paragraphText(report, n);
   if (CAPTION.test(text) && text.length <= MAX_LABEL_CHARS) return true;
+  // A named item with its description or sub-items under it ("■ Canadian Armed Forces (CAF)"): they are read with it.
+  if (isTitleCaseName(text) && parentItemOf(report, n + 1) === n) return true;
   // A header row: the first row of a table with rows after it, holding no figure.
   return tableOf(report, n + 1)?.first === n && !isDataRow(text);
 }

@@ -206,6 +206,19 @@ Sixty agencies submitted data, comprising:
     );
   });
 
+  it('a sub-item opens with the item it elaborates, and that with its lead-in when all fit', () => {
+    const nested = parseReport(
+      `# T\n\n## Partners\n\nWorking with partners across the GC:\n\n■ The team developed an integration plan with DTO\n\n❏ DTO team members onboarded\n\n## Awareness\n\n■ Canadian Armed Forces (CAF)\n\nMandated that Units replace their paid notification tool with GC Notify\n\n## Staff\n\nThe team grew to 200 people.\n`,
+      'nested.md',
+    );
+    expect(quoted('❏ DTO', nested)).toBe(
+      'Working with partners across the GC: ■ The team developed an integration plan with DTO ❏ DTO team members onboarded',
+    );
+    expect(quoted('Mandated', nested)).toBe(
+      '■ Canadian Armed Forces (CAF) Mandated that Units replace their paid notification tool with GC Notify',
+    );
+  });
+
   /** A report with one section of `body`, then a section after it (a report's last lines are its signature). */
   const sectionThenStaff = (heading: string, body: string): ParsedReport =>
     parseReport(`# T\n\n## ${heading}\n\n${body}\n\n## Staff\n\nThe team grew to 200 people.\n`, 'signed.md');

@@ -4,6 +4,7 @@ import {
   introOf,
   isAttribution,
   isLabelOnly,
+  parentItemOf,
   statCardOf,
   tableContextOf,
   tableHeaderOf,
@@ -179,5 +180,86 @@ Waited a reasonable amount of time
     expect(cardGroupOf(alone, start('45%'))).toEqual([]);
     expect(cardGroupOf(alone, start('20. The'))).toEqual([]);
     expect(cardGroupOf(alone, start('Most agencies'))).toEqual([]);
+  });
+});
+
+// The CDS annual report's layouts: names with what each did under them, a list under each name, nested markers.
+describe('parentItemOf: the item a line elaborates', () => {
+  const named = parseReport(
+    `# CDS
+
+## Awareness and product use
+
+72% Of federal employees now report at least some awareness of CDS
+
+■ Canadian Armed Forces (CAF)
+
+Mandated that Units replace their existing, paid notification tool (Rave), with GC Notify
+
+■ Treasury Board of Canada Secretariat (TBS)
+
+As of April 2024, GC Forms is endorsed as one of two Forms providers of choice for the GC
+
+Canadian Armed Forces
+
+■ Cadets User Research
+
+Correctional Service Canada
+
+■ Offender Portal 2FA and design advice
+
+■ Offender Management System
+
+— Senior business analyst, Employment
+
+and Social Development Canada
+
+■ Service Canada: employs GC Forms to gather insights
+
+Working with partners across the GC:
+
+■ GC Design System team developed an integration plan with the Digital Transformation Office (DTO)
+
+❏ DTO team members onboarded to GC Design System team
+
+❏ Maintenance mode planning for Canada.ca design system and GCWeb
+
+■ Department of Fisheries and Oceans (DFO)
+
+❏ Actively testing GC Design System components in Drupal with a team at DFO
+
+## Staff
+
+The team grew to 200 people.
+`,
+    'named.md',
+  );
+  const at = (start: string): number =>
+    named.paragraphs.findIndex((p) => named.text.slice(p.start, p.end).startsWith(start)) + 1;
+
+  it('a line under a named item says what that item did; the name is a label, no line of the card above it', () => {
+    expect(parentItemOf(named, at('Mandated'))).toBe(at('■ Canadian'));
+    expect(parentItemOf(named, at('As of April'))).toBe(at('■ Treasury'));
+    expect(isLabelOnly(named, at('■ Canadian'))).toBe(true);
+    expect(cardGroupOf(named, at('72%'))).toEqual([]);
+  });
+
+  it('an item of a list set under a name is read with the name; a name under an item is the next entry', () => {
+    expect(parentItemOf(named, at('■ Cadets'))).toBe(at('Canadian Armed Forces'));
+    expect(parentItemOf(named, at('■ Offender Management'))).toBe(at('Correctional'));
+    expect(parentItemOf(named, at('Correctional'))).toBeUndefined();
+    expect(isLabelOnly(named, at('Correctional'))).toBe(true);
+  });
+
+  it('a line carried over from the line above is no name ("and Social Development Canada")', () => {
+    expect(parentItemOf(named, at('■ Service Canada'))).toBeUndefined();
+  });
+
+  it("a sub-item is read with its list's first marker's item, and an item of that marker with nothing", () => {
+    expect(parentItemOf(named, at('❏ Maintenance'))).toBe(at('■ GC Design'));
+    expect(parentItemOf(named, at('❏ Actively'))).toBe(at('■ Department'));
+    expect(parentItemOf(named, at('■ Department'))).toBeUndefined();
+    expect(parentItemOf(named, at('■ GC Design'))).toBeUndefined();
+    expect(isLabelOnly(named, at('■ GC Design'))).toBe(false);
   });
 });
