@@ -6,6 +6,7 @@
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
+import { tokenize } from '../search/tokenize.js';
 
 /** Candidates taken from each retriever before fusion. */
 const CANDIDATES = 40;
@@ -13,6 +14,8 @@ const CANDIDATES = 40;
 const RERANK_CANDIDATES = 24;
 /** Reciprocal-rank-fusion constant: how flat the credit for lower ranks is. */
 const RRF_K = 60;
+/** Lexical hits looked at for one holding every word asked (wholeHits). */
+const HEAD = 3;
 
 export interface AnswerTimings {
   embed: number;
@@ -42,11 +45,13 @@ export async function retrieve(
   const mark = performance.now();
   const lexical = index.lexical.search(concepts.flatMap(conceptTerms), CANDIDATES, searchWeights(concepts), inScope);
   t.lexicalSearch = performance.now() - mark;
+  const lexicalIds = lexical.map((h) => h.doc);
   return {
     chunks: fuse(
-      lexical.map((h) => h.doc),
+      lexicalIds,
       [...dense.keys()].filter(inScope),
       RERANK_CANDIDATES,
+      wholeHits(index, lexicalIds, concepts),
     ),
     dense,
     vector,
@@ -96,18 +101,29 @@ function searchWeights(concepts: Concept[]): Map<string, number> {
 }
 
 /**
- * Reciprocal rank fusion of the lexical and dense rankings (chunk ids, best first): the
- * `limit` chunks with the most combined credit. Either list alone still fills the set, so
- * a question with no word in common with the report is carried by the dense side.
+ * Among the lexical search's first HEAD hits, those holding every word a question of two or more words asks (a form
+ * of it, not a synonym): "what is dto doing about chatbots and AI" among five reports, one of them full of AI, has one
+ * such passage, and the fusion ranks it below passages of that report both searches find.
  */
-export function fuse(lexical: number[], dense: number[], limit: number): Set<number> {
+export function wholeHits(index: CorpusIndex, hits: number[], concepts: Concept[]): number[] {
+  if (concepts.length < 2) return [];
+  const own = concepts.map((c) => new Set(c.senses.filter((_, i) => (c.credits?.[i] ?? 1) >= 1).flat(2)));
+  return hits.slice(0, HEAD).filter((id) => {
+    const chunk = index.chunk(id);
+    const terms = new Set(tokenize(index.reports.get(chunk.reportId)!.text.slice(chunk.start, chunk.end)));
+    return own.every((words) => [...words].some((t) => terms.has(t)));
+  });
+}
+
+/**
+ * Reciprocal rank fusion of the lexical and dense rankings (chunk ids, best first): `first` (wholeHits), then the
+ * chunks with the most combined credit, `limit` in all. Either list alone still fills the set, so a question with no
+ * word in common with the report is carried by the dense side.
+ */
+export function fuse(lexical: number[], dense: number[], limit: number, first: number[] = []): Set<number> {
   const credit = new Map<number, number>();
   for (const list of [lexical, dense])
     list.forEach((id, rank) => credit.set(id, (credit.get(id) ?? 0) + 1 / (RRF_K + rank)));
-  return new Set(
-    [...credit]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, limit)
-      .map(([id]) => id),
-  );
+  const byCredit = [...credit].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
+  return new Set([...new Set([...first, ...byCredit])].slice(0, limit));
 }
