@@ -343,7 +343,7 @@ export interface Shown {
  * the kind asked for and stands by a word saying what was counted.
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
-  if (yearOutOfScope(q.years, shown.report, shown.sentence) || q.aboutAskersDay) return false;
+  if (yearOutOfScope(q.years, shown.report, shown.quoted) || q.aboutAskersDay) return false;
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   if (q.lastYear && !coversLastYear(shown)) return false;

@@ -189,6 +189,11 @@ describe('confidence', () => {
     // …but a comparison with the year before asks about the report's own year.
     const change = analyzeQuestion('how many administrative cases were there, compared with the year before?');
     expect(verdict(change, 'There were 13 administrative cases.')).toBe('high');
+    // A year the report does not cover must be in the quote, in any of its sentences, not only the best one.
+    const renew = analyzeQuestion('why did people have to renew their coverage in 2022?');
+    const ended = 'The emergency ended on March 31, 2022. This meant that people had to renew their coverage.';
+    expect(verdict(renew, ended, { sentence: 'This meant that people had to renew their coverage.' })).toBe('high');
+    expect(verdict(renew, 'This meant that people had to renew their coverage.')).toBe('low');
     // The month asked: June's figure is not May's.
     const may = analyzeQuestion('how low did in-stock rates get in may 2022?');
     expect(verdict(may, 'By June 2022, in-stock rates were as low as 19%.')).toBe('low');
