@@ -210,8 +210,13 @@ const CHANGE_ASKED =
 /** Titles of an office one person holds. */
 const PERSONAL_OFFICE =
   'secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|president|governor|mayor|magistrate|administrator|controller|manager|ceo|cio|cto';
-const NAME_CUES =
-  /\b(who|whom|whose|name of|named)\b|\bwhich (agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|official|officials|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么/i;
+/** Kinds of body or doer a "which …" question asks for by name ("which agency", "which vendor"). */
+const BODY_KINDS =
+  'agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firms?|vendors?|contractors?|suppliers?|providers?|partners?|officials?';
+const NAME_CUES = new RegExp(
+  String.raw`\b(who|whom|whose|name of|named)\b|\bwhich (${BODY_KINDS}|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么`,
+  'i',
+);
 /** Ranks said before an office that make it another office ("the deputy director"). */
 const RANKS = 'deputy|vice|assistant|associate|acting|former';
 /** An office held by one person, after a determiner, with the rank before it if any ("the deputy director"). */
@@ -746,8 +751,10 @@ function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' 
  * "Which company made …", "which agency runs …", "which official is steering …": a body asked for by its kind, then the
  * doing, after an auxiliary when a participle follows it (not "which agency is responsible …").
  */
-const WHICH_BODY_DID =
-  /\bwhich\s+(?:agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firm|firms|official|officials)\s+(?:(?:is|are|was|were|has|have|had|will\s+be)\s+(?=\p{L}+(?:ing|ed)\b))?(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)/iu;
+const WHICH_BODY_DID = new RegExp(
+  String.raw`\bwhich\s+(?:${BODY_KINDS})\s+(?:(?:is|are|was|were|has|have|had|will\s+be)\s+(?=\p{L}+(?:ing|ed)\b))?(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)`,
+  'iu',
+);
 
 /**
  * "How many people applied …", "how many people have downloaded …": the doing of the people counted (not "how many

@@ -241,6 +241,11 @@ describe('the doing a "who" question asks the doer of', () => {
     // A body asked for by its kind, then the doing.
     expect(analyzeQuestion('which company made the recalled infant formula').doing).toBe(tokenize('made')[0]);
     expect(analyzeQuestion('which agency is responsible for it?').doing).toBeUndefined();
+    // A vendor, a contractor, a partner is asked for by name as a company is.
+    const vendor = analyzeQuestion('which vendor makes the testing tool agencies use most?');
+    expect(vendor.wantsName).toBe(true);
+    expect(vendor.doing).toBe(tokenize('makes')[0]);
+    expect(analyzeQuestion('which contractor built vaccines.gov').doing).toBe(tokenize('built')[0]);
     // Who does it, by the agent suffixes: "directs" → director.
     expect(analyzeQuestion('who directs web strategy at ssa').doers).toContain(tokenize('director')[0]);
     // After an auxiliary, a participle is the doing.
