@@ -12,7 +12,7 @@ import { LruMap } from '../lru-map.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
 import type { ParsedReport } from '../corpus/types.js';
-import { introOf, paragraphText } from '../corpus/lists.js';
+import { introOf, paragraphText, sectionOpeningOf } from '../corpus/lists.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
@@ -460,7 +460,14 @@ export class AnswerEngine {
     // What the passage is read with: its headings, its list's lead-in, the label line above it ("■ Canadian Armed Forces
     // (CAF)" over "Mandated that Units replace …"; not a sibling item's sentence).
     const label = paragraph > 1 && isNameAlone(text(paragraph - 1)) ? paragraph - 1 : undefined;
-    const passage = [...p.section, text(introOf(report, paragraph)), text(label), text(paragraph), quoted].join('\n');
+    const passage = [
+      ...p.section,
+      text(sectionOpeningOf(report, paragraph)),
+      text(introOf(report, paragraph)),
+      text(label),
+      text(paragraph),
+      quoted,
+    ].join('\n');
     const pairs = this.facts.acronymsOf(report);
     return namesTyped(question, report.text, report.meta.title, this.facts.capitalisedOf(report)).filter((name) => {
       if (mentions(passage, name)) return false;

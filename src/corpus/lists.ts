@@ -260,3 +260,19 @@ export function isLabelOnly(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n
   // A header row: the first row of a table with rows after it, holding no figure.
   return tableOf(report, n + 1)?.first === n && !isDataRow(text);
 }
+
+/**
+ * The first body paragraph under the heading of paragraph `n`'s section, when `n` is a later one: what the section is
+ * about ("Based on the Service Canada Client Experience (CX) Survey Measurement Model, the Service Canada Centre
+ * Feedback Questionnaire was developed …" over its cards "380 Responses a week on average").
+ */
+export function sectionOpeningOf(report: Pick<ParsedReport, 'paragraphs'>, n: number): number | undefined {
+  const path = report.paragraphs[n - 1]!.section.join('\n');
+  let first: number | undefined;
+  for (let k = n - 1; k >= 1; k--) {
+    const p = report.paragraphs[k - 1]!;
+    if (p.section.join('\n') !== path || p.role === 'heading') break;
+    if (p.role === 'body') first = k;
+  }
+  return first;
+}

@@ -226,6 +226,16 @@ describe('a name however typed', () => {
     expect(a.confidence).toBe('high');
   });
 
+  it('is named by the opening of the section a passage stands in', async () => {
+    const feedback = engineWithDictionary(
+      `# Portal Service 2024 Report\n\n## Who uses Notify\n\nHealth Canada uses GC Notify for recall notices. Service Canada runs passports.\n\n## Client feedback\n\nThe Service Canada Centre Feedback Questionnaire was launched in January.\n\n380 Responses a week on average\n\n## Staff\n\nThe team grew to 40 people.\n`,
+      'portal-2024-report.md',
+    );
+    const a = await feedback.answer('how many responses does the service canada questionnaire get each week?');
+    expect(a.answers[0]?.quote.text).toContain('380 Responses');
+    expect(a.confidence).toBe('high');
+  });
+
   it('is named by the abbreviation of its last words: "508 program manager" by "Section 508 PM"', async () => {
     const a = await e.answer('how many agencies had a full-time 508 program manager?');
     expect(a.answers[0]?.quote.text).toContain('Eight agencies');

@@ -5,6 +5,7 @@ import {
   isAttribution,
   isLabelOnly,
   parentItemOf,
+  sectionOpeningOf,
   statCardOf,
   tableContextOf,
   tableHeaderOf,
@@ -261,5 +262,21 @@ The team grew to 200 people.
     expect(parentItemOf(named, at('■ Department'))).toBeUndefined();
     expect(parentItemOf(named, at('■ GC Design'))).toBeUndefined();
     expect(isLabelOnly(named, at('■ GC Design'))).toBe(false);
+  });
+});
+
+describe('sectionOpeningOf: what a section is about', () => {
+  const r = parseReport(
+    '# R\n\n## Feedback\n\nThe Service Canada Centre Feedback Questionnaire was launched.\n\n380 Responses a week\n\n72% Overall satisfaction\n\n## Staff\n\nThe team grew.\n\nIt hired 40 people.\n',
+    'r.md',
+  );
+  const at = (start: string): number =>
+    r.paragraphs.findIndex((p) => r.text.slice(p.start, p.end).startsWith(start)) + 1;
+
+  it('is the first body paragraph under the heading, for the paragraphs after it only', () => {
+    expect(sectionOpeningOf(r, at('380'))).toBe(at('The Service'));
+    expect(sectionOpeningOf(r, at('72%'))).toBe(at('The Service'));
+    expect(sectionOpeningOf(r, at('The Service'))).toBeUndefined();
+    expect(sectionOpeningOf(r, at('It hired'))).toBe(at('The team'));
   });
 });
