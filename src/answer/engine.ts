@@ -406,6 +406,14 @@ export class AnswerEngine {
     // A body the leads of the sections above name is named here ("960,400 monthly active users" in the chapter that
     // opens on the VA is the VA's); only as itself, not by the long form's words, which say nothing else here.
     for (const t of named) if (evidence.leadNames.includes(t)) context.add(t);
+    // …as does the opening of its own section ("70% Waited a reasonable amount of time" under the paragraph introducing
+    // the questionnaire of "Service Canada Centres (SCC)").
+    const opening = sectionOpeningOf(s.report, s.paragraph);
+    const opened =
+      opening === undefined
+        ? new Set<string>()
+        : withAcronyms(new Set(tokenize(paragraphText(s.report, opening))), this.facts.acronymsOf(s.report));
+    for (const t of named) if (opened.has(t)) context.add(t);
     return {
       sentence: text,
       quoted,

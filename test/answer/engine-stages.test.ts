@@ -236,6 +236,16 @@ describe('a name however typed', () => {
     expect(a.confidence).toBe('high');
   });
 
+  it('is named by its abbreviation in the opening of the section a passage stands in', async () => {
+    const centres = engineWithDictionary(
+      `# Portal Service 2024 Report\n\n## Who uses Notify\n\nHealth Canada uses GC Notify for recall notices. Service Canada Centres (SCC) serve people in person.\n\n## Forms\n\nGC Forms published 399 forms.\n\nIt had 1,208 new accounts.\n\nDemos drew 931 people.\n\nThe design system has 30 components.\n\nNotify sent 137 million messages.\n\n## Client feedback\n\nThe questionnaire can be reached by QR code at Service Canada Centres (SCC).\n\n70% Waited a reasonable amount of time to receive service\n\n## Staff\n\nThe team grew to 40 people.\n`,
+      'portal-2024-report.md',
+    );
+    const a = await centres.answer('did people wait a reasonable time at service canada centres?');
+    expect(a.answers[0]?.quote.text).toContain('70% Waited');
+    expect(a.confidence).toBe('high');
+  });
+
   it('is named by the abbreviation of its last words: "508 program manager" by "Section 508 PM"', async () => {
     const a = await e.answer('how many agencies had a full-time 508 program manager?');
     expect(a.answers[0]?.quote.text).toContain('Eight agencies');
