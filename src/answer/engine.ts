@@ -403,17 +403,7 @@ export class AnswerEngine {
       ...this.abbreviationsSpelledOut(q, s.report),
       ...this.abbreviationsTyped([...names, ...vocabulary.namesInReports(question)], s.report),
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
-    // A body the leads of the sections above name is named here ("960,400 monthly active users" in the chapter that
-    // opens on the VA is the VA's); only as itself, not by the long form's words, which say nothing else here.
-    for (const t of named) if (evidence.leadNames.includes(t)) context.add(t);
-    // …as does the opening of its own section ("70% Waited a reasonable amount of time" under the paragraph introducing
-    // the questionnaire of "Service Canada Centres (SCC)").
-    const opening = sectionOpeningOf(s.report, s.paragraph);
-    const opened =
-      opening === undefined
-        ? new Set<string>()
-        : withAcronyms(new Set(tokenize(paragraphText(s.report, opening))), this.facts.acronymsOf(s.report));
-    for (const t of named) if (opened.has(t)) context.add(t);
+    for (const t of this.namedAround(s, named)) context.add(t);
     return {
       sentence: text,
       quoted,
@@ -437,6 +427,22 @@ export class AnswerEngine {
       head: q.wantsFigure ? this.askedHead(q, question) : [],
       opposes: this.opposes(question, quotedTerms, vocabulary),
     };
+  }
+
+  /**
+   * Of the bodies a question names (`named`), those the passage stands under: named by the leads of the sections above
+   * it ("960,400 monthly active users" in the chapter that opens on the VA is the VA's) or by the opening of its own
+   * section ("70% Waited a reasonable amount of time" under the paragraph introducing the questionnaire of "Service
+   * Canada Centres (SCC)"); only as themselves, not by the long form's words, which say nothing else there.
+   */
+  private namedAround(s: RankedSentence, named: string[]): string[] {
+    const leads = this.facts.paragraph(s.report, s.paragraph).leadNames;
+    const opening = sectionOpeningOf(s.report, s.paragraph);
+    const opened =
+      opening === undefined
+        ? new Set<string>()
+        : withAcronyms(new Set(tokenize(paragraphText(s.report, opening))), this.facts.acronymsOf(s.report));
+    return named.filter((t) => leads.includes(t) || opened.has(t));
   }
 
   /**
