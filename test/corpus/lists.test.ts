@@ -11,6 +11,7 @@ import {
   tableHeaderOf,
 } from '../../src/corpus/lists.js';
 import { parseReport } from '../../src/corpus/parse.js';
+import type { ParsedReport } from '../../src/corpus/types.js';
 
 // The GSA assessment's layout: a caption, a header row, rows; a list with its lead-in.
 const report = parseReport(
@@ -50,8 +51,10 @@ Grants | 12 | 14
 `,
   'gsa.md',
 );
-const n = (start: string): number =>
-  report.paragraphs.findIndex((p) => report.text.slice(p.start, p.end).startsWith(start)) + 1;
+/** The number (1-based) of the first paragraph of `r` opening with `start`. */
+const paragraphStartingWith = (r: ParsedReport, start: string): number =>
+  r.paragraphs.findIndex((p) => r.text.slice(p.start, p.end).startsWith(start)) + 1;
+const n = (start: string): number => paragraphStartingWith(report, start);
 
 describe('what a table row is read with', () => {
   it('its header row and the caption above it', () => {
@@ -136,8 +139,7 @@ The questionnaire was launched in January.
 `,
     'cards.md',
   );
-  const at = (start: string): number =>
-    cards.paragraphs.findIndex((p) => cards.text.slice(p.start, p.end).startsWith(start)) + 1;
+  const at = (start: string): number => paragraphStartingWith(cards, start);
 
   it('is read with the bulleted lines under it, and they with it', () => {
     expect(cardGroupOf(cards, at('72%'))).toEqual([at('■ Centres')]);
@@ -172,8 +174,7 @@ Waited a reasonable amount of time
 `,
       'alone.md',
     );
-    const start = (s: string): number =>
-      alone.paragraphs.findIndex((p) => alone.text.slice(p.start, p.end).startsWith(s)) + 1;
+    const start = (s: string): number => paragraphStartingWith(alone, s);
     expect(cardGroupOf(alone, start('27 agencies'))).toEqual([start('45%')]);
     expect(statCardOf(alone, start('27 agencies'))).toBe(start('45%'));
     expect(statCardOf(alone, start('■ The most'))).toBe(start('70%'));
@@ -235,8 +236,7 @@ The team grew to 200 people.
 `,
     'named.md',
   );
-  const at = (start: string): number =>
-    named.paragraphs.findIndex((p) => named.text.slice(p.start, p.end).startsWith(start)) + 1;
+  const at = (start: string): number => paragraphStartingWith(named, start);
 
   it('a line under a named item says what that item did; the name is a label, no line of the card above it', () => {
     expect(parentItemOf(named, at('Mandated'))).toBe(at('■ Canadian'));
@@ -270,8 +270,7 @@ describe('sectionOpeningOf: what a section is about', () => {
     '# R\n\n## Feedback\n\nThe Service Canada Centre Feedback Questionnaire was launched.\n\n380 Responses a week\n\n72% Overall satisfaction\n\n## Staff\n\nThe team grew.\n\nIt hired 40 people.\n',
     'r.md',
   );
-  const at = (start: string): number =>
-    r.paragraphs.findIndex((p) => r.text.slice(p.start, p.end).startsWith(start)) + 1;
+  const at = (start: string): number => paragraphStartingWith(r, start);
 
   it('is the first body paragraph under the heading, for the paragraphs after it only', () => {
     expect(sectionOpeningOf(r, at('380'))).toBe(at('The Service'));
