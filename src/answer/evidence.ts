@@ -116,11 +116,13 @@ export function titleFactsOf(report: ParsedReport, names: (text: string) => stri
     names: new Set(names(title).flatMap((name) => tokenize(name))),
     // Its own names, from its title and who issued it ("Zuoyun", "GSA", "Hong Kong"; not "FY"): what a question names
     // it by.
-    ownNames: new Set(
-      names(`${title} ${shortTitle ?? ''} ${issuer ?? ''}`)
+    ownNames: new Set([
+      ...names(`${title} ${shortTitle ?? ''} ${issuer ?? ''}`)
         .filter((name) => /^\p{L}{3,}$/u.test(name))
         .flatMap((name) => tokenize(name)),
-    ),
+      // A number in the title that is no year is part of the document's name ("Section 508").
+      ...(`${title} ${shortTitle ?? ''}`.match(/(?<![\d.,])\d{2,}(?![\d.,])/g) ?? []).filter((n) => !isYear(n)),
+    ]),
   };
 }
 
@@ -130,4 +132,9 @@ export function titleFrequency(reports: ParsedReport[]): Map<string, number> {
   for (const report of reports)
     for (const t of new Set(tokenize(report.meta.title))) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
+}
+
+/** A four-digit year (1900–2099). */
+function isYear(text: string): boolean {
+  return /^(?:19|20)\d{2}$/.test(text);
 }

@@ -68,7 +68,7 @@ export class ReportFacts {
     // question is never one, so the thousands of reports with it in their titles are not read for names.
     const named = new Set<string>();
     for (const t of new Set(q.terms)) {
-      if (!/^\p{L}{3,}$/u.test(t)) continue;
+      if (!/^\p{L}{3,}$/u.test(t) && !NAMING_NUMBER.test(t)) continue;
       for (const id of this.namedByWord(t)) named.add(id);
       if (named.size > 1) return undefined;
     }
@@ -168,3 +168,6 @@ export function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
     return value;
   };
 }
+
+/** A number that may name a document ("508" of "Section 508"): not a year. */
+const NAMING_NUMBER = /^(?!(?:19|20)\d{2}$)\d{2,}$/;

@@ -45,6 +45,14 @@ describe('ReportFacts', () => {
     expect(one.namedBy(analyzeQuestion('How many libraries did Riverside open?'))).toBeUndefined();
   });
 
+  it('reads a number in a title that is no year as part of its name ("Section 508"), a year never', () => {
+    const section = `# Section 508 Assessment 2025\n\nAgencies tested 41 web pages.\n`;
+    const three = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md'], [section, 's508.md']).facts;
+    expect(three.namedBy(analyzeQuestion('How many agencies have a full-time 508 manager?'))).toBe('s508');
+    expect(three.namedBy(analyzeQuestion('有多少个机构配备了全职的508项目经理？'))).toBe('s508');
+    expect(three.namedBy(analyzeQuestion('How many trees were planted in 2023?'))).toBeUndefined();
+  });
+
   it('reads a title once and counts the titles holding each word', () => {
     const { facts: f, index } = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']);
     const report = index.reports.get('riverside-2024')!;
