@@ -66,11 +66,20 @@ export class ReportFacts {
     // for them (reading every title's names with the thesaurus takes a second at 10,000 reports), found by the word
     // (looking at every title cost 3 ms a question at 10,000). An own name is one word of letters: a year of the
     // question is never one, so the thousands of reports with it in their titles are not read for names.
+    // A number of a title ("Section 508") names its report only when no word does: "How well do the websites in Zuoyun
+    // conform to Section 508?" is about Zuoyun.
+    const byWords = this.namedByWords(q, (t) => /^\p{L}{3,}$/u.test(t));
+    if (byWords !== undefined) return byWords ?? undefined;
+    return this.namedByWords(q, (t) => NAMING_NUMBER.test(t)) ?? undefined;
+  }
+
+  /** The one report the question's words that `may` accepts name, null when they name several. */
+  private namedByWords(q: QuestionAnalysis, may: (t: string) => boolean): string | null | undefined {
     const named = new Set<string>();
     for (const t of new Set(q.terms)) {
-      if (!/^\p{L}{3,}$/u.test(t) && !NAMING_NUMBER.test(t)) continue;
+      if (!may(t)) continue;
       for (const id of this.namedByWord(t)) named.add(id);
-      if (named.size > 1) return undefined;
+      if (named.size > 1) return null;
     }
     return named.size === 1 ? [...named][0] : undefined;
   }

@@ -51,6 +51,8 @@ describe('ReportFacts', () => {
     expect(three.namedBy(analyzeQuestion('How many agencies have a full-time 508 manager?'))).toBe('s508');
     expect(three.namedBy(analyzeQuestion('有多少个机构配备了全职的508项目经理？'))).toBe('s508');
     expect(three.namedBy(analyzeQuestion('How many trees were planted in 2023?'))).toBeUndefined();
+    // A word naming a report decides before a number does.
+    expect(three.namedBy(analyzeQuestion('Do the Hilltop websites meet the 508 rules?'))).toBe('hilltop-2023');
   });
 
   it('reads a title once and counts the titles holding each word', () => {
