@@ -13,18 +13,17 @@
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
-import { isAttribution } from '../corpus/lists.js';
+import { isAttribution, isNameAlone, NAME_JOINERS } from '../corpus/lists.js';
 import { statesAddress } from '../corpus/parse.js';
 import { createHash } from 'node:crypto';
 import {
   figuresOfKind,
   hasFigure,
   hasSuperlative,
-  isNameAlone,
   isNegated,
+  isYear,
   MONEY_FRAME,
   measuredIn,
-  NAME_JOINERS,
   MONTH_NAMES,
   monthsIn,
   NUMBER_TERMS,
@@ -435,7 +434,7 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // Neither a year nor "next year" says what a figure counts ("$150 … each year" for "how many states … next year?").
   const asked = q.concepts
     .flatMap(conceptTerms)
-    .filter((t) => !/^(19|20)\d{2}$/.test(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
+    .filter((t) => !isYear(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
   const telling = asked.filter(shown.telling);
   const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
   if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
@@ -734,7 +733,7 @@ const MONTH_TERMS = new Set(MONTH_NAMES.split('|').map((w) => processTerm(w) ?? 
  */
 export function dateAttached(sentenceTerms: string[], asked: Set<string>, window = CONFIDENCE.dateWindow): boolean {
   return sentenceTerms.some((t, i) => {
-    if (!(MONTH_TERMS.has(t) || /^(19|20)\d{2}$/.test(t))) return false;
+    if (!(MONTH_TERMS.has(t) || isYear(t))) return false;
     const near = sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
   });

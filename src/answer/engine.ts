@@ -12,7 +12,7 @@ import { LruMap } from '../lru-map.js';
 import { idfOf } from '../search/bm25.js';
 import { arabicFigures } from '../search/chinese-numbers.js';
 import type { ParsedReport } from '../corpus/types.js';
-import { introOf, paragraphText, sectionOpeningOf } from '../corpus/lists.js';
+import { introOf, isNameAlone, paragraphText, sectionOpeningOf } from '../corpus/lists.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
@@ -23,7 +23,7 @@ import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../searc
 import { countedModifiersOf } from './noun-phrases.js';
 import { mentions, namesTyped } from './names-typed.js';
 import { askedKindOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
-import { CURRENCY_TERMS, isNameAlone } from './figures.js';
+import { CURRENCY_TERMS } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, selectSentences } from './quote.js';
 import {
@@ -438,11 +438,8 @@ export class AnswerEngine {
   private namedAround(s: RankedSentence, named: string[]): string[] {
     const leads = this.facts.paragraph(s.report, s.paragraph).leadNames;
     const opening = sectionOpeningOf(s.report, s.paragraph);
-    const opened =
-      opening === undefined
-        ? new Set<string>()
-        : withAcronyms(new Set(tokenize(paragraphText(s.report, opening))), this.facts.acronymsOf(s.report));
-    return named.filter((t) => leads.includes(t) || opened.has(t));
+    const opened = opening === undefined ? [] : this.facts.paragraph(s.report, opening).sentences;
+    return named.filter((t) => leads.includes(t) || opened.some((x) => x.termSet.has(t)));
   }
 
   /**

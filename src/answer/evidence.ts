@@ -8,7 +8,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
 import { tokenize } from '../search/tokenize.js';
-import { reportYears } from './figures.js';
+import { isYear, reportYears } from './figures.js';
 import { isForwardLooking } from './question.js';
 import type { TitleFacts } from './rerank.js';
 
@@ -132,9 +132,4 @@ export function titleFrequency(reports: ParsedReport[]): Map<string, number> {
   for (const report of reports)
     for (const t of new Set(tokenize(report.meta.title))) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
-}
-
-/** A four-digit year (1900–2099). */
-function isYear(text: string): boolean {
-  return /^(?:19|20)\d{2}$/.test(text);
 }

@@ -11,6 +11,11 @@ export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
 const PLACE_IN_ORDER =
   /\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top (?:\d+|two|three|five|ten))\b/i;
 
+/** A four-digit year (1900–2099), as a word or an index term. */
+export function isYear(term: string): boolean {
+  return /^(?:19|20)\d{2}$/.test(term);
+}
+
 /** Four-digit years (1900–2099) named in a text. */
 export function yearsIn(text: string): string[] {
   // (A fiscal year written as one word is a year too: "FY2023-2024".)
@@ -37,19 +42,6 @@ export function monthsIn(text: string): number[] {
     months.add(MONTH_STARTS.indexOf(named.slice(0, 3).toLowerCase()) + 1);
   }
   return [...months];
-}
-
-/** Small words a name may hold in lower case ("Department of Defense", "Office of Management and Budget"). */
-export const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'at', 'by', 'with', 'from', '&']);
-
-/**
- * A name alone ("Access Board (USAB)", a list item of agencies): every word capitalised but the joiners, no figure. It
- * states nothing done or found.
- */
-export function isNameAlone(text: string): boolean {
-  if (/\d/.test(text)) return false;
-  const words = text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
-  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w));
 }
 
 /** A year said from the speaker's own ("this year's", "last year", 去年), and how far it is from that one. */

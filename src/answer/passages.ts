@@ -8,9 +8,9 @@ import {
   isAttribution,
   isLeadIn,
   paragraphText,
+  parentItemOf,
   statCardOf,
   tableHeaderAt,
-  parentItemOf,
 } from '../corpus/lists.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { namesAnOffice } from './question.js';

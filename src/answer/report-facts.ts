@@ -10,6 +10,7 @@ import { idfOf } from '../search/bm25.js';
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import { tokenize } from '../search/tokenize.js';
+import { isYear } from './figures.js';
 import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
 import type { QuestionAnalysis } from './question.js';
 import type { TitleFacts } from './rerank.js';
@@ -70,7 +71,7 @@ export class ReportFacts {
     // conform to Section 508?" is about Zuoyun.
     const byWords = this.namedByWords(q, (t) => /^\p{L}{3,}$/u.test(t));
     if (byWords !== undefined) return byWords ?? undefined;
-    return this.namedByWords(q, (t) => NAMING_NUMBER.test(t)) ?? undefined;
+    return this.namedByWords(q, (t) => /^\d{2,}$/.test(t) && !isYear(t)) ?? undefined;
   }
 
   /** The one report the question's words that `may` accepts name, null when they name several. */
@@ -177,6 +178,3 @@ export function memoize<K, V>(fn: (key: K) => V): (key: K) => V {
     return value;
   };
 }
-
-/** A number that may name a document ("508" of "Section 508"): not a year. */
-const NAMING_NUMBER = /^(?!(?:19|20)\d{2}$)\d{2,}$/;

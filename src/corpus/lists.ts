@@ -107,8 +107,11 @@ export function isAttribution(text: string): boolean {
 /** A table's or figure's caption as reports write it: "Table 5: Conformance of ICT tested in the past year". */
 const CAPTION = /^(table|figure|chart|exhibit)\s+[\dA-Z][\w.-]*\s*[:.–—-]\s*\S/i;
 
-/** Words a name in title case leaves in lower case ("Department of Fisheries and Oceans"). */
-const NAME_LINKS = new Set([
+/**
+ * Small words a name may hold in lower case ("Department of Defense", "Office of Management and Budget", "Ministère de
+ * la Santé").
+ */
+export const NAME_JOINERS = new Set([
   'of',
   'and',
   'the',
@@ -118,6 +121,8 @@ const NAME_LINKS = new Set([
   'to',
   'at',
   'by',
+  'with',
+  'from',
   '&',
   'de',
   'des',
@@ -128,20 +133,27 @@ const NAME_LINKS = new Set([
 ]);
 
 /**
- * A line that is only a name: title-case words (NAME_LINKS aside, never first), no figure, no sentence's end ("■ Canadian Armed
- * Forces (CAF)", "Correctional Service Canada"); not a clause ("■ Listening to and learning from people …").
+ * A name alone ("Access Board (USAB)", a list item of agencies): every word capitalised but the joiners, no figure. It
+ * states nothing done or found.
+ */
+export function isNameAlone(text: string): boolean {
+  if (/\d/.test(text)) return false;
+  const words = text.match(/[\p{L}&][\p{L}'’-]*/gu) ?? [];
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_JOINERS.has(w));
+}
+
+/**
+ * A line that is only a name, as a list sets one out: a name alone (isNameAlone) opening on a capital, no longer than a
+ * label, with no sentence's end ("■ Canadian Armed Forces (CAF)", "Correctional Service Canada"); not a clause ("■
+ * Listening to and learning from people …"), nor a line carried over from the one above ("and Social Development
+ * Canada").
  */
 function isTitleCaseName(text: string): boolean {
-  const words = text
-    .replace(BULLET, '')
-    .split(/[\s/,–-]+/u)
-    .filter(Boolean);
   return (
     text.length <= MAX_LABEL_CHARS &&
-    !/\d/.test(text) &&
     !/[.!?:。！？]["”’)]?\s*$/.test(text) &&
-    /^[(“"]?\p{Lu}/u.test(words[0] ?? '') &&
-    words.every((w) => /^[(“"]?\p{Lu}/u.test(w) || NAME_LINKS.has(w))
+    /^\p{Lu}/u.test(text.match(/[\p{L}&][\p{L}'’-]*/u)?.[0] ?? '') &&
+    isNameAlone(text)
   );
 }
 

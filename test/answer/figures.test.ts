@@ -3,7 +3,6 @@ import {
   figuresOfKind,
   hasFigure,
   hasSuperlative,
-  isNameAlone,
   monthsIn,
   onlyChanges,
   onlySumsReceived,
@@ -118,16 +117,6 @@ describe('months named', () => {
     expect(monthsIn('did they do anything on Dec 4th?')).toEqual([12]);
     expect(monthsIn('how many responses came in by march')).toEqual([3]);
     expect(monthsIn('May I ask how you may see it?')).toEqual([]);
-  });
-});
-
-describe('a name alone', () => {
-  it('is capitalised words and their joiners, with no figure', () => {
-    expect(isNameAlone('Access Board (USAB)')).toBe(true);
-    expect(isNameAlone('Department of Defense')).toBe(true);
-    expect(isNameAlone('The Access Board audited websites.')).toBe(false);
-    expect(isNameAlone('Public Web Pages | 47* | 13* | 37%')).toBe(false);
-    expect(isNameAlone('')).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   introOf,
   isAttribution,
   isLabelOnly,
+  isNameAlone,
   parentItemOf,
   sectionOpeningOf,
   statCardOf,
@@ -277,5 +278,15 @@ describe('sectionOpeningOf: what a section is about', () => {
     expect(sectionOpeningOf(r, at('72%'))).toBe(at('The Service'));
     expect(sectionOpeningOf(r, at('The Service'))).toBeUndefined();
     expect(sectionOpeningOf(r, at('It hired'))).toBe(at('The team'));
+  });
+});
+
+describe('a name alone', () => {
+  it('is capitalised words and their joiners, with no figure', () => {
+    expect(isNameAlone('Access Board (USAB)')).toBe(true);
+    expect(isNameAlone('Department of Defense')).toBe(true);
+    expect(isNameAlone('The Access Board audited websites.')).toBe(false);
+    expect(isNameAlone('Public Web Pages | 47* | 13* | 37%')).toBe(false);
+    expect(isNameAlone('')).toBe(false);
   });
 });
