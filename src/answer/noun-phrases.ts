@@ -136,7 +136,7 @@ const PLURAL_HEAD =
 export function definedTermOf(question: string): string[] | undefined {
   // "What do the government's legal advisers actually do?": an adverb of emphasis and a possessor say nothing of what is
   // defined.
-  question = question.replace(/\s+(?:actually|really|exactly|basically|even)\b/gi, '');
+  question = question.replace(/\s+(?:actually|really|exactly|basically|even|anyway|anyways)\b/gi, '');
   question = question.replace(/\b(what\s+(?:does|do)\s+)(?:the\s+)?[\p{L}-]+['’]s\s+/iu, '$1');
   const said =
     /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
@@ -177,13 +177,19 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
     // in …"), as an apposition does ("the GC Task Success Survey (TSS), a continuously-running website exit survey").
     // So does a gloss in brackets right after it ("the ex parte (automatic) renewal process"; not its abbreviation,
     // "(ACP)"), and examples set off after it ("“life events,” such as losing a loved one, …").
+    // An apposition set off by a dash after the term's noun phrase says what it is ("The human-centered design research
+    // process that USDS contributed—a problem-solving method that prioritizes research …").
     return (
+      DASH_APPOSITION.test(after) ||
       /^\s*(?:\([^)]*\)\s*)?,\s*(?:who|which|an?)\s/i.test(after) ||
       /^\s*\(\s*\p{Ll}[^)]*\)/u.test(after) ||
       /^["”’']?\s*,\s*["”’']?\s*such as\s/iu.test(after)
     );
   });
 }
+
+/** A dash within a dozen words of the term, then "a"/"an", a noun phrase and what it does ("—a method that …"). */
+const DASH_APPOSITION = /^[^.;:—–]{0,100}?\s*[—–]\s*an?\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:that|which|to|for)\s/u;
 
 /** A gloss in brackets, in lower case, with the space before it ("ex parte (automatic) renewal"; not "(ACP)"). */
 const GLOSS = /\s*\(\s*\p{Ll}[^)]*\)/gu;

@@ -416,7 +416,7 @@ export const FRAMING = new Set(
   tokenize(`hi hello hey thanks thank please curious wondering wonder tell know want need looking anyone anybody anything something
   someone actually really exactly basically like just kind sort bit stuff thing things lot lots mention mentioned mentions say says
   said mate guys quick question ok okay yeah yes pls plz gonna wanna get gets got getting go goes going
-  gone often way ways whatever anywhere somewhere`),
+  gone often way ways whatever anywhere somewhere anyway anyways`),
 );
 
 /** "Been around", "been in existence", "been operating": how long something has existed, said without a verb of origin. */

@@ -91,6 +91,7 @@ describe('a definition asked for', () => {
     expect(definedTermOf('what did the county do?')).toBeUndefined();
     // An adverb of emphasis and a possessor are not part of what is defined.
     expect(definedTermOf("What do the government's legal advisers actually do?")).toEqual(tokenize('legal advisers'));
+    expect(definedTermOf('what is human centered design anyway')).toEqual(tokenize('human centered design'));
   });
 
   it('a sentence opening with X, a copula and a noun phrase defines it', () => {
@@ -116,6 +117,18 @@ describe('a definition asked for', () => {
     expect(definesTerm('Enrollment in the Affordable Connectivity Program rose by 130%.', acp)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify, a cloud-based platform.', terms)).toBe(true);
     expect(definesTerm('Health Canada uses GC Notify, and so does Service Canada.', terms)).toBe(false);
+    // An apposition set off by a dash after its noun phrase says what it is; a dash before other words does not.
+    const hcd = tokenize('human centered design');
+    expect(
+      definesTerm(
+        'The human-centered design research effort USDS brought—a problem-solving method that puts people first.',
+        hcd,
+      ),
+    ).toBe(true);
+    expect(definesTerm('USDS used human-centered design—and a budget of $2 million.', hcd)).toBe(false);
+    expect(definesTerm('USDS used human-centered design. Later—a year on—a method that worked was kept.', hcd)).toBe(
+      false,
+    );
     // A gloss in brackets right after it says what it means; its abbreviation there does not.
     const exParte = tokenize('ex parte');
     expect(definesTerm('States ran the ex parte (automatic) renewal process.', exParte)).toBe(true);
