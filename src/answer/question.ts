@@ -51,6 +51,8 @@ export interface QuestionAnalysis {
   lastYear?: boolean | undefined;
   /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
   asksChange?: boolean | undefined;
+  /** Says something changed ("why did the number go down"): a passage stating no change does not answer. */
+  changeVerb?: boolean | undefined;
   /**
    * The office a "who" question names and the rank said before it ("who is the administrator" → administrator; "the
    * deputy director" → director, deputy): a deputy's office is another office.
@@ -207,6 +209,9 @@ const PLACE_ASKED =
 const CHANGE_ASKED =
   /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
 
+/** A verb of change: the question asks how or why something changed ("go down", "increased"). */
+const CHANGE_VERB =
+  /\b(?:number|amount|count|total|share|percentage|rate|level|figure|score)s?\b(?:\s+[\p{L}-]+){0,4}?\s+(?:go(?:es|ing)?|went|gone)\s+(?:up|down)\b|\b(?:increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|grow(?:s|n|ing)?\b|shr[iau]nk|dropp?|declin|climb|jump|plummet|soar|doubl|halv)/iu;
 /** Titles of an office one person holds. */
 const PERSONAL_OFFICE =
   'secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|president|governor|mayor|magistrate|administrator|controller|manager|ceo|cio|cto';
@@ -652,11 +657,21 @@ function measures(
   wantsFigure: boolean,
 ): Pick<
   QuestionAnalysis,
-  'numbers' | 'paragraphAsked' | 'unit' | 'rate' | 'duration' | 'asksChange' | 'lastYear' | 'yearSaid' | 'wantsPlace'
+  | 'numbers'
+  | 'paragraphAsked'
+  | 'unit'
+  | 'rate'
+  | 'duration'
+  | 'asksChange'
+  | 'changeVerb'
+  | 'lastYear'
+  | 'yearSaid'
+  | 'wantsPlace'
 > {
   const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   return {
     asksChange: CHANGE_ASKED.test(question),
+    changeVerb: CHANGE_VERB.test(question),
     wantsPlace: PLACE_ASKED.test(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),

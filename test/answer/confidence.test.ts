@@ -198,6 +198,13 @@ describe('confidence', () => {
     const may = analyzeQuestion('how low did in-stock rates get in may 2022?');
     expect(verdict(may, 'By June 2022, in-stock rates were as low as 19%.')).toBe('low');
     expect(verdict(may, 'In May 2022, in-stock rates were as low as 47%.')).toBe('high');
+    // "Why did the number go down?" asks about a change: a passage stating none does not say; "go down" of a service is
+    // an outage, no change of a number.
+    const fewer = analyzeQuestion('why did the number of components go down from last year?');
+    expect(verdict(fewer, 'Responses from 152 components from 12 parent agencies shows this in 2023.')).toBe('low');
+    expect(verdict(fewer, 'Components fell from 160 to 152 in 2023 as agencies merged programs.')).toBe('high');
+    const outage = analyzeQuestion('did notify go down when they rotated all the passwords?');
+    expect(verdict(outage, 'Achieved full rotation of all secrets, with no downtime.')).toBe('high');
     // "When was it started?" asks when it came to be: "founded" dates that, whatever verb the question used.
     const origin = analyzeQuestion('when was the service started?');
     const notTheSubject = { telling: (t: string) => t !== tokenize('service')[0] };
