@@ -51,6 +51,11 @@ export interface QuestionAnalysis {
   lastYear?: boolean | undefined;
   /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
   asksChange?: boolean | undefined;
+  /**
+   * "Is training mandatory in most agencies?", "do most agencies have a policy?": a yes-or-no question about a proportion
+   * of some group, answered by the share that does ("only 27% of agencies").
+   */
+  proportion?: boolean | undefined;
   /** Says something changed ("why did the number go down"): a passage stating no change does not answer. */
   changeVerb?: boolean | undefined;
   /**
@@ -212,6 +217,10 @@ const CHANGE_ASKED =
 /** A verb of change: the question asks how or why something changed ("go down", "increased"). */
 const CHANGE_VERB =
   /\b(?:number|amount|count|total|share|percentage|rate|level|figure|score)s?\b(?:\s+[\p{L}-]+){0,4}?\s+(?:go(?:es|ing)?|went|gone)\s+(?:up|down)\b|\b(?:increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|grow(?:s|n|ing)?\b|shr[iau]nk|dropp?|declin|climb|jump|plummet|soar|doubl|halv)/iu;
+/** A yes-or-no question (an auxiliary first) about most, the majority, half or few of a group ("… in most agencies?"). */
+const PROPORTION_ASKED =
+  /^\s*(?:is|are|was|were|do|does|did|have|has|can|will)\b.*\b(?:most|the majority of|half(?: of)?|few)\s+(?:of\s+(?:the\s+)?)?(?:[\p{L}-]+\s+)?[\p{L}-]+s\b/iu;
+
 /** Titles of an office one person holds. */
 const PERSONAL_OFFICE =
   'secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|president|governor|mayor|magistrate|administrator|controller|manager|ceo|cio|cto';
@@ -664,6 +673,7 @@ function measures(
   | 'duration'
   | 'asksChange'
   | 'changeVerb'
+  | 'proportion'
   | 'lastYear'
   | 'yearSaid'
   | 'wantsPlace'
@@ -672,6 +682,7 @@ function measures(
   return {
     asksChange: CHANGE_ASKED.test(question),
     changeVerb: CHANGE_VERB.test(question),
+    proportion: PROPORTION_ASKED.test(question),
     wantsPlace: PLACE_ASKED.test(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),

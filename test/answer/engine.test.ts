@@ -125,6 +125,15 @@ describe('AnswerEngine', () => {
     ).not.toBe('high');
   });
 
+  it('answers a yes-or-no question about most of a group with the share that does', async () => {
+    const text =
+      '# Training\n\n## Findings\n\n' +
+      'Among the 16 agencies with mandatory training, most require annual training for their staff.\n\n' +
+      'Mandatory training is uncommon, with only 27% of agencies reporting required training.\n';
+    const a = await engineFor([text, 'training.md']).answer('Is training mandatory in most agencies?');
+    expect(a.answers[0]!.quote.text).toContain('only 27% of agencies');
+  });
+
   it('does not pad a short answer with an unrelated next sentence', async () => {
     const a = await engine.answer('How many notarizations did the notary office handle?');
     expect(a.answers[0]!.quote.text).toBe('The notary office handled 420 notaries for the public throughout the year.');

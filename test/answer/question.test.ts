@@ -388,6 +388,17 @@ describe('polarity', () => {
   });
 });
 
+describe('proportions', () => {
+  it('a yes-or-no question about most, the majority, half or few of a group asks for a proportion', () => {
+    const asks = (q: string): boolean | undefined => analyzeQuestion(q).proportion;
+    expect(asks('Is 508 training mandatory in most agencies?')).toBe(true);
+    expect(asks('do most agencies even have a formal accessibility policy?')).toBe(true);
+    expect(asks('Did half of the villages get a legal adviser?')).toBe(true);
+    expect(asks('Which agencies have the most complaints?')).toBe(false); // no yes-or-no question
+    expect(asks('Is the policy the most important one?')).toBe(false); // no group
+  });
+});
+
 describe('superlatives', () => {
   it('a question asking for an extreme, not "most" as "the majority", "top" as "senior", nor a quoted name', () => {
     const asks = (q: string): boolean | undefined => analyzeQuestion(q).superlative;
