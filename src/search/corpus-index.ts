@@ -244,7 +244,8 @@ export class CorpusIndex {
 
   /**
    * The `k` chunks nearest a unit query vector, most similar first: the graph finds the 2·`k` nearest runs of a
-   * paragraph's sentences (sentence-vectors.ts), and their sentences are ranked by their own vectors. A run's vector
+   * paragraph's sentences (sentence-vectors.ts), and their sentences are ranked by their own vectors, read from the
+   * vector files (a run of one sentence is its vector: the search's similarity serves, nothing is read). A run's vector
    * blurs its sentences', hence twice as many (docs/quality.md, "2026-12-03, fourth session"). Empty without vectors.
    */
   denseSearch(vector: Float32Array, k: number): { chunk: number; similarity: number }[] {
@@ -253,6 +254,11 @@ export class CorpusIndex {
       const first = this.chunkOfLabel(h.label);
       if (first === undefined) continue;
       const to = Math.min(this.paragraphChunks(first).to, first + GROUP);
+      // A run of one sentence is that sentence's own vector: the graph's similarity is its own (no read).
+      if (to - first === 1) {
+        hits.push({ chunk: first, similarity: h.similarity });
+        continue;
+      }
       this.similaritiesOf(first, to, vector).forEach((similarity, i) => {
         if (similarity !== undefined) hits.push({ chunk: first + i, similarity });
       });

@@ -64,13 +64,21 @@ describe('CorpusIndex', () => {
     const graph = VectorIndex.create(3, 4);
     for (const run of runVectors(rows, flat, 3)) graph.add(10 + run.first, run.vector);
     index.vectors = graph;
-    index.sentenceVectors = new SentenceVectors((_, from, to) => flat.slice(from * 3, to * 3), 3);
+    const reads: number[][] = [];
+    index.sentenceVectors = new SentenceVectors(
+      (_, from, to) => (reads.push([from, to]), flat.slice(from * 3, to * 3)),
+      3,
+    );
     expect(index.vectors.count).toBe(2);
     expect(index.paragraphChunks(2)).toEqual({ from: 1, to: 3 });
     expect(index.paragraphChunks(0)).toEqual({ from: 0, to: 1 });
     const hits = index.denseSearch(Float32Array.from([0, 0, 1]), 2);
     expect(hits.map((h) => h.chunk)).toEqual([2, 1]);
     expect(hits[0]!.similarity).toBeCloseTo(0.8, 5);
+    // The title is a run of one sentence: the graph's similarity is its own, and its row is never read.
+    expect(index.denseSearch(Float32Array.from([1, 0, 0]), 3)[0]).toMatchObject({ chunk: 0 });
+    expect(index.denseSearch(Float32Array.from([1, 0, 0]), 3)[0]!.similarity).toBeCloseTo(1, 5);
+    expect(reads.filter(([from]) => from === 0)).toEqual([]);
     expect(index.similaritiesOf(0, 2, Float32Array.from([1, 0, 0]))).toEqual([1, 0]);
     expect(index.bestSentenceSimilarities('a', [Float32Array.from([0, 1, 0])])![0]).toBeCloseTo(0.8, 5);
   });
