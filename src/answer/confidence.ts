@@ -30,6 +30,7 @@ import {
   onlyChanges,
   onlySumsReceived,
   reportYears,
+  statesChange,
   statesDuration,
   statesShare,
   sumsOfMoney,
@@ -376,7 +377,7 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "Which university has the best engineering school?": a passage naming no extreme does not say which.
   if (q.superlative && !hasSuperlative(shown.quoted)) return false;
   // "Why did the number of components go down from last year?": a passage stating no change does not say why it changed.
-  if (q.changeVerb && !STATES_CHANGE.test(shown.quoted)) return false;
+  if (q.changeVerb && !statesChange(shown.quoted)) return false;
   if (!shown.named.every((t) => shown.context.has(t))) return false;
   // "What does service canada use notify for?" is not answered by what Health Canada uses it for.
   if (shown.unmentioned?.().length) return false;
@@ -560,9 +561,6 @@ export function spellsOut(text: string, abbreviation: string): boolean {
     return false;
   });
 }
-
-const STATES_CHANGE =
-  /\b(?:increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|grow|growth|shr[iau]nk|dropp?|declin|climb|jump|doubl|halv|up from|down from|compared|more than|fewer|less than|higher|lower|from\s[^.;]{0,40}\sto\s|reduc|expand|improv|gain|loss|lost|added|cut)/i;
 
 /** Whether the quote's figure is measured as the question asks: in its unit, as a length of time, a rate, a share. */
 function measuresAsAsked(q: QuestionAnalysis, shown: Shown): boolean {

@@ -272,6 +272,17 @@ export function onlyChanges(text: string): boolean {
   return inChanges >= figures;
 }
 
+const STATES_CHANGE =
+  /\b(?:increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|grow|growth|shr[iau]nk|dropp?|declin|climb|jump|doubl|halv|up from|down from|compared|more than|fewer|less than|higher|lower|from\s[^.;]{0,40}\sto\s|reduc|expand|improv|gain|loss|lost|added|cut)/i;
+
+/**
+ * True when a text states a change of something: a verb or noun of change ("fell", "growth", "doubled"), a comparison
+ * ("fewer", "compared", "up from") or a span ("from 160 to 152").
+ */
+export function statesChange(text: string): boolean {
+  return STATES_CHANGE.test(text);
+}
+
 /** Numbers written as words, as index terms ("nine supervision circulars"). */
 export const NUMBER_TERMS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen half twice'

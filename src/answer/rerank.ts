@@ -258,10 +258,10 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.
   if (!q.terms.includes('ask') && REPORTED_QUESTION.test(s.text)) cue -= NOT_AN_ANSWER;
   if (CALL_TO_READER.test(s.text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t))) cue -= NOT_AN_ANSWER;
-  // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a
-  // negated sentence.
   // "Is training mandatory in most agencies?" is answered by the share that has it ("only 27% of agencies …").
   if (q.proportion && statesShare(s.text)) cue += w.figure / 2;
+  // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a
+  // negated sentence.
   if (q.negated) cue += isNegated(s.text) ? w.polarity : -w.polarity;
   // …and a count of what is done is not a count of what is not done.
   else if (q.figureKind === 'count' && isNegated(s.text)) cue -= w.polarity;
