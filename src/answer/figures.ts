@@ -272,8 +272,13 @@ export function onlyChanges(text: string): boolean {
   return inChanges >= figures;
 }
 
-const STATES_CHANGE =
-  /\b(?:increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|grow|growth|shr[iau]nk|dropp?|declin|climb|jump|doubl|halv|up from|down from|compared|more than|fewer|less than|higher|lower|from\s[^.;]{0,40}\sto\s|reduc|expand|improv|gain|loss|lost|added|cut)/i;
+/** Verbs of a change of amount, as word beginnings for a pattern ("fell", "doubled", "declining"). */
+export const CHANGE_VERBS = String.raw`increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|shr[iau]nk|dropp?|declin|climb|jump|plummet|soar|doubl|halv`;
+
+const STATES_CHANGE = new RegExp(
+  String.raw`\b(?:${CHANGE_VERBS}|grow|up from|down from|compared|more than|fewer|less than|higher|lower|from\s[^.;]{0,40}\sto\s|reduc|expand|improv|gain|loss|lost|added|cut)`,
+  'i',
+);
 
 /**
  * True when a text states a change of something: a verb or noun of change ("fell", "growth", "doubled"), a comparison

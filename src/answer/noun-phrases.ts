@@ -188,7 +188,7 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
   });
 }
 
-/** A dash within a dozen words of the term, then "a"/"an", a noun phrase and what it does ("—a method that …"). */
+/** A dash in the same clause as the term (within 100 characters), then "a"/"an", a noun phrase and what it does ("—a method that …"). */
 const DASH_APPOSITION = /^[^.;:—–]{0,100}?\s*[—–]\s*an?\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:that|which|to|for)\s/u;
 
 /** A gloss in brackets, in lower case, with the space before it ("ex parte (automatic) renewal"; not "(ACP)"). */

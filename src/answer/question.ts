@@ -6,6 +6,7 @@ import { documentFieldsAsked } from './document-fields.js';
 import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import {
+  CHANGE_VERBS,
   hasSuperlative,
   isNegated,
   monthsIn,
@@ -215,8 +216,10 @@ const CHANGE_ASKED =
   /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
 
 /** A verb of change: the question asks how or why something changed ("go down", "increased"). */
-const CHANGE_VERB =
-  /\b(?:number|amount|count|total|share|percentage|rate|level|figure|score)s?\b(?:\s+[\p{L}-]+){0,4}?\s+(?:go(?:es|ing)?|went|gone)\s+(?:up|down)\b|\b(?:increas|decreas|ris(?:e|es|en|ing)\b|rose\b|fell\b|fall(?:s|en|ing)?\b|grew\b|grow(?:s|n|ing)?\b|shr[iau]nk|dropp?|declin|climb|jump|plummet|soar|doubl|halv)/iu;
+const CHANGE_VERB = new RegExp(
+  String.raw`\b(?:number|amount|count|total|share|percentage|rate|level|figure|score)s?\b(?:\s+[\p{L}-]+){0,4}?\s+(?:go(?:es|ing)?|went|gone)\s+(?:up|down)\b|\b(?:${CHANGE_VERBS}|grow(?:s|n|ing)?\b)`,
+  'iu',
+);
 /** A yes-or-no question (an auxiliary first) about most, the majority, half or few of a group ("… in most agencies?"). */
 const PROPORTION_ASKED =
   /^\s*(?:is|are|was|were|do|does|did|have|has|can|will)\b.*\b(?:most|the majority of|half(?: of)?|few)\s+(?:of\s+(?:the\s+)?)?(?:[\p{L}-]+\s+)?[\p{L}-]+s\b/iu;

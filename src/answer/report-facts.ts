@@ -70,8 +70,8 @@ export class ReportFacts {
     // A number of a title ("Section 508") names its report only when no word does: "How well do the websites in Zuoyun
     // conform to Section 508?" is about Zuoyun.
     const byWords = this.namedByWords(q, (t) => /^\p{L}{3,}$/u.test(t));
-    if (byWords !== undefined) return byWords ?? undefined;
-    return this.namedByWords(q, (t) => /^\d{2,}$/.test(t) && !isYear(t)) ?? undefined;
+    if (byWords === null) return undefined; // words naming several reports name none
+    return byWords ?? this.namedByWords(q, (t) => /^\d{2,}$/.test(t) && !isYear(t)) ?? undefined;
   }
 
   /** The one report the question's words that `may` accepts name, null when they name several. */
