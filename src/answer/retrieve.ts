@@ -43,7 +43,14 @@ export async function retrieve(
 ): Promise<Candidates> {
   const { hits: dense, vector } = await denseCandidates(index, embedder, question, t);
   const mark = performance.now();
-  const lexical = index.lexical.search(concepts.flatMap(conceptTerms), CANDIDATES, searchWeights(concepts), inScope);
+  const lexical = index.lexical.search(
+    concepts.flatMap(conceptTerms),
+    CANDIDATES,
+    searchWeights(concepts),
+    inScope,
+    // A concept's readings are alternatives: three synonyms of one word in a sentence count as the word once.
+    concepts.map((c) => c.senses),
+  );
   t.lexicalSearch = performance.now() - mark;
   const lexicalIds = lexical.map((h) => h.doc);
   return {

@@ -241,12 +241,15 @@ export class LexicalIndex {
    * the `limit`-th best so far are not read through but only looked up for the documents the others find, and a window
    * where no document can enter is passed over. Documents of one report are neighbours, so a report's own words are
    * bounded where the report is not. At 10,000 reports most of a question's postings are of words in half the sentences.
+   * @param alternatives the terms that are other words for one thing: per concept its readings, each its words' forms
+   *   (Concept.senses); a document counts each concept's best reading once (max-score.ts alternativesScore)
    */
   search(
     terms: string[],
     limit: number,
     termWeights?: Map<string, number>,
     accept?: (doc: number) => boolean,
+    alternatives?: string[][][][],
   ): LexicalHit[] {
     const { offsets } = this.data;
     // Scores are summed in this order (heaviest first) whatever is skipped, so a document scores the same in any search.
@@ -262,7 +265,11 @@ export class LexicalIndex {
       })
       .sort((x, y) => y.weight - x.weight || x.id - y.id);
     if (limit <= 0 || !lists.length) return [];
-    return new MaxScore(lists, limit, this.norms, this.scratch, accept).run();
+    const at = new Map(lists.map((list, i) => [this.data.terms[list.id]!, i]));
+    const groups = alternatives?.map((readings) =>
+      readings.map((reading) => reading.map((forms) => forms.flatMap((t) => at.get(t) ?? [])).filter((w) => w.length)),
+    );
+    return new MaxScore(lists, limit, this.norms, this.scratch, accept, groups).run();
   }
 
   /**

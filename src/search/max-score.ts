@@ -75,6 +75,52 @@ function share(weight: number, scaledTf: number, norm: number): number {
   return (weight * tf) / (tf + norm);
 }
 
+/**
+ * Lists that are other words for one thing: per concept of a question, its readings (the word, its synonyms), each a
+ * sequence of words, each word the lists of its forms (indices into the search's lists).
+ */
+export type Alternatives = number[][][][];
+
+/**
+ * A document's score when some lists are alternatives: each concept adds its best reading (the sum of its words' best
+ * forms), as a query language's synonym operator does, so a sentence holding three synonyms of "easier" ("clean", "simple",
+ * "user-friendly") counts "easier" once, not three times over a sentence holding "onboarding" and "clients". A list
+ * counts once, in the first concept whose best reading holds it; a list in no concept adds its share. Never more than
+ * the plain sum of `shares` (which MaxScore's bounds assume). Pure; `used` is scratch space, left zeroed.
+ * @param shares each list's share of the document's score (0 where it has none)
+ */
+export function alternativesScore(alternatives: Alternatives, shares: Float64Array, used: Uint8Array): number {
+  // used: 1 counted in a concept, 2 in some concept, 4 taken by the reading being summed (a word twice in one reading,
+  // "day to day", counts once).
+  let score = 0;
+  for (const readings of alternatives) {
+    let best = 0;
+    let bestReading: number[][] | undefined;
+    for (const reading of readings) {
+      let sum = 0;
+      for (const forms of reading) {
+        let pick = -1;
+        for (const i of forms) if (!(used[i]! & 5) && (pick < 0 || shares[i]! > shares[pick]!)) pick = i;
+        if (pick < 0) continue;
+        used[pick] = used[pick]! | 4;
+        sum += shares[pick]!;
+      }
+      for (const forms of reading) for (const i of forms) used[i] = used[i]! & ~4;
+      if (sum > best) [best, bestReading] = [sum, reading];
+    }
+    for (const forms of bestReading ?? []) for (const i of forms) used[i] = 1;
+    score += best;
+  }
+  // (Every list of a concept is marked, counted or not: only lists in none add their share below.)
+  for (const readings of alternatives)
+    for (const reading of readings) for (const forms of reading) for (const i of forms) used[i] = used[i]! | 2;
+  for (let i = 0; i < shares.length; i++) {
+    if (!used[i]) score += shares[i]!;
+    used[i] = 0;
+  }
+  return score;
+}
+
 /** One search's block-max MaxScore, window by window (see LexicalIndex.search). */
 export class MaxScore {
   private readonly top: TopDocuments;
@@ -90,10 +136,18 @@ export class MaxScore {
     private readonly norms: Float32Array,
     private readonly scratch: Scratch,
     private readonly accept?: (doc: number) => boolean,
+    /** Lists that are alternatives (alternativesScore): a document's score is then no more than their sum. */
+    private readonly alternatives?: Alternatives,
   ) {
     this.top = new TopDocuments(limit);
     this.upTo = new Float64Array(lists.length);
+    this.shares = new Float64Array(lists.length);
+    this.used = new Uint8Array(lists.length);
   }
+
+  /** Each list's share of the document being scored exactly, and alternativesScore's scratch. */
+  private readonly shares: Float64Array;
+  private readonly used: Uint8Array;
 
   run(): LexicalHit[] {
     const { top, upTo } = this;
@@ -170,14 +224,25 @@ export class MaxScore {
     }
   }
 
-  /** The document's score summed in the lists' order, so the same in any search whatever was skipped. */
+  /**
+   * The document's score summed in the lists' order, so the same in any search whatever was skipped; with
+   * alternatives, each concept's best reading (alternativesScore). The bounds that skip documents hold either way: no
+   * score is more than the sum.
+   */
   private exactScore(doc: number): number {
+    const { lists, shares } = this;
     let score = 0;
-    for (const { weight, docs, tfs } of this.lists) {
+    for (let i = 0; i < lists.length; i++) {
+      const { weight, docs, tfs } = lists[i]!;
       const p = lowerBound(docs, doc, 0, docs.length);
-      if (p < docs.length && docs[p] === doc) score = score + share(weight, tfs[p]!, this.norms[doc]!) + 1e-12;
+      shares[i] = 0;
+      if (p < docs.length && docs[p] === doc) {
+        const s = share(weight, tfs[p]!, this.norms[doc]!);
+        score = score + s + 1e-12;
+        shares[i] = s + 1e-12;
+      }
     }
-    return score;
+    return this.alternatives ? alternativesScore(this.alternatives, shares, this.used) : score;
   }
 }
 

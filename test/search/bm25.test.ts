@@ -64,6 +64,49 @@ describe('LexicalIndex', () => {
     expect(pruned).toBeGreaterThan(100); // the queries had documents to leave out
   });
 
+  it("counts one concept's readings once: three synonyms of a word do not outweigh two words asked", () => {
+    const b = new LexicalIndexBuilder();
+    b.add([{ terms: ['interfac', 'clean', 'simpl', 'smooth'], weight: 1 }]); // 0: three other words for "easier"
+    b.add([{ terms: ['streamlin', 'onboard', 'client'], weight: 1 }]); // 1: "onboarding" and "clients"
+    b.add([{ terms: ['onboard', 'servic'], weight: 1 }]);
+    for (let d = 0; d < 12; d++) b.add([{ terms: d % 3 ? ['report', 'servic'] : ['client', 'servic'], weight: 1 }]);
+    const index = b.build();
+    const terms = ['easi', 'clean', 'simpl', 'smooth', 'onboard', 'client'];
+    const weights = new Map(terms.map((t) => [t, ['clean', 'simpl', 'smooth'].includes(t) ? 0.8 : 1]));
+    const concepts = [[[['easi']], [['clean']], [['simpl']], [['smooth']]], [[['onboard']]], [[['client']]]];
+    expect(index.search(terms, 2, weights).map((h) => h.doc)).toEqual([0, 1]); // summed, the synonyms win
+    const hits = index.search(terms, 3, weights, undefined, concepts);
+    expect(hits[0]!.doc).toBe(1);
+    // The synonyms' document scores its best one alone.
+    expect(hits.find((h) => h.doc === 0)!.score).toBeCloseTo(index.search(['simpl'], 1, weights)[0]!.score, 9);
+  });
+
+  it('stays exact with alternatives: a concept scores its best reading, and what it skips could never enter', () => {
+    const random = seededRandom(5);
+    const word = (): string => `w${Math.floor(1 / (random() + 0.002))}`;
+    const builder = new LexicalIndexBuilder();
+    for (let d = 0; d < 3000; d++)
+      builder.add([{ terms: Array.from({ length: 3 + Math.floor(random() * 12) }, word), weight: 1 }]);
+    const index = builder.build();
+    let pruned = 0;
+    for (let q = 0; q < 100; q++) {
+      // Two or three concepts, each a word and its other words (one of two words, or one form of two).
+      const concepts = Array.from({ length: 2 + (q % 2) }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+          random() < 0.3 ? [[word()], [word()]] : [[word(), word()]],
+        ),
+      );
+      const terms = concepts.flat(3);
+      const weights = new Map(terms.map((t) => [t, 0.3 + random()]));
+      const limit = 1 + Math.floor(random() * 20);
+      const all = index.search(terms, index.size, weights, undefined, concepts);
+      const top = index.search(terms, limit, weights, undefined, concepts);
+      expect(top).toEqual(all.slice(0, limit));
+      if (all.length > limit) pruned++;
+    }
+    expect(pruned).toBeGreaterThan(50);
+  });
+
   it('stays exact over many windows of documents, read from its file, with words bounded where their report is', () => {
     // 100 "reports" of 400 sentences: each report's own words, words of a few reports, and words of every report.
     const random = seededRandom(11);

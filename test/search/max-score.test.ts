@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { lowerBound, MaxScore, TF_SCALE, WINDOW, type TermList } from '../../src/search/max-score.js';
+import {
+  alternativesScore,
+  lowerBound,
+  MaxScore,
+  TF_SCALE,
+  WINDOW,
+  type TermList,
+} from '../../src/search/max-score.js';
 
 /** Terms over `n` documents, each in a share of them, with its per-window maxima made as LexicalIndex makes them. */
 function termLists(n: number, norms: Float32Array, random: () => number): TermList[] {
@@ -49,6 +56,24 @@ describe('MaxScore', () => {
       expect(top).toEqual(brute.slice(0, limit));
       expect(scratch.scores.every((x) => x === 0) && scratch.found.every((x) => x === 0)).toBe(true); // left clean
     }
+  });
+
+  it("scores each concept by its best reading, each list once, never more than the lists' sum", () => {
+    const shares = Float64Array.from([1, 3, 2, 0.5, 4]);
+    const used = new Uint8Array(5);
+    // Concept A: lists 0 | 1 | 2 (three words for one thing); concept B: list 1 or the phrase 3 + 3 (a word twice);
+    // list 4 in no concept.
+    const score = alternativesScore(
+      [
+        [[[0]], [[1]], [[2]]],
+        [[[1]], [[3], [3]]],
+      ],
+      shares,
+      used,
+    );
+    expect(score).toBe(3 + 0.5 + 4); // A's best (list 1), B's left (list 3, once), list 4
+    expect(score).toBeLessThanOrEqual(shares.reduce((a, b) => a + b));
+    expect(used.every((x) => x === 0)).toBe(true); // left clean
   });
 
   it('finds where a document is or would be in sorted postings', () => {
