@@ -48,6 +48,8 @@ export interface QuestionAnalysis {
   wantsName: boolean;
   /** "Which states …?", "which city …": the answer is a place, named. */
   wantsPlace?: boolean | undefined;
+  /** It asks for places, plural ("which countries …", 哪些国家): a passage naming several answers it. */
+  wantsPlaces?: boolean | undefined;
   /** "Last year" is asked of (not compared with): the year before the report's own. */
   lastYear?: boolean | undefined;
   /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
@@ -207,6 +209,9 @@ const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|
  */
 const CHANGE_OR_MEASURE =
   /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
+/** "Which countries …", "what cities …", 哪些国家: places asked for by their kind (PLACE_ASKED, plural). */
+const PLACES_ASKED =
+  /\b(?:which|what)\s+(?:\w+\s+)?(?:states|countries|cities|provinces|nations)\b(?!\s+(?:agenc|department|office|law|level))|哪些(?:国家|城市|省|州)/i;
 /** "Which countries …", "what city …", 哪个国家: a place asked for by its kind. */
 const PLACE_ASKED =
   /\b(?:which|what)\s+(?:\w+\s+)?(?:states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(?:个|些)?(?:国家|城市|省|州)/i;
@@ -680,6 +685,7 @@ function measures(
   | 'lastYear'
   | 'yearSaid'
   | 'wantsPlace'
+  | 'wantsPlaces'
 > {
   const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   return {
@@ -687,6 +693,7 @@ function measures(
     changeVerb: CHANGE_VERB.test(question),
     proportion: PROPORTION_ASKED.test(question),
     wantsPlace: PLACE_ASKED.test(question),
+    wantsPlaces: PLACES_ASKED.test(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),

@@ -185,6 +185,7 @@ export class SentenceRanker {
         headingTerms: evidence.headingTerms,
         reportTerms: this.facts.title(report).names,
         forwardLooking: evidence.forwardLooking,
+        places: q.wantsPlaces ? this.facts.placesIn(text).length : undefined,
         yearsAsked,
         period: years.period,
         related: related[i],

@@ -128,6 +128,8 @@ export interface SentenceEvidence {
   period?: number;
   /** The sentence stands in a section about what is to come (question.ts isForwardLooking). */
   forwardLooking?: boolean;
+  /** How many places it names (vocabulary.ts placeNames), for a question asking which places. */
+  places?: number | undefined;
   /** Relatedness of the sentence and of its paragraph's best sentence (confidence.ts), when dense retrieval ran. */
   related?: number | undefined;
   paragraphRelated?: number | undefined;
@@ -258,8 +260,7 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.
   if (!q.terms.includes('ask') && REPORTED_QUESTION.test(s.text)) cue -= NOT_AN_ANSWER;
   if (CALL_TO_READER.test(s.text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t))) cue -= NOT_AN_ANSWER;
-  // "Is training mandatory in most agencies?" is answered by the share that has it ("only 27% of agencies …").
-  if (q.proportion && statesShare(s.text)) cue += w.figure / 2;
+  cue += shapeCue(q, s, w);
   // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a
   // negated sentence.
   if (q.negated) cue += isNegated(s.text) ? w.polarity : -w.polarity;
@@ -279,6 +280,15 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   if (q.timeFrame === 'future') cue += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) cue -= w.timeFrame;
   return cue;
+}
+
+/** Half the figure weight for a sentence of the shape the question asks for: a list of places, a share. */
+function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
+  // "Which provinces are in the notify pilot?" asks for several: a sentence naming several places ("… the provinces of
+  // British Columbia and Nova Scotia") answers more than one naming one.
+  if (q.wantsPlaces && (s.places ?? 0) >= 2) return w.figure / 2;
+  // "Is training mandatory in most agencies?" is answered by the share that has it ("only 27% of agencies …").
+  return q.proportion && statesShare(s.text) ? w.figure / 2 : 0;
 }
 
 /**

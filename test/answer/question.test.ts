@@ -583,6 +583,13 @@ describe('a change is not a level', () => {
     expect(analyzeQuestion('how many states took part?').wantsPlace).toBe(false);
   });
 
+  it('"which countries", 哪些国家 ask for several places; "which city" for one', () => {
+    expect(analyzeQuestion('which countries is HK trying to sign investment deals with?').wantsPlaces).toBe(true);
+    expect(analyzeQuestion('哪些国家签了协议？').wantsPlaces).toBe(true);
+    expect(analyzeQuestion('which city is getting the new trade office?').wantsPlaces).toBe(false);
+    expect(analyzeQuestion('which states agencies took part?').wantsPlaces).toBe(false); // a body
+  });
+
   it('a question about a change says so', () => {
     expect(analyzeQuestion('did air quality improve on 2022?').asksChange).toBe(true);
     expect(analyzeQuestion('is the figure up or down?').asksChange).toBe(true);

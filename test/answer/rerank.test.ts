@@ -48,6 +48,44 @@ const score = (question: string, text: string): number =>
     () => 1,
   ).score;
 
+describe('places asked for', () => {
+  it('"which provinces …" prefers the sentence naming several places to one naming one or none', () => {
+    const q = analyzeQuestion('which provinces are in the notify pilot');
+    const text = 'In May 2023, we partnered with two provinces for the Notify pilot.';
+    const several = scoreSentence(
+      q,
+      { ...sentence(text), places: 2 },
+      () => 1,
+      () => 1,
+    ).score;
+    expect(several).toBeGreaterThan(
+      scoreSentence(
+        q,
+        { ...sentence(text), places: 1 },
+        () => 1,
+        () => 1,
+      ).score,
+    );
+    // "Which province …" asks for one: no preference.
+    const one = analyzeQuestion('which province signed an agreement on the notify pilot');
+    expect(
+      scoreSentence(
+        one,
+        { ...sentence(text), places: 2 },
+        () => 1,
+        () => 1,
+      ).score,
+    ).toBe(
+      scoreSentence(
+        one,
+        { ...sentence(text), places: 1 },
+        () => 1,
+        () => 1,
+      ).score,
+    );
+  });
+});
+
 describe('quoted words', () => {
   const weigh = { concept: () => 1, term: () => 1 };
 
