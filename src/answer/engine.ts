@@ -132,12 +132,8 @@ export class AnswerEngine {
     const { embedder } = options;
     if (embedder && index.vectors && embedder.dim !== index.vectors.dim)
       throw new DimensionMismatchError(index.vectors.dim, embedder.dim);
-    this.facts = new ReportFacts(
-      index,
-      (text) => this.vocabulary().names(text, true),
-      (text) => this.vocabulary().placeNames(text),
-    );
-    this.ranker = new SentenceRanker(index, this.facts, options.weights);
+    this.facts = new ReportFacts(index, (text) => this.vocabulary().names(text, true));
+    this.ranker = new SentenceRanker(index, this.facts, options.weights, (text) => this.vocabulary().placeNames(text));
   }
 
   /**

@@ -34,6 +34,8 @@ export class SentenceRanker {
     private readonly index: CorpusIndex,
     private readonly facts: ReportFacts,
     private readonly weights: Weights = WEIGHTS,
+    /** The places a text names (search/vocabulary.ts placeNames), for a question asking which places. */
+    private readonly placesIn: (text: string) => string[] = () => [],
   ) {}
 
   /**
@@ -185,7 +187,7 @@ export class SentenceRanker {
         headingTerms: evidence.headingTerms,
         reportTerms: this.facts.title(report).names,
         forwardLooking: evidence.forwardLooking,
-        places: q.wantsPlaces ? this.facts.placesIn(text).length : undefined,
+        places: q.wantsPlaces ? this.placesIn(text).length : undefined,
         yearsAsked,
         period: years.period,
         related: related[i],

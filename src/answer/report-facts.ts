@@ -40,8 +40,6 @@ export class ReportFacts {
   constructor(
     private readonly index: CorpusIndex,
     private readonly namesOf: (text: string) => string[],
-    /** The places a text names (search/vocabulary.ts placeNames). */
-    readonly placesIn: (text: string) => string[] = () => [],
   ) {}
 
   /**

@@ -88,10 +88,16 @@ export type Alternatives = number[][][][];
  * counts once, in the first concept whose best reading holds it; a list in no concept adds its share. Never more than
  * the plain sum of `shares` (which MaxScore's bounds assume). Pure; `used` is scratch space, left zeroed.
  * @param shares each list's share of the document's score (0 where it has none)
+ * @param inConcept 1 for each list in some concept (conceptMembers: the same for every document of a search)
  */
-export function alternativesScore(alternatives: Alternatives, shares: Float64Array, used: Uint8Array): number {
-  // used: 1 counted in a concept, 2 in some concept, 4 taken by the reading being summed (a word twice in one reading,
-  // "day to day", counts once).
+export function alternativesScore(
+  alternatives: Alternatives,
+  shares: Float64Array,
+  used: Uint8Array,
+  inConcept = conceptMembers(alternatives, shares.length),
+): number {
+  // used: 1 counted in a concept, 4 taken by the reading being summed (a word twice in one reading, "day to day",
+  // counts once).
   let score = 0;
   for (const readings of alternatives) {
     let best = 0;
@@ -111,14 +117,19 @@ export function alternativesScore(alternatives: Alternatives, shares: Float64Arr
     for (const forms of bestReading ?? []) for (const i of forms) used[i] = 1;
     score += best;
   }
-  // (Every list of a concept is marked, counted or not: only lists in none add their share below.)
-  for (const readings of alternatives)
-    for (const reading of readings) for (const forms of reading) for (const i of forms) used[i] = used[i]! | 2;
   for (let i = 0; i < shares.length; i++) {
-    if (!used[i]) score += shares[i]!;
+    if (!inConcept[i]) score += shares[i]!;
     used[i] = 0;
   }
   return score;
+}
+
+/** 1 for each of `n` lists that some concept of `alternatives` holds, counted or not; 0 for the others. */
+export function conceptMembers(alternatives: Alternatives, n: number): Uint8Array {
+  const members = new Uint8Array(n);
+  for (const readings of alternatives)
+    for (const reading of readings) for (const forms of reading) for (const i of forms) members[i] = 1;
+  return members;
 }
 
 /** One search's block-max MaxScore, window by window (see LexicalIndex.search). */
@@ -143,11 +154,13 @@ export class MaxScore {
     this.upTo = new Float64Array(lists.length);
     this.shares = new Float64Array(lists.length);
     this.used = new Uint8Array(lists.length);
+    this.inConcept = alternatives && conceptMembers(alternatives, lists.length);
   }
 
-  /** Each list's share of the document being scored exactly, and alternativesScore's scratch. */
+  /** Each list's share of the document being scored exactly, alternativesScore's scratch, and its concepts' lists. */
   private readonly shares: Float64Array;
   private readonly used: Uint8Array;
+  private readonly inConcept?: Uint8Array | undefined;
 
   run(): LexicalHit[] {
     const { top, upTo } = this;
@@ -242,7 +255,7 @@ export class MaxScore {
         shares[i] = s + 1e-12;
       }
     }
-    return this.alternatives ? alternativesScore(this.alternatives, shares, this.used) : score;
+    return this.alternatives ? alternativesScore(this.alternatives, shares, this.used, this.inConcept) : score;
   }
 }
 
