@@ -42,7 +42,7 @@ try {
   execFileSync('mkfifo', [join(corpus, 'pipe.txt')]);
   const run = spawnSync(
     '/usr/bin/time',
-    ['-f', 'TIME %e s, peak RSS %M KB', process.execPath, join(REPO, 'scripts/launch.mjs'), 'ingest'],
+    ['-f', 'TIME %e s, peak RSS %M KB', process.execPath, join(REPO, 'scripts/launch.cjs'), 'ingest'],
     {
       cwd: REPO,
       encoding: 'utf8',

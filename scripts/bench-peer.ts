@@ -1,5 +1,6 @@
 /**
- * `npm run bench:peer`: one question answered by a whole process, the compiled `ask` CLI against
+ * `npm run bench:peer`: one question answered by a whole process, the `ask` CLI as `npm run ask` starts it
+ * (`node scripts/launch.cjs ask`: its up-to-date check, then the bundled script through V8's code cache) against
  * a minimal MiniSearch CLI that rebuilds its index on every run (scripts/peer-minisearch.mjs),
  * alternating A B A B… and taking the ratio pair by pair (the machine's speed drifts). Lexical
  * (EMBEDDING_MODEL=none, also through `npm run -s ask`) and with the bundled offline model;
@@ -35,11 +36,11 @@ for (const [label, model] of [
 ] as const) {
   const env = { EMBEDDING_MODEL: model, DATA_DIR: mkdtempSync(join(tmpdir(), 'rqb-peer-')) };
   process.once('exit', () => rmSync(env.DATA_DIR, { recursive: true, force: true }));
-  wall(['dist/bundle/ask.mjs', QUESTION], env); // builds the index once
+  wall(['scripts/launch.cjs', 'ask', QUESTION], env); // builds the index once
   const ask: number[] = [];
   const peer: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ask.push(wall(['dist/bundle/ask.mjs', QUESTION], env));
+    ask.push(wall(['scripts/launch.cjs', 'ask', QUESTION], env));
     peer.push(wall(['scripts/peer-minisearch.mjs', QUESTION], env));
   }
   const ratios = ask.map((a, i) => a / peer[i]!);
@@ -53,7 +54,7 @@ for (const [label, model] of [
     `| ${label}: start to running and exit (\`node dist/bundle/main.mjs\`, terminal mode, stdin closed; no peer) | ${median(starts).toFixed(0)} ms | | |`,
   );
   if (model !== 'none') continue;
-  // What a user types: npm's own start-up, then scripts/launch.mjs (its staleness check) and the bundled CLI.
+  // What a user types: npm's own start-up, then scripts/launch.cjs (its staleness check) and the bundled CLI.
   const viaNpm: number[] = [];
   const peer2: number[] = [];
   for (let i = 0; i < RUNS; i++) {

@@ -252,7 +252,7 @@ function main(argv: string[]): void {
     const env = envOf(model);
     const fullIngest = wholeProcess(['dist/bundle/ingest.mjs'], env);
     const asks = [1, 2, 3]
-      .map(() => wholeProcess(['dist/bundle/ask.mjs', 'How many administrative cases were there?'], env))
+      .map(() => wholeProcess(['scripts/launch.cjs', 'ask', 'How many administrative cases were there?'], env))
       .sort((x, y) => x.ms - y.ms);
     const measured = {
       ingest: fullIngest,
@@ -262,7 +262,7 @@ function main(argv: string[]): void {
     out[`${label} processes`] = measured;
     lines.push(
       `| full ingest, ${label} (\`node dist/bundle/ingest.mjs\`) | ${f(measured.ingest.ms)} s, peak RSS ${measured.ingest.peakRssMb} MB |${model === 'none' ? '' : ' < 30 min, peak < 1 GB |'}`,
-      `| one-question ask, ${label} (\`node dist/bundle/ask.mjs\`: up-to-date check, load, answer; median of 3) | ${f(measured.askMedian.ms, 2)} s, peak RSS ${measured.askMedian.peakRssMb} MB |${model === 'none' ? '' : ' < 2 s |'}`,
+      `| one-question ask, ${label} (\`node scripts/launch.cjs ask\`: up-to-date check, load, answer; median of 3) | ${f(measured.askMedian.ms, 2)} s, peak RSS ${measured.askMedian.peakRssMb} MB |${model === 'none' ? '' : ' < 2 s |'}`,
       `| no-op ingest, ${label} (whole process) | ${f(measured.noopIngest.ms, 2)} s |`,
     );
   }

@@ -1,5 +1,5 @@
 /**
- * `npm run build` (also run by `npm install` through "prepare", and by scripts/launch.mjs
+ * `npm run build` (also run by `npm install` through "prepare", and by scripts/launch.cjs
  * when sources changed): compiles src/ and the CLI entry points into dist/ with TypeScript
  * (incremental), then bundles each entry point with esbuild into dist/bundle/ (our modules in
  * a few files, packages left as imports; converters and other modules imported on demand stay
@@ -8,14 +8,14 @@
  * the compiled code spawns (the Chinese glossary builder) beside both.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, rmSync, utimesSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-/** Entry points: what scripts/launch.mjs runs. */
+/** Entry points: what scripts/launch.cjs runs. */
 export const ENTRIES = {
   main: 'dist/src/main.js',
   ask: 'dist/scripts/ask.js',
@@ -34,9 +34,11 @@ if (result.status !== 0) {
 }
 copyFileSync(join(ROOT, 'src/search/glossary-build.mjs'), join(ROOT, 'dist/src/search/glossary-build.mjs'));
 rmSync(join(ROOT, 'dist/bundle'), { recursive: true, force: true });
+const { ask, ...modules } = ENTRIES;
 await build({
   absWorkingDir: ROOT,
-  entryPoints: ENTRIES,
+  // The modules a process forks are entries too (src/paths.ts childEntry).
+  entryPoints: { ...modules, 'convert-child': 'dist/src/convert-child.js', 'ingest-child': 'dist/src/ingest-child.js' },
   bundle: true,
   splitting: true,
   platform: 'node',
@@ -46,6 +48,37 @@ await build({
   outExtension: { '.js': '.mjs' },
   logLevel: 'warning',
 });
+// The one-question CLI as one CommonJS script, which V8's code cache can serve (scripts/launch.cjs runs it through
+// scripts/code-cache.cjs). Packages stay imports, but for those only published as ES modules (a script cannot require
+// them before Node.js 20.19).
+const ESM_ONLY = ['stemmer'];
+const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: [ask],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  external: Object.keys(dependencies)
+    .filter((name) => !ESM_ONLY.includes(name))
+    .flatMap((name) => [name, `${name}/*`]),
+  outfile: 'dist/bundle/ask.cjs',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  logLevel: 'warning',
+});
+// Its imports of packages on demand (a converter, transformers.js) call the importModule scripts/code-cache.cjs gives it:
+// a script V8 compiled from a string cannot import() on Node.js 20 without an experimental flag. Run as a plain script,
+// it has import() itself.
+// import.meta.url is the script's own address, as each module's is when bundled as modules.
+const script = join(ROOT, 'dist/bundle/ask.cjs');
+const PRELUDE = [
+  "var importModule = typeof importModule === 'function' ? importModule : (s) => import(s);",
+  "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+];
+const text = readFileSync(script, 'utf8').replace(/(?<![\w$.])import\((?=")/g, 'importModule(');
+if (!text.startsWith('"use strict";\n'))
+  throw new Error('dist/bundle/ask.cjs: esbuild no longer opens with "use strict"');
+writeFileSync(script, text.replace('"use strict";\n', ['"use strict";', ...PRELUDE, ''].join('\n')));
 copyFileSync(join(ROOT, 'src/search/glossary-build.mjs'), join(ROOT, 'dist/bundle/glossary-build.mjs'));
 // The build's time stamp: newer than every source it compiled (tsc leaves it alone when nothing changed).
 const now = new Date();

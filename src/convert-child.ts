@@ -7,10 +7,10 @@
  * file. One child serves a whole ingest, started on the first file that needs converting.
  */
 import type { ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { convertReport, type Converted } from './corpus/files.js';
 import { describeError, ReportFileError } from './errors.js';
 import { loadThesaurus, type Thesaurus } from './search/thesaurus.js';
+import { childEntry } from './paths.js';
 
 export interface ConvertLimits {
   /** Time for any file, plus `msPerMb` per megabyte of it. */
@@ -25,7 +25,7 @@ export const CONVERT_LIMITS: ConvertLimits = { baseMs: 10_000, msPerMb: 5_000, h
 type Request = { name: string; bytes: Uint8Array };
 type Reply = { ok: true; converted: Converted } | { ok: false; reportFileReason?: string | undefined; message: string };
 
-const SELF = fileURLToPath(import.meta.url);
+const SELF = childEntry(import.meta.url, 'convert-child');
 const RUN = '--run-convert';
 
 /** How long a new child may take to start (Node.js, and tsx from the sources) before a file's time begins. */

@@ -5,10 +5,10 @@
  * copy of the model the bot answers with (the same id, so the same vectors). A process, not a
  * worker thread: the ONNX runtime's native module cannot be loaded twice in one process.
  */
-import { fileURLToPath } from 'node:url';
 import { ReportFileError } from './errors.js';
 import { ingest, type IngestSummary } from './ingest.js';
 import { loadEmbedder } from './search/embedder.js';
+import { childEntry } from './paths.js';
 
 export interface ChildIngestOptions {
   corpusDir: string;
@@ -24,7 +24,7 @@ type Reply =
   | { ok: true; summary: Omit<IngestSummary, 'errors'>; errors: { file: string; reason: string }[] }
   | { ok: false; message: string };
 
-const SELF = fileURLToPath(import.meta.url);
+const SELF = childEntry(import.meta.url, 'ingest-child');
 const RUN = '--run-ingest';
 
 /** Runs one ingest in a child process and resolves with its summary; the child ends with it. */
@@ -63,6 +63,8 @@ async function runChild(options: ChildIngestOptions): Promise<Reply> {
 if (process.argv[1] === SELF && process.argv[2] === RUN && process.send) {
   // The bot stopping (or dying) ends the ingest too: the index keeps its last complete generation.
   process.once('disconnect', () => process.exit(1));
-  const reply = await runChild(JSON.parse(process.argv[3] ?? '{}') as ChildIngestOptions);
-  process.send(reply, () => process.exit(0));
+  // No await at the top level: the one-question CLI is bundled as a script (scripts/build.mjs), where it cannot be.
+  void runChild(JSON.parse(process.argv[3] ?? '{}') as ChildIngestOptions).then((reply) =>
+    process.send!(reply, () => process.exit(0)),
+  );
 }
