@@ -22,7 +22,8 @@ export function runMain(main: () => Promise<number>, dataDir: () => string): voi
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      const storage = StorageError.from(error, dataDir());
+      // A configuration error first: reading where the data lives reads the configuration again.
+      const storage = error instanceof ConfigError ? undefined : StorageError.from(error, dataDir());
       if (storage) log.error(storage.message);
       else if (
         error instanceof ConfigError ||

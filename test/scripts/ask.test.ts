@@ -61,6 +61,12 @@ describe('npm run ask', () => {
     expect(r.stderr).toContain('usage: npm run ask -- [--json] "question"');
   });
 
+  it('a bad setting is one line naming it, and exit code 2 (configuration)', () => {
+    const r = ask(['How many mediation statements were issued?'], '', { LOG_LEVEL: 'warn' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('error: LOG_LEVEL must be "info" (the default) or "silent" (errors only).');
+  });
+
   it('does not need the bot token: a malformed one in the environment is ignored', () => {
     const r = ask(['--json', 'How many mediation statements were issued?'], '', { TELEGRAM_BOT_TOKEN: 'not-a-token' });
     expect(r.status).toBe(0);
