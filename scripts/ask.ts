@@ -4,7 +4,6 @@
  * question per line from stdin and prints one JSON object per line, in order.
  */
 import 'dotenv/config';
-import { createInterface } from 'node:readline';
 import { openRuntime } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { parseCli, runMain } from '../src/cli.js';
@@ -37,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(json ? `${JSON.stringify(toJson(answer))}\n` : `${toText(answer, process.stdout.isTTY)}\n`);
     return 0;
   }
+  // Loaded here: one question from the command line reads no lines.
+  const { createInterface } = await import('node:readline');
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     process.stdout.write(`${JSON.stringify(toJson(await engine.answer(line)))}\n`);
   }

@@ -1,15 +1,15 @@
 /**
  * Runs a CommonJS script through V8's code cache. A process that answers one question spends much of its time
  * compiling the code it runs (about 45 ms of 260 for `npm run ask`); the cache, written when a run ends
- * (`<script>.<hash of its text>.v8-cache` beside it, with every function that run compiled), lets the next runs skip
- * that. Named by the text, since V8 checks a cache against the script's length only. ES modules
+ * (`<script>.<its modification time and size>.v8-cache` beside it, with every function that run compiled), lets the
+ * next runs skip that. Named by the file's time, since V8 checks a cache against the script's length only (hashing the
+ * text would load node:crypto, 6 ms). ES modules
  * cannot use the cache on Node.js 20, hence a script (scripts/build.mjs bundles the one-question CLI as one). A cache
  * V8 rejects (another Node.js, another build) is written again; one that cannot be written (a read-only install) is
  * simply not used.
  */
 'use strict';
-const { createHash } = require('node:crypto');
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
@@ -17,7 +17,8 @@ const { Script } = require('node:vm');
 /** Runs `file` (an absolute path) as Node.js runs a CommonJS main script, its compiled code cached. */
 function runCached(file) {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = `${file}.${createHash('sha1').update(source).digest('hex').slice(0, 16)}.v8-cache`;
+  const { mtimeNs, size } = statSync(file, { bigint: true });
+  const cacheFile = `${file}.${mtimeNs.toString(36)}-${size.toString(36)}.v8-cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

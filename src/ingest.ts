@@ -34,7 +34,7 @@ import {
 } from './search/store.js';
 import { bestSimilarities } from './search/sentence-vectors.js';
 import { buildIndexes, writeWords } from './search/index-build.js';
-import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from './answer/confidence.js';
+import { calibrate, OFF_TOPIC_PROBES, offTopicSignature } from './answer/confidence.js';
 import { chunkTerms } from './search/corpus-index.js';
 import { acronymPairs } from './search/acronym-terms.js';
 import { tableContextOf } from './corpus/lists.js';
@@ -247,7 +247,7 @@ async function writeGeneration(store: IndexStore, at: GenerationWork): Promise<I
       nextLabel: full ? 0 : previous!.nextLabel,
       lexicalBytes: 0,
       builtAt: new Date().toISOString(),
-      offTopicProbes: model ? OFF_TOPIC_SIGNATURE : undefined,
+      offTopicProbes: model ? offTopicSignature() : undefined,
     };
     carryOver(writer, manifest, kept, previous, previousDir, !!model);
     const probeVectors = offTopicProbes(options.embedder);
@@ -362,7 +362,7 @@ function carryOver(
   previousDir: string | undefined,
   withVectors: boolean,
 ): void {
-  const sameProbes = previous?.offTopicProbes === OFF_TOPIC_SIGNATURE;
+  const sameProbes = previous?.offTopicProbes === offTopicSignature();
   for (const [id, entry] of Object.entries(kept)) {
     writer.carryOver(previousDir!, id, withVectors);
     manifest.reports[id] = sameProbes ? entry : { ...entry, offTopic: undefined };

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calibrate, OFF_TOPIC_PROBES, OFF_TOPIC_SIGNATURE } from '../src/answer/confidence.js';
+import { calibrate, OFF_TOPIC_PROBES, offTopicSignature } from '../src/answer/confidence.js';
 import { AnswerEngine } from '../src/answer/engine.js';
 import { IngestBusyError } from '../src/errors.js';
 import { acquireLock, ingest, passageText } from '../src/ingest.js';
@@ -399,7 +399,7 @@ describe('ingest with the tiny test model (dense path)', () => {
     await ingest({ corpusDir, dataDir, embedder });
     const store = new IndexStore(dataDir);
     const { index, manifest } = loadIndex(store)!;
-    expect(manifest.offTopicProbes).toBe(OFF_TOPIC_SIGNATURE);
+    expect(manifest.offTopicProbes).toBe(offTopicSignature());
     const id = 'zuoyun-2023-rule-of-law-report';
     const probes = await embedder.embed(OFF_TOPIC_PROBES, 'query');
     const live = calibrate(index.bestSentenceSimilarities(id, probes)!)!;
@@ -412,7 +412,7 @@ describe('ingest with the tiny test model (dense path)', () => {
     writeFileSync(join(corpusDir, 'zz-added.txt'), 'Added report.\n\nThe county opened 4 libraries and 2 courts.\n');
     await ingest({ corpusDir, dataDir, embedder });
     const after = store.manifest()!;
-    expect(after.offTopicProbes).toBe(OFF_TOPIC_SIGNATURE);
+    expect(after.offTopicProbes).toBe(offTopicSignature());
     expect(after.reports[id]!.offTopic).toBeUndefined();
     expect(after.reports['zz-added']!.offTopic?.sd).toBeGreaterThan(0);
   });

@@ -15,7 +15,7 @@ import { conceptsWith, conceptTerms } from '../search/concept.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
 import { isAttribution, isNameAlone, NAME_JOINERS } from '../corpus/lists.js';
 import { statesAddress } from '../corpus/parse.js';
-import { createHash } from 'node:crypto';
+import { createHash } from '../hash.js';
 import {
   figuresOfKind,
   hasFigure,
@@ -71,8 +71,15 @@ export const OFF_TOPIC_PROBES = [
   'What is a black hole?',
 ];
 
-/** Names the probe list: an index's stored off-topic levels count only when measured with these probes. */
-export const OFF_TOPIC_SIGNATURE = createHash('sha1').update(OFF_TOPIC_PROBES.join('\n')).digest('hex').slice(0, 12);
+let signature: string | undefined;
+/**
+ * Names the probe list: an index's stored off-topic levels count only when measured with these probes. Computed on
+ * first use, not when the module loads (a lexical question needs no hash).
+ */
+export function offTopicSignature(): string {
+  signature ??= createHash('sha1').update(OFF_TOPIC_PROBES.join('\n')).digest('hex').slice(0, 12);
+  return signature;
+}
 
 export interface Calibration {
   /** Mean and standard deviation of the best dense similarity reached by off-topic questions. */

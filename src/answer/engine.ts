@@ -37,7 +37,7 @@ import {
   mergePartAnswers,
   type Shown,
   OFF_TOPIC_PROBES,
-  OFF_TOPIC_SIGNATURE,
+  offTopicSignature,
   type Calibration,
   type Thresholds,
 } from './confidence.js';
@@ -191,7 +191,7 @@ export class AnswerEngine {
   /** A report's off-topic level as the ingest measured it, when with this model and these probes. */
   private storedCalibration(reportId: string): Calibration | undefined {
     const stored = this.index.offTopic;
-    if (stored?.model !== this.options.embedder?.id || stored?.probes !== OFF_TOPIC_SIGNATURE) return undefined;
+    if (stored?.model !== this.options.embedder?.id || stored?.probes !== offTopicSignature()) return undefined;
     const level = stored.of(reportId);
     return level && { offTopicMean: level.mean, offTopicSd: level.sd };
   }

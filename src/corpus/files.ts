@@ -2,7 +2,7 @@
  * Reading report files from CORPUS_DIR: the I/O edge of the corpus. Each bad file is
  * reported with its name and skipped; the others still load.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../hash.js';
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { ConfigError, describeError, ReportFileError } from '../errors.js';

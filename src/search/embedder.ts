@@ -8,7 +8,7 @@
  * word vectors: the bundled offline model) is read directly (static-model.ts), without
  * transformers.js. When nothing loads, callers get a ModelUnavailableError and carry on lexically.
  */
-import { createHash } from 'node:crypto';
+import { createHash } from '../hash.js';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';

@@ -39,6 +39,7 @@ import { IndexError } from '../errors.js';
 import { GenerationWriter } from './generation-writer.js';
 import { OpenFiles, readFully } from './open-files.js';
 import {
+  bodyChecksum,
   checkedReportBody,
   eachPiece,
   FORMAT_VERSION,
@@ -46,7 +47,6 @@ import {
   readJson,
   TAIL_GRAPH,
   REBUILD,
-  sha1,
   writeFileDurable,
   type FailedConversion,
   type GenerationFiles,
@@ -148,11 +148,11 @@ export class IndexStore implements GenerationFiles {
   }
 
   /**
-   * A report's text and paragraphs (its id and metadata are in the manifest), checked against `expectedSha1` the first
+   * A report's text and paragraphs (its id and metadata are in the manifest), checked against `checksum` the first
    * time this store reads the file (a generation's files never change once written; a damaged one is found before any
    * of it is served).
    */
-  readReport(dir: string, id: string, expectedSha1?: string): ReportBody {
+  readReport(dir: string, id: string, checksum?: string): ReportBody {
     const path = this.reportPath(dir, id);
     let bytes: Buffer;
     try {
@@ -162,20 +162,20 @@ export class IndexStore implements GenerationFiles {
     }
     // Only the generation read last is remembered: a bot that takes in reports every day keeps no list of old ones.
     if (this.checkedReports.dir !== dir) this.checkedReports = { dir, files: new Set() };
-    const checked = `${id}\n${expectedSha1}`;
+    const checked = `${id}\n${checksum}`;
     const { files } = this.checkedReports;
-    const body = checkedReportBody(bytes, id, path, files.has(checked) ? undefined : expectedSha1);
-    if (expectedSha1) files.add(checked);
+    const body = checkedReportBody(bytes, id, path, files.has(checked) ? undefined : checksum);
+    if (checksum) files.add(checked);
     return body;
   }
 
   /**
-   * Notes a report file of generation `dir` as checked against `expectedSha1` (checkReportsAhead did): its first read
+   * Notes a report file of generation `dir` as checked against `checksum` (checkReportsAhead did): its first read
    * by a question then only decodes it.
    */
-  markChecked(dir: string, id: string, expectedSha1: string): void {
+  markChecked(dir: string, id: string, checksum: string): void {
     if (this.checkedReports.dir !== dir) this.checkedReports = { dir, files: new Set() };
-    this.checkedReports.files.add(`${id}\n${expectedSha1}`);
+    this.checkedReports.files.add(`${id}\n${checksum}`);
   }
 
   /**
@@ -239,7 +239,7 @@ export class IndexStore implements GenerationFiles {
     // Checksums of what the generation holds, so a damaged file is found before it is used (a new report's body, and
     // a carried-over one's from an index written before checksums; the others keep theirs).
     for (const [id, entry] of Object.entries(manifest.reports))
-      entry.bodySha1 ??= sha1(readFileSync(this.reportPath(writer.dir, id)));
+      if (bodyChecksum(entry) === undefined) entry.bodyCrc32 = crc32(readFileSync(this.reportPath(writer.dir, id)));
     // A graph taken over from the previous generation keeps its checksum (at 10,000 reports, 622 MB read again).
     const crcOf = (file: string): number | undefined => {
       if (!existsSync(join(writer.dir, file))) return undefined;

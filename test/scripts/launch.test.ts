@@ -64,6 +64,6 @@ describe('scripts/launch.cjs ask: the built CLI', () => {
         '12 mediation statements',
       );
     }
-    expect(readdirSync(join(REPO, 'dist/bundle')).some((f) => /^ask\.cjs\.\w+\.v8-cache$/.test(f))).toBe(true);
+    expect(readdirSync(join(REPO, 'dist/bundle')).some((f) => /^ask\.cjs\.[\w-]+\.v8-cache$/.test(f))).toBe(true);
   });
 });

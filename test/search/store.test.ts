@@ -1,15 +1,20 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest.js';
 import { LexicalIndexBuilder, PAGE } from '../../src/search/bm25.js';
 import { lexicalFileParts, writeLexicalFile } from '../../src/search/lexical-file.js';
+import { bodyChecksum } from '../../src/search/index-format.js';
 import { decodeReportBody } from '../../src/search/report-file.js';
 import { IndexStore } from '../../src/search/store.js';
 import { FilePostingPages } from '../../src/search/generation-writer.js';
 import { checkReportsAhead, loadIndex, readReportsAhead } from '../../src/search/load-index.js';
 import { NEW_REPORT, tempCorpus, tempDir } from '../helpers/fixtures.js';
+
+const sha1Of = (bytes: Buffer): string => createHash('sha1').update(bytes).digest('hex');
 
 describe('postings spilled to a scratch file', () => {
   it('build the same index as postings kept in memory, across pages and empty documents, and the file is gone after', () => {
@@ -114,23 +119,27 @@ describe('report texts read ahead', () => {
   });
 
   it("check a report file's checksum the first time a store reads it; a fresh store finds a file damaged since", () => {
-    const store = new IndexStore(dataDir);
-    const dir = store.current()!;
     const id = 'riverside-2024';
-    const sha1 = store.manifest()!.reports[id]!.bodySha1!;
     const file = fileOf(id);
     const good = readFileSync(file);
-    expect(store.readReport(dir, id, sha1).text).toContain('52000 books');
-    try {
-      const damaged = Buffer.from(good);
-      damaged[damaged.length - 1] = damaged.at(-1)! ^ 1;
-      writeFileSync(file, damaged);
-      expect(() => store.readReport(dir, id, sha1)).not.toThrow(); // checked once: a generation's files never change
-      expect(() => new IndexStore(dataDir).readReport(dir, id, sha1)).toThrow(/checksum does not match/);
-      // Only the generation read last is remembered: another (here the same directory, named otherwise) is checked.
-      expect(() => store.readReport(`${dir}/.`, id, sha1)).toThrow(/checksum does not match/);
-    } finally {
-      writeFileSync(file, good);
+    const entry = new IndexStore(dataDir).manifest()!.reports[id]!;
+    expect(entry.bodyCrc32).toBe(crc32(good));
+    // The CRC-32 written now, and the SHA-1 an index written before holds instead.
+    for (const checksum of [bodyChecksum(entry)!, bodyChecksum({ bodySha1: sha1Of(good) })!]) {
+      const store = new IndexStore(dataDir);
+      const dir = store.current()!;
+      expect(store.readReport(dir, id, checksum).text).toContain('52000 books');
+      try {
+        const damaged = Buffer.from(good);
+        damaged[damaged.length - 1] = damaged.at(-1)! ^ 1;
+        writeFileSync(file, damaged);
+        expect(() => store.readReport(dir, id, checksum)).not.toThrow(); // checked once: a generation's files never change
+        expect(() => new IndexStore(dataDir).readReport(dir, id, checksum)).toThrow(/checksum does not match/);
+        // Only the generation read last is remembered: another (here the same directory, named otherwise) is checked.
+        expect(() => store.readReport(`${dir}/.`, id, checksum)).toThrow(/checksum does not match/);
+      } finally {
+        writeFileSync(file, good);
+      }
     }
   });
 
