@@ -194,13 +194,35 @@ export class ChineseGlossary {
     return CANTONESE.reduce((t, [from, to]) => t.replace(from, to), simple);
   }
 
+  /**
+   * A word made of a prefix the dictionary glosses as an English suffix and the verb after it, as one concept: 可 +
+   * 用 "to use" → usable. Undefined for any other pair.
+   */
+  private derivedWith(prefix: string, next: string): Concept | undefined {
+    const suffix = (this.entries.get(prefix) ?? []).map((sense) => PREFIX_AS_SUFFIX.exec(sense)?.[1]).find(Boolean);
+    if (!suffix || !next) return undefined;
+    // The verb's first gloss, its core meaning ("to use", not "to employ": 可用 is "usable", not "employable").
+    const verb = (this.entries.get(next) ?? [])
+      .flatMap((sense) => sense.split(';'))
+      .map((g) => /^\s*to ([a-z]+)\s*$/.exec(g)?.[1])
+      .find(Boolean);
+    if (!verb) return undefined;
+    const word = withSuffix(verb, suffix);
+    return { senses: [[tokenize(word)], [[prefix + next]]], glosses: [word, ''], weight: 1, translated: true };
+  }
+
+  private isNounSuffix(word: string): boolean {
+    return (this.entries.get(word) ?? []).some((sense) => NOUN_SUFFIX.test(sense));
+  }
+
   /** The question's Chinese words as English concepts. */
   concepts(question: string): Concept[] {
     const concepts: Concept[] = [];
     // "2023年" is the year 2023 (its number is read as the year already), not the word "year": 年 after a year's four
     // digits says nothing more ("3年", three years, still counts years).
     const words = this.segment(this.simplified(question).replace(YEAR_SUFFIX, '$1 ').replace(QUESTION_PHRASES, ' '));
-    for (const [i, word] of words.entries()) {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       if (
         STOP.has(word) ||
         NEGATION.has(word) ||
@@ -208,6 +230,16 @@ export class ChineseGlossary {
         (AT_ALL.has(word) && NEGATION.has(words[i + 1] ?? ''))
       )
         continue;
+      // Affixes, as the dictionary gives them: a prefix glossed as an English suffix (可 "-able") makes a word of the
+      // verb after it (可用 "usable", a word the dictionary lacks); a suffix forming a noun (性 "-ness or -ity") adds
+      // nothing to the word before it, whose English forms stem as the noun's do (usable, usability).
+      const derived = this.derivedWith(word, words[i + 1] ?? '');
+      if (derived) {
+        concepts.push(derived);
+        i++;
+        continue;
+      }
+      if (i > 0 && this.isNounSuffix(word)) continue;
       const senses = (this.entries.get(word) ?? []).slice(0, MAX_SENSES);
       const glossed = senses.flatMap(glossReadings);
       const readings = [...glossed.map((g) => g.reading), ...this.compositional(word)];
@@ -224,6 +256,19 @@ export class ChineseGlossary {
     }
     return concepts;
   }
+}
+
+/** A prefix's sense naming the English suffix it is: 可 "(prefix) can; may; able to; -able". */
+const PREFIX_AS_SUFFIX = /^\(prefix\)[^|]*?-([a-z]+)\s*$/;
+/** A suffix's sense forming nouns: 性 "suffix forming noun from adjective, corresponding to -ness or -ity". */
+const NOUN_SUFFIX = /^suffix forming noun\b/;
+
+/** An English verb with a suffix ("use" + "able" → "usable", "rely" → "reliable"). */
+export function withSuffix(verb: string, suffix: string): string {
+  if (!/^[aeiou]/.test(suffix)) return verb + suffix;
+  if (/[^aeiou]e$/.test(verb)) return verb.slice(0, -1) + suffix;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}i${suffix}`;
+  return verb + suffix;
 }
 
 /** Single-word English forms of a word's first senses ("法" → law, method, way). */

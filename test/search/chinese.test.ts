@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChineseGlossary, ensureGlossary, glossReadings, senseReadings } from '../../src/search/chinese.js';
+import { ChineseGlossary, ensureGlossary, glossReadings, senseReadings, withSuffix } from '../../src/search/chinese.js';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 const glossary = ChineseGlossary.parse(
@@ -36,6 +36,10 @@ const glossary = ChineseGlossary.parse(
     '應\t=应',
     '機\t=机',
     '構\t=构',
+    '可\t(prefix) can; may; able to; -able|to approve; to permit',
+    '用\tto use; to make use of; to employ|(coverb) with; using',
+    '性\tnature|character|property|suffix forming noun from adjective, corresponding to -ness or -ity',
+    '测试\tto test|test',
   ]).join('\n'),
 );
 
@@ -100,6 +104,22 @@ describe('Chinese questions', () => {
       ['law', 'method'],
     ]);
     expect(concepts.every((c) => c.translated)).toBe(true);
+  });
+
+  it('reads affixes as the dictionary gives them: 可 "-able" with the verb after it, 性 "-ness or -ity" as nothing more', () => {
+    // 可用性测试 "usability testing": 可用 is in no dictionary; 可 + 用 "to use" is "usable", which stems as "usability".
+    const concepts = glossary.concepts('可用性测试');
+    expect(concepts.map((c) => c.senses)).toEqual([[[['usabl']], [['可用']]], expect.anything()]);
+    expect(concepts[0]!.glosses).toEqual(['usable', '']);
+    expect(concepts[1]!.senses.at(-1)).toEqual([['测试']]);
+    // 性 alone, where it is no suffix, is a word of its own.
+    expect(glossary.concepts('性').map((c) => c.senses.at(-1))).toEqual([[['性']]]);
+    expect(['use', 'rely', 'read', 'agree'].map((verb) => withSuffix(verb, 'able'))).toEqual([
+      'usable',
+      'reliable',
+      'readable',
+      'agreeable',
+    ]);
   });
 
   it("time said relative to now (去年) is the report's own period, not a topic", () => {
