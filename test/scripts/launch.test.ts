@@ -42,22 +42,15 @@ describe('scripts/code-cache.cjs', () => {
 describe('scripts/launch.cjs ask: the built CLI', () => {
   it('builds the index (each file converted by the bundle’s child) and answers, then answers from its code cache', () => {
     const { corpusDir, dataDir } = tempCorpus();
-    const ask = () =>
-      spawnSync(
-        process.execPath,
-        [join(REPO, 'scripts/launch.cjs'), 'ask', '--json', 'How many mediation statements were issued?'],
-        {
-          cwd: REPO,
-          encoding: 'utf8',
-          env: {
-            ...process.env,
-            CORPUS_DIR: corpusDir,
-            DATA_DIR: dataDir,
-            EMBEDDING_MODEL: 'none',
-            LOG_LEVEL: 'silent',
-          },
-        },
-      );
+    const env = {
+      ...process.env,
+      CORPUS_DIR: corpusDir,
+      DATA_DIR: dataDir,
+      EMBEDDING_MODEL: 'none',
+      LOG_LEVEL: 'silent',
+    };
+    const args = [join(REPO, 'scripts/launch.cjs'), 'ask', '--json', 'How many mediation statements were issued?'];
+    const ask = () => spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', env });
     for (const r of [ask(), ask()]) {
       expect(r.status).toBe(0);
       expect((JSON.parse(r.stdout) as { answers: { quote: string }[] }).answers[0]!.quote).toContain(
