@@ -895,8 +895,11 @@ export function askedKindOf(question: string): string | undefined {
  */
 export function askedHeadOf(question: string): string | undefined {
   const words = nounPhrase(/\bwhat(?:['’]s|s| is| was| are| were)?\s+(?:the|a|an)\s+(.*)/iu.exec(question)?.[1] ?? '');
-  const head = tokenize(words.at(-1) ?? '')[0];
-  return head && !FIGURE_FRAME.has(head) ? head : undefined;
+  const terms = words.flatMap((w) => tokenize(w));
+  // A word that frames a figure says what is measured by the noun before it ("the conformance number" → conformance).
+  let at = terms.length - 1;
+  while (at >= 0 && FIGURE_FRAME.has(terms[at]!)) at--;
+  return at >= 0 ? terms[at] : undefined;
 }
 
 /**

@@ -363,6 +363,13 @@ describe('confidence', () => {
     const head = { head: tokenize('age') };
     expect(verdict(age, 'The agency has 269 employees.', head)).toBe('low');
     expect(verdict(age, "The employees' average age is 41.", head)).toBe('high');
+    // What it measures stands by the figure, however common a word it is where only common words are asked.
+    const number = analyzeQuestion('whats the overall conformance number across govt');
+    const common = { head: tokenize('conformance'), telling: (t: string) => tokenize('govt').includes(t) };
+    const average =
+      'Agencies reported a low governmentwide average for conformance of ICT, at 1.96 on a 5-point scale.';
+    expect(verdict(number, average, common)).toBe('high');
+    expect(verdict(number, average, { ...common, head: [] })).toBe('low');
     // A measure asked in a unit is a figure in that unit.
     const wait = analyzeQuestion("what's the average wait time at service centres in minutes");
     expect(verdict(wait, 'The average wait time at service centres was 68%.')).toBe('low');

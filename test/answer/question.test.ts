@@ -546,7 +546,9 @@ describe('what a "how many" question counts', () => {
   it('the head of what a "what is the X" question asks for', () => {
     expect(askedHeadOf("what's the average age of CDS employees")).toBe(processTerm('age'));
     expect(askedHeadOf('what the uptime of the new social security site')).toBe(processTerm('uptime'));
-    expect(askedHeadOf('whats the overall 508 conformance number across govt')).toBeUndefined(); // "number" frames
+    // A word that frames a figure says what is measured by the noun before it.
+    expect(askedHeadOf('whats the overall 508 conformance number across govt')).toBe(processTerm('conformance'));
+    expect(askedHeadOf("what's the overall total?")).toBeUndefined();
     expect(askedHeadOf('how many cases were there?')).toBeUndefined();
   });
 
