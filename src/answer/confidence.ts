@@ -463,9 +463,7 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   const near = new Set([
     ...(telling.length ? telling : asked),
     ...(q.figureKind === 'count' ? counted : []),
-    // What a "what is the X" figure measures stands by it however common ("the conformance number": "conformance of
-    // ICT, at 1.96").
-    ...(shown.head ?? []),
+    ...(shown.head ?? []), // what a "what is the X" figure measures, however common ("conformance … at 1.96")
     // "When was USDS started?": its founding is the event asked ("was founded in 2014"), in whatever verb.
     ...(q.asksOrigin ? ORIGIN_TERMS : []),
   ]);
