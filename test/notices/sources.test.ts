@@ -181,8 +181,9 @@ describe('fetching from sources', () => {
     });
 
     // Indexed like any report; the answer links to the original.
-    await ingest({ corpusDir, dataDir: join(corpusDir, '..', 'data') });
-    const engine = new AnswerEngine(loadIndex(new IndexStore(join(corpusDir, '..', 'data')))!.index);
+    const dataDir = tempDir();
+    await ingest({ corpusDir, dataDir });
+    const engine = new AnswerEngine(loadIndex(new IndexStore(dataDir))!.index);
     const roads = await engine.answer('How many kilometres of village roads were paved?', 1);
     expect(roads.answers[0]!.quote.text).toBe('The county paved 120 kilometres of village roads in 2024.');
     expect(roads.answers[0]!.citation.reportUrl).toBe(`${site.origin}/docs/roads.docx`);
