@@ -66,10 +66,10 @@ await build({
   define: { 'import.meta.url': 'importMetaUrl' },
   logLevel: 'warning',
 });
-// Its imports of packages on demand (a converter, transformers.js) call the importModule scripts/code-cache.cjs gives it:
-// a script V8 compiled from a string cannot import() on Node.js 20 without an experimental flag. Run as a plain script,
-// it has import() itself.
-// import.meta.url is the script's own address, as each module's is when bundled as modules.
+// A prelude: its imports of packages on demand (a converter, transformers.js) call the importModule
+// scripts/code-cache.cjs gives it (a script V8 compiled from a string cannot import() on Node.js 20 without an
+// experimental flag; run as a plain script, it has import() itself), and import.meta.url is the script's own address,
+// as each module's is when bundled as modules.
 const script = join(ROOT, 'dist/bundle/ask.cjs');
 const PRELUDE = [
   "var importModule = typeof importModule === 'function' ? importModule : (s) => import(s);",

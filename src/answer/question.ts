@@ -209,12 +209,12 @@ const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|
  */
 const CHANGE_OR_MEASURE =
   /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
-/** "Which countries …", "what cities …", 哪些国家: places asked for by their kind (PLACE_ASKED, plural). */
-const PLACES_ASKED =
-  /\b(?:which|what)\s+(?:\w+\s+)?(?:states|countries|cities|provinces|nations)\b(?!\s+(?:agenc|department|office|law|level))|哪些(?:国家|城市|省|州)/i;
-/** "Which countries …", "what city …", 哪个国家: a place asked for by its kind. */
+/**
+ * "Which countries …", "what city …", 哪个国家: a place asked for by its kind; in the plural ("countries", 哪些), several
+ * (its kind or 些 captured).
+ */
 const PLACE_ASKED =
-  /\b(?:which|what)\s+(?:\w+\s+)?(?:states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(?:个|些)?(?:国家|城市|省|州)/i;
+  /\b(?:which|what)\s+(?:\w+\s+)?(states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(个|些)?(?:国家|城市|省|州)/i;
 
 /** Words asking about a change rather than a level. */
 const CHANGE_ASKED =
@@ -688,12 +688,13 @@ function measures(
   | 'wantsPlaces'
 > {
   const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
+  const place = PLACE_ASKED.exec(question);
   return {
     asksChange: CHANGE_ASKED.test(question),
     changeVerb: CHANGE_VERB.test(question),
     proportion: PROPORTION_ASKED.test(question),
-    wantsPlace: PLACE_ASKED.test(question),
-    wantsPlaces: PLACES_ASKED.test(question),
+    wantsPlace: !!place,
+    wantsPlaces: !!place && (place[1]?.endsWith('s') || place[2] === '些'),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),

@@ -165,7 +165,7 @@ export function readCompounds(path: string): Map<string, string[]> | undefined {
   return compounds;
 }
 
-export function sha1(bytes: Uint8Array): string {
+function sha1(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
