@@ -299,12 +299,15 @@ function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number 
 function saysTheDoingInItsOwnWord(q: QuestionAnalysis, doing: string, s: SentenceEvidence): boolean {
   const own = s.termSet ?? new Set(s.terms);
   return (
-    conceptsWith(q.concepts, [doing]).some((c) => matchShare(literalReadings(c), own, () => 1) > 0) ||
+    conceptsWith(q.concepts, [doing]).some((c) => matchShare(literalReadings(c), own, EVERY_WORD_ONE) > 0) ||
     (q.doers ?? []).some((t) => own.has(t))
   );
 }
 
 const MONEY = tokenize('money')[0];
+
+/** Every word weighing the same. */
+const EVERY_WORD_ONE = (): number => 1;
 
 /** A concept of a word that says the figure is money ("money", "spend", "cost"), not what it was for. */
 function namesMoney(c: Concept): boolean {
@@ -320,7 +323,46 @@ function holdsInOrder(terms: string[], phrase: string[]): boolean {
 
 /** A concept with its full-credit readings only (the question's own word, not its synonyms). */
 function literalReadings(c: Concept): Concept {
-  return { ...c, senses: c.senses.filter((_, i) => (c.credits?.[i] ?? 1) === 1), credits: undefined };
+  let literal = LITERAL.get(c);
+  if (!literal) {
+    literal = { ...c, senses: c.senses.filter((_, i) => (c.credits?.[i] ?? 1) === 1), credits: undefined };
+    LITERAL.set(c, literal);
+  }
+  return literal;
+}
+
+/** Each concept's literal readings, made once (a question's concepts are read for every sentence ranked). */
+const LITERAL = new WeakMap<Concept, Concept>();
+
+/**
+ * A concept's readings as matchShare reads them under one weighting: each word's weight (its heaviest form's) and each
+ * reading's total, worked out once per concept and weighting rather than once per sentence ranked.
+ */
+interface WeightedReadings {
+  credits: number[];
+  forms: string[][][];
+  weights: number[][];
+  totals: number[];
+}
+
+/** Weighting → concept → its weighted readings. */
+const WEIGHTED = new WeakMap<(term: string) => number, WeakMap<Concept, WeightedReadings>>();
+
+function weightedReadings(c: Concept, termWeight: (term: string) => number): WeightedReadings {
+  let byConcept = WEIGHTED.get(termWeight);
+  if (!byConcept) WEIGHTED.set(termWeight, (byConcept = new WeakMap()));
+  let readings = byConcept.get(c);
+  if (!readings) {
+    const weights = c.senses.map((sense) => sense.map((forms) => Math.max(...forms.map(termWeight))));
+    readings = {
+      credits: c.senses.map((_, i) => c.credits?.[i] ?? 1),
+      forms: c.senses,
+      weights,
+      totals: weights.map((ws) => ws.reduce((all, w) => all + w, 0)),
+    };
+    byConcept.set(c, readings);
+  }
+  return readings;
 }
 
 /**
@@ -328,18 +370,15 @@ function literalReadings(c: Concept): Concept {
  * words present (a word is present when any of its forms is).
  */
 function matchShare(c: Concept, terms: Set<string>, termWeight: (term: string) => number): number {
+  const { credits, forms, weights, totals } = weightedReadings(c, termWeight);
   let best = 0;
-  for (const [i, sense] of c.senses.entries()) {
-    const credit = c.credits?.[i] ?? 1;
+  for (let i = 0; i < forms.length; i++) {
+    const credit = credits[i]!;
     if (credit <= best) continue;
     let have = 0;
-    let all = 0;
-    for (const forms of sense) {
-      const w = Math.max(...forms.map(termWeight));
-      all += w;
-      if (forms.some((f) => terms.has(f))) have += w;
-    }
-    if (all > 0) best = Math.max(best, (credit * have) / all);
+    const sense = forms[i]!;
+    for (let k = 0; k < sense.length; k++) if (sense[k]!.some((f) => terms.has(f))) have += weights[i]![k]!;
+    if (totals[i]! > 0) best = Math.max(best, (credit * have) / totals[i]!);
     if (best === 1) break;
   }
   return best;
@@ -351,14 +390,18 @@ function matchShare(c: Concept, terms: Set<string>, termWeight: (term: string) =
  * "administrative cases" much.
  */
 function phraseWeight(queryTerms: string[], sentenceTerms: string[], weightOf: (term: string) => number): number {
-  const pairs = new Set<string>();
-  for (let i = 0; i + 1 < sentenceTerms.length; i++) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
   let weight = 0;
   for (let i = 0; i + 1 < queryTerms.length; i++) {
-    if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`))
+    if (adjacentIn(sentenceTerms, queryTerms[i]!, queryTerms[i + 1]!))
       weight += Math.min(weightOf(queryTerms[i]!), weightOf(queryTerms[i + 1]!));
   }
   return weight;
+}
+
+/** True when `first` stands right before `second` somewhere in `terms`. */
+function adjacentIn(terms: string[], first: string, second: string): boolean {
+  for (let k = 0; k + 1 < terms.length; k++) if (terms[k] === first && terms[k + 1] === second) return true;
+  return false;
 }
 
 /** What a report's title says, for preferring the report a question names. */

@@ -366,3 +366,15 @@ describe('a doer asked for', () => {
     expect(score(q, '1.7 million monthly signed-in users')).toBeGreaterThan(score(q, '19 million monthly site users'));
   });
 });
+
+describe('a concept weighed once per weighting', () => {
+  it('one concept scored under two weightings of its words gives each its own share (not one cached for both)', () => {
+    // One concept read as a two-word gloss ("mediation statement"), as a Chinese word's is.
+    const q = { ...analyzeQuestion('x'), concepts: [{ senses: [[['mediat'], ['statement']]], weight: 1 }] };
+    const half = sentence('Mediation was offered.');
+    expect(scoreSentence(q, half, () => 1, () => 1).coverage).toBe(0.5);
+    // "mediation" weighing three times "statement": the sentence holding it covers three quarters.
+    expect(scoreSentence(q, half, () => 1, (t) => (t === 'mediat' ? 3 : 1)).coverage).toBe(0.75);
+    expect(scoreSentence(q, half, () => 1, () => 1).coverage).toBe(0.5);
+  });
+});
