@@ -372,9 +372,30 @@ describe('a concept weighed once per weighting', () => {
     // One concept read as a two-word gloss ("mediation statement"), as a Chinese word's is.
     const q = { ...analyzeQuestion('x'), concepts: [{ senses: [[['mediat'], ['statement']]], weight: 1 }] };
     const half = sentence('Mediation was offered.');
-    expect(scoreSentence(q, half, () => 1, () => 1).coverage).toBe(0.5);
+    expect(
+      scoreSentence(
+        q,
+        half,
+        () => 1,
+        () => 1,
+      ).coverage,
+    ).toBe(0.5);
     // "mediation" weighing three times "statement": the sentence holding it covers three quarters.
-    expect(scoreSentence(q, half, () => 1, (t) => (t === 'mediat' ? 3 : 1)).coverage).toBe(0.75);
-    expect(scoreSentence(q, half, () => 1, () => 1).coverage).toBe(0.5);
+    expect(
+      scoreSentence(
+        q,
+        half,
+        () => 1,
+        (t) => (t === 'mediat' ? 3 : 1),
+      ).coverage,
+    ).toBe(0.75);
+    expect(
+      scoreSentence(
+        q,
+        half,
+        () => 1,
+        () => 1,
+      ).coverage,
+    ).toBe(0.5);
   });
 });
