@@ -371,31 +371,12 @@ describe('a concept weighed once per weighting', () => {
   it('one concept scored under two weightings of its words gives each its own share (not one cached for both)', () => {
     // One concept read as a two-word gloss ("mediation statement"), as a Chinese word's is.
     const q = { ...analyzeQuestion('x'), concepts: [{ senses: [[['mediat'], ['statement']]], weight: 1 }] };
-    const half = sentence('Mediation was offered.');
-    expect(
-      scoreSentence(
-        q,
-        half,
-        () => 1,
-        () => 1,
-      ).coverage,
-    ).toBe(0.5);
+    const coverage = (termWeight: (term: string) => number): number =>
+      scoreSentence(q, sentence('Mediation was offered.'), () => 1, termWeight).coverage;
+    const even = (): number => 1;
+    expect(coverage(even)).toBe(0.5);
     // "mediation" weighing three times "statement": the sentence holding it covers three quarters.
-    expect(
-      scoreSentence(
-        q,
-        half,
-        () => 1,
-        (t) => (t === 'mediat' ? 3 : 1),
-      ).coverage,
-    ).toBe(0.75);
-    expect(
-      scoreSentence(
-        q,
-        half,
-        () => 1,
-        () => 1,
-      ).coverage,
-    ).toBe(0.5);
+    expect(coverage((t) => (t === 'mediat' ? 3 : 1))).toBe(0.75);
+    expect(coverage(even)).toBe(0.5);
   });
 });
