@@ -77,15 +77,19 @@ export interface EngineOptions {
 
 /** Full-width Latin letters and digits, as a Chinese keyboard's full-width mode types them ("ｗｈｅｎ", "２０２３"). */
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+/** Latin ligatures ("ﬁ", "ﬂ", "ﬀ"), as text copied from a PDF has them: one character for two or three letters. */
+const LIGATURE = /[\uFB00-\uFB06]/g;
 
 /**
  * Removes control and format characters, reads full-width letters and digits as the ASCII ones they are (as Lucene's
- * CJKWidthFilter; full-width punctuation, "？" "，", is read as such already), clips overlong input and reads figures
- * written in characters as numerals.
+ * CJKWidthFilter; full-width punctuation, "？" "，", is read as such already) and a ligature as its letters ("ofﬁce"
+ * pasted from a PDF is "office": the index reads its text so, but the question's own reading did not), clips overlong
+ * input and reads figures written in characters as numerals.
  */
 export function cleanQuestion(raw: string): string {
   const text = raw
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(LIGATURE, (c) => c.normalize('NFKC'))
     .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

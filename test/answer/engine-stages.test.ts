@@ -68,6 +68,13 @@ describe('the engine, stage by stage, on a small report', () => {
     );
   });
 
+  it('a word with a ligature (ﬁ, ﬂ: as text copied from a PDF has them) is read as its letters', async () => {
+    expect(cleanQuestion('How many ofﬁcials ﬂed the ﬀ?')).toBe('How many officials fled the ff?');
+    expect(await quotes(e, 'How many libraries were opened in 2024 by the ofﬁce?')).toEqual(
+      await quotes(e, 'How many libraries were opened in 2024 by the office?'),
+    );
+  });
+
   it("a question typed in full-width letters and digits (a Chinese keyboard's full-width mode) is read as the same question", async () => {
     expect(cleanQuestion('ｈｏｗ ｍａｎｙ ｌｉｂｒａｒｉｅｓ ｉｎ ２０２４？')).toBe('how many libraries in 2024？');
     // "How many" asks for a figure: the reading rooms' sentence has none, so it is no confident answer either way.
