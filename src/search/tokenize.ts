@@ -142,10 +142,42 @@ export function lemmaAsItself(lemma: string): string | undefined {
   return base === undefined || base === lower ? undefined : stemmer(lower);
 }
 
-/** Tokens with their offsets in `text` (stop words removed). */
+/**
+ * Tokens with their offsets in `text` (stop words removed). The text is read in NFKC ("ﬁ" as "fi", "…" as "...",
+ * full-width digits as digits), and the offsets are the text's own, not its NFKC form's.
+ */
 export function tokenizeWithOffsets(text: string): Token[] {
-  const tokens: Token[] = [];
   const normal = text.normalize('NFKC');
+  const tokens = tokensOf(normal);
+  return normal === text ? tokens : inOriginalOffsets(tokens, text, normal);
+}
+
+/**
+ * Tokens found in `normal`, the NFKC form of `text`, with their offsets moved to `text` ("Wait… the notaries":
+ * "notaries" stands two places later in the NFKC form, whose "…" is three dots). Each character with the marks after it
+ * is normalized alone; where composing across characters makes that differ from the whole text's form (rare), the
+ * offsets stay as found.
+ */
+function inOriginalOffsets(tokens: Token[], text: string, normal: string): Token[] {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(CHARACTER)) {
+    const units = m[0].normalize('NFKC').length;
+    for (let k = 0; k < units; k++) {
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+  }
+  if (starts.length !== normal.length) return tokens;
+  return tokens.map((t) => ({ ...t, start: starts[t.start]!, end: ends[t.end - 1]! }));
+}
+
+/** A character with the combining marks after it (or marks with none before them). */
+const CHARACTER = /\P{M}\p{M}*|\p{M}+/gu;
+
+/** Tokens with their offsets in `normal`, a text already in NFKC. */
+function tokensOf(normal: string): Token[] {
+  const tokens: Token[] = [];
   let joinedEnd = 0;
   for (const m of normal.matchAll(TOKEN)) {
     const start = m.index ?? 0;
@@ -242,7 +274,7 @@ function isCapital(code: number): boolean {
 
 /** The processed terms of `text`, in order, stop words removed. */
 export function tokenize(text: string): string[] {
-  return tokenizeWithOffsets(text).map((t) => t.term);
+  return tokensOf(text.normalize('NFKC')).map((t) => t.term);
 }
 
 /** Every word of the texts (letters only, lower case, not stemmed) with how often it occurs: a report's vocabulary. */

@@ -118,4 +118,10 @@ describe('leansBack and buildQuote', () => {
     expect(q.text).toBe('In 2023 there were 13 administrative cases in the county.');
     expect(q.highlights.map((h) => q.text.slice(h.start, h.end))).toEqual(['administrative cases']);
   });
+
+  it('marks the question words where the quote has them after an ellipsis or a ligature (not a few letters on)', () => {
+    const text = 'Wait… the ofﬁce handled 420 notaries.';
+    const q = buildQuote(text, 0, text.length, new Set(['offic', 'notari']));
+    expect(q.highlights.map((h) => q.text.slice(h.start, h.end))).toEqual(['ofﬁce', 'notaries']);
+  });
 });

@@ -32,6 +32,18 @@ describe('tokenize', () => {
     expect(mark).toEqual({ term: 'hectar', start: 0, end: 'hectares'.length });
   });
 
+  it('gives offsets in the text as written, not in its NFKC form ("…" is three dots there, "ﬁ" two letters)', () => {
+    const text = 'Wait… the ofﬁce handled ２０２３ notaries';
+    const words = tokenizeWithOffsets(text).map((t) => [t.term, text.slice(t.start, t.end)]);
+    expect(words).toEqual([
+      ['wait', 'Wait'],
+      ['offic', 'ofﬁce'],
+      ['handl', 'handled'],
+      ['2023', '２０２３'],
+      ['notari', 'notaries'],
+    ]);
+  });
+
   it('reads a two-letter function word in capitals as an abbreviation, unless its whole line is in capitals', () => {
     expect(tokenize('what share of staff work in IT')).toEqual(['share', 'staff', 'work', 'it']);
     expect(tokenize('Work in communications (IS)')).toEqual(['work', 'commun', 'is']);
