@@ -79,6 +79,16 @@ export interface EngineOptions {
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
 /** Latin ligatures ("ﬁ", "ﬂ", "ﬀ"), as text copied from a PDF has them: one character for two or three letters. */
 const LIGATURE = /[\uFB00-\uFB06]/g;
+/**
+ * Invisible characters that join or may break a word without ending it (soft hyphen, zero-width joiners, word joiner):
+ * removed, where every other control or format character is a space ("le\u00adgal" is "legal", not "le gal").
+ */
+const IN_WORD = /[\u00AD\u200C\u200D\u2060]/g;
+
+/** A message without control and format characters: those inside a word removed (IN_WORD), the others spaces. */
+function visible(text: string): string {
+  return text.replace(IN_WORD, '').replace(/[\p{Cc}\p{Cf}]+/gu, ' ');
+}
 
 /**
  * Removes control and format characters, reads full-width letters and digits as the ASCII ones they are (as Lucene's
@@ -87,10 +97,9 @@ const LIGATURE = /[\uFB00-\uFB06]/g;
  * input and reads figures written in characters as numerals.
  */
 export function cleanQuestion(raw: string): string {
-  const text = raw
+  const text = visible(raw)
     .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(LIGATURE, (c) => c.normalize('NFKC'))
-    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return arabicFigures(inOwnCase(unwrapped(text)).slice(0, MAX_QUESTION_CHARS));
@@ -218,7 +227,7 @@ export class AnswerEngine {
    */
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
     const simplified = this.options.simplifyChinese?.(rawQuestion) ?? rawQuestion;
-    const message = readMessage(simplified.replace(/[\p{Cc}\p{Cf}]+/gu, ' '));
+    const message = readMessage(visible(simplified));
     if (message.kind !== 'question')
       return {
         question: rawQuestion,

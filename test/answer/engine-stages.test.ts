@@ -68,6 +68,13 @@ describe('the engine, stage by stage, on a small report', () => {
     );
   });
 
+  it('a soft hyphen or a zero-width joiner inside a word leaves the word whole; a zero-width space still parts words', async () => {
+    expect(cleanQuestion('How many li\u00adbrar\u200dies were\u200bopened?')).toBe('How many libraries were opened?');
+    expect(await quotes(e, 'How many li\u00adbraries were opened in 2024?')).toEqual(
+      await quotes(e, 'How many libraries were opened in 2024?'),
+    );
+  });
+
   it('a word with a ligature (ﬁ, ﬂ: as text copied from a PDF has them) is read as its letters', async () => {
     expect(cleanQuestion('How many ofﬁcials ﬂed the ﬀ?')).toBe('How many officials fled the ff?');
     expect(await quotes(e, 'How many libraries were opened in 2024 by the ofﬁce?')).toEqual(
