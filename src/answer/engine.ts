@@ -75,10 +75,12 @@ export interface EngineOptions {
   onTimings?: ((t: AnswerTimings) => void) | undefined;
 }
 
-/** Full-width Latin letters and digits, as a Chinese keyboard's full-width mode types them ("ｗｈｅｎ", "２０２３"). */
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
-/** Latin ligatures ("ﬁ", "ﬂ", "ﬀ"), as text copied from a PDF has them: one character for two or three letters. */
-const LIGATURE = /[\uFB00-\uFB06]/g;
+/**
+ * Letters and digits written as compatibility characters, read in NFKC as the tokenizer reads the reports: full-width
+ * ones, as a Chinese keyboard's full-width mode types them ("ｗｈｅｎ", "２０２３"), and Latin ligatures, as text copied
+ * from a PDF has them ("ofﬁce"). Not the rest of NFKC: full-width punctuation ("？", "，") is read as such.
+ */
+const COMPATIBLE_LETTERS = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]/g;
 /**
  * Invisible characters that join or may break a word without ending it (soft hyphen, zero-width joiners, word joiner):
  * removed, where every other control or format character is a space ("le\u00adgal" is "legal", not "le gal").
@@ -91,15 +93,13 @@ function visible(text: string): string {
 }
 
 /**
- * Removes control and format characters, reads full-width letters and digits as the ASCII ones they are (as Lucene's
- * CJKWidthFilter; full-width punctuation, "？" "，", is read as such already) and a ligature as its letters ("ofﬁce"
- * pasted from a PDF is "office": the index reads its text so, but the question's own reading did not), clips overlong
- * input and reads figures written in characters as numerals.
+ * Removes control and format characters, reads full-width letters and digits and Latin ligatures as the letters they
+ * are (COMPATIBLE_LETTERS, as Lucene's CJKWidthFilter does the full-width ones), clips overlong input and reads figures
+ * written in characters as numerals.
  */
 export function cleanQuestion(raw: string): string {
   const text = visible(raw)
-    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(LIGATURE, (c) => c.normalize('NFKC'))
+    .replace(COMPATIBLE_LETTERS, (c) => c.normalize('NFKC'))
     .replace(/\s+/g, ' ')
     .trim();
   return arabicFigures(inOwnCase(unwrapped(text)).slice(0, MAX_QUESTION_CHARS));
