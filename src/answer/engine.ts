@@ -15,7 +15,7 @@ import type { ParsedReport } from '../corpus/types.js';
 import { introOf, isNameAlone, paragraphText, sectionOpeningOf } from '../corpus/lists.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
-import { tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
+import { IN_WORD, tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
 import { withAcronyms } from '../search/acronym-terms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
@@ -82,12 +82,9 @@ export interface EngineOptions {
  */
 const COMPATIBLE_LETTERS = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFB00-\uFB06]/g;
 /**
- * Invisible characters that join or may break a word without ending it (soft hyphen, zero-width joiners, word joiner):
- * removed, where every other control or format character is a space ("le\u00adgal" is "legal", not "le gal").
+ * A message without control and format characters: those that join or may break a word without ending it removed (the
+ * tokenizer's IN_WORD: "le\u00adgal" is "legal", not "le gal"), the others spaces.
  */
-const IN_WORD = /[\u00AD\u200C\u200D\u2060]/g;
-
-/** A message without control and format characters: those inside a word removed (IN_WORD), the others spaces. */
 function visible(text: string): string {
   return text.replace(IN_WORD, '').replace(/[\p{Cc}\p{Cf}]+/gu, ' ');
 }

@@ -143,18 +143,31 @@ export function lemmaAsItself(lemma: string): string | undefined {
 }
 
 /**
+ * Invisible characters that join or may break a word without ending it: the soft hyphen (HTML's &shy;), the zero-width
+ * non-joiner and joiner and the word joiner. Read as nothing ("le\u00adgal" is "legal", not "le" and "gal"), as a
+ * reader sees them and as a question's are (answer/engine.ts); a zero-width space still parts words.
+ */
+export const IN_WORD = /[\u00AD\u200C\u200D\u2060]/g;
+
+/** A text as the tokenizer reads it: NFKC, without the invisible characters inside words (IN_WORD). */
+function readable(text: string): string {
+  return text.normalize('NFKC').replace(IN_WORD, '');
+}
+
+/**
  * Tokens with their offsets in `text` (stop words removed). The text is read in NFKC ("ﬁ" as "fi", "…" as "...",
- * full-width digits as digits), and the offsets are the text's own, not its NFKC form's.
+ * full-width digits as digits) without a word's invisible joins and breaks (IN_WORD), and the offsets are the text's
+ * own, not that form's.
  */
 export function tokenizeWithOffsets(text: string): Token[] {
-  const normal = text.normalize('NFKC');
+  const normal = readable(text);
   const tokens = tokensOf(normal);
   return normal === text ? tokens : inOriginalOffsets(tokens, text, normal);
 }
 
 /**
- * Tokens found in `normal`, the NFKC form of `text`, with their offsets moved to `text` ("Wait… the notaries":
- * "notaries" stands two places later in the NFKC form, whose "…" is three dots). Each character with the marks after it
+ * Tokens found in `normal`, the form of `text` the tokenizer reads (readable), with their offsets moved to `text` ("Wait… the notaries":
+ * "notaries" stands two places later in that form, whose "…" is three dots). Each character with the marks after it
  * is normalized alone; where composing across characters makes that differ from the whole text's form (rare), the
  * offsets stay as found.
  */
@@ -162,7 +175,7 @@ function inOriginalOffsets(tokens: Token[], text: string, normal: string): Token
   const starts: number[] = [];
   const ends: number[] = [];
   for (const m of text.matchAll(CHARACTER)) {
-    const units = m[0].normalize('NFKC').length;
+    const units = readable(m[0]).length;
     for (let k = 0; k < units; k++) {
       starts.push(m.index);
       ends.push(m.index + m[0].length);
@@ -175,7 +188,7 @@ function inOriginalOffsets(tokens: Token[], text: string, normal: string): Token
 /** A character with the combining marks after it (or marks with none before them). */
 const CHARACTER = /\P{M}\p{M}*|\p{M}+/gu;
 
-/** Tokens with their offsets in `normal`, a text already in NFKC. */
+/** Tokens with their offsets in `normal`, a text already readable. */
 function tokensOf(normal: string): Token[] {
   const tokens: Token[] = [];
   let joinedEnd = 0;
@@ -274,7 +287,7 @@ function isCapital(code: number): boolean {
 
 /** The processed terms of `text`, in order, stop words removed. */
 export function tokenize(text: string): string[] {
-  return tokensOf(text.normalize('NFKC')).map((t) => t.term);
+  return tokensOf(readable(text)).map((t) => t.term);
 }
 
 /** Every word of the texts (letters only, lower case, not stemmed) with how often it occurs: a report's vocabulary. */

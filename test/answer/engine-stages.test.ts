@@ -75,6 +75,15 @@ describe('the engine, stage by stage, on a small report', () => {
     );
   });
 
+  it("a report's word with a soft hyphen in it (HTML's &shy;) is found by the word, and quoted as written", async () => {
+    const soft = engineWithDictionary(
+      REPORT.replace('kilometres', 'kilo\u00adme\u00adtres'),
+      'riverside-2024-report.md',
+    );
+    const a = await soft.answer('How many kilometres?');
+    expect(a.answers[0]?.quote.text).toBe('Nine kilo\u00adme\u00adtres of road were rebuilt before the rainy season.');
+  });
+
   it('a word with a ligature (ﬁ, ﬂ: as text copied from a PDF has them) is read as its letters', async () => {
     expect(cleanQuestion('How many ofﬁcials ﬂed the ﬀ?')).toBe('How many officials fled the ff?');
     expect(await quotes(e, 'How many libraries were opened in 2024 by the ofﬁce?')).toEqual(

@@ -44,6 +44,20 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('reads a word with a soft hyphen or a zero-width joiner in it as one word, as a reader sees it (HTML &shy;)', () => {
+    const text = 'le\u00adgal aid for the me\u200Ddi\u2060a\u200Btion centre';
+    const words = tokenizeWithOffsets(text).map((t) => [t.term, text.slice(t.start, t.end)]);
+    expect(words).toEqual([
+      ['legal', 'le\u00adgal'],
+      ['aid', 'aid'],
+      ['media', 'me\u200Ddi\u2060a'],
+      // A zero-width space parts words.
+      ['tion', 'tion'],
+      ['centr', 'centre'],
+    ]);
+    expect(tokenize('le\u00adgal aid')).toEqual(tokenize('legal aid'));
+  });
+
   it('reads a two-letter function word in capitals as an abbreviation, unless its whole line is in capitals', () => {
     expect(tokenize('what share of staff work in IT')).toEqual(['share', 'staff', 'work', 'it']);
     expect(tokenize('Work in communications (IS)')).toEqual(['work', 'commun', 'is']);
