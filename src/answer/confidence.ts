@@ -615,7 +615,9 @@ export function yearOutOfScope(
   if (!questionYears.length) return false;
   const inTitle = yearsIn(report.title);
   const covered = inTitle.length ? inTitle : report.date ? [report.date.slice(0, 4)] : [];
-  return questionYears.some((y) => !covered.includes(y) && !quote.includes(y));
+  // (The quote's years as written there: "at the end of FY23" names 2023.)
+  const quoted = yearsIn(quote);
+  return questionYears.some((y) => !covered.includes(y) && !quoted.includes(y));
 }
 
 /**
@@ -692,9 +694,11 @@ export function figureAttached(
   window = CONFIDENCE.figureWindow,
   units: Set<string> = new Set(),
 ): boolean {
-  const years = new Set(yearsIn(sentence));
-  const sentenceTerms = tokenize(sentence);
-  const isFigure = (t: string): boolean => (NUMBER_TERMS.has(t) || /^\d/.test(t)) && !years.has(t);
+  // (A date stands outside the reach a figure's words are counted in: "the operating budget for FY2023-2024 was
+  // $19,574,746" is the budget's figure as "the budget was" is.)
+  const dates = new Set([...yearsIn(sentence), ...DATE_WORDS]);
+  const sentenceTerms = tokenize(sentence).filter((t) => !dates.has(t));
+  const isFigure = (t: string): boolean => NUMBER_TERMS.has(t) || /^\d/.test(t);
   // A line that opens with its one figure, a measure, is that measure's label, however long ("8 weeks from start of
   // project to first Simple Report test result delivered"): a report's "by the numbers" item. (A count that opens a
   // line counts its noun: "11 agencies fully resolved all of the complaints" counts no complaints.)
@@ -724,7 +728,8 @@ export function figureAttached(
  * only "five" stands by "year".
  */
 export function amountAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
-  const tokens = tokenizeWithOffsets(sentence);
+  const dates = new Set([...yearsIn(sentence), ...DATE_WORDS]);
+  const tokens = tokenizeWithOffsets(sentence).filter((t) => !dates.has(t.term));
   return sumsOfMoney(sentence).some((sum) => {
     const first = tokens.findIndex((t) => t.end > sum.start);
     if (first < 0) return false;
@@ -736,6 +741,8 @@ export function amountAttached(sentence: string, asked: Set<string>, window = CO
 
 /** Month names as index terms. */
 const MONTH_TERMS = new Set(MONTH_NAMES.split('|').map((w) => processTerm(w) ?? w));
+/** The words of a date besides its year: months, and the "FY" of a fiscal year. */
+const DATE_WORDS = [...MONTH_TERMS, 'fy'];
 
 /**
  * For a "when / what year" question: true when some date in the sentence (a year or a month)

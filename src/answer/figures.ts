@@ -4,7 +4,7 @@
  * The question's side (question.ts) asks for them; the judge (confidence.ts) and the ranking (rerank.ts) check a
  * passage for them. Pure.
  */
-import { processTerm, tokenize } from '../search/tokenize.js';
+import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 
 export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
 /** A place in an order: "fourth", "14th", "top three". */
@@ -16,10 +16,15 @@ export function isYear(term: string): boolean {
   return /^(?:19|20)\d{2}$/.test(term);
 }
 
-/** Four-digit years (1900–2099) named in a text. */
+/**
+ * The years (1900–2099) named in a text, as the tokenizer reads them: a fiscal year written short is its year ("FY23",
+ * "FY2023-2024"), and so is a range's second year ("2022-23": 2022 and 2023). A count written with a thousands
+ * separator is none ("1,946 tickets").
+ */
 export function yearsIn(text: string): string[] {
-  // (A fiscal year written as one word is a year too: "FY2023-2024".)
-  return text.match(/(?:\b|(?<=\bFY))(?:19|20)\d{2}\b/g) ?? [];
+  return tokenizeWithOffsets(text)
+    .filter((t) => isYear(t.term) && !text.slice(t.start, t.end).includes(','))
+    .map((t) => t.term);
 }
 
 /**

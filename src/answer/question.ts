@@ -540,6 +540,8 @@ function withOriginReadings(c: Concept): Concept {
 
 /** A number of two digits or more that is no date ("11月", "30th") nor part of a longer one. */
 const NAMED_NUMBER = /(?<![\d.,])\d[\d.,]*\d(?![\d]|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b))/g;
+/** A year written in two digits, as the tokenizer reads one: a fiscal year's ("FY23") or a range's second ("2023-24"). */
+const SHORT_YEAR = /\bFY\s?\d{2}\b|(?<=\b(?:19|20)\d{2}[-–/])\d{2}\b/gi;
 
 /** A yearly rate: "what does it cost per year" says how often, not what the figure is about ("$150 … each year"). */
 const YEAR_RATE = /\b(?:per|a|each|every) (years?)\b/gi;
@@ -698,7 +700,9 @@ function measures(
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),
-    numbers: [...question.replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) => processTerm(m[0])!),
+    numbers: [...question.replace(SHORT_YEAR, ' ').replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) =>
+      processTerm(m[0])!,
+    ),
     paragraphAsked: paragraphAskedOf(question),
     unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
     rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,

@@ -13,7 +13,7 @@
  *    below the word itself.
  */
 import type { Thesaurus } from './thesaurus.js';
-import { lemmaAsItself, processTerm } from './tokenize.js';
+import { lemmaAsItself, processTerm, tokenize } from './tokenize.js';
 
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
@@ -424,10 +424,13 @@ export class QueryVocabulary {
    * Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention.
    */
   namesNotInReports(question: string): string[] {
-    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong".)
-    return this.namesInAnyCase(question).filter(
-      (name) => !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? ''),
-    );
+    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong". A word
+    // the tokenizer reads as several is in them when each is: "FY2023" is "FY" and 2023, as "FY 2023" is.)
+    const known = (name: string): boolean =>
+      this.words.has(name.toLowerCase()) ||
+      this.hasTerm(processTerm(name) ?? '') ||
+      (!/\s/u.test(name) && tokenize(name).length > 1 && tokenize(name).every((t) => this.hasTerm(t)));
+    return this.namesInAnyCase(question).filter((name) => !known(name));
   }
 
   /** The names a question writes, capitalised or not ("Texas", "texas"). */

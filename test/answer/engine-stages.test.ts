@@ -275,3 +275,32 @@ describe('a name however typed', () => {
     expect(a.confidence).toBe('high');
   });
 });
+
+describe('a fiscal year written short, in a report or a question, is its year', () => {
+  const fiscal = engineWithDictionary(
+    `# Digital Service Annual Report (Fiscal Year 2023-2024)\n\n## Budget\n\nWith these costs deducted, the total operating budget for FY2023-2024 was $19,574,746 with actual expenditures of $19,304,489.\n\n## Trust\n\nSince the relaunch of the portal, overall trust score has risen from 70.4% in FY18 to 79.3% at the end of FY23.\n\n## Engagements\n\n49 engagements in FY 2023 including rapid response and agency transformation.\n\n## Staff\n\nThe team grew to 40 people.\n`,
+    'digital-service-annual-report-2023-24.md',
+  );
+  const first = async (q: string): Promise<[string | undefined, string]> => {
+    const a = await fiscal.answer(q);
+    return [a.answers[0]?.quote.text, a.confidence];
+  };
+
+  it('"in FY18" answers a question about 2018; 2020, which it does not name, is no confident answer', async () => {
+    expect(await first('what was the trust score in 2018?')).toEqual([expect.stringContaining('70.4%'), 'high']);
+    expect((await first('what was the trust score in 2020?'))[1]).not.toBe('high');
+  });
+
+  it('"FY2023" in a question is the fiscal year, not an unknown name; "2023-24" asks of both years', async () => {
+    expect(await first('how many engagements were there in FY2023?')).toEqual([
+      expect.stringContaining('49 engagements'),
+      'high',
+    ]);
+    // …and a date between what is measured and its sum does not part them ("budget for FY2023-2024 was $…").
+    expect(await first('what was the operating budget in FY 2023-24?')).toEqual([
+      expect.stringContaining('$19,574,746'),
+      'high',
+    ]);
+    expect((await first('what was the operating budget in FY 2019-20?'))[1]).not.toBe('high');
+  });
+});

@@ -87,9 +87,12 @@ describe('years said relative to now', () => {
     expect(reportYears(subtitled)).toEqual({ period: 2024, latest: 2024 });
   });
 
-  it('a year is four digits standing alone, or after "FY" in one word', () => {
+  it('a year is four digits standing alone, or a fiscal year or a range written short, as the tokenizer reads them', () => {
     expect(yearsIn('CDS’s total operating budget for FY2023-2024 was $19,574,746')).toEqual(['2023', '2024']);
-    expect(yearsIn('up from 47 in FY 2022-23; 12023 items')).toEqual(['2022']);
+    expect(yearsIn('up from 47 in FY 2022-23; 12023 items')).toEqual(['2022', '2023']);
+    expect(yearsIn('trust rose from 70.4% in FY18 to 79.3% at the end of FY23')).toEqual(['2018', '2023']);
+    // A count with a thousands separator, a month of a year and a longer number are no years.
+    expect(yearsIn('1,946 tickets by 2024-01; 2023.5 points')).toEqual(['2024']);
   });
 
   it('a reader\'s "this year" is the period, "last year" the year before the latest, "next year" the one after the period', () => {
