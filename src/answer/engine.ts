@@ -90,6 +90,13 @@ function visible(text: string): string {
 }
 
 /**
+ * A web or e-mail address: where the asker read the report or would be answered ("https://…/report.pdf how many …?",
+ * "see www.zuoyun.gov.cn"), not words asked about: the message is read without them. The sentence's own full stop after
+ * it stays.
+ */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]}'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+
+/**
  * Removes control and format characters, reads full-width letters and digits and Latin ligatures as the letters they
  * are (COMPATIBLE_LETTERS, as Lucene's CJKWidthFilter does the full-width ones), clips overlong input and reads figures
  * written in characters as numerals.
@@ -224,7 +231,8 @@ export class AnswerEngine {
    */
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
     const simplified = this.options.simplifyChinese?.(rawQuestion) ?? rawQuestion;
-    const message = readMessage(visible(simplified));
+    // (A message that is only a link asks nothing: chatter, answered by what the bot can do.)
+    const message = readMessage(visible(simplified).replace(ADDRESS, ' '));
     if (message.kind !== 'question')
       return {
         question: rawQuestion,

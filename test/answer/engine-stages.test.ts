@@ -84,6 +84,20 @@ describe('the engine, stage by stage, on a small report', () => {
     expect(a.answers[0]?.quote.text).toBe('Nine kilo\u00adme\u00adtres of road were rebuilt before the rainy season.');
   });
 
+  it('a web or e-mail address in a question is where the asker read or wants the answer, not words asked', async () => {
+    const plain = await e.answer('how many books did the libraries lend?');
+    for (const q of [
+      'https://example.gov/riverside-2024.pdf how many books did the libraries lend?',
+      'how many books did the libraries lend (see www.riverside.gov/report)? Write to me@example.com.',
+    ]) {
+      const a = await e.answer(q);
+      expect(a.answers[0]?.quote.text).toBe(plain.answers[0]?.quote.text);
+      expect(a.confidence).toBe(plain.confidence);
+    }
+    // A link alone asks nothing.
+    expect((await e.answer('https://example.gov/riverside-2024.pdf')).notAQuestion).toBe('chatter');
+  });
+
   it('a word with a ligature (ﬁ, ﬂ: as text copied from a PDF has them) is read as its letters', async () => {
     expect(cleanQuestion('How many ofﬁcials ﬂed the ﬀ?')).toBe('How many officials fled the ff?');
     expect(await quotes(e, 'How many libraries were opened in 2024 by the ofﬁce?')).toEqual(
