@@ -204,11 +204,12 @@ const AMOUNT_CUES =
 const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|多少|几/i;
 /**
  * "By how much", and in Chinese 多少 after a verb of change (升了多少 "rose by how much") or before a unit of measure
- * (多少公顷 "how many hectares"): a change or a measure, given as any figure ("up over 20%", "210 hectares"). (多少 alone
- * still counts: 解决了多少 "how many were resolved" leaves out the classifier of the question before it.)
+ * (多少公顷 "how many hectares"): a change or a measure, given as any figure ("up over 20%", "210 hectares"); and 是多少
+ * closing a clause, "what is the value of" the noun before it (信任分数是多少 "what is the trust score": "79.3%"). (多少
+ * alone still counts: 解决了多少 "how many were resolved" leaves out the classifier of the question before it.)
  */
 const CHANGE_OR_MEASURE =
-  /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)/i;
+  /\bby how much\b|(?:升|涨|增长|增加|提高|上升|下降|降低|减少|下跌|跌)了?多少|多少(?:公顷|平方米|平方公里|公里|千米|米|吨|公斤|千克|亩)|[是为]多少(?=[？?。，,！!\s呢]|$)/i;
 /**
  * "Which countries …", "what city …", 哪个国家: a place asked for by its kind; in the plural ("countries", 哪些), several
  * (its kind or 些 captured).

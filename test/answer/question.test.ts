@@ -317,6 +317,10 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('解决了多少？')).toBe('count');
     expect(figureKindOf('恒生指数今年以来升了多少？')).toBeUndefined();
     expect(figureKindOf('新田科技城占地多少公顷？')).toBeUndefined();
+    // 是多少 closing a clause asks the value of the noun before it ("what is the trust score"), as English asks it.
+    expect(figureKindOf('VA在2023年的信任分数是多少？')).toBe(figureKindOf("what was VA's trust score in 2023?"));
+    expect(figureKindOf('USDS在2023财年有多少个项目？')).toBe('count');
+    expect(figureKindOf('补贴标准是多少钱？')).toBe('amount');
     expect(figureKindOf('By how much did the number of firms grow?')).toBeUndefined();
     expect(figureKindOf('在上线前请残障人士做可用性测试的机构占多少？')).toBe('share'); // "accounts for how much"
     expect(figureKindOf('where does hk rank as a shipping hub globally?')).toBe('rank');
