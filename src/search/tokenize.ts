@@ -226,7 +226,7 @@ function tokensOf(normal: string): Token[] {
       );
       continue;
     }
-    const term = processTerm(word) ?? capitalsAbbreviation(word, normal, start);
+    const term = processTerm(word) ?? letterPrefix(word, normal, start) ?? capitalsAbbreviation(word, normal, start);
     if (!term) continue;
     const end = start + word.length;
     tokens.push({ term: secondYear(tokens.at(-1), normal, start) ?? term, start, end });
@@ -261,6 +261,16 @@ function secondYear(previous: Token | undefined, text: string, start: number): s
   // ("1999/00" ends in the next century's first year.)
   if (second + 100 === first + 1) return String(first + 1);
   return second === first + 1 || (second > first && Number(digits) > 12) ? String(second) : undefined;
+}
+
+/**
+ * A single letter joined by a hyphen to the word after it is that compound's prefix ("i-index", "c-index", "e-filing"),
+ * kept as the letter and its hyphen ("i-", "c-"): the word after it is a term of its own, so "index" still matches,
+ * and "i-index" and "c-index" are told apart. A letter alone is no term.
+ */
+function letterPrefix(word: string, text: string, start: number): string | undefined {
+  if (word.length !== 1 || (text[start + 1] !== '-' && text[start + 1] !== '‐')) return undefined;
+  return /\p{L}/u.test(text[start + 2] ?? '') ? `${word.toLowerCase()}-` : undefined;
 }
 
 /**

@@ -98,6 +98,15 @@ describe('the engine, stage by stage, on a small report', () => {
     expect((await e.answer('https://example.gov/riverside-2024.pdf')).notAQuestion).toBe('chatter');
   });
 
+  it('"c-index" asks for the c-index, not the i-index: a letter joined by a hyphen is part of the word', async () => {
+    const indices = engineWithDictionary(
+      `# Access Assessment 2025\n\n## Method\n\nFirst, the team created an implementation index or i-index for every agency, weighing policy and testing.\n\nNext, the team created a conformance index or c-index to assess how well agencies met the standards.\n\n## Staff\n\nThe team grew to 40 people.\n`,
+      'access-assessment-2025.md',
+    );
+    expect((await indices.answer('what is the c-index?')).answers[0]?.quote.text).toContain('c-index');
+    expect((await indices.answer('what is the i-index?')).answers[0]?.quote.text).toContain('i-index');
+  });
+
   it('a word with a ligature (ﬁ, ﬂ: as text copied from a PDF has them) is read as its letters', async () => {
     expect(cleanQuestion('How many ofﬁcials ﬂed the ﬀ?')).toBe('How many officials fled the ff?');
     expect(await quotes(e, 'How many libraries were opened in 2024 by the ofﬁce?')).toEqual(

@@ -58,6 +58,12 @@ describe('tokenize', () => {
     expect(tokenize('le\u00adgal aid')).toEqual(tokenize('legal aid'));
   });
 
+  it('keeps a single letter joined to a word by a hyphen as that compound\'s prefix ("i-index" is not "c-index")', () => {
+    expect(tokenize('the i-index and c-index, E-Filing')).toEqual(['i-', 'index', 'c-', 'index', 'e-', 'file']);
+    // A letter alone, or before a number, is still no term.
+    expect(tokenize('plan B, route I-95, a - b')).toEqual(['plan', 'rout', '95']);
+  });
+
   it('reads a two-letter function word in capitals as an abbreviation, unless its whole line is in capitals', () => {
     expect(tokenize('what share of staff work in IT')).toEqual(['share', 'staff', 'work', 'it']);
     expect(tokenize('Work in communications (IS)')).toEqual(['work', 'commun', 'is']);
