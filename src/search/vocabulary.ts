@@ -64,6 +64,9 @@ const ABBREVIATIONS: Record<string, string> = {
   reqs: 'requirements',
   specs: 'specifications',
   biz: 'business',
+  // Magnitudes as finance writes them ("$1bn", "how many bn"); not "mn" nor "tn", states' abbreviations too.
+  bn: 'billion',
+  mln: 'million',
   // Contractions typed without the apostrophe.
   whats: 'what',
   thats: 'that',

@@ -116,6 +116,10 @@ describe('QueryVocabulary', () => {
   it('spells out chat abbreviations', () => {
     expect(vocabulary.respell('what did the govt do')).toBe('what did the government do');
     expect(vocabulary.respell('cds headcount')).toBe('cds number of people'); // a compound said in full
+    // Magnitudes as finance writes them, alone or after a figure.
+    expect(vocabulary.respell('how many bn for the institute, $1bn?')).toBe(
+      'how many billion for the institute, $1billion?',
+    );
   });
 
   it('offers synonyms of the first senses that occur in the reports, as index terms', () => {
