@@ -13,7 +13,7 @@
  *    below the word itself.
  */
 import type { Thesaurus } from './thesaurus.js';
-import { lemmaAsItself, processTerm, tokenize } from './tokenize.js';
+import { lemmaAsItself, processTerm } from './tokenize.js';
 
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
@@ -27,6 +27,9 @@ const SYNONYM_SENSES = 1;
  */
 const IT_SAID = /(?<=\p{Ll}.*)\bIT\b|\bIT\b(?=.*\p{Ll})/gu;
 const IT_MEANS = 'information technology';
+
+/** A fiscal year written as one word: "FY2023", "FY23". */
+const FISCAL_YEAR_WORD = /^FY['’]?(?:\d{2}|\d{4})$/i;
 
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -427,13 +430,12 @@ export class QueryVocabulary {
    * Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention.
    */
   namesNotInReports(question: string): string[] {
-    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong". A word
-    // the tokenizer reads as several is in them when each is: "FY2023" is "FY" and 2023, as "FY 2023" is.)
-    const known = (name: string): boolean =>
-      this.words.has(name.toLowerCase()) ||
-      this.hasTerm(processTerm(name) ?? '') ||
-      (!/\s/u.test(name) && tokenize(name).length > 1 && tokenize(name).every((t) => this.hasTerm(t)));
-    return this.namesInAnyCase(question).filter((name) => !known(name));
+    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong". A fiscal
+    // year written as one word, "FY2023", is a date, not a name.)
+    return this.namesInAnyCase(question).filter(
+      (name) =>
+        !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? '') && !FISCAL_YEAR_WORD.test(name),
+    );
   }
 
   /** The names a question writes, capitalised or not ("Texas", "texas"). */

@@ -304,7 +304,7 @@ describe('a fiscal year written short, in a report or a question, is its year', 
     `# Digital Service Annual Report (Fiscal Year 2023-2024)\n\n## Budget\n\nWith these costs deducted, the total operating budget for FY2023-2024 was $19,574,746 with actual expenditures of $19,304,489.\n\n## Trust\n\nSince the relaunch of the portal, overall trust score has risen from 70.4% in FY18 to 79.3% at the end of FY23.\n\n## Engagements\n\n49 engagements in FY 2023 including rapid response and agency transformation.\n\n## Staff\n\nThe team grew to 40 people.\n`,
     'digital-service-annual-report-2023-24.md',
   );
-  const first = async (q: string): Promise<[string | undefined, string]> => {
+  const first = async (q: string): Promise<[string | undefined, string | undefined]> => {
     const a = await fiscal.answer(q);
     return [a.answers[0]?.quote.text, a.confidence];
   };
@@ -325,5 +325,13 @@ describe('a fiscal year written short, in a report or a question, is its year', 
       'high',
     ]);
     expect((await first('what was the operating budget in FY 2019-20?'))[1]).not.toBe('high');
+  });
+
+  it('"FY2024" asks of 2024 in a report that never writes "FY", as "in 2024" does', async () => {
+    const riverside = engine();
+    const plain = await riverside.answer('How many books did the libraries lend in 2024?');
+    const fiscal = await riverside.answer('How many books did the libraries lend in FY2024?');
+    expect(fiscal.answers[0]?.quote.text).toBe(plain.answers[0]?.quote.text);
+    expect([fiscal.confidence, plain.confidence]).toEqual(['high', 'high']);
   });
 });
