@@ -22,10 +22,26 @@ export function isYear(term: string): boolean {
  * separator is none ("1,946 tickets").
  */
 export function yearsIn(text: string): string[] {
+  // (Most texts write a year only as four digits standing alone: those are read without tokenizing, which the ranking's
+  // cost at scale felt; the same reading, as a test checks.)
+  if (!WRITTEN_SHORT.test(text)) return text.match(STANDING_YEAR) ?? [];
+  return yearsByTokens(text);
+}
+
+/** The years the tokenizer reads in a text (a count with a thousands separator aside). */
+export function yearsByTokens(text: string): string[] {
   return tokenizeWithOffsets(text)
     .filter((t) => isYear(t.term) && !text.slice(t.start, t.end).includes(','))
     .map((t) => t.term);
 }
+
+/** A year the tokenizer reads that is no four digits standing alone: "FY23", "FY2023", "2022-23". */
+const WRITTEN_SHORT = /FY['’]?\d{2}|\d{4}[-–/]\d{2}(?!\d)/i;
+/**
+ * Four digits from 1900 to 2099 that are a number of their own, as the tokenizer reads one: not part of a word
+ * ("A2023"), of a longer number ("2023.5", "1,946") or of a share ("2023%"); Han characters may stand by it ("县2023年").
+ */
+const STANDING_YEAR = /(?<![\d.,]|(?!\p{Script=Han})\p{L})(?:19|20)\d{2}(?![\d%]|[.,]\d|(?!\p{Script=Han})\p{L})/gu;
 
 /**
  * A month named as one: its name (or abbreviation) with a day or a year beside it, or after a preposition of time ("in

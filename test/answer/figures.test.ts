@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   figuresOfKind,
@@ -8,6 +9,7 @@ import {
   onlySumsReceived,
   reportYears,
   yearMeant,
+  yearsByTokens,
   yearsIn,
   yearsStated,
 } from '../../src/answer/figures.js';
@@ -93,6 +95,20 @@ describe('years said relative to now', () => {
     expect(yearsIn('trust rose from 70.4% in FY18 to 79.3% at the end of FY23')).toEqual(['2018', '2023']);
     // A count with a thousands separator, a month of a year and a longer number are no years.
     expect(yearsIn('1,946 tickets by 2024-01; 2023.5 points')).toEqual(['2024']);
+  });
+
+  it("reads a text's years without tokenizing it as the tokenizer reads them, on every line of the reports here", () => {
+    const tricky = [
+      '县政府2023年开了几次会',
+      'A2023 and 2023% and 2023.',
+      '5,2023 or 19th 1999/00 2022–23 FY 24 fy2025',
+    ];
+    const lines = [
+      ...tricky,
+      ...readFileSync('test/fixtures/reports/gsa-fy2025-section-508-assessment.md', 'utf8').split('\n'),
+      ...readFileSync('corpus/zuoyun-2023-rule-of-law-report.txt', 'utf8').split('\n'),
+    ];
+    expect(lines.filter((line) => yearsIn(line).join() !== yearsByTokens(line).join())).toEqual([]);
   });
 
   it('a reader\'s "this year" is the period, "last year" the year before the latest, "next year" the one after the period', () => {
