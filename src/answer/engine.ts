@@ -94,7 +94,7 @@ function visible(text: string): string {
  * "see www.zuoyun.gov.cn"), not words asked about: the message is read without them. The sentence's own full stop after
  * it stays.
  */
-const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]}'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]}'’]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
 /**
  * Removes control and format characters, reads full-width letters and digits and Latin ligatures as the letters they
