@@ -120,6 +120,12 @@ const MONTHS = new RegExp(`\\b(${MONTH_NAMES})\\b`);
 /** Each month's first three letters, in order ("jan" … "dec"): how its abbreviations begin. */
 const MONTH_STARTS = MONTH_NAMES.split('|').map((m) => m.slice(0, 3).toLowerCase());
 
+/**
+ * A number with a fraction that names nothing counted after it: a score or a measure ("an average outcome of 4.02 (Very
+ * High)", "1.96 on a 5-point scale"), no count. (Not "3.30 federal FTEs", "2.14 million downloads", "12.5 times".)
+ */
+const MEASURED = /(?<![\d.,])\d+\.\d+(?=\s*(?:[(),;:]|\.(?!\d)|$)|\s+(?:on|out|points?)\b)/g;
+
 /** Numbers that label, not count: "(1)", an enumeration in brackets ("of the two (1. GC Forms 2. Microsoft)"). */
 const ENUMERATION = /\(\s*\d{1,2}[.)]\s[^()]*\)|\(\d{1,2}\)/g;
 
@@ -204,6 +210,7 @@ export function figuresOfKind(sentence: string, kind: FigureKind | undefined): s
         .replace(SHARE, ' ')
         .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')
         .replace(/\b\d+(?:\.\d+)?-(?=[A-Za-z])/g, ' ')
+        .replace(MEASURED, ' ')
     : figures;
 }
 

@@ -15,6 +15,17 @@ import {
 } from '../../src/answer/figures.js';
 
 describe('figures', () => {
+  it('a number with a fraction and nothing counted after it is a score, no count', () => {
+    const counts = (text: string): boolean => hasFigure(figuresOfKind(text, 'count'), 'count');
+    expect(counts('Parent agencies reported an average outcome of 4.02 (Very High).')).toBe(false);
+    expect(counts('The governmentwide average is low, at 1.96 on a 5-point scale.')).toBe(false);
+    // An average of things counted, a magnitude or a number of times are counts.
+    expect(counts('52 reported an average of 3.30 federal FTEs')).toBe(true);
+    expect(counts('An average of 3.30 federal FTEs supported the programs.')).toBe(true);
+    expect(counts('2.14 million lifetime app downloads')).toBe(true);
+    expect(counts('Enrollment grew 12.5 times.')).toBe(true);
+  });
+
   it('a label counts nothing: “(1)”, an enumeration in brackets; a figure in brackets still does', () => {
     // A label counts nothing: "(1)", an enumeration in brackets; a figure in brackets still does.
     expect(hasFigure(figuresOfKind('(1) Adhere to the law.', 'count'), 'count')).toBe(false);
