@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize, tokenizeWithOffsets } from '../../src/search/tokenize.js';
 
+/** Each term with the text it was read from, by its offsets. */
+const termsAsWritten = (text: string): string[][] =>
+  tokenizeWithOffsets(text).map((t) => [t.term, text.slice(t.start, t.end)]);
+
 describe('tokenize', () => {
   it('keeps numbers whole and stems words', () => {
     expect(tokenize('Handled 12,000 cases, 46.55% of them')).toEqual(['handl', '12000', 'case', '46.55%']);
@@ -33,9 +37,7 @@ describe('tokenize', () => {
   });
 
   it('gives offsets in the text as written, not in its NFKC form ("…" is three dots there, "ﬁ" two letters)', () => {
-    const text = 'Wait… the ofﬁce handled ２０２３ notaries';
-    const words = tokenizeWithOffsets(text).map((t) => [t.term, text.slice(t.start, t.end)]);
-    expect(words).toEqual([
+    expect(termsAsWritten('Wait… the ofﬁce handled ２０２３ notaries')).toEqual([
       ['wait', 'Wait'],
       ['offic', 'ofﬁce'],
       ['handl', 'handled'],
@@ -45,9 +47,7 @@ describe('tokenize', () => {
   });
 
   it('reads a word with a soft hyphen or a zero-width joiner in it as one word, as a reader sees it (HTML &shy;)', () => {
-    const text = 'le\u00adgal aid for the me\u200Ddi\u2060a\u200Btion centre';
-    const words = tokenizeWithOffsets(text).map((t) => [t.term, text.slice(t.start, t.end)]);
-    expect(words).toEqual([
+    expect(termsAsWritten('le\u00adgal aid for the me\u200Ddi\u2060a\u200Btion centre')).toEqual([
       ['legal', 'le\u00adgal'],
       ['aid', 'aid'],
       ['media', 'me\u200Ddi\u2060a'],
