@@ -383,7 +383,6 @@ function withoutTimeSaid(question: string): {
   }
   const years = yearsIn(content);
   content = content
-
     .replace(RELATIVE_TIME, ' ')
     .replace(CONTRACTION, ' ')
     .replace(LIGHT_FRAME, ' ')

@@ -166,10 +166,10 @@ export function tokenizeWithOffsets(text: string): Token[] {
 }
 
 /**
- * Tokens found in `normal`, the form of `text` the tokenizer reads (readable), with their offsets moved to `text` ("Wait… the notaries":
- * "notaries" stands two places later in that form, whose "…" is three dots). Each character with the marks after it
- * is normalized alone; where composing across characters makes that differ from the whole text's form (rare), the
- * offsets stay as found.
+ * Tokens found in `normal`, the form of `text` the tokenizer reads (readable), with their offsets moved to `text`
+ * ("Wait… the notaries": "notaries" stands two places later in that form, whose "…" is three dots). Each character with
+ * the marks after it is read alone; where composing across characters makes that differ from the whole text's form
+ * (rare), the offsets stay as found.
  */
 function inOriginalOffsets(tokens: Token[], text: string, normal: string): Token[] {
   const starts: number[] = [];
