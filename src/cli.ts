@@ -19,6 +19,11 @@ export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(argv
 
 /** Runs an entry point and exits with its code, or with one line and the code its error maps to. */
 export function runMain(main: () => Promise<number>, dataDir: () => string): void {
+  // A reader that stopped reading ("… | head") has all it wants: done, not a crash with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +52,22 @@ describe('npm run ask', () => {
     // Hostile lines are refused, or at most offered as clearly labelled closest passages.
     expect(out.slice(1, 5).every((o) => o.abstained || o.confidence === 'low')).toBe(true);
     expect([out[1], out[3], out[4]].every((o) => o!.abstained && !('confidence' in o!))).toBe(true);
+  });
+
+  it('ends quietly when its reader stops reading ("… | head")', async () => {
+    const { corpusDir, dataDir } = tempCorpus();
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'scripts/ask.ts'), '--json'], {
+      cwd: REPO,
+      env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, EMBEDDING_MODEL: 'none', LOG_LEVEL: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end('How many mediation statements were issued?\n'.repeat(200));
+    // The reader takes the first answer and goes away.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 
   it('a mistyped flag is a usage error, not a question', () => {
