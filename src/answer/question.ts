@@ -713,8 +713,8 @@ function measures(
   };
 }
 
-/** A paragraph named by its number: "paragraph 48", "para. 120", "¶210", 第48段. */
-const PARAGRAPH_NUMBER = /(?:\b(?:paragraph|para\.?)\s*|¶\s*)(\d{1,5})\b|第\s*(\d{1,5})\s*段/i;
+/** A paragraph named by its number: "paragraph 48", "para. 120", "¶210", "§ 52" (as a reader cites one), 第48段. */
+const PARAGRAPH_NUMBER = /(?:\b(?:paragraph|para\.?)\s*|[¶§]\s*)(\d{1,5})\b|第\s*(\d{1,5})\s*段/i;
 
 /** The number of the paragraph a question points at (PARAGRAPH_NUMBER), if it points at one. */
 export function paragraphAskedOf(question: string): number | undefined {

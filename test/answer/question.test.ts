@@ -649,10 +649,11 @@ describe('what an abbreviation stands for', () => {
 });
 
 describe('a paragraph asked for by its number', () => {
-  it('is read from "paragraph N", "para N", "¶N" and 第N段; a number alone names none', () => {
+  it('is read from "paragraph N", "para N", "¶N", "§N" and 第N段; a number alone names none', () => {
     expect(paragraphAskedOf('what does paragraph 48 say?')).toBe(48);
     expect(paragraphAskedOf("what's in para. 120")).toBe(120);
     expect(paragraphAskedOf('what does ¶210 say')).toBe(210);
+    expect(paragraphAskedOf('§ 52?')).toBe(52);
     expect(paragraphAskedOf('第48段说了什么？')).toBe(48);
     expect(paragraphAskedOf('how many paragraphs are there? 48')).toBeUndefined();
     expect(paragraphAskedOf('how many cases were there in 2023?')).toBeUndefined();
