@@ -694,10 +694,7 @@ export function figureAttached(
   window = CONFIDENCE.figureWindow,
   units: Set<string> = new Set(),
 ): boolean {
-  // (A date stands outside the reach a figure's words are counted in: "the operating budget for FY2023-2024 was
-  // $19,574,746" is the budget's figure as "the budget was" is.)
-  const dates = new Set([...yearsIn(sentence), ...DATE_WORDS]);
-  const sentenceTerms = tokenize(sentence).filter((t) => !dates.has(t));
+  const sentenceTerms = undated(sentence, tokenize(sentence));
   const isFigure = (t: string): boolean => NUMBER_TERMS.has(t) || /^\d/.test(t);
   // A line that opens with its one figure, a measure, is that measure's label, however long ("8 weeks from start of
   // project to first Simple Report test result delivered"): a report's "by the numbers" item. (A count that opens a
@@ -728,8 +725,7 @@ export function figureAttached(
  * only "five" stands by "year".
  */
 export function amountAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
-  const dates = new Set([...yearsIn(sentence), ...DATE_WORDS]);
-  const tokens = tokenizeWithOffsets(sentence).filter((t) => !dates.has(t.term));
+  const tokens = undated(sentence, tokenizeWithOffsets(sentence));
   return sumsOfMoney(sentence).some((sum) => {
     const first = tokens.findIndex((t) => t.end > sum.start);
     if (first < 0) return false;
@@ -743,6 +739,15 @@ export function amountAttached(sentence: string, asked: Set<string>, window = CO
 const MONTH_TERMS = new Set(MONTH_NAMES.split('|').map((w) => processTerm(w) ?? w));
 /** The words of a date besides its year: months, and the "FY" of a fiscal year. */
 const DATE_WORDS = [...MONTH_TERMS, 'fy'];
+
+/**
+ * A sentence's terms (or tokens) without its dates: a date stands outside the reach a figure's words are counted in
+ * ("the operating budget for FY2023-2024 was $19,574,746" is the budget's figure as "the budget was" is).
+ */
+function undated<T extends string | { term: string }>(sentence: string, terms: T[]): T[] {
+  const dates = new Set([...yearsIn(sentence), ...DATE_WORDS]);
+  return terms.filter((t) => !dates.has(typeof t === 'string' ? t : t.term));
+}
 
 /**
  * For a "when / what year" question: true when some date in the sentence (a year or a month)

@@ -24,7 +24,7 @@ export function isYear(term: string): boolean {
 export function yearsIn(text: string): string[] {
   // (Most texts write a year only as four digits standing alone: those are read without tokenizing, which the ranking's
   // cost at scale felt; the same reading, as a test checks.)
-  if (!WRITTEN_SHORT.test(text)) return text.match(STANDING_YEAR) ?? [];
+  if (text.search(SHORT_YEAR) < 0) return text.match(STANDING_YEAR) ?? [];
   return yearsByTokens(text);
 }
 
@@ -35,8 +35,11 @@ export function yearsByTokens(text: string): string[] {
     .map((t) => t.term);
 }
 
-/** A year the tokenizer reads that is no four digits standing alone: "FY23", "FY2023", "2022-23". */
-const WRITTEN_SHORT = /FY['’]?\d{2}|\d{4}[-–/]\d{2}(?!\d)/i;
+/**
+ * A year the tokenizer reads where no word boundary sets it apart: a fiscal year's ("FY23", "FY2023") or a range's second
+ * ("2023-24"); what matches is the digits that are no number of their own.
+ */
+export const SHORT_YEAR = /\bFY(?:\d{2}|\d{4})\b|(?<=\b(?:19|20)\d{2}[-–/])\d{2}\b/gi;
 /**
  * Four digits from 1900 to 2099 that are a number of their own, as the tokenizer reads one: not part of a word
  * ("A2023"), of a longer number ("2023.5", "1,946") or of a share ("2023%"); Han characters may stand by it ("县2023年").

@@ -12,6 +12,7 @@ import {
   monthsIn,
   NOT_A_COUNT,
   relativeYearsIn,
+  SHORT_YEAR,
   yearsIn,
   type FigureKind,
 } from './figures.js';
@@ -541,11 +542,6 @@ function withOriginReadings(c: Concept): Concept {
 
 /** A number of two digits or more that is no date ("11月", "30th") nor part of a longer one. */
 const NAMED_NUMBER = /(?<![\d.,])\d[\d.,]*\d(?![\d]|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b))/g;
-/**
- * A year the tokenizer reads where no word boundary sets it apart: a fiscal year's ("FY23", "FY2023") or a range's second
- * ("2023-24").
- */
-const SHORT_YEAR = /\bFY\s?['’]?(?:\d{2}|\d{4})\b|(?<=\b(?:19|20)\d{2}[-–/])\d{2}\b/gi;
 
 /** A yearly rate: "what does it cost per year" says how often, not what the figure is about ("$150 … each year"). */
 const YEAR_RATE = /\b(?:per|a|each|every) (years?)\b/gi;

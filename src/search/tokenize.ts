@@ -238,7 +238,7 @@ function tokensOf(normal: string): Token[] {
 const US = /U\.S(?:\.A)?(?![\p{L}\p{N}])/uy;
 
 /** "FY" with a year of two or four digits, written as one word. */
-const FISCAL_YEAR = /^FY(\d{2}|\d{4})$/i;
+export const FISCAL_YEAR = /^FY(\d{2}|\d{4})$/i;
 
 /** A year of two digits in this century's full form ("25" → "2025"); four digits as they are. */
 function fullYear(digits: string): string {

@@ -13,7 +13,7 @@
  *    below the word itself.
  */
 import type { Thesaurus } from './thesaurus.js';
-import { lemmaAsItself, processTerm } from './tokenize.js';
+import { FISCAL_YEAR, lemmaAsItself, processTerm } from './tokenize.js';
 
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
@@ -27,9 +27,6 @@ const SYNONYM_SENSES = 1;
  */
 const IT_SAID = /(?<=\p{Ll}.*)\bIT\b|\bIT\b(?=.*\p{Ll})/gu;
 const IT_MEANS = 'information technology';
-
-/** A fiscal year written as one word: "FY2023", "FY23". */
-const FISCAL_YEAR_WORD = /^FY['’]?(?:\d{2}|\d{4})$/i;
 
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -434,7 +431,7 @@ export class QueryVocabulary {
     // year written as one word, "FY2023", is a date, not a name.)
     return this.namesInAnyCase(question).filter(
       (name) =>
-        !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? '') && !FISCAL_YEAR_WORD.test(name),
+        !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? '') && !FISCAL_YEAR.test(name),
     );
   }
 
