@@ -224,13 +224,26 @@ export function nounPhrase(text: string): string[] {
   for (const word of text.split(/\s+|(?<=\p{L})\/(?=\p{L})/u)) {
     const bare = word.replace(/[^\p{L}\d'’-]/gu, '');
     // "they've", "we'd": the pronoun ends it, as "they" does.
-    if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || /ly$/i.test(bare)) break;
+    if (!bare || NOUN_PHRASE_END.test(bare.replace(/['’](?:ve|re|ll|d|m)$/i, '')) || isAdverb(bare)) break;
     words.push(bare);
     // Punctuation after it ends the phrase; a dot inside it does not ("Canada.ca web pages").
     if (bare !== word.replace(/(?<=[\p{L}\d])\.(?=[\p{L}\d])/gu, '') || words.length === 5) break;
   }
   return words;
 }
+
+/**
+ * An adverb in -ly ("actually", "newly", "currently"), which no noun phrase holds; not a noun or adjective that ends so
+ * ("supply kits", "family doctors", "daily logins", "monthly users": a -ly made from a noun of time or kin is an
+ * adjective).
+ */
+export function isAdverb(word: string): boolean {
+  return /ly$/i.test(word) && !NOT_ADVERBS.test(word);
+}
+
+/** Nouns and adjectives in -ly. */
+const NOT_ADVERBS =
+  /^(?:supply|apply|family|assembly|ally|reply|rally|anomaly|monopoly|butterfly|(?:bi)?(?:daily|weekly|monthly|quarterly|yearly|hourly|nightly)|elderly|early|friendly|costly|lonely|homely|orderly|lowly|holy|jelly|belly|bully|lily|italy|july)$/i;
 
 /**
  * An agent noun in -er that Porter's stemmer reads as the word it is made from ("officers" → "offic", as "office";

@@ -24,6 +24,7 @@ import {
   countedOf,
   countedWordsOf,
   definedTermOf,
+  isAdverb,
   nounPhrase,
   PEOPLE_TERMS,
 } from './noun-phrases.js';
@@ -889,7 +890,7 @@ const NOT_A_KIND =
 export function askedKindOf(question: string): string | undefined {
   const m = /\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([a-z][\w-]*)\b(?!\s+of\b)/i.exec(question);
   const word = m?.[1];
-  if (!word || NOT_A_KIND.test(word) || /ly$/i.test(word)) return undefined;
+  if (!word || NOT_A_KIND.test(word) || isAdverb(word)) return undefined;
   return FRAMING.has(processTerm(word) ?? '') ? undefined : tokenize(word)[0];
 }
 

@@ -33,6 +33,10 @@ describe('what a "how many" question counts', () => {
       tokenize('rights and responsibilities items'),
     );
     expect(countedOf("no clue how many software apps they've got")).toEqual(['softwar', 'app']);
+    // An adverb in -ly ends the phrase; a noun or adjective in -ly does not.
+    expect(countedOf('how many newborn supply kits were handed out')).toEqual(tokenize('newborn supply kits'));
+    expect(countedOf('how many daily logins does sign in canada get')).toEqual(tokenize('daily logins'));
+    expect(countedOf('how many family doctors are there')).toEqual(tokenize('family doctors'));
   });
 
   it('the modifiers before its plural head say which of them are counted', () => {
