@@ -67,7 +67,7 @@ export interface QuestionAnalysis {
    * The office a "who" question names and the rank said before it ("who is the administrator" → administrator; "the
    * deputy director" → director, deputy): a deputy's office is another office.
    */
-  office?: { title: string; rank?: string | undefined } | undefined;
+  office?: { title: string; rank?: string | undefined; initials?: string | undefined } | undefined;
   /**
    * The name question asks who someone is ("who is the current Financial Secretary?", "what's the name of the county
    * head?", "局长是谁？"): only a person's name answers it, not the office the question names.
@@ -261,7 +261,7 @@ export function namesAnOffice(text: string): boolean {
 
 function officeAsked(question: string): QuestionAnalysis['office'] {
   const m = OFFICE_ASKED.exec(question);
-  if (m) return { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase() };
+  if (m) return { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase(), initials: chiefOfficersIn(question)[0] };
   return asksLeader(question) ? { title: LEADER } : undefined;
 }
 
@@ -285,10 +285,28 @@ export const LEADER = 'head';
  * false when it names it at the rank asked, or not at all (then the text's names decide, as for any "who" question).
  */
 export function namesOnlyAnotherRank(text: string, office: NonNullable<QuestionAnalysis['office']>): boolean {
+  // "The chief technology officer" is not the Chief Executive Officer: a chief officer is named by what he is chief of.
+  const chiefs = office.initials ? chiefOfficersIn(text) : [];
+  if (chiefs.length && !chiefs.includes(office.initials!)) return true;
   const said = [...text.matchAll(OFFICE_IN_TEXT)].filter(
     (m) => office.title === LEADER || m[2]!.toLowerCase() === office.title,
   );
   return said.length > 0 && said.every((m) => m[1]?.toLowerCase() !== office.rank);
+}
+
+/**
+ * The chief officers a text names, by their initials: "Chief Technology Officer" and "CTO" → cto, "Chief Executive
+ * Officer" → ceo (one or two words between "chief" and "officer").
+ */
+export function chiefOfficersIn(text: string): string[] {
+  const spelled = [...text.matchAll(/\bchief\s+(\p{L}+)(?:\s+(\p{L}+))?\s+officer\b/giu)].map(
+    (m) => `c${m[1]![0]}${m[2]?.[0] ?? ''}o`,
+  );
+  // ("CEO", "cto"; four letters in capitals only: "CISO".)
+  const short = [...text.matchAll(/\bc[a-z]o\b|\bC[A-Z]{2}O\b/gi)]
+    .map((m) => m[0])
+    .filter((w) => w.length === 3 || w === w.toUpperCase());
+  return [...spelled, ...short].map((i) => i.toLowerCase());
 }
 
 /** "Who is/was X": X's first word (a function word when the question asks for someone: "who is the …"). */

@@ -5,6 +5,7 @@ import {
   analyzeQuestion,
   askedKindOf,
   namesOnlyAnotherRank,
+  chiefOfficersIn,
   askedHeadOf,
   figureKindOf,
   isForwardLooking,
@@ -622,6 +623,20 @@ describe("a deputy's office is another office", () => {
     expect(namesOnlyAnotherRank('Cori Zarek of the U.S. Digital Service', administrator)).toBe(false); // not named
     expect(namesOnlyAnotherRank('the Deputy Administrator', { title: 'administrator', rank: 'deputy' })).toBe(false);
     expect(namesOnlyAnotherRank('the Vice-President', { title: 'president' })).toBe(true);
+  });
+
+  it('a chief officer is named by what he is chief of, spelled out or in initials', () => {
+    const cto = analyzeQuestion('who is the chief technology officer of cds').office!;
+    expect(cto.initials).toBe('cto');
+    expect(namesOnlyAnotherRank('Paul N. Wagner Chief Executive Officer, Canadian Digital Service', cto)).toBe(true);
+    expect(namesOnlyAnotherRank('Jane Doe, Chief Technology Officer', cto)).toBe(false);
+    expect(namesOnlyAnotherRank('Jane Doe, CTO', cto)).toBe(false);
+    expect(analyzeQuestion("who's the ceo").office?.initials).toBe('ceo');
+    expect(chiefOfficersIn('the Chief Information Officer (CIO) and the CISO, not the ciao')).toEqual([
+      'cio',
+      'cio',
+      'ciso',
+    ]);
   });
 });
 
