@@ -31,10 +31,12 @@ const TO_WHOM =
 const WHO = /\bwho\b|谁/i;
 const SIGNING = /\bsign(?:ed|s|ing)?\b|签/i;
 /**
- * The issuer's address asked for: "what's cds's street address?", "their mailing address" — not "the address" (a
- * policy address is a speech), nor "address the backlog", nor headquarters (a topic: "regional headquarters").
+ * The issuer's address asked for: "what's cds's street address?", "their mailing address", "the address of the usds
+ * office" — not "the address" alone (a policy address is a speech), nor "address the backlog", nor headquarters (a
+ * topic: "regional headquarters").
  */
-const ADDRESS_ASKED = /\b(?:street|postal|mailing|office|physical|contact)\s+address(?:es)?\b|['’]s\s+address\b|地址/i;
+const ADDRESS_ASKED =
+  /\b(?:street|postal|mailing|office|physical|contact)\s+address(?:es)?\b|['’]s\s+address\b|\b(?:the|its|their|an?)\s+address\s+(?:of|for)\b|地址/i;
 /** Its number asked for: "the document number", 文号 — a particular of a document whatever else the question says. */
 const DOCUMENT_NUMBER = /\b(?:document|file|reference|doc)\s+(?:number|no\b\.?|#)|文号|发文字号|文件编号/i;
 const INDEX_NUMBER = /\bindex\s+(?:number|no\b\.?)|索引号/i;

@@ -41,6 +41,8 @@ describe('documentFieldsAsked', () => {
   it("reads the issuer's address asked for, not the address a policy address is", () => {
     expect(documentFieldsAsked("what's cds's street address?")).toEqual(['address']);
     expect(documentFieldsAsked('what is their mailing address')).toEqual(['address']);
+    expect(documentFieldsAsked('whats the address of the usds office')).toEqual(['address']);
+    expect(documentFieldsAsked('what are the 2 big themes the whole address is built around')).toEqual([]);
     expect(documentFieldsAsked('How many regional headquarters does HK have?')).toEqual([]);
     expect(documentFieldsAsked('what does the policy address say about housing?')).toEqual([]);
     expect(documentFieldsAsked('how will they address the backlog?')).toEqual([]);
