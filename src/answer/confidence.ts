@@ -437,27 +437,14 @@ function inSomeReading(q: QuestionAnalysis, term: string, present: (t: string) =
  * date by a word of the event.
  */
 function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): boolean {
-  // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
-  // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
-  // University Town").
   const counted = countedIn(q, shown);
   // Neither a year nor "next year" says what a figure counts ("$150 … each year" for "how many states … next year?").
   const asked = q.concepts
     .flatMap(conceptTerms)
     .filter((t) => !isYear(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
   const telling = asked.filter(shown.telling);
-  const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
-  if (q.figureKind === 'count' && counted.length && !counted.some(named)) return false;
-  // "How many people applied for jobs?": "269 employees" are people, but not ones who applied; "how many staff are
-  // veterans?": "32% of our staff identify as minorities" counts other staff (question.ts doingWordOf).
-  if (q.figureKind === 'count' && !saysTheDoing(q, shown)) return false;
+  if (q.figureKind === 'count' && !countsWhatIsAsked(q, shown, counted, asked)) return false;
   if (countsOnlyAnExample(q, shown.quoted)) return false;
-  // "How many components are not accessible?": a count of what is there is no count of what is not.
-  if (q.figureKind === 'count' && q.negated && !isNegated(shown.quoted)) return false;
-  if (q.figureKind === 'count' && countsOtherWords(shown.quoted, counted, asked)) return false;
-  // "How many … officers": a count beside the "office" counts something else (the stems are one).
-  if (q.figureKind === 'count' && q.countedAgent && !new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted))
-    return false;
   // What a count counts stands by its figure however common it is in the report ("212 agencies" for "how many
   // agencies …", where "agencies" is in most passages and says nothing else).
   const near = new Set([
@@ -494,6 +481,29 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
     hasFigure(figures, q.figureKind) &&
     figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
   );
+}
+
+/**
+ * For a count question: whether the passage's counts can be of what is counted, as it is asked (not of those who did
+ * something else, of what is there for what is not, of those added for all there are, of another noun or agent).
+ */
+function countsWhatIsAsked(q: QuestionAnalysis, shown: Shown, counted: string[], asked: string[]): boolean {
+  const named = (t: string): boolean => shown.context.has(t) || shown.quotedTerms.includes(t);
+  // "How many students …": a passage that names nothing of what is counted (nor a word of its family, a synonym)
+  // gives no count of it, whatever figures stand by the question's other words ("three batches of sites for the
+  // University Town").
+  if (counted.length && !counted.some(named)) return false;
+  // "How many people applied for jobs?": "269 employees" are people, but not ones who applied; "how many staff are
+  // veterans?": "32% of our staff identify as minorities" counts other staff (question.ts doingWordOf).
+  if (!saysTheDoing(q, shown)) return false;
+  // "How many components are not accessible?": a count of what is there is no count of what is not.
+  if (q.negated && !isNegated(shown.quoted)) return false;
+  // "How many services are on Sign In Canada?": "Onboarded 5 new services" counts those added, not all there are.
+  if (!q.concepts.some((c) => conceptTerms(c).some((t) => ADDED.has(t))) && countsOnlyAdditions(shown.quoted))
+    return false;
+  if (countsOtherWords(shown.quoted, counted, asked)) return false;
+  // "How many … officers": a count beside the "office" counts something else (the stems are one).
+  return !q.countedAgent || new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted);
 }
 
 /**
@@ -539,6 +549,19 @@ function countsOtherWords(quoted: string, counted: string[], asked: string[]): b
   if (!counted.length || !others.size) return false;
   const heads = countedByFigures(quoted);
   return heads.length > 0 && heads.every((h) => h !== undefined && others.has(h));
+}
+
+/** Words that make a count one of additions ("5 new services", "an additional 20 staff"), as index terms. */
+const ADDED = new Set(tokenize('new additional more added extra'));
+
+/** True when every count of a text counts additions: the word after its figure is "new", "additional", "more"… */
+function countsOnlyAdditions(quoted: string): boolean {
+  const counts = [
+    ...figuresOfKind(quoted, 'count').matchAll(
+      /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+["“'‘]?(\p{L}+)/giu,
+    ),
+  ];
+  return counts.length > 0 && counts.every((m) => /^(?:new|additional|more|extra)$/i.test(m[2]!));
 }
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */

@@ -442,6 +442,12 @@ describe('confidence', () => {
     const inaccessible = analyzeQuestion('how many design system components are not accessible');
     expect(verdict(inaccessible, 'Implemented all 11 mandatory components, all accessible.')).toBe('low');
     expect(verdict(inaccessible, '11 design system components are not accessible yet.')).toBe('high');
+    // A count of those added is no count of all there are, unless the question asks for new ones.
+    const services = analyzeQuestion('how many services are on sign in canada');
+    expect(verdict(services, 'Onboarded 5 new services to the Sign In Canada platform')).toBe('low');
+    expect(verdict(services, 'Sign In Canada operates with 14 services, 5 new services among them')).toBe('high');
+    const added = analyzeQuestion('how many new services were added to sign in canada');
+    expect(verdict(added, 'Onboarded 5 new services to the Sign In Canada platform')).toBe('high');
     // A count of the very noun counted is the count asked, however far the question's other words stand.
     const feedbackPages = analyzeQuestion('how many pages use the page feedback tool');
     const tool = '12,000 Canada.ca web pages using the page-feedback tool to improve content';
