@@ -350,7 +350,7 @@ export interface Shown {
  * the kind asked for and stands by a word saying what was counted.
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
-  if (yearOutOfScope(q.years, shown.report, shown.quoted) || q.aboutAskersDay) return false;
+  if (yearOutOfScope(q.years, shown.report, shown.quoted, q.terms.includes(SINCE)) || q.aboutAskersDay) return false;
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   if (q.lastYear && !coversLastYear(shown)) return false;
@@ -634,14 +634,22 @@ export function yearOutOfScope(
   questionYears: string[],
   report: { title: string; date?: string | undefined },
   quote: string,
+  since = false,
 ): boolean {
   if (!questionYears.length) return false;
   const inTitle = yearsIn(report.title);
   const covered = inTitle.length ? inTitle : report.date ? [report.date.slice(0, 4)] : [];
-  // (The quote's years as written there: "at the end of FY23" names 2023.)
-  const quoted = yearsIn(quote);
+  // (The quote's years as written there: "at the end of FY23" names 2023.) A year in a "since" clause opens the span a
+  // figure covers ("137M notifications sent since the product launched in 2019"): no figure of that year, unless the
+  // question too asks since when.
+  const quoted = yearsIn(since ? quote : quote.replace(SINCE_CLAUSE, ' '));
   return questionYears.some((y) => !covered.includes(y) && !quoted.includes(y));
 }
+
+/** "since", as an index term. */
+const SINCE = tokenize('since')[0]!;
+/** A clause opened by "since", to its end. */
+const SINCE_CLAUSE = /\bsince\b[^.;:,()■]*/gi;
 
 /**
  * True when a quote names years and every one is before its report's own year (the latest of the years its title names

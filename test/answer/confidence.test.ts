@@ -77,6 +77,11 @@ describe('confidence', () => {
     expect(yearOutOfScope(['2022'], report, 'There were 13 cases.')).toBe(true);
     expect(yearOutOfScope(['2023'], report, 'There were 13 cases.')).toBe(false);
     expect(yearOutOfScope(['2022'], report, 'Down 8.5 points on 2022.')).toBe(false);
+    // A year opening the span a figure covers gives no figure of that year, unless the question asks since when.
+    const since = '>137M notifications sent since the product launched in 2019';
+    expect(yearOutOfScope(['2019'], report, since)).toBe(true);
+    expect(yearOutOfScope(['2019'], report, since, true)).toBe(false);
+    expect(yearOutOfScope(['2019'], report, 'Launched in 2019, it has sent 137M notifications since.')).toBe(false);
     const asked = new Set(tokenize('administrative cases'));
     expect(figureAttached('The court accepted 13 administrative cases.', asked)).toBe(true);
     expect(figureAttached('The court issued nine circulars on administrative cases.', asked)).toBe(true);
