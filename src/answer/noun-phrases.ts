@@ -138,6 +138,8 @@ export function definedTermOf(question: string): string[] | undefined {
   // defined.
   question = question.replace(/\s+(?:actually|really|exactly|basically|even|anyway|anyways)\b/gi, '');
   question = question.replace(/\b(what\s+(?:does|do)\s+)(?:the\s+)?[\p{L}-]+['’]s\s+/iu, '$1');
+  // ("What is rapid response at USDS?": where it is done says whose it is, not what it is.)
+  question = question.replace(/\s+at\s+(?:the\s+)?[\p{L}.&-]+[\s?？.!]*$/iu, '');
   const said =
     /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
     /^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:do|mean)[\s?？.!]*$/iu.exec(question)?.[1] ??
@@ -179,6 +181,9 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
     // "(ACP)"), and examples set off after it ("“life events,” such as losing a loved one, …").
     // An apposition set off by a dash after the term's noun phrase says what it is ("The human-centered design research
     // process that USDS contributed—a problem-solving method that prioritizes research …").
+    // A term set before a colon, opening its line, is defined after it ("Rapid response: In response to urgent
+    // situations, USDS deploys teams …"): a list of definitions.
+    if (at === 0 && /^\s*:\s*\S/.test(after)) return true;
     return (
       DASH_APPOSITION.test(after) ||
       /^\s*(?:\([^)]*\)\s*)?,\s*(?:who|which|an?)\s/i.test(after) ||

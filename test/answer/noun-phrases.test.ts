@@ -96,6 +96,8 @@ describe('a definition asked for', () => {
     // An adverb of emphasis and a possessor are not part of what is defined.
     expect(definedTermOf("What do the government's legal advisers actually do?")).toEqual(tokenize('legal advisers'));
     expect(definedTermOf('what is human centered design anyway')).toEqual(tokenize('human centered design'));
+    // Where it is done says whose it is, not what it is.
+    expect(definedTermOf('what is rapid response at usds')).toEqual(tokenize('rapid response'));
   });
 
   it('a sentence opening with X, a copula and a noun phrase defines it', () => {
@@ -113,6 +115,10 @@ describe('a definition asked for', () => {
     expect(definesTerm('GC Notify is tasked with sending alerts.', terms)).toBe(true);
     expect(definesTerm('GC Notify is responsive to clients.', terms)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify for alerts.', terms)).toBe(false);
+    // A term before a colon, opening its line, is defined after it (a list of definitions).
+    const rapid = tokenize('rapid response');
+    expect(definesTerm('Rapid response: In response to urgent situations, USDS deploys teams.', rapid)).toBe(true);
+    expect(definesTerm('USDS was called on for a rapid response: formula was short.', rapid)).toBe(false);
     // An owner's name before it is still the subject; a description set off after it by a comma describes it.
     const acp = tokenize('affordable connectivity program');
     expect(definesTerm("The Commission's (FCC) Affordable Connectivity Program (ACP) helps households.", acp)).toBe(
