@@ -98,6 +98,8 @@ describe('a definition asked for', () => {
     expect(definedTermOf('what is human centered design anyway')).toEqual(tokenize('human centered design'));
     // Where it is done says whose it is, not what it is.
     expect(definedTermOf('what is rapid response at usds')).toEqual(tokenize('rapid response'));
+    // What it is used for is what it does.
+    expect(definedTermOf("what's notify.gov used for")).toEqual(tokenize('notify.gov'));
   });
 
   it('a sentence opening with X, a copula and a noun phrase defines it', () => {
