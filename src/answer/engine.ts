@@ -96,6 +96,26 @@ function visible(text: string): string {
  */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]}'’]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
+/** A web site named by its domain ("login.gov", "Canada.ca", "hhs.gov/newbaby"). */
+const SITE = /\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:gov|ca|com|org|net|edu|int|io|uk|au|cn|hk)\b/giu;
+
+/**
+ * The sites a question names that no candidate passage writes ("what is login.gov used for?" of a report naming SSA.gov
+ * and VA.gov): a name the reports do not hold, as any other. The candidates hold every passage with both its words.
+ */
+export function sitesNotQuoted(question: string, ranked: RankedSentence[]): string[] {
+  const sites = question.match(SITE) ?? [];
+  if (!sites.length) return [];
+  const seen = new Set<string>();
+  const texts = ranked.flatMap((s) => {
+    const key = `${s.report.id}#${s.paragraph}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [paragraphText(s.report, s.paragraph).toLowerCase()];
+  });
+  return sites.filter((site) => !texts.some((t) => t.includes(site.toLowerCase())));
+}
+
 /**
  * Removes control and format characters, reads full-width letters and digits and Latin ligatures as the letters they
  * are (COMPATIBLE_LETTERS, as Lucene's CJKWidthFilter does the full-width ones), clips overlong input and reads figures
@@ -280,7 +300,11 @@ export class AnswerEngine {
       { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
       shown,
-      [...vocabulary.namesNotInReports(question), ...this.askedNotInReports(q, question)],
+      [
+        ...vocabulary.namesNotInReports(question),
+        ...this.askedNotInReports(q, question),
+        ...sitesNotQuoted(question, ranked),
+      ],
       thresholds,
     );
     if (verdict === 'low' && shown && !answersWhatIsAsked(q, shown, thresholds))

@@ -335,3 +335,24 @@ describe('a fiscal year written short, in a report or a question, is its year', 
     expect([fiscal.confidence, plain.confidence]).toEqual(['high', 'high']);
   });
 });
+
+describe('a site a question names', () => {
+  const portal = engineWithDictionary(
+    `# Portal Service 2024 Report
+
+## Sites
+
+One million more customers a week log into SSA.gov since its relaunch.
+
+VA.gov has 19 million monthly users.
+`,
+    'portal-2024-report.md',
+  );
+
+  it('is a name the reports must write, as written: login.gov is not SSA.gov', async () => {
+    const ssa = await portal.answer('how many customers log into ssa.gov each week?');
+    expect([ssa.answers[0]?.quote.text, ssa.confidence]).toEqual([expect.stringContaining('SSA.gov'), 'high']);
+    const login = await portal.answer('how many customers log into login.gov each week?');
+    expect(login.confidence).not.toBe('high');
+  });
+});
