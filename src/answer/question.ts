@@ -266,15 +266,18 @@ function officeAsked(question: string): QuestionAnalysis['office'] {
 }
 
 /**
- * "The head of USDS", "its leader", "in charge of", "who runs …", 负责人: whoever holds a body's top office, by any
+ * "The head of USDS", "its leader", "in charge of", "who runs …", "who leads USDS" (a body, not "who led the
+ * development of …"), 负责人: whoever holds a body's top office, by any
  * title ("Administrator"). The word itself frames the question, as "how many" does: a report names the office, not the
  * "head".
  */
 const LEADER_ASKED =
-  /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b|\bwho\s+runs\b|负责人|领导人|一把手/i;
+  /\b(?:the|its|their|our)\s+(?:head|leader|boss)\b|\bin charge of\b|\bwho\s+runs\b|\bwho\s+(?:leads|heads)\s+(?:(?:the|its|their)\s+)?(?:[\p{L}&.-]+\s+){0,3}(?:agency|office|department|ministry|bureau|team|committee|council|unit|service|commission|board|group|division|branch)\b|负责人|领导人|一把手/iu;
+/** "Who leads USDS?", "who heads cds": a body by its abbreviation (in capitals, or a short word ending the question). */
+const LEADS_NAMED = /\b[Ww]ho\s+(?:leads|heads)\s+(?:(?:the|its|their)\s+)?(?:[A-Z]{2,}\b|[a-z]{2,5}\s*[?？.!]*$)/u;
 /** "Who is the head of USDS?", "who's in charge of …" (not "what did the head of the office say?"). */
 function asksLeader(question: string): boolean {
-  return NAME_CUES.test(whWords(question)) && LEADER_ASKED.test(question);
+  return NAME_CUES.test(whWords(question)) && (LEADER_ASKED.test(question) || LEADS_NAMED.test(question));
 }
 
 /** The office title standing for any (LEADER_ASKED). */
@@ -374,7 +377,7 @@ const DEFINITION = new RegExp(
 /** An abbreviation as written: capitals, perhaps a small letter among them ("PhD"), two letters or more. */
 const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
 /** Words of a question asking who heads a body (LEADER_ASKED), as index terms. */
-const LEADER_FRAME = new Set(tokenize('head leader boss charge person responsible runs'));
+const LEADER_FRAME = new Set(tokenize('head heads leader leads boss charge person responsible runs'));
 /** The words such a question frames its abbreviation with: not what it is about. */
 const DEFINITION_FRAME = new Set(
   tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),

@@ -13,6 +13,7 @@ import {
   timeFrameOf,
   abbreviationAsked,
   paragraphAskedOf,
+  LEADER,
 } from '../../src/answer/question.js';
 import { figuresOfKind, hasFigure, isNegated } from '../../src/answer/figures.js';
 
@@ -608,7 +609,11 @@ describe("a deputy's office is another office", () => {
   it('a "who" question names an office, with its rank if said', () => {
     expect(analyzeQuestion('who is the administrator of usds?').office).toEqual({ title: 'administrator' });
     expect(analyzeQuestion('who is the deputy director?').office).toEqual({ title: 'director', rank: 'deputy' });
-    expect(analyzeQuestion('who heads the bureau?').office).toBeUndefined(); // a verb, not an office
+    // "Who leads / heads" a body asks for whoever holds its top office; "who led the development of …" for a doer.
+    expect(analyzeQuestion('who heads the bureau?').office).toEqual({ title: LEADER });
+    expect(analyzeQuestion('who leads usds?').office).toEqual({ title: LEADER });
+    expect(analyzeQuestion('who leads usds?').terms).toEqual(['usd']);
+    expect(analyzeQuestion('who leads the development of direct file').office).toBeUndefined();
     expect(analyzeQuestion('how many directors are there?').office).toBeUndefined(); // not a "who" question
   });
 
