@@ -141,8 +141,10 @@ export function definedTermOf(question: string): string[] | undefined {
   // ("What is rapid response at USDS?": where it is done says whose it is, not what it is.)
   question = question.replace(/\s+at\s+(?:the\s+)?[\p{L}.&-]+[\s?？.!]*$/iu, '');
   const said =
-    // ("What's Notify.gov used for?" asks what it does, as "what does it do" does.)
-    /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)\s+used\s+for[\s?？.!]*$/iu.exec(question)?.[1] ??
+    // ("What's Notify.gov used for?", "what is the office responsible for?" ask what it does, as "what does it do" does.)
+    /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:used\s+|responsible\s+)?for[\s?？.!]*$/iu.exec(
+      question,
+    )?.[1] ??
     /^\s*what(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(.+?)[\s?？.!]*$/iu.exec(question)?.[1] ??
     /^\s*what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(.+?)\s+(?:do|mean)[\s?？.!]*$/iu.exec(question)?.[1] ??
     DEFINITION_ZH.exec(question)?.slice(1).find(Boolean);

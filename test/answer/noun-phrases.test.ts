@@ -100,6 +100,9 @@ describe('a definition asked for', () => {
     expect(definedTermOf('what is rapid response at usds')).toEqual(tokenize('rapid response'));
     // What it is used for is what it does.
     expect(definedTermOf("what's notify.gov used for")).toEqual(tokenize('notify.gov'));
+    expect(definedTermOf('what is the digital transformation office responsible for')).toEqual(
+      tokenize('digital transformation office'),
+    );
   });
 
   it('a sentence opening with X, a copula and a noun phrase defines it', () => {
