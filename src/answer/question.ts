@@ -841,6 +841,15 @@ const NO_DOING = new Set(
  * asked about.
  */
 function doingWordOf(question: string): string | undefined {
+  // "Who did CDS thank?", "who does the agency partner with?": "who" is the object, and the doing comes after the subject.
+  const objectAsked = DO_SUPPORT.exec(question)?.[1];
+  if (objectAsked) {
+    const verb = objectAsked
+      .split(/\s+/)
+      .filter((w) => !/^(?:the|a|an|its|their|this|that)$/i.test(w))
+      .at(-1);
+    return verb && tokenize(verb)[0] ? verb : undefined;
+  }
   const after =
     /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do))?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
       question,
@@ -849,6 +858,10 @@ function doingWordOf(question: string): string | undefined {
     [PEOPLE_DID.exec(question)?.[1] ?? countedAsOf(question)].find((w) => w && !NO_DOING.has(w.toLowerCase()));
   return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) ? after : undefined;
 }
+
+/** "Who did/does/do" and the subject and verb after it, up to a preposition, a particle or the end of the clause. */
+const DO_SUPPORT =
+  /\bwho\s+(?:did|does|do)\s+((?:[\p{L}.&-]+\s+){0,3}?[\p{L}-]+)(?=\s+(?:with|to|for|in|on|at|about|from|by|as|up|out|into|during|after|before|when|over)\b|\s*[?？.!,;]|\s*$)/iu;
 
 /** Kinds of body a report is by or about, which "the …'s" refers back to. */
 const SUBJECT_KINDS =

@@ -240,6 +240,9 @@ describe('the doing a "who" question asks the doer of', () => {
     expect(analyzeQuestion("who's heading up the new AI efficiency team?").doing).toBe(tokenize('heading')[0]);
     expect(analyzeQuestion("who's going to chair the new committee?").doing).toBe(tokenize('chair')[0]);
     expect(analyzeQuestion('who is the CEO?').doing).toBeUndefined();
+    // With "did" / "does", "who" is the object: the doing is the verb after the subject.
+    expect(analyzeQuestion('who did usds partner with').doing).toBe(tokenize('partner')[0]);
+    expect(analyzeQuestion('who did the agency thank in its message?').doing).toBe(tokenize('thank')[0]);
     // A body asked for by its kind, then the doing.
     expect(analyzeQuestion('which company made the recalled infant formula').doing).toBe(tokenize('made')[0]);
     expect(analyzeQuestion('which agency is responsible for it?').doing).toBeUndefined();
