@@ -262,6 +262,9 @@ export function namesAnOffice(text: string): boolean {
 function officeAsked(question: string): QuestionAnalysis['office'] {
   const m = OFFICE_ASKED.exec(question);
   if (m) return { title: m[2]!.toLowerCase(), rank: m[1]?.toLowerCase(), initials: chiefOfficersIn(question)[0] };
+  // "首席执行官是谁？": a chief officer asked in Chinese, by the English initials the reports write.
+  const chief = CHIEF_ZH.exec(question)?.[1];
+  if (chief) return { title: 'chief', initials: `c${CHIEF_OF_ZH[chief]}o` };
   return asksLeader(question) ? { title: LEADER } : undefined;
 }
 
@@ -311,6 +314,10 @@ export function chiefOfficersIn(text: string): string[] {
     .filter((w) => w.length === 3 || w === w.toUpperCase());
   return [...spelled, ...short].map((i) => i.toLowerCase());
 }
+
+/** What a chief officer is chief of, in Chinese (首席执行官 chief executive officer), by its English initial. */
+const CHIEF_OF_ZH: Record<string, string> = { 执行: 'e', 信息: 'i', 技术: 't', 财务: 'f', 运营: 'o', 数据: 'd' };
+const CHIEF_ZH = new RegExp(`首席(${Object.keys(CHIEF_OF_ZH).join('|')})官`, 'u');
 
 /** "Who is/was X": X's first word (a function word when the question asks for someone: "who is the …"). */
 const WHO_IS = /\bwho(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(\p{L}+)/iu;

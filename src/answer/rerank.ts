@@ -20,7 +20,14 @@ import {
   type ReportYears,
 } from './figures.js';
 import { countedByFigures, definesTerm, sharesOf } from './noun-phrases.js';
-import { LEADER, namesAnOffice, namesOnlyAnotherRank, statesRateOf, type QuestionAnalysis } from './question.js';
+import {
+  chiefOfficersIn,
+  LEADER,
+  namesAnOffice,
+  namesOnlyAnotherRank,
+  statesRateOf,
+  type QuestionAnalysis,
+} from './question.js';
 
 /**
  * Every ranking weight. paragraph, heading, phrase and figure were chosen on the close-wording
@@ -246,8 +253,9 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // Administrator"), as the judge reads it (confidence.ts).
   if (q.office && namesOnlyAnotherRank(s.text, q.office)) cue -= w.figure;
   // "Who is the head of USDS?" asks for whoever holds an office: a sentence naming one answers, as one with a date does a
-  // date question.
+  // date question; "who is the CEO?", one naming that chief officer ("Paul N. Wagner, CEO").
   else if (q.office?.title === LEADER) cue += namesAnOffice(s.text) ? w.figure : -w.figure;
+  else if (q.office?.initials && chiefOfficersIn(s.text).includes(q.office.initials)) cue += w.figure;
   // "Who is steering the task force?" asks who does that: a sentence saying the doing in the question's own word ("…
   // will steer the work of …") answers, not one naming the task force only (not a synonym's: "signed" is no
   // "communication"). HK hit@1 0.815 → 0.831; no other report's answer moved.

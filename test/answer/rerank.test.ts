@@ -307,6 +307,14 @@ describe('an office asked for', () => {
       score(deputy, 'Mina Hsiang, Administrator, The U.S. Digital Service'),
     );
   });
+
+  it('"who is the chief executive officer" prefers the CEO to another chief officer, in English or Chinese', () => {
+    for (const q of ['who is the ceo of the digital service?', '首席执行官是谁？']) {
+      expect(score(q, 'Paul N. Wagner, CEO, Digital Service')).toBeGreaterThan(
+        score(q, 'Dominic Rochon, CIO, Digital Service'),
+      );
+    }
+  });
 });
 
 describe('a count asked', () => {
