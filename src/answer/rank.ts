@@ -5,14 +5,15 @@
  */
 import { fieldOf } from '../corpus/parse.js';
 import type { Paragraph, ParsedReport } from '../corpus/types.js';
-import { isLabelOnly } from '../corpus/lists.js';
+import { isLabelOnly, paragraphText } from '../corpus/lists.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
 import { conceptTerms } from '../search/concept.js';
+import { tokenize } from '../search/tokenize.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import { relatedness, type Calibration } from './confidence.js';
 import { yearMeant } from './figures.js';
 import type { RankedSentence } from './passages.js';
-import type { QuestionAnalysis } from './question.js';
+import { LEADER, type QuestionAnalysis } from './question.js';
 import { leansBack, SHORT_SENTENCE, type Sentence } from './quote.js';
 import { memoize, type ReportFacts, type ReportWeights } from './report-facts.js';
 import { reportPreference, scoreSentence, WEIGHTS, type Weights } from './rerank.js';
@@ -262,6 +263,14 @@ const NUMBERED_REPORT = 3;
 function linesAsked(q: QuestionAnalysis, report: ParsedReport): Map<number, number> | undefined {
   if (q.documentFields.length)
     return new Map(report.paragraphs.flatMap((p) => (answersField(q, p) >= 0 ? [[p.n, answersField(q, p)]] : [])));
+  // "Who heads the U.S. Digital Service?" (美国数字服务局的负责人是谁？) of a report its head signs "Administrator, The U.S.
+  // Digital Service": the signature, where it names the body asked about.
+  if (q.office?.title === LEADER) {
+    const asked = new Set(q.concepts.flatMap(conceptTerms));
+    const signs = report.paragraphs.filter((p) => fieldOf(p) === 'signature');
+    const named = signs.flatMap((p) => tokenize(paragraphText(report, p.n))).filter((t) => asked.has(t));
+    if (new Set(named).size >= 2) return new Map(signs.map((p) => [p.n, 0]));
+  }
   const k = q.paragraphAsked === undefined ? undefined : paragraphNumbered(report, q.paragraphAsked);
   return k === undefined ? undefined : new Map([[k, 0]]);
 }

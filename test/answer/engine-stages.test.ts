@@ -356,3 +356,24 @@ VA.gov has 19 million monthly users.
     expect(login.confidence).not.toBe('high');
   });
 });
+
+describe('who heads the body a report is signed for', () => {
+  const text = `U.S. Digital Service 2024 Impact Report
+
+1. A note from our Administrator
+Since the U.S. Digital Service (USDS) was founded in 2014, we have helped agencies deliver better services.
+Our work has spanned 31 agencies and over one hundred programs across the United States.
+Sincerely,
+Mina Hsiang
+Administrator, The U.S. Digital Service
+
+2. Projects
+${Array.from({ length: 60 }, (_, i) => `USDS worked with ${i + 2} state offices on a number of digital services.`).join('\n')}
+`;
+
+  it('is answered by its signature where the signature names the body asked about, in any language', async () => {
+    const engine = engineWithDictionary(text, 'usds-2024-impact-report.txt', chineseReaders(await ensureGlossary()));
+    const answer = await engine.answer('美国数字服务局的负责人是谁？');
+    expect(answer.answers[0]?.quote.text).toContain('Mina Hsiang');
+  });
+});
