@@ -22,7 +22,15 @@ import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
 import { mentions, namesTyped } from './names-typed.js';
-import { askedKindOf, askedHeadOf, analyzeQuestion, modelReading, type QuestionAnalysis } from './question.js';
+import {
+  askedKindOf,
+  askedHeadOf,
+  analyzeQuestion,
+  LEADER,
+  modelReading,
+  namesAnOffice,
+  type QuestionAnalysis,
+} from './question.js';
 import { CURRENCY_TERMS } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
 import { buildQuote, selectSentences } from './quote.js';
@@ -575,14 +583,19 @@ export class AnswerEngine {
       const terms = tokenize(name);
       return q.wantsName && !terms.includes(q.whoIs ?? '') && terms.every((t) => q.terms.includes(t));
     };
+    // (Whoever heads a body is a person or an office, not another body: "who leads GSA?" is not answered by "General
+    // Services Administration (GSA)".)
+    const holder = q.office?.title === LEADER;
     return [
-      ...(agent
-        ? vocabulary.agents(text)
-        : q.asksIdentity
-          ? vocabulary.personNames(text)
-          : vocabulary.names(text, true)
+      ...(holder
+        ? [...vocabulary.personNames(text), ...officesIn(text).filter(namesAnOffice)]
+        : agent
+          ? vocabulary.agents(text)
+          : q.asksIdentity
+            ? vocabulary.personNames(text)
+            : vocabulary.names(text, true)
       ).filter((name) => name === 'I' || (tokenize(name).some((t) => !title.has(t)) && !given(name))),
-      ...(agent ? [...officesIn(text), ...passiveAgentsIn(text)] : []).filter((office) =>
+      ...(agent && !holder ? [...officesIn(text), ...passiveAgentsIn(text)] : []).filter((office) =>
         tokenize(office).some((t) => !title.has(t) && !q.terms.includes(t)),
       ),
     ];

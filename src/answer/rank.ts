@@ -98,7 +98,7 @@ export class SentenceRanker {
   ): RankedSentence[] {
     if (q.defines) return this.withDefinition(q, q.defines, ranked, dense, query);
     const report = reportId === undefined ? undefined : this.index.reports.get(reportId);
-    const places = report && linesAsked(q, report);
+    const places = report && linesAsked(q, report, (t) => this.index.lexical.idf(t) > 0);
     return places ? this.leading(q, report, places, ranked, dense, query) : ranked;
   }
 
@@ -247,6 +247,9 @@ export function definitionAt(text: string, abbreviation: string): number | undef
   return undefined;
 }
 
+/** The share of a leader question's words its report's signature must name to be the answer (not "… at CMS"). */
+const SIGNED_FOR = 0.75;
+
 /** A paragraph's own number, as the report prints it before its text ("48. I will …"). */
 const NUMBERED = /^(\d{1,5})\.\s/;
 /** Fewest numbered paragraphs for a report to count as numbering its paragraphs. */
@@ -260,16 +263,26 @@ const NUMBERED_REPORT = 3;
  * "48. I will introduce …", else the one the citations call ¶48). Undefined when it asks for none, or the report has no
  * such paragraph (the ranking then stands as found).
  */
-function linesAsked(q: QuestionAnalysis, report: ParsedReport): Map<number, number> | undefined {
+function linesAsked(
+  q: QuestionAnalysis,
+  report: ParsedReport,
+  indexed: (term: string) => boolean,
+): Map<number, number> | undefined {
   if (q.documentFields.length)
     return new Map(report.paragraphs.flatMap((p) => (answersField(q, p) >= 0 ? [[p.n, answersField(q, p)]] : [])));
   // "Who heads the U.S. Digital Service?" (美国数字服务局的负责人是谁？) of a report its head signs "Administrator, The U.S.
-  // Digital Service": the signature, where it names the body asked about.
+  // Digital Service": the signature, where it or the report's issuer names the body asked about.
   if (q.office?.title === LEADER) {
-    const asked = new Set(q.concepts.flatMap(conceptTerms));
     const signs = report.paragraphs.filter((p) => fieldOf(p) === 'signature');
-    const named = signs.flatMap((p) => tokenize(paragraphText(report, p.n))).filter((t) => asked.has(t));
-    if (new Set(named).size >= 2) return new Map(signs.map((p) => [p.n, 0]));
+    // (A signature without its body's name signs for the report's issuer: "Edward C. Forst Administrator" for the U.S.
+    // General Services Administration.)
+    const issuer = report.meta.issuer?.split(/[,;]/)[0] ?? '';
+    const signed = new Set([...signs.flatMap((p) => tokenize(paragraphText(report, p.n))), ...tokenize(issuer)]);
+    // (Of the words asked that the reports hold: 负责人 "person in charge" unread is no body the signature lacks.)
+    const asked = q.concepts.filter((c) => conceptTerms(c).some(indexed));
+    const said = asked.filter((c) => conceptTerms(c).some((t) => signed.has(t)));
+    const weight = (cs: typeof said): number => cs.reduce((sum, c) => sum + c.weight, 0);
+    if (said.length && weight(said) >= SIGNED_FOR * weight(asked)) return new Map(signs.map((p) => [p.n, 0]));
   }
   const k = q.paragraphAsked === undefined ? undefined : paragraphNumbered(report, q.paragraphAsked);
   return k === undefined ? undefined : new Map([[k, 0]]);

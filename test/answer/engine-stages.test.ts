@@ -377,3 +377,29 @@ ${Array.from({ length: 60 }, (_, i) => `USDS worked with ${i + 2} state offices 
     expect(answer.answers[0]?.quote.text).toContain('Mina Hsiang');
   });
 });
+
+describe('who heads the issuer of a report', () => {
+  const text = `FY 2025 Accessibility Assessment
+Issued by: U.S. General Services Administration (GSA), with OMB
+
+1. Letter
+This assessment builds on previous reports across federal agencies.
+Respectfully submitted,
+Edward C. Forst
+Administrator
+
+2. Agencies
+${Array.from({ length: 40 }, (_, i) => `Agency ${i + 1} sent its data to the General Services Administration (GSA) on time.`).join('\n')}
+General Services Administration (GSA)
+`;
+
+  it('is its signatory, not the issuer named again', async () => {
+    const engine = engineWithDictionary(text, 'gsa-2025-assessment.txt');
+    for (const question of ['who leads gsa?', 'who is the head of gsa']) {
+      const answer = await engine.answer(question);
+      expect(answer.answers[0]?.quote.text).toContain('Edward C. Forst');
+    }
+    // Another body the issuer line names is not its head's.
+    expect((await engine.answer('who leads omb?')).answers[0]?.quote.text ?? '').not.toContain('Edward C. Forst');
+  });
+});
