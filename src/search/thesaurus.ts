@@ -296,8 +296,10 @@ export function baseForms(word: string): string[] {
     ['er', 'e'],
     ['est', 'e'],
   ];
+  // (A base of three letters at least: "died" → die, "eyed" → eye; not "bed" → b.)
   for (const [suffix, base] of rules)
-    if (word.length > suffix.length + 2 && word.endsWith(suffix)) forms.add(word.slice(0, -suffix.length) + base);
+    if (word.length - suffix.length + base.length > 2 && word.length > suffix.length + 1 && word.endsWith(suffix))
+      forms.add(word.slice(0, -suffix.length) + base);
   // A doubled consonant before -ed/-ing ("stopped" → stop).
   const doubled = /^(.*([bdgklmnprt]))\2(ed|ing)$/.exec(word);
   if (doubled) forms.add(doubled[1]!);

@@ -259,6 +259,9 @@ describe('Thesaurus', () => {
     expect(baseForms('cities')).toContain('city');
     expect(baseForms('stopped')).toContain('stop');
     expect(baseForms('took')).toContain('take');
+    // A short word too: "died" is "die" (a real word, not a typo of "did"); "bed" is no inflection.
+    expect(baseForms('died')).toContain('die');
+    expect(baseForms('bed')).toEqual(['bed']);
     expect(THESAURUS.knows('lawsuits')).toBe(true);
     expect(THESAURUS.knows('qwzx')).toBe(false);
     expect(THESAURUS.knows('copland')).toBe(true);
