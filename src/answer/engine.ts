@@ -21,7 +21,7 @@ import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
-import { mentions, namesTyped } from './names-typed.js';
+import { mentions, namesTyped, sitesNotWritten } from './names-typed.js';
 import {
   askedKindOf,
   askedHeadOf,
@@ -103,26 +103,6 @@ function visible(text: string): string {
  * it stays.
  */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]}'’]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
-
-/** A web site named by its domain ("login.gov", "Canada.ca", "hhs.gov/newbaby"). */
-const SITE = /\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:gov|ca|com|org|net|edu|int|io|uk|au|cn|hk)\b/giu;
-
-/**
- * The sites a question names that no candidate passage writes ("what is login.gov used for?" of a report naming SSA.gov
- * and VA.gov): a name the reports do not hold, as any other. The candidates hold every passage with both its words.
- */
-export function sitesNotQuoted(question: string, ranked: RankedSentence[]): string[] {
-  const sites = question.match(SITE) ?? [];
-  if (!sites.length) return [];
-  const seen = new Set<string>();
-  const texts = ranked.flatMap((s) => {
-    const key = `${s.report.id}#${s.paragraph}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [paragraphText(s.report, s.paragraph).toLowerCase()];
-  });
-  return sites.filter((site) => !texts.some((t) => t.includes(site.toLowerCase())));
-}
 
 /**
  * Removes control and format characters, reads full-width letters and digits and Latin ligatures as the letters they
@@ -311,7 +291,7 @@ export class AnswerEngine {
       [
         ...vocabulary.namesNotInReports(question),
         ...this.askedNotInReports(q, question),
-        ...sitesNotQuoted(question, ranked),
+        ...sitesNotWritten(question, this.candidateTexts(ranked)),
       ],
       thresholds,
     );
@@ -616,6 +596,17 @@ export class AnswerEngine {
       .map(conceptTerms)
       .filter((terms) => terms.every((t) => !(this.index.lexical.idf(t) > 0)))
       .map((terms) => terms[0]!);
+  }
+
+  /** The text of each candidate paragraph, once (the candidates hold every passage with the question's words). */
+  private candidateTexts(ranked: RankedSentence[]): string[] {
+    const seen = new Set<string>();
+    return ranked.flatMap((s) => {
+      const key = `${s.report.id}#${s.paragraph}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [paragraphText(s.report, s.paragraph)];
+    });
   }
 
   /** The readings of what a "what is the X (of …)" question asks for (question.ts askedHeadOf); empty when unsaid. */

@@ -78,3 +78,17 @@ export function capitalisedWords(text: string): Set<string> {
 export function mentions(passage: string, name: string): boolean {
   return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('[\\s-]+')}(?![\\p{L}\\d])`, 'iu').test(passage);
 }
+
+/** A web site named by its domain ("login.gov", "Canada.ca", "hhs.gov/newbaby"). */
+const SITE = /\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:gov|ca|com|org|net|edu|int|io|uk|au|cn|hk)\b/giu;
+
+/**
+ * The sites a question names that none of `texts` writes, in any case ("what is login.gov used for?" of passages naming
+ * SSA.gov and VA.gov): a name the reports do not hold, as any other.
+ */
+export function sitesNotWritten(question: string, texts: string[]): string[] {
+  const sites = question.match(SITE) ?? [];
+  if (!sites.length) return [];
+  const lower = texts.map((t) => t.toLowerCase());
+  return sites.filter((site) => !lower.some((t) => t.includes(site.toLowerCase())));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentions, namesTyped } from '../../src/answer/names-typed.js';
+import { mentions, namesTyped, sitesNotWritten } from '../../src/answer/names-typed.js';
 
 const REPORT = `Canadian Digital Service Annual Report
 Health Canada uses GC Notify to send recalls. Service Canada uses the platform for passports.
@@ -32,5 +32,14 @@ describe('the names a question gives, however typed', () => {
     expect(mentions('■ Health Canada uses GC Notify', 'service canada')).toBe(false);
     expect(mentions('Service\nCanada', 'service canada')).toBe(true);
     expect(mentions('GC Sign-In will help', 'gc sign in')).toBe(true);
+  });
+});
+
+describe('a site a question names', () => {
+  it('is a name the passages must write as written, in any case', () => {
+    const passages = ['One million more customers a week log into SSA.gov.', 'VA.gov has 19 million users.'];
+    expect(sitesNotWritten('what is login.gov used for', passages)).toEqual(['login.gov']);
+    expect(sitesNotWritten('how many people log into ssa.gov', passages)).toEqual([]);
+    expect(sitesNotWritten('how many people log in each week', passages)).toEqual([]);
   });
 });
