@@ -284,6 +284,7 @@ export class AnswerEngine {
     const mark = performance.now();
     const thresholds = this.thresholdsFor(q);
     const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
+    const candidates = ranked;
     const verdict = judge(
       { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
@@ -291,7 +292,7 @@ export class AnswerEngine {
       [
         ...vocabulary.namesNotInReports(question),
         ...this.askedNotInReports(q, question),
-        ...sitesNotWritten(question, this.candidateTexts(ranked)),
+        ...sitesNotWritten(question, () => this.candidateTexts(candidates)),
       ],
       thresholds,
     );

@@ -86,9 +86,10 @@ const SITE = /\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:gov|ca|com|org|net|edu|int|io|
  * The sites a question names that none of `texts` writes, in any case ("what is login.gov used for?" of passages naming
  * SSA.gov and VA.gov): a name the reports do not hold, as any other.
  */
-export function sitesNotWritten(question: string, texts: string[]): string[] {
+export function sitesNotWritten(question: string, texts: () => string[]): string[] {
   const sites = question.match(SITE) ?? [];
   if (!sites.length) return [];
-  const lower = texts.map((t) => t.toLowerCase());
+  // (Read only for a question naming a site.)
+  const lower = texts().map((t) => t.toLowerCase());
   return sites.filter((site) => !lower.some((t) => t.includes(site.toLowerCase())));
 }

@@ -270,22 +270,32 @@ function linesAsked(
 ): Map<number, number> | undefined {
   if (q.documentFields.length)
     return new Map(report.paragraphs.flatMap((p) => (answersField(q, p) >= 0 ? [[p.n, answersField(q, p)]] : [])));
-  // "Who heads the U.S. Digital Service?" (美国数字服务局的负责人是谁？) of a report its head signs "Administrator, The U.S.
-  // Digital Service": the signature, where it or the report's issuer names the body asked about.
-  if (q.office?.title === LEADER) {
-    const signs = report.paragraphs.filter((p) => fieldOf(p) === 'signature');
-    // (A signature without its body's name signs for the report's issuer: "Edward C. Forst Administrator" for the U.S.
-    // General Services Administration.)
-    const issuer = report.meta.issuer?.split(/[,;]/)[0] ?? '';
-    const signed = new Set([...signs.flatMap((p) => tokenize(paragraphText(report, p.n))), ...tokenize(issuer)]);
-    // (Of the words asked that the reports hold: 负责人 "person in charge" unread is no body the signature lacks.)
-    const asked = q.concepts.filter((c) => conceptTerms(c).some(indexed));
-    const said = asked.filter((c) => conceptTerms(c).some((t) => signed.has(t)));
-    const weight = (cs: typeof said): number => cs.reduce((sum, c) => sum + c.weight, 0);
-    if (said.length && weight(said) >= SIGNED_FOR * weight(asked)) return new Map(signs.map((p) => [p.n, 0]));
-  }
+  const signed = q.office?.title === LEADER ? signatureOfHead(q, report, indexed) : undefined;
+  if (signed) return signed;
   const k = q.paragraphAsked === undefined ? undefined : paragraphNumbered(report, q.paragraphAsked);
   return k === undefined ? undefined : new Map([[k, 0]]);
+}
+
+/**
+ * "Who heads the U.S. Digital Service?" (美国数字服务局的负责人是谁？) of a report its head signs "Administrator, The U.S.
+ * Digital Service": the signature's lines, where it or the report's issuer names the body asked about (a signature
+ * without its body's name signs for the issuer: "Edward C. Forst Administrator" for the General Services
+ * Administration); undefined otherwise.
+ */
+function signatureOfHead(
+  q: QuestionAnalysis,
+  report: ParsedReport,
+  indexed: (term: string) => boolean,
+): Map<number, number> | undefined {
+  const signs = report.paragraphs.filter((p) => fieldOf(p) === 'signature');
+  if (!signs.length) return undefined;
+  const issuer = report.meta.issuer?.split(/[,;]/)[0] ?? '';
+  const signed = new Set([...signs.flatMap((p) => tokenize(paragraphText(report, p.n))), ...tokenize(issuer)]);
+  // (Of the words asked that the reports hold: 负责人 "person in charge" unread is no body the signature lacks.)
+  const asked = q.concepts.filter((c) => conceptTerms(c).some(indexed));
+  const said = asked.filter((c) => conceptTerms(c).some((t) => signed.has(t)));
+  const weight = (cs: typeof said): number => cs.reduce((sum, c) => sum + c.weight, 0);
+  return said.length && weight(said) >= SIGNED_FOR * weight(asked) ? new Map(signs.map((p) => [p.n, 0])) : undefined;
 }
 
 /**

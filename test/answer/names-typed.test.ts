@@ -37,7 +37,10 @@ describe('the names a question gives, however typed', () => {
 
 describe('a site a question names', () => {
   it('is a name the passages must write as written, in any case', () => {
-    const passages = ['One million more customers a week log into SSA.gov.', 'VA.gov has 19 million users.'];
+    const passages = (): string[] => [
+      'One million more customers a week log into SSA.gov.',
+      'VA.gov has 19 million users.',
+    ];
     expect(sitesNotWritten('what is login.gov used for', passages)).toEqual(['login.gov']);
     expect(sitesNotWritten('how many people log into ssa.gov', passages)).toEqual([]);
     expect(sitesNotWritten('how many people log in each week', passages)).toEqual([]);
