@@ -1015,7 +1015,8 @@ export function figureKindOf(question: string): FigureKind | undefined {
 
 /**
  * A question asking for an extreme: a superlative adjective ("which part are they worst at?", "the best coverage"),
- * "the most / least …" — not "most" as "the majority of" ("in most agencies"), nor "top" as "senior" ("the county's top
+ * "the most / least …", "most" after its verb ("what did people complain about most in …?", "use most?") — not "most"
+ * as "the majority of", before its noun ("in most agencies"), nor "top" as "senior" ("the county's top
  * leaders"), nor "the latest" (the report's figure is its latest), nor a word of a quoted name (the “最佳满足”, "Best
  * Meets" exceptions).
  */
@@ -1023,7 +1024,10 @@ function asksSuperlative(question: string): boolean {
   const q = question
     .replace(/["“][^"“”]*["”]/g, ' ')
     .replace(/\bthe (?:most|least)\b/gi, 'the best')
-    .replace(/\b(?:most|least)\b(?!-| (?:common|popular|used|important|effective|frequent)\b)/gi, ' ')
+    .replace(
+      /\b(?:most|least)\b(?!-| (?:common|popular|used|important|effective|frequent)\b|\s*(?:[?.!,;]|$)|\s+(?:in|on|at|for|from|with|about|during|among|across|when|often|overall)\b)/gi,
+      ' ',
+    )
     .replace(/\b(?:top|leading|latest|newest)\b/gi, ' ');
   return hasSuperlative(q);
 }

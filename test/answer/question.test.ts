@@ -415,6 +415,10 @@ describe('superlatives', () => {
     expect(asks('what are the most common accessibility bugs?')).toBe(true);
     expect(asks('which university has the best engineering school?')).toBe(true);
     expect(asks('哪一类信息通信技术的合规率最低？')).toBe(true);
+    // "most" after the verb, before a preposition or the end, is the adverb's superlative; before a noun, "the majority".
+    expect(asks('what did people complain about most in the centre feedback')).toBe(true);
+    expect(asks('which service do people use most?')).toBe(true);
+    expect(asks('do most centres send feedback?')).toBe(false);
     expect(asks('Is 508 training mandatory in most agencies?')).toBe(false);
     expect(asks("Did the county's top leaders report on their duties?")).toBe(false);
     expect(asks('What is the latest interest rate?')).toBe(false);
