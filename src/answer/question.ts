@@ -472,6 +472,12 @@ export const FRAMING = new Set(
   gone often way ways whatever anywhere somewhere anyway anyways`),
 );
 
+/**
+ * "Knew" is someone's knowing that the question asks about ("what share of clients knew what to do next?"): the asker's
+ * frame is in the present ("do you know", "I want to know").
+ */
+const KNEW = /^knew$/i;
+
 /** "Been around", "been in existence", "been operating": how long something has existed, said without a verb of origin. */
 const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operating)\b/i;
 
@@ -650,7 +656,7 @@ export function analyzeQuestion(
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
-      !FRAMING.has(t.term) &&
+      (!FRAMING.has(t.term) || KNEW.test(content.slice(t.start, t.end))) &&
       !(glossed && HAN.test(t.term)) &&
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
   );

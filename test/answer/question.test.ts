@@ -220,6 +220,12 @@ describe('words that only frame what is asked', () => {
     expect(analyzeQuestion('What was the playbook supposed by the agencies?').terms).toContain('suppos');
     expect(analyzeQuestion('Which plays did the playbook add?').terms).toContain('plai');
   });
+
+  it('"knew" is what the question asks about; "know" in the present frames it', () => {
+    expect(analyzeQuestion('what share of clients knew what to do next').terms).toContain('know');
+    expect(analyzeQuestion('do you know how many clients came?').terms).not.toContain('know');
+    expect(analyzeQuestion('I want to know who leads the team').terms).not.toContain('know');
+  });
 });
 
 describe('the people a "how many people" question counts', () => {
