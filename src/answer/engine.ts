@@ -411,8 +411,9 @@ export class AnswerEngine {
     // Judged on what the reader is shown: the quote as it will be cut (a short item heading with the sentence after
     // it, a sentence leaning on the one before, a list's lead-in with its first item), so a figure there counts.
     const span = withWhatFollows(s.report, s.paragraph, selectSentences(s.sentences, s.index));
-    // A "who" question is judged on the quote as shown, with what opens it: a signature's title line with its name.
-    const start = q.wantsName ? withIntro(s.report, s.paragraph, span).start : span.start;
+    // …and with what opens it: a signature's title line with its name, a stat card's figure with its caption ("45%" over
+    // "27 agencies did not know how many software titles they owned").
+    const start = withIntro(s.report, s.paragraph, span).start;
     const quoted = s.report.text.slice(start, span.end);
     const evidence = this.facts.paragraph(s.report, s.paragraph);
     const title = this.facts.title(s.report).terms;

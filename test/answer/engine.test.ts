@@ -295,6 +295,19 @@ The head office of the digital service hosted Jane Smith for a visit.
     await expectTopQuote(engine, 'who runs the digital service', 'Paul N. Wagner', 'high');
   });
 
+  it("a stat card's caption is judged with its figure, as it is quoted", async () => {
+    const engine = annualReport(`## Inventories
+
+Agencies were asked to report their hardware and software inventories.
+
+45%
+
+27 agencies did not know how many software titles they owned or operated
+
+${OTHER_WORK}`);
+    await expectTopQuote(engine, 'what percentage of agencies did not know their software titles?', '45%', 'high');
+  });
+
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {
     const engine = annualReport(`## Our people
 
