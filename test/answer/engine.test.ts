@@ -308,6 +308,15 @@ ${OTHER_WORK}`);
     await expectTopQuote(engine, 'what percentage of agencies did not know their software titles?', '45%', 'high');
   });
 
+  it('the people a count asks for are counted by the doing asked in any of its readings ("died": deaths)', async () => {
+    const engine = annualReport(`## The pandemic
+
+After over 118,000 cases in 114 countries and 4,291 deaths, the World Health Organization declared a pandemic.
+
+${OTHER_WORK}`);
+    await expectTopQuote(engine, 'how many people had died when the pandemic was declared?', '4,291 deaths', 'high');
+  });
+
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {
     const engine = annualReport(`## Our people
 
