@@ -372,8 +372,9 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "Did the Access Board audit any websites?": a name alone ("Access Board (USAB)", an item of a list of agencies)
   // states nothing done; it answers only a question asking for a name.
   if (!q.wantsName && isNameAlone(shown.quoted)) return false;
-  // "Which states could use Direct File?" is answered by a quote naming a state, not by another name.
-  if (q.wantsPlace && shown.places && !shown.places.length) return false;
+  // "Which states could use Direct File?" is answered by a quote naming a state, not by another name; "where is the CDS
+  // office?", by a place or an address.
+  if (q.wantsPlace && shown.places && !shown.places.length && !statesAddress(shown.quoted)) return false;
   // "What's the average age of the staff?" is not answered by their number: the passage must name what is asked.
   // ("What are the O&M costs?": a sum of money is a cost, a price, a spending, whatever word it stands by.)
   const named = (t: string): boolean =>

@@ -219,6 +219,14 @@ const CHANGE_OR_MEASURE =
 const PLACE_ASKED =
   /\b(?:which|what)\s+(?:\w+\s+)?(states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(个|些)?(?:国家|城市|省|州)/i;
 
+/**
+ * "Where is the CDS office?", "where are they based?", "where's USDS headquartered?": where a body is, a place or an
+ * address, asked by a question opening on "where" (not "where can I find …", nor a clause: "the change where you only pay
+ * based on …").
+ */
+const LOCATION_ASKED =
+  /(?:^|[,;:!?]\s*)where\b[^?.]{0,60}?\b(?:located|based|headquartered|situated)\b|(?:^|[,;:!?]\s*)where(?:['’]s|\s+is|\s+are)\b[^?.]{0,40}?\b(?:office|offices|headquarters|hq)\b/i;
+
 /** Words asking about a change rather than a level. */
 const CHANGE_ASKED =
   /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
@@ -730,7 +738,7 @@ function measures(
     asksChange: CHANGE_ASKED.test(question),
     changeVerb: CHANGE_VERB.test(question),
     proportion: PROPORTION_ASKED.test(question),
-    wantsPlace: !!place,
+    wantsPlace: !!place || LOCATION_ASKED.test(question),
     wantsPlaces: !!place && (place[1]?.endsWith('s') || place[2] === '些'),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),

@@ -317,6 +317,21 @@ ${OTHER_WORK}`);
     await expectTopQuote(engine, 'how many people had died when the pandemic was declared?', '4,291 deaths', 'high');
   });
 
+  it('"where is X\'s office?" is answered by a place or an address, not by a passage naming X', async () => {
+    const nowhere = annualReport(`## Our offices
+
+The digital service office opened two new programs for veterans this year.
+
+${OTHER_WORK}`);
+    await expectTopQuote(nowhere, 'where is the digital service office?', 'digital service office', 'low');
+    const somewhere = annualReport(`## Our offices
+
+The digital service office is at 1800 F Street NW, Washington, DC 20405.
+
+${OTHER_WORK}`);
+    await expectTopQuote(somewhere, 'where is the digital service office?', '1800 F Street NW', 'high');
+  });
+
   it('a place the question restricts to ("in Ottawa") must be named by the passage', async () => {
     const engine = annualReport(`## Our people
 

@@ -414,6 +414,16 @@ describe('proportions', () => {
   });
 });
 
+describe('where a body is', () => {
+  it('"where is X located / based / X\'s office" asks for a place, a "where" clause does not', () => {
+    const place = (q: string): boolean | undefined => analyzeQuestion(q).wantsPlace;
+    expect(place('where is the cds office?')).toBe(true);
+    expect(place('ok, where are they based?')).toBe(true);
+    expect(place("explain the land premium change where you only pay based on what's actually built")).toBe(false);
+    expect(place('where can I find the office hours?')).toBe(false);
+  });
+});
+
 describe('superlatives', () => {
   it('a question asking for an extreme, not "most" as "the majority", "top" as "senior", nor a quoted name', () => {
     const asks = (q: string): boolean | undefined => analyzeQuestion(q).superlative;
