@@ -145,6 +145,16 @@ const DICTIONARY_TYPO_LENGTH = 6;
 const CAPITALISED = /\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
 
 /**
+ * True when a place's name, followed by `after`, ends a longer name: a site's ("Canada.ca") or a body's whose
+ * abbreviation has more letters than the place has words ("… Procurement Canada (PSPC)"; "Hong Kong (HK)" is the place).
+ */
+function withinName(place: string, after: string): boolean {
+  if (/^\.\p{L}/u.test(after)) return true;
+  const abbreviation = /^\s*[(（](\p{Lu}{2,})[)）]/u.exec(after)?.[1];
+  return abbreviation !== undefined && abbreviation.length > place.split(' ').length;
+}
+
+/**
  * True when a question names `name` (a word of letters and digits) as its setting, after a preposition of place:
  * "… in Ottawa?", "… at the Airport", "… across canada". Pure.
  */
@@ -372,7 +382,9 @@ export class QueryVocabulary {
 
   /**
    * The names in a text the dictionary knows first as places, and only as names ("Saudi Arabia", "Peru", "Kuala Lumpur";
-   * not "Centers"): a run of two capitalised words as one name, or a word alone. Without a dictionary, none.
+   * not "Centers"): a run of two capitalised words as one name, or a word alone. Not a place's name inside another name:
+   * a site's ("Canada.ca") or a body's that its abbreviation follows ("Public Services and Procurement Canada (PSPC)").
+   * Without a dictionary, none.
    */
   placeNames(text: string): string[] {
     if (!this.thesaurus) return [];
@@ -382,10 +394,11 @@ export class QueryVocabulary {
     for (let i = 0; i < words.length; i++) {
       const [m, next] = [words[i]!, words[i + 1]];
       const joined = next && /^\s+$/u.test(text.slice(m.index + m[0].length, next.index));
-      if (joined && place(`${m[0]}_${next[0]}`)) {
-        places.push(`${m[0]} ${next[0]}`);
-        i++; // the pair is one name
-      } else if (place(m[0])) places.push(m[0]);
+      const [name, end] =
+        joined && place(`${m[0]}_${next[0]}`) ? [`${m[0]} ${next[0]}`, next.index + next[0].length] : [m[0], 0];
+      if (end) i++; // the pair is one name
+      if (place(name.replace(' ', '_')) && !withinName(name, text.slice(end || m.index + m[0].length)))
+        places.push(name);
     }
     return places;
   }

@@ -308,6 +308,10 @@ describe('Thesaurus', () => {
     expect(wordnet.placeNames('an office in Kuala Lumpur this year')).toEqual(['Kuala Lumpur']);
     // "Centers" is a common word, though its first sense is a place; the IRS is a body.
     expect(wordnet.placeNames('the Centers for Disease Control and the IRS')).toEqual([]);
+    // A place's name inside a site's or a body's named with its abbreviation is no place; the place's own is.
+    expect(wordnet.placeNames('the home page for Canada.ca')).toEqual([]);
+    expect(wordnet.placeNames('with Public Services and Procurement Canada (PSPC)')).toEqual([]);
+    expect(wordnet.placeNames('offices in Hong Kong (HK) and Canada')).toEqual(['Hong Kong', 'Canada']);
     // One name, in any case: "california" typed as "California" is.
     expect(wordnet.isPlace('california')).toBe(true);
     expect(wordnet.isPlace('centers')).toBe(false);
