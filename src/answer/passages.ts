@@ -74,12 +74,14 @@ export function pickQuotes(
 
 /** Longest quote that a list's lead-in grows to with its first item. */
 const MAX_LEAD_IN_QUOTE = 500;
+/** Longest quote of a quotation with the attribution line under it: who said it is read with what was said. */
+const MAX_QUOTATION = 800;
 
 /**
  * A quote ending its paragraph runs on to the paragraph after it when that completes it: the first item of the list it
  * leads into ("Of the 15 agencies that received complaints …:"), or the attribution line under a quotation ("… with as
  * little friction as possible." / "– Cori Zarek, Deputy Administrator …": who said it is part of what it says). Up to
- * MAX_LEAD_IN_QUOTE characters in all.
+ * MAX_LEAD_IN_QUOTE characters in all, MAX_QUOTATION for a quotation and its attribution.
  */
 export function withWhatFollows(
   report: ParsedReport,
@@ -89,8 +91,10 @@ export function withWhatFollows(
   const p = report.paragraphs[n - 1]!;
   const next = report.paragraphs[n];
   if (span.end !== p.end || !next) return span;
-  const completes = introOf(report, n + 1) === n || (p.role === 'body' && isAttribution(paragraphText(report, n + 1)));
-  return completes && next.end - span.start <= MAX_LEAD_IN_QUOTE ? { start: span.start, end: next.end } : span;
+  const signed = p.role === 'body' && isAttribution(paragraphText(report, n + 1));
+  const completes = introOf(report, n + 1) === n || signed;
+  const limit = signed ? MAX_QUOTATION : MAX_LEAD_IN_QUOTE;
+  return completes && next.end - span.start <= limit ? { start: span.start, end: next.end } : span;
 }
 
 /**
@@ -105,9 +109,10 @@ export function withIntro(
   n: number,
   span: { start: number; end: number },
 ): { start: number; end: number } {
+  const limit = isAttribution(paragraphText(report, n)) ? MAX_QUOTATION : MAX_LEAD_IN_QUOTE;
   const intro = introsQuotedWith(report, n)
     .map((k) => report.paragraphs[k - 1]!)
-    .find((p) => p.start < span.start && span.end - p.start <= MAX_LEAD_IN_QUOTE);
+    .find((p) => p.start < span.start && span.end - p.start <= limit);
   return intro ? { start: intro.start, end: span.end } : span;
 }
 

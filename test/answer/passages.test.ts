@@ -243,6 +243,13 @@ Sixty agencies submitted data, comprising:
     );
   });
 
+  it('a quotation and its attribution are read together past the 500 characters of other lead-ins', () => {
+    const said = `“${'We moved quickly to deliver, strip through bureaucracy and take calculated risks. '.repeat(6).trim()}”`;
+    const signed = sectionThenStaff('Voices', `${said}\n\n– IRS Commissioner Daniel Werfel, during a testimony`);
+    expect(said.length).toBeGreaterThan(420);
+    expect(quoted('– IRS Commissioner', signed)).toBe(`${said} – IRS Commissioner Daniel Werfel, during a testimony`);
+  });
+
   it("a signature's title line is quoted with the name it is of", () => {
     const signed = sectionThenStaff(
       'Message',
