@@ -526,9 +526,7 @@ function givesAmount(q: QuestionAnalysis, figures: string, near: Set<string>, wi
 function countedIn(q: QuestionAnalysis, shown: Shown): string[] {
   const counted = countedTerms(q);
   if (!countsPeople(q)) return counted;
-  // (The doing in any of its readings: "how many people died?" is counted by "4,291 deaths".)
-  const doing = new Set([...q.terms, ...conceptsWith(q.concepts, q.doing ? [q.doing] : []).flatMap(conceptTerms)]);
-  const doings = countedByFigures(shown.quoted).filter((h): h is string => h !== undefined && doing.has(h));
+  const doings = countedByFigures(shown.quoted).filter((h): h is string => h !== undefined && q.terms.includes(h));
   return [...counted, ...shown.persons, ...doings];
 }
 

@@ -308,15 +308,6 @@ ${OTHER_WORK}`);
     await expectTopQuote(engine, 'what percentage of agencies did not know their software titles?', '45%', 'high');
   });
 
-  it('the people a count asks for are counted by the doing asked in any of its readings ("died": deaths)', async () => {
-    const engine = annualReport(`## The pandemic
-
-After over 118,000 cases in 114 countries and 4,291 deaths, the World Health Organization declared a pandemic.
-
-${OTHER_WORK}`);
-    await expectTopQuote(engine, 'how many people had died when the pandemic was declared?', '4,291 deaths', 'high');
-  });
-
   it('"where is X\'s office?" is answered by a place or an address, not by a passage naming X', async () => {
     const nowhere = annualReport(`## Our offices
 
