@@ -394,11 +394,11 @@ export class QueryVocabulary {
     for (let i = 0; i < words.length; i++) {
       const [m, next] = [words[i]!, words[i + 1]];
       const joined = next && /^\s+$/u.test(text.slice(m.index + m[0].length, next.index));
-      const [name, end] =
-        joined && place(`${m[0]}_${next[0]}`) ? [`${m[0]} ${next[0]}`, next.index + next[0].length] : [m[0], 0];
-      if (end) i++; // the pair is one name
-      if (place(name.replace(' ', '_')) && !withinName(name, text.slice(end || m.index + m[0].length)))
-        places.push(name);
+      const pair = joined && place(`${m[0]}_${next[0]}`);
+      const name = pair ? `${m[0]} ${next[0]}` : m[0];
+      const end = pair ? next.index + next[0].length : m.index + m[0].length;
+      if (pair) i++; // the pair is one name
+      if ((pair || place(m[0])) && !withinName(name, text.slice(end))) places.push(name);
     }
     return places;
   }
