@@ -552,8 +552,10 @@ function countsOtherWords(quoted: string, counted: string[], asked: string[]): b
   return heads.length > 0 && heads.every((h) => h !== undefined && others.has(h));
 }
 
-/** Words that make a count one of additions ("5 new services", "an additional 20 staff"), as index terms. */
-const ADDED = new Set(tokenize('new additional more added extra'));
+/** Words that make a count one of additions ("5 new services", "an additional 20 staff", "12 more states"). */
+const ADDITION_WORDS = ['new', 'additional', 'more', 'added', 'extra'];
+/** The same as a question's index terms ("more" is a stop word: never one). */
+const ADDED = new Set(tokenize(ADDITION_WORDS.join(' ')));
 
 /** True when every count of a text counts additions: the word after its figure is "new", "additional", "more"… */
 function countsOnlyAdditions(quoted: string): boolean {
@@ -562,7 +564,7 @@ function countsOnlyAdditions(quoted: string): boolean {
       /\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+["“'‘]?(\p{L}+)/giu,
     ),
   ];
-  return counts.length > 0 && counts.every((m) => /^(?:new|additional|more|extra)$/i.test(m[2]!));
+  return counts.length > 0 && counts.every((m) => ADDITION_WORDS.includes(m[2]!.toLowerCase()));
 }
 
 /** An exemplifying phrase without a figure of its own, to the end of its clause ("including schools and ships"). */

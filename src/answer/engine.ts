@@ -284,7 +284,7 @@ export class AnswerEngine {
     const mark = performance.now();
     const thresholds = this.thresholdsFor(q);
     const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
-    const candidates = ranked;
+    const candidates = ranked; // (a constant for the closure below: `ranked` is reordered further on)
     const verdict = judge(
       { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
