@@ -8,6 +8,7 @@ import { relative, resolve } from 'node:path';
 import { ConfigError, describeError, ReportFileError } from '../errors.js';
 import { reportIdFromFileName } from './parse.js';
 import type { ReportMeta } from './types.js';
+import { markdownReaderText } from './formats/markdown.js';
 import { formatOfName, type Converted } from './formats/registry.js';
 
 export type { Converted } from './formats/registry.js';
@@ -150,6 +151,8 @@ export function readReportFile(dir: string, name: string): ReportFile & { text: 
   } catch {
     throw new ReportFileError(name, 'is not valid UTF-8; convert it (e.g. iconv -f GB18030 -t UTF-8) and try again.');
   }
+  // A Markdown report is quoted as its reader sees it: links as their words, no tags or marks.
+  if (formatOfName(name)?.name === 'markdown') text = markdownReaderText(text);
   if (!text.trim()) throw new ReportFileError(name, 'is empty.');
   return { id: reportIdFromFileName(name), file: name, text, hash: hashOf(), sidecar: sidecarFile?.meta };
 }

@@ -104,14 +104,21 @@ interface Block {
   text: string;
 }
 
+/** A Markdown bullet item's line ("* …", "- …", "+ …"). */
+const MD_BULLET = /^[-*+]\s+\S/;
+/** A Markdown numbered item's line ("1. …", "2) …"). */
+const MD_NUMBERED = /^(\d{1,9})[.)]\s+\S/;
+
 /**
- * Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading its
- * own block.
+ * Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading and
+ * each list item its own block (as a converted page's items are: lists.ts reads them with their lead-in). A numbered
+ * line starts an item only as a list's first ("1.") or next item, never inside prose ("… in\n2015. The next …").
  */
 function splitBlocks(text: string, markdown: boolean): Block[] {
   const blocks: Block[] = [];
   let start = -1;
   let end = -1;
+  let inList = false;
   const flush = (): void => {
     if (start >= 0) blocks.push({ start, end, text: text.slice(start, end) });
     start = -1;
@@ -127,7 +134,11 @@ function splitBlocks(text: string, markdown: boolean): Block[] {
       continue;
     }
     const heading = markdown && trimmed.startsWith('#');
-    if (!markdown || heading) flush();
+    const numbered = MD_NUMBERED.exec(trimmed);
+    const item = markdown && (MD_BULLET.test(trimmed) || (!!numbered && (inList || numbered[1] === '1')));
+    if (item) inList = true;
+    else if (start < 0) inList = false;
+    if (!markdown || heading || item) flush();
     if (start < 0) start = lineStart + lead;
     end = lineStart + raw.trimEnd().length;
     if (!markdown || heading) flush();

@@ -79,6 +79,19 @@ describe('readReportFile', () => {
     );
   });
 
+  it('reads a Markdown report as its reader sees it (links as their words), a text report as it is', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'q.md'),
+      '# Q3\n\nWork on all [25 exemplar services](https://www.gov.uk/transformation).\n',
+    );
+    writeFileSync(join(dir, 'q.txt'), 'Work on all [25 exemplar services](https://www.gov.uk/transformation).\n');
+    expect(readReportFile(dir, 'q.md').text).toBe('# Q3\n\nWork on all 25 exemplar services.\n');
+    expect(readReportFile(dir, 'q.txt').text).toContain('](https://');
+    writeFileSync(join(dir, 'empty.md'), '<div>\n</div>\n');
+    expect(() => readReportFile(dir, 'empty.md')).toThrow('empty.md: is empty.');
+  });
+
   it('a converted report is held to the text limit too (a small file can convert to far more text)', async () => {
     const dir = tempDir();
     writeFileSync(

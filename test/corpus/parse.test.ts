@@ -325,6 +325,28 @@ describe('introOf: lists and tables', () => {
   });
 });
 
+describe('parseReport: Markdown list items', () => {
+  const md =
+    '# R\n\n## Summary\n\nIn quarter 3 we:\n\n* moved 20 websites to GOV.UK\n* ran the Sprint Alpha event\nto share what was learned\n- adopted open standards\n\nSteps:\n\n1. assess\n2. build\n\nRevenue grew in\n2015. The next year it fell.\n';
+  const r = parseReport(md, 'r.md');
+  const texts = r.paragraphs.map((p) => md.slice(p.start, p.end));
+
+  it('reads each item of a list as a paragraph of its own, its lead-in introducing it', () => {
+    expect(texts).toContain('* moved 20 websites to GOV.UK');
+    expect(texts).toContain('* ran the Sprint Alpha event\nto share what was learned');
+    expect(texts).toContain('- adopted open standards');
+    expect(texts).toContain('1. assess');
+    expect(texts).toContain('2. build');
+    const n = (t: string): number => texts.indexOf(t) + 1;
+    expect(introOf(r, n('- adopted open standards'))).toBe(n('In quarter 3 we:'));
+    expect(introOf(r, n('2. build'))).toBe(n('Steps:'));
+  });
+
+  it('a number opening a line of prose starts no item', () => {
+    expect(texts).toContain('Revenue grew in\n2015. The next year it fell.');
+  });
+});
+
 describe('parseReport: the trailing signature block', () => {
   const signed = (before: string): ReturnType<typeof parseReport> =>
     parseReport(

@@ -1,0 +1,52 @@
+/**
+ * A Markdown report's text as its reader sees it: a link is its words ("[25 exemplar services](https://…)" reads "25
+ * exemplar services"), an image and an HTML tag are not text, and emphasis, code and escape marks are not shown. Quotes
+ * are cut from this text, so they never carry an address or a mark the rendered page does not show. Block structure
+ * is untouched, line for line: headings, list items, tables and footnotes (`[^1]: …`) are the parser's to read. Pure.
+ */
+
+/** `![alt](address)`: a picture, not text. */
+const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
+/** `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"). */
+const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)/g;
+/** `[words][label]` and `[words][]`: a reference link (its definition is dropped below). */
+const REFERENCE_LINK = /\[([^[\]\n]+)\]\[[^[\]\n]*\]/g;
+/** `[label]: address "title"` on a line of its own (never a footnote, `[^1]: …`). */
+const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#)\S*>?(?:[ \t]+["'(][^\n]*)?$/gim;
+/** `<https://…>` and `<name@host>`: the address is the text. */
+const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
+/** An HTML comment on one line. */
+const COMMENT = /<!--[^\n]*?-->/g;
+/** An HTML tag (`<div class="x">`, `</div>`, `<br/>`); "< 5%" and "a<b" are no tag. */
+const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>\n]*)?\/?>/gi;
+/** `**strong**` and `__strong__`, `__` only between non-word characters ("snake__case" stays). */
+const STRONG = /\*\*(?=\S)([^*\n]*?\S)\*\*|(?<![\p{L}\p{N}_])__(?=\S)([^_\n]*?\S)__(?![\p{L}\p{N}_])/gu;
+/**
+ * `*emphasis*` and `_emphasis_`, never a bullet ("* item"), a footnote's star after a figure ("47* | 13*") or an
+ * underscore inside a word.
+ */
+const EMPHASIS =
+  /(?<![\p{L}\p{N}*\\])\*(?=[^\s*])([^*\n]*?[^\s*\\])\*(?![\p{L}\p{N}*])|(?<![\p{L}\p{N}_\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?![\p{L}\p{N}_])/gu;
+/** `` `code` ``: the code is the text. */
+const CODE = /`([^`\n]+)`/g;
+/**
+ * `\*`, `\_`, `\[`…: the character itself (never `\#`, `\-`, `\+`, `\.` or `\>`, which would make a line a heading, a list
+ * item or a quotation).
+ */
+const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
+
+/** The text of Markdown source `text` as rendered, line for line. */
+export function markdownReaderText(text: string): string {
+  return text
+    .replace(DEFINITION, '')
+    .replace(COMMENT, '')
+    .replace(IMAGE, '')
+    .replace(LINK, '$1')
+    .replace(REFERENCE_LINK, '$1')
+    .replace(AUTOLINK, '$1')
+    .replace(TAG, '')
+    .replace(CODE, '$1')
+    .replace(STRONG, (_, a?: string, b?: string) => a ?? b ?? '')
+    .replace(EMPHASIS, (_, a?: string, b?: string) => a ?? b ?? '')
+    .replace(ESCAPE, '$1');
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { markdownReaderText } from '../../src/corpus/formats/markdown.js';
+
+describe('markdownReaderText: a Markdown report as its reader sees it', () => {
+  it('reads a link as its words and drops pictures, tags and comments', () => {
+    expect(
+      markdownReaderText(
+        'continued work on all [25 exemplar services](https://www.gov.uk/transformation); by the end of September',
+      ),
+    ).toBe('continued work on all 25 exemplar services; by the end of September');
+    expect(markdownReaderText('see [the page](https://x.org/a_(b) "Title") and ![chart](c.png)<!-- todo -->')).toBe(
+      'see the page and ',
+    );
+    expect(markdownReaderText('<div class="pull-right">\n  The strategy was published.\n</div>')).toBe(
+      '\n  The strategy was published.\n',
+    );
+    expect(markdownReaderText('[GDS has helped by](http://x.gov.uk/#action-04):')).toBe('GDS has helped by:');
+  });
+
+  it('reads reference links, autolinks and definitions, and leaves footnotes to the parser', () => {
+    expect(
+      markdownReaderText('the [framework][fw] and <https://gov.uk/x>\n\n[fw]: https://gov.uk/fw "Framework"\n'),
+    ).toBe('the framework and https://gov.uk/x\n\n\n');
+    expect(markdownReaderText('[^1]: Source: the survey.')).toBe('[^1]: Source: the survey.');
+  });
+
+  it('drops emphasis, code and escape marks, but not a bullet, a footnote star or an underscore in a word', () => {
+    expect(markdownReaderText('**Capability** and _leadership_, `npm test`, 5\\*3')).toBe(
+      'Capability and leadership, npm test, 5*3',
+    );
+    expect(markdownReaderText('* item one\n* item *two*')).toBe('* item one\n* item two');
+    expect(markdownReaderText('Public Web Pages | 47* | 13* | 37%')).toBe('Public Web Pages | 47* | 13* | 37%');
+    expect(markdownReaderText('snake_case_name and a < b, 3 <5%')).toBe('snake_case_name and a < b, 3 <5%');
+  });
+
+  it('keeps every line where it was (the parser reads headings and blocks by line)', () => {
+    const md = '# Title\n\n## [Part](#p)\n\nText with [a link](u).\n';
+    expect(markdownReaderText(md).split('\n')).toHaveLength(md.split('\n').length);
+  });
+});
