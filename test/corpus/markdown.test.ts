@@ -37,4 +37,13 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     const md = '# Title\n\n## [Part](#p)\n\nText with [a link](u).\n';
     expect(markdownReaderText(md).split('\n')).toHaveLength(md.split('\n').length);
   });
+
+  it("turns a site generator's front matter into the header lines a reader is told, the rest dropped", () => {
+    const md =
+      '---\ntitle: "Annual Performance Report 2023"\npermalink: /apr/\ndate: 2024-02-01\nlead: >\n  A summary.\n---\n\n# Annual Performance Report 2023\n';
+    expect(markdownReaderText(md)).toBe(
+      'Title: Annual Performance Report 2023\n\nDate: 2024-02-01\n\n\n# Annual Performance Report 2023\n',
+    );
+    expect(markdownReaderText('Intro\n---\nnot: front matter\n---\n')).toBe('Intro\n---\nnot: front matter\n---\n');
+  });
 });

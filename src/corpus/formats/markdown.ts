@@ -2,8 +2,20 @@
  * A Markdown report's text as its reader sees it: a link is its words ("[25 exemplar services](https://…)" reads "25
  * exemplar services"), an image and an HTML tag are not text, and emphasis, code and escape marks are not shown. Quotes
  * are cut from this text, so they never carry an address or a mark the rendered page does not show. Block structure
- * is untouched, line for line: headings, list items, tables and footnotes (`[^1]: …`) are the parser's to read. Pure.
+ * is untouched, line for line: headings, list items, tables and footnotes (`[^1]: …`) are the parser's to read. A
+ * site generator's front matter is no text either: its title and date become the header lines the parser reads
+ * ("Title: …"). Pure.
  */
+
+/** YAML front matter: `---` lines around `key: value` lines at the very top. */
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** Front matter fields a reader of the report is told (parse.ts reads them as header lines). */
+const HEADER_FIELDS: Record<string, string> = {
+  title: 'Title',
+  date: 'Date',
+  author: 'Issued by',
+  published: 'Published',
+};
 
 /** `![alt](address)`: a picture, not text. */
 const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
@@ -37,7 +49,7 @@ const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
 
 /** The text of Markdown source `text` as rendered, line for line. */
 export function markdownReaderText(text: string): string {
-  return text
+  return withoutFrontMatter(text)
     .replace(DEFINITION, '')
     .replace(COMMENT, '')
     .replace(IMAGE, '')
@@ -49,4 +61,16 @@ export function markdownReaderText(text: string): string {
     .replace(STRONG, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(EMPHASIS, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(ESCAPE, '$1');
+}
+
+/** The front matter's title, date and author as header lines ("Title: Annual Report"), the rest dropped. */
+function withoutFrontMatter(text: string): string {
+  const front = FRONT_MATTER.exec(text);
+  if (!front) return text;
+  const fields = front[1]!.split(/\r?\n/).flatMap((line) => {
+    const m = /^([a-z]+):[ \t]*(["']?)(\S(?:.*\S)?)\2[ \t]*$/i.exec(line);
+    const label = m && HEADER_FIELDS[m[1]!.toLowerCase()];
+    return label && !/^[>|]/.test(m[3]!) ? [`${label}: ${m[3]}\n\n`] : [];
+  });
+  return fields.join('') + text.slice(front[0].length);
 }
