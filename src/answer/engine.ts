@@ -21,7 +21,7 @@ import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
-import { mentions, namesTyped, sitesNotWritten } from './names-typed.js';
+import { mentions, namesTyped, refersBack, sitesNotWritten } from './names-typed.js';
 import {
   askedKindOf,
   askedHeadOf,
@@ -465,13 +465,16 @@ export class AnswerEngine {
    * Of the bodies a question names (`named`), those the passage stands under: named by the leads of the sections above
    * it ("960,400 monthly active users" in the chapter that opens on the VA is the VA's) or by the opening of its own
    * section ("70% Waited a reasonable amount of time" under the paragraph introducing the questionnaire of "Service
-   * Canada Centres (SCC)"); only as themselves, not by the long form's words, which say nothing else there.
+   * Canada Centres (SCC)"), or by the lead-in of its list ("For example, DfE has a range of work underway, including:"
+   * over "the 40 or so forms used by the department"); only as themselves, not by the long form's words, which say
+   * nothing else there.
    */
   private namedAround(s: RankedSentence, named: string[]): string[] {
     const leads = this.facts.paragraph(s.report, s.paragraph).leadNames;
-    const opening = sectionOpeningOf(s.report, s.paragraph);
-    const opened = opening === undefined ? [] : this.facts.paragraph(s.report, opening).sentences;
-    return named.filter((t) => leads.includes(t) || opened.some((x) => x.termSet.has(t)));
+    const above = [sectionOpeningOf(s.report, s.paragraph), introOf(s.report, s.paragraph)].flatMap((k) =>
+      k === undefined ? [] : this.facts.paragraph(s.report, k).sentences,
+    );
+    return named.filter((t) => leads.includes(t) || above.some((x) => x.termSet.has(t)));
   }
 
   /**
@@ -513,7 +516,7 @@ export class AnswerEngine {
     ].join('\n');
     const pairs = this.facts.acronymsOf(report);
     return namesTyped(question, report.text, report.meta.title, this.facts.capitalisedOf(report)).filter((name) => {
-      if (mentions(passage, name)) return false;
+      if (mentions(passage, name) || refersBack(passage, name)) return false;
       // …or by the report's abbreviation of it, or of its last words ("508 program manager": "Section 508 PM").
       const words = name.split(' ');
       return !pairs.some((pair) => {

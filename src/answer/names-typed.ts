@@ -79,6 +79,17 @@ export function mentions(passage: string, name: string): boolean {
   return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('[\\s-]+')}(?![\\p{L}\\d])`, 'iu').test(passage);
 }
 
+/**
+ * Whether a passage refers back to a name by its last word alone, capitalised after "the" ("Meeting the Standard will be
+ * mandatory …" for the Service Standard), as a report does once it has named it; not the first word of another name
+ * ("the Canada Revenue Agency" is not Service Canada).
+ */
+export function refersBack(passage: string, name: string): boolean {
+  const head = name.split(' ').at(-1)!;
+  const capitalised = head.charAt(0).toUpperCase() + head.slice(1);
+  return new RegExp(`\\b[Tt]he\\s+${capitalised}(?![\\p{L}\\d])(?!\\s+\\p{Lu})`, 'u').test(passage);
+}
+
 /** A web site named by its domain ("login.gov", "Canada.ca", "hhs.gov/newbaby"). */
 const SITE = /\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:gov|ca|com|org|net|edu|int|io|uk|au|cn|hk)\b/giu;
 

@@ -877,8 +877,14 @@ function doingWordOf(question: string): string | undefined {
     )?.[1] ??
     WHICH_BODY_DID.exec(question)?.[1] ??
     [PEOPLE_DID.exec(question)?.[1] ?? countedAsOf(question)].find((w) => w && !NO_DOING.has(w.toLowerCase()));
-  return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) ? after : undefined;
+  return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) && !GETTING.test(after) ? after : undefined;
 }
+
+/**
+ * "Which departments got new digital leaders?", "who's getting the contract?": "get" says only that something came to
+ * them, however the passage words it ("have appointed new Digital Leaders"); the thing got is what is asked about.
+ */
+const GETTING = /^(?:get|gets|got|gotten|getting)$/i;
 
 /** "Who did/does/do" and the subject and verb after it, up to a preposition, a particle or the end of the clause. */
 const DO_SUPPORT =

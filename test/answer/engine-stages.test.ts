@@ -292,6 +292,16 @@ describe('a name however typed', () => {
     expect(a.confidence).toBe('high');
   });
 
+  it('is named by the lead-in of the list a passage is an item of', async () => {
+    const items = engineWithDictionary(
+      `# Portal Service 2024 Report\n\n## Who uses Notify\n\nHealth Canada uses GC Notify for recall notices. The Department for Education (DfE) runs schools.\n\n## Other work\n\nWe also ran Sprint Alpha, an event to share what teams learned.\n\nOther departments are transforming services too. For example, DfE has a range of work underway, including:\n\n* improvements to the Academies and Free Schools Online Application, the process used for schools to convert to academy status, to make it simpler, shorter and less staff-intensive; an alpha will be released in October\n* replacing 9 disparate and inconsistent secure services used by the Education Funding Agency to exchange funding information with thousands of schools and 152 local education authorities\n* adopting a form builder tool for the 40 or so forms used by the department\n\n## Staff\n\nThe team grew to 40 people.\n\nHiring took six months.\n\nDfE lent us two designers.\n\nTwelve people left.\n\nA new office opened in May.\n\nTraining covered agile methods.\n\nThe budget was spent in full.\n\n## Notes\n\nThe website moved to a new host.\n\nUsers asked for a search box.\n\nThe helpdesk answered calls in June.\n\nA survey ran over the summer.\n\nDesigners drew new icons.\n\nThe blog published ten posts.\n\nSecurity reviews found no flaws.\n\nEngineers rebuilt the login page.\n\nWriters edited the guidance.\n\nManagers met every week.\n\nThe board approved the plan.\n\nResearchers visited five towns.\n\nThe Home Office sent 200 forms by post.\n`,
+      'portal-2024-report.md',
+    );
+    const a = await items.answer('how many forms does dfe use');
+    expect(a.answers[0]?.quote.text).toContain('40 or so forms');
+    expect(a.confidence).toBe('high');
+  });
+
   it('is named by the abbreviation of its last words: "508 program manager" by "Section 508 PM"', async () => {
     const a = await e.answer('how many agencies had a full-time 508 program manager?');
     expect(a.answers[0]?.quote.text).toContain('Eight agencies');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentions, namesTyped, sitesNotWritten } from '../../src/answer/names-typed.js';
+import { mentions, namesTyped, refersBack, sitesNotWritten } from '../../src/answer/names-typed.js';
 
 const REPORT = `Canadian Digital Service Annual Report
 Health Canada uses GC Notify to send recalls. Service Canada uses the platform for passports.
@@ -32,6 +32,13 @@ describe('the names a question gives, however typed', () => {
     expect(mentions('■ Health Canada uses GC Notify', 'service canada')).toBe(false);
     expect(mentions('Service\nCanada', 'service canada')).toBe(true);
     expect(mentions('GC Sign-In will help', 'gc sign in')).toBe(true);
+  });
+
+  it('are referred back to by their last word, capitalised after "the", not by the first word of another name', () => {
+    expect(refersBack('Meeting the Standard will be mandatory', 'service standard')).toBe(true);
+    expect(refersBack('meeting the standard of care', 'service standard')).toBe(false);
+    expect(refersBack('the Canada Revenue Agency', 'service canada')).toBe(false);
+    expect(refersBack('The Board met twice.', 'open standards board')).toBe(true);
   });
 });
 

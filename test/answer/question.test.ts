@@ -262,6 +262,9 @@ describe('the doing a "who" question asks the doer of', () => {
     // After an auxiliary, a participle is the doing.
     expect(analyzeQuestion('which official is steering the task force?').doing).toBe(tokenize('steering')[0]);
     expect(analyzeQuestion('which agency has launched the portal?').doing).toBe(tokenize('launched')[0]);
+    // "Get" says only that something came to them: the thing got is what is asked about.
+    expect(analyzeQuestion('which departments got new digital leaders this quarter').doing).toBeUndefined();
+    expect(analyzeQuestion("who's getting the contract?").doing).toBeUndefined();
   });
 });
 
