@@ -419,6 +419,11 @@ function saysMonthAsked(asked: number[], quoted: string): boolean {
   return !said.length || said.some((m) => asked.includes(m));
 }
 
+/** Verbs that say little by themselves ("take part", "get", "have"), as index terms. */
+const LIGHT_VERBS = new Set(
+  tokenize('take takes took taken taking get gets got gotten getting make makes made making give gives gave given'),
+);
+
 /** Verbs of saying, as index terms: what an attributed quotation does. */
 const SAYING = new Set(tokenize('said says say stated states wrote writes quoted'));
 
@@ -440,9 +445,12 @@ function inSomeReading(q: QuestionAnalysis, term: string, present: (t: string) =
 function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): boolean {
   const counted = countedIn(q, shown);
   // Neither a year nor "next year" says what a figure counts ("$150 … each year" for "how many states … next year?").
-  const asked = q.concepts
+  // Nor does a light verb ("how many hackers took part": "take on three initiatives" counts no hackers).
+  const allAsked = q.concepts
     .flatMap(conceptTerms)
     .filter((t) => !isYear(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
+  const meant = allAsked.filter((t) => !LIGHT_VERBS.has(t));
+  const asked = meant.length ? meant : allAsked;
   const telling = asked.filter(shown.telling);
   if (q.figureKind === 'count' && !countsWhatIsAsked(q, shown, counted, asked)) return false;
   if (countsOnlyAnExample(q, shown.quoted)) return false;

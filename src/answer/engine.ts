@@ -21,7 +21,7 @@ import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
 import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
-import { mentions, namesTyped, refersBack, sitesNotWritten } from './names-typed.js';
+import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from './names-typed.js';
 import {
   askedKindOf,
   askedHeadOf,
@@ -33,7 +33,7 @@ import {
 } from './question.js';
 import { CURRENCY_TERMS } from './figures.js';
 import { readMessage, splitQuestion } from './message.js';
-import { buildQuote, selectSentences } from './quote.js';
+import { buildQuote } from './quote.js';
 import {
   calibrate,
   CONFIDENCE,
@@ -54,9 +54,9 @@ import {
   answerItem,
   distinctParagraphs,
   nearestSections,
+  ownSpan,
   pickQuotes,
   withIntro,
-  withWhatFollows,
   type RankedSentence,
 } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
@@ -410,7 +410,7 @@ export class AnswerEngine {
     const text = s.report.text.slice(sentence.start, sentence.end);
     // Judged on what the reader is shown: the quote as it will be cut (a short item heading with the sentence after
     // it, a sentence leaning on the one before, a list's lead-in with its first item), so a figure there counts.
-    const span = withWhatFollows(s.report, s.paragraph, selectSentences(s.sentences, s.index));
+    const span = ownSpan(s);
     // …and with what opens it: a signature's title line with its name, a stat card's figure with its caption ("45%" over
     // "27 agencies did not know how many software titles they owned").
     const start = withIntro(s.report, s.paragraph, span).start;
@@ -516,7 +516,7 @@ export class AnswerEngine {
     ].join('\n');
     const pairs = this.facts.acronymsOf(report);
     return namesTyped(question, report.text, report.meta.title, this.facts.capitalisedOf(report)).filter((name) => {
-      if (mentions(passage, name) || refersBack(passage, name)) return false;
+      if (mentions(passage, name) || refersBack(passage, name) || this.isSubject(report, name)) return false;
       // …or by the report's abbreviation of it, or of its last words ("508 program manager": "Section 508 PM").
       const words = name.split(' ');
       return !pairs.some((pair) => {
@@ -618,6 +618,16 @@ export class AnswerEngine {
   private askedHead(q: QuestionAnalysis, question: string): string[] {
     const head = askedHeadOf(question);
     return head ? conceptsWith(q.concepts, [head]).slice(0, 1).flatMap(conceptTerms) : [];
+  }
+
+  /**
+   * A name its report writes in more than `commonShare` of its passages is what the report is about, as a name in its
+   * title is ("College Scorecard" in the report on the College Scorecard, whose title does not say it): a passage of it
+   * need not name it.
+   */
+  private isSubject(report: ParsedReport, name: string): boolean {
+    const body = report.paragraphs.filter((p) => p.role === 'body').map((p) => report.text.slice(p.start, p.end));
+    return writtenThroughout(body, name, this.baseThresholds.commonShare);
   }
 
   /** True for a term in more than `commonShare` of passages ("county", "law"), or one the index does not hold. */

@@ -90,6 +90,11 @@ export function refersBack(passage: string, name: string): boolean {
   return new RegExp(`\\b[Tt]he\\s+${capitalised}(?![\\p{L}\\d])(?!\\s+\\p{Lu})`, 'u').test(passage);
 }
 
+/** Whether more than `share` of `passages` name `name` (mentions): a report about it throughout. */
+export function writtenThroughout(passages: string[], name: string, share: number): boolean {
+  return passages.filter((p) => mentions(p, name)).length > share * passages.length;
+}
+
 /** A web site named by its domain ("login.gov", "Canada.ca", "hhs.gov/newbaby"). */
 const SITE = /\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:gov|ca|com|org|net|edu|int|io|uk|au|cn|hk)\b/giu;
 

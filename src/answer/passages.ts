@@ -7,6 +7,7 @@ import {
   introOf,
   isAttribution,
   isLeadIn,
+  isTableRow,
   paragraphText,
   parentItemOf,
   statCardOf,
@@ -55,7 +56,7 @@ export function pickQuotes(
     if (picked.length >= limit) break;
     const sentence = s.sentences[s.index]!;
     if (overlapping(s, sentence.start, sentence.end, 'span')) continue;
-    const own = withWhatFollows(s.report, s.paragraph, selectSentences(s.sentences, s.index));
+    const own = ownSpan(s);
     if (overlapping(s, own.start, own.end, 'own')) continue;
     // The same words twice (a title repeated in a report's header) are one match, not two.
     const text = s.report.text.slice(own.start, own.end).replace(/\s+/g, ' ');
@@ -70,6 +71,18 @@ export function pickQuotes(
     picked.push({ s, own, span });
   }
   return picked.map(({ s, span }) => ({ s, span }));
+}
+
+/**
+ * The span a top sentence is quoted with, before what opens it (withIntro): one to three sentences of its paragraph
+ * (selectSentences) and what completes it (withWhatFollows); a table row whole, up to MAX_LEAD_IN_QUOTE characters, its
+ * cells being read together ("Day from Conditional Offer to Final Offer = 16 days | In progress. Time reduced from 67
+ * days in Q4 2015 to 20 days in Q3 2016.").
+ */
+export function ownSpan(s: RankedSentence): { start: number; end: number } {
+  const p = s.report.paragraphs[s.paragraph - 1]!;
+  const row = p.end - p.start <= MAX_LEAD_IN_QUOTE && isTableRow(paragraphText(s.report, s.paragraph));
+  return withWhatFollows(s.report, s.paragraph, row ? p : selectSentences(s.sentences, s.index));
 }
 
 /** Longest quote that a list's lead-in grows to with its first item. */

@@ -702,7 +702,7 @@ export function analyzeQuestion(
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
     asksOrigin,
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
-    counted,
+    counted: counted.length ? counted : countedInChinese(question, translated),
     countedHead: countedHeadOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     ...rolesAsked(question),
@@ -967,6 +967,32 @@ export function askedHeadOf(question: string): string | undefined {
   let at = terms.length - 1;
   while (at >= 0 && FIGURE_FRAME.has(terms[at]!)) at--;
   return at >= 0 ? terms[at] : undefined;
+}
+
+/** "有多少用户" (how many users), "多少起投诉": what follows 多少 or 几 and a measure word is what is counted. */
+const COUNTED_ZH = /(?:多少|几)(?:个|位|名|项|家|次|件|份|条|所|款|台|种|起|户)?(\p{Script=Han}+)/u;
+
+/**
+ * What a Chinese question counts, as the English terms of the glosses of its noun phrase: the words after 多少 (and
+ * its measure word) up to the first one the dictionary reads as a verb ("to …"), as "how many X" is read up to its verb
+ * ("有多少个氢能试验项目" → hydrogen energy, trial, project). A passage naming none of them gives no count of it
+ * (confidence.ts countsWhatIsAsked).
+ */
+function countedInChinese(question: string, translated: Concept[]): string[] {
+  let rest = COUNTED_ZH.exec(question)?.[1];
+  if (!rest) return [];
+  const terms: string[] = [];
+  for (const c of translated) {
+    if (c.source === undefined || !rest.startsWith(c.source)) {
+      if (terms.length) break;
+      continue;
+    }
+    if (c.verb) break;
+    // (Its dictionary readings, not those made of its characters' own glosses: 用户 is "user", not "use" + "household".)
+    terms.push(...c.senses.flatMap((sense, i) => (c.glosses?.[i] ? sense.flat() : [])));
+    rest = rest.slice(c.source.length);
+  }
+  return [...new Set(terms.filter((t) => !HAN.test(t)))];
 }
 
 /**

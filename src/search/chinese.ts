@@ -208,7 +208,13 @@ export class ChineseGlossary {
       .find(Boolean);
     if (!verb) return undefined;
     const word = withSuffix(verb, suffix);
-    return { senses: [[tokenize(word)], [[prefix + next]]], glosses: [word, ''], weight: 1, translated: true };
+    return {
+      senses: [[tokenize(word)], [[prefix + next]]],
+      glosses: [word, ''],
+      weight: 1,
+      translated: true,
+      source: prefix + next,
+    };
   }
 
   private isNounSuffix(word: string): boolean {
@@ -252,6 +258,8 @@ export class ChineseGlossary {
         glosses: [...glossed.map((g) => g.text), ...readings.slice(glossed.length).map(() => ''), ''],
         weight,
         translated: true,
+        source: word,
+        verb: /^to /.test(senses[0] ?? ''),
       });
     }
     return concepts;

@@ -15,6 +15,10 @@ export interface Concept {
   translated?: boolean | undefined;
   /** For a translated concept, each reading's English words as written (empty when none), for a model to embed. */
   glosses?: string[] | undefined;
+  /** For a translated concept, the question's word it translates ("用户"). */
+  source?: string | undefined;
+  /** For a translated concept, its dictionary reads it first as a verb ("to allocate"). */
+  verb?: boolean | undefined;
 }
 
 /** Every term a concept can match. */

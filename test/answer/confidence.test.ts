@@ -219,6 +219,12 @@ describe('confidence', () => {
     const downloads = analyzeQuestion('how many people download the app?');
     expect(verdict(downloads, '2.14 million lifetime app downloads')).toBe('high');
     expect(verdict(downloads, '112,000 app ratings')).toBe('low');
+    // A light verb says nothing of what a figure counts: "take part" is not "take on three initiatives".
+    const tookPart = analyzeQuestion('how many hackers took part?');
+    const initiatives =
+      'He had the team take on three initiatives: run more bounty programs and tell hackers they act legally.';
+    expect(verdict(tookPart, initiatives)).toBe('low');
+    expect(verdict(tookPart, 'Over a thousand hackers took part in the challenge.')).toBe('high');
     // "How many people applied for jobs?": people counted, but not ones who applied.
     const applied = analyzeQuestion('how many people applied for jobs at the service?');
     const employees = { persons: tokenize('employees') };

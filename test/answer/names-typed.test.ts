@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentions, namesTyped, refersBack, sitesNotWritten } from '../../src/answer/names-typed.js';
+import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from '../../src/answer/names-typed.js';
 
 const REPORT = `Canadian Digital Service Annual Report
 Health Canada uses GC Notify to send recalls. Service Canada uses the platform for passports.
@@ -32,6 +32,18 @@ describe('the names a question gives, however typed', () => {
     expect(mentions('■ Health Canada uses GC Notify', 'service canada')).toBe(false);
     expect(mentions('Service\nCanada', 'service canada')).toBe(true);
     expect(mentions('GC Sign-In will help', 'gc sign in')).toBe(true);
+  });
+
+  it('are what a report is about when more than a share of its passages name them', () => {
+    const passages = [
+      'The College Scorecard drew users.',
+      'Google shows college scorecard data.',
+      'Go-Live Date.',
+      'Demo.',
+    ];
+    expect(writtenThroughout(passages, 'college scorecard', 0.15)).toBe(true);
+    expect(writtenThroughout(passages, 'college scorecard', 0.5)).toBe(false);
+    expect(writtenThroughout(passages, 'service canada', 0.15)).toBe(false);
   });
 
   it('are referred back to by their last word, capitalised after "the", not by the first word of another name', () => {

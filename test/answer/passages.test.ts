@@ -3,6 +3,7 @@ import {
   answerItem,
   distinctParagraphs,
   nearestSections,
+  ownSpan,
   pickQuotes,
   sectionLabel,
   withWhatFollows,
@@ -61,6 +62,26 @@ function ranked(n: number, scores: number[] = [], r = REPORT): RankedSentence[] 
 }
 
 const spanText = (span: { start: number; end: number }, r = REPORT): string => r.text.slice(span.start, span.end);
+
+describe('ownSpan: what a top sentence is quoted with', () => {
+  it('a table row whole, its cells read together, not the sentence of one cell', () => {
+    const r = parseReport(
+      '# R\n\n## Hiring\n\nCriterion | Status\n\nDays to final offer = 16 days | In progress. Time reduced from 67 days to 20 days.\n',
+      'r.md',
+    );
+    const row = paragraphOf('Days to final', r);
+    const first = ranked(row, [1, 0.1], r)[0]!;
+    expect(first.sentences.length).toBeGreaterThan(1);
+    expect(spanText(ownSpan(first), r)).toBe(
+      'Days to final offer = 16 days | In progress. Time reduced from 67 days to 20 days.',
+    );
+  });
+
+  it("a paragraph's sentences as selectSentences grows them", () => {
+    const p = paragraphOf('136 complaints');
+    expect(spanText(ownSpan(ranked(p, [1, 0.1, 0.1])[0]!))).toBe('The town received 136 complaints.');
+  });
+});
 
 describe('pickQuotes: the best passages, each once', () => {
   it('grows a quote to a neighbour that scores nearly as well and skips sentences already quoted', () => {

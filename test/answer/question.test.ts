@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Concept } from '../../src/search/concept.js';
 import { processTerm, tokenize } from '../../src/search/tokenize.js';
 import { SYNONYM_CREDIT } from '../../src/search/vocabulary.js';
 import {
@@ -237,6 +238,34 @@ describe('the people a "how many people" question counts', () => {
     expect(readings('how many people does CDS employ?', 'employ')).toContain(tokenize('employees')[0]);
     expect(readings('how many people use VA.gov?', 'use')).toContain(tokenize('users')[0]);
     expect(readings('how many agencies use VA.gov?', 'use')).not.toContain(tokenize('users')[0]);
+  });
+});
+
+describe('what a Chinese question counts', () => {
+  const gloss = (source: string, english: string, verb = false): Concept => ({
+    senses: [[tokenize(english)], [[source]]],
+    glosses: [english, ''],
+    weight: 1,
+    translated: true,
+    source,
+    verb,
+  });
+
+  it('is the glossed noun phrase after 多少 and its measure word, up to a verb', () => {
+    const agencies = analyzeQuestion('有多少个机构配备了全职的经理？', [
+      gloss('机构', 'agency'),
+      gloss('配备', 'allocate', true),
+      gloss('经理', 'manager'),
+    ]);
+    expect(agencies.counted).toEqual(tokenize('agency'));
+    const projects = analyzeQuestion('现在有多少个氢能试验项目？', [
+      gloss('现在', 'now'),
+      gloss('氢能', 'hydrogen'),
+      gloss('试验', 'trial'),
+      gloss('项目', 'project'),
+    ]);
+    expect(projects.counted).toEqual(tokenize('hydrogen trial project'));
+    expect(analyzeQuestion('什么时候开始？', [gloss('开始', 'begin', true)]).counted).toEqual([]);
   });
 });
 

@@ -46,4 +46,14 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     );
     expect(markdownReaderText('Intro\n---\nnot: front matter\n---\n')).toBe('Intro\n---\nnot: front matter\n---\n');
   });
+
+  it('reads a pipe table as rows of cells, each its own paragraph, without its delimiter row', () => {
+    const md =
+      'Intro.\n\n| **Success Criteria** | **Status** |\n| --- | :---: |\n| Engage hackers. | Complete. 1,400 Participants |\n| Cost | $150,000. <br /><br />DoD estimates $1M. |\n\nAfter.\n';
+    expect(markdownReaderText(md)).toBe(
+      'Intro.\n\nSuccess Criteria | Status\n\nEngage hackers. | Complete. 1,400 Participants\n\nCost | $150,000. DoD estimates $1M.\n\n\nAfter.\n',
+    );
+    // A line with a pipe but no delimiter row under it is text.
+    expect(markdownReaderText('a | b\nc | d\n')).toBe('a | b\nc | d\n');
+  });
 });

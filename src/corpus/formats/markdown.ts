@@ -29,6 +29,10 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
+/** `<br>` inside a line (a table cell's second paragraph): a space. */
+const LINE_BREAK = /(?:[ \t]*<br\s*\/?>[ \t]*)+/gi;
+/** A table's delimiter row under its header (`| --- | :---: |`). */
+const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 /** An HTML tag (`<div class="x">`, `</div>`, `<br/>`); "< 5%" and "a<b" are no tag. */
 const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>\n]*)?\/?>/gi;
 /** `**strong**` and `__strong__`, `__` only between non-word characters ("snake__case" stays). */
@@ -49,7 +53,8 @@ const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
 
 /** The text of Markdown source `text` as rendered, line for line. */
 export function markdownReaderText(text: string): string {
-  return withoutFrontMatter(text)
+  return tablesAsRows(withoutFrontMatter(text))
+    .replace(LINE_BREAK, ' ')
     .replace(DEFINITION, '')
     .replace(COMMENT, '')
     .replace(IMAGE, '')
@@ -73,4 +78,31 @@ function withoutFrontMatter(text: string): string {
     return label && !/^[>|]/.test(m[3]!) ? [`${label}: ${m[3]}\n\n`] : [];
   });
   return fields.join('') + text.slice(front[0].length);
+}
+
+/**
+ * A pipe table's rows as the report parser reads a converted page's: each row a paragraph of its own, its cells
+ * separated by " | " without the outer pipes (lists.ts finds the header row over them), the delimiter row dropped.
+ */
+function tablesAsRows(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.includes('|') || !DELIMITER_ROW.test(lines[i + 1] ?? '')) {
+      out.push(lines[i]!);
+      continue;
+    }
+    out.push(cells(lines[i]!), '');
+    for (i += 2; i < lines.length && lines[i]!.includes('|') && lines[i]!.trim(); i++) out.push(cells(lines[i]!), '');
+    i--;
+  }
+  return out.join('\n');
+}
+
+/** A table row's cells, trimmed, joined by " | " (a pipe escaped in a cell, `\\|`, is its text). */
+function cells(row: string): string {
+  const parts = row.trim().split(/(?<!\\)\|/);
+  if (parts[0]!.trim() === '') parts.shift();
+  if (parts.length && parts.at(-1)!.trim() === '') parts.pop();
+  return parts.map((cell) => cell.trim().replace(/\\\|/g, '|')).join(' | ');
 }
