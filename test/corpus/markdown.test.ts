@@ -22,6 +22,7 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       markdownReaderText('the [framework][fw] and <https://gov.uk/x>\n\n[fw]: https://gov.uk/fw "Framework"\n'),
     ).toBe('the framework and https://gov.uk/x\n\n\n');
     expect(markdownReaderText('[^1]: Source: the survey.')).toBe('[^1]: Source: the survey.');
+    expect(markdownReaderText('> We will deliver.\n> > Nested.\n\n3 > 2')).toBe('We will deliver.\nNested.\n\n3 > 2');
   });
 
   it('drops emphasis, code and escape marks, but not a bullet, a footnote star or an underscore in a word', () => {

@@ -29,6 +29,8 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
+/** A quotation's `>` marks at the start of its lines. */
+const BLOCKQUOTE = /^[ \t]{0,3}(?:>[ \t]?)+/gm;
 /** `<br>` inside a line (a table cell's second paragraph): a space. */
 const LINE_BREAK = /(?:[ \t]*<br\s*\/?>[ \t]*)+/gi;
 /** A table's delimiter row under its header (`| --- | :---: |`). */
@@ -54,6 +56,7 @@ const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
 /** The text of Markdown source `text` as rendered, line for line. */
 export function markdownReaderText(text: string): string {
   return tablesAsRows(withoutFrontMatter(text))
+    .replace(BLOCKQUOTE, '')
     .replace(LINE_BREAK, ' ')
     .replace(DEFINITION, '')
     .replace(COMMENT, '')
