@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { markdownReaderText } from '../../src/corpus/formats/markdown.js';
+import { GSA_FILES } from '../helpers/fixtures.js';
 
 describe('markdownReaderText: a Markdown report as its reader sees it', () => {
   it('reads a link as its words and drops pictures, tags and comments', () => {
@@ -23,6 +25,7 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     ).toBe('the framework and https://gov.uk/x\n\n\n');
     expect(markdownReaderText('[^1]: Source: the survey.')).toBe('[^1]: Source: the survey.');
     expect(markdownReaderText('> We will deliver.\n> > Nested.\n\n3 > 2')).toBe('We will deliver.\nNested.\n\n3 > 2');
+    expect(markdownReaderText('>1 to 2 | Low\n>137M notifications')).toBe('>1 to 2 | Low\n>137M notifications');
   });
 
   it('drops emphasis, code and escape marks, but not a bullet, a footnote star or an underscore in a word', () => {
@@ -56,5 +59,10 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     );
     // A line with a pipe but no delimiter row under it is text.
     expect(markdownReaderText('a | b\nc | d\n')).toBe('a | b\nc | d\n');
+  });
+
+  it('leaves a report with no markup as it is (the GSA assessment: its ">1 to 2 | Low" rows, its "47*" stars)', () => {
+    const gsa = readFileSync(GSA_FILES[0]!, 'utf8');
+    expect(markdownReaderText(gsa)).toBe(gsa);
   });
 });

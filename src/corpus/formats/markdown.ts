@@ -29,8 +29,8 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
-/** A quotation's `>` marks at the start of its lines. */
-const BLOCKQUOTE = /^[ \t]{0,3}(?:>[ \t]?)+/gm;
+/** A quotation's `> ` marks at the start of its lines (not a figure's sign: ">1 to 2 | Low", ">137M"). */
+const BLOCKQUOTE = /^[ \t]{0,3}(?:>(?:[ \t]+|$))+/gm;
 /** `<br>` inside a line (a table cell's second paragraph): a space. */
 const LINE_BREAK = /(?:[ \t]*<br\s*\/?>[ \t]*)+/gi;
 /** A table's delimiter row under its header (`| --- | :---: |`). */
