@@ -21,7 +21,7 @@ export interface Sentence {
 }
 
 const LEANS_BACK =
-  /^(it|its|this|these|those|they|their|there|among them|including|of which|of them|in addition|meanwhile|at the same time)\b/i;
+  /^(it|its|this|these|those|they|their|there|among them|including|of which|of them|in addition|meanwhile|at the same time|for example|for instance)\b/i;
 
 /** True when a sentence cannot stand alone because it refers to the one before it. */
 export function leansBack(sentence: string): boolean {

@@ -110,6 +110,10 @@ describe('leansBack and buildQuote', () => {
   it('knows sentences that need the one before', () => {
     expect(leansBack('These measures worked.')).toBe(true);
     expect(leansBack('The county built roads.')).toBe(false);
+    // An example exemplifies the sentence before it: "More than a dozen organizations are using this data. For example,
+    // Scholar Match, Propublica, and College Abacus …" are quoted together.
+    expect(leansBack('For example, Scholar Match and Propublica use the data.')).toBe(true);
+    expect(leansBack('For instance, DWP claims rose.')).toBe(true);
   });
 
   it('normalises whitespace and marks runs of question words that hold a distinctive one', () => {
