@@ -37,6 +37,12 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     expect(markdownReaderText('snake_case_name and a < b, 3 <5%')).toBe('snake_case_name and a < b, 3 <5%');
   });
 
+  it("reads a heading written without its space as a heading, and drops kramdown's attribute lists", () => {
+    expect(markdownReaderText('####Digital inclusion\n\n![x](y.jpg)\n{: .pull-right}\n\n#GovTech is trending')).toBe(
+      '#### Digital inclusion\n\n\n\n\n#GovTech is trending',
+    );
+  });
+
   it('keeps every line where it was (the parser reads headings and blocks by line)', () => {
     const md = '# Title\n\n## [Part](#p)\n\nText with [a link](u).\n';
     expect(markdownReaderText(md).split('\n')).toHaveLength(md.split('\n').length);

@@ -29,6 +29,13 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
+/**
+ * A heading written without the space after its marks ("####Digital inclusion", "##05 What we have already done"), as
+ * kramdown and other site generators still render it; one mark alone stays text ("#GovTech").
+ */
+const TIGHT_HEADING = /^(#{2,6})(?=[^#\s])/gm;
+/** A kramdown attribute list on a line of its own (`{: .pull-right}`): styling, not text. */
+const ATTRIBUTE_LIST = /^[ \t]*\{:[^}\n]*\}[ \t]*$/gm;
 /** A quotation's `> ` marks at the start of its lines (not a figure's sign: ">1 to 2 | Low", ">137M"). */
 const BLOCKQUOTE = /^[ \t]{0,3}(?:>(?:[ \t]+|$))+/gm;
 /** `<br>` inside a line (a table cell's second paragraph): a space. */
@@ -56,6 +63,8 @@ const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
 /** The text of Markdown source `text` as rendered, line for line. */
 export function markdownReaderText(text: string): string {
   return tablesAsRows(withoutFrontMatter(text))
+    .replace(TIGHT_HEADING, '$1 ')
+    .replace(ATTRIBUTE_LIST, '')
     .replace(BLOCKQUOTE, '')
     .replace(LINE_BREAK, ' ')
     .replace(DEFINITION, '')
