@@ -507,9 +507,10 @@ function countsWhatIsAsked(q: QuestionAnalysis, shown: Shown, counted: string[],
   if (!saysTheDoing(q, shown)) return false;
   // "How many components are not accessible?": a count of what is there is no count of what is not.
   if (q.negated && !isNegated(shown.quoted)) return false;
-  // "How many services are on Sign In Canada?": "Onboarded 5 new services" counts those added, not all there are.
-  if (!q.concepts.some((c) => conceptTerms(c).some((t) => ADDED.has(t))) && countsOnlyAdditions(shown.quoted))
-    return false;
+  // "How many services are on Sign In Canada?": "Onboarded 5 new services" counts those added, not all there are (but
+  // "how many websites moved to GOV.UK?" asks for those added: "moved 6 more ministerial department websites").
+  const asksAdded = q.countsEvents || q.concepts.some((c) => conceptTerms(c).some((t) => ADDED.has(t)));
+  if (!asksAdded && countsOnlyAdditions(shown.quoted)) return false;
   if (countsOtherWords(shown.quoted, counted, asked)) return false;
   // "How many … officers": a count beside the "office" counts something else (the stems are one).
   return !q.countedAgent || new RegExp(`\\b${q.countedAgent}s?\\b`, 'i').test(shown.quoted);

@@ -50,6 +50,20 @@ export function countedHeadOf(question: string): string | undefined {
   return head < 0 ? undefined : tokenize(words[head]!)[0];
 }
 
+/**
+ * Whether a "how many" question counts what happened, not what there is: the word after its counted noun is a verb in
+ * the past ("how many websites moved to GOV.UK this quarter?", "how many agencies joined?"), not a form of "be" or
+ * "have" ("how many services are on Sign In Canada?").
+ */
+export function countsEvents(question: string): boolean {
+  const words = countedWordsOf(question);
+  const verb = words[headAt(words) + 1];
+  return verb !== undefined && headAt(words) >= 0 && PAST_VERB.test(verb);
+}
+
+/** A verb in the past: a regular "-ed" or a common irregular one. */
+const PAST_VERB = /^(?:\p{L}{2,}ed|won|made|built|began|came|went|left|got|took|grew|rose|fell|sent|sold|gave|became)$/iu;
+
 /** Where the head of a question's counted phrase stands: its last plural before any word that is none. */
 function headAt(words: string[]): number {
   let head = -1;

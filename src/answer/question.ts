@@ -23,6 +23,7 @@ import {
   countedHeadOf,
   countedOf,
   countedWordsOf,
+  countsEvents,
   definedTermOf,
   isAdverb,
   nounPhrase,
@@ -142,6 +143,8 @@ export interface QuestionAnalysis {
    * "offic"): the quote must write it ("officer", singular), or it counts something else.
    */
   countedAgent?: string | undefined;
+  /** A "how many" question counts what happened ("how many websites moved …?"), not what there is (countsEvents). */
+  countsEvents?: boolean | undefined;
   /**
    * Numbers of two digits or more the question names ("users over 65", "under 100 staff"), not years, dates or ordinals:
    * they say which, as a name does.
@@ -705,6 +708,7 @@ export function analyzeQuestion(
     counted: counted.length ? counted : countedInChinese(question, translated),
     countedHead: countedHeadOf(question),
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
+    countsEvents: countsEvents(question),
     ...rolesAsked(question),
     ...measures(question, wantsFigure),
   };

@@ -459,6 +459,9 @@ describe('confidence', () => {
     expect(verdict(services, 'Sign In Canada operates with 14 services, 5 new services among them')).toBe('high');
     const added = analyzeQuestion('how many new services were added to sign in canada');
     expect(verdict(added, 'Onboarded 5 new services to the Sign In Canada platform')).toBe('high');
+    // …or for what happened: the websites that moved are those added.
+    const moved = analyzeQuestion('how many ministerial department websites moved to gov.uk this quarter');
+    expect(verdict(moved, 'We moved 6 more ministerial department websites to GOV.UK.')).toBe('high');
     // A count of the very noun counted is the count asked, however far the question's other words stand.
     const feedbackPages = analyzeQuestion('how many pages use the page feedback tool');
     const tool = '12,000 Canada.ca web pages using the page-feedback tool to improve content';

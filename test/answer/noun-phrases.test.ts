@@ -5,6 +5,7 @@ import {
   countedAsOf,
   countedModifiersOf,
   countedOf,
+  countsEvents,
   definedTermOf,
   definesTerm,
 } from '../../src/answer/noun-phrases.js';
@@ -78,6 +79,15 @@ describe('what a "how many" question counts', () => {
     expect(conflatedAgent('Managers')).toBe('manager'); // "manag", as "manage"
     expect(conflatedAgent('workers')).toBeUndefined(); // "worker" stays itself
     expect(conflatedAgent('order')).toBeUndefined();
+  });
+});
+
+describe('a count of what happened', () => {
+  it('is asked by a verb in the past after the counted noun, not by "be" or "have"', () => {
+    expect(countsEvents('how many ministerial department websites moved to gov.uk this quarter')).toBe(true);
+    expect(countsEvents('how many agencies joined the program')).toBe(true);
+    expect(countsEvents('how many services are on sign in canada')).toBe(false);
+    expect(countsEvents('how many registered users are there')).toBe(false);
   });
 });
 
