@@ -62,7 +62,8 @@ export function countsEvents(question: string): boolean {
 }
 
 /** A verb in the past: a regular "-ed" or a common irregular one. */
-const PAST_VERB = /^(?:\p{L}{2,}ed|won|made|built|began|came|went|left|got|took|grew|rose|fell|sent|sold|gave|became)$/iu;
+const PAST_VERB =
+  /^(?:\p{L}{2,}ed|won|made|built|began|came|went|left|got|took|grew|rose|fell|sent|sold|gave|became)$/iu;
 
 /** Where the head of a question's counted phrase stands: its last plural before any word that is none. */
 function headAt(words: string[]): number {
