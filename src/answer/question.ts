@@ -706,9 +706,7 @@ export function analyzeQuestion(
     asksOrigin,
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     counted: counted.length ? counted : countedInChinese(question, translated),
-    countedHead: countedHeadOf(question),
-    countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
-    countsEvents: countsEvents(question),
+    ...countedPhrase(question),
     ...rolesAsked(question),
     ...measures(question, wantsFigure),
   };
@@ -971,6 +969,15 @@ export function askedHeadOf(question: string): string | undefined {
   let at = terms.length - 1;
   while (at >= 0 && FIGURE_FRAME.has(terms[at]!)) at--;
   return at >= 0 ? terms[at] : undefined;
+}
+
+/** What the words of a "how many" phrase say: its head, an agent noun in it, whether it counts what happened. */
+function countedPhrase(question: string): Pick<QuestionAnalysis, 'countedHead' | 'countedAgent' | 'countsEvents'> {
+  return {
+    countedHead: countedHeadOf(question),
+    countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
+    countsEvents: countsEvents(question),
+  };
 }
 
 /** "有多少用户" (how many users), "多少起投诉": what follows 多少 or 几 and a measure word is what is counted. */
