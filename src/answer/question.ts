@@ -838,7 +838,7 @@ function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' 
  * doing, after an auxiliary when a participle follows it (not "which agency is responsible …").
  */
 const WHICH_BODY_DID = new RegExp(
-  String.raw`\bwhich\s+(?:${BODY_KINDS})\s+(?:(?:is|are|was|were|has|have|had|will\s+be)\s+(?=\p{L}+(?:ing|ed)\b))?(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)\b)([\p{L}-]+)`,
+  String.raw`\bwhich\s+(?:${BODY_KINDS})\s+(?:(?:is|are|was|were|has|have|had|will\s+be)\s+(?=\p{L}+(?:ing|ed)\b))?(?!(?:is|are|was|were|will|would|has|have|had|did|does|do)(?:n['’]?t)?\b)([\p{L}-]+)`,
   'iu',
 );
 
@@ -874,7 +874,7 @@ function doingWordOf(question: string): string | undefined {
     return verb && tokenize(verb)[0] ? verb : undefined;
   }
   const after =
-    /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do))?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
+    /\bwho(?:['’]s|\s+(?:is|are|was|were|will|would|has|have|had|did|does|do)(?:n['’]?t)?)?(?:\s+(?:going\s+to|to))?\s+([\p{L}-]+)/iu.exec(
       question,
     )?.[1] ??
     WHICH_BODY_DID.exec(question)?.[1] ??

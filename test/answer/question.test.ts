@@ -294,6 +294,9 @@ describe('the doing a "who" question asks the doer of', () => {
     // "Get" says only that something came to them: the thing got is what is asked about.
     expect(analyzeQuestion('which departments got new digital leaders this quarter').doing).toBeUndefined();
     expect(analyzeQuestion("who's getting the contract?").doing).toBeUndefined();
+    // A negated auxiliary is an auxiliary ("doesn't", "didn't"): the doing is the verb after it.
+    expect(analyzeQuestion("which department doesn't have its own digital strategy").doing).toBeUndefined();
+    expect(analyzeQuestion("who didn't sign the contract?").doing).toBe(tokenize('sign')[0]);
   });
 });
 
