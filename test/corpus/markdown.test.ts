@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { markdownReaderText } from '../../src/corpus/formats/markdown.js';
 import { GSA_FILES } from '../helpers/fixtures.js';
+import { parseReport } from '../../src/corpus/parse.js';
+import { introOf } from '../../src/corpus/lists.js';
 
 describe('markdownReaderText: a Markdown report as its reader sees it', () => {
   it('reads a link as its words and drops pictures, tags and comments', () => {
@@ -70,5 +72,43 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
   it('leaves a report with no markup as it is (the GSA assessment: its ">1 to 2 | Low" rows, its "47*" stars)', () => {
     const gsa = readFileSync(GSA_FILES[0]!, 'utf8');
     expect(markdownReaderText(gsa)).toBe(gsa);
+  });
+
+  it('gives the parser a site page it reads as its reader does: sections, items, rows, no marks', () => {
+    const page = [
+      '---',
+      'title: Hiring Top Talent',
+      'permalink: /report/hiring/',
+      '---',
+      '####The Challenge',
+      '',
+      'Hiring has been **hard** for [several reasons](https://example.gov/why):',
+      '',
+      '* it is difficult to attract applicants',
+      '* the candidate experience is slow',
+      '',
+      '![chart](chart.png)',
+      '{: .pull-right}',
+      '',
+      '### Results',
+      '',
+      '| **Criterion** | **Status** |',
+      '| --- | --- |',
+      '| Hire 200 experts | 196 hired as of September 2016. |',
+      '| Days to offer = 15 | Time reduced from 55 days to 34 days. |',
+      '',
+    ].join('\n');
+    const text = markdownReaderText(page);
+    const r = parseReport(text, 'hiring.md');
+    const of = (n: number): string => text.slice(r.paragraphs[n - 1]!.start, r.paragraphs[n - 1]!.end);
+    const all = r.paragraphs.map((p) => of(p.n));
+    expect(r.meta.title).toBe('Hiring Top Talent');
+    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => of(p.n))).toEqual(['The Challenge', 'Results']);
+    expect(all.join('\n')).not.toMatch(/\]\(|\*\*|\{:|<|---/);
+    const item = all.indexOf('* the candidate experience is slow') + 1;
+    expect(introOf(r, item)).toBe(all.indexOf('Hiring has been hard for several reasons:') + 1);
+    const row = all.indexOf('Days to offer = 15 | Time reduced from 55 days to 34 days.') + 1;
+    expect(introOf(r, row)).toBe(all.indexOf('Criterion | Status') + 1);
+    expect(r.paragraphs[row - 1]!.section).toEqual(['Results']);
   });
 });
