@@ -76,7 +76,12 @@ export function capitalisedWords(text: string): Set<string> {
 
 /** Whether a passage's text (its paragraph, headings, quote) names `name`, in any case, its words perhaps hyphenated. */
 export function mentions(passage: string, name: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('[\\s-]+')}(?![\\p{L}\\d])`, 'iu').test(passage);
+  return writing(name).test(passage);
+}
+
+/** `name` as written in any case, its words perhaps hyphenated or broken across a line. */
+function writing(name: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])${name.split(' ').join('[\\s-]+')}(?![\\p{L}\\d])`, 'iu');
 }
 
 /**
@@ -92,7 +97,8 @@ export function refersBack(passage: string, name: string): boolean {
 
 /** Whether more than `share` of `passages` name `name` (mentions): a report about it throughout. */
 export function writtenThroughout(passages: string[], name: string, share: number): boolean {
-  return passages.filter((p) => mentions(p, name)).length > share * passages.length;
+  const written = writing(name);
+  return passages.filter((p) => written.test(p)).length > share * passages.length;
 }
 
 /** A web site named by its domain ("login.gov", "Canada.ca", "hhs.gov/newbaby"). */

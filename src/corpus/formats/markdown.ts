@@ -17,10 +17,10 @@ const HEADER_FIELDS: Record<string, string> = {
   published: 'Published',
 };
 
-/** `![alt](address)`: a picture, not text. */
-const IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
+/** `![alt](address "title")`: a picture, not text. (Its address holds no space, its title is short: one pass per line.) */
+const IMAGE = /!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
 /** `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"). */
-const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]*")?\)/g;
+const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
 /** `[words][label]` and `[words][]`: a reference link (its definition is dropped below). */
 const REFERENCE_LINK = /\[([^[\]\n]+)\]\[[^[\]\n]*\]/g;
 /** `[label]: address "title"` on a line of its own (never a footnote, `[^1]: …`). */
