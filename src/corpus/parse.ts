@@ -147,6 +147,20 @@ function splitBlocks(text: string, markdown: boolean): Block[] {
   return blocks;
 }
 
+/**
+ * A bullet list's marks are not quoted (its reader sees bullets, not "* "): the items of a list of two or more begin
+ * after their mark. A lone "* …" line may be a note's star ("* denotes an updated total"), and keeps it.
+ */
+function withoutBulletMarks(blocks: Block[]): Block[] {
+  const mark = (b: Block | undefined): string | undefined => (b && MD_BULLET.test(b.text) ? b.text[0] : undefined);
+  return blocks.map((b, i) => {
+    const m = mark(b);
+    if (!m || (mark(blocks[i - 1]) !== m && mark(blocks[i + 1]) !== m)) return b;
+    const cut = /^[-*+]\s+/.exec(b.text)![0].length;
+    return { start: b.start + cut, end: b.end, text: b.text.slice(cut) };
+  });
+}
+
 /** The first sentence of a block, without its final period, for use as a section label. */
 function leadSentence(text: string): { label: string; rest: boolean } {
   const first = splitSentences(text)[0] ?? { start: 0, end: text.length };
@@ -181,7 +195,7 @@ export function reportIdFromFileName(fileName: string): string {
  */
 export function parseReport(text: string, fileName: string, layout?: 'markdown' | 'text'): ParsedReport {
   const markdown = layout ? layout === 'markdown' : /\.(md|markdown)$/i.test(fileName);
-  const blocks = splitBlocks(text, markdown);
+  const blocks = markdown ? withoutBulletMarks(splitBlocks(text, true)) : splitBlocks(text, false);
   // A Markdown text with headings under its title states its own structure: the plain-text numbering rules stay off.
   const explicit = markdown && blocks.some((b) => /^#{2,6}\s/.test(b.text));
   const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));

@@ -105,7 +105,7 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     expect(r.meta.title).toBe('Hiring Top Talent');
     expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => of(p.n))).toEqual(['The Challenge', 'Results']);
     expect(all.join('\n')).not.toMatch(/\]\(|\*\*|\{:|<|---/);
-    const item = all.indexOf('* the candidate experience is slow') + 1;
+    const item = all.indexOf('the candidate experience is slow') + 1;
     expect(introOf(r, item)).toBe(all.indexOf('Hiring has been hard for several reasons:') + 1);
     const row = all.indexOf('Days to offer = 15 | Time reduced from 55 days to 34 days.') + 1;
     expect(introOf(r, row)).toBe(all.indexOf('Criterion | Status') + 1);

@@ -332,14 +332,23 @@ describe('parseReport: Markdown list items', () => {
   const texts = r.paragraphs.map((p) => md.slice(p.start, p.end));
 
   it('reads each item of a list as a paragraph of its own, its lead-in introducing it', () => {
-    expect(texts).toContain('* moved 20 websites to GOV.UK');
-    expect(texts).toContain('* ran the Sprint Alpha event\nto share what was learned');
+    // (Without their marks when two or more make a list: a reader sees bullets.)
+    expect(texts).toContain('moved 20 websites to GOV.UK');
+    expect(texts).toContain('ran the Sprint Alpha event\nto share what was learned');
     expect(texts).toContain('- adopted open standards');
     expect(texts).toContain('1. assess');
     expect(texts).toContain('2. build');
     const n = (t: string): number => texts.indexOf(t) + 1;
     expect(introOf(r, n('- adopted open standards'))).toBe(n('In quarter 3 we:'));
     expect(introOf(r, n('2. build'))).toBe(n('Steps:'));
+  });
+
+  it("a lone starred line keeps its star (a note's, not a bullet)", () => {
+    const note = '# R\n\n## Data\n\nWeb Pages | 41* | 37%\n\n* denotes an updated total as of July 2026.\n';
+    const lone = parseReport(note, 'r.md');
+    expect(lone.paragraphs.map((p) => note.slice(p.start, p.end))).toContain(
+      '* denotes an updated total as of July 2026.',
+    );
   });
 
   it('a number opening a line of prose starts no item', () => {
