@@ -57,8 +57,8 @@ export function countedHeadOf(question: string): string | undefined {
  */
 export function countsEvents(question: string): boolean {
   const words = countedWordsOf(question);
-  const verb = words[headAt(words) + 1];
-  return verb !== undefined && headAt(words) >= 0 && PAST_VERB.test(verb);
+  const head = headAt(words);
+  return head >= 0 && PAST_VERB.test(words[head + 1] ?? '');
 }
 
 /** A verb in the past: a regular "-ed" or a common irregular one. */
