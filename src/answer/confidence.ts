@@ -476,6 +476,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
     );
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
+  // "How much did the error rate drop?": a change said as a factor ("a 4x reduction in the error rate", "a fourfold
+  // drop") says how much, whatever the kind of figure asked.
+  if (q.asksChange && factorAttached(shown.quoted, near, t.figureWindow)) return true;
   if (!measuresAsAsked(q, shown)) return false;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   if (q.figureKind === 'amount') return givesAmount(q, figures, near, t.figureWindow);
@@ -758,6 +761,19 @@ export function figureAttached(
       return false;
     const near = label ? sentenceTerms : sentenceTerms.slice(Math.max(0, i - window), i + window + 1);
     return near.some((n) => asked.has(n));
+  });
+}
+
+/** A change said as a factor: "4x", "a fourfold drop", "10-fold", "doubled", "halved". */
+const FACTOR =
+  /\b(?:\d+(?:\.\d+)?x|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold|doubled|tripled|quadrupled|halved)\b/gi;
+
+/** True when a factor of change (FACTOR) stands within `window` content words of a word asked. */
+export function factorAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
+  return [...sentence.matchAll(FACTOR)].some((m) => {
+    const before = tokenize(sentence.slice(0, m.index)).slice(-window);
+    const after = tokenize(sentence.slice(m.index + m[0].length)).slice(0, window);
+    return [...before, ...after].some((t) => asked.has(t));
   });
 }
 

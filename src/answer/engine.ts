@@ -19,7 +19,7 @@ import { IN_WORD, tokenize, tokenizeWithOffsets, wordCounts } from '../search/to
 import { withAcronyms } from '../search/acronym-terms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
-import { isSetting, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
+import { isSetting, leadersIn, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
 import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from './names-typed.js';
 import {
@@ -573,7 +573,7 @@ export class AnswerEngine {
     const holder = q.office?.title === LEADER;
     return [
       ...(holder
-        ? [...vocabulary.personNames(text), ...officesIn(text).filter(namesAnOffice)]
+        ? [...vocabulary.personNames(text), ...officesIn(text).filter(namesAnOffice), ...leadersIn(text)]
         : agent
           ? vocabulary.agents(text)
           : q.asksIdentity

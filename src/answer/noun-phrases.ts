@@ -203,6 +203,8 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
     // A term set before a colon, opening its line, is defined after it ("Rapid response: In response to urgent
     // situations, USDS deploys teams …"): a list of definitions.
     if (at === 0 && /^\s*:\s*\S/.test(after)) return true;
+    // A thing described and then named ("a new system that tracks and processes paperless appeals, called Caseflow").
+    if (NAMED_AS.test(sentence.slice(0, start.start))) return true;
     return (
       DASH_APPOSITION.test(after) ||
       /^\s*(?:\([^)]*\)\s*)?,\s*(?:who|which|an?)\s/i.test(after) ||
@@ -216,6 +218,9 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
 const DASH_APPOSITION = /^[^.;:—–]{0,100}?\s*[—–]\s*an?\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:that|which|to|for)\s/u;
 
 /** A gloss in brackets, in lower case, with the space before it ("ex parte (automatic) renewal"; not "(ACP)"). */
+/** A naming verb set off after what it names, right before the name: ", called", ", known as", ", dubbed". */
+const NAMED_AS = /,\s*(?:called|known as|named|dubbed)\s+["“‘']?(?:the\s+)?$/i;
+
 const GLOSS = /\s*\(\s*\p{Ll}[^)]*\)/gu;
 
 /** True when `terms` stand side by side in a text. */

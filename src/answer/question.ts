@@ -87,6 +87,8 @@ export interface QuestionAnalysis {
   defines?: string | undefined;
   /** "What is GC Notify?": the terms of the name or noun phrase whose definition is asked (question.ts definedTermOf). */
   definedTerm?: string[] | undefined;
+  /** "Why …?" asks for a cause; "what is eFolder Express for?", a purpose (reasonAsked). */
+  asksReason?: 'cause' | 'purpose' | undefined;
   /**
    * Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may
    * answer.
@@ -178,8 +180,24 @@ export function statesRateOf(text: string, period: string): boolean {
   return period === 'year' && !RATES.some((r) => r.period !== 'year' && r.said.test(text));
 }
 
-/** "How long" (not "how long ago", a date), 多久, 多长时间: a length of time. */
-const DURATION = /\bhow long\b(?!\s+ago)|多久|多长时间/i;
+/**
+ * What a "why" question asks: a cause ("why was it taken offline?", 为什么); "what is X (used) for?", "what's the
+ * purpose of X?", 用途: a purpose.
+ */
+export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
+  if (/\bwhy\b|为什么|为何|什么原因/i.test(question)) return 'cause';
+  return /\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s.*\bfor\s*[?.!]*\s*$|\bpurpose of\b|用途|做什么用/i.test(
+    question,
+  )
+    ? 'purpose'
+    : undefined;
+}
+
+/**
+ * "How long" (not "how long ago", a date), 多久, 多长时间: a length of time; "how old", an age, is one too ("more than 20
+ * years old"), or the date it began (ORIGIN_ASKED).
+ */
+const DURATION = /\bhow (?:long\b(?!\s+ago)|old\b)|多久|多长时间/i;
 
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
@@ -232,7 +250,7 @@ const LOCATION_ASKED =
 
 /** Words asking about a change rather than a level. */
 const CHANGE_ASKED =
-  /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|提高|同比|相比|比上/i;
+  /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|降低|上升|缩短|翻番|翻倍|提高|同比|相比|比上/i;
 
 /** A verb of change: the question asks how or why something changed ("go down", "increased"). */
 const CHANGE_VERB = new RegExp(
@@ -694,6 +712,7 @@ export function analyzeQuestion(
     superlative: asksSuperlative(question),
     defines,
     definedTerm: defines ? undefined : definedTermOf(question),
+    asksReason: reasonAsked(question),
     aboutDocument: DOCUMENT_CUES.test(question),
     documentFields: documentFieldsAsked(question),
     quoted: quotedPhrases(question),

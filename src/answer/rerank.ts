@@ -290,8 +290,21 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   return cue;
 }
 
-/** Half the figure weight for a sentence of the shape the question asks for: a list of places, a share. */
+/** A clause giving a cause ("because", "due to", "as a result of"). */
+const CAUSE_STATED = /\b(?:because|due to|owing to|as a result of|caused by|the reason)\b|因为|由于/i;
+/** A clause giving a purpose ("in order to", "so that", "designed to", "to improve …"). */
+const PURPOSE_STATED =
+  /\b(?:in order to|so that|designed to|intended to|aims? to|used (?:to|for)|to (?:help|improve|make|ensure|provide|allow|enable|support|reduce|speed up))\b|为了|以便|用于/i;
+
+/**
+ * Half the figure weight for a sentence of the shape the question asks for: a list of places, a share, a cause or a
+ * purpose.
+ */
 function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
+  // "Why wasn't mailing a PIN good enough?": a sentence giving a cause ("… because it wouldn't provide …") or an aim
+  // answers; "what is eFolder Express for?", one giving a purpose ("… to improve the efficiency …").
+  if (q.asksReason === 'cause' && (CAUSE_STATED.test(s.text) || PURPOSE_STATED.test(s.text))) return w.figure / 2;
+  if (q.asksReason === 'purpose' && PURPOSE_STATED.test(s.text)) return w.figure / 2;
   // "Which provinces are in the notify pilot?" asks for several: a sentence naming several places ("… the provinces of
   // British Columbia and Nova Scotia") answers more than one naming one.
   if (q.wantsPlaces && (s.places ?? 0) >= 2) return w.figure / 2;

@@ -206,13 +206,15 @@ function tokensOf(normal: string): Token[] {
         continue;
       }
     }
-    // "U.S." (and "U.S.A.") is the USA, as "US" is, not two single letters (no terms).
-    if (word === 'U' && normal[start + 1] === '.') {
-      US.lastIndex = start;
-      const us = US.exec(normal);
-      if (us) {
-        joinedEnd = start + us[0].length;
-        tokens.push({ term: 'usa', start, end: joinedEnd });
+    // "U.S." (and "U.S.A.") is the USA, as "US" is, not two single letters (no terms); likewise "U.K.", "E.U.", "D.C."
+    // are "uk", "eu", "dc", as their letters written together are.
+    if (word.length === 1 && normal[start + 1] === '.' && /\p{Lu}/u.test(word)) {
+      INITIALS.lastIndex = start;
+      const initials = INITIALS.exec(normal)?.[0];
+      if (initials) {
+        joinedEnd = start + initials.length;
+        const letters = initials.replaceAll('.', '').toLowerCase();
+        tokens.push({ term: letters === 'us' || letters === 'usa' ? 'usa' : letters, start, end: joinedEnd });
         continue;
       }
     }
@@ -234,8 +236,8 @@ function tokensOf(normal: string): Token[] {
   return tokens;
 }
 
-/** "U.S." or "U.S.A." (its last dot aside), read where a word "U" meets a dot. */
-const US = /U\.S(?:\.A)?(?![\p{L}\p{N}])/uy;
+/** Capitals each with its dot, two or more ("U.S.", "U.K.", "U.S.A."; the last dot aside), read where one meets a dot. */
+const INITIALS = /\p{Lu}(?:\.\p{Lu})+(?![\p{L}\p{N}])/uy;
 
 /** "FY" with a year of two or four digits, written as one word. */
 export const FISCAL_YEAR = /^FY(\d{2}|\d{4})$/i;

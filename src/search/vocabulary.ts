@@ -271,6 +271,8 @@ export class QueryVocabulary {
       const end = at + raw.length;
       if (/[\p{L}\d]\.$/u.test(text.slice(Math.max(0, at - 2), at)) || /^\.[\p{L}\d]/u.test(text.slice(end, end + 2)))
         return raw;
+      // A negated auxiliary ("wasn't", "doesn’t") is as written: "wasn" is no typo of "was".
+      if (raw.endsWith('n') && /^['’]t(?!\p{L})/iu.test(text.slice(end, end + 3))) return raw;
       const fixed = this.respellWord(raw.toLowerCase());
       return fixed ?? raw;
     });
@@ -565,6 +567,20 @@ export function passiveAgentsIn(text: string): string[] {
 /** A participle, a particle, "by", and a noun phrase of up to four words ending in an office's or a body's head. */
 const PASSIVE_AGENT = new RegExp(
   String.raw`\b(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?\s+by\s+((?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}?${OFFICE_HEADS.source.slice(1, -1)}s?)\b`,
+  'giu',
+);
+
+/**
+ * Whoever a text says leads something ("the Identity Assurance Office, led by a senior IRS executive", "headed by the
+ * director"): the "by" phrase of a verb of leading, ending in an office's or a body's head or "executive" — the answer
+ * to "who leads it?" though it is no name. Pure.
+ */
+export function leadersIn(text: string): string[] {
+  return [...text.matchAll(LED_BY)].map((m) => m[1]!);
+}
+
+const LED_BY = new RegExp(
+  String.raw`\b(?:led|headed|chaired|directed|run|managed)\s+by\s+((?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}(?:${OFFICE_HEADS.source.slice(1, -1)}|executive|leader)s?)\b`,
   'giu',
 );
 

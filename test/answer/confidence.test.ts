@@ -345,6 +345,16 @@ describe('confidence', () => {
     expect(verdict(around, 'Formed in 2017, the digital service was created to help people.')).toBe('high');
     expect(verdict(around, 'The digital service has helped people for over 7 years.')).toBe('high');
     expect(verdict(around, 'The digital service helped 7,000 people in 2017.')).toBe('low');
+    // "How much did it drop?" is answered by a factor of change beside the words asked, not by one of something else.
+    const drop = analyzeQuestion('how much did the error rate drop?');
+    expect(verdict(drop, 'The team achieved a 4x reduction in the error rate before launch.')).toBe('high');
+    expect(verdict(drop, 'Monitoring allowed the agency to achieve a fourfold drop in the error rate.')).toBe('high');
+    expect(verdict(drop, 'The error rate is tracked daily; the number of users doubled last year.')).toBe('low');
+    // "How old is it?" is answered by its age in years, or by when it came to be.
+    const old = analyzeQuestion('how old is the case tracking system?');
+    expect(verdict(old, 'The case tracking system is more than 20 years old.')).toBe('high');
+    expect(verdict(old, 'The case tracking system was created in 1996.')).toBe('high');
+    expect(verdict(old, 'The case tracking system handled 20,000 cases.')).toBe('low');
     // A sum received is not what something cost.
     const cost = analyzeQuestion('how much did the filing tool cost the agency to build?');
     expect(verdict(cost, 'Users of the filing tool the agency built received $90 million in tax refunds.')).toBe('low');

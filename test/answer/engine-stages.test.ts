@@ -388,6 +388,24 @@ ${Array.from({ length: 60 }, (_, i) => `USDS worked with ${i + 2} state offices 
   });
 });
 
+describe('who leads a body the report says was set up', () => {
+  const text = `Secure Access Report 2016
+
+1. The Process
+The agency created the Identity Assurance Office, led by a senior agency executive with experience in business and technology.
+
+2. Projects
+${Array.from({ length: 40 }, (_, i) => `The agency tested ${i + 2} sign-in flows with taxpayers in the project.`).join('\n')}
+`;
+
+  it('is the one its "led by" phrase gives, though no name', async () => {
+    const engine = engineWithDictionary(text, 'secure-access-2016.txt');
+    const answer = await engine.answer('who leads the identity assurance office?');
+    expect(answer.answers[0]?.quote.text).toContain('led by a senior agency executive');
+    expect(answer.confidence).toBe('high');
+  });
+});
+
 describe('who heads the issuer of a report', () => {
   const text = `FY 2025 Accessibility Assessment
 Issued by: U.S. General Services Administration (GSA), with OMB

@@ -142,6 +142,12 @@ describe('a definition asked for', () => {
     expect(definesTerm('Enrollment in the Affordable Connectivity Program rose by 130%.', acp)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify, a cloud-based platform.', terms)).toBe(true);
     expect(definesTerm('Health Canada uses GC Notify, and so does Service Canada.', terms)).toBe(false);
+    // A thing described, then named after a comma ("…, called Caseflow"), is defined there; named as a vehicle, not.
+    const caseflow = tokenize('caseflow');
+    expect(definesTerm('VA developed a new system that tracks paperless appeals, called Caseflow.', caseflow)).toBe(
+      true,
+    );
+    expect(definesTerm('Staff called Caseflow a success.', caseflow)).toBe(false);
     // An apposition set off by a dash after its noun phrase says what it is; a dash before other words does not.
     const hcd = tokenize('human centered design');
     expect(

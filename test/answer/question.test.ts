@@ -10,6 +10,7 @@ import {
   askedHeadOf,
   figureKindOf,
   isForwardLooking,
+  reasonAsked,
   modelReading,
   timeFrameOf,
   abbreviationAsked,
@@ -80,6 +81,15 @@ describe('what kind of answer a question wants', () => {
     expect(analyzeQuestion('How long is the wait for public housing now?').duration).toBe(true);
     expect(analyzeQuestion('公屋要轮候多久？').duration).toBe(true);
     expect(analyzeQuestion('How long ago was the office set up?').duration).toBe(false);
+    // "Why" asks for a cause, "what is X for" for a purpose.
+    expect(reasonAsked('why was get transcript taken offline?')).toBe('cause');
+    expect(reasonAsked('政府为什么要这样做？')).toBe('cause');
+    expect(reasonAsked("what's eFolder Express for")).toBe('purpose');
+    expect(reasonAsked('what is the estimator used for?')).toBe('purpose');
+    expect(reasonAsked('what did they ask for in the survey, and when')).toBeUndefined();
+    expect(reasonAsked('how many forms were there')).toBeUndefined();
+    // "How old" asks for an age, a length of time too.
+    expect(analyzeQuestion("how old is the agency's case system?").duration).toBe(true);
     expect(analyzeQuestion('How many flats are there?').duration).toBe(false);
     expect(kind('When was the report published?')).toEqual(['date']);
     expect(kind("What's the name of the county head?")).toEqual(['name']);
@@ -660,6 +670,7 @@ describe('a change is not a level', () => {
     expect(analyzeQuestion('did air quality improve on 2022?').asksChange).toBe(true);
     expect(analyzeQuestion('is the figure up or down?').asksChange).toBe(true);
     expect(analyzeQuestion('what was the satisfaction score before the relaunch?').asksChange).toBe(false);
+    expect(analyzeQuestion('错误率降低了多少？').asksChange).toBe(true);
   });
 });
 

@@ -86,6 +86,24 @@ describe('places asked for', () => {
   });
 });
 
+describe('a cause or a purpose asked for', () => {
+  it('"why …" prefers the sentence giving a cause or an aim; "what is X for", one giving a purpose', () => {
+    const why = 'why was the pin in the mail not chosen';
+    expect(score(why, 'The pin in the mail was not chosen because it was slow.')).toBeGreaterThan(
+      score(why, 'The pin in the mail was not chosen in the end.'),
+    );
+    const what = 'what is the express tool for';
+    expect(score(what, 'The express tool was rolled out to improve the retrieval of documents.')).toBeGreaterThan(
+      score(what, 'The express tool was rolled out to the counsel office.'),
+    );
+    // A question asking neither has no preference.
+    const plain = 'when was the express tool rolled out';
+    expect(score(plain, 'The express tool was rolled out to improve the retrieval.')).toBe(
+      score(plain, 'The express tool was rolled out to the counsel retrieval.'),
+    );
+  });
+});
+
 describe('quoted words', () => {
   const weigh = { concept: () => 1, term: () => 1 };
 

@@ -81,6 +81,16 @@ describe('tokenize', () => {
       'usa',
       'smith',
     ]);
+    // Other initials written with dots are their letters, as written together ("the UK"); one initial is still none.
+    expect(tokenize('The U.K. team, the UK, the E.U. and J. R. Smith in Washington, D.C.')).toEqual([
+      'uk',
+      'team',
+      'uk',
+      'eu',
+      'smith',
+      'washington',
+      'dc',
+    ]);
   });
 
   it('reads a fiscal year written short, and a range of years written short, as their full years', () => {

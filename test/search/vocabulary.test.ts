@@ -5,6 +5,7 @@ import {
   britishToAmerican,
   editDistance,
   officesIn,
+  leadersIn,
   passiveAgentsIn,
   QueryVocabulary,
 } from '../../src/search/vocabulary.js';
@@ -52,6 +53,17 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.respell('Did the Labour bureau get licence requests?')).toBe(
       'Did the labor bureau get license requests?',
     );
+  });
+
+  it('keeps a negated auxiliary as written: "wasn" is no typo of "was"', () => {
+    const auxiliaries = wordCounts(['The plan was good, and it does work: they did it.']);
+    const plain = new QueryVocabulary(auxiliaries, () => true, THESAURUS);
+    expect(plain.respell('why wasn’t it good')).toBe('why wasn’t it good');
+    expect(plain.respell("it doesn't work, they didn't")).toBe("it doesn't work, they didn't");
+    expect(vocabulary.respell("why wasn't the bureau's plan good enough")).toBe(
+      "why wasn't the bureau's plan good enough",
+    );
+    expect(vocabulary.respell('it doesn’t work and they didn’t')).toBe('it doesn’t work and they didn’t');
   });
 
   it('reads "IT" in capitals as information technology, not the pronoun, unless the whole question is in capitals', () => {
@@ -188,6 +200,14 @@ describe('QueryVocabulary', () => {
       'the county courts',
     ]);
     expect(passiveAgentsIn('The panel met by the river and stood by the decision.')).toEqual([]);
+  });
+
+  it('finds who a text says leads something: the "by" phrase of a verb of leading', () => {
+    expect(
+      leadersIn('They created the Identity Assurance Office, led by a senior IRS executive with experience.'),
+    ).toEqual(['a senior IRS executive']);
+    expect(leadersIn('The review was headed by the deputy director.')).toEqual(['the deputy director']);
+    expect(leadersIn('It was led by example and helped by a senior executive.')).toEqual([]);
   });
 
   it('finds who a text names as doing something: its names, and "I", the speaker of an address', () => {
