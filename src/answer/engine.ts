@@ -15,7 +15,7 @@ import type { ParsedReport } from '../corpus/types.js';
 import { introOf, isNameAlone, paragraphText, sectionOpeningOf } from '../corpus/lists.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
-import { IN_WORD, tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
+import { IN_WORD, processTerm, tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
 import { withAcronyms } from '../search/acronym-terms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import type { Thesaurus } from '../search/thesaurus.js';
@@ -451,7 +451,10 @@ export class AnswerEngine {
       // Abbreviations the question names ("the VA") that this index uses in a few passages: they name a particular
       // body.
       named,
-      unmentioned: () => this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
+      unmentioned: () => [
+        ...this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
+        ...this.namesOfOtherReports(vocabulary.namesInReports(question), s.report),
+      ],
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.
       telling: (t) => !title.has(t) && !CURRENCY_TERMS.has(t) && !(this.index.lexical.idf(t) > 0 && this.isCommon(t)),
@@ -527,6 +530,25 @@ export class AnswerEngine {
           (!rest.length || mentions(passage, rest.join(' ')))
         );
       });
+    });
+  }
+
+  /**
+   * Of the names a question gives that the indexed reports use ("how much did the caseflow contract cost?"), those a
+   * report never mentions, nor abbreviates: a passage of it is about another report's thing (another report's contract
+   * cost). Only several reports can differ so.
+   */
+  private namesOfOtherReports(names: string[], report: ParsedReport): string[] {
+    const range = this.index.reports.size > 1 ? this.index.chunkRange(report.id) : undefined;
+    if (!range) return [];
+    // (As index terms, as the reports are searched: "UK" is in a report writing "U.K.".)
+    const inReport = (t: string): boolean => this.index.lexical.idfAnyIn([t], range.from, range.to) > 0;
+    const short = new Set(this.facts.acronymsOf(report).map((pair) => pair.short));
+    // (A short word typed in lower case, "vs", is as likely a word the dictionary lacks as an abbreviation.)
+    return names.filter((name) => {
+      if (name.length < 3 && !/\p{Lu}/u.test(name)) return false;
+      const terms = tokenize(name);
+      return terms.length > 0 && !terms.every(inReport) && !short.has(processTerm(name) ?? '');
     });
   }
 

@@ -464,3 +464,30 @@ In 2023, the parks department planted 500 trees along the river.
     );
   });
 });
+
+describe('a name only another report uses', () => {
+  const filler = (topic: string) =>
+    Array.from(
+      { length: 30 },
+      (_, i) => `The team reviewed ${i + 3} ${topic} items with users in the second quarter.`,
+    ).join('\n\n');
+  const appeals = `# Appeals Modernization 2016\n\nVA built a new system that tracks paperless appeals, called Caseflow.\n\nCaseflow certifies 5,000 appeals per month.\n\n${filler('appeal')}`;
+  const bounty = `# Bug Bounty 2016\n\nThe total contract cost was $150,000 for the bug bounty program.\n\n${filler('security')}`;
+
+  it('is not answered with confidence by a passage of a report that never mentions it', async () => {
+    const index = new CorpusIndex();
+    for (const [text, file] of [
+      [appeals, 'appeals-2016.md'],
+      [bounty, 'bounty-2016.md'],
+    ] as const) {
+      const r = parseReport(text, file);
+      index.addReport(r, chunkReport(r));
+    }
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const answer = await engine.answer('how much did the caseflow contract cost?');
+    expect(answer.answers[0]?.quote.text ?? '').toContain('$150,000');
+    expect(answer.confidence).not.toBe('high');
+    // The same question without the other report's name is answered.
+    expect((await engine.answer('how much did the bug bounty contract cost?')).confidence).toBe('high');
+  });
+});
