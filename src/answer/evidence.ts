@@ -3,7 +3,7 @@
  * (a header line with its label, abbreviations with their long forms), its paragraph and heading terms; a report's
  * title facts (its names, what a question may call it). Pure.
  */
-import { cardGroupOf, paragraphText, parentItemOf, tableContextOf, tableHeaderOf } from '../corpus/lists.js';
+import { cardGroupOf, introOf, paragraphText, parentItemOf, tableContextOf, tableHeaderOf } from '../corpus/lists.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
@@ -56,7 +56,7 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   });
   // A table row is read with its header row and caption, as its headings are.
   const sectionTerms = new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`));
-  const leadNames = namedByLeads(report, n, pairs);
+  const leadNames = [...namedByLeads(report, n, pairs), ...namedByLeadIn(report, n, pairs)];
   return {
     sentences,
     terms: new Set([
@@ -98,6 +98,17 @@ export function namedByLeads(report: ParsedReport, n: number, pairs: AcronymPair
     for (const pair of pairs) if (terms.has(pair.short)) names.push(pair.short);
   }
   return names;
+}
+
+/**
+ * The bodies a list item's lead-in names by their abbreviations ("GDS is consulting … on a programme of work …,
+ * including:" over "direct advice and support on recruitment processes"): the item is theirs.
+ */
+function namedByLeadIn(report: ParsedReport, n: number, pairs: AcronymPair[]): string[] {
+  const k = introOf(report, n);
+  if (k === undefined || !pairs.length) return [];
+  const terms = new Set(tokenize(paragraphText(report, k)));
+  return pairs.filter((pair) => terms.has(pair.short)).map((pair) => pair.short);
 }
 
 /**

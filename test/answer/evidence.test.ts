@@ -189,6 +189,32 @@ The labs site has 10,000 visitors.
     expect(paragraphEvidence(AGENCIES, at('960,400'), pairs).headingTerms.has('va')).toBe(true);
   });
 
+  it('a list item stands under the bodies its lead-in names, for ranking', () => {
+    const LIST = parseReport(
+      `# Quarterly report
+
+The Government Digital Service (GDS) runs the strategy.
+
+Departments hire their own staff.
+
+Alongside this, GDS is consulting on a programme of work, including:
+
+- direct advice and support on recruitment processes
+- guidance on best practice
+
+## Transformations
+
+The exemplar services moved on in the quarter, and the next report will say how far.
+`,
+      'quarter.md',
+    );
+    const listPairs = acronymPairs(LIST.text);
+    const item = LIST.paragraphs.findIndex((p) => LIST.text.slice(p.start, p.end).includes('recruitment')) + 1;
+    expect(paragraphEvidence(LIST, item, listPairs).headingTerms.has(tokenize('GDS')[0]!)).toBe(true);
+    const after = LIST.paragraphs.findIndex((p) => LIST.text.slice(p.start, p.end).includes('hire')) + 1;
+    expect(paragraphEvidence(LIST, after, listPairs).headingTerms.has(tokenize('GDS')[0]!)).toBe(false);
+  });
+
   it("a paragraph beside the lead, a sibling chapter's lead or a chapter's opening sentences name nothing here", () => {
     expect(named('The Department of Veterans Affairs (VA)')).toEqual([]);
     expect(named('99% uptime')).not.toContain('va');
