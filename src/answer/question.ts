@@ -802,9 +802,18 @@ function ownConcepts(
 ): Concept[] {
   const own = new Map<string, Concept>();
   const countsPeople = counted.some((t) => PEOPLE_TERMS.has(t));
-  for (const t of tokens) {
-    if (own.has(t.term)) continue;
+  const idioms = new Set<number>();
+  for (const [i, t] of tokens.entries()) {
+    if (own.has(t.term) || idioms.has(i)) continue;
     const word = content.slice(t.start, t.end);
+    // A light verb with its noun is one idiom, read by what it means ("take part" = participate, "take place" = occur),
+    // not a taking nor a part.
+    const idiom = lightVerbIdiom(t, tokens[i + 1], content, keep, synonymsOf);
+    if (idiom) {
+      idioms.add(i + 1);
+      own.set(t.term, idiom);
+      continue;
+    }
     // "How many people does CDS employ?": the people counted are its employees (personNounsOf).
     const persons = countsPeople && !PEOPLE_TERMS.has(t.term) ? personNounsOf(word, t.term).map((p) => [[p]]) : [];
     // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
@@ -834,6 +843,27 @@ function ownConcepts(
     );
   }
   return [...own.values()];
+}
+
+/** Verbs (as index terms) that say little alone and much with their noun: "take part", "take place", "make sure". */
+const LIGHT_VERB_TERMS = new Set(['take', 'make', 'give', 'get', 'have', 'keep', 'put', 'set', 'pai', 'come', 'go']);
+
+/**
+ * The concept of a light verb and the word after it when the dictionary knows the two as one idiom whose readings the
+ * reports hold: the two words side by side, or what they mean ("took part" → participants).
+ */
+function lightVerbIdiom(
+  t: { term: string; start: number; end: number },
+  next: { term: string; start: number; end: number } | undefined,
+  content: string,
+  keep: (term: string) => boolean,
+  synonymsOf: (word: string) => string[][][],
+): Concept | undefined {
+  if (!next || !LIGHT_VERB_TERMS.has(t.term) || !/^\s+$/.test(content.slice(t.end, next.start))) return undefined;
+  const phrase = `${content.slice(t.start, t.end)}_${content.slice(next.start, next.end)}`;
+  const readings = synonymsOf(phrase).filter((reading) => reading.flat().every(keep));
+  if (!readings.length) return undefined;
+  return { senses: [[[t.term], [next.term]], ...readings], credits: [1, ...readings.map(() => 1)], weight: 1 };
 }
 
 /** Whose thing a question asks about, the doing whose doer it asks for, and the office whose holder. */

@@ -191,6 +191,18 @@ describe('phrasal verbs', () => {
   });
 });
 
+describe('light verbs with their nouns', () => {
+  it('are one idiom, read by what it means when the dictionary knows it: not a taking nor a part', () => {
+    const synonymsOf = (word: string): string[][][] =>
+      word === 'took_part' ? [[['particip']]] : word === 'took' ? [[['issu']]] : [];
+    const concepts = analyzeQuestion('how many hackers took part', [], synonymsOf).concepts;
+    expect(concepts.map((c) => c.senses)).toEqual([[[['hacker']]], [[['take'], ['part']], [['particip']]]]);
+    // A light verb the dictionary knows no idiom of keeps its own readings, and the noun its own concept.
+    const apart = analyzeQuestion('how many hackers took a part', [], synonymsOf).concepts;
+    expect(apart.map((c) => c.senses[0])).toEqual([[['hacker']], [['take']], [['part']]]);
+  });
+});
+
 describe('ordinals', () => {
   it('count a place in an order: no synonyms ("when did they first …" is not "number one", "basic")', () => {
     const synonymsOf = (word: string): string[][][] => (word === 'first' ? [[['basic']], [['number']]] : []);
