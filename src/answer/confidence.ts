@@ -34,6 +34,7 @@ import {
   statesDuration,
   statesShare,
   sumsOfMoney,
+  SHARE_UNITS,
   TIME_UNITS,
   UNIT_TERMS,
   yearMeant,
@@ -489,10 +490,13 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // Percentage of partners who … report an acceleration"), the part of them that did.
   if (q.figureKind === 'count' && q.countedHead && sharesOf(shown.quoted).includes(q.countedHead)) return true;
   // "How long is the wait?": "6.1 years" is the length asked, not a count of years.
-  return (
-    hasFigure(figures, q.figureKind) &&
-    figureAttached(figures, near, t.figureWindow, q.duration ? TIME_UNITS : undefined)
-  );
+  return hasFigure(figures, q.figureKind) && figureAttached(figures, near, t.figureWindow, unitsAsked(q));
+}
+
+/** The units a question's figure may be counted in: a length of time's, a share's ("11 to 12 percent of all claims"). */
+function unitsAsked(q: QuestionAnalysis): Set<string> | undefined {
+  if (q.duration) return TIME_UNITS;
+  return q.figureKind === 'share' ? SHARE_UNITS : undefined;
 }
 
 /**

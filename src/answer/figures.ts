@@ -328,6 +328,8 @@ export const NUMBER_TERMS = new Set(
 
 /** Units of time, as index terms: what a length of time is measured in. */
 export const TIME_UNITS = new Set(tokenize('year years month months week weeks day days hour hours minute minutes'));
+/** The unit of a share written out ("12 percent"): what a "what percentage" figure is counted in. */
+export const SHARE_UNITS = new Set(tokenize('percent'));
 /** Units a figure may be counted in: time and measures. */
 export const UNIT_TERMS = new Set(
   tokenize(

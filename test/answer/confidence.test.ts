@@ -345,6 +345,12 @@ describe('confidence', () => {
     expect(verdict(around, 'Formed in 2017, the digital service was created to help people.')).toBe('high');
     expect(verdict(around, 'The digital service has helped people for over 7 years.')).toBe('high');
     expect(verdict(around, 'The digital service helped 7,000 people in 2017.')).toBe('low');
+    // A share written out in words ("12 percent") is the share asked, its unit the one asked.
+    const appealed = analyzeQuestion('what percentage of claims get appealed?');
+    expect(
+      verdict(appealed, 'Since 1996, the appeal rate has averaged 11 to 12 percent of all claims decisions.'),
+    ).toBe('high');
+    expect(verdict(appealed, 'Claims were appealed 12 times in the year.')).toBe('low');
     // "How much did it drop?" is answered by a factor of change beside the words asked, not by one of something else.
     const drop = analyzeQuestion('how much did the error rate drop?');
     expect(verdict(drop, 'The team achieved a 4x reduction in the error rate before launch.')).toBe('high');
