@@ -464,7 +464,7 @@ function notFraming(
     [wantsDate, DATE_FRAME],
     [defines !== undefined, DEFINITION_FRAME],
     [asksLeader(question), LEADER_FRAME],
-    [/\bhow long\b/i.test(question), HOW_LONG_FRAME],
+    [true, degreeAsked(question)],
   ];
   const framing = frames.filter(([asked]) => asked).map(([, words]) => words);
   return (t) => !framing.some((words) => words.has(t));
@@ -485,8 +485,17 @@ export function abbreviationAsked(question: string): string | undefined {
  * came first.)
  */
 const FIGURE_FRAME = new Set(tokenize('total overall altogether number amount percentage proportion figure count'));
-/** "How long": a length of time asked for, as "how many" asks a count (not "long-term care" in another question). */
-const HOW_LONG_FRAME = new Set(tokenize('long'));
+/**
+ * "How long", "how big", "how fast": the adjective after "how" names the measure asked for, as "how many" asks a count,
+ * and is no topic word ("how big will the team get?" is not about anything "larger"; "long-term care" in another
+ * question is its topic).
+ */
+function degreeAsked(question: string): Set<string> {
+  const adjective = /\bhow\s+(long|big|large|small|high|fast|far|wide|deep|tall|heavy|quickly|soon)\b/i.exec(
+    question,
+  )?.[1];
+  return new Set(adjective ? tokenize(adjective) : []);
+}
 
 const HAN = /\p{Script=Han}/u;
 

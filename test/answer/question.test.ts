@@ -168,7 +168,7 @@ describe('time said relative to now', () => {
   });
 
   it('is not a topic word ("right now" is not "right", "last year" not "year")', () => {
-    expect(analyzeQuestion('How big is the team right now?').terms).toEqual(['big', 'team']);
+    expect(analyzeQuestion('How big is the team right now?').terms).toEqual(['team']);
     // "The current CEO" is the CEO now: "current" is no topic ("currently underway", "a current knowledge base").
     expect(analyzeQuestion("who's the current ceo").terms).toEqual(['ceo']);
     expect(analyzeQuestion('How many exceptions are currently approved?').terms).toEqual(['except', 'approv']);
@@ -557,6 +557,10 @@ describe('what a question asks for: names and dates', () => {
     // "How long" frames a question for a length of time, as "how many" does one for a count.
     expect(analyzeQuestion('how long has the administrator been there').terms).toEqual(['administr']);
     expect(analyzeQuestion('how many long-term care beds are there').terms).toContain('long');
+    // …and "how big", "how fast": the adjective names the measure asked, not a topic.
+    expect(analyzeQuestion('how big will the caseflow team get').terms).toEqual(['caseflow', 'team']);
+    expect(analyzeQuestion('how fast can notify send messages').terms).not.toContain('fast');
+    expect(analyzeQuestion('what big projects did the team run').terms).toContain('big');
     // So do "overall" and "altogether" in a figure question: a count in total ("overall" is no "general" there).
     expect(analyzeQuestion('how many agencies has usds worked with overall').terms).toEqual(['agenc', 'usd', 'work']);
     expect(analyzeQuestion('what was the overall rating of the program?').terms).not.toContain('overal');
