@@ -41,7 +41,7 @@ import {
   yearsIn,
 } from './figures.js';
 import { countedByFigures, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
-import { namesOnlyAnotherRank, ORIGIN_TERMS, statesRateOf, type QuestionAnalysis } from './question.js';
+import { LIGHT_VERBS, namesOnlyAnotherRank, ORIGIN_TERMS, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -419,11 +419,6 @@ function saysMonthAsked(asked: number[], quoted: string): boolean {
   const said = monthsIn(quoted);
   return !said.length || said.some((m) => asked.includes(m));
 }
-
-/** Verbs that say little by themselves ("take part", "get", "have"), as index terms. */
-const LIGHT_VERBS = new Set(
-  tokenize('take takes took taken taking get gets got gotten getting make makes made making give gives gave given'),
-);
 
 /** Verbs of saying, as index terms: what an attributed quotation does. */
 const SAYING = new Set(tokenize('said says say stated states wrote writes quoted'));

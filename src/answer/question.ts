@@ -464,9 +464,8 @@ function notFraming(
     [wantsDate, DATE_FRAME],
     [defines !== undefined, DEFINITION_FRAME],
     [asksLeader(question), LEADER_FRAME],
-    [true, degreeAsked(question)],
   ];
-  const framing = frames.filter(([asked]) => asked).map(([, words]) => words);
+  const framing = [...frames.filter(([asked]) => asked).map(([, words]) => words), degreeAsked(question)];
   return (t) => !framing.some((words) => words.has(t));
 }
 
@@ -854,8 +853,10 @@ function ownConcepts(
   return [...own.values()];
 }
 
-/** Verbs (as index terms) that say little alone and much with their noun: "take part", "take place", "make sure". */
-const LIGHT_VERB_TERMS = new Set(['take', 'make', 'give', 'get', 'have', 'keep', 'put', 'set', 'pai', 'come', 'go']);
+/** Verbs that say little by themselves ("take", "get", "make", "give"), as index terms: no doing a figure counts. */
+export const LIGHT_VERBS = new Set(tokenize('take get make give'));
+/** …and those that say much with their noun: "take part", "take place", "make sure", "keep track", "pay attention". */
+const IDIOM_VERBS = new Set([...LIGHT_VERBS, ...tokenize('keep put set pay come go')]);
 
 /**
  * The concept of a light verb and the word after it when the dictionary knows the two as one idiom whose readings the
@@ -868,7 +869,7 @@ function lightVerbIdiom(
   keep: (term: string) => boolean,
   synonymsOf: (word: string) => string[][][],
 ): Concept | undefined {
-  if (!next || !LIGHT_VERB_TERMS.has(t.term) || !/^\s+$/.test(content.slice(t.end, next.start))) return undefined;
+  if (!next || !IDIOM_VERBS.has(t.term) || !/^\s+$/.test(content.slice(t.end, next.start))) return undefined;
   const phrase = `${content.slice(t.start, t.end)}_${content.slice(next.start, next.end)}`;
   const readings = synonymsOf(phrase).filter((reading) => reading.flat().every(keep));
   if (!readings.length) return undefined;

@@ -296,6 +296,9 @@ const CAUSE_STATED = /\b(?:because|due to|owing to|as a result of|caused by|the 
 const PURPOSE_STATED =
   /\b(?:in order to|so that|designed to|intended to|aims? to|used (?:to|for)|to (?:help|improve|make|ensure|provide|allow|enable|support|reduce|speed up))\b|为了|以便|用于/i;
 
+/** What answers each kind of "why": a cause or an aim; a purpose. */
+const REASON_STATED = { cause: [CAUSE_STATED, PURPOSE_STATED], purpose: [PURPOSE_STATED] };
+
 /**
  * Half the figure weight for a sentence of the shape the question asks for: a list of places, a share, a cause or a
  * purpose.
@@ -303,8 +306,7 @@ const PURPOSE_STATED =
 function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // "Why wasn't mailing a PIN good enough?": a sentence giving a cause ("… because it wouldn't provide …") or an aim
   // answers; "what is eFolder Express for?", one giving a purpose ("… to improve the efficiency …").
-  if (q.asksReason === 'cause' && (CAUSE_STATED.test(s.text) || PURPOSE_STATED.test(s.text))) return w.figure / 2;
-  if (q.asksReason === 'purpose' && PURPOSE_STATED.test(s.text)) return w.figure / 2;
+  if (q.asksReason && REASON_STATED[q.asksReason].some((said) => said.test(s.text))) return w.figure / 2;
   // "Which provinces are in the notify pilot?" asks for several: a sentence naming several places ("… the provinces of
   // British Columbia and Nova Scotia") answers more than one naming one.
   if (q.wantsPlaces && (s.places ?? 0) >= 2) return w.figure / 2;

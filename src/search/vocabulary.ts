@@ -564,10 +564,24 @@ export function passiveAgentsIn(text: string): string[] {
   return [...text.matchAll(PASSIVE_AGENT)].map((m) => m[1]!);
 }
 
-/** A participle, a particle, "by", and a noun phrase of up to four words ending in an office's or a body's head. */
-const PASSIVE_AGENT = new RegExp(
-  String.raw`\b(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?\s+by\s+((?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}?${OFFICE_HEADS.source.slice(1, -1)}s?)\b`,
-  'giu',
+/**
+ * One of `verbs`, "by", and a noun phrase of up to four words ending in one of `heads` (the phrase captured): the agent
+ * of a passive. `shortest` ends the phrase at its first head ("an investigation panel set up …"), else at its last
+ * ("the deputy director").
+ */
+function byPhrase(verbs: string, heads: string, shortest: boolean): RegExp {
+  const words = String.raw`(?:[\p{L}-]+\s+){0,3}${shortest ? '?' : ''}`;
+  return new RegExp(String.raw`\b(?:${verbs})\s+by\s+((?:an?|the)\s+${words}(?:${heads})s?)\b`, 'giu');
+}
+
+/** An office's or a body's head noun, for a pattern. */
+const HEADS = OFFICE_HEADS.source.slice(2, -2);
+
+/** A participle, a particle, "by", and a noun phrase ending in an office's or a body's head. */
+const PASSIVE_AGENT = byPhrase(
+  String.raw`(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?`,
+  HEADS,
+  true,
 );
 
 /**
@@ -579,10 +593,7 @@ export function leadersIn(text: string): string[] {
   return [...text.matchAll(LED_BY)].map((m) => m[1]!);
 }
 
-const LED_BY = new RegExp(
-  String.raw`\b(?:led|headed|chaired|directed|run|managed)\s+by\s+((?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}(?:${OFFICE_HEADS.source.slice(1, -1)}|executive|leader)s?)\b`,
-  'giu',
-);
+const LED_BY = byPhrase('led|headed|chaired|directed|run|managed', `${HEADS}|executive|leader`, false);
 
 /** Words that may stand inside an office's name in lower case ("Secretary for Commerce and Economic Development"). */
 const NAME_LINKS = /^(for|of|and|on|the|in)$/;
