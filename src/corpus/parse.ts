@@ -399,13 +399,17 @@ function usesItems(blocks: Block[]): boolean {
   return ordinals.size >= 2;
 }
 
+/** A paragraph's line up to its second character, when it is a list item's: "- Da", "* Th", "3. Da". */
+const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+\S{0,2}$/;
+
 /** Paragraphs at a report's start that may be its cover (title, subtitle, publisher, address). */
 const COVER_LINES = 12;
 
 /**
  * Trailing short lines (issuer, date, release note) after the last body paragraph form the signature — not a back
  * cover repeating the cover's lines (the CDS report ends with its title and "Canadian Digital Service Annual Report
- * (Fiscal Year 2023-2024)", which signs nothing).
+ * (Fiscal Year 2023-2024)", which signs nothing), not a list's items, and not the lines straight under the last
+ * heading: those are that section's text (a closing "Highlights" list, the figures under "Impact").
  */
 function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<ReportMeta>): void {
   const cover = new Map<string, number>();
@@ -413,19 +417,26 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
     const line = text.slice(p.start, p.end);
     if (!cover.has(line)) cover.set(line, k);
   });
-  for (let i = paragraphs.length - 1; i > 0; i--) {
+  const signsOff = (i: number): boolean => {
     const p = paragraphs[i]!;
     const line = text.slice(p.start, p.end);
     // A figure ("2+ million hours saved …") states a fact: the report's text, not who signed it.
-    if (
+    return !(
       p.role !== 'body' ||
       line.length > 100 ||
       /[.。]$/.test(line) ||
       isTableRow(line) ||
       (/^\d/.test(line) && !DATE_LINE.test(line)) ||
+      LIST_ITEM.test(text.slice(text.lastIndexOf('\n', p.start - 1) + 1, p.start + 2)) ||
       (cover.get(line) ?? i) < i
-    )
-      break;
+    );
+  };
+  let first = paragraphs.length;
+  while (first > 1 && signsOff(first - 1)) first--;
+  if (paragraphs[first - 1]?.role === 'heading') return;
+  for (let i = paragraphs.length - 1; i >= first; i--) {
+    const p = paragraphs[i]!;
+    const line = text.slice(p.start, p.end);
     p.role = 'signature';
     if (DATE_LINE.test(line)) meta.signedDate ??= line;
     else if (!/^[(（]/.test(line)) meta.signature ??= line;

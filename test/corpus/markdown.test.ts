@@ -16,7 +16,7 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       'see the page and ',
     );
     expect(markdownReaderText('<div class="pull-right">\n  The strategy was published.\n</div>')).toBe(
-      '\n  The strategy was published.\n',
+      '  The strategy was published.',
     );
     expect(markdownReaderText('[GDS has helped by](http://x.gov.uk/#action-04):')).toBe('GDS has helped by:');
   });
@@ -41,13 +41,30 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
 
   it("reads a heading written without its space as a heading, and drops kramdown's attribute lists", () => {
     expect(markdownReaderText('####Digital inclusion\n\n![x](y.jpg)\n{: .pull-right}\n\n#GovTech is trending')).toBe(
-      '#### Digital inclusion\n\n\n\n\n#GovTech is trending',
+      '#### Digital inclusion\n\n\n\n#GovTech is trending',
     );
   });
 
-  it('keeps every line where it was (the parser reads headings and blocks by line)', () => {
+  it('keeps every line of text where it was (the parser reads headings and blocks by line)', () => {
     const md = '# Title\n\n## [Part](#p)\n\nText with [a link](u).\n';
     expect(markdownReaderText(md).split('\n')).toHaveLength(md.split('\n').length);
+  });
+
+  it('reads an HTML block as its page shows it: a heading, entities as characters, a figure over its label', () => {
+    expect(markdownReaderText('<h3 class="x">Impact</h3>\n\n<h2>Two</h2> words')).toBe('### Impact\n\nTwo words');
+    expect(markdownReaderText('16% &rarr; 99.8% since Oct.&nbsp;1; R&D &amp; AT&T, &notanentity;')).toBe(
+      '16% → 99.8% since Oct.\u00a01; R&D & AT&T, &notanentity;',
+    );
+    const card =
+      '<div class="margin-bottom-3">\n\t<div>\n\t\t<span class="big">129</span>\n    </div>\n    <div>Organizations requested API access</div>\n</div>\n\n<div>\n  <div>22</div>\n</div>';
+    const read = markdownReaderText(card);
+    expect(read).toBe('\t\t129\n    Organizations requested API access\n\n  22');
+    const r = parseReport(`### Impact\n\n${read}`, 'x.md');
+    expect(r.paragraphs.map((p) => r.text.slice(p.start, p.end))).toEqual([
+      'Impact',
+      '129\n    Organizations requested API access',
+      '22',
+    ]);
   });
 
   it("turns a site generator's front matter into the header lines a reader is told, the rest dropped", () => {

@@ -282,6 +282,17 @@ describe('parseReport: layouts of other reports', () => {
     expect(role('2+ million')).toBe('body'); // a figure is the report's text, never its signature
   });
 
+  it("a closing list and the lines under the last heading are that section's text, no signature", () => {
+    const roles = (text: string, name: string): string[] => parseReport(text, name).paragraphs.map((p) => p.role);
+    // USDS Fall 2017, "Modernizing Health Data Access with APIs": it ends with its highlights.
+    const highlights =
+      '### The Solution\n\nUSDS is providing support.\n\n### Highlights\n\n- The Medicare Claims API includes three years of claims data\n- Data sets include information for 53 million Medicare beneficiaries\n';
+    expect(roles(highlights, 'b.md')).toEqual(['heading', 'body', 'heading', 'body', 'body']);
+    const list = 'We did things.\n\n- Faster claims\n- Fewer forms\n';
+    expect(roles(list, 'l.md')).toEqual(['body', 'body', 'body']);
+    expect(roles('## Letter\n\nWe did things.\n\nMatt Cutts\nActing Administrator\n', 'm.md').at(-1)).toBe('signature');
+  });
+
   it('a back cover repeating the cover is no signature', () => {
     const text =
       'Aligning our efforts\nAgency Annual Report (Fiscal Year 2023-2024)\nExecutive summary\nWe built things.\nSubscribe to our newsletter\nAgency Annual Report (Fiscal Year 2023-2024)\n';

@@ -1,11 +1,14 @@
 /**
  * A Markdown report's text as its reader sees it: a link is its words ("[25 exemplar services](https://…)" reads "25
- * exemplar services"), an image and an HTML tag are not text, and emphasis, code and escape marks are not shown. Quotes
- * are cut from this text, so they never carry an address or a mark the rendered page does not show. Block structure
- * is untouched, line for line: headings, list items, tables and footnotes (`[^1]: …`) are the parser's to read. A
- * site generator's front matter is no text either: its title and date become the header lines the parser reads
- * ("Title: …"). Pure.
+ * exemplar services"), an image and an HTML tag are not text, an entity is its character ("&rarr;" reads "→"), and
+ * emphasis, code and escape marks are not shown. Quotes are cut from this text, so they never carry an address or a
+ * mark the rendered page does not show. Block structure is kept: headings (an HTML `<h3>` one too), list items, tables
+ * and footnotes (`[^1]: …`) are the parser's to read; a line that held only markup is gone, so an HTML block's text
+ * stays one paragraph (a figure over its label: "129" over "Organizations requested API access"). A site generator's
+ * front matter is no text either: its title and date become the header lines the parser reads ("Title: …"). Pure.
  */
+import { decodeHTMLStrict } from 'entities';
+
 
 /** YAML front matter: `---` lines around `key: value` lines at the very top. */
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -27,6 +30,8 @@ const REFERENCE_LINK = /\[([^[\]\n]+)\]\[[^[\]\n]*\]/g;
 const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#)\S*>?(?:[ \t]+["'(][^\n]*)?$/gim;
 /** `<https://…>` and `<name@host>`: the address is the text. */
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
+/** An HTML heading on a line of its own (`<h3>Impact</h3>`): a Markdown heading of its level. */
+const HTML_HEADING = /^[ \t]*<h([1-6])(?:\s[^<>\n]*)?>(.*?)<\/h\1>[ \t]*$/gim;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
 /**
@@ -60,24 +65,32 @@ const CODE = /`([^`\n]+)`/g;
  */
 const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
 
-/** The text of Markdown source `text` as rendered, line for line. */
-export function markdownReaderText(text: string): string {
-  return tablesAsRows(withoutFrontMatter(text))
+/** The text of Markdown source `markdown` as rendered. */
+export function markdownReaderText(markdown: string): string {
+  const text = tablesAsRows(withoutFrontMatter(markdown))
     .replace(TIGHT_HEADING, '$1 ')
     .replace(ATTRIBUTE_LIST, '')
     .replace(BLOCKQUOTE, '')
     .replace(LINE_BREAK, ' ')
     .replace(DEFINITION, '')
-    .replace(COMMENT, '')
-    .replace(IMAGE, '')
+    .replace(HTML_HEADING, (_, level: string, words: string) => `${'#'.repeat(Number(level))} ${words}`)
+    .split('\n')
+    .flatMap(withoutMarkup)
+    .join('\n')
     .replace(LINK, '$1')
     .replace(REFERENCE_LINK, '$1')
     .replace(AUTOLINK, '$1')
-    .replace(TAG, '')
     .replace(CODE, '$1')
     .replace(STRONG, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(EMPHASIS, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(ESCAPE, '$1');
+  return decodeHTMLStrict(text);
+}
+
+/** A line without its comments, pictures and tags; none at all when it held nothing else. */
+function withoutMarkup(line: string): string[] {
+  const text = line.replace(COMMENT, '').replace(IMAGE, '').replace(TAG, '');
+  return line.trim() && !text.trim() ? [] : [text];
 }
 
 /** The front matter's title, date and author as header lines ("Title: Annual Report"), the rest dropped. */
