@@ -9,7 +9,6 @@
  */
 import { decodeHTMLStrict } from 'entities';
 
-
 /** YAML front matter: `---` lines around `key: value` lines at the very top. */
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 /** Front matter fields a reader of the report is told (parse.ts reads them as header lines). */
