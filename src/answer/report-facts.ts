@@ -85,11 +85,23 @@ export class ReportFacts {
     return named.size === 1 ? [...named][0] : undefined;
   }
 
-  /** The reports one of whose own names is `t` (found once per word: a word of most titles is in thousands). */
+  /**
+   * The reports one of whose own names is `t` and whose passages hold most of those using it, three in four (found once
+   * per word: a word of most titles is in thousands). A title's word that other reports use as well is no name of it:
+   * "Relaunching Trusted Traveler Programs" is not what "when was Move.mil relaunched?" names, nor "…Health Data Access
+   * with APIs" what a question on another report's APIs does.
+   */
   private namedByWord(t: string): string[] {
     let ids = this.owners.get(t);
     const reports = ids ? undefined : this.byTitleWord().get(t);
-    if (reports) this.owners.set(t, (ids = reports.filter((r) => this.title(r).ownNames.has(t)).map((r) => r.id)));
+    if (reports) {
+      const { lexical } = this.index;
+      const mostly = (r: ParsedReport): boolean => {
+        const { from, to } = this.index.chunkRange(r.id) ?? { from: 0, to: 0 };
+        return 4 * lexical.documentFrequencyIn(t, from, to) >= 3 * lexical.documentFrequency(t);
+      };
+      this.owners.set(t, (ids = reports.filter((r) => this.title(r).ownNames.has(t) && mostly(r)).map((r) => r.id)));
+    }
     return ids ?? [];
   }
 

@@ -181,6 +181,14 @@ export class LexicalIndex {
     return id === undefined ? 0 : this.data.offsets[id + 1]! - this.data.offsets[id]!;
   }
 
+  /** Documents `from` … `to` − 1 (one report's chunks) holding the term. */
+  documentFrequencyIn(term: string, from: number, to: number): number {
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    const [, lo, hi] = this.postingsWithin(id, from, to);
+    return hi - lo;
+  }
+
   /** Inverse document frequency of a term (0 when the term is unknown). */
   idf(term: string): number {
     const df = this.documentFrequency(term);

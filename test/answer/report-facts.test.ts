@@ -45,6 +45,14 @@ describe('ReportFacts', () => {
     expect(one.namedBy(analyzeQuestion('How many libraries did Riverside open?'))).toBeUndefined();
   });
 
+  it('a title word that other reports use more names none of them (USDS Fall 2017: "Relaunching", "APIs")', () => {
+    const ttp = `# Relaunching Trusted Traveler Programs\n\nCBP launched the redesigned application.\n`;
+    const dps = `# Helping Military Families Move\n\nMove.mil relaunched in November 2017.\n\nIt was relaunched with a new design.\n`;
+    const { facts: f } = facts([ttp, 'ttp.md'], [dps, 'dps.md']);
+    expect(f.namedBy(analyzeQuestion('When was the new site relaunched?'))).toBeUndefined();
+    expect(f.namedBy(analyzeQuestion('When did CBP relaunch the Trusted Traveler Programs?'))).toBe('ttp');
+  });
+
   it('reads a number in a title that is no year as part of its name ("Section 508"), a year never', () => {
     const section = `# Section 508 Assessment 2025\n\nAgencies tested 41 web pages.\n`;
     const three = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md'], [section, 's508.md']).facts;
