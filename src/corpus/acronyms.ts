@@ -44,12 +44,16 @@ export function definedAcronyms(text: string): Acronym[] {
   return [...found.values()];
 }
 
-/** The last words of `before` whose initials spell `letters`, or undefined. */
+/**
+ * The last words of `before` whose initials spell `letters`, or undefined. One capitalised word inside the name may give
+ * no letter, as in "Defense Personal Property System (DPS)"; the first and the last always give theirs.
+ */
 function expansion(before: string, letters: string): string | undefined {
   const words = before.trim().split(/\s+/).slice(-MAX_WORDS);
   // Walk back from the last word, matching letters from the last one.
   let i = letters.length - 1;
   let w = words.length - 1;
+  let silent = 1;
   while (i >= 0 && w >= 0) {
     const parts = words[w]!.split('-').filter(Boolean);
     const word = words[w]!.toLowerCase();
@@ -64,7 +68,9 @@ function expansion(before: string, letters: string): string | undefined {
       : parts.map((p) => p[0]!.toUpperCase()).join('');
     if (initials.length > 1 && letters.slice(i - initials.length + 1, i + 1) === initials) i -= initials.length;
     else if (word[0]!.toUpperCase() === letters[i]) i--;
-    else return undefined;
+    else if (silent-- > 0 && i < letters.length - 1 && /^\p{Lu}\p{Ll}/u.test(words[w]!)) {
+      // (a word of the name the abbreviation leaves out)
+    } else return undefined;
     w--;
   }
   return i < 0 ? words.slice(w + 1).join(' ') : undefined;

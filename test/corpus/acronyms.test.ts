@@ -35,6 +35,17 @@ describe('definedAcronyms', () => {
     ]);
   });
 
+  it('reads a name one of whose inner words the abbreviation leaves out, never its first or last', () => {
+    expect(definedAcronyms('The Defense Personal Property System (DPS) is the logistics system')).toEqual([
+      { short: 'DPS', long: 'Defense Personal Property System' },
+    ]);
+    expect(definedAcronyms('the Office of the Government Chief Technology Officer (OCTO) said')).toEqual([
+      { short: 'OCTO', long: 'Office of the Government Chief Technology Officer' },
+    ]);
+    expect(definedAcronyms('the Defense Personal Property System (DP) and Big Data Office (BD)')).toEqual([]);
+    expect(definedAcronyms('the Very Large Personal Property System (DPS)')).toEqual([]);
+  });
+
   it('ignores brackets whose words do not spell them', () => {
     expect(definedAcronyms('The county held hearings (CPC) and opened (A) a new office (Figure 2).')).toEqual([]);
   });
