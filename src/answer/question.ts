@@ -414,6 +414,11 @@ const DEFINITION = new RegExp(
 const ABBREVIATION = /^[A-Z][A-Za-z&]*[A-Z]$/;
 /** Words of a question asking who heads a body (LEADER_ASKED), as index terms. */
 const LEADER_FRAME = new Set(tokenize('head heads leader leads boss charge person responsible runs'));
+/**
+ * What is done to a document as a document, in a question asking who made it ("who wrote the letter?", "who signed
+ * this report?"): its signature answers, whose lines never say "wrote".
+ */
+const AUTHORING_FRAME = new Set(tokenize('write wrote written author authored sign signed signs prepared'));
 /** The words such a question frames its abbreviation with: not what it is about. */
 const DEFINITION_FRAME = new Set(
   tokenize('stand stands mean means meaning refer term abbreviation acronym full name form long definition'),
@@ -464,6 +469,7 @@ function notFraming(
     [wantsDate, DATE_FRAME],
     [defines !== undefined, DEFINITION_FRAME],
     [asksLeader(question), LEADER_FRAME],
+    [documentFieldsAsked(question).includes('signature'), AUTHORING_FRAME],
   ];
   const framing = [...frames.filter(([asked]) => asked).map(([, words]) => words), degreeAsked(question)];
   return (t) => !framing.some((words) => words.has(t));
