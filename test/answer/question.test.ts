@@ -562,7 +562,12 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('how fast can notify send messages').terms).not.toContain('fast');
     expect(analyzeQuestion('what big projects did the team run').terms).toContain('big');
     // "Who wrote the letter?" asks for its signature, whose lines never say "wrote": the verb frames, as "who heads" does.
-    expect(analyzeQuestion('who wrote the letter in the fall 2017 report').terms).toEqual(['letter', 'fall', '2017', 'report']);
+    expect(analyzeQuestion('who wrote the letter in the fall 2017 report').terms).toEqual([
+      'letter',
+      'fall',
+      '2017',
+      'report',
+    ]);
     expect(analyzeQuestion('what did the agency write about hiring').terms).toContain('write');
     // So do "overall" and "altogether" in a figure question: a count in total ("overall" is no "general" there).
     expect(analyzeQuestion('how many agencies has usds worked with overall').terms).toEqual(['agenc', 'usd', 'work']);
