@@ -87,16 +87,23 @@ export const PEOPLE_TERMS = new Set(tokenize('people persons individuals'));
  */
 export function countedAfter(text: string): string | undefined {
   const words = nounPhrase(text.trim());
-  // "$150 preparing their taxes": a verb after the figure, not a noun it counts; a possessive opens another phrase.
-  if (/(?:ing|ed)$/i.test(words[0] ?? '')) return undefined;
+  // "$150 preparing their taxes": a verb after the figure, not a noun it counts ("1.5M+ Registered users": a past
+  // participle before its noun describes it); a possessive opens another phrase.
+  const first = words[0] ?? '';
+  if (/ing$/i.test(first) || (/ed$/i.test(first) && !isPlural(words[1] ?? ''))) return undefined;
   const own = words.findIndex((w) => /^(?:their|its|our|his|her|my|your)$/i.test(w));
   return pluralHead(own < 0 ? words : words.slice(0, own));
 }
 
-/** What each count in digits of a text counts (countedAfter), in order; undefined where it cannot tell. */
+/**
+ * What each count in digits of a text counts (countedAfter), in order; undefined where it cannot tell. A stat card's
+ * "1.5M+" or "670K+" is one count, its letter the thousands or millions ("1.5M+ Registered users" counts users).
+ */
 export function countedByFigures(text: string): (string | undefined)[] {
   const counts = figuresOfKind(text, 'count');
-  return [...counts.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => countedAfter(counts.slice(m.index + m[0].length)));
+  return [...counts.matchAll(/\d+(?:[.,]\d+)*(?:[KMB](?!\p{L}))?\+?/gu)].map((m) =>
+    countedAfter(counts.slice(m.index + m[0].length)),
+  );
 }
 
 /**
@@ -207,6 +214,7 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
     if (NAMED_AS.test(sentence.slice(0, start.start))) return true;
     return (
       DASH_APPOSITION.test(after) ||
+      MEMBERS_LISTED.test(after) ||
       /^\s*(?:\([^)]*\)\s*)?,\s*(?:who|which|an?)\s/i.test(after) ||
       /^\s*\(\s*\p{Ll}[^)]*\)/u.test(after) ||
       /^["”’']?\s*,\s*["”’']?\s*such as\s/iu.test(after)
@@ -216,6 +224,13 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
 
 /** A dash in the same clause as the term (within 100 characters), then "a"/"an", a noun phrase and what it does ("—a method that …"). */
 const DASH_APPOSITION = /^[^.;:—–]{0,100}?\s*[—–]\s*an?\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:that|which|to|for)\s/u;
+
+/**
+ * Names listed right after the term, set off by a dash or a colon or introduced by "such as" ("Trusted Traveler Programs
+ * (TTP)—Global Entry, NEXUS, SENTRI, and FAST—that …"): a class is defined by its members.
+ */
+const MEMBERS_LISTED =
+  /^\s*(?:\([^)]*\)\s*)?(?:[—–:]|,?\s*(?:such as|including|namely)\s)\s*\p{Lu}[\p{L}\d .&'’-]*(?:,\s*\p{Lu}[\p{L}\d .&'’-]*)*,?\s+(?:and|or)\s+\p{Lu}/u;
 
 /** A gloss in brackets, in lower case, with the space before it ("ex parte (automatic) renewal"; not "(ACP)"). */
 /** A naming verb set off after what it names, right before the name: ", called", ", known as", ", dubbed". */

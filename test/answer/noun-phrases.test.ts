@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   conflatedAgent,
   countedAfter,
+  countedByFigures,
   countedAsOf,
   countedModifiersOf,
   countedOf,
@@ -66,6 +67,10 @@ describe('what a "how many" question counts', () => {
     expect(countedAfter(' Canada.ca web pages using the tool')).toBe('page'); // a dot inside a word ends nothing
     expect(countedAfter(' preparing taxes each year')).toBeUndefined(); // a verb: "$150 preparing …"
     expect(countedAfter(' their taxes each year')).toBeUndefined(); // "… $150 on their taxes": another phrase's
+    // A participle before its noun describes it: "1.5M+ Registered users", "500 trained volunteers".
+    expect(countedAfter('\n    Registered users since May 2017 launch')).toBe('user');
+    expect(countedByFigures('1.5M+\n    Registered users since May 2017 launch')).toEqual(['user', undefined]);
+    expect(countedByFigures('670K+ User accounts since launch')).toEqual(['account']);
   });
 
   it('nothing when occurrences are counted or the phrase is empty', () => {
@@ -142,6 +147,19 @@ describe('a definition asked for', () => {
     expect(definesTerm('Enrollment in the Affordable Connectivity Program rose by 130%.', acp)).toBe(false);
     expect(definesTerm('Health Canada uses GC Notify, a cloud-based platform.', terms)).toBe(true);
     expect(definesTerm('Health Canada uses GC Notify, and so does Service Canada.', terms)).toBe(false);
+    // A class is defined by its members, listed right after it.
+    const ttp = tokenize('trusted traveler programs');
+    expect(
+      definesTerm(
+        'CBP administers Trusted Traveler Programs (TTP)—Global Entry, NEXUS, SENTRI, and FAST—that help.',
+        ttp,
+      ),
+    ).toBe(true);
+    expect(definesTerm('Trusted Traveler Programs such as Global Entry and NEXUS save time.', ttp)).toBe(true);
+    expect(definesTerm('CBP built a Trusted Traveler Programs comparison tool.', ttp)).toBe(false);
+    expect(definesTerm('CBP runs Trusted Traveler Programs: they are popular, and Global Entry leads.', ttp)).toBe(
+      false,
+    );
     // A thing described, then named after a comma ("…, called Caseflow"), is defined there; named as a vehicle, not.
     const caseflow = tokenize('caseflow');
     expect(definesTerm('VA developed a new system that tracks paperless appeals, called Caseflow.', caseflow)).toBe(
