@@ -84,6 +84,11 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     );
     // A line with a pipe but no delimiter row under it is text.
     expect(markdownReaderText('a | b\nc | d\n')).toBe('a | b\nc | d\n');
+    // A delimiter row's cells may have one hyphen where pipes set them apart (VA.gov research findings: "| :- | :--- |").
+    expect(markdownReaderText('| Task # | Success rate |\n| :- | :--- |\n| 3 | 70% |\n')).toBe(
+      'Task # | Success rate\n\n3 | 70%\n\n',
+    );
+    expect(markdownReaderText('Title\n-\nx')).toBe('Title\n-\nx');
   });
 
   it('leaves a report with no markup as it is (the GSA assessment: its ">1 to 2 | Low" rows, its "47*" stars)', () => {

@@ -44,8 +44,12 @@ const ATTRIBUTE_LIST = /^[ \t]*\{:[^}\n]*\}[ \t]*$/gm;
 const BLOCKQUOTE = /^[ \t]{0,3}(?:>(?:[ \t]+|$))+/gm;
 /** `<br>` inside a line (a table cell's second paragraph): a space. */
 const LINE_BREAK = /(?:[ \t]*<br\s*\/?>[ \t]*)+/gi;
-/** A table's delimiter row under its header (`| --- | :---: |`). */
-const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
+/**
+ * A table's delimiter row under its header (`| --- | :---: |`; its cells may have one hyphen, `| :- | --- |`, where a pipe
+ * sets them apart).
+ */
+const DELIMITER_ROW =
+  /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$|^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
 /** An HTML tag (`<div class="x">`, `</div>`, `<br/>`); "< 5%" and "a<b" are no tag. */
 const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>\n]*)?\/?>/gi;
 /** `**strong**` and `__strong__`, `__` only between non-word characters ("snake__case" stays). */
