@@ -172,6 +172,17 @@ export function parentItemOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, 
     k >= 1 && k <= report.paragraphs.length && report.paragraphs[k - 1]!.role === 'body';
   const marker = (k: number): string | undefined => (body(k) ? BULLET.exec(text(k))?.[1] : undefined);
   if (!body(n) || !body(n - 1)) return undefined;
+  // A Markdown item indented under another ("* Veterans will understand …" / "  * MOSTLY FALSE - Only half …"): the
+  // nearest item above it indented less.
+  const indent = markdownItemIndent(report, n);
+  if (indent) {
+    for (let k = n - 1; k >= Math.max(1, n - MAX_ITEMS) && body(k); k--) {
+      const above = markdownItemIndent(report, k);
+      if (above === undefined) return undefined;
+      if (above < indent) return k;
+    }
+    return undefined;
+  }
   const own = marker(n);
   if (own === undefined)
     return marker(n - 1) && isTitleCaseName(text(n - 1)) && !isTitleCaseName(text(n)) ? n - 1 : undefined;
@@ -184,6 +195,17 @@ export function parentItemOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, 
     return body(first - 1) && !marker(first - 1) && isTitleCaseName(text(first - 1)) ? first - 1 : undefined;
   for (let k = n - 1; k >= first; k--) if (marker(k) === top) return k;
   return undefined;
+}
+
+/**
+ * How far the line of paragraph `n` is indented when it is a Markdown list item ("  * TRUE - …": 2), its mark before
+ * the paragraph (parse.ts quotes an item without it) or opening it; undefined for any other paragraph.
+ */
+function markdownItemIndent(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
+  const p = report.paragraphs[n - 1]!;
+  const line = report.text.slice(report.text.lastIndexOf('\n', p.start - 1) + 1, p.start + 2);
+  const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\S{0,2}$/.exec(line);
+  return m ? m[1]!.replace(/\t/g, '    ').length : undefined;
 }
 
 /** Longest line read as the label of a table below it ("Total Authorized Best Meets Exceptions"). */

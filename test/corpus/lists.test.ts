@@ -186,6 +186,23 @@ Waited a reasonable amount of time
   });
 });
 
+// A Markdown list nested by indentation (the VA.gov team's research findings: each hypothesis, its verdict under it).
+describe('parentItemOf: a Markdown item indented under another', () => {
+  const md = parseReport(
+    '## Hypotheses and Conclusions\n* Veterans will understand how to prepare for a visit.\n  * **MOSTLY FALSE** - Only half of participants located it.\n  *  Success rates were lower for some.\n* Veterans will know what to do.\n  * **TRUE** - Nearly all found a phone number.\n\nAfter the list.\n',
+    'va.md',
+  );
+  const at = (start: string): number => md.paragraphs.find((p) => md.text.slice(p.start, p.end).startsWith(start))!.n;
+
+  it('is the nearest item above indented less; a top-level item or a paragraph has none', () => {
+    expect(parentItemOf(md, at('**MOSTLY'))).toBe(at('Veterans will understand'));
+    expect(parentItemOf(md, at('Success rates'))).toBe(at('Veterans will understand'));
+    expect(parentItemOf(md, at('**TRUE**'))).toBe(at('Veterans will know'));
+    expect(parentItemOf(md, at('Veterans will know'))).toBeUndefined();
+    expect(parentItemOf(md, at('After the list'))).toBeUndefined();
+  });
+});
+
 // The CDS annual report's layouts: names with what each did under them, a list under each name, nested markers.
 describe('parentItemOf: the item a line elaborates', () => {
   const named = parseReport(
