@@ -3,7 +3,15 @@
  * (a header line with its label, abbreviations with their long forms), its paragraph and heading terms; a report's
  * title facts (its names, what a question may call it). Pure.
  */
-import { cardGroupOf, introOf, paragraphText, parentItemOf, tableContextOf, tableHeaderOf } from '../corpus/lists.js';
+import {
+  cardGroupOf,
+  introOf,
+  paragraphText,
+  parentItemOf,
+  tableContextOf,
+  tableHeaderOf,
+  tallyOf,
+} from '../corpus/lists.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
@@ -39,10 +47,13 @@ export interface ParagraphEvidence {
 /** Paragraph `n` (1-based) of a report, read for ranking. */
 export function paragraphEvidence(report: ParsedReport, n: number, pairs: AcronymPair[]): ParagraphEvidence {
   const p = report.paragraphs[n - 1]!;
-  // A header line's label ("Issued by", "Addressed to") says what the line is, and a table row's column headers what
-  // its cells are ("Average Outcome" of "… | 3.44 | High"): count them as the line's own words.
+  // A header line's label ("Issued by", "Addressed to") says what the line is, a table row's column headers what its
+  // cells are ("Average Outcome" of "… | 3.44 | High"), a tally's lead-in what its items count ("Gender:" of "Female:
+  // 3"): count them as the line's own words.
   const label =
-    p.role === 'body' || p.role === 'heading' ? tokenize(tableHeaderOf(report, n)) : tokenize(p.section.join(' '));
+    p.role === 'body' || p.role === 'heading'
+      ? tokenize(tableHeaderOf(report, n) || tallyOf(report, n))
+      : tokenize(p.section.join(' '));
   const longForms = new Map(pairs.map((pair) => [pair.short, pair.long]));
   const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
     const text = report.text.slice(s.start, s.end);

@@ -48,6 +48,19 @@ export function introOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: nu
   return undefined;
 }
 
+/** A label and its figure, one item of a tally ("Female: 3", "Smart phone: 5", "55+: 3"). */
+const TALLY_ITEM = /^[^:：\n]{1,60}[:：][ \t]*[$~]?\d[\d.,]*[ \t]*%?[ \t]*$/u;
+
+/**
+ * The lead-in of a tally item ("Gender:" over "Female: 3", "Disability and Assistive Technology (AT):" over "Cognitive:
+ * 3"): what its figures count, as a table's header row says what its cells are. Empty for any other paragraph.
+ */
+export function tallyOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): string {
+  if (!TALLY_ITEM.test(paragraphText(report, n).trim())) return '';
+  const k = introOf(report, n);
+  return k !== undefined && isLeadIn(paragraphText(report, k)) ? paragraphText(report, k) : '';
+}
+
 /** A stat card: a short line that opens with its figure ("72% Overall satisfaction", "380 Responses a week"). */
 const CARD = /^[$>~+]?\d[\d.,]*\s*(?:%|\+|[KMB]\b)?\s+\S/u;
 const MAX_CARD_CHARS = 120;

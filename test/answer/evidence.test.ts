@@ -81,6 +81,12 @@ describe('paragraphEvidence', () => {
     expect([...paragraphEvidence(cards, at('■'), []).terms]).toEqual(expect.arrayContaining(tokenize('satisfaction')));
   });
 
+  it("a tally's item is read with its lead-in's words as its own, as a row with its header", () => {
+    const tally = parseReport('## Who we talked to\n\nGender:\n* Male: 7\n* Female: 3\n', 'tally.md');
+    const n = tally.paragraphs.findIndex((p) => tally.text.slice(p.start, p.end) === 'Female: 3') + 1;
+    expect(paragraphEvidence(tally, n, []).sentences[0]!.terms).toEqual(tokenize('Female: 3 Gender:'));
+  });
+
   it('a heading is read on its own words; a path of several headings gives each', () => {
     const heading = REPORT.paragraphs.findIndex((p) => p.role === 'heading') + 1;
     expect(heading).toBeGreaterThan(0);

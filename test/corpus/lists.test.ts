@@ -6,6 +6,7 @@ import {
   isLabelOnly,
   isNameAlone,
   parentItemOf,
+  tallyOf,
   sectionOpeningOf,
   statCardOf,
   tableContextOf,
@@ -183,6 +184,21 @@ Waited a reasonable amount of time
     expect(cardGroupOf(alone, start('45%'))).toEqual([]);
     expect(cardGroupOf(alone, start('20. The'))).toEqual([]);
     expect(cardGroupOf(alone, start('Most agencies'))).toEqual([]);
+  });
+});
+
+// A tally under its lead-in (the VA.gov team's research findings: who they talked to).
+describe('tallyOf: what the items of a tally count', () => {
+  const md = parseReport(
+    '## Who we talked to\n\nGender:\n* Male: 7\n* Female: 3\n\nWe talked to 10 participants.\n\nDevices:\n* Desktop computers at home\n',
+    'va.md',
+  );
+  const at = (start: string): number => md.paragraphs.find((p) => md.text.slice(p.start, p.end).startsWith(start))!.n;
+
+  it('is the lead-in of a "label: figure" item; nothing for an item without a figure or a paragraph', () => {
+    expect(tallyOf(md, at('Female'))).toBe('Gender:');
+    expect(tallyOf(md, at('* Desktop'))).toBe('');
+    expect(tallyOf(md, at('We talked'))).toBe('');
   });
 });
 
