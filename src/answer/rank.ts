@@ -59,7 +59,8 @@ export class SentenceRanker {
       // answer moved).
       const role = report.paragraphs[n - 1]!.role;
       const answers = role === 'body' || q.aboutDocument || (role === 'signature' && q.wantsName);
-      if (role === 'heading' || !answers || isLabelOnly(report, n)) continue;
+      if ((role === 'heading' && !statesAFinding(report, n)) || (role !== 'heading' && !answers)) continue;
+      if (isLabelOnly(report, n)) continue;
       // One at a time: a paragraph of a one-line report may hold 100,000 sentences, past what a spread can pass.
       for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
     }
@@ -245,6 +246,19 @@ export function definitionAt(text: string, abbreviation: string): number | undef
     if (definedAcronyms(text.slice(from, m.index + m[0].length)).some((a) => a.short === abbreviation)) return m.index;
   }
   return undefined;
+}
+
+/** Fewest words of a heading that states a finding. */
+const FINDING_WORDS = 6;
+
+/**
+ * A heading written as a sentence states a finding ("Many Veterans are skeptical about whether calling or chatting with
+ * AVA will yield meaningful insights."): an answer, as the paragraphs under it are (a research report's findings are
+ * often its headings, some with nothing under them).
+ */
+function statesAFinding(report: ParsedReport, n: number): boolean {
+  const text = report.text.slice(report.paragraphs[n - 1]!.start, report.paragraphs[n - 1]!.end).trim();
+  return /\p{Ll}[.!]$/u.test(text) && text.split(/\s+/).length >= FINDING_WORDS;
 }
 
 /** The share of a leader question's words its report's signature must name to be the answer (not "… at CMS"). */

@@ -46,6 +46,22 @@ describe('SentenceRanker', () => {
     for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
   });
 
+  it('ranks a heading written as a sentence, a finding, as an answer (a research report states its findings so)', () => {
+    const index = new CorpusIndex();
+    const r = parseReport(
+      '# Findings\n\n## Additional insights\n\n### Many Veterans are skeptical about whether calling will help.\n\n> I am scared of a phone call. - P7\n\n### Spotlight boxes\n\nSome stopped scrolling.\n',
+      'va.md',
+    );
+    index.addReport(r, chunkReport(r));
+    const ranker = new SentenceRanker(index, new ReportFacts(index, () => []));
+    const all = new Set(Array.from({ length: index.chunkCount }, (_, i) => i));
+    const ranked = ranker.rank(analyzeQuestion('are veterans skeptical of calling?'), all, new Map()).map(textOf);
+    expect(ranked[0]).toBe('Many Veterans are skeptical about whether calling will help.');
+    expect(ranker.rank(analyzeQuestion('what about spotlight boxes?'), all, new Map()).map(textOf)).not.toContain(
+      'Spotlight boxes',
+    );
+  });
+
   it('ranks a signature for a question asking who holds an office, not for any other', () => {
     const { ranker, all } = setup();
     const who = ranker.rank(analyzeQuestion('who is the director of the county libraries?'), all, new Map());
