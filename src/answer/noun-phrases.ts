@@ -226,11 +226,12 @@ export function definesTerm(sentence: string, terms: string[]): boolean {
 const DASH_APPOSITION = /^[^.;:—–]{0,100}?\s*[—–]\s*an?\s+[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s+(?:that|which|to|for)\s/u;
 
 /**
- * Names listed right after the term, set off by a dash or a colon or introduced by "such as" ("Trusted Traveler Programs
- * (TTP)—Global Entry, NEXUS, SENTRI, and FAST—that …"): a class is defined by its members.
+ * Names listed after the term, in its clause, set off by a dash (or two hyphens) or a colon or introduced by "such as"
+ * ("Trusted Traveler Programs (TTP)—Global Entry, NEXUS, SENTRI, and FAST—that …", "the three Action links at the top
+ * of the page--Make an appointment, Ask a benefit question, and Check claim status"): a class is defined by its members.
  */
 const MEMBERS_LISTED =
-  /^\s*(?:\([^)]*\)\s*)?(?:[—–:]|,?\s*(?:such as|including|namely)\s)\s*\p{Lu}[\p{L}\d .&'’-]*(?:,\s*\p{Lu}[\p{L}\d .&'’-]*)*,?\s+(?:and|or)\s+\p{Lu}/u;
+  /^[^.;:—–]{0,60}?(?:[—–:]|--|,?\s*(?:such as|including|namely)\s)\s*\p{Lu}[\p{L}\d .&'’-]*(?:,\s*\p{Lu}[\p{L}\d .&'’-]*)*,?\s+(?:and|or)\s+\p{Lu}/u;
 
 /** A gloss in brackets, in lower case, with the space before it ("ex parte (automatic) renewal"; not "(ACP)"). */
 /** A naming verb set off after what it names, right before the name: ", called", ", known as", ", dubbed". */

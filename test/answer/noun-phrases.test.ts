@@ -157,6 +157,12 @@ describe('a definition asked for', () => {
     ).toBe(true);
     expect(definesTerm('Trusted Traveler Programs such as Global Entry and NEXUS save time.', ttp)).toBe(true);
     expect(definesTerm('CBP built a Trusted Traveler Programs comparison tool.', ttp)).toBe(false);
+    // …also after a few words of its clause, set off by two hyphens.
+    const links = tokenize('three action links');
+    const used =
+      'They used the three Action links at the top of the page--Make an appointment, Ask a question, and Check status.';
+    expect(definesTerm(used, links)).toBe(true);
+    expect(definesTerm('They used the three Action links. Later--Make, Ask, and Check.', links)).toBe(false);
     expect(definesTerm('CBP runs Trusted Traveler Programs: they are popular, and Global Entry leads.', ttp)).toBe(
       false,
     );
