@@ -92,7 +92,8 @@ const MAX_QUOTATION = 800;
 
 /**
  * A quote ending its paragraph runs on to the paragraph after it when that completes it: the first item of the list it
- * leads into ("Of the 15 agencies that received complaints …:"), or the attribution line under a quotation ("… with as
+ * leads into ("Of the 15 agencies that received complaints …:"), the item nested under it ("1. Veterans will generally
+ * agree …" / "2. PARTLY TRUE: …"), or the attribution line under a quotation ("… with as
  * little friction as possible." / "– Cori Zarek, Deputy Administrator …": who said it is part of what it says). Up to
  * MAX_LEAD_IN_QUOTE characters in all, MAX_QUOTATION for a quotation and its attribution.
  */
@@ -105,7 +106,8 @@ export function withWhatFollows(
   const next = report.paragraphs[n];
   if (span.end !== p.end || !next) return span;
   const signed = p.role === 'body' && isAttribution(paragraphText(report, n + 1));
-  const completes = introOf(report, n + 1) === n || signed;
+  // (An item's quote runs on to the item under it that elaborates it: a hypothesis to its verdict.)
+  const completes = introOf(report, n + 1) === n || parentItemOf(report, n + 1) === n || signed;
   const limit = signed ? MAX_QUOTATION : MAX_LEAD_IN_QUOTE;
   return completes && next.end - span.start <= limit ? { start: span.start, end: next.end } : span;
 }

@@ -216,9 +216,10 @@ export function parentItemOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, 
  */
 function markdownItemIndent(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
   const p = report.paragraphs[n - 1]!;
-  const line = report.text.slice(report.text.lastIndexOf('\n', p.start - 1) + 1, p.start + 2);
-  const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+\S{0,2}$/.exec(line);
-  return m ? m[1]!.replace(/\t/g, '    ').length : undefined;
+  const lineStart = report.text.lastIndexOf('\n', p.start - 1) + 1;
+  const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(report.text.slice(lineStart, Math.min(p.end, p.start + 16)));
+  // (The mark opens the paragraph's own line: a bullet's is cut off before it, a number's kept.)
+  return m && p.start <= lineStart + m[0].length ? m[1]!.replace(/\t/g, '    ').length : undefined;
 }
 
 /** Longest line read as the label of a table below it ("Total Authorized Best Meets Exceptions"). */

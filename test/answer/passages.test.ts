@@ -163,6 +163,22 @@ describe('withWhatFollows: a list lead-in quotes with its first item', () => {
     });
   });
 
+  it('an item runs on to the item nested under it: a hypothesis to its verdict', () => {
+    const md = parseReport(
+      '# H\n\n1. Veterans will generally agree.\n\n    2. PARTLY TRUE: Only within subgroups.\n\n3. Veterans will agree on the least.\n',
+      'n.md',
+    );
+    const n = paragraphOf('1. Veterans', md);
+    const p = md.paragraphs[n - 1]!;
+    const span = withWhatFollows(md, n, { start: p.start, end: p.end });
+    expect(md.text.slice(span.start, span.end)).toBe(
+      '1. Veterans will generally agree.\n\n    2. PARTLY TRUE: Only within subgroups.',
+    );
+    const last = paragraphOf('3. Veterans', md);
+    const q = md.paragraphs[last - 1]!;
+    expect(withWhatFollows(md, last, { start: q.start, end: q.end })).toEqual({ start: q.start, end: q.end });
+  });
+
   it('not past 500 characters', () => {
     const lead =
       'These are the items that the office handled over the whole of the year, listed one by one with the figures of each:';

@@ -216,6 +216,15 @@ describe('parentItemOf: a Markdown item indented under another', () => {
     expect(parentItemOf(md, at('**TRUE**'))).toBe(at('Veterans will know'));
     expect(parentItemOf(md, at('Veterans will know'))).toBeUndefined();
     expect(parentItemOf(md, at('After the list'))).toBeUndefined();
+    // A numbered item keeps its number, indented four spaces under its hypothesis (the Top Tasks survey findings).
+    const numbered = parseReport(
+      '# H\n\n1. Veterans will generally agree.\n\n    2. PARTLY TRUE: Only within subgroups.\n\n3. Veterans will agree on the least.\n',
+      'n.md',
+    );
+    const k = (start: string): number =>
+      numbered.paragraphs.find((p) => numbered.text.slice(p.start, p.end).startsWith(start))!.n;
+    expect(parentItemOf(numbered, k('2. PARTLY'))).toBe(k('1. Veterans'));
+    expect(parentItemOf(numbered, k('3. Veterans'))).toBeUndefined();
   });
 });
 
