@@ -58,9 +58,11 @@ export class SentenceRanker {
       // "Mina Hsiang / Administrator, The U.S. Digital Service": found on our own questions about the USDS text; no dev
       // answer moved).
       const role = report.paragraphs[n - 1]!.role;
-      const answers = role === 'body' || q.aboutDocument || (role === 'signature' && q.wantsName);
-      if ((role === 'heading' && !statesAFinding(report, n)) || (role !== 'heading' && !answers)) continue;
-      if (isLabelOnly(report, n)) continue;
+      const answers =
+        role === 'heading'
+          ? statesAFinding(report, n)
+          : role === 'body' || q.aboutDocument || (role === 'signature' && q.wantsName);
+      if (!answers || isLabelOnly(report, n)) continue;
       // One at a time: a paragraph of a one-line report may hold 100,000 sentences, past what a spread can pass.
       for (const s of this.rankParagraph(q, report, n, dense, query, weightsIn(reportId))) ranked.push(s);
     }
@@ -257,7 +259,7 @@ const FINDING_WORDS = 6;
  * often its headings, some with nothing under them).
  */
 function statesAFinding(report: ParsedReport, n: number): boolean {
-  const text = report.text.slice(report.paragraphs[n - 1]!.start, report.paragraphs[n - 1]!.end).trim();
+  const text = paragraphText(report, n).trim();
   return /\p{Ll}[.!]$/u.test(text) && text.split(/\s+/).length >= FINDING_WORDS;
 }
 

@@ -187,10 +187,11 @@ export function parentItemOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, 
   if (!body(n) || !body(n - 1)) return undefined;
   // A Markdown item indented under another ("* Veterans will understand …" / "  * MOSTLY FALSE - Only half …"): the
   // nearest item above it indented less.
-  const indent = markdownItemIndent(report, n);
+  const indentOf = (k: number): number | undefined => listItemIndent(report.text, report.paragraphs[k - 1]!);
+  const indent = indentOf(n);
   if (indent) {
     for (let k = n - 1; k >= Math.max(1, n - MAX_ITEMS) && body(k); k--) {
-      const above = markdownItemIndent(report, k);
+      const above = indentOf(k);
       if (above === undefined) return undefined;
       if (above < indent) return k;
     }
@@ -211,14 +212,13 @@ export function parentItemOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, 
 }
 
 /**
- * How far the line of paragraph `n` is indented when it is a Markdown list item ("  * TRUE - …": 2), its mark before
- * the paragraph (parse.ts quotes an item without it) or opening it; undefined for any other paragraph.
+ * How far a paragraph's line is indented when the paragraph is a list item ("  * TRUE - …": 2, "- Data sets …": 0), its
+ * mark before the paragraph (parse.ts quotes a bullet item without it) or opening it ("2. PARTLY TRUE: …"); undefined
+ * for any other paragraph.
  */
-function markdownItemIndent(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: number): number | undefined {
-  const p = report.paragraphs[n - 1]!;
-  const lineStart = report.text.lastIndexOf('\n', p.start - 1) + 1;
-  const m = /^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+/.exec(report.text.slice(lineStart, Math.min(p.end, p.start + 16)));
-  // (The mark opens the paragraph's own line: a bullet's is cut off before it, a number's kept.)
+export function listItemIndent(text: string, p: { start: number; end: number }): number | undefined {
+  const lineStart = text.lastIndexOf('\n', p.start - 1) + 1;
+  const m = /^([ \t]*)(?:[-*+•]|\d{1,9}[.)])[ \t]+/.exec(text.slice(lineStart, Math.min(p.end, p.start + 16)));
   return m && p.start <= lineStart + m[0].length ? m[1]!.replace(/\t/g, '    ').length : undefined;
 }
 

@@ -8,7 +8,7 @@
  * - Markdown, paragraphs separated by blank lines, "#"-headings giving the section path.
  * A text with none of this still parses: every block becomes a body paragraph.
  */
-import { isTableRow } from './lists.js';
+import { isTableRow, listItemIndent } from './lists.js';
 import { splitSentences } from './sentences.js';
 import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
 
@@ -399,9 +399,6 @@ function usesItems(blocks: Block[]): boolean {
   return ordinals.size >= 2;
 }
 
-/** A paragraph's line up to its second character, when it is a list item's: "- Da", "* Th", "3. Da". */
-const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d{1,9}[.)])[ \t]+\S{0,2}$/;
-
 /** Paragraphs at a report's start that may be its cover (title, subtitle, publisher, address). */
 const COVER_LINES = 12;
 
@@ -427,7 +424,7 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
       /[.。]$/.test(line) ||
       isTableRow(line) ||
       (/^\d/.test(line) && !DATE_LINE.test(line)) ||
-      LIST_ITEM.test(text.slice(text.lastIndexOf('\n', p.start - 1) + 1, p.start + 2)) ||
+      listItemIndent(text, p) !== undefined ||
       (cover.get(line) ?? i) < i
     );
   };

@@ -193,7 +193,7 @@ describe('tallyOf: what the items of a tally count', () => {
     '## Who we talked to\n\nGender:\n* Male: 7\n* Female: 3\n\nWe talked to 10 participants.\n\nDevices:\n* Desktop computers at home\n',
     'va.md',
   );
-  const at = (start: string): number => md.paragraphs.find((p) => md.text.slice(p.start, p.end).startsWith(start))!.n;
+  const at = (start: string): number => paragraphStartingWith(md, start);
 
   it('is the lead-in of a "label: figure" item; nothing for an item without a figure or a paragraph', () => {
     expect(tallyOf(md, at('Female'))).toBe('Gender:');
@@ -208,7 +208,7 @@ describe('parentItemOf: a Markdown item indented under another', () => {
     '## Hypotheses and Conclusions\n* Veterans will understand how to prepare for a visit.\n  * **MOSTLY FALSE** - Only half of participants located it.\n  *  Success rates were lower for some.\n* Veterans will know what to do.\n  * **TRUE** - Nearly all found a phone number.\n\nAfter the list.\n',
     'va.md',
   );
-  const at = (start: string): number => md.paragraphs.find((p) => md.text.slice(p.start, p.end).startsWith(start))!.n;
+  const at = (start: string): number => paragraphStartingWith(md, start);
 
   it('is the nearest item above indented less; a top-level item or a paragraph has none', () => {
     expect(parentItemOf(md, at('**MOSTLY'))).toBe(at('Veterans will understand'));
@@ -221,8 +221,7 @@ describe('parentItemOf: a Markdown item indented under another', () => {
       '# H\n\n1. Veterans will generally agree.\n\n    2. PARTLY TRUE: Only within subgroups.\n\n3. Veterans will agree on the least.\n',
       'n.md',
     );
-    const k = (start: string): number =>
-      numbered.paragraphs.find((p) => numbered.text.slice(p.start, p.end).startsWith(start))!.n;
+    const k = (start: string): number => paragraphStartingWith(numbered, start);
     expect(parentItemOf(numbered, k('2. PARTLY'))).toBe(k('1. Veterans'));
     expect(parentItemOf(numbered, k('3. Veterans'))).toBeUndefined();
   });

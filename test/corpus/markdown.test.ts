@@ -88,7 +88,7 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     expect(markdownReaderText('| Task # | Success rate |\n| :- | :--- |\n| 3 | 70% |\n')).toBe(
       'Task # | Success rate\n\n3 | 70%\n\n',
     );
-    expect(markdownReaderText('Title\n-\nx')).toBe('Title\n-\nx');
+    expect(markdownReaderText('a | b\n-\nx')).toBe('a | b\n-\nx'); // a lone hyphen under it is no delimiter row
   });
 
   it('leaves a report with no markup as it is (the GSA assessment: its ">1 to 2 | Low" rows, its "47*" stars)', () => {
