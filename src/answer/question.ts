@@ -212,18 +212,18 @@ const RANK_CUES =
   /\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名/i;
 /**
  * "How many…", "how old…", "what percentage…" ("what % of": a per cent sign after no number), and nouns that name a
- * quantity ("the population", "the unemployment rate", "the conformance score"): a figure is asked for (or a rank:
- * RANK_CUES).
+ * quantity ("the population", "the unemployment rate", "the conformance score", "the fee for filing"): a figure is
+ * asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
+  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
 const SHARE_CUES =
   /\b(percentage|proportion|share|fraction|percent|ratio|rate|how much of)\b|(?<!\d ?)[%％]|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
-  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
+  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
 const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|多少|几/i;
 /**
  * "By how much", and in Chinese 多少 after a verb of change (升了多少 "rose by how much") or before a unit of measure

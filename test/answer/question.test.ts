@@ -378,6 +378,7 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what % of cds staff came from outside government')).toBe('share');
     expect(analyzeQuestion('did agencies test 50% of their pages?').wantsFigure).toBe(false);
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
+    expect(figureKindOf('what is the fee for filing a foia request')).toBe('amount'); // a fee is a sum paid
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
     // "by how much" does.
