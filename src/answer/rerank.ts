@@ -80,6 +80,9 @@ export interface Weights {
 const REPORTED_QUESTION =
   /\b(?:asked|asks)\b[^.]{0,80}?\b(?:whether|if|to (?:report|estimate|describe|provide|indicate|rate|list|identify|submit)|how (?:many|much|often|well))\b/i;
 
+/** A sentence ending in a question mark (before a closing quotation mark or bracket). */
+const DIRECT_QUESTION = /[?？]["”’)）]*\s*$/;
+
 /**
  * A sentence calling on the reader to look elsewhere ("Visit SSA.gov to see the live result …", "See Figure 14 for a
  * breakdown …", "Subscribe to our newsletter"): it points to an answer, it gives none.
@@ -266,7 +269,10 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
   // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
   // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.
-  if (!q.terms.includes('ask') && REPORTED_QUESTION.test(s.text)) cue -= NOT_AN_ANSWER;
+  // So does a question the report puts ("Do requesters find the records they are seeking through search engines?"):
+  // it asks, it states nothing.
+  if (!q.terms.includes('ask') && (REPORTED_QUESTION.test(s.text) || DIRECT_QUESTION.test(s.text)))
+    cue -= NOT_AN_ANSWER;
   if (CALL_TO_READER.test(s.text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t))) cue -= NOT_AN_ANSWER;
   cue += shapeCue(q, s, w);
   // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a

@@ -162,6 +162,14 @@ describe('a reported question', () => {
     expect(score(method, asked)).toBeGreaterThanOrEqual(score(method, found));
   });
 
+  it('is put as a question by the report itself: it asks, it states nothing', () => {
+    const q = 'do requesters find records through search engines?';
+    const asks = 'Do requesters find the records they are seeking through search engines?';
+    const states = 'Requesters found the records they were seeking through search engines.';
+    expect(score(q, states)).toBeGreaterThan(score(q, asks));
+    expect(score(q, 'Do requesters find the records they are seeking through search engines?”')).toBe(score(q, asks));
+  });
+
   it('is reported by a finite "asked", not by a doing described with "asking" ("by … asking doctors to provide …")', () => {
     const q = 'what did usds do with the infant formula webpage?';
     const did =
