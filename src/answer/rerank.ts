@@ -266,14 +266,7 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // do it, "19 million monthly unique VA.gov users" does not (only "how many people" questions name a doing).
   if ((q.wantsName || q.figureKind === 'count') && q.doing && !q.asksIdentity)
     cue += saysTheDoingInItsOwnWord(q, q.doing, s) ? w.figure : -w.figure;
-  // A reported question ("agencies were asked to estimate …", "the assessment asked agencies whether …") says what was
-  // asked, not what was found: no answer, as a heading is none, unless the question is about what was asked. GSA hit@1
-  // 0.554 → 0.569 ("do agencies keep alternative means plans …?"); Zuoyun and Hong Kong write no such sentence.
-  // So does a question the report puts ("Do requesters find the records they are seeking through search engines?"):
-  // it asks, it states nothing.
-  if (!q.terms.includes('ask') && (REPORTED_QUESTION.test(s.text) || DIRECT_QUESTION.test(s.text)))
-    cue -= NOT_AN_ANSWER;
-  if (CALL_TO_READER.test(s.text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t))) cue -= NOT_AN_ANSWER;
+  if (saysNothingFound(q, s.text)) cue -= NOT_AN_ANSWER;
   cue += shapeCue(q, s, w);
   // Polarity: a question about what is not done or not there ("how many have no tracking process?") is answered by a
   // negated sentence.
@@ -294,6 +287,19 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   if (q.timeFrame === 'future') cue += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) cue -= w.timeFrame;
   return cue;
+}
+
+/**
+ * A sentence that answers nothing however many of the question's words it holds. A reported question ("agencies were
+ * asked to estimate …", "the assessment asked agencies whether …") says what was asked, not what was found, as a
+ * heading says nothing, unless the question is about what was asked: GSA hit@1 0.554 → 0.569 ("do agencies keep
+ * alternative means plans …?"); Zuoyun and Hong Kong write no such sentence. So does a question the report puts ("Do
+ * requesters find the records they are seeking through search engines?"): VA batches 25 and 26 hit@3 up, nothing
+ * else moved. And a call on the reader to look elsewhere, unless where to look is asked.
+ */
+function saysNothingFound(q: QuestionAnalysis, text: string): boolean {
+  if (!q.terms.includes('ask') && (REPORTED_QUESTION.test(text) || DIRECT_QUESTION.test(text))) return true;
+  return CALL_TO_READER.test(text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t));
 }
 
 /** A clause giving a cause ("because", "due to", "as a result of"). */
