@@ -32,6 +32,8 @@ import {
   reportYears,
   statesChange,
   statesDuration,
+  saysLength,
+  LENGTH_IN_WORDS,
   statesShare,
   sumsOfMoney,
   SHARE_UNITS,
@@ -445,7 +447,8 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   const allAsked = q.concepts
     .flatMap(conceptTerms)
     .filter((t) => !isYear(t) && !(q.timeTerms?.includes(t) && !counted.includes(t)));
-  const meant = allAsked.filter((t) => !LIGHT_VERBS.has(t));
+  // (But a length of time is what an event took: "takes an average of 12 minutes" for "how long does it take?".)
+  const meant = q.duration ? allAsked : allAsked.filter((t) => !LIGHT_VERBS.has(t));
   const asked = meant.length ? meant : allAsked;
   const telling = asked.filter(shown.telling);
   if (q.figureKind === 'count' && !countsWhatIsAsked(q, shown, counted, asked)) return false;
@@ -476,6 +479,8 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // drop") says how much, whatever the kind of figure asked.
   if (q.asksChange && factorAttached(shown.quoted, near, t.figureWindow)) return true;
   if (!measuresAsAsked(q, shown)) return false;
+  // "How fast did the private sector build an app?": "within a week of going live" is a length of time without a number.
+  if (q.duration && lengthAttached(shown.quoted, near, t.figureWindow)) return true;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   if (q.figureKind === 'amount') return givesAmount(q, figures, near, t.figureWindow);
   // A count of the very noun counted is the count asked, however far the words it shares with the question stand
@@ -613,7 +618,7 @@ function measuresAsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   // rate" gives no wait in minutes).
   if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
   // "How long is the wait?" is a length of time: a figure in years, months, days … ("130,000 households" is none).
-  if (q.duration && !statesDuration(shown.quotedTerms)) return false;
+  if (q.duration && !statesDuration(shown.quotedTerms) && !saysLength(shown.quoted)) return false;
   // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).
   if (q.rate && !statesRateOf(shown.quoted, q.rate)) return false;
   // "What was the satisfaction score before the relaunch?": a level, not a change ("53% increase in satisfaction").
@@ -769,7 +774,20 @@ const FACTOR =
 
 /** True when a factor of change (FACTOR) stands within `window` content words of a word asked. */
 export function factorAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
-  return [...sentence.matchAll(FACTOR)].some((m) => {
+  return phraseAttached(FACTOR, sentence, asked, window);
+}
+
+/**
+ * True when a length of time said in words ("within a week", "take weeks rather than months": figures.ts
+ * LENGTH_IN_WORDS) stands within `window` content words of a word asked.
+ */
+export function lengthAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
+  return phraseAttached(LENGTH_IN_WORDS, sentence, asked, window);
+}
+
+/** True when a match of `pattern` (global) stands within `window` content words of a word asked. */
+function phraseAttached(pattern: RegExp, sentence: string, asked: Set<string>, window: number): boolean {
+  return [...sentence.matchAll(pattern)].some((m) => {
     const before = tokenize(sentence.slice(0, m.index)).slice(-window);
     const after = tokenize(sentence.slice(m.index + m[0].length)).slice(0, window);
     return [...before, ...after].some((t) => asked.has(t));

@@ -344,6 +344,18 @@ export function measuredIn(terms: string[], unit: string): boolean {
   );
 }
 
+/**
+ * A length of time said without a number, after a word that takes one: "within a week", "in a few days", "within hours,
+ * not months", "take weeks rather than months". (Not "a week" alone: "twice a week" is a rate.)
+ */
+export const LENGTH_IN_WORDS =
+  /\b(?:within|in|over|under|take|takes|took|taking)\s+(?:(?:just|only|about|less than)\s+)?(?:an?\s+(?:few\s+|couple\s+of\s+|matter\s+of\s+)?|several\s+|few\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?)\b/gi;
+
+/** True when a text says a length of time in words (LENGTH_IN_WORDS). */
+export function saysLength(text: string): boolean {
+  return [...text.matchAll(LENGTH_IN_WORDS)].length > 0;
+}
+
 /** True when a number in the terms is followed by a unit of time ("nine hours", "6.1 years"): a length of time. */
 export function statesDuration(terms: string[]): boolean {
   return [...TIME_UNITS].some((unit) => measuredIn(terms, unit));

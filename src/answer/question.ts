@@ -195,9 +195,10 @@ export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
 
 /**
  * "How long" (not "how long ago", a date), 多久, 多长时间: a length of time; "how old", an age, is one too ("more than 20
- * years old"), or the date it began (ORIGIN_ASKED).
+ * years old"), or the date it began (ORIGIN_ASKED); so is "how quickly" something was done ("in just four days"), not
+ * how fast something goes ("how fast can it send emails?": a rate).
  */
-const DURATION = /\bhow (?:long\b(?!\s+ago)|old\b)|多久|多长时间/i;
+const DURATION = /\bhow (?:long\b(?!\s+ago)|old\b|(?:quickly|fast)\b(?=.*\b(?:did|was|were|had)\b))|多久|多长时间/i;
 
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
@@ -1131,7 +1132,8 @@ export function figureKindOf(question: string): FigureKind | undefined {
   // "How many agencies got help … in the 2025 budget?" counts agencies: a plural noun after "how many" says what is
   // counted, whatever money the question names after it (not a currency: "how many dollars").
   if (COUNTED_PLURAL.test(question)) return 'count';
-  if (AMOUNT_CUES.test(question)) return 'amount';
+  // "How long did DDS spend building Move.mil?" asks for a length of time, not a sum spent.
+  if (AMOUNT_CUES.test(question) && !DURATION.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;
 }
 

@@ -345,6 +345,20 @@ describe('confidence', () => {
     expect(verdict(around, 'Formed in 2017, the digital service was created to help people.')).toBe('high');
     expect(verdict(around, 'The digital service has helped people for over 7 years.')).toBe('high');
     expect(verdict(around, 'The digital service helped 7,000 people in 2017.')).toBe('low');
+    // A length of time is what the event took ("take" is a light verb elsewhere), however it is asked.
+    const redesign = analyzeQuestion('how long was the redesign supposed to take?');
+    const proposed =
+      'When first planned, the redesign of the front end of the application was proposed to take 18 months.';
+    expect(verdict(redesign, proposed)).toBe('high');
+    expect(
+      verdict(analyzeQuestion('how quickly did the team fix the site?'), 'The team fixed it in just four days.'),
+    ).toBe('high');
+    const spend = analyzeQuestion('how long did the team spend building the site?');
+    expect(verdict(spend, 'The team spent six months building the site.')).toBe('high');
+    // …also without a number ("take weeks rather than months"), but not as a rate ("every week").
+    const updates = analyzeQuestion('how long do map updates take now?');
+    expect(verdict(updates, 'Map updates now take weeks rather than months.')).toBe('high');
+    expect(verdict(updates, 'Map updates are published every week.')).toBe('low');
     // A share written out in words ("12 percent") is the share asked, its unit the one asked.
     const appealed = analyzeQuestion('what percentage of claims get appealed?');
     expect(

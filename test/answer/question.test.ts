@@ -81,6 +81,9 @@ describe('what kind of answer a question wants', () => {
     expect(analyzeQuestion('How long is the wait for public housing now?').duration).toBe(true);
     expect(analyzeQuestion('公屋要轮候多久？').duration).toBe(true);
     expect(analyzeQuestion('How long ago was the office set up?').duration).toBe(false);
+    // "How quickly was it done" asks for a length of time; "how fast can it go", a rate.
+    expect(analyzeQuestion('how quickly did the team fix the site?').duration).toBe(true);
+    expect(analyzeQuestion('how fast can the service send emails now?').duration).toBe(false);
     // "Why" asks for a cause, "what is X for" for a purpose.
     expect(reasonAsked('why was get transcript taken offline?')).toBe('cause');
     expect(reasonAsked('政府为什么要这样做？')).toBe('cause');
@@ -379,6 +382,7 @@ describe('the kind of figure asked for', () => {
     expect(analyzeQuestion('did agencies test 50% of their pages?').wantsFigure).toBe(false);
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('what is the fee for filing a foia request')).toBe('amount'); // a fee is a sum paid
+    expect(figureKindOf('how long did the team spend building the site?')).toBeUndefined(); // a length of time
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
     // "by how much" does.
