@@ -18,7 +18,7 @@ import type { Embedder } from '../search/embedder.js';
 import { IN_WORD, processTerm, tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
 import { withAcronyms } from '../search/acronym-terms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
-import type { Thesaurus } from '../search/thesaurus.js';
+import { CACHED_SENSES, type Thesaurus } from '../search/thesaurus.js';
 import { isSetting, leadersIn, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf } from './noun-phrases.js';
 import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from './names-typed.js';
@@ -291,7 +291,7 @@ export class AnswerEngine {
       shown,
       [
         ...vocabulary.namesNotInReports(question),
-        ...this.askedNotInReports(q, question),
+        ...this.askedNotInReports(q, question, vocabulary),
         ...sitesNotWritten(question, () => this.candidateTexts(candidates)),
       ],
       thresholds,
@@ -616,13 +616,19 @@ export class AnswerEngine {
    * (a guess at the wording). Likewise the kind a "which X" question asks for ("which browser do agencies use?" of
    * reports that never name a browser, in any reading, name none).
    */
-  private askedNotInReports(q: QuestionAnalysis, question: string): string[] {
+  private askedNotInReports(q: QuestionAnalysis, question: string, vocabulary: QueryVocabulary): string[] {
     const kind = askedKindOf(question);
+    // (A word the reports hold in another of its senses is no unknown thing: "how many extra organ donors …", where the
+    // report writes "additional people", WordNet's third sense of "extra".)
+    const written = new Map(tokenizeWithOffsets(question).map((t) => [t.term, question.slice(t.start, t.end)]));
+    const inSomeSense = (term: string): boolean =>
+      vocabulary.synonyms(written.get(term) ?? term, CACHED_SENSES).length > 0;
     return conceptsWith(q.concepts, [...countedModifiersOf(question), ...(kind ? [kind] : [])])
       .filter((c) => !c.translated)
       .map(conceptTerms)
       .filter((terms) => terms.every((t) => !(this.index.lexical.idf(t) > 0)))
-      .map((terms) => terms[0]!);
+      .map((terms) => terms[0]!)
+      .filter((term) => !inSomeSense(term));
   }
 
   /** The text of each candidate paragraph, once (the candidates hold every passage with the question's words). */

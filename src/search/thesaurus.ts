@@ -27,7 +27,7 @@ import { KeyedLines, sortKeyedLines } from './keyed-lines.js';
 import { irregularBase } from './tokenize.js';
 
 /** Senses of a word whose synonyms and derived forms are kept in the cache (the first are the common readings). */
-const CACHED_SENSES = 3;
+export const CACHED_SENSES = 3;
 /** WordNet's data files and the letter their pointers use for each. */
 const POS = { noun: 'n', verb: 'v', adj: 'a', adv: 'r' } as const;
 /** WordNet's lexicographer file of nouns that name people. */

@@ -464,6 +464,7 @@ export class QueryVocabulary {
     const thesaurus = this.thesaurus;
     if (!thesaurus) return [];
     return [...question.matchAll(/(?<![\p{L}\d])\p{Ll}[\p{Ll}\d]+(?![\p{L}\d])/gu)]
+      .filter((m) => !phrasalPlural(question, m, thesaurus))
       .map((m) => m[0])
       .filter(
         (word) =>
@@ -544,6 +545,17 @@ export class QueryVocabulary {
     const terms = this.thesaurus.antonyms(word).map((w) => this.lemmaTerm(w));
     return [...new Set(terms.filter((t): t is string => t !== undefined && this.hasTerm(t)))];
   }
+}
+
+/**
+ * "sign ins", "log ins", "follow ups": the plural of a noun made of a phrasal verb the dictionary knows ("sign_in"), not a
+ * name typed in lower case (WordNet's "INS", the Immigration and Naturalization Service).
+ */
+function phrasalPlural(question: string, m: RegExpMatchArray, thesaurus: Thesaurus): boolean {
+  const particle = /^(\p{L}+)s$/u.exec(m[0])?.[1];
+  if (!particle || !PARTICLES.has(particle)) return false;
+  const verb = /(\p{L}+)[\s-]+$/u.exec(question.slice(0, m.index))?.[1];
+  return verb !== undefined && thesaurus.knows(`${verb.toLowerCase()}_${particle}`);
 }
 
 /** The particles of phrasal verbs, as WordNet's multi-word lemmas end in them ("check_in", "set_up"). */

@@ -23,6 +23,8 @@ const THESAURUS = Thesaurus.parse(
     'recipe\t1:formula',
     'register\t1:file\td:registration,registry',
     'inspect\td:inspection',
+    'ins\t1:immigration_and_naturalization_service\tp',
+    'sign_in\t1:check_in',
     'copland\t1:aaron_copland\tp',
     'york\t1:new_york\tp',
     'cour\t1:jacques_cour\tp',
@@ -247,6 +249,9 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.namesNotInReports('How many firms registered in York?')).toEqual(['York']);
     // Common words, days and months are no names; nor is a name the reports use.
     expect(vocabulary.namesNotInReports('how many firms registered on sunday in march?')).toEqual([]);
+    // "Sign ins" are sign-ins (WordNet's "sign_in"), not the INS.
+    expect(vocabulary.namesNotInReports('what happened to sign ins after the change?')).toEqual([]);
+    expect(vocabulary.namesNotInReports('what did the ins say about the change?')).toEqual(['ins']);
     // A name one edit from a report's word may as well be a typo for it ("cour" for "court").
     expect(vocabulary.namesNotInReports('how many cases did the cour accept?')).toEqual([]);
     // …but a name the reports write is that name, typed in lower case or not: "in york" names York as "in York" does.
