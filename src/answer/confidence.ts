@@ -34,6 +34,7 @@ import {
   statesDuration,
   saysLength,
   LENGTH_IN_WORDS,
+  FREQUENCY_IN_WORDS,
   statesShare,
   sumsOfMoney,
   SHARE_UNITS,
@@ -481,6 +482,8 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   if (!measuresAsAsked(q, shown)) return false;
   // "How fast did the private sector build an app?": "within a week of going live" is a length of time without a number.
   if (q.duration && lengthAttached(shown.quoted, near, t.figureWindow)) return true;
+  // "How often do digital leaders meet?": "meet on a monthly basis" is the frequency, without a number.
+  if (q.often && phraseAttached(FREQUENCY_IN_WORDS, shown.quoted, near, t.figureWindow)) return true;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
   if (q.figureKind === 'amount') return givesAmount(q, figures, near, t.figureWindow);
   // A count of the very noun counted is the count asked, however far the words it shares with the question stand

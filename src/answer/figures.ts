@@ -356,6 +356,10 @@ export function saysLength(text: string): boolean {
   return [...text.matchAll(LENGTH_IN_WORDS)].length > 0;
 }
 
+/** A frequency said in words: "monthly", "on a weekly basis", "every quarter", "once a year", "twice a month". */
+export const FREQUENCY_IN_WORDS =
+  /\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|(?:every|each|once a|twice a|per)\s+(?:day|week|month|quarter|year))\b/gi;
+
 /** True when a number in the terms is followed by a unit of time ("nine hours", "6.1 years"): a length of time. */
 export function statesDuration(terms: string[]): boolean {
   return [...TIME_UNITS].some((unit) => measuredIn(terms, unit));

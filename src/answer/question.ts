@@ -158,6 +158,8 @@ export interface QuestionAnalysis {
   unit?: string | undefined;
   /** A length of time is asked for ("how long is the wait?", 多久): years, months or days are its unit, not what is counted. */
   duration?: boolean;
+  /** "How often do they meet?": a frequency is asked, a number of times or a period ("on a monthly basis"). */
+  often?: boolean;
 }
 
 /**
@@ -760,6 +762,7 @@ function measures(
   | 'unit'
   | 'rate'
   | 'duration'
+  | 'often'
   | 'asksChange'
   | 'changeVerb'
   | 'proportion'
@@ -779,6 +782,7 @@ function measures(
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),
+    often: /\bhow (?:often|frequently)\b/i.test(question),
     numbers: [...question.replace(SHORT_YEAR, ' ').replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) =>
       processTerm(m[0])!,
     ),

@@ -359,6 +359,10 @@ describe('confidence', () => {
     const updates = analyzeQuestion('how long do map updates take now?');
     expect(verdict(updates, 'Map updates now take weeks rather than months.')).toBe('high');
     expect(verdict(updates, 'Map updates are published every week.')).toBe('low');
+    // "How often" is answered by a frequency in words as by a number of times.
+    const often = analyzeQuestion('how often do digital leaders meet?');
+    expect(verdict(often, 'Digital Leaders meet on a monthly basis to steer the work.')).toBe('high');
+    expect(verdict(often, 'Digital Leaders met to steer the work.')).toBe('low');
     // A share written out in words ("12 percent") is the share asked, its unit the one asked.
     const appealed = analyzeQuestion('what percentage of claims get appealed?');
     expect(
