@@ -137,6 +137,11 @@ function inOwnCase(text: string): string {
 
 export type { AnswerTimings };
 
+/**
+ * A count whose noun is left to the context: a share of a whole ("5 of 10 used …"), a tally's line (a short label
+ * opening a line or an item: "* Rural: 4").
+ */
+const ELLIPTICAL_COUNT = /\b\d[\d,]*\s+(?:of|out of)\s+\d[\d,]*\b|(?:^|\n|[*•]\s)\s*\p{L}[^:\n]{0,40}:\s*\d/u;
 export class AnswerEngine {
   private vocabularyCache?: QueryVocabulary;
   /** What is read once per report (titles, paragraphs, word weights), and the ranking stage over it. */
@@ -427,15 +432,12 @@ export class AnswerEngine {
       this.facts.acronymsOf(s.report),
     );
     const quotedTerms = [...inQuote.flatMap((i) => evidence.sentences[i]!.spelledOut), ...beyond];
-    const names = vocabulary.namesInAnyCase(question);
-    const named = [
-      ...names
-        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name) || vocabulary.isPlace(name))
-        .flatMap((name) => tokenize(name)),
-      ...this.abbreviationsSpelledOut(q, s.report),
-      ...this.abbreviationsTyped([...names, ...vocabulary.namesInReports(question)], s.report),
-    ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
+    const named = this.bodiesNamed(q, question, s.report, vocabulary);
     for (const t of this.namedAround(s, named)) context.add(t);
+    // An elliptical count ("5 of 10 used a smartphone", a tally's "Rural: 4") counts what its section spoke of before
+    // it ("We talked to 10 participants"): the noun counted there is named.
+    if (q.figureKind === 'count' && ELLIPTICAL_COUNT.test(quoted))
+      for (const t of q.counted) if (this.saidBefore(s, t)) context.add(t);
     return {
       sentence: text,
       quoted,
@@ -472,6 +474,38 @@ export class AnswerEngine {
    * over "the 40 or so forms used by the department"); only as themselves, not by the long form's words, which say
    * nothing else there.
    */
+  /**
+   * The terms of the particular bodies and places a question names (abbreviations, settings, places; an abbreviation it
+   * spells out or types), other than the report's own subject or a word most passages share.
+   */
+  private bodiesNamed(
+    q: QuestionAnalysis,
+    question: string,
+    report: ParsedReport,
+    vocabulary: QueryVocabulary,
+  ): string[] {
+    const title = this.facts.title(report).terms;
+    const names = vocabulary.namesInAnyCase(question);
+    return [
+      ...names
+        .filter((name) => /^\p{Lu}{2,}$/u.test(name) || isSetting(question, name) || vocabulary.isPlace(name))
+        .flatMap((name) => tokenize(name)),
+      ...this.abbreviationsSpelledOut(q, report),
+      ...this.abbreviationsTyped([...names, ...vocabulary.namesInReports(question)], report),
+    ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
+  }
+
+  /** Whether a paragraph before this one in its section (back to its heading) holds the term. */
+  private saidBefore(s: RankedSentence, term: string): boolean {
+    const path = s.report.paragraphs[s.paragraph - 1]!.section.join('\n');
+    for (let k = s.paragraph - 1; k >= 1; k--) {
+      const p = s.report.paragraphs[k - 1]!;
+      if (p.section.join('\n') !== path || p.role === 'heading') return false;
+      if (this.facts.paragraph(s.report, k).sentences.some((x) => x.termSet.has(term))) return true;
+    }
+    return false;
+  }
+
   private namedAround(s: RankedSentence, named: string[]): string[] {
     const leads = this.facts.paragraph(s.report, s.paragraph).leadNames;
     const above = [sectionOpeningOf(s.report, s.paragraph), introOf(s.report, s.paragraph)].flatMap((k) =>

@@ -491,3 +491,35 @@ describe('a name only another report uses', () => {
     expect((await engine.answer('how much did the bug bounty contract cost?')).confidence).toBe('high');
   });
 });
+
+describe('an elliptical count', () => {
+  const filler = Array.from(
+    { length: 30 },
+    (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
+  ).join('\n\n');
+  const study = [
+    '# Usability study 2023',
+    '## Methodology',
+    'We tested a click-through prototype with research participants over Zoom.',
+    '- 5 of 10 used a smartphone for the session, 4 used a computer, 1 used a tablet',
+    '## Who we talked to',
+    '**Recruitment criteria**',
+    'We talked to 10 participants.',
+    'Geographic location:\n* Urban: 6\n* Rural: 4',
+    '## Findings',
+    filler,
+  ].join('\n\n');
+
+  it('counts what its section spoke of before it: a share of a whole, a tally line', async () => {
+    const index = new CorpusIndex();
+    const r = parseReport(study, 'study-2023.md');
+    index.addReport(r, chunkReport(r));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const smartphone = await engine.answer('how many participants used a smartphone?');
+    expect(smartphone.answers[0]?.quote.text).toContain('5 of 10');
+    expect(smartphone.confidence).toBe('high');
+    const rural = await engine.answer('how many participants were from rural locations?');
+    expect(rural.answers[0]?.quote.text).toContain('Rural: 4');
+    expect(rural.confidence).toBe('high');
+  });
+});
