@@ -142,6 +142,7 @@ export type { AnswerTimings };
  * opening a line or an item: "* Rural: 4").
  */
 const ELLIPTICAL_COUNT = /\b\d[\d,]*\s+(?:of|out of)\s+\d[\d,]*\b|(?:^|\n|[*•]\s)\s*\p{L}[^:\n]{0,40}:\s*\d/u;
+
 export class AnswerEngine {
   private vocabularyCache?: QueryVocabulary;
   /** What is read once per report (titles, paragraphs, word weights), and the ranking stage over it. */
@@ -467,14 +468,6 @@ export class AnswerEngine {
   }
 
   /**
-   * Of the bodies a question names (`named`), those the passage stands under: named by the leads of the sections above
-   * it ("960,400 monthly active users" in the chapter that opens on the VA is the VA's) or by the opening of its own
-   * section ("70% Waited a reasonable amount of time" under the paragraph introducing the questionnaire of "Service
-   * Canada Centres (SCC)"), or by the lead-in of its list ("For example, DfE has a range of work underway, including:"
-   * over "the 40 or so forms used by the department"); only as themselves, not by the long form's words, which say
-   * nothing else there.
-   */
-  /**
    * The terms of the particular bodies and places a question names (abbreviations, settings, places; an abbreviation it
    * spells out or types), other than the report's own subject or a word most passages share.
    */
@@ -506,6 +499,14 @@ export class AnswerEngine {
     return false;
   }
 
+  /**
+   * Of the bodies a question names (`named`), those the passage stands under: named by the leads of the sections above
+   * it ("960,400 monthly active users" in the chapter that opens on the VA is the VA's) or by the opening of its own
+   * section ("70% Waited a reasonable amount of time" under the paragraph introducing the questionnaire of "Service
+   * Canada Centres (SCC)"), or by the lead-in of its list ("For example, DfE has a range of work underway, including:"
+   * over "the 40 or so forms used by the department"); only as themselves, not by the long form's words, which say
+   * nothing else there.
+   */
   private namedAround(s: RankedSentence, named: string[]): string[] {
     const leads = this.facts.paragraph(s.report, s.paragraph).leadNames;
     const above = [sectionOpeningOf(s.report, s.paragraph), introOf(s.report, s.paragraph)].flatMap((k) =>
