@@ -481,7 +481,7 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   if (q.asksChange && factorAttached(shown.quoted, near, t.figureWindow)) return true;
   if (!measuresAsAsked(q, shown)) return false;
   // "How fast did the private sector build an app?": "within a week of going live" is a length of time without a number.
-  if (q.duration && lengthAttached(shown.quoted, near, t.figureWindow)) return true;
+  if (q.duration && phraseAttached(LENGTH_IN_WORDS, shown.quoted, near, t.figureWindow)) return true;
   // "How often do digital leaders meet?": "meet on a monthly basis" is the frequency, without a number.
   if (q.often && phraseAttached(FREQUENCY_IN_WORDS, shown.quoted, near, t.figureWindow)) return true;
   const figures = figuresOfKind(shown.quoted, q.figureKind);
@@ -781,14 +781,9 @@ export function factorAttached(sentence: string, asked: Set<string>, window = CO
 }
 
 /**
- * True when a length of time said in words ("within a week", "take weeks rather than months": figures.ts
- * LENGTH_IN_WORDS) stands within `window` content words of a word asked.
+ * True when a match of `pattern` (global: a factor of change, a length of time or a frequency said in words) stands
+ * within `window` content words of a word asked.
  */
-export function lengthAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
-  return phraseAttached(LENGTH_IN_WORDS, sentence, asked, window);
-}
-
-/** True when a match of `pattern` (global) stands within `window` content words of a word asked. */
 function phraseAttached(pattern: RegExp, sentence: string, asked: Set<string>, window: number): boolean {
   return [...sentence.matchAll(pattern)].some((m) => {
     const before = tokenize(sentence.slice(0, m.index)).slice(-window);

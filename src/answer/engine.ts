@@ -437,8 +437,10 @@ export class AnswerEngine {
     for (const t of this.namedAround(s, named)) context.add(t);
     // An elliptical count ("5 of 10 used a smartphone", a tally's "Rural: 4") counts what its section spoke of before
     // it ("We talked to 10 participants"): the noun counted there is named.
-    if (q.figureKind === 'count' && ELLIPTICAL_COUNT.test(quoted))
-      for (const t of q.counted) if (this.saidBefore(s, t)) context.add(t);
+    if (q.figureKind === 'count' && ELLIPTICAL_COUNT.test(quoted)) {
+      const before = this.termsBefore(s);
+      for (const t of q.counted) if (before.has(t)) context.add(t);
+    }
     return {
       sentence: text,
       quoted,
@@ -488,15 +490,16 @@ export class AnswerEngine {
     ].filter((t) => !title.has(t) && this.index.lexical.idf(t) > 0 && !this.isCommon(t));
   }
 
-  /** Whether a paragraph before this one in its section (back to its heading) holds the term. */
-  private saidBefore(s: RankedSentence, term: string): boolean {
+  /** The terms of the paragraphs before this one in its section (back to its heading). */
+  private termsBefore(s: RankedSentence): Set<string> {
     const path = s.report.paragraphs[s.paragraph - 1]!.section.join('\n');
+    const terms = new Set<string>();
     for (let k = s.paragraph - 1; k >= 1; k--) {
       const p = s.report.paragraphs[k - 1]!;
-      if (p.section.join('\n') !== path || p.role === 'heading') return false;
-      if (this.facts.paragraph(s.report, k).sentences.some((x) => x.termSet.has(term))) return true;
+      if (p.section.join('\n') !== path || p.role === 'heading') break;
+      for (const x of this.facts.paragraph(s.report, k).sentences) for (const t of x.termSet) terms.add(t);
     }
-    return false;
+    return terms;
   }
 
   /**

@@ -353,7 +353,7 @@ export const LENGTH_IN_WORDS =
 
 /** True when a text says a length of time in words (LENGTH_IN_WORDS). */
 export function saysLength(text: string): boolean {
-  return [...text.matchAll(LENGTH_IN_WORDS)].length > 0;
+  return text.search(LENGTH_IN_WORDS) >= 0;
 }
 
 /** A frequency said in words: "monthly", "on a weekly basis", "every quarter", "once a year", "twice a month". */

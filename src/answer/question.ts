@@ -202,6 +202,9 @@ export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
  */
 const DURATION = /\bhow (?:long\b(?!\s+ago)|old\b|(?:quickly|fast)\b(?=.*\b(?:did|was|were|had)\b))|多久|多长时间/i;
 
+/** "How often", "how frequently": a frequency is asked (a number of times, or a period said in words). */
+const HOW_OFTEN = /\bhow (?:often|frequently)\b/i;
+
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
   /\b(?:in|how many|number of)\s+(minutes?|hours?|seconds?|days?|km|kilomet(?:re|er)s?|met(?:re|er)s?|hectares?|tonnes?|tons?)\b/i;
@@ -782,7 +785,7 @@ function measures(
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),
-    often: /\bhow (?:often|frequently)\b/i.test(question),
+    often: HOW_OFTEN.test(question),
     numbers: [...question.replace(SHORT_YEAR, ' ').replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) =>
       processTerm(m[0])!,
     ),
@@ -1131,7 +1134,7 @@ export function figureKindOf(question: string): FigureKind | undefined {
   if (SHARE_CUES.test(question.replace(SHARE_WORD_MODIFYING, '$1'))) return 'share';
   // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA
   // answered only low 12 → 11, nothing else moved.
-  if (/\bhow often\b/i.test(question)) return undefined;
+  if (HOW_OFTEN.test(question)) return undefined;
   if (CHANGE_OR_MEASURE.test(question)) return undefined;
   // "How many agencies got help … in the 2025 budget?" counts agencies: a plural noun after "how many" says what is
   // counted, whatever money the question names after it (not a currency: "how many dollars").
