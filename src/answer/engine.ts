@@ -49,7 +49,7 @@ import {
   type Calibration,
   type Thresholds,
 } from './confidence.js';
-import { withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
+import { withClosedSpellings, withCompounds, withFamily, withGlossSynonyms, withOtherForms } from './readings.js';
 import {
   answerItem,
   distinctParagraphs,
@@ -323,7 +323,10 @@ export class AnswerEngine {
     };
   }
 
-  /** The question read (question.ts), its words widened by their families, other forms and the reports' compounds. */
+  /**
+   * The question read (question.ts), its words widened by their families, other forms, the reports' compounds and their
+   * closed spellings.
+   */
   private readQuestion(question: string, vocabulary: QueryVocabulary): QuestionAnalysis {
     const lexical = this.index.lexical;
     const read = analyzeQuestion(
@@ -335,7 +338,7 @@ export class AnswerEngine {
       this.options.expandQuery !== undefined,
     );
     const widened = (c: Concept): Concept => withCompounds(withFamily(c, lexical), (t) => vocabulary.compoundsOf(t));
-    return { ...read, concepts: read.concepts.map(widened) };
+    return { ...read, concepts: withClosedSpellings(read.concepts.map(widened), read.terms, lexical) };
   }
 
   /** Candidates (retrieve.ts) ranked sentence by sentence; undefined when nothing is a candidate. */

@@ -192,6 +192,12 @@ export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd 
 const DESIGNATED =
   /\b(?:Sections?|Articles?|Chapters?|Parts?|Title|Rules?|Paragraphs?|Figures?|Tables?|Appendix|Annex|Items?|Clauses?|Schedules?|Phases?|Tiers?|Levels?|Steps?|Versions?|Forms?|Pages?|Goals?|Objectives?|Recommendations?|Priority)\s+\d[\d.]*(?:\s*(?:and|or|to|-|–)\s*\d[\d.]*)?\b/g;
 
+/**
+ * A name made of a number and capitals, written as one word ("18F", "5G", "2FA", "3D"): it counts nothing. Not a
+ * magnitude ("12M", "5K", "$2B": 12 million …).
+ */
+const NUMBER_NAME = /\b\d+(?!(?:K|M|B|T|BN|MM)\b)[A-Z]+\b/g;
+
 /** A short phrase in quotation marks: a name the report mentions (the "three systems", the "7 × 24" hall). */
 const QUOTED_NAME = /["“][^"“”]{1,60}["”]/g;
 /** The text with each quoted name that holds a number blanked out: that number is mentioned, not a figure. */
@@ -204,7 +210,8 @@ export function figuresOfKind(sentence: string, kind: FigureKind | undefined): s
   const figures = withoutQuotedNumbers(sentence)
     .replace(/\b((?:19|20)\d{2})[-–/]\d{2}\b/g, '$1')
     .replace(/\bone of\b/gi, ' ')
-    .replace(DESIGNATED, ' ');
+    .replace(DESIGNATED, ' ')
+    .replace(NUMBER_NAME, ' ');
   // A share counts nothing, nor does a rank ("the 20th National Congress"), nor a measure made a modifier ("a 6-digit
   // short code" counts no messages), nor a label ("(1. GC Forms 2. Microsoft)").
   return kind === 'count'

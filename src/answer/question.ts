@@ -432,10 +432,13 @@ const DEFINITION_FRAME = new Set(
 
 /**
  * The question without what it says of time — a comparison's baseline, "the year before", parts of the year (read as
- * their months), time relative to now — and without contractions and light frames ("been around" too); with its months,
- * its years and whether it asks of the year before.
+ * their months), a figure's period (read as its words), time relative to now — and without contractions and light
+ * frames ("been around" too); with the months and periods as concepts, its years and whether it asks of the year before.
  */
-function withoutTimeSaid(question: string): {
+function withoutTimeSaid(
+  question: string,
+  wantsFigure: boolean,
+): {
   content: string;
   months: Concept[];
   yearBefore: boolean;
@@ -452,6 +455,14 @@ function withoutTimeSaid(question: string): {
     months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
   }
   const years = yearsIn(content);
+  // "How much does GSA buy every year?": the period of a figure asked is one word however it is said ("annual
+  // purchases", "each year", "yearly"), not its words ("every").
+  if (wantsFigure)
+    content = content.replace(RATE_SAID, (said) => {
+      const period = RATES.find((r) => r.said.test(said))?.period;
+      if (period) months.push({ senses: PERIOD_WORDS[period]!.map((w) => [tokenize(w)]), weight: 1 });
+      return ' ';
+    });
   content = content
     .replace(RELATIVE_TIME, ' ')
     .replace(CONTRACTION, ' ')
@@ -657,6 +668,18 @@ const PARTS_OF_YEAR: [RegExp, string[]][] = [
   ],
 ];
 
+/** The words of a period a figure is per: "daily logins", "logins a day". */
+const PERIOD_WORDS: Record<string, string[]> = {
+  day: ['day', 'daily'],
+  week: ['week', 'weekly'],
+  month: ['month', 'monthly'],
+  year: ['year', 'annual', 'yearly'],
+};
+
+/** The period of a rate, in English words (RATES reads which). */
+const RATE_SAID =
+  /\b(?:(?:a|per|each|every) (?:working )?(?:day|week|month|year)|daily|weekly|monthly|annually|yearly|per annum)\b/gi;
+
 /**
  * Time said relative to now ("last year", "this year", "currently", "the current CEO"): for a report it is the report's
  * own period, not a topic.
@@ -701,7 +724,7 @@ export function analyzeQuestion(
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
-  const { content, months, yearBefore, years } = withoutTimeSaid(question);
+  const { content, months, yearBefore, years } = withoutTimeSaid(question, wantsFigure);
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&

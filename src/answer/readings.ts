@@ -49,6 +49,32 @@ export function withFamily(c: Concept, index: TermIndex): Concept {
 }
 
 /**
+ * Two question words in a row that the reports write as one ("gc forms" → "GCForms", "open 311" → "Open311", "foia
+ * online" → "FOIAonline"): each also reads the closed form, as itself (a spelling, not a synonym), and the open form
+ * the reports may also write still matches.
+ * @param terms the question's terms in order
+ */
+export function withClosedSpellings(concepts: Concept[], terms: string[], index: TermIndex): Concept[] {
+  const closed = new Map<string, string[]>();
+  for (const [i, term] of terms.entries()) {
+    const next = terms[i + 1];
+    if (!next || next === term || index.idf(term + next) <= 0) continue;
+    for (const t of [term, next]) closed.set(t, [...(closed.get(t) ?? []), term + next]);
+  }
+  if (!closed.size) return concepts;
+  return concepts.map((c) => {
+    const own = c.translated ? undefined : c.senses[0];
+    const more = own?.length === 1 && own[0]!.length === 1 ? closed.get(own[0]![0]!) : undefined;
+    if (!more) return c;
+    return {
+      ...c,
+      senses: [...c.senses, ...more.map((t) => [[t]])],
+      credits: [...(c.credits ?? c.senses.map(() => 1)), ...more.map(() => 1)],
+    };
+  });
+}
+
+/**
  * A question word also matches the reports' closed compounds that hold it ("government" → "governmentwide"), as a
  * synonym does.
  * @param compoundsOf the reports' compounds holding a term (vocabulary.ts compoundsOf)

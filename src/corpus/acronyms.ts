@@ -87,15 +87,15 @@ const NAME_WORDS = 5;
 const CAPITALISED_RUN =
   /(?<![A-Za-zÀ-ÖØ-öø-ÿ\d])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)+(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
 
+/** A report's names (runs of capitalised content words, and their opening words) by their initials, each counted. */
+export type NamesByInitials = Map<string, Map<string, number>>;
+
 /**
- * Initials a reader writes for a name the report spells out but never abbreviates: "HK" for "Hong Kong", "NM" for
- * "Northern Metropolis". Each run of capitalised words (and its opening words) recurring at least NAME_RECURS times
- * gives its initials, unless the report writes those letters as a word of its own ("IT", "PA" in a report that uses
- * them); the most frequent name wins a shared set of initials.
+ * The runs of capitalised words of a text (cut at the small words they hold: "The Northern Metropolis"), by initials.
  * @param isWord whether a word is a content word (not "The", "And"): a run holds content words only
  */
-export function nameInitialisms(text: string, isWord: (word: string) => boolean): Acronym[] {
-  const counts = new Map<string, Map<string, number>>();
+export function namesByInitials(text: string, isWord: (word: string) => boolean): NamesByInitials {
+  const counts: NamesByInitials = new Map();
   const count = (run: string[]): void => {
     for (let n = 2; n <= Math.min(run.length, NAME_WORDS); n++) {
       const long = run.slice(0, n).join(' ');
@@ -109,7 +109,7 @@ export function nameInitialisms(text: string, isWord: (word: string) => boolean)
     }
   };
   // Runs found by one pattern (a pass over every word cost 2.5 ms a report, paid again by every report a question
-  // touches), then cut at the small words they hold ("The Northern Metropolis").
+  // touches), then cut at the small words they hold.
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     let run: string[] = [];
     for (const word of m[0].split(' ')) {
@@ -122,8 +122,42 @@ export function nameInitialisms(text: string, isWord: (word: string) => boolean)
     }
     count(run);
   }
-  const frequent = [...counts]
-    .map(([short, names]) => [short, [...names].reduce((a, b) => (b[1] > a[1] ? b : a))] as const)
+  return counts;
+}
+
+/** The name written most often among those with one set of initials. */
+const mostWritten = (names: Map<string, number>): [string, number] =>
+  [...names].reduce((a, b) => (b[1] > a[1] ? b : a));
+
+/**
+ * Abbreviations a report writes for a name it spells out elsewhere but never defines in brackets: "The FBPTA sets up a
+ * strategic partnership …" after "the Federal Buildings Personnel Training Act". Three capitals or more (two are
+ * too often a word or a code: "IT", "PA"), used after the name; the name written most often when several share them.
+ */
+export function writtenInitialisms(text: string, names: NamesByInitials): Acronym[] {
+  const firstWritten = new Map<string, number>();
+  for (const m of text.matchAll(/(?<![\p{L}\d])[A-Z]{3,7}(?![\p{L}\d])/gu))
+    if (!firstWritten.has(m[0])) firstWritten.set(m[0], m.index);
+  return [...firstWritten].flatMap(([short, at]) => {
+    const named = names.get(short);
+    if (!named) return [];
+    const long = mostWritten(named)[0];
+    // A writer spells a name out before abbreviating it: letters used first are another name's ("LMS platforms" long
+    // before an "Office of Labor Management Standards").
+    const spelled = text.indexOf(long);
+    return spelled >= 0 && spelled < at ? [{ short, long }] : [];
+  });
+}
+
+/**
+ * Initials a reader writes for a name the report spells out but never abbreviates: "HK" for "Hong Kong", "NM" for
+ * "Northern Metropolis". Each name (namesByInitials) recurring at least NAME_RECURS times gives its initials, unless the
+ * report writes those letters as a word of its own ("IT", "PA" in a report that uses them); the most frequent name wins
+ * a shared set of initials.
+ */
+export function nameInitialisms(text: string, names: NamesByInitials): Acronym[] {
+  const frequent = [...names]
+    .map(([short, spelled]) => [short, mostWritten(spelled)] as const)
     .filter(([, [, n]]) => n >= NAME_RECURS);
   if (!frequent.length) return [];
   const written = new Set(

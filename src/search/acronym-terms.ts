@@ -2,7 +2,7 @@
  * A report's abbreviations as index terms (corpus/acronyms.ts finds them): a passage that writes either form is found
  * and ranked by the other too. Pure.
  */
-import { definedAcronyms, nameInitialisms } from '../corpus/acronyms.js';
+import { definedAcronyms, nameInitialisms, namesByInitials, writtenInitialisms } from '../corpus/acronyms.js';
 import { processTerm, tokenize } from './tokenize.js';
 
 /** An abbreviation a report defines, as index terms: one short term, its long form's terms. */
@@ -12,16 +12,21 @@ export interface AcronymPair {
 }
 
 /**
- * The abbreviations a report defines ("program managers (PMs)"), one word each, then the initials of names it spells
- * out and never abbreviates ("Hong Kong" → HK), then abbreviations in wide use it writes in either form (COMMON).
+ * The abbreviations a report defines ("program managers (PMs)"), one word each, then those it writes for a name it
+ * spelled out before without defining them ("FBPTA"), then the initials of names it spells out and never abbreviates
+ * ("Hong Kong" → HK), then abbreviations in wide use it writes in either form (COMMON, which the undefined ones yield to).
  */
 export function acronymPairs(text: string): AcronymPair[] {
   const defined = definedAcronyms(text);
   const shorts = new Set(defined.map((a) => a.short.toUpperCase()));
-  const implied = nameInitialisms(text, (word) => processTerm(word) !== undefined).filter((a) => !shorts.has(a.short));
+  const names = namesByInitials(text, (word) => processTerm(word) !== undefined);
+  const implied = nameInitialisms(text, names).filter((a) => !shorts.has(a.short));
   for (const a of implied) shorts.add(a.short);
   const common = COMMON.filter((a) => !shorts.has(a.short) && (a.shortWritten.test(text) || a.longWritten.test(text)));
-  return [...defined, ...implied, ...common]
+  // (An abbreviation in wide use keeps its meaning: "CEO" is no "Client Experience Office".)
+  for (const a of common) shorts.add(a.short);
+  const written = writtenInitialisms(text, names).filter((a) => !shorts.has(a.short));
+  return [...defined, ...written, ...implied, ...common]
     .map((a) => ({ short: tokenize(a.short), long: tokenize(a.long) }))
     .filter((a) => a.short.length === 1 && a.long.length > 0)
     .map((a) => ({ short: a.short[0]!, long: a.long }));

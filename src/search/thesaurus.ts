@@ -231,7 +231,23 @@ export class Thesaurus {
    * (single words only).
    */
   derived(word: string): string[] {
-    return this.linked(word, 'd:');
+    return [...new Set([...this.linked(word, 'd:'), ...this.shipForms(word)])];
+  }
+
+  /**
+   * A noun of a person and the noun English makes of it with "-ship", the person's state, office or body ("member" ↔
+   * "membership", "partner" ↔ "partnership", "leader" ↔ "leadership"), when the dictionary has both: WordNet links few
+   * of them. Not "flagship", "hardship": no person's.
+   */
+  private shipForms(word: string): string[] {
+    const out: string[] = [];
+    for (const base of lemmaForms(word)) {
+      if (base.includes('_')) continue;
+      const person = base.endsWith('ship') ? base.slice(0, -'ship'.length) : base;
+      const ship = `${person}ship`;
+      if (person && this.knowsAsPerson(person) && this.entries.has(ship)) out.push(base === ship ? person : ship);
+    }
+    return out;
   }
 
   /** Antonyms WordNet gives a word (any inflection) as a verb: "rejected" → accept (single words). */

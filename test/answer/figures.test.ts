@@ -41,6 +41,13 @@ describe('figures', () => {
     expect(figuresOfKind('up from 47 in FY 2022–23', 'count')).toBe('up from 47 in FY 2022');
   });
 
+  it('a name made of a number and capitals ("18F", "5G") counts nothing; a magnitude does', () => {
+    expect(hasFigure('DAP began working with 18F, USDS, and the White House OSTP.', 'count')).toBe(false);
+    expect(hasFigure('Rolled out 5G and 2FA.')).toBe(false);
+    expect(hasFigure('The site had 12M users.', 'count')).toBe(true);
+    expect(hasFigure('18F staff helped 12 agencies.', 'count')).toBe(true);
+  });
+
   it('"one of the world\'s major suppliers" states no figure', () => {
     expect(
       hasFigure(

@@ -632,6 +632,18 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('what affects their daily lives?').rate).toBeUndefined(); // no figure asked
   });
 
+  it("a figure's period is one word however it is said: every year, annual, yearly", () => {
+    const readings = (question: string): string[][] =>
+      analyzeQuestion(question).concepts.map((c) => c.senses.map((sense) => sense.flat().join(' ')));
+    expect(readings('how much does gsa buy every year')).toEqual([
+      ...tokenize('gsa buy').map((t) => [t]),
+      tokenize('year annual yearly'),
+    ]);
+    expect(readings('how many daily logins are there')).toContainEqual(tokenize('day daily'));
+    // Without a figure asked, the words are what is asked about.
+    expect(readings('what happens every year')).toContainEqual([tokenize('year')[0]]);
+  });
+
   it('a score, a rating and an age are figures', () => {
     expect(analyzeQuestion('what was the conformance score for the Department of Defense?').wantsFigure).toBe(true);
     expect(analyzeQuestion('what rating did the agency get?').wantsFigure).toBe(true);

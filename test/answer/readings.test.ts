@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  withClosedSpellings,
   withCompounds,
   withFamily,
   withGlossSynonyms,
@@ -108,6 +109,24 @@ describe('withCompounds: a word also matches the closed compounds that hold it',
     const translated: Concept = { senses: [[['govern']]], weight: 1, translated: true };
     expect(withCompounds(translated, compounds)).toEqual(translated);
     expect(withCompounds({ senses: [], weight: 1 }, compounds)).toEqual({ senses: [], weight: 1 });
+  });
+});
+
+describe('withClosedSpellings: two words in a row also read the one word the reports write for them', () => {
+  it('adds the closed form to both words, as themselves', () => {
+    const concepts = [word('citi'), word('open'), word('311')];
+    expect(withClosedSpellings(concepts, ['citi', 'open', '311'], indexOf('open311', 'citi'))).toEqual([
+      word('citi'),
+      { senses: [[['open']], [['open311']]], credits: [1, 1], weight: 1 },
+      { senses: [[['311']], [['open311']]], credits: [1, 1], weight: 1 },
+    ]);
+  });
+
+  it('leaves words the reports never join, and translations', () => {
+    const concepts = [word('gc'), word('form')];
+    expect(withClosedSpellings(concepts, ['gc', 'form'], indexOf('gc', 'form'))).toEqual(concepts);
+    const translated: Concept[] = [{ ...word('gc'), translated: true }, word('form')];
+    expect(withClosedSpellings(translated, ['gc', 'form'], indexOf('gcform'))[0]).toEqual(translated[0]);
   });
 });
 

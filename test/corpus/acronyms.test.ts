@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { definedAcronyms, nameInitialisms } from '../../src/corpus/acronyms.js';
+import { definedAcronyms, nameInitialisms, namesByInitials, writtenInitialisms } from '../../src/corpus/acronyms.js';
 import { processTerm } from '../../src/search/tokenize.js';
 
 describe('definedAcronyms', () => {
@@ -58,7 +58,7 @@ describe('nameInitialisms', () => {
     const text =
       'Hong Kong grew. The Northern Metropolis of Hong Kong will rise. Hong Kong-Shenzhen links open. ' +
       'The Northern Metropolis plan. Northern Metropolis Development land.';
-    expect(nameInitialisms(text, isWord)).toEqual([
+    expect(nameInitialisms(text, namesByInitials(text, isWord))).toEqual([
       { short: 'HK', long: 'Hong Kong' },
       { short: 'NM', long: 'Northern Metropolis' },
     ]);
@@ -68,6 +68,29 @@ describe('nameInitialisms', () => {
     const text =
       'Information Technology staff. Information Technology budget. Information Technology plan. It grew. ' +
       'Harbor Town opened. Harbor Town closed.';
-    expect(nameInitialisms(text, isWord)).toEqual([]);
+    expect(nameInitialisms(text, namesByInitials(text, isWord))).toEqual([]);
+  });
+});
+
+describe('writtenInitialisms', () => {
+  const isWord = (word: string): boolean => processTerm(word) !== undefined;
+
+  it('reads an abbreviation the report writes, undefined, for a name it spells out elsewhere', () => {
+    const text =
+      'FMI was created to implement the requirements of the Federal Buildings Personnel Training Act. ' +
+      'The FBPTA sets up a strategic partnership between GSA and the Department of Energy.';
+    expect(writtenInitialisms(text, namesByInitials(text, isWord))).toEqual([
+      { short: 'FBPTA', long: 'Federal Buildings Personnel Training Act' },
+    ]);
+  });
+
+  it('leaves two-letter capitals and abbreviations that spell no name of the report', () => {
+    const text = 'The Information Technology team. IT grew. The NASA office and the Open Data Policy.';
+    expect(writtenInitialisms(text, namesByInitials(text, isWord))).toEqual([]);
+  });
+
+  it('leaves letters used before the name is spelled out: they are another name', () => {
+    const text = 'Courses for LMS platforms. Later, the Office of Labor Management Standards.';
+    expect(writtenInitialisms(text, namesByInitials(text, isWord))).toEqual([]);
   });
 });

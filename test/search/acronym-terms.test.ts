@@ -32,6 +32,16 @@ describe('acronymPairs', () => {
     ]);
   });
 
+  it('pairs an abbreviation the report writes without defining it with the name it spells out', () => {
+    expect(
+      acronymPairs('the Federal Buildings Personnel Training Act. The FBPTA sets up a partnership with the DOE.'),
+    ).toEqual([{ short: 'fbpta', long: tokenize('Federal Buildings Personnel Training Act') }]);
+    // One in wide use keeps its meaning.
+    expect(acronymPairs('The Client Experience Office grew. Our CEO spoke.')).toEqual([
+      { short: 'ceo', long: tokenize('chief executive officer') },
+    ]);
+  });
+
   it('pairs an abbreviation in wide use that the report writes in either form without defining it', () => {
     expect(acronymPairs('Increased the SMS sending rate by 266%.')).toEqual([
       { short: tokenize('SMS')[0], long: tokenize('text message') },

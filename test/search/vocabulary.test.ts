@@ -166,6 +166,17 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.synonyms('registered')).toEqual([[['registr']]]); // "registry" is not in the reports
   });
 
+  it('offers the noun made with "-ship" and the noun it is made of, when the dictionary has both', () => {
+    const wordnet = loadThesaurus()!;
+    expect(wordnet.derived('members')).toContain('membership');
+    expect(wordnet.derived('partnered')).toContain('partnership');
+    expect(wordnet.derived('memberships')).toContain('member');
+    expect(wordnet.derived('leader')).toContain('leadership');
+    // Not a person's: a flagship is no state of a flag.
+    expect(wordnet.derived('flagship')).not.toContain('flag');
+    expect(wordnet.derived('hardship')).not.toContain('hard');
+  });
+
   it('finds names in a text: words the dictionary knows only as names, or not at all', () => {
     expect(vocabulary.names('Instructions of Lu Dongliang, member of the committee.')).toEqual(['Lu', 'Dongliang']);
     expect(vocabulary.names('The county head took the lead.')).toEqual([]);
