@@ -460,7 +460,7 @@ function withoutTimeSaid(
   if (wantsFigure)
     content = content.replace(RATE_SAID, (said) => {
       const period = RATES.find((r) => r.said.test(said))?.period;
-      if (period) months.push({ senses: PERIOD_WORDS[period]!.map((w) => [tokenize(w)]), weight: 1 });
+      if (period) months.push(periodConcept(period));
       return ' ';
     });
   content = content
@@ -676,6 +676,18 @@ const PERIOD_WORDS: Record<string, string[]> = {
   year: ['year', 'annual', 'yearly'],
 };
 
+/** A period a figure is per, as one concept of its words. */
+const periodConcept = (period: string): Concept => ({
+  senses: PERIOD_WORDS[period]!.map((w) => [tokenize(w)]),
+  weight: 1,
+});
+
+/** A Chinese word of a figure's period (每年 "every year") read as the period's words, as the English are. */
+function periodAsked(c: Concept, wantsFigure: boolean): Concept | undefined {
+  const period = wantsFigure && c.source ? RATES.find((r) => r.said.test(c.source!))?.period : undefined;
+  return period ? periodConcept(period) : undefined;
+}
+
 /** The period of a rate, in English words (RATES reads which). */
 const RATE_SAID =
   /\b(?:(?:a|per|each|every) (?:working )?(?:day|week|month|year)|daily|weekly|monthly|annually|yearly|per annum)\b/gi;
@@ -739,7 +751,7 @@ export function analyzeQuestion(
     ...own,
     ...(BEEN_AROUND.test(question) ? [BEEN_AROUND_READINGS] : []),
     ...months,
-    ...translated.map((c) => withoutWords(c, keep)).filter((c) => c.senses.length),
+    ...translated.map((c) => periodAsked(c, wantsFigure) ?? withoutWords(c, keep)).filter((c) => c.senses.length),
   ].map((c) => (asksOrigin ? withOriginReadings(c) : c));
   return {
     terms: tokens.map((t) => t.term),

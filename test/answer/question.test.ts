@@ -642,6 +642,17 @@ describe('what a "how many" question counts', () => {
     expect(readings('how many daily logins are there')).toContainEqual(tokenize('day daily'));
     // Without a figure asked, the words are what is asked about.
     expect(readings('what happens every year')).toContainEqual([tokenize('year')[0]]);
+    // A Chinese one, glossed "every year", is read the same.
+    const everyYear: Concept = {
+      senses: [[tokenize('every'), tokenize('year')]],
+      weight: 1,
+      translated: true,
+      source: '每年',
+    };
+    const chinese = analyzeQuestion('GSA每年采购金额是多少？', [everyYear]).concepts;
+    expect(chinese.map((c) => c.senses.map((sense) => sense.flat().join(' ')))).toContainEqual(
+      tokenize('year annual yearly'),
+    );
   });
 
   it('a score, a rating and an age are figures', () => {
