@@ -987,7 +987,26 @@ function doingWordOf(question: string): string | undefined {
     )?.[1] ??
     WHICH_BODY_DID.exec(question)?.[1] ??
     [PEOPLE_DID.exec(question)?.[1] ?? countedAsOf(question)].find((w) => w && !NO_DOING.has(w.toLowerCase()));
-  return after && tokenize(after)[0] && !/^(?:the|a|an)$/i.test(after) && !GETTING.test(after) ? after : undefined;
+  const doing = after && complementOf(question, after);
+  return doing && tokenize(doing)[0] && !/^(?:the|a|an)$/i.test(doing) && !GETTING.test(doing) ? doing : undefined;
+}
+
+/**
+ * A verb that takes another as its complement ("who helped write the playbook?", "who tried to fix it?", "who started
+ * building it?"): the doing asked is the complement's, the writing, not the helping.
+ */
+const CATENATIVE =
+  /^(?:help(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|manag(?:e|es|ed|ing)|attempt(?:s|ed|ing)?|start(?:s|ed|ing)?|beg(?:in|ins|an|un)|continu(?:e|es|ed|ing)|decid(?:e|es|ed|ing)|agree(?:s|d|ing)?|offer(?:s|ed|ing)?|fail(?:s|ed|ing)?)$/i;
+
+/** What follows a catenative verb: "to" and a verb, an -ing form, or (after "help") a bare verb. */
+function complementOf(question: string, verb: string): string {
+  if (!CATENATIVE.test(verb)) return verb;
+  const next = new RegExp(String.raw`\b${verb}\s+(to\s+)?([\p{L}-]+)`, 'iu').exec(question);
+  const [, to, word] = next ?? [];
+  if (!word || /^(?:the|a|an|this|that|these|those|its|their|our|his|her|them|him|us|me|you|it)$/i.test(word))
+    return verb;
+  const bareAfterHelp = /^help/i.test(verb) && !/s$/i.test(word);
+  return to || /ing$/i.test(word) || bareAfterHelp ? word : verb;
 }
 
 /**

@@ -322,6 +322,12 @@ describe('the doing a "who" question asks the doer of', () => {
     // A negated auxiliary is an auxiliary ("doesn't", "didn't"): the doing is the verb after it.
     expect(analyzeQuestion("which department doesn't have its own digital strategy").doing).toBeUndefined();
     expect(analyzeQuestion("who didn't sign the contract?").doing).toBe(tokenize('sign')[0]);
+    // A verb taking another as its complement: the doing is the complement's.
+    expect(analyzeQuestion('who helped write the public participation playbook').doing).toBe(tokenize('write')[0]);
+    expect(analyzeQuestion('who tried to fix the site?').doing).toBe(tokenize('fix')[0]);
+    expect(analyzeQuestion('who started building move.mil').doing).toBe(tokenize('building')[0]);
+    expect(analyzeQuestion('who helped veterans apply').doing).toBe(tokenize('help')[0]); // "veterans" is no verb
+    expect(analyzeQuestion('who began the project').doing).toBe(tokenize('began')[0]);
   });
 });
 
