@@ -367,6 +367,11 @@ export function saysLength(text: string): boolean {
 export const FREQUENCY_IN_WORDS =
   /\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|biannually|(?:every|each|once a|twice a|per)\s+(?:day|week|month|quarter|year))\b/gi;
 
+/** True when a text says a frequency in words (FREQUENCY_IN_WORDS). */
+export function saysFrequency(text: string): boolean {
+  return text.search(FREQUENCY_IN_WORDS) >= 0;
+}
+
 /** True when a number in the terms is followed by a unit of time ("nine hours", "6.1 years"): a length of time. */
 export function statesDuration(terms: string[]): boolean {
   return [...TIME_UNITS].some((unit) => measuredIn(terms, unit));

@@ -14,6 +14,7 @@ import {
   isNegated,
   MONEY_FRAME,
   monthsIn,
+  saysFrequency,
   statesDuration,
   statesShare,
   yearsStated,
@@ -223,11 +224,16 @@ export function scoreSentence(
 function givesKindAsked(q: QuestionAnalysis, s: SentenceEvidence): boolean | undefined {
   // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
   // (A share of what is counted gives a count as the report does, "80% of clients completed …", as the judge reads it.)
-  if (q.wantsFigure)
-    return q.duration
-      ? statesDuration(s.terms)
-      : hasFigure(s.text, q.figureKind) ||
-          (q.figureKind === 'count' && !!q.countedHead && sharesOf(s.text).includes(q.countedHead));
+  if (q.wantsFigure) {
+    if (q.duration) return statesDuration(s.terms);
+    // "How often do employees take the training?" is not answered by a length of time ("within 90-days of being
+    // hired") but by a frequency ("every year") or a count.
+    if (q.often && statesDuration(s.terms) && !saysFrequency(s.text)) return false;
+    return (
+      hasFigure(s.text, q.figureKind) ||
+      (q.figureKind === 'count' && !!q.countedHead && sharesOf(s.text).includes(q.countedHead))
+    );
+  }
   return q.wantsDate ? hasDate(s.text) : undefined;
 }
 

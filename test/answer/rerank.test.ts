@@ -260,6 +260,15 @@ describe('a length of time asked', () => {
   });
 });
 
+describe('a frequency asked', () => {
+  it('"how often" prefers a frequency to a length of time', () => {
+    const q = 'how often do employees have to take the training';
+    expect(score(q, 'Employees must take this training every year.')).toBeGreaterThan(
+      score(q, 'Employees must take this training within 90 days of being hired.'),
+    );
+  });
+});
+
 describe('a sum of money asked', () => {
   it('is the money, the spending, the cost the question names, whatever word the sum stands by', () => {
     const q = 'how much did the service spend on salaries?';
