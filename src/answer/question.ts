@@ -779,8 +779,7 @@ export function analyzeQuestion(
     asksDateAhead: wantsDate && (timeFrame === 'future' || WHEN_WILL.test(question)),
     asksOrigin,
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
-    counted: counted.length ? counted : countedInChinese(question, translated),
-    ...countedPhrase(question),
+    ...countedPhrase(question, counted, translated),
     ...rolesAsked(question),
     ...measures(question, wantsFigure),
   };
@@ -1099,9 +1098,15 @@ export function askedHeadOf(question: string): string | undefined {
 }
 
 /** What the words of a "how many" phrase say: its head, an agent noun in it, whether it counts what happened. */
-function countedPhrase(question: string): Pick<QuestionAnalysis, 'countedHead' | 'countedAgent' | 'countsEvents'> {
+function countedPhrase(
+  question: string,
+  counted: string[],
+  translated: Concept[],
+): Pick<QuestionAnalysis, 'counted' | 'countedHead' | 'countedAgent' | 'countsEvents'> {
+  const chinese = counted.length ? undefined : countedInChinese(question, translated);
   return {
-    countedHead: countedHeadOf(question),
+    counted: chinese?.terms ?? counted,
+    countedHead: countedHeadOf(question) ?? chinese?.head,
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     countsEvents: countsEvents(question),
   };
@@ -1116,10 +1121,11 @@ const COUNTED_ZH = /(?:多少|几)(?:个|位|名|项|家|次|件|份|条|所|款
  * ("有多少个氢能试验项目" → hydrogen energy, trial, project). A passage naming none of them gives no count of it
  * (confidence.ts countsWhatIsAsked).
  */
-function countedInChinese(question: string, translated: Concept[]): string[] {
+function countedInChinese(question: string, translated: Concept[]): { terms: string[]; head?: string | undefined } {
   let rest = COUNTED_ZH.exec(question)?.[1];
-  if (!rest) return [];
+  if (!rest) return { terms: [] };
   const terms: string[] = [];
+  let head: string | undefined;
   for (const c of translated) {
     if (c.source === undefined || !rest.startsWith(c.source)) {
       if (terms.length) break;
@@ -1128,9 +1134,12 @@ function countedInChinese(question: string, translated: Concept[]): string[] {
     if (c.verb) break;
     // (Its dictionary readings, not those made of its characters' own glosses: 用户 is "user", not "use" + "household".)
     terms.push(...c.senses.flatMap((sense, i) => (c.glosses?.[i] ? sense.flat() : [])));
+    // A Chinese noun phrase ends in its head (示范服务: a service): its first gloss, when one word.
+    const first = c.senses[0]?.flat();
+    head = first?.length === 1 && !HAN.test(first[0]!) ? first[0] : undefined;
     rest = rest.slice(c.source.length);
   }
-  return [...new Set(terms.filter((t) => !HAN.test(t)))];
+  return { terms: [...new Set(terms.filter((t) => !HAN.test(t)))], head };
 }
 
 /**

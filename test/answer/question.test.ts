@@ -292,6 +292,19 @@ describe('what a Chinese question counts', () => {
     expect(projects.counted).toEqual(tokenize('hydrogen trial project'));
     expect(analyzeQuestion('什么时候开始？', [gloss('开始', 'begin', true)]).counted).toEqual([]);
   });
+
+  it('has its head last, as a Chinese noun phrase does', () => {
+    const projects = analyzeQuestion('现在有多少个氢能试验项目？', [
+      gloss('现在', 'now'),
+      gloss('氢能', 'hydrogen'),
+      gloss('试验', 'trial'),
+      gloss('项目', 'project'),
+    ]);
+    expect(projects.countedHead).toBe(tokenize('project')[0]);
+    expect(analyzeQuestion('一共有多少名参与者？', [gloss('参与者', 'participant')]).countedHead).toBe(
+      tokenize('participant')[0],
+    );
+  });
 });
 
 describe('the doing a "who" question asks the doer of', () => {
