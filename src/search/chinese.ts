@@ -246,7 +246,7 @@ export class ChineseGlossary {
         continue;
       }
       if (i > 0 && this.isNounSuffix(word)) continue;
-      const senses = (this.entries.get(word) ?? []).slice(0, MAX_SENSES);
+      const senses = sensesRead(this.entries.get(word) ?? [], words[i + 1]).slice(0, MAX_SENSES);
       const glossed = senses.flatMap(glossReadings);
       const readings = [...glossed.map((g) => g.reading), ...this.compositional(word)];
       if (!readings.length) continue;
@@ -282,6 +282,16 @@ export function withSuffix(verb: string, suffix: string): string {
 /** Single-word English forms of a word's first senses ("法" → law, method, way). */
 function singleWordForms(readings: string[][][]): string[] {
   return [...new Set(readings.filter((r) => r.length === 1).flat(2))];
+}
+
+/** Aspect particles: the word before one is a verb (花了 "spent", 用过 "have used"). */
+const ASPECT = new Set(['了', '过', '着']);
+
+/** A word's senses in the order read: before an aspect particle, its verb senses first ("to spend", not "flower"). */
+function sensesRead(senses: string[], next: string | undefined): string[] {
+  if (!next || !ASPECT.has(next)) return senses;
+  const verb = (sense: string): boolean => /^to /.test(sense);
+  return [...senses.filter(verb), ...senses.filter((sense) => !verb(sense))];
 }
 
 const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));

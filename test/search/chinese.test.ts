@@ -40,6 +40,7 @@ const glossary = ChineseGlossary.parse(
     '用\tto use; to make use of; to employ|(coverb) with; using',
     '性\tnature|character|property|suffix forming noun from adjective, corresponding to -ness or -ity',
     '测试\tto test|test',
+    '花\tflower|blossom|fancy pattern|florid|to spend (money, time)',
   ]).join('\n'),
 );
 
@@ -120,6 +121,13 @@ describe('Chinese questions', () => {
       'readable',
       'agreeable',
     ]);
+  });
+
+  it('reads a word before an aspect particle (了, 过) as a verb: 花了 is "spent", not "flower"', () => {
+    const spent = glossary.concepts('花了多少钱').find((c) => c.source === '花')!;
+    expect(spent.glosses?.[0]).toBe('spend');
+    expect(spent.verb).toBe(true);
+    expect(glossary.concepts('花').find((c) => c.source === '花')!.glosses?.[0]).toBe('flower');
   });
 
   it("time said relative to now (去年) is the report's own period, not a topic", () => {
