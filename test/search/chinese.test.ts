@@ -194,4 +194,10 @@ describe('Chinese questions', () => {
     expect(glosses).toContain('reply');
     expect(glosses.some((g) => /variant/.test(g))).toBe(false);
   });
+
+  it('the built glossary reads the senses digital-government reports use first (漏洞: a vulnerability)', async () => {
+    const built = ChineseGlossary.load((await ensureGlossary())!);
+    const first = (word: string): string | undefined => built.concepts(word)[0]?.glosses?.[0];
+    expect([first('漏洞'), first('积压'), first('托管')]).toEqual(['vulnerability', 'backlog', 'host']);
+  });
 });
