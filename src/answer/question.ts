@@ -608,6 +608,18 @@ export const ORIGIN_TERMS = tokenize('started founded established created formed
 /** Those that say little else in a report ("form" is a noun of forms, "start" and "launch" of any beginning). */
 const ORIGIN_READINGS = tokenize('founded established created');
 
+/** "Before" with nothing after it, an adverb: "who could use it before?" asks what was so previously. */
+const BEFORE_NOW = /\bbefore(?=\s*(?:now\b|then\b|[?？.!]|$))/i;
+
+/**
+ * What was so before now, in the report's words ("Previously, only federal employees could visit the Gateway"): each
+ * word of that time, as the question's "before" (a stop word) is none.
+ */
+const BEFORE_NOW_READINGS: Concept = {
+  senses: tokenize('previously formerly prior').map((t) => [[t]]),
+  weight: 1,
+};
+
 /**
  * "How long has CDS been around?" names its coming to be in no word of the report's: the verbs of origin stand for
  * "been around", each credited as a synonym, as they would for "set up" ("Formed in 2017, CDS was created …").
@@ -750,6 +762,7 @@ export function analyzeQuestion(
   const concepts: Concept[] = [
     ...own,
     ...(BEEN_AROUND.test(question) ? [BEEN_AROUND_READINGS] : []),
+    ...(BEFORE_NOW.test(question) ? [BEFORE_NOW_READINGS] : []),
     ...months,
     ...translated.map((c) => periodAsked(c, wantsFigure) ?? withoutWords(c, keep)).filter((c) => c.senses.length),
   ].map((c) => (asksOrigin ? withOriginReadings(c) : c));

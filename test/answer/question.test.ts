@@ -651,6 +651,13 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('what affects their daily lives?').rate).toBeUndefined(); // no figure asked
   });
 
+  it('"before" with nothing after it asks what was so previously', () => {
+    const readings = (question: string): string[] =>
+      analyzeQuestion(question).concepts.flatMap((c) => c.senses.map((sense) => sense.flat().join(' ')));
+    expect(readings('who could use the acquisition gateway before?')).toContain(tokenize('previously')[0]);
+    expect(readings('who could use it before the launch?')).not.toContain(tokenize('previously')[0]);
+  });
+
   it("a figure's period is one word however it is said: every year, annual, yearly", () => {
     const readings = (question: string): string[][] =>
       analyzeQuestion(question).concepts.map((c) => c.senses.map((sense) => sense.flat().join(' ')));
