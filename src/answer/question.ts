@@ -440,11 +440,11 @@ function withoutTimeSaid(
   wantsFigure: boolean,
 ): {
   content: string;
-  months: Concept[];
+  times: Concept[];
   yearBefore: boolean;
   years: string[];
 } {
-  const months: Concept[] = [];
+  const times: Concept[] = [];
   let content = question.replace(COMPARISON_BASELINE, ' ');
   const yearBefore = SAYS_YEAR_BEFORE.test(content);
   content = content.replace(YEAR_BEFORE, ' ');
@@ -452,7 +452,7 @@ function withoutTimeSaid(
     const without = content.replace(phrase, ' ');
     if (without === content) continue;
     content = without;
-    months.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
+    times.push({ senses: names.map((m) => [tokenize(m)]), weight: 1 });
   }
   const years = yearsIn(content);
   // "How much does GSA buy every year?": the period of a figure asked is one word however it is said ("annual
@@ -460,7 +460,7 @@ function withoutTimeSaid(
   if (wantsFigure)
     content = content.replace(RATE_SAID, (said) => {
       const period = RATES.find((r) => r.said.test(said))?.period;
-      if (period) months.push(periodConcept(period));
+      if (period) times.push(periodConcept(period));
       return ' ';
     });
   content = content
@@ -468,7 +468,7 @@ function withoutTimeSaid(
     .replace(CONTRACTION, ' ')
     .replace(LIGHT_FRAME, ' ')
     .replace(BEEN_AROUND, ' ');
-  return { content, months, yearBefore, years };
+  return { content, times, yearBefore, years };
 }
 
 /**
@@ -748,7 +748,7 @@ export function analyzeQuestion(
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
-  const { content, months, yearBefore, years } = withoutTimeSaid(question, wantsFigure);
+  const { content, times, yearBefore, years } = withoutTimeSaid(question, wantsFigure);
   const tokens = tokenizeWithOffsets(content).filter(
     (t) =>
       keep(t.term) &&
@@ -763,7 +763,7 @@ export function analyzeQuestion(
     ...own,
     ...(BEEN_AROUND.test(question) ? [BEEN_AROUND_READINGS] : []),
     ...(BEFORE_NOW.test(question) ? [BEFORE_NOW_READINGS] : []),
-    ...months,
+    ...times,
     ...translated.map((c) => periodAsked(c, wantsFigure) ?? withoutWords(c, keep)).filter((c) => c.senses.length),
   ].map((c) => (asksOrigin ? withOriginReadings(c) : c));
   return {
