@@ -700,7 +700,7 @@ function periodAsked(c: Concept, wantsFigure: boolean): Concept | undefined {
   return period ? periodConcept(period) : undefined;
 }
 
-/** The period of a rate, in English words (RATES reads which). */
+/** The period of a rate, in English words: RATES' English phrases in one pattern (RATES reads which period it is). */
 const RATE_SAID =
   /\b(?:(?:a|per|each|every) (?:working )?(?:day|week|month|year)|daily|weekly|monthly|annually|yearly|per annum)\b/gi;
 
@@ -1110,7 +1110,10 @@ export function askedHeadOf(question: string): string | undefined {
   return at >= 0 ? terms[at] : undefined;
 }
 
-/** What the words of a "how many" phrase say: its head, an agent noun in it, whether it counts what happened. */
+/**
+ * What the words of a "how many" phrase say: the terms counted (for a Chinese question, those of its glosses:
+ * countedInChinese), its head, an agent noun in it, whether it counts what happened.
+ */
 function countedPhrase(
   question: string,
   counted: string[],
