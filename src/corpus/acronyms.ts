@@ -76,32 +76,46 @@ function expansion(before: string, letters: string): string | undefined {
   return i < 0 ? words.slice(w + 1).join(' ') : undefined;
 }
 
-/** Times a name must recur in a report before its initials are read as its abbreviation. */
+/**
+ * Times a name must recur in a report before its two initials are read as its abbreviation ("HK"): two letters are
+ * often a code or a word. Three or more initials of the report's one name that has them mean it however seldom the
+ * report spells it out ("usds" asked of a report that writes "U.S. Digital Service" once).
+ */
 const NAME_RECURS = 3;
 /** Words of a name whose initials are looked at. */
 const NAME_WORDS = 5;
 /**
- * Two or more capitalised words, one space apart, not inside a longer word (a footnote's digit may follow: "Project
- * Ensemble7"); in Latin letters (with Unicode's letter classes the pattern took twenty times as long, 1 ms a report).
+ * Two or more capitalised words or dotted initialisms ("U.S. Digital Service"), one space apart, not inside a longer
+ * word (a footnote's digit may follow: "Project Ensemble7"); in Latin letters (with Unicode's letter classes the
+ * pattern took twenty times as long, 1 ms a report).
  */
 const CAPITALISED_RUN =
-  /(?<![A-Za-zÀ-ÖØ-öø-ÿ\d])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?: [A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)+(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+  /(?<![A-Za-zÀ-ÖØ-öø-ÿ\d.])(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|(?:[A-Z]\.){2,})(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|(?:[A-Z]\.){2,}))+(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
 
-/** A report's names (runs of capitalised content words, and their opening words) by their initials, each counted. */
-export type NamesByInitials = Map<string, Map<string, number>>;
+/**
+ * A report's names (runs of capitalised content words, and their opening words) by their initials, each counted; and
+ * those met as a whole run ("U.S. Digital Service", not "U.S. Digital").
+ */
+export interface NamesByInitials {
+  counts: Map<string, Map<string, number>>;
+  whole: Set<string>;
+}
 
 /**
  * The runs of capitalised words of a text (cut at the small words they hold: "The Northern Metropolis"), by initials.
  * @param isWord whether a word is a content word (not "The", "And"): a run holds content words only
  */
 export function namesByInitials(text: string, isWord: (word: string) => boolean): NamesByInitials {
-  const counts: NamesByInitials = new Map();
+  const counts = new Map<string, Map<string, number>>();
+  const whole = new Set<string>();
   const count = (run: string[]): void => {
+    if (run.length > 1 && run.length <= NAME_WORDS) whole.add(run.join(' '));
     for (let n = 2; n <= Math.min(run.length, NAME_WORDS); n++) {
       const long = run.slice(0, n).join(' ');
+      // (A dotted initialism gives all its letters: "U.S. Digital Service" → USDS.)
       const short = run
         .slice(0, n)
-        .map((w) => w[0])
+        .map((w) => (w.endsWith('.') ? w.replace(/\./g, '') : w[0]))
         .join('');
       const names = counts.get(short) ?? new Map<string, number>();
       names.set(long, (names.get(long) ?? 0) + 1);
@@ -122,7 +136,7 @@ export function namesByInitials(text: string, isWord: (word: string) => boolean)
     }
     count(run);
   }
-  return counts;
+  return { counts, whole };
 }
 
 /** The name written most often among those with one set of initials. */
@@ -139,7 +153,7 @@ export function writtenInitialisms(text: string, names: NamesByInitials): Acrony
   for (const m of text.matchAll(/(?<![\p{L}\d])[A-Z]{3,7}(?![\p{L}\d])/gu))
     if (!firstWritten.has(m[0])) firstWritten.set(m[0], m.index);
   return [...firstWritten].flatMap(([short, at]) => {
-    const named = names.get(short);
+    const named = names.counts.get(short);
     if (!named) return [];
     const long = mostWritten(named)[0];
     // A writer spells a name out before abbreviating it: letters used first are another name's ("LMS platforms" long
@@ -151,14 +165,18 @@ export function writtenInitialisms(text: string, names: NamesByInitials): Acrony
 
 /**
  * Initials a reader writes for a name the report spells out but never abbreviates: "HK" for "Hong Kong", "NM" for
- * "Northern Metropolis". Each name (namesByInitials) recurring at least NAME_RECURS times gives its initials, unless the
- * report writes those letters as a word of its own ("IT", "PA" in a report that uses them); the most frequent name wins
- * a shared set of initials.
+ * "Northern Metropolis", "USDS" for "U.S. Digital Service". Each name (namesByInitials) recurring at least NAME_RECURS
+ * times gives its initials, and so does a report's only name with three initials or more, unless the report writes
+ * those letters as a word of its own ("IT", "PA" in a report that uses them); the most frequent name wins a shared set
+ * of initials.
  */
 export function nameInitialisms(text: string, names: NamesByInitials): Acronym[] {
-  const frequent = [...names]
-    .map(([short, spelled]) => [short, mostWritten(spelled)] as const)
-    .filter(([, [, n]]) => n >= NAME_RECURS);
+  const frequent = [...names.counts]
+    .map(([short, spelled]) => [short, mostWritten(spelled), spelled.size] as const)
+    .filter(
+      ([short, [long, n], spelled]) =>
+        n >= NAME_RECURS || (short.length >= 3 && spelled === 1 && names.whole.has(long)),
+    );
   if (!frequent.length) return [];
   const written = new Set(
     [...text.matchAll(new RegExp(`(?<!\\p{L})(?:${frequent.map(([short]) => short).join('|')})(?!\\p{L})`, 'giu'))].map(

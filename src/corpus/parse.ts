@@ -110,8 +110,9 @@ const MD_BULLET = /^[-*+]\s+\S/;
 const MD_NUMBERED = /^(\d{1,9})[.)]\s+\S/;
 
 /**
- * Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading and
- * each list item its own block (as a converted page's items are: lists.ts reads them with their lead-in). A numbered
+ * Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading, each
+ * footnote (`[^2]: …`, often one line after another) and each list item its own block (as a converted page's items are:
+ * lists.ts reads them with their lead-in). A numbered
  * line starts an item only as a list's first ("1.") or next item, never inside prose ("… in\n2015. The next …").
  */
 function splitBlocks(text: string, markdown: boolean): Block[] {
@@ -136,9 +137,10 @@ function splitBlocks(text: string, markdown: boolean): Block[] {
     const heading = markdown && trimmed.startsWith('#');
     const numbered = MD_NUMBERED.exec(trimmed);
     const item = markdown && (MD_BULLET.test(trimmed) || (!!numbered && (inList || numbered[1] === '1')));
+    const footnote = markdown && MD_FOOTNOTE.test(trimmed);
     if (item) inList = true;
     else if (start < 0) inList = false;
-    if (!markdown || heading || item) flush();
+    if (!markdown || heading || item || footnote) flush();
     if (start < 0) start = lineStart + lead;
     end = lineStart + raw.trimEnd().length;
     if (!markdown || heading) flush();

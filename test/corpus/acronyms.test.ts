@@ -61,7 +61,20 @@ describe('nameInitialisms', () => {
     expect(nameInitialisms(text, namesByInitials(text, isWord))).toEqual([
       { short: 'HK', long: 'Hong Kong' },
       { short: 'NM', long: 'Northern Metropolis' },
+      // (met once, but the report's only name with these initials)
+      { short: 'NMD', long: 'Northern Metropolis Development' },
     ]);
+  });
+
+  it("reads three initials or more of a report's only name that has them, met once, a dotted initialism's letters too", () => {
+    const text =
+      'The CDO Council is exploring joint hiring initiatives with the U.S. Digital Service. Harbor Town opened.';
+    expect(nameInitialisms(text, namesByInitials(text, isWord))).toEqual([
+      { short: 'USDS', long: 'U.S. Digital Service' },
+    ]);
+    // Two names with the same initials, each met once: neither is meant.
+    const two = 'The Data Skills Catalog grew. The Digital Services Centre opened.';
+    expect(nameInitialisms(two, namesByInitials(two, isWord))).toEqual([]);
   });
 
   it('leaves initials the report writes as a word of its own, and names met fewer times', () => {

@@ -19,6 +19,25 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       '  The strategy was published.',
     );
     expect(markdownReaderText('[GDS has helped by](http://x.gov.uk/#action-04):')).toBe('GDS has helped by:');
+    // A site generator's Liquid tags and a span's attribute list are never shown (Federal Data Strategy pages).
+    expect(
+      markdownReaderText(
+        '[Back to the plan]({{ site.baseurl }}/2021/action-plan/)\n\n[Download a PDF](x.pdf){: .usa-button}',
+      ),
+    ).toBe('\n\n');
+    expect(
+      markdownReaderText('![10 Year Vision]({{ site.baseurl }}/img/v.png "10 Year Vision")\nText {% include a.html %}'),
+    ).toBe('Text ');
+  });
+
+  it("drops a paragraph of links only, the page's navigation (Federal Data Strategy pages, VA research reports)", () => {
+    expect(markdownReaderText('Intro.\n\n[< Back to main page](/plan/)\n\nText with [a link](/x) in it.')).toBe(
+      'Intro.\n\n\n\nText with a link in it.',
+    );
+    expect(
+      markdownReaderText('[Key findings](#key-findings)\n[Methodology](#methodology)\n\n## [Agency Actions](/a/)'),
+    ).toBe('\n\n\n## Agency Actions');
+    expect(markdownReaderText('* [Research plan](plan.md)\n* [Notes](notes.md)')).toBe('* Research plan\n* Notes');
   });
 
   it('reads reference links, autolinks and definitions, and leaves footnotes to the parser', () => {
@@ -26,6 +45,10 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       markdownReaderText('the [framework][fw] and <https://gov.uk/x>\n\n[fw]: https://gov.uk/fw "Framework"\n'),
     ).toBe('the framework and https://gov.uk/x\n\n\n');
     expect(markdownReaderText('[^1]: Source: the survey.')).toBe('[^1]: Source: the survey.');
+    // A footnote's reference is a raised number, not words of the sentence.
+    expect(markdownReaderText('as the 2020 Action Plan.[^2] In 2020, the priorities[^1] delayed it')).toBe(
+      'as the 2020 Action Plan. In 2020, the priorities delayed it',
+    );
     expect(markdownReaderText('> We will deliver.\n> > Nested.\n\n3 > 2')).toBe('We will deliver.\nNested.\n\n3 > 2');
     expect(markdownReaderText('>1 to 2 | Low\n>137M notifications')).toBe('>1 to 2 | Low\n>137M notifications');
   });

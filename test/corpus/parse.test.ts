@@ -259,6 +259,12 @@ describe('parseReport: layouts of other reports', () => {
       ['body', 'Counted in March 2024.', 'Awareness › Footnote 1'],
       ['body', 'Demos were popular.', 'Awareness'],
     ]);
+    // Footnotes written one line after another are one footnote each (seen in the Federal Data Strategy's pages).
+    const run = parseReport('# Report\n\n## Notes\n\n[^1]: See the memo.\n[^2]: See the plan.\n', 'r.md');
+    expect(run.paragraphs.slice(2).map((p) => [text(run, p.n), p.section.join(' › ')])).toEqual([
+      ['See the memo.', 'Notes › Footnote 1'],
+      ['See the plan.', 'Notes › Footnote 2'],
+    ]);
   });
 
   it("a letter's closing formula is its signature, wherever the letter ends", () => {

@@ -1,7 +1,7 @@
 /**
  * A Markdown report's text as its reader sees it: a link is its words ("[25 exemplar services](https://…)" reads "25
  * exemplar services"), an image and an HTML tag are not text, an entity is its character ("&rarr;" reads "→"), and
- * emphasis, code and escape marks are not shown. Quotes are cut from this text, so they never carry an address or a
+ * emphasis, code and escape marks are not shown; a paragraph of links only is the page's navigation. Quotes are cut from this text, so they never carry an address or a
  * mark the rendered page does not show. Block structure is kept: headings (an HTML `<h3>` one too), list items, tables
  * and footnotes (`[^1]: …`) are the parser's to read; a line that held only markup is gone, so an HTML block's text
  * stays one paragraph (a figure over its label: "129" over "Organizations requested API access"). A site generator's
@@ -23,6 +23,8 @@ const HEADER_FIELDS: Record<string, string> = {
 const IMAGE = /!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
 /** `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"). */
 const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
+/** A line that is one link and nothing else ("[< Back to main 2021 Action Plan page](…)", "[Key findings](#key-findings)"). */
+const LINK_LINE = /^[ \t]*\[[^[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)[ \t]*$/;
 /** `[words][label]` and `[words][]`: a reference link (its definition is dropped below). */
 const REFERENCE_LINK = /\[([^[\]\n]+)\]\[[^[\]\n]*\]/g;
 /** `[label]: address "title"` on a line of its own (never a footnote, `[^1]: …`). */
@@ -40,6 +42,18 @@ const COMMENT = /<!--[^\n]*?-->/g;
 const TIGHT_HEADING = /^(#{2,6})(?=[^#\s])/gm;
 /** A kramdown attribute list on a line of its own (`{: .pull-right}`): styling, not text. */
 const ATTRIBUTE_LIST = /^[ \t]*\{:[^}\n]*\}[ \t]*$/gm;
+/** A kramdown attribute list after a span (`[Download](x.pdf){: .usa-button}`): styling, not text. */
+const SPAN_ATTRIBUTES = /\{:[ \t]*[.#][^}\n]*\}/g;
+/**
+ * A Liquid tag (`{{ site.baseurl }}`, `{% include x.html %}`): the site generator's, never shown as written; inside a
+ * link's address it would hide the link ("[Agency Actions]({{ site.baseurl }}/agency-actions/)").
+ */
+const LIQUID = /\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}/g;
+/**
+ * A footnote's reference in the text ("… the 2020 Action Plan.[^2] In 2020 …"): its reader sees a small raised number,
+ * not words of the sentence. (A footnote itself, `[^2]: …` at a line's start, is the parser's.)
+ */
+const FOOTNOTE_REFERENCE = /(?<=\S)\[\^[^\]\s]{1,12}\](?!:)/g;
 /** A quotation's `> ` marks at the start of its lines (not a figure's sign: ">1 to 2 | Low", ">137M"). */
 const BLOCKQUOTE = /^[ \t]{0,3}(?:>(?:[ \t]+|$))+/gm;
 /** `<br>` inside a line (a table cell's second paragraph): a space. */
@@ -73,6 +87,9 @@ export function markdownReaderText(markdown: string): string {
   const text = tablesAsRows(withoutFrontMatter(markdown))
     .replace(TIGHT_HEADING, '$1 ')
     .replace(ATTRIBUTE_LIST, '')
+    .replace(SPAN_ATTRIBUTES, '')
+    .replace(LIQUID, '')
+    .replace(FOOTNOTE_REFERENCE, '')
     .replace(BLOCKQUOTE, '')
     .replace(LINE_BREAK, ' ')
     .replace(DEFINITION, '')
@@ -80,6 +97,7 @@ export function markdownReaderText(markdown: string): string {
     .split('\n')
     .flatMap(withoutMarkup)
     .join('\n')
+    .replace(/(?:^|\n)(?:[^\n]+\n?)+/g, withoutNavigation)
     .replace(LINK, '$1')
     .replace(REFERENCE_LINK, '$1')
     .replace(AUTOLINK, '$1')
@@ -88,6 +106,16 @@ export function markdownReaderText(markdown: string): string {
     .replace(EMPHASIS, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(ESCAPE, '$1');
   return decodeHTMLStrict(text);
+}
+
+/**
+ * A paragraph of links and nothing else is the page's navigation, not the report's text: a button ("< Back to main
+ * page", "Download a PDF"), a table of contents ("[Key findings](#key-findings)" over "[Methodology](#methodology)").
+ * Its lines stay, blank, so the paragraphs around it stay apart.
+ */
+function withoutNavigation(paragraph: string): string {
+  const lines = paragraph.split('\n');
+  return lines.every((line) => !line.trim() || LINK_LINE.test(line)) ? lines.map(() => '').join('\n') : paragraph;
 }
 
 /** A line without its comments, pictures and tags; none at all when it held nothing else. */
