@@ -261,10 +261,11 @@ const NOT_SUPERLATIVE =
   /^(?:interest|test|request|rest|protest|invest|suggest|contest|forest|harvest|manifest|honest|guest|digest|arrest|quest|chest|west|nest|pest|vest|crest|modest|earnest|conquest|inquest|behest|attest|detest|midwest|southwest|northwest|est|priest|fest|zest|ingest|congest|divest|infest|unrest)$/i;
 /**
  * A superlative degree: "best", "worst", "the most", "weakest", "highest", "top", "leading", a comparison with every
- * other ("more than any other", "ranked first", "a record high"), 最 (not 最后 "finally", 最近 "lately"…).
+ * other ("more than any other", "ranked first", "a record high", "reached a new high", "peaked"), 最 (not 最后 "finally",
+ * 最近 "lately"…).
  */
 const SUPERLATIVE_WORD =
-  /\b(?:best|worst|most|least|top|leading|\p{L}{2,}est|than (?:any|all) other|number one|ranked first|first place|record[- ](?:high|low))\b|最(?![后終终近新初])/giu;
+  /\b(?:best|worst|most|least|top|leading|\p{L}{2,}est|than (?:any|all) other|number one|ranked first|first place|(?:record|new|all[- ]time)[- ](?:high|low)|peak(?:ed)?)\b|最(?![后終终近新初])/giu;
 
 /**
  * True when a text holds a superlative ("the lowest among ICT categories", "the weakest area", "ranked seventh among

@@ -1081,6 +1081,10 @@ function numeralTwin(term: string, before: string, after: string): string[] {
   return word && !/^[.,]?\w/.test(after) ? [word] : [];
 }
 
+/** "What" as the subject of a verb: "what comes after …", "what happens if …", "what goes into …". */
+const WHAT_DOES =
+  /^what\s+[a-z]+(?:s|ed)\s+(?:after|before|next|if|when|to|into|with|about|between|during|from|on|in|out|up|first|then|now)\b/i;
+
 /** Words after "which" / "what" that name no kind of thing: a figure, a part, a time, a pronoun. */
 const NOT_A_KIND =
   /^(?:percentage|percent|proportion|share|fraction|number|amount|rate|ratio|total|average|part|kind|type|sort|way|time|year|month|day|date|else|other|one|ones|sections?)$/i;
@@ -1093,6 +1097,8 @@ export function askedKindOf(question: string): string | undefined {
   const m = /\b(?:which|what)\s+(?:(?:kinds?|types?|sorts?)\s+of\s+)?([a-z][\w-]*)\b(?!\s+of\b)/i.exec(question);
   const word = m?.[1];
   if (!word || NOT_A_KIND.test(word) || isAdverb(word)) return undefined;
+  // "What comes after the foundational stage?", "what happens if …": "what" is the subject of a verb, no kind asked.
+  if (WHAT_DOES.test(question.slice(m.index))) return undefined;
   return FRAMING.has(processTerm(word) ?? '') ? undefined : tokenize(word)[0];
 }
 

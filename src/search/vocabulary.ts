@@ -13,7 +13,7 @@
  *    below the word itself.
  */
 import type { Thesaurus } from './thesaurus.js';
-import { FISCAL_YEAR, lemmaAsItself, processTerm } from './tokenize.js';
+import { FISCAL_YEAR, lemmaAsItself, processTerm, tokenize } from './tokenize.js';
 
 /** Share of a concept's weight a synonym earns when it, not the word itself, matches. */
 export const SYNONYM_CREDIT = 0.8;
@@ -141,8 +141,12 @@ const typoBudget = (length: number): number => (length >= 7 ? 2 : length >= 4 ? 
  */
 const DICTIONARY_TYPO_LENGTH = 6;
 
-/** A capitalised word; it ends where Han characters begin ("File在几个州" is "File"). */
-const CAPITALISED = /\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
+/**
+ * A capitalised word, or a name a number opens ("18F", "5G"; not "10K", "1.5M": thousands and millions); it ends where
+ * Han characters begin ("File在几个州" is "File").
+ */
+const CAPITALISED =
+  /(?<![\d.,])\d+(?!(?:K|M|B|T|BN|MM)(?![\p{L}\d]))\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])*|\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
 
 /**
  * True when a place's name, followed by `after`, ends a longer name: a site's ("Canada.ca") or a body's whose
@@ -288,6 +292,9 @@ export class QueryVocabulary {
     const british = this.britishSpellings().get(word);
     if (british) return british;
     if (this.thesaurus?.knows(word)) return undefined;
+    // A word the index holds as it is typed is no typo: the initials the reports imply for a name ("usds" where they
+    // write "U.S. Digital Service" once) are not "uses".
+    if (this.hasTerm(processTerm(word)!)) return undefined;
     return (
       this.nearestWord(word, this.byLength) ??
       (word.length >= DICTIONARY_TYPO_LENGTH ? this.nearestWord(word, this.dictionaryByLength(), 1) : undefined)
@@ -444,9 +451,13 @@ export class QueryVocabulary {
   namesNotInReports(question: string): string[] {
     // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong". A fiscal
     // year written as one word, "FY2023", is a date, not a name.)
+    // (A name a number opens is indexed by its number: "18F" as 18.)
     return this.namesInAnyCase(question).filter(
       (name) =>
-        !this.words.has(name.toLowerCase()) && !this.hasTerm(processTerm(name) ?? '') && !FISCAL_YEAR.test(name),
+        !this.words.has(name.toLowerCase()) &&
+        !this.hasTerm(processTerm(name) ?? '') &&
+        !(/^\d/.test(name) && tokenize(name).every(this.hasTerm)) &&
+        !FISCAL_YEAR.test(name),
     );
   }
 
@@ -565,7 +576,7 @@ export const PARTICLES = new Set(
 
 /** Nouns that head the name of an office or a body when capitalised ("the Secretary for …", "the Task Force on …"). */
 const OFFICE_HEADS =
-  /^(secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|head|president|governor|mayor|judge|administrator|controller|manager|deputy|committee|council|bureau|department|corporation|authority|agency|office|commission|company|court|board|panel|team|force|taskforce|unit|institute|association|federation|ministry|administration|limited)$/i;
+  /^(secretary|director|chief|minister|commissioner|chairman|chairperson|chair|officer|head|president|governor|mayor|judge|administrator|controller|manager|deputy|committee|council|bureau|department|corporation|authority|agency|office|commission|company|court|board|panel|team|force|taskforce|unit|institute|association|federation|ministry|administration|limited|service|services|group|center|centre|foundation)$/i;
 
 /**
  * The bodies a text gives as the agent of a passive ("carried out by an investigation panel", "reviewed by the
@@ -573,7 +584,7 @@ const OFFICE_HEADS =
  * says who does it. Pure.
  */
 export function passiveAgentsIn(text: string): string[] {
-  return [...text.matchAll(PASSIVE_AGENT)].map((m) => m[1]!);
+  return [...text.matchAll(PASSIVE_AGENT), ...text.matchAll(PASSIVE_NAMED)].map((m) => m[1]!);
 }
 
 /**
@@ -594,6 +605,15 @@ const PASSIVE_AGENT = byPhrase(
   String.raw`(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?`,
   HEADS,
   true,
+);
+
+/**
+ * …and a name of capitalised words after a passive's "by", whatever its head ("a 'history of government' blog operated
+ * by The National Archives").
+ */
+const PASSIVE_NAMED = new RegExp(
+  String.raw`\b(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?\s+by\s+(?:the\s+)?((?:The\s+)?\p{Lu}(?:[\p{L}\d’'-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+)?\p{Lu}(?:[\p{L}\d’'-]|\.(?=\p{L}))*)*)`,
+  'gu',
 );
 
 /**

@@ -82,6 +82,10 @@ describe('superlatives in a sentence', () => {
   it('a sentence holding one', () => {
     expect(hasSuperlative('Testing and remediation is the weakest area of implementation.')).toBe(true);
     expect(hasSuperlative('Hong Kong is ranked seventh among the top 10 safest cities.')).toBe(true);
+    // The most so far (a GDS report: "how many people visited gov.uk in its best week").
+    expect(hasSuperlative('Use of GOV.UK reached a new high of 6.13 million unique visitors.')).toBe(true);
+    expect(hasSuperlative('Traffic peaked in the final week of February.')).toBe(true);
+    expect(hasSuperlative('Use of GOV.UK reached 6.13 million unique visitors.')).toBe(false);
     expect(hasSuperlative('Electronic documents: 38% fully conformant, the lowest among ICT categories')).toBe(true);
     expect(hasSuperlative('Documents conformed less than any other ICT type.')).toBe(true);
     expect(hasSuperlative('Trade reached a record high.')).toBe(true);

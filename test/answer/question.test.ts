@@ -640,6 +640,10 @@ describe('what a "how many" question counts', () => {
     expect(askedKindOf('Which frequently used services were bundled?')).toBeUndefined();
     expect(askedKindOf('which of the agencies tested?')).toBeUndefined();
     expect(askedKindOf('how many agencies tested?')).toBeUndefined();
+    // "What" as a verb's subject (a Federal Data Strategy question: "come" was read as a kind no report names).
+    expect(askedKindOf('what comes after the foundational stage on the maturity ladder?')).toBeUndefined();
+    expect(askedKindOf('what happens if an agency misses the date')).toBeUndefined();
+    expect(askedKindOf('what services do they offer?')).toBe('servic');
   });
 
   it('the period of a rate asked for', () => {

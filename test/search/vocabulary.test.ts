@@ -57,6 +57,16 @@ describe('QueryVocabulary', () => {
     );
   });
 
+  it('keeps a word the index holds as typed: the initials the reports imply for a name are no typo', () => {
+    const usds = new Map([
+      ['uses', 3],
+      ['service', 1],
+    ]);
+    const withInitials = new QueryVocabulary(usds, (t) => ['use', 'servic', 'usd'].includes(t), THESAURUS);
+    expect(withInitials.respellWord('usds')).toBeUndefined();
+    expect(new QueryVocabulary(usds, (t) => ['use', 'servic'].includes(t), THESAURUS).respellWord('usds')).toBe('uses');
+  });
+
   it('keeps a negated auxiliary as written: "wasn" is no typo of "was"', () => {
     const auxiliaries = wordCounts(['The plan was good, and it does work: they did it.']);
     const plain = new QueryVocabulary(auxiliaries, () => true, THESAURUS);
@@ -181,6 +191,8 @@ describe('QueryVocabulary', () => {
     expect(vocabulary.names('Instructions of Lu Dongliang, member of the committee.')).toEqual(['Lu', 'Dongliang']);
     expect(vocabulary.names('The county head took the lead.')).toEqual([]);
     expect(vocabulary.names('Datong Municipal Government', true)).toEqual(['Datong', 'Municipal', 'Government']); // this small dictionary lacks both words
+    // A name a number opens is a name; thousands and millions are figures.
+    expect(vocabulary.names('with help from 18F and 5G masts; 10K users, 1.5M visits in 2024')).toEqual(['18F', '5G']);
   });
 
   it("tells the names that may be a person's from places, bodies the dictionary knows and abbreviations", () => {
@@ -213,6 +225,10 @@ describe('QueryVocabulary', () => {
       'the county courts',
     ]);
     expect(passiveAgentsIn('The panel met by the river and stood by the decision.')).toEqual([]);
+    // …and a capitalised name, whatever its head (a GDS report: "operated by the The National Archives").
+    expect(passiveAgentsIn('a blog operated by the The National Archives. Existing blogs moved')).toEqual([
+      'The National Archives',
+    ]);
   });
 
   it('finds who a text says leads something: the "by" phrase of a verb of leading', () => {
@@ -240,8 +256,17 @@ describe('QueryVocabulary', () => {
     expect(officesIn('we will engage the Mass Transit Railway Corporation Limited (MTRCL) to conduct it')).toEqual([
       'Mass Transit Railway Corporation Limited',
     ]);
+    expect(officesIn("USDS gathered input from the United Kingdom's Government Digital Service.")).toEqual([
+      "United Kingdom's Government Digital Service",
+    ]);
     // A sentence's first word, a lower-case "the secretary" and capitalised words with no head noun name no office.
     expect(officesIn('Committees were formed. The secretary of the Northern Metropolis said so.')).toEqual([]);
+  });
+
+  it('reads a name a number opens as the reports index it, by its number', () => {
+    const numbered = new QueryVocabulary(new Map([['builds', 1]]), (t) => ['18', 'build'].includes(t), THESAURUS);
+    expect(numbered.namesNotInReports('what API approach does 18F use')).toEqual(['API']);
+    expect(numbered.namesNotInReports('what does 19F build')).toEqual(['19F']);
   });
 
   it('finds names in a question that the reports never mention', () => {
