@@ -53,6 +53,11 @@ export interface QuestionAnalysis {
   wantsPlace?: boolean | undefined;
   /** It asks for places, plural ("which countries …", 哪些国家): a passage naming several answers it. */
   wantsPlaces?: boolean | undefined;
+  /**
+   * The kind of body a "which X" question asks for, as a body's name is headed ("which departments …" → Department): a
+   * passage naming one ("the Department of the Interior") answers it.
+   */
+  bodyAsked?: string | undefined;
   /** "Last year" is asked of (not compared with): the year before the report's own. */
   lastYear?: boolean | undefined;
   /** The question asks about a change ("did it improve?", "up or down", "how much more …"), not only a level. */
@@ -245,6 +250,18 @@ const CHANGE_OR_MEASURE =
  */
 const PLACE_ASKED =
   /\b(?:which|what)\s+(?:\w+\s+)?(states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(个|些)?(?:国家|城市|省|州)/i;
+
+/** "Which departments …", "what agency …": the kind of body asked for (its plural aside). */
+const BODY_ASKED =
+  /\b(?:which|what)\s+(?:\w+\s+)?(agenc(?:y|ies)|departments?|ministr(?:y|ies)|bureaus?|offices?|councils?|committees?|commissions?|organi[sz]ations?|compan(?:y|ies)|foundations?)\b/i;
+
+/** The head word of the bodies a "which X" question asks for, capitalised and singular ("Department", "Agency"). */
+function bodyAskedOf(question: string): string | undefined {
+  const kind = BODY_ASKED.exec(question)?.[1]?.toLowerCase();
+  if (!kind) return undefined;
+  const singular = kind.replace(/ies$/, 'y').replace(/s$/, '');
+  return singular[0]!.toUpperCase() + singular.slice(1);
+}
 
 /**
  * "Where is the CDS office?", "where are they based?", "where's USDS headquartered?": where a body is, a place or an
@@ -820,6 +837,7 @@ function measures(
   | 'yearSaid'
   | 'wantsPlace'
   | 'wantsPlaces'
+  | 'bodyAsked'
 > {
   const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   const place = PLACE_ASKED.exec(question);
@@ -829,6 +847,7 @@ function measures(
     proportion: PROPORTION_ASKED.test(question),
     wantsPlace: !!place || LOCATION_ASKED.test(question),
     wantsPlaces: !!place && (place[1]?.endsWith('s') || place[2] === '些'),
+    bodyAsked: bodyAskedOf(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),

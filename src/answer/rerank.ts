@@ -265,6 +265,10 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   // date question; "who is the CEO?", one naming that chief officer ("Paul N. Wagner, CEO").
   else if (q.office?.title === LEADER) cue += namesAnOffice(s.text) ? w.figure : -w.figure;
   else if (q.office?.initials && chiefOfficersIn(s.text).includes(q.office.initials)) cue += w.figure;
+  // "Which departments are doing the wildfire fuels data work?" asks for departments, as a date question for a date: a
+  // sentence naming one ("The Department of the Interior and the Department of Agriculture …") answers, not one about
+  // the work only.
+  if (q.bodyAsked && namesBodyOf(s.text, q.bodyAsked)) cue += w.figure;
   // "Who is steering the task force?" asks who does that: a sentence saying the doing in the question's own word ("…
   // will steer the work of …") answers, not one naming the task force only (not a synonym's: "signed" is no
   // "communication"). HK hit@1 0.815 → 0.831; no other report's answer moved.
@@ -330,6 +334,15 @@ function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number 
   if (q.wantsPlaces && (s.places ?? 0) >= 2) return w.figure / 2;
   // "Is training mandatory in most agencies?" is answered by the share that has it ("only 27% of agencies …").
   return q.proportion && statesShare(s.text) ? w.figure / 2 : 0;
+}
+
+/**
+ * Whether a text names a body of a kind ("Department": "the Department of the Interior", "the Departments of …"): the
+ * kind's word capitalised inside a sentence, as a name's head is.
+ */
+function namesBodyOf(text: string, kind: string): boolean {
+  const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
+  return new RegExp(String.raw`(?<=\p{L}[^.!?]*\s)(?:${kind}|${plural})\b`, 'u').test(text);
 }
 
 /**

@@ -48,6 +48,17 @@ const score = (question: string, text: string): number =>
     () => 1,
   ).score;
 
+describe('bodies asked for', () => {
+  it('"which departments …" prefers a sentence naming a department to one about the work only', () => {
+    const q = 'which departments are doing the wildfire fuels data work';
+    expect(analyzeQuestion(q).bodyAsked).toBe('Department');
+    const named = score(q, 'The Department of the Interior and the Department of Agriculture will do the data work.');
+    expect(named).toBeGreaterThan(score(q, 'Interagency coordination will do the data work for the department heads.'));
+    expect(analyzeQuestion('which agency made the tool').bodyAsked).toBe('Agency');
+    expect(analyzeQuestion('which states took part').bodyAsked).toBeUndefined();
+  });
+});
+
 describe('places asked for', () => {
   it('"which provinces …" prefers the sentence naming several places to one naming one or none', () => {
     const q = analyzeQuestion('which provinces are in the notify pilot');
