@@ -268,14 +268,22 @@ const SUPERLATIVE_WORD =
   /\b(?:best|worst|most|least|top|leading|\p{L}{2,}est|than (?:any|all) other|number one|ranked first|first place|(?:record|new|all[- ]time)[- ](?:high|low)|peak(?:ed)?)\b|最(?![后終终近新初])/giu;
 
 /**
+ * "Most" as "the majority of" ("most infants", "most of the agencies"), not "the most vulnerable"; "leading" as a verb
+ * ("leading to panic-buying"), not "a leading provider".
+ */
+const NOT_AN_EXTREME = /\bmost\s+(?:of\b|(?!\p{L}*(?:ous|ss)\b)\p{L}+s\b)|\bleading\s+(?:to|up)\b/giu;
+
+/**
  * True when a text holds a superlative ("the lowest among ICT categories", "the weakest area", "ranked seventh among
  * the world's top 10"). Capitalised words inside a sentence are names ("Best Meets exceptions"), and a range
- * ("lowest to highest") names no extreme, nor does "in the first place" ("why was it needed in the first place?").
+ * ("lowest to highest") names no extreme, nor does "in the first place" ("why was it needed in the first place?") or
+ * "most" as the majority ("as most infants depend on formula") or "leading" as a verb ("leading to panic-buying").
  */
 export function hasSuperlative(text: string): boolean {
   const plain = text
     .replace(/\b(?:lowest|highest|smallest|largest) to (?:highest|lowest|largest|smallest)\b/gi, ' ')
-    .replace(/\bin the first place\b/gi, ' ');
+    .replace(/\bin the first place\b/gi, ' ')
+    .replace(NOT_AN_EXTREME, ' ');
   for (const m of plain.matchAll(SUPERLATIVE_WORD)) {
     const word = m[0];
     if (NOT_SUPERLATIVE.test(word)) continue;

@@ -251,13 +251,21 @@ const CHANGE_OR_MEASURE =
 const PLACE_ASKED =
   /\b(?:which|what)\s+(?:\w+\s+)?(states?|countr(?:y|ies)|cit(?:y|ies)|provinces?|nations?)\b(?!\s+(?:agenc|department|office|law|level))|哪(个|些)?(?:国家|城市|省|州)/i;
 
-/** "Which departments …", "what agency …": the kind of body asked for (its plural aside). */
+/** "Which departments …", "what agency …", 哪些部门: the kind of body asked for (its plural aside). */
 const BODY_ASKED =
-  /\b(?:which|what)\s+(?:\w+\s+)?(agenc(?:y|ies)|departments?|ministr(?:y|ies)|bureaus?|offices?|councils?|committees?|commissions?|organi[sz]ations?|compan(?:y|ies)|foundations?)\b/i;
+  /\b(?:which|what)\s+(?:\w+\s+)?(agenc(?:y|ies)|departments?|ministr(?:y|ies)|bureaus?|offices?|councils?|committees?|commissions?|organi[sz]ations?|compan(?:y|ies)|foundations?)\b|哪(?:个|些|一个|家)?(部门|机构|委员会|公司)/i;
+/** The English head of a body a Chinese question asks for: 部门 names a Department, 机构 an Agency. */
+const BODY_IN_CHINESE: Record<string, string> = {
+  部门: 'department',
+  机构: 'agency',
+  委员会: 'committee',
+  公司: 'company',
+};
 
 /** The head word of the bodies a "which X" question asks for, capitalised and singular ("Department", "Agency"). */
 function bodyAskedOf(question: string): string | undefined {
-  const kind = BODY_ASKED.exec(question)?.[1]?.toLowerCase();
+  const m = BODY_ASKED.exec(question);
+  const kind = m?.[1]?.toLowerCase() ?? (m?.[2] && BODY_IN_CHINESE[m[2]]);
   if (!kind) return undefined;
   const singular = kind.replace(/ies$/, 'y').replace(/s$/, '');
   return singular[0]!.toUpperCase() + singular.slice(1);

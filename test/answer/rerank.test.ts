@@ -56,6 +56,21 @@ describe('bodies asked for', () => {
     expect(named).toBeGreaterThan(score(q, 'Interagency coordination will do the data work for the department heads.'));
     expect(analyzeQuestion('which agency made the tool').bodyAsked).toBe('Agency');
     expect(analyzeQuestion('which states took part').bodyAsked).toBeUndefined();
+    expect(analyzeQuestion('哪些部门负责野火燃料数据管理？').bodyAsked).toBe('Department');
+  });
+});
+
+describe('an extreme asked for', () => {
+  it('"which … the worst …" prefers a sentence naming an extreme to one naming none', () => {
+    const q = 'Which type of tech had the worst pass rate when tested?';
+    expect(
+      score(q, 'Electronic documents had a 38% pass rate when tested, the lowest among ICT types.'),
+    ).toBeGreaterThan(score(q, 'Electronic documents had a 38% pass rate when tested, among ICT types.'));
+    // A question asking for no extreme: no preference.
+    const plain = 'What pass rate did electronic documents have when tested?';
+    expect(score(plain, 'Electronic documents had a 38% pass rate when tested, the lowest among ICT types.')).toBe(
+      score(plain, 'Electronic documents had a 38% pass rate when tested, among ICT types.'),
+    );
   });
 });
 
@@ -102,6 +117,15 @@ describe('a cause or a purpose asked for', () => {
     const why = 'why was the pin in the mail not chosen';
     expect(score(why, 'The pin in the mail was not chosen because it was slow.')).toBeGreaterThan(
       score(why, 'The pin in the mail was not chosen in the end.'),
+    );
+    // …a causative verb too (the Federal Data Strategy: "The focus on … priorities has delayed release of the 2021 Action
+    // Plan"), and a connective other than "because".
+    const late = 'why was the release of the 2021 plan late';
+    expect(score(late, 'The focus on priorities has delayed release of the 2021 plan.')).toBeGreaterThan(
+      score(late, 'The focus on priorities and the release of the 2021 plan.'),
+    );
+    expect(score(late, 'The 2021 plan release was late, thanks to the focus on priorities.')).toBeGreaterThan(
+      score(late, 'The 2021 plan release was late, and the focus on priorities.'),
     );
     const what = 'what is the express tool for';
     expect(score(what, 'The express tool was rolled out to improve the retrieval of documents.')).toBeGreaterThan(
