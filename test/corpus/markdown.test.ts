@@ -38,6 +38,12 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       markdownReaderText('[Key findings](#key-findings)\n[Methodology](#methodology)\n\n## [Agency Actions](/a/)'),
     ).toBe('\n\n\n## Agency Actions');
     expect(markdownReaderText('* [Research plan](plan.md)\n* [Notes](notes.md)')).toBe('* Research plan\n* Notes');
+    // …in HTML too (the Federal Data Strategy's progress page), while a link inside a sentence reads as its words.
+    expect(
+      markdownReaderText(
+        '\t<p><a href="#q1">Jump to Quarter 1</a><br>\n\t\t<a href="#q2">Jump to Quarter 2</a></p>\n\t \n(Click <a href="#more">here</a> to learn more.)',
+      ),
+    ).toBe('\n\n\t \n(Click here to learn more.)');
   });
 
   it('reads reference links, autolinks and definitions, and leaves footnotes to the parser', () => {

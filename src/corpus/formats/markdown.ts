@@ -25,6 +25,8 @@ const IMAGE = /!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)
 const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
 /** A line that is one link and nothing else ("[< Back to main 2021 Action Plan page](…)", "[Key findings](#key-findings)"). */
 const LINK_LINE = /^[ \t]*\[[^[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)[ \t]*$/;
+/** An HTML link (`<a href="#milestone-q1">Jump to Quarter 1</a>`): written as a Markdown one, so it reads the same. */
+const HTML_LINK = /<a\s[^<>]*?href="([^"\s<>]*)"[^<>]*>([^<>[\]]*)<\/a>/gi;
 /** `[words][label]` and `[words][]`: a reference link (its definition is dropped below). */
 const REFERENCE_LINK = /\[([^[\]\n]+)\]\[[^[\]\n]*\]/g;
 /** `[label]: address "title"` on a line of its own (never a footnote, `[^1]: …`). */
@@ -92,12 +94,13 @@ export function markdownReaderText(markdown: string): string {
     .replace(FOOTNOTE_REFERENCE, '')
     .replace(BLOCKQUOTE, '')
     .replace(LINE_BREAK, ' ')
+    .replace(HTML_LINK, '[$2]($1)')
     .replace(DEFINITION, '')
     .replace(HTML_HEADING, (_, level: string, words: string) => `${'#'.repeat(Number(level))} ${words}`)
     .split('\n')
     .flatMap(withoutMarkup)
     .join('\n')
-    .replace(/(?:^|\n)(?:[^\n]+\n?)+/g, withoutNavigation)
+    .replace(/(?:^|\n)(?:[^\n]*\S[^\n]*\n?)+/g, withoutNavigation)
     .replace(LINK, '$1')
     .replace(REFERENCE_LINK, '$1')
     .replace(AUTOLINK, '$1')
@@ -111,7 +114,7 @@ export function markdownReaderText(markdown: string): string {
 /**
  * A paragraph of links and nothing else is the page's navigation, not the report's text: a button ("< Back to main
  * page", "Download a PDF"), a table of contents ("[Key findings](#key-findings)" over "[Methodology](#methodology)").
- * Its lines stay, blank, so the paragraphs around it stay apart.
+ * Its lines stay, blank, so the paragraphs around it stay apart. (A line of spaces alone parts paragraphs, as in Markdown.)
  */
 function withoutNavigation(paragraph: string): string {
   const lines = paragraph.split('\n');
