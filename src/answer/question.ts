@@ -409,10 +409,11 @@ const IDENTITY_CUES = new RegExp(
 
 /**
  * Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people
- * sued…, did…".
+ * sued…, did…"; or what a date is called, asked for ("what's the deadline for …", "the target date", 截止日期是什么), not a
+ * deadline as a topic ("remediation deadlines - do agencies set them?").
  */
 const DATE_CUES =
-  /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (dates?|days?|months?|years?|time)|which (dates?|days?|months?|years?))\b|何时|什么时候|哪一?年|几月/i;
+  /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (dates?|days?|months?|years?|time)|which (dates?|days?|months?|years?))\b|\bwhat(?:['’]?s| is| was| are| were)? (?:the |their |its )?(?:deadlines?|due dates?|target dates?|cut-?off dates?)\b|何时|什么时候|哪一?年|几月|(?:截止日期|期限)是什么/i;
 
 /** Words in quotation marks: straight or curly, single or double, opening after a space and closing before one. */
 const QUOTED = /(?<![\p{L}\d])['"“‘]([^'"“”‘’]{2,60})['"”’](?![\p{L}\d])/gu;

@@ -531,6 +531,13 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('Which agency got the top conformance score?').wantsName).toBe(true);
     expect(analyzeQuestion("When's the FY 2026 assessment going to be published?").wantsDate).toBe(true);
     expect(analyzeQuestion('what dates does the fiscal year cover').wantsDate).toBe(true);
+    expect(analyzeQuestion('whats the deadline for data governance bodies to write down their goals').wantsDate).toBe(
+      true,
+    );
+    expect(analyzeQuestion('数据治理机构的截止日期是什么？').wantsDate).toBe(true);
+    expect(analyzeQuestion('remediation deadlines - do agencies set them, and do they meet them?').wantsDate).toBe(
+      false,
+    );
     expect(analyzeQuestion('Which parts of the plan were finished?').wantsName).toBe(false);
   });
 
