@@ -349,9 +349,17 @@ function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number 
  * kind's word capitalised inside a sentence, as a name's head is.
  */
 function namesBodyOf(text: string, kind: string): boolean {
-  const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
-  return new RegExp(String.raw`(?<=\p{L}[^.!?]*\s)(?:${kind}|${plural})\b`, 'u').test(text);
+  let named = BODY_NAMED.get(kind);
+  if (!named) {
+    const plural = kind.endsWith('y') ? `${kind.slice(0, -1)}ies` : `${kind}s`;
+    named = new RegExp(String.raw`(?<=\p{L}[^.!?]*\s)(?:${kind}|${plural})\b`, 'u');
+    BODY_NAMED.set(kind, named);
+  }
+  return named.test(text);
 }
+
+/** namesBodyOf's pattern for each kind, made once (a question tests every candidate sentence). */
+const BODY_NAMED = new Map<string, RegExp>();
 
 /**
  * Whether a sentence says a doing in the question's own word, not a synonym's, or names its doer ("who directs …?" —

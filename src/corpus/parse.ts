@@ -112,8 +112,8 @@ const MD_NUMBERED = /^(\d{1,9})[.)]\s+\S/;
 /**
  * Splits the source into non-blank blocks: one per line for text; for Markdown, blank-line separated, each heading, each
  * footnote (`[^2]: …`, often one line after another) and each list item its own block (as a converted page's items are:
- * lists.ts reads them with their lead-in). A numbered
- * line starts an item only as a list's first ("1.") or next item, never inside prose ("… in\n2015. The next …").
+ * lists.ts reads them with their lead-in). A numbered line starts an item only as a list's first ("1.") or next item,
+ * never inside prose ("… in\n2015. The next …").
  */
 function splitBlocks(text: string, markdown: boolean): Block[] {
   const blocks: Block[] = [];

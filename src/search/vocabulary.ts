@@ -449,9 +449,9 @@ export class QueryVocabulary {
    * Names in a question that the reports never use ("…in Youyu County?"): it is about something they do not mention.
    */
   namesNotInReports(question: string): string[] {
-    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong". A fiscal
-    // year written as one word, "FY2023", is a date, not a name.)
-    // (A name a number opens is indexed by its number: "18F" as 18.)
+    // (A name the reports only abbreviate or only spell out is an index term in both forms: "HK" for "Hong Kong"; one a
+    // number opens is indexed by its number: "18F" as 18. A fiscal year written as one word, "FY2023", is a date, not a
+    // name.)
     return this.namesInAnyCase(question).filter(
       (name) =>
         !this.words.has(name.toLowerCase()) &&
@@ -600,19 +600,18 @@ function byPhrase(verbs: string, heads: string, shortest: boolean): RegExp {
 /** An office's or a body's head noun, for a pattern. */
 const HEADS = OFFICE_HEADS.source.slice(2, -2);
 
+/** A passive's participle and its particle, if any ("carried out", "operated"). */
+const PASSIVE_VERB = String.raw`(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?`;
+
 /** A participle, a particle, "by", and a noun phrase ending in an office's or a body's head. */
-const PASSIVE_AGENT = byPhrase(
-  String.raw`(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?`,
-  HEADS,
-  true,
-);
+const PASSIVE_AGENT = byPhrase(PASSIVE_VERB, HEADS, true);
 
 /**
  * …and a name of capitalised words after a passive's "by", whatever its head ("a 'history of government' blog operated
  * by The National Archives").
  */
 const PASSIVE_NAMED = new RegExp(
-  String.raw`\b(?:\p{L}+ed|\p{L}+en|done|made|led|run|set up)(?:\s+(?:out|up|over|through|on))?\s+by\s+(?:the\s+)?((?:The\s+)?\p{Lu}(?:[\p{L}\d’'-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+)?\p{Lu}(?:[\p{L}\d’'-]|\.(?=\p{L}))*)*)`,
+  String.raw`\b${PASSIVE_VERB}\s+by\s+(?:the\s+)?((?:The\s+)?\p{Lu}(?:[\p{L}\d’'-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+)?\p{Lu}(?:[\p{L}\d’'-]|\.(?=\p{L}))*)*)`,
   'gu',
 );
 

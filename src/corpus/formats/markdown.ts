@@ -1,8 +1,8 @@
 /**
  * A Markdown report's text as its reader sees it: a link is its words ("[25 exemplar services](https://…)" reads "25
  * exemplar services"), an image and an HTML tag are not text, an entity is its character ("&rarr;" reads "→"), and
- * emphasis, code and escape marks are not shown; a paragraph of links only is the page's navigation. Quotes are cut from this text, so they never carry an address or a
- * mark the rendered page does not show. Block structure is kept: headings (an HTML `<h3>` one too), list items, tables
+ * emphasis, code and escape marks are not shown; a paragraph of links only is the page's navigation. Quotes are cut
+ * from this text, so they never carry an address or a mark the rendered page does not show. Block structure is kept: headings (an HTML `<h3>` one too), list items, tables
  * and footnotes (`[^1]: …`) are the parser's to read; a line that held only markup is gone, so an HTML block's text
  * stays one paragraph (a figure over its label: "129" over "Organizations requested API access"). A site generator's
  * front matter is no text either: its title and date become the header lines the parser reads ("Title: …"). Pure.
@@ -24,7 +24,9 @@ const IMAGE = /!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)
 /** `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"). */
 const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
 /** A line that is one link and nothing else ("[< Back to main 2021 Action Plan page](…)", "[Key findings](#key-findings)"). */
-const LINK_LINE = /^[ \t]*\[[^[\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)[ \t]*$/;
+const LINK_LINE = new RegExp(String.raw`^[ \t]*${LINK.source}[ \t]*$`);
+/** A paragraph: lines holding more than spaces, one after another (a line of spaces alone parts them, as in Markdown). */
+const PARAGRAPH = /(?:^|\n)(?:[^\n]*\S[^\n]*\n?)+/g;
 /** An HTML link (`<a href="#milestone-q1">Jump to Quarter 1</a>`): written as a Markdown one, so it reads the same. */
 const HTML_LINK = /<a\s[^<>]*?href="([^"\s<>]*)"[^<>]*>([^<>[\]]*)<\/a>/gi;
 /** `[words][label]` and `[words][]`: a reference link (its definition is dropped below). */
@@ -100,7 +102,7 @@ export function markdownReaderText(markdown: string): string {
     .split('\n')
     .flatMap(withoutMarkup)
     .join('\n')
-    .replace(/(?:^|\n)(?:[^\n]*\S[^\n]*\n?)+/g, withoutNavigation)
+    .replace(PARAGRAPH, withoutNavigation)
     .replace(LINK, '$1')
     .replace(REFERENCE_LINK, '$1')
     .replace(AUTOLINK, '$1')
@@ -114,7 +116,7 @@ export function markdownReaderText(markdown: string): string {
 /**
  * A paragraph of links and nothing else is the page's navigation, not the report's text: a button ("< Back to main
  * page", "Download a PDF"), a table of contents ("[Key findings](#key-findings)" over "[Methodology](#methodology)").
- * Its lines stay, blank, so the paragraphs around it stay apart. (A line of spaces alone parts paragraphs, as in Markdown.)
+ * Its lines stay, blank, so the paragraphs around it stay apart.
  */
 function withoutNavigation(paragraph: string): string {
   const lines = paragraph.split('\n');
