@@ -290,10 +290,11 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
     const stated = yearsStated(s.text, s.period ?? 0);
     if (stated.length && !stated.some((y) => s.yearsAsked!.includes(y))) cue -= w.timeFrame;
   }
-  // …and so the month asked ("in May 2022": not June's figure).
+  // …and so the month asked ("in May 2022": not June's figure), which a sentence dated in it states ("what did Treasury
+  // release in May 2025?": "May 29, 2025, Treasury released …", not July's release of a dated log).
   if (q.monthsNamed) {
     const stated = monthsIn(s.text);
-    if (stated.length && !stated.some((m) => q.monthsNamed!.includes(m))) cue -= w.timeFrame;
+    if (stated.length) cue += stated.some((m) => q.monthsNamed!.includes(m)) ? w.timeFrame : -w.timeFrame;
   }
   if (q.timeFrame === 'future') cue += s.forwardLooking ? w.timeFrame : -w.timeFrame;
   else if (q.timeFrame === 'past' && s.forwardLooking) cue -= w.timeFrame;

@@ -150,14 +150,15 @@ function splitBlocks(text: string, markdown: boolean): Block[] {
 }
 
 /**
- * A bullet list's marks are not quoted (its reader sees bullets, not "* "): the items of a list of two or more begin
- * after their mark. A lone "* …" line may be a note's star ("* denotes an updated total"), and keeps it.
+ * A bullet list's marks are not quoted (its reader sees bullets, not "- "): an item begins after its mark, a list's
+ * only item too (a dated log's one update under its month: "- **Guidance:** On December 11, 2024, …"). A lone "* …"
+ * line may be a note's star ("* denotes an updated total"), and keeps it.
  */
 function withoutBulletMarks(blocks: Block[]): Block[] {
   const mark = (b: Block | undefined): string | undefined => (b && MD_BULLET.test(b.text) ? b.text[0] : undefined);
   return blocks.map((b, i) => {
     const m = mark(b);
-    if (!m || (mark(blocks[i - 1]) !== m && mark(blocks[i + 1]) !== m)) return b;
+    if (!m || (m === '*' && mark(blocks[i - 1]) !== m && mark(blocks[i + 1]) !== m)) return b;
     const cut = /^[-*+]\s+/.exec(b.text)![0].length;
     return { start: b.start + cut, end: b.end, text: b.text.slice(cut) };
   });

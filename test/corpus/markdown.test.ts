@@ -46,6 +46,29 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     ).toBe('\n\n\t \n(Click here to learn more.)');
   });
 
+  it('parts a link or strong emphasis from a word it touches, as the exported page lost its spaces (Treasury ERA page)', () => {
+    const page = [
+      '- **Guidance:**OMB published the 2025 Compliance Supplement.',
+      '- **Reporting:  **On November 19, 2025, Treasury released data; 2 ** 3 stays.',
+      'Treasury released the[February ERA report](https://x.gov/a.xlsx).[Treasury Announces $30 Billion](https://x.gov/b)',
+      'to support[housing stability](https://x.gov/c.pdf)throughout the pandemic; Treasury**updated**the list.',
+      "See [GOV.UK](https://x.gov)'s page ([FAQs](https://x.gov/f)), [ID.me](https://i.me)or [Login.gov](https://l.gov).",
+    ].join('\n');
+    expect(markdownReaderText(page).split('\n')).toEqual([
+      '- Guidance: OMB published the 2025 Compliance Supplement.',
+      '- Reporting: On November 19, 2025, Treasury released data; 2 ** 3 stays.',
+      'Treasury released the February ERA report. Treasury Announces $30 Billion',
+      'to support housing stability throughout the pandemic; Treasury updated the list.',
+      "See GOV.UK's page (FAQs), ID.me or Login.gov.",
+    ]);
+  });
+
+  it("drops a footnote's reference in kramdown's HTML, a raised number (Federal Data Strategy progress page)", () => {
+    const page = 'The number of agencies<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup> that published is: 33\n';
+    expect(markdownReaderText(page)).toBe('The number of agencies that published is: 33\n');
+    expect(markdownReaderText('An area of 5 km<sup>2</sup>.')).toBe('An area of 5 km2.');
+  });
+
   it('reads reference links, autolinks and definitions, and leaves footnotes to the parser', () => {
     expect(
       markdownReaderText('the [framework][fw] and <https://gov.uk/x>\n\n[fw]: https://gov.uk/fw "Framework"\n'),

@@ -349,15 +349,23 @@ describe('parseReport: Markdown list items', () => {
   const texts = r.paragraphs.map((p) => md.slice(p.start, p.end));
 
   it('reads each item of a list as a paragraph of its own, its lead-in introducing it', () => {
-    // (Without their marks when two or more make a list: a reader sees bullets.)
+    // (Without their marks: a reader sees bullets.)
     expect(texts).toContain('moved 20 websites to GOV.UK');
     expect(texts).toContain('ran the Sprint Alpha event\nto share what was learned');
-    expect(texts).toContain('- adopted open standards');
+    expect(texts).toContain('adopted open standards');
     expect(texts).toContain('1. assess');
     expect(texts).toContain('2. build');
     const n = (t: string): number => texts.indexOf(t) + 1;
-    expect(introOf(r, n('- adopted open standards'))).toBe(n('In quarter 3 we:'));
+    expect(introOf(r, n('adopted open standards'))).toBe(n('In quarter 3 we:'));
     expect(introOf(r, n('2. build'))).toBe(n('Steps:'));
+  });
+
+  it("a list's only item is quoted without its mark (Treasury's dated log: one update under a month)", () => {
+    const log = '# R\n\n## Recent updates\n\n### October 2025\n\n- The period of performance ended on September 30, 2025.\n';
+    const one = parseReport(log, 'r.md');
+    expect(one.paragraphs.map((p) => log.slice(p.start, p.end))).toContain(
+      'The period of performance ended on September 30, 2025.',
+    );
   });
 
   it("a lone starred line keeps its star (a note's, not a bullet)", () => {

@@ -58,6 +58,8 @@ const LIQUID = /\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}/g;
  * not words of the sentence. (A footnote itself, `[^2]: …` at a line's start, is the parser's.)
  */
 const FOOTNOTE_REFERENCE = /(?<=\S)\[\^[^\]\s]{1,12}\](?!:)/g;
+/** The same reference as kramdown writes it in HTML (`<sup><a href="#fn:1">1</a></sup>`): a raised number, no word. */
+const HTML_FOOTNOTE_REFERENCE = /<sup\b[^<>]*>\s*<a\s[^<>]*href="#[^"<>]*"[^<>]*>[^<>]{1,6}<\/a>\s*<\/sup>/gi;
 /** A quotation's `> ` marks at the start of its lines (not a figure's sign: ">1 to 2 | Low", ">137M"). */
 const BLOCKQUOTE = /^[ \t]{0,3}(?:>(?:[ \t]+|$))+/gm;
 /** `<br>` inside a line (a table cell's second paragraph): a space. */
@@ -70,8 +72,11 @@ const DELIMITER_ROW =
   /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$|^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
 /** An HTML tag (`<div class="x">`, `</div>`, `<br/>`); "< 5%" and "a<b" are no tag. */
 const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>\n]*)?\/?>/gi;
-/** `**strong**` and `__strong__`, `__` only between non-word characters ("snake__case" stays). */
-const STRONG = /\*\*(?=\S)([^*\n]*?\S)\*\*|(?<![\p{L}\p{N}_])__(?=\S)([^_\n]*?\S)__(?![\p{L}\p{N}_])/gu;
+/**
+ * `**strong**` and `__strong__`, `__` only between non-word characters ("snake__case" stays). The closing `**` may
+ * stand after spaces that belong outside it ("**Reporting: **On November 19, …", an exported page's label).
+ */
+const STRONG = /\*\*(?=\S)([^*\n]*?\S)(?:[ \t]+(?=\*\*\S))?\*\*|(?<![\p{L}\p{N}_])__(?=\S)([^_\n]*?\S)__(?![\p{L}\p{N}_])/gu;
 /**
  * `*emphasis*` and `_emphasis_`, never a bullet ("* item"), a footnote's star after a figure ("47* | 13*") or an
  * underscore inside a word.
@@ -94,6 +99,7 @@ export function markdownReaderText(markdown: string): string {
     .replace(SPAN_ATTRIBUTES, '')
     .replace(LIQUID, '')
     .replace(FOOTNOTE_REFERENCE, '')
+    .replace(HTML_FOOTNOTE_REFERENCE, '')
     .replace(BLOCKQUOTE, '')
     .replace(LINE_BREAK, ' ')
     .replace(HTML_LINK, '[$2]($1)')
@@ -103,14 +109,33 @@ export function markdownReaderText(markdown: string): string {
     .flatMap(withoutMarkup)
     .join('\n')
     .replace(PARAGRAPH, withoutNavigation)
-    .replace(LINK, '$1')
+    .replace(LINK, (link, words: string, at: number, line: string) => apart(words, line, at, link))
     .replace(REFERENCE_LINK, '$1')
     .replace(AUTOLINK, '$1')
     .replace(CODE, '$1')
-    .replace(STRONG, (_, a?: string, b?: string) => a ?? b ?? '')
+    .replace(STRONG, (strong, a: string | undefined, b: string | undefined, at: number, line: string) =>
+      apart(a ?? b ?? '', line, at, strong),
+    )
     .replace(EMPHASIS, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(ESCAPE, '$1');
   return decodeHTMLStrict(text);
+}
+
+/** A character a word ends with, and one a word starts with, where no space parts two words. */
+const WORD_END = /[\p{L}\p{N}.,;:!?)]/u;
+const WORD_START = /[\p{L}\p{N}(]/u;
+
+/**
+ * A link's or a strong emphasis's words, with a space at a side where they touch a word: a page exported to Markdown
+ * may lose the spaces around its inline elements ("to support[housing stability](…)throughout", "released the[February
+ * ERA report](…).[Treasury Announces …](…)", "**Guidance:**OMB published"), where the published page showed the words
+ * apart; read glued, "theFebruary" would be one word and "report.Treasury" one sentence. (A link's own punctuation,
+ * "[GOV.UK](…)'s" or "([FAQs](…))", touches nothing.)
+ */
+function apart(words: string, text: string, at: number, markup: string): string {
+  const before = WORD_END.test(text[at - 1] ?? '') && WORD_START.test(words[0] ?? '');
+  const after = WORD_END.test(words.at(-1) ?? '') && WORD_START.test(text[at + markup.length] ?? '');
+  return `${before ? ' ' : ''}${words}${after ? ' ' : ''}`;
 }
 
 /**
