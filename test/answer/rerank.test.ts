@@ -427,9 +427,9 @@ describe('the month asked', () => {
 
   it('prefers a sentence dated in that month to one naming no month (a dated log of releases)', () => {
     const q = 'what data did treasury release in may 2025';
-    expect(score(q, 'May 29, 2025, Treasury released the final compliance report and demographic data.')).toBeGreaterThan(
-      score(q, 'In 2025, Treasury released data.'),
-    );
+    expect(
+      score(q, 'May 29, 2025, Treasury released the final compliance report and demographic data.'),
+    ).toBeGreaterThan(score(q, 'In 2025, Treasury released data.'));
   });
 });
 

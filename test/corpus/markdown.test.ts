@@ -64,7 +64,8 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
   });
 
   it("drops a footnote's reference in kramdown's HTML, a raised number (Federal Data Strategy progress page)", () => {
-    const page = 'The number of agencies<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup> that published is: 33\n';
+    const page =
+      'The number of agencies<sup id="fnref:1"><a href="#fn:1" class="footnote">1</a></sup> that published is: 33\n';
     expect(markdownReaderText(page)).toBe('The number of agencies that published is: 33\n');
     expect(markdownReaderText('An area of 5 km<sup>2</sup>.')).toBe('An area of 5 km2.');
   });

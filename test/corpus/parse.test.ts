@@ -361,7 +361,8 @@ describe('parseReport: Markdown list items', () => {
   });
 
   it("a list's only item is quoted without its mark (Treasury's dated log: one update under a month)", () => {
-    const log = '# R\n\n## Recent updates\n\n### October 2025\n\n- The period of performance ended on September 30, 2025.\n';
+    const log =
+      '# R\n\n## Recent updates\n\n### October 2025\n\n- The period of performance ended on September 30, 2025.\n';
     const one = parseReport(log, 'r.md');
     expect(one.paragraphs.map((p) => log.slice(p.start, p.end))).toContain(
       'The period of performance ended on September 30, 2025.',

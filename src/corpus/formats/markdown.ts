@@ -76,7 +76,8 @@ const TAG = /<\/?[a-z][a-z0-9-]*(?:\s[^<>\n]*)?\/?>/gi;
  * `**strong**` and `__strong__`, `__` only between non-word characters ("snake__case" stays). The closing `**` may
  * stand after spaces that belong outside it ("**Reporting: **On November 19, …", an exported page's label).
  */
-const STRONG = /\*\*(?=\S)([^*\n]*?\S)(?:[ \t]+(?=\*\*\S))?\*\*|(?<![\p{L}\p{N}_])__(?=\S)([^_\n]*?\S)__(?![\p{L}\p{N}_])/gu;
+const STRONG =
+  /\*\*(?=\S)([^*\n]*?\S)(?:[ \t]+(?=\*\*\S))?\*\*|(?<![\p{L}\p{N}_])__(?=\S)([^_\n]*?\S)__(?![\p{L}\p{N}_])/gu;
 /**
  * `*emphasis*` and `_emphasis_`, never a bullet ("* item"), a footnote's star after a figure ("47* | 13*") or an
  * underscore inside a word.
