@@ -284,6 +284,12 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   if (q.negated) cue += isNegated(s.text) ? w.polarity : -w.polarity;
   // …and a count of what is done is not a count of what is not done.
   else if (q.figureKind === 'count' && isNegated(s.text)) cue -= w.polarity;
+  return cue + timeCue(q, s, w);
+}
+
+/** The period asked: the year or month named, a time to come or past. */
+function timeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
+  let cue = 0;
   // The year asked: a sentence of that year answers, one of other years only does not ("what growth is expected this
   // year?" → "This year's growth is projected at 2% – 3%", not last year's figures).
   if (s.yearsAsked?.length) {
