@@ -87,10 +87,11 @@ const DIRECT_QUESTION = /[?？]["”’)）]*\s*$/;
 
 /**
  * A sentence calling on the reader to look elsewhere ("Visit SSA.gov to see the live result …", "See Figure 14 for a
- * breakdown …", "Subscribe to our newsletter"): it points to an answer, it gives none.
+ * breakdown …", "Subscribe to our newsletter", "For more information see: ERA2 Closeout Resource, …"): it points to an
+ * answer, it gives none.
  */
 const CALL_TO_READER =
-  /^\W*(?:visit|see|subscribe|contact|click|download|refer to|read more|learn more|find out more|take a look|sign up|follow us)\b/i;
+  /^\W*(?:for (?:more|further|additional) (?:information|details)[\s,:]*|to learn more[\s,:]*)?(?:please\s+)?(?:visit|see|subscribe|contact|click|download|refer to|read more|learn more|find out more|take a look|sign up|follow us)\b/i;
 /** Words of a question asking where to look or how to reach something, which such a sentence answers (index terms). */
 const WHERE_TO_LOOK = new Set(tokenize('link website site url visit subscribe contact newsletter learn find'));
 

@@ -354,6 +354,16 @@ describe('a call on the reader to look elsewhere', () => {
     const where = 'which website shows the result of the SSA.gov partnership?';
     expect(score(where, call)).toBeCloseTo(score(where, told));
   });
+
+  it('"For more information see: …" is such a call (Treasury ERA page)', () => {
+    const q = "what's the standard closeout checklist for?";
+    expect(
+      score(
+        q,
+        'For more information see: ERA2 Closeout Resource, ERA2 Standard Closeout Checklist, and the User Guide.',
+      ),
+    ).toBeLessThan(score(q, 'Grantees can use this checklist to support successful submission of their Final Report.'));
+  });
 });
 
 describe('a rate asked', () => {

@@ -50,14 +50,14 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     const page = [
       '- **Guidance:**OMB published the 2025 Compliance Supplement.',
       '- **Reporting:  **On November 19, 2025, Treasury released data; 2 ** 3 stays.',
-      'Treasury released the[February ERA report](https://x.gov/a.xlsx).[Treasury Announces $30 Billion](https://x.gov/b)',
+      'Treasury released the[February ERA report](https://x.gov/a.xlsx).[Treasury Announces $30 Billion](https://x.gov/b) and the[“Standard Closeout” Checklist](https://x.gov/c)',
       'to support[housing stability](https://x.gov/c.pdf)throughout the pandemic; Treasury**updated**the list.',
       "See [GOV.UK](https://x.gov)'s page ([FAQs](https://x.gov/f)), [ID.me](https://i.me)or [Login.gov](https://l.gov).",
     ].join('\n');
     expect(markdownReaderText(page).split('\n')).toEqual([
       '- Guidance: OMB published the 2025 Compliance Supplement.',
       '- Reporting: On November 19, 2025, Treasury released data; 2 ** 3 stays.',
-      'Treasury released the February ERA report. Treasury Announces $30 Billion',
+      'Treasury released the February ERA report. Treasury Announces $30 Billion and the “Standard Closeout” Checklist',
       'to support housing stability throughout the pandemic; Treasury updated the list.',
       "See GOV.UK's page (FAQs), ID.me or Login.gov.",
     ]);

@@ -123,8 +123,8 @@ export function markdownReaderText(markdown: string): string {
 }
 
 /** A character a word ends with, and one a word starts with, where no space parts two words. */
-const WORD_END = /[\p{L}\p{N}.,;:!?)]/u;
-const WORD_START = /[\p{L}\p{N}(]/u;
+const WORD_END = /[\p{L}\p{N}.,;:!?)”]/u;
+const WORD_START = /[\p{L}\p{N}(“]/u;
 
 /**
  * A link's or a strong emphasis's words, with a space at a side where they touch a word: a page exported to Markdown
