@@ -310,6 +310,8 @@ export interface Shown {
   quotedTerms: string[];
   /** Every term of its paragraph and section path. */
   context: Set<string>;
+  /** Its section path ("Recent updates", "October 2023"): a dated log's month heading dates the items under it. */
+  headings?: string[] | undefined;
   /**
    * Terms of the quote's nouns that name persons ("subscribers", "lawyers": vocabulary.ts personNouns); read only for a
    * question that counts people (countsPeople), empty otherwise.
@@ -354,7 +356,9 @@ export interface Shown {
  * the kind asked for and stands by a word saying what was counted.
  */
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
-  if (yearOutOfScope(q.years, shown.report, shown.quoted, q.terms.includes(SINCE)) || q.aboutAskersDay) return false;
+  // (A year its heading names is the quote's: "On October 16, Treasury published …" under "October 2023".)
+  const dated = [shown.quoted, ...(shown.headings ?? [])].join('\n');
+  if (yearOutOfScope(q.years, shown.report, dated, q.terms.includes(SINCE)) || q.aboutAskersDay) return false;
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   if (q.lastYear && !coversLastYear(shown)) return false;

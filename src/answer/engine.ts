@@ -449,6 +449,7 @@ export class AnswerEngine {
       quoted,
       quotedTerms,
       context,
+      headings: s.report.paragraphs[s.paragraph - 1]!.section,
       persons: countsPeople(q) ? vocabulary.personNouns(quoted).flatMap((w) => tokenize(w)) : [],
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
       // 18 → 17 (and one in Chinese); the other reports have no speaker, nothing moved there.

@@ -228,6 +228,13 @@ const RANK_CUES =
  */
 const FIGURE_CUES =
   /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
+/**
+ * A quantity's noun as the topic of what is asked ("what did they learn about budget cycles?", "what was the notice
+ * about administrative costs?"): the question asks what was said of it, not its figure ("how much did they spend on
+ * salaries?" asks one by its other words).
+ */
+const QUANTITY_AS_TOPIC =
+  /\b(?:about|regarding|concerning|on)\s+(?:\S+\s+){0,3}?(?:headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b/gi;
 /** Words about a document as a document: its issue, publication, signature, title, numbers, addressee. */
 const DOCUMENT_CUES =
   /\b(reports?|documents?|docs?|papers?|issu(e|ed|ing)|publish(ed|ing)?|release[ds]?|came out|come out|sign(ed|s|ing|ature)?|submitted|addressed|author|wrote|written|title[ds]?|called|index (number|no)|classification|number of the)\b|报告|文件|发布|印发|签|标题|题目|文号/i;
@@ -769,7 +776,7 @@ export function analyzeQuestion(
   synonymsOf: (word: string) => string[][][] = () => [],
   glossed = translated.length > 0,
 ): QuestionAnalysis {
-  const wantsFigure = FIGURE_CUES.test(question) || RANK_CUES.test(question);
+  const wantsFigure = FIGURE_CUES.test(question.replace(QUANTITY_AS_TOPIC, ' ')) || RANK_CUES.test(question);
   const wantsDate = DATE_CUES.test(question);
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);

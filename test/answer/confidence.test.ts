@@ -199,6 +199,12 @@ describe('confidence', () => {
     const ended = 'The emergency ended on March 31, 2022. This meant that people had to renew their coverage.';
     expect(verdict(renew, ended, { sentence: 'This meant that people had to renew their coverage.' })).toBe('high');
     expect(verdict(renew, 'This meant that people had to renew their coverage.')).toBe('low');
+    // …or in its heading: a dated log's month heading dates the items under it (Treasury's ERA page).
+    const put = analyzeQuestion('what did treasury put out on october 16 2023 to help governments?');
+    const resource = 'On October 16, Treasury published a resource to assist local, state and Tribal governments.';
+    const page = { report: { title: 'Emergency Rental Assistance Program', date: '2025-12-08' } };
+    expect(verdict(put, resource, page)).toBe('low');
+    expect(verdict(put, resource, { ...page, headings: ['Recent updates', 'October 2023'] })).toBe('high');
     // The month asked: June's figure is not May's.
     const may = analyzeQuestion('how low did in-stock rates get in may 2022?');
     expect(verdict(may, 'By June 2022, in-stock rates were as low as 19%.')).toBe('low');

@@ -697,6 +697,11 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('what rating did the agency get?').wantsFigure).toBe(true);
     expect(analyzeQuestion('how old are the web pages they tested?').wantsFigure).toBe(true);
     expect(analyzeQuestion('How were N/A answers scored in the index?').wantsFigure).toBe(false); // how, not how much
+    // A quantity's noun as the topic asks what was said of it, not its figure (FDS and Treasury ERA pages).
+    expect(analyzeQuestion('what did they learn about budget cycles').wantsFigure).toBe(false);
+    expect(analyzeQuestion('what was the december 2022 notice about administrative costs').wantsFigure).toBe(false);
+    expect(analyzeQuestion('how much did grantees spend on administrative costs?').wantsFigure).toBe(true);
+    expect(analyzeQuestion('what is the budget for next year?').wantsFigure).toBe(true);
   });
 
   it('the numbers a question names, not its dates or ordinals', () => {
