@@ -161,12 +161,13 @@ export function sumsOfMoney(text: string): { start: number; end: number }[] {
 }
 
 /**
- * The words that ask for a sum of money ("spend", "cost", "paid"), as index terms: they say a figure is money, not what
- * the money was for ("how much did they spend on contractors" asks about contractors). Not "budget": "what's the
- * annual budget" asks for the budget itself.
+ * The words that ask for a sum of money ("spend", "cost", "paid", "funding"), as index terms: they say a figure is
+ * money, not what the money was for ("how much did they spend on contractors" asks about contractors; "how much
+ * funding does ERA2 have?" is answered by "ERA2 … provides $21.55 billion"). Not "budget": "what's the annual budget"
+ * asks for the budget itself.
  */
 export const MONEY_FRAME = new Set(
-  tokenize('spend spends spent spending cost costs costing pay paid price invest invested allocated earmarked'),
+  tokenize('spend spends spent spending cost costs costing pay paid price invest invested allocated earmarked funding'),
 );
 
 /**

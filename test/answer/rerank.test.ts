@@ -427,6 +427,18 @@ describe('a count asked', () => {
   });
 });
 
+describe('a sum of money asked', () => {
+  it('"how much funding" is answered by the sum a sentence states, whatever word it stands by (Treasury ERA page)', () => {
+    const q = 'how much funding does ERA2 have?';
+    expect(
+      score(
+        q,
+        'The ERA2 program was authorized by the American Rescue Plan Act and provides $21.55 billion to households.',
+      ),
+    ).toBeGreaterThan(score(q, 'ERA2 grantees may no longer provide financial assistance using ERA2 award funds.'));
+  });
+});
+
 describe('the month asked', () => {
   it('prefers a sentence of that month to one of another', () => {
     const q = 'how low did in-stock rates get in may 2022?';
