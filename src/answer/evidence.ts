@@ -16,6 +16,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
 import { tokenize } from '../search/tokenize.js';
+import { antecedentTerms } from './anaphora.js';
 import { isYear, reportYears } from './figures.js';
 import { isForwardLooking } from './question.js';
 import type { TitleFacts } from './rerank.js';
@@ -29,6 +30,8 @@ export interface ParagraphEvidence {
     termSet: Set<string>;
     /** Its terms in order with each abbreviation followed by its long form ("ssa social secur administr"). */
     spelledOut: string[];
+    /** It points back with a demonstrative to a noun the sentence before names ("this checklist"): it leans on it. */
+    pointsBack: boolean;
   }[];
   /**
    * Terms of its sentences, and of the stat card or bullets it is read with (corpus/lists.ts cardGroupOf) or the list
@@ -55,15 +58,20 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
       ? tokenize(tableHeaderOf(report, n) || tallyOf(report, n))
       : tokenize(p.section.join(' '));
   const longForms = new Map(pairs.map((pair) => [pair.short, pair.long]));
-  const sentences = splitSentences(report.text.slice(p.start, p.end), p.start).map((s) => {
+  const spans = splitSentences(report.text.slice(p.start, p.end), p.start);
+  const sentences = spans.map((s, i) => {
     const text = report.text.slice(s.start, s.end);
-    const terms = [...tokenize(text), ...label];
+    // "… use this checklist to …" names the checklist as the sentence before it does ("the “Standard Closeout”
+    // Checklist"), and leans on it.
+    const before = i > 0 ? report.text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : '';
+    const antecedent = before ? antecedentTerms(before, text) : undefined;
+    const terms = [...tokenize(text), ...(antecedent ?? []), ...label];
     // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
     // Security"). Without one, the terms themselves (no second copy in the paragraph cache).
     const spelledOut = terms.some((t) => longForms.has(t))
       ? terms.flatMap((t) => [t, ...(longForms.get(t) ?? [])])
       : terms;
-    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut };
+    return { ...s, text, terms, termSet: withAcronyms(new Set(terms), pairs), spelledOut, pointsBack: !!antecedent };
   });
   // A table row is read with its header row and caption, as its headings are.
   const sectionTerms = new Set(tokenize(`${p.section.join(' ')} ${tableContextOf(report, n)}`));

@@ -198,7 +198,7 @@ export class SentenceRanker {
         paragraphRelated,
       };
       const r = scoreSentence(q, facts, weights.conceptWeight, weights.termWeight, this.weights);
-      const at = { start: s.start, end: s.end, leansBack: leansBack(s.text), isLead };
+      const at = { start: s.start, end: s.end, leansBack: leansBack(s.text) || s.pointsBack, isLead };
       return { ...at, score: r.score + bonus, coverage: r.coverage, literal: r.literal, gives: r.gives };
     });
     return paragraph.map((s, index) => ({

@@ -134,6 +134,26 @@ describe('AnswerEngine', () => {
     expect(a.answers[0]!.quote.text).toContain('only 27% of agencies');
   });
 
+  it('a sentence pointing back ("this checklist") is read and quoted with the one naming it (Treasury ERA page)', async () => {
+    const page = [
+      '# Emergency Rental Assistance',
+      '',
+      '## August 2025',
+      '',
+      '- On August 25, 2025, Treasury published the “Standard Closeout” Checklist for ERA2 Awards. ERA2 Grantees can use this checklist to support successful submission of their Final Report.',
+      '- On August 18, 2025, Treasury published the Final Report User Guide for grantees.',
+      '',
+      '## July 2025',
+      '',
+      '- Treasury released the Standard Form for awards and a closeout notice.',
+      '',
+    ].join('\n');
+    const a = await engineFor([page, 'era.md']).answer("what's the standard closeout checklist for?");
+    expect(a.answers[0]!.quote.text).toContain(
+      '“Standard Closeout” Checklist for ERA2 Awards. ERA2 Grantees can use this',
+    );
+  });
+
   it('does not pad a short answer with an unrelated next sentence', async () => {
     const a = await engine.answer('How many notarizations did the notary office handle?');
     expect(a.answers[0]!.quote.text).toBe('The notary office handled 420 notaries for the public throughout the year.');

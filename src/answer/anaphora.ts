@@ -1,0 +1,46 @@
+/**
+ * A demonstrative's antecedent: "ERA2 Grantees can use this checklist to …" speaks of the “Standard Closeout” Checklist
+ * the sentence before it names. The words that sentence names it by are this one's too, and it leans on that sentence
+ * (it is quoted with it). Pure.
+ */
+import { tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
+
+/** "this checklist", "these practices", "such plans": a noun pointed back to (not "that", as often a conjunction). */
+const DEMONSTRATIVE = /\b(?:this|these|such)\s+([a-z][a-z-]+)\b/gi;
+/**
+ * Nouns a demonstrative makes the speaker's time or document, not a thing named before ("this year", "this week", "I
+ * wanted to publish this report").
+ */
+const HERE_AND_NOW = new Set(
+  tokenize('year years month months week weeks quarter day days time period report document page website site paper'),
+);
+/** Between two words of one name: spaces, quotation marks, hyphens (“Standard Closeout” Checklist). */
+const WITHIN_NAME = /^[\s"“”'‘’-]*$/;
+/** A name's word begins with a capital (a verb or an adjective before the noun is no part of its name). */
+const CAPITAL = /\p{Lu}/u;
+/** Most words of a name taken before its noun. */
+const MAX_MODIFIERS = 3;
+
+/**
+ * The words `previous` names a noun by that `sentence` points back to with a demonstrative ("standard", "closeout" for
+ * "this checklist" after "Treasury published the “Standard Closeout” Checklist"): the capitalised words right before
+ * the noun's last mention there, back to another word, a word the index drops ("the") or a punctuation mark. Undefined
+ * when the sentence points back to no noun the sentence before names.
+ */
+export function antecedentTerms(previous: string, sentence: string): string[] | undefined {
+  const before = tokenizeWithOffsets(previous);
+  let terms: string[] | undefined;
+  for (const m of sentence.matchAll(DEMONSTRATIVE)) {
+    const noun = tokenize(m[1]!)[0];
+    const at = noun && !HERE_AND_NOW.has(noun) ? before.map((t) => t.term).lastIndexOf(noun) : -1;
+    if (at < 0) continue;
+    terms ??= [];
+    for (let k = at - 1; k >= 0 && at - k <= MAX_MODIFIERS; k--) {
+      const word = before[k]!;
+      if (!WITHIN_NAME.test(previous.slice(word.end, before[k + 1]!.start)) || !CAPITAL.test(previous[word.start]!))
+        break;
+      terms.push(word.term);
+    }
+  }
+  return terms;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { antecedentTerms } from '../../src/answer/anaphora.js';
+import { tokenize } from '../../src/search/tokenize.js';
+
+describe('antecedentTerms: what a demonstrative points back to', () => {
+  const published = 'Treasury published the “Standard Closeout” Checklist for ERA2 Awards.';
+
+  it('gives the words the sentence before names the noun by ("this checklist": the “Standard Closeout” Checklist)', () => {
+    const use = 'ERA2 Grantees can use this checklist to support successful submission of their Final Report.';
+    expect(antecedentTerms(published, use)).toEqual(tokenize('closeout standard'));
+  });
+
+  it('takes the capitalised words of its name only, back to another word or a mark, no more than three', () => {
+    expect(antecedentTerms('We issued new guidance.', 'Agencies read this guidance.')).toEqual([]);
+    expect(antecedentTerms('Hire, train and keep Data staff.', 'These staff work well.')).toEqual(tokenize('data'));
+    const plan = 'OMB set out the Federal Digital Data Skills Plan.';
+    expect(antecedentTerms(plan, 'Agencies follow this plan.')).toEqual(tokenize('skills data digital'));
+  });
+
+  it('is undefined when nothing before is pointed back to: another noun, a time, the document itself, or "that" as a conjunction', () => {
+    expect(antecedentTerms(published, 'Grantees can use this portal.')).toBeUndefined();
+    expect(antecedentTerms('The report covers a year.', 'This year the report grew.')).toBeUndefined();
+    const scroll = 'As you scroll through this report you might notice we are a team of 260.';
+    expect(antecedentTerms(scroll, 'I wanted to publish this report to show our work.')).toBeUndefined();
+    expect(antecedentTerms(published, 'It says that checklist items are due.')).toBeUndefined();
+  });
+});
