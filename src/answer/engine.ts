@@ -246,7 +246,7 @@ export class AnswerEngine {
   async answer(rawQuestion: string, limit = 3, onlyReport?: string): Promise<Answer> {
     const simplified = this.options.simplifyChinese?.(rawQuestion) ?? rawQuestion;
     // (A message that is only a link asks nothing: chatter, answered by what the bot can do.)
-    const message = readMessage(visible(simplified).replace(ADDRESS, ' '));
+    const message = readMessage(visible(simplified).replace(ADDRESS, ' '), (terms) => this.titleHolds(terms));
     if (message.kind !== 'question')
       return {
         question: rawQuestion,
@@ -264,6 +264,15 @@ export class AnswerEngine {
     // A message asking two things: each part is also answered on its own (confidence.ts mergePartAnswers).
     const partAnswers = await Promise.all(parts.map((p) => this.answerOne(p, p, 1, onlyReport)));
     return mergePartAnswers(whole, partAnswers, limit);
+  }
+
+  /** Whether some indexed report's title holds every one of `terms` (index terms). */
+  private titleHolds(terms: string[]): boolean {
+    for (const report of this.index.reports.values()) {
+      const title = tokenize(report.meta.title);
+      if (terms.every((t) => title.includes(t))) return true;
+    }
+    return false;
   }
 
   /**

@@ -105,6 +105,19 @@ const OVERVIEW_END = /^[\s?？.!！。]*(?:please|pls)?[\s?？.!！。]*$/i;
 const OVERVIEW_ZH =
   /^(?:请|帮我|麻烦)?(?:总结|概括|概述|简介)(?:一下)?(?:这份|该|本|这个)?(?:报告|文件)?(?:的)?(?:第[一二三四五六七八九十\d]{1,3}(?:章|节|部分)(?:的)?)?(?:主要内容|要点|重点)?[？?。！!]*$|^(?:这份|该|本|这个)?(?:报告|文件)(?:主要)?(?:讲了|说了|讲|说|是关于|写了)(?:些)?(?:什么|啥)(?:内容)?[？?。]*$|^(?:报告的)?(?:主要内容|要点|重点)是什么[？?]*$/u;
 
+/** "the tribal housing stability report": a report named by a few words before "report" (or "document", "address"). */
+const REPORT_NAMED = /\b(?:the|this|that|your)\s+((?:[\w.&'’-]+\s+){1,3}?)(?:report|document|address)\b/i;
+
+/**
+ * "What's the tribal housing stability report about?" asks about a report an indexed one mentions, not for an overview:
+ * true when a request names a report by words no indexed report's title holds all of (`titled`, over index terms).
+ */
+function namesAnotherReport(text: string, titled: (terms: string[]) => boolean): boolean {
+  const words = REPORT_NAMED.exec(text)?.[1];
+  const terms = words ? tokenize(words) : [];
+  return terms.length > 0 && !titled(terms);
+}
+
 /** True for a request for the whole report (OVERVIEW), not a question about something in it. Pure. */
 export function asksForOverview(message: string): boolean {
   const text = message.trim();
@@ -139,11 +152,12 @@ export function withoutRequest(question: string): string {
 /**
  * What a chat message is: a question (the question it asks: in a long pasted text that ends by
  * asking something, the last question), chatter (thanks, praise, "ok cool", an insult, emoji
- * alone) or a pasted text that asks nothing. Never a confident quote for the last two.
+ * alone), a request for an overview of a report whose title holds the words naming it (`titled`), or a pasted text
+ * that asks nothing. Never a confident quote for the last three.
  */
-export function readMessage(message: string): MessageReading {
+export function readMessage(message: string, titled: (terms: string[]) => boolean = () => true): MessageReading {
   const text = message.trim();
-  if (asksForOverview(text)) return { kind: 'overview' };
+  if (asksForOverview(text) && !namesAnotherReport(text, titled)) return { kind: 'overview' };
   const asks = /[?？]/.test(text);
   const words = tokenize(text.replace(/['’]/g, ' '));
   const bare = text.replace(/[\s\p{P}\p{S}]+/gu, '');

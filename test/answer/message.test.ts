@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/search/tokenize.js';
 import { asksForOverview, followUp, readMessage, splitQuestion, withoutRequest } from '../../src/answer/message.js';
 
 describe('splitQuestion', () => {
@@ -84,6 +85,14 @@ describe('readMessage', () => {
       'summarize the findings on the annual report of agencies',
     ])
       expect(asksForOverview(m), m).toBe(false);
+  });
+
+  it('asks about a report an indexed one mentions when no title holds the words naming it (Treasury ERA page)', () => {
+    const titled = (terms: string[]): boolean => terms.every((t) => tokenize('CDS Annual Report 2023-24').includes(t));
+    const tribal = "what's the tribal housing stability report about?";
+    expect(readMessage(tribal, titled)).toEqual({ kind: 'question', question: tribal });
+    expect(readMessage('what is the cds annual report about', titled)).toEqual({ kind: 'overview' });
+    expect(readMessage('what is this report about?', titled)).toEqual({ kind: 'overview' });
   });
 
   it('the request around a question is not what it asks: greetings, "tell me", "I was wondering", thanks', () => {
