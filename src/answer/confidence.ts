@@ -751,7 +751,8 @@ export function figureAttached(
   window = CONFIDENCE.figureWindow,
   units: Set<string> = new Set(),
 ): boolean {
-  const sentenceTerms = undated(sentence, tokenize(sentence));
+  // (A rate's period is no unit a sum of money counts: "saving VA $256,872 per year" is money, not years.)
+  const sentenceTerms = undated(sentence, tokenize(sentence.replace(RATE_PERIOD, ' ')));
   const isFigure = (t: string): boolean => NUMBER_TERMS.has(t) || /^\d/.test(t);
   // A line that opens with its one figure, a measure, is that measure's label, however long ("8 weeks from start of
   // project to first Simple Report test result delivered"): a report's "by the numbers" item. (A count that opens a
@@ -774,6 +775,10 @@ export function figureAttached(
     return near.some((n) => asked.has(n));
   });
 }
+
+/** The period of a rate after a sum of money: "$256,872 per year", "£5m a month", "$20 each week". */
+const RATE_PERIOD =
+  /(?<=[$£€¥]\s?\d[\d,.]*(?:\s?(?:thousand|million|billion|[kmb]n?))?)\s+(?:per|a|an|each|every)\s+(?:year|month|week|day|hour)\b/gi;
 
 /** A change said as a factor: "4x", "a fourfold drop", "10-fold", "doubled", "halved". */
 const FACTOR =

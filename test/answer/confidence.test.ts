@@ -154,6 +154,9 @@ describe('confidence', () => {
     const flats = new Set(tokenize('public rental housing flats'));
     expect(figureAttached('Applicants waited an average of 6.1 years for a flat.', flats)).toBe(false);
     expect(figureAttached('The Government will complete 30000 flats.', flats)).toBe(true);
+    // …but not the period of a rate: "$256,872 per year" is money saved (USDS's VONAPP).
+    const saved = new Set(tokenize('retiring vonapp save va'));
+    expect(figureAttached('The VONAPP website was retired, saving VA $256,872 per year.', saved)).toBe(true);
     expect(figureAttached('Applicants waited 5.1 years.', new Set(tokenize('how many years waited')))).toBe(true);
     // A word between the number and its unit: still a time.
     const complete = new Set(tokenize('complete full'));
