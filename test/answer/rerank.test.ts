@@ -357,12 +357,10 @@ describe('a call on the reader to look elsewhere', () => {
 
   it('"For more information see: …" is such a call (Treasury ERA page)', () => {
     const q = "what's the standard closeout checklist for?";
-    expect(
-      score(
-        q,
-        'For more information see: ERA2 Closeout Resource, ERA2 Standard Closeout Checklist, and the User Guide.',
-      ),
-    ).toBeLessThan(score(q, 'Grantees can use this checklist to support successful submission of their Final Report.'));
+    const see =
+      'For more information see: ERA2 Closeout Resource, ERA2 Standard Closeout Checklist, and the User Guide.';
+    const use = 'Grantees can use this checklist to support successful submission of their Final Report.';
+    expect(score(q, see)).toBeLessThan(score(q, use));
   });
 });
 
@@ -430,12 +428,10 @@ describe('a count asked', () => {
 describe('a sum of money asked', () => {
   it('"how much funding" is answered by the sum a sentence states, whatever word it stands by (Treasury ERA page)', () => {
     const q = 'how much funding does ERA2 have?';
-    expect(
-      score(
-        q,
-        'The ERA2 program was authorized by the American Rescue Plan Act and provides $21.55 billion to households.',
-      ),
-    ).toBeGreaterThan(score(q, 'ERA2 grantees may no longer provide financial assistance using ERA2 award funds.'));
+    const sum =
+      'The ERA2 program was authorized by the American Rescue Plan Act and provides $21.55 billion to households.';
+    const funds = 'ERA2 grantees may no longer provide financial assistance using ERA2 award funds.';
+    expect(score(q, sum)).toBeGreaterThan(score(q, funds));
   });
 });
 
