@@ -90,7 +90,29 @@ const NAME_WORDS = 5;
  * pattern took twenty times as long, 1 ms a report).
  */
 const CAPITALISED_RUN =
-  /(?<![A-Za-zÀ-ÖØ-öø-ÿ\d.])(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|(?:[A-Z]\.){2,})(?: (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|(?:[A-Z]\.){2,}))+(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+  /(?<![A-Za-zÀ-ÖØ-öø-ÿ\d.])(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|(?:[A-Z]\.){2,})(?:(?: (?:of|for|and|&))? (?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|(?:[A-Z]\.){2,}))+(?![A-Za-zÀ-ÖØ-öø-ÿ])/g;
+/**
+ * The small words a body's name holds after its head ("Office of Personnel Management": OPM, "Centers for Disease
+ * Control"), giving no initial; after any other word they part two names ("Northern Metropolis of Hong Kong").
+ */
+const JOINERS = new Set(['of', 'for', 'and', '&']);
+/** Heads of a body's name that a complement follows ("Office of …", "Department of …", "Bureau of …"). */
+const BODY_HEADS = new Set([
+  'Office',
+  'Department',
+  'Bureau',
+  'Ministry',
+  'Council',
+  'Center',
+  'Centers',
+  'Centre',
+  'Institute',
+  'Board',
+  'Commission',
+  'Agency',
+  'Administration',
+  'Committee',
+]);
 
 /**
  * A report's names (runs of capitalised content words, and their opening words) by their initials, each counted; and
@@ -109,14 +131,16 @@ export function namesByInitials(text: string, isWord: (word: string) => boolean)
   const counts = new Map<string, Map<string, number>>();
   const whole = new Set<string>();
   const count = (run: string[]): void => {
-    if (run.length > 1 && run.length <= NAME_WORDS) whole.add(run.join(' '));
-    for (let n = 2; n <= Math.min(run.length, NAME_WORDS); n++) {
-      const long = run.slice(0, n).join(' ');
+    while (JOINERS.has(run.at(-1) ?? '')) run.pop();
+    const words = run.filter((w) => !JOINERS.has(w));
+    if (words.length > 1 && words.length <= NAME_WORDS) whole.add(run.join(' '));
+    for (let n = 2; n <= run.length; n++) {
+      const opening = run.slice(0, n);
+      const initials = opening.filter((w) => !JOINERS.has(w));
+      if (JOINERS.has(run[n - 1]!) || initials.length > NAME_WORDS) continue;
+      const long = opening.join(' ');
       // (A dotted initialism gives all its letters: "U.S. Digital Service" → USDS.)
-      const short = run
-        .slice(0, n)
-        .map((w) => (w.endsWith('.') ? w.replace(/\./g, '') : w[0]))
-        .join('');
+      const short = initials.map((w) => (w.endsWith('.') ? w.replace(/\./g, '') : w[0])).join('');
       const names = counts.get(short) ?? new Map<string, number>();
       names.set(long, (names.get(long) ?? 0) + 1);
       counts.set(short, names);
@@ -127,7 +151,8 @@ export function namesByInitials(text: string, isWord: (word: string) => boolean)
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     let run: string[] = [];
     for (const word of m[0].split(' ')) {
-      if (isWord(word)) {
+      const joins = JOINERS.has(word) && run.some((w) => BODY_HEADS.has(w));
+      if (isWord(word) || joins) {
         run.push(word);
         continue;
       }

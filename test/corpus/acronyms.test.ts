@@ -77,6 +77,14 @@ describe('nameInitialisms', () => {
     expect(nameInitialisms(two, namesByInitials(two, isWord))).toEqual([]);
   });
 
+  it('skips the small words a name holds ("Office of Personnel Management": OPM, FDS batch 32)', () => {
+    const text =
+      'The Office of Personnel Management intends to issue a new Data Scientist job series. Treasury and GSA met.';
+    expect(nameInitialisms(text, namesByInitials(text, isWord))).toEqual([
+      { short: 'OPM', long: 'Office of Personnel Management' },
+    ]);
+  });
+
   it('leaves initials the report writes as a word of its own, and names met fewer times', () => {
     const text =
       'Information Technology staff. Information Technology budget. Information Technology plan. It grew. ' +
