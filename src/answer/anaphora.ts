@@ -28,11 +28,15 @@ const MAX_MODIFIERS = 3;
  * when the sentence points back to no noun the sentence before names.
  */
 export function antecedentTerms(previous: string, sentence: string): string[] | undefined {
+  const nouns = [...sentence.matchAll(DEMONSTRATIVE)]
+    .map((m) => tokenize(m[1]!)[0])
+    .filter((noun): noun is string => noun !== undefined && !HERE_AND_NOW.has(noun));
+  if (!nouns.length) return undefined; // (most sentences: the one before is not read)
   const before = tokenizeWithOffsets(previous);
+  const words = before.map((t) => t.term);
   let terms: string[] | undefined;
-  for (const m of sentence.matchAll(DEMONSTRATIVE)) {
-    const noun = tokenize(m[1]!)[0];
-    const at = noun && !HERE_AND_NOW.has(noun) ? before.map((t) => t.term).lastIndexOf(noun) : -1;
+  for (const noun of nouns) {
+    const at = words.lastIndexOf(noun);
     if (at < 0) continue;
     terms ??= [];
     for (let k = at - 1; k >= 0 && at - k <= MAX_MODIFIERS; k--) {

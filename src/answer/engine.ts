@@ -266,11 +266,11 @@ export class AnswerEngine {
     return mergePartAnswers(whole, partAnswers, limit);
   }
 
-  /** Whether some indexed report's title holds every one of `terms` (index terms). */
+  /** Whether some indexed report's title holds every one of `terms` (index terms; its title facts, read once). */
   private titleHolds(terms: string[]): boolean {
     for (const report of this.index.reports.values()) {
-      const title = tokenize(report.meta.title);
-      if (terms.every((t) => title.includes(t))) return true;
+      const title = this.facts.title(report).terms;
+      if (terms.every((t) => title.has(t))) return true;
     }
     return false;
   }

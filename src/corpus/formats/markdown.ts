@@ -110,12 +110,12 @@ export function markdownReaderText(markdown: string): string {
     .flatMap(withoutMarkup)
     .join('\n')
     .replace(PARAGRAPH, withoutNavigation)
-    .replace(LINK, (link, words: string, at: number, line: string) => apart(words, line, at, link))
+    .replace(LINK, (link, words: string, at: number, whole: string) => apart(words, whole, at, link))
     .replace(REFERENCE_LINK, '$1')
     .replace(AUTOLINK, '$1')
     .replace(CODE, '$1')
-    .replace(STRONG, (strong, a: string | undefined, b: string | undefined, at: number, line: string) =>
-      apart(a ?? b ?? '', line, at, strong),
+    .replace(STRONG, (strong, a: string | undefined, b: string | undefined, at: number, whole: string) =>
+      apart(a ?? b ?? '', whole, at, strong),
     )
     .replace(EMPHASIS, (_, a?: string, b?: string) => a ?? b ?? '')
     .replace(ESCAPE, '$1');
