@@ -680,8 +680,11 @@ function withOriginReadings(c: Concept): Concept {
   };
 }
 
-/** A number of two digits or more that is no date ("11月", "30th") nor part of a longer one. */
-const NAMED_NUMBER = /(?<![\d.,])\d[\d.,]*\d(?![\d]|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b))/g;
+/**
+ * A number of two digits or more that is no date ("11月", "30th") nor part of a longer one, nor of a name written with
+ * letters ("10x", the program's name; "A380"); a magnitude's letter is the number's ("18.25M", "10k").
+ */
+const NAMED_NUMBER = /(?<![\d.,a-z])\d[\d.,]*\d(?!\d|\s*(?:月|日|号|年|st\b|nd\b|rd\b|th\b)|(?!(?:k|m|bn?)\b)[a-z])/gi;
 
 /** A yearly rate: "what does it cost per year" says how often, not what the figure is about ("$150 … each year"). */
 const YEAR_RATE = /\b(?:per|a|each|every) (years?)\b/gi;
@@ -1241,7 +1244,7 @@ export function isForwardLooking(sectionPath: string[]): boolean {
 
 /** "How many agencies", "how many new accounts": a plural noun counted, not a currency. */
 const COUNTED_PLURAL =
-  /\bhow many\s+(?:[a-z-]+\s+){0,2}?(?!(?:dollars|euros|pounds|yuan|cents|rmb)\b)[a-z-]*[^su\W]s\b/i;
+  /\bhow many\s+(?:[a-z-]+\s+){0,3}?(?!(?:dollars|euros|pounds|yuan|cents|rmb)\b)[a-z-]*[^su\W]s\b/i;
 
 /** "How many rate tables": a share's word before the plural noun a "how many" counts (kept: what precedes it). */
 const SHARE_WORD_MODIFYING = /\b(how many\s+(?:[a-z]+\s+){0,2}?)(?:rate|ratio|share|percentage)\s+(?=[a-z]+s\b)/gi;

@@ -143,10 +143,11 @@ const DICTIONARY_TYPO_LENGTH = 6;
 
 /**
  * A capitalised word, or a name a number opens ("18F", "5G"; not "10K", "1.5M": thousands and millions); it ends where
- * Han characters begin ("File在几个州" is "File").
+ * Han characters begin ("File在几个州" is "File"). A word with a capital inside is one name from its first letter
+ * ("eGMS", "iPhone"), never the capitals alone ("GMS", which the reports never write).
  */
 const CAPITALISED =
-  /(?<![\d.,])\d+(?!(?:K|M|B|T|BN|MM)(?![\p{L}\d]))\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])*|\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
+  /(?<![\d.,])\d+(?!(?:K|M|B|T|BN|MM)(?![\p{L}\d]))\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])*|(?<![\p{L}\d])\p{Ll}*\p{Lu}(?:(?!\p{Script=Han})[\p{L}\d])+/gu;
 
 /**
  * True when a place's name, followed by `after`, ends a longer name: a site's ("Canada.ca") or a body's whose

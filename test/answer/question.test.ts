@@ -394,6 +394,8 @@ describe('the kind of figure asked for', () => {
     // A plural counted after "how many" says the figure is a count, whatever money the question names after it.
     expect(figureKindOf('how many agencies got help building digital capacity in the 2025 budget')).toBe('count');
     expect(figureKindOf('how many dollars were in the 2025 budget')).toBe('amount');
+    // (…however many words stand before it: "how many new phase one projects did they fund".)
+    expect(figureKindOf('how many new phase one projects did they fund this year')).toBe('count');
     expect(analyzeQuestion('savings from the ssa website revamp?').wantsFigure).toBe(true); // a noun naming a quantity
     // "What %" asks for a share; "50%" in a question is a figure it names.
     expect(analyzeQuestion('what % of cds staff came from outside government').wantsFigure).toBe(true);
@@ -709,6 +711,11 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('how many agencies trained more than 1,000 staff?').numbers).toEqual(['1000']);
     expect(analyzeQuestion('what happened in the 2nd batch in 2023, on May 30?').numbers).toEqual([]);
     expect(analyzeQuestion('截至去年11月底，全县空气质量优良天数是多少？').numbers).toEqual([]);
+    // A number written into a name is the name's ("10x", the program; "A380"), a magnitude's letter the number's.
+    expect(analyzeQuestion("what were 10x's investment themes").numbers).toEqual([]);
+    expect(analyzeQuestion('did the A380 fly 12 times?').numbers).toEqual(['12']);
+    expect(analyzeQuestion('is it 18.25M veterans?').numbers).toEqual([processTerm('18.25')]);
+    expect(analyzeQuestion('去年受理48件吗').numbers).toEqual(['48']);
   });
 
   it('the head of what a "what is the X" question asks for', () => {

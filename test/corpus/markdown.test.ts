@@ -120,6 +120,24 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     ]);
   });
 
+  it("reads a box's HTML paragraphs and list items apart, as its page shows them (10x's FY23 impact report)", () => {
+    const story =
+      '<aside class="testimonial-text">\n    <h3 id="c">Carey\'s Story</h3>\n    <p class="text-italic">I submitted the idea.</p>\n    <p class="text-italic">So I jotted my idea down, and hit submit.</p>\n    <p class="text-italic">Carey Johnston, EPA</p>\n</aside>';
+    const r = parseReport(markdownReaderText(story), 'x.md');
+    expect(r.paragraphs.map((p) => r.text.slice(p.start, p.end))).toEqual([
+      "Carey's Story",
+      'I submitted the idea.',
+      'So I jotted my idea down, and hit submit.',
+      'Carey Johnston, EPA',
+    ]);
+    const card =
+      '<aside>\n  <span class="hilighted-text"><span class="text-bold">FY23</span></span>\n  <ul>\n    <li><span class="text-bold">18</span> projects</li>\n    <li><span class="text-bold">40</span> phase kickoffs</li>\n  </ul>\n</aside>';
+    const c = parseReport(markdownReaderText(card), 'x.md');
+    expect(c.paragraphs.map((p) => c.text.slice(p.start, p.end))).toEqual(['FY23', '18 projects', '40 phase kickoffs']);
+    // A paragraph that goes on over lines stays one, with its own line breaks.
+    expect(markdownReaderText('<p>One\ntwo.</p>')).toBe('<p>One\ntwo.</p>'.replace(/<\/?p>/g, ''));
+  });
+
   it("turns a site generator's front matter into the header lines a reader is told, the rest dropped", () => {
     const md =
       '---\ntitle: "Annual Performance Report 2023"\npermalink: /apr/\ndate: 2024-02-01\nlead: >\n  A summary.\n---\n\n# Annual Performance Report 2023\n';

@@ -278,6 +278,10 @@ describe('QueryVocabulary', () => {
     const withInitials = new QueryVocabulary(words, (t) => terms.has(t) || t === 'lb', THESAURUS);
     expect(withInitials.namesNotInReports('What did the LB receive in Youyu?')).toEqual(['Youyu']);
     expect(vocabulary.namesNotInReports('What did the LB receive?')).toEqual(['LB']);
+    // A word with a capital inside is one name ("eGMS"), not the capitals alone ("GMS", which no report writes).
+    const withEgms = new QueryVocabulary(words, (t) => terms.has(t) || t === processTerm('egms'), THESAURUS);
+    expect(withEgms.namesNotInReports("what's eGMS")).toEqual([]);
+    expect(vocabulary.namesNotInReports("what's eGMS")).toEqual(['eGMS']);
   });
 
   it('reads a name typed in lower case as the name, when the dictionary knows it only with its capitals ("texas")', () => {

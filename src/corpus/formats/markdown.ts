@@ -37,6 +37,13 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?(?:[a-z][a-z0-9+.-]*:|\/|#
 const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
 /** An HTML heading on a line of its own (`<h3>Impact</h3>`): a Markdown heading of its level. */
 const HTML_HEADING = /^[ \t]*<h([1-6])(?:\s[^<>\n]*)?>(.*?)<\/h\1>[ \t]*$/gim;
+/**
+ * An HTML paragraph on a line of its own (`<p class="text-italic">I submitted the idea …</p>`), as a page's boxes write
+ * their text inside an HTML block: a paragraph of its own, as its reader sees it, not run into the lines around it.
+ */
+const HTML_PARAGRAPH = /^[ \t]*<p(?:\s[^<>\n]*)?>(.*?)<\/p>[ \t]*$/gim;
+/** An HTML list item on a line of its own (`<li>We'll build and test earlier.</li>`): a Markdown item. */
+const HTML_ITEM = /^[ \t]*<li(?:\s[^<>\n]*)?>(.*?)<\/li>[ \t]*$/gim;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
 /**
@@ -106,6 +113,8 @@ export function markdownReaderText(markdown: string): string {
     .replace(HTML_LINK, '[$2]($1)')
     .replace(DEFINITION, '')
     .replace(HTML_HEADING, (_, level: string, words: string) => `${'#'.repeat(Number(level))} ${words}`)
+    .replace(HTML_PARAGRAPH, '\n$1\n')
+    .replace(HTML_ITEM, '- $1')
     .split('\n')
     .flatMap(withoutMarkup)
     .join('\n')
