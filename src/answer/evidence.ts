@@ -8,6 +8,7 @@ import {
   introOf,
   paragraphText,
   parentItemOf,
+  runInHeading,
   tableContextOf,
   tableHeaderOf,
   tallyOf,
@@ -57,6 +58,9 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     p.role === 'body' || p.role === 'heading'
       ? tokenize(tableHeaderOf(report, n) || tallyOf(report, n))
       : tokenize(p.section.join(' '));
+  // A run-in heading ("Benefits Locator Tool - …") names what the paragraph's later sentences speak of too ("It's now a
+  // fully operational product owned and maintained by USA.gov").
+  const runIn = p.role === 'body' ? tokenize(runInHeading(report.text.slice(p.start, p.end))) : [];
   const longForms = new Map(pairs.map((pair) => [pair.short, pair.long]));
   const spans = splitSentences(report.text.slice(p.start, p.end), p.start);
   const sentences = spans.map((s, i) => {
@@ -65,7 +69,7 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     // Checklist"), and leans on it.
     const before = i > 0 ? report.text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : '';
     const antecedent = before ? antecedentTerms(before, text) : undefined;
-    const terms = [...tokenize(text), ...(antecedent ?? []), ...label];
+    const terms = [...tokenize(text), ...(antecedent ?? []), ...label, ...(i > 0 ? runIn : [])];
     // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
     // Security"). Without one, the terms themselves (no second copy in the paragraph cache).
     const spelledOut = terms.some((t) => longForms.has(t))

@@ -61,6 +61,26 @@ export function tallyOf(report: Pick<ParsedReport, 'text' | 'paragraphs'>, n: nu
   return k !== undefined && isLeadIn(paragraphText(report, k)) ? paragraphText(report, k) : '';
 }
 
+/** A word of a title-case name: capitalised, or a small word between two that are ("Office of Personnel Management"). */
+const TITLE_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d.'’&/()-]*|of|and|for|the|to|in|on|a|&)`;
+/**
+ * A run-in heading: a name in title case opening a paragraph, set off by a dash or a colon ("Benefits Locator Tool - Last
+ * time you heard about this project, …", once bold), two to eight words, the first and last capitalised, and its
+ * abbreviation ("Automated Security Authorization Processing (ASAP) - …").
+ */
+const RUN_IN = new RegExp(
+  String.raw`^([\p{Lu}\d][\p{L}\d.'’&/()-]*(?:\s+${TITLE_WORD}){0,6}\s+[\p{Lu}\d][\p{L}\d.'’&/()-]*(?:\s+\([\p{Lu}\d]+\))?)(?:\s+[-–—]|:)\s+\S`,
+  'u',
+);
+
+/**
+ * The run-in heading a paragraph opens with (RUN_IN), naming what all its sentences speak of, as a heading would; empty
+ * when it has none (a table row, a caption).
+ */
+export function runInHeading(text: string): string {
+  return isTableRow(text) || CAPTION.test(text) ? '' : (RUN_IN.exec(text)?.[1] ?? '');
+}
+
 /** A stat card: a short line that opens with its figure ("72% Overall satisfaction", "380 Responses a week"). */
 const CARD = /^[$>~+]?\d[\d.,]*\s*(?:%|\+|[KMB]\b)?\s+\S/u;
 const MAX_CARD_CHARS = 120;

@@ -81,6 +81,19 @@ describe('paragraphEvidence', () => {
     expect([...paragraphEvidence(cards, at('■'), []).terms]).toEqual(expect.arrayContaining(tokenize('satisfaction')));
   });
 
+  it("a run-in heading's words are its paragraph's later sentences' too", () => {
+    const wins = parseReport(
+      '# T\n\n## Wins\n\nBenefits Locator Tool - We launched a web app. It is now owned by USA.gov.\n',
+      'wins.md',
+    );
+    const e = paragraphEvidence(wins, wins.paragraphs.length, []);
+    expect(e.sentences[1]!.terms).toEqual([
+      ...tokenize('It is now owned by USA.gov.'),
+      ...tokenize('Benefits Locator Tool'),
+    ]);
+    expect(e.sentences[0]!.terms).toEqual(tokenize('Benefits Locator Tool - We launched a web app.'));
+  });
+
   it("a tally's item is read with its lead-in's words as its own, as a row with its header", () => {
     const tally = parseReport('## Who we talked to\n\nGender:\n* Male: 7\n* Female: 3\n', 'tally.md');
     const n = tally.paragraphs.findIndex((p) => tally.text.slice(p.start, p.end) === 'Female: 3') + 1;

@@ -6,6 +6,7 @@ import {
   isLabelOnly,
   isNameAlone,
   parentItemOf,
+  runInHeading,
   tallyOf,
   sectionOpeningOf,
   statCardOf,
@@ -329,5 +330,26 @@ describe('a name alone', () => {
     expect(isNameAlone('The Access Board audited websites.')).toBe(false);
     expect(isNameAlone('Public Web Pages | 47* | 13* | 37%')).toBe(false);
     expect(isNameAlone('')).toBe(false);
+  });
+});
+
+describe('runInHeading: a name in title case that opens a paragraph', () => {
+  it('reads the name before the dash or colon, with its abbreviation', () => {
+    expect(runInHeading('Benefits Locator Tool - Last time you heard about this project, it was …')).toBe(
+      'Benefits Locator Tool',
+    );
+    expect(runInHeading('Automated Security Authorization Processing (ASAP) - 10x partnered with FedRAMP.')).toBe(
+      'Automated Security Authorization Processing (ASAP)',
+    );
+    expect(runInHeading('Section 508 Program Manager Huddle: A bimonthly, agenda-free forum.')).toBe(
+      'Section 508 Program Manager Huddle',
+    );
+  });
+
+  it('not a label of one word, a caption, a table row or a sentence', () => {
+    expect(runInHeading('Note: A collection-tool dependency did not trigger.')).toBe('');
+    expect(runInHeading('Table 3: Accessibility outcomes quadrant recommendations.')).toBe('');
+    expect(runInHeading('Quadrant III | Higher Implementation: High | 16')).toBe('');
+    expect(runInHeading('In 2023, the county did well - mostly.')).toBe('');
   });
 });
