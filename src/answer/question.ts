@@ -415,6 +415,13 @@ const IDENTITY_CUES = new RegExp(
 );
 
 /**
+ * "The name of" a thing, not of a person ("what's the name of EPA's public facing system?", "the names of the tools"):
+ * any name answers, an abbreviation's too ("ECHO"), as for "which system …"; the noun it names the name of says which.
+ */
+const NAME_OF_THING =
+  /\bnames?\s+of\s+(?:(?:the|a|an|this|that|their|its|our|[\w.&-]+['’]s)\s+)?(?:[\w-]+\s+){0,3}?(?:system|tool|app|application|platform|program|programme|project|product|site|website|portal|service|initiative|database|fund|scheme|report|plan|law|act|campaign|team|office|agency|department|bureau|unit|organi[sz]ation|company|vendor|firm|model|framework|standard|form|pilot|process)e?s?\b/i;
+
+/**
  * Asking for a date: "when" as a question word (before an auxiliary, or last: "published when?"), not "when people
  * sued…, did…"; or what a date is called, asked for ("what's the deadline for …", "the target date", 截止日期是什么), not a
  * deadline as a topic ("remediation deadlines - do agencies set them?").
@@ -809,7 +816,7 @@ export function analyzeQuestion(
     wantsDate,
     figureKind: wantsFigure ? figureKindOf(question) : undefined,
     wantsName: NAME_CUES.test(whWords(question)) && !WHO_COMPARES.test(question) && !defines, // (not "the full name of OLA")
-    asksIdentity: IDENTITY_CUES.test(question),
+    asksIdentity: IDENTITY_CUES.test(question) && !NAME_OF_THING.test(question),
     whoIs: whoIsOf(question),
     // ("Total FTEs across agencies (not components)": a bracketed "not" narrows the topic; it asks nothing negated.)
     negated: isNegated(question.replace(/\([^)]*\)/g, ' ')),

@@ -579,6 +579,9 @@ describe('what a question asks for: names and dates', () => {
     expect(identity("who was cds's ceo before the current one")).toBe(true); // a possessive is a determiner
     expect(identity('who was CEO before paul wagner')).toBe(true); // an office needs no determiner
     expect(identity('who is chairing the committee?')).toBe(false);
+    // The name of a thing is any name ("ECHO"), not a person's.
+    expect(identity("what's the name of EPA's public facing system")).toBe(false);
+    expect(identity('what are the names of the tools they built?')).toBe(false);
     // "The head of …" asks for whoever holds its office: the word frames the question and is no topic.
     const head = analyzeQuestion('who is the head of usds');
     expect(head.office).toEqual({ title: 'head' });
