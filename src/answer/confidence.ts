@@ -43,7 +43,7 @@ import {
   yearMeant,
   yearsIn,
 } from './figures.js';
-import { countedByFigures, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
+import { countedByFigures, countModifiers, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
 import { LIGHT_VERBS, namesOnlyAnotherRank, ORIGIN_TERMS, statesRateOf, type QuestionAnalysis } from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
@@ -566,13 +566,18 @@ function countsOnlyAnExample(q: QuestionAnalysis, quoted: string): boolean {
 
 /**
  * "How many web pages do agencies have?": "24 agencies" counts the agencies. True when every figure of the quote counts a
- * word the question names other than what it counts.
+ * word the question names other than what it counts — not when what it counts is named by its kind ("how many agencies
+ * did 10x collaborate with?": "60 agency and sub-agency collaborators" are agencies).
  */
 function countsOtherWords(quoted: string, counted: string[], asked: string[]): boolean {
   const others = new Set(asked.filter((t) => !counted.includes(t)));
   if (!counted.length || !others.size) return false;
   const heads = countedByFigures(quoted);
-  return heads.length > 0 && heads.every((h) => h !== undefined && others.has(h));
+  const kinds = countModifiers(quoted);
+  return (
+    heads.length > 0 &&
+    heads.every((h, i) => h !== undefined && others.has(h) && !kinds[i]?.some((t) => counted.includes(t)))
+  );
 }
 
 /** Words that make a count one of additions ("5 new services", "an additional 20 staff", "12 more states"). */

@@ -107,6 +107,19 @@ export function countedByFigures(text: string): (string | undefined)[] {
 }
 
 /**
+ * The words before what each count in digits of a text counts (countedByFigures), as index terms, in order: "60 agency
+ * and sub-agency collaborators" → agency, sub-agency (collaborators that are agencies); empty where it cannot tell.
+ */
+export function countModifiers(text: string): string[][] {
+  const counts = figuresOfKind(text, 'count');
+  return [...counts.matchAll(/\d+(?:[.,]\d+)*(?:[KMB](?!\p{L}))?\+?/gu)].map((m) => {
+    const words = nounPhrase(counts.slice(m.index + m[0].length).trim());
+    const head = words.findIndex(isPlural);
+    return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
+  });
+}
+
+/**
  * What each percentage of a text is a share of, as an index term ("50.2% of SSA customers start …" → custom, "67%
  * Percentage of partners who …" → partner); only a share followed by "of" and a plural noun says.
  */

@@ -320,6 +320,10 @@ describe('confidence', () => {
     expect(verdict(pages, 'Public web pages: 24 agencies (40%)')).toBe('low');
     expect(verdict(pages, 'Public web pages: 24 agencies own 1,683,529 pages')).toBe('high');
     expect(verdict(pages, 'Federal agencies own 1 683 529 public web pages.')).toBe('high');
+    // …but what a count names by its kind is that kind: "agency collaborators" are agencies.
+    const collaborators = analyzeQuestion('how many agencies did 10x collaborate with');
+    expect(verdict(collaborators, '60 agency and sub-agency collaborators')).toBe('high');
+    expect(verdict(collaborators, '60 collaborators')).toBe('low');
     // A sum spent on doing something counts nothing ("$150 preparing their taxes").
     const hours = analyzeQuestion('how many hours does it take to prepare taxes?');
     expect(verdict(hours, 'Taxpayers spend about nine hours and $150 preparing taxes each year.')).toBe('high');
