@@ -14,6 +14,9 @@ const DEMONSTRATIVE = /\b(?:this|these|such)\s+([a-z][a-z-]+)\b/gi;
 const HERE_AND_NOW = new Set(
   tokenize('year years month months week weeks quarter day days time period report document page website site paper'),
 );
+/** "this" or "these" standing for a noun: before punctuation, a quotation or an auxiliary ("This is", "call this “…”"). */
+const BARE_DEMONSTRATIVE =
+  /\b(?:this|these)(?=\s*[“"'‘(,.;:!?]|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|means|meant)\b)/i;
 /** Between two words of one name: spaces, quotation marks, hyphens (“Standard Closeout” Checklist). */
 const WITHIN_NAME = /^[\s"“”'‘’-]*$/;
 /** A name's word begins with a capital (a verb or an adjective before the noun is no part of its name). */
@@ -28,6 +31,9 @@ const MAX_MODIFIERS = 3;
  * when the sentence points back to no noun the sentence before names.
  */
 export function antecedentTerms(previous: string, sentence: string): string[] | undefined {
+  // "We call this “10x Classic.”": a demonstrative standing alone speaks of what the sentence before ended on ("… existed
+  // within our traditional four-phased model").
+  if (BARE_DEMONSTRATIVE.test(sentence)) return tokenize(lastPhrase(previous));
   const nouns = [...sentence.matchAll(DEMONSTRATIVE)]
     .map((m) => tokenize(m[1]!)[0])
     .filter((noun): noun is string => noun !== undefined && !HERE_AND_NOW.has(noun));
@@ -47,4 +53,15 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
     }
   }
   return terms;
+}
+
+/** A word that opens a phrase inside a clause: a preposition or a conjunction. */
+const PHRASE_OPENER =
+  /\b(?:in|on|at|of|for|with|within|by|from|to|as|into|about|across|through|under|over|than|and|or|but|that|which)\b/gi;
+
+/** The phrase a sentence ends on: its words after the last preposition or conjunction ("our traditional … model"). */
+function lastPhrase(sentence: string): string {
+  const openers = [...sentence.matchAll(PHRASE_OPENER)];
+  const last = openers.at(-1);
+  return last ? sentence.slice(last.index + last[0].length) : sentence;
 }

@@ -24,4 +24,18 @@ describe('antecedentTerms: what a demonstrative points back to', () => {
     expect(antecedentTerms(scroll, 'I wanted to publish this report to show our work.')).toBeUndefined();
     expect(antecedentTerms(published, 'It says that checklist items are due.')).toBeUndefined();
   });
+
+  it('a demonstrative standing alone gives the phrase the sentence before ends on ("We call this “10x Classic.”")', () => {
+    const model = 'But all of these adaptations existed within our traditional four-phased model.';
+    expect(antecedentTerms(model, 'We call this “10x Classic.”')).toEqual(
+      tokenize('our traditional four-phased model'),
+    );
+    const program = 'Of the 60 reporting agencies, 54 reported having a Section 508 program.';
+    expect(antecedentTerms(program, 'Among these, 36 agencies operate centralized programs.')).toEqual(
+      tokenize('the 60 reporting agencies, 54 reported having a Section 508 program'),
+    );
+    expect(antecedentTerms(model, 'This is a big problem.')).toEqual(tokenize('our traditional four-phased model'));
+    // Before its noun, it is the demonstrative of that noun ("this checklist"), not one standing alone.
+    expect(antecedentTerms(model, 'This checklist is new.')).toBeUndefined();
+  });
 });
