@@ -1253,6 +1253,13 @@ export function isForwardLooking(sectionPath: string[]): boolean {
 const COUNTED_PLURAL =
   /\bhow many\s+(?:[a-z-]+\s+){0,3}?(?!(?:dollars|euros|pounds|yuan|cents|rmb)\b)[a-z-]*[^su\W]s\b/i;
 
+/**
+ * 多少小时, 几个人, 多少家: a measure word or unit after "how many" says what is counted, as a plural noun does ("10x投入了多少
+ * 小时" counts hours, whatever 投入 "invest" says of money); not a sum (多少元).
+ */
+const COUNTED_UNIT_ZH =
+  /(?:多少|几)个?(?:小时|钟头|分钟|天|日|周|星期|月|年|人|次|家|项|份|名|位|所|条|件|台|部|种|批|场|篇|张|户|辆)/u;
+
 /** "How many rate tables": a share's word before the plural noun a "how many" counts (kept: what precedes it). */
 const SHARE_WORD_MODIFYING = /\b(how many\s+(?:[a-z]+\s+){0,2}?)(?:rate|ratio|share|percentage)\s+(?=[a-z]+s\b)/gi;
 
@@ -1268,7 +1275,7 @@ export function figureKindOf(question: string): FigureKind | undefined {
   if (CHANGE_OR_MEASURE.test(question)) return undefined;
   // "How many agencies got help … in the 2025 budget?" counts agencies: a plural noun after "how many" says what is
   // counted, whatever money the question names after it (not a currency: "how many dollars").
-  if (COUNTED_PLURAL.test(question)) return 'count';
+  if (COUNTED_PLURAL.test(question) || COUNTED_UNIT_ZH.test(question)) return 'count';
   // "How long did DDS spend building Move.mil?" asks for a length of time, not a sum spent.
   if (AMOUNT_CUES.test(question) && !DURATION.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;

@@ -58,6 +58,9 @@ const MODERN = {
   上线: ['to launch', 'to go online'],
   用户体验: ['user experience'],
   身份验证: ['identity verification', 'to authenticate'],
+  试点: ['pilot', 'to pilot'],
+  试点项目: ['pilot project', 'pilot'],
+  投入: ['to invest', 'investment', 'to put into'],
 };
 for (const [word, senses] of Object.entries(MODERN)) glosses.set(word, [...senses, ...(glosses.get(word) ?? [])]);
 // Traditional characters that never stand in a simplified word, and what they become there.

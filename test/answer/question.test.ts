@@ -396,6 +396,9 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('how many dollars were in the 2025 budget')).toBe('amount');
     // (…however many words stand before it: "how many new phase one projects did they fund".)
     expect(figureKindOf('how many new phase one projects did they fund this year')).toBe('count');
+    // A measure word after 多少 says what is counted, whatever money the verb speaks of (投入 "invest"); 多少元 is a sum.
+    expect(figureKindOf('10x投入了多少小时？')).toBe('count');
+    expect(figureKindOf('投入了多少资金？')).toBe('amount');
     expect(analyzeQuestion('savings from the ssa website revamp?').wantsFigure).toBe(true); // a noun naming a quantity
     // "What %" asks for a share; "50%" in a question is a figure it names.
     expect(analyzeQuestion('what % of cds staff came from outside government').wantsFigure).toBe(true);
