@@ -371,6 +371,13 @@ describe('a rate asked', () => {
       score(q, 'VA.gov has 19 million monthly unique visitors.'),
     );
   });
+
+  it('prefers a sentence saying that period in words to one whose figure may be of a span', () => {
+    const q = 'how many people get released from prison each year';
+    expect(score(q, 'More than 650,000 people are released from prison every year.')).toBeGreaterThan(
+      score(q, 'More than 650,000 people are released from prison, and many rearrested within three years.'),
+    );
+  });
 });
 
 describe('an office asked for', () => {
