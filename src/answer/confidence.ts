@@ -358,7 +358,9 @@ export interface Shown {
 export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresholds = CONFIDENCE): boolean {
   // (A year its heading names is the quote's: "On October 16, Treasury published …" under "October 2023".)
   const dated = [shown.quoted, ...(shown.headings ?? [])].join('\n');
-  if (yearOutOfScope(q.years, shown.report, dated, q.terms.includes(SINCE)) || q.aboutAskersDay) return false;
+  // (A question asking since when, in any language: "since 2017", 自2017年以来 read as "since".)
+  const since = q.terms.includes(SINCE) || q.concepts.some((c) => conceptTerms(c).includes(SINCE));
+  if (yearOutOfScope(q.years, shown.report, dated, since) || q.aboutAskersDay) return false;
   // "The year before" is a year before the report's own: the quote must name one ("up from 47 in FY 2022-23").
   if (q.yearBefore && !yearsIn(shown.quoted).some((y) => Number(y) < ownYear(shown.report))) return false;
   if (q.lastYear && !coversLastYear(shown)) return false;

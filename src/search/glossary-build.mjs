@@ -61,6 +61,7 @@ const MODERN = {
   试点: ['pilot', 'to pilot'],
   试点项目: ['pilot project', 'pilot'],
   投入: ['to invest', 'investment', 'to put into'],
+  想法: ['idea', 'way of thinking', 'opinion'],
 };
 for (const [word, senses] of Object.entries(MODERN)) glosses.set(word, [...senses, ...(glosses.get(word) ?? [])]);
 // Traditional characters that never stand in a simplified word, and what they become there.

@@ -197,6 +197,12 @@ describe('confidence', () => {
     // …but a comparison with the year before asks about the report's own year.
     const change = analyzeQuestion('how many administrative cases were there, compared with the year before?');
     expect(verdict(change, 'There were 13 administrative cases.')).toBe('high');
+    // "Since 2017" asked in any language (自2017年以来, whose 以来 a reading gives as "since") is answered by a figure
+    // counted since then.
+    const ideas = analyzeQuestion('how many ideas were evaluated by 10x in 2017');
+    const sinceRead = { ...ideas, concepts: [...ideas.concepts, { senses: [[tokenize('since')]], weight: 1 }] };
+    expect(verdict(ideas, '1,300 ideas evaluated by 10x since 2017')).toBe('low');
+    expect(verdict(sinceRead, '1,300 ideas evaluated by 10x since 2017')).toBe('high');
     // A year the report does not cover must be in the quote, in any of its sentences, not only the best one.
     const renew = analyzeQuestion('why did people have to renew their coverage in 2022?');
     const ended = 'The emergency ended on March 31, 2022. This meant that people had to renew their coverage.';
