@@ -300,7 +300,7 @@ const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
  * Versioned: a cache of another layout (v4 lacked the modern senses of glossary-build.mjs MODERN, v3 kept "variant of
  * …" senses unread, v2 had no traditional characters, v1 was unsorted) is simply built again beside it.
  */
-const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v7.tsv');
+const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v8.tsv');
 
 /** Path of the glossary, built (in a child process, once, ~3 s) when missing; undefined if that fails. */
 export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {

@@ -62,6 +62,7 @@ const MODERN = {
   试点项目: ['pilot project', 'pilot'],
   投入: ['to invest', 'investment', 'to put into'],
   想法: ['idea', 'way of thinking', 'opinion'],
+  清单: ['inventory', 'list', 'checklist'],
 };
 for (const [word, senses] of Object.entries(MODERN)) glosses.set(word, [...senses, ...(glosses.get(word) ?? [])]);
 // Traditional characters that never stand in a simplified word, and what they become there.

@@ -199,7 +199,12 @@ describe('Chinese questions', () => {
     const built = ChineseGlossary.load((await ensureGlossary())!);
     const first = (word: string): string | undefined => built.concepts(word)[0]?.glosses?.[0];
     expect([first('漏洞'), first('积压'), first('托管')]).toEqual(['vulnerability', 'backlog', 'host']);
-    // 试点 is a pilot (CC-CEDICT: "to test; to experiment"), 投入 an investment of time or money, 想法 an idea.
-    expect([first('试点'), first('投入'), first('想法')]).toEqual(['pilot', 'invest', 'idea']);
+    // 试点 is a pilot (CC-CEDICT: "to test; to experiment"), 投入 an investment of time or money, 想法 an idea, 清单 an inventory.
+    expect([first('试点'), first('投入'), first('想法'), first('清单')]).toEqual([
+      'pilot',
+      'invest',
+      'idea',
+      'inventory',
+    ]);
   });
 });
