@@ -44,7 +44,14 @@ import {
   yearsIn,
 } from './figures.js';
 import { countedByFigures, countModifiers, PEOPLE_TERMS, sharesOf } from './noun-phrases.js';
-import { LIGHT_VERBS, namesOnlyAnotherRank, ORIGIN_TERMS, statesRateOf, type QuestionAnalysis } from './question.js';
+import {
+  LIGHT_VERBS,
+  NAMING_STATED,
+  namesOnlyAnotherRank,
+  ORIGIN_TERMS,
+  statesRateOf,
+  type QuestionAnalysis,
+} from './question.js';
 import type { Answer, AnswerItem } from './types.js';
 
 /** Off-topic questions: nothing in a government report on the rule of law answers them. */
@@ -373,7 +380,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.office && namesOnlyAnotherRank(shown.quoted, q.office)) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
-  if (q.wantsName && !shown.names.length) return false;
+  // (A naming says the name, whatever its words: "a project called Notifications-as-a-Service", “10x Classic”.)
+  if (q.wantsName && !shown.names.length && !(q.asksNaming && NAMING_STATED.test(shown.quoted))) return false;
   // "What's their mailing address?" is answered by an address, not by a passage that "addresses" a problem.
   if (q.documentFields.includes('address') && !statesAddress(shown.quoted)) return false;
   // "Who designed the GC Forms logo?": a passage naming someone but not the doing asked ("design" or a reading of it)

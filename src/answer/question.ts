@@ -47,7 +47,7 @@ export interface QuestionAnalysis {
   figureKind?: FigureKind | undefined;
   /** "When / what date / which year…": prefer sentences with a date. */
   wantsDate: boolean;
-  /** "Who… / what's the name of…": asks for a name. */
+  /** "Who… / what's the name of… / what is X called?": asks for a name. */
   wantsName: boolean;
   /** "Which states …?", "which city …": the answer is a place, named. */
   wantsPlace?: boolean | undefined;
@@ -94,6 +94,8 @@ export interface QuestionAnalysis {
   definedTerm?: string[] | undefined;
   /** "Why …?" asks for a cause; "what is eFolder Express for?", a purpose (reasonAsked). */
   asksReason?: 'cause' | 'purpose' | undefined;
+  /** "What is X called?", "what do they call X?": asks what something is called (NAMING_STATED answers). */
+  asksNaming?: boolean | undefined;
   /**
    * Asks about the document itself (who issued or signed it, when it came out, what it is called): header lines may
    * answer.
@@ -305,8 +307,12 @@ const PERSONAL_OFFICE =
 /** Kinds of body or doer a "which …" question asks for by name ("which agency", "which vendor"). */
 const BODY_KINDS =
   'agency|agencies|department|departments|ministry|bureau|body|bodies|organi[sz]ations?|company|companies|firms?|vendors?|contractors?|suppliers?|providers?|partners?|officials?';
+/** "What is the new tool called?", "what was X called before", "what do they call the old model?": a naming asked. */
+const NAMING_ASKED = /\bwhat(?:'s|’s| is| was| are| were) [^?.!]{1,60}? called\b|\bwhat (?:do|does|did) \w+ call\b/i;
+/** A naming stated: "a project called Notifications-as-a-Service", "formerly known as …", "We call this “10x Classic.”" */
+export const NAMING_STATED = /\b(?:called|named|known as|dubbed|call (?:this|these|it|them))\b/i;
 const NAME_CUES = new RegExp(
-  String.raw`\b(who|whom|whose|name of|named)\b|\bwhich (${BODY_KINDS}|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|谁|名字|叫什么`,
+  String.raw`\b(who|whom|whose|name of|named)\b|\bwhich (${BODY_KINDS}|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|${NAMING_ASKED.source}|谁|名字|叫什么`,
   'i',
 );
 /** Ranks said before an office that make it another office ("the deputy director"). */
@@ -864,6 +870,7 @@ function measures(
   | 'wantsPlace'
   | 'wantsPlaces'
   | 'bodyAsked'
+  | 'asksNaming'
 > {
   const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   const place = PLACE_ASKED.exec(question);
@@ -874,6 +881,7 @@ function measures(
     wantsPlace: !!place || LOCATION_ASKED.test(question),
     wantsPlaces: !!place && (place[1]?.endsWith('s') || place[2] === '些'),
     bodyAsked: bodyAskedOf(question),
+    asksNaming: NAMING_ASKED.test(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
     duration: wantsFigure && DURATION.test(question),

@@ -27,6 +27,7 @@ import {
   LEADER,
   namesAnOffice,
   namesOnlyAnotherRank,
+  NAMING_STATED,
   RATES,
   statesRateOf,
   type QuestionAnalysis,
@@ -346,6 +347,9 @@ function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number 
   // "Why wasn't mailing a PIN good enough?": a sentence giving a cause ("… because it wouldn't provide …") or an aim
   // answers; "what is eFolder Express for?", one giving a purpose ("… to improve the efficiency …").
   if (q.asksReason && REASON_STATED[q.asksReason].some((said) => said.test(s.text))) return w.figure / 2;
+  // "What was the original portal software called?": a sentence naming something ("That portal product, called DKAN, …")
+  // answers, not one about the software only.
+  if (q.asksNaming && NAMING_STATED.test(s.text)) return w.figure / 2;
   // "Which provinces are in the notify pilot?" asks for several: a sentence naming several places ("… the provinces of
   // British Columbia and Nova Scotia") answers more than one naming one.
   if (q.wantsPlaces && (s.places ?? 0) >= 2) return w.figure / 2;

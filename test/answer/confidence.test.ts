@@ -327,6 +327,17 @@ describe('confidence', () => {
     expect(verdict(pages, 'Public web pages: 24 agencies own 1,683,529 pages')).toBe('high');
     expect(verdict(pages, 'Federal agencies own 1 683 529 public web pages.')).toBe('high');
     // …but what a count names by its kind is that kind: "agency collaborators" are agencies.
+    // A naming says the name, whatever its words ("10x Classic" is no name the dictionary does not know).
+    const classic = analyzeQuestion('what do they call the old four phase model');
+    expect(
+      verdict(
+        classic,
+        'But all of these adaptations existed within our traditional four-phased model. We call this “10x Classic.”',
+      ),
+    ).toBe('high');
+    expect(verdict(classic, 'But all of these adaptations existed within our traditional four-phased model.')).toBe(
+      'low',
+    );
     const collaborators = analyzeQuestion('how many agencies did 10x collaborate with');
     expect(verdict(collaborators, '60 agency and sub-agency collaborators')).toBe('high');
     expect(verdict(collaborators, '60 collaborators')).toBe('low');

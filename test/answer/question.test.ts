@@ -572,6 +572,11 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('do you know who runs the hotline?').wantsName).toBe(true);
     expect(analyzeQuestion('the report says a panel will look into it, but who triggers it?').wantsName).toBe(true);
     expect(analyzeQuestion('Who is the CEO?').wantsName).toBe(true);
+    // "What is X called?" asks what something is called: a name.
+    const called = analyzeQuestion('what was the original portal software called');
+    expect([called.wantsName, called.asksNaming, called.asksIdentity]).toEqual([true, true, false]);
+    expect(analyzeQuestion('what do they call the old four phase model').asksNaming).toBe(true);
+    expect(analyzeQuestion('what happened when they called the vendor').wantsName).toBe(false);
   });
 
   it('"who is the …", "the name of", "是谁" ask who someone is; "who\'s heading up …", "由谁主持" who did it', () => {

@@ -364,6 +364,15 @@ describe('a call on the reader to look elsewhere', () => {
   });
 });
 
+describe('a naming asked', () => {
+  it('"what was X called" prefers a sentence naming it to one about it only', () => {
+    const q = 'what was the original portal software called';
+    expect(score(q, 'The original portal software, known as DKAN, was bought from a vendor.')).toBeGreaterThan(
+      score(q, 'The original portal software was bought from a vendor.'),
+    );
+  });
+});
+
 describe('a rate asked', () => {
   it('"how many a year" prefers a figure of that period to one of another ("monthly")', () => {
     const q = 'how many va.gov visitors a year';
