@@ -1,7 +1,8 @@
 /**
  * A demonstrative's antecedent: "ERA2 Grantees can use this checklist to …" speaks of the “Standard Closeout” Checklist
- * the sentence before it names. The words that sentence names it by are this one's too, and it leans on that sentence
- * (it is quoted with it). Pure.
+ * the sentence before it names; "We call this “10x Classic.”", of what the sentence before ended on ("… our traditional
+ * four-phased model"). The words that sentence names it by are this one's too, and it leans on that sentence (it is
+ * quoted with it). Pure.
  */
 import { tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 
@@ -27,8 +28,9 @@ const MAX_MODIFIERS = 3;
 /**
  * The words `previous` names a noun by that `sentence` points back to with a demonstrative ("standard", "closeout" for
  * "this checklist" after "Treasury published the “Standard Closeout” Checklist"): the capitalised words right before
- * the noun's last mention there, back to another word, a word the index drops ("the") or a punctuation mark. Undefined
- * when the sentence points back to no noun the sentence before names.
+ * the noun's last mention there, back to another word, a word the index drops ("the") or a punctuation mark; for a
+ * demonstrative standing alone ("call this “…”", "Among these,"), the words of the phrase `previous` ends on. Undefined
+ * when the sentence points back to nothing the sentence before names.
  */
 export function antecedentTerms(previous: string, sentence: string): string[] | undefined {
   // "We call this “10x Classic.”": a demonstrative standing alone speaks of what the sentence before ended on ("… existed
