@@ -1076,9 +1076,11 @@ function complementOf(question: string, verb: string): string {
 
 /**
  * "Which departments got new digital leaders?", "who's getting the contract?": "get" says only that something came to
- * them, however the passage words it ("have appointed new Digital Leaders"); the thing got is what is asked about.
+ * them, however the passage words it ("have appointed new Digital Leaders"); the thing got is what is asked about. So
+ * does "work on" of a part taken ("which agencies worked on the Benefits.gov discovery?" — "In collaboration with DOL,
+ * OMB and USA.gov, the 10x team led a discovery effort").
  */
-const GETTING = /^(?:get|gets|got|gotten|getting)$/i;
+const GETTING = /^(?:get|gets|got|gotten|getting|work|works|worked|working)$/i;
 
 /** "Who did/does/do" and the subject and verb after it, up to a preposition, a particle or the end of the clause. */
 const DO_SUPPORT =

@@ -319,6 +319,8 @@ describe('the doing a "who" question asks the doer of', () => {
     // A body asked for by its kind, then the doing.
     expect(analyzeQuestion('which company made the recalled infant formula').doing).toBe(tokenize('made')[0]);
     expect(analyzeQuestion('which agency is responsible for it?').doing).toBeUndefined();
+    // "Work on" says only that a part was taken, however the passage words it ("in collaboration with").
+    expect(analyzeQuestion('which agencies worked on the Benefits.gov discovery').doing).toBeUndefined();
     // A vendor, a contractor, a partner is asked for by name as a company is.
     const vendor = analyzeQuestion('which vendor makes the testing tool agencies use most?');
     expect(vendor.wantsName).toBe(true);
