@@ -116,7 +116,7 @@ export function yearMeant(offset: number, { period, latest }: ReportYears): stri
 }
 
 const NUMBER_WORDS =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every)\b/i;
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|once|twice|all|every|(?:dozens|hundreds|thousands|millions|billions) of)\b/i;
 /** The months' names, as an alternation for patterns. */
 export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const MONTHS = new RegExp(`\\b(${MONTH_NAMES})\\b`);
@@ -132,9 +132,9 @@ const MEASURED = /(?<![\d.,])\d+\.\d+(?=\s*(?:[(),;:]|\.(?!\d)|$)|\s+(?:on|out|p
 /** Numbers that label, not count: "(1)", an enumeration in brackets ("of the two (1. GC Forms 2. Microsoft)"). */
 const ENUMERATION = /\(\s*\d{1,2}[.)]\s[^()]*\)|\(\d{1,2}\)/g;
 
-/** Numbers that are not counts: ordinals ("20th"), years, and month-day dates. */
+/** Numbers that are not counts: ordinals ("20th"), years, month-day dates and fiscal years ("FY22"). */
 export const NOT_A_COUNT = new RegExp(
-  `\\b\\d+(st|nd|rd|th)\\b|\\b(19|20)\\d{2}\\b|\\b(${MONTH_NAMES}) \\d{1,2}\\b`,
+  `\\b\\d+(st|nd|rd|th)\\b|\\b(19|20)\\d{2}\\b|\\b(${MONTH_NAMES}) \\d{1,2}\\b|\\bFY ?['’]?\\d{2,4}\\b`,
   'g',
 );
 

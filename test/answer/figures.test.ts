@@ -46,6 +46,9 @@ describe('figures', () => {
     expect(hasFigure('Rolled out 5G and 2FA.')).toBe(false);
     expect(hasFigure('The site had 12M users.', 'count')).toBe(true);
     expect(hasFigure('18F staff helped 12 agencies.', 'count')).toBe(true);
+    // A fiscal year counts nothing ("during the FY22 round"); "tens of thousands of" spills is a count in words.
+    expect(hasFigure('I submitted the idea during the FY22 round of idea evaluation.', 'count')).toBe(false);
+    expect(hasFigure('Each year there are tens of thousands of sewer spills.', 'count')).toBe(true);
   });
 
   it('"one of the world\'s major suppliers" states no figure', () => {
