@@ -32,7 +32,13 @@ describe('AnswerCache', () => {
         view: 'wider',
       });
     }
-    // Neighbouring ids are not neighbours: a forged id next to one's own finds nothing.
-    expect(await cache.get((parseInt(ids[0]!, 36) + 1).toString(36), 1)).toBeUndefined();
+    // Neighbouring ids are not neighbours: a forged id next to one's own finds nothing. (In BigInt: an id of 12 base-36
+    // digits is past a double's exact integers, where "+ 1" is lost and the id, when exact, comes back as itself.)
+    const next =
+      Array.from(ids[0]!.matchAll(/[0-9a-z]/g), ([digit]) => BigInt(parseInt(digit, 36))).reduce(
+        (n, d) => n * 36n + d,
+        0n,
+      ) + 1n;
+    expect(await cache.get(next.toString(36).padStart(12, '0'), 1)).toBeUndefined();
   });
 });
