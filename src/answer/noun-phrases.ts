@@ -100,9 +100,14 @@ export function countedAfter(text: string): string | undefined {
  * "1.5M+" or "670K+" is one count, its letter the thousands or millions ("1.5M+ Registered users" counts users).
  */
 export function countedByFigures(text: string): (string | undefined)[] {
+  return textAfterCounts(text).map(countedAfter);
+}
+
+/** The text after each count in digits of a text, in order (a stat card's "1.5M+" is one count). */
+function textAfterCounts(text: string): string[] {
   const counts = figuresOfKind(text, 'count');
   return [...counts.matchAll(/\d+(?:[.,]\d+)*(?:[KMB](?!\p{L}))?\+?/gu)].map((m) =>
-    countedAfter(counts.slice(m.index + m[0].length)),
+    counts.slice(m.index + m[0].length),
   );
 }
 
@@ -111,9 +116,8 @@ export function countedByFigures(text: string): (string | undefined)[] {
  * and sub-agency collaborators" → agency, sub-agency (collaborators that are agencies); empty where it cannot tell.
  */
 export function countModifiers(text: string): string[][] {
-  const counts = figuresOfKind(text, 'count');
-  return [...counts.matchAll(/\d+(?:[.,]\d+)*(?:[KMB](?!\p{L}))?\+?/gu)].map((m) => {
-    const words = nounPhrase(counts.slice(m.index + m[0].length).trim());
+  return textAfterCounts(text).map((after) => {
+    const words = nounPhrase(after.trim());
     const head = words.findIndex(isPlural);
     return head > 0 ? tokenize(words.slice(0, head).join(' ')) : [];
   });

@@ -180,12 +180,17 @@ export const RATES: { period: string; said: RegExp }[] = [
   { period: 'year', said: /\b(?:annually|yearly|a year|per year|each year|every year|per annum)\b|每年|年均/i },
 ];
 
+/** Whether a text says a rate of that period in words ("every year", "monthly", 每年). Pure. */
+export function saysRateOf(text: string, period: string): boolean {
+  return RATES.find((r) => r.period === period)!.said.test(text);
+}
+
 /**
  * Whether a text gives a rate of the period asked: one said so, or for a year's, a figure said by no other period (an
  * annual report's figures are a year's without saying so; "8.90 hours … per week" is not a year's hours). Pure.
  */
 export function statesRateOf(text: string, period: string): boolean {
-  if (RATES.find((r) => r.period === period)!.said.test(text)) return true;
+  if (saysRateOf(text, period)) return true;
   return period === 'year' && !RATES.some((r) => r.period !== 'year' && r.said.test(text));
 }
 

@@ -28,7 +28,7 @@ import {
   namesAnOffice,
   namesOnlyAnotherRank,
   NAMING_STATED,
-  RATES,
+  saysRateOf,
   statesRateOf,
   type QuestionAnalysis,
 } from './question.js';
@@ -256,7 +256,7 @@ function cues(q: QuestionAnalysis, s: SentenceEvidence, w: Weights, gives: boole
   if (q.rate && !statesRateOf(s.text, q.rate)) cue -= w.figure;
   // …and one saying the period asked in words ("every year" for "each year") gives that rate, where another sentence's
   // figure may be of a span ("within three years"): "how many people get released from prison each year?".
-  else if (q.rate && RATES.find((r) => r.period === q.rate)!.said.test(s.text)) cue += w.figure / 2;
+  else if (q.rate && saysRateOf(s.text, q.rate)) cue += w.figure / 2;
   if (q.wantsDate) cue += (q.wantsFigure ? hasDate(s.text) : gives) ? w.figure : -w.figure;
   // "When was USDS started?" asks when it came to be: "Since USDS was founded in 2014" answers, not "Starting in June
   // 2023, USDS led …", another beginning.
