@@ -381,7 +381,10 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   // (A naming says the name, whatever its words: "a project called Notifications-as-a-Service", “10x Classic”.)
-  if (q.wantsName && !shown.names.length && !(q.asksNaming && NAMING_STATED.test(shown.quoted))) return false;
+  // (A "who" question not asking for an office's holder is answered by a class of persons too: "with lawyers in mind";
+  // but not by the persons it asks about: "who is the county's party secretary?" — "the county party secretary".)
+  const someone = shown.names.length || (q.personsAnswer && shown.persons.some((p) => !q.terms.includes(p)));
+  if (q.wantsName && !someone && !(q.asksNaming && NAMING_STATED.test(shown.quoted))) return false;
   // "What's their mailing address?" is answered by an address, not by a passage that "addresses" a problem.
   if (q.documentFields.includes('address') && !statesAddress(shown.quoted)) return false;
   // "Who designed the GC Forms logo?": a passage naming someone but not the doing asked ("design" or a reading of it)

@@ -459,7 +459,7 @@ export class AnswerEngine {
       quotedTerms,
       context,
       headings: s.report.paragraphs[s.paragraph - 1]!.section,
-      persons: countsPeople(q) ? vocabulary.personNouns(quoted).flatMap((w) => tokenize(w)) : [],
+      persons: personsIn(q, quoted, vocabulary),
       // The speaker ("I will chair the Committee") answers "who" in an address or a letter: Hong Kong's low answers
       // 18 → 17 (and one in Chinese); the other reports have no speaker, nothing moved there.
       names: this.namesIn(q, quoted, vocabulary, title),
@@ -750,4 +750,15 @@ export class AnswerEngine {
 interface OffTopicProbes {
   probes: Float32Array[];
   whole: () => Calibration | undefined;
+}
+
+/**
+ * The persons a quote names by a common noun, read only where they may answer: whoever "how many people" counts
+ * ("1,670 subscribers"); for a "who" question a class of persons, a plural ("designed with lawyers in mind"), not one
+ * office ("the county head").
+ */
+function personsIn(q: QuestionAnalysis, quoted: string, vocabulary: QueryVocabulary): string[] {
+  if (!countsPeople(q) && !q.personsAnswer) return [];
+  const nouns = vocabulary.personNouns(quoted);
+  return (countsPeople(q) ? nouns : nouns.filter((w) => w.endsWith('s'))).flatMap((w) => tokenize(w));
 }

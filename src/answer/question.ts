@@ -79,6 +79,13 @@ export interface QuestionAnalysis {
    * head?", "局长是谁？"): only a person's name answers it, not the office the question names.
    */
   asksIdentity: boolean;
+  /**
+   * A "who" question a class of persons answers as well as a name ("who were court forms designed for?" — "with lawyers
+   * in mind"; "who are the portal's target users?" — "technologists, City employees, and residents"): not one asking
+   * who holds an office, nor for a name, nor who does something ("who is piloting it?": the persons a passage names may
+   * be those it is done for).
+   */
+  personsAnswer?: boolean | undefined;
   /** "Who is Lu Dongliang?": the term of the one a "who is …" question asks about, when it names someone. */
   whoIs?: string | undefined;
   /**
@@ -320,6 +327,8 @@ const NAME_CUES = new RegExp(
   String.raw`\b(who|whom|whose|name of|named)\b|\bwhich (${BODY_KINDS}|person|people|country|countries|city|county|province|state)\b|(what|which)('s| is| was| are| were)? (the|their|his|her) names?\b|${NAMING_ASKED.source}|谁|名字|叫什么`,
   'i',
 );
+/** "Who", "whom", "whose", 谁: a person asked for. */
+const WHO_ASKED = /\b(?:who|whom|whose)\b|谁/i;
 /** Ranks said before an office that make it another office ("the deputy director"). */
 const RANKS = 'deputy|vice|assistant|associate|acting|former';
 /** An office held by one person, after a determiner, with the rank before it if any ("the deputy director"). */
@@ -995,8 +1004,13 @@ function lightVerbIdiom(
   return { senses: [[[t.term], [next.term]], ...readings], credits: [1, ...readings.map(() => 1)], weight: 1 };
 }
 
-/** Whose thing a question asks about, the doing whose doer it asks for, and the office whose holder. */
-function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' | 'doers' | 'office'> {
+/**
+ * Whose thing a question asks about, the doing whose doer it asks for, the office whose holder, and whether a class of
+ * persons answers it (a "who" question asking for none of these nor a name).
+ */
+function rolesAsked(
+  question: string,
+): Pick<QuestionAnalysis, 'owner' | 'doing' | 'doers' | 'office' | 'personsAnswer'> {
   const asked = whWords(question);
   const office = NAME_CUES.test(asked) ? officeAsked(question) : undefined;
   // ("Who runs USDS?": running it is holding its office, which the office itself says.)
@@ -1008,6 +1022,7 @@ function rolesAsked(question: string): Pick<QuestionAnalysis, 'owner' | 'doing' 
     doing,
     doers: doing ? personNounsOf(word.toLowerCase().replace(/(?:ing|ed|(?<!s)s)$/, ''), doing) : undefined,
     office,
+    personsAnswer: WHO_ASKED.test(asked) && !/\bnam(?:e|es|ed)\b/i.test(question) && !office && !doing,
   };
 }
 

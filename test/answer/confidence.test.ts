@@ -321,6 +321,11 @@ describe('confidence', () => {
     expect(verdict(administrator, 'Mina Hsiang, Administrator of the Digital Service', named('Mina Hsiang'))).toBe(
       'high',
     );
+    // A class of persons answers "who are the portal's target users?", but not the persons it asks about.
+    const users = analyzeQuestion("who are the portal's target users");
+    const groups = 'The portal has three target user groups: technologists, City employees, and residents.';
+    expect(verdict(users, groups, { persons: tokenize('technologists employees residents') })).toBe('high');
+    expect(verdict(users, 'The portal serves more users.', { persons: tokenize('users') })).toBe('low');
     // A figure counting another thing the question names ("24 agencies" for web pages agencies have) is no count of X.
     const pages = analyzeQuestion('how many public web pages do federal agencies have?');
     expect(verdict(pages, 'Public web pages: 24 agencies (40%)')).toBe('low');

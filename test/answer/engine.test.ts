@@ -543,3 +543,31 @@ describe('an elliptical count', () => {
     expect(rural.confidence).toBe('high');
   });
 });
+
+describe('a class of persons', () => {
+  const filler = Array.from(
+    { length: 30 },
+    (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
+  ).join('\n\n');
+  const report = [
+    '# Forms and data 2023',
+    '## Court forms',
+    'Most form-related products within the civil legal system were designed with lawyers in mind as the intended user base.',
+    '## The data portal',
+    'The data portal has three target user groups: technologists, City employees, and residents.',
+    '## Oversight',
+    'The deputy county head has listened to reports on the portal 3 times and given instructions 10 times.',
+    filler,
+  ].join('\n\n');
+
+  it('answers a "who" question asking for neither an office\'s holder nor a doer: a plural, not one office', async () => {
+    const index = new CorpusIndex();
+    const r = parseReport(report, 'forms-2023.md');
+    index.addReport(r, chunkReport(r));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    await expectTopQuote(engine, 'who were court forms originally designed for', 'with lawyers in mind', 'high');
+    await expectTopQuote(engine, "who are the portal's target users", 'technologists, City employees', 'high');
+    // One office is no class: "who is the county's portal overseer?" is not answered by the deputy county head.
+    await expectTopQuote(engine, "who is the county's portal overseer?", 'The deputy county head', 'low');
+  });
+});

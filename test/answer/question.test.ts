@@ -579,6 +579,13 @@ describe('what a question asks for: names and dates', () => {
     expect([called.wantsName, called.asksNaming, called.asksIdentity]).toEqual([true, true, false]);
     expect(analyzeQuestion('what do they call the old four phase model').asksNaming).toBe(true);
     expect(analyzeQuestion('what happened when they called the vendor').wantsName).toBe(false);
+    // A "who" question asking neither for an office's holder, nor a name, nor a doer may be answered by a class.
+    const persons = (q: string) => analyzeQuestion(q).personsAnswer;
+    expect(persons('who were court forms originally designed for')).toBe(true);
+    expect(persons("who are the portal's target users")).toBe(true);
+    expect(persons('who is piloting notify.gov')).toBe(false); // a doer: the persons a passage names may be served
+    expect(persons('who is the director of the office')).toBe(false);
+    expect(persons('who is it named after')).toBe(false);
   });
 
   it('"who is the …", "the name of", "是谁" ask who someone is; "who\'s heading up …", "由谁主持" who did it', () => {
