@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzeQuestion } from '../../src/answer/question.js';
 import { ReportFacts } from '../../src/answer/report-facts.js';
 import { chunkReport } from '../../src/corpus/chunk.js';
@@ -86,6 +86,26 @@ describe('ReportFacts', () => {
     f.title(index.reports.get('hilltop-2023')!);
     expect(f.namedBy(analyzeQuestion('How many trees did Hilltop plant?'))).toBe('hilltop-2023');
     expect(calls).toBe(read); // nothing read again
+  });
+
+  it("after the read-ahead, a question goes through no list of every report (titles' words and their counts)", async () => {
+    const { facts: f, index } = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']);
+    await f.titlesAhead();
+    const values = vi.spyOn(index.reports, 'values');
+    expect(f.namedBy(analyzeQuestion('How many trees did Hilltop plant?'))).toBe('hilltop-2023');
+    expect(f.titleFrequency().get('report')).toBe(2);
+    expect(values).not.toHaveBeenCalled();
+  });
+
+  it('reads no postings for a title word used in more passages than its report has', () => {
+    const mentions = Array.from({ length: 6 }, (_, i) => `Riverside sent ${i + 2} buses to the city.`).join('\n\n');
+    const { facts: f, index } = facts(
+      [RIVERSIDE, 'riverside-2024.md'],
+      [`${HILLTOP}\n${mentions}\n`, 'hilltop-2023.md'],
+    );
+    const read = vi.spyOn(index.lexical, 'documentFrequencyIn');
+    expect(f.namedBy(analyzeQuestion('How many libraries did Riverside open?'))).toBeUndefined();
+    expect(read).not.toHaveBeenCalled();
   });
 
   it('keeps a paragraph read for ranking between questions', () => {
