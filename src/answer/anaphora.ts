@@ -54,7 +54,24 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
       terms.push(word.term);
     }
   }
-  return terms;
+  // "Adopting this private sector best practice led to …" after "… launched “Hack the Pentagon,” the first bug bounty
+  // program …": a demonstrative whose noun the sentence before does not repeat speaks of what that sentence names in
+  // quotation marks.
+  return terms ?? quotedNameTerms(previous);
+}
+
+/**
+ * A name in quotation marks ("Hack the Pentagon"): two to six words, the first capitalised, a whole noun phrase (a
+ * mark or the sentence's end after it, or a comma inside the marks: not the “Standard Closeout” of "the “Standard
+ * Closeout” Checklist", whose noun comes after).
+ */
+const QUOTED_NAME = /["“]((?:[^"“”\s]+\s+){1,5}[^"“”\s]+?)(,?)["”](?=(\s*[^\s\p{L}]|\s*$)?)/u;
+
+/** The terms of the first name a sentence gives in quotation marks; undefined when it gives none. */
+function quotedNameTerms(sentence: string): string[] | undefined {
+  const m = QUOTED_NAME.exec(sentence);
+  if (!m || !CAPITAL.test(m[1]![0]!) || (!m[2] && m[3] === undefined)) return undefined;
+  return tokenize(m[1]!);
 }
 
 /** A word that opens a phrase inside a clause: a preposition or a conjunction. */

@@ -38,4 +38,20 @@ describe('antecedentTerms: what a demonstrative points back to', () => {
     // Before its noun, it is the demonstrative of that noun ("this checklist"), not one standing alone.
     expect(antecedentTerms(model, 'This checklist is new.')).toBeUndefined();
   });
+
+  it('a demonstrative whose noun the sentence before does not repeat speaks of the name it gives in quotation marks', () => {
+    const hack = 'The team launched "Hack the Pentagon," the first bug bounty program in the Federal Government.';
+    const adopting = 'Adopting this private sector best practice led to the resolution of 138 vulnerabilities.';
+    expect(antecedentTerms(hack, adopting)).toEqual(tokenize('Hack the Pentagon'));
+    const pin = 'One approach was to send a “PIN in the mail”.';
+    expect(antecedentTerms(pin, 'The IRS was not satisfied with this solution.')).toEqual(tokenize('PIN in the mail'));
+    // A quoted name before its noun is not the whole name: the noun after it is what is spoken of.
+    const step = 'One approach was to add a “PIN in the mail” step to the registration process.';
+    expect(antecedentTerms(step, 'The IRS was not satisfied with this solution.')).toBeUndefined();
+    // A quoted phrase that is no name (no capital) is no antecedent, nor one word.
+    expect(
+      antecedentTerms('They called it "input was too long" there.', 'This message confused users.'),
+    ).toBeUndefined();
+    expect(antecedentTerms('They launched "Vets" there.', 'This site grew.')).toBeUndefined();
+  });
 });
