@@ -169,6 +169,13 @@ describe('months named', () => {
     expect(monthsIn('how many responses came in by march')).toEqual([3]);
     expect(monthsIn('May I ask how you may see it?')).toEqual([]);
   });
+
+  it('are months in Chinese, in digits or characters before 月, not a number of months (个月)', () => {
+    expect(monthsIn('截至2016年9月，招聘了多少名专家？')).toEqual([9]);
+    expect(monthsIn('截至去年11月底')).toEqual([11]);
+    expect(monthsIn('十一月和二月')).toEqual([11, 2]);
+    expect(monthsIn('3个月内完成')).toEqual([]);
+  });
 });
 
 describe('sums of money received', () => {
