@@ -204,6 +204,7 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));
   blocks.forEach((block, i) => reader.read(block, blocks[i + 1]));
   const { meta, paragraphs } = reader;
+  markLetterSignatures(text, paragraphs, meta);
   if (!reader.closed) markSignature(text, paragraphs, meta);
   return {
     id: reportIdFromFileName(fileName),
@@ -417,26 +418,40 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
     const line = text.slice(p.start, p.end);
     if (!cover.has(line)) cover.set(line, k);
   });
-  const signsOff = (i: number): boolean => {
-    const p = paragraphs[i]!;
-    const line = text.slice(p.start, p.end);
-    // A figure ("2+ million hours saved …") states a fact: the report's text, not who signed it.
-    return !(
-      p.role !== 'body' ||
-      line.length > 100 ||
-      /[.。]$/.test(line) ||
-      isTableRow(line) ||
-      (/^\d/.test(line) && !DATE_LINE.test(line)) ||
-      listItemIndent(text, p) !== undefined ||
-      (cover.get(line) ?? i) < i
-    );
-  };
+  const signsOff = (i: number): boolean =>
+    signingLine(text, paragraphs[i]!) && (cover.get(lineOf(text, paragraphs[i]!)) ?? i) >= i;
   let first = paragraphs.length;
   while (first > 1 && signsOff(first - 1)) first--;
   if (paragraphs[first - 1]?.role === 'heading') return;
-  for (let i = paragraphs.length - 1; i >= first; i--) {
+  signWith(text, paragraphs, first, paragraphs.length, meta);
+}
+
+/** A paragraph's text on one line. */
+function lineOf(text: string, p: Paragraph): string {
+  return text.slice(p.start, p.end);
+}
+
+/**
+ * Whether a paragraph may sign what comes before it: a short line of the text, no sentence (a name, a title, a date).
+ * A figure ("2+ million hours saved …") states a fact: the report's text, not who signed it.
+ */
+function signingLine(text: string, p: Paragraph): boolean {
+  const line = lineOf(text, p);
+  return !(
+    p.role !== 'body' ||
+    line.length > 100 ||
+    /[.。]$/.test(line) ||
+    isTableRow(line) ||
+    (/^\d/.test(line) && !DATE_LINE.test(line)) ||
+    listItemIndent(text, p) !== undefined
+  );
+}
+
+/** Marks paragraphs `from` … `to` − 1 as the signature, the first name and date in them the report's. */
+function signWith(text: string, paragraphs: Paragraph[], from: number, to: number, meta: Partial<ReportMeta>): void {
+  for (let i = to - 1; i >= from; i--) {
     const p = paragraphs[i]!;
-    const line = text.slice(p.start, p.end);
+    const line = lineOf(text, p);
     p.role = 'signature';
     if (DATE_LINE.test(line)) meta.signedDate ??= line;
     else if (!/^[(（]/.test(line)) meta.signature ??= line;
@@ -445,4 +460,29 @@ function markSignature(text: string, paragraphs: Paragraph[], meta: Partial<Repo
       DATE_LINE.test(line) ? FIELD_LABELS.signedDate : /^[(（]/.test(line) ? 'Release note' : FIELD_LABELS.signature,
     ];
   }
+}
+
+/** A section that is a letter or a message inside the report: "Letter from the Administrator", "Foreword". */
+const LETTER_HEADING = /^(?:an?\s+)?(?:letter|message|note|word)s?\s+from\b|^(?:foreword|preface)\b/i;
+
+/**
+ * A letter inside a report ("Letter from the Administrator", "Message from …") is signed by the short lines it ends on
+ * (the name and title after its last sentence: "Mikey Dickerson / Administrator, U.S. Digital Service"), as a report is
+ * by the lines after its last paragraph; one sentence of the letter at least stays its text.
+ */
+function markLetterSignatures(text: string, paragraphs: Paragraph[], meta: Partial<ReportMeta>): void {
+  paragraphs.forEach((heading, i) => {
+    if (heading.role !== 'heading' || !LETTER_HEADING.test(lineOf(text, heading))) return;
+    const depth = heading.section.length;
+    let end = i + 1;
+    while (
+      end < paragraphs.length &&
+      !(paragraphs[end]!.role === 'heading' && paragraphs[end]!.section.length <= depth)
+    )
+      end++;
+    if (end === paragraphs.length) return; // (the report's own end: markSignature's)
+    let first = end;
+    while (first > i + 2 && signingLine(text, paragraphs[first - 1]!)) first--;
+    if (first < end) signWith(text, paragraphs, first, end, meta);
+  });
 }

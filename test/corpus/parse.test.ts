@@ -277,6 +277,19 @@ describe('parseReport: layouts of other reports', () => {
     expect(r.meta.signature).toBe('Edward C. Forst Administrator');
   });
 
+  it('a letter inside a report is signed by the short lines it ends on, before the next section', () => {
+    const letter =
+      '# Report to Congress\n\n## Letter from the Administrator\n\nThis report details our progress.\n\nMikey Dickerson  \nAdministrator, U.S. Digital Service\n\n## High Priority Projects\n\nWe helped agencies.\n';
+    const r = parseReport(letter, 'usds.md');
+    const signed = r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith('Mikey'))!;
+    expect([signed.role, signed.section]).toEqual(['signature', ['Report signature', 'Signed by']]);
+    expect(r.meta.signature).toContain('Mikey Dickerson');
+    // Another section's closing short line is its text: only a letter or a message is signed.
+    const other = letter.replace('Letter from the Administrator', 'Our progress');
+    const parsed = parseReport(other, 'usds.md');
+    expect(parsed.paragraphs.find((p) => parsed.text.slice(p.start, p.end).startsWith('Mikey'))!.role).toBe('body');
+  });
+
   it('a closing formula alone on its line is signed by the lines after it; a report signed so ends with its own text', () => {
     const text =
       '1. A note from our Administrator\nWe thank our partners.\nSincerely,\nMina Hsiang\nAdministrator, The U.S. Digital Service\n2. By the numbers\n2+ million hours of worker time saved\n';
