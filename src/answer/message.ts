@@ -126,14 +126,15 @@ export function asksForOverview(message: string): boolean {
 }
 
 /**
- * The request around a chat question, not what it asks: a greeting or a call to the bot ("hey bot,"), "ok," "quick
- * question:", thanks for the answer before and "one more -", "pls", "can you tell me", "I'd like to know", "I was
- * wondering" before it, thanks or "please" after it. The words are not looked up already (FRAMING), but the model read
+ * The request around a chat question, not what it asks: a greeting or a call to the bot ("hey bot,", "hey thx,"), "ok,"
+ * "quick question:", "quick one -", thanks for the answer before and "one more -", "pls", "can you tell me", "I'd like
+ * to know", "I was wondering" before it, thanks or "please" after it. The words are not looked up already (FRAMING), but the model read
  * them as the topic ("pls tell me how many notarizations …" as related as an off-topic question: refused).
  */
 const REQUEST_LEAD = new RegExp(
-  String.raw`^(?:(?:hi|hello|hey|yo|dear)(?:\s+(?:there|bot|guys|all|everyone|folks|team))?\s*[,!.:;–—-]+\s*|` +
-    String.raw`(?:ok(?:ay)?|so|quick question|question|one more(?: question| thing)?|another (?:one|question))\s*[,!.:;–—-]+\s*|` +
+  String.raw`^(?:(?:hi|hello|hey|yo)(?:\s+(?:there|bot|guys|all|everyone|folks|team))?(?:\s*[,!.:;–—-]+\s*|\s+)|` +
+    String.raw`dear(?:\s+(?:there|bot|guys|all|everyone|folks|team))?\s*[,!.:;–—-]+\s*|` +
+    String.raw`(?:ok(?:ay)?|so|quick (?:question|one)|question|one more(?: question| thing)?|another (?:one|question))\s*[,!.:;–—-]+\s*|` +
     String.raw`(?:thanks|thank\s+(?:you|u)|thx|ty|cheers)(?:\s+(?:so\s+much|a\s+lot))?\s*[,!.:;–—-]+\s*|(?:please|pls|plz)\s+|` +
     String.raw`(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:tell|show)\s+me|(?:tell|show)\s+me|` +
     String.raw`i(?:'d|’d| would)\s+like\s+to\s+know|i\s+(?:want|wanna|need)\s+to\s+know|i\s+(?:am|'m|’m)\s+(?:curious|wondering)|` +

@@ -105,6 +105,7 @@ describe('readMessage', () => {
       `${asked} thanks!`,
       `${asked} Thank you so much 🙏`,
       `ok, do you know ${asked} pls`,
+      `hey thx, quick one - ${asked}`, // a greeting needs no mark after it
     ])
       expect(readMessage(message)).toEqual({ kind: 'question', question: asked });
     // What is asked stays whole, and a message that is only a request stays as it is.
