@@ -53,7 +53,10 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
   if (first === last && paragraph[first]!.isLead && paragraph[first + 1]) last = first + 1;
   // An answer may go on in the next sentence: "… customer support through live chat …. Trained representatives handled
   // 38,600 taxpayer interactions …" for "how many chats did the live support people handle?".
-  if (paragraph[best]!.gives === false && paragraph[best + 1]?.gives && last === best) extend(best + 1, 'after');
+  // (It joins past the length a quote grows to, up to twice that: without it the quote does not answer.)
+  const next = paragraph[best + 1];
+  if (paragraph[best]!.gives === false && next?.gives && last === best && !extend(best + 1, 'after'))
+    if (next.end - paragraph[first]!.start <= 2 * MAX_QUOTE_CHARS && last - first < 2) last = best + 1;
   const bar = paragraph[best]!.score * 0.8;
   if (paragraph[last + 1] && paragraph[last + 1]!.score >= bar) extend(last + 1, 'after');
   if (paragraph[first - 1] && paragraph[first - 1]!.score >= bar) extend(first - 1, 'before');

@@ -42,6 +42,17 @@ describe('selectSentences', () => {
       { length: 100, score: 0.3 },
     ]);
     expect(selectSentences(open, 0)).toEqual({ start: open[0]!.start, end: open[0]!.end });
+    // …past the 400 characters a quote grows to (up to twice that): without it the quote does not answer.
+    const long = paragraph([
+      { length: 270, score: 1, gives: false },
+      { length: 190, score: 0.3, gives: true },
+    ]);
+    expect(selectSentences(long, 0)).toEqual({ start: long[0]!.start, end: long[1]!.end });
+    const tooLong = paragraph([
+      { length: 500, score: 1, gives: false },
+      { length: 400, score: 0.3, gives: true },
+    ]);
+    expect(selectSentences(tooLong, 0)).toEqual({ start: tooLong[0]!.start, end: tooLong[0]!.end });
   });
 
   it('joins a neighbour that scores nearly as well, within 400 characters', () => {
