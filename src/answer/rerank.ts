@@ -223,7 +223,7 @@ export function scoreSentence(
 
 /**
  * Whether a sentence holds the kind of answer asked for: for a figure question a figure of its kind, for a date question
- * a date; undefined for any other question.
+ * a date, for a "why" question a cause or an aim; undefined for any other question.
  */
 function givesKindAsked(q: QuestionAnalysis, s: SentenceEvidence): boolean | undefined {
   // "How long …" asks for a length of time ("nine hours"), as the judge does; any other figure question for its kind.
@@ -238,7 +238,10 @@ function givesKindAsked(q: QuestionAnalysis, s: SentenceEvidence): boolean | und
       (q.figureKind === 'count' && !!q.countedHead && sharesOf(s.text).includes(q.countedHead))
     );
   }
-  return q.wantsDate ? hasDate(s.text) : undefined;
+  if (q.wantsDate) return hasDate(s.text);
+  // "Why didn't they just mail people a PIN?": a cause, which the sentence after the one naming the PIN may give ("…
+  // was not satisfied with this solution because …"): the quote goes on to it (quote.ts selectSentences).
+  return q.asksReason ? REASON_STATED[q.asksReason].some((said) => said.test(s.text)) : undefined;
 }
 
 /** What the kind of answer asked for adds to a sentence's score: its figure, date, polarity and time frame. */

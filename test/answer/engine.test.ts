@@ -571,3 +571,25 @@ describe('a class of persons', () => {
     await expectTopQuote(engine, "who is the county's portal overseer?", 'The deputy county head', 'low');
   });
 });
+
+describe('a cause in the sentence after', () => {
+  const filler = Array.from(
+    { length: 30 },
+    (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
+  ).join('\n\n');
+  const report = [
+    '# Secure Access 2016',
+    '## The challenge',
+    'One approach considered early in the project was to add a "PIN in the mail" step to the user registration process, in which the agency would mail an activation code to a taxpayer\'s physical address. The agency was not satisfied with this solution because it would not provide a better user experience than the default process, which takes 5-10 days and is slow for everyone who needs records in a hurry.',
+    filler,
+  ].join('\n\n');
+
+  it('a "why" question is quoted on to the sentence giving the cause, past the length a quote grows to', async () => {
+    const index = new CorpusIndex();
+    const r = parseReport(report, 'secure-2016.md');
+    index.addReport(r, chunkReport(r));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const answer = await engine.answer("why didn't they just mail people a PIN?");
+    expect(answer.answers[0]?.quote.text).toContain('because it would not provide a better user experience');
+  });
+});
