@@ -51,12 +51,13 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
     extend(last + 1, 'after');
   // A heading is never the whole quote: the sentence after it joins it even past the length a quote grows to.
   if (first === last && paragraph[first]!.isLead && paragraph[first + 1]) last = first + 1;
-  // An answer may go on in the next sentence: "… customer support through live chat …. Trained representatives handled
-  // 38,600 taxpayer interactions …" for "how many chats did the live support people handle?".
+  // An answer may go on in the next sentence or the one after: "… customer support through live chat …. Trained
+  // representatives handled 38,600 taxpayer interactions …" for "how many chats did the live support people handle?".
   // (It joins past the length a quote grows to, up to twice that: without it the quote does not answer.)
-  const next = paragraph[best + 1];
-  if (paragraph[best]!.gives === false && next?.gives && last === best && !extend(best + 1, 'after'))
-    if (next.end - paragraph[first]!.start <= 2 * MAX_QUOTE_CHARS && last - first < 2) last = best + 1;
+  const answering = [best + 1, best + 2].find((i) => paragraph[i]?.gives);
+  if (paragraph[best]!.gives === false && answering !== undefined && answering > last && answering - first <= 2) {
+    if (paragraph[answering]!.end - paragraph[first]!.start <= 2 * MAX_QUOTE_CHARS) last = answering;
+  }
   const bar = paragraph[best]!.score * 0.8;
   if (paragraph[last + 1] && paragraph[last + 1]!.score >= bar) extend(last + 1, 'after');
   if (paragraph[first - 1] && paragraph[first - 1]!.score >= bar) extend(first - 1, 'before');

@@ -48,6 +48,13 @@ describe('selectSentences', () => {
       { length: 190, score: 0.3, gives: true },
     ]);
     expect(selectSentences(long, 0)).toEqual({ start: long[0]!.start, end: long[1]!.end });
+    // …or the one after it, when the next leans on the best (three sentences at most).
+    const third = paragraph([
+      { length: 230, score: 1, gives: false },
+      { length: 110, score: 0.3, gives: false, leansBack: true },
+      { length: 90, score: 0.3, gives: true },
+    ]);
+    expect(selectSentences(third, 0)).toEqual({ start: third[0]!.start, end: third[2]!.end });
     const tooLong = paragraph([
       { length: 500, score: 1, gives: false },
       { length: 400, score: 0.3, gives: true },
