@@ -10,13 +10,23 @@ import { engineWithDictionary } from '../helpers/engines.js';
 import { GSA_FILES, REPORT_FILE, REPORT_TEXT } from '../helpers/fixtures.js';
 
 function engineFor(...reports: [string, string][]): AnswerEngine {
+  return new AnswerEngine(indexOf(reports));
+}
+
+function indexOf(reports: [string, string][]): CorpusIndex {
   const index = new CorpusIndex();
   for (const [text, file] of reports) {
     const r = parseReport(text, file);
     index.addReport(r, chunkReport(r));
   }
-  return new AnswerEngine(index);
+  return index;
 }
+
+/** Thirty paragraphs on nothing asked: words that make the report's own words rare enough to weigh. */
+const FILLER = Array.from(
+  { length: 30 },
+  (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
+).join('\n\n');
 
 /** The first quote of an answer holds `quote`, with this confidence. */
 async function expectTopQuote(engine: AnswerEngine, question: string, quote: string, confidence: 'high' | 'low') {
@@ -513,10 +523,6 @@ describe('a name only another report uses', () => {
 });
 
 describe('an elliptical count', () => {
-  const filler = Array.from(
-    { length: 30 },
-    (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
-  ).join('\n\n');
   const study = [
     '# Usability study 2023',
     '## Methodology',
@@ -527,14 +533,11 @@ describe('an elliptical count', () => {
     'We talked to 10 participants.',
     'Geographic location:\n* Urban: 6\n* Rural: 4',
     '## Findings',
-    filler,
+    FILLER,
   ].join('\n\n');
 
   it('counts what its section spoke of before it: a share of a whole, a tally line', async () => {
-    const index = new CorpusIndex();
-    const r = parseReport(study, 'study-2023.md');
-    index.addReport(r, chunkReport(r));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const engine = engineWithDictionary(study, 'study-2023.md');
     const smartphone = await engine.answer('how many participants used a smartphone?');
     expect(smartphone.answers[0]?.quote.text).toContain('5 of 10');
     expect(smartphone.confidence).toBe('high');
@@ -545,10 +548,6 @@ describe('an elliptical count', () => {
 });
 
 describe('a class of persons', () => {
-  const filler = Array.from(
-    { length: 30 },
-    (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
-  ).join('\n\n');
   const report = [
     '# Forms and data 2023',
     '## Court forms',
@@ -557,14 +556,11 @@ describe('a class of persons', () => {
     'The data portal has three target user groups: technologists, City employees, and residents.',
     '## Oversight',
     'The deputy county head has listened to reports on the portal 3 times and given instructions 10 times.',
-    filler,
+    FILLER,
   ].join('\n\n');
 
   it('answers a "who" question asking for neither an office\'s holder nor a doer: a plural, not one office', async () => {
-    const index = new CorpusIndex();
-    const r = parseReport(report, 'forms-2023.md');
-    index.addReport(r, chunkReport(r));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const engine = engineWithDictionary(report, 'forms-2023.md');
     await expectTopQuote(engine, 'who were court forms originally designed for', 'with lawyers in mind', 'high');
     await expectTopQuote(engine, "who are the portal's target users", 'technologists, City employees', 'high');
     // One office is no class: "who is the county's portal overseer?" is not answered by the deputy county head.
@@ -573,22 +569,15 @@ describe('a class of persons', () => {
 });
 
 describe('a cause in the sentence after', () => {
-  const filler = Array.from(
-    { length: 30 },
-    (_, i) => `The team reviewed ${i + 3} design items with the office in the second quarter.`,
-  ).join('\n\n');
   const report = [
     '# Secure Access 2016',
     '## The challenge',
     'One approach considered early in the project was to add a "PIN in the mail" step to the user registration process, in which the agency would mail an activation code to a taxpayer\'s physical address. The agency was not satisfied with this solution because it would not provide a better user experience than the default process, which takes 5-10 days and is slow for everyone who needs records in a hurry.',
-    filler,
+    FILLER,
   ].join('\n\n');
 
   it('a "why" question is quoted on to the sentence giving the cause, past the length a quote grows to', async () => {
-    const index = new CorpusIndex();
-    const r = parseReport(report, 'secure-2016.md');
-    index.addReport(r, chunkReport(r));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const engine = engineWithDictionary(report, 'secure-2016.md');
     const answer = await engine.answer("why didn't they just mail people a PIN?");
     expect(answer.answers[0]?.quote.text).toContain('because it would not provide a better user experience');
   });
