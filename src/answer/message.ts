@@ -128,8 +128,9 @@ export function asksForOverview(message: string): boolean {
 /**
  * The request around a chat question, not what it asks: a greeting or a call to the bot ("hey bot,", "hey thx,"), "ok,"
  * "quick question:", "quick one -", thanks for the answer before and "one more -", "pls", "can you tell me", "I'd like
- * to know", "I was wondering" before it, thanks or "please" after it. The words are not looked up already (FRAMING), but the model read
- * them as the topic ("pls tell me how many notarizations …" as related as an off-topic question: refused).
+ * to know", "I was wondering" before it, thanks or "please" after it. The words are not looked up already (FRAMING),
+ * but the model read them as the topic ("pls tell me how many notarizations …" as related as an off-topic question:
+ * refused).
  */
 const REQUEST_LEAD = new RegExp(
   String.raw`^(?:(?:hi|hello|hey|yo)(?:\s+(?:there|bot|guys|all|everyone|folks|team))?(?:\s*[,!.:;–—-]+\s*|\s+)|` +

@@ -204,8 +204,9 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));
   blocks.forEach((block, i) => reader.read(block, blocks[i + 1]));
   const { meta, paragraphs } = reader;
-  markLetterSignatures(text, paragraphs, meta);
+  // (The report's own signature first: its signer is the report's, a letter's inside it only when it has none.)
   if (!reader.closed) markSignature(text, paragraphs, meta);
+  markLetterSignatures(text, paragraphs, meta);
   return {
     id: reportIdFromFileName(fileName),
     meta: { ...meta, title: meta.title ?? reportIdFromFileName(fileName) },

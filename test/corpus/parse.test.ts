@@ -284,6 +284,9 @@ describe('parseReport: layouts of other reports', () => {
     const signed = r.paragraphs.find((p) => r.text.slice(p.start, p.end).startsWith('Mikey'))!;
     expect([signed.role, signed.section]).toEqual(['signature', ['Report signature', 'Signed by']]);
     expect(r.meta.signature).toContain('Mikey Dickerson');
+    // The report's own signature stays the report's signer.
+    const both = parseReport(`${letter}\nJane Roe\n\nDirector of Programs\n`, 'usds.md');
+    expect(both.meta.signature).toBe('Director of Programs');
     // Another section's closing short line is its text: only a letter or a message is signed.
     const other = letter.replace('Letter from the Administrator', 'Our progress');
     const parsed = parseReport(other, 'usds.md');
