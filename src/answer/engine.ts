@@ -758,7 +758,8 @@ interface OffTopicProbes {
  * office ("the county head").
  */
 function personsIn(q: QuestionAnalysis, quoted: string, vocabulary: QueryVocabulary): string[] {
-  if (!countsPeople(q) && !q.personsAnswer) return [];
+  const counting = countsPeople(q);
+  if (!counting && !q.personsAnswer) return [];
   const nouns = vocabulary.personNouns(quoted);
-  return (countsPeople(q) ? nouns : nouns.filter((w) => w.endsWith('s'))).flatMap((w) => tokenize(w));
+  return (counting ? nouns : nouns.filter((w) => w.endsWith('s'))).flatMap((w) => tokenize(w));
 }

@@ -55,9 +55,9 @@ export function selectSentences(paragraph: Sentence[], best: number): { start: n
   // representatives handled 38,600 taxpayer interactions …" for "how many chats did the live support people handle?".
   // (It joins past the length a quote grows to, up to twice that: without it the quote does not answer.)
   const answering = [best + 1, best + 2].find((i) => paragraph[i]?.gives);
-  if (paragraph[best]!.gives === false && answering !== undefined && answering > last && answering - first <= 2) {
-    if (paragraph[answering]!.end - paragraph[first]!.start <= 2 * MAX_QUOTE_CHARS) last = answering;
-  }
+  const reachable = (i: number): boolean =>
+    i > last && i - first <= 2 && paragraph[i]!.end - paragraph[first]!.start <= 2 * MAX_QUOTE_CHARS;
+  if (paragraph[best]!.gives === false && answering !== undefined && reachable(answering)) last = answering;
   const bar = paragraph[best]!.score * 0.8;
   if (paragraph[last + 1] && paragraph[last + 1]!.score >= bar) extend(last + 1, 'after');
   if (paragraph[first - 1] && paragraph[first - 1]!.score >= bar) extend(first - 1, 'before');

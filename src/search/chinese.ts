@@ -295,10 +295,10 @@ function sensesRead(senses: string[], next: string | undefined): string[] {
 }
 
 const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
-/** The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR. */
 /**
- * Versioned: a cache of another layout (v4 lacked the modern senses of glossary-build.mjs MODERN, v3 kept "variant of
- * …" senses unread, v2 had no traditional characters, v1 was unsorted) is simply built again beside it.
+ * The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR.
+ * Versioned: a cache of another layout is simply built again beside it (v5–v7 had fewer of glossary-build.mjs MODERN's
+ * senses, v4 none, v3 kept "variant of …" senses unread, v2 had no traditional characters, v1 was unsorted).
  */
 const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v8.tsv');
 
