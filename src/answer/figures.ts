@@ -4,6 +4,7 @@
  * The question's side (question.ts) asks for them; the judge (confidence.ts) and the ranking (rerank.ts) check a
  * passage for them. Pure.
  */
+import { chineseMonths } from '../search/chinese.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 
 export type FigureKind = 'count' | 'share' | 'amount' | 'rank';
@@ -65,22 +66,8 @@ export function monthsIn(text: string): number[] {
     if (/^(?:mar|jan|dec)$/i.test(named) && !/\d/.test(whole)) continue; // ("mar" the verb, "Jan" a name)
     months.add(MONTH_STARTS.indexOf(named.slice(0, 3).toLowerCase()) + 1);
   }
-  // 9月, 十一月: a month in Chinese (not 9个月, nine months).
-  for (const m of text.matchAll(MONTH_ZH)) {
-    const n = /\d/.test(m[1]!) ? Number(m[1]) : chineseMonthNumber(m[1]!);
-    if (n >= 1 && n <= 12) months.add(n);
-  }
+  for (const month of chineseMonths(text)) months.add(month.number);
   return [...months];
-}
-
-/** A month named in Chinese: its number in digits or characters before 月. */
-const MONTH_ZH = /(?<![\d个一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])月/gu;
-
-/** 一 … 九, 十, 十一, 十二 as a number. */
-function chineseMonthNumber(s: string): number {
-  const digits = '一二三四五六七八九';
-  if (s.startsWith('十')) return 10 + (digits.indexOf(s[1] ?? '') + 1);
-  return digits.indexOf(s) + 1;
 }
 
 /** A year said from the speaker's own ("this year's", "last year", 去年), and how far it is from that one. */

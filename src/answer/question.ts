@@ -525,6 +525,7 @@ function withoutTimeSaid(
     });
   content = content
     .replace(RELATIVE_TIME, ' ')
+    .replace(EDGE_OF_PERIOD, ' ')
     .replace(CONTRACTION, ' ')
     .replace(LIGHT_FRAME, ' ')
     .replace(BEEN_AROUND, ' ');
@@ -773,6 +774,13 @@ const RATE_SAID =
  */
 const RELATIVE_TIME =
   /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b/gi;
+
+/**
+ * The edge of a named period ("by the end of September", "at the start of 2016", "the close of FY 2024"): the period is
+ * the date asked and stays; "end" or "start" is no topic ("by the end of September" is not the "end" of a pilot).
+ */
+const EDGE_OF_PERIOD =
+  /\b(?:the\s+)?(?:end|start|beginning|middle|close)\s+of\s+(?=(?:the\s+)?(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:19|20)\d{2}|fy\s*\d|fiscal\s+(?:year|\d)|(?:the\s+)?(?:fiscal\s+)?(?:quarter|month)\b))/gi;
 
 /**
  * The question with "WHO" in capitals put aside where other words are in lower case ("when did WHO declare a

@@ -62,6 +62,12 @@ const CANTONESE: [RegExp, string][] = [
   ['嗰', '那'],
 ].map(([from, to]) => [new RegExp(from!, 'g'), to!]);
 
+/**
+ * A count and the classifier (measure word) after it: 多少名, 几家, 200个, 三项; 人 too, which follows a count as one
+ * does (多少人参观 "how many people visited").
+ */
+const COUNTED =
+  /(多少|几|\d|[一两二三四五六七八九十百千万])([个名位家项件起次条所座台份户批笔张间人])(?=\p{Script=Han})/gu;
 /** 年 written after a year ("2023年", "1998 年"). */
 const YEAR_SUFFIX = /(?<!\d)((?:19|20)\d{2})\s*年/g;
 const HAN = /\p{Script=Han}/u;
@@ -71,10 +77,11 @@ const HAN = /\p{Script=Han}/u;
  */
 const QUESTION_PHRASES = /哪一年|哪年|什么时候|多长时间|为什么|多少|多久|哪些|什么|怎么|如何|何时|几个/g;
 /**
- * Grammatical words, question words and time said relative to now (去年: the report's own period): they carry no topic.
+ * Grammatical words, question words, prepositions of time (截至 "as of") and time said relative to now (去年: the
+ * report's own period): they carry no topic.
  */
 const STOP = new Set(
-  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 多久 多长时间 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁 时候 何时 几时 哪天 哪年 去年 今年 明年 本年 当年 上年 前年 近年 今后 目前 现在 当前 最近 此次 本次 这次'.split(
+  '的 了 地 得 着 过 吗 呢 吧 啊 呀 被 把 是 有 在 和 与 及 或 等 这 那 哪 哪些 什么 怎么 怎样 如何 为什么 多少 多久 多长时间 几 请问 一下 一共 共 总共 全部 所有 都 也 还 又 就 才 已 已经 对 于 向 从 给 为 以 其 之 该 本 各 每 个 件 次 名 户 份 起 项 条 位 人次 多 少 年度 全年 情况 方面 相关 关于 有关 哪里 何 谁 时候 何时 几时 哪天 哪年 去年 今年 明年 本年 当年 上年 前年 近年 今后 目前 现在 当前 最近 此次 本次 这次 截至 截止到 直到'.split(
     ' ',
   ),
 );
@@ -158,13 +165,32 @@ export class ChineseGlossary {
     const words: string[] = [];
     for (const run of text.match(HAN_RUN) ?? []) {
       for (let i = 0; i < run.length;) {
-        let j = Math.min(run.length, i + maxWord);
-        while (j > i + 1 && !this.entries.has(run.slice(i, j))) j--;
+        const j = this.wordEnd(run, i, maxWord);
         words.push(run.slice(i, j));
         i = j;
       }
     }
     return words;
+  }
+
+  /** Where the longest dictionary word starting at `i` ends (a single character when none does). */
+  private wordEnd(text: string, i: number, maxWord = MAX_WORD): number {
+    let j = Math.min(text.length, i + maxWord);
+    while (j > i + 1 && !this.entries.has(text.slice(i, j))) j--;
+    return j;
+  }
+
+  /**
+   * The text with a classifier after a count set apart from the words after it, where the word after it reaches
+   * further than a word made with it would: 多少名数字服务专家 is 多少 | 名 | 数字服务专家, not 名数 "noun" | 字; 多少家庭
+   * stays 家庭. Longest match first reads an overlap from the left (名数 before 数字); this is the one overlap whose
+   * left character is known to stand alone.
+   */
+  private classifiersApart(text: string): string {
+    return text.replace(COUNTED, (whole, count: string, classifier: string, at: number) => {
+      const i = at + count.length;
+      return this.wordEnd(text, i + 1) > this.wordEnd(text, i) ? `${count}${classifier} ` : whole;
+    });
   }
 
   /**
@@ -226,7 +252,9 @@ export class ChineseGlossary {
     const concepts: Concept[] = [];
     // "2023年" is the year 2023 (its number is read as the year already), not the word "year": 年 after a year's four
     // digits says nothing more ("3年", three years, still counts years).
-    const words = this.segment(this.simplified(question).replace(YEAR_SUFFIX, '$1 ').replace(QUESTION_PHRASES, ' '));
+    const words = this.segment(
+      this.classifiersApart(this.simplified(question)).replace(YEAR_SUFFIX, '$1 ').replace(QUESTION_PHRASES, ' '),
+    );
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (
@@ -323,6 +351,39 @@ export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | und
   return code === 0 && existsSync(path) ? path : undefined;
 }
 
+/** A month named in Chinese: its number in digits or characters before 月 (9月, 十一月; not 9个月, nine months). */
+const MONTH_ZH = /(?<![\d个一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])月/gu;
+const MONTH_NAMES = 'January February March April May June July August September October November December'.split(' ');
+
+/** The months a text names in Chinese, each with where it stands: 2016年9月 → 9 at 5, 2 characters. */
+export function chineseMonths(text: string): { number: number; at: number; length: number }[] {
+  return [...text.matchAll(MONTH_ZH)].flatMap((m) => {
+    const n = /\d/.test(m[1]!) ? Number(m[1]) : chineseMonthNumber(m[1]!);
+    return n >= 1 && n <= 12 ? [{ number: n, at: m.index, length: m[0].length }] : [];
+  });
+}
+
+/** 一 … 九, 十, 十一, 十二 as a number. */
+function chineseMonthNumber(s: string): number {
+  const digits = '一二三四五六七八九';
+  if (s.startsWith('十')) return 10 + (digits.indexOf(s[1] ?? '') + 1);
+  return digits.indexOf(s) + 1;
+}
+
+/**
+ * A question's Chinese months written as the English month names the reports use (截至2016年9月 → 截至2016年 September ):
+ * the month is then a date word, as "September" in an English question is, not the number 9 and the word "month".
+ */
+export function monthsInEnglish(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const { number, at, length } of chineseMonths(text)) {
+    out += `${text.slice(from, at)} ${MONTH_NAMES[number - 1]} `;
+    from = at + length;
+  }
+  return out + text.slice(from);
+}
+
 /** Glossaries loaded, by path: the expander and the simplifier of one path share one. */
 const loaded = new Map<string, ChineseGlossary>();
 const glossaryAt = (path: string): ChineseGlossary => {
@@ -345,9 +406,9 @@ export function chineseReaders(path: string | undefined): {
 }
 
 /**
- * Reads a text's traditional characters as the simplified ones (ChineseGlossary.simplified), loading the glossary on
- * first use; a text without Chinese, or without a glossary, as it is.
+ * Reads a question's traditional characters as the simplified ones (ChineseGlossary.simplified), loading the glossary
+ * on first use, and its Chinese months as English month names (monthsInEnglish); a text without Chinese as it is.
  */
 export function chineseSimplifier(path: string | undefined): (text: string) => string {
-  return (text) => (path && HAN.test(text) ? glossaryAt(path).simplified(text) : text);
+  return (text) => (HAN.test(text) ? monthsInEnglish(path ? glossaryAt(path).simplified(text) : text) : text);
 }

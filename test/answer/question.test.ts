@@ -177,6 +177,18 @@ describe('time said relative to now', () => {
     expect(analyzeQuestion('How many exceptions are currently approved?').terms).toEqual(['except', 'approv']);
     expect(analyzeQuestion('How many cases at the moment, and last year?').terms).toEqual(['case']);
   });
+
+  it('the edge of a named period is no topic: "by the end of September" asks of September, not of an "end"', () => {
+    expect(analyzeQuestion('how many refugees were approved by the end of september?').terms).toEqual([
+      'refuge',
+      'approv',
+      'septemb',
+    ]);
+    expect(analyzeQuestion('how many staff at the start of 2016?').terms).toEqual(['staff', '2016']);
+    expect(analyzeQuestion('what happened at the close of FY 2024?').terms).not.toContain('close');
+    // An edge of anything else is a topic: "the end of the pilot".
+    expect(analyzeQuestion('what happened at the end of the pilot?').terms).toContain('end');
+  });
 });
 
 describe('phrasal verbs', () => {

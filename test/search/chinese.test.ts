@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ChineseGlossary, ensureGlossary, glossReadings, senseReadings, withSuffix } from '../../src/search/chinese.js';
+import {
+  ChineseGlossary,
+  chineseMonths,
+  chineseSimplifier,
+  ensureGlossary,
+  glossReadings,
+  monthsInEnglish,
+  senseReadings,
+  withSuffix,
+} from '../../src/search/chinese.js';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 const glossary = ChineseGlossary.parse(
@@ -41,6 +50,16 @@ const glossary = ChineseGlossary.parse(
     '性\tnature|character|property|suffix forming noun from adjective, corresponding to -ness or -ity',
     '测试\tto test|test',
     '花\tflower|blossom|fancy pattern|florid|to spend (money, time)',
+    '名\tname|noun (part of speech)|classifier for people',
+    '名数\tnoun (grammar)',
+    '数字\tnumeral; digit; digital',
+    '专家\texpert; specialist',
+    '家\thome; family|classifier for families or businesses',
+    '家庭\tfamily; household',
+    '招聘\tto recruit; to invite applications for a job',
+    '截至\tup to (a time)|by (a time)',
+    '截\tto cut off (a length)|to stop',
+    '至\tto arrive|most',
   ]).join('\n'),
 );
 
@@ -160,6 +179,26 @@ describe('Chinese questions', () => {
     expect(glossed('行政案件是哪一年成立的？')).toEqual([[['行政案件']], [['成立']]]);
     // 几个 before a measure word asks "how many", it is not "several".
     expect(glossed('在几个州成立？')).toEqual([[['州']], [['成立']]]);
+  });
+
+  it('sets a classifier after a count apart from the word after it, where that word reaches further (名 | 数字, not 名数 | 字)', () => {
+    const glossed = (q: string): string[][][] => glossary.concepts(q).map((c) => c.senses.at(-1)!);
+    expect(glossed('招聘了多少名数字专家？')).toEqual([[['招聘']], [['数字']], [['专家']]]);
+    expect(glossed('招聘了200名数字专家')).toEqual([[['招聘']], [['数字']], [['专家']]]);
+    // A word the classifier's character begins, that the next word does not outreach, stays whole: 家庭 "households".
+    expect(glossed('有多少家庭？')).toEqual([[['家庭']]]);
+    // Elsewhere longest match first, as before: 名数 "noun" where no count is before it.
+    expect(glossary.segment('名数字')).toEqual(['名数', '字']);
+  });
+
+  it('reads a Chinese month as the English month name and 截至 "as of" as grammar', () => {
+    expect(monthsInEnglish('截至2016年9月，招聘了多少名专家？')).toBe('截至2016年 September ，招聘了多少名专家？');
+    expect(monthsInEnglish('十一月和3月')).toBe(' November 和 March ');
+    expect(monthsInEnglish('用了9个月')).toBe('用了9个月'); // nine months, a length of time
+    expect(chineseMonths('2016年十二月')).toEqual([{ number: 12, at: 5, length: 3 }]);
+    // (Not 截 "to cut off" and 至 "to arrive", its characters read part by part.)
+    expect(glossary.concepts('截至招聘').map((c) => c.senses.at(-1))).toEqual([[['招聘']]]);
+    expect(chineseSimplifier(undefined)('截至9月招聘')).toBe('截至 September 招聘');
   });
 
   it('reads traditional characters as the simplified ones, a character at a time, only those no simplified word uses', () => {
