@@ -46,18 +46,49 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
   for (const noun of nouns) {
     const at = words.lastIndexOf(noun);
     if (at < 0) continue;
-    terms ??= [];
-    for (let k = at - 1; k >= 0 && at - k <= MAX_MODIFIERS; k--) {
-      const word = before[k]!;
-      if (!WITHIN_NAME.test(previous.slice(word.end, before[k + 1]!.start)) || !CAPITAL.test(previous[word.start]!))
-        break;
-      terms.push(word.term);
-    }
+    (terms ??= []).push(...modifiersBefore(previous, before, at));
   }
   // "Adopting this private sector best practice led to …" after "… launched “Hack the Pentagon,” the first bug bounty
   // program …": a demonstrative whose noun the sentence before does not repeat speaks of what that sentence names in
   // quotation marks.
   return terms ?? quotedNameTerms(previous);
+}
+
+/**
+ * The name an earlier passage of the section gives a demonstrative's noun, when the sentence before names it by none:
+ * "… elected not to proceed with Phase Two of this project …" two paragraphs after "… our De-Biasing Public
+ * Infrastructure Investments project." `earlier` is the text before the sentence, nearest last. The nearest mention of
+ * the noun with capitalised words before it gives them; undefined when there is none (the sentence then speaks of
+ * whatever the text around it does).
+ */
+export function earlierNameTerms(earlier: string, sentence: string): string[] | undefined {
+  const nouns = [...sentence.matchAll(DEMONSTRATIVE)]
+    .map((m) => tokenize(m[1]!)[0])
+    .filter((noun): noun is string => noun !== undefined && !HERE_AND_NOW.has(noun));
+  if (!nouns.length) return undefined;
+  const before = tokenizeWithOffsets(earlier);
+  const named: string[] = [];
+  for (const noun of nouns) {
+    for (let at = before.length - 1; at >= 0; at--) {
+      if (before[at]!.term !== noun) continue;
+      const name = modifiersBefore(earlier, before, at);
+      if (!name.length) continue;
+      named.push(...name);
+      break;
+    }
+  }
+  return named.length ? named : undefined;
+}
+
+/** The capitalised words right before token `at` of `text` (its name: “Standard Closeout” of Checklist), nearest first. */
+function modifiersBefore(text: string, tokens: { term: string; start: number; end: number }[], at: number): string[] {
+  const name: string[] = [];
+  for (let k = at - 1; k >= 0 && at - k <= MAX_MODIFIERS; k--) {
+    const word = tokens[k]!;
+    if (!WITHIN_NAME.test(text.slice(word.end, tokens[k + 1]!.start)) || !CAPITAL.test(text[word.start]!)) break;
+    name.push(word.term);
+  }
+  return name;
 }
 
 /**

@@ -17,7 +17,7 @@ import { splitSentences } from '../corpus/sentences.js';
 import type { ParsedReport } from '../corpus/types.js';
 import { withAcronyms, type AcronymPair } from '../search/acronym-terms.js';
 import { tokenize } from '../search/tokenize.js';
-import { antecedentTerms } from './anaphora.js';
+import { antecedentTerms, earlierNameTerms } from './anaphora.js';
 import { isYear, reportYears } from './figures.js';
 import { isForwardLooking } from './question.js';
 import type { TitleFacts } from './rerank.js';
@@ -48,6 +48,22 @@ export interface ParagraphEvidence {
   forwardLooking: boolean;
 }
 
+/** Paragraphs back an earlier name of a demonstrative's noun is looked for (earlierNameTerms). */
+const EARLIER_PARAGRAPHS = 3;
+
+/** The text of paragraph `n`'s section before `end`: its own text up to there and the paragraphs before it. */
+function earlierInSection(report: ParsedReport, n: number, end: number): string {
+  const p = report.paragraphs[n - 1]!;
+  const section = p.section.join('\u0000');
+  let from = p.start;
+  for (let k = n - 2; k >= 0 && k >= n - 1 - EARLIER_PARAGRAPHS; k--) {
+    const q = report.paragraphs[k]!;
+    if (q.section.join('\u0000') !== section) break;
+    from = q.start;
+  }
+  return report.text.slice(from, end);
+}
+
 /** Paragraph `n` (1-based) of a report, read for ranking. */
 export function paragraphEvidence(report: ParsedReport, n: number, pairs: AcronymPair[]): ParagraphEvidence {
   const p = report.paragraphs[n - 1]!;
@@ -69,7 +85,10 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     // Checklist"), and leans on it.
     const before = i > 0 ? report.text.slice(spans[i - 1]!.start, spans[i - 1]!.end) : '';
     const antecedent = before ? antecedentTerms(before, text) : undefined;
-    const terms = [...tokenize(text), ...(antecedent ?? []), ...label, ...(i > 0 ? runIn : [])];
+    // …or as an earlier passage of its section does ("this project", two paragraphs after "our De-Biasing Public
+    // Infrastructure Investments project"), without leaning on it.
+    const named = antecedent?.length ? [] : (earlierNameTerms(earlierInSection(report, n, s.start), text) ?? []);
+    const terms = [...tokenize(text), ...(antecedent ?? []), ...named, ...label, ...(i > 0 ? runIn : [])];
     // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
     // Security"). Without one, the terms themselves (no second copy in the paragraph cache).
     const spelledOut = terms.some((t) => longForms.has(t))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { antecedentTerms } from '../../src/answer/anaphora.js';
+import { antecedentTerms, earlierNameTerms } from '../../src/answer/anaphora.js';
 import { tokenize } from '../../src/search/tokenize.js';
 
 describe('antecedentTerms: what a demonstrative points back to', () => {
@@ -53,5 +53,20 @@ describe('antecedentTerms: what a demonstrative points back to', () => {
       antecedentTerms('They called it "input was too long" there.', 'This message confused users.'),
     ).toBeUndefined();
     expect(antecedentTerms('They launched "Vets" there.', 'This site grew.')).toBeUndefined();
+  });
+
+  it('a demonstrative the sentence before names nothing for speaks of the name an earlier passage gives its noun', () => {
+    const earlier =
+      'A good example is our De-Biasing Public Infrastructure Investments project.\n\nWe learned that the problem is real.';
+    const proceed = 'We elected not to proceed with Phase Two of this project due to the risk of duplication.';
+    expect(earlierNameTerms(earlier, proceed)).toEqual(tokenize('Investments Infrastructure Public'));
+    // The nearest named mention: a later mention without a name is passed over, a later named one wins.
+    expect(earlierNameTerms(`${earlier} Other infrastructure projects wait.`, proceed)).toEqual(
+      tokenize('Investments Infrastructure Public'),
+    );
+    expect(earlierNameTerms(`${earlier} The Notify project grew.`, proceed)).toEqual(tokenize('Notify'));
+    // No demonstrative, or a noun named nowhere: nothing.
+    expect(earlierNameTerms(earlier, 'We elected not to proceed with Phase Two.')).toBeUndefined();
+    expect(earlierNameTerms(earlier, 'We elected not to proceed with this idea.')).toBeUndefined();
   });
 });

@@ -68,6 +68,23 @@ describe('paragraphEvidence', () => {
     expect(row.headingTerms).toEqual(terms('Staffing Table 2: Offices by size Office | Staff | Budget'));
   });
 
+  it('a demonstrative speaks of the name an earlier paragraph of its section gives its noun, without leaning on it', () => {
+    const report = parseReport(
+      '# T\n\n## Bets\n\nWe funded our Fair Roads project.\n\nThe problem is real.\n\n' +
+        'We did not proceed with this project.\n\n## Other\n\nWe paused this project too.\n',
+      'bets.md',
+    );
+    const at = (start: string): number =>
+      report.paragraphs.findIndex((p) => report.text.slice(p.start, p.end).startsWith(start)) + 1;
+    const proceed = paragraphEvidence(report, at('We did not'), []).sentences[0]!;
+    expect(proceed.terms).toEqual([...tokenize('We did not proceed with this project.'), ...tokenize('Roads Fair')]);
+    expect(proceed.pointsBack).toBe(false);
+    // Another section's name is not its own.
+    expect(paragraphEvidence(report, at('We paused'), []).sentences[0]!.terms).toEqual(
+      tokenize('We paused this project too.'),
+    );
+  });
+
   it("a stat card and the bulleted lines under it are each other's paragraph", () => {
     const cards = parseReport(
       '# T\n\n## Feedback\n\n72% Overall satisfaction\n\n■ Centres rate higher than other channels\n\n## Staff\n\nThe team grew.\n',
