@@ -146,6 +146,15 @@ describe('QueryVocabulary', () => {
     );
   });
 
+  it('reads a clipped word WordNet 3.1 lacks as the word it was clipped from too ("tech": technology, "apps")', () => {
+    const tech = wordCounts(['The technology industry and tech firms build applications.']);
+    const techTerms = new Set([...tech.keys()].map((w) => processTerm(w)));
+    const clipped = new QueryVocabulary(tech, (t) => techTerms.has(t), Thesaurus.parse('tech\t1:technical_school'));
+    expect(clipped.synonyms('tech')).toEqual([[['technolog']]]);
+    expect(clipped.synonyms('apps')).toEqual([[['applic']]]);
+    expect(clipped.respell('hire tech people')).toBe('hire tech people'); // the word itself stays: reports write it too
+  });
+
   it('offers synonyms of the first senses that occur in the reports, as index terms', () => {
     expect(vocabulary.synonyms('sacked', 2)).toEqual([[['dismiss']]]);
     expect(vocabulary.synonyms('sacked', 1)).toEqual([]); // "plunder" is not in the reports
