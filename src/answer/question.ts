@@ -820,10 +820,14 @@ export function analyzeQuestion(
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
   const { content, times, yearBefore, years } = withoutTimeSaid(question, wantsFigure);
-  const tokens = tokenizeWithOffsets(content).filter(
-    (t) =>
+  const all = tokenizeWithOffsets(content);
+  const tokens = all.filter(
+    (t, i) =>
       keep(t.term) &&
-      (!FRAMING.has(t.term) || KNEW.test(content.slice(t.start, t.end))) &&
+      (!FRAMING.has(t.term) ||
+        KNEW.test(content.slice(t.start, t.end)) ||
+        // ("go" frames "how did it go?", but "go live" is an idiom the dictionary reads: launch.)
+        lightVerbIdiom(t, all[i + 1], content, keep, synonymsOf) !== undefined) &&
       !(glossed && HAN.test(t.term)) &&
       !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
   );

@@ -26,6 +26,19 @@ import { log } from '../log.js';
 import { KeyedLines, sortKeyedLines } from './keyed-lines.js';
 import { irregularBase } from './tokenize.js';
 
+/**
+ * Senses younger than WordNet 3.1, in its cache's field layout: clipped words it reads only in another sense or not at
+ * all ("tech" is a technical school there, "app" is missing; the reports write "tech industry" and "information
+ * technology" alike), and the phrasal verbs of launching a service ("go live", "roll out": WordNet's roll_out is "roll",
+ * "straighten").
+ */
+const YOUNGER_SENSES: Record<string, string[]> = {
+  tech: ['1:technology'],
+  app: ['1:application'],
+  go_live: ['1:launch,deploy'],
+  roll_out: ['1:launch,deploy,introduce'],
+};
+
 /** Senses of a word whose synonyms and derived forms are kept in the cache (the first are the common readings). */
 export const CACHED_SENSES = 3;
 /** WordNet's data files and the letter their pointers use for each. */
@@ -217,7 +230,7 @@ export class Thesaurus {
   synonyms(word: string, senses: number): string[][] {
     const out = new Map<string, string[]>();
     for (const base of lemmaForms(word)) {
-      for (const field of this.entries.get(base) ?? []) {
+      for (const field of [...(this.entries.get(base) ?? []), ...(YOUNGER_SENSES[base] ?? [])]) {
         const colon = field.indexOf(':');
         if (colon < 0 || !(Number(field.slice(0, colon)) <= senses)) continue; // `d:` fields and empty lines have no rank
         for (const syn of field.slice(colon + 1).split(',')) if (syn && syn !== base) out.set(syn, syn.split(/[_-]/));

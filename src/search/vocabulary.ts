@@ -28,12 +28,6 @@ const SYNONYM_SENSES = 1;
 const IT_SAID = /(?<=\p{Ll}.*)\bIT\b|\bIT\b(?=.*\p{Ll})/gu;
 const IT_MEANS = 'information technology';
 
-/**
- * Clipped words younger than WordNet 3.1, which reads "tech" only as a technical school and has no "app": the word they
- * were clipped from, as one more reading (the reports write both: "tech industry", "information technology").
- */
-const CLIPPINGS: Record<string, string> = { tech: 'technology', app: 'application', apps: 'application' };
-
 /** Chat abbreviations of words reports spell out. */
 const ABBREVIATIONS: Record<string, string> = {
   govt: 'government',
@@ -542,12 +536,7 @@ export class QueryVocabulary {
     if (!this.thesaurus || !/^\p{L}/u.test(word)) return [];
     const own = processTerm(word.toLowerCase());
     const out = new Map<string, string[][]>();
-    const clipped = CLIPPINGS[word.toLowerCase()];
-    for (const synonym of [
-      ...(clipped ? [[clipped]] : []),
-      ...this.thesaurus.synonyms(word, senses),
-      ...this.thesaurus.derived(word).map((w) => [w]),
-    ]) {
+    for (const synonym of [...this.thesaurus.synonyms(word, senses), ...this.thesaurus.derived(word).map((w) => [w])]) {
       // A phrasal verb asked ("sign in") is read by what it means in full, not by another's verb alone (its particle is
       // no index term): "check in" is not "check".
       if (word.includes('_') && synonym.length > 1 && PARTICLES.has(synonym.at(-1)!)) continue;

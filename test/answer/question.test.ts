@@ -216,6 +216,14 @@ describe('light verbs with their nouns', () => {
     const apart = analyzeQuestion('how many hackers took a part', [], synonymsOf).concepts;
     expect(apart.map((c) => c.senses[0])).toEqual([[['hacker']], [['take']], [['part']]]);
   });
+
+  it('a verb that only frames a question elsewhere ("how did it go?") is kept in an idiom the dictionary reads: "go live"', () => {
+    const synonymsOf = (word: string): string[][][] => (word === 'go_live' || word === 'went_live' ? [[['launch']]] : []);
+    const live = (q: string): string[][][][] => analyzeQuestion(q, [], synonymsOf).concepts.map((c) => c.senses);
+    expect(live('when did the site go live?')).toEqual([[[['site']]], [[['go'], ['live']], [['launch']]]]);
+    expect(live('when did the site go down?')).toEqual([[[['site']]]]);
+    expect(live('how did it go?')).toEqual([]);
+  });
 });
 
 describe('ordinals', () => {

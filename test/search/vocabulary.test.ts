@@ -153,6 +153,10 @@ describe('QueryVocabulary', () => {
     expect(clipped.synonyms('tech')).toEqual([[['technolog']]]);
     expect(clipped.synonyms('apps')).toEqual([[['applic']]]);
     expect(clipped.respell('hire tech people')).toBe('hire tech people'); // the word itself stays: reports write it too
+    // …and the phrasal verbs of launching a service, in any form of the verb ("went live", "rolled out").
+    const none = Thesaurus.parse('');
+    expect(none.synonyms('went_live', 1)).toEqual([['launch'], ['deploy']]);
+    expect(none.synonyms('rolled_out', 1)).toEqual([['launch'], ['deploy'], ['introduce']]);
   });
 
   it('offers synonyms of the first senses that occur in the reports, as index terms', () => {
