@@ -218,7 +218,8 @@ describe('light verbs with their nouns', () => {
   });
 
   it('a verb that only frames a question elsewhere ("how did it go?") is kept in an idiom the dictionary reads: "go live"', () => {
-    const synonymsOf = (word: string): string[][][] => (word === 'go_live' || word === 'went_live' ? [[['launch']]] : []);
+    const synonymsOf = (word: string): string[][][] =>
+      word === 'go_live' || word === 'went_live' ? [[['launch']]] : [];
     const live = (q: string): string[][][][] => analyzeQuestion(q, [], synonymsOf).concepts.map((c) => c.senses);
     expect(live('when did the site go live?')).toEqual([[[['site']]], [[['go'], ['live']], [['launch']]]]);
     expect(live('when did the site go down?')).toEqual([[[['site']]]]);
