@@ -800,6 +800,29 @@ const EMBEDS_QUESTION =
   /^(?:and|or|but|so|then|also|ok|okay|hey|hi|anyway|know|knows|knew|known|tell|told|ask|asked|asking|wonder|wondering|wondered|say|says|said|see|show|explain|guess|sure|idea|clue|out|me|us|remind|figure|decide|decided|is|was|are|were|exactly|just|than|of|about|on|to|as|by|from|with|for|in)$/i;
 
 /**
+ * The tokens of a question's content that say what it is about: not its framing words, unless one opens an idiom the
+ * dictionary reads ("go" frames "how did it go?", but "go live" is launching), nor its Chinese characters when a
+ * glossary reads them, nor an ordinal's suffix ("1st").
+ */
+function contentTokens(
+  content: string,
+  keep: (term: string) => boolean,
+  synonymsOf: (word: string) => string[][][],
+  glossed: boolean,
+): { term: string; start: number; end: number }[] {
+  const all = tokenizeWithOffsets(content);
+  return all.filter(
+    (t, i) =>
+      keep(t.term) &&
+      (!FRAMING.has(t.term) ||
+        KNEW.test(content.slice(t.start, t.end)) ||
+        lightVerbIdiom(t, all[i + 1], content, keep, synonymsOf) !== undefined) &&
+      !(glossed && HAN.test(t.term)) &&
+      !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
+  );
+}
+
+/**
  * Reads the concepts and the kind of answer a question wants.
  * @param translated concepts from translating the question (Chinese words glossed into English);
  *   when given, the question's raw Han characters are left to them
@@ -820,17 +843,7 @@ export function analyzeQuestion(
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
   const { content, times, yearBefore, years } = withoutTimeSaid(question, wantsFigure);
-  const all = tokenizeWithOffsets(content);
-  const tokens = all.filter(
-    (t, i) =>
-      keep(t.term) &&
-      (!FRAMING.has(t.term) ||
-        KNEW.test(content.slice(t.start, t.end)) ||
-        // ("go" frames "how did it go?", but "go live" is an idiom the dictionary reads: launch.)
-        lightVerbIdiom(t, all[i + 1], content, keep, synonymsOf) !== undefined) &&
-      !(glossed && HAN.test(t.term)) &&
-      !(/\d$/.test(content.slice(0, t.start)) && ORDINAL_SUFFIX.test(content.slice(t.start))),
-  );
+  const tokens = contentTokens(content, keep, synonymsOf, glossed);
   const counted = countedOf(question);
   const own = ownConcepts(tokens, content, keep, synonymsOf, counted);
   const asksOrigin = ORIGIN_ASKED.test(question);
