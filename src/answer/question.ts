@@ -203,11 +203,11 @@ export function statesRateOf(text: string, period: string): boolean {
 
 /**
  * What a "why" question asks: a cause ("why was it taken offline?", 为什么); "what is X (used) for?", "what's the
- * purpose of X?", 用途: a purpose.
+ * purpose of X?", "what was the point of X?", 用途: a purpose.
  */
 export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
   if (/\bwhy\b|为什么|为何|什么原因/i.test(question)) return 'cause';
-  return /\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s.*\bfor\s*[?.!]*\s*$|\bpurpose of\b|用途|做什么用/i.test(
+  return /\bwhat(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s.*\bfor\s*[?.!]*\s*$|\bpurpose of\b|\bwhat(?:'s|’s|\s+is|\s+was)\s+the\s+point\s+of\b|用途|做什么用/i.test(
     question,
   )
     ? 'purpose'
@@ -604,12 +604,12 @@ const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operati
 
 /**
  * Words that only frame what is asked: a modal "supposed to" / "meant to" ("what are CIOs supposed to do?" asks what
- * they do), and the light verb of "play a role" / "play a part" ("what role do CIOs play?": the role is the topic,
+ * they do), "the point of" asking a purpose ("what was the point of the theme?": reasonAsked), and the light verb of "play a role" / "play a part" ("what role do CIOs play?": the role is the topic,
  * "play" says nothing of it). "what role are CIOs supposed to play?" was refused (its three framing words outweighed
  * "CIO"): GSA hit@1 0.538 → 0.554 alone; no other answer of the three reports, alone or together, or off-topic moved.
  */
 const LIGHT_FRAME =
-  /\b(supposed|meant)(?= to\b)|\bplay(s|ed|ing)?\b(?=.*\b(role|part)s?\b)|(?<=\b(role|part)s?\b.*)\bplay(s|ed|ing)?\b/gi;
+  /\b(supposed|meant)(?= to\b)|(?<=\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+)point(?=\s+of\b)|\bplay(s|ed|ing)?\b(?=.*\b(role|part)s?\b)|(?<=\b(role|part)s?\b.*)\bplay(s|ed|ing)?\b/gi;
 
 /** The particle right after a word, as in a phrasal verb ("set up", "carry out", "look into"). */
 const PARTICLE = new RegExp(`^[\\s-]+(${[...PARTICLES].join('|')})\\b`, 'i');

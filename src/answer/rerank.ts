@@ -343,13 +343,15 @@ const PURPOSE_STATED =
 const REASON_STATED = { cause: [CAUSE_STATED, PURPOSE_STATED], purpose: [PURPOSE_STATED] };
 
 /**
- * Half the figure weight for a sentence of the shape the question asks for: a list of places, an extreme, a share, a
- * cause or a purpose.
+ * Half the figure weight for a sentence of the shape the question asks for (a list of places, an extreme, a share, a
+ * cause or a purpose); for a reason asked, as much taken from a sentence giving none.
  */
 function shapeCue(q: QuestionAnalysis, s: SentenceEvidence, w: Weights): number {
   // "Why wasn't mailing a PIN good enough?": a sentence giving a cause ("… because it wouldn't provide …") or an aim
-  // answers; "what is eFolder Express for?", one giving a purpose ("… to improve the efficiency …").
-  if (q.asksReason && REASON_STATED[q.asksReason].some((said) => said.test(s.text))) return w.figure / 2;
+  // answers; "what is eFolder Express for?", one giving a purpose ("… to improve the efficiency …"); one giving neither
+  // loses as much ("what was the point of the theme?": not "5 other projects supported our … theme"; batch 36 hit@1 +1,
+  // nothing else moved on any set).
+  if (q.asksReason) return REASON_STATED[q.asksReason].some((said) => said.test(s.text)) ? w.figure / 2 : -w.figure / 2;
   // "What was the original portal software called?": a sentence naming something ("That portal product, called DKAN, …")
   // answers, not one about the software only.
   if (q.asksNaming && NAMING_STATED.test(s.text)) return w.figure / 2;

@@ -90,6 +90,12 @@ describe('what kind of answer a question wants', () => {
     expect(reasonAsked("what's eFolder Express for")).toBe('purpose');
     expect(reasonAsked('what is the estimator used for?')).toBe('purpose');
     expect(reasonAsked('what did they ask for in the survey, and when')).toBeUndefined();
+    // "What was the point of X?" asks its purpose; "point" frames it (no report says it), unlike a point of contact.
+    expect(reasonAsked('what was the point of the digital foundations theme')).toBe('purpose');
+    expect(analyzeQuestion('what was the point of the digital foundations theme').terms).toEqual(
+      tokenize('digital foundations theme'),
+    );
+    expect(reasonAsked('who is the point of contact for the theme?')).toBeUndefined();
     expect(reasonAsked('how many forms were there')).toBeUndefined();
     // "How old" asks for an age, a length of time too.
     expect(analyzeQuestion("how old is the agency's case system?").duration).toBe(true);

@@ -499,3 +499,24 @@ describe('a concept weighed once per weighting', () => {
     expect(coverage(even)).toBe(0.5);
   });
 });
+
+describe('a reason asked', () => {
+  it('a sentence giving the purpose asked answers before one naming the same thing without it', () => {
+    const q = 'what was the point of the digital foundations theme';
+    const purpose = score(
+      q,
+      'With the Digital Foundations theme, we wanted to fund projects to support infrastructure.',
+    );
+    const mention = score(q, 'Five other projects supported our Digital Foundations theme and infrastructure.');
+    expect(purpose).toBeGreaterThan(mention);
+    // A sentence giving no cause or purpose loses what one giving it gains: "why" is not answered by a mention.
+    const why = 'why did the theme change?';
+    const base = scoreSentence(
+      analyzeQuestion('did the theme change?'),
+      sentence('The theme changed in 2023.'),
+      () => 1,
+      () => 1,
+    );
+    expect(score(why, 'The theme changed in 2023.')).toBeLessThan(base.score);
+  });
+});
