@@ -143,19 +143,26 @@ export const NOT_A_COUNT = new RegExp(
 /** A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10". */
 const SHARE =
   /\d[\d.,]*\s*(%|％|percent\b|per cent\b|percentage points?\b)|\b(half|two-thirds|one-third|a third|a quarter|three-quarters)\b|\bout of \d|百分之/gi;
+/** A sum of money said in words: "hundreds of millions of dollars", "a million dollars", "several billion yuan". */
+const SUM_IN_WORDS = String.raw`\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+(?:dollars|yuan|euros|pounds)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)\s+(?:dollars|yuan|euros|pounds)\b`;
+
 /**
  * An amount of money: a currency sign or name next to a figure ("$1 billion", "950 yuan", "HK$30,000", "2 million
- * RMB").
+ * RMB"), or a sum said in words.
  */
-const AMOUNT =
-  /(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d(?:[\d.,]*\d)?\s*(thousand|million|billion|trillion|万|亿)?\s*((yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)/i;
+const AMOUNT = new RegExp(
+  String.raw`(\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d|\d(?:[\d.,]*\d)?\s*(thousand|million|billion|trillion|万|亿)?\s*((yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)|${SUM_IN_WORDS}`,
+  'i',
+);
 
 /**
  * A sum of money, whole: AMOUNT with the rest of its number ("$285 million", "HK$30,000", "950 yuan"). A currency's
  * name is a whole word ("In 2021, USDS …" states no sum in US dollars), after a number that ends in a digit.
  */
-const SUM_OF_MONEY =
-  /(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d(?:[\d.,]*\d)?\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)/gi;
+const SUM_OF_MONEY = new RegExp(
+  String.raw`(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d(?:[\d.,]*\d)?\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)|${SUM_IN_WORDS}`,
+  'gi',
+);
 
 /** Where the sums of money in a text stand (start and end offsets). */
 export function sumsOfMoney(text: string): { start: number; end: number }[] {

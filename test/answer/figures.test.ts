@@ -8,6 +8,7 @@ import {
   onlyChanges,
   onlySumsReceived,
   reportYears,
+  sumsOfMoney,
   yearMeant,
   yearsByTokens,
   yearsIn,
@@ -64,6 +65,11 @@ describe('figures', () => {
     // A sum of money names its currency as a word of its own: "USDS" is an office, not US dollars.
     expect(hasFigure('In 2014, USDS was founded.', 'amount')).toBe(false);
     expect(hasFigure('It cost 2,000 USD.', 'amount')).toBe(true);
+    // …or says a sum in words: "hundreds of millions of dollars", "a million dollars" (not "millions of users").
+    expect(hasFigure('The changes could save hundreds of millions of dollars per year.', 'amount')).toBe(true);
+    expect(hasFigure('It cost a million dollars.', 'amount')).toBe(true);
+    expect(hasFigure('It reached millions of users.', 'amount')).toBe(false);
+    expect(sumsOfMoney('save hundreds of millions of dollars per year')).toEqual([{ start: 5, end: 36 }]);
   });
 });
 
