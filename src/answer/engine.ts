@@ -20,7 +20,7 @@ import { withAcronyms } from '../search/acronym-terms.js';
 import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import { CACHED_SENSES, type Thesaurus } from '../search/thesaurus.js';
 import { isSetting, leadersIn, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
-import { countedModifiersOf } from './noun-phrases.js';
+import { countedModifiersOf, definedTermOf } from './noun-phrases.js';
 import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from './names-typed.js';
 import {
   askedKindOf,
@@ -60,7 +60,7 @@ import {
   type RankedSentence,
 } from './passages.js';
 import { retrieve, type AnswerTimings } from './retrieve.js';
-import { SentenceRanker, type DenseQuery } from './rank.js';
+import { definitionAt, SentenceRanker, type DenseQuery } from './rank.js';
 import { PARAGRAPH_CACHE, ReportFacts } from './report-facts.js';
 import { WEIGHTS, type Weights } from './rerank.js';
 import type { Answer, AnswerItem } from './types.js';
@@ -289,13 +289,16 @@ export class AnswerEngine {
     };
     if (!question) return refusal;
     const vocabulary = this.vocabulary();
-    const q = this.readQuestion(question, vocabulary);
-    const searchTerms = q.concepts.flatMap(conceptTerms);
+    const read = this.readQuestion(question, vocabulary);
+    const searchTerms = read.concepts.flatMap(conceptTerms);
     // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up (unless they name a paragraph: "¶48").
-    if (!searchTerms.some((t) => /\p{L}/u.test(t)) && q.paragraphAsked === undefined) return refusal;
+    if (!searchTerms.some((t) => /\p{L}/u.test(t)) && read.paragraphAsked === undefined) return refusal;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
-    let ranked = await this.retrieveAndRank(q, question, onlyReport, t);
-    if (!ranked) return refusal;
+    const found = await this.retrieveAndRank(read, question, onlyReport, t);
+    if (!found) return refusal;
+    // (The question as ranked: "what is the TechFAR?" asks what it is when no report spells it out.)
+    const { q } = found;
+    let { ranked } = found;
     const mark = performance.now();
     const thresholds = this.thresholdsFor(q);
     const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
@@ -350,13 +353,17 @@ export class AnswerEngine {
     return { ...read, concepts: withClosedSpellings(read.concepts.map(widened), read.terms, lexical) };
   }
 
-  /** Candidates (retrieve.ts) ranked sentence by sentence; undefined when nothing is a candidate. */
+  /**
+   * Candidates (retrieve.ts) ranked sentence by sentence, with the question as ranked; undefined when nothing is a
+   * candidate.
+   */
   private async retrieveAndRank(
-    q: QuestionAnalysis,
+    read: QuestionAnalysis,
     question: string,
     onlyReport: string | undefined,
     t: AnswerTimings,
-  ): Promise<RankedSentence[] | undefined> {
+  ): Promise<{ q: QuestionAnalysis; ranked: RankedSentence[] } | undefined> {
+    let q = read;
     // A question naming one report by its title's name ("in Zuoyun", "the GSA's") is about that report only.
     const scope = onlyReport ?? this.facts.namedBy(q);
     const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
@@ -372,7 +379,13 @@ export class AnswerEngine {
     if (chunks.size === 0 && q.paragraphAsked === undefined) return undefined;
     const mark = performance.now();
     const query = vector && (await this.denseQuery(vector, chunks));
-    const ranked = this.ranker.rank(q, chunks, dense, query);
+    let ranked = this.ranker.rank(q, chunks, dense, query);
+    // "What is the TechFAR?": a name in capitals that no candidate report spells out is no abbreviation asked, but a
+    // thing whose definition is ("The TechFAR is a handbook that …").
+    if (q.defines && !spelledOutIn(q.defines, ranked)) {
+      q = { ...q, defines: undefined, definedTerm: definedTermOf(question) };
+      ranked = this.ranker.rank(q, chunks, dense, query);
+    }
     // "This report" is known when the index holds one report or the question names one; among several, it is the one
     // candidate report with the line asked for (onlyReportWithField), else the words decide as for any question (so does
     // "paragraph 48" among several reports none of which the question names).
@@ -382,7 +395,7 @@ export class AnswerEngine {
       (q.documentFields.length ? this.ranker.onlyReportWithField(q, ranked) : undefined);
     const answered = this.ranker.withLineAsked(q, ranked, dense, query, report);
     t.rerank = performance.now() - mark;
-    return answered.length ? answered : undefined;
+    return answered.length ? { q, ranked: answered } : undefined;
   }
 
   /**
@@ -744,6 +757,13 @@ export class AnswerEngine {
       openCoverage: t.openCoverage * scale,
     };
   }
+}
+
+/** Whether a report among the ranked sentences' spells an abbreviation out ("… Regulation (FAR)"). */
+function spelledOutIn(abbreviation: string, ranked: RankedSentence[]): boolean {
+  return [...new Set(ranked.map((s) => s.report))].some(
+    (report) => definitionAt(report.text, abbreviation) !== undefined,
+  );
 }
 
 /** The off-topic probes' vectors, and the off-topic level of the whole index (measured on first call). */

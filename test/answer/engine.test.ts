@@ -582,3 +582,21 @@ describe('a cause in the sentence after', () => {
     expect(answer.answers[0]?.quote.text).toContain('because it would not provide a better user experience');
   });
 });
+
+describe('a name in capitals no report spells out', () => {
+  const report = [
+    '# Procurement 2016',
+    '## TechFAR',
+    'USDS developed the TechFAR Handbook and the TechFAR Hub to advise agencies on flexible acquisition practices.',
+    'The TechFAR is a handbook that describes relevant acquisition authorities and includes practice tips.',
+    '## Training',
+    'The Office of Federal Procurement Policy (OFPP) trained 30 contracting officers on the TechFAR Handbook.',
+    FILLER,
+  ].join('\n\n');
+
+  it('is asked what it is, answered by its definition; an abbreviation spelled out is still asked what it stands for', async () => {
+    const engine = engineWithDictionary(report, 'procurement-2016.md');
+    await expectTopQuote(engine, 'what is the TechFAR', 'The TechFAR is a handbook', 'high');
+    await expectTopQuote(engine, 'what is OFPP?', 'Office of Federal Procurement Policy (OFPP)', 'high');
+  });
+});
