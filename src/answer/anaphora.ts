@@ -36,9 +36,7 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
   // "We call this “10x Classic.”": a demonstrative standing alone speaks of what the sentence before ended on ("… existed
   // within our traditional four-phased model").
   if (BARE_DEMONSTRATIVE.test(sentence)) return tokenize(lastPhrase(previous));
-  const nouns = [...sentence.matchAll(DEMONSTRATIVE)]
-    .map((m) => tokenize(m[1]!)[0])
-    .filter((noun): noun is string => noun !== undefined && !HERE_AND_NOW.has(noun));
+  const nouns = pointedNouns(sentence);
   if (!nouns.length) return undefined; // (most sentences: the one before is not read)
   const before = tokenizeWithOffsets(previous);
   const words = before.map((t) => t.term);
@@ -62,9 +60,7 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
  * whatever the text around it does).
  */
 export function earlierNameTerms(earlier: string, sentence: string): string[] | undefined {
-  const nouns = [...sentence.matchAll(DEMONSTRATIVE)]
-    .map((m) => tokenize(m[1]!)[0])
-    .filter((noun): noun is string => noun !== undefined && !HERE_AND_NOW.has(noun));
+  const nouns = pointedNouns(sentence);
   if (!nouns.length) return undefined;
   const before = tokenizeWithOffsets(earlier);
   const named: string[] = [];
@@ -78,6 +74,13 @@ export function earlierNameTerms(earlier: string, sentence: string): string[] | 
     }
   }
   return named.length ? named : undefined;
+}
+
+/** The nouns a sentence points back to with a demonstrative ("this checklist"), as index terms: not the here and now. */
+function pointedNouns(sentence: string): string[] {
+  return [...sentence.matchAll(DEMONSTRATIVE)]
+    .map((m) => tokenize(m[1]!)[0])
+    .filter((noun): noun is string => noun !== undefined && !HERE_AND_NOW.has(noun));
 }
 
 /** The capitalised words right before token `at` of `text` (its name: “Standard Closeout” of Checklist), nearest first. */

@@ -759,7 +759,7 @@ export class AnswerEngine {
   }
 }
 
-/** Whether a report among the ranked sentences' spells an abbreviation out ("… Regulation (FAR)"). */
+/** Whether a report of the ranked sentences spells an abbreviation out ("… Federal Acquisition Regulation (FAR)"). */
 function spelledOutIn(abbreviation: string, ranked: RankedSentence[]): boolean {
   return [...new Set(ranked.map((s) => s.report))].some(
     (report) => definitionAt(report.text, abbreviation) !== undefined,

@@ -604,8 +604,8 @@ const BEEN_AROUND = /\bbeen (?:around|in existence|existing|in operation|operati
 
 /**
  * Words that only frame what is asked: a modal "supposed to" / "meant to" ("what are CIOs supposed to do?" asks what
- * they do), "the point of" asking a purpose ("what was the point of the theme?": reasonAsked), and the light verb of "play a role" / "play a part" ("what role do CIOs play?": the role is the topic,
- * "play" says nothing of it). "what role are CIOs supposed to play?" was refused (its three framing words outweighed
+ * they do), "the point of" asking a purpose ("what was the point of the theme?": reasonAsked), and the light verb of
+ * "play a role" / "play a part" ("what role do CIOs play?": the role is the topic, "play" says nothing of it). "what role are CIOs supposed to play?" was refused (its three framing words outweighed
  * "CIO"): GSA hit@1 0.538 → 0.554 alone; no other answer of the three reports, alone or together, or off-topic moved.
  */
 const LIGHT_FRAME =

@@ -15,7 +15,7 @@
  * which is a real word but never what a typo meant; `h` a word whose first sense as a noun is a
  * person (WordNet's noun.person: "Wagner", "Paul", "lawyer"; not "Canada"); `j` one that is also
  * an adjective ("Canadian", "resident"); `o:` the antonyms WordNet gives a verb of its first senses (reject → accept,
- * end → begin). ASCII only.
+ * end → begin). ASCII only. A few senses younger than WordNet 3.1 are read beside the cache (YOUNGER_SENSES).
  */
 import { describeError } from '../errors.js';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
