@@ -55,13 +55,14 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
 /**
  * The name an earlier passage of the section gives a demonstrative's noun, when the sentence before names it by none:
  * "… elected not to proceed with Phase Two of this project …" two paragraphs after "… our De-Biasing Public
- * Infrastructure Investments project." `earlier` is the text before the sentence, nearest last. The nearest mention of
- * the noun with capitalised words before it gives them; undefined when there is none (the sentence then speaks of
- * whatever the text around it does).
+ * Infrastructure Investments project." `earlierText` gives the text before the sentence, nearest last (read only for a
+ * sentence with a demonstrative). The nearest mention of the noun with capitalised words before it gives them;
+ * undefined when there is none (the sentence then speaks of whatever the text around it does).
  */
-export function earlierNameTerms(earlier: string, sentence: string): string[] | undefined {
+export function earlierNameTerms(sentence: string, earlierText: () => string): string[] | undefined {
   const nouns = pointedNouns(sentence);
-  if (!nouns.length) return undefined;
+  if (!nouns.length) return undefined; // (most sentences: nothing before is read)
+  const earlier = earlierText();
   const before = tokenizeWithOffsets(earlier);
   const named: string[] = [];
   for (const noun of nouns) {

@@ -87,7 +87,7 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     const antecedent = before ? antecedentTerms(before, text) : undefined;
     // …or as an earlier passage of its section does ("this project", two paragraphs after "our De-Biasing Public
     // Infrastructure Investments project"), without leaning on it.
-    const named = antecedent?.length ? [] : (earlierNameTerms(earlierInSection(report, n, s.start), text) ?? []);
+    const named = antecedent?.length ? [] : (earlierNameTerms(text, () => earlierInSection(report, n, s.start)) ?? []);
     const terms = [...tokenize(text), ...(antecedent ?? []), ...named, ...label, ...(i > 0 ? runIn : [])];
     // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
     // Security"). Without one, the terms themselves (no second copy in the paragraph cache).

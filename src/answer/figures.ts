@@ -4,7 +4,7 @@
  * The question's side (question.ts) asks for them; the judge (confidence.ts) and the ranking (rerank.ts) check a
  * passage for them. Pure.
  */
-import { chineseMonths } from '../search/chinese.js';
+import { chineseMonths } from '../search/chinese-numbers.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 
 export type FigureKind = 'count' | 'share' | 'amount' | 'rank';

@@ -1,7 +1,7 @@
 /**
  * Figures written in Chinese characters, read as Arabic ones so a Chinese question's year and
  * count meet the report's: "二〇二二年" → 2022年, "七十四件" → 74件, "三万元" → 30000元,
- * "1.5万" → 15000, "百分之八十二点五" → 82.5%. Pure.
+ * "1.5万" → 15000, "百分之八十二点五" → 82.5%; and the months a text names (9月, 十一月). Pure.
  *
  * Only figures that are plainly figures are read: a year of four digits, a number after 百分之, and
  * a number followed by a measure word or unit (件, 个, 人, 元…). A bare numeral is left alone, as
@@ -82,4 +82,22 @@ export function arabicFigures(text: string): string {
       // A lone 一 before a measure word ("一个", "一次性") is an article more often than a count.
       .replace(COUNT, (whole, numeral: string) => (numeral === '一' ? whole : figure(numeral, whole)))
   );
+}
+
+/** A month named in Chinese: its number in digits or characters before 月 (9月, 十一月; not 9个月, nine months). */
+const MONTH_ZH = /(?<![\d个一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])月/gu;
+
+/** The months a text names in Chinese, each with where it stands: 2016年9月 → 9 at 5, 2 characters. */
+export function chineseMonths(text: string): { number: number; at: number; length: number }[] {
+  return [...text.matchAll(MONTH_ZH)].flatMap((m) => {
+    const n = /\d/.test(m[1]!) ? Number(m[1]) : chineseMonthNumber(m[1]!);
+    return n >= 1 && n <= 12 ? [{ number: n, at: m.index, length: m[0].length }] : [];
+  });
+}
+
+/** 一 … 九, 十, 十一, 十二 as a number. */
+function chineseMonthNumber(s: string): number {
+  const digits = '一二三四五六七八九';
+  if (s.startsWith('十')) return 10 + (digits.indexOf(s[1] ?? '') + 1);
+  return digits.indexOf(s) + 1;
 }

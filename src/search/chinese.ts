@@ -14,6 +14,7 @@ import { CACHE_DIR } from '../paths.js';
 import type { Concept } from './concept.js';
 import { log } from '../log.js';
 import { tokenize } from './tokenize.js';
+import { chineseMonths } from './chinese-numbers.js';
 import { KeyedLines } from './keyed-lines.js';
 
 /** Senses of a word that are looked at: later ones are rare readings. */
@@ -351,24 +352,7 @@ export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | und
   return code === 0 && existsSync(path) ? path : undefined;
 }
 
-/** A month named in Chinese: its number in digits or characters before 月 (9月, 十一月; not 9个月, nine months). */
-const MONTH_ZH = /(?<![\d个一二三四五六七八九十])(\d{1,2}|十[一二]?|[一二三四五六七八九])月/gu;
 const MONTH_NAMES = 'January February March April May June July August September October November December'.split(' ');
-
-/** The months a text names in Chinese, each with where it stands: 2016年9月 → 9 at 5, 2 characters. */
-export function chineseMonths(text: string): { number: number; at: number; length: number }[] {
-  return [...text.matchAll(MONTH_ZH)].flatMap((m) => {
-    const n = /\d/.test(m[1]!) ? Number(m[1]) : chineseMonthNumber(m[1]!);
-    return n >= 1 && n <= 12 ? [{ number: n, at: m.index, length: m[0].length }] : [];
-  });
-}
-
-/** 一 … 九, 十, 十一, 十二 as a number. */
-function chineseMonthNumber(s: string): number {
-  const digits = '一二三四五六七八九';
-  if (s.startsWith('十')) return 10 + (digits.indexOf(s[1] ?? '') + 1);
-  return digits.indexOf(s) + 1;
-}
 
 /**
  * A question's Chinese months written as the English month names the reports use (截至2016年9月 → 截至2016年 September ):

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChineseGlossary,
-  chineseMonths,
   chineseSimplifier,
   ensureGlossary,
   glossReadings,
@@ -9,6 +8,7 @@ import {
   senseReadings,
   withSuffix,
 } from '../../src/search/chinese.js';
+import { chineseMonths } from '../../src/search/chinese-numbers.js';
 import { sortKeyedLines } from '../../src/search/keyed-lines.js';
 
 const glossary = ChineseGlossary.parse(
