@@ -96,6 +96,18 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     expect(markdownReaderText('####Digital inclusion\n\n![x](y.jpg)\n{: .pull-right}\n\n#GovTech is trending')).toBe(
       '#### Digital inclusion\n\n\n\n#GovTech is trending',
     );
+    // A site's own block markers (the UK's 2012 Digital Efficiency Report): a pull quote's, a page break's.
+    expect(markdownReaderText('£1.2 billion of savings.\n{pull}\n\n{page-break}\n{: .fig #fig-12}\n')).toBe(
+      '£1.2 billion of savings.\n\n\n\n\n',
+    );
+    expect(markdownReaderText('a set {like} this')).toBe('a set {like} this');
+  });
+
+  it('reads a link whose words run over a line break as its words, not over a blank line', () => {
+    expect(
+      markdownReaderText('will cost [less than 5% than the equivalent face-to-face\ninteraction](http://x.no/a.pdf).'),
+    ).toBe('will cost less than 5% than the equivalent face-to-face\ninteraction.');
+    expect(markdownReaderText('[a\n\nb](c)')).toBe('[a\n\nb](c)');
   });
 
   it('keeps every line of text where it was (the parser reads headings and blocks by line)', () => {
@@ -160,6 +172,10 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       'Task # | Success rate\n\n3 | 70%\n\n',
     );
     expect(markdownReaderText('a | b\n-\nx')).toBe('a | b\n-\nx'); // a lone hyphen under it is no delimiter row
+    // Rows ruled off in groups (the UK's 2012 Digital Efficiency Report): a rule between rows is no row.
+    expect(markdownReaderText('Dept | £m\n--- | ---\nDWP - upper | 430\n--- | ---\nBIS - upper | 350\n')).toBe(
+      'Dept | £m\n\nDWP - upper | 430\n\n\n\nBIS - upper | 350\n\n',
+    );
   });
 
   it('leaves a report with no markup as it is (the GSA assessment: its ">1 to 2 | Low" rows, its "47*" stars)', () => {

@@ -21,8 +21,12 @@ const HEADER_FIELDS: Record<string, string> = {
 
 /** `![alt](address "title")`: a picture, not text. (Its address holds no space, its title is short: one pass per line.) */
 const IMAGE = /!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
-/** `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"). */
-const LINK = /\[([^[\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
+/**
+ * `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"); the words may run over a line
+ * break, as a wrapped paragraph's do ("[less than 5% than the equivalent face-to-face\ninteraction](…)"), never over a
+ * blank line.
+ */
+const LINK = /\[((?:[^[\]\n]|\n(?![ \t]*\n))*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
 /** A line that is one link and nothing else ("[< Back to main 2021 Action Plan page](…)", "[Key findings](#key-findings)"). */
 const LINK_LINE = new RegExp(String.raw`^[ \t]*${LINK.source}[ \t]*$`);
 /** A paragraph: lines holding more than spaces, one after another (a line of spaces alone parts them, as in Markdown). */
@@ -51,8 +55,11 @@ const COMMENT = /<!--[^\n]*?-->/g;
  * kramdown and other site generators still render it; one mark alone stays text ("#GovTech").
  */
 const TIGHT_HEADING = /^(#{2,6})(?=[^#\s])/gm;
-/** A kramdown attribute list on a line of its own (`{: .pull-right}`): styling, not text. */
-const ATTRIBUTE_LIST = /^[ \t]*\{:[^}\n]*\}[ \t]*$/gm;
+/**
+ * A kramdown attribute list on a line of its own (`{: .pull-right}`), or a site's own block marker (`{pull}` under a pull
+ * quote, `{page-break}`: GOV.UK's 2012 strategy pages): styling, not text.
+ */
+const ATTRIBUTE_LIST = /^[ \t]*\{(?::[^}\n]*|[a-z]+(?:-[a-z]+)*)\}[ \t]*$/gm;
 /** A kramdown attribute list after a span (`[Download](x.pdf){: .usa-button}`): styling, not text. */
 const SPAN_ATTRIBUTES = /\{:[ \t]*[.#][^}\n]*\}/g;
 /**
@@ -178,7 +185,8 @@ function withoutFrontMatter(text: string): string {
 
 /**
  * A pipe table's rows as the report parser reads a converted page's: each row a paragraph of its own, its cells
- * separated by " | " without the outer pipes (lists.ts finds the header row over them), the delimiter row dropped.
+ * separated by " | " without the outer pipes (lists.ts finds the header row over them), the delimiter row dropped, and
+ * one between rows too (a table's rows ruled off in groups: "DWP - upper | 430" / "DWP - lower | 260" / "--- | ---").
  */
 function tablesAsRows(text: string): string {
   const lines = text.split('\n');
@@ -189,7 +197,9 @@ function tablesAsRows(text: string): string {
       continue;
     }
     out.push(cells(lines[i]!), '');
-    for (i += 2; i < lines.length && lines[i]!.includes('|') && lines[i]!.trim(); i++) out.push(cells(lines[i]!), '');
+    for (i += 2; i < lines.length && lines[i]!.includes('|') && lines[i]!.trim(); i++) {
+      out.push(DELIMITER_ROW.test(lines[i]!) ? '' : cells(lines[i]!), '');
+    }
     i--;
   }
   return out.join('\n');
