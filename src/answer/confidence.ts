@@ -23,6 +23,7 @@ import {
   isNegated,
   isYear,
   MONEY_FRAME,
+  MONEY_RECEIVED_KINDS,
   measuredIn,
   MONTH_NAMES,
   monthsIn,
@@ -476,6 +477,8 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   const near = new Set([
     ...(telling.length ? telling : asked),
     ...(q.figureKind === 'count' ? counted : []),
+    // …as does the kind of sum asked ("how much could they save?": "save £1.7bn"), in a report on savings too.
+    ...(q.figureKind === 'amount' ? asked.filter((t) => MONEY_RECEIVED_KINDS.has(t)) : []),
     ...(shown.head ?? []), // what a "what is the X" figure measures, however common ("conformance … at 1.96")
     // "When was USDS started?": its founding is the event asked ("was founded in 2014"), in whatever verb.
     ...(q.asksOrigin ? ORIGIN_TERMS : []),
@@ -548,8 +551,10 @@ function countsWhatIsAsked(q: QuestionAnalysis, shown: Shown, counted: string[],
  * ("Spend", "cost", "paid" say the figure is money; what it was for is what the sum must stand by.)
  */
 function givesAmount(q: QuestionAnalysis, figures: string, near: Set<string>, window: number): boolean {
-  // "How much did Direct File cost?": "$90 million in federal tax refunds" is money received, not what it cost.
-  if (q.terms.some((t) => MONEY_FRAME.has(t)) && onlySumsReceived(figures)) return false;
+  // "How much did Direct File cost?": "$90 million in federal tax refunds" is money received, not what it cost (unless
+  // such money is what is asked: "how much could be saved in this spending review?" — "£1.2 billion of savings").
+  const received = q.terms.some((t) => MONEY_RECEIVED_KINDS.has(t));
+  if (!received && q.terms.some((t) => MONEY_FRAME.has(t)) && onlySumsReceived(figures)) return false;
   const what = [...near].filter((t) => !MONEY_FRAME.has(t));
   return amountAttached(figures, what.length ? new Set(what) : near, window);
 }

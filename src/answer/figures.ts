@@ -188,6 +188,16 @@ export function onlySumsReceived(text: string): boolean {
   return sums.length > 0 && sums.every((sum) => MONEY_RECEIVED.test(text.slice(sum.end)));
 }
 
+/**
+ * The kinds of money received ("savings", "refunds", "revenue"), as index terms: a question asking one ("how much could
+ * they save?") asks for that sum, however common its word is in a report about it.
+ */
+export const MONEY_RECEIVED_KINDS = new Set(
+  tokenize(
+    'save saves saved saving savings refund refunds revenue revenues income earn earned earnings profit profits',
+  ),
+);
+
 /** What follows a sum of money received: "in / of", up to two words, and the money's kind. */
 const MONEY_RECEIVED =
   /^\s*(?:in|of)\s+(?:[\p{L}-]+\s+){0,2}(?:refunds?|revenues?|savings|income|earnings|profits?)\b/iu;
@@ -223,9 +233,11 @@ export function figuresOfKind(sentence: string, kind: FigureKind | undefined): s
     .replace(DESIGNATED, ' ')
     .replace(NUMBER_NAME, ' ');
   // A share counts nothing, nor does a rank ("the 20th National Congress"), nor a measure made a modifier ("a 6-digit
-  // short code" counts no messages), nor a label ("(1. GC Forms 2. Microsoft)").
+  // short code" counts no messages), nor a label ("(1. GC Forms 2. Microsoft)"), nor a sum of money ("£1.7 billion …
+  // by shifting the transactional services" counts no services).
   return kind === 'count'
     ? figures
+        .replace(SUM_OF_MONEY, ' ')
         .replace(ENUMERATION, ' ')
         .replace(SHARE, ' ')
         .replace(/\b\d+(?:st|nd|rd|th)\b/gi, ' ')

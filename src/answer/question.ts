@@ -236,12 +236,12 @@ const ASKED_UNIT =
 const RANK_CUES =
   /\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名/i;
 /**
- * "How many…", "how old…", "what percentage…" ("what % of": a per cent sign after no number), and nouns that name a
- * quantity ("the population", "the unemployment rate", "the conformance score", "the fee for filing"): a figure is
- * asked for (or a rank: RANK_CUES).
+ * "How many…", "how old…", "what percentage…" ("what % of": a per cent sign after no number), "what figure did they
+ * arrive at" (not "what figure shows …", a chart), and nouns that name a quantity ("the population", "the unemployment
+ * rate", "the conformance score", "the fee for filing"): a figure is asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
+  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|what figure (?=(?:did|do|does|was|is|were|has|have|had|would|will|could)\b)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
 /**
  * A quantity's noun as the topic of what is asked ("what did they learn about budget cycles?", "what was the notice
  * about administrative costs?"): the question asks what was said of it, not its figure ("how much did they spend on
@@ -255,7 +255,13 @@ const DOCUMENT_CUES =
 const SHARE_CUES =
   /\b(percentage|proportion|share|fraction|percent|ratio|rate|how much of)\b|(?<!\d ?)[%％]|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
-  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款/i;
+  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款|资助|补助|补贴|费用|开支|支出|成本|收入/i;
+/**
+ * "How much could the government save?", "how much has HMRC saved": a saving whose measure the question does not name
+ * is a sum of money ("how much time …", "how much productivity does it save" name theirs).
+ */
+const SAVING_UNNAMED =
+  /\bhow much\s+(?:could|can|will|would|did|does|do|has|have|had|is|was|might|may|should)\b.*\bsav(?:e|es|ed|ing)\b/i;
 const COUNT_CUES = /\b(how many|(?:number|count) of|how often|how many times)\b|多少|几/i;
 /**
  * "By how much", and in Chinese 多少 after a verb of change (升了多少 "rose by how much") or before a unit of measure
@@ -975,6 +981,13 @@ function ownConcepts(
       own.set(t.term, idiom);
       continue;
     }
+    // "82 percent" is "82%", and "82%" is "82 percent", however the report writes it.
+    const percent = percentConcept(t, tokens[i + 1], content);
+    if (percent) {
+      if (percent.spansNext) idioms.add(i + 1);
+      own.set(t.term, percent.concept);
+      continue;
+    }
     // "How many people does CDS employ?": the people counted are its employees (personNounsOf).
     const persons = countsPeople && !PEOPLE_TERMS.has(t.term) ? personNounsOf(word, t.term).map((p) => [[p]]) : [];
     // A phrasal verb means what its verb alone does not ("set up" = establish, "hand out" = distribute).
@@ -1004,6 +1017,27 @@ function ownConcepts(
     );
   }
   return [...own.values()];
+}
+
+/** A number's "percent" or "per cent" after it, as it follows the number. */
+const PERCENT_WORD = /^\s+(?:per\s?cent|percent)$/i;
+
+/**
+ * A percentage as one concept, however it is written: "82%" (one term) or "82 percent" / "82 per cent" (two), each
+ * reading the other ("why did they pick 82 percent" — "defined as 82% take-up"). `spansNext`: the word after the number
+ * is its "percent" (or "cent").
+ */
+function percentConcept(
+  t: { term: string; end: number },
+  next: { term: string; end: number } | undefined,
+  content: string,
+): { concept: Concept; spansNext: boolean } | undefined {
+  const number = /^(\d[\d.]*)%$/.exec(t.term)?.[1];
+  const spansNext =
+    number === undefined && /^\d[\d.]*$/.test(t.term) && !!next && PERCENT_WORD.test(content.slice(t.end, next.end));
+  if (number === undefined && !spansNext) return undefined;
+  const n = number ?? t.term;
+  return { concept: { senses: [[[`${n}%`]], [[n], ['percent', 'cent']]], weight: 1 }, spansNext };
 }
 
 /** Verbs that say little by themselves ("take", "get", "make", "give"), as index terms: no doing a figure counts. */
@@ -1332,7 +1366,7 @@ export function figureKindOf(question: string): FigureKind | undefined {
   // counted, whatever money the question names after it (not a currency: "how many dollars").
   if (COUNTED_PLURAL.test(question) || COUNTED_UNIT_ZH.test(question)) return 'count';
   // "How long did DDS spend building Move.mil?" asks for a length of time, not a sum spent.
-  if (AMOUNT_CUES.test(question) && !DURATION.test(question)) return 'amount';
+  if ((AMOUNT_CUES.test(question) || SAVING_UNNAMED.test(question)) && !DURATION.test(question)) return 'amount';
   return COUNT_CUES.test(question) ? 'count' : undefined;
 }
 

@@ -420,6 +420,19 @@ describe('confidence', () => {
     expect(verdict(cost, 'The filing tool cost the agency $9 million to build.')).toBe('high');
     const refunds = analyzeQuestion('how much did users of the filing tool get back?');
     expect(verdict(refunds, 'Users of the filing tool received $90 million in tax refunds.')).toBe('high');
+    // …unless such a sum is what is asked ("spending review" names a review; the question asks what could be saved).
+    const saved = analyzeQuestion('how much could be saved during this spending review period?');
+    const review = 'Approximately £1.2 billion of savings could be created during the current spending review period.';
+    expect(verdict(saved, review)).toBe('high');
+    // The kind of sum asked stands by its figure however common its word is (a report on savings: "save" tells nothing).
+    const save = analyzeQuestion('how much could the government save a year by going digital?');
+    const everywhere = { telling: (t: string) => !['save', 'govern', 'digit'].includes(t) };
+    expect(verdict(save, 'Going digital could save the government £1.7bn to £1.8bn every year', everywhere)).toBe(
+      'high',
+    );
+    expect(verdict(save, 'Going digital could cost the government £1.7bn to £1.8bn every year', everywhere)).toBe(
+      'low',
+    );
     // "Per year" says how often, never what a figure is about; "headcount" asks for a figure.
     const yearly = analyzeQuestion('what does the app cost taxpayers per year?');
     expect(verdict(yearly, 'People spend about $150 on their app each year.')).toBe('high');

@@ -25,6 +25,9 @@ describe('figures', () => {
     expect(counts('An average of 3.30 federal FTEs supported the programs.')).toBe(true);
     expect(counts('2.14 million lifetime app downloads')).toBe(true);
     expect(counts('Enrollment grew 12.5 times.')).toBe(true);
+    // A sum of money counts no thing (the UK's 2012 Digital Efficiency Report).
+    expect(counts('a further £1.7 to £1.8 billion of savings by shifting the transactional services')).toBe(false);
+    expect(counts('$90 million went to 300 transactional services')).toBe(true);
   });
 
   it('a label counts nothing: “(1)”, an enumeration in brackets; a figure in brackets still does', () => {

@@ -413,6 +413,18 @@ describe('whose it is asked', () => {
   });
 });
 
+describe('a percentage, however it is written', () => {
+  it('reads "82 percent", "82 per cent" and "82%" as one concept matching any of them', () => {
+    const senses = (q: string) => analyzeQuestion(q).concepts.map((c) => c.senses);
+    const either = [[['82%']], [['82'], ['percent', 'cent']]];
+    expect(senses('why did they pick 82 percent')).toContainEqual(either);
+    expect(senses('why did they pick 82 per cent')).toContainEqual(either);
+    expect(senses('why did they pick 82%')).toContainEqual(either);
+    expect(senses('why did they pick 82 percent')).not.toContainEqual([[['percent']]]);
+    expect(senses('why did they pick 82 services')).toContainEqual([[['82']]]);
+  });
+});
+
 describe('the kind of figure asked for', () => {
   it('tells counts, shares and amounts of money apart', () => {
     expect(figureKindOf('how many good air days did they have last year')).toBe('count');
@@ -436,7 +448,18 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('what did the county spend on legal aid last year?')).toBe('amount');
     expect(figureKindOf('what is the fee for filing a foia request')).toBe('amount'); // a fee is a sum paid
     expect(figureKindOf('how long did the team spend building the site?')).toBeUndefined(); // a length of time
+    // A saving whose measure is not named is a sum of money; "how much time" and "how much productivity" name theirs.
+    expect(figureKindOf('how much could the government save a year by going digital?')).toBe('amount');
+    expect(figureKindOf('how much has HMRC saved on stationery')).toBe('amount');
+    expect(figureKindOf('how much time did the digital stamp save in bangkok')).toBeUndefined();
+    expect(figureKindOf('how much productivity does efolder save VA each year')).toBeUndefined();
+    // "What figure did they come up with?" asks for a number; "what figure shows …", for a chart.
+    expect(analyzeQuestion('what figure did the top-down method come up with?').wantsFigure).toBe(true);
+    expect(analyzeQuestion('what figure shows the trend?').wantsFigure).toBe(false);
     expect(figureKindOf('县里花了多少钱？')).toBe('amount');
+    // Money's nouns (资助 "funding", 补贴 "subsidy"…) make 多少 a sum, not a count (a sum of money counts nothing).
+    expect(figureKindOf('香港赛马会为一带一路绿色发展培训中心提供多少资助？')).toBe('amount');
+    expect(figureKindOf('给了多少补贴？')).toBe('amount');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
     // "by how much" does.
     expect(figureKindOf('2023年新登记的市场主体有多少户？')).toBe('count');
