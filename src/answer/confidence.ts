@@ -17,6 +17,7 @@ import { isAttribution, isNameAlone, NAME_JOINERS } from '../corpus/lists.js';
 import { statesAddress } from '../corpus/parse.js';
 import { createHash } from '../hash.js';
 import {
+  CHANGE_VERBS,
   figuresOfKind,
   hasFigure,
   hasSuperlative,
@@ -477,8 +478,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   const near = new Set([
     ...(telling.length ? telling : asked),
     ...(q.figureKind === 'count' ? counted : []),
-    // …as does the kind of sum asked ("how much could they save?": "save £1.7bn"), in a report on savings too.
-    ...(q.figureKind === 'amount' ? asked.filter((t) => MONEY_RECEIVED_KINDS.has(t)) : []),
+    // …as do the kind of sum asked ("how much could they save?": "save £1.7bn") and what it is for ("spend on travel":
+    // "travel spend is over $8.7 billion"), in a report on savings or on travel too.
+    ...(q.figureKind === 'amount' ? [...asked.filter((t) => MONEY_RECEIVED_KINDS.has(t)), ...(q.spentOn ?? [])] : []),
     ...(shown.head ?? []), // what a "what is the X" figure measures, however common ("conformance … at 1.96")
     // "When was USDS started?": its founding is the event asked ("was founded in 2014"), in whatever verb.
     ...(q.asksOrigin ? ORIGIN_TERMS : []),
@@ -498,7 +500,10 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
   // "How much did the error rate drop?": a change said as a factor ("a 4x reduction in the error rate", "a fourfold
   // drop") says how much, whatever the kind of figure asked.
-  if (q.asksChange && factorAttached(shown.quoted, near, t.figureWindow)) return true;
+  // …as does a change with its amount after "by" ("would fall from 2010 levels by around 23%" for "by how much is the
+  // civil service to shrink?").
+  if (q.asksChange && (factorAttached(shown.quoted, near, t.figureWindow) || changeByAttached(shown.quoted, near, t)))
+    return true;
   if (!measuresAsAsked(q, shown)) return false;
   // "How fast did the private sector build an app?": "within a week of going live" is a length of time without a number.
   if (q.duration && phraseAttached(LENGTH_IN_WORDS, shown.quoted, near, t.figureWindow)) return true;
@@ -810,6 +815,20 @@ const FACTOR =
 /** True when a factor of change (FACTOR) stands within `window` content words of a word asked. */
 export function factorAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
   return phraseAttached(FACTOR, sentence, asked, window);
+}
+
+/**
+ * A change with its amount after "by", from its verb to its figure: "fall from 2010 levels by around 23%", "increased
+ * Veterans' trust in the VA by 9%", "cut by £2 million".
+ */
+const CHANGE_BY = new RegExp(
+  String.raw`\b(?:${CHANGE_VERBS}|reduc|cut\b|grow|expand)[^.;]{0,60}?\bby\s+(?:(?:around|about|almost|nearly|some|over|more than|roughly|approximately|up to|an estimated)\s+)?[$£€¥]?\d[\d.,]*(?:\s*(?:%|percent|per cent|percentage points?|thousand|million|billion))?`,
+  'gi',
+);
+
+/** True when a change with its amount after "by" (CHANGE_BY) stands within the figure window of a word asked. */
+export function changeByAttached(sentence: string, asked: Set<string>, t: Thresholds = CONFIDENCE): boolean {
+  return phraseAttached(CHANGE_BY, sentence, asked, t.figureWindow);
 }
 
 /**

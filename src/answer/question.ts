@@ -9,6 +9,7 @@ import {
   CHANGE_VERBS,
   hasSuperlative,
   isNegated,
+  isYear,
   monthsIn,
   NOT_A_COUNT,
   relativeYearsIn,
@@ -154,6 +155,11 @@ export interface QuestionAnalysis {
   doers?: string[] | undefined;
   /** The plural head of what a "how many" question counts ("how many testing sites use …" → site), when found. */
   countedHead?: string | undefined;
+  /**
+   * What a sum of money asked is for, as index terms: the words after its verb ("spend on travel" → travel, "cost to run
+   * these transactional services" → transact, servic).
+   */
+  spentOn?: string[] | undefined;
   /**
    * A noun of the "how many" phrase that Porter's stemmer reads as another word ("officers" and "office" are both
    * "offic"): the quote must write it ("officer", singular), or it counts something else.
@@ -916,10 +922,12 @@ function measures(
   | 'wantsPlaces'
   | 'bodyAsked'
   | 'asksNaming'
+  | 'spentOn'
 > {
   const yearsSaid = COMPARES_YEARS.test(question) ? [] : relativeYearsIn(question.replace(COMPARISON_BASELINE, ' '));
   const place = PLACE_ASKED.exec(question);
   return {
+    spentOn: spentOnOf(question),
     asksChange: CHANGE_ASKED.test(question),
     changeVerb: CHANGE_VERB.test(question),
     proportion: PROPORTION_ASKED.test(question),
@@ -1266,6 +1274,20 @@ function countedPhrase(
     countedAgent: countedWordsOf(question).map(conflatedAgent).find(Boolean),
     countsEvents: countsEvents(question),
   };
+}
+
+/**
+ * A verb or noun of money and what it is for: "spend on travel", "cost of the new system", "cost to run all these
+ * services" (the verb after "to" is skipped, with the determiners), "funding for schools"; up to two words.
+ */
+const SPENT_ON =
+  /\b(?:spend|spends|spent|spending|cost|costs|costing|pay|paid|invest|invested|budget|funding|funds?|funded)\s+(?:on|for|of|to\s+[\p{L}-]+)\s+(?:(?:the|a|an|all|these|those|this|that|its|their|our|his|her)\s+)*([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu;
+
+/** What a sum of money asked is for, as index terms (SPENT_ON), or undefined. */
+function spentOnOf(question: string): string[] | undefined {
+  const words = SPENT_ON.exec(question)?.[1];
+  const terms = words ? tokenize(words).filter((t) => !isYear(t)) : [];
+  return terms.length ? terms : undefined;
 }
 
 /** "有多少用户" (how many users), "多少起投诉": what follows 多少 or 几 and a measure word is what is counted. */

@@ -433,6 +433,21 @@ describe('confidence', () => {
     expect(verdict(save, 'Going digital could cost the government £1.7bn to £1.8bn every year', everywhere)).toBe(
       'low',
     );
+    // …and so does what the sum is for ("spend on travel"), in a report on travel.
+    const travel = analyzeQuestion('how much does DoD spend on travel a year?');
+    const onTravel = { telling: (t: string) => !['dod', 'depart', 'defens', 'travel'].includes(t) };
+    const travelSpend = "Currently, the Department of Defense's travel spend is over $8.7 billion per year.";
+    expect(verdict(travel, travelSpend, onTravel)).toBe('high');
+    expect(verdict(travel, 'The Department of Defense has a budget of over $8.7 billion per year.', onTravel)).toBe(
+      'low',
+    );
+    // A change with its amount after "by" says by how much (UK Digital Efficiency Report 2012).
+    const shrink = analyzeQuestion('by how much is the civil service meant to shrink by 2015');
+    const fall = 'The number of civil servants would fall from 2010 levels by around 23% to 380,000 by 2015.';
+    expect(verdict(shrink, fall)).toBe('high');
+    expect(verdict(shrink, 'The civil service had 380,000 staff in 2015 after a long programme of reform.')).toBe(
+      'low',
+    );
     // "Per year" says how often, never what a figure is about; "headcount" asks for a figure.
     const yearly = analyzeQuestion('what does the app cost taxpayers per year?');
     expect(verdict(yearly, 'People spend about $150 on their app each year.')).toBe('high');

@@ -453,6 +453,13 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('how much has HMRC saved on stationery')).toBe('amount');
     expect(figureKindOf('how much time did the digital stamp save in bangkok')).toBeUndefined();
     expect(figureKindOf('how much productivity does efolder save VA each year')).toBeUndefined();
+    // What a sum of money is for: the words after its verb, past "to" and its verb and the determiners.
+    expect(analyzeQuestion('how much does DoD spend on travel a year?').spentOn).toEqual(['travel']);
+    expect(analyzeQuestion('what does it cost to run all these transactional services').spentOn).toEqual([
+      'transact',
+      'servic',
+    ]);
+    expect(analyzeQuestion('how much did they spend?').spentOn).toBeUndefined();
     // "What figure did they come up with?" asks for a number; "what figure shows …", for a chart.
     expect(analyzeQuestion('what figure did the top-down method come up with?').wantsFigure).toBe(true);
     expect(analyzeQuestion('what figure shows the trend?').wantsFigure).toBe(false);
