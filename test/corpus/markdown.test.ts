@@ -101,6 +101,9 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       '£1.2 billion of savings.\n\n\n\n\n',
     );
     expect(markdownReaderText('a set {like} this')).toBe('a set {like} this');
+    expect(markdownReaderText('Action 01\n\n{include action01-case-study.md}\n\n- leaders')).toBe(
+      'Action 01\n\n\n\n- leaders',
+    );
   });
 
   it('reads a link whose words run over a line break as its words, not over a blank line', () => {

@@ -56,10 +56,11 @@ const COMMENT = /<!--[^\n]*?-->/g;
  */
 const TIGHT_HEADING = /^(#{2,6})(?=[^#\s])/gm;
 /**
- * A kramdown attribute list on a line of its own (`{: .pull-right}`), or a site's own block marker (`{pull}` under a pull
- * quote, `{page-break}`: GOV.UK's 2012 strategy pages): styling, not text.
+ * A kramdown attribute list on a line of its own (`{: .pull-right}`), or a site's own block marker or directive (`{pull}`
+ * under a pull quote, `{page-break}`, `{include action01-case-study.md}`: GOV.UK's 2012 strategy pages): styling and
+ * the site generator's, not text.
  */
-const ATTRIBUTE_LIST = /^[ \t]*\{(?::[^}\n]*|[a-z]+(?:-[a-z]+)*)\}[ \t]*$/gm;
+const ATTRIBUTE_LIST = /^[ \t]*\{(?::[^}\n]*|[a-z]+(?:-[a-z]+)*(?:[ \t]+[^{}\s][^{}\n]*)?)\}[ \t]*$/gm;
 /** A kramdown attribute list after a span (`[Download](x.pdf){: .usa-button}`): styling, not text. */
 const SPAN_ATTRIBUTES = /\{:[ \t]*[.#][^}\n]*\}/g;
 /**
