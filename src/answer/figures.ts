@@ -160,7 +160,7 @@ const AMOUNT = new RegExp(
  * name is a whole word ("In 2021, USDS …" states no sum in US dollars), after a number that ends in a digit.
  */
 const SUM_OF_MONEY = new RegExp(
-  String.raw`(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d[\d.,]*(?:\s*(?:thousand|million|billion|trillion|[MBK]\b|万|亿))?|\d(?:[\d.,]*\d)?\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)|${SUM_IN_WORDS}`,
+  String.raw`(?:\$|¥|€|£|\bRMB|\bUSD|\bHKD)\s*\d(?:[\d.,]*\d)?(?:\s*(?:thousand|million|billion|trillion|bn\b|[MBK]\b|万|亿))?|\d(?:[\d.,]*\d)?\s*(?:thousand|million|billion|trillion|万|亿)?\s*(?:(?:yuan|dollars?|usd|rmb|hkd|euros?|pounds?)\b|元)|${SUM_IN_WORDS}`,
   'gi',
 );
 

@@ -73,6 +73,10 @@ describe('figures', () => {
     expect(hasFigure('It cost a million dollars.', 'amount')).toBe(true);
     expect(hasFigure('It reached millions of users.', 'amount')).toBe(false);
     expect(sumsOfMoney('save hundreds of millions of dollars per year')).toEqual([{ start: 5, end: 36 }]);
+    // A sum is whole with its "bn" (British: "£1.7bn"), and ends at its last digit, not at the sentence's period.
+    const sums = (text: string) => sumsOfMoney(text).map((r) => text.slice(r.start, r.end));
+    expect(sums('could save £1.7bn to £1.8bn every year')).toEqual(['£1.7bn', '£1.8bn']);
+    expect(sums('costs the average citizen £14.70.')).toEqual(['£14.70']);
   });
 });
 
