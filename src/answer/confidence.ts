@@ -499,11 +499,9 @@ function givesFigureOrDate(q: QuestionAnalysis, shown: Shown, t: Thresholds): bo
   // A place in an order ("ranked fourth among the world's shipping centres") is the rank asked for.
   if (q.figureKind === 'rank') return hasFigure(shown.quoted, 'rank');
   // "How much did the error rate drop?": a change said as a factor ("a 4x reduction in the error rate", "a fourfold
-  // drop") says how much, whatever the kind of figure asked.
-  // …as does a change with its amount after "by" ("would fall from 2010 levels by around 23%" for "by how much is the
-  // civil service to shrink?").
-  if (q.asksChange && (factorAttached(shown.quoted, near, t.figureWindow) || changeByAttached(shown.quoted, near, t)))
-    return true;
+  // drop") or with its amount after "by" ("would fall from 2010 levels by around 23%") says how much, whatever the kind
+  // of figure asked.
+  if (q.asksChange && changeStated(shown.quoted, near, t.figureWindow)) return true;
   if (!measuresAsAsked(q, shown)) return false;
   // "How fast did the private sector build an app?": "within a week of going live" is a length of time without a number.
   if (q.duration && phraseAttached(LENGTH_IN_WORDS, shown.quoted, near, t.figureWindow)) return true;
@@ -812,11 +810,6 @@ const RATE_PERIOD =
 const FACTOR =
   /\b(?:\d+(?:\.\d+)?x|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold|doubled|tripled|quadrupled|halved)\b/gi;
 
-/** True when a factor of change (FACTOR) stands within `window` content words of a word asked. */
-export function factorAttached(sentence: string, asked: Set<string>, window = CONFIDENCE.figureWindow): boolean {
-  return phraseAttached(FACTOR, sentence, asked, window);
-}
-
 /**
  * A change with its amount after "by", from its verb to its figure: "fall from 2010 levels by around 23%", "increased
  * Veterans' trust in the VA by 9%", "cut by £2 million".
@@ -826,9 +819,12 @@ const CHANGE_BY = new RegExp(
   'gi',
 );
 
-/** True when a change with its amount after "by" (CHANGE_BY) stands within the figure window of a word asked. */
-export function changeByAttached(sentence: string, asked: Set<string>, t: Thresholds = CONFIDENCE): boolean {
-  return phraseAttached(CHANGE_BY, sentence, asked, t.figureWindow);
+/**
+ * True when a change's size is said by a word asked: as a factor (FACTOR) or as an amount after "by" (CHANGE_BY), within
+ * `window` content words of it.
+ */
+function changeStated(sentence: string, asked: Set<string>, window: number): boolean {
+  return phraseAttached(FACTOR, sentence, asked, window) || phraseAttached(CHANGE_BY, sentence, asked, window);
 }
 
 /**
