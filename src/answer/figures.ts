@@ -188,19 +188,20 @@ export function onlySumsReceived(text: string): boolean {
   return sums.length > 0 && sums.every((sum) => MONEY_RECEIVED.test(text.slice(sum.end)));
 }
 
+/** The kinds of money received, as a text names them after a sum ("$2 million in savings"). */
+const RECEIVED_KINDS = 'refunds? revenues? savings income earnings profits?';
+
 /**
- * The kinds of money received ("savings", "refunds", "revenue"), as index terms: a question asking one ("how much could
- * they save?") asks for that sum, however common its word is in a report about it.
+ * The same kinds as index terms (their stems: "save", "earn", "refund"…): a question asking one ("how much could they
+ * save?") asks for that sum, however common its word is in a report about it.
  */
-export const MONEY_RECEIVED_KINDS = new Set(
-  tokenize(
-    'save saves saved saving savings refund refunds revenue revenues income earn earned earnings profit profits',
-  ),
-);
+export const MONEY_RECEIVED_KINDS = new Set(tokenize(RECEIVED_KINDS.replace(/s\?/g, 's')));
 
 /** What follows a sum of money received: "in / of", up to two words, and the money's kind. */
-const MONEY_RECEIVED =
-  /^\s*(?:in|of)\s+(?:[\p{L}-]+\s+){0,2}(?:refunds?|revenues?|savings|income|earnings|profits?)\b/iu;
+const MONEY_RECEIVED = new RegExp(
+  String.raw`^\s*(?:in|of)\s+(?:[\p{L}-]+\s+){0,2}(?:${RECEIVED_KINDS.replace(/ /g, '|')})\b`,
+  'iu',
+);
 
 /** Units of money: what an amount is counted in, never what it was spent on ("how much in yuan"). */
 export const CURRENCY_TERMS = new Set(tokenize('yuan dollar dollars usd rmb hkd euro euros pound pounds money'));
