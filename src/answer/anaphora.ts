@@ -18,6 +18,10 @@ const HERE_AND_NOW = new Set(
 /** "this" or "these" standing for a noun: before punctuation, a quotation or an auxiliary ("This is", "call this “…”"). */
 const BARE_DEMONSTRATIVE =
   /\b(?:this|these)(?=\s*[“"'‘(,.;:!?]|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|means|meant)\b)/i;
+/** A personal pronoun as a sentence's subject ("They have …"; not "It", as often an expletive: "It is essential …"). */
+const SUBJECT_PRONOUN = /^\s*(?:They|He|She)\b/;
+/** The name a sentence opens on: capitalised words, with "for", "of", "and", "the" between them ("Notify.gov for Families"). */
+const OPENING_NAME = /^\s*\p{Lu}[\p{L}\d.&'’-]*(?:\s+(?:(?:for|of|and|the|&)\s+)*\p{Lu}[\p{L}\d.&'’-]*)*/u;
 /** Between two words of one name: spaces, quotation marks, hyphens (“Standard Closeout” Checklist). */
 const WITHIN_NAME = /^[\s"“”'‘’-]*$/;
 /** A name's word begins with a capital (a verb or an adjective before the noun is no part of its name). */
@@ -36,6 +40,11 @@ export function antecedentTerms(previous: string, sentence: string): string[] | 
   // "We call this “10x Classic.”": a demonstrative standing alone speaks of what the sentence before ended on ("… existed
   // within our traditional four-phased model").
   if (BARE_DEMONSTRATIVE.test(sentence)) return tokenize(lastPhrase(previous));
+  // "They have successfully sent over 5,000 text message reminders" after "Notify.gov for Families has partnered with
+  // …": a personal pronoun opening a sentence goes on speaking of the subject the sentence before opened on, when it
+  // opens on a name.
+  const subject = SUBJECT_PRONOUN.test(sentence) ? tokenize(OPENING_NAME.exec(previous)?.[0] ?? '') : [];
+  if (subject.length) return subject;
   const nouns = pointedNouns(sentence);
   if (!nouns.length) return undefined; // (most sentences: the one before is not read)
   const before = tokenizeWithOffsets(previous);

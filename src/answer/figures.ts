@@ -140,9 +140,12 @@ export const NOT_A_COUNT = new RegExp(
   'g',
 );
 
-/** A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10". */
+/**
+ * A share: "82.5%", "37 percent", "8.5 percentage points", "half", "two-thirds", "9 out of 10", "one in five" (not "1 in
+ * 2024", a year).
+ */
 const SHARE =
-  /\d[\d.,]*\s*(%|％|percent\b|per cent\b|percentage points?\b)|\b(half|two-thirds|one-third|a third|a quarter|three-quarters)\b|\bout of \d|百分之/gi;
+  /\d[\d.,]*\s*(%|％|percent\b|per cent\b|percentage points?\b)|\b(half|two-thirds|one-third|a third|a quarter|three-quarters)\b|\bout of \d|\b(?:one|two|three|four|five|six|seven|eight|nine|\d{1,3}) in (?:every )?(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|\d{1,3}(?:,\d{3})*)\b(?![\d.,]*\d)|百分之/gi;
 /** A sum of money said in words: "hundreds of millions of dollars", "a million dollars", "several billion yuan". */
 const SUM_IN_WORDS = String.raw`\b(?:(?:tens|hundreds)\s+of\s+)?(?:thousands|millions|billions|trillions)\s+of\s+(?:dollars|yuan|euros|pounds)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:hundred\s+)?(?:thousand|million|billion|trillion)\s+(?:dollars|yuan|euros|pounds)\b`;
 

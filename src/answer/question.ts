@@ -473,9 +473,9 @@ function quotedPhrases(question: string): string[][] {
 
 /**
  * Verbs that only say an event occurs, in a date question ("when's the next forum happening?"): the event is what it
- * is about.
+ * is about. Nor is the date asked for a topic ("on what date did the IRS say …" is not about a "launch date").
  */
-const DATE_FRAME = new Set(tokenize('happen happens happened happening occur occurs occurred occurring'));
+const DATE_FRAME = new Set(tokenize('happen happens happened happening occur occurs occurred occurring date dates'));
 /**
  * A question asking what an abbreviation stands for: "What does OMB stand for?", "what is PRH?", "full name of FTE",
  * "NM是什么意思？" — the abbreviation, as written (a plural's "s" off: "PMs" → "PM"). Only capitals: "what is ai?" may
@@ -781,11 +781,11 @@ const RATE_SAID =
   /\b(?:(?:a|per|each|every) (?:working )?(?:day|week|month|year)|daily|weekly|monthly|annually|yearly|per annum)\b/gi;
 
 /**
- * Time said relative to now ("last year", "this year", "currently", "the current CEO"): for a report it is the report's
- * own period, not a topic.
+ * Time said relative to now ("last year", "this year", "currently", "the current CEO", "over the years", "to date"): for
+ * a report it is the report's own period, not a topic.
  */
 const RELATIVE_TIME =
-  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b/gi;
+  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b|\b(?:over|through|throughout) the years\b|\bto date\b/gi;
 
 /**
  * The edge of a named period ("by the end of September", "at the start of 2016", "the close of FY 2024"): the period is

@@ -225,15 +225,20 @@ export class Thesaurus {
 
   /**
    * Synonyms of a word (any inflection) from its first `senses` senses, as lists of words
-   * ("give_notice" → ["give", "notice"]).
+   * ("give_notice" → ["give", "notice"]); from its later cached senses too, the words it is a clipping of ("vet" →
+   * veteran, WordNet's second sense after veterinarian: the reader's own caller keeps those the reports hold).
    */
   synonyms(word: string, senses: number): string[][] {
     const out = new Map<string, string[]>();
     for (const base of lemmaForms(word)) {
       for (const field of [...(this.entries.get(base) ?? []), ...(YOUNGER_SENSES[base] ?? [])]) {
         const colon = field.indexOf(':');
-        if (colon < 0 || !(Number(field.slice(0, colon)) <= senses)) continue; // `d:` fields and empty lines have no rank
-        for (const syn of field.slice(colon + 1).split(',')) if (syn && syn !== base) out.set(syn, syn.split(/[_-]/));
+        const rank = Number(field.slice(0, colon));
+        if (colon < 0 || !(rank <= CACHED_SENSES)) continue; // `d:` fields and empty lines have no rank
+        for (const syn of field.slice(colon + 1).split(',')) {
+          if (!syn || syn === base || (rank > senses && !isClippingOf(base, syn))) continue;
+          out.set(syn, syn.split(/[_-]/));
+        }
       }
     }
     return [...out.values()];
@@ -289,6 +294,14 @@ export class Thesaurus {
  * Possible lemmas of a word or of a multi-word expression written with underscores, the
  * first word inflected ("turned_up" → turn_up, "sets_up" → set_up).
  */
+/**
+ * Whether `word` is a clipping of `full`: its first letters, three or more, of a longer single word ("vet" of veteran,
+ * "grad" of graduate, "alum" of alumnus).
+ */
+function isClippingOf(word: string, full: string): boolean {
+  return word.length >= 3 && full.length >= word.length + 2 && /^[a-z]+$/.test(full) && full.startsWith(word);
+}
+
 function lemmaForms(word: string): string[] {
   const [head = '', ...rest] = word.toLowerCase().split('_');
   return baseForms(head).map((b) => [b, ...rest].join('_'));

@@ -25,6 +25,15 @@ describe('antecedentTerms: what a demonstrative points back to', () => {
     expect(antecedentTerms(published, 'It says that checklist items are due.')).toBeUndefined();
   });
 
+  it('a personal pronoun opening a sentence speaks of the name the sentence before opened on ("They" after "Notify.gov for Families …")', () => {
+    const partnered = 'Notify.gov for Families has partnered with Norfolk’s Department of Human Services in Virginia.';
+    const sent = 'They have successfully sent over 5,000 text message reminders.';
+    expect(antecedentTerms(partnered, sent)).toEqual(tokenize('Notify.gov for Families'));
+    // Not "It" (as often "it is …"), nor a sentence before that opens on no name ("the team" is no name).
+    expect(antecedentTerms(partnered, 'It is a federal notification system.')).toBeUndefined();
+    expect(antecedentTerms('the team met states.', sent)).toBeUndefined();
+  });
+
   it('a demonstrative standing alone gives the phrase the sentence before ends on ("We call this “10x Classic.”")', () => {
     const model = 'But all of these adaptations existed within our traditional four-phased model.';
     expect(antecedentTerms(model, 'We call this “10x Classic.”')).toEqual(

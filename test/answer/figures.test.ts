@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   figuresOfKind,
   hasFigure,
+  statesShare,
   hasSuperlative,
   monthsIn,
   onlyChanges,
@@ -77,6 +78,14 @@ describe('figures', () => {
     const sums = (text: string) => sumsOfMoney(text).map((r) => text.slice(r.start, r.end));
     expect(sums('could save £1.7bn to £1.8bn every year')).toEqual(['£1.7bn', '£1.8bn']);
     expect(sums('costs the average citizen £14.70.')).toEqual(['£14.70']);
+  });
+
+  it('"one in five" is a share, as "9 out of 10" is, and counts nothing; "1 in 2024" is a year', () => {
+    const claim = "and one in five eligible taxpayers don't claim these valuable credits.";
+    expect(statesShare(claim)).toBe(true);
+    expect(statesShare('3 in 10 users and one in every four visits')).toBe(true);
+    expect(hasFigure(figuresOfKind(claim, 'count'))).toBe(false);
+    expect(statesShare('It opened 1 in 2024 and two in Texas.')).toBe(false);
   });
 });
 

@@ -182,6 +182,19 @@ describe('time said relative to now', () => {
     expect(analyzeQuestion("who's the current ceo").terms).toEqual(['ceo']);
     expect(analyzeQuestion('How many exceptions are currently approved?').terms).toEqual(['except', 'approv']);
     expect(analyzeQuestion('How many cases at the moment, and last year?').terms).toEqual(['case']);
+    // "Over the years", "to date": the time up to now, not a topic ("year" had matched "FY 2023").
+    expect(analyzeQuestion('how many agencies has usds worked with over the years').terms).toEqual([
+      'agenc',
+      'usd',
+      'work',
+    ]);
+    expect(analyzeQuestion('how many kits were sent to date?').terms).toEqual(['kit', 'send']);
+  });
+
+  it('the date a date question asks for is no topic ("on what date …" is not about a "launch date")', () => {
+    const q = analyzeQuestion('on what date did the irs say direct file is staying');
+    expect(q.wantsDate).toBe(true);
+    expect(q.terms).not.toContain('date');
   });
 
   it('the edge of a named period is no topic: "by the end of September" asks of September, not of an "end"', () => {

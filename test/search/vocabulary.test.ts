@@ -159,6 +159,14 @@ describe('QueryVocabulary', () => {
     expect(none.synonyms('rolled_out', 1)).toEqual([['launch'], ['deploy'], ['introduce']]);
   });
 
+  it('reads a clipped word as the words it was clipped from in its later senses too, those the reports hold ("vets")', () => {
+    const vet = Thesaurus.parse('vet\t1:veterinarian,veterinary_surgeon\t2:veteran,ex-serviceman\th');
+    expect(vet.synonyms('vets', 1)).toEqual([['veterinarian'], ['veterinary', 'surgeon'], ['veteran']]);
+    const report = wordCounts(['Services for the 18.25 million Veterans and their families.']);
+    const terms = new Set([...report.keys()].map((w) => processTerm(w)));
+    expect(new QueryVocabulary(report, (t) => terms.has(t), vet).synonyms('vets')).toEqual([[['veteran']]]);
+  });
+
   it('offers synonyms of the first senses that occur in the reports, as index terms', () => {
     expect(vocabulary.synonyms('sacked', 2)).toEqual([[['dismiss']]]);
     expect(vocabulary.synonyms('sacked', 1)).toEqual([]); // "plunder" is not in the reports
