@@ -64,6 +64,26 @@ function earlierInSection(report: ParsedReport, n: number, end: number): string 
   return report.text.slice(from, end);
 }
 
+/** The first person singular ("I", "I’m", "my", "me"; not the numeral of "Part I" or "Phase I"). */
+const FIRST_PERSON =
+  /(?<!\b(?:Part|Phase|Title|Section|Tier|Stage|Level|Annex|War|Chapter)\s)\bI\b(?![.-])|\b[Mm](?:y|e|yself)\b/;
+/** A letter's closing word before its signature ("Sincerely,", "Yours faithfully,"). */
+const VALEDICTION = /^\s*(?:sincerely|yours\b.*|regards|best regards|kind regards|respectfully)\s*,?\s*$/i;
+
+/**
+ * Who signs the letter paragraph `n` is of: the signature lines right after its section ("Mina Hsiang",
+ * "Administrator, The U.S. Digital Service"), without the valediction; empty when no signature follows the section.
+ */
+export function signerOf(report: ParsedReport, n: number): string {
+  const paragraphs = report.paragraphs;
+  const section = paragraphs[n - 1]!.section.join('\u0000');
+  let k = n; // the index of the paragraph after n
+  while (k < paragraphs.length && paragraphs[k]!.section.join('\u0000') === section) k++;
+  const lines: string[] = [];
+  for (; k < paragraphs.length && paragraphs[k]!.role === 'signature'; k++) lines.push(paragraphText(report, k + 1));
+  return lines.filter((line) => !VALEDICTION.test(line)).join('\n');
+}
+
 /** Paragraph `n` (1-based) of a report, read for ranking. */
 export function paragraphEvidence(report: ParsedReport, n: number, pairs: AcronymPair[]): ParagraphEvidence {
   const p = report.paragraphs[n - 1]!;
@@ -79,6 +99,7 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
   const runIn = p.role === 'body' ? tokenize(runInHeading(report.text.slice(p.start, p.end))) : [];
   const longForms = new Map(pairs.map((pair) => [pair.short, pair.long]));
   const spans = splitSentences(report.text.slice(p.start, p.end), p.start);
+  let signer: string[] | undefined;
   const sentences = spans.map((s, i) => {
     const text = report.text.slice(s.start, s.end);
     // "… use this checklist to …" names the checklist as the sentence before it does ("the “Standard Closeout”
@@ -88,7 +109,9 @@ export function paragraphEvidence(report: ParsedReport, n: number, pairs: Acrony
     // …or as an earlier passage of its section does ("this project", two paragraphs after "our De-Biasing Public
     // Infrastructure Investments project"), without leaning on it.
     const named = antecedent?.length ? [] : (earlierNameTerms(text, () => earlierInSection(report, n, s.start)) ?? []);
-    const terms = [...tokenize(text), ...(antecedent ?? []), ...named, ...label, ...(i > 0 ? runIn : [])];
+    // "I have been here for six of the nearly ten transformational years": a letter's "I" is the one who signs it.
+    const speaker = p.role === 'body' && FIRST_PERSON.test(text) ? (signer ??= tokenize(signerOf(report, n))) : [];
+    const terms = [...tokenize(text), ...(antecedent ?? []), ...named, ...speaker, ...label, ...(i > 0 ? runIn : [])];
     // In order, each abbreviation followed by its long form: its words stand side by side ("SSA" holds "Social
     // Security"). Without one, the terms themselves (no second copy in the paragraph cache).
     const spelledOut = terms.some((t) => longForms.has(t))

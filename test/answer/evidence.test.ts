@@ -126,6 +126,33 @@ describe('paragraphEvidence', () => {
     expect(paragraphEvidence(nested, n, []).headingTerms).toEqual(terms('Roads office Night work'));
   });
 
+  it("a letter's first person is the one who signs it: the signature's name and title are the sentence's words", () => {
+    const letter = parseReport(
+      `U.S. Digital Service 2024 Impact Report
+
+1. A note from our Administrator
+Our work has spanned 31 agencies.
+I have been here for six of the nearly ten transformational years and have seen the changes.
+Sincerely,
+Mina Hsiang
+Administrator, The U.S. Digital Service
+
+2. For the people
+We deliver services. I was not in Part I.
+`,
+      'usds.txt',
+      'text',
+    );
+    const at = (needle: string): number =>
+      letter.paragraphs.findIndex((p) => letter.text.slice(p.start, p.end).includes(needle)) + 1;
+    const [here] = paragraphEvidence(letter, at('I have been here'), []).sentences;
+    expect(here!.terms).toEqual(expect.arrayContaining(tokenize('Mina Hsiang Administrator')));
+    expect(here!.terms).not.toContain('sincer');
+    // No "I" in the sentence, or no signature after its section: no one's words.
+    expect(paragraphEvidence(letter, at('spanned'), []).sentences[0]!.terms).not.toContain('hsiang');
+    expect(paragraphEvidence(letter, at('Part I'), []).sentences[1]!.terms).not.toContain('hsiang');
+  });
+
   it('a section about what is to come is forward-looking', () => {
     expect(paragraphEvidence(REPORT, paragraphOf('will hire'), pairs).forwardLooking).toBe(true);
   });
