@@ -242,12 +242,13 @@ const ASKED_UNIT =
 const RANK_CUES =
   /\b(?:where does .{1,60} rank|what (?:rank|ranking|place|position)|ranks?|ranked|ranking)\b|第几|排名/i;
 /**
- * "How many…", "how old…", "what percentage…" ("what % of": a per cent sign after no number), "what figure did they
- * arrive at" (not "what figure shows …", a chart), and nouns that name a quantity ("the population", "the unemployment
+ * "How many…", "how old…", "what percentage…" ("what % of": a per cent sign after no number), "how" and an adjective
+ * of a quality reports measure as a rate ("how available is Sign In Canada?": "a 99.9% availability"; "how satisfied are
+ * users": "a 92% user satisfaction rate"), "what figure did they arrive at" (not "what figure shows …", a chart), and nouns that name a quantity ("the population", "the unemployment
  * rate", "the conformance score", "the fee for filing"): a figure is asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
-  /\b(how (many|much|often|long|big|large|old|fast|quickly)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|what figure (?=(?:did|do|does|was|is|were|has|have|had|would|will|could)\b)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
+  /\b(how (many|much|often|long|big|large|old|fast|quickly|satisfied|happy|pleased|available|reliable|accurate|popular|successful)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|what figure (?=(?:did|do|does|was|is|were|has|have|had|would|will|could)\b)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
 /**
  * A quantity's noun as the topic of what is asked ("what did they learn about budget cycles?", "what was the notice
  * about administrative costs?"): the question asks what was said of it, not its figure ("how much did they spend on

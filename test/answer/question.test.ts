@@ -794,6 +794,10 @@ describe('what a "how many" question counts', () => {
     expect(analyzeQuestion('what was the december 2022 notice about administrative costs').wantsFigure).toBe(false);
     expect(analyzeQuestion('how much did grantees spend on administrative costs?').wantsFigure).toBe(true);
     expect(analyzeQuestion('what is the budget for next year?').wantsFigure).toBe(true);
+    // "How" and a quality reports measure as a rate asks its measure ("a 99.9% availability"); "how secure" does not.
+    expect(analyzeQuestion('how available is sign in canada').wantsFigure).toBe(true);
+    expect(analyzeQuestion('how satisfied are users with the online green card renewal?').wantsFigure).toBe(true);
+    expect(analyzeQuestion('how secure is the new login?').wantsFigure).toBe(false);
   });
 
   it('the numbers a question names, not its dates or ordinals', () => {
