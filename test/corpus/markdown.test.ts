@@ -181,6 +181,32 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     );
   });
 
+  it('reads an HTML table as a pipe table: each row a paragraph of its cells, the header row first (10x FY21 report)', () => {
+    const md = [
+      'Funding:',
+      '<div class="ReportTable">',
+      '  <table class="usa-table">',
+      '    <tr>',
+      '      <th scope="col">Phase</th>',
+      '      <th scope="col"># of Projects</th>',
+      '    </tr>',
+      '    <tbody>',
+      '      <tr>',
+      '        <td>Phase Two</td>',
+      '        <td><span class="text-bold">13</span></td>',
+      '      </tr>',
+      '    </tbody>',
+      '  </table>',
+      '</div>',
+      'After.',
+    ].join('\n');
+    const paragraphs = markdownReaderText(md)
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    expect(paragraphs).toEqual(['Funding:', 'Phase | # of Projects', 'Phase Two | 13', 'After.']);
+  });
+
   it('leaves a report with no markup as it is (the GSA assessment: its ">1 to 2 | Low" rows, its "47*" stars)', () => {
     const gsa = readFileSync(GSA_FILES[0]!, 'utf8');
     expect(markdownReaderText(gsa)).toBe(gsa);

@@ -109,7 +109,7 @@ const ESCAPE = /\\([\\`*_{}[\]()!|])/g;
 
 /** The text of Markdown source `markdown` as rendered. */
 export function markdownReaderText(markdown: string): string {
-  const text = tablesAsRows(withoutFrontMatter(markdown))
+  const text = tablesAsRows(htmlTablesAsRows(withoutFrontMatter(markdown)))
     .replace(TIGHT_HEADING, '$1 ')
     .replace(ATTRIBUTE_LIST, '')
     .replace(SPAN_ATTRIBUTES, '')
@@ -204,6 +204,28 @@ function tablesAsRows(text: string): string {
     i--;
   }
   return out.join('\n');
+}
+
+/** An HTML table (`<table>…</table>`), its rows (`<tr>`) and their cells (`<th>`, `<td>`). */
+const HTML_TABLE = /<table\b[^<>]*>([\s\S]*?)<\/table>/gi;
+const HTML_ROW = /<tr\b[^<>]*>([\s\S]*?)<\/tr>/gi;
+const HTML_CELL = /<t([hd])\b[^<>]*>([\s\S]*?)<\/t\1>/gi;
+
+/**
+ * An HTML table in the Markdown (a page's `<table class="usa-table">`) read as a pipe table is: each row a paragraph of
+ * its cells' words joined by " | ", the header row first ("Phase | # of Projects | Total $" over "Phase Two | 13 |
+ * $1,672,400"), not every cell a line of its own run into one paragraph.
+ */
+function htmlTablesAsRows(text: string): string {
+  return text.replace(HTML_TABLE, (_, body: string) => {
+    const rows = [...body.matchAll(HTML_ROW)].map((row) =>
+      [...row[1]!.matchAll(HTML_CELL)].map((cell) => cell[2]!.replace(TAG, ' ').replace(/\s+/g, ' ').trim()),
+    );
+    return `\n\n${rows
+      .filter((cells) => cells.some(Boolean))
+      .map((cells) => cells.join(' | '))
+      .join('\n\n')}\n\n`;
+  });
 }
 
 /** A table row's cells, trimmed, joined by " | " (a pipe escaped in a cell, `\\|`, is its text). */
