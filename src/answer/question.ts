@@ -587,11 +587,11 @@ const FIGURE_FRAME = new Set(tokenize('total overall altogether number amount pe
  * question is its topic).
  */
 function degreeAsked(question: string): Set<string> {
-  const adjective = /\bhow\s+(long|big|large|small|high|fast|far|wide|deep|tall|heavy|quickly|soon)\b/i.exec(
-    question,
-  )?.[1];
-  return new Set(adjective ? tokenize(adjective) : []);
+  // (Each of a two-part question's: "how big was the team and how long did they work on it?".)
+  const adjectives = [...question.matchAll(DEGREE_ASKED)].map((m) => m[1]!);
+  return new Set(tokenize(adjectives.join(' ')));
 }
+const DEGREE_ASKED = /\bhow\s+(long|big|large|small|high|fast|far|wide|deep|tall|heavy|quickly|soon)\b/gi;
 
 const HAN = /\p{Script=Han}/u;
 

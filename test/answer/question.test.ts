@@ -684,6 +684,12 @@ describe('what a question asks for: names and dates', () => {
     expect(analyzeQuestion('how big will the caseflow team get').terms).toEqual(['caseflow', 'team']);
     expect(analyzeQuestion('how fast can notify send messages').terms).not.toContain('fast');
     expect(analyzeQuestion('what big projects did the team run').terms).toContain('big');
+    // …each of them, in a two-part question.
+    expect(analyzeQuestion('how big was the formula team and how long did they work on it').terms).toEqual([
+      'formula',
+      'team',
+      'work',
+    ]);
     // "Who wrote the letter?" asks for its signature, whose lines never say "wrote": the verb frames, as "who heads" does.
     expect(analyzeQuestion('who wrote the letter in the fall 2017 report').terms).toEqual([
       'letter',
