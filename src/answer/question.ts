@@ -582,6 +582,13 @@ export function abbreviationAsked(question: string): string | undefined {
  */
 const FIGURE_FRAME = new Set(tokenize('total overall altogether number amount percentage proportion figure count'));
 /**
+ * A comparison asked by how much or how many times ("how many times cheaper is an online transaction than a phone
+ * call?", "how much faster is it?"): a factor or a difference is asked ("almost 20 times lower"), nothing counted. (Its
+ * "times" stays a word of the question: the answer says it too.)
+ */
+const COMPARES_BY =
+  /\bhow many times (?:more|less|fewer|[a-z]{2,}er)\b|\bhow much (?:better|worse|cheaper|faster|quicker|slower|bigger|larger|smaller|higher|lower|greater|longer|shorter|easier|harder)\b/i;
+/**
  * "How long", "how big", "how fast": the adjective after "how" names the measure asked for, as "how many" asks a count,
  * and is no topic word ("how big will the team get?" is not about anything "larger"; "long-term care" in another
  * question is its topic).
@@ -1268,6 +1275,7 @@ function countedPhrase(
   counted: string[],
   translated: Concept[],
 ): Pick<QuestionAnalysis, 'counted' | 'countedHead' | 'countedAgent' | 'countsEvents'> {
+  if (COMPARES_BY.test(question)) return { counted: [], countsEvents: false };
   const chinese = counted.length ? undefined : countedInChinese(question, translated);
   return {
     counted: chinese?.terms ?? counted,
@@ -1379,6 +1387,8 @@ const SHARE_WORD_MODIFYING = /\b(how many\s+(?:[a-z]+\s+){0,2}?)(?:rate|ratio|sh
 
 export function figureKindOf(question: string): FigureKind | undefined {
   if (RANK_CUES.test(question)) return 'rank';
+  // "How many times cheaper is …": a factor ("20 times lower"), any figure, not a count of times.
+  if (COMPARES_BY.test(question)) return undefined;
   // "How many rate tables …" counts tables: a share's word that modifies the plural noun counted asks for no share.
   if (SHARE_CUES.test(question.replace(SHARE_WORD_MODIFYING, '$1'))) return 'share';
   // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA

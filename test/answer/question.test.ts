@@ -466,6 +466,13 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('how much has HMRC saved on stationery')).toBe('amount');
     expect(figureKindOf('how much time did the digital stamp save in bangkok')).toBeUndefined();
     expect(figureKindOf('how much productivity does efolder save VA each year')).toBeUndefined();
+    // "How many times cheaper …" asks a factor ("almost 20 times lower"), no count of times; "how many times did they
+    // meet?" counts.
+    const factor = analyzeQuestion('how many times cheaper is an online transaction than a phone call');
+    expect([factor.figureKind, factor.countedHead, factor.counted]).toEqual([undefined, undefined, []]);
+    expect(figureKindOf('how much faster is the new service?')).toBeUndefined();
+    expect(figureKindOf('how many times did they meet')).toBe('count');
+    expect(figureKindOf('how much more did they spend on travel?')).toBe('amount');
     // What a sum of money is for: the words after its verb, past "to" and its verb and the determiners.
     expect(analyzeQuestion('how much does DoD spend on travel a year?').spentOn).toEqual(['travel']);
     expect(analyzeQuestion('what does it cost to run all these transactional services').spentOn).toEqual([
