@@ -1343,6 +1343,10 @@ export function modelReading(question: string, concepts: Concept[]): string {
 
 /** A translated concept without the words `keep` rejects (a reading left empty goes, with its gloss). */
 function withoutWords(c: Concept, keep: (term: string) => boolean): Concept {
+  // A Chinese word whose first two readings frame the question frames it in every reading (总体 "overall", "total" of
+  // 总体满意度是多少 is not "completely", its fourth); one whose first alone does may mean something else too.
+  const frames = (sense: string[][] | undefined): boolean => sense?.length === 1 && !sense[0]!.every(keep);
+  if (c.translated && frames(c.senses[0]) && frames(c.senses[1])) return { ...c, senses: [] };
   const senses = c.senses.map((sense) => sense.filter((forms) => forms.every(keep)));
   return keepReadings({ ...c, senses }, (i) => senses[i]!.length > 0);
 }

@@ -63,6 +63,8 @@ const MODERN = {
   投入: ['to invest', 'investment', 'to put into'],
   想法: ['idea', 'way of thinking', 'opinion'],
   清单: ['inventory', 'list', 'checklist'],
+  总体: ['overall', 'total', 'as a whole'],
+  整体: ['overall', 'as a whole', 'whole'],
 };
 for (const [word, senses] of Object.entries(MODERN)) glosses.set(word, [...senses, ...(glosses.get(word) ?? [])]);
 // Traditional characters that never stand in a simplified word, and what they become there.

@@ -791,6 +791,23 @@ describe('what a "how many" question counts', () => {
       translated: true,
       source: '每年',
     };
+    // A Chinese word read first as words framing the figure (总体 "overall", "total") frames it in every reading: not
+    // "completely", its fourth, which would look for "completion rates".
+    const overall: Concept = {
+      senses: [[tokenize('overall')], [tokenize('total')], [tokenize('completely')]],
+      weight: 0.75,
+      translated: true,
+      source: '总体',
+    };
+    const satisfaction: Concept = {
+      senses: [[tokenize('satisfaction')]],
+      weight: 1,
+      translated: true,
+      source: '满意度',
+    };
+    expect(
+      analyzeQuestion('总体满意度是多少？', [overall, satisfaction]).concepts.flatMap((c) => c.senses.flat(2)),
+    ).toEqual(tokenize('satisfaction'));
     const chinese = analyzeQuestion('GSA每年采购金额是多少？', [everyYear]).concepts;
     expect(chinese.map((c) => c.senses.map((sense) => sense.flat().join(' ')))).toContainEqual(
       tokenize('year annual yearly'),
