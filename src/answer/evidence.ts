@@ -74,7 +74,7 @@ const VALEDICTION = /^\s*(?:sincerely|yours\b.*|regards|best regards|kind regard
  * Who signs the letter paragraph `n` is of: the signature lines right after its section ("Mina Hsiang",
  * "Administrator, The U.S. Digital Service"), without the valediction; empty when no signature follows the section.
  */
-export function signerOf(report: ParsedReport, n: number): string {
+function signerOf(report: ParsedReport, n: number): string {
   const paragraphs = report.paragraphs;
   const section = paragraphs[n - 1]!.section.join('\u0000');
   let k = n; // the index of the paragraph after n

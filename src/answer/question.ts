@@ -244,8 +244,9 @@ const RANK_CUES =
 /**
  * "How many…", "how old…", "what percentage…" ("what % of": a per cent sign after no number), "how" and an adjective
  * of a quality reports measure as a rate ("how available is Sign In Canada?": "a 99.9% availability"; "how satisfied are
- * users": "a 92% user satisfaction rate"), "what figure did they arrive at" (not "what figure shows …", a chart), and nouns that name a quantity ("the population", "the unemployment
- * rate", "the conformance score", "the fee for filing"): a figure is asked for (or a rank: RANK_CUES).
+ * users": "a 92% user satisfaction rate"), "what figure did they arrive at" (not "what figure shows …", a chart), and
+ * nouns that name a quantity ("the population", "the unemployment rate", "the conformance score", "the fee for
+ * filing"): a figure is asked for (or a rank: RANK_CUES).
  */
 const FIGURE_CUES =
   /\b(how (many|much|often|long|big|large|old|fast|quickly|satisfied|happy|pleased|available|reliable|accurate|popular|successful)|what (percentage|percent|proportion|share|fraction|number|rate|amount)|what figure (?=(?:did|do|does|was|is|were|has|have|had|would|will|could)\b)|(?:number|count) of|percent(age)?|how many times|what(?:'s|’s|s| is| was| are| were)? the (?:total|average|overall|avg))\b|\b(headcount|budget|cost|fee|price|population|gdp|rate|ratio|score|rating|salary|salaries|wages?|income|revenue|savings|concentration)s?\b|\b(spend|spent|spending|paid)\b|多少|几[个件次名户份起人]?|比例|百分之|多久|多长时间|(?<!\d ?)[%％]/i;
@@ -588,17 +589,16 @@ const FIGURE_FRAME = new Set(tokenize('total overall altogether number amount pe
  */
 const COMPARES_BY =
   /\bhow many times (?:more|less|fewer|[a-z]{2,}er)\b|\bhow much (?:better|worse|cheaper|faster|quicker|slower|bigger|larger|smaller|higher|lower|greater|longer|shorter|easier|harder)\b/i;
+/** "How long", "how big", "how fast": a measure asked for by its adjective. */
+const DEGREE_ASKED = /\bhow\s+(long|big|large|small|high|fast|far|wide|deep|tall|heavy|quickly|soon)\b/gi;
 /**
  * "How long", "how big", "how fast": the adjective after "how" names the measure asked for, as "how many" asks a count,
  * and is no topic word ("how big will the team get?" is not about anything "larger"; "long-term care" in another
- * question is its topic).
+ * question is its topic). Each of a two-part question's ("how big was the team and how long did they work on it?").
  */
 function degreeAsked(question: string): Set<string> {
-  // (Each of a two-part question's: "how big was the team and how long did they work on it?".)
-  const adjectives = [...question.matchAll(DEGREE_ASKED)].map((m) => m[1]!);
-  return new Set(tokenize(adjectives.join(' ')));
+  return new Set(tokenize([...question.matchAll(DEGREE_ASKED)].map((m) => m[1]!).join(' ')));
 }
-const DEGREE_ASKED = /\bhow\s+(long|big|large|small|high|fast|far|wide|deep|tall|heavy|quickly|soon)\b/gi;
 
 const HAN = /\p{Script=Han}/u;
 

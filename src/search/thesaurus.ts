@@ -291,10 +291,6 @@ export class Thesaurus {
 }
 
 /**
- * Possible lemmas of a word or of a multi-word expression written with underscores, the
- * first word inflected ("turned_up" → turn_up, "sets_up" → set_up).
- */
-/**
  * Whether `word` is a clipping of `full`: its first letters, three or more, of a longer single word ("vet" of veteran,
  * "grad" of graduate, "alum" of alumnus).
  */
@@ -302,6 +298,10 @@ function isClippingOf(word: string, full: string): boolean {
   return word.length >= 3 && full.length >= word.length + 2 && /^[a-z]+$/.test(full) && full.startsWith(word);
 }
 
+/**
+ * Possible lemmas of a word or of a multi-word expression written with underscores, the
+ * first word inflected ("turned_up" → turn_up, "sets_up" → set_up).
+ */
 function lemmaForms(word: string): string[] {
   const [head = '', ...rest] = word.toLowerCase().split('_');
   return baseForms(head).map((b) => [b, ...rest].join('_'));
