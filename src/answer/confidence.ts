@@ -50,6 +50,7 @@ import {
   LIGHT_VERBS,
   NAMING_STATED,
   namesOnlyAnotherRank,
+  namesOtherChiefsOnly,
   ORIGIN_TERMS,
   statesRateOf,
   type QuestionAnalysis,
@@ -380,6 +381,8 @@ export function answersWhatIsAsked(q: QuestionAnalysis, shown: Shown, t: Thresho
   if (q.wantsFigure && q.yearSaid === 1 && !speaksOfYearAhead(shown)) return false;
   // "Who is the administrator?" is not answered by the Deputy Administrator (in a signature line either).
   if (q.office && namesOnlyAnotherRank(shown.quoted, q.office)) return false;
+  // …nor is "a chief accessibility officer" any chief officer: "21 Chief Financial Officers (CFO) Act agencies".
+  if (q.chiefs && namesOtherChiefsOnly(shown.quoted, q.chiefs)) return false;
   // "When did they put this report out?": "Published: 2024-01-17" is that date, whatever words stand by it.
   if (shown.field) return true;
   // (A naming says the name, whatever its words: "a project called Notifications-as-a-Service", “10x Classic”.)

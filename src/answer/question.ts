@@ -76,6 +76,11 @@ export interface QuestionAnalysis {
    */
   office?: { title: string; rank?: string | undefined; initials?: string | undefined } | undefined;
   /**
+   * The chief officers any question names, by their initials ("how many agencies have a chief accessibility officer?"
+   * → cao): a passage naming only other chief officers names none of them.
+   */
+  chiefs?: string[] | undefined;
+  /**
    * The name question asks who someone is ("who is the current Financial Secretary?", "what's the name of the county
    * head?", "局长是谁？"): only a person's name answers it, not the office the question names.
    */
@@ -393,12 +398,17 @@ export const LEADER = 'head';
  */
 export function namesOnlyAnotherRank(text: string, office: NonNullable<QuestionAnalysis['office']>): boolean {
   // "The chief technology officer" is not the Chief Executive Officer: a chief officer is named by what he is chief of.
-  const chiefs = office.initials ? chiefOfficersIn(text) : [];
-  if (chiefs.length && !chiefs.includes(office.initials!)) return true;
+  if (office.initials && namesOtherChiefsOnly(text, [office.initials])) return true;
   const said = [...text.matchAll(OFFICE_IN_TEXT)].filter(
     (m) => office.title === LEADER || m[2]!.toLowerCase() === office.title,
   );
   return said.length > 0 && said.every((m) => m[1]?.toLowerCase() !== office.rank);
+}
+
+/** Whether a text names chief officers, none of them one of `chiefs` (initials: "cfo" is no "cao"). */
+export function namesOtherChiefsOnly(text: string, chiefs: string[]): boolean {
+  const named = chiefOfficersIn(text);
+  return named.length > 0 && !named.some((c) => chiefs.includes(c));
 }
 
 /**
@@ -902,6 +912,7 @@ export function analyzeQuestion(
     timeTerms: [...question.matchAll(TIME_AHEAD), ...question.matchAll(YEAR_RATE)].flatMap((m) => tokenize(m[1]!)),
     ...countedPhrase(question, counted, translated),
     ...rolesAsked(question),
+    chiefs: onlySome(chiefOfficersIn(question)),
     ...measures(question, wantsFigure),
   };
 }

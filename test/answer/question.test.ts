@@ -6,6 +6,7 @@ import {
   analyzeQuestion,
   askedKindOf,
   namesOnlyAnotherRank,
+  namesOtherChiefsOnly,
   chiefOfficersIn,
   askedHeadOf,
   figureKindOf,
@@ -936,6 +937,12 @@ describe("a deputy's office is another office", () => {
       'cio',
       'ciso',
     ]);
+    // Any question's chief officer, not only a "who" question's: "a chief accessibility officer" is no CFO.
+    const cao = analyzeQuestion('how many agencies have a chief accessibility officer?');
+    expect(cao.chiefs).toEqual(['cao']);
+    expect(namesOtherChiefsOnly('including 21 Chief Financial Officers (CFO) Act agencies', cao.chiefs!)).toBe(true);
+    expect(namesOtherChiefsOnly('12 agencies named a Chief Accessibility Officer', cao.chiefs!)).toBe(false);
+    expect(namesOtherChiefsOnly('12 agencies named an accessibility lead', cao.chiefs!)).toBe(false);
   });
 });
 
