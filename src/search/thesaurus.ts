@@ -230,7 +230,7 @@ export class Thesaurus {
    */
   synonyms(word: string, senses: number): string[][] {
     const out = new Map<string, string[]>();
-    for (const base of lemmaForms(word)) {
+    for (const base of this.readingsOf(word)) {
       for (const field of [...(this.entries.get(base) ?? []), ...(YOUNGER_SENSES[base] ?? [])]) {
         const colon = field.indexOf(':');
         const rank = Number(field.slice(0, colon));
@@ -276,11 +276,22 @@ export class Thesaurus {
   /** The single words of a word's (any inflection) field `prefix` ("d:" derived forms, "o:" antonyms). */
   private linked(word: string, prefix: string): string[] {
     const out = new Set<string>();
-    for (const base of lemmaForms(word))
+    for (const base of this.readingsOf(word))
       for (const field of this.entries.get(base) ?? [])
         if (field.startsWith(prefix))
           for (const w of field.slice(prefix.length).split(',')) if (w && !w.includes('_')) out.add(w);
     return [...out];
+  }
+
+  /**
+   * The lemmas a word is read as for its synonyms and derived forms: a comparative's or superlative's base only where it
+   * is an adjective ("nicer" → nice; "browser" is no comparative of the verb "browse", nor "officer" of "office").
+   */
+  private readingsOf(word: string): string[] {
+    const lower = word.toLowerCase();
+    return lemmaForms(word).filter(
+      (base) => base === lower || !isComparativeBase(lower, base) || this.knowsAsAdjective(base),
+    );
   }
 
   /** Every single-word lemma (letters only) that is not a name, for correcting typos against the dictionary. */
@@ -288,6 +299,15 @@ export class Thesaurus {
     for (const key of this.entries.keys())
       if (/^\p{L}+$/u.test(key) && !this.entries.get(key)?.includes('p')) yield key;
   }
+}
+
+/** Whether `base` is what WordNet's comparative and superlative rules alone make of `word` ("-er", "-est", "-ier"). */
+function isComparativeBase(word: string, base: string): boolean {
+  const stem = base.replace(/y$/, 'i');
+  return (
+    [`${base}r`, `${base}st`, `${base}er`, `${base}est`, `${stem}er`, `${stem}est`].includes(word) &&
+    !word.endsWith('s')
+  );
 }
 
 /**

@@ -159,6 +159,21 @@ describe('QueryVocabulary', () => {
     expect(none.synonyms('rolled_out', 1)).toEqual([['launch'], ['deploy'], ['introduce']]);
   });
 
+  it('reads a word ending in "-er" as a comparative only of an adjective: "browser" is not the verb "browse"', () => {
+    const dictionary = Thesaurus.parse(
+      sortKeyedLines([
+        'browse\t1:graze,range,surf',
+        'browser\t2:web_browser\th',
+        'nice\t1:pleasant\tj',
+        'pee\t1:urinate',
+        'peer\t1:equal,compeer\th',
+      ]).join('\n'),
+    );
+    expect(dictionary.synonyms('browser', 3)).toEqual([['web', 'browser']]);
+    expect(dictionary.synonyms('peer', 1)).toEqual([['equal'], ['compeer']]);
+    expect(dictionary.synonyms('nicer', 1)).toEqual([['pleasant']]);
+  });
+
   it('reads a clipped word as the words it was clipped from in its later senses too, those the reports hold ("vets")', () => {
     const vet = Thesaurus.parse('vet\t1:veterinarian,veterinary_surgeon\t2:veteran,ex-serviceman\th');
     expect(vet.synonyms('vets', 1)).toEqual([['veterinarian'], ['veterinary', 'surgeon'], ['veteran']]);
