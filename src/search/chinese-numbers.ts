@@ -90,14 +90,7 @@ const MONTH_ZH = /(?<![\d个一二三四五六七八九十])(\d{1,2}|十[一二]
 /** The months a text names in Chinese, each with where it stands: 2016年9月 → 9 at 5, 2 characters. */
 export function chineseMonths(text: string): { number: number; at: number; length: number }[] {
   return [...text.matchAll(MONTH_ZH)].flatMap((m) => {
-    const n = /\d/.test(m[1]!) ? Number(m[1]) : chineseMonthNumber(m[1]!);
+    const n = /\d/.test(m[1]!) ? Number(m[1]) : (chineseNumber(m[1]!) ?? 0);
     return n >= 1 && n <= 12 ? [{ number: n, at: m.index, length: m[0].length }] : [];
   });
-}
-
-/** 一 … 九, 十, 十一, 十二 as a number. */
-function chineseMonthNumber(s: string): number {
-  const digits = '一二三四五六七八九';
-  if (s.startsWith('十')) return 10 + (digits.indexOf(s[1] ?? '') + 1);
-  return digits.indexOf(s) + 1;
 }
