@@ -8,7 +8,7 @@
  * - Markdown, paragraphs separated by blank lines, "#"-headings giving the section path.
  * A text with none of this still parses: every block becomes a body paragraph.
  */
-import { isTableRow, listItemIndent } from './lists.js';
+import { isLeadIn, isTableRow, listItemIndent } from './lists.js';
 import { splitSentences } from './sentences.js';
 import type { Paragraph, ParagraphRole, ParsedReport, ReportMeta } from './types.js';
 
@@ -201,8 +201,9 @@ export function parseReport(text: string, fileName: string, layout?: 'markdown' 
   const blocks = markdown ? withoutBulletMarks(splitBlocks(text, true)) : splitBlocks(text, false);
   // A Markdown text with headings under its title states its own structure: the plain-text numbering rules stay off.
   const explicit = markdown && blocks.some((b) => /^#{2,6}\s/.test(b.text));
-  const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks));
-  blocks.forEach((block, i) => reader.read(block, blocks[i + 1]));
+  const listed = enumerated(blocks);
+  const reader = new StructureReader(markdown, explicit, !explicit && usesItems(blocks, listed));
+  blocks.forEach((block, i) => reader.read(block, blocks[i + 1], listed.has(i)));
   const { meta, paragraphs } = reader;
   // (The report's own signature first: its signer is the report's, a letter's inside it only when it has none.)
   if (!reader.closed) markSignature(text, paragraphs, meta);
@@ -239,7 +240,8 @@ class StructureReader {
     private readonly items: boolean,
   ) {}
 
-  read(block: Block, next?: Block): void {
+  /** `listed`: the block is an ordinal item of a list under a lead-in (`enumerated`), not a part's label. */
+  read(block: Block, next?: Block, listed = false): void {
     const line = block.text.replace(/\s+/g, ' ');
     if (this.signing && line.length <= 100 && !/[.。]$/.test(line) && !PART.test(line) && !MD_HEADING.test(line)) {
       this.meta.signature ??= line;
@@ -256,7 +258,7 @@ class StructureReader {
       this.closed = true;
       return void this.add(block, 'signature', ['Report signature', FIELD_LABELS.signature]);
     }
-    if (this.items && ITEM.test(line)) this.item = leadSentence(line).label;
+    if (this.items && ITEM.test(line) && !listed) this.item = leadSentence(line).label;
     else if (this.labels(line, next)) {
       this.item = line;
       return void this.add(block, 'heading', this.path());
@@ -395,13 +397,29 @@ function withoutMarks(block: Block): Block {
  * Whether the report structures its parts as a series of items ("First, …", "The second is …"):
  * two or more different ordinals open paragraphs. One paragraph opening "First, the team …" is prose.
  */
-function usesItems(blocks: Block[]): boolean {
+function usesItems(blocks: Block[], listed: ReadonlySet<number>): boolean {
   const ordinals = new Set<string>();
-  for (const b of blocks) {
-    const m = ITEM.exec(b.text);
+  for (const [i, b] of blocks.entries()) {
+    const m = listed.has(i) ? null : ITEM.exec(b.text);
     if (m) ordinals.add((m[1] ?? m[2] ?? m[3]!).toLowerCase());
   }
   return ordinals.size >= 2;
+}
+
+/**
+ * The blocks that are ordinal items of a list under a lead-in ("I will cover three main areas in my speech:" over
+ * "First, what we are doing to help litigants;", "Second, …"): a speech's outline of what it will say, each item a
+ * member of the list, none the label of the paragraphs after it, as a report's "First, …" paragraphs are.
+ */
+function enumerated(blocks: Block[]): Set<number> {
+  const listed = new Set<number>();
+  for (let i = 1; i < blocks.length; i++) {
+    if (!ITEM.test(blocks[i]!.text)) continue;
+    let k = i - 1;
+    while (k >= 0 && ITEM.test(blocks[k]!.text)) k--;
+    if (k >= 0 && isLeadIn(blocks[k]!.text)) listed.add(i);
+  }
+  return listed;
 }
 
 /** Paragraphs at a report's start that may be its cover (title, subtitle, publisher, address). */

@@ -149,6 +149,16 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
       '<aside>\n  <span class="hilighted-text"><span class="text-bold">FY23</span></span>\n  <ul>\n    <li><span class="text-bold">18</span> projects</li>\n    <li><span class="text-bold">40</span> phase kickoffs</li>\n  </ul>\n</aside>';
     const c = parseReport(markdownReaderText(card), 'x.md');
     expect(c.paragraphs.map((p) => c.text.slice(p.start, p.end))).toEqual(['FY23', '18 projects', '40 phase kickoffs']);
+    // An item's mark is the browser's, never the page's text: a quote over a lead-in and its items holds no "-".
+    const survey =
+      '<ol start="3">\n<li>In a recent survey, members will see:\n\n<ol style="list-style-type: lower-alpha">\n<li>92% of Singaporeans stated they had trust;</li>\n<li>62% agreed that our legal system is affordable. </li>\n</ol>\n</li>\n</ol>\n';
+    const s = parseReport(markdownReaderText(survey), 'x.md');
+    expect(s.paragraphs.map((p) => s.text.slice(p.start, p.end))).toEqual([
+      'In a recent survey, members will see:',
+      '92% of Singaporeans stated they had trust;',
+      '62% agreed that our legal system is affordable.',
+    ]);
+    expect(s.text.slice(s.paragraphs[0]!.start, s.paragraphs[2]!.end)).not.toMatch(/-/);
     // A paragraph that goes on over lines stays one, with its own line breaks.
     expect(markdownReaderText('<p>One\ntwo.</p>')).toBe('<p>One\ntwo.</p>'.replace(/<\/?p>/g, ''));
   });

@@ -198,6 +198,22 @@ describe('parseReport: layouts of other reports', () => {
     expect(items.paragraphs[3]!.section).toEqual(['1 Work', 'Second, train judges']);
   });
 
+  it('a list of "First, …" items under a lead-in is an outline, not the labels of what follows (a speech\'s)', () => {
+    const speech = parseReport(
+      'Speech\n\n1. Thank you, Madam Chairman.\n\n4. I will cover three main areas in my speech:\n\n- First, what we are doing to help litigants;\n\n' +
+        '- Second, how we are improving the Family Justice system; and\n\n- Third, what we are doing to help law practices.\n\n' +
+        '5. The enhanced scheme will serve up to 6,000 accused persons each year.\n',
+      'speech.md',
+    );
+    expect(speech.paragraphs.slice(2).map((p) => [p.role, p.section])).toEqual(Array(5).fill(['body', []]));
+    // The same items with no lead-in over them label their paragraphs, as a report's parts.
+    const parts = parseReport(
+      'Work Report\n1. Work\nWe did this.\nFirst, build roads. They opened.\nSecond, train judges. They passed.\n',
+      'plain.txt',
+    );
+    expect(parts.paragraphs[4]!.section).toEqual(['1 Work', 'Second, train judges']);
+  });
+
   it('a Markdown report with headings keeps its own structure: no numbering or item rules, no "#" in what is cited', () => {
     const md =
       '# Policy Address\n\n## Chapter I\n\n4. The address rests on two pillars.\n\n(A) Safety first:\n\nFirst, the team created an index.\n';

@@ -46,7 +46,11 @@ const HTML_HEADING = /^[ \t]*<h([1-6])(?:\s[^<>\n]*)?>(.*?)<\/h\1>[ \t]*$/gim;
  * their text inside an HTML block: a paragraph of its own, as its reader sees it, not run into the lines around it.
  */
 const HTML_PARAGRAPH = /^[ \t]*<p(?:\s[^<>\n]*)?>(.*?)<\/p>[ \t]*$/gim;
-/** An HTML list item on a line of its own (`<li>We'll build and test earlier.</li>`): a Markdown item. */
+/**
+ * An HTML list item on a line of its own (`<li>We'll build and test earlier.</li>`): a paragraph of its own. Its mark is
+ * the browser's (a bullet, "a.", "iii."), drawn and never copied with the text, so none is written: a quote of a list
+ * with its lead-in holds the page's words only ("… members will see: 92% of Singaporeans …").
+ */
 const HTML_ITEM = /^[ \t]*<li(?:\s[^<>\n]*)?>(.*?)<\/li>[ \t]*$/gim;
 /** An HTML comment on one line. */
 const COMMENT = /<!--[^\n]*?-->/g;
@@ -122,7 +126,7 @@ export function markdownReaderText(markdown: string): string {
     .replace(DEFINITION, '')
     .replace(HTML_HEADING, (_, level: string, words: string) => `${'#'.repeat(Number(level))} ${words}`)
     .replace(HTML_PARAGRAPH, '\n$1\n')
-    .replace(HTML_ITEM, '- $1')
+    .replace(HTML_ITEM, '\n$1\n')
     .split('\n')
     .flatMap(withoutMarkup)
     .join('\n')
