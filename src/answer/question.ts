@@ -471,7 +471,7 @@ const NAME_OF_THING =
  * deadline as a topic ("remediation deadlines - do agencies set them?").
  */
 const DATE_CUES =
-  /\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (dates?|days?|months?|years?|time)|which (dates?|days?|months?|years?))\b|\bwhat(?:['’]?s| is| was| are| were)? (?:the |their |its )?(?:deadlines?|due dates?|target dates?|cut-?off dates?)\b|何时|什么时候|哪一?年|几月|(?:截止日期|期限)是什么/i;
+  /\bhow long ago\b|\bwhen(['’](s|re|ll)\b|\s+(did|does|do|was|were|is|are|will|would|has|have|had|can|could|should|shall)\b)|\bwhen\s*\?|\b(what (dates?|days?|months?|years?|time)|which (dates?|days?|months?|years?))\b|\bwhat(?:['’]?s| is| was| are| were)? (?:the |their |its )?(?:deadlines?|due dates?|target dates?|cut-?off dates?)\b|何时|什么时候|哪一?年|几月|(?:截止日期|期限)是什么/i;
 
 /** Words in quotation marks: straight or curly, single or double, opening after a space and closing before one. */
 const QUOTED = /(?<![\p{L}\d])['"“‘]([^'"“”‘’]{2,60})['"”’](?![\p{L}\d])/gu;
@@ -799,11 +799,12 @@ const RATE_SAID =
   /\b(?:(?:a|per|each|every) (?:working )?(?:day|week|month|year)|daily|weekly|monthly|annually|yearly|per annum)\b/gi;
 
 /**
- * Time said relative to now ("last year", "this year", "currently", "the current CEO", "over the years", "to date"): for
- * a report it is the report's own period, not a topic.
+ * Time said relative to now ("last year", "this year", "currently", "the current CEO", "over the years", "to date", "how
+ * long ago": a date asked, DATE_CUES): for a report it is the report's own period, not a topic. ("Years ago" stays: a
+ * report's "nearly a decade ago" answers "what did GAO find about DTS years ago?".)
  */
 const RELATIVE_TIME =
-  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b|\b(?:over|through|throughout) the years\b|\bto date\b/gi;
+  /\b(last|this|past|previous|the same|that) year('s)?\b|\b(next|past|last|coming|previous) (few|several|\d+|two|three|four|five|six|seven|eight|nine|ten) (years|months)\b|\bso far\b|\bthese days\b|\bnowadays\b|\bright now\b|\bat the moment\b|\brecently\b|\bcurrently\b|\bat present\b|\b(?:the|its|their|our) current\b|\b(?:over|through|throughout) the years\b|\bto date\b|\bhow long ago\b/gi;
 
 /**
  * The edge of a named period ("by the end of September", "at the start of 2016", "the close of FY 2024"): the period is

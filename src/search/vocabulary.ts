@@ -67,6 +67,16 @@ const ABBREVIATIONS: Record<string, string> = {
   // Magnitudes as finance writes them ("$1bn", "how many bn"); not "mn" nor "tn", states' abbreviations too.
   bn: 'billion',
   mln: 'million',
+  // Question words and a few nouns as chat spells them ("wat year did …", "how many txt msgs").
+  wat: 'what',
+  wut: 'what',
+  wht: 'what',
+  hw: 'how',
+  txt: 'text',
+  txts: 'texts',
+  msg: 'message',
+  msgs: 'messages',
+  thru: 'through',
   // Contractions typed without the apostrophe.
   whats: 'what',
   thats: 'that',

@@ -190,6 +190,10 @@ describe('time said relative to now', () => {
       'work',
     ]);
     expect(analyzeQuestion('how many kits were sent to date?').terms).toEqual(['kit', 'send']);
+    // "How long ago" asks for a date, not a length of time, nor is it a topic.
+    const ago = analyzeQuestion('how long ago did ssa start working with usds');
+    expect(ago.terms).toEqual(['ssa', 'start', 'work', 'usd']);
+    expect(ago.wantsDate).toBe(true);
   });
 
   it('the date a date question asks for is no topic ("on what date …" is not about a "launch date")', () => {

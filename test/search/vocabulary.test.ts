@@ -107,6 +107,8 @@ describe('QueryVocabulary', () => {
       'how many agencies sent data for FY 2025? and FY 2024?',
     );
     expect(vocabulary.respell('whats the avg rating')).toBe('what the average rating');
+    // Question words as chat spells them: "wat year" asks for a year.
+    expect(vocabulary.respell('wat year did the court get txt msgs')).toBe('what year did the court get text messages');
     expect(vocabulary.respell('how many chats did the support reps handle?')).toBe(
       'how many chats did the support representatives handle?',
     );
