@@ -163,6 +163,23 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     expect(markdownReaderText('<p>One\ntwo.</p>')).toBe('<p>One\ntwo.</p>'.replace(/<\/?p>/g, ''));
   });
 
+  it('reads a line set wholly in emphasis, or a one-item bold list, as a heading (MinLaw speeches); not a label or a sentence', () => {
+    const md =
+      '**A Growing the Legal Industry**\n\n8. First on growing.\n\n***Promotion of Singapore Law***\n\n<u>International Mediation</u>\n\n' +
+      '<ol start="2" style="list-style-type: upper-alpha; font-weight:bold;">\n<li>Family Justice</li>\n</ol>\n\n**Note:**\n\n**We did it.**\n';
+    const r = parseReport(markdownReaderText(md), 'speech.md');
+    expect(r.paragraphs.filter((p) => p.role === 'heading').map((p) => r.text.slice(p.start, p.end))).toEqual([
+      'A Growing the Legal Industry',
+      'Promotion of Singapore Law',
+      'International Mediation',
+      'Family Justice',
+    ]);
+    expect(r.paragraphs.find((p) => r.text.slice(p.start, p.end) === '8. First on growing.')!.section).toEqual([
+      'A Growing the Legal Industry',
+    ]);
+    expect(markdownReaderText('**Note:**\n\n**We did it.**\n')).toBe('Note:\n\nWe did it.\n');
+  });
+
   it("turns a site generator's front matter into the header lines a reader is told, the rest dropped", () => {
     const md =
       '---\ntitle: "Annual Performance Report 2023"\npermalink: /apr/\ndate: 2024-02-01\nlead: >\n  A summary.\n---\n\n# Annual Performance Report 2023\n';

@@ -42,6 +42,26 @@ const AUTOLINK = /<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>/gi;
 /** An HTML heading on a line of its own (`<h3>Impact</h3>`): a Markdown heading of its level. */
 const HTML_HEADING = /^[ \t]*<h([1-6])(?:\s[^<>\n]*)?>(.*?)<\/h\1>[ \t]*$/gim;
 /**
+ * A heading set as emphasis, on a line of its own, as a page without Markdown headings sets them (Singapore's MinLaw
+ * speeches: "**A Growing the Legal Industry**", "***Promotion of Singapore Law***", "<u>International Mediation</u>",
+ * "<b>A. Public Defender's Office</b>"): a heading (EMPHASIS_HEADING_WORDS decides). Level 3, below a page's title.
+ */
+const EMPHASIS_LINE =
+  /^[ \t]*(?:<(b|strong|u)>([^<>\n]{1,120})<\/\1>|(\*{2,3}|_{2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\3)[ \t]*$/gim;
+/**
+ * The same heading as a one-item ordered list set in bold, lettered by the browser ("A. Helping Litigants"):
+ * `<ol style="list-style-type: upper-alpha; font-weight:bold;">` over `<li>Helping Litigants</li>`.
+ */
+const BOLD_LIST_HEADING =
+  /^[ \t]*<ol\s[^<>\n]*font-weight:\s*bold[^<>\n]*>[ \t]*\n[ \t]*<li>([^<>\n]{1,120})<\/li>[ \t]*\n[ \t]*<\/ol>[ \t]*$/gim;
+
+/** A heading's words: a few, not a sentence ("Helping Litigants"; not "**Note:**" nor "**We did it.**"). */
+function asHeading(line: string, words: string): string {
+  const text = words.trim();
+  return text.split(/\s+/).length <= 12 && !/[.:;!?,]$/.test(text) ? `### ${text}` : line;
+}
+
+/**
  * An HTML paragraph on a line of its own (`<p class="text-italic">I submitted the idea …</p>`), as a page's boxes write
  * their text inside an HTML block: a paragraph of its own, as its reader sees it, not run into the lines around it.
  */
@@ -125,6 +145,10 @@ export function markdownReaderText(markdown: string): string {
     .replace(HTML_LINK, '[$2]($1)')
     .replace(DEFINITION, '')
     .replace(HTML_HEADING, (_, level: string, words: string) => `${'#'.repeat(Number(level))} ${words}`)
+    .replace(BOLD_LIST_HEADING, (line, words: string) => asHeading(line, words))
+    .replace(EMPHASIS_LINE, (line, _tag, tagged?: string, _mark?: string, marked?: string) =>
+      asHeading(line, tagged ?? marked ?? ''),
+    )
     .replace(HTML_PARAGRAPH, '\n$1\n')
     .replace(HTML_ITEM, '\n$1\n')
     .split('\n')
