@@ -12,7 +12,7 @@ import type { Chunk, ParsedReport } from './types.js';
  * Bump when parsing, chunking, tokenizing (search/tokenize.ts) or pairing abbreviations (search/acronym-terms.ts)
  * changes what chunks or terms come out: stored reports are then re-ingested.
  */
-export const CHUNKER_VERSION = 45;
+export const CHUNKER_VERSION = 46;
 
 /** The sentences of every paragraph, in order: paragraph p's k-th sentence is a chunk. */
 export function chunkReport(report: ParsedReport): Chunk[] {

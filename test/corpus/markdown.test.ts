@@ -30,6 +30,16 @@ describe('markdownReaderText: a Markdown report as its reader sees it', () => {
     ).toBe('Text ');
   });
 
+  it('reads a link whose file address holds spaces as its words, as kramdown renders it (MinLaw speeches)', () => {
+    expect(
+      markdownReaderText(
+        'See the [Annex: Survey (0.07MB)](/files/2016/04/Annex - Survey of legal system.pdf) for more.\n',
+      ),
+    ).toBe('See the Annex: Survey (0.07MB) for more.\n');
+    // Words in brackets and then in parentheses are no link.
+    expect(markdownReaderText('[sic] (see the appendix)\n')).toBe('[sic] (see the appendix)\n');
+  });
+
   it("drops a paragraph of links only, the page's navigation (Federal Data Strategy pages, VA research reports)", () => {
     expect(markdownReaderText('Intro.\n\n[< Back to main page](/plan/)\n\nText with [a link](/x) in it.')).toBe(
       'Intro.\n\n\n\nText with a link in it.',

@@ -24,9 +24,11 @@ const IMAGE = /!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)
 /**
  * `[words](address "title")`, an address holding one level of brackets ("…/Foo_(bar)"); the words may run over a line
  * break, as a wrapped paragraph's do ("[less than 5% than the equivalent face-to-face\ninteraction](…)"), never over a
- * blank line.
+ * blank line. A file's address may hold spaces, as kramdown renders it ("[Annex: Public Perception Survey
+ * (0.07MB)](/files/…/Annex - Survey of legal system infographics.pdf)").
  */
-const LINK = /\[((?:[^[\]\n]|\n(?![ \t]*\n))*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"\n]{0,300}")?\)/g;
+const LINK =
+  /\[((?:[^[\]\n]|\n(?![ \t]*\n))*)\]\((?:(?:[^()\s]|\([^()\s]*\))*|(?:\/|https?:\/\/)[^()\n"]*?\.[A-Za-z\d]{2,5})(?:\s+"[^"\n]{0,300}")?\)/g;
 /** A line that is one link and nothing else ("[< Back to main 2021 Action Plan page](…)", "[Key findings](#key-findings)"). */
 const LINK_LINE = new RegExp(String.raw`^[ \t]*${LINK.source}[ \t]*$`);
 /** A paragraph: lines holding more than spaces, one after another (a line of spaces alone parts them, as in Markdown). */
