@@ -46,7 +46,7 @@ const HTML_HEADING = /^[ \t]*<h([1-6])(?:\s[^<>\n]*)?>(.*?)<\/h\1>[ \t]*$/gim;
 /**
  * A heading set as emphasis, on a line of its own, as a page without Markdown headings sets them (Singapore's MinLaw
  * speeches: "**A Growing the Legal Industry**", "***Promotion of Singapore Law***", "<u>International Mediation</u>",
- * "<b>A. Public Defender's Office</b>"): a heading (EMPHASIS_HEADING_WORDS decides). Level 3, below a page's title.
+ * "<b>A. Public Defender's Office</b>"): a heading when its words are one (asHeading). Level 3, below a page's title.
  */
 const EMPHASIS_LINE =
   /^[ \t]*(?:<(b|strong|u)>([^<>\n]{1,120})<\/\1>|(\*{2,3}|_{2})(?=\S)([^*_\n]{1,120}?)(?<=\S)\3)[ \t]*$/gim;
@@ -147,7 +147,7 @@ export function markdownReaderText(markdown: string): string {
     .replace(HTML_LINK, '[$2]($1)')
     .replace(DEFINITION, '')
     .replace(HTML_HEADING, (_, level: string, words: string) => `${'#'.repeat(Number(level))} ${words}`)
-    .replace(BOLD_LIST_HEADING, (line, words: string) => asHeading(line, words))
+    .replace(BOLD_LIST_HEADING, asHeading)
     .replace(EMPHASIS_LINE, (line, _tag, tagged?: string, _mark?: string, marked?: string) =>
       asHeading(line, tagged ?? marked ?? ''),
     )
