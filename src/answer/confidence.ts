@@ -809,9 +809,12 @@ export function figureAttached(
 const RATE_PERIOD =
   /(?<=[$£€¥]\s?\d[\d,.]*(?:\s?(?:thousand|million|billion|[kmb]n?))?)\s+(?:per|a|an|each|every)\s+(?:year|month|week|day|hour)\b/gi;
 
-/** A change said as a factor: "4x", "a fourfold drop", "10-fold", "doubled", "halved". */
+/**
+ * A change or a comparison said as a factor: "4x", "a fourfold drop", "10-fold", "doubled", "halved"; a fraction or a
+ * multiple compared ("for less than half of the recruiting costs of the private sector", "almost 20 times lower than").
+ */
 const FACTOR =
-  /\b(?:\d+(?:\.\d+)?x|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold|doubled|tripled|quadrupled|halved)\b/gi;
+  /\b(?:\d+(?:\.\d+)?x|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-?fold|doubled|tripled|quadrupled|halved|(?:less|more|fewer) than (?:half|a third|one-third|a quarter|two-thirds|three-quarters|twice|double)|(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?) times (?:lower|higher|less|more|fewer|cheaper|faster|slower|greater|smaller|larger|bigger))\b/gi;
 
 /**
  * A change with its amount after "by", from its verb to its figure: "fall from 2010 levels by around 23%", "increased

@@ -319,9 +319,9 @@ function bodyAskedOf(question: string): string | undefined {
 const LOCATION_ASKED =
   /(?:^|[,;:!?]\s*)where\b[^?.]{0,60}?\b(?:located|based|headquartered|situated)\b|(?:^|[,;:!?]\s*)where(?:['’]s|\s+is|\s+are)\b[^?.]{0,40}?\b(?:office|offices|headquarters|hq)\b/i;
 
-/** Words asking about a change rather than a level. */
+/** Words asking about a change rather than a level, or comparing two ("than", "compared with", "vs"). */
 const CHANGE_ASKED =
-  /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|降低|上升|缩短|翻番|翻倍|提高|同比|相比|比上/i;
+  /\b(chang\w*|increas\w*|decreas\w*|ris(e|es|en|ing)|rose|grow\w*|grew|fall\w*|fell|drop\w*|declin\w*|improv\w*|reduc\w*|up or down|compar\w*|than|vs|versus|by how much|difference|more|fewer|less|gain\w*|jump\w*)\b|变化|增长|增加|减少|下降|降低|上升|缩短|翻番|翻倍|提高|同比|相比|比上/i;
 
 /** A verb of change: the question asks how or why something changed ("go down", "increased"). */
 const CHANGE_VERB = new RegExp(

@@ -409,6 +409,12 @@ describe('confidence', () => {
     expect(verdict(drop, 'The team achieved a 4x reduction in the error rate before launch.')).toBe('high');
     expect(verdict(drop, 'Monitoring allowed the agency to achieve a fourfold drop in the error rate.')).toBe('high');
     expect(verdict(drop, 'The error rate is tracked daily; the number of users doubled last year.')).toBe('low');
+    // "Does it spend less than …?", "X vs Y": a fraction or a multiple compared is how much less, beside the words asked.
+    const recruiting = analyzeQuestion('does the service spend less on recruiting than the private sector does?');
+    const half = 'The service hires technologists for less than half of the recruiting costs of the private sector.';
+    expect(verdict(recruiting, half)).toBe('high');
+    expect(verdict(recruiting, 'The service hires technologists from the private sector.')).toBe('low');
+    expect(verdict(analyzeQuestion('recruiting cost vs private sector'), half)).toBe('high');
     // "How old is it?" is answered by its age in years, or by when it came to be.
     const old = analyzeQuestion('how old is the case tracking system?');
     expect(verdict(old, 'The case tracking system is more than 20 years old.')).toBe('high');
