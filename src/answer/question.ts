@@ -268,7 +268,9 @@ const DOCUMENT_CUES =
 const SHARE_CUES =
   /\b(percentage|proportion|share|fraction|percent|ratio|rate|how much of)\b|(?<!\d ?)[%％]|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
-  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|花了|花费|投入|资金|经费|预算|拨款|资助|补助|补贴|费用|开支|支出|成本|收入/i;
+  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|工资|薪|花了|花费|投入|资金|经费|预算|拨款|资助|补助|补贴|费用|开支|支出|成本|收入/i;
+/** A noun of money before 是多少 / 为多少: its value is a sum (工资是多少, 年度预算是多少). */
+const MONEY_VALUE_ZH = /(?:工资|薪水|薪酬|薪资|预算|经费|资金|费用|开支|支出|成本|收入|价格|金额)[是为]多少/u;
 /**
  * "How much could the government save?", "how much has HMRC saved": a saving whose measure the question does not name
  * is a sum of money ("how much time …", "how much productivity does it save" name theirs).
@@ -1410,6 +1412,8 @@ export function figureKindOf(question: string): FigureKind | undefined {
   // "How often" is answered by a count ("seven times") or a share ("only 30% reported standardized testing"): GSA
   // answered only low 12 → 11, nothing else moved.
   if (HOW_OFTEN.test(question)) return undefined;
+  // 是多少 after a noun of money asks its sum (平均工资是多少 "what is the average wage"), as "what is the budget" does.
+  if (MONEY_VALUE_ZH.test(question)) return 'amount';
   if (CHANGE_OR_MEASURE.test(question)) return undefined;
   // "How many agencies got help … in the 2025 budget?" counts agencies: a plural noun after "how many" says what is
   // counted, whatever money the question names after it (not a currency: "how many dollars").

@@ -65,6 +65,11 @@ const MODERN = {
   清单: ['inventory', 'list', 'checklist'],
   总体: ['overall', 'total', 'as a whole'],
   整体: ['overall', 'as a whole', 'whole'],
+  // A body's name ends in 局 (社会保障局 Social Security Administration, 驾驶标准局 Driving Standards Agency, 司法局
+  // Justice Bureau); CC-CEDICT's first senses are "narrow", "office", "situation".
+  局: ['administration', 'bureau', 'agency', 'office'],
+  // 项目 is a programme as often as a project (508项目经理 "Section 508 program manager").
+  项目: ['project', 'program', 'programme', 'item'],
 };
 for (const [word, senses] of Object.entries(MODERN)) glosses.set(word, [...senses, ...(glosses.get(word) ?? [])]);
 // Traditional characters that never stand in a simplified word, and what they become there.

@@ -492,6 +492,7 @@ describe('the kind of figure asked for', () => {
     // Money's nouns (资助 "funding", 补贴 "subsidy"…) make 多少 a sum, not a count (a sum of money counts nothing).
     expect(figureKindOf('香港赛马会为一带一路绿色发展培训中心提供多少资助？')).toBe('amount');
     expect(figureKindOf('给了多少补贴？')).toBe('amount');
+    expect(figureKindOf('员工的平均工资是多少？')).toBe('amount'); // wages, as "what is the average salary"
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
     // "by how much" does.
     expect(figureKindOf('2023年新登记的市场主体有多少户？')).toBe('count');

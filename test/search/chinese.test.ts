@@ -245,5 +245,9 @@ describe('Chinese questions', () => {
       'idea',
       'inventory',
     ]);
+    // 局 ending a body's name is its administration, bureau or agency (社会保障局: the Social Security Administration).
+    expect(built.concepts('局')[0]?.glosses?.slice(0, 3)).toEqual(['administration', 'bureau', 'agency']);
+    // 项目 a programme as often as a project (508项目经理: a Section 508 program manager).
+    expect(built.concepts('项目')[0]?.glosses).toContain('program');
   });
 });
