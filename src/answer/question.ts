@@ -268,7 +268,7 @@ const DOCUMENT_CUES =
 const SHARE_CUES =
   /\b(percentage|proportion|share|fraction|percent|ratio|rate|how much of)\b|(?<!\d ?)[%％]|比例|占多少|百分之|占比|比率|率/i;
 const AMOUNT_CUES =
-  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|工资|薪|花了|花费|投入|资金|经费|预算|拨款|资助|补助|补贴|费用|开支|支出|成本|收入/i;
+  /\b(spend|spends|spent|spending|cost|costs|costing|budget|budgets|funding|funds?|funded|invest|invested|investment|pay|paid|fees?|price|salary|salaries|wages?|revenue|income|money|allocated|allocation|earmarked)\b|多少钱|工资|薪|节省|节约|省钱|省下|能省|省了?多少|花了|花费|投入|资金|经费|预算|拨款|资助|补助|补贴|费用|开支|支出|成本|收入/i;
 /** A noun of money before 是多少 / 为多少: its value is a sum (工资是多少, 年度预算是多少). */
 const MONEY_VALUE_ZH = /(?:工资|薪水|薪酬|薪资|预算|经费|资金|费用|开支|支出|成本|收入|价格|金额)[是为]多少/u;
 /**

@@ -493,6 +493,9 @@ describe('the kind of figure asked for', () => {
     expect(figureKindOf('香港赛马会为一带一路绿色发展培训中心提供多少资助？')).toBe('amount');
     expect(figureKindOf('给了多少补贴？')).toBe('amount');
     expect(figureKindOf('员工的平均工资是多少？')).toBe('amount'); // wages, as "what is the average salary"
+    // A saving whose measure is not named is a sum of money, as "how much could they save?" is.
+    expect(figureKindOf('关闭这个网站预计每年能节省多少？')).toBe('amount');
+    expect(figureKindOf('能省多少？')).toBe('amount');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
     // "by how much" does.
     expect(figureKindOf('2023年新登记的市场主体有多少户？')).toBe('count');
