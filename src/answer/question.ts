@@ -230,6 +230,26 @@ export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
  * years old"), or the date it began (ORIGIN_ASKED); so is "how quickly" something was done ("in just four days"), not
  * how fast something goes ("how fast can it send emails?": a rate).
  */
+/**
+ * A query typed as keywords, with no question word, asks for what its last noun names (the head of an English noun
+ * compound comes last): "SSA USDS engagement start year" a date, "covid testing software build time" a length of time,
+ * "direct file user research studies count" a figure (not "… in the last year": a time said, not asked).
+ */
+function keywordAsked(question: string): 'date' | 'length' | 'figure' | undefined {
+  const q = question.replace(/[?？!.\s]+$/u, '');
+  if (/\b(?:what|whats|when|how|which|who|whom|whose|where|why|whether)\b|[吗呢谁哪几多少什么怎]/iu.test(q)) return undefined;
+  if (/^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i.test(q)) return undefined;
+  if (KEYWORD_LENGTH.test(q)) return 'length';
+  if (KEYWORD_DATE.test(q)) return 'date';
+  return /\b(?:count|number|total|tally)$/i.test(q) ? 'figure' : undefined;
+}
+/** A keyword query's last noun naming a date ("start year", "launch date"; not "last year", "each year", "a day"). */
+const KEYWORD_DATE =
+  /(?<!\b(?:last|next|this|each|every|per|a|an|one|fiscal|financial|calendar|school|academic|leap|that|the|same|working|business)\s+)\b(?:date|day|year|month)$/i;
+/** …or the length of a doing ("build time", "wait time", "processing time"). */
+const KEYWORD_LENGTH =
+  /\b(?:build|building|wait|waiting|processing|response|turnaround|delivery|development|completion|lead|setup|approval|review|decision|resolution|handling|onboarding|hiring|implementation|rollout)\s+(?:time|duration|timeline|timeframe)$/i;
+
 const DURATION = /\bhow (?:long\b(?!\s+ago)|old\b|(?:quickly|fast)\b(?=.*\b(?:did|was|were|had)\b))|多久|多长时间/i;
 
 /** "How often", "how frequently": a frequency is asked (a number of times, or a period said in words). */
@@ -870,8 +890,13 @@ export function analyzeQuestion(
   synonymsOf: (word: string) => string[][][] = () => [],
   glossed = translated.length > 0,
 ): QuestionAnalysis {
-  const wantsFigure = FIGURE_CUES.test(question.replace(QUANTITY_AS_TOPIC, ' ')) || RANK_CUES.test(question);
-  const wantsDate = DATE_CUES.test(question);
+  const keywords = keywordAsked(question);
+  const wantsFigure =
+    FIGURE_CUES.test(question.replace(QUANTITY_AS_TOPIC, ' ')) ||
+    RANK_CUES.test(question) ||
+    keywords === 'length' ||
+    keywords === 'figure';
+  const wantsDate = DATE_CUES.test(question) || keywords === 'date';
   const timeFrame = timeFrameOf(question);
   const defines = abbreviationAsked(question);
   const keep = notFraming(question, wantsFigure, wantsDate, defines);
@@ -959,7 +984,7 @@ function measures(
     asksNaming: NAMING_ASKED.test(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
-    duration: wantsFigure && DURATION.test(question),
+    duration: wantsFigure && (DURATION.test(question) || keywordAsked(question) === 'length'),
     often: HOW_OFTEN.test(question),
     numbers: [...question.replace(SHORT_YEAR, ' ').replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) =>
       processTerm(m[0])!,

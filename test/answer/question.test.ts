@@ -550,6 +550,19 @@ describe('the kind of figure asked for', () => {
     expect(hasFigure('The "7 × 24" hall handled 1,200 matters.', 'count')).toBe(true);
   });
 
+  it('a query typed as keywords asks for what its last noun names: a date, a length of time, a figure', () => {
+    expect(analyzeQuestion('direct file permanent announcement date').wantsDate).toBe(true);
+    expect(analyzeQuestion('legco election date?').wantsDate).toBe(true);
+    expect(analyzeQuestion('SSA engagement start year').wantsDate).toBe(true);
+    const build = analyzeQuestion('covid testing software build time');
+    expect([build.wantsFigure, build.duration]).toEqual([true, true]);
+    expect(analyzeQuestion('VA app downloads total').wantsFigure).toBe(true);
+    // A time said is not asked, nor is one a question word asks about otherwise.
+    expect(analyzeQuestion('visitors in the last year').wantsDate).toBe(false);
+    expect(analyzeQuestion('what changed this year').wantsDate).toBe(false);
+    expect(analyzeQuestion('how long is the build time?').wantsDate).toBe(false);
+  });
+
   it('"what the overall … number" asks for a figure ("whats" respelled "what")', () => {
     const q = analyzeQuestion('what the overall 508 conformance number across government this year');
     expect(q.wantsFigure).toBe(true);
