@@ -237,7 +237,8 @@ export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
  */
 function keywordAsked(question: string): 'date' | 'length' | 'figure' | undefined {
   const q = question.replace(/[?？!.\s]+$/u, '');
-  if (/\b(?:what|whats|when|how|which|who|whom|whose|where|why|whether)\b|[吗呢谁哪几多少什么怎]/iu.test(q)) return undefined;
+  if (/\b(?:what|whats|when|how|which|who|whom|whose|where|why|whether)\b|[吗呢谁哪几多少什么怎]/iu.test(q))
+    return undefined;
   if (/^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b/i.test(q)) return undefined;
   if (KEYWORD_LENGTH.test(q)) return 'length';
   if (KEYWORD_DATE.test(q)) return 'date';
