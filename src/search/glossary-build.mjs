@@ -68,6 +68,9 @@ const MODERN = {
   // A body's name ends in 局 (社会保障局 Social Security Administration, 驾驶标准局 Driving Standards Agency, 司法局
   // Justice Bureau); CC-CEDICT's first senses are "narrow", "office", "situation".
   局: ['administration', 'bureau', 'agency', 'office'],
+  // 合规 is conformance to a standard as well as compliance with a rule (合规率: "conformance rate").
+  合规: ['compliance', 'conformance'],
+  平均分: ['average score', 'average rating'],
   // 项目 is a programme as often as a project (508项目经理 "Section 508 program manager").
   项目: ['project', 'program', 'programme', 'item'],
 };

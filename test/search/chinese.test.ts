@@ -249,5 +249,8 @@ describe('Chinese questions', () => {
     expect(built.concepts('局')[0]?.glosses?.slice(0, 3)).toEqual(['administration', 'bureau', 'agency']);
     // 项目 a programme as often as a project (508项目经理: a Section 508 program manager).
     expect(built.concepts('项目')[0]?.glosses).toContain('program');
+    // 合规 is conformance to a standard as well as compliance with a rule; 平均分 an average score (分 alone divides).
+    expect(built.concepts('合规')[0]?.glosses?.slice(0, 2)).toEqual(['compliance', 'conformance']);
+    expect(built.concepts('平均分')[0]?.glosses?.[0]).toBe('average score');
   });
 });
