@@ -1418,11 +1418,12 @@ const COUNTED_PLURAL =
   /\bhow many\s+(?:[a-z-]+\s+){0,3}?(?!(?:dollars|euros|pounds|yuan|cents|rmb)\b)[a-z-]*[^su\W]s\b/i;
 
 /**
- * 多少小时, 几个人, 多少家: a measure word or unit after "how many" says what is counted, as a plural noun does ("10x投入了多少
- * 小时" counts hours, whatever 投入 "invest" says of money); not a sum (多少元).
+ * 多少小时, 几个人, 多少家, 多少个 (the classifier of countable things): a measure word or unit after "how many" says what
+ * is counted, as a plural noun does ("10x投入了多少小时" counts hours, whatever 投入 "invest" says of money; 资助了多少个
+ * 项目 counts projects, whatever 资助 "fund" says); not a sum (多少元).
  */
 const COUNTED_UNIT_ZH =
-  /(?:多少|几)个?(?:小时|钟头|分钟|天|日|周|星期|月|年|人|次|家|项|份|名|位|所|条|件|台|部|种|批|场|篇|张|户|辆)/u;
+  /(?:多少|几)个?(?:小时|钟头|分钟|天|日|周|星期|月|年|人|次|家|项|份|名|位|所|条|件|台|部|种|批|场|篇|张|户|辆)|(?:多少|几)个(?!百分点)/u;
 
 /** "How many rate tables": a share's word before the plural noun a "how many" counts (kept: what precedes it). */
 const SHARE_WORD_MODIFYING = /\b(how many\s+(?:[a-z]+\s+){0,2}?)(?:rate|ratio|share|percentage)\s+(?=[a-z]+s\b)/gi;

@@ -44,7 +44,7 @@ for (const [word, meanings] of glosses)
 // 漏洞 in a website is a vulnerability, a backlog is 积压, a dashboard 仪表板. Words of technology and administration,
 // as the bot's reports write them, not answers to any one question.
 const MODERN = {
-  漏洞: ['vulnerability', 'loophole'],
+  漏洞: ['vulnerability', 'loophole', 'bug'],
   安全漏洞: ['security vulnerability'],
   托管: ['to host', 'hosting'],
   合作伙伴关系: ['partnership'],
@@ -71,6 +71,13 @@ const MODERN = {
   // 合规 is conformance to a standard as well as compliance with a rule (合规率: "conformance rate").
   合规: ['compliance', 'conformance'],
   平均分: ['average score', 'average rating'],
+  再犯率: ['recidivism rate', 'reoffending rate'],
+  资助: ['to fund', 'funding', 'to subsidize', 'grant'],
+  // A numbered phase is named by its number: 第一阶段 "Phase One" as well as "the first phase".
+  第一阶段: ['phase one', 'first phase'],
+  第二阶段: ['phase two', 'second phase'],
+  第三阶段: ['phase three', 'third phase'],
+  第四阶段: ['phase four', 'fourth phase'],
   // 项目 is a programme as often as a project (508项目经理 "Section 508 program manager").
   项目: ['project', 'program', 'programme', 'item'],
 };

@@ -496,6 +496,8 @@ describe('the kind of figure asked for', () => {
     // A saving whose measure is not named is a sum of money, as "how much could they save?" is.
     expect(figureKindOf('关闭这个网站预计每年能节省多少？')).toBe('amount');
     expect(figureKindOf('能省多少？')).toBe('amount');
+    // 多少个 counts what follows it, whatever money 资助 "fund" speaks of.
+    expect(figureKindOf('今年资助了多少个新项目？')).toBe('count');
     // 多少 counts, also with its classifier left out; after a verb of change or before a unit it asks "how much", as
     // "by how much" does.
     expect(figureKindOf('2023年新登记的市场主体有多少户？')).toBe('count');
