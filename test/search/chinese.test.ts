@@ -253,11 +253,7 @@ describe('Chinese questions', () => {
     expect(built.concepts('合规')[0]?.glosses?.slice(0, 2)).toEqual(['compliance', 'conformance']);
     expect(built.concepts('平均分')[0]?.glosses?.[0]).toBe('average score');
     // 再犯率 is the recidivism rate, 资助 is funding, 第一阶段 is Phase One, 漏洞 a bug too.
-    expect([first('资助'), first('第一阶段'), first('再犯率')]).toEqual([
-      'fund',
-      'phase one',
-      'recidivism rate',
-    ]);
+    expect([first('资助'), first('第一阶段'), first('再犯率')]).toEqual(['fund', 'phase one', 'recidivism rate']);
     expect(built.concepts('漏洞')[0]?.glosses).toContain('bug');
   });
 });
