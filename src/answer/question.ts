@@ -226,11 +226,6 @@ export function reasonAsked(question: string): QuestionAnalysis['asksReason'] {
 }
 
 /**
- * "How long" (not "how long ago", a date), 多久, 多长时间: a length of time; "how old", an age, is one too ("more than 20
- * years old"), or the date it began (ORIGIN_ASKED); so is "how quickly" something was done ("in just four days"), not
- * how fast something goes ("how fast can it send emails?": a rate).
- */
-/**
  * A query typed as keywords, with no question word, asks for what its last noun names (the head of an English noun
  * compound comes last): "SSA USDS engagement start year" a date, "covid testing software build time" a length of time,
  * "direct file user research studies count" a figure (not "… in the last year": a time said, not asked).
@@ -251,6 +246,11 @@ const KEYWORD_DATE =
 const KEYWORD_LENGTH =
   /\b(?:build|building|wait|waiting|processing|response|turnaround|delivery|development|completion|lead|setup|approval|review|decision|resolution|handling|onboarding|hiring|implementation|rollout)\s+(?:time|duration|timeline|timeframe)$/i;
 
+/**
+ * "How long" (not "how long ago", a date), 多久, 多长时间: a length of time; "how old", an age, is one too ("more than 20
+ * years old"), or the date it began (ORIGIN_ASKED); so is "how quickly" something was done ("in just four days"), not
+ * how fast something goes ("how fast can it send emails?": a rate).
+ */
 const DURATION = /\bhow (?:long\b(?!\s+ago)|old\b|(?:quickly|fast)\b(?=.*\b(?:did|was|were|had)\b))|多久|多长时间/i;
 
 /** "How often", "how frequently": a frequency is asked (a number of times, or a period said in words). */
