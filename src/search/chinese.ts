@@ -326,10 +326,10 @@ function sensesRead(senses: string[], next: string | undefined): string[] {
 const BUILDER = fileURLToPath(new URL('./glossary-build.mjs', import.meta.url));
 /**
  * The glossary is derived from an installed package, so it is cached beside the packages, shared by every DATA_DIR.
- * Versioned: a cache of another layout is simply built again beside it (v5–v11 had fewer of glossary-build.mjs MODERN's
+ * Versioned: a cache of another layout is simply built again beside it (v5–v12 had fewer of glossary-build.mjs MODERN's
  * senses, v4 none, v3 kept "variant of …" senses unread, v2 had no traditional characters, v1 was unsorted).
  */
-const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v12.tsv');
+const GLOSSARY_PATH = join(CACHE_DIR, 'zh-en.v13.tsv');
 
 /** Path of the glossary, built (in a child process, once, ~3 s) when missing; undefined if that fails. */
 export async function ensureGlossary(path = GLOSSARY_PATH): Promise<string | undefined> {

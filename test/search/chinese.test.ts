@@ -255,5 +255,7 @@ describe('Chinese questions', () => {
     // 再犯率 is the recidivism rate, 资助 is funding, 第一阶段 is Phase One, 漏洞 a bug too.
     expect([first('资助'), first('第一阶段'), first('再犯率')]).toEqual(['fund', 'phase one', 'recidivism rate']);
     expect(built.concepts('漏洞')[0]?.glosses).toContain('bug');
+    // 数字 before a noun is digital; 启用 a service is to launch it.
+    expect([first('数字'), first('启用')]).toEqual(['digital', 'launch']);
   });
 });
