@@ -942,7 +942,7 @@ export function analyzeQuestion(
     ...countedPhrase(question, counted, translated),
     ...rolesAsked(question),
     chiefs: onlySome(chiefOfficersIn(question)),
-    ...measures(question, wantsFigure),
+    ...measures(question, wantsFigure, keywords),
   };
 }
 
@@ -953,6 +953,7 @@ export function analyzeQuestion(
 function measures(
   question: string,
   wantsFigure: boolean,
+  keywords: ReturnType<typeof keywordAsked>,
 ): Pick<
   QuestionAnalysis,
   | 'numbers'
@@ -985,7 +986,7 @@ function measures(
     asksNaming: NAMING_ASKED.test(question),
     lastYear: yearsSaid.includes(-1),
     yearSaid: onlyOne(yearsSaid),
-    duration: wantsFigure && (DURATION.test(question) || keywordAsked(question) === 'length'),
+    duration: wantsFigure && (DURATION.test(question) || keywords === 'length'),
     often: HOW_OFTEN.test(question),
     numbers: [...question.replace(SHORT_YEAR, ' ').replace(NOT_A_COUNT, ' ').matchAll(NAMED_NUMBER)].map((m) =>
       processTerm(m[0])!,
