@@ -4,8 +4,8 @@
  * "1.5万" → 15000, "百分之八十二点五" → 82.5%; and the months a text names (9月, 十一月). Pure.
  *
  * Only figures that are plainly figures are read: a year of four digits, a number after 百分之, and
- * a number followed by a measure word or unit (件, 个, 人, 元…). A bare numeral is left alone, as
- * it is as often part of a word ("统一", "十分", "一站式").
+ * a number followed by a measure word or unit (件, 个, 人, 元…), but for an ordinal (第二批). A bare
+ * numeral is left alone, as it is as often part of a word ("统一", "十分", "一站式").
  */
 const DIGITS: Record<string, number> = {
   〇: 0,
@@ -32,7 +32,8 @@ const MEASURE =
 
 const YEAR = new RegExp(`${DIGIT}{4}(?=\\s*年)`, 'gu');
 const PERCENT = new RegExp(`百分之(${NUMERAL})`, 'gu');
-const COUNT = new RegExp(`(${NUMERAL})(?=${MEASURE})`, 'gu');
+/** (Not an ordinal: 第二期 is "the second class", no count of two; nor the tail of a numeral that one begins.) */
+const COUNT = new RegExp(`(?<!第|${DIGIT}|[两十百千万亿])(${NUMERAL})(?=${MEASURE})`, 'gu');
 const FRACTION = new RegExp(`^${DIGIT}+$`, 'u');
 const ARABIC_WITH_UNIT = /(\d+(?:\.\d+)?)\s*([万亿])/gu;
 

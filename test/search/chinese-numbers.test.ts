@@ -32,4 +32,9 @@ describe('figures written in Chinese characters', () => {
     for (const text of ['统一', '十分重要', '一站式服务', '一个窗口', '一次性告知', 'How many cases in 2023?'])
       expect(arabicFigures(text)).toBe(text);
   });
+
+  it('leaves an ordinal in words: 第二期 is the second class, not two of them', () => {
+    for (const text of ['第二期培训班是什么时候开始的？', '第三批信访积案', '第二十期'])
+      expect(arabicFigures(text)).toBe(text);
+  });
 });
