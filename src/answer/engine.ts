@@ -21,7 +21,14 @@ import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
 import { CACHED_SENSES, type Thesaurus } from '../search/thesaurus.js';
 import { isSetting, leadersIn, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf, definedTermOf } from './noun-phrases.js';
-import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from './names-typed.js';
+import {
+  mentions,
+  namesTyped,
+  numberedNamesNotWritten,
+  refersBack,
+  sitesNotWritten,
+  writtenThroughout,
+} from './names-typed.js';
 import {
   askedKindOf,
   askedHeadOf,
@@ -485,6 +492,7 @@ export class AnswerEngine {
       unmentioned: () => [
         ...this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
         ...this.namesOfOtherReports(vocabulary.namesInReports(question), s.report),
+        ...numberedNamesNotWritten(question, s.report.text),
       ],
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.

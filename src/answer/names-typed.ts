@@ -115,3 +115,19 @@ export function sitesNotWritten(question: string, texts: () => string[]): string
   const lower = texts().map((t) => t.toLowerCase());
   return sites.filter((site) => !lower.some((t) => t.includes(site.toLowerCase())));
 }
+
+/**
+ * A name a number opens, written as one word ("10x", "18F"): the tokenizer reads only its number, which every report
+ * has. Not an ordinal ("18th"), a decade ("1980s"), a magnitude ("400K", "1M", "8bn") or a unit ("5km", "9am").
+ */
+const NUMBERED_NAME = /(?<![A-Za-z\d.,])\d+[A-Za-z]+(?![A-Za-z\d])/g;
+const NOT_A_NAME =
+  /^\d+(?:st|nd|rd|th|s|k|m|mn|b|bn|t|tn|h|hrs?|mins?|am|pm|km|kg|mm|cm|ml|kb|mb|gb|tb|d|y|yrs?|ft|lbs?|mph)$/i;
+
+/**
+ * The names a number opens that a question gives and `text` (a report) never writes ("when was 10x founded?" of a
+ * report that never mentions 10x): its passages are about something else, however their numbers match.
+ */
+export function numberedNamesNotWritten(question: string, text: string): string[] {
+  return (question.match(NUMBERED_NAME) ?? []).filter((name) => !NOT_A_NAME.test(name) && !mentions(text, name));
+}

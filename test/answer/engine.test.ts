@@ -520,6 +520,24 @@ describe('a name only another report uses', () => {
     // The same question without the other report's name is answered.
     expect((await engine.answer('how much did the bug bounty contract cost?')).confidence).toBe('high');
   });
+
+  it('nor is a name a number opens ("10x"), which the tokenizer reads as its number alone', async () => {
+    const index = new CorpusIndex();
+    const fund = `# Innovation Fund 2023\n\n10x funded 18 new projects in 2023.\n\n${filler('project')}`;
+    const forms = `# Forms 2023\n\nThe forms team hired 10 new designers in 2023.\n\n${filler('form')}`;
+    for (const [text, file] of [
+      [fund, 'fund-2023.md'],
+      [forms, 'forms-2023.md'],
+    ] as const) {
+      const r = parseReport(text, file);
+      index.addReport(r, chunkReport(r));
+    }
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const answer = await engine.answer('how many new designers did 10x hire in 2023?');
+    expect(answer.answers[0]?.quote.text ?? '').toContain('10 new designers');
+    expect(answer.confidence).not.toBe('high');
+    expect((await engine.answer('how many new designers did the forms team hire in 2023?')).confidence).toBe('high');
+  });
 });
 
 describe('an elliptical count', () => {

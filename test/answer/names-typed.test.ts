@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mentions, namesTyped, refersBack, sitesNotWritten, writtenThroughout } from '../../src/answer/names-typed.js';
+import {
+  mentions,
+  namesTyped,
+  numberedNamesNotWritten,
+  refersBack,
+  sitesNotWritten,
+  writtenThroughout,
+} from '../../src/answer/names-typed.js';
 
 const REPORT = `Canadian Digital Service Annual Report
 Health Canada uses GC Notify to send recalls. Service Canada uses the platform for passports.
@@ -63,5 +70,20 @@ describe('a site a question names', () => {
     expect(sitesNotWritten('what is login.gov used for', passages)).toEqual(['login.gov']);
     expect(sitesNotWritten('how many people log into ssa.gov', passages)).toEqual([]);
     expect(sitesNotWritten('how many people log in each week', passages)).toEqual([]);
+  });
+});
+
+describe('a name a number opens', () => {
+  it('is a name the report must write, not a number any report has', () => {
+    const cds = 'The product team completed 10 releases in FY 2023-24, 18 more than planned.';
+    expect(numberedNamesNotWritten('when was 10x founded', cds)).toEqual(['10x']);
+    expect(numberedNamesNotWritten('10x每年的预算是多少？', cds)).toEqual(['10x']);
+    expect(numberedNamesNotWritten('what does 18F do?', cds)).toEqual(['18F']);
+    expect(numberedNamesNotWritten('when was 10x founded', 'Since we founded 10x, we have …')).toEqual([]);
+    // Not an ordinal, a decade, a magnitude or a unit.
+    expect(
+      numberedNamesNotWritten('what happened on the 18th, in the 1980s, to 400K users and 8bn dollars?', cds),
+    ).toEqual([]);
+    expect(numberedNamesNotWritten('is the office open at 9am, within 5km?', cds)).toEqual([]);
   });
 });
