@@ -373,13 +373,12 @@ export class AnswerEngine {
     let q = read;
     // A question naming one report by its title's name ("in Zuoyun", "the GSA's") is about that report only.
     const scope = onlyReport ?? this.facts.namedBy(q);
-    const inScope = (chunk: number): boolean => !scope || this.index.reportOf(chunk) === scope;
     const { chunks, dense, vector } = await retrieve(
       this.index,
       this.options.embedder,
       modelReading(question, q.concepts),
       q.concepts,
-      inScope,
+      scope,
       t,
     );
     // (A paragraph asked for by its number is there whatever its words: rank.ts linesAsked.)

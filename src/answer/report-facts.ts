@@ -77,7 +77,14 @@ export class ReportFacts {
   /** The one report the question's words that `may` accepts name, null when they name several. */
   private namedByWords(q: QuestionAnalysis, may: (t: string) => boolean): string | null | undefined {
     const named = new Set<string>();
-    for (const t of new Set(q.terms)) {
+    // (A Chinese question's names are the capitalised words of its glosses: 左云县 "Zuoyun county"; not a gloss's other
+    // words, which are guesses at the wording: "government-wide".)
+    const glossed = q.concepts.flatMap((c) => (c.translated ? (c.glosses ?? []) : []));
+    const words = [
+      ...q.terms,
+      ...glossed.flatMap((gloss) => tokenize((gloss.match(/\b\p{Lu}[\p{L}-]*/gu) ?? []).join(' '))),
+    ];
+    for (const t of new Set(words)) {
       if (!may(t)) continue;
       for (const id of this.namedByWord(t)) named.add(id);
       if (named.size > 1) return null;

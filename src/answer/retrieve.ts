@@ -38,10 +38,11 @@ export async function retrieve(
   embedder: Embedder | undefined,
   question: string,
   concepts: Concept[],
-  inScope: (chunk: number) => boolean,
+  scope: string | undefined,
   t: AnswerTimings,
 ): Promise<Candidates> {
-  const { hits: dense, vector } = await denseCandidates(index, embedder, question, t);
+  const inScope = (chunk: number): boolean => !scope || index.reportOf(chunk) === scope;
+  const { hits: dense, vector } = await denseCandidates(index, embedder, question, scope, t);
   const mark = performance.now();
   const lexical = index.lexical.search(
     concepts.flatMap(conceptTerms),
@@ -65,11 +66,15 @@ export async function retrieve(
   };
 }
 
-/** Chunk id → cosine similarity for the dense candidates (empty without vectors), and the query vector. */
+/**
+ * Chunk id → cosine similarity for the dense candidates (empty without vectors), and the query vector: the graph's
+ * nearest, or within the one report a question is about (`scope`), that report's nearest.
+ */
 async function denseCandidates(
   index: CorpusIndex,
   embedder: Embedder | undefined,
   question: string,
+  scope: string | undefined,
   t: AnswerTimings,
 ): Promise<{ hits: Map<number, number>; vector?: Float32Array }> {
   const vectors = index.vectors;
@@ -81,7 +86,8 @@ async function denseCandidates(
   mark = performance.now();
   // A text the model cannot read at all (unknown tokens only) can embed to NaN: no dense evidence then.
   if (!vector?.every(Number.isFinite)) return { hits };
-  for (const h of index.denseSearch(vector, CANDIDATES)) hits.set(h.chunk, h.similarity);
+  const nearest = scope ? index.denseSearchIn(scope, vector, CANDIDATES) : index.denseSearch(vector, CANDIDATES);
+  for (const h of nearest) hits.set(h.chunk, h.similarity);
   t.vectorSearch = performance.now() - mark;
   return { hits, vector };
 }

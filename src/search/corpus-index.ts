@@ -266,6 +266,20 @@ export class CorpusIndex {
     return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
   }
 
+  /**
+   * The `k` chunks of one report nearest a unit query vector, most similar first, by every one of its sentences' own
+   * vectors (exact: one report's vectors are few). The graph's nearest of the whole index may hold few of them.
+   */
+  denseSearchIn(reportId: string, vector: Float32Array, k: number): { chunk: number; similarity: number }[] {
+    const range = this.chunkRange(reportId);
+    if (!range || !this.vectors) return [];
+    const hits: { chunk: number; similarity: number }[] = [];
+    this.similaritiesOf(range.from, range.to, vector).forEach((similarity, i) => {
+      if (similarity !== undefined) hits.push({ chunk: range.from + i, similarity });
+    });
+    return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
+  }
+
   /** The chunk holding sentence `k` (0-based) of a paragraph, if indexed. */
   chunkOfSentence(reportId: string, paragraph: number, k: number): number | undefined {
     const first = this.byReport.get(reportId)?.firstOfParagraph[paragraph];

@@ -45,6 +45,18 @@ describe('ReportFacts', () => {
     expect(one.namedBy(analyzeQuestion('How many libraries did Riverside open?'))).toBeUndefined();
   });
 
+  it('finds it by a Chinese question\'s gloss of the name (山顶市: "Hilltop city")', () => {
+    const two = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']).facts;
+    const gloss = {
+      senses: [[['hilltop'], ['citi']]],
+      glosses: ['Hilltop city'],
+      weight: 1,
+      translated: true,
+      source: '山顶市',
+    };
+    expect(two.namedBy(analyzeQuestion('山顶市种了多少棵树？', [gloss]))).toBe('hilltop-2023');
+  });
+
   it('a title word that other reports use more names none of them (USDS Fall 2017: "Relaunching", "APIs")', () => {
     const ttp = `# Relaunching Trusted Traveler Programs\n\nCBP launched the redesigned application.\n`;
     const dps = `# Helping Military Families Move\n\nMove.mil relaunched in November 2017.\n\nIt was relaunched with a new design.\n`;

@@ -82,4 +82,26 @@ describe('CorpusIndex', () => {
     expect(index.similaritiesOf(0, 2, Float32Array.from([1, 0, 0]))).toEqual([1, 0]);
     expect(index.bestSentenceSimilarities('a', [Float32Array.from([0, 1, 0])])![0]).toBeCloseTo(0.8, 5);
   });
+
+  it("searches one report's sentences exactly, however few of the graph's nearest are its", () => {
+    const index = new CorpusIndex();
+    const rows = Int32Array.from([1, 0, 5, 2, 7, 18, 2, 19, 31]);
+    index.addReport(report('a', 'Title\n\nCourts met. Courts ruled.'), rows, 0);
+    index.addReport(report('b', 'Title\n\nFarms grew. Farms sold.'), rows, 3);
+    // Report a's sentences lie nearest the query; report b's point elsewhere, its second sentence the nearer.
+    const flat = Float32Array.from([1, 0, 0, 0, 0.6, 0.8, 0, 0.8, 0.6, 1, 0, 0, 0.6, 0.8, 0, 0.8, 0.6, 0]);
+    const graph = VectorIndex.create(3, 8);
+    for (const run of runVectors(rows, flat.slice(0, 9), 3)) graph.add(run.first, run.vector);
+    for (const run of runVectors(rows, flat.slice(9), 3)) graph.add(3 + run.first, run.vector);
+    index.vectors = graph;
+    index.sentenceVectors = new SentenceVectors(
+      (id, from, to) => flat.slice(((id === 'b' ? 3 : 0) + from) * 3, ((id === 'b' ? 3 : 0) + to) * 3),
+      3,
+    );
+    const query = Float32Array.from([0, 0.6, 0.8]);
+    expect(index.denseSearch(query, 2).map((h) => h.chunk)).toEqual([1, 2]);
+    expect(index.denseSearchIn('b', query, 2).map((h) => h.chunk)).toEqual([4, 5]);
+    expect(index.denseSearchIn('b', query, 2)[0]!.similarity).toBeCloseTo(0.48, 5);
+    expect(index.denseSearchIn('c', query, 2)).toEqual([]);
+  });
 });
