@@ -199,8 +199,23 @@ export function titleFactsOf(report: ParsedReport, names: (text: string) => stri
       // A number in the title that is no year is part of the document's name ("Section 508").
       ...(`${title} ${shortTitle ?? ''}`.match(/(?<![\d.,])\d{2,}(?![\d.,])/g) ?? []).filter((n) => !isYear(n)),
     ]),
+    kinds: kindsNamed(`${title}\n${issuer ?? ''}`, names),
   };
 }
+
+/** The kinds of place or body a title's names are (the word after one: "Zuoyun County", "Hilltop City"), as terms. */
+function kindsNamed(text: string, names: (text: string) => string[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const name of names(text)) {
+    if (!/^\p{L}{3,}$/u.test(name)) continue;
+    const kind = new RegExp(`\\b${name}\\s+(${PLACE_KINDS})\\b`, 'u').exec(text)?.[1];
+    if (kind) for (const t of tokenize(kind)) kinds.add(t);
+  }
+  return kinds;
+}
+
+/** The words naming a kind of administrative area or government, as titles write them after its name. */
+const PLACE_KINDS = 'County|City|District|Province|Prefecture|Municipality|Township|Town|Village|State|Region|Borough';
 
 /** Term → number of report titles holding it. */
 export function titleFrequency(reports: ParsedReport[]): Map<string, number> {

@@ -107,6 +107,8 @@ export interface QuestionAnalysis {
   definedTerm?: string[] | undefined;
   /** "Why …?" asks for a cause; "what is eFolder Express for?", a purpose (reasonAsked). */
   asksReason?: 'cause' | 'purpose' | undefined;
+  /** The words a definite determiner opens ("the county", "this city"), as terms: what the asker takes as known. */
+  definite?: string[] | undefined;
   /** "What is X called?", "what do they call X?": asks what something is called (NAMING_STATED answers). */
   asksNaming?: boolean | undefined;
   /**
@@ -210,6 +212,18 @@ export function saysRateOf(text: string, period: string): boolean {
 export function statesRateOf(text: string, period: string): boolean {
   if (saysRateOf(text, period)) return true;
   return period === 'year' && !RATES.some((r) => r.period !== 'year' && r.said.test(text));
+}
+
+/**
+ * What a question refers to as known: the document itself ("this report", its date or number asked) and the words a
+ * definite determiner opens ("the county", "this city"), as terms.
+ */
+function referencesOf(question: string): Pick<QuestionAnalysis, 'aboutDocument' | 'documentFields' | 'definite'> {
+  return {
+    aboutDocument: DOCUMENT_CUES.test(question),
+    documentFields: documentFieldsAsked(question),
+    definite: [...question.matchAll(/\b(?:the|this|that|our|your)\s+(\p{L}+)/giu)].flatMap((m) => tokenize(m[1]!)),
+  };
 }
 
 /**
@@ -928,8 +942,7 @@ export function analyzeQuestion(
     defines,
     definedTerm: defines ? undefined : definedTermOf(question),
     asksReason: reasonAsked(question),
-    aboutDocument: DOCUMENT_CUES.test(question),
-    documentFields: documentFieldsAsked(question),
+    ...referencesOf(question),
     quoted: quotedPhrases(question),
     years,
     monthsNamed: onlySome(monthsIn(question)),

@@ -71,7 +71,19 @@ export class ReportFacts {
     // conform to Section 508?" is about Zuoyun.
     const byWords = this.namedByWords(q, (t) => /^\p{L}{3,}$/u.test(t));
     if (byWords === null) return undefined; // words naming several reports name none
-    return byWords ?? this.namedByWords(q, (t) => /^\d{2,}$/.test(t) && !isYear(t)) ?? undefined;
+    return byWords ?? this.namedByWords(q, (t) => /^\d{2,}$/.test(t) && !isYear(t)) ?? this.namedByKind(q);
+  }
+
+  /**
+   * The one report whose subject is of the kind a question refers to as known ("the county" of "Zuoyun County …", among
+   * reports on no other county): a definite description picks the one thing it fits. Read from the titles holding the
+   * word only.
+   */
+  private namedByKind(q: QuestionAnalysis): string | undefined {
+    const fitting = new Set<string>();
+    for (const t of new Set(q.definite ?? []))
+      for (const report of this.byTitleWord().get(t) ?? []) if (this.title(report).kinds.has(t)) fitting.add(report.id);
+    return fitting.size === 1 ? [...fitting][0] : undefined;
   }
 
   /** The one report the question's words that `may` accepts name, null when they name several. */

@@ -503,6 +503,8 @@ export interface TitleFacts {
   names: Set<string>;
   /** Names of the report itself (title, short title, issuer) a question may name it by. */
   ownNames: Set<string>;
+  /** What its subject is, the word after a name of it ("county" of "Zuoyun County"): "the county" refers to it. */
+  kinds: Set<string>;
   /** The year it reports on and its latest year (figures.ts reportYears), to read a year said relative to now. */
   years: ReportYears;
 }

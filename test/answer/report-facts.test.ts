@@ -45,6 +45,28 @@ describe('ReportFacts', () => {
     expect(one.namedBy(analyzeQuestion('How many libraries did Riverside open?'))).toBeUndefined();
   });
 
+  it('finds the one report whose subject is of the kind a question takes as known ("the county")', () => {
+    // (Names as the dictionary reads them: "County" and "City" are common words, no names.)
+    const namesOf = (text: string): string[] =>
+      (text.match(/\b[A-Z][a-z]+\b/g) ?? []).filter((w) => !['County', 'City', 'Report', 'The'].includes(w));
+    const of = (...texts: [string, string][]): ReportFacts => {
+      const index = new CorpusIndex();
+      for (const [text, file] of texts) {
+        const r = parseReport(text, file);
+        index.addReport(r, chunkReport(r));
+      }
+      return new ReportFacts(index, namesOf);
+    };
+    const two = of([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']);
+    expect(two.namedBy(analyzeQuestion('How many libraries did the county open?'))).toBe('riverside-2024');
+    expect(two.namedBy(analyzeQuestion('How many trees did this city plant?'))).toBe('hilltop-2023');
+    // Not a kind said without a determiner, nor one that two reports' subjects are.
+    expect(two.namedBy(analyzeQuestion('How many libraries did counties open?'))).toBeUndefined();
+    const valley = `# Valley County 2024 Report\n\nThe county paved 3 roads.\n`;
+    const three = of([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md'], [valley, 'valley-2024.md']);
+    expect(three.namedBy(analyzeQuestion('How many libraries did the county open?'))).toBeUndefined();
+  });
+
   it('finds it by a Chinese question\'s gloss of the name (山顶市: "Hilltop city")', () => {
     const two = facts([RIVERSIDE, 'riverside-2024.md'], [HILLTOP, 'hilltop-2023.md']).facts;
     const gloss = {

@@ -6,7 +6,7 @@ import { tokenize } from '../../src/search/tokenize.js';
 
 const facts = (title: string): TitleFacts => {
   const terms = new Set(tokenize(title));
-  return { text: title, terms, names: new Set(), ownNames: new Set(), years: reportYears({ title }) };
+  return { text: title, terms, names: new Set(), ownNames: new Set(), kinds: new Set(), years: reportYears({ title }) };
 };
 const ZUOYUN = facts('Zuoyun County 2023 Annual Report on the Construction of a Rule of Law Government');
 const YOUYU = facts('Youyu County 2022 Annual Report on the Construction of a Rule of Law Government');
