@@ -17,7 +17,7 @@ import type { CorpusIndex } from '../search/corpus-index.js';
 import type { Embedder } from '../search/embedder.js';
 import { IN_WORD, processTerm, tokenize, tokenizeWithOffsets, wordCounts } from '../search/tokenize.js';
 import { withAcronyms } from '../search/acronym-terms.js';
-import { conceptsWith, conceptTerms, type Concept } from '../search/concept.js';
+import { conceptsWith, conceptTerms, oneWordTerms, type Concept } from '../search/concept.js';
 import { CACHED_SENSES, type Thesaurus } from '../search/thesaurus.js';
 import { isSetting, leadersIn, officesIn, passiveAgentsIn, QueryVocabulary } from '../search/vocabulary.js';
 import { countedModifiersOf, definedTermOf } from './noun-phrases.js';
@@ -713,10 +713,14 @@ export class AnswerEngine {
     });
   }
 
-  /** The readings of what a "what is the X (of …)" question asks for (question.ts askedHeadOf); empty when unsaid. */
+  /**
+   * The one-word readings of what a "what is the X (of …)" question asks for (question.ts askedHeadOf); empty when
+   * unsaid. Not a phrase's words one by one: "telephone set", a reading of "phone", is no "set".
+   */
   private askedHead(q: QuestionAnalysis, question: string): string[] {
     const head = askedHeadOf(question);
-    return head ? conceptsWith(q.concepts, [head]).slice(0, 1).flatMap(conceptTerms) : [];
+    const [concept] = head ? conceptsWith(q.concepts, [head]) : [];
+    return concept ? oneWordTerms(concept) : [];
   }
 
   /**

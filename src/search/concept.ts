@@ -26,6 +26,11 @@ export function conceptTerms(c: Concept): string[] {
   return [...new Set(c.senses.flat(2))];
 }
 
+/** The terms of a concept's one-word readings: a phrase's words one by one are none ("telephone set" is no "set"). */
+export function oneWordTerms(c: Concept): string[] {
+  return [...new Set(c.senses.flatMap((sense) => (sense.length === 1 ? sense[0]! : [])))];
+}
+
 /** The concepts that can match any of `terms` (the question's readings of some of its own words). */
 export function conceptsWith(concepts: Concept[], terms: string[]): Concept[] {
   return concepts.filter((c) => conceptTerms(c).some((t) => terms.includes(t)));
