@@ -57,7 +57,7 @@ export async function retrieve(
   return {
     chunks: fuse(
       lexicalIds,
-      [...dense.keys()].filter(inScope),
+      [...dense.keys()], // (all in scope: denseCandidates)
       RERANK_CANDIDATES,
       wholeHits(index, lexicalIds, concepts),
     ),

@@ -263,7 +263,7 @@ export class CorpusIndex {
         if (similarity !== undefined) hits.push({ chunk: first + i, similarity });
       });
     }
-    return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
+    return nearestFirst(hits, k);
   }
 
   /**
@@ -277,7 +277,7 @@ export class CorpusIndex {
     this.similaritiesOf(range.from, range.to, vector).forEach((similarity, i) => {
       if (similarity !== undefined) hits.push({ chunk: range.from + i, similarity });
     });
-    return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
+    return nearestFirst(hits, k);
   }
 
   /** The chunk holding sentence `k` (0-based) of a paragraph, if indexed. */
@@ -290,6 +290,14 @@ export class CorpusIndex {
     this.built ??= this.builder.build();
     return this.built;
   }
+}
+
+/** The `k` most similar hits, most similar first (ties by chunk id). */
+function nearestFirst(
+  hits: { chunk: number; similarity: number }[],
+  k: number,
+): { chunk: number; similarity: number }[] {
+  return hits.sort((a, b) => b.similarity - a.similarity || a.chunk - b.chunk).slice(0, k);
 }
 
 function chunkText(report: Pick<ParsedReport, 'text'>, chunk: Chunk): string {
