@@ -503,17 +503,17 @@ describe('a name only another report uses', () => {
     ).join('\n\n');
   const appeals = `# Appeals Modernization 2016\n\nVA built a new system that tracks paperless appeals, called Caseflow.\n\nCaseflow certifies 5,000 appeals per month.\n\n${filler('appeal')}`;
   const bounty = `# Bug Bounty 2016\n\nThe total contract cost was $150,000 for the bug bounty program.\n\n${filler('security')}`;
-
-  it('is not answered with confidence by a passage of a report that never mentions it', async () => {
+  const engineOver = (...reports: [text: string, file: string][]): AnswerEngine => {
     const index = new CorpusIndex();
-    for (const [text, file] of [
-      [appeals, 'appeals-2016.md'],
-      [bounty, 'bounty-2016.md'],
-    ] as const) {
+    for (const [text, file] of reports) {
       const r = parseReport(text, file);
       index.addReport(r, chunkReport(r));
     }
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    return new AnswerEngine(index, { thesaurus: loadThesaurus() });
+  };
+
+  it('is not answered with confidence by a passage of a report that never mentions it', async () => {
+    const engine = engineOver([appeals, 'appeals-2016.md'], [bounty, 'bounty-2016.md']);
     const answer = await engine.answer('how much did the caseflow contract cost?');
     expect(answer.answers[0]?.quote.text ?? '').toContain('$150,000');
     expect(answer.confidence).not.toBe('high');
@@ -522,17 +522,9 @@ describe('a name only another report uses', () => {
   });
 
   it('nor is a name a number opens ("10x"), which the tokenizer reads as its number alone', async () => {
-    const index = new CorpusIndex();
     const fund = `# Innovation Fund 2023\n\n10x funded 18 new projects in 2023.\n\n${filler('project')}`;
     const forms = `# Forms 2023\n\nThe forms team hired 10 new designers in 2023.\n\n${filler('form')}`;
-    for (const [text, file] of [
-      [fund, 'fund-2023.md'],
-      [forms, 'forms-2023.md'],
-    ] as const) {
-      const r = parseReport(text, file);
-      index.addReport(r, chunkReport(r));
-    }
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const engine = engineOver([fund, 'fund-2023.md'], [forms, 'forms-2023.md']);
     const answer = await engine.answer('how many new designers did 10x hire in 2023?');
     expect(answer.answers[0]?.quote.text ?? '').toContain('10 new designers');
     expect(answer.confidence).not.toBe('high');
