@@ -216,6 +216,8 @@ function kindsNamed(text: string, names: (text: string) => string[]): Set<string
 
 /** The words naming a kind of administrative area or government, as titles write them after its name. */
 const PLACE_KINDS = 'County|City|District|Province|Prefecture|Municipality|Township|Town|Village|State|Region|Borough';
+/** The same, as index terms. */
+export const PLACE_KIND_TERMS = new Set(tokenize(PLACE_KINDS.replaceAll('|', ' ')));
 
 /** Term → number of report titles holding it. */
 export function titleFrequency(reports: ParsedReport[]): Map<string, number> {

@@ -11,7 +11,13 @@ import { conceptTerms, type Concept } from '../search/concept.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import { tokenize } from '../search/tokenize.js';
 import { isYear } from './figures.js';
-import { paragraphEvidence, titleFactsOf, titleFrequency, type ParagraphEvidence } from './evidence.js';
+import {
+  paragraphEvidence,
+  PLACE_KIND_TERMS,
+  titleFactsOf,
+  titleFrequency,
+  type ParagraphEvidence,
+} from './evidence.js';
 import type { QuestionAnalysis } from './question.js';
 import type { TitleFacts } from './rerank.js';
 import { capitalisedWords } from './names-typed.js';
@@ -81,8 +87,13 @@ export class ReportFacts {
    */
   private namedByKind(q: QuestionAnalysis): string | undefined {
     const fitting = new Set<string>();
-    for (const t of new Set(q.definite ?? []))
-      for (const report of this.byTitleWord().get(t) ?? []) if (this.title(report).kinds.has(t)) fitting.add(report.id);
+    // (Only a kind of place is read for: "the report" would read every title. A second report fitting ends the search:
+    // at 10,000 county reports "the county" reads two titles.)
+    for (const t of new Set((q.definite ?? []).filter((t) => PLACE_KIND_TERMS.has(t))))
+      for (const report of this.byTitleWord().get(t) ?? []) {
+        if (this.title(report).kinds.has(t)) fitting.add(report.id);
+        if (fitting.size > 1) return undefined;
+      }
     return fitting.size === 1 ? [...fitting][0] : undefined;
   }
 
