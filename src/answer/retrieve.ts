@@ -1,7 +1,8 @@
 /**
- * Candidate retrieval: BM25 over the chunks (sentences) and, when vectors exist, HNSW over
- * the paragraphs' embeddings with their sentences ranked by their own, fused by reciprocal rank. Returns the chunks whose paragraphs are ranked,
- * with the dense similarities found on the way and the query vector.
+ * Candidate retrieval: BM25 over the chunks (sentences) and, when vectors exist, HNSW over the paragraphs' embeddings
+ * with their sentences ranked by their own (for a question about one report, that report's sentences searched
+ * exactly), fused by reciprocal rank. Returns the chunks whose paragraphs are ranked, with the dense similarities found
+ * on the way and the query vector.
  */
 import { conceptTerms, type Concept } from '../search/concept.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
