@@ -26,6 +26,7 @@ import {
   MONEY_FRAME,
   MONEY_RECEIVED_KINDS,
   measuredIn,
+  signedIn,
   MONTH_NAMES,
   monthsIn,
   NUMBER_TERMS,
@@ -651,8 +652,8 @@ export function spellsOut(text: string, abbreviation: string): boolean {
 /** Whether the quote's figure is measured as the question asks: in its unit, as a length of time, a rate, a share. */
 function measuresAsAsked(q: QuestionAnalysis, shown: Shown): boolean {
   // "… in minutes?", "how many hectares …": a measure asked in a unit is a figure in that unit ("68% average completion
-  // rate" gives no wait in minutes).
-  if (q.unit && !measuredIn(shown.quotedTerms, q.unit)) return false;
+  // rate" gives no wait in minutes); "… in yuan?", a sum in that currency, by name or sign ("$19,574,746" is none).
+  if (q.unit && !measuredIn(shown.quotedTerms, q.unit) && !signedIn(shown.quoted, q.unit)) return false;
   // "How long is the wait?" is a length of time: a figure in years, months, days … ("130,000 households" is none).
   if (q.duration && !statesDuration(shown.quotedTerms) && !saysLength(shown.quoted)) return false;
   // "How many use the app every day?": a rate of that period ("20 million site visitors annually" is not one).

@@ -379,6 +379,22 @@ export const UNIT_TERMS = new Set(
   ),
 );
 
+/**
+ * A sum's currency by its sign, keyed by the unit a question asks it in (question.ts `unit`): "$19,574,746" is in
+ * dollars, not in yuan; "950 yuan", "¥950", "RMB 950" and "950元" are in yuan.
+ */
+const CURRENCY_SIGNS: Record<string, RegExp> = {
+  yuan: /(?:[¥￥]|\bRMB\s?)\d|\d\s*元/,
+  dollar: /\$\s?\d/,
+  pound: /£\s?\d/,
+  euro: /€\s?\d/,
+};
+
+/** True when the text states a sum in the currency asked by its sign ("$100 million" for "in dollars"). */
+export function signedIn(text: string, unit: string): boolean {
+  return CURRENCY_SIGNS[unit]?.test(text) ?? false;
+}
+
 /** True when a number in the terms is followed, within two words, by the unit ("400K working hours", "2 000 tonnes"). */
 export function measuredIn(terms: string[], unit: string): boolean {
   return terms.some(

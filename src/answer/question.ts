@@ -272,7 +272,15 @@ const HOW_OFTEN = /\bhow (?:often|frequently)\b/i;
 
 /** A unit of measure the figure is asked in: "in minutes", "how many hectares", "the number of days". */
 const ASKED_UNIT =
-  /\b(?:in|how many|number of)\s+(minutes?|hours?|seconds?|days?|km|kilomet(?:re|er)s?|met(?:re|er)s?|hectares?|tonnes?|tons?)\b/i;
+  /\b(?:in|how many|number of)\s+(minutes?|hours?|seconds?|days?|km|kilomet(?:re|er)s?|met(?:re|er)s?|hectares?|tonnes?|tons?|yuan|rmb|renminbi|dollars?|pounds?|euros?)\b/i;
+/** Other names of a currency a question may ask a sum in: the yuan is the renminbi's unit. */
+const CURRENCY_NAMES: Record<string, string> = { rmb: 'yuan', renminbi: 'yuan' };
+
+/** The unit a measure is asked in ("in minutes", "how many hectares", "in RMB": yuan), as an index term. */
+function unitAsked(question: string): string | undefined {
+  const said = ASKED_UNIT.exec(question)?.[1]?.toLowerCase();
+  return said ? tokenize(CURRENCY_NAMES[said] ?? said)[0] : undefined;
+}
 
 /**
  * A place in an order is asked for: "where does Hong Kong rank", "what ranking", 第几, 排名 — answered by an ordinal
@@ -1005,7 +1013,7 @@ function measures(
       processTerm(m[0])!,
     ),
     paragraphAsked: paragraphAskedOf(question),
-    unit: wantsFigure ? tokenize(ASKED_UNIT.exec(question)?.[1] ?? '')[0] : undefined,
+    unit: wantsFigure ? unitAsked(question) : undefined,
     rate: wantsFigure ? RATES.find((r) => r.said.test(question))?.period : undefined,
   };
 }

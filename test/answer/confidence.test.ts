@@ -491,6 +491,14 @@ describe('confidence', () => {
     const gold = analyzeQuestion('how many tonnes of gold can the facility store?');
     expect(verdict(gold, 'The facility can store over 2 000 tonnes of gold.')).toBe('high');
     expect(verdict(gold, 'The facility can store gold for 20 banks.')).toBe('low');
+    // A sum asked in a currency is one in that currency, by its name or its sign.
+    const yuan = analyzeQuestion('What was the total budget for 2023, in yuan?');
+    expect(verdict(yuan, 'The total operating budget for 2023 was $19,574,746.')).toBe('low');
+    expect(verdict(yuan, 'The total budget for 2023 was 950,000 yuan.')).toBe('high');
+    expect(verdict(yuan, 'The total budget for 2023 was RMB 950,000.')).toBe('high');
+    const dollars = analyzeQuestion('What was the total budget for 2023, in dollars?');
+    expect(verdict(dollars, 'The total operating budget for 2023 was $19,574,746.')).toBe('high');
+    expect(verdict(dollars, 'The total budget for 2023 was 950,000 yuan.')).toBe('low');
     expect(
       judge(
         strong,

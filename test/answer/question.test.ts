@@ -878,6 +878,9 @@ describe('what a "how many" question counts', () => {
   it('the unit a measure is asked in', () => {
     expect(analyzeQuestion("what's the average wait time in minutes").unit).toBe('minut');
     expect(analyzeQuestion('How many hectares will the park get?').unit).toBe('hectar');
+    expect(analyzeQuestion('What was the total legal aid budget for 2023, in yuan?').unit).toBe('yuan');
+    expect(analyzeQuestion('how much did the county spend in RMB?').unit).toBe('yuan'); // the renminbi's unit
+    expect(analyzeQuestion('How much did the portal cost, in dollars?').unit).toBe('dollar');
     expect(analyzeQuestion('how many good air days were there?').unit).toBeUndefined(); // days are what is counted
     expect(analyzeQuestion('what did they do in days of flooding?').unit).toBeUndefined(); // no figure asked
   });
