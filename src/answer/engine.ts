@@ -32,6 +32,7 @@ import {
 import {
   askedKindOf,
   askedHeadOf,
+  sizedHeadOf,
   analyzeQuestion,
   LEADER,
   modelReading,
@@ -492,6 +493,7 @@ export class AnswerEngine {
         ...this.namesNotMentioned(question, s.report, s.paragraph, quoted, context),
         ...this.namesOfOtherReports(vocabulary.namesInReports(question), s.report),
         ...numberedNamesNotWritten(question, s.report.text),
+        ...this.sizedThingUnwritten(q, question, s.report),
       ],
       // Words that can say what was counted or what happened: not the report's own subject ("Zuoyun County"), a unit of
       // money, nor a word most passages share.
@@ -621,6 +623,20 @@ export class AnswerEngine {
       const terms = tokenize(name);
       return terms.length > 0 && !terms.every(inReport) && !short.has(processTerm(name) ?? '');
     });
+  }
+
+  /**
+   * The thing whose size a question asks ("how big is the government's budget deficit this year?"), when the report
+   * never mentions it in any reading: a figure of it is of something else (CDS's "$25.8 million annual budget").
+   */
+  private sizedThingUnwritten(q: QuestionAnalysis, question: string, report: ParsedReport): string[] {
+    const head = q.wantsFigure ? sizedHeadOf(question) : undefined;
+    if (!head) return [];
+    const [concept] = conceptsWith(q.concepts, [head]);
+    const range = this.index.chunkRange(report.id)!;
+    const inReport = (t: string): boolean => this.index.lexical.idfAnyIn([t], range.from, range.to) > 0;
+    const readings = concept ? oneWordTerms(concept) : [];
+    return (readings.length ? readings : [head]).some(inReport) ? [] : [head];
   }
 
   /**

@@ -1328,6 +1328,28 @@ export function askedHeadOf(question: string): string | undefined {
   return at >= 0 ? terms[at] : undefined;
 }
 
+/** "How big is the …", "how much was the …": the size of a thing asked, the noun phrase after. */
+const SIZE_OF =
+  /\bhow\s+(?:big|large|much|long|high|wide|deep|tall|heavy|old)\s+(?:is|was|are|were|will\s+be)\s+(?:the|a|an|this|that|its|their|our)\s+(.*)/iu;
+
+/** Words after a thing whose size is asked that are not of its name: a time, a comparison, a verb of a clause. */
+const SIZE_PHRASE_END = /^(?:now|then|today|currently|compared|vs|versus|than|gave|made|took|said|used|been)$/i;
+
+/**
+ * The head of the noun phrase whose size a "how big / how much / how long … is the X" question asks ("how big is the
+ * government's budget deficit this year?" → deficit), as an index term; undefined for any other question. A report
+ * that never mentions the thing cannot give its size.
+ */
+export function sizedHeadOf(question: string): string | undefined {
+  // (A comparison or a time after the thing ends it too: "the inventory now vs originally", "the plan usds gave".)
+  const phrase = nounPhrase(SIZE_OF.exec(question)?.[1] ?? '');
+  const end = phrase.findIndex((w) => SIZE_PHRASE_END.test(w));
+  const terms = (end < 0 ? phrase : phrase.slice(0, end)).flatMap((w) => tokenize(w));
+  let at = terms.length - 1;
+  while (at >= 0 && FIGURE_FRAME.has(terms[at]!)) at--;
+  return at >= 0 ? terms[at] : undefined;
+}
+
 /**
  * What the words of a "how many" phrase say: the terms counted (for a Chinese question, those of its glosses:
  * countedInChinese), its head, an agent noun in it, whether it counts what happened.

@@ -532,6 +532,20 @@ describe('a name only another report uses', () => {
   });
 });
 
+describe('the size of a thing the report never mentions', () => {
+  it('is not answered with confidence by the size of another thing', async () => {
+    const budget = `# Digital Office 2024\n\nThe office has a $25.8 million annual budget.\n\n${'The team met users in each quarter.\n\n'.repeat(20)}`;
+    const index = new CorpusIndex();
+    const report = parseReport(budget, 'office-2024.md');
+    index.addReport(report, chunkReport(report));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const deficit = await engine.answer("how big is the government's budget deficit?");
+    expect(deficit.answers[0]?.quote.text ?? '').toContain('$25.8 million');
+    expect(deficit.confidence).not.toBe('high');
+    expect((await engine.answer("how big is the office's annual budget?")).confidence).toBe('high');
+  });
+});
+
 describe('an elliptical count', () => {
   const study = [
     '# Usability study 2023',

@@ -9,6 +9,7 @@ import {
   namesOtherChiefsOnly,
   chiefOfficersIn,
   askedHeadOf,
+  sizedHeadOf,
   figureKindOf,
   isForwardLooking,
   reasonAsked,
@@ -873,6 +874,16 @@ describe('what a "how many" question counts', () => {
     expect(askedHeadOf('whats the overall 508 conformance number across govt')).toBe(processTerm('conformance'));
     expect(askedHeadOf("what's the overall total?")).toBeUndefined();
     expect(askedHeadOf('how many cases were there?')).toBeUndefined();
+  });
+
+  it('the thing whose size is asked', () => {
+    expect(sizedHeadOf("how big is the government's budget deficit this year?")).toBe(processTerm('deficit'));
+    expect(sizedHeadOf('how big is the northern metropolis compared with the rest of hk')).toBe(
+      processTerm('metropolis'),
+    );
+    expect(sizedHeadOf('how big is the inventory now vs originally')).toBe(processTerm('inventory'));
+    expect(sizedHeadOf('how much was the total?')).toBeUndefined(); // a word that frames a figure
+    expect(sizedHeadOf('how many cases were there?')).toBeUndefined();
   });
 
   it('the unit a measure is asked in', () => {
