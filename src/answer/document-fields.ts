@@ -5,6 +5,7 @@
  * report on … 2022" a meeting listened to). Pure.
  */
 import type { TextField } from '../corpus/parse.js';
+import type { ParsedReport } from '../corpus/types.js';
 
 /** The document itself, named: "this report", "the address", 本报告 — not "the annual report on 2022", another one. */
 const THE_DOCUMENT =
@@ -70,4 +71,56 @@ export function documentFieldsAsked(question: string): TextField[] {
 function whenIssued(question: string): TextField[] {
   if (SIGNING.test(question)) return ['signedDate', 'date', 'published'];
   return ISSUED.test(question) ? ['date', 'published', 'signedDate'] : ['published', 'date', 'signedDate'];
+}
+
+/** Nouns a report is called by, in a question or in its own text ("this report", "the Policy Address"). */
+const DOCUMENT_NOUN = String.raw`(?:report|document|address|assessment|paper|publication|review|speech|plan|strategy)`;
+
+/**
+ * What the document as a whole is about, asked: "what is this report about?", "the main themes of the address", "sum up
+ * the report", "what are the 2 big themes the whole address is built around", 这份报告主要讲了什么.
+ */
+const OVERVIEW = new RegExp(
+  [
+    String.raw`\bwh?at(?:'s|’s|s| is| are| was)? (?:this|the|that|your|it)\b(?: (?:whole |entire |annual |policy |impact )?${DOCUMENT_NOUN})? (?:all )?about\b`,
+    String.raw`\bwhat does (?:this|the) (?:[\p{L}-]+ )?${DOCUMENT_NOUN} (?:cover|deal with|focus on|talk about)\b`,
+    String.raw`\b(?:main|key|big|central|overall|core|major) (?:themes?|points?|messages?|topics?|focus|ideas?|takeaways?|pillars?|priorities)\b.*\b(?:this|the|that) (?:whole |entire )?(?:[\p{L}-]+ )?${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:summari[sz]e|sum up|summary of|gist of|overview of)\b.*\b(?:this|the|that) (?:[\p{L}-]+ )?${DOCUMENT_NOUN}\b`,
+    String.raw`\b(?:this|the) (?:whole |entire )?${DOCUMENT_NOUN} (?:is )?(?:built|based|centred|centered|structured|organi[sz]ed) around\b`,
+    String.raw`\bpurpose of (?:this|the) (?:[\p{L}-]+ )?${DOCUMENT_NOUN}\b`,
+    '(?:报告|文件)(?:主要)?(?:讲|说|写|谈)了?(?:什么|些什么|哪些)|(?:报告|文件)的?(?:主要内容|主题|要点|重点)|是关于什么的',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether a question asks what the document as a whole is about (its lead's self-description answers: selfDescribed). */
+export function asksOverview(question: string): boolean {
+  return OVERVIEW.test(question);
+}
+
+/** Body paragraphs from the top in which a report may say what it is about: an introduction's. */
+const INTRODUCTION = 12;
+
+/**
+ * The paragraphs near its top in which a report describes itself — names itself as "this report", "the Policy Address
+ * this year", "the FY 2025 … Assessment", or introduces itself as "the report … is as follows" — in their order: what
+ * the document is about, in its own words, for a question asking so. Pure.
+ */
+export function selfDescribed(report: ParsedReport): number[] {
+  const ownNouns = (report.meta.title.match(new RegExp(String.raw`\b${DOCUMENT_NOUN}\b`, 'giu')) ?? []).map((w) =>
+    w.toLowerCase(),
+  );
+  // (Its kind of document in either case; between "this" and it only the words of a name or a year — "the FY 2025
+  // Governmentwide Section 508 Assessment", "This Policy Address" — or "annual": not "the county government will
+  // report one normative document", a verb.)
+  const nouns = [...new Set(['report', 'document', ...ownNouns])].flatMap((n) => [n, n[0]!.toUpperCase() + n.slice(1)]);
+  const itself = new RegExp(
+    String.raw`\b(?:[Tt]his|[Tt]he|[Oo]ur)\s+(?:(?:\p{Lu}[\p{L}\d-]*|\d+|annual|present|whole)\s+){0,6}(?:${nouns.join('|')})\b(?!\s+(?:of|for|to|from)\b)|\bas follows\s*[:：]`,
+    'u',
+  );
+  return report.paragraphs
+    .filter((p) => p.role === 'body')
+    .slice(0, INTRODUCTION)
+    .filter((p) => itself.test(report.text.slice(p.start, p.end)))
+    .map((p) => p.n);
 }

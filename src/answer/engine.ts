@@ -299,8 +299,10 @@ export class AnswerEngine {
     const vocabulary = this.vocabulary();
     const read = this.readQuestion(question, vocabulary);
     const searchTerms = read.concepts.flatMap(conceptTerms);
-    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up (unless they name a paragraph: "¶48").
-    if (!searchTerms.some((t) => /\p{L}/u.test(t)) && read.paragraphAsked === undefined) return refusal;
+    // Numbers alone ("1=1", "2023") name no topic: there is nothing to look up (unless they name a paragraph: "¶48", or
+    // ask what the whole report is about).
+    const lineAsked = read.paragraphAsked !== undefined || read.asksOverview;
+    if (!searchTerms.some((t) => /\p{L}/u.test(t)) && !lineAsked) return refusal;
     const t: AnswerTimings = { embed: 0, vectorSearch: 0, lexicalSearch: 0, rerank: 0, quote: 0 };
     const found = await this.retrieveAndRank(read, question, onlyReport, t);
     if (!found) return refusal;
@@ -383,7 +385,7 @@ export class AnswerEngine {
       t,
     );
     // (A paragraph asked for by its number is there whatever its words: rank.ts linesAsked.)
-    if (chunks.size === 0 && q.paragraphAsked === undefined) return undefined;
+    if (chunks.size === 0 && q.paragraphAsked === undefined && !q.asksOverview) return undefined;
     const mark = performance.now();
     const query = vector && (await this.denseQuery(vector, chunks));
     let ranked = this.ranker.rank(q, chunks, dense, query);

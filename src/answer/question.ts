@@ -2,7 +2,7 @@
  * What a question asks for, read from its words alone. Pure.
  */
 import type { TextField } from '../corpus/parse.js';
-import { documentFieldsAsked } from './document-fields.js';
+import { asksOverview, documentFieldsAsked } from './document-fields.js';
 import { keepReadings, type Concept } from '../search/concept.js';
 import { processTerm, tokenize, tokenizeWithOffsets } from '../search/tokenize.js';
 import {
@@ -121,6 +121,8 @@ export interface QuestionAnalysis {
    * submitted to or who signed it (document-fields.ts); else none.
    */
   documentFields: TextField[];
+  /** Asks what the document as a whole is about ("what is this report about?"): its self-description answers. */
+  asksOverview?: boolean | undefined;
   /**
    * The paragraph the question points at by its number ("what does paragraph 48 say?", "para 120", "¶210", 第48段):
    * the report's own number where it numbers its paragraphs, else the citation's ¶ (rank.ts linesAsked).
@@ -218,10 +220,13 @@ export function statesRateOf(text: string, period: string): boolean {
  * What a question refers to as known: the document itself ("this report", its date or number asked) and the words a
  * definite determiner opens ("the county", "this city"), as terms.
  */
-function referencesOf(question: string): Pick<QuestionAnalysis, 'aboutDocument' | 'documentFields' | 'definite'> {
+function referencesOf(
+  question: string,
+): Pick<QuestionAnalysis, 'aboutDocument' | 'documentFields' | 'asksOverview' | 'definite'> {
   return {
     aboutDocument: DOCUMENT_CUES.test(question),
     documentFields: documentFieldsAsked(question),
+    asksOverview: asksOverview(question),
     definite: [...question.matchAll(/\b(?:the|this|that|our|your)\s+(\p{L}+)/giu)].flatMap((m) => tokenize(m[1]!)),
   };
 }

@@ -4,6 +4,7 @@
  * question about the document asks for, the sentence defining an abbreviation asked about.
  */
 import { fieldOf } from '../corpus/parse.js';
+import { selfDescribed } from './document-fields.js';
 import type { Paragraph, ParsedReport } from '../corpus/types.js';
 import { isLabelOnly, paragraphText } from '../corpus/lists.js';
 import { definedAcronyms } from '../corpus/acronyms.js';
@@ -23,6 +24,8 @@ import { reportPreference, scoreSentence, WEIGHTS, type Weights } from './rerank
  * words can (scores stay under 3), less 1 for each field asked before its own, so the one asked first leads.
  */
 const DOCUMENT_FIELD = 10;
+/** What each later self-description of a report loses against the one before it, for "what is this report about?". */
+const OVERVIEW_PLACE = 0.1;
 
 /** A query vector and how to read a similarity to it as relatedness, per report. */
 export interface DenseQuery {
@@ -286,6 +289,9 @@ function linesAsked(
 ): Map<number, number> | undefined {
   if (q.documentFields.length)
     return new Map(report.paragraphs.flatMap((p) => (answersField(q, p) >= 0 ? [[p.n, answersField(q, p)]] : [])));
+  // "What is this report about?": where it says so itself, the earlier first unless the question's words choose.
+  const described = q.asksOverview ? selfDescribed(report) : [];
+  if (described.length) return new Map(described.map((n, k) => [n, k * OVERVIEW_PLACE]));
   const signed = q.office?.title === LEADER ? signatureOfHead(q, report, indexed) : undefined;
   if (signed) return signed;
   const k = q.paragraphAsked === undefined ? undefined : paragraphNumbered(report, q.paragraphAsked);

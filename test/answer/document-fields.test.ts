@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentFieldsAsked } from '../../src/answer/document-fields.js';
+import { asksOverview, documentFieldsAsked, selfDescribed } from '../../src/answer/document-fields.js';
+import { parseReport } from '../../src/corpus/parse.js';
 
 describe('documentFieldsAsked', () => {
   it('reads when the document came out, whom it went to and who signed it', () => {
@@ -54,5 +55,41 @@ describe('documentFieldsAsked', () => {
     expect(documentFieldsAsked("When's the FY 2026 assessment going to be published?")).toEqual([]);
     expect(documentFieldsAsked('How many documents were submitted to the city?')).toEqual([]);
     expect(documentFieldsAsked('What does the report say about legal aid?')).toEqual([]);
+  });
+});
+
+describe('asksOverview', () => {
+  it('reads a question asking what the whole document is about, not what it says of something', () => {
+    expect(asksOverview('what are the main themes of the report?')).toBe(true);
+    expect(asksOverview('what are the 2 big themes the whole address is built around')).toBe(true);
+    expect(asksOverview("hey, what's this report about?")).toBe(true);
+    expect(asksOverview("what's the purpose of this report?")).toBe(true);
+    expect(asksOverview('这份报告主要讲了什么？')).toBe(true);
+    expect(asksOverview('What does the report say about legal aid?')).toBe(false);
+    expect(asksOverview('what are the main themes of the 10x investment portfolio?')).toBe(false);
+  });
+});
+
+describe('selfDescribed', () => {
+  it('finds where a report names itself near its top, in order: "this report", its title, "as follows"', () => {
+    const report = parseReport(
+      [
+        '# FY 2025 Parks Assessment',
+        'The county planted trees along the river.',
+        'The FY 2025 Parks Assessment establishes a baseline for the county parks.',
+        'The county government will report one plan to the city.',
+        'This report covers playgrounds and trees.',
+        'Our work in 2025 is as follows: trees and playgrounds.',
+      ].join('\n\n'),
+      'parks-2025.md',
+    );
+    const said = selfDescribed(report).map((n) =>
+      report.text.slice(report.paragraphs[n - 1]!.start, report.paragraphs[n - 1]!.end),
+    );
+    expect(said).toEqual([
+      'The FY 2025 Parks Assessment establishes a baseline for the county parks.',
+      'This report covers playgrounds and trees.',
+      'Our work in 2025 is as follows: trees and playgrounds.',
+    ]);
   });
 });

@@ -546,6 +546,27 @@ describe('the size of a thing the report never mentions', () => {
   });
 });
 
+describe('what the whole report is about', () => {
+  it('is answered where the report says so itself, near its top', async () => {
+    const parks = [
+      '# Parks Annual Report 2024',
+      'This report covers the trees the county planted and the playgrounds it repaired in 2024.',
+      'The county repaired 12 playgrounds in the east district, the main theme of the residents’ letters.',
+      'The county planted 500 trees along the river.',
+      ...Array.from({ length: 20 }, (_, i) => `The parks team met residents ${i + 2} times in the spring.`),
+    ].join('\n\n');
+    const index = new CorpusIndex();
+    const report = parseReport(parks, 'parks-2024.md');
+    index.addReport(report, chunkReport(report));
+    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    for (const question of ['what are the main themes of the report?', "what's the purpose of this report?"]) {
+      const answer = await engine.answer(question);
+      expect(answer.answers[0]?.quote.text).toContain('This report covers');
+      expect(answer.confidence).toBe('high');
+    }
+  });
+});
+
 describe('an elliptical count', () => {
   const study = [
     '# Usability study 2023',
