@@ -495,6 +495,16 @@ In 2023, the parks department planted 500 trees along the river.
   });
 });
 
+/** An engine over these reports (Markdown text, file name), lexical, with the thesaurus. */
+const engineOver = (...reports: [text: string, file: string][]): AnswerEngine => {
+  const index = new CorpusIndex();
+  for (const [text, file] of reports) {
+    const r = parseReport(text, file);
+    index.addReport(r, chunkReport(r));
+  }
+  return new AnswerEngine(index, { thesaurus: loadThesaurus() });
+};
+
 describe('a name only another report uses', () => {
   const filler = (topic: string) =>
     Array.from(
@@ -503,15 +513,6 @@ describe('a name only another report uses', () => {
     ).join('\n\n');
   const appeals = `# Appeals Modernization 2016\n\nVA built a new system that tracks paperless appeals, called Caseflow.\n\nCaseflow certifies 5,000 appeals per month.\n\n${filler('appeal')}`;
   const bounty = `# Bug Bounty 2016\n\nThe total contract cost was $150,000 for the bug bounty program.\n\n${filler('security')}`;
-  const engineOver = (...reports: [text: string, file: string][]): AnswerEngine => {
-    const index = new CorpusIndex();
-    for (const [text, file] of reports) {
-      const r = parseReport(text, file);
-      index.addReport(r, chunkReport(r));
-    }
-    return new AnswerEngine(index, { thesaurus: loadThesaurus() });
-  };
-
   it('is not answered with confidence by a passage of a report that never mentions it', async () => {
     const engine = engineOver([appeals, 'appeals-2016.md'], [bounty, 'bounty-2016.md']);
     const answer = await engine.answer('how much did the caseflow contract cost?');
@@ -535,10 +536,7 @@ describe('a name only another report uses', () => {
 describe('the size of a thing the report never mentions', () => {
   it('is not answered with confidence by the size of another thing', async () => {
     const budget = `# Digital Office 2024\n\nThe office has a $25.8 million annual budget.\n\n${'The team met users in each quarter.\n\n'.repeat(20)}`;
-    const index = new CorpusIndex();
-    const report = parseReport(budget, 'office-2024.md');
-    index.addReport(report, chunkReport(report));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const engine = engineOver([budget, 'office-2024.md']);
     const deficit = await engine.answer("how big is the government's budget deficit?");
     expect(deficit.answers[0]?.quote.text ?? '').toContain('$25.8 million');
     expect(deficit.confidence).not.toBe('high');
@@ -555,10 +553,7 @@ describe('what the whole report is about', () => {
       'The county planted 500 trees along the river.',
       ...Array.from({ length: 20 }, (_, i) => `The parks team met residents ${i + 2} times in the spring.`),
     ].join('\n\n');
-    const index = new CorpusIndex();
-    const report = parseReport(parks, 'parks-2024.md');
-    index.addReport(report, chunkReport(report));
-    const engine = new AnswerEngine(index, { thesaurus: loadThesaurus() });
+    const engine = engineOver([parks, 'parks-2024.md']);
     for (const question of ['what are the main themes of the report?', "what's the purpose of this report?"]) {
       const answer = await engine.answer(question);
       expect(answer.answers[0]?.quote.text).toContain('This report covers');
