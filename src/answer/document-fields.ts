@@ -98,6 +98,35 @@ export function asksOverview(question: string): boolean {
   return OVERVIEW.test(question);
 }
 
+/** What a document does when it describes itself ("This report covers …", "The Policy Address … is anchored in …"). */
+const CONTENT_VERBS = [
+  'covers?',
+  'describes?',
+  'sets out',
+  'outlines?',
+  'presents?',
+  'summari[sz]es?',
+  'reports on',
+  'reviews?',
+  'examines?',
+  'establishes',
+  'focus(?:es)? on',
+  'serves as',
+  'builds on',
+  'takes a',
+  'looks at',
+  'highlights?',
+  'elaborates? on',
+  'concludes with',
+  'encompasses',
+  'is (?:anchored|built|centred|centered|structured|organi[sz]ed|based|about|divided)',
+  'aims?',
+  'seeks?',
+  'explores?',
+  'documents',
+  'details',
+].join('|');
+
 /** Body paragraphs from the top in which a report may say what it is about: an introduction's. */
 const INTRODUCTION = 12;
 
@@ -114,8 +143,9 @@ export function selfDescribed(report: ParsedReport): number[] {
   // Governmentwide Section 508 Assessment", "This Policy Address" — or "annual": not "the county government will
   // report one normative document", a verb.)
   const nouns = [...new Set(['report', 'document', ...ownNouns])].flatMap((n) => [n, n[0]!.toUpperCase() + n.slice(1)]);
+  // …and says what it does: covers, sets out, is anchored in (not "GSA prepared this report, in consultation with …").
   const itself = new RegExp(
-    String.raw`\b(?:[Tt]his|[Tt]he|[Oo]ur)\s+(?:(?:\p{Lu}[\p{L}\d-]*|\d+|annual|present|whole)\s+){0,6}(?:${nouns.join('|')})\b(?!\s+(?:of|for|to|from)\b)|\bas follows\s*[:：]`,
+    String.raw`\b(?:[Tt]his|[Tt]he|[Oo]ur)\s+(?:(?:\p{Lu}[\p{L}\d-]*|\d+|annual|present|whole)\s+){0,6}(?:${nouns.join('|')})\b(?!\s+(?:of|for|to|from)\b)[^.;:!?]{0,60}?\b(?:${CONTENT_VERBS})\b|\bas follows\s*[:：]`,
     'u',
   );
   return report.paragraphs

@@ -313,7 +313,7 @@ export class AnswerEngine {
     const thresholds = this.thresholdsFor(q);
     const shown = ranked[0] && this.shownBy(q, question, ranked[0], vocabulary);
     const candidates = ranked; // (a constant for the closure below: `ranked` is reordered further on)
-    const verdict = judge(
+    let verdict = judge(
       { ...evidenceOf(q, ranked, thresholds), named: vocabulary.namesInReports(question).length > 0 },
       q,
       shown,
@@ -324,6 +324,8 @@ export class AnswerEngine {
       ],
       thresholds,
     );
+    // (Which of several reports "the report" is, nothing said: its self-description is shown, not asserted.)
+    if (verdict === 'high' && ranked[0]?.unsure) verdict = 'low';
     if (verdict === 'low' && shown && !answersWhatIsAsked(q, shown, thresholds))
       ranked = this.answeringFirst(q, question, ranked, thresholds, vocabulary);
     if (verdict === 'refuse') {

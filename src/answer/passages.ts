@@ -35,6 +35,11 @@ export interface RankedSentence {
    * it means.
    */
   field?: boolean | undefined;
+  /**
+   * A line asked for by what it is, of one of several reports none of which the question names ("what are the main
+   * themes of the report?" among three): which report is meant is unknown, so it is shown with low confidence at most.
+   */
+  unsure?: boolean | undefined;
 }
 
 /**

@@ -26,6 +26,8 @@ import { reportPreference, scoreSentence, WEIGHTS, type Weights } from './rerank
 const DOCUMENT_FIELD = 10;
 /** What each later self-description of a report loses against the one before it, for "what is this report about?". */
 const OVERVIEW_PLACE = 0.1;
+/** Reports among the candidates' whose self-descriptions answer "what are the main themes of the report?" among several. */
+const OVERVIEW_REPORTS = 3;
 
 /** A query vector and how to read a similarity to it as relatedness, per report. */
 export interface DenseQuery {
@@ -103,6 +105,7 @@ export class SentenceRanker {
     reportId: string | undefined,
   ): RankedSentence[] {
     if (q.defines) return this.withDefinition(q, q.defines, ranked, dense, query);
+    if (q.asksOverview && reportId === undefined) return this.eachDescribed(q, ranked, dense, query);
     const report = reportId === undefined ? undefined : this.index.reports.get(reportId);
     const places = report && linesAsked(q, report, (t) => this.index.lexical.idf(t) > 0);
     return places ? this.leading(q, report, places, ranked, dense, query) : ranked;
@@ -130,6 +133,29 @@ export class SentenceRanker {
       })),
     );
     return [...lines, ...ranked.filter((s) => s.report !== report || !places.has(s.paragraph))].sort(byScore);
+  }
+
+  /**
+   * "What are the main themes of the report?" among several reports, none named: the first self-description
+   * (selfDescribed) of each of the first OVERVIEW_REPORTS reports among the candidates', one sentence each, in their
+   * order, each unsure (which report is meant is unknown); ranked as found when none describes itself.
+   */
+  private eachDescribed(
+    q: QuestionAnalysis,
+    ranked: RankedSentence[],
+    dense: Map<number, number>,
+    query: DenseQuery | undefined,
+  ): RankedSentence[] {
+    const reports = [...new Set(ranked.map((s) => s.report))].slice(0, OVERVIEW_REPORTS);
+    const lines = reports.flatMap((report, k) => {
+      const [n] = selfDescribed(report);
+      if (n === undefined) return [];
+      const [best] = this.rankParagraph(q, report, n, dense, query, this.facts.weightsIn(report.id)).sort(byScore);
+      return best
+        ? [{ ...best, score: best.score + DOCUMENT_FIELD - k, coverage: 1, literal: 1, field: true, unsure: true }]
+        : [];
+    });
+    return [...lines, ...ranked].sort(byScore);
   }
 
   /**

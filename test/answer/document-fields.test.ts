@@ -71,13 +71,14 @@ describe('asksOverview', () => {
 });
 
 describe('selfDescribed', () => {
-  it('finds where a report names itself near its top, in order: "this report", its title, "as follows"', () => {
+  it('finds where a report says what it does near its top, in order: "this report covers", its title, "as follows"', () => {
     const report = parseReport(
       [
         '# FY 2025 Parks Assessment',
         'The county planted trees along the river.',
         'The FY 2025 Parks Assessment establishes a baseline for the county parks.',
         'The county government will report one plan to the city.',
+        'The office prepared this report, in consultation with the city.',
         'This report covers playgrounds and trees.',
         'Our work in 2025 is as follows: trees and playgrounds.',
       ].join('\n\n'),

@@ -560,6 +560,17 @@ describe('what the whole report is about', () => {
       expect(answer.confidence).toBe('high');
     }
   });
+
+  it('among several reports none of which it names, is each one’s own description, with low confidence', async () => {
+    const parks = `# Parks Annual Report 2024\n\nThis report covers the trees the county planted in 2024.\n\n${'The parks team met residents in the spring.\n\n'.repeat(12)}`;
+    const roads = `# Roads Annual Report 2024\n\nThis report describes the roads the county repaired in 2024.\n\n${'The roads team met drivers in the spring.\n\n'.repeat(12)}`;
+    const engine = engineOver([parks, 'parks-2024.md'], [roads, 'roads-2024.md']);
+    const answer = await engine.answer('what are the main themes of the report?');
+    const quotes = answer.answers.map((a) => a.quote.text);
+    expect(quotes.some((q) => q.includes('This report covers the trees'))).toBe(true);
+    expect(quotes.some((q) => q.includes('This report describes the roads'))).toBe(true);
+    expect(answer.confidence).toBe('low');
+  });
 });
 
 describe('an elliptical count', () => {
