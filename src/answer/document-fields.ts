@@ -93,7 +93,11 @@ const OVERVIEW = new RegExp(
   'iu',
 );
 
-/** Whether a question asks what the document as a whole is about (its lead's self-description answers: selfDescribed). */
+/**
+ * Whether a question asks what the document as a whole is about (its lead's self-description answers: selfDescribed).
+ * (A message that is only such a request, "what is this report about?", is read before as one: message.ts
+ * asksForOverview; the bot shows the report's contents.)
+ */
 export function asksOverview(question: string): boolean {
   return OVERVIEW.test(question);
 }
