@@ -616,10 +616,9 @@ export class AnswerEngine {
    * cost). Only several reports can differ so.
    */
   private namesOfOtherReports(names: string[], report: ParsedReport): string[] {
-    const range = this.index.reports.size > 1 ? this.index.chunkRange(report.id) : undefined;
-    if (!range) return [];
+    if (this.index.reports.size < 2) return [];
     // (As index terms, as the reports are searched: "UK" is in a report writing "U.K.".)
-    const inReport = (t: string): boolean => this.index.lexical.idfAnyIn([t], range.from, range.to) > 0;
+    const inReport = this.termInReport(report.id);
     const short = new Set(this.facts.acronymsOf(report).map((pair) => pair.short));
     // (A short word typed in lower case, "vs", is as likely a word the dictionary lacks as an abbreviation.)
     return names.filter((name) => {
@@ -636,11 +635,8 @@ export class AnswerEngine {
   private sizedThingUnwritten(q: QuestionAnalysis, question: string, report: ParsedReport): string[] {
     const head = q.wantsFigure ? sizedHeadOf(question) : undefined;
     if (!head) return [];
-    const [concept] = conceptsWith(q.concepts, [head]);
-    const range = this.index.chunkRange(report.id)!;
-    const inReport = (t: string): boolean => this.index.lexical.idfAnyIn([t], range.from, range.to) > 0;
-    const readings = concept ? oneWordTerms(concept) : [];
-    return (readings.length ? readings : [head]).some(inReport) ? [] : [head];
+    const readings = this.headReadings(q, head);
+    return (readings.length ? readings : [head]).some(this.termInReport(report.id)) ? [] : [head];
   }
 
   /**
@@ -739,8 +735,19 @@ export class AnswerEngine {
    */
   private askedHead(q: QuestionAnalysis, question: string): string[] {
     const head = askedHeadOf(question);
-    const [concept] = head ? conceptsWith(q.concepts, [head]) : [];
+    return head ? this.headReadings(q, head) : [];
+  }
+
+  /** The one-word readings of a head noun the question asks about (its concept's), empty when it has none. */
+  private headReadings(q: QuestionAnalysis, head: string): string[] {
+    const [concept] = conceptsWith(q.concepts, [head]);
     return concept ? oneWordTerms(concept) : [];
+  }
+
+  /** Whether an index term is in some passage of the report (as the reports are searched: "UK" in "U.K."). */
+  private termInReport(reportId: string): (term: string) => boolean {
+    const range = this.index.chunkRange(reportId)!;
+    return (t) => this.index.lexical.idfAnyIn([t], range.from, range.to) > 0;
   }
 
   /**

@@ -1326,8 +1326,14 @@ export function askedKindOf(question: string): string | undefined {
  */
 export function askedHeadOf(question: string): string | undefined {
   const words = nounPhrase(/\bwhat(?:['’]s|s| is| was| are| were)?\s+(?:the|a|an)\s+(.*)/iu.exec(question)?.[1] ?? '');
-  const terms = words.flatMap((w) => tokenize(w));
-  // A word that frames a figure says what is measured by the noun before it ("the conformance number" → conformance).
+  return measuredHead(words.flatMap((w) => tokenize(w)));
+}
+
+/**
+ * The head of a noun phrase's terms, what a figure of it measures: its last term, but a word that frames a figure says
+ * what is measured by the noun before it ("the conformance number" → conformance).
+ */
+function measuredHead(terms: string[]): string | undefined {
   let at = terms.length - 1;
   while (at >= 0 && FIGURE_FRAME.has(terms[at]!)) at--;
   return at >= 0 ? terms[at] : undefined;
@@ -1349,10 +1355,7 @@ export function sizedHeadOf(question: string): string | undefined {
   // (A comparison or a time after the thing ends it too: "the inventory now vs originally", "the plan usds gave".)
   const phrase = nounPhrase(SIZE_OF.exec(question)?.[1] ?? '');
   const end = phrase.findIndex((w) => SIZE_PHRASE_END.test(w));
-  const terms = (end < 0 ? phrase : phrase.slice(0, end)).flatMap((w) => tokenize(w));
-  let at = terms.length - 1;
-  while (at >= 0 && FIGURE_FRAME.has(terms[at]!)) at--;
-  return at >= 0 ? terms[at] : undefined;
+  return measuredHead((end < 0 ? phrase : phrase.slice(0, end)).flatMap((w) => tokenize(w)));
 }
 
 /**

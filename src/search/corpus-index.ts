@@ -259,9 +259,7 @@ export class CorpusIndex {
         hits.push({ chunk: first, similarity: h.similarity });
         continue;
       }
-      this.similaritiesOf(first, to, vector).forEach((similarity, i) => {
-        if (similarity !== undefined) hits.push({ chunk: first + i, similarity });
-      });
+      hits.push(...this.sentenceHits(first, to, vector));
     }
     return nearestFirst(hits, k);
   }
@@ -273,11 +271,16 @@ export class CorpusIndex {
   denseSearchIn(reportId: string, vector: Float32Array, k: number): { chunk: number; similarity: number }[] {
     const range = this.chunkRange(reportId);
     if (!range || !this.vectors) return [];
+    return nearestFirst(this.sentenceHits(range.from, range.to, vector), k);
+  }
+
+  /** Chunks `from` … `to` − 1 with their own sentence vectors' similarity to `vector` (those without one left out). */
+  private sentenceHits(from: number, to: number, vector: Float32Array): { chunk: number; similarity: number }[] {
     const hits: { chunk: number; similarity: number }[] = [];
-    this.similaritiesOf(range.from, range.to, vector).forEach((similarity, i) => {
-      if (similarity !== undefined) hits.push({ chunk: range.from + i, similarity });
+    this.similaritiesOf(from, to, vector).forEach((similarity, i) => {
+      if (similarity !== undefined) hits.push({ chunk: from + i, similarity });
     });
-    return nearestFirst(hits, k);
+    return hits;
   }
 
   /** The chunk holding sentence `k` (0-based) of a paragraph, if indexed. */
